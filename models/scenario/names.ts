@@ -1,0 +1,13 @@
+/** Care lines, from self-care (line 0) to hospital (line 2), plus pharmacy (domain.md table). */
+export const LINES = ['selfcare', 'gp', 'intermediate', 'hospital', 'pharmacy'] as const;
+export type Line = (typeof LINES)[number];
+
+/** Parties that carry money. The integrator exists only under population-based payment. */
+export const PARTIES = ['insurer', 'hospital', 'gp', 'municipality', 'patients', 'integrator'] as const;
+export type Party = (typeof PARTIES)[number];
+
+/** Parties that can pay for an intervention. */
+export const PAYERS = ['insurer', 'hospital', 'gp', 'municipality', 'patients'] as const;
+export type Payer = (typeof PAYERS)[number];
+
+export const lineIndex = (l: Line): number => LINES.indexOf(l);

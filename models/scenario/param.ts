@@ -1,0 +1,116 @@
+import { z } from 'zod';
+
+/**
+ * A numeric parameter: a plain number, a number with its source, or a distribution.
+ * Every form may carry a `source` note; `illustrative: true` marks a number without a source.
+ * Ranges are checked per field (e.g. a probability's PERT must lie within 0–1).
+ */
+const sourceFields = {
+  source: z.string().max(4000).optional().describe('Where the number comes from (a domain.md source), or why it is illustrative.'),
+  illustrative: z.boolean().optional().describe('True when the number is an illustrative assumption rather than a sourced figure.'),
+};
+
+const finite = z.number().refine(Number.isFinite, 'must be a finite number');
+
+export const FixedParam = z.strictObject({ value: finite, ...sourceFields });
+const Uniform = z.strictObject({ dist: z.literal('uniform'), min: finite, max: finite, ...sourceFields });
+const Triangular = z.strictObject({ dist: z.literal('triangular'), min: finite, mode: finite, max: finite, ...sourceFields });
+const Pert = z.strictObject({
+  dist: z.literal('pert'),
+  min: finite,
+  mode: finite,
+  max: finite,
+  lambda: finite.optional().describe('Weight of the most likely value; 4 is the classic PERT.'),
+  ...sourceFields,
+});
+const Normal = z.strictObject({ dist: z.literal('normal'), mean: finite, sd: finite, ...sourceFields });
+const Lognormal = z.strictObject({
+  dist: z.literal('lognormal'),
+  mean: finite.describe('Mean of the value itself (not of its logarithm).'),
+  sd: finite.describe('Standard deviation of the value itself.'),
+  ...sourceFields,
+});
+const Beta = z.strictObject({
+  dist: z.literal('beta'),
+  alpha: finite,
+  beta: finite,
+  min: finite.optional(),
+  max: finite.optional(),
+  ...sourceFields,
+});
+const Gamma = z.strictObject({ dist: z.literal('gamma'), shape: finite, scale: finite, ...sourceFields });
+
+export const DistributionSchema = z.discriminatedUnion('dist', [Uniform, Triangular, Pert, Normal, Lognormal, Beta, Gamma]);
+export type Distribution = z.infer<typeof DistributionSchema>;
+export type FixedParamT = z.infer<typeof FixedParam>;
+export type Param = number | FixedParamT | Distribution;
+
+const fmt = (x: number) => String(x);
+
+/**
+ * A parameter field whose values must lie in [lo, hi]. Bounded distributions must lie inside the
+ * range; unbounded ones (normal, lognormal, gamma) need their centre inside it and are clamped to
+ * the range when drawn.
+ */
+export function param(lo: number, hi: number, description: string) {
+  return z
+    .union([finite, FixedParam, DistributionSchema])
+    .superRefine((p, ctx) => {
+      const check = (v: number, path: (string | number)[]) => {
+        if (v < lo) ctx.addIssue({ code: 'custom', message: `must be ≥ ${fmt(lo)}`, path });
+        else if (v > hi) ctx.addIssue({ code: 'custom', message: `must be ≤ ${fmt(hi)}`, path });
+      };
+      if (typeof p === 'number') return check(p, []);
+      if (!('dist' in p)) return check(p.value, ['value']);
+      const order = (a: number, b: number, pa: string, pb: string) => {
+        if (a > b) ctx.addIssue({ code: 'custom', message: `must be ≤ ${pb} (${fmt(b)})`, path: [pa] });
+      };
+      switch (p.dist) {
+        case 'uniform':
+          check(p.min, ['min']);
+          check(p.max, ['max']);
+          order(p.min, p.max, 'min', 'max');
+          break;
+        case 'triangular':
+        case 'pert':
+          check(p.min, ['min']);
+          check(p.mode, ['mode']);
+          check(p.max, ['max']);
+          order(p.min, p.mode, 'min', 'mode');
+          order(p.mode, p.max, 'mode', 'max');
+          if (p.dist === 'pert' && p.lambda !== undefined && p.lambda <= 0)
+            ctx.addIssue({ code: 'custom', message: 'must be > 0', path: ['lambda'] });
+          break;
+        case 'normal':
+          check(p.mean, ['mean']);
+          if (!(p.sd >= 0)) ctx.addIssue({ code: 'custom', message: 'must be ≥ 0', path: ['sd'] });
+          break;
+        case 'lognormal':
+          if (!(p.mean > 0)) ctx.addIssue({ code: 'custom', message: 'must be > 0', path: ['mean'] });
+          else check(p.mean, ['mean']);
+          if (!(p.sd >= 0)) ctx.addIssue({ code: 'custom', message: 'must be ≥ 0', path: ['sd'] });
+          if (lo > 0) ctx.addIssue({ code: 'custom', message: `a lognormal can be near 0; this field needs ≥ ${fmt(lo)}`, path: ['dist'] });
+          break;
+        case 'beta': {
+          if (!(p.alpha > 0)) ctx.addIssue({ code: 'custom', message: 'must be > 0', path: ['alpha'] });
+          if (!(p.beta > 0)) ctx.addIssue({ code: 'custom', message: 'must be > 0', path: ['beta'] });
+          const bmin = p.min ?? 0;
+          const bmax = p.max ?? 1;
+          check(bmin, ['min']);
+          check(bmax, ['max']);
+          order(bmin, bmax, 'min', 'max');
+          break;
+        }
+        case 'gamma':
+          if (!(p.shape > 0)) ctx.addIssue({ code: 'custom', message: 'must be > 0', path: ['shape'] });
+          if (!(p.scale > 0)) ctx.addIssue({ code: 'custom', message: 'must be > 0', path: ['scale'] });
+          else check(p.shape * p.scale, ['scale']);
+          if (lo > 0) ctx.addIssue({ code: 'custom', message: `a gamma can be near 0; this field needs ≥ ${fmt(lo)}`, path: ['dist'] });
+          break;
+      }
+    })
+    .describe(`${description} Range ${fmt(lo)} to ${fmt(hi)}. A number, {value, source}, or a distribution.`);
+}
+
+export const probability = (d: string) => param(0, 1, d);
+export const nonNegative = (d: string) => param(0, 1e12, d);

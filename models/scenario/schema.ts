@@ -1,0 +1,200 @@
+import { z } from 'zod';
+import { LINES, PAYERS } from './names';
+import { nonNegative, param, probability } from './param';
+import { FinancingSchema } from './financing';
+
+export type { Distribution, Param } from './param';
+
+/** The file format version this code writes. Older versions are migrated in `migrate.ts`. */
+export const SCENARIO_VERSION = 1;
+
+const id = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, _ or -')
+  .describe('Stable identifier; also seeds this item\'s random stream, so renaming it changes its draws.');
+const text = (max: number) => z.string().max(max);
+
+const LineEnum = z.enum(LINES);
+const PayerEnum = z.enum(PAYERS);
+
+export const LineUseSchema = z.strictObject({
+  contacts: nonNegative('Contacts (claims) per person-year on this line.'),
+  dispersion: param(1e-6, 1e6, 'Negative-binomial dispersion k of contacts per person (variance λ + λ²/k). Leave out for Poisson.').optional(),
+  costPerContact: nonNegative('Mean cost per contact, euros at start-year prices.'),
+  costCV: param(0, 50, 'Coefficient of variation of the cost of one contact (gamma).'),
+});
+
+const severity = z.union([
+  z.strictObject({
+    mean: nonNegative('Mean cost of one high-cost episode, euros.'),
+    cv: param(0.01, 50, 'Coefficient of variation of the episode cost (lognormal).'),
+  }),
+  z.strictObject({
+    median: nonNegative('Median cost of one high-cost episode, euros.'),
+    p99: nonNegative('99th percentile of the episode cost, euros; must exceed the median.'),
+  }),
+]);
+
+export const HighCostSchema = z.strictObject({
+  rate: probability('Probability per person-year of one high-cost hospital episode.'),
+  severity: severity.describe('Episode cost: lognormal from mean and CV, or from median and 99th percentile.'),
+});
+
+export const SegmentSchema = z.strictObject({
+  id,
+  name: text(200),
+  share: z.number().min(0).max(1).describe('Share of the region\'s insured in this segment at the start year (shares sum to 1).'),
+  growth: param(-0.5, 0.5, 'Yearly relative change of the segment\'s size (demography).').optional(),
+  lines: z.strictObject(Object.fromEntries(LINES.map((l) => [l, LineUseSchema.optional()])) as Record<(typeof LINES)[number], z.ZodOptional<typeof LineUseSchema>>),
+  highCost: HighCostSchema.optional(),
+});
+
+const segmentsRef = z.array(id).describe('Segment ids this applies to; empty means all segments.');
+
+const payer = z
+  .union([PayerEnum, z.partialRecord(PayerEnum, z.number().min(0).max(1))])
+  .describe('Who pays: a party, or shares per party that sum to 1.');
+
+export const SubstitutionSchema = z.strictObject({
+  id,
+  name: text(200),
+  description: text(4000).optional(),
+  from: LineEnum,
+  to: LineEnum,
+  segments: segmentsRef,
+  eligible: probability('Fraction of the sending line\'s contacts that could be moved.'),
+  maxShift: probability('Fraction of eligible contacts moved at full uptake.'),
+  uptake: z.strictObject({
+    startYear: z.number().int().min(0).max(14).describe('Years after the start year at which moving begins (0 = first simulated year).'),
+    midpointYears: param(0, 15, 'Years after start at which half of the full uptake is reached (logistic curve).'),
+    steepness: param(0.01, 20, 'Steepness of the logistic uptake curve per year.'),
+  }),
+  costPerContact: nonNegative('Mean cost of a moved contact on the receiving line, euros at start-year prices.'),
+  costCV: param(0, 50, 'Coefficient of variation of the cost of a moved contact.'),
+  additionality: param(0, 20, 'New contacts on the receiving line per moved contact that replace nothing (0 = pure substitution).'),
+  refill: probability('Fraction of freed contacts on the sending line filled again by other demand.'),
+});
+
+const reductionPerLine = z.partialRecord(LineEnum, probability('Relative reduction (0–1) among people reached.'));
+
+export const InterventionSchema = z.strictObject({
+  id,
+  name: text(200),
+  description: text(4000).optional(),
+  pilot: text(200).optional().describe('Pilot region or project the intervention comes from.'),
+  segments: segmentsRef,
+  startYear: z.number().int().min(0).max(14).describe('Years after the start year at which the intervention starts.'),
+  reach: z.strictObject({
+    max: probability('Fraction of the target segments reached at full ramp-up.'),
+    rampYears: param(0, 15, 'Years to reach full reach (linear ramp).'),
+  }),
+  lagYears: param(0, 10, 'Years between reaching people and seeing the effect.'),
+  effects: z.strictObject({
+    contacts: reductionPerLine.optional().describe('Relative reduction of contacts per line among people reached.'),
+    price: reductionPerLine.optional().describe('Relative reduction of cost per contact per line among people reached (e.g. generic prescribing).'),
+    highCostRate: probability('Relative reduction of the high-cost episode rate among people reached.').optional(),
+    quality: param(-100, 100, 'Shift of the quality score (points) at full reach.').optional(),
+  }),
+  cost: z.strictObject({
+    oneOff: nonNegative('One-off cost in the start year, euros.'),
+    perYear: nonNegative('Fixed cost per active year, euros.'),
+    perParticipant: nonNegative('Cost per person reached per year, euros.'),
+  }),
+  payer,
+});
+
+export const ScenarioSchema = z.strictObject({
+  $schema: z.string().optional(),
+  version: z.literal(SCENARIO_VERSION).describe('File format version.'),
+  meta: z.strictObject({
+    title: text(300),
+    description: text(20000).default(''),
+    author: text(300).default(''),
+    created: text(100).default('').describe('ISO date the scenario was made.'),
+    notes: text(100000).default('').describe('Free text for discussion in the steering group.'),
+    question: text(4000).optional(),
+    parties: z.array(text(200)).optional(),
+  }),
+  simulation: z.strictObject({
+    runs: z.number().int().min(1).max(1_000_000).default(2000),
+    horizonYears: z.number().int().min(1).max(15).default(10),
+    startYear: z.number().int().min(1990).max(2100),
+    seed: text(200).default('proeftuin'),
+    targetReduction: z.number().min(-1).max(1).default(0.02).describe('Target reduction of total regional cost, fraction (0.02 = 2%).'),
+    randomVariation: z.boolean().default(true).describe('False: expected values instead of random care use (parameter uncertainty only).'),
+    parameterUncertainty: z.boolean().default(true).describe('False: every distribution replaced by its mean (random variation only).'),
+    varianceSplitRuns: z.number().int().min(0).max(1_000_000).default(500).describe('Runs that get a second random replicate with the same parameters, to split variance.'),
+    confidence: z.number().min(0.5).max(0.999).default(0.9).describe('Confidence level for the minimum savings rate.'),
+  }),
+  region: z.strictObject({
+    name: text(200).default(''),
+    population: z.number().int().min(1).max(20_000_000).describe('Insured people in the region at the start year.'),
+    segments: z.array(SegmentSchema).min(1).max(50),
+  }),
+  lines: z
+    .strictObject(Object.fromEntries(LINES.map((l) => [l, z.strictObject({ trend: param(-0.5, 0.5, 'Yearly growth of cost per contact on this line (fraction).') }).optional()])) as Record<(typeof LINES)[number], z.ZodOptional<z.ZodObject<{ trend: ReturnType<typeof param> }>>>)
+    .default({}),
+  benchmark: z
+    .strictObject({
+      preContractYears: z.number().int().min(1).max(10).default(3).describe('Simulated years before the start year from which the benchmark is estimated.'),
+      trend: param(-0.5, 0.5, 'Yearly trend the contract assumes when projecting the benchmark (may differ from the simulated one).'),
+    })
+    .default({ preContractYears: 3, trend: 0.029 }),
+  quality: z
+    .strictObject({
+      baseline: param(0, 100, 'Quality score in the counterfactual (0–100).'),
+      noiseSD: param(0, 50, 'Year-to-year random variation of the measured quality score (points).'),
+    })
+    .default({ baseline: 70, noiseSD: 2 }),
+  substitution: z.array(SubstitutionSchema).max(50).default([]),
+  interventions: z.array(InterventionSchema).max(50).default([]),
+  financing: FinancingSchema.optional(),
+}).superRefine((s, ctx) => {
+  const total = s.region.segments.reduce((a, g) => a + g.share, 0);
+  if (Math.abs(total - 1) > 1e-6)
+    ctx.addIssue({ code: 'custom', path: ['region', 'segments'], message: `segment shares must sum to 1 (now ${+total.toFixed(6)})` });
+  const segIds = new Set<string>();
+  s.region.segments.forEach((g, i) => {
+    if (segIds.has(g.id)) ctx.addIssue({ code: 'custom', path: ['region', 'segments', i, 'id'], message: `duplicate segment id "${g.id}"` });
+    segIds.add(g.id);
+  });
+  const checkRefs = (kind: 'substitution' | 'interventions', list: { id: string; segments: string[] }[]) => {
+    const ids = new Set<string>();
+    list.forEach((item, i) => {
+      if (ids.has(item.id)) ctx.addIssue({ code: 'custom', path: [kind, i, 'id'], message: `duplicate id "${item.id}"` });
+      ids.add(item.id);
+      item.segments.forEach((sid, j) => {
+        if (!segIds.has(sid)) ctx.addIssue({ code: 'custom', path: [kind, i, 'segments', j], message: `unknown segment "${sid}"` });
+      });
+    });
+  };
+  checkRefs('substitution', s.substitution);
+  checkRefs('interventions', s.interventions);
+  s.substitution.forEach((sub, i) => {
+    if (sub.from === sub.to) ctx.addIssue({ code: 'custom', path: ['substitution', i, 'to'], message: 'must differ from "from"' });
+  });
+  s.interventions.forEach((iv, i) => {
+    if (typeof iv.payer === 'object') {
+      const sum = Object.values(iv.payer).reduce((a: number, b) => a + (b ?? 0), 0);
+      if (Math.abs(sum - 1) > 1e-6) ctx.addIssue({ code: 'custom', path: ['interventions', i, 'payer'], message: `shares must sum to 1 (now ${+sum.toFixed(6)})` });
+    }
+  });
+  s.region.segments.forEach((g, i) => {
+    const sev = g.highCost?.severity;
+    if (sev && 'median' in sev) {
+      const med = typeof sev.median === 'number' ? sev.median : null;
+      const p99 = typeof sev.p99 === 'number' ? sev.p99 : null;
+      if (med !== null && p99 !== null && !(p99 > med))
+        ctx.addIssue({ code: 'custom', path: ['region', 'segments', i, 'highCost', 'severity', 'p99'], message: 'must be greater than the median' });
+    }
+  });
+});
+
+/** A scenario as written in a file (defaults may be missing). */
+export type ScenarioInput = z.input<typeof ScenarioSchema>;
+/** A validated scenario with defaults filled in. Validated once at the boundary, trusted inside. */
+export type Scenario = z.output<typeof ScenarioSchema>;
+export type Segment = z.output<typeof SegmentSchema>;
+export type Substitution = z.output<typeof SubstitutionSchema>;
+export type Intervention = z.output<typeof InterventionSchema>;
+export type LineUse = z.output<typeof LineUseSchema>;

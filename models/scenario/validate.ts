@@ -1,0 +1,119 @@
+import type { z } from 'zod';
+import { ScenarioSchema, SCENARIO_VERSION, type Scenario } from './schema';
+import { migrate } from './migrate';
+
+/** One problem in a scenario file, with the JSON path of the field (e.g. `region.segments[2].share`). */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export type ValidationResult = { ok: true; scenario: Scenario; migratedFrom?: number } | { ok: false; errors: FieldError[] };
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of path) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else out += out === '' ? String(p) : `.${String(p)}`;
+  }
+  return out === '' ? '(file)' : out;
+}
+
+const typeName = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
+
+function describe(issue: z.core.$ZodIssue, input: unknown): string {
+  switch (issue.code) {
+    case 'too_small': {
+      const min = Number(issue.minimum);
+      if (issue.origin === 'array') return `must have at least ${min} item(s)`;
+      if (issue.origin === 'string') return `must have at least ${min} character(s)`;
+      return `must be ${issue.inclusive ? '≥' : '>'} ${min}`;
+    }
+    case 'too_big': {
+      const max = Number(issue.maximum);
+      if (issue.origin === 'array') return `must have at most ${max} item(s)`;
+      if (issue.origin === 'string') return `must have at most ${max} character(s)`;
+      return `must be ${issue.inclusive ? '≤' : '<'} ${max}`;
+    }
+    case 'invalid_type':
+      if (input === undefined) return `is required (${issue.expected})`;
+      return `must be ${issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`}, not ${typeName(input)}`;
+    case 'unrecognized_keys':
+      return `unknown field(s): ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
+    case 'invalid_value':
+      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'invalid_format':
+      return issue.message;
+    default:
+      return issue.message;
+  }
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = root;
+  for (const p of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = Object.prototype.hasOwnProperty.call(v, p as string) ? (v as Record<PropertyKey, unknown>)[p] : undefined;
+  }
+  return v;
+}
+
+/**
+ * Flattens zod issues into one message per field. For a union (a parameter may be a number, a
+ * {value} or a distribution) only the branch that matches the shape the user wrote is reported.
+ */
+function collect(issues: readonly z.core.$ZodIssue[], root: unknown, prefix: readonly PropertyKey[], out: FieldError[]) {
+  for (const issue of issues) {
+    const path = [...prefix, ...issue.path];
+    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+      const v = valueAt(root, path);
+      const branches = issue.errors;
+      // A branch that failed only on its own type does not match what the user wrote.
+      const matching = branches.filter((b) => !b.every((i) => i.code === 'invalid_type' && i.path.length === 0));
+      const objectWithDist = v !== null && typeof v === 'object' && 'dist' in (v as object);
+      let chosen = matching.length > 0 ? matching : branches;
+      if (objectWithDist) {
+        const distBranch = chosen.find((b) => b.some((i) => i.code === 'invalid_union' || i.path[0] !== 'dist'));
+        if (distBranch) chosen = [distBranch];
+      }
+      if (chosen.length > 1) {
+        out.push({ path: formatPath(path), message: v === undefined ? 'is required' : `has the wrong form (got ${typeName(v)})` });
+        continue;
+      }
+      collect(chosen[0], root, path, out);
+      continue;
+    }
+    out.push({ path: formatPath(path), message: describe(issue, valueAt(root, path)) });
+  }
+}
+
+/** Validates a parsed JSON value: migrates an older version, then checks every field. */
+export function validateScenario(input: unknown): ValidationResult {
+  if (input === null || typeof input !== 'object' || Array.isArray(input))
+    return { ok: false, errors: [{ path: '(file)', message: `must be a JSON object, not ${typeName(input)}` }] };
+  const m = migrate(input as Record<string, unknown>);
+  if (!m.ok) return { ok: false, errors: [{ path: 'version', message: m.message }] };
+  const r = ScenarioSchema.safeParse(m.value);
+  if (r.success) return { ok: true, scenario: r.data, ...(m.from !== undefined ? { migratedFrom: m.from } : {}) };
+  const errors: FieldError[] = [];
+  collect(r.error.issues, m.value, [], errors);
+  const seen = new Set<string>();
+  return { ok: false, errors: errors.filter((e) => (seen.has(e.path + e.message) ? false : (seen.add(e.path + e.message), true))) };
+}
+
+/** Parses and validates scenario file text; a JSON syntax error is reported with its position. */
+export function parseScenarioText(text: string): ValidationResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, errors: [{ path: '(file)', message: `not valid JSON: ${(e as Error).message}` }] };
+  }
+  return validateScenario(value);
+}
+
+export function formatErrors(errors: FieldError[]): string {
+  return errors.map((e) => `${e.path}: ${e.message}`).join('\n');
+}
+
+export { SCENARIO_VERSION };

@@ -1,0 +1,92 @@
+import type { Samplers } from '../random/samplers';
+import type { SegmentYearPlan, Tally } from './plan';
+
+/**
+ * Exact aggregate sampling (model.md §2): the segment's contacts and costs are drawn as sums with
+ * the same distribution as simulating every person, and interventions act by thinning that draw.
+ *
+ * - contacts K: Λ ~ Gamma(n·k, λ/k), K ~ Poisson(Λ) (a sum of n negative binomials), or Poisson(nλ);
+ * - cost C | K ~ Gamma(K·α, μ/α), a sum of K gamma costs;
+ * - removing S ~ Binomial(K, f) contacts leaves cost C·B with B ~ Beta((K−S)α, Sα): a gamma sum
+ *   split this way has independent gamma parts, so the split is exact;
+ * - high-cost cases M ~ Binomial(n, p), each with its own lognormal cost.
+ */
+export function aggregateSegmentYear(plan: SegmentYearPlan, base: Samplers, t: Tally): void {
+  const { n } = plan;
+  for (let l = 0; l < plan.lines.length; l++) {
+    const lp = plan.lines[l];
+    if (!lp) continue;
+    const mean = n * lp.lambda;
+    const K = lp.k === Infinity ? base.poisson(mean) : base.poisson(base.gamma(n * lp.k, lp.lambda / lp.k));
+    const C = costOf(base, K, lp.mu, lp.alpha);
+    t.cfContacts[l] += K;
+    t.cfClaims[l] += C;
+    if (!plan.scenarioActive) {
+      t.scContacts[l] += K;
+      t.scClaims[l] += C;
+      continue;
+    }
+    let k = K;
+    let c = C;
+    for (const cut of lp.cuts) {
+      const S = cut.rng.binomial(k, cut.f);
+      c *= keptShare(cut.rng, k, S, lp.alpha);
+      k -= S;
+    }
+    c *= lp.priceFactor;
+    for (const mv of lp.moves) {
+      const S = mv.rng.binomial(k, mv.f);
+      if (S === 0) continue;
+      const kept = c * keptShare(mv.rng, k, S, lp.alpha);
+      const removedCost = c - kept;
+      const R = mv.rng.binomial(S, mv.refill);
+      // Refilled contacts stay on the sending line with their own (already drawn) cost.
+      c = kept + removedCost * keptShare(mv.rng, S, S - R, lp.alpha);
+      k = k - S + R;
+      const A = mv.rng.poisson(S * mv.additionality);
+      t.movedOut[l] += S;
+      t.movedIn[mv.to] += S + A;
+      t.added[mv.to] += A;
+      t.scContacts[mv.to] += S + A;
+      t.scClaims[mv.to] += costOf(mv.rng, S + A, mv.toMu, mv.toAlpha);
+    }
+    t.scContacts[l] += k;
+    t.scClaims[l] += c;
+  }
+  const hc = plan.highCost;
+  if (!hc) return;
+  const M = base.binomial(n, hc.rate);
+  let m = M;
+  if (plan.scenarioActive) for (const cut of hc.cuts) m -= cut.rng.binomial(m, cut.f);
+  t.cfHcCases += M;
+  t.scHcCases += m;
+  // Cases are exchangeable, so the first m of the M drawn severities are the ones that remain.
+  const th = hc.thresholds;
+  const { mu, sigma } = hc;
+  let cf = 0;
+  let sc = 0;
+  for (let i = 0; i < M; i++) {
+    const x = base.lognormal(mu, sigma);
+    cf += x;
+    if (i < m) sc += x;
+    for (let j = 0; j < th.length && x > th[j]; j++) {
+      t.cfExcess[j] += x - th[j];
+      if (i < m) t.scExcess[j] += x - th[j];
+    }
+  }
+  t.cfHcCost += cf;
+  t.scHcCost += sc;
+}
+
+/** Cost of K contacts: Gamma(K·α, μ/α), or K·μ when each contact costs exactly μ. */
+export function costOf(rng: Samplers, K: number, mu: number, alpha: number): number {
+  if (K <= 0) return 0;
+  return alpha === Infinity ? K * mu : rng.gamma(K * alpha, mu / alpha);
+}
+
+/** Share of a gamma cost sum of K contacts that stays with the K − S contacts not removed. */
+function keptShare(rng: Samplers, K: number, S: number, alpha: number): number {
+  if (S <= 0) return 1;
+  if (S >= K) return 0;
+  return alpha === Infinity ? (K - S) / K : rng.beta((K - S) * alpha, S * alpha);
+}

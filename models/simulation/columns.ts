@@ -1,0 +1,94 @@
+import { LINES, PAYERS } from '../scenario/names';
+
+/**
+ * Names of the per-run-year output columns. One Float64Array per column, row = run·years + year,
+ * so results travel from workers as transferable buffers and summaries read whole columns.
+ *
+ * Units: euros per year for claims and costs, contacts per year for contacts, fractions for
+ * rates, 0–100 for quality, persons for population.
+ */
+export interface Layout {
+  names: string[];
+  index: Map<string, number>;
+  cf: Side;
+  sc: Side;
+  movedOut: number[];
+  movedIn: number[];
+  added: number[];
+  interventionCost: number;
+  interventionCostBy: number[];
+  population: number;
+  reduction: number;
+  benchmark: number;
+  twinReduction: number;
+}
+
+export interface Side {
+  total: number;
+  claims: number[];
+  contacts: number[];
+  highCostCases: number;
+  highCostCost: number;
+  excess: number[];
+  observedSavings: number;
+  quality: number;
+}
+
+export function makeLayout(nThresholds: number): Layout {
+  const names: string[] = [];
+  const add = (n: string) => (names.push(n), names.length - 1);
+  const side = (p: 'cf' | 'sc'): Side => ({
+    total: add(`${p}.total`),
+    claims: LINES.map((l) => add(`${p}.claims.${l}`)),
+    contacts: LINES.map((l) => add(`${p}.contacts.${l}`)),
+    highCostCases: add(`${p}.highCost.cases`),
+    highCostCost: add(`${p}.highCost.cost`),
+    excess: Array.from({ length: nThresholds }, (_, k) => add(`${p}.excess.${k}`)),
+    observedSavings: add(`${p}.observedSavings`),
+    quality: add(`${p}.quality`),
+  });
+  const layout = {
+    population: add('population'),
+    cf: side('cf'),
+    sc: side('sc'),
+    movedOut: LINES.map((l) => add(`moved.out.${l}`)),
+    movedIn: LINES.map((l) => add(`moved.in.${l}`)),
+    added: LINES.map((l) => add(`moved.added.${l}`)),
+    interventionCost: add('sc.interventionCost'),
+    interventionCostBy: PAYERS.map((p) => add(`sc.interventionCost.${p}`)),
+    reduction: add('reduction'),
+    benchmark: add('benchmark'),
+    twinReduction: add('twin.reduction'),
+  };
+  return { names, index: new Map(names.map((n, i) => [n, i])), ...layout };
+}
+
+/** A block of runs: `cols[c][(run − firstRun)·years + year]`, and the drawn parameters per run. */
+export interface RunBlock {
+  firstRun: number;
+  runs: number;
+  years: number;
+  names: string[];
+  cols: Float64Array[];
+  /** θ per run: `params[(run − firstRun)·nParams + p]`. */
+  params: Float64Array;
+  nParams: number;
+}
+
+export function allocBlock(names: string[], firstRun: number, runs: number, years: number, nParams: number): RunBlock {
+  return {
+    firstRun,
+    runs,
+    years,
+    names,
+    cols: names.map(() => new Float64Array(runs * years)),
+    params: new Float64Array(runs * nParams),
+    nParams,
+  };
+}
+
+export function column(b: RunBlock, name: string): Float64Array {
+  const i = b.names.indexOf(name);
+  if (i < 0) throw new Error(`no column "${name}"`);
+  return b.cols[i];
+}

@@ -1,0 +1,112 @@
+import type { Samplers } from '../random/samplers';
+
+/**
+ * What happens to one segment in one year, with every parameter already resolved to a number.
+ * The aggregate, person-level and expected-value simulators all consume the same plan, so they
+ * differ only in how they sample, never in what they compute.
+ */
+export interface SegmentYearPlan {
+  /** Persons in the segment this year. */
+  n: number;
+  lines: (LinePlan | null)[];
+  highCost: HighCostPlan | null;
+  /** False in pre-contract years: the scenario equals the counterfactual. */
+  scenarioActive: boolean;
+}
+
+export interface LinePlan {
+  /** Contacts per person-year. */
+  lambda: number;
+  /** Negative-binomial dispersion; Infinity for Poisson. */
+  k: number;
+  /** Mean cost per contact this year, euros. */
+  mu: number;
+  /** Gamma shape of one contact's cost (1/CV²); Infinity for a fixed cost. */
+  alpha: number;
+  /** Contact reductions by interventions, applied in order. */
+  cuts: Cut[];
+  /** Relative price factor after interventions (1 = unchanged). */
+  priceFactor: number;
+  /** Substitutions moving contacts away from this line, applied in order after the cuts. */
+  moves: Move[];
+}
+
+/** Remove a fraction f of contacts, with draws from the intervention's own stream. */
+export interface Cut {
+  f: number;
+  rng: Samplers;
+}
+
+export interface Move {
+  f: number;
+  rng: Samplers;
+  to: number;
+  /** Mean cost and gamma shape of a moved contact on the receiving line. */
+  toMu: number;
+  toAlpha: number;
+  /** New receiving-line contacts per moved contact. */
+  additionality: number;
+  /** Fraction of moved contacts refilled on the sending line. */
+  refill: number;
+}
+
+export interface HighCostPlan {
+  rate: number;
+  /** Lognormal log-mean and log-sd of one episode's cost this year. */
+  mu: number;
+  sigma: number;
+  cuts: Cut[];
+  /** Sorted per-case thresholds for the stop-loss excess. */
+  thresholds: number[];
+}
+
+/** Per-segment-year sums, added into the year's totals. Index by line where an array. */
+export interface Tally {
+  cfContacts: Float64Array;
+  cfClaims: Float64Array;
+  scContacts: Float64Array;
+  scClaims: Float64Array;
+  movedOut: Float64Array;
+  movedIn: Float64Array;
+  added: Float64Array;
+  cfHcCases: number;
+  cfHcCost: number;
+  scHcCases: number;
+  scHcCost: number;
+  cfExcess: Float64Array;
+  scExcess: Float64Array;
+}
+
+export function newTally(nLines: number, nThresholds: number): Tally {
+  return {
+    cfContacts: new Float64Array(nLines),
+    cfClaims: new Float64Array(nLines),
+    scContacts: new Float64Array(nLines),
+    scClaims: new Float64Array(nLines),
+    movedOut: new Float64Array(nLines),
+    movedIn: new Float64Array(nLines),
+    added: new Float64Array(nLines),
+    cfHcCases: 0,
+    cfHcCost: 0,
+    scHcCases: 0,
+    scHcCost: 0,
+    cfExcess: new Float64Array(nThresholds),
+    scExcess: new Float64Array(nThresholds),
+  };
+}
+
+export function resetTally(t: Tally): void {
+  t.cfContacts.fill(0);
+  t.cfClaims.fill(0);
+  t.scContacts.fill(0);
+  t.scClaims.fill(0);
+  t.movedOut.fill(0);
+  t.movedIn.fill(0);
+  t.added.fill(0);
+  t.cfHcCases = t.cfHcCost = t.scHcCases = t.scHcCost = 0;
+  t.cfExcess.fill(0);
+  t.scExcess.fill(0);
+}
+
+/** Simulates one segment-year into the tally (adds, never resets). */
+export type SegmentYearSimulator = (plan: SegmentYearPlan, base: Samplers, tally: Tally) => void;

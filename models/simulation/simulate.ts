@@ -1,0 +1,308 @@
+import { makeSamplers, type Samplers } from '../random/samplers';
+import { STREAMS, streamFor } from '../random/rng';
+import { LINES, PAYERS } from '../scenario/names';
+import { drawParams } from '../params/registry';
+import { val, type InterventionModel, type Model, type SubstitutionModel } from './compile';
+import type { Layout, RunBlock } from './columns';
+import { aggregateSegmentYear } from './aggregate';
+import { personSegmentYear } from './person';
+import { expectedSegmentYear } from './expected';
+import { newTally, resetTally, type Cut, type LinePlan, type Move, type SegmentYearPlan, type SegmentYearSimulator, type Tally } from './plan';
+
+export type Mode = 'aggregate' | 'person';
+
+const Z99 = 2.3263478740408408;
+const NL = LINES.length;
+
+/** Fraction of the target segments reached in year t (linear ramp from the start year). */
+export function reachAt(theta: Float64Array, iv: InterventionModel, t: number): number {
+  if (t < iv.startYear) return 0;
+  const ramp = val(theta, iv.rampYears);
+  const r = ramp <= 0 ? 1 : Math.min(1, (t - iv.startYear + 1) / ramp);
+  return val(theta, iv.reachMax) * r;
+}
+
+/** Share of the full effect visible in year t among people reached, after the time to effect. */
+export function effectAt(theta: Float64Array, iv: InterventionModel, t: number): number {
+  if (t < iv.startYear) return 0;
+  return Math.min(1, Math.max(0, t - iv.startYear + 1 - val(theta, iv.lagYears)));
+}
+
+/** Fraction of eligible contacts moved in year t: a logistic uptake curve after the start year. */
+export function uptakeAt(theta: Float64Array, sub: SubstitutionModel, t: number): number {
+  if (t < sub.startYear) return 0;
+  const x = t - sub.startYear - val(theta, sub.midpoint);
+  return 1 / (1 + Math.exp(-val(theta, sub.steepness) * x));
+}
+
+const shapeOf = (cv: number) => (cv > 0 ? 1 / (cv * cv) : Infinity);
+
+/** Everything one run needs besides θ: its generators, one per stream. */
+interface RunStreams {
+  base: Samplers;
+  quality: Samplers;
+  subs: Samplers[];
+  ivs: Samplers[];
+}
+
+function makeStreams(model: Model): RunStreams {
+  const none = (): number => {
+    throw new Error('sampler used before a stream was set');
+  };
+  return {
+    base: makeSamplers(none),
+    quality: makeSamplers(none),
+    subs: model.substitutions.map(() => makeSamplers(none)),
+    ivs: model.interventions.map(() => makeSamplers(none)),
+  };
+}
+
+/** Points the simulator's samplers at run `run`'s streams (replicate '' or the twin's prefix). */
+function seedStreams(rs: RunStreams, model: Model, run: number, replicate: string): RunStreams {
+  const g = (name: string) => streamFor(model.seed, run, replicate + name);
+  rs.base.use(g(STREAMS.base));
+  rs.quality.use(g(STREAMS.quality));
+  model.substitutions.forEach((x, i) => rs.subs[i].use(g(STREAMS.actionOf(x.block))));
+  model.interventions.forEach((x, i) => rs.ivs[i].use(g(STREAMS.actionOf(x.block))));
+  return rs;
+}
+
+/** Per-year results of one simulated horizon (years 0..H−1), before they are written to columns. */
+interface YearOut {
+  tally: Tally;
+  population: number;
+  ivCostBy: Float64Array;
+  qualityCf: number;
+  qualitySc: number;
+}
+
+/**
+ * Simulates one run: θ drawn once, then pre-contract years (for the benchmark) and the horizon,
+ * counterfactual and scenario together on common random numbers.
+ */
+export class RunSimulator {
+  private readonly segYear: SegmentYearSimulator;
+  private readonly tally: Tally;
+  private readonly ivCostBy = new Float64Array(PAYERS.length);
+  private readonly rs: RunStreams;
+
+  constructor(
+    private readonly model: Model,
+    private readonly layout: Layout,
+    mode: Mode,
+  ) {
+    const sim = model.scenario.simulation;
+    this.segYear = !sim.randomVariation ? expectedSegmentYear : mode === 'person' ? personSegmentYear : aggregateSegmentYear;
+    this.tally = newTally(NL, model.excessThresholds.length);
+    this.rs = makeStreams(model);
+  }
+
+  /** Simulates run `run` and writes it at row block position `slot` of `out`. */
+  run(run: number, out: RunBlock, slot: number): void {
+    const m = this.model;
+    const sim = m.scenario.simulation;
+    const theta = drawParams(m.registry, m.blocks, m.seed, run, sim.parameterUncertainty);
+    out.params.set(theta, slot * out.nParams);
+    const H = m.horizon;
+    const L = this.layout;
+    const row0 = slot * H;
+    const cols = out.cols;
+
+    const bench = this.horizon(theta, seedStreams(this.rs, m, run, ''), (t, y) => {
+      const r = row0 + t;
+      const tl = y.tally;
+      let cfTotal = 0;
+      let scTotal = 0;
+      for (let l = 0; l < NL; l++) {
+        const cfHc = l === HOSPITAL ? tl.cfHcCost : 0;
+        const scHc = l === HOSPITAL ? tl.scHcCost : 0;
+        cols[L.cf.claims[l]][r] = tl.cfClaims[l] + cfHc;
+        cols[L.sc.claims[l]][r] = tl.scClaims[l] + scHc;
+        cols[L.cf.contacts[l]][r] = tl.cfContacts[l];
+        cols[L.sc.contacts[l]][r] = tl.scContacts[l];
+        cols[L.movedOut[l]][r] = tl.movedOut[l];
+        cols[L.movedIn[l]][r] = tl.movedIn[l];
+        cols[L.added[l]][r] = tl.added[l];
+        cfTotal += tl.cfClaims[l] + cfHc;
+        scTotal += tl.scClaims[l] + scHc;
+      }
+      let ivCost = 0;
+      for (let p = 0; p < PAYERS.length; p++) {
+        cols[L.interventionCostBy[p]][r] = y.ivCostBy[p];
+        ivCost += y.ivCostBy[p];
+      }
+      scTotal += ivCost;
+      cols[L.interventionCost][r] = ivCost;
+      cols[L.cf.total][r] = cfTotal;
+      cols[L.sc.total][r] = scTotal;
+      cols[L.cf.highCostCases][r] = tl.cfHcCases;
+      cols[L.sc.highCostCases][r] = tl.scHcCases;
+      cols[L.cf.highCostCost][r] = tl.cfHcCost;
+      cols[L.sc.highCostCost][r] = tl.scHcCost;
+      for (let j = 0; j < m.excessThresholds.length; j++) {
+        cols[L.cf.excess[j]][r] = tl.cfExcess[j];
+        cols[L.sc.excess[j]][r] = tl.scExcess[j];
+      }
+      cols[L.population][r] = y.population;
+      cols[L.reduction][r] = 1 - scTotal / cfTotal;
+      cols[L.cf.quality][r] = y.qualityCf;
+      cols[L.sc.quality][r] = y.qualitySc;
+    });
+    for (let t = 0; t < H; t++) {
+      const r = row0 + t;
+      const B = bench(t, cols[L.population][r]);
+      cols[L.benchmark][r] = B;
+      cols[L.cf.observedSavings][r] = (B - cols[L.cf.total][r]) / B;
+      cols[L.sc.observedSavings][r] = (B - cols[L.sc.total][r]) / B;
+    }
+
+    const twin = run < sim.varianceSplitRuns && sim.randomVariation;
+    for (let t = 0; t < H; t++) cols[L.twinReduction][row0 + t] = NaN;
+    if (twin) {
+      this.horizon(theta, seedStreams(this.rs, m, run, `${STREAMS.twin}:`), (t, y) => {
+        let cf = 0;
+        let sc = 0;
+        for (let l = 0; l < NL; l++) {
+          cf += y.tally.cfClaims[l];
+          sc += y.tally.scClaims[l];
+        }
+        cf += y.tally.cfHcCost;
+        sc += y.tally.scHcCost;
+        for (let p = 0; p < PAYERS.length; p++) sc += y.ivCostBy[p];
+        cols[L.twinReduction][row0 + t] = 1 - sc / cf;
+      });
+    }
+  }
+
+  /**
+   * Runs pre-contract years and the horizon; calls `emit` for each horizon year and returns the
+   * benchmark function B(t, population) estimated from the pre-contract years.
+   */
+  private horizon(theta: Float64Array, rs: RunStreams, emit: (t: number, y: YearOut) => void): (t: number, pop: number) => number {
+    const m = this.model;
+    const P = m.preYears;
+    const tally = this.tally;
+    const g = val(theta, m.benchmarkTrend);
+    let perCapAt0 = 0;
+    for (let t = -P; t < m.horizon; t++) {
+      resetTally(tally);
+      this.ivCostBy.fill(0);
+      let population = 0;
+      for (let s = 0; s < m.segments.length; s++) {
+        const plan = this.plan(theta, rs, s, t);
+        population += plan.n;
+        this.segYear(plan, rs.base, tally);
+      }
+      if (t < 0) {
+        let total = tally.cfHcCost;
+        for (let l = 0; l < NL; l++) total += tally.cfClaims[l];
+        // Each pre-contract year's cost per person, projected to year 0 with the contract's trend.
+        perCapAt0 += ((total / population) * Math.pow(1 + g, -t)) / P;
+        continue;
+      }
+      const { qualityCf, qualitySc } = this.quality(theta, rs, t, population);
+      this.interventionCosts(theta, t);
+      emit(t, { tally, population, ivCostBy: this.ivCostBy, qualityCf, qualitySc });
+    }
+    return (t, pop) => pop * perCapAt0 * Math.pow(1 + g, t);
+  }
+
+  private segmentSize(theta: Float64Array, s: number, t: number): number {
+    const seg = this.model.segments[s];
+    return Math.round(this.model.population * seg.share * Math.pow(1 + val(theta, seg.growth), t));
+  }
+
+  private plan(theta: Float64Array, rs: RunStreams, s: number, t: number): SegmentYearPlan {
+    const m = this.model;
+    const seg = m.segments[s];
+    const n = this.segmentSize(theta, s, t);
+    const active = t >= 0;
+    const ivs = active ? m.interventions.map((iv, i) => ({ iv, i, w: iv.segments[s] ? reachAt(theta, iv, t) * effectAt(theta, iv, t) : 0 })).filter((x) => x.w > 0) : [];
+    const lines: (LinePlan | null)[] = seg.lines.map((u, l) => {
+      if (!u) return null;
+      const cuts: Cut[] = [];
+      let priceFactor = 1;
+      for (const { iv, i, w } of ivs) {
+        const f = w * val(theta, iv.contacts[l]);
+        if (f > 0) cuts.push({ f, rng: rs.ivs[i] });
+        priceFactor *= 1 - w * val(theta, iv.price[l]);
+      }
+      const moves: Move[] = [];
+      if (active)
+        m.substitutions.forEach((sub, j) => {
+          if (sub.from !== l || !sub.segments[s]) return;
+          const f = val(theta, sub.eligible) * val(theta, sub.maxShift) * uptakeAt(theta, sub, t);
+          if (f <= 0) return;
+          moves.push({
+            f,
+            rng: rs.subs[j],
+            to: sub.to,
+            toMu: val(theta, sub.cost) * Math.pow(1 + val(theta, m.trend[sub.to]), t),
+            toAlpha: shapeOf(val(theta, sub.cv)),
+            additionality: val(theta, sub.additionality),
+            refill: val(theta, sub.refill),
+          });
+        });
+      const k = u.dispersion < 0 ? Infinity : val(theta, u.dispersion);
+      return {
+        lambda: val(theta, u.contacts),
+        k,
+        mu: val(theta, u.cost) * Math.pow(1 + val(theta, m.trend[l]), t),
+        alpha: shapeOf(val(theta, u.cv)),
+        cuts,
+        priceFactor,
+        moves,
+      };
+    });
+    let highCost: SegmentYearPlan['highCost'] = null;
+    if (seg.highCost) {
+      const hc = seg.highCost;
+      let mu: number;
+      let sigma: number;
+      if (hc.kind === 'meanCv') {
+        const cv = val(theta, hc.b);
+        sigma = Math.sqrt(Math.log(1 + cv * cv));
+        mu = Math.log(val(theta, hc.a)) - (sigma * sigma) / 2;
+      } else {
+        mu = Math.log(val(theta, hc.a));
+        sigma = Math.max(0, (Math.log(val(theta, hc.b)) - mu) / Z99);
+      }
+      mu += t * Math.log(1 + val(theta, m.trend[HOSPITAL]));
+      const cuts: Cut[] = [];
+      for (const { iv, i, w } of ivs) {
+        const f = w * val(theta, iv.highCostRate);
+        if (f > 0) cuts.push({ f, rng: rs.ivs[i] });
+      }
+      highCost = { rate: val(theta, hc.rate), mu, sigma, cuts, thresholds: m.excessThresholds };
+    }
+    return { n, lines, highCost, scenarioActive: active };
+  }
+
+  private quality(theta: Float64Array, rs: RunStreams, t: number, population: number) {
+    const m = this.model;
+    const qualityCf = val(theta, m.qualityBaseline) + rs.quality.normal(0, val(theta, m.qualityNoise));
+    let shift = 0;
+    m.interventions.forEach((iv) => {
+      if (iv.quality < 0) return;
+      let reached = 0;
+      for (let s = 0; s < m.segments.length; s++) if (iv.segments[s]) reached += this.segmentSize(theta, s, t);
+      shift += val(theta, iv.quality) * reachAt(theta, iv, t) * effectAt(theta, iv, t) * (reached / population);
+    });
+    return { qualityCf, qualitySc: Math.min(100, Math.max(0, qualityCf + shift)) };
+  }
+
+  /** Intervention costs of year t by payer: one-off in the start year, yearly, and per person reached. */
+  private interventionCosts(theta: Float64Array, t: number): void {
+    const m = this.model;
+    for (const iv of m.interventions) {
+      if (t < iv.startYear) continue;
+      let reached = 0;
+      for (let s = 0; s < m.segments.length; s++) if (iv.segments[s]) reached += this.segmentSize(theta, s, t);
+      const cost =
+        (t === iv.startYear ? val(theta, iv.oneOff) : 0) + val(theta, iv.perYear) + val(theta, iv.perParticipant) * reachAt(theta, iv, t) * reached;
+      for (let p = 0; p < PAYERS.length; p++) this.ivCostBy[p] += cost * iv.payer[p];
+    }
+  }
+}
+
+const HOSPITAL = LINES.indexOf('hospital');
