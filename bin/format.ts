@@ -1,0 +1,30 @@
+import type { Summary, YearSummary } from '../models/summary/summarize';
+import type { Stat } from '../models/summary/stats';
+
+const mln = (x: number) => `€${(x / 1e6).toFixed(1)} mln`;
+const pct = (x: number, d = 1) => `${(x * 100).toFixed(d)}%`;
+const pm = (s: Stat, f: (x: number) => string) => `${f(s.mean)} ± ${f(s.mcse)} (90%: ${f(s.p5)} to ${f(s.p95)})`;
+
+function yearLines(y: YearSummary, target: number): string[] {
+  return [
+    `  ${y.year}`,
+    `    total cost, no change   ${pm(y.cf.total, mln)}`,
+    `    total cost, scenario    ${pm(y.sc.total, mln)}`,
+    `    reduction               ${pm(y.reduction, (x) => pct(x, 2))}`,
+    `    P(reduction ≥ ${pct(target, 0)})      ${pct(y.pReachTarget.p)} ± ${pct(y.pReachTarget.mcse)}`,
+    `    observed vs benchmark   ${pm(y.sc.observedSavings, (x) => pct(x, 2))}; P(observed ≥ ${pct(target, 0)}) ${pct(y.pObserveTarget.p)}, by chance alone ${pct(y.pObserveTargetByChance.p)}`,
+    `    reduction variance      ${Number.isNaN(y.reductionVariance.randomShare) ? 'no twin runs' : `${pct(y.reductionVariance.randomShare, 0)} random variation, ${pct(y.reductionVariance.parameterShare, 0)} parameter uncertainty (${y.reductionVariance.pairs} twin runs)`}`,
+  ];
+}
+
+/** A short readable summary for the terminal: first, middle and last year. */
+export function formatSummary(title: string, s: Summary): string {
+  const picks = [...new Set([0, Math.floor((s.years.length - 1) / 2), s.years.length - 1])];
+  const msr = s.minimumSavingsRate;
+  return [
+    `${title}`,
+    `${s.runs} runs, ${s.horizonYears} years from ${s.startYear}; ± is the Monte Carlo standard error`,
+    ...picks.flatMap((i) => yearLines(s.years[i], s.target)),
+    `  minimum savings rate (chance alone, ${msr.population.toLocaleString('en')} insured, per-person cost CV ${s.personCost.cv.toFixed(2)}): ${pct(msr.at90, 2)} at 90%, ${pct(msr.at95, 2)} at 95% confidence`,
+  ].join('\n');
+}

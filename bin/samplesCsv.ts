@@ -1,0 +1,27 @@
+import { createWriteStream } from 'node:fs';
+import type { RunBlock } from '../models/simulation/columns';
+
+const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+/**
+ * Writes one row per run and year: run, calendar year, every drawn parameter (by its path in
+ * the scenario file) and every output column. Numbers are written in full precision.
+ */
+export async function writeSamplesCsv(path: string, b: RunBlock, paramPaths: string[], startYear: number): Promise<void> {
+  const out = createWriteStream(path);
+  const write = (s: string) => (out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
+  await write(`${['run', 'year', ...paramPaths.map((p) => `param:${p}`), ...b.names].map(quote).join(',')}\n`);
+  for (let r = 0; r < b.runs; r++) {
+    const params = Array.from(b.params.subarray(r * b.nParams, (r + 1) * b.nParams), String).join(',');
+    for (let y = 0; y < b.years; y++) {
+      const row = r * b.years + y;
+      let line = `${b.firstRun + r},${startYear + y},${params}`;
+      for (const c of b.cols) line += `,${c[row]}`;
+      await write(`${line}\n`);
+    }
+  }
+  await new Promise<void>((resolve, reject) => {
+    out.end(() => resolve());
+    out.on('error', reject);
+  });
+}

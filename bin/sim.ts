@@ -1,0 +1,126 @@
+// Headless runner: npm run sim -- <scenario.json> [--runs N] [--seed S] [--workers W]
+//   [--mode aggregate|person] [--out results.json] [--samples samples.csv]
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { parseArgs } from 'node:util';
+import { validateScenario, formatErrors } from '../models/scenario/validate';
+import { compile } from '../models/simulation/compile';
+import { summarize } from '../models/summary/summarize';
+import { runOnWorkers, type Progress } from '../models/runner/runner';
+import { resultsFile } from '../models/runner/results';
+import { nodeWorkers } from '../workers/nodePool';
+import { formatSummary } from './format';
+import { writeSamplesCsv } from './samplesCsv';
+
+const USAGE = 'usage: npm run sim -- <scenario.json> [--runs N] [--seed S] [--workers W] [--mode aggregate|person] [--out results.json] [--samples samples.csv]';
+
+function fail(code: number, msg: string): never {
+  process.stderr.write(`${msg}\n`);
+  process.exit(code);
+}
+
+/** Writes through a temporary file and renames, so a failed run never leaves a half-written file. */
+async function atomically(path: string, write: (tmp: string) => Promise<void> | void) {
+  const tmp = `${path}.tmp-${process.pid}`;
+  try {
+    await write(tmp);
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+async function main() {
+  let args;
+  try {
+    args = parseArgs({
+      allowPositionals: true,
+      options: {
+        runs: { type: 'string' },
+        seed: { type: 'string' },
+        workers: { type: 'string' },
+        mode: { type: 'string' },
+        out: { type: 'string' },
+        samples: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    fail(64, `${(e as Error).message}\n${USAGE}`);
+  }
+  const { values: o, positionals } = args;
+  if (o.help) fail(0, USAGE);
+  if (positionals.length !== 1) fail(64, USAGE);
+  const whole = (name: string, v: string | undefined, min: number, max: number) => {
+    if (v === undefined) return undefined;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min || n > max) fail(64, `--${name} must be a whole number from ${min} to ${max}`);
+    return n;
+  };
+  const runs = whole('runs', o.runs, 1, 1_000_000);
+  const workers = whole('workers', o.workers, 1, 64) ?? Math.min(2, availableParallelism());
+  const mode = o.mode ?? 'aggregate';
+  if (mode !== 'aggregate' && mode !== 'person') fail(64, '--mode must be aggregate or person');
+
+  let input: unknown;
+  try {
+    input = JSON.parse(readFileSync(positionals[0], 'utf8'));
+  } catch (e) {
+    fail(2, `${positionals[0]}: ${(e as Error).message}`);
+  }
+  if (input && typeof input === 'object' && !Array.isArray(input)) {
+    const sim = ((input as Record<string, unknown>).simulation ??= {}) as Record<string, unknown>;
+    if (sim && typeof sim === 'object') {
+      if (runs !== undefined) sim.runs = runs;
+      if (o.seed !== undefined) sim.seed = o.seed;
+    }
+  }
+  const v = validateScenario(input);
+  if (!v.ok) fail(2, `${positionals[0]} is not a valid scenario:\n${formatErrors(v.errors)}`);
+  const scenario = v.scenario;
+  const total = scenario.simulation.runs;
+
+  const pool = nodeWorkers(workers);
+  const controller = new AbortController();
+  process.once('SIGINT', () => {
+    process.stderr.write('\ncancelling: finishing the runs in progress…\n');
+    controller.abort();
+  });
+  const tty = process.stderr.isTTY;
+  let lastDecile = -1;
+  const onProgress = (p: Progress) => {
+    const pctDone = Math.floor((100 * p.done) / p.total);
+    const eta = Number.isFinite(p.etaMs) ? `, ${(p.etaMs / 1000).toFixed(1)} s left` : '';
+    if (tty) process.stderr.write(`\r${p.done}/${p.total} runs (${pctDone}%)${eta}   `);
+    else if (Math.floor(pctDone / 10) > lastDecile) {
+      lastDecile = Math.floor(pctDone / 10);
+      process.stderr.write(`${p.done}/${p.total} runs (${pctDone}%)${eta}\n`);
+    }
+  };
+  process.stderr.write(`${scenario.meta.title}: ${total} runs on ${workers} worker(s), ${mode} mode\n`);
+  let result;
+  try {
+    result = await runOnWorkers(pool, scenario, { mode, signal: controller.signal, onProgress });
+  } finally {
+    pool.forEach((w) => w.terminate());
+  }
+  if (tty) process.stderr.write('\n');
+  process.stderr.write(`${result.block.runs} runs in ${(result.elapsedMs / 1000).toFixed(2)} s${result.cancelled ? ' (cancelled: partial results)' : ''}\n`);
+
+  const model = compile(scenario);
+  const summary = summarize(model, result.block);
+  process.stdout.write(`${formatSummary(scenario.meta.title, summary)}\n`);
+  if (o.out) {
+    const file = await resultsFile(scenario, summary, { mode, runsRequested: total, cancelled: result.cancelled });
+    await atomically(o.out, (tmp) => writeFileSync(tmp, JSON.stringify(file, null, 2)));
+    process.stderr.write(`results written to ${o.out}\n`);
+  }
+  if (o.samples) {
+    const paths = model.registry.slots.map((s) => s.path);
+    await atomically(o.samples, (tmp) => writeSamplesCsv(tmp, result.block, paths, scenario.simulation.startYear));
+    process.stderr.write(`samples written to ${o.samples}\n`);
+  }
+}
+
+main().catch((e: unknown) => fail(1, `error: ${e instanceof Error ? e.message : String(e)}`));

@@ -1,0 +1,25 @@
+import type { FieldError } from '../scenario/validate';
+import type { RunBlock } from '../simulation/columns';
+import type { Mode } from '../simulation/simulate';
+import type { Summary } from '../summary/summarize';
+
+/** What a worker says after loading a scenario. */
+export type LoadResult =
+  | { ok: true; runs: number; years: number; columns: string[]; params: { path: string; uncertain: boolean; block: string }[] }
+  | { ok: false; errors: FieldError[] };
+
+/**
+ * The simulation API a worker exposes. The same object runs in-process (tests), behind comlink in
+ * a web worker, and behind comlink in a Node worker thread. Calls are synchronous here; over a
+ * transport they become promises.
+ */
+export interface SimApi {
+  /** Validates and compiles a scenario (a parsed JSON value) and keeps it for the next calls. */
+  load(input: unknown): LoadResult;
+  /** Simulates runs [firstRun, firstRun + count). `onProgress` gets the number of runs done in this chunk. */
+  runChunk(firstRun: number, count: number, mode: Mode, onProgress?: (done: number) => void): RunBlock;
+  /** Summarises a merged block of the loaded scenario. */
+  summarize(block: RunBlock): Summary;
+}
+
+export type { RunBlock, Mode, Summary };

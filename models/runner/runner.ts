@@ -1,0 +1,123 @@
+import type { FieldError } from '../scenario/validate';
+import { mergeBlocks } from './merge';
+import type { LoadResult, Mode, RunBlock, Summary } from './protocol';
+
+/**
+ * A worker as the coordinator sees it: the simulation API with promise results (in-process,
+ * comlink over a web worker, or comlink over a Node worker thread), plus a way to learn that it
+ * died and to stop it.
+ */
+export interface WorkerHandle {
+  load(input: unknown): Promise<LoadResult>;
+  runChunk(firstRun: number, count: number, mode: Mode, onProgress?: (done: number) => void): Promise<RunBlock>;
+  summarize(block: RunBlock): Promise<Summary>;
+  /** Resolves never; rejects when the worker crashes or exits unexpectedly. */
+  crashed: Promise<never>;
+  terminate(): void;
+}
+
+export interface Progress {
+  done: number;
+  total: number;
+  elapsedMs: number;
+  /** Estimated time left, from the rate so far; NaN before the first runs finish. */
+  etaMs: number;
+}
+
+export interface RunOptions {
+  /** Number of runs; the scenario's own `simulation.runs` when absent. */
+  runs?: number;
+  mode?: Mode;
+  /** Runs per chunk. Results do not depend on it. */
+  chunkSize?: number;
+  signal?: AbortSignal;
+  onProgress?: (p: Progress) => void;
+  /** Called with each finished chunk (in completion order), e.g. to show partial results. */
+  onChunk?: (b: RunBlock) => void;
+}
+
+export interface RunResult {
+  /** All finished runs 0..runs−1 in order. After a cancel: the longest finished prefix. */
+  block: RunBlock;
+  cancelled: boolean;
+  elapsedMs: number;
+}
+
+export class ScenarioError extends Error {
+  constructor(readonly errors: FieldError[]) {
+    super(`invalid scenario:\n${errors.map((e) => `${e.path}: ${e.message}`).join('\n')}`);
+    this.name = 'ScenarioError';
+  }
+}
+
+export class CancelledError extends Error {
+  constructor() {
+    super('cancelled before any run finished');
+    this.name = 'CancelledError';
+  }
+}
+
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+/**
+ * Runs a scenario on a set of workers: validates it on each, hands out chunks of runs to whichever
+ * worker is free, and merges the blocks in run order. Each run depends only on (seed, run), so the
+ * result is bit-identical for any number of workers and any chunk size.
+ */
+export async function runOnWorkers(workers: WorkerHandle[], input: unknown, opts: RunOptions = {}): Promise<RunResult> {
+  if (workers.length === 0) throw new Error('no workers');
+  const loads = await Promise.all(workers.map((w) => w.load(input)));
+  const first = loads[0];
+  if (!first.ok) throw new ScenarioError(first.errors);
+  const total = opts.runs ?? first.runs;
+  const mode = opts.mode ?? 'aggregate';
+  const chunk = Math.max(1, Math.floor(opts.chunkSize ?? Math.min(250, Math.ceil(total / (workers.length * 8)))));
+  const chunks: [number, number][] = [];
+  for (let s = 0; s < total; s += chunk) chunks.push([s, Math.min(chunk, total - s)]);
+
+  const t0 = now();
+  const doneIn = new Map<number, number>();
+  let doneTotal = 0;
+  const report = () => {
+    if (!opts.onProgress) return;
+    const elapsedMs = now() - t0;
+    opts.onProgress({ done: doneTotal, total, elapsedMs, etaMs: doneTotal > 0 ? (elapsedMs / doneTotal) * (total - doneTotal) : NaN });
+  };
+  const blocks: RunBlock[] = [];
+  let next = 0;
+  let cancelled = false;
+  const aborted = () => opts.signal?.aborted === true;
+
+  const loop = async (w: WorkerHandle) => {
+    while (next < chunks.length && !aborted()) {
+      const [firstRun, count] = chunks[next++];
+      const block = await Promise.race([
+        w.runChunk(firstRun, count, mode, (d) => {
+          doneTotal += d - (doneIn.get(firstRun) ?? 0);
+          doneIn.set(firstRun, d);
+          report();
+        }),
+        w.crashed,
+      ]).catch((e: unknown) => {
+        throw new Error(`a worker failed on runs ${firstRun + 1}–${firstRun + count}: ${e instanceof Error ? e.message : String(e)}`);
+      });
+      doneTotal += count - (doneIn.get(firstRun) ?? 0);
+      doneIn.set(firstRun, count);
+      blocks.push(block);
+      opts.onChunk?.(block);
+      report();
+    }
+  };
+  await Promise.all(workers.map(loop));
+  cancelled = aborted() && blocks.reduce((a, b) => a + b.runs, 0) < total;
+
+  // After a cancel, keep the longest prefix of finished runs so every summary covers runs 0..k−1.
+  blocks.sort((a, b) => a.firstRun - b.firstRun);
+  const prefix: RunBlock[] = [];
+  for (const b of blocks) {
+    if (b.firstRun !== prefix.reduce((a, p) => a + p.runs, 0)) break;
+    prefix.push(b);
+  }
+  if (prefix.length === 0) throw new CancelledError();
+  return { block: mergeBlocks(prefix), cancelled, elapsedMs: now() - t0 };
+}

@@ -1,0 +1,45 @@
+import { drawParams } from '../params/registry';
+import { val, type Model } from '../simulation/compile';
+import { compoundMoments, highCostMoments, mixtureMoments } from './closedForm';
+
+/**
+ * Mean and coefficient of variation of one person's yearly cost in the start year, from the closed
+ * forms, with every parameter at its mean. This is the "chance alone" spread that sets the
+ * minimum savings rate.
+ */
+export function personCostMoments(model: Model): { mean: number; sd: number; cv: number } {
+  const theta = drawParams(model.registry, model.blocks, model.seed, 0, false);
+  const parts = model.segments.map((seg) => {
+    let mean = 0;
+    let variance = 0;
+    seg.lines.forEach((u) => {
+      if (!u) return;
+      const k = u.dispersion < 0 ? Infinity : val(theta, u.dispersion);
+      const m = compoundMoments(val(theta, u.contacts), k, val(theta, u.cost), val(theta, u.cv));
+      mean += m.mean;
+      variance += m.variance;
+    });
+    if (seg.highCost) {
+      const hc = seg.highCost;
+      let m: number;
+      let cv: number;
+      if (hc.kind === 'meanCv') {
+        m = val(theta, hc.a);
+        cv = val(theta, hc.b);
+      } else {
+        const mu = Math.log(val(theta, hc.a));
+        const sigma = (Math.log(val(theta, hc.b)) - mu) / 2.3263478740408408;
+        m = Math.exp(mu + (sigma * sigma) / 2);
+        cv = Math.sqrt(Math.exp(sigma * sigma) - 1);
+      }
+      const h = highCostMoments(val(theta, hc.rate), m, cv);
+      mean += h.mean;
+      variance += h.variance;
+    }
+    return { weight: seg.share, mean, variance };
+  });
+  const { mean, variance } = mixtureMoments(parts);
+  const sd = Math.sqrt(variance);
+  return { mean, sd, cv: sd / mean };
+}
+

@@ -1,0 +1,125 @@
+import { LINES, type Line } from '../scenario/names';
+import type { Model } from '../simulation/compile';
+import { column, type RunBlock } from '../simulation/columns';
+import { minimumSavingsRate } from './closedForm';
+import { personCostMoments } from './personCost';
+import { probAtLeast, quantileSorted, stat, yearSlice, type Prob, type Stat } from './stats';
+import { varianceSplit, type VarianceSplit } from './varianceSplit';
+
+type PerLine = Record<Line, Stat>;
+
+export interface SideSummary {
+  /** Total regional cost, euros per year (all lines, all payers; scenario includes intervention costs). */
+  total: Stat;
+  /** Claims per line, euros per year (hospital includes high-cost cases). */
+  claims: PerLine;
+  /** Contacts per line per year. */
+  contacts: PerLine;
+  highCostCases: Stat;
+  /** Quality score 0–100. */
+  quality: Stat;
+  /** (benchmark − actual) / benchmark, fraction. */
+  observedSavings: Stat;
+}
+
+export interface YearSummary {
+  /** Calendar year. */
+  year: number;
+  population: Stat;
+  benchmark: Stat;
+  cf: SideSummary;
+  sc: SideSummary;
+  /** Contacts moved away from each line, moved into each line (incl. additional), and additional only. */
+  moved: { out: PerLine; in: PerLine; added: PerLine };
+  /** Intervention costs, euros per year. */
+  interventionCost: Stat;
+  /** 1 − scenario / counterfactual, fraction. */
+  reduction: Stat;
+  /** P(reduction ≥ target). */
+  pReachTarget: Prob;
+  /** P(an evaluator observes savings ≥ target against the estimated benchmark), scenario. */
+  pObserveTarget: Prob;
+  /** The same under the counterfactual: the chance of "seeing" the target with no real change. */
+  pObserveTargetByChance: Prob;
+  /** Variance of the reduction split into random variation and parameter uncertainty. */
+  reductionVariance: VarianceSplit;
+}
+
+export interface Summary {
+  runs: number;
+  horizonYears: number;
+  startYear: number;
+  /** Target reduction, fraction. */
+  target: number;
+  confidence: number;
+  years: YearSummary[];
+  /** Per-person yearly cost in the start year from the closed forms (parameters at their means). */
+  personCost: { mean: number; sd: number; cv: number };
+  minimumSavingsRate: {
+    /** z·CV/√N at the configured confidence: what chance alone can produce (CMS logic, domain.md). */
+    closedForm: number;
+    /** The same at 90% and 95% confidence. */
+    at90: number;
+    at95: number;
+    /** Empirical: the confidence-quantile of the counterfactual's observed savings in the last year (chance + benchmark error + trend risk). */
+    empiricalLastYear: number;
+    population: number;
+  };
+}
+
+function side(b: RunBlock, p: 'cf' | 'sc', y: number): SideSummary {
+  const s = (name: string) => stat(yearSlice(column(b, name), b.years, y));
+  return {
+    total: s(`${p}.total`),
+    claims: Object.fromEntries(LINES.map((l) => [l, s(`${p}.claims.${l}`)])) as PerLine,
+    contacts: Object.fromEntries(LINES.map((l) => [l, s(`${p}.contacts.${l}`)])) as PerLine,
+    highCostCases: s(`${p}.highCost.cases`),
+    quality: s(`${p}.quality`),
+    observedSavings: s(`${p}.observedSavings`),
+  };
+}
+
+/** Summaries of a merged block (model.md §6). Runs in workers or in Node, never on the UI thread. */
+export function summarize(model: Model, b: RunBlock): Summary {
+  const sim = model.scenario.simulation;
+  const target = sim.targetReduction;
+  const ys = (name: string, y: number) => yearSlice(column(b, name), b.years, y);
+  const years: YearSummary[] = [];
+  for (let y = 0; y < b.years; y++) {
+    const perLine = (prefix: string) => Object.fromEntries(LINES.map((l) => [l, stat(ys(`${prefix}.${l}`, y))])) as PerLine;
+    const reduction = ys('reduction', y);
+    years.push({
+      year: sim.startYear + y,
+      population: stat(ys('population', y)),
+      benchmark: stat(ys('benchmark', y)),
+      cf: side(b, 'cf', y),
+      sc: side(b, 'sc', y),
+      moved: { out: perLine('moved.out'), in: perLine('moved.in'), added: perLine('moved.added') },
+      interventionCost: stat(ys('sc.interventionCost', y)),
+      reduction: stat(reduction),
+      pReachTarget: probAtLeast(reduction, target),
+      pObserveTarget: probAtLeast(ys('sc.observedSavings', y), target),
+      pObserveTargetByChance: probAtLeast(ys('cf.observedSavings', y), target),
+      reductionVariance: varianceSplit(reduction, ys('twin.reduction', y)),
+    });
+  }
+  const person = personCostMoments(model);
+  const N = model.population;
+  const lastCf = ys('cf.observedSavings', b.years - 1).sort();
+  return {
+    runs: b.runs,
+    horizonYears: b.years,
+    startYear: sim.startYear,
+    target,
+    confidence: sim.confidence,
+    years,
+    personCost: person,
+    minimumSavingsRate: {
+      closedForm: minimumSavingsRate(person.cv, N, sim.confidence),
+      at90: minimumSavingsRate(person.cv, N, 0.9),
+      at95: minimumSavingsRate(person.cv, N, 0.95),
+      empiricalLastYear: quantileSorted(lastCf, sim.confidence),
+      population: N,
+    },
+  };
+}

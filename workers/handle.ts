@@ -1,0 +1,28 @@
+import * as Comlink from 'comlink';
+import type { LoadResult, Mode, RunBlock, SimApi } from '../models/runner/protocol';
+import type { WorkerHandle } from '../models/runner/runner';
+import { blockBuffers } from '../models/runner/merge';
+
+type Remote = Comlink.Remote<SimApi>;
+
+/**
+ * Wraps a comlink endpoint as a WorkerHandle. `crashed` must reject when the underlying worker
+ * dies: comlink itself would wait for an answer forever.
+ */
+export function comlinkHandle(endpoint: Comlink.Endpoint, crashed: Promise<never>, terminate: () => void): WorkerHandle {
+  const remote = Comlink.wrap<SimApi>(endpoint) as unknown as Remote;
+  // Keep an unobserved crash from becoming an unhandled rejection; callers race against it.
+  crashed.catch(() => {});
+  const guard = <T>(p: Promise<T>): Promise<T> => Promise.race([p, crashed]);
+  return {
+    load: (input) => guard(remote.load(input) as Promise<LoadResult>),
+    runChunk: (first: number, count: number, mode: Mode, onProgress?: (d: number) => void) =>
+      guard(remote.runChunk(first, count, mode, onProgress ? Comlink.proxy(onProgress) : undefined) as Promise<RunBlock>),
+    summarize: (b: RunBlock) => guard(remote.summarize(Comlink.transfer(b, blockBuffers(b)))),
+    crashed,
+    terminate: () => {
+      remote[Comlink.releaseProxy]();
+      terminate();
+    },
+  };
+}

@@ -1,0 +1,5 @@
+/// <reference lib="webworker" />
+// Browser web-worker entry: the simulation API over comlink.
+import { exposeSimApi } from './expose';
+
+exposeSimApi();
