@@ -13,16 +13,17 @@ export function comlinkHandle(endpoint: Comlink.Endpoint, crashed: Promise<never
   const remote = Comlink.wrap<SimApi>(endpoint) as unknown as Remote;
   // Keep an unobserved crash from becoming an unhandled rejection; callers race against it.
   crashed.catch(() => {});
-  const guard = <T>(p: Promise<T>): Promise<T> => Promise.race([p, crashed]);
+  // Every call races the crash signal; a call on a stopped worker rejects rather than throws.
+  const guard = async <T>(call: () => Promise<T>): Promise<T> => Promise.race([call(), crashed]);
   return {
-    load: (input) => guard(remote.load(input) as Promise<LoadResult>),
+    load: (input) => guard(() => remote.load(input) as Promise<LoadResult>),
     runChunk: (first: number, count: number, mode: Mode, onProgress?: (d: number) => void) =>
-      guard(remote.runChunk(first, count, mode, onProgress ? Comlink.proxy(onProgress) : undefined) as Promise<RunBlock>),
-    summarize: (b: RunBlock) => guard(remote.summarize(Comlink.transfer(b, blockBuffers(b)))),
+      guard(() => remote.runChunk(first, count, mode, onProgress ? Comlink.proxy(onProgress) : undefined) as Promise<RunBlock>),
+    /** Note: the block is transferred to the worker and is unusable by the caller afterwards. */
+    summarize: (b: RunBlock) => guard(() => remote.summarize(Comlink.transfer(b, blockBuffers(b)))),
     crashed,
-    terminate: () => {
-      remote[Comlink.releaseProxy]();
-      terminate();
-    },
+    // No releaseProxy here: calls still in flight would throw inside comlink instead of failing
+    // through `crashed`, which the worker's exit triggers.
+    terminate,
   };
 }

@@ -12,7 +12,7 @@ const sourceFields = {
 
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
 
-export const FixedParam = z.strictObject({ value: finite, ...sourceFields });
+export const FixedParam = z.strictObject({ value: finite, ...sourceFields }).meta({ id: 'FixedParam', description: 'A fixed number with its source.' });
 const Uniform = z.strictObject({ dist: z.literal('uniform'), min: finite, max: finite, ...sourceFields });
 const Triangular = z.strictObject({ dist: z.literal('triangular'), min: finite, mode: finite, max: finite, ...sourceFields });
 const Pert = z.strictObject({
@@ -40,7 +40,9 @@ const Beta = z.strictObject({
 });
 const Gamma = z.strictObject({ dist: z.literal('gamma'), shape: finite, scale: finite, ...sourceFields });
 
-export const DistributionSchema = z.discriminatedUnion('dist', [Uniform, Triangular, Pert, Normal, Lognormal, Beta, Gamma]);
+export const DistributionSchema = z
+  .discriminatedUnion('dist', [Uniform, Triangular, Pert, Normal, Lognormal, Beta, Gamma])
+  .meta({ id: 'Distribution', description: 'An uncertain number: drawn once per run from this distribution.' });
 export type Distribution = z.infer<typeof DistributionSchema>;
 export type FixedParamT = z.infer<typeof FixedParam>;
 export type Param = number | FixedParamT | Distribution;
@@ -114,3 +116,19 @@ export function param(lo: number, hi: number, description: string) {
 
 export const probability = (d: string) => param(0, 1, d);
 export const nonNegative = (d: string) => param(0, 1e12, d);
+
+/** The largest value a parameter can take, given the field's upper limit `hi` (for unbounded distributions). */
+export function upperBound(p: Param, hi: number): number {
+  if (typeof p === 'number') return p;
+  if (!('dist' in p)) return p.value;
+  switch (p.dist) {
+    case 'uniform':
+    case 'triangular':
+    case 'pert':
+      return p.max;
+    case 'beta':
+      return p.max ?? 1;
+    default:
+      return hi;
+  }
+}

@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { LINES, PAYERS } from './names';
-import { nonNegative, param, probability } from './param';
+import { nonNegative, param, probability, upperBound } from './param';
 import { FinancingSchema } from './financing';
 
 export type { Distribution, Param } from './param';
 
 /** The file format version this code writes. Older versions are migrated in `migrate.ts`. */
 export const SCENARIO_VERSION = 1;
+
+/** Most high-cost episodes per segment-year that are simulated one by one. */
+export const MAX_HIGH_COST_CASES = 200_000;
 
 const id = z
   .string()
@@ -180,6 +183,14 @@ export const ScenarioSchema = z.strictObject({
     }
   });
   s.region.segments.forEach((g, i) => {
+    // High-cost cases are drawn one by one; a rate meant for rare episodes applied to millions of
+    // people would make a run take hours, so the file is refused with the reason.
+    if (g.highCost) {
+      const grow = Math.pow(1 + Math.max(0, g.growth === undefined ? 0 : upperBound(g.growth, 0.5)), s.simulation.horizonYears - 1);
+      const cases = s.region.population * g.share * grow * upperBound(g.highCost.rate, 1);
+      if (cases > MAX_HIGH_COST_CASES)
+        ctx.addIssue({ code: 'custom', path: ['region', 'segments', i, 'highCost', 'rate'], message: `allows up to ${Math.round(cases).toLocaleString('en')} high-cost cases a year in this segment; at most ${MAX_HIGH_COST_CASES.toLocaleString('en')} are simulated individually (high-cost cases are for rare, expensive episodes)` });
+    }
     const sev = g.highCost?.severity;
     if (sev && 'median' in sev) {
       const med = typeof sev.median === 'number' ? sev.median : null;

@@ -70,16 +70,18 @@ function collect(issues: readonly z.core.$ZodIssue[], root: unknown, prefix: rea
       const branches = issue.errors;
       // A branch that failed only on its own type does not match what the user wrote.
       const matching = branches.filter((b) => !b.every((i) => i.code === 'invalid_type' && i.path.length === 0));
-      const objectWithDist = v !== null && typeof v === 'object' && 'dist' in (v as object);
-      let chosen = matching.length > 0 ? matching : branches;
-      if (objectWithDist) {
-        const distBranch = chosen.find((b) => b.some((i) => i.code === 'invalid_union' || i.path[0] !== 'dist'));
-        if (distBranch) chosen = [distBranch];
-      }
-      if (chosen.length > 1) {
+      if (matching.length === 0) {
         out.push({ path: formatPath(path), message: v === undefined ? 'is required' : `has the wrong form (got ${typeName(v)})` });
         continue;
       }
+      // Prefer the branch the user evidently meant: one that does not call the user's own keys
+      // unknown (a {dist: …} object is not a {value: …} object) and has the fewest complaints.
+      const hasDist = v !== null && typeof v === 'object' && 'dist' in (v as object);
+      const score = (b: readonly z.core.$ZodIssue[]) =>
+        b.length +
+        10 * b.filter((i) => i.code === 'unrecognized_keys').length +
+        (hasDist ? 0 : 5 * b.filter((i) => i.path[0] === 'dist').length);
+      const chosen = [...matching].sort((a, b) => score(a) - score(b));
       collect(chosen[0], root, path, out);
       continue;
     }

@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { validateScenario, formatErrors } from '../models/scenario/validate';
+import type { Scenario, ScenarioInput } from '../models/scenario/schema';
+import { compile, type Model } from '../models/simulation/compile';
+import { simulateBlock } from '../models/simulation/block';
+import { column, type RunBlock } from '../models/simulation/columns';
+import type { Mode } from '../models/simulation/simulate';
+
+export const root = fileURLToPath(new URL('..', import.meta.url));
+
+export function readJson(rel: string): unknown {
+  return JSON.parse(readFileSync(new URL(`../${rel}`, import.meta.url), 'utf8'));
+}
+
+export function defaultInput(): ScenarioInput {
+  return readJson('scenarios/default.json') as ScenarioInput;
+}
+
+export function valid(input: unknown): Scenario {
+  const r = validateScenario(input);
+  if (!r.ok) throw new Error(formatErrors(r.errors));
+  return r.scenario;
+}
+
+/** A small two-segment region with every number fixed, for exact and statistical checks. */
+export function smallInput(over: { population?: number; seed?: string; horizon?: number } = {}): ScenarioInput {
+  const line = (contacts: number, k: number, cost: number, cv: number) => ({ contacts, dispersion: k, costPerContact: cost, costCV: cv });
+  return {
+    version: 1,
+    meta: { title: 'small test region' },
+    simulation: { runs: 100, horizonYears: over.horizon ?? 3, startYear: 2027, seed: over.seed ?? 'test', varianceSplitRuns: 0 },
+    region: {
+      population: over.population ?? 300,
+      segments: [
+        {
+          id: 'a',
+          name: 'a',
+          share: 0.7,
+          lines: { gp: line(3, 1.5, 30, 0.6), hospital: line(0.8, 0.5, 700, 1.8), pharmacy: line(5, 1, 25, 1.2) },
+          highCost: { rate: 0.01, severity: { mean: 30000, cv: 1.2 } },
+        },
+        {
+          id: 'b',
+          name: 'b',
+          share: 0.3,
+          lines: { gp: line(8, 2, 35, 0.6), intermediate: line(0.1, 0.8, 180, 0.5), hospital: line(3, 1, 900, 2), selfcare: line(1, 1, 20, 0.5) },
+          highCost: { rate: 0.04, severity: { median: 20000, p99: 150000 } },
+        },
+      ],
+    },
+    lines: { hospital: { trend: 0.03 }, gp: { trend: 0.02 } },
+    benchmark: { preContractYears: 2, trend: 0.03 },
+    substitution: [
+      {
+        id: 'sub',
+        name: 'hospital to 1.5',
+        from: 'hospital',
+        to: 'intermediate',
+        segments: [],
+        eligible: 0.3,
+        maxShift: 0.6,
+        uptake: { startYear: 0, midpointYears: 1, steepness: 1.5 },
+        costPerContact: 180,
+        costCV: 0.5,
+        additionality: 0.3,
+        refill: 0.2,
+      },
+    ],
+    interventions: [
+      {
+        id: 'iv',
+        name: 'fewer hospital contacts',
+        segments: ['b'],
+        startYear: 0,
+        reach: { max: 0.6, rampYears: 2 },
+        lagYears: 0,
+        effects: { contacts: { hospital: 0.2, gp: 0.1 }, price: { pharmacy: 0.05 }, highCostRate: 0.3, quality: 4 },
+        cost: { oneOff: 1000, perYear: 500, perParticipant: 50 },
+        payer: { gp: 0.5, insurer: 0.5 },
+      },
+    ],
+  };
+}
+
+export function run(input: unknown, runs: number, mode: Mode = 'aggregate', firstRun = 0, opts: { excessThresholds?: number[] } = {}): { model: Model; block: RunBlock } {
+  const model = compile(valid(input), opts);
+  return { model, block: simulateBlock(model, firstRun, runs, mode) };
+}
+
+/** Values of column `name` in year `year` across runs. */
+export function yearValues(b: RunBlock, name: string, year: number): Float64Array {
+  const c = column(b, name);
+  return Float64Array.from({ length: b.runs }, (_, r) => c[r * b.years + year]);
+}
+
+export function clone<T>(x: T): T {
+  return structuredClone(x);
+}

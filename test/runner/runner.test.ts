@@ -1,0 +1,116 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import * as Comlink from 'comlink';
+import { describe, expect, it } from 'vitest';
+import { runOnWorkers, type WorkerHandle } from '../../models/runner/runner';
+import { inProcessWorker } from '../../models/runner/inProcess';
+import { createSimApi } from '../../models/runner/api';
+import { nodeWorkers } from '../../workers/nodePool';
+import { comlinkHandle } from '../../workers/handle';
+import { exposeSimApi } from '../../workers/expose';
+import { clone, defaultInput, root, run, smallInput } from '../helpers';
+
+const exec = promisify(execFile);
+
+describe('runner', () => {
+  it('reports progress and can be cancelled, keeping a usable prefix of runs', async () => {
+    const controller = new AbortController();
+    const seen: number[] = [];
+    const res = await runOnWorkers([inProcessWorker(), inProcessWorker()], smallInput(), {
+      runs: 400,
+      chunkSize: 20,
+      signal: controller.signal,
+      onProgress: (p) => {
+        seen.push(p.done);
+        if (p.done >= 100) controller.abort();
+      },
+    });
+    expect(res.cancelled).toBe(true);
+    expect(res.block.runs).toBeGreaterThanOrEqual(100);
+    expect(res.block.runs).toBeLessThan(400);
+    expect(seen.every((d, i) => i === 0 || d >= seen[i - 1])).toBe(true);
+    // The partial block is exactly the first runs of a full run.
+    const full = run(smallInput(), res.block.runs).block;
+    expect(res.block.cols.every((c, i) => c.every((v, j) => Object.is(v, full.cols[i][j])))).toBe(true);
+  });
+
+  it('speaks the same protocol over a MessageChannel (comlink, no worker) and transfers the columns', async () => {
+    const { port1, port2 } = new MessageChannel();
+    exposeSimApi(port1 as unknown as Comlink.Endpoint);
+    const handle = comlinkHandle(port2 as unknown as Comlink.Endpoint, new Promise<never>(() => {}), () => port2.close());
+    const res = await runOnWorkers([handle], smallInput(), { runs: 12, chunkSize: 5 });
+    const direct = createSimApi();
+    direct.load(smallInput());
+    const expected = direct.runChunk(0, 12, 'aggregate');
+    expect(res.block.cols.every((c, i) => c.every((v, j) => Object.is(v, expected.cols[i][j])))).toBe(true);
+    handle.terminate();
+    port1.close();
+  });
+
+  it('a worker thread that dies makes the run fail with a clear message instead of hanging', async () => {
+    const pool = nodeWorkers(2);
+    let killed = false;
+    const p = runOnWorkers(pool, defaultInput(), {
+      runs: 2000,
+      chunkSize: 50,
+      onProgress: () => {
+        if (!killed) {
+          killed = true;
+          pool[1].terminate();
+        }
+      },
+    });
+    await expect(p).rejects.toThrow(/a worker failed on runs \d+–\d+/);
+    pool.forEach((w) => w.terminate());
+  });
+
+  it('an error thrown inside a worker reaches the caller', async () => {
+    const broken: WorkerHandle = { ...inProcessWorker(), runChunk: async () => Promise.reject(new Error('boom')) };
+    await expect(runOnWorkers([broken], smallInput(), { runs: 3, chunkSize: 3 })).rejects.toThrow(/runs 1–3: boom/);
+  });
+});
+
+describe('headless runner (npm run sim)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'proeftuin-'));
+  const sim = (...args: string[]) => exec(process.execPath, ['--import', 'tsx', join(root, 'bin/sim.ts'), ...args], { cwd: root });
+
+  it('runs a scenario, prints a summary and writes results and samples', async () => {
+    const file = join(dir, 'small.json');
+    writeFileSync(file, JSON.stringify(smallInput()));
+    const out = join(dir, 'r.json');
+    const samples = join(dir, 's.csv');
+    const { stdout } = await sim(file, '--runs', '30', '--workers', '2', '--out', out, '--samples', samples, '--seed', 'cli');
+    expect(stdout).toMatch(/reduction/);
+    const res = JSON.parse(readFileSync(out, 'utf8'));
+    expect(res.format).toBe('proeftuin-results');
+    expect(res.runs).toBe(30);
+    expect(res.seed).toBe('cli');
+    expect(res.scenario.hash).toMatch(/^[0-9a-f]{64}$/);
+    const lines = readFileSync(samples, 'utf8').trim().split('\n');
+    expect(lines.length).toBe(1 + 30 * 3);
+    expect(lines[0]).toMatch(/^run,year,param:region\.segments\[0\]\.lines\.gp\.contacts,/);
+  });
+
+  it('exits with code 2 and the field path on an invalid scenario, writing nothing', async () => {
+    const bad = clone(smallInput()) as any;
+    bad.region.segments[1].lines.hospital.contacts = -3;
+    const file = join(dir, 'bad.json');
+    writeFileSync(file, JSON.stringify(bad));
+    const out = join(dir, 'never.json');
+    const err = await sim(file, '--out', out).catch((e) => e);
+    expect(err.code).toBe(2);
+    expect(err.stderr).toMatch(/region\.segments\[1\]\.lines\.hospital\.contacts: must be ≥ 0/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('leaves no half-written file when the output cannot be written', async () => {
+    const file = join(dir, 'small2.json');
+    writeFileSync(file, JSON.stringify(smallInput()));
+    const err = await sim(file, '--runs', '5', '--out', join(dir, 'missing-dir', 'r.json')).catch((e) => e);
+    expect(err.code).not.toBe(0);
+    expect(readdirSync(dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
+  });
+});
