@@ -1,11 +1,11 @@
-import { randomBeta, randomBinomial, randomGamma, randomPoisson } from 'd3-random';
 import type { Rng } from './rng';
 
 /**
- * The samplers the simulation needs, all driven by one seeded generator (d3-random, whose
- * samplers take every uniform from the source they are given).
- * Degenerate arguments (zero counts, zero shapes) return the obvious constant here, once,
- * so the simulation code never has to special-case them.
+ * The samplers the simulation needs, all driven by one seeded generator. The algorithms are
+ * d3-random's (Marsaglia–Tsang gamma; Poisson and binomial reduced by gamma/beta splitting to a
+ * small case counted directly), written without per-call closures because this is the hot loop:
+ * d3's factories allocate on every call and the garbage collector then dominated run time.
+ * Degenerate arguments return the obvious constant.
  */
 export interface Samplers {
   /** Gamma with shape and scale (mean shape·scale); 0 when shape is 0. */
@@ -21,20 +21,20 @@ export interface Samplers {
   lognormal(mu: number, sigma: number): number;
   uniform(): number;
   /**
-   * Points these samplers at another generator. Normal samplers keep the second value of each
-   * polar pair, so every sampler is rebuilt here: no state crosses from one run to the next.
+   * Fills out[0..count) with lognormal(mu, sigma) draws; the same values, in the same order, as
+   * `count` calls of `lognormal`.
+   */
+  fillLognormal(out: Float64Array, count: number, mu: number, sigma: number): void;
+  /**
+   * Points these samplers at another generator and forgets the spare normal deviate, so no
+   * state crosses from one run (or stream) to the next.
    */
   use(rng: Rng): void;
 }
 
 export function makeSamplers(rng: Rng): Samplers {
-  let G = randomGamma.source(rng);
-  let P = randomPoisson.source(rng);
-  let B = randomBinomial.source(rng);
-  let BE = randomBeta.source(rng);
   let U = rng;
-  // Standard normal by Marsaglia's polar method. Written out rather than taken from d3 because
-  // high-cost cases need tens of thousands of lognormals per run and this is the hot loop.
+  // Marsaglia's polar method yields normals in pairs; the second is kept for the next call.
   let spare = NaN;
   const Z = (): number => {
     if (spare === spare) {
@@ -54,28 +54,113 @@ export function makeSamplers(rng: Rng): Samplers {
     spare = x * f;
     return y * f;
   };
+
+  /** Gamma(k, 1) by Marsaglia–Tsang; for k < 1 boosted to k + 1 and scaled by U^(1/k). */
+  const gamma1 = (k: number): number => {
+    if (k === 1) return -Math.log1p(-U());
+    const d = (k < 1 ? k + 1 : k) - 1 / 3;
+    const c = 1 / (3 * Math.sqrt(d));
+    let x: number;
+    let v: number;
+    let u: number;
+    do {
+      do {
+        x = Z();
+        v = 1 + c * x;
+      } while (v <= 0);
+      v *= v * v;
+      u = 1 - U();
+    } while (u >= 1 - 0.0331 * x * x * x * x && Math.log(u) >= 0.5 * x * x + d * (1 - v + Math.log(v)));
+    return k < 1 ? d * v * Math.pow(U(), 1 / k) : d * v;
+  };
+
+  const beta = (a: number, b: number): number => {
+    if (b <= 0) return a <= 0 ? 0 : 1;
+    if (a <= 0) return 0;
+    const x = gamma1(a);
+    return x === 0 ? 0 : x / (x + gamma1(b));
+  };
+
+  /** Number of Bernoulli(p) successes among n, by summing geometric gaps (expected n·p steps). */
+  const countSmall = (n: number, p: number): number => {
+    const lp = Math.log1p(-p);
+    let k = 0;
+    for (let s = 1 + Math.floor(Math.log1p(-U()) / lp); s <= n; s += 1 + Math.floor(Math.log1p(-U()) / lp)) k++;
+    return k;
+  };
+
+  const binomial = (count: number, prob: number): number => {
+    if (count <= 0 || prob <= 0) return 0;
+    if (prob >= 1) return count;
+    let acc = 0;
+    let n = count;
+    let p = prob;
+    // Split on the i-th order statistic of n uniforms, Beta(i, n − i + 1), until n·p is small.
+    while (n * p > 16 && n * (1 - p) > 16) {
+      const i = Math.floor((n + 1) * p);
+      const y = beta(i, n - i + 1);
+      if (y <= p) {
+        acc += i;
+        n -= i;
+        p = (p - y) / (1 - y);
+      } else {
+        n = i - 1;
+        p /= y;
+      }
+    }
+    return p < 0.5 ? acc + countSmall(n, p) : acc + n - countSmall(n, 1 - p);
+  };
+
+  const poisson = (mean: number): number => {
+    if (!(mean > 0)) return 0;
+    let acc = 0;
+    let mu = mean;
+    // The arrival time of the n-th event is Gamma(n): whole blocks of events are taken at once.
+    while (mu > 16) {
+      const n = Math.floor(0.875 * mu);
+      const t = gamma1(n);
+      if (t > mu) return acc + binomial(n - 1, mu / t);
+      acc += n;
+      mu -= t;
+    }
+    let k = 0;
+    for (let s = -Math.log1p(-U()); s <= mu; s -= Math.log1p(-U())) k++;
+    return acc + k;
+  };
+
   return {
-    gamma: (shape, scale) => (shape > 0 && scale > 0 ? G(shape, scale)() : 0),
-    poisson: (mean) => (mean > 0 ? P(mean)() : 0),
-    binomial: (count, prob) => {
-      if (count <= 0 || prob <= 0) return 0;
-      if (prob >= 1) return count;
-      return B(count, prob)();
-    },
-    beta: (a, b) => {
-      if (b <= 0) return a <= 0 ? 0 : 1;
-      if (a <= 0) return 0;
-      return BE(a, b)();
-    },
+    gamma: (shape, scale) => (shape > 0 && scale > 0 ? gamma1(shape) * scale : 0),
+    poisson,
+    binomial,
+    beta,
     normal: (mean, sd) => (sd > 0 ? mean + sd * Z() : mean),
     lognormal: (mu, sigma) => Math.exp(sigma > 0 ? mu + sigma * Z() : mu),
     uniform: () => U(),
+    fillLognormal: (out, count, mu, sigma) => {
+      // Z() unrolled: the same pairs in the same order, without a call per value.
+      let i = 0;
+      if (count > 0 && spare === spare) {
+        out[i++] = Math.exp(mu + sigma * spare);
+        spare = NaN;
+      }
+      const u = U;
+      while (i < count) {
+        let x: number;
+        let y: number;
+        let r: number;
+        do {
+          x = 2 * u() - 1;
+          y = 2 * u() - 1;
+          r = x * x + y * y;
+        } while (r >= 1 || r === 0);
+        const f = Math.sqrt((-2 * Math.log(r)) / r);
+        out[i++] = Math.exp(mu + sigma * y * f);
+        if (i < count) out[i++] = Math.exp(mu + sigma * x * f);
+        else spare = x * f;
+      }
+    },
     use: (r) => {
       U = r;
-      G = randomGamma.source(r);
-      P = randomPoisson.source(r);
-      B = randomBinomial.source(r);
-      BE = randomBeta.source(r);
       spare = NaN;
     },
   };

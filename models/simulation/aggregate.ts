@@ -62,20 +62,32 @@ export function aggregateSegmentYear(plan: SegmentYearPlan, base: Samplers, t: T
   t.scHcCases += m;
   // Cases are exchangeable, so the first m of the M drawn severities are the ones that remain.
   const th = hc.thresholds;
-  const { mu, sigma } = hc;
+  const x = severities(M);
+  base.fillLognormal(x, M, hc.mu, hc.sigma);
   let cf = 0;
   let sc = 0;
-  for (let i = 0; i < M; i++) {
-    const x = base.lognormal(mu, sigma);
-    cf += x;
-    if (i < m) sc += x;
-    for (let j = 0; j < th.length && x > th[j]; j++) {
-      t.cfExcess[j] += x - th[j];
-      if (i < m) t.scExcess[j] += x - th[j];
+  for (let i = 0; i < m; i++) sc += x[i];
+  cf = sc;
+  for (let i = m; i < M; i++) cf += x[i];
+  for (let j = 0; j < th.length; j++) {
+    const T = th[j];
+    for (let i = 0; i < M; i++) {
+      const e = x[i] - T;
+      if (e > 0) {
+        t.cfExcess[j] += e;
+        if (i < m) t.scExcess[j] += e;
+      }
     }
   }
   t.cfHcCost += cf;
   t.scHcCost += sc;
+}
+
+let severityBuffer = new Float64Array(4096);
+/** A scratch buffer for one segment-year's high-cost severities, grown as needed. */
+function severities(n: number): Float64Array {
+  if (severityBuffer.length < n) severityBuffer = new Float64Array(Math.max(n, 2 * severityBuffer.length));
+  return severityBuffer;
 }
 
 /** Cost of K contacts: Gamma(K·α, μ/α), or K·μ when each contact costs exactly μ. */

@@ -85,6 +85,9 @@ export class RunSimulator {
   private readonly tally: Tally;
   private readonly ivCostBy = new Float64Array(PAYERS.length);
   private readonly rs: RunStreams;
+  private readonly plans: SegmentYearPlan[];
+  private readonly pool: { cuts: Cut[][]; moves: Move[][]; hcCuts: Cut[] }[];
+  private readonly ivWeight: Float64Array;
 
   constructor(
     private readonly model: Model,
@@ -95,6 +98,21 @@ export class RunSimulator {
     this.segYear = !sim.randomVariation ? expectedSegmentYear : mode === 'person' ? personSegmentYear : aggregateSegmentYear;
     this.tally = newTally(NL, model.excessThresholds.length);
     this.rs = makeStreams(model);
+    const base = this.rs.base;
+    const cut = (): Cut => ({ f: 0, rng: base });
+    const move = (): Move => ({ f: 0, rng: base, to: 0, toMu: 0, toAlpha: Infinity, additionality: 0, refill: 0 });
+    this.ivWeight = new Float64Array(model.interventions.length);
+    this.pool = model.segments.map(() => ({
+      cuts: LINES.map(() => model.interventions.map(cut)),
+      moves: LINES.map(() => model.substitutions.map(move)),
+      hcCuts: model.interventions.map(cut),
+    }));
+    this.plans = model.segments.map((seg) => ({
+      n: 0,
+      scenarioActive: false,
+      lines: seg.lines.map((u): LinePlan | null => (u ? { lambda: 0, k: Infinity, mu: 0, alpha: Infinity, cuts: [], priceFactor: 1, moves: [] } : null)),
+      highCost: seg.highCost ? { rate: 0, mu: 0, sigma: 0, cuts: [], thresholds: model.excessThresholds } : null,
+    }));
   }
 
   /** Simulates run `run` and writes it at row block position `slot` of `out`. */
@@ -212,50 +230,67 @@ export class RunSimulator {
     return Math.round(this.model.population * seg.share * Math.pow(1 + val(theta, seg.growth), t));
   }
 
+  /**
+   * The plan of segment s in year t. Plans, cuts and moves are preallocated once per simulator and
+   * refilled here: allocating them per segment-year made the garbage collector a large share of
+   * the run time.
+   */
   private plan(theta: Float64Array, rs: RunStreams, s: number, t: number): SegmentYearPlan {
     const m = this.model;
     const seg = m.segments[s];
-    const n = this.segmentSize(theta, s, t);
+    const plan = this.plans[s];
+    const pool = this.pool[s];
+    plan.n = this.segmentSize(theta, s, t);
     const active = t >= 0;
-    const ivs = active ? m.interventions.map((iv, i) => ({ iv, i, w: iv.segments[s] ? reachAt(theta, iv, t) * effectAt(theta, iv, t) : 0 })).filter((x) => x.w > 0) : [];
-    const lines: (LinePlan | null)[] = seg.lines.map((u, l) => {
-      if (!u) return null;
-      const cuts: Cut[] = [];
+    plan.scenarioActive = active;
+    const w = this.ivWeight;
+    for (let i = 0; i < m.interventions.length; i++) {
+      const iv = m.interventions[i];
+      w[i] = active && iv.segments[s] ? reachAt(theta, iv, t) * effectAt(theta, iv, t) : 0;
+    }
+    for (let l = 0; l < NL; l++) {
+      const u = seg.lines[l];
+      const lp = plan.lines[l];
+      if (!u || !lp) continue;
+      lp.cuts.length = 0;
+      lp.moves.length = 0;
       let priceFactor = 1;
-      for (const { iv, i, w } of ivs) {
-        const f = w * val(theta, iv.contacts[l]);
-        if (f > 0) cuts.push({ f, rng: rs.ivs[i] });
-        priceFactor *= 1 - w * val(theta, iv.price[l]);
+      for (let i = 0; i < m.interventions.length; i++) {
+        if (w[i] <= 0) continue;
+        const iv = m.interventions[i];
+        const f = w[i] * val(theta, iv.contacts[l]);
+        if (f > 0) {
+          const cut = pool.cuts[l][i];
+          cut.f = f;
+          cut.rng = rs.ivs[i];
+          lp.cuts.push(cut);
+        }
+        priceFactor *= 1 - w[i] * val(theta, iv.price[l]);
       }
-      const moves: Move[] = [];
+      lp.priceFactor = priceFactor;
       if (active)
-        m.substitutions.forEach((sub, j) => {
-          if (sub.from !== l || !sub.segments[s]) return;
+        for (let j = 0; j < m.substitutions.length; j++) {
+          const sub = m.substitutions[j];
+          if (sub.from !== l || !sub.segments[s]) continue;
           const f = val(theta, sub.eligible) * val(theta, sub.maxShift) * uptakeAt(theta, sub, t);
-          if (f <= 0) return;
-          moves.push({
-            f,
-            rng: rs.subs[j],
-            to: sub.to,
-            toMu: val(theta, sub.cost) * Math.pow(1 + val(theta, m.trend[sub.to]), t),
-            toAlpha: shapeOf(val(theta, sub.cv)),
-            additionality: val(theta, sub.additionality),
-            refill: val(theta, sub.refill),
-          });
-        });
-      const k = u.dispersion < 0 ? Infinity : val(theta, u.dispersion);
-      return {
-        lambda: val(theta, u.contacts),
-        k,
-        mu: val(theta, u.cost) * Math.pow(1 + val(theta, m.trend[l]), t),
-        alpha: shapeOf(val(theta, u.cv)),
-        cuts,
-        priceFactor,
-        moves,
-      };
-    });
-    let highCost: SegmentYearPlan['highCost'] = null;
-    if (seg.highCost) {
+          if (f <= 0) continue;
+          const mv = pool.moves[l][j];
+          mv.f = f;
+          mv.rng = rs.subs[j];
+          mv.to = sub.to;
+          mv.toMu = val(theta, sub.cost) * Math.pow(1 + val(theta, m.trend[sub.to]), t);
+          mv.toAlpha = shapeOf(val(theta, sub.cv));
+          mv.additionality = val(theta, sub.additionality);
+          mv.refill = val(theta, sub.refill);
+          lp.moves.push(mv);
+        }
+      lp.lambda = val(theta, u.contacts);
+      lp.k = u.dispersion < 0 ? Infinity : val(theta, u.dispersion);
+      lp.mu = val(theta, u.cost) * Math.pow(1 + val(theta, m.trend[l]), t);
+      lp.alpha = shapeOf(val(theta, u.cv));
+    }
+    const hcPlan = plan.highCost;
+    if (seg.highCost && hcPlan) {
       const hc = seg.highCost;
       let mu: number;
       let sigma: number;
@@ -267,15 +302,22 @@ export class RunSimulator {
         mu = Math.log(val(theta, hc.a));
         sigma = Math.max(0, (Math.log(val(theta, hc.b)) - mu) / Z99);
       }
-      mu += t * Math.log(1 + val(theta, m.trend[HOSPITAL]));
-      const cuts: Cut[] = [];
-      for (const { iv, i, w } of ivs) {
-        const f = w * val(theta, iv.highCostRate);
-        if (f > 0) cuts.push({ f, rng: rs.ivs[i] });
+      hcPlan.mu = mu + t * Math.log(1 + val(theta, m.trend[HOSPITAL]));
+      hcPlan.sigma = sigma;
+      hcPlan.rate = val(theta, hc.rate);
+      hcPlan.cuts.length = 0;
+      for (let i = 0; i < m.interventions.length; i++) {
+        if (w[i] <= 0) continue;
+        const f = w[i] * val(theta, m.interventions[i].highCostRate);
+        if (f > 0) {
+          const cut = pool.hcCuts[i];
+          cut.f = f;
+          cut.rng = rs.ivs[i];
+          hcPlan.cuts.push(cut);
+        }
       }
-      highCost = { rate: val(theta, hc.rate), mu, sigma, cuts, thresholds: m.excessThresholds };
     }
-    return { n, lines, highCost, scenarioActive: active };
+    return plan;
   }
 
   private quality(theta: Float64Array, rs: RunStreams, t: number, population: number) {
