@@ -1,8 +1,9 @@
 import type { Rng } from './rng';
+import { int32Of, KN, WN, zigguratFix, zigguratNormal } from './ziggurat';
 
 /**
  * The samplers the simulation needs, all driven by one seeded generator. The algorithms are
- * d3-random's (Marsaglia–Tsang gamma; Poisson and binomial reduced by gamma/beta splitting to a
+ * d3-random's (Marsaglia–Tsang gamma on ziggurat normals; Poisson and binomial reduced by gamma/beta splitting to a
  * small case counted directly), written without per-call closures because this is the hot loop:
  * d3's factories allocate on every call and the garbage collector then dominated run time.
  * Degenerate arguments return the obvious constant.
@@ -26,34 +27,16 @@ export interface Samplers {
    */
   fillLognormal(out: Float64Array, count: number, mu: number, sigma: number): void;
   /**
-   * Points these samplers at another generator and forgets the spare normal deviate, so no
-   * state crosses from one run (or stream) to the next.
+   * Points these samplers at another generator. The samplers keep no state of their own, so
+   * nothing crosses from one run (or stream) to the next.
    */
   use(rng: Rng): void;
 }
 
 export function makeSamplers(rng: Rng): Samplers {
   let U = rng;
-  // Marsaglia's polar method yields normals in pairs; the second is kept for the next call.
-  let spare = NaN;
-  const Z = (): number => {
-    if (spare === spare) {
-      const z = spare;
-      spare = NaN;
-      return z;
-    }
-    let x: number;
-    let y: number;
-    let r: number;
-    do {
-      x = 2 * U() - 1;
-      y = 2 * U() - 1;
-      r = x * x + y * y;
-    } while (r >= 1 || r === 0);
-    const f = Math.sqrt((-2 * Math.log(r)) / r);
-    spare = x * f;
-    return y * f;
-  };
+  const uniform = () => U();
+  const Z = (): number => zigguratNormal(uniform);
 
   /** Gamma(k, 1) by Marsaglia–Tsang; for k < 1 boosted to k + 1 and scaled by U^(1/k). */
   const gamma1 = (k: number): number => {
@@ -137,31 +120,41 @@ export function makeSamplers(rng: Rng): Samplers {
     lognormal: (mu, sigma) => Math.exp(sigma > 0 ? mu + sigma * Z() : mu),
     uniform: () => U(),
     fillLognormal: (out, count, mu, sigma) => {
-      // Z() unrolled: the same pairs in the same order, without a call per value.
-      let i = 0;
-      if (count > 0 && spare === spare) {
-        out[i++] = Math.exp(mu + sigma * spare);
-        spare = NaN;
+      const st = U.state;
+      if (!st) {
+        for (let i = 0; i < count; i++) out[i] = Math.exp(mu + sigma * Z());
+        return;
       }
-      const u = U;
-      while (i < count) {
-        let x: number;
-        let y: number;
-        let r: number;
-        do {
-          x = 2 * u() - 1;
-          y = 2 * u() - 1;
-          r = x * x + y * y;
-        } while (r >= 1 || r === 0);
-        const f = Math.sqrt((-2 * Math.log(r)) / r);
-        out[i++] = Math.exp(mu + sigma * y * f);
-        if (i < count) out[i++] = Math.exp(mu + sigma * x * f);
-        else spare = x * f;
+      // zigguratNormal unrolled with the Alea state in local variables: the same numbers in the
+      // same order as repeated calls, without a call per value (this loop is most of a run).
+      let { s0, s1, s2, c } = st;
+      for (let i = 0; i < count; i++) {
+        const t = 2091639 * s0 + c * 2.3283064365386963e-10;
+        s0 = s1;
+        s1 = s2;
+        c = t | 0;
+        s2 = t - c;
+        const hz = int32Of(s2);
+        const iz = hz & 127;
+        let z: number;
+        if (Math.abs(hz) < KN[iz]) z = hz * WN[iz];
+        else {
+          st.s0 = s0;
+          st.s1 = s1;
+          st.s2 = s2;
+          st.c = c;
+          z = zigguratFix(hz, U);
+          ({ s0, s1, s2, c } = st);
+        }
+        out[i] = Math.exp(mu + sigma * z);
       }
+      st.s0 = s0;
+      st.s1 = s1;
+      st.s2 = s2;
+      st.c = c;
     },
     use: (r) => {
       U = r;
-      spare = NaN;
     },
   };
 }
