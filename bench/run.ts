@@ -1,0 +1,81 @@
+// npm run bench [-- --record] [--runs N]
+// Measures, side by side in one run: generator draws per second, runs per second of the default
+// scenario with 1 and 2 worker threads, and the aggregate / person-level speed ratio at 170,000
+// insured. With --record, appends the dated results to bench/README.md.
+import { appendFileSync, readFileSync } from 'node:fs';
+import { availableParallelism, cpus } from 'node:os';
+import { parseArgs } from 'node:util';
+import { streamFor } from '../models/random/rng';
+import { makeSamplers } from '../models/random/samplers';
+import { runOnWorkers } from '../models/runner/runner';
+import { validateScenario } from '../models/scenario/validate';
+import { compile } from '../models/simulation/compile';
+import { simulateBlock } from '../models/simulation/block';
+import { nodeWorkers } from '../workers/nodePool';
+
+const { values } = parseArgs({ options: { record: { type: 'boolean' }, runs: { type: 'string' } } });
+const RUNS = Number(values.runs ?? 10_000);
+const input = JSON.parse(readFileSync(new URL('../scenarios/default.json', import.meta.url), 'utf8'));
+const rows: [string, string][] = [];
+const say = (what: string, result: string) => {
+  rows.push([what, result]);
+  process.stdout.write(`${what}: ${result}\n`);
+};
+const fmt = (x: number, d = 0) => x.toLocaleString('en', { maximumFractionDigits: d, minimumFractionDigits: d });
+
+function perSecond(n: number, f: () => void): number {
+  const t0 = performance.now();
+  f();
+  return n / ((performance.now() - t0) / 1000);
+}
+
+// 1. The reference limit: uniforms and normals from the generator the simulation uses.
+{
+  const u = streamFor('bench', 0, 'u');
+  let s = 0;
+  const n = 2e7;
+  say('Alea uniforms per second', fmt(perSecond(n, () => { for (let i = 0; i < n; i++) s += u(); })));
+  const g = makeSamplers(streamFor('bench', 0, 'z'));
+  say('normal (ziggurat) draws per second', fmt(perSecond(n / 2, () => { for (let i = 0; i < n / 2; i++) s += g.normal(0, 1); })));
+  const buf = new Float64Array(16_000);
+  say('lognormal draws per second (fillLognormal)', fmt(perSecond(n / 2, () => { for (let k = 0; k < n / 2 / 16_000; k++) g.fillLognormal(buf, 16_000, 10, 1); })));
+  if (s === 42) process.stdout.write('');
+}
+
+// 2. The default scenario with 1 and 2 worker threads (start-up and validation excluded: each
+//    pool first runs a short warm-up).
+const elapsed: Record<number, number> = {};
+for (const w of [1, 2]) {
+  const pool = nodeWorkers(w);
+  await runOnWorkers(pool, input, { runs: 200 });
+  const r = await runOnWorkers(pool, input, { runs: RUNS });
+  pool.forEach((x) => x.terminate());
+  elapsed[w] = r.elapsedMs;
+  say(`default scenario, ${RUNS} runs × 10 years, ${w} worker${w > 1 ? 's' : ''}`, `${fmt(r.elapsedMs / 1000, 2)} s (${fmt(RUNS / (r.elapsedMs / 1000))} runs/s)`);
+}
+say('speed-up 2 workers / 1 worker', `${fmt(elapsed[1] / elapsed[2], 2)}×`);
+
+// 3. Aggregate vs person-level at 170,000 insured, per run, in this thread.
+{
+  const v = validateScenario(input);
+  if (!v.ok) throw new Error('default scenario invalid');
+  const model = compile(v.scenario);
+  simulateBlock(model, 0, 50);
+  const t0 = performance.now();
+  simulateBlock(model, 1000, 500);
+  const agg = (performance.now() - t0) / 500;
+  const t1 = performance.now();
+  simulateBlock(model, 1000, 1, 'person');
+  const person = performance.now() - t1;
+  say('aggregate mode, ms per run (170,000 insured)', fmt(agg, 3));
+  say('person-level mode, ms per run (170,000 insured)', fmt(person, 0));
+  say('aggregate / person-level speed ratio', `${fmt(person / agg)}×`);
+}
+
+if (values.record) {
+  const date = new Date().toISOString().slice(0, 10);
+  const machine = `${availableParallelism()} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`;
+  const table = ['| measure | result |', '|---|---|', ...rows.map(([a, b]) => `| ${a} | ${b} |`)].join('\n');
+  appendFileSync(new URL('./README.md', import.meta.url), `\n## ${date} (${machine})\n\n${table}\n`);
+  process.stdout.write('recorded in bench/README.md\n');
+}
