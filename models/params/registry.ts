@@ -1,6 +1,9 @@
 import type { Param } from '../scenario/schema';
 import { distributionMean, quantile } from '../random/quantiles';
+import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import { STREAMS, streamFor } from '../random/rng';
+import { zigguratNormal } from '../random/ziggurat';
+import type { CorrelationPlan } from './correlation';
 
 /** One parameter of the scenario: where it sits in the file and how it is drawn. */
 export interface ParamSlot {
@@ -42,21 +45,44 @@ export class ParamRegistry {
 }
 
 const clamp = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
+/** Keeps u off 0 and 1, where unbounded quantiles are infinite. */
+const U_EDGE = 2 ** -53;
 
 /** The value of a parameter at uniform u, or its mean when uncertainty is off. */
 export function paramValue(slot: ParamSlot, u: number, uncertainty: boolean): number {
   const p = slot.node;
   if (typeof p === 'number') return p;
   if (!('dist' in p)) return p.value;
-  return clamp(uncertainty ? quantile(p, u) : distributionMean(p), slot.lo, slot.hi);
+  return clamp(uncertainty ? quantile(p, clamp(u, U_EDGE, 1 - U_EDGE)) : distributionMean(p), slot.lo, slot.hi);
 }
 
-/** Draws the parameter vector θ of one run. */
-export function drawParams(reg: ParamRegistry, blocks: Map<string, number[]>, seed: string, run: number, uncertainty: boolean): Float64Array {
+/**
+ * Draws the parameter vector θ of one run. Correlated parameters take their uniform from the
+ * copula (own stream) but still consume one from their block, so nothing else moves.
+ */
+export function drawParams(reg: ParamRegistry, blocks: Map<string, number[]>, seed: string, run: number, uncertainty: boolean, corr: CorrelationPlan | null = null): Float64Array {
   const theta = new Float64Array(reg.slots.length);
+  const copula = corr && uncertainty ? copulaUniforms(corr, seed, run) : null;
   for (const [block, idx] of blocks) {
     const rng = streamFor(seed, run, block === 'base' ? STREAMS.params : STREAMS.paramsOf(block));
-    for (const i of idx) theta[i] = paramValue(reg.slots[i], rng(), uncertainty);
+    for (const i of idx) {
+      const u = rng();
+      const c = copula ? corr!.slots.indexOf(i) : -1;
+      theta[i] = paramValue(reg.slots[i], c >= 0 ? copula![c] : u, uncertainty);
+    }
   }
   return theta;
+}
+
+function copulaUniforms(corr: CorrelationPlan, seed: string, run: number): Float64Array {
+  const k = corr.slots.length;
+  const rng = streamFor(seed, run, STREAMS.paramsOf('correlation'));
+  const eps = Float64Array.from({ length: k }, () => zigguratNormal(rng));
+  const u = new Float64Array(k);
+  for (let i = 0; i < k; i++) {
+    let z = 0;
+    for (let j = 0; j <= i; j++) z += corr.chol[i * k + j] * eps[j];
+    u[i] = normalCdf(z, 0, 1);
+  }
+  return u;
 }

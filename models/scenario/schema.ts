@@ -106,6 +106,15 @@ export const InterventionSchema = z.strictObject({
   payer,
 });
 
+export const CorrelationSchema = z.strictObject({
+  between: z
+    .tuple([z.string().max(300), z.string().max(300)])
+    .describe('Paths of two uncertain parameters in this file, e.g. ["substitution[0].maxShift", "substitution[0].refill"].'),
+  rank: z.number().min(-0.99).max(0.99).describe('Spearman rank correlation between the two parameters\' draws.'),
+  source: z.string().max(4000).optional(),
+  illustrative: z.boolean().optional(),
+});
+
 export const ScenarioSchema = z.strictObject({
   $schema: z.string().optional(),
   version: z.literal(SCENARIO_VERSION).describe('File format version.'),
@@ -151,6 +160,7 @@ export const ScenarioSchema = z.strictObject({
     .default({ baseline: 70, noiseSD: 2 }),
   substitution: z.array(SubstitutionSchema).max(50).default([]),
   interventions: z.array(InterventionSchema).max(50).default([]),
+  correlations: z.array(CorrelationSchema).max(200).default([]).describe('Rank correlations between uncertain parameters (Gaussian copula).'),
   financing: FinancingSchema.optional(),
 }).superRefine((s, ctx) => {
   const total = s.region.segments.reduce((a, g) => a + g.share, 0);
@@ -209,3 +219,4 @@ export type Segment = z.output<typeof SegmentSchema>;
 export type Substitution = z.output<typeof SubstitutionSchema>;
 export type Intervention = z.output<typeof InterventionSchema>;
 export type LineUse = z.output<typeof LineUseSchema>;
+export type Correlation = z.output<typeof CorrelationSchema>;

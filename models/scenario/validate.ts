@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { ScenarioSchema, SCENARIO_VERSION, type Scenario } from './schema';
 import { migrate } from './migrate';
+import { compile, CompileError } from '../simulation/compile';
 
 /** One problem in a scenario file, with the JSON path of the field (e.g. `region.segments[2].share`). */
 export interface FieldError {
@@ -96,7 +97,18 @@ export function validateScenario(input: unknown): ValidationResult {
   const m = migrate(input as Record<string, unknown>);
   if (!m.ok) return { ok: false, errors: [{ path: 'version', message: m.message }] };
   const r = ScenarioSchema.safeParse(m.value);
-  if (r.success) return { ok: true, scenario: r.data, ...(m.from !== undefined ? { migratedFrom: m.from } : {}) };
+  if (r.success) {
+    // Rules that need the compiled parameter list (correlations name parameters by path).
+    if (r.data.correlations.length > 0) {
+      try {
+        compile(r.data);
+      } catch (e) {
+        if (e instanceof CompileError) return { ok: false, errors: e.errors };
+        throw e;
+      }
+    }
+    return { ok: true, scenario: r.data, ...(m.from !== undefined ? { migratedFrom: m.from } : {}) };
+  }
   const errors: FieldError[] = [];
   collect(r.error.issues, m.value, [], errors);
   const seen = new Set<string>();

@@ -1,6 +1,8 @@
 import { LINES, PAYERS, lineIndex } from '../scenario/names';
 import type { Param, Scenario } from '../scenario/schema';
 import { ParamRegistry } from '../params/registry';
+import { correlationPlan, type CorrelationPlan } from '../params/correlation';
+import type { FieldError } from '../scenario/validate';
 
 /** Index of a parameter in θ, or -1 when absent. */
 export type Ref = number;
@@ -62,6 +64,8 @@ export interface Model {
   scenario: Scenario;
   registry: ParamRegistry;
   blocks: Map<string, number[]>;
+  /** Gaussian-copula plan for correlated parameters, or null. */
+  correlation: CorrelationPlan | null;
   seed: string;
   horizon: number;
   preYears: number;
@@ -75,6 +79,14 @@ export interface Model {
   interventions: InterventionModel[];
   /** Per-case thresholds (euros) for which the excess of high-cost cases is accumulated (stop-loss). */
   excessThresholds: number[];
+}
+
+/** A scenario that passed the schema but cannot be compiled (e.g. impossible correlations). */
+export class CompileError extends Error {
+  constructor(readonly errors: FieldError[]) {
+    super(errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
+    this.name = 'CompileError';
+  }
 }
 
 export const BASE_BLOCK = 'base';
@@ -164,10 +176,14 @@ export function compile(s: Scenario, opts: { excessThresholds?: number[] } = {})
     };
   });
 
+  const corr = correlationPlan(reg, s.correlations);
+  if (corr.errors.length > 0) throw new CompileError(corr.errors);
+
   return {
     scenario: s,
     registry: reg,
     blocks: reg.blocks(),
+    correlation: corr.plan,
     seed: s.simulation.seed,
     horizon: s.simulation.horizonYears,
     preYears: s.benchmark.preContractYears,

@@ -119,7 +119,7 @@ export class RunSimulator {
   run(run: number, out: RunBlock, slot: number): void {
     const m = this.model;
     const sim = m.scenario.simulation;
-    const theta = drawParams(m.registry, m.blocks, m.seed, run, sim.parameterUncertainty);
+    const theta = drawParams(m.registry, m.blocks, m.seed, run, sim.parameterUncertainty, m.correlation);
     out.params.set(theta, slot * out.nParams);
     const H = m.horizon;
     const L = this.layout;
