@@ -25,6 +25,12 @@ export function formatSummary(title: string, s: Summary): string {
     `${title}`,
     `${s.runs} runs, ${s.horizonYears} years from ${s.startYear}; ± is the Monte Carlo standard error`,
     ...picks.flatMap((i) => yearLines(s.years[i], s.target)),
+    ...(s.sensitivity.reductionLastYear.length > 0
+      ? [
+          `  what drives the reduction in ${s.startYear + s.horizonYears - 1} (rank regression; swing = mean reduction in the top minus the bottom decile of the assumption):`,
+          ...s.sensitivity.reductionLastYear.slice(0, 5).map((e) => `    ${e.path.padEnd(48)} ${e.srrc >= 0 ? '+' : ''}${e.srrc.toFixed(2)}  swing ${pct(e.swing, 2)}`),
+        ]
+      : []),
     `  minimum savings rate (chance alone, ${msr.population.toLocaleString('en')} insured, per-person cost CV ${s.personCost.cv.toFixed(2)}): ${pct(msr.at90, 2)} at 90%, ${pct(msr.at95, 2)} at 95% confidence`,
   ].join('\n');
 }

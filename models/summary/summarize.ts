@@ -5,6 +5,7 @@ import { minimumSavingsRate } from './closedForm';
 import { personCostMoments } from './personCost';
 import { probAtLeast, quantileSorted, stat, yearSlice, type Prob, type Stat } from './stats';
 import { varianceSplit, type VarianceSplit } from './varianceSplit';
+import { sensitivity, type Importance } from '../analysis/sensitivity';
 
 type PerLine = Record<Line, Stat>;
 
@@ -65,6 +66,8 @@ export interface Summary {
     empiricalLastYear: number;
     population: number;
   };
+  /** Which uncertain parameters drive the reduction in the last year (rank-based; model.md §6). */
+  sensitivity: { reductionLastYear: Importance[] };
 }
 
 function side(b: RunBlock, p: 'cf' | 'sc', y: number): SideSummary {
@@ -106,6 +109,8 @@ export function summarize(model: Model, b: RunBlock): Summary {
   const person = personCostMoments(model);
   const N = model.population;
   const lastCf = ys('cf.observedSavings', b.years - 1).sort();
+  const uncertain = model.registry.slots.map((x, i) => (x.uncertain && model.scenario.simulation.parameterUncertainty ? i : -1)).filter((i) => i >= 0);
+  const drivers = sensitivity(b.params, b.nParams, uncertain, uncertain.map((i) => model.registry.slots[i].path), ys('reduction', b.years - 1));
   return {
     runs: b.runs,
     horizonYears: b.years,
@@ -121,5 +126,6 @@ export function summarize(model: Model, b: RunBlock): Summary {
       empiricalLastYear: quantileSorted(lastCf, sim.confidence),
       population: N,
     },
+    sensitivity: { reductionLastYear: drivers },
   };
 }

@@ -1,0 +1,89 @@
+import { lusolve } from 'mathjs';
+import { pearson, ranks } from './ranks';
+
+/** How much one uncertain parameter drives an output, from the runs already made. */
+export interface Importance {
+  /** Parameter path in the scenario file. */
+  path: string;
+  /** Spearman rank correlation between the parameter and the output. */
+  spearman: number;
+  /**
+   * Standardised rank regression coefficient: the effect of the parameter's rank on the output's
+   * rank with all other uncertain parameters held fixed (NaN when the regression is singular).
+   */
+  srrc: number;
+  /** Output mean among runs with the parameter in its lowest and highest decile, and the swing high − low. */
+  lowDecileMean: number;
+  highDecileMean: number;
+  swing: number;
+}
+
+/**
+ * Rank-based importance of each uncertain parameter for output y (one value per run). `params`
+ * holds θ per run (row-major runs × nParams); only the columns in `slots` are used. Sorted by
+ * |srrc| (or |spearman| when the regression is singular), largest first.
+ */
+export function sensitivity(params: Float64Array, nParams: number, slots: number[], paths: string[], y: ArrayLike<number>): Importance[] {
+  const runs = y.length;
+  if (runs < 10 || slots.length === 0) return [];
+  const ry = ranks(y);
+  const cols = slots.map((p) => Float64Array.from({ length: runs }, (_, r) => params[r * nParams + p]));
+  const rx = cols.map(ranks);
+  const srrc = rankRegression(rx, ry);
+  const out = slots.map((_, j): Importance => {
+    const x = cols[j];
+    const sorted = Float64Array.from(x).sort();
+    const lo = sorted[Math.floor(0.1 * (runs - 1))];
+    const hi = sorted[Math.ceil(0.9 * (runs - 1))];
+    let sl = 0;
+    let nl = 0;
+    let sh = 0;
+    let nh = 0;
+    for (let r = 0; r < runs; r++) {
+      if (x[r] <= lo) {
+        sl += y[r];
+        nl++;
+      }
+      if (x[r] >= hi) {
+        sh += y[r];
+        nh++;
+      }
+    }
+    const lowDecileMean = sl / nl;
+    const highDecileMean = sh / nh;
+    return { path: paths[j], spearman: pearson(rx[j], ry), srrc: srrc[j], lowDecileMean, highDecileMean, swing: highDecileMean - lowDecileMean };
+  });
+  const key = (e: Importance) => Math.abs(Number.isNaN(e.srrc) ? e.spearman : e.srrc);
+  return out.sort((a, b) => key(b) - key(a));
+}
+
+/** Least-squares coefficients of standardised ranks of y on standardised ranks of the xs. */
+function rankRegression(rx: Float64Array[], ry: Float64Array): number[] {
+  const p = rx.length;
+  const n = ry.length;
+  const z = (v: Float64Array) => {
+    let m = 0;
+    for (const a of v) m += a;
+    m /= n;
+    let s = 0;
+    for (const a of v) s += (a - m) ** 2;
+    s = Math.sqrt(s / (n - 1)) || 1;
+    return Float64Array.from(v, (a) => (a - m) / s);
+  };
+  const X = rx.map(z);
+  const Y = z(ry);
+  const xtx: number[][] = X.map((a) => X.map((b) => dot(a, b)));
+  const xty: number[] = X.map((a) => dot(a, Y));
+  try {
+    const sol = lusolve(xtx, xty) as number[][];
+    return sol.map((row) => row[0]);
+  } catch {
+    return new Array<number>(p).fill(NaN);
+  }
+}
+
+function dot(a: Float64Array, b: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+  return s;
+}
