@@ -6,6 +6,7 @@ import { personCostMoments } from './personCost';
 import { probAtLeast, quantileSorted, stat, yearSlice, type Prob, type Stat } from './stats';
 import { varianceSplit, type VarianceSplit } from './varianceSplit';
 import { sensitivity, type Importance } from '../analysis/sensitivity';
+import { detectabilityCurve, type DetectabilityPoint } from '../analysis/detectability';
 
 type PerLine = Record<Line, Stat>;
 
@@ -66,6 +67,13 @@ export interface Summary {
     empiricalLastYear: number;
     population: number;
   };
+  /**
+   * Can the target be seen? Over population sizes: the savings rate chance alone exceeds at 90% and
+   * 95% confidence (benchmark from the pre-contract years), and the probability that a true saving
+   * equal to the target is observed above it. Normal approximation; the scenario's population is
+   * one of the points.
+   */
+  detectability: { cv: number; preYears: number; scenarioPopulation: number; points: DetectabilityPoint[] };
   /** Which uncertain parameters drive the reduction in the last year (rank-based; model.md §6). */
   sensitivity: { reductionLastYear: Importance[] };
 }
@@ -126,6 +134,7 @@ export function summarize(model: Model, b: RunBlock): Summary {
       empiricalLastYear: quantileSorted(lastCf, sim.confidence),
       population: N,
     },
+    detectability: { cv: person.cv, preYears: model.preYears, scenarioPopulation: N, points: detectabilityCurve(person.cv, model.preYears, target, N) },
     sensitivity: { reductionLastYear: drivers },
   };
 }
