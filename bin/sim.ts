@@ -11,8 +11,15 @@ import { resultsFile } from '../models/runner/results';
 import { nodeWorkers } from '../workers/nodePool';
 import { formatSummary } from './format';
 import { writeSamplesCsv } from './samplesCsv';
+import { goalSeek } from '../models/analysis/goalSeek';
+import { withValueAt } from '../models/scenario/paths';
+import { probAtLeast } from '../models/summary/stats';
+import type { Scenario } from '../models/scenario/schema';
+import type { Model } from '../models/simulation/compile';
 
-const USAGE = 'usage: npm run sim -- <scenario.json> [--runs N] [--seed S] [--workers W] [--mode aggregate|person] [--out results.json] [--samples samples.csv]';
+const USAGE =
+  'usage: npm run sim -- <scenario.json> [--runs N] [--seed S] [--workers W] [--mode aggregate|person] [--out results.json] [--samples samples.csv]\n' +
+  '       [--goal <parameter path> [--goal-prob 0.8] [--goal-range lo,hi]]   smallest value of the parameter at which P(reduction ≥ target) in the last year reaches the goal';
 
 function fail(code: number, msg: string): never {
   process.stderr.write(`${msg}\n`);
@@ -43,6 +50,9 @@ async function main() {
         mode: { type: 'string' },
         out: { type: 'string' },
         samples: { type: 'string' },
+        goal: { type: 'string' },
+        'goal-prob': { type: 'string' },
+        'goal-range': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -110,6 +120,7 @@ async function main() {
 
   const model = compile(scenario);
   const summary = summarize(model, result.block);
+  if (o.goal) await seekGoal(o.goal, o['goal-prob'], o['goal-range'], scenario, model, workers);
   process.stdout.write(`${formatSummary(scenario.meta.title, summary)}\n`);
   if (o.out) {
     const file = await resultsFile(scenario, summary, { mode, runsRequested: total, cancelled: result.cancelled });
@@ -120,6 +131,38 @@ async function main() {
     const paths = model.registry.slots.map((s) => s.path);
     await atomically(o.samples, (tmp) => writeSamplesCsv(tmp, result.block, paths, scenario.simulation.startYear));
     process.stderr.write(`samples written to ${o.samples}\n`);
+  }
+}
+
+/** Goal seeking over the same runs (common random numbers) on a fresh pool of workers. */
+async function seekGoal(path: string, probText: string | undefined, rangeText: string | undefined, scenario: Scenario, model: Model, workers: number) {
+  const slot = model.registry.slots.find((s) => s.path === path);
+  if (!slot) fail(64, `--goal: no parameter at "${path}"`);
+  const goal = probText === undefined ? 0.8 : Number(probText);
+  if (!(goal > 0 && goal < 1)) fail(64, '--goal-prob must be between 0 and 1');
+  const [lo, hi] = rangeText ? rangeText.split(',').map(Number) : [slot.lo, slot.hi];
+  if (!Number.isFinite(lo) || !Number.isFinite(hi) || !(lo < hi)) fail(64, '--goal-range lo,hi is needed for a parameter without finite limits');
+  const last = scenario.simulation.horizonYears - 1;
+  const pool = nodeWorkers(workers);
+  try {
+    const res = await goalSeek(
+      async (x) => {
+        const r = await runOnWorkers(pool, withValueAt(scenario, path, x));
+        const col = r.block.cols[r.block.names.indexOf('reduction')];
+        const ys = Float64Array.from({ length: r.block.runs }, (_, i) => col[i * r.block.years + last]);
+        const p = probAtLeast(ys, scenario.simulation.targetReduction);
+        process.stderr.write(`  ${path} = ${x.toFixed(4)}: P(reduction ≥ target) = ${(100 * p.p).toFixed(1)}%\n`);
+        return { p: p.p, n: p.n };
+      },
+      { lo, hi, goal, tolerance: (hi - lo) / 200 },
+    );
+    process.stdout.write(
+      res.reachable
+        ? `goal: ${path} ≥ ${res.value.toFixed(4)} (90% interval ${res.low.toFixed(4)} to ${res.high.toFixed(4)}) gives P(reduction ≥ target) = ${(100 * res.p).toFixed(1)}% ± ${(100 * res.mcse).toFixed(1)}%\n`
+        : `goal: ${res.message}\n`,
+    );
+  } finally {
+    pool.forEach((w) => w.terminate());
   }
 }
 

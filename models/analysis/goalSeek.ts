@@ -61,10 +61,14 @@ export async function goalSeek(prob: (x: number) => Promise<{ p: number; n: numb
 
   function done(x: number, r: { p: number; n: number }, xLo = x, pLo = r.p): GoalSeekResult {
     const mcse = Math.sqrt((r.p * (1 - r.p)) / r.n);
-    // Slope of p near the threshold from the points seen; the MC error of p maps to x through it.
-    const near = steps.filter((s) => s.x !== x).sort((a, b) => Math.abs(a.x - x) - Math.abs(b.x - x));
-    const other = near.find((s) => Math.abs(s.p - r.p) > 0) ?? { x: xLo, p: pLo };
-    const slope = other.x !== x ? (r.p - other.p) / (x - other.x) : Infinity;
+    // Slope of p near the threshold: least squares over the evaluated points within ±0.15 of the
+    // goal (single neighbours are too noisy, p(x) is a step function of a fixed set of runs).
+    const near = steps.filter((s) => Math.abs(s.p - o.goal) <= 0.15);
+    const pts = near.length >= 2 ? near : [{ x: xLo, p: pLo }, { x, p: r.p }];
+    const mx = pts.reduce((a, s) => a + s.x, 0) / pts.length;
+    const mp = pts.reduce((a, s) => a + s.p, 0) / pts.length;
+    const sxx = pts.reduce((a, s) => a + (s.x - mx) ** 2, 0);
+    const slope = sxx > 0 ? pts.reduce((a, s) => a + (s.x - mx) * (s.p - mp), 0) / sxx : Infinity;
     const half = Number.isFinite(slope) && slope > 0 ? (1.645 * mcse) / slope : 0;
     return { reachable: true, value: x, p: r.p, mcse, low: Math.max(o.lo, x - half), high: Math.min(o.hi, x + half), steps };
   }
