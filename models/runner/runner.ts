@@ -27,6 +27,8 @@ export interface Progress {
 export interface RunOptions {
   /** Number of runs; the scenario's own `simulation.runs` when absent. */
   runs?: number;
+  /** Index of the first run (to continue an earlier run: runs depend only on their index). */
+  firstRun?: number;
   mode?: Mode;
   /** Runs per chunk. Results do not depend on it. */
   chunkSize?: number;
@@ -70,10 +72,11 @@ export async function runOnWorkers(workers: WorkerHandle[], input: unknown, opts
   const first = loads[0];
   if (!first.ok) throw new ScenarioError(first.errors);
   const total = opts.runs ?? first.runs;
+  const start = opts.firstRun ?? 0;
   const mode = opts.mode ?? 'aggregate';
   const chunk = Math.max(1, Math.floor(opts.chunkSize ?? Math.min(250, Math.ceil(total / (workers.length * 8)))));
   const chunks: [number, number][] = [];
-  for (let s = 0; s < total; s += chunk) chunks.push([s, Math.min(chunk, total - s)]);
+  for (let s = 0; s < total; s += chunk) chunks.push([start + s, Math.min(chunk, total - s)]);
 
   const t0 = now();
   const doneIn = new Map<number, number>();
@@ -115,9 +118,40 @@ export async function runOnWorkers(workers: WorkerHandle[], input: unknown, opts
   blocks.sort((a, b) => a.firstRun - b.firstRun);
   const prefix: RunBlock[] = [];
   for (const b of blocks) {
-    if (b.firstRun !== prefix.reduce((a, p) => a + p.runs, 0)) break;
+    if (b.firstRun !== start + prefix.reduce((a, p) => a + p.runs, 0)) break;
     prefix.push(b);
   }
   if (prefix.length === 0) throw new CancelledError();
   return { block: mergeBlocks(prefix), cancelled, elapsedMs: now() - t0 };
+}
+
+export interface PrecisionOptions extends Omit<RunOptions, 'runs' | 'firstRun'> {
+  /** Runs in the first batch and in each further batch. */
+  initialRuns: number;
+  batchRuns: number;
+  maxRuns: number;
+  /** True when the runs so far are precise enough (evaluated where statistics belong: a worker or Node). */
+  preciseEnough: (block: RunBlock) => Promise<boolean>;
+}
+
+/**
+ * "Enough runs?": adds batches of runs until `preciseEnough` says so or `maxRuns` is reached.
+ * Runs continue by index, so the result equals one plain run of the final number of runs.
+ */
+export async function runUntilPrecise(workers: WorkerHandle[], input: unknown, o: PrecisionOptions): Promise<RunResult & { precise: boolean }> {
+  const blocks: RunBlock[] = [];
+  let done = 0;
+  let elapsedMs = 0;
+  for (;;) {
+    const runs = Math.min(done === 0 ? o.initialRuns : o.batchRuns, o.maxRuns - done);
+    const r = await runOnWorkers(workers, input, { ...o, runs, firstRun: done });
+    blocks.push(r.block);
+    done += r.block.runs;
+    elapsedMs += r.elapsedMs;
+    const merged = mergeBlocks(blocks);
+    if (r.cancelled) return { block: merged, cancelled: true, elapsedMs, precise: false };
+    const precise = await o.preciseEnough(merged);
+    if (precise || done >= o.maxRuns) return { block: merged, cancelled: false, elapsedMs, precise };
+    blocks.splice(0, blocks.length, merged);
+  }
 }

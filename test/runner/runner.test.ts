@@ -114,3 +114,32 @@ describe('headless runner (npm run sim)', () => {
     expect(readdirSync(dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
   });
 });
+
+describe('enough runs', () => {
+  it('adds runs until the standard error of the reduction is below the tolerance, equal to one plain run', async () => {
+    const { runUntilPrecise } = await import('../../models/runner/runner');
+    const { meanSd } = await import('../../models/summary/stats');
+    const { yearValues } = await import('../helpers');
+    const tolerance = 0.002;
+    const seSeen: number[] = [];
+    const res = await runUntilPrecise([inProcessWorker()], smallInput({ population: 3000 }), {
+      initialRuns: 50,
+      batchRuns: 50,
+      maxRuns: 2000,
+      preciseEnough: async (b) => {
+        const { sd, n } = meanSd(yearValues(b, 'reduction', 2));
+        seSeen.push(sd / Math.sqrt(n));
+        return sd / Math.sqrt(n) <= tolerance;
+      },
+    });
+    expect(res.precise).toBe(true);
+    expect(seSeen[seSeen.length - 1]).toBeLessThanOrEqual(tolerance);
+    expect(seSeen.slice(0, -1).every((s) => s > tolerance)).toBe(true);
+    const plain = run(smallInput({ population: 3000 }), res.block.runs).block;
+    expect(res.block.cols.every((c, i) => c.every((v, j) => Object.is(v, plain.cols[i][j])))).toBe(true);
+    // and it stops at the maximum when the tolerance cannot be met
+    const capped = await runUntilPrecise([inProcessWorker()], smallInput(), { initialRuns: 20, batchRuns: 20, maxRuns: 60, preciseEnough: async () => false });
+    expect(capped.block.runs).toBe(60);
+    expect(capped.precise).toBe(false);
+  });
+});
