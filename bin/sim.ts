@@ -6,19 +6,20 @@ import { parseArgs } from 'node:util';
 import { validateScenario, formatErrors } from '../models/scenario/validate';
 import { compile } from '../models/simulation/compile';
 import { summarize } from '../models/summary/summarize';
-import { runOnWorkers, type Progress } from '../models/runner/runner';
+import { runOnWorkers, runUntilPrecise, type Progress } from '../models/runner/runner';
 import { resultsFile } from '../models/runner/results';
 import { nodeWorkers } from '../workers/nodePool';
 import { formatSummary } from './format';
 import { writeSamplesCsv } from './samplesCsv';
 import { goalSeek } from '../models/analysis/goalSeek';
 import { withValueAt } from '../models/scenario/paths';
-import { probAtLeast } from '../models/summary/stats';
+import { meanSd, probAtLeast } from '../models/summary/stats';
 import type { Scenario } from '../models/scenario/schema';
 import type { Model } from '../models/simulation/compile';
 
 const USAGE =
   'usage: npm run sim -- <scenario.json> [--runs N] [--seed S] [--workers W] [--mode aggregate|person] [--out results.json] [--samples samples.csv]\n' +
+  '       [--precision SE [--max-runs N]]   add runs until the Monte Carlo SE of the last year\'s mean reduction is at most SE (a fraction, e.g. 0.0002)\n' +
   '       [--goal <parameter path> [--goal-prob 0.8] [--goal-range lo,hi]]   smallest value of the parameter at which P(reduction ≥ target) in the last year reaches the goal';
 
 function fail(code: number, msg: string): never {
@@ -51,6 +52,8 @@ async function main() {
         out: { type: 'string' },
         samples: { type: 'string' },
         goal: { type: 'string' },
+        precision: { type: 'string' },
+        'max-runs': { type: 'string' },
         'goal-prob': { type: 'string' },
         'goal-range': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -109,9 +112,31 @@ async function main() {
     }
   };
   process.stderr.write(`${scenario.meta.title}: ${total} runs on ${workers} worker(s), ${mode} mode\n`);
+  const precision = o.precision === undefined ? undefined : Number(o.precision);
+  if (precision !== undefined && !(precision > 0)) fail(64, '--precision must be a positive number (a fraction, e.g. 0.0002)');
+  const maxRuns = whole('max-runs', o['max-runs'], 1, 1_000_000) ?? 100_000;
   let result;
   try {
-    result = await runOnWorkers(pool, scenario, { mode, signal: controller.signal, onProgress });
+    if (precision === undefined) result = await runOnWorkers(pool, scenario, { mode, signal: controller.signal, onProgress });
+    else {
+      const last = scenario.simulation.horizonYears - 1;
+      result = await runUntilPrecise(pool, scenario, {
+        mode,
+        signal: controller.signal,
+        onProgress,
+        initialRuns: Math.min(total, maxRuns),
+        batchRuns: Math.max(100, Math.ceil(total / 2)),
+        maxRuns,
+        preciseEnough: async (b) => {
+          const col = b.cols[b.names.indexOf('reduction')];
+          const { sd, n } = meanSd(Float64Array.from({ length: b.runs }, (_, i) => col[i * b.years + last]));
+          const se = sd / Math.sqrt(n);
+          process.stderr.write(`${n} runs: SE of the mean reduction ${(100 * se).toFixed(4)} percentage points\n`);
+          return se <= precision;
+        },
+      });
+      if (!result.precise) process.stderr.write(`stopped at --max-runs ${maxRuns} before reaching the precision\n`);
+    }
   } finally {
     pool.forEach((w) => w.terminate());
   }
