@@ -47,6 +47,8 @@ export const SegmentSchema = z.strictObject({
   id,
   name: text(200),
   share: z.number().min(0).max(1).describe('Share of the region\'s insured in this segment at the start year (shares sum to 1).'),
+  source: z.string().max(4000).optional().describe('Where the segment\'s share comes from.'),
+  illustrative: z.boolean().optional(),
   growth: param(-0.5, 0.5, 'Yearly relative change of the segment\'s size (demography).').optional(),
   lines: z.strictObject(Object.fromEntries(LINES.map((l) => [l, LineUseSchema.optional()])) as Record<(typeof LINES)[number], z.ZodOptional<typeof LineUseSchema>>),
   highCost: HighCostSchema.optional(),

@@ -85,3 +85,31 @@ describe('scenario validation', () => {
     expect(published).toEqual(JSON.parse(JSON.stringify(jsonSchema())));
   });
 });
+
+describe('the default scenario', () => {
+  it('gives every number a source or marks it illustrative', () => {
+    const missing: string[] = [];
+    const walk = (v: unknown, path: string) => {
+      if (Array.isArray(v)) return v.forEach((x, i) => walk(x, `${path}[${i}]`));
+      if (!v || typeof v !== 'object') {
+        if (typeof v === 'number' && !/^(version|simulation|region\.population)|startYear$|\.payer/.test(path)) missing.push(path);
+        return;
+      }
+      const o = v as Record<string, unknown>;
+      if ('value' in o || 'dist' in o || 'share' in o) {
+        if (typeof o.source !== 'string' || (o.source.toLowerCase().startsWith('illustrative') && o.illustrative !== true)) missing.push(path);
+        if ('value' in o || 'dist' in o) return;
+      }
+      for (const [k, x] of Object.entries(o)) if (k !== 'share') walk(x, path ? `${path}.${k}` : k);
+    };
+    walk(defaultInput(), '');
+    expect(missing).toEqual([]);
+  });
+
+  it('is a region of about 170,000 insured with substitution under uncertainty and at least three pilot interventions', () => {
+    const s = defaultInput() as any;
+    expect(s.region.population).toBe(170000);
+    expect(s.substitution.some((x: any) => typeof x.maxShift === 'object' && 'dist' in x.maxShift)).toBe(true);
+    expect(s.interventions.filter((x: any) => x.pilot).length).toBeGreaterThanOrEqual(3);
+  });
+});
