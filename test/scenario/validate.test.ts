@@ -92,7 +92,7 @@ describe('the default scenario', () => {
     const walk = (v: unknown, path: string) => {
       if (Array.isArray(v)) return v.forEach((x, i) => walk(x, `${path}[${i}]`));
       if (!v || typeof v !== 'object') {
-        if (typeof v === 'number' && !/^(version|simulation|region\.population)|startYear$|\.payer/.test(path)) missing.push(path);
+        if (typeof v === 'number' && !/^(version|simulation|region\.population|benchmark\.preContractYears)|startYear$|\.payer/.test(path)) missing.push(path);
         return;
       }
       const o = v as Record<string, unknown>;
