@@ -10,6 +10,7 @@ import { runOnWorkers, runUntilPrecise, type Progress } from '../models/runner/r
 import { resultsFile } from '../models/runner/results';
 import { nodeWorkers } from '../workers/nodePool';
 import { formatSummary } from './format';
+import { formatFinancingTable } from '../models/finance/summary';
 import { writeSamplesCsv } from './samplesCsv';
 import { goalSeek } from '../models/analysis/goalSeek';
 import { withValueAt } from '../models/scenario/paths';
@@ -146,7 +147,7 @@ async function main() {
   const model = compile(scenario);
   const summary = summarize(model, result.block);
   if (o.goal) await seekGoal(o.goal, o['goal-prob'], o['goal-range'], scenario, model, workers);
-  process.stdout.write(`${formatSummary(scenario.meta.title, summary)}\n`);
+  process.stdout.write(`${formatSummary(scenario.meta.title, summary)}\n${formatFinancingTable(summary.financing)}\n`);
   if (o.out) {
     const file = await resultsFile(scenario, summary, { mode, runsRequested: total, cancelled: result.cancelled });
     await atomically(o.out, (tmp) => writeFileSync(tmp, JSON.stringify(file, null, 2)));

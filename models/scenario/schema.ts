@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LINES, PAYERS } from './names';
 import { nonNegative, param, probability, upperBound } from './param';
-import { FinancingSchema } from './financing';
+import { FinancingSchema } from './contracts';
 
 export type { Distribution, Param } from './param';
 

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { ScenarioSchema, SCENARIO_VERSION, type Scenario } from './schema';
 import { migrate } from './migrate';
 import { compile, CompileError } from '../simulation/compile';
+import { FormulaPathError } from '../finance/plan';
 
 /** One problem in a scenario file, with the JSON path of the field (e.g. `region.segments[2].share`). */
 export interface FieldError {
@@ -98,12 +99,14 @@ export function validateScenario(input: unknown): ValidationResult {
   if (!m.ok) return { ok: false, errors: [{ path: 'version', message: m.message }] };
   const r = ScenarioSchema.safeParse(m.value);
   if (r.success) {
-    // Rules that need the compiled parameter list (correlations name parameters by path).
-    if (r.data.correlations.length > 0) {
+    // Rules that need the compiled model: correlations name parameters by path, and custom
+    // contract formulas are parsed and checked once, so a bad formula stops the run before it starts.
+    if (r.data.correlations.length > 0 || r.data.financing?.models.some((x) => x.kind === 'custom')) {
       try {
         compile(r.data);
       } catch (e) {
         if (e instanceof CompileError) return { ok: false, errors: e.errors };
+        if (e instanceof FormulaPathError) return { ok: false, errors: [{ path: e.path, message: e.formulaError.message }] };
         throw e;
       }
     }

@@ -5,7 +5,7 @@ import { RunSimulator, type Mode } from './simulate';
 /** Simulates runs [firstRun, firstRun + runs) into a fresh block. Each run depends only on (seed, run). */
 export function simulateBlock(model: Model, firstRun: number, runs: number, mode: Mode = 'aggregate', onRun?: (done: number) => boolean | void): RunBlock {
   const layout = makeLayout(model.excessThresholds.length);
-  const block = allocBlock(layout.names, firstRun, runs, model.horizon, model.registry.slots.length);
+  const block = allocBlock([...layout.names, ...model.financing.columns], firstRun, runs, model.horizon, model.registry.slots.length);
   const sim = new RunSimulator(model, layout, mode);
   for (let i = 0; i < runs; i++) {
     sim.run(firstRun + i, block, i);

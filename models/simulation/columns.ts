@@ -20,6 +20,8 @@ export interface Layout {
   population: number;
   reduction: number;
   benchmark: number;
+  /** Benchmark per line (same estimate, per line), euros per year. */
+  benchmarkLine: number[];
   twinReduction: number;
 }
 
@@ -58,6 +60,7 @@ export function makeLayout(nThresholds: number): Layout {
     interventionCostBy: PAYERS.map((p) => add(`sc.interventionCost.${p}`)),
     reduction: add('reduction'),
     benchmark: add('benchmark'),
+    benchmarkLine: LINES.map((l) => add(`benchmark.${l}`)),
     twinReduction: add('twin.reduction'),
   };
   return { names, index: new Map(names.map((n, i) => [n, i])), ...layout };

@@ -3,6 +3,7 @@ import type { Param, Scenario } from '../scenario/schema';
 import { ParamRegistry } from '../params/registry';
 import { correlationPlan, type CorrelationPlan } from '../params/correlation';
 import type { FieldError } from '../scenario/validate';
+import { prepareFinancing, type FinancingPlan } from '../finance/plan';
 
 /** Index of a parameter in θ, or -1 when absent. */
 export type Ref = number;
@@ -79,6 +80,8 @@ export interface Model {
   interventions: InterventionModel[];
   /** Per-case thresholds (euros) for which the excess of high-cost cases is accumulated (stop-loss). */
   excessThresholds: number[];
+  /** The financing stage: parties' money under each financing model. */
+  financing: FinancingPlan;
 }
 
 /** A scenario that passed the schema but cannot be compiled (e.g. impossible correlations). */
@@ -176,10 +179,11 @@ export function compile(s: Scenario, opts: { excessThresholds?: number[] } = {})
     };
   });
 
+  const fin = prepareFinancing(s, (path, node, block, lo, hi) => P(path, node as Param | undefined, block, lo, hi));
   const corr = correlationPlan(reg, s.correlations);
   if (corr.errors.length > 0) throw new CompileError(corr.errors);
 
-  return {
+  const model: Model = {
     scenario: s,
     registry: reg,
     blocks: reg.blocks(),
@@ -195,8 +199,11 @@ export function compile(s: Scenario, opts: { excessThresholds?: number[] } = {})
     qualityNoise,
     substitutions,
     interventions,
-    excessThresholds: [...(opts.excessThresholds ?? [])].sort((a, b) => a - b),
+    excessThresholds: [...new Set([...(opts.excessThresholds ?? []), ...fin.excessThresholds])].sort((a, b) => a - b),
+    financing: null as unknown as FinancingPlan,
   };
+  model.financing = fin.finish(model);
+  return model;
 }
 
 /** θ[ref], or `fallback` for an absent optional parameter. */

@@ -170,9 +170,12 @@ export class RunSimulator {
       const r = row0 + t;
       const B = bench(t, cols[L.population][r]);
       cols[L.benchmark][r] = B;
+      for (let l = 0; l < NL; l++) cols[L.benchmarkLine[l]][r] = bench(t, cols[L.population][r], l);
       cols[L.cf.observedSavings][r] = (B - cols[L.cf.total][r]) / B;
       cols[L.sc.observedSavings][r] = (B - cols[L.sc.total][r]) / B;
     }
+
+    m.financing.apply(out, slot, theta);
 
     const twin = run < sim.varianceSplitRuns && sim.randomVariation;
     for (let t = 0; t < H; t++) cols[L.twinReduction][row0 + t] = NaN;
@@ -196,12 +199,13 @@ export class RunSimulator {
    * Runs pre-contract years and the horizon; calls `emit` for each horizon year and returns the
    * benchmark function B(t, population) estimated from the pre-contract years.
    */
-  private horizon(theta: Float64Array, rs: RunStreams, emit: (t: number, y: YearOut) => void): (t: number, pop: number) => number {
+  private horizon(theta: Float64Array, rs: RunStreams, emit: (t: number, y: YearOut) => void): (t: number, pop: number, line?: number) => number {
     const m = this.model;
     const P = m.preYears;
     const tally = this.tally;
     const g = val(theta, m.benchmarkTrend);
     let perCapAt0 = 0;
+    const lineAt0 = new Float64Array(NL);
     for (let t = -P; t < m.horizon; t++) {
       resetTally(tally);
       this.ivCostBy.fill(0);
@@ -216,13 +220,15 @@ export class RunSimulator {
         for (let l = 0; l < NL; l++) total += tally.cfClaims[l];
         // Each pre-contract year's cost per person, projected to year 0 with the contract's trend.
         perCapAt0 += ((total / population) * Math.pow(1 + g, -t)) / P;
+        for (let l = 0; l < NL; l++)
+          lineAt0[l] += (((tally.cfClaims[l] + (l === HOSPITAL ? tally.cfHcCost : 0)) / population) * Math.pow(1 + g, -t)) / P;
         continue;
       }
       const { qualityCf, qualitySc } = this.quality(theta, rs, t, population);
       this.interventionCosts(theta, t);
       emit(t, { tally, population, ivCostBy: this.ivCostBy, qualityCf, qualitySc });
     }
-    return (t, pop) => pop * perCapAt0 * Math.pow(1 + g, t);
+    return (t, pop, line) => pop * (line === undefined ? perCapAt0 : lineAt0[line]) * Math.pow(1 + g, t);
   }
 
   private segmentSize(theta: Float64Array, s: number, t: number): number {

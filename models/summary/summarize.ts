@@ -7,6 +7,7 @@ import { probAtLeast, quantileSorted, stat, yearSlice, type Prob, type Stat } fr
 import { varianceSplit, type VarianceSplit } from './varianceSplit';
 import { sensitivity, type Importance } from '../analysis/sensitivity';
 import { detectabilityCurve, type DetectabilityPoint } from '../analysis/detectability';
+import { summarizeFinancing, type FinancingSummary } from '../finance/summary';
 
 type PerLine = Record<Line, Stat>;
 
@@ -74,6 +75,8 @@ export interface Summary {
    * one of the points.
    */
   detectability: { cv: number; preYears: number; scenarioPopulation: number; points: DetectabilityPoint[] };
+  /** Parties' results under each financing model (and the status quo). */
+  financing: FinancingSummary;
   /** Which uncertain parameters drive the reduction in the last year (rank-based; model.md §6). */
   sensitivity: { reductionLastYear: Importance[] };
 }
@@ -135,6 +138,7 @@ export function summarize(model: Model, b: RunBlock): Summary {
       population: N,
     },
     detectability: { cv: person.cv, preYears: model.preYears, scenarioPopulation: N, points: detectabilityCurve(person.cv, model.preYears, target, N) },
+    financing: summarizeFinancing(model.financing, b),
     sensitivity: { reductionLastYear: drivers },
   };
 }

@@ -1,0 +1,39 @@
+import { LINES } from '../scenario/names';
+import { drawParams } from '../params/registry';
+import { lognormalExcess } from '../simulation/expected';
+import { val, type Model } from '../simulation/compile';
+
+const HOSPITAL = LINES.indexOf('hospital');
+const Z99 = 2.3263478740408408;
+
+/**
+ * What the parties expect ex ante, with every parameter at its mean: claims per person per line
+ * in the start year (hospital includes high-cost cases), and the expected excess of high-cost
+ * cases above a per-case threshold per person. Contracts price premiums and budgets from these.
+ */
+export function expectedPerCapita(model: Model, thresholds: number[]): { lines: Float64Array; excess: Float64Array } {
+  const theta = drawParams(model.registry, model.blocks, model.seed, 0, false);
+  const lines = new Float64Array(LINES.length);
+  const excess = new Float64Array(thresholds.length);
+  for (const seg of model.segments) {
+    seg.lines.forEach((u, l) => {
+      if (u) lines[l] += seg.share * val(theta, u.contacts) * val(theta, u.cost);
+    });
+    const hc = seg.highCost;
+    if (!hc) continue;
+    let mu: number;
+    let sigma: number;
+    if (hc.kind === 'meanCv') {
+      const cv = val(theta, hc.b);
+      sigma = Math.sqrt(Math.log(1 + cv * cv));
+      mu = Math.log(val(theta, hc.a)) - (sigma * sigma) / 2;
+    } else {
+      mu = Math.log(val(theta, hc.a));
+      sigma = Math.max(0, (Math.log(val(theta, hc.b)) - mu) / Z99);
+    }
+    const rate = val(theta, hc.rate);
+    lines[HOSPITAL] += seg.share * rate * Math.exp(mu + (sigma * sigma) / 2);
+    thresholds.forEach((T, j) => (excess[j] += seg.share * rate * lognormalExcess(mu, sigma, T)));
+  }
+  return { lines, excess };
+}

@@ -1,0 +1,145 @@
+import { parse, type MathNode } from 'mathjs';
+
+/**
+ * Custom contract formulas: parsed once with mathjs, checked against a short list of node types,
+ * operators, functions and documented variables, then evaluated by a small tree walker of our
+ * own, so a formula can reach nothing but its variables and the page needs no `eval` (strict CSP).
+ */
+export const FORMULA_VARIABLES = {
+  benchmark: 'benchmark over the contract scope, euros per year',
+  actual: 'actual claims over the scope, euros per year',
+  savings: 'benchmark − actual, euros',
+  savingsRate: 'savings / benchmark, fraction',
+  quality: 'quality score this year, 0–100',
+  population: 'insured people this year',
+  year: 'contract year, 0 for the first',
+  claimsSelfcare: 'self-care claims, euros',
+  claimsGp: 'GP claims, euros',
+  claimsIntermediate: '1.5-line claims, euros',
+  claimsHospital: 'hospital claims, euros',
+  claimsPharmacy: 'pharmacy claims, euros',
+  movedHospital: 'contacts moved away from the hospital this year',
+  movedGp: 'contacts moved away from the GP this year',
+  previous: "this party's result under this contract last year (0 in the first year), euros",
+} as const;
+export type FormulaVariable = keyof typeof FORMULA_VARIABLES;
+export const VARIABLE_NAMES = Object.keys(FORMULA_VARIABLES) as FormulaVariable[];
+
+const FUNCTIONS: Record<string, (...a: number[]) => number> = {
+  min: Math.min,
+  max: Math.max,
+  abs: Math.abs,
+  sqrt: Math.sqrt,
+  exp: Math.exp,
+  log: Math.log,
+  floor: Math.floor,
+  ceil: Math.ceil,
+  round: Math.round,
+};
+
+const OPERATORS: Record<string, (a: number, b: number) => number> = {
+  add: (a, b) => a + b,
+  subtract: (a, b) => a - b,
+  multiply: (a, b) => a * b,
+  divide: (a, b) => a / b,
+  pow: (a, b) => Math.pow(a, b),
+  mod: (a, b) => a % b,
+  larger: (a, b) => +(a > b),
+  largerEq: (a, b) => +(a >= b),
+  smaller: (a, b) => +(a < b),
+  smallerEq: (a, b) => +(a <= b),
+  equal: (a, b) => +(a === b),
+  unequal: (a, b) => +(a !== b),
+  and: (a, b) => +(a !== 0 && b !== 0),
+  or: (a, b) => +(a !== 0 || b !== 0),
+};
+const UNARY: Record<string, (a: number) => number> = { unaryMinus: (a) => -a, unaryPlus: (a) => a, not: (a) => +(a === 0) };
+
+export const MAX_FORMULA_LENGTH = 2000;
+
+export class FormulaError extends Error {
+  constructor(
+    message: string,
+    /** 0-based character position in the formula, when known. */
+    readonly position: number | null,
+  ) {
+    super(position === null ? message : `${message} (at character ${position + 1})`);
+    this.name = 'FormulaError';
+  }
+}
+
+/** A checked formula: evaluate with variable values in VARIABLE_NAMES order. */
+export type CompiledFormula = (vars: Float64Array) => number;
+
+const where = (text: string, token: string): number | null => {
+  const m = new RegExp(`(^|[^A-Za-z0-9_])${token.replace(/[^A-Za-z0-9_]/g, '\\$&')}(?![A-Za-z0-9_])`).exec(text);
+  return m ? m.index + m[1].length : null;
+};
+
+export function compileFormula(text: string): CompiledFormula {
+  if (text.length > MAX_FORMULA_LENGTH) throw new FormulaError(`the formula is ${text.length} characters long; at most ${MAX_FORMULA_LENGTH} are allowed`, null);
+  if (text.trim() === '') throw new FormulaError('the formula is empty', null);
+  let node: MathNode;
+  try {
+    node = parse(text);
+  } catch (e) {
+    const char = (e as { char?: number }).char;
+    throw new FormulaError(String((e as Error).message).replace(/ \(char \d+\)$/, ''), typeof char === 'number' ? Math.max(0, char - 1) : null);
+  }
+  return build(node, text);
+}
+
+function build(node: MathNode, text: string): CompiledFormula {
+  const n = node as MathNode & Record<string, unknown>;
+  switch (node.type) {
+    case 'ConstantNode': {
+      const v = n.value;
+      if (typeof v === 'number' && Number.isFinite(v)) return () => v;
+      if (typeof v === 'boolean') return v ? () => 1 : () => 0;
+      throw new FormulaError(`only numbers are allowed as constants, not ${JSON.stringify(v)}`, where(text, String(v)));
+    }
+    case 'SymbolNode': {
+      const name = String(n.name);
+      const i = VARIABLE_NAMES.indexOf(name as FormulaVariable);
+      if (i < 0) throw new FormulaError(`unknown name "${name}"; the variables are ${VARIABLE_NAMES.join(', ')}`, where(text, name));
+      return (vars) => vars[i];
+    }
+    case 'ParenthesisNode':
+      return build(n.content as MathNode, text);
+    case 'ConditionalNode': {
+      const c = build(n.condition as MathNode, text);
+      const a = build(n.trueExpr as MathNode, text);
+      const b = build(n.falseExpr as MathNode, text);
+      return (vars) => (c(vars) !== 0 ? a(vars) : b(vars));
+    }
+    case 'OperatorNode': {
+      const fn = String(n.fn);
+      const args = (n.args as MathNode[]).map((a) => build(a, text));
+      if (args.length === 1 && UNARY[fn]) {
+        const f = UNARY[fn];
+        const [a] = args;
+        return (vars) => f(a(vars));
+      }
+      if (args.length === 2 && OPERATORS[fn]) {
+        const f = OPERATORS[fn];
+        const [a, b] = args;
+        return (vars) => f(a(vars), b(vars));
+      }
+      throw new FormulaError(`the operator "${String(n.op)}" is not allowed`, where(text, String(n.op)));
+    }
+    case 'FunctionNode': {
+      const fnNode = n.fn as MathNode & { name?: string };
+      const name = fnNode.type === 'SymbolNode' ? String(fnNode.name) : '';
+      const f = Object.prototype.hasOwnProperty.call(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
+      if (!f) throw new FormulaError(`the function "${name || 'expression'}" is not allowed; allowed are ${Object.keys(FUNCTIONS).join(', ')}`, where(text, name || '('));
+      const args = (n.args as MathNode[]).map((a) => build(a, text));
+      if (args.length === 0) throw new FormulaError(`${name}() needs an argument`, where(text, name));
+      return (vars) => f(...args.map((a) => a(vars)));
+    }
+    case 'AssignmentNode':
+    case 'FunctionAssignmentNode':
+      throw new FormulaError('assignments and function definitions are not allowed', where(text, '='));
+    default:
+      throw new FormulaError(`this kind of expression (${node.type}) is not allowed; use numbers, variables, + − × ÷ ^, comparisons, and/or/not, a ? b : c, and ${Object.keys(FUNCTIONS).join(', ')}`, null);
+  }
+}

@@ -1,0 +1,402 @@
+import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
+import { LINES, PARTIES, PAYERS, type Line } from '../scenario/names';
+import type { Scenario } from '../scenario/schema';
+import type { Financing, FinancingModel } from '../scenario/contracts';
+import type { RunBlock } from '../simulation/columns';
+import type { Model, Ref } from '../simulation/compile';
+import { personCostMoments } from '../summary/personCost';
+import { expectedPerCapita } from './expected';
+import { compileFormula, FormulaError, VARIABLE_NAMES, type CompiledFormula } from './formula';
+
+/**
+ * Financing stage (model.md §4–5): for every run and year, the money each party receives and
+ * spends under each financing model, on the same simulated care (common random numbers).
+ *
+ * Money flows. The insurer's income is fixed ex ante (expected baseline claims net of the
+ * deductible, plus a margin, per insured); the municipality's budget likewise covers expected
+ * self-care. Providers have a production cost: fixed part F plus variable part, where F moves
+ * toward the current volume by the capacity-adjustment share each year. Patients pay the
+ * deductible share of hospital, 1.5-line and pharmacy claims to the insurer. Pharmacies and
+ * self-care providers are paid at cost (outside the parties). Every contract only changes
+ * transfers between parties, so the sum of all results is the same under every model.
+ */
+export const FIN_PARTIES = PARTIES;
+const P_INS = 0;
+const P_HOSP = 1;
+const P_GP = 2;
+const P_MUN = 3;
+const P_PAT = 4;
+const P_INT = 5;
+const L = Object.fromEntries(LINES.map((l, i) => [l, i])) as Record<Line, number>;
+const NL = LINES.length;
+const DEFAULT_SCOPE: Line[] = ['gp', 'intermediate', 'hospital', 'pharmacy'];
+
+export const STATUS_QUO = 'statusQuo';
+export const finColumn = (model: string, party: string, what: 'revenue' | 'cost') => `fin.${model}.${party}.${what}`;
+export const paidColumn = (model: string) => `fin.${model}.paid`;
+
+export interface FinancingPlan {
+  models: { id: string; name: string; kind: FinancingModel['kind'] }[];
+  /** Columns this stage adds: revenue and cost per model (and the status quo) × party, and `paid` per model. */
+  columns: string[];
+  /** Per-case thresholds whose high-cost excess the engine must accumulate. */
+  excessThresholds: number[];
+  /** Fills this stage's columns for run `slot` of block `b` (all years). */
+  apply(b: RunBlock, slot: number, theta: Float64Array): void;
+}
+
+type Reg = (path: string, node: unknown, block: string, lo: number, hi: number) => Ref;
+
+/** The scenario's financing section, or fee-for-service with default parties. */
+export function financingOf(s: Scenario): Financing {
+  return (
+    s.financing ?? {
+      parties: {
+        intermediateProvider: 'gp',
+        hospital: { fixedShare: 0.8, adjustment: 0.2, costRatio: 1 },
+        gp: { fixedShare: 0.5, adjustment: 0.5, costRatio: 1 },
+        insurerMargin: 0.01,
+        deductibleShare: { hospital: 0.05, intermediate: 0.05, pharmacy: 0.05 },
+      },
+      models: [{ id: 'ffs', name: 'Fee-for-service', kind: 'ffs' }],
+    }
+  );
+}
+
+/**
+ * First step, before the engine model exists: registers financing parameters and names the
+ * stop-loss thresholds. `finish` then prices what the parties expect and returns the plan.
+ */
+export function prepareFinancing(s: Scenario, P: Reg): { excessThresholds: number[]; finish: (m: Model) => FinancingPlan } {
+  const f = financingOf(s);
+  const pb = 'financing';
+  const at = 'financing.parties';
+  const provider = (p: 'hospital' | 'gp') => ({
+    fixed: P(`${at}.${p}.fixedShare`, f.parties[p].fixedShare, pb, 0, 1),
+    speed: P(`${at}.${p}.adjustment`, f.parties[p].adjustment, pb, 0, 1),
+    ratio: P(`${at}.${p}.costRatio`, f.parties[p].costRatio, pb, 0.5, 1.5),
+  });
+  const parties = {
+    hospital: provider('hospital'),
+    gp: provider('gp'),
+    margin: P(`${at}.insurerMargin`, f.parties.insurerMargin, pb, -0.2, 0.2),
+    deductible: LINES.map((l) =>
+      l === 'hospital' || l === 'intermediate' || l === 'pharmacy' ? P(`${at}.deductibleShare.${l}`, f.parties.deductibleShare[l], pb, 0, 1) : -1,
+    ),
+  };
+  const formulas = new Map<string, { gp?: CompiledFormula; hospital?: CompiledFormula }>();
+  const refs = f.models.map((m, i) => {
+    const b = `financing:${m.id}`;
+    const p = `financing.models[${i}]`;
+    const r: Record<string, Ref> = {};
+    const add = (k: string, node: unknown, lo: number, hi: number) => (r[k] = node === undefined ? -1 : P(`${p}.${k}`, node, b, lo, hi));
+    switch (m.kind) {
+      case 'bonus':
+        add('perInsured', m.perInsured, 0, 1e4);
+        add('pot', m.pot, 0, 1e12);
+        add('costTarget', m.costTarget, -1, 1);
+        break;
+      case 'sharedSavings':
+        add('sharingRate', m.sharingRate, 0, 1);
+        add('lossSharingRate', m.lossSharingRate, 0, 1);
+        add('savingsCap', m.savingsCap, 0, 1);
+        add('lossCap', m.lossCap, 0, 1);
+        if ('fixed' in m.minimumSavingsRate) add('minimumSavingsRate.fixed', m.minimumSavingsRate.fixed, 0, 1);
+        if ('fixed' in m.minimumLossRate) add('minimumLossRate.fixed', m.minimumLossRate.fixed, 0, 1);
+        break;
+      case 'population':
+        add('discount', m.discount, -0.5, 0.5);
+        if (m.stopLoss) add('stopLoss.loading', m.stopLoss.loading, 0, 2);
+        if (m.corridor) {
+          add('corridor.band', m.corridor.band, 0, 1);
+          add('corridor.rate', m.corridor.rate, 0, 1);
+        }
+        break;
+      case 'hospitalBudget':
+        add('glide', m.glide, -0.5, 0.5);
+        add('band', m.band, 0, 1);
+        add('marginal', m.marginal, 0, 1);
+        break;
+      case 'custom': {
+        const c: { gp?: CompiledFormula; hospital?: CompiledFormula } = {};
+        for (const party of ['gp', 'hospital'] as const) {
+          const text = m.formulas[party];
+          if (text === undefined) continue;
+          try {
+            c[party] = compileFormula(text);
+          } catch (e) {
+            if (e instanceof FormulaError) throw new FormulaPathError(`${p}.formulas.${party}`, e);
+            throw e;
+          }
+        }
+        formulas.set(m.id, c);
+        break;
+      }
+    }
+    return r;
+  });
+  const excessThresholds = [...new Set(f.models.flatMap((m) => (m.kind === 'population' && m.stopLoss ? [m.stopLoss.threshold] : [])))].sort((a, b) => a - b);
+  return {
+    excessThresholds,
+    finish: (model) => buildPlan(model, f, parties, refs, formulas, excessThresholds),
+  };
+}
+
+/** A formula error with the field it sits in, for the validator. */
+export class FormulaPathError extends Error {
+  constructor(
+    readonly path: string,
+    readonly formulaError: FormulaError,
+  ) {
+    super(`${path}: ${formulaError.message}`);
+    this.name = 'FormulaPathError';
+  }
+}
+
+interface ProviderRefs {
+  fixed: Ref;
+  speed: Ref;
+  ratio: Ref;
+}
+
+function buildPlan(
+  model: Model,
+  f: Financing,
+  parties: { hospital: ProviderRefs; gp: ProviderRefs; margin: Ref; deductible: Ref[] },
+  refs: Record<string, Ref>[],
+  formulas: Map<string, { gp?: CompiledFormula; hospital?: CompiledFormula }>,
+  thresholds: number[],
+): FinancingPlan {
+  const expected = expectedPerCapita(model, thresholds);
+  const personCv = personCostMoments(model).cv;
+  const v = (theta: Float64Array, r: Ref, fallback = 0) => (r < 0 ? fallback : theta[r]);
+  const columns: string[] = [];
+  const ids = [STATUS_QUO, ...f.models.map((m) => m.id)];
+  for (const id of ids) {
+    for (const p of FIN_PARTIES) columns.push(finColumn(id, p, 'revenue'), finColumn(id, p, 'cost'));
+    if (id !== STATUS_QUO) columns.push(paidColumn(id));
+  }
+  const intermediateTo = f.parties.intermediateProvider === 'hospital' ? P_HOSP : P_GP;
+  const H = model.horizon;
+  const trendMean = (() => {
+    const slot = model.benchmarkTrend >= 0 ? model.registry.slots[model.benchmarkTrend] : null;
+    const node = slot?.node;
+    return typeof node === 'number' ? node : node && 'value' in node ? node.value : 0;
+  })();
+  // Reused per run: claims per line and year for the two worlds, and provider costs.
+  const claims = { cf: new Float64Array(H * NL), sc: new Float64Array(H * NL) };
+  const provCost = { cf: new Float64Array(H * 2), sc: new Float64Array(H * 2) };
+  const rev = new Float64Array(6);
+  const cost = new Float64Array(6);
+  const vars = new Float64Array(VARIABLE_NAMES.length);
+  let idx: Map<string, number> | null = null;
+
+  return {
+    models: f.models.map((m) => ({ id: m.id, name: m.name, kind: m.kind })),
+    columns,
+    excessThresholds: thresholds,
+    apply(b, slot, theta) {
+      if (!idx) idx = new Map(b.names.map((n, i) => [n, i]));
+      const I = idx;
+      const col = (name: string) => b.cols[I.get(name)!];
+      const row0 = slot * b.years;
+      const pop = col('population');
+      const margin = v(theta, parties.margin);
+      const ded = parties.deductible.map((r) => v(theta, r));
+      for (const w of ['cf', 'sc'] as const)
+        for (let l = 0; l < NL; l++) {
+          const c = col(`${w}.claims.${LINES[l]}`);
+          for (let t = 0; t < H; t++) claims[w][t * NL + l] = c[row0 + t];
+        }
+      // Provider production costs per world, in start-year prices: claims are deflated by each
+      // line's own price trend, the fixed part moves toward current real volume by the capacity
+      // adjustment share per year, and the cost is re-inflated with the provider's main line.
+      const deflator = LINES.map((_, l) => v(theta, model.trend[l]));
+      const real = (w: 'cf' | 'sc', l: number, t: number) => claims[w][t * NL + l] / Math.pow(1 + deflator[l], t);
+      const volume = (w: 'cf' | 'sc', p: number, t: number) =>
+        (p === P_HOSP ? real(w, L.hospital, t) : real(w, L.gp, t)) + (intermediateTo === p ? real(w, L.intermediate, t) : 0);
+      for (const [k, p, r] of [
+        [0, P_HOSP, parties.hospital],
+        [1, P_GP, parties.gp],
+      ] as const) {
+        const phi = v(theta, r.fixed);
+        const kappa = v(theta, r.speed);
+        const ratio = v(theta, r.ratio, 1);
+        const price = deflator[p === P_HOSP ? L.hospital : L.gp];
+        for (const w of ['cf', 'sc'] as const) {
+          let F = phi * ratio * volume('cf', p, 0);
+          for (let t = 0; t < H; t++) {
+            const V = volume(w, p, t);
+            if (t > 0) F += kappa * (phi * ratio * V - F);
+            provCost[w][t * 2 + k] = (F + (1 - phi) * ratio * V) * Math.pow(1 + price, t);
+          }
+        }
+      }
+      const growth = (t: number) => Math.pow(1 + trendMean, t);
+      let netExpected = 0;
+      for (let l = 0; l < NL; l++) if (LINES[l] !== 'selfcare') netExpected += expected.lines[l] * (1 - ded[l]);
+
+      const run = (id: string, m: FinancingModel | null, w: 'cf' | 'sc', ri: number) => {
+        const c = claims[w];
+        const ivBy = PAYERS.map((p) => (w === 'sc' ? col(`sc.interventionCost.${p}`) : null));
+        const quality = col(`${w}.quality`);
+        const r = refs[ri] ?? {};
+        let previous = [0, 0, 0, 0, 0, 0];
+        // Multi-year shared-savings settlement accumulates over the period.
+        let accS = 0;
+        let accB = 0;
+        let accQ = 0;
+        let accN = 0;
+        for (let t = 0; t < H; t++) {
+          const row = row0 + t;
+          const N = pop[row];
+          rev.fill(0);
+          cost.fill(0);
+          const cl = (l: number) => c[t * NL + l];
+          // Baseline money, the same under every contract.
+          rev[P_INS] += (1 + margin) * N * netExpected * growth(t);
+          rev[P_MUN] += N * expected.lines[L.selfcare] * growth(t);
+          cost[P_MUN] += cl(L.selfcare);
+          let deductible = 0;
+          for (let l = 0; l < NL; l++) deductible += ded[l] * cl(l);
+          rev[P_INS] += deductible;
+          cost[P_PAT] += deductible;
+          cost[P_INS] += cl(L.pharmacy);
+          cost[P_HOSP] += provCost[w][t * 2];
+          cost[P_GP] += provCost[w][t * 2 + 1];
+          if (w === 'sc') {
+            cost[P_INS] += ivBy[0]![row];
+            cost[P_HOSP] += ivBy[1]![row];
+            cost[P_GP] += ivBy[2]![row];
+            cost[P_MUN] += ivBy[3]![row];
+            cost[P_PAT] += ivBy[4]![row];
+          }
+          // Fee-for-service claims of the providers, paid by the insurer unless a contract says otherwise.
+          const ffsH = cl(L.hospital) + (intermediateTo === P_HOSP ? cl(L.intermediate) : 0);
+          const ffsG = cl(L.gp) + (intermediateTo === P_GP ? cl(L.intermediate) : 0);
+          const payInsToProvider = (p: number, amount: number) => {
+            rev[p] += amount;
+            cost[P_INS] += amount;
+          };
+          let paid = 0;
+          const scopeOf = (mm: { scope?: Line[] }) => (mm.scope ?? DEFAULT_SCOPE).map((l) => L[l]);
+          const bench = (sc: number[]) => sc.reduce((a, l) => a + col(`benchmark.${LINES[l]}`)[row], 0);
+          const actual = (sc: number[]) => sc.reduce((a, l) => a + cl(l), 0);
+          const toProviders = (amount: number, split: { gp: number; hospital: number }) => {
+            payInsToProvider(P_GP, amount * split.gp);
+            payInsToProvider(P_HOSP, amount * split.hospital);
+            paid += amount;
+          };
+          if (!m || m.kind === 'ffs' || m.kind === 'bonus' || m.kind === 'sharedSavings' || m.kind === 'custom') {
+            payInsToProvider(P_HOSP, ffsH);
+            payInsToProvider(P_GP, ffsG);
+          }
+          if (m?.kind === 'bonus') {
+            const sc = scopeOf(m);
+            const B = bench(sc);
+            const ok = (m.qualityThreshold === undefined || quality[row] >= m.qualityThreshold) && (r.costTarget < 0 || (B - actual(sc)) / B >= v(theta, r.costTarget));
+            if (ok) toProviders(r.pot >= 0 ? v(theta, r.pot) : v(theta, r.perInsured) * N, m.split);
+          } else if (m?.kind === 'sharedSavings') {
+            const sc = scopeOf(m);
+            accS += bench(sc) - actual(sc);
+            accB += bench(sc);
+            accQ += quality[row];
+            accN++;
+            if (accN === m.settlementYears || t === H - 1) {
+              const rate = accS / accB;
+              const thr = (th: typeof m.minimumSavingsRate, ref: Ref) =>
+                'fixed' in th ? v(theta, ref) : (normalQuantile(th.confidence, 0, 1) * personCv) / Math.sqrt(N * accN);
+              const msr = thr(m.minimumSavingsRate, r['minimumSavingsRate.fixed']);
+              const mlr = thr(m.minimumLossRate, r['minimumLossRate.fixed']);
+              const gateOk = m.qualityGate === undefined || accQ / accN >= m.qualityGate;
+              if (rate >= msr && gateOk && accS > 0) {
+                const base = m.firstEuro ? accS : accS - msr * accB;
+                toProviders(Math.min(v(theta, r.sharingRate) * base, v(theta, r.savingsCap) * accB), m.split);
+              } else if (m.sided === 'two' && rate <= -mlr && accS < 0) {
+                const base = m.firstEuro ? -accS : -accS - mlr * accB;
+                toProviders(-Math.min(v(theta, r.lossSharingRate) * base, v(theta, r.lossCap) * accB), m.split);
+              }
+              accS = accB = accQ = accN = 0;
+            }
+          } else if (m?.kind === 'population') {
+            const sc = scopeOf(m);
+            const inScope = (l: number) => sc.includes(l);
+            const budget = bench(sc) * (1 - v(theta, r.discount));
+            rev[P_INT] += budget;
+            cost[P_INS] += budget;
+            // The integrator pays the providers' claims in scope; the insurer those outside it.
+            const hospPart = (inScope(L.hospital) ? cl(L.hospital) : 0) + (intermediateTo === P_HOSP && inScope(L.intermediate) ? cl(L.intermediate) : 0);
+            const gpPart = (inScope(L.gp) ? cl(L.gp) : 0) + (intermediateTo === P_GP && inScope(L.intermediate) ? cl(L.intermediate) : 0);
+            rev[P_HOSP] += ffsH;
+            rev[P_GP] += ffsG;
+            cost[P_INT] += hospPart + gpPart;
+            cost[P_INS] += ffsH - hospPart + (ffsG - gpPart);
+            if (inScope(L.pharmacy)) {
+              cost[P_INT] += cl(L.pharmacy);
+              cost[P_INS] -= cl(L.pharmacy);
+            }
+            if (m.stopLoss && inScope(L.hospital)) {
+              // The engine's threshold list may hold more than this stage's (options of tests).
+              const excess = col(`${w}.excess.${model.excessThresholds.indexOf(m.stopLoss.threshold)}`)[row];
+              const premium = expected.excess[thresholds.indexOf(m.stopLoss.threshold)] * N * growth(t) * (1 + v(theta, r['stopLoss.loading']));
+              rev[P_INT] += excess;
+              cost[P_INS] += excess;
+              cost[P_INT] += premium;
+              rev[P_INS] += premium;
+            }
+            if (m.corridor) {
+              const result = rev[P_INT] - cost[P_INT];
+              const band = v(theta, r['corridor.band']) * budget;
+              const rate = v(theta, r['corridor.rate']);
+              if (result > band) {
+                cost[P_INT] += rate * (result - band);
+                rev[P_INS] += rate * (result - band);
+              } else if (result < -band) {
+                rev[P_INT] += rate * (-band - result);
+                cost[P_INS] += rate * (-band - result);
+              }
+            }
+            paid = budget - (hospPart + gpPart + (inScope(L.pharmacy) ? cl(L.pharmacy) : 0));
+          } else if (m?.kind === 'hospitalBudget') {
+            const budget = col('benchmark.hospital')[row0] * Math.pow(1 + v(theta, r.glide), t);
+            const A = cl(L.hospital);
+            const band = v(theta, r.band);
+            const mg = v(theta, r.marginal);
+            let revenue = budget;
+            if (A > budget * (1 + band)) revenue += mg * (A - budget * (1 + band));
+            else if (A < budget * (1 - band)) revenue -= mg * (budget * (1 - band) - A);
+            const intermediate = intermediateTo === P_HOSP ? cl(L.intermediate) : 0;
+            payInsToProvider(P_HOSP, revenue + intermediate);
+            payInsToProvider(P_GP, ffsG);
+            paid = revenue - A;
+          } else if (m?.kind === 'custom') {
+            const fm = formulas.get(m.id)!;
+            const sc = DEFAULT_SCOPE.map((l) => L[l]);
+            const B = bench(sc);
+            const A = actual(sc);
+            vars.set([B, A, B - A, (B - A) / B, quality[row], N, t, cl(L.selfcare), cl(L.gp), cl(L.intermediate), cl(L.hospital), cl(L.pharmacy), col('moved.out.hospital')[row], col('moved.out.gp')[row], 0]);
+            for (const [party, p] of [
+              ['gp', P_GP],
+              ['hospital', P_HOSP],
+            ] as const) {
+              const fn = fm[party];
+              if (!fn) continue;
+              vars[VARIABLE_NAMES.indexOf('previous')] = previous[p];
+              const amount = fn(vars);
+              payInsToProvider(p, Number.isFinite(amount) ? amount : 0);
+              paid += Number.isFinite(amount) ? amount : 0;
+            }
+          }
+          for (let p = 0; p < 6; p++) {
+            b.cols[I.get(finColumn(id, FIN_PARTIES[p], 'revenue'))!][row] = rev[p];
+            b.cols[I.get(finColumn(id, FIN_PARTIES[p], 'cost'))!][row] = cost[p];
+          }
+          if (id !== STATUS_QUO) b.cols[I.get(paidColumn(id))!][row] = paid;
+          previous = Array.from(rev, (x, p) => x - cost[p]);
+        }
+      };
+      run(STATUS_QUO, null, 'cf', -1);
+      f.models.forEach((m, i) => run(m.id, m, 'sc', i));
+    },
+  };
+}

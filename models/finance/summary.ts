@@ -1,0 +1,136 @@
+import { PARTIES, type Party } from '../scenario/names';
+import type { RunBlock } from '../simulation/columns';
+import { meanSd, probAtLeast, stat, type Prob, type Stat } from '../summary/stats';
+import { finColumn, paidColumn, STATUS_QUO, type FinancingPlan } from './plan';
+
+/**
+ * Risk of each party under each financing model. "Result" = revenue − cost, euros (per year, or
+ * summed over the horizon). Losses are positive in VaR and ES.
+ */
+export interface PartyRisk {
+  /** Mean revenue and cost, euros. */
+  revenue: number;
+  cost: number;
+  result: Stat;
+  /** P(result < 0). */
+  pLoss: Prob;
+  /** Value at risk 95%: the loss exceeded in 5% of runs (−5th percentile of the result). */
+  var95: number;
+  /** Expected shortfall 95%: the mean loss in the worst 5% of runs. */
+  es95: number;
+  /** Mean result as a fraction of mean revenue (NaN without revenue). */
+  resultShareOfRevenue: number;
+  /** Result minus the status quo's result (FFS, no interventions) in the same run. */
+  changeVsStatusQuo: Stat;
+  /** P(result < status quo result). */
+  pWorseOff: Prob;
+  /** Share of the sum of all parties' result variances that this party carries. */
+  varianceShare: number;
+}
+
+export interface ModelRisk {
+  id: string;
+  name: string;
+  kind: string;
+  /** Payments beyond fee-for-service claims (bonus, shared savings, budget margin), euros over the horizon. */
+  paid: { mean: number; pPaid: Prob };
+  horizon: Record<Party, PartyRisk>;
+  years: Record<Party, PartyRisk>[];
+}
+
+export interface FinancingSummary {
+  parties: readonly Party[];
+  statusQuo: { horizon: Record<Party, Stat>; years: Record<Party, Stat>[] };
+  models: ModelRisk[];
+}
+
+function resultsOf(b: RunBlock, model: string, party: Party, year: number | 'horizon') {
+  const rev = b.cols[b.names.indexOf(finColumn(model, party, 'revenue'))];
+  const cost = b.cols[b.names.indexOf(finColumn(model, party, 'cost'))];
+  const n = b.runs;
+  const r = new Float64Array(n);
+  const v = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const from = year === 'horizon' ? 0 : year;
+    const to = year === 'horizon' ? b.years : year + 1;
+    for (let t = from; t < to; t++) {
+      const row = i * b.years + t;
+      r[i] += rev[row] - cost[row];
+      v[i] += rev[row];
+    }
+  }
+  return { result: r, revenue: v };
+}
+
+function partyRisks(b: RunBlock, model: string, year: number | 'horizon'): Record<Party, PartyRisk> {
+  const per = PARTIES.map((p) => ({ p, ...resultsOf(b, model, p, year), sq: resultsOf(b, STATUS_QUO, p, year).result }));
+  const variances = per.map((x) => meanSd(x.result).sd ** 2);
+  const totalVar = variances.reduce((a, x) => a + x, 0);
+  return Object.fromEntries(
+    per.map((x, k) => {
+      const sorted = Float64Array.from(x.result).sort();
+      const tail = Math.max(1, Math.floor(0.05 * sorted.length));
+      let es = 0;
+      for (let i = 0; i < tail; i++) es += sorted[i];
+      const revenue = meanSd(x.revenue).mean;
+      const result = stat(x.result);
+      const diff = Float64Array.from(x.result, (r, i) => r - x.sq[i]);
+      const risk: PartyRisk = {
+        revenue,
+        cost: revenue - result.mean,
+        result,
+        pLoss: probAtLeast(Float64Array.from(x.result, (r) => (r < 0 ? 1 : 0)), 1),
+        var95: -result.p5,
+        es95: -es / tail,
+        resultShareOfRevenue: revenue !== 0 ? result.mean / revenue : NaN,
+        changeVsStatusQuo: stat(diff),
+        pWorseOff: probAtLeast(Float64Array.from(diff, (d) => (d < 0 ? 1 : 0)), 1),
+        varianceShare: totalVar > 0 ? variances[k] / totalVar : 0,
+      };
+      return [x.p, risk];
+    }),
+  ) as Record<Party, PartyRisk>;
+}
+
+export function summarizeFinancing(plan: FinancingPlan, b: RunBlock): FinancingSummary {
+  const yearsIdx = Array.from({ length: b.years }, (_, t) => t);
+  const sq = (year: number | 'horizon') => Object.fromEntries(PARTIES.map((p) => [p, stat(resultsOf(b, STATUS_QUO, p, year).result)])) as Record<Party, Stat>;
+  return {
+    parties: PARTIES,
+    statusQuo: { horizon: sq('horizon'), years: yearsIdx.map(sq) },
+    models: plan.models.map((m) => {
+      const paidCol = b.cols[b.names.indexOf(paidColumn(m.id))];
+      const paid = Float64Array.from({ length: b.runs }, (_, i) => {
+        let s = 0;
+        for (let t = 0; t < b.years; t++) s += paidCol[i * b.years + t];
+        return s;
+      });
+      return {
+        ...m,
+        paid: { mean: meanSd(paid).mean, pPaid: probAtLeast(Float64Array.from(paid, (x) => (x > 0 ? 1 : 0)), 1) },
+        horizon: partyRisks(b, m.id, 'horizon'),
+        years: yearsIdx.map((t) => partyRisks(b, m.id, t)),
+      };
+    }),
+  };
+}
+
+const mln = (x: number) => (x / 1e6).toFixed(1).padStart(8);
+const pct = (x: number) => `${(100 * x).toFixed(0)}%`.padStart(5);
+
+/** A plain-text table of the horizon totals for the terminal (€ mln). */
+export function formatFinancingTable(s: FinancingSummary): string {
+  const head = `${'model'.padEnd(24)} ${'party'.padEnd(13)} ${'result'.padStart(8)} ${'± SE'.padStart(6)} ${'P(loss)'.padStart(7)} ${'VaR95'.padStart(8)} ${'ES95'.padStart(8)} ${'vs now'.padStart(8)} ${'P(worse)'.padStart(8)}`;
+  const lines = [`  parties' results summed over the horizon, € mln (VaR/ES: loss in the worst 5% of runs; vs now: change against FFS without interventions)`, `  ${head}`];
+  for (const m of s.models) {
+    for (const p of s.parties) {
+      const r = m.horizon[p];
+      if (p === 'integrator' && m.kind !== 'population') continue;
+      lines.push(
+        `  ${m.name.slice(0, 24).padEnd(24)} ${p.padEnd(13)} ${mln(r.result.mean)} ${(r.result.mcse / 1e6).toFixed(2).padStart(6)} ${pct(r.pLoss.p).padStart(7)} ${mln(r.var95)} ${mln(r.es95)} ${mln(r.changeVsStatusQuo.mean)} ${pct(r.pWorseOff.p).padStart(8)}`,
+      );
+    }
+    if (m.kind !== 'ffs') lines.push(`  ${''.padEnd(24)} paid beyond FFS: ${mln(m.paid.mean).trim()} mln on average, in ${pct(m.paid.pPaid.p).trim()} of runs`);
+  }
+  return lines.join('\n');
+}
