@@ -189,16 +189,29 @@ function buildPlan(
   const rev = new Float64Array(6);
   const cost = new Float64Array(6);
   const vars = new Float64Array(VARIABLE_NAMES.length);
-  let idx: Map<string, number> | null = null;
+  // Column arrays of the current block, resolved once per block (names are looked up by string).
+  let resolved: { block: RunBlock; col: (name: string) => Float64Array; bench: Float64Array[]; rev: Float64Array[][]; cost: Float64Array[][]; paid: Float64Array[] } | null = null;
+  const scopes = f.models.map((m) => ('scope' in m && m.scope ? m.scope : DEFAULT_SCOPE).map((l) => L[l]));
 
   return {
     models: f.models.map((m) => ({ id: m.id, name: m.name, kind: m.kind })),
     columns,
     excessThresholds: thresholds,
     apply(b, slot, theta) {
-      if (!idx) idx = new Map(b.names.map((n, i) => [n, i]));
-      const I = idx;
-      const col = (name: string) => b.cols[I.get(name)!];
+      if (resolved?.block !== b) {
+        const I = new Map(b.names.map((n, i) => [n, i]));
+        const c = (name: string) => b.cols[I.get(name)!];
+        resolved = {
+          block: b,
+          col: c,
+          bench: LINES.map((l) => c(`benchmark.${l}`)),
+          rev: ids.map((id) => FIN_PARTIES.map((p) => c(finColumn(id, p, 'revenue')))),
+          cost: ids.map((id) => FIN_PARTIES.map((p) => c(finColumn(id, p, 'cost')))),
+          paid: ids.map((id) => (id === STATUS_QUO ? new Float64Array(0) : c(paidColumn(id)))),
+        };
+      }
+      const R = resolved;
+      const col = R.col;
       const row0 = slot * b.years;
       const pop = col('population');
       const margin = v(theta, parties.margin);
@@ -241,18 +254,46 @@ function buildPlan(
         const ivBy = PAYERS.map((p) => (w === 'sc' ? col(`sc.interventionCost.${p}`) : null));
         const quality = col(`${w}.quality`);
         const r = refs[ri] ?? {};
-        let previous = [0, 0, 0, 0, 0, 0];
+        const previous = [0, 0, 0, 0, 0, 0];
+        const movedH = col('moved.out.hospital');
+        const movedG = col('moved.out.gp');
+        const excessCol = m?.kind === 'population' && m.stopLoss ? col(`${w}.excess.${model.excessThresholds.indexOf(m.stopLoss.threshold)}`) : null;
         // Multi-year shared-savings settlement accumulates over the period.
         let accS = 0;
         let accB = 0;
         let accQ = 0;
         let accN = 0;
-        for (let t = 0; t < H; t++) {
-          const row = row0 + t;
+        // Helpers read the current year through t and row; defined once per model and run, not
+        // per year (closures in the year loop were a noticeable share of run time).
+        let t = 0;
+        let row = row0;
+        let paid = 0;
+        const cl = (l: number) => c[t * NL + l];
+        const payInsToProvider = (p: number, amount: number) => {
+          rev[p] += amount;
+          cost[P_INS] += amount;
+        };
+        const scopeOf = (_m: unknown) => scopes[ri];
+        const bench = (sc: number[]) => {
+          let x = 0;
+          for (const l of sc) x += R.bench[l][row];
+          return x;
+        };
+        const actual = (sc: number[]) => {
+          let x = 0;
+          for (const l of sc) x += cl(l);
+          return x;
+        };
+        const toProviders = (amount: number, split: { gp: number; hospital: number }) => {
+          payInsToProvider(P_GP, amount * split.gp);
+          payInsToProvider(P_HOSP, amount * split.hospital);
+          paid += amount;
+        };
+        for (t = 0; t < H; t++) {
+          row = row0 + t;
           const N = pop[row];
           rev.fill(0);
           cost.fill(0);
-          const cl = (l: number) => c[t * NL + l];
           // Baseline money, the same under every contract.
           rev[P_INS] += (1 + margin) * N * netExpected * growth(t);
           rev[P_MUN] += N * expected.lines[L.selfcare] * growth(t);
@@ -274,19 +315,7 @@ function buildPlan(
           // Fee-for-service claims of the providers, paid by the insurer unless a contract says otherwise.
           const ffsH = cl(L.hospital) + (intermediateTo === P_HOSP ? cl(L.intermediate) : 0);
           const ffsG = cl(L.gp) + (intermediateTo === P_GP ? cl(L.intermediate) : 0);
-          const payInsToProvider = (p: number, amount: number) => {
-            rev[p] += amount;
-            cost[P_INS] += amount;
-          };
-          let paid = 0;
-          const scopeOf = (mm: { scope?: Line[] }) => (mm.scope ?? DEFAULT_SCOPE).map((l) => L[l]);
-          const bench = (sc: number[]) => sc.reduce((a, l) => a + col(`benchmark.${LINES[l]}`)[row], 0);
-          const actual = (sc: number[]) => sc.reduce((a, l) => a + cl(l), 0);
-          const toProviders = (amount: number, split: { gp: number; hospital: number }) => {
-            payInsToProvider(P_GP, amount * split.gp);
-            payInsToProvider(P_HOSP, amount * split.hospital);
-            paid += amount;
-          };
+          paid = 0;
           if (!m || m.kind === 'ffs' || m.kind === 'bonus' || m.kind === 'sharedSavings' || m.kind === 'custom') {
             payInsToProvider(P_HOSP, ffsH);
             payInsToProvider(P_GP, ffsG);
@@ -337,7 +366,7 @@ function buildPlan(
             }
             if (m.stopLoss && inScope(L.hospital)) {
               // The engine's threshold list may hold more than this stage's (options of tests).
-              const excess = col(`${w}.excess.${model.excessThresholds.indexOf(m.stopLoss.threshold)}`)[row];
+              const excess = excessCol![row];
               const premium = expected.excess[thresholds.indexOf(m.stopLoss.threshold)] * N * growth(t) * (1 + v(theta, r['stopLoss.loading']));
               rev[P_INT] += excess;
               cost[P_INS] += excess;
@@ -358,7 +387,7 @@ function buildPlan(
             }
             paid = budget - (hospPart + gpPart + (inScope(L.pharmacy) ? cl(L.pharmacy) : 0));
           } else if (m?.kind === 'hospitalBudget') {
-            const budget = col('benchmark.hospital')[row0] * Math.pow(1 + v(theta, r.glide), t);
+            const budget = R.bench[L.hospital][row0] * Math.pow(1 + v(theta, r.glide), t);
             const A = cl(L.hospital);
             const band = v(theta, r.band);
             const mg = v(theta, r.marginal);
@@ -374,7 +403,20 @@ function buildPlan(
             const sc = DEFAULT_SCOPE.map((l) => L[l]);
             const B = bench(sc);
             const A = actual(sc);
-            vars.set([B, A, B - A, (B - A) / B, quality[row], N, t, cl(L.selfcare), cl(L.gp), cl(L.intermediate), cl(L.hospital), cl(L.pharmacy), col('moved.out.hospital')[row], col('moved.out.gp')[row], 0]);
+            vars[0] = B;
+            vars[1] = A;
+            vars[2] = B - A;
+            vars[3] = (B - A) / B;
+            vars[4] = quality[row];
+            vars[5] = N;
+            vars[6] = t;
+            vars[7] = cl(L.selfcare);
+            vars[8] = cl(L.gp);
+            vars[9] = cl(L.intermediate);
+            vars[10] = cl(L.hospital);
+            vars[11] = cl(L.pharmacy);
+            vars[12] = movedH[row];
+            vars[13] = movedG[row];
             for (const [party, p] of [
               ['gp', P_GP],
               ['hospital', P_HOSP],
@@ -387,12 +429,13 @@ function buildPlan(
               paid += Number.isFinite(amount) ? amount : 0;
             }
           }
+          const mi = ri + 1;
           for (let p = 0; p < 6; p++) {
-            b.cols[I.get(finColumn(id, FIN_PARTIES[p], 'revenue'))!][row] = rev[p];
-            b.cols[I.get(finColumn(id, FIN_PARTIES[p], 'cost'))!][row] = cost[p];
+            R.rev[mi][p][row] = rev[p];
+            R.cost[mi][p][row] = cost[p];
+            previous[p] = rev[p] - cost[p];
           }
-          if (id !== STATUS_QUO) b.cols[I.get(paidColumn(id))!][row] = paid;
-          previous = Array.from(rev, (x, p) => x - cost[p]);
+          if (mi > 0) R.paid[mi][row] = paid;
         }
       };
       run(STATUS_QUO, null, 'cf', -1);
