@@ -72,6 +72,46 @@ say('speed-up 2 workers / 1 worker', `${fmt(elapsed[1] / elapsed[2], 2)}×`);
   say('aggregate / person-level speed ratio', `${fmt(person / agg)}×`);
 }
 
+// 4. Financing: run time with the default scenario's seven contracts against fee-for-service only
+//    (a scenario without a financing section), and the financing stage alone with one custom
+//    formula against the same rule built in.
+{
+  const cpu = (f: () => void) => {
+    const c0 = process.cpuUsage();
+    f();
+    return process.cpuUsage(c0).user / 1000;
+  };
+  const timeRuns = (inp: unknown, runs: number) => {
+    const v = validateScenario(inp);
+    if (!v.ok) throw new Error('invalid');
+    const model = compile(v.scenario);
+    simulateBlock(model, 0, 50);
+    return cpu(() => simulateBlock(model, 0, runs));
+  };
+  const noFin = { ...input };
+  delete noFin.financing;
+  const withAll = timeRuns(input, 1000);
+  const ffsOnly = timeRuns(noFin, 1000);
+  say('run time, 7 financing models (all six kinds) / FFS only (CPU, 1,000 runs)', `${fmt(withAll / ffsOnly, 2)}× (${fmt(withAll, 0)} ms vs ${fmt(ffsOnly, 0)} ms)`);
+
+  const stageOnly = (models: unknown[]) => {
+    const v = validateScenario({ ...input, financing: { ...input.financing, models } });
+    if (!v.ok) throw new Error(JSON.stringify(v.errors));
+    const model = compile(v.scenario);
+    const b = simulateBlock(model, 0, 300);
+    const apply = () => {
+      for (let k = 0; k < 20; k++) for (let i = 0; i < b.runs; i++) model.financing.apply(b, i, b.params.subarray(i * b.nParams, (i + 1) * b.nParams));
+    };
+    apply();
+    return cpu(apply);
+  };
+  const rule = { id: 'b', name: 'b', kind: 'sharedSavings', sided: 'one', minimumSavingsRate: { fixed: 0.02 }, sharingRate: 0.5, savingsCap: 1, split: { gp: 1, hospital: 0 } };
+  const formula = { id: 'f', name: 'f', kind: 'custom', formulas: { gp: 'savingsRate >= 0.02 and savings > 0 ? min(0.5 * savings, 1 * benchmark) : 0' } };
+  const builtIn = stageOnly([rule]);
+  const custom = stageOnly([formula]);
+  say('financing stage, one custom formula / the same rule built in (CPU)', `${fmt(custom / builtIn, 2)}× (${fmt(custom, 0)} ms vs ${fmt(builtIn, 0)} ms for 6,000 run applications)`);
+}
+
 if (values.record) {
   const date = new Date().toISOString().slice(0, 10);
   const machine = `${availableParallelism()} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`;
