@@ -126,7 +126,8 @@ export const ScenarioSchema = z.strictObject({
     author: text(300).default(''),
     created: text(100).default('').describe('ISO date the scenario was made.'),
     notes: text(100000).default('').describe('Free text for discussion in the steering group.'),
-    question: text(4000).optional(),
+    question: text(4000).optional().describe('The question this scenario answers, in plain language.'),
+    headline: text(4000).optional().describe('What the simulation shows, checked by a test for the library scenarios.'),
     parties: z.array(text(200)).optional(),
   }),
   simulation: z.strictObject({

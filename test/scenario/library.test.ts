@@ -1,0 +1,100 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { validateScenario } from '../../models/scenario/validate';
+import { compile } from '../../models/simulation/compile';
+import { simulateBlock } from '../../models/simulation/block';
+import { summarize, type Summary } from '../../models/summary/summarize';
+import { column } from '../../models/simulation/columns';
+import { paidColumn } from '../../models/finance/plan';
+import type { RunBlock } from '../../models/simulation/columns';
+
+// Every scenario file validates and runs; each library scenario's documented headline is checked
+// on a short run (fixed seed), so a model change that breaks the story is caught.
+const dir = new URL('../../scenarios/', import.meta.url);
+const files = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json');
+const RUNS = 300;
+const cache = new Map<string, { s: Summary; b: RunBlock }>();
+function runFile(f: string) {
+  if (!cache.has(f)) {
+    const v = validateScenario(JSON.parse(readFileSync(new URL(f, dir), 'utf8')));
+    if (!v.ok) throw new Error(`${f}: ${JSON.stringify(v.errors.slice(0, 3))}`);
+    const model = compile(v.scenario);
+    const b = simulateBlock(model, 0, RUNS);
+    cache.set(f, { s: summarize(model, b), b });
+  }
+  return cache.get(f)!;
+}
+const last = (s: Summary) => s.years[s.years.length - 1];
+const model = (s: Summary, id: string) => s.financing.models.find((m) => m.id === id)!;
+
+describe('scenario library', () => {
+  it('has the six questions of the pilot regions (seven files) besides the default', () => {
+    expect(files.length).toBeGreaterThanOrEqual(8);
+  });
+
+  for (const f of files)
+    it(`${f} validates, states its question in Dutch and English, and runs`, () => {
+      const raw = JSON.parse(readFileSync(new URL(f, dir), 'utf8'));
+      expect(raw.meta.title.length).toBeGreaterThan(5);
+      if (f !== 'default.json') {
+        expect(raw.meta.question).toBeTruthy();
+        expect(raw.meta.headline).toBeTruthy();
+        expect(raw.meta.description).toMatch(/\n\n/); // Dutch, then English
+        expect(raw.meta.parties.length).toBeGreaterThan(0);
+      }
+      const { s } = runFile(f);
+      expect(Number.isFinite(last(s).reduction.mean)).toBe(true);
+    });
+
+  it('1.5-line care alone stays well below the 2% target (P < 10%), with a positive mean reduction', () => {
+    const { s } = runFile('anderhalvelijn-170k.json');
+    expect(last(s).pReachTarget.p).toBeLessThan(0.1);
+    expect(last(s).reduction.mean - 4 * last(s).reduction.mcse).toBeGreaterThan(0);
+  });
+
+  it('pharmacy shared savings: insurer and GP group both gain, nothing is paid in at least one year in five', () => {
+    const { s, b } = runFile('farmacie-shared-savings.json');
+    const m = model(s, 'ss-farmacie');
+    expect(m.horizon.insurer.changeVsStatusQuo.mean).toBeGreaterThan(4 * m.horizon.insurer.changeVsStatusQuo.mcse);
+    expect(m.horizon.gp.changeVsStatusQuo.mean).toBeGreaterThan(4 * m.horizon.gp.changeVsStatusQuo.mcse);
+    const paid = column(b, paidColumn('ss-farmacie'));
+    const share = paid.filter((x) => x > 0).length / paid.length;
+    expect(share + 4 * Math.sqrt((share * (1 - share)) / RUNS)).toBeLessThan(0.8);
+  });
+
+  it('population-based payment: in a contract year the integrator\'s worst outcomes weigh more than twice as much at 10,000 as at 170,000; stop-loss and a corridor lower them', () => {
+    const esShare = (f: string, id: string) => {
+      const y = model(runFile(f).s, id).years[0].integrator;
+      return y.es95 / y.revenue;
+    };
+    const small = esShare('populatie-10k.json', 'populatie-kaal');
+    expect(small).toBeGreaterThan(2 * esShare('populatie-170k.json', 'populatie-kaal'));
+    const stopLoss = esShare('populatie-10k.json', 'populatie-stoploss');
+    expect(stopLoss).toBeLessThan(small);
+    expect(esShare('populatie-10k.json', 'populatie')).toBeLessThan(stopLoss);
+  });
+
+  it('multi-year hospital budget: under FFS substitution costs the hospital; the budget keeps most of it and the insurer gains less', () => {
+    const { s } = runFile('ziekenhuisbudget-substitutie.json');
+    const ffs = model(s, 'ffs').horizon;
+    const budget = model(s, 'zh-budget').horizon;
+    expect(ffs.hospital.changeVsStatusQuo.mean + 4 * ffs.hospital.changeVsStatusQuo.mcse).toBeLessThan(0);
+    expect(Math.abs(budget.hospital.changeVsStatusQuo.mean)).toBeLessThan(0.5 * Math.abs(ffs.hospital.changeVsStatusQuo.mean));
+    expect(budget.insurer.changeVsStatusQuo.mean).toBeLessThan(ffs.insurer.changeVsStatusQuo.mean);
+  });
+
+  it('who invests: under FFS the GP group pays and is worse off, the insurer gains; shared savings to the GP group lower its chance of being worse off', () => {
+    const { s } = runFile('investeren-velp-utrecht.json');
+    const ffs = model(s, 'ffs').horizon;
+    const ss = model(s, 'ss-zorggroep').horizon;
+    expect(ffs.gp.pWorseOff.p).toBeGreaterThan(0.95);
+    expect(ffs.insurer.changeVsStatusQuo.mean).toBeGreaterThan(0);
+    expect(ss.gp.pWorseOff.p + 4 * ss.gp.pWorseOff.mcse).toBeLessThan(ffs.gp.pWorseOff.p);
+  });
+
+  it('self-help: the municipality is worse off under every contract while the insurer gains', () => {
+    const { s } = runFile('zelfzorg-gemeente.json');
+    for (const m of s.financing.models) expect(m.horizon.municipality.pWorseOff.p, m.id).toBeGreaterThan(0.95);
+    expect(model(s, 'ffs').horizon.insurer.changeVsStatusQuo.mean).toBeGreaterThan(0);
+  });
+});
