@@ -11,6 +11,7 @@ import { runOnWorkers } from '../models/runner/runner';
 import { validateScenario } from '../models/scenario/validate';
 import { compile } from '../models/simulation/compile';
 import { simulateBlock } from '../models/simulation/block';
+import { summarize } from '../models/summary/summarize';
 import { nodeWorkers } from '../workers/nodePool';
 
 const { values } = parseArgs({ options: { record: { type: 'boolean' }, runs: { type: 'string' } } });
@@ -110,6 +111,22 @@ say('speed-up 2 workers / 1 worker', `${fmt(elapsed[1] / elapsed[2], 2)}×`);
   const builtIn = stageOnly([rule]);
   const custom = stageOnly([formula]);
   say('financing stage, one custom formula / the same rule built in (CPU)', `${fmt(custom / builtIn, 2)}× (${fmt(custom, 0)} ms vs ${fmt(builtIn, 0)} ms for 6,000 run applications)`);
+}
+
+// 5. Analyses (summaries, sensitivity for every output, detectability, financing risk) against
+//    the simulation itself, both in one thread, for the default scenario.
+{
+  const v = validateScenario(input);
+  if (!v.ok) throw new Error('invalid');
+  const model = compile(v.scenario);
+  const n = Math.min(RUNS, 5000);
+  const c0 = process.cpuUsage();
+  const b = simulateBlock(model, 0, n);
+  const sim = process.cpuUsage(c0).user / 1000;
+  const c1 = process.cpuUsage();
+  summarize(model, b);
+  const sum = process.cpuUsage(c1).user / 1000;
+  say(`analyses / simulation, default scenario, ${n} runs (CPU)`, `${fmt((100 * sum) / sim, 0)}% (${fmt(sum, 0)} ms vs ${fmt(sim, 0)} ms)`);
 }
 
 if (values.record) {

@@ -1,14 +1,28 @@
-/** Ranks 0..n−1 (ties get their average rank), as Float64Array. */
+/**
+ * Ranks 0..n−1 (ties get their average rank), as Float64Array. A native numeric sort of a copy and
+ * two binary searches per value: much faster than sorting indices with a comparator.
+ */
 export function ranks(x: ArrayLike<number>): Float64Array {
   const n = x.length;
-  const idx = Array.from({ length: n }, (_, i) => i).sort((i, j) => x[i] - x[j]);
+  const sorted = Float64Array.from(x).sort();
   const r = new Float64Array(n);
-  for (let a = 0; a < n; ) {
-    let b = a;
-    while (b + 1 < n && x[idx[b + 1]] === x[idx[a]]) b++;
-    const avg = (a + b) / 2;
-    for (let k = a; k <= b; k++) r[idx[k]] = avg;
-    a = b + 1;
+  for (let i = 0; i < n; i++) {
+    const v = x[i];
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid] < v) lo = mid + 1;
+      else hi = mid;
+    }
+    let up = lo;
+    hi = n;
+    while (up < hi) {
+      const mid = (up + hi) >>> 1;
+      if (sorted[mid] <= v) up = mid + 1;
+      else hi = mid;
+    }
+    r[i] = (lo + up - 1) / 2;
   }
   return r;
 }

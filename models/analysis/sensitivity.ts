@@ -24,15 +24,31 @@ export interface Importance {
  * |srrc| (or |spearman| when the regression is singular), largest first.
  */
 export function sensitivity(params: Float64Array, nParams: number, slots: number[], paths: string[], y: ArrayLike<number>): Importance[] {
-  const runs = y.length;
-  if (runs < 10 || slots.length === 0) return [];
-  const ry = ranks(y);
+  return sensitivityOf(prepareInputs(params, nParams, slots, y.length), paths, y);
+}
+
+/** The parameter columns and their ranks, computed once and shared by every output. */
+export interface SensitivityInputs {
+  cols: Float64Array[];
+  rx: Float64Array[];
+  /** Sorted copies of each column, for the deciles. */
+  sorted: Float64Array[];
+}
+
+export function prepareInputs(params: Float64Array, nParams: number, slots: number[], runs: number): SensitivityInputs {
   const cols = slots.map((p) => Float64Array.from({ length: runs }, (_, r) => params[r * nParams + p]));
-  const rx = cols.map(ranks);
+  return { cols, rx: cols.map(ranks), sorted: cols.map((c) => Float64Array.from(c).sort()) };
+}
+
+export function sensitivityOf(inp: SensitivityInputs, paths: string[], y: ArrayLike<number>): Importance[] {
+  const runs = y.length;
+  const { cols, rx } = inp;
+  if (runs < 10 || cols.length === 0) return [];
+  const ry = ranks(y);
   const srrc = rankRegression(rx, ry);
-  const out = slots.map((_, j): Importance => {
+  const out = cols.map((_, j): Importance => {
     const x = cols[j];
-    const sorted = Float64Array.from(x).sort();
+    const sorted = inp.sorted[j];
     const lo = sorted[Math.floor(0.1 * (runs - 1))];
     const hi = sorted[Math.ceil(0.9 * (runs - 1))];
     let sl = 0;

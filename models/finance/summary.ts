@@ -20,8 +20,8 @@ export interface PartyRisk {
   es95: number;
   /** Mean result as a fraction of mean revenue (NaN without revenue). */
   resultShareOfRevenue: number;
-  /** Result minus the status quo's result (FFS, no interventions) in the same run. */
-  changeVsStatusQuo: Stat;
+  /** Result minus the status quo's result (FFS, no interventions) in the same run: mean and its MC SE. */
+  changeVsStatusQuo: { mean: number; sd: number; mcse: number };
   /** P(result < status quo result). */
   pWorseOff: Prob;
   /** Share of the sum of all parties' result variances that this party carries. */
@@ -62,8 +62,8 @@ function resultsOf(b: RunBlock, model: string, party: Party, year: number | 'hor
   return { result: r, revenue: v };
 }
 
-function partyRisks(b: RunBlock, model: string, year: number | 'horizon'): Record<Party, PartyRisk> {
-  const per = PARTIES.map((p) => ({ p, ...resultsOf(b, model, p, year), sq: resultsOf(b, STATUS_QUO, p, year).result }));
+function partyRisks(b: RunBlock, model: string, year: number | 'horizon', sqOf: (p: Party) => Float64Array): Record<Party, PartyRisk> {
+  const per = PARTIES.map((p) => ({ p, ...resultsOf(b, model, p, year), sq: sqOf(p) }));
   const variances = per.map((x) => meanSd(x.result).sd ** 2);
   const totalVar = variances.reduce((a, x) => a + x, 0);
   return Object.fromEntries(
@@ -73,8 +73,9 @@ function partyRisks(b: RunBlock, model: string, year: number | 'horizon'): Recor
       let es = 0;
       for (let i = 0; i < tail; i++) es += sorted[i];
       const revenue = meanSd(x.revenue).mean;
-      const result = stat(x.result);
+      const result = stat(x.result, sorted);
       const diff = Float64Array.from(x.result, (r, i) => r - x.sq[i]);
+      const d = meanSd(diff);
       const risk: PartyRisk = {
         revenue,
         cost: revenue - result.mean,
@@ -83,7 +84,7 @@ function partyRisks(b: RunBlock, model: string, year: number | 'horizon'): Recor
         var95: -result.p5,
         es95: -es / tail,
         resultShareOfRevenue: revenue !== 0 ? result.mean / revenue : NaN,
-        changeVsStatusQuo: stat(diff),
+        changeVsStatusQuo: { mean: d.mean, sd: d.sd, mcse: d.n > 0 ? d.sd / Math.sqrt(d.n) : NaN },
         pWorseOff: probAtLeast(Float64Array.from(diff, (d) => (d < 0 ? 1 : 0)), 1),
         varianceShare: totalVar > 0 ? variances[k] / totalVar : 0,
       };
@@ -94,7 +95,15 @@ function partyRisks(b: RunBlock, model: string, year: number | 'horizon'): Recor
 
 export function summarizeFinancing(plan: FinancingPlan, b: RunBlock): FinancingSummary {
   const yearsIdx = Array.from({ length: b.years }, (_, t) => t);
-  const sq = (year: number | 'horizon') => Object.fromEntries(PARTIES.map((p) => [p, stat(resultsOf(b, STATUS_QUO, p, year).result)])) as Record<Party, Stat>;
+  // Status-quo results per period, computed once and shared by every model.
+  const sqResults = new Map<string, Float64Array>();
+  const sqOf = (year: number | 'horizon') => (p: Party) => {
+    const key = `${year}:${p}`;
+    let r = sqResults.get(key);
+    if (!r) sqResults.set(key, (r = resultsOf(b, STATUS_QUO, p, year).result));
+    return r;
+  };
+  const sq = (year: number | 'horizon') => Object.fromEntries(PARTIES.map((p) => [p, stat(sqOf(year)(p))])) as Record<Party, Stat>;
   return {
     parties: PARTIES,
     statusQuo: { horizon: sq('horizon'), years: yearsIdx.map(sq) },
@@ -108,8 +117,8 @@ export function summarizeFinancing(plan: FinancingPlan, b: RunBlock): FinancingS
       return {
         ...m,
         paid: { mean: meanSd(paid).mean, pPaid: probAtLeast(Float64Array.from(paid, (x) => (x > 0 ? 1 : 0)), 1) },
-        horizon: partyRisks(b, m.id, 'horizon'),
-        years: yearsIdx.map((t) => partyRisks(b, m.id, t)),
+        horizon: partyRisks(b, m.id, 'horizon', sqOf('horizon')),
+        years: yearsIdx.map((t) => partyRisks(b, m.id, t, sqOf(t))),
       };
     }),
   };

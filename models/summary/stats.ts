@@ -45,9 +45,9 @@ export function meanSd(x: ArrayLike<number>): { n: number; mean: number; sd: num
   return { n, mean: n > 0 ? mean : NaN, sd: n > 1 ? Math.sqrt(m2 / (n - 1)) : 0 };
 }
 
-export function stat(x: ArrayLike<number>): Stat {
+export function stat(x: ArrayLike<number>, presorted?: Float64Array): Stat {
   const { n, mean, sd } = meanSd(x);
-  const sorted = Float64Array.from(x as ArrayLike<number>).filter((v) => v === v).sort();
+  const sorted = presorted ?? Float64Array.from(x as ArrayLike<number>).filter((v) => v === v).sort();
   return {
     n,
     mean,

@@ -5,7 +5,8 @@ import { minimumSavingsRate } from './closedForm';
 import { personCostMoments } from './personCost';
 import { probAtLeast, quantileSorted, stat, yearSlice, type Prob, type Stat } from './stats';
 import { varianceSplit, type VarianceSplit } from './varianceSplit';
-import { sensitivity, type Importance } from '../analysis/sensitivity';
+import { prepareInputs, sensitivityOf, type Importance } from '../analysis/sensitivity';
+import { finColumn } from '../finance/plan';
 import { detectabilityCurve, type DetectabilityPoint } from '../analysis/detectability';
 import { summarizeFinancing, type FinancingSummary } from '../finance/summary';
 
@@ -77,8 +78,11 @@ export interface Summary {
   detectability: { cv: number; preYears: number; scenarioPopulation: number; points: DetectabilityPoint[] };
   /** Parties' results under each financing model (and the status quo). */
   financing: FinancingSummary;
-  /** Which uncertain parameters drive the reduction in the last year (rank-based; model.md §6). */
-  sensitivity: { reductionLastYear: Importance[] };
+  /**
+   * Which uncertain parameters drive the reduction in the last year, and each party's result over
+   * the horizon under each financing model (rank-based; model.md §6). Top 10 per output.
+   */
+  sensitivity: { reductionLastYear: Importance[]; results: { model: string; party: string; drivers: Importance[] }[] };
 }
 
 function side(b: RunBlock, p: 'cf' | 'sc', y: number): SideSummary {
@@ -121,7 +125,19 @@ export function summarize(model: Model, b: RunBlock): Summary {
   const N = model.population;
   const lastCf = ys('cf.observedSavings', b.years - 1).sort();
   const uncertain = model.registry.slots.map((x, i) => (x.uncertain && model.scenario.simulation.parameterUncertainty ? i : -1)).filter((i) => i >= 0);
-  const drivers = sensitivity(b.params, b.nParams, uncertain, uncertain.map((i) => model.registry.slots[i].path), ys('reduction', b.years - 1));
+  const paths = uncertain.map((i) => model.registry.slots[i].path);
+  const inputs = prepareInputs(b.params, b.nParams, uncertain, b.runs);
+  const drivers = sensitivityOf(inputs, paths, ys('reduction', b.years - 1)).slice(0, 10);
+  const results: Summary['sensitivity']['results'] = [];
+  for (const fm of model.financing.models)
+    for (const party of ['insurer', 'hospital', 'gp', 'municipality', 'patients', 'integrator']) {
+      if (party === 'integrator' && fm.kind !== 'population') continue;
+      const rev = column(b, finColumn(fm.id, party, 'revenue'));
+      const cost = column(b, finColumn(fm.id, party, 'cost'));
+      const y = new Float64Array(b.runs);
+      for (let r = 0; r < b.runs; r++) for (let t = 0; t < b.years; t++) y[r] += rev[r * b.years + t] - cost[r * b.years + t];
+      results.push({ model: fm.id, party, drivers: sensitivityOf(inputs, paths, y).slice(0, 10) });
+    }
   return {
     runs: b.runs,
     horizonYears: b.years,
@@ -139,6 +155,6 @@ export function summarize(model: Model, b: RunBlock): Summary {
     },
     detectability: { cv: person.cv, preYears: model.preYears, scenarioPopulation: N, points: detectabilityCurve(person.cv, model.preYears, target, N) },
     financing: summarizeFinancing(model.financing, b),
-    sensitivity: { reductionLastYear: drivers },
+    sensitivity: { reductionLastYear: drivers, results },
   };
 }

@@ -41,3 +41,16 @@ describe('sensitivity (rank regression and decile swing)', () => {
     expect(Math.abs(unused.srrc)).toBeLessThan(4 / Math.sqrt(600));
   });
 });
+
+describe('ranks', () => {
+  it('match a slow definition, with ties at their average rank', async () => {
+    const { ranks } = await import('../../models/analysis/ranks');
+    const x = [3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5];
+    const slow = x.map((v) => {
+      const below = x.filter((y) => y < v).length;
+      const equal = x.filter((y) => y === v).length;
+      return below + (equal - 1) / 2;
+    });
+    expect(Array.from(ranks(x))).toEqual(slow);
+  });
+});
