@@ -1,5 +1,6 @@
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
+import { pow } from '../random/math';
 
 /**
  * Can a saving be seen? Normal approximation for an evaluator who compares one year's cost per
@@ -39,6 +40,6 @@ export function detectability(cv: number, population: number, preYears: number, 
 
 /** The curve over a log grid of population sizes (1,000 to 2,000,000) plus the scenario's own. */
 export function detectabilityCurve(cv: number, preYears: number, target: number, own: number): DetectabilityPoint[] {
-  const grid = Array.from({ length: 25 }, (_, i) => Math.round(1000 * Math.pow(2000, i / 24)));
+  const grid = Array.from({ length: 25 }, (_, i) => Math.round(1000 * pow(2000, i / 24)));
   return [...new Set([...grid, own])].sort((a, b) => a - b).map((n) => detectability(cv, n, preYears, target));
 }

@@ -2,6 +2,7 @@ import { LINES } from '../scenario/names';
 import { drawParams } from '../params/registry';
 import { lognormalExcess } from '../simulation/expected';
 import { val, type Model } from '../simulation/compile';
+import { exp, log } from '../random/math';
 
 const HOSPITAL = LINES.indexOf('hospital');
 const Z99 = 2.3263478740408408;
@@ -25,14 +26,14 @@ export function expectedPerCapita(model: Model, thresholds: number[]): { lines: 
     let sigma: number;
     if (hc.kind === 'meanCv') {
       const cv = val(theta, hc.b);
-      sigma = Math.sqrt(Math.log(1 + cv * cv));
-      mu = Math.log(val(theta, hc.a)) - (sigma * sigma) / 2;
+      sigma = Math.sqrt(log(1 + cv * cv));
+      mu = log(val(theta, hc.a)) - (sigma * sigma) / 2;
     } else {
-      mu = Math.log(val(theta, hc.a));
-      sigma = Math.max(0, (Math.log(val(theta, hc.b)) - mu) / Z99);
+      mu = log(val(theta, hc.a));
+      sigma = Math.max(0, (log(val(theta, hc.b)) - mu) / Z99);
     }
     const rate = val(theta, hc.rate);
-    lines[HOSPITAL] += seg.share * rate * Math.exp(mu + (sigma * sigma) / 2);
+    lines[HOSPITAL] += seg.share * rate * exp(mu + (sigma * sigma) / 2);
     thresholds.forEach((T, j) => (excess[j] += seg.share * rate * lognormalExcess(mu, sigma, T)));
   }
   return { lines, excess };

@@ -1,4 +1,5 @@
 import { parse, type MathNode } from 'mathjs';
+import { exp, log, pow } from '../random/math';
 
 /**
  * Custom contract formulas: parsed once with mathjs, checked against a short list of node types,
@@ -30,8 +31,8 @@ const FUNCTIONS: Record<string, (...a: number[]) => number> = {
   max: Math.max,
   abs: Math.abs,
   sqrt: Math.sqrt,
-  exp: Math.exp,
-  log: Math.log,
+  exp: exp,
+  log: log,
   floor: Math.floor,
   ceil: Math.ceil,
   round: Math.round,
@@ -42,7 +43,7 @@ const OPERATORS: Record<string, (a: number, b: number) => number> = {
   subtract: (a, b) => a - b,
   multiply: (a, b) => a * b,
   divide: (a, b) => a / b,
-  pow: (a, b) => Math.pow(a, b),
+  pow: (a, b) => pow(a, b),
   mod: (a, b) => a % b,
   larger: (a, b) => +(a > b),
   largerEq: (a, b) => +(a >= b),

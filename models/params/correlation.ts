@@ -1,6 +1,7 @@
 import type { Correlation } from '../scenario/schema';
 import type { FieldError } from '../scenario/validate';
 import type { ParamRegistry } from './registry';
+import { sin } from '../random/math';
 
 /**
  * Correlated parameter draws by a Gaussian copula (NORTA): correlated standard normals z = L·ε,
@@ -15,7 +16,7 @@ export interface CorrelationPlan {
   chol: Float64Array;
 }
 
-export const pearsonForRank = (rho: number): number => 2 * Math.sin((Math.PI * rho) / 6);
+export const pearsonForRank = (rho: number): number => 2 * sin((Math.PI * rho) / 6);
 
 /** Lower Cholesky factor of a symmetric matrix, or null when it is not positive definite. */
 export function cholesky(a: Float64Array, k: number): Float64Array | null {

@@ -2,6 +2,7 @@ import betaQuantile from '@stdlib/stats-base-dists-beta-quantile';
 import gammaQuantile from '@stdlib/stats-base-dists-gamma-quantile';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import type { Distribution } from '../scenario/schema';
+import { exp, log } from './math';
 
 /**
  * Inverse CDF of a parameter distribution. Parameters are drawn as quantile(u) with one uniform
@@ -22,7 +23,7 @@ export function quantile(d: Distribution, u: number): number {
       return normalQuantile(u, d.mean, d.sd);
     case 'lognormal': {
       const { mu, sigma } = lognormalFromMeanSd(d.mean, d.sd);
-      return Math.exp(normalQuantile(u, mu, sigma));
+      return exp(normalQuantile(u, mu, sigma));
     }
     case 'beta': {
       const lo = d.min ?? 0;
@@ -73,6 +74,6 @@ export function triangularQuantile(min: number, mode: number, max: number, u: nu
 
 /** Log-scale parameters of a lognormal with the given mean and standard deviation (of the value). */
 export function lognormalFromMeanSd(mean: number, sd: number): { mu: number; sigma: number } {
-  const s2 = Math.log(1 + (sd * sd) / (mean * mean));
-  return { mu: Math.log(mean) - s2 / 2, sigma: Math.sqrt(s2) };
+  const s2 = log(1 + (sd * sd) / (mean * mean));
+  return { mu: log(mean) - s2 / 2, sigma: Math.sqrt(s2) };
 }

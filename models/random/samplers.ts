@@ -1,5 +1,6 @@
 import type { Rng } from './rng';
 import { int32Of, KN, WN, zigguratFix, zigguratNormal } from './ziggurat';
+import { exp, log, log1p, pow } from './math';
 
 /**
  * The samplers the simulation needs, all driven by one seeded generator. The algorithms are
@@ -40,7 +41,7 @@ export function makeSamplers(rng: Rng): Samplers {
 
   /** Gamma(k, 1) by Marsaglia–Tsang; for k < 1 boosted to k + 1 and scaled by U^(1/k). */
   const gamma1 = (k: number): number => {
-    if (k === 1) return -Math.log1p(-U());
+    if (k === 1) return -log1p(-U());
     const d = (k < 1 ? k + 1 : k) - 1 / 3;
     const c = 1 / (3 * Math.sqrt(d));
     let x: number;
@@ -53,8 +54,8 @@ export function makeSamplers(rng: Rng): Samplers {
       } while (v <= 0);
       v *= v * v;
       u = 1 - U();
-    } while (u >= 1 - 0.0331 * x * x * x * x && Math.log(u) >= 0.5 * x * x + d * (1 - v + Math.log(v)));
-    return k < 1 ? d * v * Math.pow(U(), 1 / k) : d * v;
+    } while (u >= 1 - 0.0331 * x * x * x * x && log(u) >= 0.5 * x * x + d * (1 - v + log(v)));
+    return k < 1 ? d * v * pow(U(), 1 / k) : d * v;
   };
 
   const beta = (a: number, b: number): number => {
@@ -64,11 +65,22 @@ export function makeSamplers(rng: Rng): Samplers {
     return x === 0 ? 0 : x / (x + gamma1(b));
   };
 
-  /** Number of Bernoulli(p) successes among n, by summing geometric gaps (expected n·p steps). */
+  /**
+   * Binomial(n, p) for n·p ≤ 16 by inversion: walk the probability mass function from 0 with
+   * its ratio recursion. One uniform and one pow per draw; the rest is arithmetic, so it is
+   * cheap and gives the same bits in every JavaScript engine.
+   */
   const countSmall = (n: number, p: number): number => {
-    const lp = Math.log1p(-p);
+    let f = pow(1 - p, n);
+    if (f === 0) throw new Error(`binomial inversion underflow (n=${n}, p=${p})`);
+    const ratio = p / (1 - p);
+    let u = U();
     let k = 0;
-    for (let s = 1 + Math.floor(Math.log1p(-U()) / lp); s <= n; s += 1 + Math.floor(Math.log1p(-U()) / lp)) k++;
+    while (u > f && k < n) {
+      u -= f;
+      f *= ((n - k) / (k + 1)) * ratio;
+      k++;
+    }
     return k;
   };
 
@@ -106,8 +118,10 @@ export function makeSamplers(rng: Rng): Samplers {
       acc += n;
       mu -= t;
     }
+    // Knuth's product of uniforms: count until the product falls below e^−μ (μ ≤ 16).
+    const limit = exp(-mu);
     let k = 0;
-    for (let s = -Math.log1p(-U()); s <= mu; s -= Math.log1p(-U())) k++;
+    for (let prod = U(); prod > limit; prod *= U()) k++;
     return acc + k;
   };
 
@@ -117,12 +131,12 @@ export function makeSamplers(rng: Rng): Samplers {
     binomial,
     beta,
     normal: (mean, sd) => (sd > 0 ? mean + sd * Z() : mean),
-    lognormal: (mu, sigma) => Math.exp(sigma > 0 ? mu + sigma * Z() : mu),
+    lognormal: (mu, sigma) => exp(sigma > 0 ? mu + sigma * Z() : mu),
     uniform: () => U(),
     fillLognormal: (out, count, mu, sigma) => {
       const st = U.state;
       if (!st) {
-        for (let i = 0; i < count; i++) out[i] = Math.exp(mu + sigma * Z());
+        for (let i = 0; i < count; i++) out[i] = exp(mu + sigma * Z());
         return;
       }
       // zigguratNormal unrolled with the Alea state in local variables: the same numbers in the
@@ -146,7 +160,7 @@ export function makeSamplers(rng: Rng): Samplers {
           z = zigguratFix(hz, U);
           ({ s0, s1, s2, c } = st);
         }
-        out[i] = Math.exp(mu + sigma * z);
+        out[i] = exp(mu + sigma * z);
       }
       st.s0 = s0;
       st.s1 = s1;

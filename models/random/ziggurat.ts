@@ -1,3 +1,4 @@
+import { exp, log } from './math';
 /**
  * Standard normal deviates by Marsaglia & Tsang's ziggurat (J. Stat. Softw. 5(8), 2000, "RNOR",
  * 128 layers). One signed 32-bit integer gives the layer (low 7 bits) and the abscissa; about
@@ -15,18 +16,18 @@ export const FN = new Float64Array(128);
 (() => {
   let dn = R;
   let tn = dn;
-  const q = V / Math.exp(-0.5 * dn * dn);
+  const q = V / exp(-0.5 * dn * dn);
   KN[0] = Math.floor((dn / q) * M1);
   KN[1] = 0;
   WN[0] = q / M1;
   WN[127] = dn / M1;
   FN[0] = 1.0;
-  FN[127] = Math.exp(-0.5 * dn * dn);
+  FN[127] = exp(-0.5 * dn * dn);
   for (let i = 126; i >= 1; i--) {
-    dn = Math.sqrt(-2.0 * Math.log(V / dn + Math.exp(-0.5 * dn * dn)));
+    dn = Math.sqrt(-2.0 * log(V / dn + exp(-0.5 * dn * dn)));
     KN[i + 1] = Math.floor((dn / tn) * M1);
     tn = dn;
-    FN[i] = Math.exp(-0.5 * dn * dn);
+    FN[i] = exp(-0.5 * dn * dn);
     WN[i] = dn / M1;
   }
 })();
@@ -47,12 +48,12 @@ export function zigguratFix(hz: number, uniform: () => number): number {
       let xt: number;
       let y: number;
       do {
-        xt = -Math.log(1 - uniform()) / R;
-        y = -Math.log(1 - uniform());
+        xt = -log(1 - uniform()) / R;
+        y = -log(1 - uniform());
       } while (y + y < xt * xt);
       return hz > 0 ? R + xt : -R - xt;
     }
-    if (FN[iz] + uniform() * (FN[iz - 1] - FN[iz]) < Math.exp(-0.5 * x * x)) return x;
+    if (FN[iz] + uniform() * (FN[iz - 1] - FN[iz]) < exp(-0.5 * x * x)) return x;
     hz = int32Of(uniform());
     if (Math.abs(hz) < KN[hz & 127]) return hz * WN[hz & 127];
   }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LINES, PAYERS } from './names';
 import { nonNegative, param, probability, upperBound } from './param';
 import { FinancingSchema } from './contracts';
+import { pow } from '../random/math';
 
 export type { Distribution, Param } from './param';
 
@@ -199,7 +200,7 @@ export const ScenarioSchema = z.strictObject({
     // High-cost cases are drawn one by one; a rate meant for rare episodes applied to millions of
     // people would make a run take hours, so the file is refused with the reason.
     if (g.highCost) {
-      const grow = Math.pow(1 + Math.max(0, g.growth === undefined ? 0 : upperBound(g.growth, 0.5)), s.simulation.horizonYears - 1);
+      const grow = pow(1 + Math.max(0, g.growth === undefined ? 0 : upperBound(g.growth, 0.5)), s.simulation.horizonYears - 1);
       const cases = s.region.population * g.share * grow * upperBound(g.highCost.rate, 1);
       if (cases > MAX_HIGH_COST_CASES)
         ctx.addIssue({ code: 'custom', path: ['region', 'segments', i, 'highCost', 'rate'], message: `allows up to ${Math.round(cases).toLocaleString('en')} high-cost cases a year in this segment; at most ${MAX_HIGH_COST_CASES.toLocaleString('en')} are simulated individually (high-cost cases are for rare, expensive episodes)` });

@@ -1,5 +1,6 @@
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import type { SegmentYearPlan, Tally } from './plan';
+import { exp, log } from '../random/math';
 
 /**
  * Expected values instead of random draws: used when random variation is switched off, so that
@@ -46,7 +47,7 @@ export function expectedSegmentYear(plan: SegmentYearPlan, _base: unknown, t: Ta
   const M = n * hc.rate;
   let m = M;
   if (plan.scenarioActive) for (const cut of hc.cuts) m *= 1 - cut.f;
-  const mean = Math.exp(hc.mu + (hc.sigma * hc.sigma) / 2);
+  const mean = exp(hc.mu + (hc.sigma * hc.sigma) / 2);
   t.cfHcCases += M;
   t.scHcCases += m;
   t.cfHcCost += M * mean;
@@ -60,9 +61,9 @@ export function expectedSegmentYear(plan: SegmentYearPlan, _base: unknown, t: Ta
 
 /** E[(X − T)+] for X lognormal(mu, sigma). */
 export function lognormalExcess(mu: number, sigma: number, T: number): number {
-  const mean = Math.exp(mu + (sigma * sigma) / 2);
+  const mean = exp(mu + (sigma * sigma) / 2);
   if (T <= 0) return mean - T;
-  if (sigma === 0) return Math.max(0, Math.exp(mu) - T);
-  const d = (mu - Math.log(T)) / sigma;
+  if (sigma === 0) return Math.max(0, exp(mu) - T);
+  const d = (mu - log(T)) / sigma;
   return mean * normalCdf(d + sigma, 0, 1) - T * normalCdf(d, 0, 1);
 }

@@ -8,6 +8,7 @@ import { aggregateSegmentYear } from './aggregate';
 import { personSegmentYear } from './person';
 import { expectedSegmentYear } from './expected';
 import { newTally, resetTally, type Cut, type LinePlan, type Move, type SegmentYearPlan, type SegmentYearSimulator, type Tally } from './plan';
+import { exp, log, pow } from '../random/math';
 
 export type Mode = 'aggregate' | 'person';
 
@@ -32,7 +33,7 @@ export function effectAt(theta: Float64Array, iv: InterventionModel, t: number):
 export function uptakeAt(theta: Float64Array, sub: SubstitutionModel, t: number): number {
   if (t < sub.startYear) return 0;
   const x = t - sub.startYear - val(theta, sub.midpoint);
-  return 1 / (1 + Math.exp(-val(theta, sub.steepness) * x));
+  return 1 / (1 + exp(-val(theta, sub.steepness) * x));
 }
 
 const shapeOf = (cv: number) => (cv > 0 ? 1 / (cv * cv) : Infinity);
@@ -219,21 +220,21 @@ export class RunSimulator {
         let total = tally.cfHcCost;
         for (let l = 0; l < NL; l++) total += tally.cfClaims[l];
         // Each pre-contract year's cost per person, projected to year 0 with the contract's trend.
-        perCapAt0 += ((total / population) * Math.pow(1 + g, -t)) / P;
+        perCapAt0 += ((total / population) * pow(1 + g, -t)) / P;
         for (let l = 0; l < NL; l++)
-          lineAt0[l] += (((tally.cfClaims[l] + (l === HOSPITAL ? tally.cfHcCost : 0)) / population) * Math.pow(1 + g, -t)) / P;
+          lineAt0[l] += (((tally.cfClaims[l] + (l === HOSPITAL ? tally.cfHcCost : 0)) / population) * pow(1 + g, -t)) / P;
         continue;
       }
       const { qualityCf, qualitySc } = this.quality(theta, rs, t, population);
       this.interventionCosts(theta, t);
       emit(t, { tally, population, ivCostBy: this.ivCostBy, qualityCf, qualitySc });
     }
-    return (t, pop, line) => pop * (line === undefined ? perCapAt0 : lineAt0[line]) * Math.pow(1 + g, t);
+    return (t, pop, line) => pop * (line === undefined ? perCapAt0 : lineAt0[line]) * pow(1 + g, t);
   }
 
   private segmentSize(theta: Float64Array, s: number, t: number): number {
     const seg = this.model.segments[s];
-    return Math.round(this.model.population * seg.share * Math.pow(1 + val(theta, seg.growth), t));
+    return Math.round(this.model.population * seg.share * pow(1 + val(theta, seg.growth), t));
   }
 
   /**
@@ -284,7 +285,7 @@ export class RunSimulator {
           mv.f = f;
           mv.rng = rs.subs[j];
           mv.to = sub.to;
-          mv.toMu = val(theta, sub.cost) * Math.pow(1 + val(theta, m.trend[sub.to]), t);
+          mv.toMu = val(theta, sub.cost) * pow(1 + val(theta, m.trend[sub.to]), t);
           mv.toAlpha = shapeOf(val(theta, sub.cv));
           mv.additionality = val(theta, sub.additionality);
           mv.refill = val(theta, sub.refill);
@@ -292,7 +293,7 @@ export class RunSimulator {
         }
       lp.lambda = val(theta, u.contacts);
       lp.k = u.dispersion < 0 ? Infinity : val(theta, u.dispersion);
-      lp.mu = val(theta, u.cost) * Math.pow(1 + val(theta, m.trend[l]), t);
+      lp.mu = val(theta, u.cost) * pow(1 + val(theta, m.trend[l]), t);
       lp.alpha = shapeOf(val(theta, u.cv));
     }
     const hcPlan = plan.highCost;
@@ -302,13 +303,13 @@ export class RunSimulator {
       let sigma: number;
       if (hc.kind === 'meanCv') {
         const cv = val(theta, hc.b);
-        sigma = Math.sqrt(Math.log(1 + cv * cv));
-        mu = Math.log(val(theta, hc.a)) - (sigma * sigma) / 2;
+        sigma = Math.sqrt(log(1 + cv * cv));
+        mu = log(val(theta, hc.a)) - (sigma * sigma) / 2;
       } else {
-        mu = Math.log(val(theta, hc.a));
-        sigma = Math.max(0, (Math.log(val(theta, hc.b)) - mu) / Z99);
+        mu = log(val(theta, hc.a));
+        sigma = Math.max(0, (log(val(theta, hc.b)) - mu) / Z99);
       }
-      hcPlan.mu = mu + t * Math.log(1 + val(theta, m.trend[HOSPITAL]));
+      hcPlan.mu = mu + t * log(1 + val(theta, m.trend[HOSPITAL]));
       hcPlan.sigma = sigma;
       hcPlan.rate = val(theta, hc.rate);
       hcPlan.cuts.length = 0;

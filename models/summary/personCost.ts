@@ -1,6 +1,7 @@
 import { drawParams } from '../params/registry';
 import { val, type Model } from '../simulation/compile';
 import { compoundMoments, highCostMoments, mixtureMoments } from './closedForm';
+import { exp, log } from '../random/math';
 
 /**
  * Mean and coefficient of variation of one person's yearly cost in the start year, from the closed
@@ -27,10 +28,10 @@ export function personCostMoments(model: Model): { mean: number; sd: number; cv:
         m = val(theta, hc.a);
         cv = val(theta, hc.b);
       } else {
-        const mu = Math.log(val(theta, hc.a));
-        const sigma = (Math.log(val(theta, hc.b)) - mu) / 2.3263478740408408;
-        m = Math.exp(mu + (sigma * sigma) / 2);
-        cv = Math.sqrt(Math.exp(sigma * sigma) - 1);
+        const mu = log(val(theta, hc.a));
+        const sigma = (log(val(theta, hc.b)) - mu) / 2.3263478740408408;
+        m = exp(mu + (sigma * sigma) / 2);
+        cv = Math.sqrt(exp(sigma * sigma) - 1);
       }
       const h = highCostMoments(val(theta, hc.rate), m, cv);
       mean += h.mean;
