@@ -42,8 +42,8 @@ export function differences(a: unknown, b: unknown, path = '', out: string[] = [
   return out;
 }
 
-/** Largest relative difference between two values over all numbers (NaN = NaN counts as equal). */
-export function maxRelativeDifference(a: unknown, b: unknown): { rel: number; path: string } {
+/** Largest relative difference between two values over all numbers (NaN = NaN counts as equal); `skip` leaves top-level keys out. */
+export function maxRelativeDifference(a: unknown, b: unknown, skip: string[] = []): { rel: number; path: string } {
   let worst = { rel: 0, path: '' };
   const walk = (x: unknown, y: unknown, path: string) => {
     if (typeof x === 'number' && typeof y === 'number') {
@@ -52,9 +52,12 @@ export function maxRelativeDifference(a: unknown, b: unknown): { rel: number; pa
       if (!(rel <= worst.rel)) worst = { rel: Number.isNaN(rel) ? Infinity : rel, path };
       return;
     }
-    if (x && y && typeof x === 'object' && typeof y === 'object')
-      for (const k of new Set([...Object.keys(x), ...Object.keys(y)])) walk((x as any)[k], (y as any)[k], path ? `${path}.${k}` : k);
-    else if (x !== y) worst = { rel: Infinity, path };
+    if (x && y && typeof x === 'object' && typeof y === 'object') {
+      for (const k of new Set([...Object.keys(x), ...Object.keys(y)])) {
+        if (path === '' && skip.includes(k)) continue;
+        walk((x as any)[k], (y as any)[k], path ? `${path}.${k}` : k);
+      }
+    } else if (x !== y) worst = { rel: Infinity, path };
   };
   walk(a, b, '');
   return worst;

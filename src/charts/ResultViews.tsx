@@ -1,0 +1,517 @@
+import { createMemo, For } from 'solid-js';
+import type uPlot from 'uplot';
+import type { Summary } from '../../models/summary/summarize';
+import type { UiExtras } from '../../workers/uiSummaryApi';
+import type { Stat } from '../../models/summary/stats';
+import { LINES } from '../../models/scenario/names';
+import { CF_COLOR, LINE_COLORS, OKABE_ITO, SC_COLOR, alpha } from '../colors';
+import { euroMln, num, pct } from '../format';
+import { lang, t } from '../i18n';
+import { fieldLabel } from '../editor/labels';
+import { ChartCard } from '../components/ChartCard';
+import { Later } from '../components/Later';
+import { UPlot } from './UPlot';
+import { axisFont, yearAxis } from './axes';
+
+type Opts = Omit<uPlot.Options, 'width' | 'height'>;
+const TARGET_COLOR = OKABE_ITO.vermillion;
+const SHORT: Record<string, { nl: string; en: string }> = {
+  selfcare: { nl: 'Zelfzorg', en: 'Self-care' },
+  gp: { nl: 'Huisarts', en: 'GP' },
+  intermediate: { nl: '1,5e lijn', en: '1.5 line' },
+  hospital: { nl: 'Ziekenhuis', en: 'Hospital' },
+  pharmacy: { nl: 'Farmacie', en: 'Pharmacy' },
+};
+
+const edge = (label: string): uPlot.Series => ({ label, stroke: 'transparent', width: 0, points: { show: false } });
+const line = (label: string, color: string, dash?: number[], width = 2.5): uPlot.Series => ({
+  label, stroke: color, width, points: { show: false }, ...(dash ? { dash } : {}),
+});
+const yAxis = (label: string, fmt: (v: number) => string, size = 70): uPlot.Axis => ({
+  label, font: axisFont, labelFont: axisFont, size, values: (_u, vals) => vals.map(fmt),
+});
+const base = (): Pick<Opts, 'legend' | 'cursor' | 'scales'> => ({ legend: { show: false }, cursor: { drag: { x: false, y: false } }, scales: { x: { time: false } } });
+
+/** Series for a fan: p95, p5, p75, p25 (band edges) and the median, scaled by `k`. */
+function fanColumns(stats: Stat[], k: number): number[][] {
+  return (['p95', 'p5', 'p75', 'p25', 'p50'] as const).map((q) => stats.map((s) => s[q] * k));
+}
+function fanSeries(label: string, color: string, dash?: number[]): uPlot.Series[] {
+  return [edge(`${label} p95`), edge(`${label} p5`), edge(`${label} p75`), edge(`${label} p25`), line(`${label} ${t('median')}`, color, dash)];
+}
+function fanBands(first: number, color: string): uPlot.Band[] {
+  return [
+    { series: [first, first + 1], fill: alpha(color, 0.15) },
+    { series: [first + 2, first + 3], fill: alpha(color, 0.32) },
+  ];
+}
+
+function LinesView(props: { summary: Summary }) {
+  const data = createMemo<uPlot.AlignedData>(() => {
+    const ys = props.summary.years;
+    return [ys.map((y) => y.year), ...LINES.flatMap((l) => [ys.map((y) => y.cf.claims[l].mean / 1e6), ys.map((y) => y.sc.claims[l].mean / 1e6)])];
+  });
+  const options = createMemo<Opts>(() => {
+    lang();
+    return {
+      ...base(),
+      axes: [yearAxis(t('axisYear')), yAxis(t('axisCostMln'), (v) => num(v, 0))],
+      series: [{}, ...LINES.flatMap((l) => [line(`${fieldLabel(l, lang())} (${t('counterfactual')})`, LINE_COLORS[l], [6, 4], 1.8), line(fieldLabel(l, lang()), LINE_COLORS[l])])],
+    };
+  });
+  return (
+    <ChartCard
+      id="lines"
+      title={t('linesTitle')}
+      caption={t('linesCaption')}
+      legend={LINES.map((l) => ({ label: fieldLabel(l, lang()), color: LINE_COLORS[l] }))}
+      chart={() => <UPlot options={options} data={data} label={t('linesTitle')} testId="lines-chart" />}
+      table={() => (
+        <table class="data">
+          <thead>
+            <tr>
+              <th scope="col">{t('year')}</th>
+              <For each={LINES}>{(l) => <th scope="col">{fieldLabel(l, lang())}: {t('counterfactual').toLowerCase()} → {t('scenarioSide').toLowerCase()}</th>}</For>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={props.summary.years}>
+              {(y) => (
+                <tr>
+                  <th scope="row">{y.year}</th>
+                  <For each={LINES}>{(l) => <td>{euroMln(y.cf.claims[l].mean)} → {euroMln(y.sc.claims[l].mean)}</td>}</For>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      )}
+    />
+  );
+}
+
+/** Diverging bars of contacts leaving and arriving per line in the last year (drawn as SVG). */
+function MovedView(props: { summary: Summary }) {
+  const last = () => props.summary.years[props.summary.years.length - 1];
+  const rows = () => LINES.map((l) => ({ l, out: last().moved.out[l].mean, in: last().moved.in[l].mean, added: last().moved.added[l].mean }));
+  const maxAbs = () => Math.max(1, ...rows().flatMap((r) => [r.out, r.in]));
+  const W = 480;
+  const rowH = 34;
+  const labelW = 120;
+  const mid = () => labelW + (W - labelW) / 2;
+  const scale = (v: number) => ((W - labelW) / 2 - 70) * (v / maxAbs());
+  return (
+    <ChartCard
+      id="moved"
+      title={t('movedTitle', { y: last().year })}
+      caption={t('movedCaption')}
+      legend={[
+        { label: t('movedOut'), color: CF_COLOR, kind: 'band' },
+        { label: t('movedIn'), color: SC_COLOR, kind: 'band' },
+      ]}
+      chart={() => (
+        <svg class="svg-chart" viewBox={`0 0 ${W} ${rowH * LINES.length + 10}`} role="img" aria-label={t('movedTitle', { y: last().year })} data-testid="moved-chart">
+          <line x1={mid()} x2={mid()} y1={0} y2={rowH * LINES.length + 10} stroke="#333" />
+          <For each={rows()}>
+            {(r, i) => (
+              <g transform={`translate(0 ${i() * rowH + 5})`}>
+                <text x={labelW - 8} y={rowH / 2 + 5} text-anchor="end" font-size="14">{SHORT[r.l][lang()]}</text>
+                <rect x={mid() - scale(r.out)} y={6} width={scale(r.out)} height={rowH - 12} fill={CF_COLOR} />
+                <rect x={mid()} y={6} width={scale(r.in)} height={rowH - 12} fill={SC_COLOR} />
+                {r.out > 0 ? <text x={mid() - scale(r.out) - 4} y={rowH / 2 + 5} text-anchor="end" font-size="13">−{num(r.out)}</text> : null}
+                {r.in > 0 ? <text x={mid() + scale(r.in) + 4} y={rowH / 2 + 5} font-size="13">+{num(r.in)}</text> : null}
+              </g>
+            )}
+          </For>
+        </svg>
+      )}
+      table={() => (
+        <table class="data">
+          <thead>
+            <tr>
+              <th scope="col">{t('linesTitle')}</th>
+              <th scope="col">{t('movedOut')}</th>
+              <th scope="col">{t('movedIn')}</th>
+              <th scope="col">{t('movedAdded')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={rows()}>
+              {(r) => (
+                <tr>
+                  <th scope="row">{fieldLabel(r.l, lang())}</th>
+                  <td>{num(r.out)}</td>
+                  <td>{num(r.in)}</td>
+                  <td>{num(r.added)}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      )}
+    />
+  );
+}
+
+function ReductionView(props: { summary: Summary }) {
+  const data = createMemo<uPlot.AlignedData>(() => {
+    const ys = props.summary.years;
+    return [ys.map((y) => y.year), ...fanColumns(ys.map((y) => y.reduction), 100), ys.map(() => props.summary.target * 100)];
+  });
+  const options = createMemo<Opts>(() => {
+    lang();
+    return {
+      ...base(),
+      axes: [yearAxis(t('axisYear')), yAxis(t('axisReduction'), (v) => num(v, 1))],
+      series: [{}, ...fanSeries(t('reduction'), SC_COLOR), line(t('target'), TARGET_COLOR, [3, 4], 2)],
+      bands: fanBands(1, SC_COLOR),
+    };
+  });
+  return (
+    <ChartCard
+      id="reduction"
+      title={t('reductionTitle')}
+      caption={t('reductionCaption')}
+      legend={[
+        { label: `${t('reduction')} (${t('median')})`, color: SC_COLOR },
+        { label: '50% / 90%', color: SC_COLOR, kind: 'band' },
+        { label: `${t('target')} ${pct(props.summary.target, 0)}`, color: TARGET_COLOR, kind: 'dash' },
+      ]}
+      chart={() => <UPlot options={options} data={data} label={t('reductionTitle')} testId="reduction-chart" />}
+      table={() => (
+        <table class="data">
+          <thead>
+            <tr>
+              <th scope="col">{t('year')}</th>
+              <th scope="col">{t('mean')} ± MCSE</th>
+              <th scope="col">5%</th>
+              <th scope="col">{t('median')}</th>
+              <th scope="col">95%</th>
+              <th scope="col">P(≥ {pct(props.summary.target, 0)})</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={props.summary.years}>
+              {(y) => (
+                <tr>
+                  <th scope="row">{y.year}</th>
+                  <td>{pct(y.reduction.mean, 2)} ± {pct(y.reduction.mcse, 2)}</td>
+                  <td>{pct(y.reduction.p5, 2)}</td>
+                  <td>{pct(y.reduction.p50, 2)}</td>
+                  <td>{pct(y.reduction.p95, 2)}</td>
+                  <td>{pct(y.pReachTarget.p, 1)}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      )}
+    />
+  );
+}
+
+function ProbabilityView(props: { summary: Summary }) {
+  const data = createMemo<uPlot.AlignedData>(() => {
+    const ys = props.summary.years;
+    return [ys.map((y) => y.year), ys.map((y) => y.pReachTarget.p * 100), ys.map((y) => y.pObserveTarget.p * 100), ys.map((y) => y.pObserveTargetByChance.p * 100)];
+  });
+  const options = createMemo<Opts>(() => {
+    lang();
+    return {
+      ...base(),
+      scales: { x: { time: false }, y: { range: [0, 100] } },
+      axes: [yearAxis(t('axisYear')), yAxis(t('axisProb'), (v) => num(v, 0), 60)],
+      series: [{}, line(t('probReal'), SC_COLOR), line(t('probSeen'), OKABE_ITO.orange, [10, 4]), line(t('probChance'), CF_COLOR, [2, 4])],
+    };
+  });
+  return (
+    <ChartCard
+      id="prob"
+      title={t('probTitle')}
+      caption={t('probCaption')}
+      legend={[
+        { label: t('probReal'), color: SC_COLOR },
+        { label: t('probSeen'), color: OKABE_ITO.orange, kind: 'dash' },
+        { label: t('probChance'), color: CF_COLOR, kind: 'dash' },
+      ]}
+      chart={() => <UPlot options={options} data={data} label={t('probTitle')} testId="prob-chart" height={260} />}
+      table={() => (
+        <table class="data">
+          <thead>
+            <tr>
+              <th scope="col">{t('year')}</th>
+              <th scope="col">{t('probReal')}</th>
+              <th scope="col">{t('probSeen')}</th>
+              <th scope="col">{t('probChance')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={props.summary.years}>
+              {(y) => (
+                <tr>
+                  <th scope="row">{y.year}</th>
+                  <td>{pct(y.pReachTarget.p, 1)} ± {pct(y.pReachTarget.mcse, 1)}</td>
+                  <td>{pct(y.pObserveTarget.p, 1)} ± {pct(y.pObserveTarget.mcse, 1)}</td>
+                  <td>{pct(y.pObserveTargetByChance.p, 1)} ± {pct(y.pObserveTargetByChance.mcse, 1)}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      )}
+    />
+  );
+}
+
+function ObservedView(props: { summary: Summary }) {
+  const data = createMemo<uPlot.AlignedData>(() => {
+    const ys = props.summary.years;
+    return [
+      ys.map((y) => y.year),
+      ...fanColumns(ys.map((y) => y.cf.observedSavings), 100),
+      ...fanColumns(ys.map((y) => y.sc.observedSavings), 100),
+      ys.map(() => props.summary.target * 100),
+      ys.map(() => props.summary.minimumSavingsRate.closedForm * 100),
+    ];
+  });
+  const options = createMemo<Opts>(() => {
+    lang();
+    return {
+      ...base(),
+      axes: [yearAxis(t('axisYear')), yAxis(t('axisObserved'), (v) => num(v, 0), 60)],
+      series: [{}, ...fanSeries(t('counterfactual'), CF_COLOR, [8, 5]), ...fanSeries(t('scenarioSide'), SC_COLOR), line(t('target'), TARGET_COLOR, [3, 4], 2), line('MSR', OKABE_ITO.black, [1, 3], 2)],
+      bands: [...fanBands(1, CF_COLOR), ...fanBands(6, SC_COLOR)],
+    };
+  });
+  return (
+    <ChartCard
+      id="observed"
+      title={t('observedTitle')}
+      caption={t('observedCaption')}
+      legend={[
+        { label: t('counterfactual'), color: CF_COLOR, kind: 'dash' },
+        { label: t('scenarioSide'), color: SC_COLOR },
+        { label: `${t('target')} ${pct(props.summary.target, 0)}`, color: TARGET_COLOR, kind: 'dash' },
+        { label: `MSR ${pct(props.summary.minimumSavingsRate.closedForm, 2)}`, color: OKABE_ITO.black, kind: 'dash' },
+      ]}
+      chart={() => <UPlot options={options} data={data} label={t('observedTitle')} testId="observed-chart" />}
+      table={() => (
+        <table class="data">
+          <thead>
+            <tr>
+              <th scope="col">{t('year')}</th>
+              <th scope="col">Benchmark</th>
+              <th scope="col">{t('counterfactual')}: {t('median')} (5%–95%)</th>
+              <th scope="col">{t('scenarioSide')}: {t('median')} (5%–95%)</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={props.summary.years}>
+              {(y) => (
+                <tr>
+                  <th scope="row">{y.year}</th>
+                  <td>{euroMln(y.benchmark.mean)}</td>
+                  <td>{pct(y.cf.observedSavings.p50, 1)} ({pct(y.cf.observedSavings.p5, 1)} – {pct(y.cf.observedSavings.p95, 1)})</td>
+                  <td>{pct(y.sc.observedSavings.p50, 1)} ({pct(y.sc.observedSavings.p5, 1)} – {pct(y.sc.observedSavings.p95, 1)})</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      )}
+    />
+  );
+}
+
+
+
+/** Detectability: the smallest saving chance alone cannot explain, over population size (log scale). */
+function DetectabilityView(props: { summary: Summary; extras: UiExtras }) {
+  const c = () => props.extras.msrCurve;
+  const n0 = () => props.summary.minimumSavingsRate.population;
+  const red = () => props.summary.years[props.summary.years.length - 1].reduction.mean;
+  const data = createMemo<uPlot.AlignedData>(() => {
+    const x = c().population;
+    return [x, c().msr.map((m) => m * 100), x.map(() => red() * 100), x.map(() => props.summary.target * 100), x.map((n, i) => (n === n0() ? c().msr[i] * 100 : null))];
+  });
+  const options = createMemo<Opts>(() => {
+    lang();
+    return {
+      ...base(),
+      scales: { x: { time: false, distr: 3, range: () => [1000, 5_000_000] }, y: { range: (_u, _lo, hi) => [0, Math.min(Math.max(hi, 3), 15)] } },
+      axes: [
+        {
+          label: t('axisPopulation'),
+          font: axisFont,
+          labelFont: axisFont,
+          // label the powers of ten only
+          values: (_u, vals) => vals.map((v) => (v != null && Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9 ? num(v) : '')),
+        },
+        yAxis(t('axisMsr'), (v) => num(v, 1), 60),
+      ],
+      series: [
+        {},
+        line(t('msrShort', { c: pct(c().confidence, 0) }), OKABE_ITO.black),
+        line(t('expectedReduction'), SC_COLOR, [10, 5]),
+        line(t('target'), TARGET_COLOR, [3, 4], 2),
+        { label: t('thisRegion'), stroke: SC_COLOR, width: 0, points: { show: true, size: 14, fill: SC_COLOR, stroke: '#fff', width: 2 } },
+      ],
+    };
+  });
+  return (
+    <ChartCard
+      id="detect"
+      title={t('detectTitle')}
+      caption={t('detectCaption', { n: num(n0()), m: pct(props.summary.minimumSavingsRate.closedForm, 2), r: pct(red(), 2) })}
+      legend={[
+        { label: t('msrShort', { c: pct(c().confidence, 0) }), color: OKABE_ITO.black },
+        { label: t('expectedReduction'), color: SC_COLOR, kind: 'dash' },
+        { label: `${t('target')} ${pct(props.summary.target, 0)}`, color: TARGET_COLOR, kind: 'dash' },
+        { label: `● ${t('thisRegion')} (${num(n0())})`, color: 'transparent', kind: 'line' },
+      ]}
+      chart={() => <UPlot options={options} data={data} label={t('detectTitle')} testId="detect-chart" height={260} />}
+      table={() => (
+        <table class="data">
+          <thead>
+            <tr>
+              <th scope="col">{t('axisPopulation')}</th>
+              <th scope="col">{t('msrShort', { c: pct(c().confidence, 0) })}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={c().population.filter((n, i) => i % 4 === 0 || n === n0())}>
+              {(n) => (
+                <tr classList={{ mark: n === n0() }}>
+                  <th scope="row">{num(n)}{n === n0() ? ` (${t('thisRegion')})` : ''}</th>
+                  <td>{pct(c().msr[c().population.indexOf(n)], 2)}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      )}
+    />
+  );
+}
+
+/** Histogram of the last year's reduction (bins from the summary worker) with the target line. */
+function HistogramView(props: { summary: Summary; extras: UiExtras }) {
+  const h = () => props.extras.reductionHistLastYear;
+  const year = () => props.summary.years[props.summary.years.length - 1].year;
+  const W = 460;
+  const H = 280;
+  const m = { l: 50, r: 10, t: 22, b: 46 };
+  const bins = () => h().counts.map((c, i) => {
+    const w = (h().hi - h().lo) / h().counts.length;
+    return { c, from: h().lo + i * w, to: h().lo + (i + 1) * w };
+  });
+  const maxC = () => Math.max(1, ...h().counts);
+  const x = (v: number) => m.l + ((v - h().lo) / (h().hi - h().lo)) * (W - m.l - m.r);
+  const y = (c: number) => H - m.b - (c / maxC()) * (H - m.t - m.b);
+  const target = () => props.summary.target;
+  const ticks = () => {
+    const span = h().hi - h().lo;
+    const step = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1].find((s) => span / s <= 8) ?? 0.2;
+    const out: number[] = [];
+    for (let v = Math.ceil(h().lo / step) * step; v <= h().hi + 1e-12; v += step) out.push(+v.toFixed(6));
+    return out;
+  };
+  const yTicks = () => [0, 0.5, 1].map((f) => Math.round(f * maxC()));
+  const pTarget = () => props.summary.years[props.summary.years.length - 1].pReachTarget.p;
+  return (
+    <ChartCard
+      id="hist"
+      title={t('histTitle', { y: year() })}
+      caption={t('histCaption', { p: pct(pTarget(), 0) })}
+      legend={[
+        { label: t('belowTarget'), color: CF_COLOR, kind: 'band' },
+        { label: t('aboveTarget'), color: SC_COLOR, kind: 'band' },
+        { label: `${t('target')} ${pct(target(), 0)}`, color: TARGET_COLOR, kind: 'dash' },
+      ]}
+      chart={() => (
+        <svg class="svg-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${t('histTitle', { y: year() })}. ${t('histCaption', { p: pct(pTarget(), 0) })}`} data-testid="hist-chart">
+          <For each={yTicks()}>
+            {(c) => (
+              <g>
+                <line x1={m.l} x2={W - m.r} y1={y(c)} y2={y(c)} stroke="#e2e2e2" />
+                <text x={m.l - 6} y={y(c) + 4} text-anchor="end" font-size="13">{num(c)}</text>
+              </g>
+            )}
+          </For>
+          <For each={bins()}>
+            {(b) => (
+              <rect
+                x={x(b.from) + 0.5}
+                y={y(b.c)}
+                width={Math.max(0, x(b.to) - x(b.from) - 1)}
+                height={H - m.b - y(b.c)}
+                fill={b.from + 1e-12 >= target() ? SC_COLOR : b.to <= target() ? CF_COLOR : alpha(SC_COLOR, 0.55)}
+              />
+            )}
+          </For>
+          <line x1={m.l} x2={W - m.r} y1={H - m.b} y2={H - m.b} stroke="#333" />
+          <For each={ticks()}>
+            {(v) => (
+              <g>
+                <line x1={x(v)} x2={x(v)} y1={H - m.b} y2={H - m.b + 5} stroke="#333" />
+                <text x={x(v)} y={H - m.b + 19} text-anchor="middle" font-size="13">{pct(v, Math.abs(v * 100 - Math.round(v * 100)) > 1e-9 ? 1 : 0)}</text>
+              </g>
+            )}
+          </For>
+          <line x1={x(target())} x2={x(target())} y1={m.t - 4} y2={H - m.b} stroke={TARGET_COLOR} stroke-width="2.5" stroke-dasharray="5 4" />
+          <text x={x(target()) + 6} y={m.t + 8} font-size="13" fill="#8a2f00">{t('target')} · P = {pct(pTarget(), 0)}</text>
+          <text x={(m.l + W - m.r) / 2} y={H - 6} text-anchor="middle" font-size="13">{t('reduction')} {year()} (%)</text>
+          <text transform={`translate(14 ${(m.t + H - m.b) / 2}) rotate(-90)`} text-anchor="middle" font-size="13">{t('runsCount')}</text>
+        </svg>
+      )}
+      table={() => (
+        <table class="data">
+          <thead>
+            <tr>
+              <th scope="col">{t('binFrom')}</th>
+              <th scope="col">{t('binTo')}</th>
+              <th scope="col">{t('runsCount')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={bins()}>
+              {(b) => (
+                <tr>
+                  <td>{pct(b.from, 2)}</td>
+                  <td>{pct(b.to, 2)}</td>
+                  <td>{num(b.c)}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      )}
+    />
+  );
+}
+
+/** The result views beyond the headline fan chart, grouped by the users' questions. */
+export function ResultViews(props: { summary: Summary; extras: UiExtras }) {
+  return (
+    <>
+      <div class="grid2">
+        <LinesView summary={props.summary} />
+        <MovedView summary={props.summary} />
+      </div>
+      <h2>{t('questionTargetLong')}</h2>
+      <Later>
+        <div class="grid2">
+          <HistogramView summary={props.summary} extras={props.extras} />
+          <ReductionView summary={props.summary} />
+        </div>
+      </Later>
+      <Later delayMs={30}>
+        <div class="grid2">
+          <ProbabilityView summary={props.summary} />
+          <ObservedView summary={props.summary} />
+        </div>
+        <DetectabilityView summary={props.summary} extras={props.extras} />
+      </Later>
+    </>
+  );
+}

@@ -1,0 +1,15 @@
+import type uPlot from 'uplot';
+
+/** Large enough to read on a projector. */
+export const axisFont = '14px system-ui, sans-serif';
+
+export function yearAxis(label: string): uPlot.Axis {
+  return {
+    label,
+    font: axisFont,
+    labelFont: axisFont,
+    // whole years only, without thousands separators
+    incrs: [1, 2, 5, 10],
+    values: (_u, vals) => vals.map((v) => (Number.isInteger(v) ? String(v) : '')),
+  };
+}

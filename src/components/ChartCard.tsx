@@ -1,0 +1,68 @@
+import { createSignal, For, Show, type JSX } from 'solid-js';
+import { t } from '../i18n';
+import { chartToPng } from '../charts/png';
+
+export interface LegendItem {
+  label: string;
+  color: string;
+  /** 'line' for a median line, 'band' for a shaded band; drawn differently so colour is not the only cue. */
+  kind?: 'line' | 'band' | 'dash';
+}
+
+/** A titled chart with a legend, a caption and a table behind it (toggle). */
+export function ChartCard(props: {
+  id: string;
+  title: string;
+  caption?: string;
+  legend?: LegendItem[];
+  chart: () => JSX.Element;
+  table: () => JSX.Element;
+}) {
+  const [showTable, setShowTable] = createSignal(false);
+  let body!: HTMLDivElement;
+  return (
+    <section class="card" aria-labelledby={`${props.id}-title`} data-testid={`card-${props.id}`}>
+      <header class="card-head">
+        <h3 id={`${props.id}-title`}>{props.title}</h3>
+        <div class="card-actions">
+        <Show when={!showTable()}>
+          <button type="button" class="toggle" data-testid={`${props.id}-png`} aria-label={`${t('savePng')}: ${props.title}`} onClick={() => void chartToPng(body, props.title, `${props.id}.png`)}>
+            PNG
+          </button>
+        </Show>
+        <button
+          type="button"
+          class="toggle"
+          aria-pressed={showTable()}
+          data-testid={`${props.id}-table-toggle`}
+          onClick={() => setShowTable((v) => !v)}
+        >
+          {showTable() ? t('showChart') : t('showTable')}
+        </button>
+        </div>
+      </header>
+      <Show when={props.legend && props.legend.length > 0}>
+        <ul class="legend">
+          <For each={props.legend}>
+            {(item) => (
+              <li>
+                <span class={`swatch ${item.kind ?? 'line'}`} style={{ '--c': item.color }} aria-hidden="true" />
+                {item.label}
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+      <div ref={body}>
+        <Show when={showTable()} fallback={props.chart()}>
+          <div class="table-wrap" data-testid={`${props.id}-table`}>
+            {props.table()}
+          </div>
+        </Show>
+      </div>
+      <Show when={props.caption}>
+        <p class="caption">{props.caption}</p>
+      </Show>
+    </section>
+  );
+}

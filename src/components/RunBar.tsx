@@ -1,0 +1,71 @@
+import { Show } from 'solid-js';
+import type { RunController } from '../run/controller';
+import { num, seconds } from '../format';
+import { t } from '../i18n';
+
+/** The run button with its progress; always visible at the top of the page. */
+export function RunBar(props: { ctl: RunController; onRun: () => void; canRun: boolean }) {
+  const p = () => props.ctl.progress();
+  const frac = () => {
+    const q = p();
+    return q && q.total > 0 ? q.done / q.total : 0;
+  };
+  const stateText = () => {
+    switch (props.ctl.phase()) {
+      case 'idle': return t('stateIdle');
+      case 'running': return t('stateRunning');
+      case 'summarizing': return t('stateSummarizing');
+      case 'done': return t('stateDone');
+      case 'cancelled': return t('stateCancelled');
+      case 'error': return t('stateError');
+    }
+  };
+  return (
+    <div class="runbar" data-testid="runbar">
+      <Show
+        when={props.ctl.busy()}
+        fallback={
+          <button type="button" class="primary" data-testid="run-button" disabled={!props.canRun} onClick={() => props.onRun()}>
+            {props.ctl.outcome() ? t('rerun') : t('run')}
+          </button>
+        }
+      >
+        <button type="button" class="danger" data-testid="cancel-button" onClick={() => props.ctl.cancel()}>
+          {t('cancel')}
+        </button>
+      </Show>
+      <div class="progress-block" aria-live="polite">
+        <div class="state" data-testid="run-state" data-phase={props.ctl.phase()}>
+          {stateText()}
+        </div>
+        <Show when={p()}>
+          {(q) => (
+            <>
+              <div
+                class="progress"
+                role="progressbar"
+                aria-valuemin={0}
+                aria-valuemax={q().total}
+                aria-valuenow={q().done}
+                aria-label={t('runsDone')}
+              >
+                <div class="progress-fill" style={{ width: `${(100 * frac()).toFixed(1)}%` }} />
+              </div>
+              <div class="progress-text" data-testid="progress-text">
+                {num(q().done)} / {num(q().total)} {t('runsDone')}
+                <Show when={props.ctl.busy() && q().done < q().total}>
+                  {' · '}
+                  {t('timeLeft')} {seconds(q().etaMs)}
+                </Show>
+                <Show when={!props.ctl.busy()}>
+                  {' · '}
+                  {seconds(q().elapsedMs)}
+                </Show>
+              </div>
+            </>
+          )}
+        </Show>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { createSignal, For, Show } from 'solid-js';
+import { lang, t } from '../i18n';
+import type { Workspace } from '../workspace/store';
+import type { RunController } from '../run/controller';
+import { canonicalJson } from '../../models/scenario/hash';
+
+/** Named scenarios kept in the browser: keep the current one, open one, tick some to compare. */
+export function WorkspacePanel(props: { ws: Workspace; ctl: RunController; onOpen: () => void }) {
+  const [name, setName] = createSignal('');
+  const keep = () => {
+    const snap = props.ws.snapshot();
+    const o = props.ctl.outcome();
+    // Keep the result only when it was computed from exactly this scenario.
+    const own = o && !o.partial && canonicalJson(o.input) === canonicalJson(withRuns(snap, o.summary.runs, o.input));
+    const n = name().trim() || String(snap.meta?.title ?? 'Scenario');
+    props.ws.keep(n, own ? { summary: o!.summary, scenarioHash: o!.scenarioHash, cancelled: o!.cancelled } : undefined);
+    setName('');
+  };
+  return (
+    <details class="top-group workspace" open data-testid="workspace-panel">
+      <summary>{t('workspaceTitle')} ({props.ws.saved().length})</summary>
+      <div class="group-body">
+        <div class="keep-row">
+          <label class="sr-only" for="keep-name">{t('keepName')}</label>
+          <input id="keep-name" type="text" placeholder={String(props.ws.scenario.meta?.title ?? '')} value={name()} onInput={(e) => setName(e.currentTarget.value)} data-testid="keep-name" />
+          <button type="button" data-testid="keep-scenario" onClick={keep}>{t('keepScenario')}</button>
+        </div>
+        <Show when={props.ws.saved().length > 0} fallback={<p class="help">{t('noneKept')}</p>}>
+          <ul class="saved-list">
+            <For each={props.ws.saved()}>
+              {(s) => (
+                <li data-testid="saved-item">
+                  <label class="check">
+                    <input type="checkbox" checked={props.ws.compare().includes(s.id)} onChange={(e) => props.ws.toggleCompare(s.id, e.currentTarget.checked)} aria-label={`${s.name}: ${t('compareTick')}`} />
+                    <span class="saved-name">{s.name}</span>
+                  </label>
+                  <span class="muted small">
+                    {new Date(s.savedAt).toLocaleDateString(lang() === 'nl' ? 'nl-NL' : 'en-GB')}
+                    {s.result ? ` · ${s.result.summary.runs} runs` : ` · ${t('notRun')}`}
+                  </span>
+                  <button type="button" class="mini" onClick={() => { props.ws.replace(s.scenario); props.onOpen(); }}>{t('open')}</button>
+                  <button type="button" class="mini" onClick={() => props.ws.forget(s.id)}>{t('remove')}</button>
+                </li>
+              )}
+            </For>
+          </ul>
+        </Show>
+      </div>
+    </details>
+  );
+}
+
+/** The scenario as it was run: the page may override the run count (`?runs=`). */
+function withRuns(s: Record<string, any>, runs: number, ran: unknown): Record<string, any> {
+  const ranRuns = (ran as Record<string, any>)?.simulation?.runs;
+  if (ranRuns === undefined) return s;
+  return { ...s, simulation: { ...(s.simulation ?? {}), runs: ranRuns } };
+}

@@ -1,0 +1,104 @@
+import { For, Show } from 'solid-js';
+import { t } from '../i18n';
+import type { Workspace } from '../workspace/store';
+import { getAt, type Path } from '../workspace/paths';
+import { FieldNode, ObjectGroup, ListEditor } from './fields';
+
+function Group(props: { title: string; id: string; open?: boolean; children: any; errorPrefixes: string[]; ws: Workspace }) {
+  const count = () =>
+    props.ws.errors().filter((e) => props.errorPrefixes.some((p) => e.path === p || e.path.startsWith(p + '.') || e.path.startsWith(p + '['))).length;
+  return (
+    <details class="top-group" open={props.open} data-group={props.id}>
+      <summary>
+        <span>{props.title}</span>
+        <Show when={count() > 0}>
+          <span class="err-count"> ⚠ {count()}</span>
+        </Show>
+      </summary>
+      <div class="group-body">{props.children}</div>
+    </details>
+  );
+}
+
+/** Opens the groups around a field and focuses it (from the error list). */
+function focusField(path: string) {
+  // The field itself, or else the nearest enclosing field/list (e.g. "shares must sum to 1" sits on the list).
+  let el: HTMLElement | null = null;
+  for (let p = path; p && !el; p = p.replace(/(\.[^.[\]]+|\[\d+\])$/, '')) {
+    const q = CSS.escape(p);
+    el = document.querySelector<HTMLElement>(`[data-path="${q}"], [data-field="${q}"] :is(input,select,textarea), [data-list="${q}"]`);
+    if (!/[.[]/.test(p)) break;
+  }
+  if (!el) return;
+  for (let p = el.parentElement; p; p = p.parentElement) if (p instanceof HTMLDetailsElement) p.open = true;
+  if (!el.hasAttribute('tabindex') && !(el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement)) el.tabIndex = -1;
+  el.focus();
+  el.scrollIntoView({ block: 'center' });
+}
+
+/** The scenario editor: every field of the format, grouped as the steering group thinks about it. */
+export function Editor(props: { ws: Workspace }) {
+  const ws = props.ws;
+  const has = (p: Path) => getAt(ws.scenario, p) !== undefined;
+  return (
+    <div class="editor" data-testid="editor">
+      <Show when={ws.errors().length > 0}>
+        <div class="error-box" role="alert" data-testid="editor-errors">
+          <p>{t('invalidSummary', { n: ws.errors().length })}</p>
+          <ul>
+            <For each={ws.errors()}>
+              {(e) => (
+                <li>
+                  <button type="button" class="linklike" onClick={() => focusField(e.path)}>
+                    <code>{e.path}</code>
+                  </button>
+                  : {e.message}
+                </li>
+              )}
+            </For>
+          </ul>
+        </div>
+      </Show>
+      <Group title={t('groupMeta')} id="meta" ws={ws} errorPrefixes={['meta']}>
+        <FieldNode ws={ws} path={['meta']} />
+      </Group>
+      <Group title={t('groupRegion')} id="region" open ws={ws} errorPrefixes={['region']}>
+        <FieldNode ws={ws} path={['region', 'name']} />
+        <FieldNode ws={ws} path={['region', 'population']} />
+        <ListEditor ws={ws} path={['region', 'segments']} label={t('groupRegion')} />
+      </Group>
+      <Group title={t('groupCare')} id="care" ws={ws} errorPrefixes={['lines', 'benchmark', 'quality']}>
+        <p class="help">{t('segmentsCare')}</p>
+        <Show when={has(['lines'])}>
+          <ObjectGroup ws={ws} path={['lines']} label={t('careTrends')} open={false} />
+        </Show>
+        <Show when={has(['benchmark'])}>
+          <FieldNode ws={ws} path={['benchmark']} />
+        </Show>
+        <Show when={has(['quality'])}>
+          <FieldNode ws={ws} path={['quality']} />
+        </Show>
+      </Group>
+      <Group title={t('groupSubstitution')} id="substitution" ws={ws} errorPrefixes={['substitution']}>
+        <ListEditor ws={ws} path={['substitution']} label={t('groupSubstitution')} />
+      </Group>
+      <Group title={t('groupInterventions')} id="interventions" ws={ws} errorPrefixes={['interventions']}>
+        <ListEditor ws={ws} path={['interventions']} label={t('groupInterventions')} />
+      </Group>
+      <Group title={t('groupFinancing')} id="financing" ws={ws} errorPrefixes={['financing']}>
+        {/* Financing: edited with the same generic fields as the rest (schema-driven). */}
+        <Show when={has(['financing'])} fallback={<p class="muted" data-testid="financing-editor-placeholder">{t('financingEditorPending')}</p>}>
+          <Show when={has(['financing', 'parties'])}>
+            <ObjectGroup ws={ws} path={['financing', 'parties']} label={t('finPartiesGroup')} open={false} />
+          </Show>
+          <Show when={has(['financing', 'models'])}>
+            <ListEditor ws={ws} path={['financing', 'models']} label={t('groupFinancing')} />
+          </Show>
+        </Show>
+      </Group>
+      <Group title={t('groupSimulation')} id="simulation" ws={ws} errorPrefixes={['simulation']}>
+        <FieldNode ws={ws} path={['simulation']} />
+      </Group>
+    </div>
+  );
+}

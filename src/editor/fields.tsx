@@ -1,0 +1,486 @@
+import { createEffect, createSignal, For, Show, type JSX } from 'solid-js';
+import { lang, t } from '../i18n';
+import type { Workspace } from '../workspace/store';
+import { DEFAULT_SCENARIO } from '../workspace/store';
+import { fieldId, getAt, pathString, type Path } from '../workspace/paths';
+import { fieldLabel, fieldUnit } from './labels';
+import { addableKeys, defaultValueAt, enumAt, helpAt, isParamField, schemaAt } from './schemaHelp';
+import { parseNumber, showNumber } from './numbers';
+import { DistPicture } from './DistPicture';
+
+/** Errors at `path` itself and below it (a parameter's min/mode/max). */
+function errorsUnder(ws: Workspace, path: Path): string[] {
+  const p = pathString(path);
+  const out: string[] = [];
+  for (const [k, msgs] of ws.errorsByPath()) {
+    if (k === p) out.push(...msgs);
+    else if (k.startsWith(p + '.') || k.startsWith(p + '[')) out.push(...msgs.map((m) => `${k.slice(p.length).replace(/^\./, '')}: ${m}`));
+  }
+  return out;
+}
+
+function FieldErrors(props: { messages: string[]; id: string }) {
+  return (
+    <Show when={props.messages.length > 0}>
+      <ul class="field-errors" id={props.id} role="alert">
+        <For each={props.messages}>{(m) => <li>{m}</li>}</For>
+      </ul>
+    </Show>
+  );
+}
+
+/**
+ * A text box for a number that keeps exactly what was typed. When the text is a number the
+ * scenario gets the number; when it is not, the scenario keeps the text itself, so the validator
+ * marks the field and nothing typed is lost (also across a reload).
+ */
+export function NumberInput(props: { ws: Workspace; path: Path; id?: string; label: string; describedBy?: string; invalid?: boolean }) {
+  const value = () => getAt(props.ws.scenario, props.path);
+  const [text, setText] = createSignal(showNumber(value(), lang()));
+  createEffect(() => {
+    const v = value();
+    const l = lang();
+    // Follow outside changes (reset, import, language) without overwriting what is being typed.
+    const typed = parseNumber(text());
+    if (typeof v === 'number' ? !Object.is(typed, v) : String(v ?? '') !== text()) setText(showNumber(v, l));
+  });
+  return (
+    <input
+      type="text"
+      inputmode="decimal"
+      class="num"
+      id={props.id ?? fieldId(props.path)}
+      aria-label={props.label}
+      aria-invalid={props.invalid ? 'true' : undefined}
+      aria-describedby={props.describedBy}
+      data-path={pathString(props.path)}
+      value={text()}
+      onInput={(e) => {
+        const s = e.currentTarget.value;
+        setText(s);
+        const n = parseNumber(s);
+        props.ws.edit(props.path, Number.isFinite(n) ? n : s);
+      }}
+    />
+  );
+}
+
+const DIST_FIELDS: Record<string, string[]> = {
+  fixed: ['value'],
+  pert: ['min', 'mode', 'max'],
+  triangular: ['min', 'mode', 'max'],
+  uniform: ['min', 'max'],
+  normal: ['mean', 'sd'],
+  lognormal: ['mean', 'sd'],
+  beta: ['alpha', 'beta', 'min', 'max'],
+  gamma: ['shape', 'scale'],
+};
+const KINDS = Object.keys(DIST_FIELDS);
+const KIND_LABEL: Record<string, { nl: string; en: string }> = {
+  fixed: { nl: 'vast getal', en: 'fixed number' },
+  pert: { nl: 'PERT (min/waarschijnlijk/max)', en: 'PERT (min/most likely/max)' },
+  triangular: { nl: 'driehoek', en: 'triangular' },
+  uniform: { nl: 'uniform', en: 'uniform' },
+  normal: { nl: 'normaal', en: 'normal' },
+  lognormal: { nl: 'lognormaal', en: 'lognormal' },
+  beta: { nl: 'beta', en: 'beta' },
+  gamma: { nl: 'gamma', en: 'gamma' },
+};
+const SUB_LABEL: Record<string, { nl: string; en: string }> = {
+  value: { nl: 'waarde', en: 'value' },
+  min: { nl: 'min', en: 'min' },
+  mode: { nl: 'meest waarschijnlijk', en: 'most likely' },
+  max: { nl: 'max', en: 'max' },
+  mean: { nl: 'gemiddelde', en: 'mean' },
+  sd: { nl: 'SD', en: 'SD' },
+  alpha: { nl: 'α', en: 'α' },
+  beta: { nl: 'β', en: 'β' },
+  shape: { nl: 'vorm', en: 'shape' },
+  scale: { nl: 'schaal', en: 'scale' },
+};
+
+/** A central value of a parameter, used when switching between a fixed number and a distribution. */
+function centre(v: any): number {
+  if (typeof v === 'number') return v;
+  if (!v || typeof v !== 'object') return 0;
+  const n = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x : undefined);
+  if ('value' in v) return n(v.value) ?? 0;
+  return n(v.mode) ?? n(v.mean) ?? (n(v.min) !== undefined && n(v.max) !== undefined ? (v.min + v.max) / 2 : undefined) ?? (n(v.shape) && n(v.scale) ? v.shape * v.scale : 0);
+}
+
+/** The field's allowed range, read from the schema's help text ("Range 0 to 1."). */
+function rangeOf(path: Path): [number, number] {
+  const m = /Range (-?[\d.e+]+) to (-?[\d.e+]+)\./.exec(helpAt(path) ?? '');
+  return m ? [Number(m[1]), Number(m[2])] : [-Infinity, Infinity];
+}
+
+function convert(v: any, kind: string, [lo, hi]: [number, number] = [-Infinity, Infinity]): unknown {
+  const c = centre(v);
+  const clampR = (x: number) => Math.min(hi, Math.max(lo, x));
+  const keep: Record<string, unknown> = {};
+  if (v && typeof v === 'object') {
+    if (v.source !== undefined) keep.source = v.source;
+    if (v.illustrative !== undefined) keep.illustrative = v.illustrative;
+  }
+  const spread = c === 0 ? 1 : Math.abs(c) * 0.25;
+  const r = (x: number) => clampR(+x.toPrecision(6));
+  switch (kind) {
+    case 'fixed': return { value: c, ...keep };
+    case 'pert': return { dist: 'pert', min: r(c - spread), mode: c, max: r(c + spread), ...keep };
+    case 'triangular': return { dist: 'triangular', min: r(c - spread), mode: c, max: r(c + spread), ...keep };
+    case 'uniform': return { dist: 'uniform', min: r(c - spread), max: r(c + spread), ...keep };
+    case 'normal': return { dist: 'normal', mean: c, sd: r(spread / 2), ...keep };
+    case 'lognormal': return { dist: 'lognormal', mean: c > 0 ? c : 1, sd: r(spread / 2), ...keep };
+    case 'beta': return { dist: 'beta', alpha: 2, beta: 2, min: r(c - spread), max: r(c + spread), ...keep };
+    case 'gamma': return { dist: 'gamma', shape: 4, scale: r((c > 0 ? c : 1) / 4), ...keep };
+  }
+  return v;
+}
+
+function Help(props: { path: Path; children?: JSX.Element }) {
+  const help = () => helpAt(props.path);
+  return (
+    <Show when={help()}>
+      <p class="help" id={`${fieldId(props.path)}-help`}>{help()}</p>
+    </Show>
+  );
+}
+
+function ResetButton(props: { ws: Workspace; path: Path }) {
+  const def = () => getAt(DEFAULT_SCENARIO, props.path);
+  const differs = () => def() !== undefined && JSON.stringify(def()) !== JSON.stringify(getAt(props.ws.scenario, props.path));
+  return (
+    <Show when={differs()}>
+      <button type="button" class="mini" title={t('resetDefault')} aria-label={`${t('resetDefault')}`} onClick={() => props.ws.edit(props.path, def())}>
+        ↺
+      </button>
+    </Show>
+  );
+}
+
+/** A parameter: a number, a number with its source, or a distribution, with source note and picture. */
+export function ParamField(props: { ws: Workspace; path: Path; label: string }) {
+  const v = () => getAt(props.ws.scenario, props.path) as any;
+  const kind = () => (v() && typeof v() === 'object' && 'dist' in v() ? String(v().dist) : 'fixed');
+  const plain = () => typeof v() !== 'object' || v() === null;
+  const errs = () => errorsUnder(props.ws, props.path);
+  const id = () => fieldId(props.path);
+  const unit = () => fieldUnit(props.path[props.path.length - 1], lang());
+  return (
+    <div class="field param" classList={{ invalid: errs().length > 0 }} data-field={pathString(props.path)}>
+      <div class="field-head">
+        <label for={id()}>
+          {props.label}
+          <Show when={unit()}><span class="unit"> ({unit()})</span></Show>
+        </label>
+        <Show when={v()?.illustrative}><span class="badge" title={t('illustrativeHelp')}>{t('illustrative')}</span></Show>
+        <ResetButton ws={props.ws} path={props.path} />
+        <RemoveField ws={props.ws} path={props.path} />
+      </div>
+      <div class="param-row">
+        <select
+          aria-label={`${props.label}: ${t('distribution')}`}
+          value={kind()}
+          data-testid={`kind-${pathString(props.path)}`}
+          onChange={(e) => props.ws.edit(props.path, convert(v(), e.currentTarget.value, rangeOf(props.path)))}
+        >
+          <For each={KINDS}>{(k) => <option value={k}>{KIND_LABEL[k][lang()]}</option>}</For>
+        </select>
+        <Show when={kind() !== 'fixed'}>
+          <DistPicture dist={v()} />
+        </Show>
+      </div>
+      <div class="param-inputs">
+        <For each={DIST_FIELDS[kind()] ?? []}>
+          {(f, i) => {
+            const sub = (): Path => (plain() ? props.path : [...props.path, f]);
+            const first = () => i() === 0;
+            return (
+              <label class="sub">
+                <Show when={kind() !== 'fixed'}><span>{SUB_LABEL[f]?.[lang()] ?? f}</span></Show>
+                <NumberInput
+                  ws={props.ws}
+                  path={sub()}
+                  id={first() ? id() : undefined}
+                  label={`${props.label}: ${SUB_LABEL[f]?.[lang()] ?? f}`}
+                  describedBy={`${id()}-err ${id()}-help`}
+                  invalid={errs().length > 0}
+                />
+              </label>
+            );
+          }}
+        </For>
+      </div>
+      <FieldErrors messages={errs()} id={`${id()}-err`} />
+      <details class="source">
+        <summary>{v()?.source ? t('sourceAndHelp') : t('helpOnly')}</summary>
+        <Show when={v()?.source}>
+          <p data-testid="source-note"><strong>{t('source')}:</strong> {v().source}</p>
+        </Show>
+        <Help path={props.path} />
+      </details>
+    </div>
+  );
+}
+
+function TextField(props: { ws: Workspace; path: Path; label: string; multiline?: boolean }) {
+  const errs = () => errorsUnder(props.ws, props.path);
+  const id = () => fieldId(props.path);
+  const val = () => {
+    const v = getAt(props.ws.scenario, props.path);
+    return typeof v === 'string' ? v : v === undefined ? '' : JSON.stringify(v);
+  };
+  return (
+    <div class="field" classList={{ invalid: errs().length > 0 }}>
+      <div class="field-head">
+        <label for={id()}>{props.label}</label>
+        <ResetButton ws={props.ws} path={props.path} />
+      </div>
+      <Show
+        when={props.multiline}
+        fallback={<input type="text" id={id()} value={val()} aria-invalid={errs().length > 0 ? 'true' : undefined} aria-describedby={`${id()}-err`} onInput={(e) => props.ws.edit(props.path, e.currentTarget.value)} />}
+      >
+        <textarea id={id()} rows={3} value={val()} aria-describedby={`${id()}-err`} onInput={(e) => props.ws.edit(props.path, e.currentTarget.value)} />
+      </Show>
+      <FieldErrors messages={errs()} id={`${id()}-err`} />
+    </div>
+  );
+}
+
+function PlainNumberField(props: { ws: Workspace; path: Path; label: string }) {
+  const errs = () => errorsUnder(props.ws, props.path);
+  const id = () => fieldId(props.path);
+  const unit = () => fieldUnit(props.path[props.path.length - 1], lang());
+  return (
+    <div class="field" classList={{ invalid: errs().length > 0 }} data-field={pathString(props.path)}>
+      <div class="field-head">
+        <label for={id()}>
+          {props.label}
+          <Show when={unit()}><span class="unit"> ({unit()})</span></Show>
+        </label>
+        <ResetButton ws={props.ws} path={props.path} />
+      </div>
+      <NumberInput ws={props.ws} path={props.path} label={props.label} describedBy={`${id()}-err ${id()}-help`} invalid={errs().length > 0} />
+      <FieldErrors messages={errs()} id={`${id()}-err`} />
+      <Help path={props.path} />
+    </div>
+  );
+}
+
+function SegmentRefsField(props: { ws: Workspace; path: Path; label: string }) {
+  const ids = () => ((getAt(props.ws.scenario, ['region', 'segments']) as any[]) ?? []).map((s) => String(s?.id ?? ''));
+  const chosen = () => (getAt(props.ws.scenario, props.path) as string[]) ?? [];
+  const errs = () => errorsUnder(props.ws, props.path);
+  return (
+    <fieldset class="field refs" classList={{ invalid: errs().length > 0 }}>
+      <legend>{props.label} <span class="unit">({t('emptyMeansAll')})</span></legend>
+      <For each={ids()}>
+        {(sid) => (
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={chosen().includes(sid)}
+              onChange={(e) => {
+                const set = new Set(chosen());
+                if (e.currentTarget.checked) set.add(sid);
+                else set.delete(sid);
+                props.ws.edit(props.path, ids().filter((x) => set.has(x)).concat([...set].filter((x) => !ids().includes(x))));
+              }}
+            />
+            {sid}
+          </label>
+        )}
+      </For>
+      <FieldErrors messages={errs()} id={`${fieldId(props.path)}-err`} />
+    </fieldset>
+  );
+}
+
+const MULTILINE = new Set(['description', 'notes', 'question']);
+
+/** Renders whatever sits at `path`: a parameter, a number, text, a choice, an object or a list. */
+export function FieldNode(props: { ws: Workspace; path: Path; skip?: string[] }): JSX.Element {
+  const key = () => props.path[props.path.length - 1];
+  const v = () => getAt(props.ws.scenario, props.path);
+  // startYear inside a substitution or intervention is an offset in years, not a calendar year.
+  const label = () => {
+    const parent = props.path[props.path.length - 2];
+    if (key() === 'startYear' && props.path[0] !== 'simulation') return lang() === 'nl' ? 'Begint na (jaren na het startjaar)' : 'Starts after (years after the start year)';
+    if (key() === 'contacts' && parent === 'effects') return lang() === 'nl' ? 'Minder contacten (fractie per zorgvorm)' : 'Fewer contacts (fraction per care line)';
+    if (key() === 'price' && parent === 'effects') return lang() === 'nl' ? 'Lagere prijs per contact (fractie per zorgvorm)' : 'Lower price per contact (fraction per care line)';
+    if (key() === 'quality' && parent === 'effects') return lang() === 'nl' ? 'Verandering van de kwaliteitsscore' : 'Change of the quality score';
+    if (key() === 'max' && parent === 'reach') return fieldLabel('reachMax', lang());
+    return fieldLabel(key(), lang());
+  };
+  const kind = () => {
+    const x = v();
+    if (key() === '$schema' || key() === 'version') return 'hidden';
+    if (isParamField(props.path)) return 'param';
+    const en = enumAt(props.path);
+    if (en && (typeof x === 'string' || x === undefined)) return 'enum';
+    if (key() === 'segments' && Array.isArray(x) && props.path[0] !== 'region') return 'refs';
+    if (typeof x === 'boolean') return 'bool';
+    // By the schema, not the current value: a number field holding typed text stays a number field.
+    const type = schemaAt(props.path)?.type;
+    if (typeof x === 'number' || type === 'number' || type === 'integer') return 'number';
+    if (typeof x === 'string') return 'text';
+    if (Array.isArray(x)) return 'list';
+    if (x && typeof x === 'object') return 'object';
+    return 'hidden';
+  };
+  return (
+    <>
+      {(() => {
+        switch (kind()) {
+          case 'param':
+            return <ParamField ws={props.ws} path={props.path} label={label()} />;
+          case 'number':
+            return <PlainNumberField ws={props.ws} path={props.path} label={label()} />;
+          case 'text':
+            return <TextField ws={props.ws} path={props.path} label={label()} multiline={MULTILINE.has(String(key()))} />;
+          case 'bool':
+            return (
+              <div class="field">
+                <label class="check">
+                  <input type="checkbox" id={fieldId(props.path)} checked={v() as boolean} onChange={(e) => props.ws.edit(props.path, e.currentTarget.checked)} />
+                  {label()}
+                </label>
+                <Help path={props.path} />
+              </div>
+            );
+          case 'enum':
+            return (
+              <div class="field" classList={{ invalid: errorsUnder(props.ws, props.path).length > 0 }}>
+                <label for={fieldId(props.path)}>{label()}</label>
+                <select id={fieldId(props.path)} value={String(v() ?? '')} onChange={(e) => props.ws.edit(props.path, e.currentTarget.value)}>
+                  <For each={enumAt(props.path) ?? []}>{(o) => <option value={o}>{fieldLabel(o, lang())}</option>}</For>
+                </select>
+                <FieldErrors messages={errorsUnder(props.ws, props.path)} id={`${fieldId(props.path)}-err`} />
+              </div>
+            );
+          case 'refs':
+            return <SegmentRefsField ws={props.ws} path={props.path} label={label()} />;
+          case 'object':
+            return <ObjectGroup ws={props.ws} path={props.path} label={label()} skip={props.skip} />;
+          case 'list':
+            return <ListEditor ws={props.ws} path={props.path} label={label()} />;
+          default:
+            return null;
+        }
+      })()}
+    </>
+  );
+}
+
+/** A choice of the optional fields the format allows here but the scenario leaves out; adds one. */
+export function AddField(props: { ws: Workspace; path: Path }) {
+  const present = () => Object.keys((getAt(props.ws.scenario, props.path) as object) ?? {});
+  const options = () => addableKeys(props.path, present());
+  return (
+    <Show when={options().length > 0}>
+      <div class="add-field">
+        <select
+          aria-label={`${t('addField')}: ${fieldLabel(props.path[props.path.length - 1] ?? '', lang())}`}
+          data-testid={`add-field-${pathString(props.path)}`}
+          value=""
+          onChange={(e) => {
+            const k = e.currentTarget.value;
+            e.currentTarget.value = '';
+            if (k) props.ws.edit([...props.path, k], defaultValueAt([...props.path, k]));
+          }}
+        >
+          <option value="">+ {t('addField')}…</option>
+          <For each={options()}>{(k) => <option value={k}>{fieldLabel(k, lang())}</option>}</For>
+        </select>
+      </div>
+    </Show>
+  );
+}
+
+/** Removes an optional field (only offered where the format allows leaving it out). */
+function RemoveField(props: { ws: Workspace; path: Path }) {
+  const parent = () => schemaAt(props.path.slice(0, -1));
+  const optional = () => {
+    const p = parent();
+    const k = props.path[props.path.length - 1];
+    return typeof k === 'string' && p?.type === 'object' && !(p.required as string[] | undefined)?.includes(k) && props.path.length > 1 && k !== 'meta';
+  };
+  return (
+    <Show when={optional()}>
+      <button type="button" class="mini" onClick={() => props.ws.edit(props.path, undefined)}>{t('remove')}</button>
+    </Show>
+  );
+}
+
+export function ObjectGroup(props: { ws: Workspace; path: Path; label: string; skip?: string[]; open?: boolean }) {
+  const keys = () => Object.keys((getAt(props.ws.scenario, props.path) as object) ?? {}).filter((k) => !props.skip?.includes(k));
+  return (
+    <details class="group" open={props.open ?? props.path.length <= 2}>
+      <summary>
+        {props.label}
+        <Show when={errorsUnder(props.ws, props.path).length > 0}>
+          <span class="err-count" aria-label={t('problems')}> ⚠ {errorsUnder(props.ws, props.path).length}</span>
+        </Show>
+      </summary>
+      <div class="group-body">
+        <RemoveField ws={props.ws} path={props.path} />
+        <For each={keys()}>{(k) => <FieldNode ws={props.ws} path={[...props.path, k]} />}</For>
+        <AddField ws={props.ws} path={props.path} />
+      </div>
+    </details>
+  );
+}
+
+/** A new id that does not yet occur in the list. */
+function freshId(list: any[], base: string): string {
+  const ids = new Set(list.map((x) => x?.id));
+  const stem = String(base).replace(/-kopie(-\d+)?$/, '').slice(0, 50);
+  for (let i = 1; ; i++) {
+    const c = i === 1 ? `${stem}-kopie` : `${stem}-kopie-${i}`;
+    if (!ids.has(c)) return c;
+  }
+}
+
+/** Segments, substitutions and interventions: add, copy and remove items. */
+export function ListEditor(props: { ws: Workspace; path: Path; label: string }) {
+  const list = () => (getAt(props.ws.scenario, props.path) as any[]) ?? [];
+  const itemName = (x: any, i: number) => (x && typeof x === 'object' ? x.name || x.id || `#${i + 1}` : `#${i + 1}`);
+  const template = () => (getAt(DEFAULT_SCENARIO, props.path) as any[] | undefined)?.[0] ?? list()[0];
+  const add = (from: any) => {
+    const copy = JSON.parse(JSON.stringify(from));
+    if (copy && typeof copy === 'object' && 'id' in copy) copy.id = freshId(list(), copy.id);
+    if (copy && typeof copy === 'object' && 'name' in copy) copy.name = `${copy.name} (${t('copy').toLowerCase()})`;
+    props.ws.edit(props.path, [...list(), copy]);
+  };
+  const isObjects = () => list().every((x) => x && typeof x === 'object');
+  return (
+    <Show when={isObjects()} fallback={<TextField ws={props.ws} path={props.path} label={props.label} />}>
+      <div class="list" data-list={pathString(props.path)}>
+        <For each={list()}>
+          {(item, i) => (
+            <details class="group item" data-testid={`item-${pathString([...props.path, i()])}`}>
+              <summary>
+                <span class="item-name">{itemName(item, i())}</span>
+                <Show when={errorsUnder(props.ws, [...props.path, i()]).length > 0}>
+                  <span class="err-count"> ⚠ {errorsUnder(props.ws, [...props.path, i()]).length}</span>
+                </Show>
+              </summary>
+              <div class="item-actions">
+                <button type="button" class="mini" onClick={() => add(list()[i()])}>{t('copy')}</button>
+                <button type="button" class="mini" onClick={() => props.ws.edit([...props.path, i()], undefined)}>{t('remove')}</button>
+              </div>
+              <div class="group-body">
+                <For each={Object.keys(item ?? {})}>{(k) => <FieldNode ws={props.ws} path={[...props.path, i(), k]} />}</For>
+                <AddField ws={props.ws} path={[...props.path, i()]} />
+              </div>
+            </details>
+          )}
+        </For>
+        <Show when={template()}>
+          <button type="button" class="add" onClick={() => add(template())}>+ {t('add')}</button>
+        </Show>
+        <FieldErrors messages={props.ws.errorsAt(props.path)} id={`${fieldId(props.path)}-err`} />
+      </div>
+    </Show>
+  );
+}

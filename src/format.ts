@@ -1,0 +1,44 @@
+import { lang, type Lang } from './i18n';
+
+const locale = (l: Lang) => (l === 'nl' ? 'nl-NL' : 'en-GB');
+
+const cache = new Map<string, Intl.NumberFormat>();
+function nf(opts: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const l = lang();
+  const key = l + JSON.stringify(opts);
+  let f = cache.get(key);
+  if (!f) cache.set(key, (f = new Intl.NumberFormat(locale(l), opts)));
+  return f;
+}
+
+const bad = (x: number) => !Number.isFinite(x);
+
+/** Whole euros: € 1.234.567 (nl) or €1,234,567 (en). */
+export function euro(x: number): string {
+  if (bad(x)) return '–';
+  return nf({ style: 'currency', currency: 'EUR', maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(x);
+}
+
+/** Euros in millions: € 456,8 mln. `digits` decimals. */
+export function euroMln(x: number, digits = 1): string {
+  if (bad(x)) return '–';
+  const s = nf({ style: 'currency', currency: 'EUR', maximumFractionDigits: digits, minimumFractionDigits: digits }).format(x / 1e6);
+  return `${s} mln`;
+}
+
+/** A fraction as a percentage: 0.0198 → 1,98% (nl). */
+export function pct(x: number, digits = 1): string {
+  if (bad(x)) return '–';
+  return nf({ style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: digits }).format(x);
+}
+
+export function num(x: number, digits = 0): string {
+  if (bad(x)) return '–';
+  return nf({ maximumFractionDigits: digits, minimumFractionDigits: digits }).format(x);
+}
+
+/** Seconds, rounded for a progress line. */
+export function seconds(ms: number): string {
+  if (bad(ms)) return '…';
+  return `${num(ms / 1000, ms < 10_000 ? 1 : 0)} s`;
+}

@@ -1,0 +1,227 @@
+import { createSignal } from 'solid-js';
+
+export type Lang = 'nl' | 'en';
+
+const STORAGE_KEY = 'proeftuin.lang';
+
+function initialLang(): Lang {
+  const fromUrl = new URLSearchParams(location.search).get('lang');
+  if (fromUrl === 'nl' || fromUrl === 'en') return fromUrl;
+  try {
+    const stored = localStorage.getItem(STORAGE_KEY);
+    if (stored === 'nl' || stored === 'en') return stored;
+  } catch {
+    // storage may be blocked; Dutch is the default
+  }
+  return 'nl';
+}
+
+const [lang, setLangSignal] = createSignal<Lang>(initialLang());
+export { lang };
+
+export function setLang(l: Lang): void {
+  setLangSignal(l);
+  document.documentElement.lang = l;
+  try {
+    localStorage.setItem(STORAGE_KEY, l);
+  } catch {
+    // not fatal
+  }
+}
+
+/** Interface texts. Plain words first; the technical term goes in the `…Tech` entries shown on hover. */
+const M = {
+  appTitle: { nl: 'Proeftuin', en: 'Proeftuin' },
+  appSubtitle: { nl: 'Zorgsubstitutie en bekostiging doorrekenen', en: 'Test care substitution and financing' },
+  language: { nl: 'Taal', en: 'Language' },
+  run: { nl: 'Doorrekenen', en: 'Run' },
+  rerun: { nl: 'Opnieuw doorrekenen', en: 'Run again' },
+  cancel: { nl: 'Stoppen', en: 'Cancel' },
+  stateIdle: { nl: 'Nog niet doorgerekend', en: 'Not run yet' },
+  stateRunning: { nl: 'Bezig met doorrekenen', en: 'Running' },
+  stateSummarizing: { nl: 'Resultaten samenvatten', en: 'Summarising results' },
+  stateDone: { nl: 'Klaar', en: 'Done' },
+  stateCancelled: { nl: 'Gestopt: resultaten van de afgeronde runs', en: 'Cancelled: results of the finished runs' },
+  stateError: { nl: 'Fout', en: 'Error' },
+  runsDone: { nl: 'runs klaar', en: 'runs done' },
+  timeLeft: { nl: 'nog', en: 'left' },
+  seconds: { nl: 's', en: 's' },
+  scenario: { nl: 'Scenario', en: 'Scenario' },
+  counterfactual: { nl: 'Zonder verandering', en: 'No change' },
+  counterfactualTech: { nl: 'counterfactual: dezelfde regio zonder substitutie en interventies', en: 'counterfactual: the same region without substitution and interventions' },
+  scenarioSide: { nl: 'Met scenario', en: 'With scenario' },
+  totalCostIn: { nl: 'Totale zorgkosten in', en: 'Total care cost in' },
+  reduction: { nl: 'Besparing', en: 'Reduction' },
+  reductionTech: { nl: '1 − scenario / zonder verandering, gemiddeld over de runs', en: '1 − scenario / no change, mean over runs' },
+  pTarget: { nl: 'Kans dat de besparing ≥ {t} is', en: 'Chance that the reduction is ≥ {t}' },
+  pTargetTech: { nl: 'P(besparing ≥ doel) in het laatste jaar', en: 'P(reduction ≥ target) in the last year' },
+  msr: { nl: 'Kleinste besparing die niet op toeval kan berusten', en: 'Smallest saving that is not likely chance' },
+  msrTech: { nl: 'minimum savings rate (MSR) bij {c} zekerheid, voor {n} verzekerden', en: 'minimum savings rate (MSR) at {c} confidence, for {n} insured' },
+  between: { nl: 'tussen {a} en {b}', en: 'between {a} and {b}' },
+  in90: { nl: '90% van de runs', en: '90% of runs' },
+  mcseNote: { nl: '± is de Monte-Carlo-standaardfout (onzekerheid door het aantal runs)', en: '± is the Monte Carlo standard error (uncertainty from the number of runs)' },
+  fanTitle: { nl: 'Totale zorgkosten per jaar', en: 'Total care cost per year' },
+  fanCaption: { nl: 'Lijn: mediaan. Donkere band: middelste 50% van de runs; lichte band: middelste 90%.', en: 'Line: median. Dark band: middle 50% of runs; light band: middle 90%.' },
+  axisYear: { nl: 'Jaar', en: 'Year' },
+  axisCostMln: { nl: 'Zorgkosten (€ mln per jaar)', en: 'Care cost (€ mln per year)' },
+  runsOf: { nl: '{n} runs', en: '{n} runs' },
+  financingTitle: { nl: 'Wie draagt het risico? (partijen × bekostigingsmodellen)', en: 'Who carries the risk? (parties × financing models)' },
+  financingPending: {
+    nl: 'De financieringsberekening wordt nog gebouwd. Hier komen per partij en bekostigingsmodel het gemiddelde resultaat, de kans op verlies en het slechtste 5% van de jaren.',
+    en: 'The financing stage is still being built. Here each party will get its mean result, chance of loss and worst 5% of years under each financing model.',
+  },
+  errorTitle: { nl: 'Er ging iets mis', en: 'Something went wrong' },
+  questionCost: { nl: 'Wat gebeurt er met zorg en kosten?', en: 'What happens to care and cost?' },
+  questionTarget: { nl: 'Halen we het doel?', en: 'Do we reach the target?' },
+  showTable: { nl: 'Tabel', en: 'Table' },
+  showChart: { nl: 'Grafiek', en: 'Chart' },
+  median: { nl: 'mediaan', en: 'median' },
+  year: { nl: 'Jaar', en: 'Year' },
+  mean: { nl: 'gemiddelde', en: 'mean' },
+  illustrative: { nl: 'illustratief', en: 'illustrative' },
+  partial: { nl: 'tussenstand', en: 'partial' },
+  resetDefault: { nl: 'Terug naar de standaardwaarde', en: 'Reset to default' },
+  illustrativeHelp: { nl: 'Aanname zonder bron: om over te discussiëren', en: 'Assumption without a source: to be argued about' },
+  distribution: { nl: 'vorm van de onzekerheid', en: 'kind of uncertainty' },
+  source: { nl: 'Bron', en: 'Source' },
+  emptyMeansAll: { nl: 'niets aangevinkt = alle groepen', en: 'none ticked = all segments' },
+  problems: { nl: 'problemen', en: 'problems' },
+  copy: { nl: 'Kopiëren', en: 'Copy' },
+  remove: { nl: 'Verwijderen', en: 'Remove' },
+  add: { nl: 'Toevoegen', en: 'Add' },
+  editorTitle: { nl: 'Scenario bewerken', en: 'Edit scenario' },
+  invalidSummary: { nl: '{n} invoer(en) kloppen niet. Doorrekenen kan pas als ze zijn opgelost; uw invoer blijft bewaard.', en: '{n} value(s) are not valid. The scenario can run once they are fixed; what you typed is kept.' },
+  groupMeta: { nl: 'Beschrijving en notities', en: 'Description and notes' },
+  groupRegion: { nl: 'Regio en bevolking', en: 'Region and population' },
+  groupCare: { nl: 'Zorggebruik en kosten', en: 'Care use and costs' },
+  groupSubstitution: { nl: 'Substitutie', en: 'Substitution' },
+  groupInterventions: { nl: 'Interventies', en: 'Interventions' },
+  groupFinancing: { nl: 'Bekostigingsmodellen', en: 'Financing models' },
+  groupSimulation: { nl: 'Simulatie', en: 'Simulation' },
+  careTrends: { nl: 'Kostengroei per zorgvorm', en: 'Cost growth per care line' },
+  segmentsCare: { nl: 'Zorggebruik per groep staat bij elke groep onder "Regio en bevolking".', en: 'Care use per segment is listed with each segment under "Region and population".' },
+  financingEditorPending: { nl: 'Dit scenario heeft geen bekostigingsmodellen.', en: 'This scenario has no financing models.' },
+  savedAt: { nl: 'Opgeslagen in deze browser', en: 'Saved in this browser' },
+  exportScenario: { nl: 'Scenario downloaden (JSON)', en: 'Download scenario (JSON)' },
+  importScenario: { nl: 'Scenario openen…', en: 'Open scenario…' },
+  dropHint: { nl: 'of sleep een scenariobestand op deze pagina', en: 'or drop a scenario file on this page' },
+  dropHere: { nl: 'Laat los om het scenario te openen', en: 'Drop to open the scenario' },
+  shareLink: { nl: 'Link kopiëren', en: 'Copy link' },
+  linkCopied: { nl: 'Link met het scenario gekopieerd', en: 'Link with the scenario copied' },
+  exportCsv: { nl: 'Resultaten als CSV', en: 'Results as CSV' },
+  exportResultsJson: { nl: 'Resultaten als JSON', en: 'Results as JSON' },
+  resetScenario: { nl: 'Standaardscenario', en: 'Default scenario' },
+  importFailed: { nl: '"{f}" is niet geopend: het bevat {n} fout(en). Uw werk is ongewijzigd.', en: '"{f}" was not opened: it has {n} error(s). Your work is unchanged.' },
+  imported: { nl: 'Scenario geopend', en: 'Scenario opened' },
+  close: { nl: 'Sluiten', en: 'Close' },
+  cannotRun: { nl: 'Eerst de fouten in het scenario oplossen', en: 'Fix the errors in the scenario first' },
+  staleResults: { nl: 'Het scenario is gewijzigd na deze berekening. Reken opnieuw door om de gevolgen te zien.', en: 'The scenario changed after this run. Run again to see the effect.' },
+  linkScenarioLoaded: { nl: 'Scenario uit de link geladen', en: 'Scenario loaded from the link' },
+  linkScenarioBad: { nl: 'Het scenario in de link is ongeldig; uw opgeslagen werk is geladen.', en: 'The scenario in the link is invalid; your saved work was loaded.' },
+  skipToResults: { nl: 'Naar de resultaten', en: 'Skip to results' },
+  results: { nl: 'Resultaten', en: 'Results' },
+  seed: { nl: 'seed', en: 'seed' },
+  pObserve: { nl: 'Kans dat een evaluator ≥ {t} besparing ziet', en: 'Chance an evaluator sees a saving ≥ {t}' },
+  pObserveTech: { nl: 'P(waargenomen besparing t.o.v. de benchmark ≥ doel), laatste jaar', en: 'P(observed savings against the benchmark ≥ target), last year' },
+  byChance: { nl: 'zonder echte verandering (toeval)', en: 'with no real change (chance)' },
+  msrEmpirical: { nl: 'inclusief benchmark- en trendrisico', en: 'including benchmark and trend risk' },
+  linesTitle: { nl: 'Zorgkosten per zorgvorm', en: 'Care cost per care line' },
+  linesCaption: { nl: 'Gemiddelde per jaar. Gestreept: zonder verandering; doorgetrokken: met scenario.', en: 'Mean per year. Dashed: no change; solid: with scenario.' },
+  movedTitle: { nl: 'Verschoven contacten per zorgvorm in {y}', en: 'Contacts moved per care line in {y}' },
+  movedCaption: { nl: 'Gemiddeld aantal contacten per jaar dat een zorgvorm verlaat (links, negatief) of erbij komt (rechts), inclusief extra zorg.', en: 'Mean contacts per year leaving a care line (negative) or arriving (positive), including additional care.' },
+  movedOut: { nl: 'weg', en: 'out' },
+  movedIn: { nl: 'erbij', en: 'in' },
+  movedAdded: { nl: 'waarvan extra', en: 'of which additional' },
+  reductionTitle: { nl: 'Besparing per jaar, met het doel', en: 'Reduction per year, with the target' },
+  reductionCaption: { nl: 'Lijn: mediaan; banden: middelste 50% en 90% van de runs. Rode stippellijn: het doel.', en: 'Line: median; bands: middle 50% and 90% of runs. Red dotted line: the target.' },
+  axisReduction: { nl: 'Besparing (%)', en: 'Reduction (%)' },
+  axisProb: { nl: 'Kans (%)', en: 'Probability (%)' },
+  axisContacts: { nl: 'Contacten per jaar', en: 'Contacts per year' },
+  target: { nl: 'doel', en: 'target' },
+  probTitle: { nl: 'Kans om het doel te halen, per jaar', en: 'Chance of reaching the target, per year' },
+  probCaption: { nl: 'Echt: de besparing is ≥ doel. Gezien: een evaluator meet ≥ doel tegen de benchmark. Toeval: dat meet hij ook zonder echte verandering.', en: 'Real: the reduction is ≥ target. Seen: an evaluator measures ≥ target against the benchmark. Chance: what he measures with no real change.' },
+  probReal: { nl: 'echt ≥ doel', en: 'really ≥ target' },
+  probSeen: { nl: 'gezien ≥ doel', en: 'seen ≥ target' },
+  probChance: { nl: 'gezien door toeval', en: 'seen by chance' },
+  observedTitle: { nl: 'Wat een evaluator ziet: besparing t.o.v. de benchmark', en: 'What an evaluator sees: savings against the benchmark' },
+  observedCaption: { nl: 'Waargenomen besparing = (benchmark − werkelijke kosten) / benchmark. Grijs: zonder verandering; blauw: met scenario. Stippellijnen: doel en minimale besparing (MSR).', en: 'Observed savings = (benchmark − actual cost) / benchmark. Grey: no change; blue: with scenario. Dotted lines: target and minimum savings rate (MSR).' },
+  axisObserved: { nl: 'Waargenomen besparing (%)', en: 'Observed savings (%)' },
+  questionTargetLong: { nl: 'Halen we het doel, en kan iemand het zien?', en: 'Do we reach the target, and could anyone see it?' },
+  sourceAndHelp: { nl: 'Bron en uitleg', en: 'Source and help' },
+  helpOnly: { nl: 'Uitleg (geen bron opgegeven)', en: 'Help (no source given)' },
+  partialNote: { nl: 'Tussenstand: {n} van {m} runs klaar; de cijfers worden nauwkeuriger naarmate er meer runs zijn.', en: 'Partial results: {n} of {m} runs done; the numbers get more precise as runs finish.' },
+  histTitle: { nl: 'Verdeling van de besparing in {y}', en: 'Distribution of the reduction in {y}' },
+  histCaption: { nl: 'Aantal runs per besparing. Rechts van de rode lijn: doel gehaald ({p} van de runs).', en: 'Runs per reduction. Right of the red line: target reached ({p} of runs).' },
+  belowTarget: { nl: 'onder het doel', en: 'below target' },
+  aboveTarget: { nl: 'doel gehaald', en: 'target reached' },
+  runsCount: { nl: 'runs', en: 'runs' },
+  binFrom: { nl: 'besparing van', en: 'reduction from' },
+  binTo: { nl: 'tot', en: 'to' },
+  savePng: { nl: 'Grafiek opslaan als PNG', en: 'Save chart as PNG' },
+  print: { nl: 'Rapport afdrukken (A4)', en: 'Print report (A4)' },
+  perInsured: { nl: 'per verzekerde', en: 'per insured' },
+  assumptionsTitle: { nl: 'Aannames en bronnen', en: 'Assumptions and sources' },
+  assumption: { nl: 'Aanname', en: 'Assumption' },
+  value: { nl: 'Waarde', en: 'Value' },
+  printedOn: { nl: 'Afgedrukt op', en: 'Printed on' },
+  glossary: { nl: 'Woordenlijst', en: 'Glossary' },
+  workspaceTitle: { nl: 'Scenario\'s in deze werkruimte', en: 'Scenarios in this workspace' },
+  keepScenario: { nl: 'Bewaren voor vergelijking', en: 'Keep for comparison' },
+  keepName: { nl: 'Naam', en: 'Name' },
+  open: { nl: 'Openen', en: 'Open' },
+  compareTick: { nl: 'vergelijken', en: 'compare' },
+  notRun: { nl: 'niet doorgerekend', en: 'not run' },
+  noneKept: { nl: 'Nog geen scenario\'s bewaard. Bewaar het huidige scenario (met zijn resultaat) om het later naast andere te zetten.', en: 'No scenarios kept yet. Keep the current scenario (with its result) to set it beside others later.' },
+  compareTitle: { nl: 'Scenario\'s naast elkaar', en: 'Scenarios side by side' },
+  compareHint: { nl: 'Vink 2 tot 4 bewaarde scenario\'s aan om ze te vergelijken.', en: 'Tick 2 to 4 kept scenarios to compare them.' },
+  compareReduction: { nl: 'Besparing per jaar (mediaan), per scenario', en: 'Reduction per year (median), per scenario' },
+  compareCaption: { nl: 'Zelfde assen voor alle scenario\'s; stippellijn: het doel.', en: 'Same axes for all scenarios; dotted line: the target.' },
+  keyNumber: { nl: 'Kerngetal', en: 'Key number' },
+  populationLabel: { nl: 'Verzekerden', en: 'Insured' },
+  lastYear: { nl: 'het laatste jaar', en: 'the last year' },
+  addField: { nl: 'veld toevoegen', en: 'add field' },
+  detectTitle: { nl: 'Is de besparing te zien? Grens voor toeval naar regiogrootte', en: 'Can the saving be seen? Chance threshold by region size' },
+  detectCaption: { nl: 'Zwarte lijn: de kleinste gemeten besparing die niet waarschijnlijk door toeval komt (MSR), per aantal verzekerden. Bij {n} verzekerden is dat {m}; de verwachte besparing is {r}.', en: 'Black line: the smallest measured saving unlikely to come from chance (MSR), by number of insured. At {n} insured it is {m}; the expected reduction is {r}.' },
+  axisPopulation: { nl: 'Verzekerden (logaritmische schaal)', en: 'Insured (log scale)' },
+  axisMsr: { nl: 'Besparing (%)', en: 'Saving (%)' },
+  msrShort: { nl: 'grens voor toeval (MSR, {c})', en: 'chance threshold (MSR, {c})' },
+  expectedReduction: { nl: 'verwachte besparing', en: 'expected reduction' },
+  thisRegion: { nl: 'deze regio', en: 'this region' },
+  finPeriod: { nl: 'Periode', en: 'Period' },
+  finHorizon: { nl: 'hele looptijd ({a}–{b})', en: 'whole horizon ({a}–{b})' },
+  finYear: { nl: 'jaar {y}', en: 'year {y}' },
+  finMetric: { nl: 'Getal in de tabel', en: 'Number in the table' },
+  mResult: { nl: 'gemiddeld resultaat (opbrengst − kosten)', en: 'mean result (revenue − cost)' },
+  mPLoss: { nl: 'kans op verlies', en: 'chance of a loss' },
+  mVar: { nl: 'verlies in het slechtste 5% (VaR 95%)', en: 'loss in the worst 5% (VaR 95%)' },
+  mEs: { nl: 'gemiddeld verlies in het slechtste 5% (expected shortfall)', en: 'mean loss in the worst 5% (expected shortfall)' },
+  mChange: { nl: 'verschil met de huidige situatie', en: 'change vs status quo' },
+  mWorse: { nl: 'kans slechter af dan nu', en: 'chance of being worse off' },
+  finTableTitle: { nl: 'Partijen × bekostigingsmodellen', en: 'Parties × financing models' },
+  finTableCaption: { nl: 'Resultaat = opbrengst − kosten per partij. Verliezen zijn positief bij VaR en expected shortfall. Huidige situatie = betaling per verrichting zonder interventies.', en: 'Result = revenue − cost per party. Losses are positive in VaR and expected shortfall. Status quo = fee-for-service without interventions.' },
+  party: { nl: 'Partij', en: 'Party' },
+  riskReturnTitle: { nl: 'Risico en rendement per partij en model', en: 'Risk and return per party and model' },
+  riskReturnCaption: { nl: 'Rechts = meer risico (gemiddeld verlies in het slechtste 5%), boven = hoger gemiddeld resultaat. Kleur: partij; nummer: model.', en: 'Right = more risk (mean loss in the worst 5%), up = higher mean result. Colour: party; number: model.' },
+  axisEs: { nl: 'Expected shortfall 95% (€ mln, verlies)', en: 'Expected shortfall 95% (€ mln, loss)' },
+  axisMeanResult: { nl: 'Gemiddeld resultaat (€ mln)', en: 'Mean result (€ mln)' },
+  gainsTitle: { nl: 'Wie wint en wie verliest door de substitutie, bij {m}', en: 'Who gains and who loses from substitution, under {m}' },
+  gainsCaption: { nl: 'Gemiddeld verschil met de huidige situatie, met de middelste 90% van de runs als lijn.', en: 'Mean change vs status quo, with the middle 90% of runs as a line.' },
+  distTitle: { nl: 'Spreiding van het resultaat per model voor', en: 'Spread of the result per model for' },
+  distCaption: { nl: 'Doos: middelste 50% van de runs; lijn: middelste 90%; streep: mediaan.', en: 'Box: middle 50% of runs; line: middle 90%; bar: median.' },
+  noFinancing: { nl: 'Dit scenario heeft geen bekostigingsmodellen.', en: 'This scenario has no financing models.' },
+  sensTitle: { nl: 'Welke aannames bepalen de besparing? ({y})', en: 'Which assumptions drive the reduction? ({y})' },
+  sensCaption: { nl: 'Gemiddelde besparing in de runs met de laagste en de hoogste 10% van elke aanname (tornado). Bovenaan de aanname met de grootste invloed.', en: 'Mean reduction in the runs with the lowest and highest 10% of each assumption (tornado). The most influential assumption on top.' },
+  sensLow: { nl: 'aanname laag (10%)', en: 'assumption low (10%)' },
+  sensHigh: { nl: 'aanname hoog (10%)', en: 'assumption high (10%)' },
+  financingModel: { nl: 'Bekostigingsmodel', en: 'Financing model' },
+  finPartiesGroup: { nl: 'Kosten en marges van de partijen', en: 'Parties\' costs and margins' },
+} satisfies Record<string, Record<Lang, string>>;
+
+export type MessageKey = keyof typeof M;
+
+/** The text for `key` in the current language, with `{name}` placeholders filled in. */
+export function t(key: MessageKey, vars?: Record<string, string | number>): string {
+  let s: string = M[key][lang()];
+  if (vars) for (const [k, v] of Object.entries(vars)) s = s.split(`{${k}}`).join(String(v));
+  return s;
+}

@@ -1,0 +1,55 @@
+import { createEffect } from 'solid-js';
+import type { Summary } from '../models/summary/summarize';
+import type { RunController } from './run/controller';
+import { lang } from './i18n';
+
+/**
+ * The contract with the end-to-end tests: `window.__proeftuin` mirrors the run state.
+ * `state` is 'running' while a run or its summary is under way, 'done' when a summary is shown
+ * (also after a cancel: then `cancelled` is true), 'error' when the last run failed.
+ */
+export interface ProeftuinHook {
+  state: 'idle' | 'running' | 'done' | 'error';
+  summary: Summary | null;
+  scenarioHash?: string;
+  cancelled: boolean;
+  /** Runs asked for in the last run. */
+  runsRequested?: number;
+  /** Increases with every finished run. */
+  generation: number;
+  lang: 'nl' | 'en';
+  error?: string;
+  /** performance.now() at the start of the last run and at its first progress report. */
+  timing: { startedAt: number; firstProgressAt: number; firstResultsAt: number; runEndedAt: number };
+  /** Runs behind the results on screen (a partial summary while running). */
+  shownRuns?: number;
+  shownPartial: boolean;
+}
+
+declare global {
+  interface Window {
+    __proeftuin: ProeftuinHook;
+  }
+}
+
+export function installTestHook(ctl: RunController): void {
+  createEffect(() => {
+    const phase = ctl.phase();
+    const o = ctl.outcome();
+    const state: ProeftuinHook['state'] =
+      phase === 'running' || phase === 'summarizing' ? 'running' : phase === 'error' ? 'error' : o ? 'done' : phase === 'cancelled' ? 'done' : 'idle';
+    window.__proeftuin = {
+      state,
+      summary: o?.summary ?? null,
+      scenarioHash: o?.scenarioHash,
+      cancelled: o?.cancelled ?? false,
+      runsRequested: o?.runsRequested,
+      generation: ctl.generation(),
+      lang: lang(),
+      error: ctl.error()?.message,
+      timing: ctl.timing,
+      shownRuns: ctl.live()?.summary.runs,
+      shownPartial: ctl.live()?.partial ?? false,
+    };
+  });
+}

@@ -1,0 +1,80 @@
+import LZString from 'lz-string';
+import type { FieldError } from '../../models/scenario/validate';
+import type { UiValidator } from '../../workers/uiValidatePool';
+import type { ScenarioInput } from './store';
+
+/** Starts a download of `text` as a file. */
+export function download(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** A file name from the scenario's title. */
+export function fileNameFor(s: ScenarioInput, ext: string): string {
+  const title = String(s?.meta?.title ?? 'scenario')
+    .normalize('NFKD')
+    .replace(/[^\w\s-]/g, '')
+    .trim()
+    .replace(/\s+/g, '-')
+    .slice(0, 60);
+  return `${title || 'scenario'}.${ext}`;
+}
+
+export function scenarioFileText(s: ScenarioInput): string {
+  return `${JSON.stringify(s, null, 2)}\n`;
+}
+
+export type ImportResult = { ok: true; scenario: ScenarioInput; migratedFrom?: number } | { ok: false; errors: FieldError[]; fileName: string };
+
+/**
+ * Reads a scenario file. A valid file comes back exactly as written (so it re-runs to the same
+ * numbers); a bad one comes back with every error by field, and the caller leaves the workspace alone.
+ */
+export async function readScenarioFile(file: File, validator: UiValidator): Promise<ImportResult> {
+  let text: string;
+  try {
+    text = await file.text();
+  } catch (e) {
+    return { ok: false, fileName: file.name, errors: [{ path: '(file)', message: `could not be read: ${(e as Error).message}` }] };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, fileName: file.name, errors: [{ path: '(file)', message: `not valid JSON: ${(e as Error).message}` }] };
+  }
+  const v = await validator.validate(value);
+  if (!v.ok) return { ok: false, errors: v.errors, fileName: file.name };
+  // Keep the file as written (not the defaults-filled form) unless it had to be migrated.
+  const raw = v.migratedFrom === undefined ? (value as ScenarioInput) : (v.scenario as ScenarioInput);
+  return { ok: true, scenario: raw, ...(v.migratedFrom !== undefined ? { migratedFrom: v.migratedFrom } : {}) };
+}
+
+const HASH_KEY = 's';
+
+/** A link to this page that carries the scenario, lz-string-compressed, in the URL fragment. */
+export function shareUrl(s: ScenarioInput): string {
+  const packed = LZString.compressToEncodedURIComponent(JSON.stringify(s));
+  const u = new URL(location.href);
+  u.hash = `${HASH_KEY}=${packed}`;
+  return u.toString();
+}
+
+/** The scenario in the URL fragment, if any (not yet validated). */
+export function scenarioFromUrl(): unknown | undefined {
+  // Not URLSearchParams: it would turn the '+' of lz-string's alphabet into a space.
+  const m = new RegExp(`(?:^#|&)${HASH_KEY}=([^&]*)`).exec(location.hash)?.[1];
+  if (!m) return undefined;
+  try {
+    const json = LZString.decompressFromEncodedURIComponent(m);
+    return json ? (JSON.parse(json) as unknown) : undefined;
+  } catch {
+    return undefined;
+  }
+}
