@@ -7,7 +7,7 @@ import type { Model, Ref } from '../simulation/compile';
 import { personCostMoments } from '../summary/personCost';
 import { expectedPerCapita } from './expected';
 import { compileFormula, FormulaError, VARIABLE_NAMES, type CompiledFormula } from './formula';
-import { pow } from '../random/math';
+import { ipow } from '../random/math';
 
 /**
  * Financing stage (model.md §4–5): for every run and year, the money each party receives and
@@ -226,7 +226,7 @@ function buildPlan(
       // line's own price trend, the fixed part moves toward current real volume by the capacity
       // adjustment share per year, and the cost is re-inflated with the provider's main line.
       const deflator = LINES.map((_, l) => v(theta, model.trend[l]));
-      const real = (w: 'cf' | 'sc', l: number, t: number) => claims[w][t * NL + l] / pow(1 + deflator[l], t);
+      const real = (w: 'cf' | 'sc', l: number, t: number) => claims[w][t * NL + l] / ipow(1 + deflator[l], t);
       const volume = (w: 'cf' | 'sc', p: number, t: number) =>
         (p === P_HOSP ? real(w, L.hospital, t) : real(w, L.gp, t)) + (intermediateTo === p ? real(w, L.intermediate, t) : 0);
       for (const [k, p, r] of [
@@ -242,11 +242,11 @@ function buildPlan(
           for (let t = 0; t < H; t++) {
             const V = volume(w, p, t);
             if (t > 0) F += kappa * (phi * ratio * V - F);
-            provCost[w][t * 2 + k] = (F + (1 - phi) * ratio * V) * pow(1 + price, t);
+            provCost[w][t * 2 + k] = (F + (1 - phi) * ratio * V) * ipow(1 + price, t);
           }
         }
       }
-      const growth = (t: number) => pow(1 + trendMean, t);
+      const growth = (t: number) => ipow(1 + trendMean, t);
       let netExpected = 0;
       for (let l = 0; l < NL; l++) if (LINES[l] !== 'selfcare') netExpected += expected.lines[l] * (1 - ded[l]);
 
@@ -388,7 +388,7 @@ function buildPlan(
             }
             paid = budget - (hospPart + gpPart + (inScope(L.pharmacy) ? cl(L.pharmacy) : 0));
           } else if (m?.kind === 'hospitalBudget') {
-            const budget = R.bench[L.hospital][row0] * pow(1 + v(theta, r.glide), t);
+            const budget = R.bench[L.hospital][row0] * ipow(1 + v(theta, r.glide), t);
             const A = cl(L.hospital);
             const band = v(theta, r.band);
             const mg = v(theta, r.marginal);

@@ -8,7 +8,7 @@ import { aggregateSegmentYear } from './aggregate';
 import { personSegmentYear } from './person';
 import { expectedSegmentYear } from './expected';
 import { newTally, resetTally, type Cut, type LinePlan, type Move, type SegmentYearPlan, type SegmentYearSimulator, type Tally } from './plan';
-import { exp, log, pow } from '../random/math';
+import { exp, ipow, log } from '../random/math';
 
 export type Mode = 'aggregate' | 'person';
 
@@ -103,6 +103,7 @@ export class RunSimulator {
     const cut = (): Cut => ({ f: 0, rng: base });
     const move = (): Move => ({ f: 0, rng: base, to: 0, toMu: 0, toAlpha: Infinity, additionality: 0, refill: 0 });
     this.ivWeight = new Float64Array(model.interventions.length);
+    this.sizes = new Float64Array(model.segments.length);
     this.pool = model.segments.map(() => ({
       cuts: LINES.map(() => model.interventions.map(cut)),
       moves: LINES.map(() => model.substitutions.map(move)),
@@ -211,6 +212,7 @@ export class RunSimulator {
       resetTally(tally);
       this.ivCostBy.fill(0);
       let population = 0;
+      for (let s = 0; s < m.segments.length; s++) this.sizes[s] = this.computeSize(theta, s, t);
       for (let s = 0; s < m.segments.length; s++) {
         const plan = this.plan(theta, rs, s, t);
         population += plan.n;
@@ -220,21 +222,28 @@ export class RunSimulator {
         let total = tally.cfHcCost;
         for (let l = 0; l < NL; l++) total += tally.cfClaims[l];
         // Each pre-contract year's cost per person, projected to year 0 with the contract's trend.
-        perCapAt0 += ((total / population) * pow(1 + g, -t)) / P;
+        perCapAt0 += ((total / population) * ipow(1 + g, -t)) / P;
         for (let l = 0; l < NL; l++)
-          lineAt0[l] += (((tally.cfClaims[l] + (l === HOSPITAL ? tally.cfHcCost : 0)) / population) * pow(1 + g, -t)) / P;
+          lineAt0[l] += (((tally.cfClaims[l] + (l === HOSPITAL ? tally.cfHcCost : 0)) / population) * ipow(1 + g, -t)) / P;
         continue;
       }
       const { qualityCf, qualitySc } = this.quality(theta, rs, t, population);
       this.interventionCosts(theta, t);
       emit(t, { tally, population, ivCostBy: this.ivCostBy, qualityCf, qualitySc });
     }
-    return (t, pop, line) => pop * (line === undefined ? perCapAt0 : lineAt0[line]) * pow(1 + g, t);
+    return (t, pop, line) => pop * (line === undefined ? perCapAt0 : lineAt0[line]) * ipow(1 + g, t);
   }
 
-  private segmentSize(theta: Float64Array, s: number, t: number): number {
+  /** Segment sizes of the year being simulated, set once per year by `horizon`. */
+  private readonly sizes: Float64Array;
+
+  private segmentSize(_theta: Float64Array, s: number, _t: number): number {
+    return this.sizes[s];
+  }
+
+  private computeSize(theta: Float64Array, s: number, t: number): number {
     const seg = this.model.segments[s];
-    return Math.round(this.model.population * seg.share * pow(1 + val(theta, seg.growth), t));
+    return Math.round(this.model.population * seg.share * ipow(1 + val(theta, seg.growth), t));
   }
 
   /**
@@ -285,7 +294,7 @@ export class RunSimulator {
           mv.f = f;
           mv.rng = rs.subs[j];
           mv.to = sub.to;
-          mv.toMu = val(theta, sub.cost) * pow(1 + val(theta, m.trend[sub.to]), t);
+          mv.toMu = val(theta, sub.cost) * ipow(1 + val(theta, m.trend[sub.to]), t);
           mv.toAlpha = shapeOf(val(theta, sub.cv));
           mv.additionality = val(theta, sub.additionality);
           mv.refill = val(theta, sub.refill);
@@ -293,7 +302,7 @@ export class RunSimulator {
         }
       lp.lambda = val(theta, u.contacts);
       lp.k = u.dispersion < 0 ? Infinity : val(theta, u.dispersion);
-      lp.mu = val(theta, u.cost) * pow(1 + val(theta, m.trend[l]), t);
+      lp.mu = val(theta, u.cost) * ipow(1 + val(theta, m.trend[l]), t);
       lp.alpha = shapeOf(val(theta, u.cv));
     }
     const hcPlan = plan.highCost;
