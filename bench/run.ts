@@ -55,6 +55,16 @@ for (const w of [1, 2]) {
   say(`default scenario, ${RUNS} runs × 10 years, ${w} worker${w > 1 ? 's' : ''}`, `${fmt(r.elapsedMs / 1000, 2)} s (${fmt(RUNS / (r.elapsedMs / 1000))} runs/s)`);
 }
 say('speed-up 2 workers / 1 worker', `${fmt(elapsed[1] / elapsed[2], 2)}×`);
+{
+  // The engine alone: the default scenario without its financing section (fee-for-service only).
+  const engineOnly = { ...input };
+  delete engineOnly.financing;
+  const pool = nodeWorkers(2);
+  await runOnWorkers(pool, engineOnly, { runs: 200 });
+  const r = await runOnWorkers(pool, engineOnly, { runs: RUNS });
+  pool.forEach((x) => x.terminate());
+  say(`default scenario without its financing section, ${RUNS} runs, 2 workers`, `${fmt(r.elapsedMs / 1000, 2)} s (${fmt(RUNS / (r.elapsedMs / 1000))} runs/s)`);
+}
 
 // 3. Aggregate vs person-level at 170,000 insured, per run, in this thread.
 {

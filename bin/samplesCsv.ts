@@ -10,13 +10,16 @@ const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : 
 export async function writeSamplesCsv(path: string, b: RunBlock, paramPaths: string[], startYear: number): Promise<void> {
   const out = createWriteStream(path);
   const write = (s: string) => (out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
-  await write(`${['run', 'year', ...paramPaths.map((p) => `param:${p}`), ...b.names].map(quote).join(',')}\n`);
+  // Each financing model's result per party (revenue − cost) is written too, for audit.
+  const results = b.names.flatMap((n, i) => (n.startsWith('fin.') && n.endsWith('.revenue') ? [{ name: `${n.slice(0, -'.revenue'.length)}.result`, rev: i, cost: b.names.indexOf(`${n.slice(0, -'.revenue'.length)}.cost`) }] : []));
+  await write(`${['run', 'year', ...paramPaths.map((p) => `param:${p}`), ...b.names, ...results.map((r) => r.name)].map(quote).join(',')}\n`);
   for (let r = 0; r < b.runs; r++) {
     const params = Array.from(b.params.subarray(r * b.nParams, (r + 1) * b.nParams), String).join(',');
     for (let y = 0; y < b.years; y++) {
       const row = r * b.years + y;
       let line = `${b.firstRun + r},${startYear + y},${params}`;
       for (const c of b.cols) line += `,${c[row]}`;
+      for (const r of results) line += `,${b.cols[r.rev][row] - b.cols[r.cost][row]}`;
       await write(`${line}\n`);
     }
   }

@@ -37,7 +37,7 @@ export const finColumn = (model: string, party: string, what: 'revenue' | 'cost'
 export const paidColumn = (model: string) => `fin.${model}.paid`;
 
 export interface FinancingPlan {
-  models: { id: string; name: string; kind: FinancingModel['kind'] }[];
+  models: { id: string; name: string; kind: FinancingModel['kind']; owner?: { gp: number; hospital: number } }[];
   /** Columns this stage adds: revenue and cost per model (and the status quo) × party, and `paid` per model. */
   columns: string[];
   /** Per-case thresholds whose high-cost excess the engine must accumulate. */
@@ -195,7 +195,7 @@ function buildPlan(
   const scopes = f.models.map((m) => ('scope' in m && m.scope ? m.scope : DEFAULT_SCOPE).map((l) => L[l]));
 
   return {
-    models: f.models.map((m) => ({ id: m.id, name: m.name, kind: m.kind })),
+    models: f.models.map((m) => ({ id: m.id, name: m.name, kind: m.kind, ...(m.kind === 'population' ? { owner: m.owner } : {}) })),
     columns,
     excessThresholds: thresholds,
     apply(b, slot, theta) {

@@ -36,6 +36,20 @@ export interface ModelRisk {
   paid: { mean: number; pPaid: Prob };
   horizon: Record<Party, PartyRisk>;
   years: Record<Party, PartyRisk>[];
+  /**
+   * Population-based payment only: the owners' results with their share of the integrator's
+   * result added (GP group and hospital as consolidated groups), over the horizon.
+   */
+  owners?: { gp: OwnerRisk; hospital: OwnerRisk };
+}
+
+export interface OwnerRisk {
+  /** Share of the integrator owned. */
+  share: number;
+  result: Stat;
+  pLoss: Prob;
+  var95: number;
+  es95: number;
 }
 
 export interface FinancingSummary {
@@ -114,8 +128,25 @@ export function summarizeFinancing(plan: FinancingPlan, b: RunBlock): FinancingS
         for (let t = 0; t < b.years; t++) s += paidCol[i * b.years + t];
         return s;
       });
+      const owners = m.owner
+        ? (Object.fromEntries(
+            (['gp', 'hospital'] as const).map((p) => {
+              const own = resultsOf(b, m.id, p, 'horizon').result;
+              const integ = resultsOf(b, m.id, 'integrator', 'horizon').result;
+              const share = m.owner![p];
+              const x = Float64Array.from(own, (v, i) => v + share * integ[i]);
+              const sorted = Float64Array.from(x).sort();
+              const tail = Math.max(1, Math.floor(0.05 * sorted.length));
+              let es = 0;
+              for (let i = 0; i < tail; i++) es += sorted[i];
+              const result = stat(x, sorted);
+              return [p, { share, result, pLoss: probAtLeast(Float64Array.from(x, (v) => (v < 0 ? 1 : 0)), 1), var95: -result.p5, es95: -es / tail }];
+            }),
+          ) as { gp: OwnerRisk; hospital: OwnerRisk })
+        : undefined;
       return {
         ...m,
+        ...(owners ? { owners } : {}),
         paid: { mean: meanSd(paid).mean, pPaid: probAtLeast(Float64Array.from(paid, (x) => (x > 0 ? 1 : 0)), 1) },
         horizon: partyRisks(b, m.id, 'horizon', sqOf('horizon')),
         years: yearsIdx.map((t) => partyRisks(b, m.id, t, sqOf(t))),

@@ -104,6 +104,7 @@ export class RunSimulator {
     const move = (): Move => ({ f: 0, rng: base, to: 0, toMu: 0, toAlpha: Infinity, additionality: 0, refill: 0 });
     this.ivWeight = new Float64Array(model.interventions.length);
     this.sizes = new Float64Array(model.segments.length);
+    this.expected = new Float64Array(model.horizon * NL);
     this.pool = model.segments.map(() => ({
       cuts: LINES.map(() => model.interventions.map(cut)),
       moves: LINES.map(() => model.substitutions.map(move)),
@@ -128,6 +129,8 @@ export class RunSimulator {
     const row0 = slot * H;
     const cols = out.cols;
 
+    const expectedBenchmark = m.scenario.benchmark.method === 'expected';
+    this.expected.fill(0);
     const bench = this.horizon(theta, seedStreams(this.rs, m, run, ''), (t, y) => {
       const r = row0 + t;
       const tl = y.tally;
@@ -170,9 +173,14 @@ export class RunSimulator {
     });
     for (let t = 0; t < H; t++) {
       const r = row0 + t;
-      const B = bench(t, cols[L.population][r]);
+      let B = 0;
+      for (let l = 0; l < NL; l++) {
+        const b = expectedBenchmark ? this.expected[t * NL + l] : bench(t, cols[L.population][r], l);
+        cols[L.benchmarkLine[l]][r] = b;
+        if (expectedBenchmark) B += b;
+      }
+      if (!expectedBenchmark) B = bench(t, cols[L.population][r]);
       cols[L.benchmark][r] = B;
-      for (let l = 0; l < NL; l++) cols[L.benchmarkLine[l]][r] = bench(t, cols[L.population][r], l);
       cols[L.cf.observedSavings][r] = (B - cols[L.cf.total][r]) / B;
       cols[L.sc.observedSavings][r] = (B - cols[L.sc.total][r]) / B;
     }
@@ -216,6 +224,7 @@ export class RunSimulator {
       for (let s = 0; s < m.segments.length; s++) {
         const plan = this.plan(theta, rs, s, t);
         population += plan.n;
+        if (t >= 0) this.addExpected(plan, t);
         this.segYear(plan, rs.base, tally);
       }
       if (t < 0) {
@@ -232,6 +241,20 @@ export class RunSimulator {
       emit(t, { tally, population, ivCostBy: this.ivCostBy, qualityCf, qualitySc });
     }
     return (t, pop, line) => pop * (line === undefined ? perCapAt0 : lineAt0[line]) * ipow(1 + g, t);
+  }
+
+  /** Expected counterfactual claims per year and line given θ (row-major years × lines). */
+  private readonly expected: Float64Array;
+
+  /** Adds a segment-year's expected counterfactual claims (the "true" benchmark, for reference). */
+  private addExpected(plan: SegmentYearPlan, t: number): void {
+    const e = this.expected;
+    if (t * NL >= e.length) return;
+    plan.lines.forEach((lp, l) => {
+      if (lp) e[t * NL + l] += plan.n * lp.lambda * lp.mu;
+    });
+    const hc = plan.highCost;
+    if (hc) e[t * NL + HOSPITAL] += plan.n * hc.rate * exp(hc.mu + (hc.sigma * hc.sigma) / 2);
   }
 
   /** Segment sizes of the year being simulated, set once per year by `horizon`. */

@@ -62,3 +62,28 @@ describe('thinning (common random numbers)', () => {
     });
   }
 });
+
+describe('benchmark: the true expected counterfactual, for reference', () => {
+  it('equals the expected counterfactual claims per line (no chance), so the counterfactual observes no savings', () => {
+    const s = clone(smallInput());
+    s.simulation!.randomVariation = false;
+    s.benchmark = { ...s.benchmark!, method: 'expected' } as typeof s.benchmark;
+    const b = run(s, 5).block;
+    for (const l of LINES) {
+      const bench = column(b, `benchmark.${l}`);
+      const cf = column(b, `cf.claims.${l}`);
+      bench.forEach((x, i) => expect(Math.abs(x - cf[i])).toBeLessThanOrEqual(1e-9 * Math.max(1, cf[i])));
+    }
+    column(b, 'cf.observedSavings').forEach((x) => expect(Math.abs(x)).toBeLessThan(1e-12));
+  });
+
+  it('with chance, the counterfactual\'s observed savings centre on zero (|mean| < 4 SE)', () => {
+    const s = clone(smallInput({ population: 5000 }));
+    s.benchmark = { ...s.benchmark!, method: 'expected' } as typeof s.benchmark;
+    const obs = column(run(s, 400).block, 'cf.observedSavings');
+    const mean = obs.reduce((a, x) => a + x, 0) / obs.length;
+    const sd = Math.sqrt(obs.reduce((a, x) => a + (x - mean) ** 2, 0) / (obs.length - 1));
+    // Rows of one run are not independent: use runs (400) for the SE.
+    expect(Math.abs(mean)).toBeLessThan((4 * sd) / Math.sqrt(400));
+  });
+});

@@ -205,3 +205,22 @@ describe('custom contracts', () => {
     if (!r.ok) expect(r.errors[0].message).toMatch(/at character \d+/);
   });
 });
+
+describe('integrator owners', () => {
+  it("each owner's consolidated result is its own result plus its share of the integrator's", async () => {
+    const { summarizeFinancing } = await import('../../models/finance/summary');
+    const { compile } = await import('../../models/simulation/compile');
+    const { simulateBlock } = await import('../../models/simulation/block');
+    const { valid } = await import('../helpers');
+    const s = clone(smallInput({ population: 20000 })) as any;
+    s.financing = { parties: PARTIES_DEFAULT, models: [{ id: 'pop', name: 'p', kind: 'population', discount: 0.01, owner: { gp: 0.7, hospital: 0.3 } }] };
+    const model = compile(valid(s));
+    const b = simulateBlock(model, 0, 200);
+    const m = summarizeFinancing(model.financing, b).models[0];
+    for (const p of ['gp', 'hospital'] as const) {
+      const expected = m.horizon[p].result.mean + m.owners![p].share * m.horizon.integrator.result.mean;
+      expect(Math.abs(m.owners![p].result.mean - expected)).toBeLessThanOrEqual(1e-9 * Math.abs(expected) + 1e-6);
+    }
+    expect(m.owners!.gp.share).toBe(0.7);
+  });
+});

@@ -92,6 +92,7 @@ describe('headless runner (npm run sim)', () => {
     const lines = readFileSync(samples, 'utf8').trim().split('\n');
     expect(lines.length).toBe(1 + 30 * 3);
     expect(lines[0]).toMatch(/^run,year,param:region\.segments\[0\]\.lines\.gp\.contacts,/);
+    expect(lines[0]).toContain(',fin.ffs.hospital.result');
   });
 
   it('exits with code 2 and the field path on an invalid scenario, writing nothing', async () => {
