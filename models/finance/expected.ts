@@ -1,11 +1,10 @@
 import { LINES } from '../scenario/names';
 import { drawParams } from '../params/registry';
 import { lognormalExcess } from '../simulation/expected';
-import { val, type Model } from '../simulation/compile';
-import { exp, log } from '../random/math';
+import { severityLogParams, val, type Model } from '../simulation/compile';
+import { exp } from '../random/math';
 
 const HOSPITAL = LINES.indexOf('hospital');
-const Z99 = 2.3263478740408408;
 
 /**
  * What the parties expect ex ante, with every parameter at its mean: claims per person per line
@@ -22,16 +21,7 @@ export function expectedPerCapita(model: Model, thresholds: number[]): { lines: 
     });
     const hc = seg.highCost;
     if (!hc) continue;
-    let mu: number;
-    let sigma: number;
-    if (hc.kind === 'meanCv') {
-      const cv = val(theta, hc.b);
-      sigma = Math.sqrt(log(1 + cv * cv));
-      mu = log(val(theta, hc.a)) - (sigma * sigma) / 2;
-    } else {
-      mu = log(val(theta, hc.a));
-      sigma = Math.max(0, (log(val(theta, hc.b)) - mu) / Z99);
-    }
+    const { mu, sigma } = severityLogParams(theta, hc);
     const rate = val(theta, hc.rate);
     lines[HOSPITAL] += seg.share * rate * exp(mu + (sigma * sigma) / 2);
     thresholds.forEach((T, j) => (excess[j] += seg.share * rate * lognormalExcess(mu, sigma, T)));

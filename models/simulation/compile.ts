@@ -1,6 +1,7 @@
 import { LINES, PAYERS, lineIndex } from '../scenario/names';
 import type { Param, Scenario } from '../scenario/schema';
 import { ParamRegistry } from '../params/registry';
+import { log } from '../random/math';
 import { correlationPlan, type CorrelationPlan } from '../params/correlation';
 import type { FieldError } from '../scenario/validate';
 import { prepareFinancing, type FinancingPlan } from '../finance/plan';
@@ -204,6 +205,19 @@ export function compile(s: Scenario, opts: { excessThresholds?: number[] } = {})
   };
   model.financing = fin.finish(model);
   return model;
+}
+
+const Z99 = 2.3263478740408408;
+
+/** Log-scale parameters of a segment's high-cost episode cost (lognormal) in the start year. */
+export function severityLogParams(theta: Float64Array, hc: NonNullable<SegmentModel['highCost']>): { mu: number; sigma: number } {
+  if (hc.kind === 'meanCv') {
+    const cv = val(theta, hc.b);
+    const sigma = Math.sqrt(log(1 + cv * cv));
+    return { mu: log(val(theta, hc.a)) - (sigma * sigma) / 2, sigma };
+  }
+  const mu = log(val(theta, hc.a));
+  return { mu, sigma: Math.max(0, (log(val(theta, hc.b)) - mu) / Z99) };
 }
 
 /** θ[ref], or `fallback` for an absent optional parameter. */

@@ -2,7 +2,7 @@ import { makeSamplers, type Samplers } from '../random/samplers';
 import { STREAMS, streamFor } from '../random/rng';
 import { LINES, PAYERS } from '../scenario/names';
 import { drawParams } from '../params/registry';
-import { val, type InterventionModel, type Model, type SubstitutionModel } from './compile';
+import { severityLogParams, val, type InterventionModel, type Model, type SubstitutionModel } from './compile';
 import type { Layout, RunBlock } from './columns';
 import { aggregateSegmentYear } from './aggregate';
 import { personSegmentYear } from './person';
@@ -12,7 +12,6 @@ import { exp, ipow, log } from '../random/math';
 
 export type Mode = 'aggregate' | 'person';
 
-const Z99 = 2.3263478740408408;
 const NL = LINES.length;
 
 /** Fraction of the target segments reached in year t (linear ramp from the start year). */
@@ -331,16 +330,7 @@ export class RunSimulator {
     const hcPlan = plan.highCost;
     if (seg.highCost && hcPlan) {
       const hc = seg.highCost;
-      let mu: number;
-      let sigma: number;
-      if (hc.kind === 'meanCv') {
-        const cv = val(theta, hc.b);
-        sigma = Math.sqrt(log(1 + cv * cv));
-        mu = log(val(theta, hc.a)) - (sigma * sigma) / 2;
-      } else {
-        mu = log(val(theta, hc.a));
-        sigma = Math.max(0, (log(val(theta, hc.b)) - mu) / Z99);
-      }
+      const { mu, sigma } = severityLogParams(theta, hc);
       hcPlan.mu = mu + t * log(1 + val(theta, m.trend[HOSPITAL]));
       hcPlan.sigma = sigma;
       hcPlan.rate = val(theta, hc.rate);

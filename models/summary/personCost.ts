@@ -1,7 +1,7 @@
 import { drawParams } from '../params/registry';
-import { val, type Model } from '../simulation/compile';
+import { severityLogParams, val, type Model } from '../simulation/compile';
 import { compoundMoments, highCostMoments, mixtureMoments } from './closedForm';
-import { exp, log } from '../random/math';
+import { exp } from '../random/math';
 
 /**
  * Mean and coefficient of variation of one person's yearly cost in the start year, from the closed
@@ -22,17 +22,9 @@ export function personCostMoments(model: Model): { mean: number; sd: number; cv:
     });
     if (seg.highCost) {
       const hc = seg.highCost;
-      let m: number;
-      let cv: number;
-      if (hc.kind === 'meanCv') {
-        m = val(theta, hc.a);
-        cv = val(theta, hc.b);
-      } else {
-        const mu = log(val(theta, hc.a));
-        const sigma = (log(val(theta, hc.b)) - mu) / 2.3263478740408408;
-        m = exp(mu + (sigma * sigma) / 2);
-        cv = Math.sqrt(exp(sigma * sigma) - 1);
-      }
+      const { mu, sigma } = severityLogParams(theta, hc);
+      const m = exp(mu + (sigma * sigma) / 2);
+      const cv = Math.sqrt(exp(sigma * sigma) - 1);
       const h = highCostMoments(val(theta, hc.rate), m, cv);
       mean += h.mean;
       variance += h.variance;
