@@ -9,6 +9,7 @@ import { Later } from './components/Later';
 import { AssumptionsTable, PrintHeader } from './components/PrintReport';
 import { Glossary } from './components/Glossary';
 import { WorkspacePanel } from './components/WorkspacePanel';
+import { Library } from './components/Library';
 import { CompareView } from './charts/CompareView';
 import { FinanceView } from './charts/FinanceView';
 import { TornadoView } from './charts/TornadoView';
@@ -133,6 +134,7 @@ export function App() {
           <h2 id="editor-title">{t('editorTitle')}</h2>
           <p class="scenario-title" data-testid="scenario-title">{String(ws.scenario.meta?.title ?? '')}</p>
           <Toolbar ws={ws} onFile={(f) => void openFile(f)} />
+          <Library ws={ws} onOpen={() => void start()} />
           <WorkspacePanel ws={ws} ctl={ctl} onOpen={() => void start()} />
           <Show when={importErrors()}>
             {(ie) => (

@@ -214,6 +214,8 @@ const M = {
   sensLow: { nl: 'aanname laag (10%)', en: 'assumption low (10%)' },
   sensHigh: { nl: 'aanname hoog (10%)', en: 'assumption high (10%)' },
   financingModel: { nl: 'Bekostigingsmodel', en: 'Financing model' },
+  libraryTitle: { nl: 'Beginnen met een vraag uit de proeftuinen', en: 'Start from a question of the pilot regions' },
+  presetsTitle: { nl: 'Interventie uit een proeftuin toevoegen aan dit scenario', en: 'Add an intervention from a pilot region to this scenario' },
   finPartiesGroup: { nl: 'Kosten en marges van de partijen', en: 'Parties\' costs and margins' },
 } satisfies Record<string, Record<Lang, string>>;
 

@@ -1,6 +1,6 @@
 // End-to-end test of the built app in Debian's headless Chromium: npx tsx test/e2e/run.ts
 // Needs `npm run build` first (npm test does that). Screenshots go to test-artifacts/.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -403,6 +403,51 @@ async function main() {
       await ctx.close();
     });
     await (freshCtx as BrowserContext | null)?.close();
+
+    await h.check('library: every scenario file is listed by title; opening one runs it and keeps the current one', async () => {
+      const ctx = await newContext(browser!, server.url);
+      const p = await ctx.newPage();
+      watch(p, problems);
+      await p.goto(`${server.url}?runs=200`);
+      await waitDone(p);
+      const dir = new URL('../../scenarios/', import.meta.url);
+      const files = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json');
+      await p.click('[data-testid="library"] summary');
+      const listed = await p.$$eval('[data-testid="library-item"]', (lis) => lis.map((li) => ({ file: li.getAttribute('data-file'), title: li.querySelector('button')?.textContent?.trim() ?? '' })));
+      for (const f of files) {
+        const title = JSON.parse(readFileSync(new URL(f, dir), 'utf8')).meta.title as string;
+        assert(listed.some((x) => x.file === f && x.title === title), `library lacks ${f} (${title})`);
+      }
+      const g = ((await p.evaluate(() => (window as any).__proeftuin)) as ProeftuinHook).generation;
+      await p.click('[data-testid="library-item"][data-file="zelfzorg-gemeente.json"] button');
+      const hk = await waitDone(p, g + 1);
+      const title = (await p.textContent('[data-testid="scenario-title"]'))!;
+      assert(title.includes('Zelfhulp'), `opened scenario title: ${title}`);
+      assert(hk.summary!.financing.models.length === 3, 'library scenario results missing');
+      await p.locator('[data-testid="library-item"][data-file="zelfzorg-gemeente.json"]').scrollIntoViewIfNeeded();
+      await p.screenshot({ path: join(ARTIFACTS, '15-library.png') });
+      await ctx.close();
+    });
+
+    await h.check('library: a pilot intervention preset added to the default scenario keeps it valid and changes the numbers', async () => {
+      const ctx = await newContext(browser!, server.url);
+      const p = await ctx.newPage();
+      watch(p, problems);
+      await p.goto(`${server.url}?runs=200`);
+      const first = await waitDone(p);
+      await p.click('[data-testid="library"] summary');
+      await p.click('[data-testid="preset-item"][data-id="friesland-preventie"] button');
+      await p.waitForSelector('[data-testid="editor-errors"]', { state: 'detached', timeout: 5000 });
+      await p.waitForSelector('[data-testid="stale-note"]', { timeout: 5000 });
+      await p.click('[data-testid="run-button"]');
+      const second = await waitDone(p, first.generation + 1);
+      assert(second.scenarioHash !== first.scenarioHash, 'scenario unchanged after adding a preset');
+      const a = first.summary!.years.at(-1)!.sc.total.mean;
+      const b = second.summary!.years.at(-1)!.sc.total.mean;
+      assert(a !== b, 'scenario cost did not change');
+      assert(first.summary!.years.at(-1)!.cf.total.mean === second.summary!.years.at(-1)!.cf.total.mean, 'the counterfactual changed (it must not)');
+      await ctx.close();
+    });
 
     await h.check('workspace: keep two scenarios and compare them side by side', async () => {
       await page.fill('[data-testid="keep-name"]', 'Kleine regio');
