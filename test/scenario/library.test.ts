@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
 import { validateScenario } from '../../models/scenario/validate';
 import { compile } from '../../models/simulation/compile';
@@ -30,6 +31,14 @@ const model = (s: Summary, id: string) => s.financing.models.find((m) => m.id ==
 describe('scenario library', () => {
   it('has the six questions of the pilot regions (seven files) besides the default', () => {
     expect(files.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('every file validates against the published JSON Schema (ajv), not only the zod definition', () => {
+    const schema = JSON.parse(readFileSync(new URL('scenario.schema.json', dir), 'utf8'));
+    const validate = new Ajv2020({ strict: false, allErrors: true }).compile(schema);
+    for (const f of files) expect(validate(JSON.parse(readFileSync(new URL(f, dir), 'utf8'))), `${f}: ${JSON.stringify(validate.errors?.slice(0, 2))}`).toBe(true);
+    // and the schema rejects what it should
+    expect(validate({ version: 1, meta: { title: 'x' } })).toBe(false);
   });
 
   for (const f of files)

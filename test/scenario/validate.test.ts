@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseScenarioText, validateScenario } from '../../models/scenario/validate';
 import { jsonSchema } from '../../scenarios/jsonSchema';
@@ -90,7 +90,7 @@ describe('scenario validation', () => {
 const CONTRACT_SETTING = /^financing\.models\[\d+\]\.(qualityThreshold|qualityGate|split\.\w+|owner\.\w+|stopLoss\.threshold|minimum(Savings|Loss)Rate\.confidence|settlementYears)$/;
 
 describe('the default scenario', () => {
-  it('gives every number a source or marks it illustrative', () => {
+  it('gives every number a source or marks it illustrative (every scenario file in the library)', () => {
     const missing: string[] = [];
     const walk = (v: unknown, path: string) => {
       if (Array.isArray(v)) return v.forEach((x, i) => walk(x, `${path}[${i}]`));
@@ -105,8 +105,12 @@ describe('the default scenario', () => {
       }
       for (const [k, x] of Object.entries(o)) if (k !== 'share') walk(x, path ? `${path}.${k}` : k);
     };
-    walk(defaultInput(), '');
-    expect(missing).toEqual([]);
+    const dir = new URL('../../scenarios/', import.meta.url);
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.json') && x !== 'scenario.schema.json')) {
+      missing.length = 0;
+      walk(JSON.parse(readFileSync(new URL(f, dir), 'utf8')), '');
+      expect(missing, f).toEqual([]);
+    }
   });
 
   it('is a region of about 170,000 insured with substitution under uncertainty and at least three pilot interventions', () => {
