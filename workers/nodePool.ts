@@ -1,12 +1,39 @@
 import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type { WorkerHandle } from '../models/runner/runner';
 import { comlinkHandle } from './handle';
 
-/** Starts `n` Node worker threads running the simulation API (TypeScript loaded through tsx). */
+let bundled: string | null = null;
+
+/**
+ * The worker entry bundled to plain JavaScript, once per process. Worker threads could load the
+ * TypeScript through tsx instead, but tsx compiles with esbuild's `keepNames`, which wraps every
+ * closure the simulation creates per run in a naming call; that made Node workers about 12% slower
+ * than the same code as the browser runs it (bench, 2026-11-23).
+ */
+function workerSource(): string {
+  if (bundled === null) {
+    const r = buildSync({
+      entryPoints: [fileURLToPath(new URL('./node.worker.ts', import.meta.url))],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      write: false,
+      logLevel: 'silent',
+    });
+    bundled = r.outputFiles[0].text;
+  }
+  return bundled;
+}
+
+/** Starts `n` Node worker threads running the simulation API. */
 export function nodeWorkers(n: number): WorkerHandle[] {
+  const source = workerSource();
   return Array.from({ length: n }, () => {
-    const w = new Worker(new URL('./node-bootstrap.mjs', import.meta.url));
+    const w = new Worker(source, { eval: true });
     const crashed = new Promise<never>((_, reject) => {
       w.on('error', (e) => reject(e));
       w.on('exit', (code) => reject(new Error(`worker thread exited (code ${code})`)));
