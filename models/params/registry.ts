@@ -56,19 +56,63 @@ export function paramValue(slot: ParamSlot, u: number, uncertainty: boolean): nu
   return clamp(uncertainty ? quantile(p, clamp(u, U_EDGE, 1 - U_EDGE)) : distributionMean(p), slot.lo, slot.hi);
 }
 
+/** What a run needs to draw θ, worked out once per model: fixed values and the uncertain slots per block. */
+interface DrawPlan {
+  /** θ with every fixed slot filled in (uncertain slots hold 0). */
+  fixed: Float64Array;
+  /** The same with uncertain slots at their distribution's mean (parameter uncertainty off). */
+  means: Float64Array;
+  /** Blocks holding at least one uncertain slot: stream name and, per uncertain slot, its position in the block. */
+  blocks: { stream: string; slots: Int32Array; at: Int32Array }[];
+}
+
+const plans = new WeakMap<Map<string, number[]>, DrawPlan>();
+
+function drawPlan(reg: ParamRegistry, blocks: Map<string, number[]>): DrawPlan {
+  let plan = plans.get(blocks);
+  if (plan) return plan;
+  const fixed = new Float64Array(reg.slots.length);
+  const means = new Float64Array(reg.slots.length);
+  const list: DrawPlan['blocks'] = [];
+  for (const [block, idx] of blocks) {
+    const slots: number[] = [];
+    const at: number[] = [];
+    idx.forEach((i, k) => {
+      const s = reg.slots[i];
+      means[i] = paramValue(s, 0.5, false);
+      if (s.uncertain) {
+        slots.push(i);
+        at.push(k);
+      } else fixed[i] = means[i];
+    });
+    if (slots.length > 0) list.push({ stream: block === 'base' ? STREAMS.params : STREAMS.paramsOf(block), slots: Int32Array.from(slots), at: Int32Array.from(at) });
+  }
+  plan = { fixed, means, blocks: list };
+  plans.set(blocks, plan);
+  return plan;
+}
+
 /**
- * Draws the parameter vector θ of one run. Correlated parameters take their uniform from the
- * copula (own stream) but still consume one from their block, so nothing else moves.
+ * Draws the parameter vector θ of one run. Each block's stream gives its k-th slot the k-th
+ * uniform, whether that slot is fixed or not; blocks without uncertain slots are not seeded at all
+ * (their values cannot depend on it). Correlated parameters take their uniform from the copula (own
+ * stream) but still consume one from their block, so nothing else moves.
  */
 export function drawParams(reg: ParamRegistry, blocks: Map<string, number[]>, seed: string, run: number, uncertainty: boolean, corr: CorrelationPlan | null = null): Float64Array {
-  const theta = new Float64Array(reg.slots.length);
-  const copula = corr && uncertainty ? copulaUniforms(corr, seed, run) : null;
-  for (const [block, idx] of blocks) {
-    const rng = streamFor(seed, run, block === 'base' ? STREAMS.params : STREAMS.paramsOf(block));
-    for (const i of idx) {
-      const u = rng();
+  const plan = drawPlan(reg, blocks);
+  if (!uncertainty) return plan.means.slice();
+  const theta = plan.fixed.slice();
+  const copula = corr ? copulaUniforms(corr, seed, run) : null;
+  for (const b of plan.blocks) {
+    const rng = streamFor(seed, run, b.stream);
+    let pos = 0;
+    for (let j = 0; j < b.slots.length; j++) {
+      let u = rng();
+      for (; pos < b.at[j]; pos++) u = rng();
+      pos++;
+      const i = b.slots[j];
       const c = copula ? corr!.slots.indexOf(i) : -1;
-      theta[i] = paramValue(reg.slots[i], c >= 0 ? copula![c] : u, uncertainty);
+      theta[i] = paramValue(reg.slots[i], c >= 0 ? copula![c] : u, true);
     }
   }
   return theta;
