@@ -184,263 +184,308 @@ function buildPlan(
     const node = slot?.node;
     return typeof node === 'number' ? node : node && 'value' in node ? node.value : 0;
   })();
-  // Reused per run: claims per line and year for the two worlds, and provider costs.
-  const claims = { cf: new Float64Array(H * NL), sc: new Float64Array(H * NL) };
-  const provCost = { cf: new Float64Array(H * 2), sc: new Float64Array(H * 2) };
+  // Per-run state, reused: claims per line and year for the two worlds (0 = counterfactual,
+  // 1 = scenario), provider costs, the year's money per party. The apply below and `settle` read
+  // it; nothing is allocated per run (closures and arrays made per run were most of this stage's
+  // cost inside the run loop).
+  const claims = [new Float64Array(H * NL), new Float64Array(H * NL)];
+  const provCost = [new Float64Array(H * 2), new Float64Array(H * 2)];
+  const growth = new Float64Array(H);
+  for (let t = 0; t < H; t++) growth[t] = ipow(1 + trendMean, t);
   const rev = new Float64Array(6);
   const cost = new Float64Array(6);
+  const previous = new Float64Array(6);
   const vars = new Float64Array(VARIABLE_NAMES.length);
-  // Column arrays of the current block, resolved once per block (names are looked up by string).
-  let resolved: { block: RunBlock; col: (name: string) => Float64Array; bench: Float64Array[]; rev: Float64Array[][]; cost: Float64Array[][]; paid: Float64Array[] } | null = null;
-  const scopes = f.models.map((m) => ('scope' in m && m.scope ? m.scope : DEFAULT_SCOPE).map((l) => L[l]));
+  const PREVIOUS = VARIABLE_NAMES.indexOf('previous');
+  const ded = new Float64Array(NL);
+  const deflator = new Float64Array(NL);
+  const scopes = f.models.map((m) => Int32Array.from(('scope' in m && m.scope ? m.scope : DEFAULT_SCOPE).map((l) => L[l])));
+  const inScope = scopes.map((sc) => LINES.map((_, l) => sc.includes(l)));
+  const defaultScope = Int32Array.from(DEFAULT_SCOPE.map((l) => L[l]));
+  const stopLossAt = f.models.map((m) => (m.kind === 'population' && m.stopLoss ? thresholds.indexOf(m.stopLoss.threshold) : -1));
+  const stopLossEngineAt = f.models.map((m) => (m.kind === 'population' && m.stopLoss ? model.excessThresholds.indexOf(m.stopLoss.threshold) : -1));
+  const zOf = (c: number) => normalQuantile(c, 0, 1);
+  const zMsr = f.models.map((m) => (m.kind === 'sharedSavings' && !('fixed' in m.minimumSavingsRate) ? zOf(m.minimumSavingsRate.confidence) : 0));
+  const zMlr = f.models.map((m) => (m.kind === 'sharedSavings' && !('fixed' in m.minimumLossRate) ? zOf(m.minimumLossRate.confidence) : 0));
+
+  /** Column arrays of one block, looked up by name once per block. */
+  interface Cols {
+    block: RunBlock;
+    pop: Float64Array;
+    claims: Float64Array[][];
+    ivBy: Float64Array[];
+    quality: Float64Array[];
+    movedH: Float64Array;
+    movedG: Float64Array;
+    bench: Float64Array[];
+    excess: Float64Array[][];
+    rev: Float64Array[][];
+    cost: Float64Array[][];
+    paid: Float64Array[];
+  }
+  let R: Cols | null = null;
+  const resolve = (b: RunBlock): Cols => {
+    const I = new Map(b.names.map((n, i) => [n, i]));
+    const c = (name: string) => {
+      const i = I.get(name);
+      if (i === undefined) throw new Error(`financing: block has no column ${name}`);
+      return b.cols[i];
+    };
+    const worlds = ['cf', 'sc'] as const;
+    return {
+      block: b,
+      pop: c('population'),
+      claims: worlds.map((w) => LINES.map((l) => c(`${w}.claims.${l}`))),
+      ivBy: PAYERS.map((p) => c(`sc.interventionCost.${p}`)),
+      quality: worlds.map((w) => c(`${w}.quality`)),
+      movedH: c('moved.out.hospital'),
+      movedG: c('moved.out.gp'),
+      bench: LINES.map((l) => c(`benchmark.${l}`)),
+      excess: worlds.map((w) => model.excessThresholds.map((_, j) => c(`${w}.excess.${j}`))),
+      rev: ids.map((id) => FIN_PARTIES.map((p) => c(finColumn(id, p, 'revenue')))),
+      cost: ids.map((id) => FIN_PARTIES.map((p) => c(finColumn(id, p, 'cost')))),
+      paid: ids.map((id) => (id === STATUS_QUO ? new Float64Array(0) : c(paidColumn(id)))),
+    };
+  };
+
+  // Set by apply for the run being settled.
+  let theta: Float64Array = new Float64Array(0);
+  let row0 = 0;
+  let margin = 0;
+  let netExpected = 0;
+
+  /** Real (start-year price) volume of world w on line l in year t. */
+  const real = (w: number, l: number, t: number) => claims[w][t * NL + l] / ipow(1 + deflator[l], t);
+  const volume = (w: number, p: number, t: number) =>
+    (p === P_HOSP ? real(w, L.hospital, t) : real(w, L.gp, t)) + (intermediateTo === p ? real(w, L.intermediate, t) : 0);
+  const providerCosts = (k: number, p: number, r: ProviderRefs) => {
+    const phi = v(theta, r.fixed);
+    const kappa = v(theta, r.speed);
+    const ratio = v(theta, r.ratio, 1);
+    const price = deflator[p === P_HOSP ? L.hospital : L.gp];
+    for (let w = 0; w < 2; w++) {
+      let F = phi * ratio * volume(0, p, 0);
+      for (let t = 0; t < H; t++) {
+        const V = volume(w, p, t);
+        if (t > 0) F += kappa * (phi * ratio * V - F);
+        provCost[w][t * 2 + k] = (F + (1 - phi) * ratio * V) * ipow(1 + price, t);
+      }
+    }
+  };
+  const payInsToProvider = (p: number, amount: number) => {
+    rev[p] += amount;
+    cost[P_INS] += amount;
+  };
+  const sumBench = (sc: Int32Array, row: number) => {
+    let x = 0;
+    for (let i = 0; i < sc.length; i++) x += R!.bench[sc[i]][row];
+    return x;
+  };
+  const sumClaims = (c: Float64Array, sc: Int32Array, t: number) => {
+    let x = 0;
+    for (let i = 0; i < sc.length; i++) x += c[t * NL + sc[i]];
+    return x;
+  };
+
+  /**
+   * All years of one financing model (ri ≥ 0; −1 is the status quo: fee-for-service on the
+   * counterfactual) in world w, written to the model's columns.
+   */
+  const settle = (m: FinancingModel | null, w: number, ri: number) => {
+    const C = R!;
+    const c = claims[w];
+    const quality = C.quality[w];
+    const r = refs[ri] ?? {};
+    const mi = ri + 1;
+    previous.fill(0);
+    const excessCol = ri >= 0 && stopLossEngineAt[ri] >= 0 ? C.excess[w][stopLossEngineAt[ri]] : null;
+    // Multi-year shared-savings settlement accumulates over the period.
+    let accS = 0;
+    let accB = 0;
+    let accQ = 0;
+    let accN = 0;
+    let paid = 0;
+    const toProviders = (amount: number, split: { gp: number; hospital: number }) => {
+      payInsToProvider(P_GP, amount * split.gp);
+      payInsToProvider(P_HOSP, amount * split.hospital);
+      paid += amount;
+    };
+    for (let t = 0; t < H; t++) {
+      const row = row0 + t;
+      const N = C.pop[row];
+      const cl = (l: number) => c[t * NL + l];
+      rev.fill(0);
+      cost.fill(0);
+      // Baseline money, the same under every contract.
+      rev[P_INS] += (1 + margin) * N * netExpected * growth[t];
+      rev[P_MUN] += N * expected.lines[L.selfcare] * growth[t];
+      cost[P_MUN] += cl(L.selfcare);
+      let deductible = 0;
+      for (let l = 0; l < NL; l++) deductible += ded[l] * cl(l);
+      rev[P_INS] += deductible;
+      cost[P_PAT] += deductible;
+      cost[P_INS] += cl(L.pharmacy);
+      cost[P_HOSP] += provCost[w][t * 2];
+      cost[P_GP] += provCost[w][t * 2 + 1];
+      if (w === 1) {
+        cost[P_INS] += C.ivBy[0][row];
+        cost[P_HOSP] += C.ivBy[1][row];
+        cost[P_GP] += C.ivBy[2][row];
+        cost[P_MUN] += C.ivBy[3][row];
+        cost[P_PAT] += C.ivBy[4][row];
+      }
+      // Fee-for-service claims of the providers, paid by the insurer unless a contract says otherwise.
+      const ffsH = cl(L.hospital) + (intermediateTo === P_HOSP ? cl(L.intermediate) : 0);
+      const ffsG = cl(L.gp) + (intermediateTo === P_GP ? cl(L.intermediate) : 0);
+      paid = 0;
+      if (!m || m.kind === 'ffs' || m.kind === 'bonus' || m.kind === 'sharedSavings' || m.kind === 'custom') {
+        payInsToProvider(P_HOSP, ffsH);
+        payInsToProvider(P_GP, ffsG);
+      }
+      if (m?.kind === 'bonus') {
+        const sc = scopes[ri];
+        const B = sumBench(sc, row);
+        const ok = (m.qualityThreshold === undefined || quality[row] >= m.qualityThreshold) && (r.costTarget < 0 || (B - sumClaims(c, sc, t)) / B >= v(theta, r.costTarget));
+        if (ok) toProviders(r.pot >= 0 ? v(theta, r.pot) : v(theta, r.perInsured) * N, m.split);
+      } else if (m?.kind === 'sharedSavings') {
+        const sc = scopes[ri];
+        accS += sumBench(sc, row) - sumClaims(c, sc, t);
+        accB += sumBench(sc, row);
+        accQ += quality[row];
+        accN++;
+        if (accN === m.settlementYears || t === H - 1) {
+          const rate = accS / accB;
+          const msr = 'fixed' in m.minimumSavingsRate ? v(theta, r['minimumSavingsRate.fixed']) : (zMsr[ri] * personCv) / Math.sqrt(N * accN);
+          const mlr = 'fixed' in m.minimumLossRate ? v(theta, r['minimumLossRate.fixed']) : (zMlr[ri] * personCv) / Math.sqrt(N * accN);
+          const gateOk = m.qualityGate === undefined || accQ / accN >= m.qualityGate;
+          if (rate >= msr && gateOk && accS > 0) {
+            const base = m.firstEuro ? accS : accS - msr * accB;
+            toProviders(Math.min(v(theta, r.sharingRate) * base, v(theta, r.savingsCap) * accB), m.split);
+          } else if (m.sided === 'two' && rate <= -mlr && accS < 0) {
+            const base = m.firstEuro ? -accS : -accS - mlr * accB;
+            toProviders(-Math.min(v(theta, r.lossSharingRate) * base, v(theta, r.lossCap) * accB), m.split);
+          }
+          accS = accB = accQ = accN = 0;
+        }
+      } else if (m?.kind === 'population') {
+        const sc = scopes[ri];
+        const ins = inScope[ri];
+        const budget = sumBench(sc, row) * (1 - v(theta, r.discount));
+        rev[P_INT] += budget;
+        cost[P_INS] += budget;
+        // The integrator pays the providers' claims in scope; the insurer those outside it.
+        const hospPart = (ins[L.hospital] ? cl(L.hospital) : 0) + (intermediateTo === P_HOSP && ins[L.intermediate] ? cl(L.intermediate) : 0);
+        const gpPart = (ins[L.gp] ? cl(L.gp) : 0) + (intermediateTo === P_GP && ins[L.intermediate] ? cl(L.intermediate) : 0);
+        rev[P_HOSP] += ffsH;
+        rev[P_GP] += ffsG;
+        cost[P_INT] += hospPart + gpPart;
+        cost[P_INS] += ffsH - hospPart + (ffsG - gpPart);
+        if (ins[L.pharmacy]) {
+          cost[P_INT] += cl(L.pharmacy);
+          cost[P_INS] -= cl(L.pharmacy);
+        }
+        if (m.stopLoss && ins[L.hospital]) {
+          // The engine's threshold list may hold more than this stage's (options of tests).
+          const excess = excessCol![row];
+          const premium = expected.excess[stopLossAt[ri]] * N * growth[t] * (1 + v(theta, r['stopLoss.loading']));
+          rev[P_INT] += excess;
+          cost[P_INS] += excess;
+          cost[P_INT] += premium;
+          rev[P_INS] += premium;
+        }
+        if (m.corridor) {
+          const result = rev[P_INT] - cost[P_INT];
+          const band = v(theta, r['corridor.band']) * budget;
+          const rate = v(theta, r['corridor.rate']);
+          if (result > band) {
+            cost[P_INT] += rate * (result - band);
+            rev[P_INS] += rate * (result - band);
+          } else if (result < -band) {
+            rev[P_INT] += rate * (-band - result);
+            cost[P_INS] += rate * (-band - result);
+          }
+        }
+        paid = budget - (hospPart + gpPart + (ins[L.pharmacy] ? cl(L.pharmacy) : 0));
+      } else if (m?.kind === 'hospitalBudget') {
+        const budget = C.bench[L.hospital][row0] * ipow(1 + v(theta, r.glide), t);
+        const A = cl(L.hospital);
+        const band = v(theta, r.band);
+        const mg = v(theta, r.marginal);
+        let revenue = budget;
+        if (A > budget * (1 + band)) revenue += mg * (A - budget * (1 + band));
+        else if (A < budget * (1 - band)) revenue -= mg * (budget * (1 - band) - A);
+        const intermediate = intermediateTo === P_HOSP ? cl(L.intermediate) : 0;
+        payInsToProvider(P_HOSP, revenue + intermediate);
+        payInsToProvider(P_GP, ffsG);
+        paid = revenue - A;
+      } else if (m?.kind === 'custom') {
+        const fm = formulas.get(m.id)!;
+        const B = sumBench(defaultScope, row);
+        const A = sumClaims(c, defaultScope, t);
+        vars[0] = B;
+        vars[1] = A;
+        vars[2] = B - A;
+        vars[3] = (B - A) / B;
+        vars[4] = quality[row];
+        vars[5] = N;
+        vars[6] = t;
+        vars[7] = cl(L.selfcare);
+        vars[8] = cl(L.gp);
+        vars[9] = cl(L.intermediate);
+        vars[10] = cl(L.hospital);
+        vars[11] = cl(L.pharmacy);
+        vars[12] = C.movedH[row];
+        vars[13] = C.movedG[row];
+        for (const [party, p] of CUSTOM_PARTIES) {
+          const fn = fm[party];
+          if (!fn) continue;
+          vars[PREVIOUS] = previous[p];
+          const amount = fn(vars);
+          payInsToProvider(p, Number.isFinite(amount) ? amount : 0);
+          paid += Number.isFinite(amount) ? amount : 0;
+        }
+      }
+      for (let p = 0; p < 6; p++) {
+        C.rev[mi][p][row] = rev[p];
+        C.cost[mi][p][row] = cost[p];
+        previous[p] = rev[p] - cost[p];
+      }
+      if (mi > 0) C.paid[mi][row] = paid;
+    }
+  };
 
   return {
     models: f.models.map((m) => ({ id: m.id, name: m.name, kind: m.kind, ...(m.kind === 'population' ? { owner: m.owner } : {}) })),
     columns,
     excessThresholds: thresholds,
-    apply(b, slot, theta) {
-      if (resolved?.block !== b) {
-        const I = new Map(b.names.map((n, i) => [n, i]));
-        const c = (name: string) => b.cols[I.get(name)!];
-        resolved = {
-          block: b,
-          col: c,
-          bench: LINES.map((l) => c(`benchmark.${l}`)),
-          rev: ids.map((id) => FIN_PARTIES.map((p) => c(finColumn(id, p, 'revenue')))),
-          cost: ids.map((id) => FIN_PARTIES.map((p) => c(finColumn(id, p, 'cost')))),
-          paid: ids.map((id) => (id === STATUS_QUO ? new Float64Array(0) : c(paidColumn(id)))),
-        };
+    apply(b, slot, th) {
+      if (R?.block !== b) R = resolve(b);
+      theta = th;
+      row0 = slot * b.years;
+      margin = v(theta, parties.margin);
+      for (let l = 0; l < NL; l++) {
+        ded[l] = v(theta, parties.deductible[l]);
+        deflator[l] = v(theta, model.trend[l]);
       }
-      const R = resolved;
-      const col = R.col;
-      const row0 = slot * b.years;
-      const pop = col('population');
-      const margin = v(theta, parties.margin);
-      const ded = parties.deductible.map((r) => v(theta, r));
-      for (const w of ['cf', 'sc'] as const)
+      for (let w = 0; w < 2; w++)
         for (let l = 0; l < NL; l++) {
-          const c = col(`${w}.claims.${LINES[l]}`);
-          for (let t = 0; t < H; t++) claims[w][t * NL + l] = c[row0 + t];
+          const col = R.claims[w][l];
+          for (let t = 0; t < H; t++) claims[w][t * NL + l] = col[row0 + t];
         }
       // Provider production costs per world, in start-year prices: claims are deflated by each
       // line's own price trend, the fixed part moves toward current real volume by the capacity
       // adjustment share per year, and the cost is re-inflated with the provider's main line.
-      const deflator = LINES.map((_, l) => v(theta, model.trend[l]));
-      const real = (w: 'cf' | 'sc', l: number, t: number) => claims[w][t * NL + l] / ipow(1 + deflator[l], t);
-      const volume = (w: 'cf' | 'sc', p: number, t: number) =>
-        (p === P_HOSP ? real(w, L.hospital, t) : real(w, L.gp, t)) + (intermediateTo === p ? real(w, L.intermediate, t) : 0);
-      for (const [k, p, r] of [
-        [0, P_HOSP, parties.hospital],
-        [1, P_GP, parties.gp],
-      ] as const) {
-        const phi = v(theta, r.fixed);
-        const kappa = v(theta, r.speed);
-        const ratio = v(theta, r.ratio, 1);
-        const price = deflator[p === P_HOSP ? L.hospital : L.gp];
-        for (const w of ['cf', 'sc'] as const) {
-          let F = phi * ratio * volume('cf', p, 0);
-          for (let t = 0; t < H; t++) {
-            const V = volume(w, p, t);
-            if (t > 0) F += kappa * (phi * ratio * V - F);
-            provCost[w][t * 2 + k] = (F + (1 - phi) * ratio * V) * ipow(1 + price, t);
-          }
-        }
-      }
-      const growth = (t: number) => ipow(1 + trendMean, t);
-      let netExpected = 0;
+      providerCosts(0, P_HOSP, parties.hospital);
+      providerCosts(1, P_GP, parties.gp);
+      netExpected = 0;
       for (let l = 0; l < NL; l++) if (LINES[l] !== 'selfcare') netExpected += expected.lines[l] * (1 - ded[l]);
-
-      const run = (id: string, m: FinancingModel | null, w: 'cf' | 'sc', ri: number) => {
-        const c = claims[w];
-        const ivBy = PAYERS.map((p) => (w === 'sc' ? col(`sc.interventionCost.${p}`) : null));
-        const quality = col(`${w}.quality`);
-        const r = refs[ri] ?? {};
-        const previous = [0, 0, 0, 0, 0, 0];
-        const movedH = col('moved.out.hospital');
-        const movedG = col('moved.out.gp');
-        const excessCol = m?.kind === 'population' && m.stopLoss ? col(`${w}.excess.${model.excessThresholds.indexOf(m.stopLoss.threshold)}`) : null;
-        // Multi-year shared-savings settlement accumulates over the period.
-        let accS = 0;
-        let accB = 0;
-        let accQ = 0;
-        let accN = 0;
-        // Helpers read the current year through t and row; defined once per model and run, not
-        // per year (closures in the year loop were a noticeable share of run time).
-        let t = 0;
-        let row = row0;
-        let paid = 0;
-        const cl = (l: number) => c[t * NL + l];
-        const payInsToProvider = (p: number, amount: number) => {
-          rev[p] += amount;
-          cost[P_INS] += amount;
-        };
-        const scopeOf = (_m: unknown) => scopes[ri];
-        const bench = (sc: number[]) => {
-          let x = 0;
-          for (const l of sc) x += R.bench[l][row];
-          return x;
-        };
-        const actual = (sc: number[]) => {
-          let x = 0;
-          for (const l of sc) x += cl(l);
-          return x;
-        };
-        const toProviders = (amount: number, split: { gp: number; hospital: number }) => {
-          payInsToProvider(P_GP, amount * split.gp);
-          payInsToProvider(P_HOSP, amount * split.hospital);
-          paid += amount;
-        };
-        for (t = 0; t < H; t++) {
-          row = row0 + t;
-          const N = pop[row];
-          rev.fill(0);
-          cost.fill(0);
-          // Baseline money, the same under every contract.
-          rev[P_INS] += (1 + margin) * N * netExpected * growth(t);
-          rev[P_MUN] += N * expected.lines[L.selfcare] * growth(t);
-          cost[P_MUN] += cl(L.selfcare);
-          let deductible = 0;
-          for (let l = 0; l < NL; l++) deductible += ded[l] * cl(l);
-          rev[P_INS] += deductible;
-          cost[P_PAT] += deductible;
-          cost[P_INS] += cl(L.pharmacy);
-          cost[P_HOSP] += provCost[w][t * 2];
-          cost[P_GP] += provCost[w][t * 2 + 1];
-          if (w === 'sc') {
-            cost[P_INS] += ivBy[0]![row];
-            cost[P_HOSP] += ivBy[1]![row];
-            cost[P_GP] += ivBy[2]![row];
-            cost[P_MUN] += ivBy[3]![row];
-            cost[P_PAT] += ivBy[4]![row];
-          }
-          // Fee-for-service claims of the providers, paid by the insurer unless a contract says otherwise.
-          const ffsH = cl(L.hospital) + (intermediateTo === P_HOSP ? cl(L.intermediate) : 0);
-          const ffsG = cl(L.gp) + (intermediateTo === P_GP ? cl(L.intermediate) : 0);
-          paid = 0;
-          if (!m || m.kind === 'ffs' || m.kind === 'bonus' || m.kind === 'sharedSavings' || m.kind === 'custom') {
-            payInsToProvider(P_HOSP, ffsH);
-            payInsToProvider(P_GP, ffsG);
-          }
-          if (m?.kind === 'bonus') {
-            const sc = scopeOf(m);
-            const B = bench(sc);
-            const ok = (m.qualityThreshold === undefined || quality[row] >= m.qualityThreshold) && (r.costTarget < 0 || (B - actual(sc)) / B >= v(theta, r.costTarget));
-            if (ok) toProviders(r.pot >= 0 ? v(theta, r.pot) : v(theta, r.perInsured) * N, m.split);
-          } else if (m?.kind === 'sharedSavings') {
-            const sc = scopeOf(m);
-            accS += bench(sc) - actual(sc);
-            accB += bench(sc);
-            accQ += quality[row];
-            accN++;
-            if (accN === m.settlementYears || t === H - 1) {
-              const rate = accS / accB;
-              const thr = (th: typeof m.minimumSavingsRate, ref: Ref) =>
-                'fixed' in th ? v(theta, ref) : (normalQuantile(th.confidence, 0, 1) * personCv) / Math.sqrt(N * accN);
-              const msr = thr(m.minimumSavingsRate, r['minimumSavingsRate.fixed']);
-              const mlr = thr(m.minimumLossRate, r['minimumLossRate.fixed']);
-              const gateOk = m.qualityGate === undefined || accQ / accN >= m.qualityGate;
-              if (rate >= msr && gateOk && accS > 0) {
-                const base = m.firstEuro ? accS : accS - msr * accB;
-                toProviders(Math.min(v(theta, r.sharingRate) * base, v(theta, r.savingsCap) * accB), m.split);
-              } else if (m.sided === 'two' && rate <= -mlr && accS < 0) {
-                const base = m.firstEuro ? -accS : -accS - mlr * accB;
-                toProviders(-Math.min(v(theta, r.lossSharingRate) * base, v(theta, r.lossCap) * accB), m.split);
-              }
-              accS = accB = accQ = accN = 0;
-            }
-          } else if (m?.kind === 'population') {
-            const sc = scopeOf(m);
-            const inScope = (l: number) => sc.includes(l);
-            const budget = bench(sc) * (1 - v(theta, r.discount));
-            rev[P_INT] += budget;
-            cost[P_INS] += budget;
-            // The integrator pays the providers' claims in scope; the insurer those outside it.
-            const hospPart = (inScope(L.hospital) ? cl(L.hospital) : 0) + (intermediateTo === P_HOSP && inScope(L.intermediate) ? cl(L.intermediate) : 0);
-            const gpPart = (inScope(L.gp) ? cl(L.gp) : 0) + (intermediateTo === P_GP && inScope(L.intermediate) ? cl(L.intermediate) : 0);
-            rev[P_HOSP] += ffsH;
-            rev[P_GP] += ffsG;
-            cost[P_INT] += hospPart + gpPart;
-            cost[P_INS] += ffsH - hospPart + (ffsG - gpPart);
-            if (inScope(L.pharmacy)) {
-              cost[P_INT] += cl(L.pharmacy);
-              cost[P_INS] -= cl(L.pharmacy);
-            }
-            if (m.stopLoss && inScope(L.hospital)) {
-              // The engine's threshold list may hold more than this stage's (options of tests).
-              const excess = excessCol![row];
-              const premium = expected.excess[thresholds.indexOf(m.stopLoss.threshold)] * N * growth(t) * (1 + v(theta, r['stopLoss.loading']));
-              rev[P_INT] += excess;
-              cost[P_INS] += excess;
-              cost[P_INT] += premium;
-              rev[P_INS] += premium;
-            }
-            if (m.corridor) {
-              const result = rev[P_INT] - cost[P_INT];
-              const band = v(theta, r['corridor.band']) * budget;
-              const rate = v(theta, r['corridor.rate']);
-              if (result > band) {
-                cost[P_INT] += rate * (result - band);
-                rev[P_INS] += rate * (result - band);
-              } else if (result < -band) {
-                rev[P_INT] += rate * (-band - result);
-                cost[P_INS] += rate * (-band - result);
-              }
-            }
-            paid = budget - (hospPart + gpPart + (inScope(L.pharmacy) ? cl(L.pharmacy) : 0));
-          } else if (m?.kind === 'hospitalBudget') {
-            const budget = R.bench[L.hospital][row0] * ipow(1 + v(theta, r.glide), t);
-            const A = cl(L.hospital);
-            const band = v(theta, r.band);
-            const mg = v(theta, r.marginal);
-            let revenue = budget;
-            if (A > budget * (1 + band)) revenue += mg * (A - budget * (1 + band));
-            else if (A < budget * (1 - band)) revenue -= mg * (budget * (1 - band) - A);
-            const intermediate = intermediateTo === P_HOSP ? cl(L.intermediate) : 0;
-            payInsToProvider(P_HOSP, revenue + intermediate);
-            payInsToProvider(P_GP, ffsG);
-            paid = revenue - A;
-          } else if (m?.kind === 'custom') {
-            const fm = formulas.get(m.id)!;
-            const sc = DEFAULT_SCOPE.map((l) => L[l]);
-            const B = bench(sc);
-            const A = actual(sc);
-            vars[0] = B;
-            vars[1] = A;
-            vars[2] = B - A;
-            vars[3] = (B - A) / B;
-            vars[4] = quality[row];
-            vars[5] = N;
-            vars[6] = t;
-            vars[7] = cl(L.selfcare);
-            vars[8] = cl(L.gp);
-            vars[9] = cl(L.intermediate);
-            vars[10] = cl(L.hospital);
-            vars[11] = cl(L.pharmacy);
-            vars[12] = movedH[row];
-            vars[13] = movedG[row];
-            for (const [party, p] of [
-              ['gp', P_GP],
-              ['hospital', P_HOSP],
-            ] as const) {
-              const fn = fm[party];
-              if (!fn) continue;
-              vars[VARIABLE_NAMES.indexOf('previous')] = previous[p];
-              const amount = fn(vars);
-              payInsToProvider(p, Number.isFinite(amount) ? amount : 0);
-              paid += Number.isFinite(amount) ? amount : 0;
-            }
-          }
-          const mi = ri + 1;
-          for (let p = 0; p < 6; p++) {
-            R.rev[mi][p][row] = rev[p];
-            R.cost[mi][p][row] = cost[p];
-            previous[p] = rev[p] - cost[p];
-          }
-          if (mi > 0) R.paid[mi][row] = paid;
-        }
-      };
-      run(STATUS_QUO, null, 'cf', -1);
-      f.models.forEach((m, i) => run(m.id, m, 'sc', i));
+      settle(null, 0, -1);
+      for (let i = 0; i < f.models.length; i++) settle(f.models[i], 1, i);
     },
   };
 }
+
+const CUSTOM_PARTIES = [
+  ['gp', P_GP],
+  ['hospital', P_HOSP],
+] as const;
