@@ -4,7 +4,9 @@
  */
 export function ranks(x: ArrayLike<number>): Float64Array {
   const n = x.length;
-  const sorted = Float64Array.from(x).sort();
+  const sorted = new Float64Array(n);
+  for (let i = 0; i < n; i++) sorted[i] = x[i];
+  sorted.sort();
   const r = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const v = x[i];

@@ -1,4 +1,4 @@
-import { lusolve } from 'mathjs';
+import { lup, lusolve } from 'mathjs';
 import { pearson, ranks } from './ranks';
 
 /** How much one uncertain parameter drives an output, from the runs already made. */
@@ -27,17 +27,36 @@ export function sensitivity(params: Float64Array, nParams: number, slots: number
   return sensitivityOf(prepareInputs(params, nParams, slots, y.length), paths, y);
 }
 
-/** The parameter columns and their ranks, computed once and shared by every output. */
+/**
+ * The parameter columns, their ranks and the rank regression's left-hand side, computed once and
+ * shared by every output (only the right-hand side depends on the output).
+ */
 export interface SensitivityInputs {
   cols: Float64Array[];
   rx: Float64Array[];
   /** Sorted copies of each column, for the deciles. */
   sorted: Float64Array[];
+  /** Standardised ranks of each parameter. */
+  zx: Float64Array[];
+  /** LU decomposition of zxᵀzx (mathjs `lup`), or null when it could not be formed. */
+  lu: ReturnType<typeof lup> | null;
 }
 
 export function prepareInputs(params: Float64Array, nParams: number, slots: number[], runs: number): SensitivityInputs {
-  const cols = slots.map((p) => Float64Array.from({ length: runs }, (_, r) => params[r * nParams + p]));
-  return { cols, rx: cols.map(ranks), sorted: cols.map((c) => Float64Array.from(c).sort()) };
+  const cols = slots.map((p) => {
+    const c = new Float64Array(runs);
+    for (let r = 0; r < runs; r++) c[r] = params[r * nParams + p];
+    return c;
+  });
+  const rx = cols.map(ranks);
+  const zx = rx.map(standardise);
+  let lu: SensitivityInputs['lu'] = null;
+  try {
+    lu = zx.length > 0 ? lup(zx.map((a) => zx.map((b) => dot(a, b)))) : null;
+  } catch {
+    lu = null;
+  }
+  return { cols, rx, sorted: cols.map((c) => c.slice().sort()), zx, lu };
 }
 
 export function sensitivityOf(inp: SensitivityInputs, paths: string[], y: ArrayLike<number>): Importance[] {
@@ -45,7 +64,7 @@ export function sensitivityOf(inp: SensitivityInputs, paths: string[], y: ArrayL
   const { cols, rx } = inp;
   if (runs < 10 || cols.length === 0) return [];
   const ry = ranks(y);
-  const srrc = rankRegression(rx, ry);
+  const srrc = rankRegression(inp, ry);
   const out = cols.map((_, j): Importance => {
     const x = cols[j];
     const sorted = inp.sorted[j];
@@ -74,28 +93,33 @@ export function sensitivityOf(inp: SensitivityInputs, paths: string[], y: ArrayL
 }
 
 /** Least-squares coefficients of standardised ranks of y on standardised ranks of the xs. */
-function rankRegression(rx: Float64Array[], ry: Float64Array): number[] {
-  const p = rx.length;
-  const n = ry.length;
-  const z = (v: Float64Array) => {
-    let m = 0;
-    for (const a of v) m += a;
-    m /= n;
-    let s = 0;
-    for (const a of v) s += (a - m) ** 2;
-    s = Math.sqrt(s / (n - 1)) || 1;
-    return Float64Array.from(v, (a) => (a - m) / s);
-  };
-  const X = rx.map(z);
-  const Y = z(ry);
-  const xtx: number[][] = X.map((a) => X.map((b) => dot(a, b)));
-  const xty: number[] = X.map((a) => dot(a, Y));
+function rankRegression(inp: SensitivityInputs, ry: Float64Array): number[] {
+  const p = inp.zx.length;
+  if (!inp.lu) return new Array<number>(p).fill(NaN);
+  const Y = standardise(ry);
+  const xty: number[] = inp.zx.map((a) => dot(a, Y));
   try {
-    const sol = lusolve(xtx, xty) as number[][];
-    return sol.map((row) => row[0]);
+    // With a decomposition, lusolve returns a mathjs Matrix (p × 1).
+    const sol = lusolve(inp.lu, xty);
+    const rows = (Array.isArray(sol) ? sol : sol.toArray()) as number[][];
+    return rows.map((row) => (Number.isFinite(row[0]) ? row[0] : NaN));
   } catch {
     return new Array<number>(p).fill(NaN);
   }
+}
+
+/** (v − mean) / sd, with sd 1 for a constant column. */
+function standardise(v: Float64Array): Float64Array {
+  const n = v.length;
+  let m = 0;
+  for (let i = 0; i < n; i++) m += v[i];
+  m /= n;
+  let s = 0;
+  for (let i = 0; i < n; i++) s += (v[i] - m) * (v[i] - m);
+  s = Math.sqrt(s / (n - 1)) || 1;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = (v[i] - m) / s;
+  return out;
 }
 
 function dot(a: Float64Array, b: Float64Array): number {

@@ -1,6 +1,6 @@
 import { PARTIES, type Party } from '../scenario/names';
 import type { RunBlock } from '../simulation/columns';
-import { meanSd, probAtLeast, stat, type Prob, type Stat } from '../summary/stats';
+import { meanSd, proportion, stat, type Prob, type Stat } from '../summary/stats';
 import { finColumn, paidColumn, STATUS_QUO, type FinancingPlan } from './plan';
 
 /**
@@ -82,24 +82,32 @@ function partyRisks(b: RunBlock, model: string, year: number | 'horizon', sqOf: 
   const totalVar = variances.reduce((a, x) => a + x, 0);
   return Object.fromEntries(
     per.map((x, k) => {
-      const sorted = Float64Array.from(x.result).sort();
-      const tail = Math.max(1, Math.floor(0.05 * sorted.length));
+      const n = x.result.length;
+      const sorted = x.result.slice().sort();
+      const tail = Math.max(1, Math.floor(0.05 * n));
       let es = 0;
       for (let i = 0; i < tail; i++) es += sorted[i];
       const revenue = meanSd(x.revenue).mean;
       const result = stat(x.result, sorted);
-      const diff = Float64Array.from(x.result, (r, i) => r - x.sq[i]);
+      const diff = new Float64Array(n);
+      let losses = 0;
+      let worse = 0;
+      for (let i = 0; i < n; i++) {
+        diff[i] = x.result[i] - x.sq[i];
+        if (x.result[i] < 0) losses++;
+        if (diff[i] < 0) worse++;
+      }
       const d = meanSd(diff);
       const risk: PartyRisk = {
         revenue,
         cost: revenue - result.mean,
         result,
-        pLoss: probAtLeast(Float64Array.from(x.result, (r) => (r < 0 ? 1 : 0)), 1),
+        pLoss: proportion(losses, n),
         var95: -result.p5,
         es95: -es / tail,
         resultShareOfRevenue: revenue !== 0 ? result.mean / revenue : NaN,
         changeVsStatusQuo: { mean: d.mean, sd: d.sd, mcse: d.n > 0 ? d.sd / Math.sqrt(d.n) : NaN },
-        pWorseOff: probAtLeast(Float64Array.from(diff, (d) => (d < 0 ? 1 : 0)), 1),
+        pWorseOff: proportion(worse, n),
         varianceShare: totalVar > 0 ? variances[k] / totalVar : 0,
       };
       return [x.p, risk];
@@ -123,31 +131,34 @@ export function summarizeFinancing(plan: FinancingPlan, b: RunBlock): FinancingS
     statusQuo: { horizon: sq('horizon'), years: yearsIdx.map(sq) },
     models: plan.models.map((m) => {
       const paidCol = b.cols[b.names.indexOf(paidColumn(m.id))];
-      const paid = Float64Array.from({ length: b.runs }, (_, i) => {
-        let s = 0;
-        for (let t = 0; t < b.years; t++) s += paidCol[i * b.years + t];
-        return s;
-      });
+      const paid = new Float64Array(b.runs);
+      let paidRuns = 0;
+      for (let i = 0; i < b.runs; i++) {
+        for (let t = 0; t < b.years; t++) paid[i] += paidCol[i * b.years + t];
+        if (paid[i] > 0) paidRuns++;
+      }
       const owners = m.owner
         ? (Object.fromEntries(
             (['gp', 'hospital'] as const).map((p) => {
               const own = resultsOf(b, m.id, p, 'horizon').result;
               const integ = resultsOf(b, m.id, 'integrator', 'horizon').result;
               const share = m.owner![p];
-              const x = Float64Array.from(own, (v, i) => v + share * integ[i]);
-              const sorted = Float64Array.from(x).sort();
+              const x = new Float64Array(own.length);
+              let losses = 0;
+              for (let i = 0; i < x.length; i++) if ((x[i] = own[i] + share * integ[i]) < 0) losses++;
+              const sorted = x.slice().sort();
               const tail = Math.max(1, Math.floor(0.05 * sorted.length));
               let es = 0;
               for (let i = 0; i < tail; i++) es += sorted[i];
               const result = stat(x, sorted);
-              return [p, { share, result, pLoss: probAtLeast(Float64Array.from(x, (v) => (v < 0 ? 1 : 0)), 1), var95: -result.p5, es95: -es / tail }];
+              return [p, { share, result, pLoss: proportion(losses, x.length), var95: -result.p5, es95: -es / tail }];
             }),
           ) as { gp: OwnerRisk; hospital: OwnerRisk })
         : undefined;
       return {
         ...m,
         ...(owners ? { owners } : {}),
-        paid: { mean: meanSd(paid).mean, pPaid: probAtLeast(Float64Array.from(paid, (x) => (x > 0 ? 1 : 0)), 1) },
+        paid: { mean: meanSd(paid).mean, pPaid: proportion(paidRuns, b.runs) },
         horizon: partyRisks(b, m.id, 'horizon', sqOf('horizon')),
         years: yearsIdx.map((t) => partyRisks(b, m.id, t, sqOf(t))),
       };

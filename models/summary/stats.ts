@@ -47,7 +47,7 @@ export function meanSd(x: ArrayLike<number>): { n: number; mean: number; sd: num
 
 export function stat(x: ArrayLike<number>, presorted?: Float64Array): Stat {
   const { n, mean, sd } = meanSd(x);
-  const sorted = presorted ?? Float64Array.from(x as ArrayLike<number>).filter((v) => v === v).sort();
+  const sorted = presorted ?? sortedFinite(x, n);
   return {
     n,
     mean,
@@ -61,6 +61,20 @@ export function stat(x: ArrayLike<number>, presorted?: Float64Array): Stat {
   };
 }
 
+/** The n non-NaN values of x, sorted ascending (a plain loop: typed-array filter with a callback is slow). */
+function sortedFinite(x: ArrayLike<number>, n: number): Float64Array {
+  const out = new Float64Array(n);
+  let k = 0;
+  for (let i = 0; i < x.length; i++) if (x[i] === x[i]) out[k++] = x[i];
+  return out.sort();
+}
+
+/** A share k/n with its Monte Carlo standard error. */
+export function proportion(k: number, n: number): Prob {
+  const p = n > 0 ? k / n : NaN;
+  return { p, mcse: n > 0 ? Math.sqrt((p * (1 - p)) / n) : NaN, n };
+}
+
 export function probAtLeast(x: ArrayLike<number>, threshold: number): Prob {
   let n = 0;
   let k = 0;
@@ -70,8 +84,7 @@ export function probAtLeast(x: ArrayLike<number>, threshold: number): Prob {
     n++;
     if (v >= threshold) k++;
   }
-  const p = n > 0 ? k / n : NaN;
-  return { p, mcse: n > 0 ? Math.sqrt((p * (1 - p)) / n) : NaN, n };
+  return proportion(k, n);
 }
 
 /** Values of one year across runs from a run-major column (row = run·years + year). */
