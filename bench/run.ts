@@ -30,20 +30,7 @@ function perSecond(n: number, f: () => void): number {
   return n / ((performance.now() - t0) / 1000);
 }
 
-// 1. The reference limit: uniforms and normals from the generator the simulation uses.
-{
-  const u = streamFor('bench', 0, 'u');
-  let s = 0;
-  const n = 2e7;
-  say('Alea uniforms per second', fmt(perSecond(n, () => { for (let i = 0; i < n; i++) s += u(); })));
-  const g = makeSamplers(streamFor('bench', 0, 'z'));
-  say('normal (ziggurat) draws per second', fmt(perSecond(n / 2, () => { for (let i = 0; i < n / 2; i++) s += g.normal(0, 1); })));
-  const buf = new Float64Array(16_000);
-  say('lognormal draws per second (fillLognormal)', fmt(perSecond(n / 2, () => { for (let k = 0; k < n / 2 / 16_000; k++) g.fillLognormal(buf, 16_000, 10, 1); })));
-  if (s === 42) process.stdout.write('');
-}
-
-// 2. The default scenario with 1 and 2 worker threads (start-up and validation excluded: each
+// 1. The default scenario with 1 and 2 worker threads (start-up and validation excluded: each
 //    pool first runs a short warm-up).
 const elapsed: Record<number, number> = {};
 for (const w of [1, 2]) {
@@ -66,7 +53,7 @@ say('speed-up 2 workers / 1 worker', `${fmt(elapsed[1] / elapsed[2], 2)}×`);
   say(`default scenario without its financing section, ${RUNS} runs, 2 workers`, `${fmt(r.elapsedMs / 1000, 2)} s (${fmt(RUNS / (r.elapsedMs / 1000))} runs/s)`);
 }
 
-// 3. Aggregate vs person-level at 170,000 insured, per run, in this thread.
+// 2. Aggregate vs person-level at 170,000 insured, per run, in this thread.
 {
   const v = validateScenario(input);
   if (!v.ok) throw new Error('default scenario invalid');
@@ -83,7 +70,7 @@ say('speed-up 2 workers / 1 worker', `${fmt(elapsed[1] / elapsed[2], 2)}×`);
   say('aggregate / person-level speed ratio', `${fmt(person / agg)}×`);
 }
 
-// 4. Financing: run time with the default scenario's seven contracts against fee-for-service only
+// 3. Financing: run time with the default scenario's seven contracts against fee-for-service only
 //    (a scenario without a financing section), and the financing stage alone with one custom
 //    formula against the same rule built in.
 {
@@ -123,20 +110,48 @@ say('speed-up 2 workers / 1 worker', `${fmt(elapsed[1] / elapsed[2], 2)}×`);
   say('financing stage, one custom formula / the same rule built in (CPU)', `${fmt(custom / builtIn, 2)}× (${fmt(custom, 0)} ms vs ${fmt(builtIn, 0)} ms for 6,000 run applications)`);
 }
 
-// 5. Analyses (summaries, sensitivity for every output, detectability, financing risk) against
-//    the simulation itself, both in one thread, for the default scenario.
+// 4. Analyses against the simulation, both in this thread, for the default scenario at RUNS runs:
+//    the analyses are the summaries (statistics, sensitivity for every output, detectability,
+//    financing risk) plus the second random replicate the variance split simulates for the first
+//    `varianceSplitRuns` runs, so their cost is (simulation with replicates − without) + summaries,
+//    against the simulation without replicates.
 {
-  const v = validateScenario(input);
-  if (!v.ok) throw new Error('invalid');
-  const model = compile(v.scenario);
-  const n = Math.min(RUNS, 5000);
-  const c0 = process.cpuUsage();
-  const b = simulateBlock(model, 0, n);
-  const sim = process.cpuUsage(c0).user / 1000;
-  const c1 = process.cpuUsage();
-  summarize(model, b);
-  const sum = process.cpuUsage(c1).user / 1000;
-  say(`analyses / simulation, default scenario, ${n} runs (CPU)`, `${fmt((100 * sum) / sim, 0)}% (${fmt(sum, 0)} ms vs ${fmt(sim, 0)} ms)`);
+  const modelOf = (inp: unknown) => {
+    const v = validateScenario(inp);
+    if (!v.ok) throw new Error('invalid');
+    return compile(v.scenario);
+  };
+  const cpu = <T>(f: () => T): [T, number] => {
+    const c0 = process.cpuUsage();
+    const x = f();
+    return [x, process.cpuUsage(c0).user / 1000];
+  };
+  const model = modelOf(input);
+  const plain = modelOf({ ...input, simulation: { ...input.simulation, varianceSplitRuns: 0 } });
+  simulateBlock(plain, 0, 200);
+  const [, simPlain] = cpu(() => simulateBlock(plain, 0, RUNS));
+  const [b, simFull] = cpu(() => simulateBlock(model, 0, RUNS));
+  const [, sum] = cpu(() => summarize(model, b));
+  const extra = simFull - simPlain + sum;
+  say(
+    `analyses / simulation, default scenario, ${RUNS} runs (CPU)`,
+    `${fmt((100 * extra) / simPlain, 0)}% (summaries ${fmt(sum, 0)} ms + variance-split replicates ${fmt(simFull - simPlain, 0)} ms, vs ${fmt(simPlain, 0)} ms)`,
+  );
+}
+
+// 5. The reference limit: uniforms and normals from the generator the simulation uses. Measured
+//    last: run first, these tight loops left the process slower at coordinating worker threads for
+//    seconds afterwards (2 workers: 4.6 s instead of 3.9 s, 2026-11-23).
+{
+  const u = streamFor('bench', 0, 'u');
+  let s = 0;
+  const n = 2e7;
+  say('Alea uniforms per second', fmt(perSecond(n, () => { for (let i = 0; i < n; i++) s += u(); })));
+  const g = makeSamplers(streamFor('bench', 0, 'z'));
+  say('normal (ziggurat) draws per second', fmt(perSecond(n / 2, () => { for (let i = 0; i < n / 2; i++) s += g.normal(0, 1); })));
+  const buf = new Float64Array(16_000);
+  say('lognormal draws per second (fillLognormal)', fmt(perSecond(n / 2, () => { for (let k = 0; k < n / 2 / 16_000; k++) g.fillLognormal(buf, 16_000, 10, 1); })));
+  if (s === 42) process.stdout.write('');
 }
 
 if (values.record) {

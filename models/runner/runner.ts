@@ -30,7 +30,7 @@ export interface RunOptions {
   /** Index of the first run (to continue an earlier run: runs depend only on their index). */
   firstRun?: number;
   mode?: Mode;
-  /** Runs per chunk. Results do not depend on it. */
+  /** Runs per chunk (default: guided, see `chunkPlan`). Results do not depend on it. */
   chunkSize?: number;
   signal?: AbortSignal;
   onProgress?: (p: Progress) => void;
@@ -59,6 +59,27 @@ export class CancelledError extends Error {
   }
 }
 
+/**
+ * Chunks [offset, count] covering runs 0..total−1. With a fixed size, equal chunks. Otherwise
+ * guided: each chunk takes a share of what is left (at most 250 runs, at least 10), so chunks
+ * shrink toward the end and the workers finish close together instead of one waiting for the
+ * other's last large chunk.
+ */
+export function chunkPlan(total: number, workers: number, fixed?: number): [number, number][] {
+  const out: [number, number][] = [];
+  if (fixed !== undefined) {
+    const size = Math.max(1, Math.floor(fixed));
+    for (let s = 0; s < total; s += size) out.push([s, Math.min(size, total - s)]);
+    return out;
+  }
+  for (let s = 0; s < total; ) {
+    const size = Math.min(total - s, Math.max(10, Math.min(250, Math.ceil((total - s) / (4 * workers)))));
+    out.push([s, size]);
+    s += size;
+  }
+  return out;
+}
+
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 /**
@@ -74,9 +95,8 @@ export async function runOnWorkers(workers: WorkerHandle[], input: unknown, opts
   const total = opts.runs ?? first.runs;
   const start = opts.firstRun ?? 0;
   const mode = opts.mode ?? 'aggregate';
-  const chunk = Math.max(1, Math.floor(opts.chunkSize ?? Math.min(250, Math.ceil(total / (workers.length * 8)))));
-  const chunks: [number, number][] = [];
-  for (let s = 0; s < total; s += chunk) chunks.push([start + s, Math.min(chunk, total - s)]);
+  const chunks = chunkPlan(total, workers.length, opts.chunkSize);
+  for (const c of chunks) c[0] += start;
 
   const t0 = now();
   const doneIn = new Map<number, number>();

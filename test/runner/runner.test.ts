@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import * as Comlink from 'comlink';
 import { describe, expect, it } from 'vitest';
-import { runOnWorkers, type WorkerHandle } from '../../models/runner/runner';
+import { chunkPlan, runOnWorkers, type WorkerHandle } from '../../models/runner/runner';
 import { inProcessWorker } from '../../models/runner/inProcess';
 import { createSimApi } from '../../models/runner/api';
 import { nodeWorkers } from '../../workers/nodePool';
@@ -16,6 +16,25 @@ import { clone, defaultInput, root, run, smallInput } from '../helpers';
 const exec = promisify(execFile);
 
 describe('runner', () => {
+  it('plans chunks that cover every run once, guided chunks shrinking toward the end', () => {
+    for (const [total, workers, fixed] of [[10_000, 2, undefined], [7, 8, undefined], [1_003, 3, 13], [1, 1, undefined], [0, 2, undefined]] as const) {
+      const plan = chunkPlan(total, workers, fixed);
+      let next = 0;
+      for (const [first, count] of plan) {
+        expect(first).toBe(next);
+        expect(count).toBeGreaterThan(0);
+        if (fixed === undefined) expect(count).toBeLessThanOrEqual(250);
+        else expect(count).toBeLessThanOrEqual(fixed);
+        next += count;
+      }
+      expect(next).toBe(total);
+    }
+    const guided = chunkPlan(10_000, 2);
+    expect(guided[0][1]).toBe(250);
+    expect(guided.at(-1)![1]).toBeLessThanOrEqual(10);
+    for (let i = 1; i < guided.length; i++) expect(guided[i][1]).toBeLessThanOrEqual(guided[i - 1][1]);
+  });
+
   it('reports progress and can be cancelled, keeping a usable prefix of runs', async () => {
     const controller = new AbortController();
     const seen: number[] = [];
