@@ -291,9 +291,13 @@ function buildPlan(
    * All years of one financing model (ri ≥ 0; −1 is the status quo: fee-for-service on the
    * counterfactual) in world w, written to the model's columns.
    */
+  // The year being settled, read by `cl` (one closure for the whole plan, not one per year).
+  let c = claims[0];
+  let t = 0;
+  const cl = (l: number) => c[t * NL + l];
   const settle = (m: FinancingModel | null, w: number, ri: number) => {
     const C = R!;
-    const c = claims[w];
+    c = claims[w];
     const quality = C.quality[w];
     const r = refs[ri] ?? {};
     const mi = ri + 1;
@@ -310,10 +314,9 @@ function buildPlan(
       payInsToProvider(P_HOSP, amount * split.hospital);
       paid += amount;
     };
-    for (let t = 0; t < H; t++) {
+    for (t = 0; t < H; t++) {
       const row = row0 + t;
       const N = C.pop[row];
-      const cl = (l: number) => c[t * NL + l];
       rev.fill(0);
       cost.fill(0);
       // Baseline money, the same under every contract.

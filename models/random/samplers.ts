@@ -1,5 +1,5 @@
 import type { AleaState, Rng } from './rng';
-import { int32Of, KN, WN, zigguratFix, zigguratNormal } from './ziggurat';
+import { int32Of, KN, WN, zigguratFix } from './ziggurat';
 import { exp, log, log1p } from './math';
 
 /**
@@ -35,25 +35,53 @@ export interface Samplers {
 }
 
 export function makeSamplers(rng: Rng): Samplers {
-  // The uniform source. For Alea streams the state is stepped here, in one closure made once per
-  // samplers object, so V8 can inline it (calling each run's own closure boxed every double it
-  // returned, and the garbage collector then took a quarter of the run time).
-  let ext: Rng = rng;
-  let st: AleaState | null = rng.state ?? null;
-  const U = (): number => {
-    if (st === null) return ext();
+  return new SamplerSet(rng);
+}
+
+/**
+ * The samplers as one class: every stream's samplers share the same prototype methods, so call
+ * sites in the simulation stay monomorphic and V8 inlines them (a closure per stream made each
+ * call site see many different functions; the calls were then not inlined and every double they
+ * returned was boxed on the heap).
+ */
+class SamplerSet implements Samplers {
+  private ext: Rng;
+  /** The Alea state stepped in place, or null for another generator (called through `ext`). */
+  private st: AleaState | null;
+  /** `U` bound once, for the ziggurat's rare slow path. */
+  private readonly uFn: () => number;
+
+  constructor(rng: Rng) {
+    this.ext = rng;
+    this.st = rng.state ?? null;
+    this.uFn = () => this.U();
+  }
+
+  use(r: Rng): void {
+    this.ext = r;
+    this.st = r.state ?? null;
+  }
+
+  /** The uniform source: for Alea streams the same arithmetic as seedrandom's alea, on its state. */
+  private U(): number {
+    const st = this.st;
+    if (st === null) return this.ext();
     const t = 2091639 * st.s0 + st.c * 2.3283064365386963e-10;
     st.s0 = st.s1;
     st.s1 = st.s2;
     st.c = t | 0;
     return (st.s2 = t - st.c);
-  };
-  const uniform = U;
-  const Z = (): number => zigguratNormal(uniform);
+  }
+
+  private Z(): number {
+    const hz = int32Of(this.U());
+    const iz = hz & 127;
+    return Math.abs(hz) < KN[iz] ? hz * WN[iz] : zigguratFix(hz, this.uFn);
+  }
 
   /** Gamma(k, 1) by Marsaglia–Tsang; for k < 1 boosted to k + 1 and scaled by U^(1/k). */
-  const gamma1 = (k: number): number => {
-    if (k === 1) return -log1p(-U());
+  private gamma1(k: number): number {
+    if (k === 1) return -log1p(-this.U());
     const d = (k < 1 ? k + 1 : k) - 1 / 3;
     const c = 1 / (3 * Math.sqrt(d));
     let x: number;
@@ -61,32 +89,32 @@ export function makeSamplers(rng: Rng): Samplers {
     let u: number;
     do {
       do {
-        x = Z();
+        x = this.Z();
         v = 1 + c * x;
       } while (v <= 0);
       v *= v * v;
-      u = 1 - U();
+      u = 1 - this.U();
     } while (u >= 1 - 0.0331 * x * x * x * x && log(u) >= 0.5 * x * x + d * (1 - v + log(v)));
-    return k < 1 ? d * v * exp(log(U()) / k) : d * v;
-  };
+    return k < 1 ? d * v * exp(log(this.U()) / k) : d * v;
+  }
 
-  const beta = (a: number, b: number): number => {
+  beta(a: number, b: number): number {
     if (b <= 0) return a <= 0 ? 0 : 1;
     if (a <= 0) return 0;
-    const x = gamma1(a);
-    return x === 0 ? 0 : x / (x + gamma1(b));
-  };
+    const x = this.gamma1(a);
+    return x === 0 ? 0 : x / (x + this.gamma1(b));
+  }
 
   /**
    * Binomial(n, p) for n·p ≤ 16 by inversion: walk the probability mass function from 0 with
    * its ratio recursion. One uniform and one pow per draw; the rest is arithmetic, so it is
    * cheap and gives the same bits in every JavaScript engine.
    */
-  const countSmall = (n: number, p: number): number => {
+  private countSmall(n: number, p: number): number {
     let f = exp(n * log1p(-p));
     if (f === 0) throw new Error(`binomial inversion underflow (n=${n}, p=${p})`);
     const ratio = p / (1 - p);
-    let u = U();
+    let u = this.U();
     let k = 0;
     while (u > f && k < n) {
       u -= f;
@@ -94,9 +122,9 @@ export function makeSamplers(rng: Rng): Samplers {
       k++;
     }
     return k;
-  };
+  }
 
-  const binomial = (count: number, prob: number): number => {
+  binomial(count: number, prob: number): number {
     if (count <= 0 || prob <= 0) return 0;
     if (prob >= 1) return count;
     let acc = 0;
@@ -105,7 +133,7 @@ export function makeSamplers(rng: Rng): Samplers {
     // Split on the i-th order statistic of n uniforms, Beta(i, n − i + 1), until n·p is small.
     while (n * p > 16 && n * (1 - p) > 16) {
       const i = Math.floor((n + 1) * p);
-      const y = beta(i, n - i + 1);
+      const y = this.beta(i, n - i + 1);
       if (y <= p) {
         acc += i;
         n -= i;
@@ -115,72 +143,76 @@ export function makeSamplers(rng: Rng): Samplers {
         p /= y;
       }
     }
-    return p < 0.5 ? acc + countSmall(n, p) : acc + n - countSmall(n, 1 - p);
-  };
+    return p < 0.5 ? acc + this.countSmall(n, p) : acc + n - this.countSmall(n, 1 - p);
+  }
 
-  const poisson = (mean: number): number => {
+  poisson(mean: number): number {
     if (!(mean > 0)) return 0;
     let acc = 0;
     let mu = mean;
     // The arrival time of the n-th event is Gamma(n): whole blocks of events are taken at once.
     while (mu > 16) {
       const n = Math.floor(0.875 * mu);
-      const t = gamma1(n);
-      if (t > mu) return acc + binomial(n - 1, mu / t);
+      const t = this.gamma1(n);
+      if (t > mu) return acc + this.binomial(n - 1, mu / t);
       acc += n;
       mu -= t;
     }
     // Knuth's product of uniforms: count until the product falls below e^−μ (μ ≤ 16).
     const limit = exp(-mu);
     let k = 0;
-    for (let prod = U(); prod > limit; prod *= U()) k++;
+    for (let prod = this.U(); prod > limit; prod *= this.U()) k++;
     return acc + k;
-  };
+  }
 
-  return {
-    gamma: (shape, scale) => (shape > 0 && scale > 0 ? gamma1(shape) * scale : 0),
-    poisson,
-    binomial,
-    beta,
-    normal: (mean, sd) => (sd > 0 ? mean + sd * Z() : mean),
-    lognormal: (mu, sigma) => exp(sigma > 0 ? mu + sigma * Z() : mu),
-    uniform: () => U(),
-    fillLognormal: (out, count, mu, sigma) => {
-      if (!st) {
-        for (let i = 0; i < count; i++) out[i] = exp(mu + sigma * Z());
-        return;
+  gamma(shape: number, scale: number): number {
+    return shape > 0 && scale > 0 ? this.gamma1(shape) * scale : 0;
+  }
+
+  normal(mean: number, sd: number): number {
+    return sd > 0 ? mean + sd * this.Z() : mean;
+  }
+
+  lognormal(mu: number, sigma: number): number {
+    return exp(sigma > 0 ? mu + sigma * this.Z() : mu);
+  }
+
+  uniform(): number {
+    return this.U();
+  }
+
+  fillLognormal(out: Float64Array, count: number, mu: number, sigma: number): void {
+    const st = this.st;
+    if (!st) {
+      for (let i = 0; i < count; i++) out[i] = exp(mu + sigma * this.Z());
+      return;
+    }
+    // zigguratNormal unrolled with the Alea state in local variables: the same numbers in the
+    // same order as repeated calls, without a call per value (this loop is most of a run).
+    let { s0, s1, s2, c } = st;
+    for (let i = 0; i < count; i++) {
+      const t = 2091639 * s0 + c * 2.3283064365386963e-10;
+      s0 = s1;
+      s1 = s2;
+      c = t | 0;
+      s2 = t - c;
+      const hz = int32Of(s2);
+      const iz = hz & 127;
+      let z: number;
+      if (Math.abs(hz) < KN[iz]) z = hz * WN[iz];
+      else {
+        st.s0 = s0;
+        st.s1 = s1;
+        st.s2 = s2;
+        st.c = c;
+        z = zigguratFix(hz, this.uFn);
+        ({ s0, s1, s2, c } = st);
       }
-      // zigguratNormal unrolled with the Alea state in local variables: the same numbers in the
-      // same order as repeated calls, without a call per value (this loop is most of a run).
-      let { s0, s1, s2, c } = st;
-      for (let i = 0; i < count; i++) {
-        const t = 2091639 * s0 + c * 2.3283064365386963e-10;
-        s0 = s1;
-        s1 = s2;
-        c = t | 0;
-        s2 = t - c;
-        const hz = int32Of(s2);
-        const iz = hz & 127;
-        let z: number;
-        if (Math.abs(hz) < KN[iz]) z = hz * WN[iz];
-        else {
-          st.s0 = s0;
-          st.s1 = s1;
-          st.s2 = s2;
-          st.c = c;
-          z = zigguratFix(hz, U);
-          ({ s0, s1, s2, c } = st);
-        }
-        out[i] = exp(mu + sigma * z);
-      }
-      st.s0 = s0;
-      st.s1 = s1;
-      st.s2 = s2;
-      st.c = c;
-    },
-    use: (r) => {
-      ext = r;
-      st = r.state ?? null;
-    },
-  };
+      out[i] = exp(mu + sigma * z);
+    }
+    st.s0 = s0;
+    st.s1 = s1;
+    st.s2 = s2;
+    st.c = c;
+  }
 }

@@ -28,13 +28,15 @@ export function aggregateSegmentYear(plan: SegmentYearPlan, base: Samplers, t: T
     }
     let k = K;
     let c = C;
-    for (const cut of lp.cuts) {
+    for (let ci = 0; ci < lp.nCuts; ci++) {
+      const cut = lp.cuts[ci];
       const S = cut.rng.binomial(k, cut.f);
       c *= keptShare(cut.rng, k, S, lp.alpha);
       k -= S;
     }
     c *= lp.priceFactor;
-    for (const mv of lp.moves) {
+    for (let mi = 0; mi < lp.nMoves; mi++) {
+      const mv = lp.moves[mi];
       const S = mv.rng.binomial(k, mv.f);
       if (S === 0) continue;
       const kept = c * keptShare(mv.rng, k, S, lp.alpha);
@@ -57,7 +59,7 @@ export function aggregateSegmentYear(plan: SegmentYearPlan, base: Samplers, t: T
   if (!hc) return;
   const M = base.binomial(n, hc.rate);
   let m = M;
-  if (plan.scenarioActive) for (const cut of hc.cuts) m -= cut.rng.binomial(m, cut.f);
+  if (plan.scenarioActive) for (let ci = 0; ci < hc.nCuts; ci++) m -= hc.cuts[ci].rng.binomial(m, hc.cuts[ci].f);
   t.cfHcCases += M;
   t.scHcCases += m;
   // Cases are exchangeable, so the first m of the M drawn severities are the ones that remain.

@@ -22,12 +22,14 @@ export function expectedSegmentYear(plan: SegmentYearPlan, _base: unknown, t: Ta
     }
     let k = K;
     let c = C;
-    for (const cut of lp.cuts) {
+    for (let ci = 0; ci < lp.nCuts; ci++) {
+      const cut = lp.cuts[ci];
       k *= 1 - cut.f;
       c *= 1 - cut.f;
     }
     c *= lp.priceFactor;
-    for (const mv of lp.moves) {
+    for (let mi = 0; mi < lp.nMoves; mi++) {
+      const mv = lp.moves[mi];
       const S = k * mv.f;
       const R = S * mv.refill;
       c = c * (1 - mv.f) + c * mv.f * mv.refill;
@@ -46,7 +48,7 @@ export function expectedSegmentYear(plan: SegmentYearPlan, _base: unknown, t: Ta
   if (!hc) return;
   const M = n * hc.rate;
   let m = M;
-  if (plan.scenarioActive) for (const cut of hc.cuts) m *= 1 - cut.f;
+  if (plan.scenarioActive) for (let ci = 0; ci < hc.nCuts; ci++) m *= 1 - hc.cuts[ci].f;
   const mean = exp(hc.mu + (hc.sigma * hc.sigma) / 2);
   t.cfHcCases += M;
   t.scHcCases += m;

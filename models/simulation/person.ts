@@ -24,10 +24,11 @@ export function personSegmentYear(plan: SegmentYearPlan, base: Samplers, t: Tall
           continue;
         }
         let removed = false;
-        for (const cut of lp.cuts) if (!removed && cut.rng.uniform() < cut.f) removed = true;
+        for (let ci = 0; ci < lp.nCuts; ci++) if (!removed && lp.cuts[ci].rng.uniform() < lp.cuts[ci].f) removed = true;
         if (removed) continue;
         let stays = true;
-        for (const mv of lp.moves) {
+        for (let mi = 0; mi < lp.nMoves; mi++) {
+      const mv = lp.moves[mi];
           if (!stays) break;
           if (mv.rng.uniform() >= mv.f) continue;
           t.movedOut[l] += 1;
@@ -52,7 +53,7 @@ export function personSegmentYear(plan: SegmentYearPlan, base: Samplers, t: Tall
       t.cfHcCases += 1;
       t.cfHcCost += x;
       let kept = true;
-      if (active) for (const cut of hc.cuts) if (kept && cut.rng.uniform() < cut.f) kept = false;
+      if (active) for (let ci = 0; ci < hc.nCuts; ci++) if (kept && hc.cuts[ci].rng.uniform() < hc.cuts[ci].f) kept = false;
       if (kept) {
         t.scHcCases += 1;
         t.scHcCost += x;

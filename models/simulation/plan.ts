@@ -23,12 +23,18 @@ export interface LinePlan {
   mu: number;
   /** Gamma shape of one contact's cost (1/CV²); Infinity for a fixed cost. */
   alpha: number;
-  /** Contact reductions by interventions, applied in order. */
+  /** Contact reductions by interventions, applied in order: the first `nCuts` entries. */
   cuts: Cut[];
+  nCuts: number;
   /** Relative price factor after interventions (1 = unchanged). */
   priceFactor: number;
-  /** Substitutions moving contacts away from this line, applied in order after the cuts. */
+  /**
+   * Substitutions moving contacts away from this line, applied in order after the cuts: the first
+   * `nMoves` entries. (Counts rather than emptying the arrays each segment-year, which made V8
+   * drop and reallocate their storage.)
+   */
   moves: Move[];
+  nMoves: number;
 }
 
 /** Remove a fraction f of contacts, with draws from the intervention's own stream. */
@@ -55,7 +61,9 @@ export interface HighCostPlan {
   /** Lognormal log-mean and log-sd of one episode's cost this year. */
   mu: number;
   sigma: number;
+  /** High-cost rate reductions: the first `nCuts` entries. */
   cuts: Cut[];
+  nCuts: number;
   /** Sorted per-case thresholds for the stop-loss excess. */
   thresholds: number[];
 }

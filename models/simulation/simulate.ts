@@ -112,8 +112,8 @@ export class RunSimulator {
     this.plans = model.segments.map((seg) => ({
       n: 0,
       scenarioActive: false,
-      lines: seg.lines.map((u): LinePlan | null => (u ? { lambda: 0, k: Infinity, mu: 0, alpha: Infinity, cuts: [], priceFactor: 1, moves: [] } : null)),
-      highCost: seg.highCost ? { rate: 0, mu: 0, sigma: 0, cuts: [], thresholds: model.excessThresholds } : null,
+      lines: seg.lines.map((u): LinePlan | null => (u ? { lambda: 0, k: Infinity, mu: 0, alpha: Infinity, cuts: [], nCuts: 0, priceFactor: 1, moves: [], nMoves: 0 } : null)),
+      highCost: seg.highCost ? { rate: 0, mu: 0, sigma: 0, cuts: [], nCuts: 0, thresholds: model.excessThresholds } : null,
     }));
   }
 
@@ -290,8 +290,8 @@ export class RunSimulator {
       const u = seg.lines[l];
       const lp = plan.lines[l];
       if (!u || !lp) continue;
-      lp.cuts.length = 0;
-      lp.moves.length = 0;
+      lp.nCuts = 0;
+      lp.nMoves = 0;
       let priceFactor = 1;
       for (let i = 0; i < m.interventions.length; i++) {
         if (w[i] <= 0) continue;
@@ -301,7 +301,7 @@ export class RunSimulator {
           const cut = pool.cuts[l][i];
           cut.f = f;
           cut.rng = rs.ivs[i];
-          lp.cuts.push(cut);
+          lp.cuts[lp.nCuts++] = cut;
         }
         priceFactor *= 1 - w[i] * val(theta, iv.price[l]);
       }
@@ -320,7 +320,7 @@ export class RunSimulator {
           mv.toAlpha = shapeOf(val(theta, sub.cv));
           mv.additionality = val(theta, sub.additionality);
           mv.refill = val(theta, sub.refill);
-          lp.moves.push(mv);
+          lp.moves[lp.nMoves++] = mv;
         }
       lp.lambda = val(theta, u.contacts);
       lp.k = u.dispersion < 0 ? Infinity : val(theta, u.dispersion);
@@ -334,7 +334,7 @@ export class RunSimulator {
       hcPlan.mu = mu + t * log(1 + val(theta, m.trend[HOSPITAL]));
       hcPlan.sigma = sigma;
       hcPlan.rate = val(theta, hc.rate);
-      hcPlan.cuts.length = 0;
+      hcPlan.nCuts = 0;
       for (let i = 0; i < m.interventions.length; i++) {
         if (w[i] <= 0) continue;
         const f = w[i] * val(theta, m.interventions[i].highCostRate);
@@ -342,7 +342,7 @@ export class RunSimulator {
           const cut = pool.hcCuts[i];
           cut.f = f;
           cut.rng = rs.ivs[i];
-          hcPlan.cuts.push(cut);
+          hcPlan.cuts[hcPlan.nCuts++] = cut;
         }
       }
     }
