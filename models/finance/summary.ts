@@ -1,6 +1,6 @@
 import { PARTIES, type Party } from '../scenario/names';
 import type { RunBlock } from '../simulation/columns';
-import { meanSd, proportion, stat, type Prob, type Stat } from '../summary/stats';
+import { meanSd, proportion, selectInPlace, stat, type Prob, type Stat } from '../summary/stats';
 import { finColumn, paidColumn, STATUS_QUO, type FinancingPlan } from './plan';
 
 /**
@@ -76,6 +76,20 @@ function resultsOf(b: RunBlock, model: string, party: Party, year: number | 'hor
   return { result: r, revenue: v };
 }
 
+/**
+ * Sum of the worst 5% of results (at least one), summed in ascending order, and their count.
+ * Rearranges `a` (selection, then a sort of the tail only).
+ */
+function worstTail(a: Float64Array): { es: number; tail: number } {
+  const tail = Math.max(1, Math.floor(0.05 * a.length));
+  if (a.length === 0) return { es: NaN, tail };
+  selectInPlace(a, 0, a.length - 1, tail - 1);
+  a.subarray(0, tail).sort();
+  let es = 0;
+  for (let i = 0; i < tail; i++) es += a[i];
+  return { es, tail };
+}
+
 function partyRisks(b: RunBlock, model: string, year: number | 'horizon', sqOf: (p: Party) => Float64Array): Record<Party, PartyRisk> {
   const per = PARTIES.map((p) => ({ p, ...resultsOf(b, model, p, year), sq: sqOf(p) }));
   const variances = per.map((x) => meanSd(x.result).sd ** 2);
@@ -83,12 +97,10 @@ function partyRisks(b: RunBlock, model: string, year: number | 'horizon', sqOf: 
   return Object.fromEntries(
     per.map((x, k) => {
       const n = x.result.length;
-      const sorted = x.result.slice().sort();
-      const tail = Math.max(1, Math.floor(0.05 * n));
-      let es = 0;
-      for (let i = 0; i < tail; i++) es += sorted[i];
+      const scratch = x.result.slice();
+      const { es, tail } = worstTail(scratch);
       const revenue = meanSd(x.revenue).mean;
-      const result = stat(x.result, sorted);
+      const result = stat(x.result, scratch);
       const diff = new Float64Array(n);
       let losses = 0;
       let worse = 0;
@@ -146,11 +158,9 @@ export function summarizeFinancing(plan: FinancingPlan, b: RunBlock): FinancingS
               const x = new Float64Array(own.length);
               let losses = 0;
               for (let i = 0; i < x.length; i++) if ((x[i] = own[i] + share * integ[i]) < 0) losses++;
-              const sorted = x.slice().sort();
-              const tail = Math.max(1, Math.floor(0.05 * sorted.length));
-              let es = 0;
-              for (let i = 0; i < tail; i++) es += sorted[i];
-              const result = stat(x, sorted);
+              const scratch = x.slice();
+              const { es, tail } = worstTail(scratch);
+              const result = stat(x, scratch);
               return [p, { share, result, pLoss: proportion(losses, x.length), var95: -result.p5, es95: -es / tail }];
             }),
           ) as { gp: OwnerRisk; hospital: OwnerRisk })

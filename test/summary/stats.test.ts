@@ -1,6 +1,7 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { meanSd, probAtLeast, quantileSorted, stat } from '../../models/summary/stats';
+import fc from 'fast-check';
+import { meanSd, probAtLeast, quantileSorted, quantilesBySelection, stat } from '../../models/summary/stats';
 import { varianceSplit } from '../../models/summary/varianceSplit';
 import { minimumSavingsRate } from '../../models/summary/closedForm';
 import { clone, run, smallInput, yearValues } from '../helpers';
@@ -12,6 +13,21 @@ const normals = (seed: string) => {
 };
 
 describe('summary statistics', () => {
+  it('quantiles by selection equal quantiles of the sorted values, ties and all', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.double({ noNaN: true, min: -1e12, max: 1e12 }), fc.integer({ min: -3, max: 3 })), { minLength: 1, maxLength: 3000, size: 'max' }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 8 }),
+        (xs, raw) => {
+          const qs = [...raw, 0.05, 0.5, 0.95].sort((a, b) => a - b);
+          const sorted = Float64Array.from(xs).sort();
+          const got = quantilesBySelection(Float64Array.from(xs), qs);
+          qs.forEach((q, i) => expect(got[i]).toBe(quantileSorted(sorted, q)));
+        },
+      ),
+      { numRuns: 300, seed: 20261123 },
+    );
+  });
   it('percentiles match a slow definition (R type 7) and mean/SD a two-pass computation', () => {
     const u = seedrandom.alea('q');
     const x = Float64Array.from({ length: 1001 }, () => 1e8 + u() * 1e6);
