@@ -31,6 +31,23 @@ export function formatSummary(title: string, s: Summary): string {
           ...s.sensitivity.reductionLastYear.slice(0, 5).map((e) => `    ${e.path.padEnd(48)} ${e.srrc >= 0 ? '+' : ''}${e.srrc.toFixed(2)}  swing ${pct(e.swing, 2)}`),
         ]
       : []),
+    ...varianceLines(s),
     `  minimum savings rate (chance alone, ${msr.population.toLocaleString('en')} insured, per-person cost CV ${s.personCost.cv.toFixed(2)}): ${pct(msr.at90, 2)} at 90%, ${pct(msr.at95, 2)} at 95% confidence`,
   ].join('\n');
+}
+
+const split = (v: Summary['varianceSplit']['reductionLastYear']) =>
+  Number.isNaN(v.randomShare) ? 'no twin runs' : `${pct(v.randomShare, 0)} chance ± ${pct(v.randomShareSe, 0)}, ${pct(v.parameterShare, 0)} not knowing`;
+
+/** Chance (random variation) vs not knowing (parameter uncertainty) for the key outputs. */
+function varianceLines(s: Summary): string[] {
+  const v = s.varianceSplit;
+  if (v.reductionLastYear.pairs === 0) return [];
+  const lastYear = s.startYear + s.horizonYears - 1;
+  return [
+    `  chance vs not knowing (share of the variance; ${v.reductionLastYear.pairs} runs with a twin replicate):`,
+    `    reduction ${lastYear}`.padEnd(48) + split(v.reductionLastYear),
+    `    total cost ${lastYear}, scenario`.padEnd(48) + split(v.totalCostLastYear.sc),
+    ...v.parties.map((p) => `    ${p.model} · ${p.party} (horizon)`.padEnd(48) + split(p.horizon)),
+  ];
 }

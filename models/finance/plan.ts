@@ -35,11 +35,17 @@ const DEFAULT_SCOPE: Line[] = ['gp', 'intermediate', 'hospital', 'pharmacy'];
 export const STATUS_QUO = 'statusQuo';
 export const finColumn = (model: string, party: string, what: 'revenue' | 'cost') => `fin.${model}.${party}.${what}`;
 export const paidColumn = (model: string) => `fin.${model}.paid`;
+/** A party's result (revenue − cost) in the twin replicate of a run (variance split; NaN without a twin). */
+export const twinResultColumn = (model: string, party: string) => `twin.fin.${model}.${party}.result`;
+/** The parties whose results a model reports: the integrator only under population-based payment. */
+export const partiesOf = (kind: string): readonly string[] => (kind === 'population' ? FIN_PARTIES : FIN_PARTIES.filter((p) => p !== 'integrator'));
 
 export interface FinancingPlan {
   models: { id: string; name: string; kind: FinancingModel['kind']; owner?: { gp: number; hospital: number } }[];
   /** Columns this stage adds: revenue and cost per model (and the status quo) × party, and `paid` per model. */
   columns: string[];
+  /** Twin-replicate result columns per model × party (`twinResultColumn`), filled by the simulator. */
+  twinColumns: string[];
   /** Per-case thresholds whose high-cost excess the engine must accumulate. */
   excessThresholds: number[];
   /** Fills this stage's columns for run `slot` of block `b` (all years). */
@@ -224,6 +230,8 @@ function buildPlan(
     paid: Float64Array[];
   }
   let R: Cols | null = null;
+  // The simulator alternates between its block and a one-run scratch block (variance-split twins).
+  const resolved = new WeakMap<RunBlock, Cols>();
   const resolve = (b: RunBlock): Cols => {
     const I = new Map(b.names.map((n, i) => [n, i]));
     const c = (name: string) => {
@@ -460,9 +468,13 @@ function buildPlan(
   return {
     models: f.models.map((m) => ({ id: m.id, name: m.name, kind: m.kind, ...(m.kind === 'population' ? { owner: m.owner } : {}) })),
     columns,
+    twinColumns: f.models.flatMap((m) => partiesOf(m.kind).map((p) => twinResultColumn(m.id, p))),
     excessThresholds: thresholds,
     apply(b, slot, th) {
-      if (R?.block !== b) R = resolve(b);
+      if (R?.block !== b) {
+        R = resolved.get(b) ?? resolve(b);
+        resolved.set(b, R);
+      }
       theta = th;
       row0 = slot * b.years;
       margin = v(theta, parties.margin);

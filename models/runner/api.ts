@@ -2,7 +2,7 @@ import { validateScenario } from '../scenario/validate';
 import { compile, type Model } from '../simulation/compile';
 import { simulateBlock } from '../simulation/block';
 import { summarize } from '../summary/summarize';
-import { makeLayout } from '../simulation/columns';
+import { blockColumns, makeLayout } from '../simulation/columns';
 import type { LoadResult, SimApi } from './protocol';
 
 /** Progress is reported every this many runs (and at the end of a chunk). */
@@ -27,7 +27,7 @@ export function createSimApi(): SimApi {
         ok: true,
         runs: v.scenario.simulation.runs,
         years: model.horizon,
-        columns: makeLayout(model.excessThresholds.length).names,
+        columns: blockColumns(model, makeLayout(model.excessThresholds.length)),
         params: model.registry.slots.map((s) => ({ path: s.path, uncertain: s.uncertain, block: s.block })),
       };
     },

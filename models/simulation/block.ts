@@ -1,11 +1,11 @@
-import { allocBlock, makeLayout, type RunBlock } from './columns';
+import { allocBlock, blockColumns, makeLayout, type RunBlock } from './columns';
 import type { Model } from './compile';
 import { RunSimulator, type Mode } from './simulate';
 
 /** Simulates runs [firstRun, firstRun + runs) into a fresh block. Each run depends only on (seed, run). */
 export function simulateBlock(model: Model, firstRun: number, runs: number, mode: Mode = 'aggregate', onRun?: (done: number) => boolean | void): RunBlock {
   const layout = makeLayout(model.excessThresholds.length);
-  const block = allocBlock([...layout.names, ...model.financing.columns], firstRun, runs, model.horizon, model.registry.slots.length);
+  const block = allocBlock(blockColumns(model, layout), firstRun, runs, model.horizon, model.registry.slots.length);
   const sim = new RunSimulator(model, layout, mode);
   for (let i = 0; i < runs; i++) {
     sim.run(firstRun + i, block, i);
@@ -23,3 +23,4 @@ export function truncateBlock(b: RunBlock, runs: number): RunBlock {
     params: b.params.slice(0, runs * b.nParams),
   };
 }
+

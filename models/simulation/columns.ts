@@ -1,4 +1,5 @@
 import { LINES, PAYERS } from '../scenario/names';
+import type { Model } from './compile';
 
 /**
  * Names of the per-run-year output columns. One Float64Array per column, row = run·years + year,
@@ -23,6 +24,9 @@ export interface Layout {
   /** Benchmark per line (same estimate, per line), euros per year. */
   benchmarkLine: number[];
   twinReduction: number;
+  /** The twin replicate's total cost, counterfactual and scenario (NaN for runs without a twin). */
+  twinCfTotal: number;
+  twinScTotal: number;
 }
 
 export interface Side {
@@ -62,6 +66,8 @@ export function makeLayout(nThresholds: number): Layout {
     benchmark: add('benchmark'),
     benchmarkLine: LINES.map((l) => add(`benchmark.${l}`)),
     twinReduction: add('twin.reduction'),
+    twinCfTotal: add('twin.cf.total'),
+    twinScTotal: add('twin.sc.total'),
   };
   return { names, index: new Map(names.map((n, i) => [n, i])), ...layout };
 }
@@ -94,4 +100,9 @@ export function column(b: RunBlock, name: string): Float64Array {
   const i = b.names.indexOf(name);
   if (i < 0) throw new Error(`no column "${name}"`);
   return b.cols[i];
+}
+
+/** Every column of a block: the engine's, the financing stage's and the twin replicate's party results. */
+export function blockColumns(model: Model, layout: Layout): string[] {
+  return [...layout.names, ...model.financing.columns, ...model.financing.twinColumns];
 }

@@ -3,7 +3,8 @@ import { STREAMS, streamFor } from '../random/rng';
 import { LINES, PAYERS } from '../scenario/names';
 import { drawParams } from '../params/registry';
 import { severityLogParams, val, type InterventionModel, type Model, type SubstitutionModel } from './compile';
-import type { Layout, RunBlock } from './columns';
+import { allocBlock, blockColumns, type Layout, type RunBlock } from './columns';
+import { finColumn, partiesOf, twinResultColumn } from '../finance/plan';
 import { aggregateSegmentYear } from './aggregate';
 import { personSegmentYear } from './person';
 import { expectedSegmentYear } from './expected';
@@ -67,6 +68,19 @@ function seedStreams(rs: RunStreams, model: Model, run: number, replicate: strin
   return rs;
 }
 
+/** Where a run's twin values go (first four) and, in the scratch block, where they come from. */
+interface TwinCols {
+  reduction: Float64Array;
+  cf: Float64Array;
+  sc: Float64Array;
+  fin: Float64Array[];
+  srcReduction: Float64Array;
+  srcCf: Float64Array;
+  srcSc: Float64Array;
+  srcRev: Float64Array[];
+  srcCost: Float64Array[];
+}
+
 /** Per-year results of one simulated horizon (years 0..H−1), before they are written to columns. */
 interface YearOut {
   tally: Tally;
@@ -123,14 +137,75 @@ export class RunSimulator {
     const sim = m.scenario.simulation;
     const theta = drawParams(m.registry, m.blocks, m.seed, run, sim.parameterUncertainty, m.correlation);
     out.params.set(theta, slot * out.nParams);
+    this.replicate(theta, seedStreams(this.rs, m, run, ''), out, slot);
+    m.financing.apply(out, slot, theta);
+
+    // The variance split's second replicate: same θ, its own random streams, simulated and settled
+    // in full (benchmark from its own pre-contract years included) in a one-run scratch block.
+    const H = m.horizon;
+    const row0 = slot * H;
+    const twin = run < sim.varianceSplitRuns && sim.randomVariation;
+    const T = this.twinCols(out);
+    if (twin) {
+      const sb = this.scratch();
+      this.replicate(theta, seedStreams(this.rs, m, run, `${STREAMS.twin}:`), sb, 0);
+      m.financing.apply(sb, 0, theta);
+      const S = this.twinCols(sb);
+      for (let t = 0; t < H; t++) {
+        T.reduction[row0 + t] = S.srcReduction[t];
+        T.cf[row0 + t] = S.srcCf[t];
+        T.sc[row0 + t] = S.srcSc[t];
+        for (let k = 0; k < T.fin.length; k++) T.fin[k][row0 + t] = S.srcRev[k][t] - S.srcCost[k][t];
+      }
+    } else
+      for (let t = 0; t < H; t++) {
+        T.reduction[row0 + t] = NaN;
+        T.cf[row0 + t] = NaN;
+        T.sc[row0 + t] = NaN;
+        for (let k = 0; k < T.fin.length; k++) T.fin[k][row0 + t] = NaN;
+      }
+  }
+
+  private scratchBlock: RunBlock | null = null;
+  private scratch(): RunBlock {
+    if (!this.scratchBlock) this.scratchBlock = allocBlock(blockColumns(this.model, this.layout), 0, 1, this.model.horizon, this.model.registry.slots.length);
+    return this.scratchBlock;
+  }
+
+  private readonly twinCache = new WeakMap<RunBlock, TwinCols>();
+  /** A block's twin columns (to write) and the columns a twin's values come from (when it is the scratch block). */
+  private twinCols(b: RunBlock): TwinCols {
+    let c = this.twinCache.get(b);
+    if (c) return c;
+    const L = this.layout;
+    const I = new Map(b.names.map((n, i) => [n, i]));
+    const col = (name: string) => b.cols[I.get(name)!];
+    const models = this.model.financing.models.flatMap((fm) => partiesOf(fm.kind).map((p) => [fm.id, p] as const));
+    c = {
+      reduction: b.cols[L.twinReduction],
+      cf: b.cols[L.twinCfTotal],
+      sc: b.cols[L.twinScTotal],
+      fin: models.map(([id, p]) => col(twinResultColumn(id, p))),
+      srcReduction: b.cols[L.reduction],
+      srcCf: b.cols[L.cf.total],
+      srcSc: b.cols[L.sc.total],
+      srcRev: models.map(([id, p]) => col(finColumn(id, p, 'revenue'))),
+      srcCost: models.map(([id, p]) => col(finColumn(id, p, 'cost'))),
+    };
+    this.twinCache.set(b, c);
+    return c;
+  }
+
+  /** One replicate of run θ with streams `rs`: every engine column of run `slot` of `out`, benchmark included. */
+  private replicate(theta: Float64Array, rs: RunStreams, out: RunBlock, slot: number): void {
+    const m = this.model;
     const H = m.horizon;
     const L = this.layout;
     const row0 = slot * H;
     const cols = out.cols;
-
     const expectedBenchmark = m.scenario.benchmark.method === 'expected';
     this.expected.fill(0);
-    const bench = this.horizon(theta, seedStreams(this.rs, m, run, ''), (t, y) => {
+    const bench = this.horizon(theta, rs, (t, y) => {
       const r = row0 + t;
       const tl = y.tally;
       let cfTotal = 0;
@@ -182,25 +257,6 @@ export class RunSimulator {
       cols[L.benchmark][r] = B;
       cols[L.cf.observedSavings][r] = (B - cols[L.cf.total][r]) / B;
       cols[L.sc.observedSavings][r] = (B - cols[L.sc.total][r]) / B;
-    }
-
-    m.financing.apply(out, slot, theta);
-
-    const twin = run < sim.varianceSplitRuns && sim.randomVariation;
-    for (let t = 0; t < H; t++) cols[L.twinReduction][row0 + t] = NaN;
-    if (twin) {
-      this.horizon(theta, seedStreams(this.rs, m, run, `${STREAMS.twin}:`), (t, y) => {
-        let cf = 0;
-        let sc = 0;
-        for (let l = 0; l < NL; l++) {
-          cf += y.tally.cfClaims[l];
-          sc += y.tally.scClaims[l];
-        }
-        cf += y.tally.cfHcCost;
-        sc += y.tally.scHcCost;
-        for (let p = 0; p < PAYERS.length; p++) sc += y.ivCostBy[p];
-        cols[L.twinReduction][row0 + t] = 1 - sc / cf;
-      });
     }
   }
 

@@ -6,7 +6,7 @@ import { personCostMoments } from './personCost';
 import { probAtLeast, quantileSorted, stat, yearSlice, type Prob, type Stat } from './stats';
 import { varianceSplit, type VarianceSplit } from './varianceSplit';
 import { prepareInputs, sensitivityOf, type Importance } from '../analysis/sensitivity';
-import { finColumn } from '../finance/plan';
+import { finColumn, partiesOf, twinResultColumn } from '../finance/plan';
 import { detectabilityCurve, type DetectabilityPoint } from '../analysis/detectability';
 import { summarizeFinancing, type FinancingSummary } from '../finance/summary';
 
@@ -83,6 +83,17 @@ export interface Summary {
    * the horizon under each financing model (rank-based; model.md §6). Top 10 per output.
    */
   sensitivity: { reductionLastYear: Importance[]; results: { model: string; party: string; drivers: Importance[] }[] };
+  /**
+   * Chance versus not knowing for the key outputs: each variance split by the law of total variance
+   * into random variation (shrinks with population size) and parameter uncertainty (does not),
+   * from the runs with a twin replicate (same θ, own random streams). Party results are revenue −
+   * cost, summed over the horizon and in the first contract year.
+   */
+  varianceSplit: {
+    reductionLastYear: VarianceSplit;
+    totalCostLastYear: { cf: VarianceSplit; sc: VarianceSplit };
+    parties: { model: string; party: string; horizon: VarianceSplit; firstYear: VarianceSplit }[];
+  };
 }
 
 function side(b: RunBlock, p: 'cf' | 'sc', y: number): SideSummary {
@@ -138,7 +149,38 @@ export function summarize(model: Model, b: RunBlock): Summary {
       for (let r = 0; r < b.runs; r++) for (let t = 0; t < b.years; t++) y[r] += rev[r * b.years + t] - cost[r * b.years + t];
       results.push({ model: fm.id, party, drivers: sensitivityOf(inputs, paths, y).slice(0, 10) });
     }
+  const last = b.years - 1;
+  const horizonSum = (col: Float64Array) => {
+    const out = new Float64Array(b.runs);
+    for (let r = 0; r < b.runs; r++) for (let t = 0; t < b.years; t++) out[r] += col[r * b.years + t];
+    return out;
+  };
+  const resultCol = (id: string, party: string) => {
+    const rev = column(b, finColumn(id, party, 'revenue'));
+    const cost = column(b, finColumn(id, party, 'cost'));
+    return rev.map((v, i) => v - cost[i]);
+  };
+  const splits: Summary['varianceSplit'] = {
+    reductionLastYear: years[last].reductionVariance,
+    totalCostLastYear: {
+      cf: varianceSplit(ys('cf.total', last), ys('twin.cf.total', last)),
+      sc: varianceSplit(ys('sc.total', last), ys('twin.sc.total', last)),
+    },
+    parties: model.financing.models.flatMap((fm) =>
+      partiesOf(fm.kind).map((party) => {
+        const y = resultCol(fm.id, party);
+        const tw = column(b, twinResultColumn(fm.id, party));
+        return {
+          model: fm.id,
+          party,
+          horizon: varianceSplit(horizonSum(y), horizonSum(tw)),
+          firstYear: varianceSplit(yearSlice(y, b.years, 0), yearSlice(tw, b.years, 0)),
+        };
+      }),
+    ),
+  };
   return {
+    varianceSplit: splits,
     runs: b.runs,
     horizonYears: b.years,
     startYear: sim.startYear,

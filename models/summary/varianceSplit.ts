@@ -14,20 +14,22 @@ export interface VarianceSplit {
   parameterShare: number;
   /** Number of twin pairs behind the random part. */
   pairs: number;
+  /** Monte Carlo standard error of randomShare (from the spread of the pairs' (Y₁ − Y₂)²/2; the total's own error is smaller and left out). */
+  randomShareSe: number;
 }
 
 export function varianceSplit(y: ArrayLike<number>, twin: ArrayLike<number>): VarianceSplit {
   const total = meanSd(y).sd ** 2;
-  let pairs = 0;
-  let s = 0;
+  const half = new Float64Array(y.length).fill(NaN);
   for (let i = 0; i < y.length; i++) {
     const a = y[i];
     const b = twin[i];
-    if (a !== a || b !== b) continue;
-    pairs++;
-    s += ((a - b) * (a - b)) / 2;
+    if (a === a && b === b) half[i] = ((a - b) * (a - b)) / 2;
   }
-  const random = pairs > 0 ? s / pairs : NaN;
+  const h = meanSd(half);
+  const pairs = h.n;
+  const random = pairs > 0 ? h.mean : NaN;
   const share = total > 0 ? Math.min(1, Math.max(0, random / total)) : NaN;
-  return { total, random, parameter: Math.max(0, total - random), randomShare: share, parameterShare: 1 - share, pairs };
+  const randomShareSe = total > 0 && pairs > 1 ? h.sd / Math.sqrt(pairs) / total : NaN;
+  return { total, random, parameter: Math.max(0, total - random), randomShare: share, parameterShare: 1 - share, pairs, randomShareSe };
 }
