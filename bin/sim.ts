@@ -12,16 +12,16 @@ import { nodeWorkers } from '../workers/nodePool';
 import { formatSummary } from './format';
 import { formatFinancingTable } from '../models/finance/summary';
 import { writeSamplesCsv } from './samplesCsv';
-import { goalSeek } from '../models/analysis/goalSeek';
-import { withValueAt } from '../models/scenario/paths';
-import { meanSd, probAtLeast } from '../models/summary/stats';
+import { goalInput, goalMetric, seekGoal, type GoalSpec } from '../models/analysis/goals';
+import { meanSd } from '../models/summary/stats';
 import type { Scenario } from '../models/scenario/schema';
 import type { Model } from '../models/simulation/compile';
 
 const USAGE =
   'usage: npm run sim -- <scenario.json> [--runs N] [--seed S] [--workers W] [--mode aggregate|person] [--out results.json] [--samples samples.csv]\n' +
   '       [--precision SE [--max-runs N]]   add runs until the Monte Carlo SE of the last year\'s mean reduction is at most SE (a fraction, e.g. 0.0002)\n' +
-  '       [--goal <parameter path> [--goal-prob 0.8] [--goal-range lo,hi]]   smallest value of the parameter at which P(reduction ≥ target) in the last year reaches the goal';
+  '       [--goal <parameter path> [--goal-prob 0.8] [--goal-range lo,hi]]   smallest value of the parameter at which P(reduction ≥ target) in the last year reaches the goal\n' +
+  '       [--goal-population <population model id> [--goal-es-share 0.05] [--goal-year Y] [--goal-range lo,hi]]   smallest population at which the integrator\'s expected shortfall (worst 5% of runs) in contract year Y (1 = first, default) is at most that share of its budget';
 
 function fail(code: number, msg: string): never {
   process.stderr.write(`${msg}\n`);
@@ -57,6 +57,9 @@ async function main() {
         'max-runs': { type: 'string' },
         'goal-prob': { type: 'string' },
         'goal-range': { type: 'string' },
+        'goal-population': { type: 'string' },
+        'goal-es-share': { type: 'string' },
+        'goal-year': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -146,7 +149,18 @@ async function main() {
 
   const model = compile(scenario);
   const summary = summarize(model, result.block);
-  if (o.goal) await seekGoal(o.goal, o['goal-prob'], o['goal-range'], scenario, model, workers);
+  if (o.goal) await seekParameter(o.goal, o['goal-prob'], o['goal-range'], scenario, model, workers);
+  if (o['goal-population']) {
+    const id = o['goal-population'];
+    const fm = model.financing.models.find((m) => m.id === id);
+    if (!fm || fm.kind !== 'population') fail(64, `--goal-population: no population-based payment model "${id}" (models: ${model.financing.models.map((m) => m.id).join(', ')})`);
+    const share = o['goal-es-share'] === undefined ? 0.05 : Number(o['goal-es-share']);
+    if (!(share > 0 && share < 1)) fail(64, '--goal-es-share must be between 0 and 1 (e.g. 0.05 for 5% of the budget)');
+    const year = (whole('goal-year', o['goal-year'], 1, scenario.simulation.horizonYears) ?? 1) - 1;
+    const [lo, hi] = o['goal-range'] ? o['goal-range'].split(',').map(Number) : [1_000, 2_000_000];
+    if (!(lo >= 1 && hi > lo)) fail(64, '--goal-range lo,hi must be two populations with lo < hi');
+    await runSeek({ kind: 'population', model: id, maxShare: share, lo, hi, year }, scenario, workers, (x) => `${Math.round(x).toLocaleString('en')} insured`, 'the integrator\'s ES95 / budget');
+  }
   process.stdout.write(`${formatSummary(scenario.meta.title, summary)}\n${formatFinancingTable(summary.financing)}\n`);
   if (o.out) {
     const file = await resultsFile(scenario, summary, { mode, runsRequested: total, cancelled: result.cancelled });
@@ -160,31 +174,31 @@ async function main() {
   }
 }
 
-/** Goal seeking over the same runs (common random numbers) on a fresh pool of workers. */
-async function seekGoal(path: string, probText: string | undefined, rangeText: string | undefined, scenario: Scenario, model: Model, workers: number) {
+/** Goal seeking over a parameter: smallest value with P(reduction ≥ target) in the last year ≥ the goal. */
+async function seekParameter(path: string, probText: string | undefined, rangeText: string | undefined, scenario: Scenario, model: Model, workers: number) {
   const slot = model.registry.slots.find((s) => s.path === path);
   if (!slot) fail(64, `--goal: no parameter at "${path}"`);
   const goal = probText === undefined ? 0.8 : Number(probText);
   if (!(goal > 0 && goal < 1)) fail(64, '--goal-prob must be between 0 and 1');
   const [lo, hi] = rangeText ? rangeText.split(',').map(Number) : [slot.lo, slot.hi];
   if (!Number.isFinite(lo) || !Number.isFinite(hi) || !(lo < hi)) fail(64, '--goal-range lo,hi is needed for a parameter without finite limits');
-  const last = scenario.simulation.horizonYears - 1;
+  await runSeek({ kind: 'parameter', path, probability: goal, lo, hi }, scenario, workers, (x) => `${path} = ${x.toFixed(4)}`, 'P(reduction ≥ target)');
+}
+
+/** Runs a goal search on a fresh pool of workers: every step re-runs the scenario with the same seed (common random numbers). */
+async function runSeek(spec: GoalSpec, scenario: Scenario, workers: number, label: (x: number) => string, output: string) {
   const pool = nodeWorkers(workers);
+  const pct = (v: number) => `${(100 * v).toFixed(2)}%`;
   try {
-    const res = await goalSeek(
-      async (x) => {
-        const r = await runOnWorkers(pool, withValueAt(scenario, path, x));
-        const col = r.block.cols[r.block.names.indexOf('reduction')];
-        const ys = Float64Array.from({ length: r.block.runs }, (_, i) => col[i * r.block.years + last]);
-        const p = probAtLeast(ys, scenario.simulation.targetReduction);
-        process.stderr.write(`  ${path} = ${x.toFixed(4)}: P(reduction ≥ target) = ${(100 * p.p).toFixed(1)}%\n`);
-        return { p: p.p, n: p.n };
-      },
-      { lo, hi, goal, tolerance: (hi - lo) / 200 },
-    );
+    const res = await seekGoal(spec, async (x) => {
+      const r = await runOnWorkers(pool, goalInput(scenario, spec, x));
+      const e = goalMetric(r.block, spec, scenario.simulation.targetReduction);
+      process.stderr.write(`  ${label(x)}: ${output} = ${pct(e.value)} ± ${pct(e.se)}\n`);
+      return e;
+    });
     process.stdout.write(
       res.reachable
-        ? `goal: ${path} ≥ ${res.value.toFixed(4)} (90% interval ${res.low.toFixed(4)} to ${res.high.toFixed(4)}) gives P(reduction ≥ target) = ${(100 * res.p).toFixed(1)}% ± ${(100 * res.mcse).toFixed(1)}%\n`
+        ? `goal: ${label(res.value)} (90% interval ${label(res.low)} to ${label(res.high)}) gives ${output} = ${pct(res.output)} ± ${pct(res.se)}\n`
         : `goal: ${res.message}\n`,
     );
   } finally {
