@@ -13,7 +13,7 @@ import { formatSummary } from './format';
 import { formatFinancingTable } from '../models/finance/summary';
 import { writeSamplesCsv } from './samplesCsv';
 import { goalInput, goalMetric, seekGoal, type GoalSpec } from '../models/analysis/goals';
-import { meanSd } from '../models/summary/stats';
+import { keyErrors, preciseEnough } from '../models/analysis/precision';
 import type { Scenario } from '../models/scenario/schema';
 import type { Model } from '../models/simulation/compile';
 
@@ -123,7 +123,6 @@ async function main() {
   try {
     if (precision === undefined) result = await runOnWorkers(pool, scenario, { mode, signal: controller.signal, onProgress });
     else {
-      const last = scenario.simulation.horizonYears - 1;
       result = await runUntilPrecise(pool, scenario, {
         mode,
         signal: controller.signal,
@@ -132,11 +131,9 @@ async function main() {
         batchRuns: Math.max(100, Math.ceil(total / 2)),
         maxRuns,
         preciseEnough: async (b) => {
-          const col = b.cols[b.names.indexOf('reduction')];
-          const { sd, n } = meanSd(Float64Array.from({ length: b.runs }, (_, i) => col[i * b.years + last]));
-          const se = sd / Math.sqrt(n);
-          process.stderr.write(`${n} runs: SE of the mean reduction ${(100 * se).toFixed(4)} percentage points\n`);
-          return se <= precision;
+          const e = keyErrors(b, scenario.simulation.targetReduction);
+          process.stderr.write(`${e.runs} runs: SE of the mean reduction ${(100 * e.reductionMean).toFixed(4)} percentage points\n`);
+          return preciseEnough(e, { reductionMean: precision });
         },
       });
       if (!result.precise) process.stderr.write(`stopped at --max-runs ${maxRuns} before reaching the precision\n`);
