@@ -11,18 +11,21 @@ export function mergeBlocks(blocks: RunBlock[]): RunBlock {
     runs += b.runs;
   }
   const { years, nParams, names } = first;
+  // One buffer per column here: a merged block can be large (100,000 runs × 200 columns × 10
+  // years is 1.6 GB), more than one ArrayBuffer should hold.
   const cols = names.map(() => new Float64Array(runs * years));
   const params = new Float64Array(runs * nParams);
+  const out: RunBlock = { firstRun: first.firstRun, runs, years, names, cols, params, nParams };
   let at = 0;
   for (const b of sorted) {
     b.cols.forEach((c, i) => cols[i].set(c, at * years));
     params.set(b.params, at * nParams);
     at += b.runs;
   }
-  return { firstRun: first.firstRun, runs, years, names, cols, params, nParams };
+  return out;
 }
 
-/** The buffers of a block, to transfer rather than copy between threads. */
+/** The buffers of a block (each once: columns may share one), to transfer rather than copy between threads. */
 export function blockBuffers(b: RunBlock): ArrayBuffer[] {
-  return [...b.cols.map((c) => c.buffer as ArrayBuffer), b.params.buffer as ArrayBuffer];
+  return [...new Set([...b.cols.map((c) => c.buffer as ArrayBuffer), b.params.buffer as ArrayBuffer])];
 }

@@ -84,14 +84,26 @@ export interface RunBlock {
   nParams: number;
 }
 
+/**
+ * A zeroed block. All columns and θ are views into one ArrayBuffer, so a block crosses between
+ * threads as one transferable buffer (hundreds of small transfers per chunk cost the coordinating
+ * thread more than the copy itself).
+ */
 export function allocBlock(names: string[], firstRun: number, runs: number, years: number, nParams: number): RunBlock {
+  const rows = runs * years;
+  const bytes = 8 * (names.length * rows + runs * nParams);
+  if (bytes > 2 ** 28) {
+    // Very large blocks (a single chunk of tens of thousands of runs): one buffer per column.
+    return { firstRun, runs, years, names, cols: names.map(() => new Float64Array(rows)), params: new Float64Array(runs * nParams), nParams };
+  }
+  const buf = new ArrayBuffer(bytes);
   return {
     firstRun,
     runs,
     years,
     names,
-    cols: names.map(() => new Float64Array(runs * years)),
-    params: new Float64Array(runs * nParams),
+    cols: names.map((_, i) => new Float64Array(buf, 8 * i * rows, rows)),
+    params: new Float64Array(buf, 8 * names.length * rows, runs * nParams),
     nParams,
   };
 }
