@@ -11,8 +11,9 @@ import { runOnWorkers } from '../models/runner/runner';
 import { validateScenario } from '../models/scenario/validate';
 import { compile } from '../models/simulation/compile';
 import { simulateBlock } from '../models/simulation/block';
-import { summarize } from '../models/summary/summarize';
-import { nodeWorkers } from '../workers/nodePool';
+import { bundledWorker, nodeWorkers } from '../workers/nodePool';
+import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
 
 const { values } = parseArgs({ options: { record: { type: 'boolean' }, runs: { type: 'string' } } });
 const RUNS = Number(values.runs ?? 10_000);
@@ -110,32 +111,24 @@ say('speed-up 2 workers / 1 worker', `${fmt(elapsed[1] / elapsed[2], 2)}×`);
   say('financing stage, one custom formula / the same rule built in (CPU)', `${fmt(custom / builtIn, 2)}× (${fmt(custom, 0)} ms vs ${fmt(builtIn, 0)} ms for 6,000 run applications)`);
 }
 
-// 4. Analyses against the simulation, both in this thread, for the default scenario at RUNS runs:
-//    the analyses are the summaries (statistics, sensitivity for every output, detectability,
-//    financing risk) plus the second random replicate the variance split simulates for the first
-//    `varianceSplitRuns` runs, so their cost is (simulation with replicates − without) + summaries,
-//    against the simulation without replicates.
+// 4. Analyses against the simulation, both in one worker thread running the bundled code (as the
+//    workbench and the headless runner's workers do), for the default scenario at RUNS runs: the
+//    analyses are the summaries plus the variance split's twin replicates, so their cost is
+//    (simulation with replicates − without) + summaries, against the simulation without replicates.
 {
-  const modelOf = (inp: unknown) => {
-    const v = validateScenario(inp);
-    if (!v.ok) throw new Error('invalid');
-    return compile(v.scenario);
-  };
-  const cpu = <T>(f: () => T): [T, number] => {
-    const c0 = process.cpuUsage();
-    const x = f();
-    return [x, process.cpuUsage(c0).user / 1000];
-  };
-  const model = modelOf(input);
-  const plain = modelOf({ ...input, simulation: { ...input.simulation, varianceSplitRuns: 0 } });
-  simulateBlock(plain, 0, 200);
-  const [, simPlain] = cpu(() => simulateBlock(plain, 0, RUNS));
-  const [b, simFull] = cpu(() => simulateBlock(model, 0, RUNS));
-  const [, sum] = cpu(() => summarize(model, b));
-  const extra = simFull - simPlain + sum;
+  const w = new Worker(bundledWorker(new URL('./analyses.worker.ts', import.meta.url)), {
+    eval: true,
+    workerData: { runs: RUNS, scenarioPath: fileURLToPath(new URL('../scenarios/default.json', import.meta.url)) },
+  });
+  const r = await new Promise<{ simPlain: number; simFull: number; sum: number }>((resolve, reject) => {
+    w.once('message', resolve);
+    w.once('error', reject);
+  });
+  await w.terminate();
+  const extra = r.simFull - r.simPlain + r.sum;
   say(
-    `analyses / simulation, default scenario, ${RUNS} runs (CPU)`,
-    `${fmt((100 * extra) / simPlain, 0)}% (summaries ${fmt(sum, 0)} ms + variance-split replicates ${fmt(simFull - simPlain, 0)} ms, vs ${fmt(simPlain, 0)} ms)`,
+    `analyses / simulation, default scenario, ${RUNS} runs (one worker thread)`,
+    `${fmt((100 * extra) / r.simPlain, 0)}% (summaries ${fmt(r.sum, 0)} ms + variance-split replicates ${fmt(r.simFull - r.simPlain, 0)} ms, vs ${fmt(r.simPlain, 0)} ms)`,
   );
 }
 

@@ -5,18 +5,20 @@ import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type { WorkerHandle } from '../models/runner/runner';
 import { comlinkHandle } from './handle';
 
-let bundled: string | null = null;
+const bundles = new Map<string, string>();
 
 /**
- * The worker entry bundled to plain JavaScript, once per process. Worker threads could load the
+ * A worker entry (TypeScript) bundled to plain JavaScript, once per process and entry. Worker threads could load the
  * TypeScript through tsx instead, but tsx compiles with esbuild's `keepNames`, which wraps every
  * closure the simulation creates per run in a naming call; that made Node workers about 12% slower
  * than the same code as the browser runs it (bench, 2026-11-23).
  */
-function workerSource(): string {
-  if (bundled === null) {
+export function bundledWorker(entry: URL): string {
+  const key = entry.href;
+  let bundled = bundles.get(key);
+  if (bundled === undefined) {
     const r = buildSync({
-      entryPoints: [fileURLToPath(new URL('./node.worker.ts', import.meta.url))],
+      entryPoints: [fileURLToPath(entry)],
       bundle: true,
       platform: 'node',
       format: 'cjs',
@@ -25,13 +27,14 @@ function workerSource(): string {
       logLevel: 'silent',
     });
     bundled = r.outputFiles[0].text;
+    bundles.set(key, bundled);
   }
   return bundled;
 }
 
 /** Starts `n` Node worker threads running the simulation API. */
 export function nodeWorkers(n: number): WorkerHandle[] {
-  const source = workerSource();
+  const source = bundledWorker(new URL('./node.worker.ts', import.meta.url));
   return Array.from({ length: n }, () => {
     const w = new Worker(source, { eval: true });
     const crashed = new Promise<never>((_, reject) => {

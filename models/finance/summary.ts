@@ -92,38 +92,38 @@ function worstTail(a: Float64Array): { es: number; tail: number } {
 
 function partyRisks(b: RunBlock, model: string, year: number | 'horizon', sqOf: (p: Party) => Float64Array): Record<Party, PartyRisk> {
   const per = PARTIES.map((p) => ({ p, ...resultsOf(b, model, p, year), sq: sqOf(p) }));
-  const variances = per.map((x) => meanSd(x.result).sd ** 2);
-  const totalVar = variances.reduce((a, x) => a + x, 0);
+  const risks = per.map((x): PartyRisk => {
+    const n = x.result.length;
+    const scratch = x.result.slice();
+    const { es, tail } = worstTail(scratch);
+    const revenue = meanSd(x.revenue).mean;
+    const result = stat(x.result, scratch);
+    const diff = new Float64Array(n);
+    let losses = 0;
+    let worse = 0;
+    for (let i = 0; i < n; i++) {
+      diff[i] = x.result[i] - x.sq[i];
+      if (x.result[i] < 0) losses++;
+      if (diff[i] < 0) worse++;
+    }
+    const d = meanSd(diff);
+    return {
+      revenue,
+      cost: revenue - result.mean,
+      result,
+      pLoss: proportion(losses, n),
+      var95: -result.p5,
+      es95: -es / tail,
+      resultShareOfRevenue: revenue !== 0 ? result.mean / revenue : NaN,
+      changeVsStatusQuo: { mean: d.mean, sd: d.sd, mcse: d.n > 0 ? d.sd / Math.sqrt(d.n) : NaN },
+      pWorseOff: proportion(worse, n),
+      varianceShare: 0,
+    };
+  });
+  const totalVar = risks.reduce((a, r) => a + r.result.sd ** 2, 0);
+  for (const r of risks) r.varianceShare = totalVar > 0 ? r.result.sd ** 2 / totalVar : 0;
   return Object.fromEntries(
-    per.map((x, k) => {
-      const n = x.result.length;
-      const scratch = x.result.slice();
-      const { es, tail } = worstTail(scratch);
-      const revenue = meanSd(x.revenue).mean;
-      const result = stat(x.result, scratch);
-      const diff = new Float64Array(n);
-      let losses = 0;
-      let worse = 0;
-      for (let i = 0; i < n; i++) {
-        diff[i] = x.result[i] - x.sq[i];
-        if (x.result[i] < 0) losses++;
-        if (diff[i] < 0) worse++;
-      }
-      const d = meanSd(diff);
-      const risk: PartyRisk = {
-        revenue,
-        cost: revenue - result.mean,
-        result,
-        pLoss: proportion(losses, n),
-        var95: -result.p5,
-        es95: -es / tail,
-        resultShareOfRevenue: revenue !== 0 ? result.mean / revenue : NaN,
-        changeVsStatusQuo: { mean: d.mean, sd: d.sd, mcse: d.n > 0 ? d.sd / Math.sqrt(d.n) : NaN },
-        pWorseOff: proportion(worse, n),
-        varianceShare: totalVar > 0 ? variances[k] / totalVar : 0,
-      };
-      return [x.p, risk];
-    }),
+    per.map((x, k) => [x.p, risks[k]]),
   ) as Record<Party, PartyRisk>;
 }
 

@@ -29,20 +29,32 @@ export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
   return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
 
-/** Mean and sample SD in one pass (Welford), so large euro sums keep their precision. */
+/**
+ * Mean and sample SD, NaN values skipped. Two passes (the mean, then squared deviations from it):
+ * as accurate as Welford's one-pass update for large euro sums, and without its division per value.
+ */
 export function meanSd(x: ArrayLike<number>): { n: number; mean: number; sd: number } {
   let n = 0;
-  let mean = 0;
-  let m2 = 0;
+  let sum = 0;
   for (let i = 0; i < x.length; i++) {
     const v = x[i];
     if (v !== v) continue;
     n++;
-    const d = v - mean;
-    mean += d / n;
-    m2 += d * (v - mean);
+    sum += v;
   }
-  return { n, mean: n > 0 ? mean : NaN, sd: n > 1 ? Math.sqrt(m2 / (n - 1)) : 0 };
+  if (n === 0) return { n, mean: NaN, sd: 0 };
+  const mean = sum / n;
+  let ss = 0;
+  let corr = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    if (v !== v) continue;
+    const d = v - mean;
+    ss += d * d;
+    corr += d;
+  }
+  // Corrected two-pass (Chan, Golub & LeVeque 1983): removes the rounding error of the mean.
+  return { n, mean, sd: n > 1 ? Math.sqrt(Math.max(0, (ss - (corr * corr) / n) / (n - 1))) : 0 };
 }
 
 /**
