@@ -99,13 +99,13 @@ export function partyResultHists(b: RunBlock, models: readonly string[], parties
   return out;
 }
 
-export function uiExtras(b: RunBlock, target: number, s: Summary): UiExtras {
+export function uiExtras(b: RunBlock, target: number, s: Summary, parties = true): UiExtras {
   const last = b.years - 1;
   const red = column(b, 'reduction');
   const fin = s.financing;
   return {
     reductionHistLastYear: histogram(yearSlice(red, b.years, last), 40, [target, 0]),
     msrCurve: msrCurve(s),
-    partyResults: fin ? partyResultHists(b, fin.models.map((m) => m.id), fin.parties) : [],
+    partyResults: fin && parties ? partyResultHists(b, fin.models.map((m) => m.id), fin.parties) : [],
   };
 }

@@ -17,9 +17,12 @@ const exposed: UiSummaryApi = {
     target = typeof t === 'number' ? t : 0.02;
     return r;
   },
-  summarize(block: RunBlock) {
-    const summary = api.summarize(block);
-    return { summary, extras: uiExtras(block, target, summary) };
+  summarize(block: RunBlock, partial = false) {
+    // Partial summaries (while running) skip what only the final results show: the sensitivity
+    // analyses and the party histograms. They are made every few hundred ms and compete with the
+    // simulation workers (and the UI thread) for the CPU.
+    const summary = api.summarize(block, { analyses: !partial });
+    return { summary, extras: uiExtras(block, target, summary, !partial) };
   },
 };
 Comlink.expose(exposed);

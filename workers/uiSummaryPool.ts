@@ -6,7 +6,7 @@ import type { UiExtras, UiSummaryApi } from './uiSummaryApi';
 export interface UiSummaryHandle {
   load(input: unknown): Promise<LoadResult>;
   /** Transfers the block to the worker: the caller must not use it afterwards. */
-  summarize(block: RunBlock): Promise<{ summary: Summary; extras: UiExtras }>;
+  summarize(block: RunBlock, partial?: boolean): Promise<{ summary: Summary; extras: UiExtras }>;
   terminate(): void;
 }
 
@@ -20,7 +20,7 @@ export function uiSummaryWorker(): UiSummaryHandle {
   const remote = Comlink.wrap<UiSummaryApi>(w);
   return {
     load: (input) => Promise.race([remote.load(input) as Promise<LoadResult>, crashed]),
-    summarize: (b) => Promise.race([remote.summarize(Comlink.transfer(b, blockBuffers(b))) as Promise<{ summary: Summary; extras: UiExtras }>, crashed]),
+    summarize: (b, partial) => Promise.race([remote.summarize(Comlink.transfer(b, blockBuffers(b)), partial) as Promise<{ summary: Summary; extras: UiExtras }>, crashed]),
     terminate: () => w.terminate(),
   };
 }

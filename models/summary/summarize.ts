@@ -97,8 +97,17 @@ function side(b: RunBlock, p: 'cf' | 'sc', y: number): SideSummary {
   };
 }
 
+/** What to leave out of a summary. */
+export interface SummarizeOptions {
+  /**
+   * False skips the sensitivity analyses (empty lists): for the partial summaries shown while a
+   * run goes on, which do not show them and are made every few hundred milliseconds.
+   */
+  analyses?: boolean;
+}
+
 /** Summaries of a merged block (model.md §6). Runs in workers or in Node, never on the UI thread. */
-export function summarize(model: Model, b: RunBlock): Summary {
+export function summarize(model: Model, b: RunBlock, opts: SummarizeOptions = {}): Summary {
   const sim = model.scenario.simulation;
   const target = sim.targetReduction;
   const ys = (name: string, y: number) => yearSlice(column(b, name), b.years, y);
@@ -124,20 +133,23 @@ export function summarize(model: Model, b: RunBlock): Summary {
   const person = personCostMoments(model);
   const N = model.population;
   const lastCf = ys('cf.observedSavings', b.years - 1).sort();
-  const uncertain = model.registry.slots.map((x, i) => (x.uncertain && model.scenario.simulation.parameterUncertainty ? i : -1)).filter((i) => i >= 0);
-  const paths = uncertain.map((i) => model.registry.slots[i].path);
-  const inputs = prepareInputs(b.params, b.nParams, uncertain, b.runs);
-  const drivers = sensitivityOf(inputs, paths, ys('reduction', b.years - 1)).slice(0, 10);
   const results: Summary['sensitivity']['results'] = [];
-  for (const fm of model.financing.models)
-    for (const party of ['insurer', 'hospital', 'gp', 'municipality', 'patients', 'integrator']) {
-      if (party === 'integrator' && fm.kind !== 'population') continue;
-      const rev = column(b, finColumn(fm.id, party, 'revenue'));
-      const cost = column(b, finColumn(fm.id, party, 'cost'));
-      const y = new Float64Array(b.runs);
-      for (let r = 0; r < b.runs; r++) for (let t = 0; t < b.years; t++) y[r] += rev[r * b.years + t] - cost[r * b.years + t];
-      results.push({ model: fm.id, party, drivers: sensitivityOf(inputs, paths, y).slice(0, 10) });
-    }
+  let drivers: Importance[] = [];
+  if (opts.analyses !== false) {
+    const uncertain = model.registry.slots.map((x, i) => (x.uncertain && model.scenario.simulation.parameterUncertainty ? i : -1)).filter((i) => i >= 0);
+    const paths = uncertain.map((i) => model.registry.slots[i].path);
+    const inputs = prepareInputs(b.params, b.nParams, uncertain, b.runs);
+    drivers = sensitivityOf(inputs, paths, ys('reduction', b.years - 1)).slice(0, 10);
+    for (const fm of model.financing.models)
+      for (const party of ['insurer', 'hospital', 'gp', 'municipality', 'patients', 'integrator']) {
+        if (party === 'integrator' && fm.kind !== 'population') continue;
+        const rev = column(b, finColumn(fm.id, party, 'revenue'));
+        const cost = column(b, finColumn(fm.id, party, 'cost'));
+        const y = new Float64Array(b.runs);
+        for (let r = 0; r < b.runs; r++) for (let t = 0; t < b.years; t++) y[r] += rev[r * b.years + t] - cost[r * b.years + t];
+        results.push({ model: fm.id, party, drivers: sensitivityOf(inputs, paths, y).slice(0, 10) });
+      }
+  }
   return {
     runs: b.runs,
     horizonYears: b.years,

@@ -1,6 +1,7 @@
 import { createEffect, on, onCleanup, onMount, untrack } from 'solid-js';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { schedule } from '../components/schedule';
 
 export interface UPlotProps {
   /** Options without width/height; rebuilt (and the chart recreated) when it changes. */
@@ -12,35 +13,62 @@ export interface UPlotProps {
   testId?: string;
 }
 
-/** A uPlot chart that fills its container's width. Charts only draw: data arrive summarised. */
+/**
+ * A uPlot chart that fills its container's width. Charts only draw: data arrive summarised.
+ * Building and redrawing go through the UI job queue, one chart per job, so a page of charts
+ * (or a partial summary updating all of them) never becomes one long main-thread task.
+ */
 export function UPlot(props: UPlotProps) {
   let box!: HTMLDivElement;
   let chart: uPlot | null = null;
+  let alive = true;
   const height = () => props.height ?? 320;
+  let buildQueued: (() => void) | null = null;
+  let dataQueued: (() => void) | null = null;
 
   const build = () => {
+    buildQueued = null;
+    if (!alive) return;
     chart?.destroy();
     const width = Math.max(280, box.clientWidth);
-    chart = new uPlot({ ...props.options(), width, height: height() }, untrack(props.data), box);
+    chart = new uPlot({ ...untrack(props.options), width, height: height() }, untrack(props.data), box);
   };
 
   onMount(() => {
     // New options (e.g. language) rebuild the chart; new data (e.g. partial results) only redraw it.
     createEffect(() => {
       props.options();
-      build();
+      dataQueued?.();
+      dataQueued = null;
+      if (!buildQueued) buildQueued = schedule(build);
     });
-    createEffect(on(props.data, (d) => chart?.setData(d), { defer: true }));
+    createEffect(
+      on(
+        props.data,
+        () => {
+          // A pending build takes the newest data itself; otherwise one redraw per queued job.
+          if (buildQueued || dataQueued) return;
+          dataQueued = schedule(() => {
+            dataQueued = null;
+            if (alive && chart) chart.setData(untrack(props.data));
+          });
+        },
+        { defer: true },
+      ),
+    );
     const ro = new ResizeObserver(() => {
       if (chart && Math.abs(chart.width - box.clientWidth) > 2) chart.setSize({ width: Math.max(280, box.clientWidth), height: height() });
     });
     ro.observe(box);
     onCleanup(() => {
+      alive = false;
+      buildQueued?.();
+      dataQueued?.();
       ro.disconnect();
       chart?.destroy();
       chart = null;
     });
   });
 
-  return <div class="chart" ref={box} role="img" aria-label={props.label} data-testid={props.testId} />;
+  return <div class="chart" ref={box} role="img" aria-label={props.label} data-testid={props.testId} style={{ 'min-height': `${height()}px` }} />;
 }

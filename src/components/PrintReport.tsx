@@ -1,10 +1,11 @@
-import { For, Show } from 'solid-js';
+import { createMemo, For, Show } from 'solid-js';
 import { lang, t } from '../i18n';
 import type { ScenarioInput } from '../workspace/store';
 import type { Path } from '../workspace/paths';
 import { pathString } from '../workspace/paths';
 import { isParamField } from '../editor/schemaHelp';
 import { showNumber } from '../editor/numbers';
+import { Later } from './Later';
 
 interface Row {
   path: string;
@@ -62,7 +63,13 @@ export function PrintHeader(props: { scenario: ScenarioInput; runs: number; hash
 }
 
 export function AssumptionsTable(props: { scenario: ScenarioInput }) {
+  // The same scenario object for every partial summary of a run: keep the rows (and their DOM)
+  // instead of rebuilding the whole table on each one.
+  const scenario = createMemo(() => props.scenario);
+  const rows = createMemo(() => assumptions(scenario()));
+  // Printed only: built in its own later task, not in the one that shows the first results.
   return (
+    <Later>
     <section class="print-only print-assumptions">
       <h2>{t('assumptionsTitle')}</h2>
       <table class="data">
@@ -74,7 +81,7 @@ export function AssumptionsTable(props: { scenario: ScenarioInput }) {
           </tr>
         </thead>
         <tbody>
-          <For each={assumptions(props.scenario)}>
+          <For each={rows()}>
             {(r) => (
               <tr>
                 <td><code>{r.path}</code></td>
@@ -89,5 +96,6 @@ export function AssumptionsTable(props: { scenario: ScenarioInput }) {
         </tbody>
       </table>
     </section>
+    </Later>
   );
 }

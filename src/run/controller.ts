@@ -106,7 +106,7 @@ export function createRunController(validator: UiValidator) {
         const lr = await loaded;
         if (!lr.ok) return;
         // mergeBlocks copies, so the runner's own blocks stay intact for the final merge.
-        const r = await summarizer.summarize(mergeBlocks(prefix));
+        const r = await summarizer.summarize(mergeBlocks(prefix), true);
         if (finished || my !== ticket) return;
         if (Number.isNaN(timing.firstResultsAt)) timing.firstResultsAt = performance.now();
         setLive({ ...r, cancelled: false, partial: true, runsRequested: runs, elapsedMs: performance.now() - timing.startedAt, input });
