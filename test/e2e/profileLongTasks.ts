@@ -20,7 +20,12 @@ async function main() {
     await page.goto(server.url);
     await page.waitForFunction(() => (window as any).__proeftuin?.state === 'done', null, { timeout: 120_000, polling: 100 });
     await page.waitForTimeout(500);
+    const pageNow = (await page.evaluate(() => performance.now())) as number;
+    const timing = (await page.evaluate(() => (window as any).__proeftuin.timing)) as { startedAt: number; runEndedAt: number };
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: { nodes: Node[]; samples: number[]; timeDeltas: number[]; startTime: number } };
+    // Page time of the profile's start (approximately: the stop call follows the page's clock reading).
+    const pageAtProfileStart = pageNow - ((profile as any).endTime - profile.startTime) / 1000;
+    console.log(`run from ${(timing.startedAt - pageAtProfileStart).toFixed(0)} to ${(timing.runEndedAt - pageAtProfileStart).toFixed(0)} ms (profile time)`);
     const byId = new Map(profile.nodes.map((n) => [n.id, n]));
     const parent = new Map<number, number>();
     for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
