@@ -18,10 +18,11 @@ const exposed: UiSummaryApi = {
     return r;
   },
   summarize(block: RunBlock, partial = false) {
-    // Partial summaries (while running) skip what only the final results show: the sensitivity
-    // analyses and the party histograms. They are made every few hundred ms and compete with the
-    // simulation workers (and the UI thread) for the CPU.
-    const summary = api.summarize(block, { analyses: !partial });
+    // Partial summaries (while running) skip what only the final results show: the financing
+    // results, the sensitivity analyses and the party histograms. They are made every few hundred
+    // ms and compete with the simulation workers (and the UI thread) for the CPU, and the UI thread
+    // has to receive them.
+    const summary = api.summarize(block, { analyses: !partial, financing: !partial });
     return { summary, extras: uiExtras(block, target, summary, !partial) };
   },
 };

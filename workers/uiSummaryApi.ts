@@ -44,6 +44,6 @@ export interface UiExtras {
 
 export interface UiSummaryApi {
   load(input: unknown): LoadResult;
-  /** `partial`: a summary shown while the run goes on (without the sensitivity analyses and party histograms). */
+  /** `partial`: a summary shown while the run goes on (without financing, sensitivity analyses and party histograms). */
   summarize(block: RunBlock, partial?: boolean): { summary: Summary; extras: UiExtras };
 }

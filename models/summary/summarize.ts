@@ -104,6 +104,11 @@ export interface SummarizeOptions {
    * run goes on, which do not show them and are made every few hundred milliseconds.
    */
   analyses?: boolean;
+  /**
+   * False leaves out the parties' results under the financing models (no parties, no models):
+   * also for partial summaries, where they were most of the work and of the message size.
+   */
+  financing?: boolean;
 }
 
 /** Summaries of a merged block (model.md §6). Runs in workers or in Node, never on the UI thread. */
@@ -166,7 +171,7 @@ export function summarize(model: Model, b: RunBlock, opts: SummarizeOptions = {}
       population: N,
     },
     detectability: { cv: person.cv, preYears: model.preYears, scenarioPopulation: N, points: detectabilityCurve(person.cv, model.preYears, target, N) },
-    financing: summarizeFinancing(model.financing, b),
+    financing: opts.financing === false ? { parties: [], statusQuo: { horizon: {} as FinancingSummary['statusQuo']['horizon'], years: [] }, models: [] } : summarizeFinancing(model.financing, b),
     sensitivity: { reductionLastYear: drivers, results },
   };
 }

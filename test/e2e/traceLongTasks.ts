@@ -20,6 +20,8 @@ async function main() {
     const buf = await browser.stopTracing();
     const { traceEvents } = JSON.parse(buf.toString()) as { traceEvents: Ev[] };
     const nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
+    const timing = (await page.evaluate(() => (window as any).__proeftuin.timing)) as { startedAt: number; runEndedAt: number };
+    const nav = traceEvents.find((e) => e.name === 'navigationStart' && e.args?.data?.isLoadingMainFrame && e.args?.data?.documentLoaderURL?.startsWith('http'));
     console.log(`DOM elements at the end: ${nodes}`);
     // The renderer main thread: the thread named CrRendererMain with the most RunTask time.
     const mains = traceEvents.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`);
@@ -28,7 +30,8 @@ async function main() {
     const main = [...busy].sort((a, b) => b[1] - a[1])[0][0];
     const evs = traceEvents.filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X').sort((a, b) => a.ts - b.ts);
     const tasks = evs.filter((e) => e.name === 'RunTask' && (e.dur ?? 0) > 40_000);
-    const t0 = evs[0].ts;
+    const t0 = nav ? nav.ts : evs[0].ts;
+    if (nav) console.log(`run from ${timing.startedAt.toFixed(0)} to ${timing.runEndedAt.toFixed(0)} ms (page time)`);
     for (const task of tasks) {
       const inside = evs.filter((e) => e.ts >= task.ts && e.ts + (e.dur ?? 0) <= task.ts + (task.dur ?? 0) && e !== task);
       const sum = new Map<string, { n: number; ms: number }>();
@@ -47,6 +50,8 @@ async function main() {
       console.log('    direct: ' + direct.filter((e) => (e.dur ?? 0) > 1000).map((e) => `${e.name}${e.args?.data?.functionName ? '(' + e.args.data.functionName + ')' : ''} ${((e.dur ?? 0) / 1000).toFixed(1)}/${(((e as any).tdur ?? 0) / 1000).toFixed(1)}`).join(', '));
       for (const [k, v] of [...sum].sort((a, b) => b[1].ms - a[1].ms)) console.log(`    ${k.padEnd(20)} ${String(v.n).padStart(4)}×  ${v.ms.toFixed(1)} ms`);
       console.log(`    layouts: ${layouts.join(', ')}`);
+      const calls = inside.filter((e) => (e.name === 'FunctionCall' || e.name === 'TimerFire' || e.name === 'EventDispatch') && (e.dur ?? 0) > 2000);
+      console.log(`    calls: ${calls.map((e) => `${e.name}:${e.args?.data?.functionName || e.args?.data?.type || ''}@${(e.args?.data?.url ?? '').split('/').pop()}:${e.args?.data?.lineNumber ?? ''} ${((e.dur ?? 0) / 1000).toFixed(1)}/${(((e as any).tdur ?? 0) / 1000).toFixed(1)}`).join(', ')}`);
       console.log(`    style recalcs: ${styles.join(', ')}`);
     }
   } finally {

@@ -54,3 +54,19 @@ describe('party result histograms (summary worker extras)', () => {
     expect(h.hists[0]!.counts.reduce((a, c) => a + c, 0)).toBe(block.runs);
   });
 });
+
+describe('partial summaries (shown while a run goes on)', () => {
+  const { model, block } = run(defaultInput(), 120);
+  it('leave out financing and the analyses and keep everything else identical', () => {
+    const full = summarize(model, block);
+    const part = summarize(model, block, { analyses: false, financing: false });
+    expect(part.financing.models).toEqual([]);
+    expect(part.sensitivity).toEqual({ reductionLastYear: [], results: [] });
+    expect(full.financing.models.length).toBeGreaterThan(0);
+    expect(full.sensitivity.reductionLastYear.length).toBeGreaterThan(0);
+    const { financing: _a, sensitivity: _b, ...restFull } = full;
+    const { financing: _c, sensitivity: _d, ...restPart } = part;
+    expect(restPart).toEqual(restFull);
+    expect(uiExtras(block, part.target, part, false).partyResults).toEqual([]);
+  });
+});
