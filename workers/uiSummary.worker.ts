@@ -6,16 +6,40 @@ import { createSimApi } from '../models/runner/api';
 import type { LoadResult } from '../models/runner/protocol';
 import type { RunBlock } from '../models/simulation/columns';
 import type { UiSummaryApi } from './uiSummaryApi';
+import { mergeBlocks } from '../models/runner/merge';
 import { uiExtras } from './uiExtras';
 
 const api = createSimApi();
 let target = 0.02;
+/** Chunks of the current run, in arrival order. */
+let kept: RunBlock[] = [];
+
+/** Runs 0..runs−1 from the kept chunks, as one block. */
+function keptPrefix(runs: number): RunBlock {
+  const sorted = [...kept].sort((a, b) => a.firstRun - b.firstRun);
+  const out: RunBlock[] = [];
+  let n = 0;
+  for (const b of sorted) {
+    if (n >= runs || b.firstRun !== n) break;
+    out.push(b);
+    n += b.runs;
+  }
+  if (n !== runs) throw new Error(`runs ${n}–${runs - 1} have not arrived`);
+  return mergeBlocks(out);
+}
 const exposed: UiSummaryApi = {
   load(input: unknown): LoadResult {
+    kept = [];
     const r = api.load(input);
     const t = (input as { simulation?: { targetReduction?: unknown } })?.simulation?.targetReduction;
     target = typeof t === 'number' ? t : 0.02;
     return r;
+  },
+  add(block: RunBlock) {
+    kept.push(block);
+  },
+  summarizeKept(runs: number, partial = false) {
+    return exposed.summarize(keptPrefix(runs), partial);
   },
   summarize(block: RunBlock, partial = false) {
     // Partial summaries (while running) skip what only the final results show: the financing

@@ -46,4 +46,8 @@ export interface UiSummaryApi {
   load(input: unknown): LoadResult;
   /** `partial`: a summary shown while the run goes on (without financing, sensitivity analyses and party histograms). */
   summarize(block: RunBlock, partial?: boolean): { summary: Summary; extras: UiExtras };
+  /** Keeps a finished chunk of the current run (cleared by `load`), so the UI thread never merges blocks. */
+  add(block: RunBlock): void;
+  /** Summarises runs 0..runs−1 of the kept chunks (merged here). */
+  summarizeKept(runs: number, partial?: boolean): { summary: Summary; extras: UiExtras };
 }
