@@ -40,7 +40,7 @@ export function UPlot(props: UPlotProps) {
       props.options();
       dataQueued?.();
       dataQueued = null;
-      if (!buildQueued) buildQueued = schedule(build);
+      if (!buildQueued) buildQueued = schedule(build, true);
     });
     createEffect(
       on(
@@ -51,7 +51,7 @@ export function UPlot(props: UPlotProps) {
           dataQueued = schedule(() => {
             dataQueued = null;
             if (alive && chart) chart.setData(untrack(props.data));
-          });
+          }, true);
         },
         { defer: true },
       ),

@@ -63,13 +63,21 @@ export function PrintHeader(props: { scenario: ScenarioInput; runs: number; hash
 }
 
 export function AssumptionsTable(props: { scenario: ScenarioInput }) {
+  // Printed only: built in its own later task, not in the one that shows the first results
+  // (walking the scenario against the schema takes a while).
+  return (
+    <Later>
+      <AssumptionRows scenario={props.scenario} />
+    </Later>
+  );
+}
+
+function AssumptionRows(props: { scenario: ScenarioInput }) {
   // The same scenario object for every partial summary of a run: keep the rows (and their DOM)
   // instead of rebuilding the whole table on each one.
   const scenario = createMemo(() => props.scenario);
   const rows = createMemo(() => assumptions(scenario()));
-  // Printed only: built in its own later task, not in the one that shows the first results.
   return (
-    <Later>
     <section class="print-only print-assumptions">
       <h2>{t('assumptionsTitle')}</h2>
       <table class="data">
@@ -96,6 +104,5 @@ export function AssumptionsTable(props: { scenario: ScenarioInput }) {
         </tbody>
       </table>
     </section>
-    </Later>
   );
 }

@@ -46,7 +46,7 @@ async function main() {
     }
     for (const s of spans) {
       const ms = (times[s.to] - times[s.from]) / 1000;
-      if (ms < 40) continue;
+      if (ms < Number(process.env.MIN_SPAN_MS ?? 40)) continue;
       const self = new Map<string, number>();
       const incl = new Map<string, number>();
       for (let i = s.from; i < s.to; i++) {

@@ -38,7 +38,8 @@ async function main() {
       const wall = during.map((e) => (e.dur ?? 0) / 1000).sort((a, b) => b - a);
       console.log(`during the run: ${during.length} tasks; CPU per task, largest: ${cpu.slice(0, 8).map((x) => x.toFixed(1)).join(', ')} ms; wall, largest: ${wall.slice(0, 8).map((x) => x.toFixed(0)).join(', ')} ms; total CPU ${cpu.reduce((a, b) => a + b, 0).toFixed(0)} ms`);
     }
-    const tasks = all.filter((e) => (e.dur ?? 0) > 40_000 || ((e as any).tdur ?? 0) > 15_000);
+    const minCpu = Number(process.env.MIN_CPU_MS ?? 15) * 1000;
+    const tasks = all.filter((e) => (e.dur ?? 0) > Number(process.env.MIN_WALL_MS ?? 40) * 1000 || ((e as any).tdur ?? 0) > minCpu);
     const t0 = nav ? nav.ts : evs[0].ts;
     if (nav) console.log(`run from ${timing.startedAt.toFixed(0)} to ${timing.runEndedAt.toFixed(0)} ms (page time)`);
     for (const task of tasks) {
