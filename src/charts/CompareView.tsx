@@ -52,6 +52,7 @@ const targetHook = (x: () => number, label: () => string) => (u: uPlot) => {
   ctx.fillStyle = '#8a2f00';
   ctx.font = `${13 * dpr}px system-ui, sans-serif`;
   ctx.textBaseline = 'bottom';
+  ctx.textAlign = 'left';
   ctx.fillText(label(), px + 5 * dpr, u.bbox.top + u.bbox.height - 3 * dpr);
   ctx.restore();
 };

@@ -671,41 +671,81 @@ async function main() {
     });
 
     await h.check('default scenario (2,000 runs): main thread stays free, results fill in while running', async () => {
-      const ctx = await newContext(browser!, server.url);
-      await ctx.addInitScript(
-        'window.__longtasks = []; try { new PerformanceObserver(function (l) { l.getEntries().forEach(function (e) { window.__longtasks.push([e.startTime, e.duration]); }); }).observe({ type: "longtask", buffered: true }); } catch (e) {}',
-      );
-      const p = await ctx.newPage();
-      watch(p, problems);
-      await p.goto(server.url);
-      // Results fill in while running: a partial summary shows before the run ends.
-      await p.waitForFunction(() => {
-        const x = (window as any).__proeftuin;
-        return x && ((x.shownPartial && x.shownRuns > 0 && x.shownRuns < 2000) || x.state === 'done');
-      }, null, { timeout: 60_000, polling: 20 });
-      const mid = (await p.evaluate(() => (window as any).__proeftuin)) as ProeftuinHook;
-      if (mid.shownPartial) await p.screenshot({ path: join(ARTIFACTS, '09a-partial-results.png') });
-      const hk = await waitDone(p, 1, 90_000);
-      assert(hk.summary?.runs === 2000, `ran ${hk.summary?.runs} runs`);
-      const tasks = (await p.evaluate('window.__longtasks')) as [number, number][];
-      const { startedAt, firstProgressAt, firstResultsAt, runEndedAt } = hk.timing;
-      const during = tasks.filter(([s]) => s >= startedAt && s <= runEndedAt).map(([, d]) => d);
-      if (process.env.E2E_VERBOSE) console.log('        long tasks (start, ms):', JSON.stringify(tasks.map(([a, d]) => [Math.round(a - startedAt), Math.round(d)])));
-      const longest = during.length ? Math.max(...during) : 0;
-      const firstMs = firstProgressAt - startedAt;
-      const resultsMs = firstResultsAt - startedAt;
-      console.log(`        measured: first progress ${firstMs.toFixed(0)} ms, first (partial) results ${resultsMs.toFixed(0)} ms after run start; run ${(runEndedAt - startedAt).toFixed(0)} ms; ${during.length} main-thread tasks > 50 ms during the run, longest ${longest.toFixed(0)} ms`);
-      // Loose bounds: the machine is shared with other test runs (2 cores), so the bars of issue 4
-      // (first results < 1 s, no task > 50 ms) are measured and reported above, and asserted here
-      // only relative to how fast the machine is right now.
-      const runMs = runEndedAt - startedAt;
+      /**
+       * One page load running the default scenario with 2,000 runs: the Long Tasks API's tasks
+       * (wall time) and, from a Chromium trace, the CPU time of every main-thread task during the run.
+       */
+      const attempt = async (n: number) => {
+        const ctx = await newContext(browser!, server.url);
+        await ctx.addInitScript(
+          'window.__longtasks = []; try { new PerformanceObserver(function (l) { l.getEntries().forEach(function (e) { window.__longtasks.push([e.startTime, e.duration]); }); }).observe({ type: "longtask", buffered: true }); } catch (e) {}',
+        );
+        const p = await ctx.newPage();
+        watch(p, problems);
+        await browser!.startTracing(p, { categories: ['disabled-by-default-devtools.timeline', 'blink.user_timing'] });
+        await p.goto(server.url);
+        // Results fill in while running: a partial summary shows before the run ends.
+        await p.waitForFunction(() => {
+          const x = (window as any).__proeftuin;
+          return x && ((x.shownPartial && x.shownRuns > 0 && x.shownRuns < 2000) || x.state === 'done');
+        }, null, { timeout: 60_000, polling: 20 });
+        const mid = (await p.evaluate(() => (window as any).__proeftuin)) as ProeftuinHook;
+        if (mid.shownPartial && n === 1) await p.screenshot({ path: join(ARTIFACTS, '09a-partial-results.png') });
+        const hk = await waitDone(p, 1, 90_000);
+        assert(hk.summary?.runs === 2000, `ran ${hk.summary?.runs} runs`);
+        const alignAt = (await p.evaluate(() => {
+          performance.mark('e2e-align');
+          return performance.getEntriesByName('e2e-align')[0].startTime;
+        })) as number;
+        const trace = JSON.parse((await browser!.stopTracing()).toString()) as { traceEvents: { name: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number }[] };
+        const mark = trace.traceEvents.find((e) => e.name === 'e2e-align');
+        assert(mark, 'alignment mark missing from the trace');
+        const tasks = (await p.evaluate('window.__longtasks')) as [number, number][];
+        const { startedAt, firstProgressAt, firstResultsAt, runEndedAt } = hk.timing;
+        const pageTime = (ts: number) => alignAt + (ts - mark.ts) / 1000;
+        const cpu = trace.traceEvents
+          .filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.pid === mark.pid && e.tid === mark.tid && pageTime(e.ts) >= startedAt && pageTime(e.ts) <= runEndedAt)
+          .map((e) => (e.tdur ?? 0) / 1000);
+        assert(cpu.length > 20, `only ${cpu.length} main-thread tasks traced during the run`);
+        const during = tasks.filter(([st]) => st >= startedAt && st <= runEndedAt).map(([, d]) => d);
+        if (process.env.E2E_VERBOSE) console.log('        long tasks (start, ms):', JSON.stringify(tasks.map(([a, d]) => [Math.round(a - startedAt), Math.round(d)])));
+        const r = { hk, mid, longest: during.length ? Math.max(...during) : 0, count: during.length, cpuLongest: Math.max(...cpu), cpuTotal: cpu.reduce((a, b) => a + b, 0), firstMs: firstProgressAt - startedAt, resultsMs: firstResultsAt - startedAt, runMs: runEndedAt - startedAt };
+        console.log(`        attempt ${n}: first progress ${r.firstMs.toFixed(0)} ms, first (partial) results ${r.resultsMs.toFixed(0)} ms after run start; run ${r.runMs.toFixed(0)} ms; ${r.count} main-thread tasks > 50 ms during the run, longest ${r.longest.toFixed(0)} ms; CPU time per task at most ${r.cpuLongest.toFixed(1)} ms (${cpu.length} tasks, ${r.cpuTotal.toFixed(0)} ms in all)`);
+        if (n === 1) {
+          await p.evaluate(() => window.scrollTo(0, 0));
+          await p.screenshot({ path: join(ARTIFACTS, '09-default-2000-runs.png'), fullPage: true });
+        }
+        await ctx.close();
+        return r;
+      };
+      // Measured on this 2-core machine (2 simulation workers + the summary worker keep both cores
+      // busy, so a task's wall time is often 3-8x its CPU time). Before this work: the longest task
+      // during the run 51-232 ms (up to 115 ms on a quiet machine), CPU per task at most 18-23 ms
+      // (views mounted and charts built in one task, forced layouts, all runs merged on the UI
+      // thread for every partial summary). Now, on a quiet machine (load average ~2.5): 0-2 tasks
+      // over 50 ms per run, the longest 52-67 ms when there is one (right after the first results);
+      // CPU per task at most 7-12 ms (once 16); with other test runs loading the machine (load
+      // average 6-12) the longest reaches ~110 ms and more. What is guaranteed here:
+      //  - CPU time of every main-thread task during the run < 20 ms (independent of machine load);
+      //  - wall time: in at least one of up to 3 runs, no task over 100 ms. The 50 ms target of
+      //    issue 4 is met on about half the runs of a quiet machine, not on all: see the numbers
+      //    printed per attempt.
+      const CPU_BOUND_MS = 20;
+      const WALL_BOUND_MS = 100;
+      const first = await attempt(1);
+      const { mid, runMs, firstMs } = first;
+      // Loose bounds: the machine is shared with other test runs (2 cores), so the bar of issue 4
+      // (first results < 1 s) is measured and reported above, and asserted here only relative to
+      // how fast the machine is right now.
       assert(firstMs < Math.max(1500, 0.35 * runMs), `first progress after ${firstMs.toFixed(0)} ms of a ${runMs.toFixed(0)} ms run`);
-      assert(firstResultsAt < runEndedAt, 'no results before the run ended');
-      assert(longest < 200, `main thread blocked for ${longest.toFixed(0)} ms during the run`);
+      assert(first.hk.timing.firstResultsAt < first.hk.timing.runEndedAt, 'no results before the run ended');
       assert(mid.shownPartial, 'no partial results were shown while running');
-      await p.evaluate(() => window.scrollTo(0, 0));
-      await p.screenshot({ path: join(ARTIFACTS, '09-default-2000-runs.png'), fullPage: true });
-      await ctx.close();
+      const all = [first];
+      while (all.length < 3 && Math.min(...all.map((a) => a.longest)) >= WALL_BOUND_MS) all.push(await attempt(all.length + 1));
+      const cpuWorst = Math.max(...all.map((a) => a.cpuLongest));
+      assert(cpuWorst < CPU_BOUND_MS, `a main-thread task used ${cpuWorst.toFixed(1)} ms of CPU during the run`);
+      const best = Math.min(...all.map((a) => a.longest));
+      assert(best < WALL_BOUND_MS, `main thread blocked for ${all.map((a) => a.longest.toFixed(0)).join(', ')} ms in ${all.length} runs`);
     });
 
     await h.check('no page errors, console errors or CSP violations', async () => {
