@@ -238,17 +238,15 @@ export function App() {
               {/* Heavier tables: drawn for finished runs only, not for every partial summary. */}
               {(fin) => (
                 <Later delayMs={60}>
-                  <FinanceView fin={fin()} startYear={ctl.outcome()!.summary.startYear} />
+                  <FinanceView fin={fin()} startYear={ctl.outcome()!.summary.startYear} hists={ctl.outcome()!.extras.partyResults} />
                 </Later>
               )}
             </Show>
           </section>
           <Show when={ctl.outcome() && sensitivityOf(ctl.outcome()!.summary)}>
-            {(items) => (
-              <Later delayMs={90}>
-                <TornadoView items={items()} mean={ctl.outcome()!.summary.years[ctl.outcome()!.summary.years.length - 1].reduction.mean} year={ctl.outcome()!.summary.years[ctl.outcome()!.summary.years.length - 1].year} />
-              </Later>
-            )}
+            <Later delayMs={90}>
+              <TornadoView summary={ctl.outcome()!.summary} scenario={ctl.outcome()!.input} />
+            </Later>
           </Show>
           <Glossary />
         </section>

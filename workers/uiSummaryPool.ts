@@ -6,7 +6,11 @@ import type { UiExtras, UiSummaryApi } from './uiSummaryApi';
 export interface UiSummaryHandle {
   load(input: unknown): Promise<LoadResult>;
   /** Transfers the block to the worker: the caller must not use it afterwards. */
-  summarize(block: RunBlock): Promise<{ summary: Summary; extras: UiExtras }>;
+  summarize(block: RunBlock, partial?: boolean): Promise<{ summary: Summary; extras: UiExtras }>;
+  /** Copies a finished chunk to the worker (the caller keeps its own). */
+  add(block: RunBlock): Promise<void>;
+  /** Summarises runs 0..runs−1 of the chunks added since the last `load`. */
+  summarizeKept(runs: number, partial?: boolean): Promise<{ summary: Summary; extras: UiExtras }>;
   terminate(): void;
 }
 
@@ -20,7 +24,9 @@ export function uiSummaryWorker(): UiSummaryHandle {
   const remote = Comlink.wrap<UiSummaryApi>(w);
   return {
     load: (input) => Promise.race([remote.load(input) as Promise<LoadResult>, crashed]),
-    summarize: (b) => Promise.race([remote.summarize(Comlink.transfer(b, blockBuffers(b))) as Promise<{ summary: Summary; extras: UiExtras }>, crashed]),
+    summarize: (b, partial) => Promise.race([remote.summarize(Comlink.transfer(b, blockBuffers(b)), partial) as Promise<{ summary: Summary; extras: UiExtras }>, crashed]),
+    add: (b) => Promise.race([remote.add(b) as Promise<void>, crashed]),
+    summarizeKept: (n, partial) => Promise.race([remote.summarizeKept(n, partial) as Promise<{ summary: Summary; extras: UiExtras }>, crashed]),
     terminate: () => w.terminate(),
   };
 }

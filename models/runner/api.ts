@@ -37,8 +37,8 @@ export function createSimApi(): SimApi {
         if (onProgress && (done % PROGRESS_EVERY === 0 || done === count)) onProgress(done);
       });
     },
-    summarize(block) {
-      return summarize(need(), block);
+    summarize(block, opts) {
+      return summarize(need(), block, opts);
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { FieldError } from '../scenario/validate';
 import type { RunBlock } from '../simulation/columns';
 import type { Mode } from '../simulation/simulate';
-import type { Summary } from '../summary/summarize';
+import type { Summary, SummarizeOptions } from '../summary/summarize';
 
 /** What a worker says after loading a scenario. */
 export type LoadResult =
@@ -19,7 +19,7 @@ export interface SimApi {
   /** Simulates runs [firstRun, firstRun + count). `onProgress` gets the number of runs done in this chunk. */
   runChunk(firstRun: number, count: number, mode: Mode, onProgress?: (done: number) => void): RunBlock;
   /** Summarises a merged block of the loaded scenario. */
-  summarize(block: RunBlock): Summary;
+  summarize(block: RunBlock, opts?: SummarizeOptions): Summary;
 }
 
 export type { RunBlock, Mode, Summary };

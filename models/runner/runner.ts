@@ -39,8 +39,13 @@ export interface RunOptions {
 }
 
 export interface RunResult {
-  /** All finished runs 0..runs−1 in order. After a cancel: the longest finished prefix. */
-  block: RunBlock;
+  /**
+   * All finished runs 0..runs−1 in order. After a cancel: the longest finished prefix. Merged
+   * when first read (a caller that already has the chunks, e.g. from `onChunk`, need not pay for it).
+   */
+  readonly block: RunBlock;
+  /** Number of runs in `block`. */
+  runs: number;
   cancelled: boolean;
   elapsedMs: number;
 }
@@ -142,7 +147,15 @@ export async function runOnWorkers(workers: WorkerHandle[], input: unknown, opts
     prefix.push(b);
   }
   if (prefix.length === 0) throw new CancelledError();
-  return { block: mergeBlocks(prefix), cancelled, elapsedMs: now() - t0 };
+  let merged: RunBlock | null = null;
+  return {
+    get block() {
+      return (merged ??= mergeBlocks(prefix));
+    },
+    runs: prefix.reduce((a, b) => a + b.runs, 0),
+    cancelled,
+    elapsedMs: now() - t0,
+  };
 }
 
 export interface PrecisionOptions extends Omit<RunOptions, 'runs' | 'firstRun'> {
@@ -169,9 +182,9 @@ export async function runUntilPrecise(workers: WorkerHandle[], input: unknown, o
     done += r.block.runs;
     elapsedMs += r.elapsedMs;
     const merged = mergeBlocks(blocks);
-    if (r.cancelled) return { block: merged, cancelled: true, elapsedMs, precise: false };
+    if (r.cancelled) return { block: merged, runs: merged.runs, cancelled: true, elapsedMs, precise: false };
     const precise = await o.preciseEnough(merged);
-    if (precise || done >= o.maxRuns) return { block: merged, cancelled: false, elapsedMs, precise };
+    if (precise || done >= o.maxRuns) return { block: merged, runs: merged.runs, cancelled: false, elapsedMs, precise };
     blocks.splice(0, blocks.length, merged);
   }
 }

@@ -108,8 +108,22 @@ function side(b: RunBlock, p: 'cf' | 'sc', y: number): SideSummary {
   };
 }
 
+/** What to leave out of a summary. */
+export interface SummarizeOptions {
+  /**
+   * False skips the sensitivity analyses (empty lists): for the partial summaries shown while a
+   * run goes on, which do not show them and are made every few hundred milliseconds.
+   */
+  analyses?: boolean;
+  /**
+   * False leaves out the parties' results under the financing models (no parties, no models):
+   * also for partial summaries, where they were most of the work and of the message size.
+   */
+  financing?: boolean;
+}
+
 /** Summaries of a merged block (model.md §6). Runs in workers or in Node, never on the UI thread. */
-export function summarize(model: Model, b: RunBlock): Summary {
+export function summarize(model: Model, b: RunBlock, opts: SummarizeOptions = {}): Summary {
   const sim = model.scenario.simulation;
   const target = sim.targetReduction;
   const ys = (name: string, y: number) => yearSlice(column(b, name), b.years, y);
@@ -135,20 +149,23 @@ export function summarize(model: Model, b: RunBlock): Summary {
   const person = personCostMoments(model);
   const N = model.population;
   const lastCf = ys('cf.observedSavings', b.years - 1).sort();
-  const uncertain = model.registry.slots.map((x, i) => (x.uncertain && model.scenario.simulation.parameterUncertainty ? i : -1)).filter((i) => i >= 0);
-  const paths = uncertain.map((i) => model.registry.slots[i].path);
-  const inputs = prepareInputs(b.params, b.nParams, uncertain, b.runs);
-  const drivers = sensitivityOf(inputs, paths, ys('reduction', b.years - 1)).slice(0, 10);
   const results: Summary['sensitivity']['results'] = [];
-  for (const fm of model.financing.models)
-    for (const party of ['insurer', 'hospital', 'gp', 'municipality', 'patients', 'integrator']) {
-      if (party === 'integrator' && fm.kind !== 'population') continue;
-      const rev = column(b, finColumn(fm.id, party, 'revenue'));
-      const cost = column(b, finColumn(fm.id, party, 'cost'));
-      const y = new Float64Array(b.runs);
-      for (let r = 0; r < b.runs; r++) for (let t = 0; t < b.years; t++) y[r] += rev[r * b.years + t] - cost[r * b.years + t];
-      results.push({ model: fm.id, party, drivers: sensitivityOf(inputs, paths, y).slice(0, 10) });
-    }
+  let drivers: Importance[] = [];
+  if (opts.analyses !== false) {
+    const uncertain = model.registry.slots.map((x, i) => (x.uncertain && model.scenario.simulation.parameterUncertainty ? i : -1)).filter((i) => i >= 0);
+    const paths = uncertain.map((i) => model.registry.slots[i].path);
+    const inputs = prepareInputs(b.params, b.nParams, uncertain, b.runs);
+    drivers = sensitivityOf(inputs, paths, ys('reduction', b.years - 1)).slice(0, 10);
+    for (const fm of model.financing.models)
+      for (const party of ['insurer', 'hospital', 'gp', 'municipality', 'patients', 'integrator']) {
+        if (party === 'integrator' && fm.kind !== 'population') continue;
+        const rev = column(b, finColumn(fm.id, party, 'revenue'));
+        const cost = column(b, finColumn(fm.id, party, 'cost'));
+        const y = new Float64Array(b.runs);
+        for (let r = 0; r < b.runs; r++) for (let t = 0; t < b.years; t++) y[r] += rev[r * b.years + t] - cost[r * b.years + t];
+        results.push({ model: fm.id, party, drivers: sensitivityOf(inputs, paths, y).slice(0, 10) });
+      }
+  }
   const last = b.years - 1;
   const horizonSum = (col: Float64Array) => {
     const out = new Float64Array(b.runs);
@@ -166,7 +183,8 @@ export function summarize(model: Model, b: RunBlock): Summary {
       cf: varianceSplit(ys('cf.total', last), ys('twin.cf.total', last)),
       sc: varianceSplit(ys('sc.total', last), ys('twin.sc.total', last)),
     },
-    parties: model.financing.models.flatMap((fm) =>
+    // Party splits are an analysis: partial summaries during a run leave them out.
+    parties: opts.analyses === false || opts.financing === false ? [] : model.financing.models.flatMap((fm) =>
       partiesOf(fm.kind).map((party) => {
         const y = resultCol(fm.id, party);
         const tw = column(b, twinResultColumn(fm.id, party));
@@ -196,7 +214,7 @@ export function summarize(model: Model, b: RunBlock): Summary {
       population: N,
     },
     detectability: { cv: person.cv, preYears: model.preYears, scenarioPopulation: N, points: detectabilityCurve(person.cv, model.preYears, target, N) },
-    financing: summarizeFinancing(model.financing, b),
+    financing: opts.financing === false ? { parties: [], statusQuo: { horizon: {} as FinancingSummary['statusQuo']['horizon'], years: [] }, models: [] } : summarizeFinancing(model.financing, b),
     sensitivity: { reductionLastYear: drivers, results },
   };
 }

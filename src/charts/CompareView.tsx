@@ -1,54 +1,203 @@
-import { createMemo, For, Show } from 'solid-js';
+import { createMemo, For, Show, type JSX } from 'solid-js';
 import type uPlot from 'uplot';
 import type { SavedScenario } from '../workspace/store';
-import { OKABE_ITO, OKABE_ITO as P } from '../colors';
+import { OKABE_ITO, OKABE_ITO as P, alpha } from '../colors';
 import { euroMln, num, pct } from '../format';
 import { lang, t } from '../i18n';
-import { ChartCard } from '../components/ChartCard';
+import { ChartCard, type LegendItem } from '../components/ChartCard';
+import { Later } from '../components/Later';
 import { UPlot } from './UPlot';
 import { axisFont, yearAxis } from './axes';
 
 /** Colours for compared scenarios, in order (never grey: grey is the counterfactual). */
 const COMPARE_COLORS = [P.blue, P.orange, P.bluishGreen, P.reddishPurple];
+const TARGET_COLOR = OKABE_ITO.vermillion;
+type Opts = Omit<uPlot.Options, 'width' | 'height'>;
+type Run = SavedScenario & { result: NonNullable<SavedScenario['result']> };
 
-/** Two to four kept scenarios side by side: key numbers in a table and reductions on shared axes. */
+const color = (i: number) => COMPARE_COLORS[i % COMPARE_COLORS.length];
+/** Every second scenario dashed, so the lines differ in more than colour. */
+const dash = (i: number) => (i % 2 ? [10, 5] : undefined);
+const legendOf = (runs: Run[], extra: LegendItem[] = []): LegendItem[] => [
+  ...runs.map((s, i) => ({ label: s.name, color: color(i), kind: (i % 2 ? 'dash' : 'line') as 'dash' | 'line' })),
+  ...extra,
+];
+const base = (): Pick<Opts, 'legend' | 'cursor'> => ({ legend: { show: false }, cursor: { drag: { x: false, y: false } } });
+const yAxis = (label: string, fmt: (v: number) => string, size = 64): uPlot.Axis => ({ label, font: axisFont, labelFont: axisFont, size, values: (_u, v) => v.map(fmt) });
+
+/** All years of the compared scenarios, and per scenario a column with null where it has no such year. */
+function byYear(runs: Run[], f: (y: Run['result']['summary']['years'][number]) => number): { years: number[]; cols: (number | null)[][] } {
+  const years = [...new Set(runs.flatMap((s) => s.result.summary.years.map((y) => y.year)))].sort((a, b) => a - b);
+  const cols = runs.map((s) => years.map((yr) => {
+    const y = s.result.summary.years.find((x) => x.year === yr);
+    return y ? f(y) : null;
+  }));
+  return { years, cols };
+}
+
+/** A vertical target line drawn on a uPlot chart at x = `x()`. */
+const targetHook = (x: () => number, label: () => string) => (u: uPlot) => {
+  const px = u.valToPos(x(), 'x', true);
+  if (!(px >= u.bbox.left && px <= u.bbox.left + u.bbox.width)) return;
+  const dpr = devicePixelRatio || 1;
+  const ctx = u.ctx;
+  ctx.save();
+  ctx.strokeStyle = TARGET_COLOR;
+  ctx.lineWidth = 2 * dpr;
+  ctx.setLineDash([5 * dpr, 4 * dpr]);
+  ctx.beginPath();
+  ctx.moveTo(px, u.bbox.top);
+  ctx.lineTo(px, u.bbox.top + u.bbox.height);
+  ctx.stroke();
+  ctx.fillStyle = '#8a2f00';
+  ctx.font = `${13 * dpr}px system-ui, sans-serif`;
+  ctx.textBaseline = 'bottom';
+  ctx.textAlign = 'left';
+  ctx.fillText(label(), px + 5 * dpr, u.bbox.top + u.bbox.height - 3 * dpr);
+  ctx.restore();
+};
+
+/** Two to four kept scenarios side by side: key numbers in a table and overlaid charts on shared axes. */
 export function CompareView(props: { items: SavedScenario[] }) {
-  const withResult = () => props.items.filter((s) => s.result);
-  const data = createMemo<uPlot.AlignedData>(() => {
-    const all = withResult();
-    const years = [...new Set(all.flatMap((s) => s.result!.summary.years.map((y) => y.year)))].sort((a, b) => a - b);
-    const col = (s: SavedScenario) => years.map((yr) => {
-      const y = s.result!.summary.years.find((x) => x.year === yr);
-      return y ? y.reduction.p50 * 100 : null;
-    });
-    const target = all[0]?.result!.summary.target ?? 0.02;
-    return [years, ...all.map(col), years.map(() => target * 100)] as uPlot.AlignedData;
+  const runs = () => props.items.filter((s): s is Run => !!s.result);
+  const target = () => runs()[0]?.result.summary.target ?? 0.02;
+  const last = (s: Run) => s.result.summary.years[s.result.summary.years.length - 1];
+  /** The last year (or years, when the horizons differ). */
+  const yearLabel = () => {
+    const ys = [...new Set(runs().map((s) => last(s).year))];
+    return ys.join('/');
+  };
+
+  // 1. Total cost with the scenario: median and the middle 90% of runs, per scenario.
+  const cost = createMemo(() => {
+    const r = runs();
+    const q = (k: 'p5' | 'p50' | 'p95') => byYear(r, (y) => y.sc.total[k] / 1e6).cols;
+    const hi = q('p95');
+    const lo = q('p5');
+    const mid = q('p50');
+    return { years: byYear(r, () => 0).years, hi, lo, mid };
   });
-  const options = createMemo(() => {
+  const costData = createMemo<uPlot.AlignedData>(() => [cost().years, ...runs().flatMap((_, i) => [cost().hi[i], cost().lo[i], cost().mid[i]])] as uPlot.AlignedData);
+  const costOpts = createMemo<Opts>(() => {
     lang();
+    const r = runs();
     return {
-      legend: { show: false },
-      cursor: { drag: { x: false, y: false } },
+      ...base(),
       scales: { x: { time: false } },
-      axes: [yearAxis(t('axisYear')), { label: t('axisReduction'), font: axisFont, labelFont: axisFont, size: 60, values: (_u: uPlot, v: number[]) => v.map((x) => num(x, 1)) }],
+      axes: [yearAxis(t('axisYear')), yAxis(t('axisCostMln'), (v) => num(v, 0), 70)],
       series: [
         {},
-        ...withResult().map((s, i) => ({ label: s.name, stroke: COMPARE_COLORS[i % 4], width: 2.5, dash: i % 2 ? [10, 4] : undefined, points: { show: true, size: 5 } })),
-        { label: t('target'), stroke: OKABE_ITO.vermillion, width: 2, dash: [3, 4], points: { show: false } },
+        ...r.flatMap((s, i) => [
+          { label: `${s.name} 95%`, stroke: 'transparent', width: 0, points: { show: false } },
+          { label: `${s.name} 5%`, stroke: 'transparent', width: 0, points: { show: false } },
+          { label: `${s.name} ${t('median')}`, stroke: color(i), width: 2.5, dash: dash(i), points: { show: true, size: 5, fill: color(i) } },
+        ]),
       ],
-    } as Omit<uPlot.Options, 'width' | 'height'>;
+      bands: r.map((_, i) => ({ series: [1 + 3 * i, 2 + 3 * i] as [number, number], fill: alpha(color(i), 0.14) })),
+    };
   });
-  const last = (s: SavedScenario) => s.result!.summary.years[s.result!.summary.years.length - 1];
+
+  // 2. Reduction per year (median).
+  const red = createMemo(() => byYear(runs(), (y) => y.reduction.p50 * 100));
+  const redData = createMemo<uPlot.AlignedData>(() => [red().years, ...red().cols, red().years.map(() => target() * 100)] as uPlot.AlignedData);
+  const redOpts = createMemo<Opts>(() => {
+    lang();
+    return {
+      ...base(),
+      scales: { x: { time: false } },
+      axes: [yearAxis(t('axisYear')), yAxis(t('axisReduction'), (v) => num(v, 1), 60)],
+      series: [
+        {},
+        ...runs().map((s, i) => ({ label: s.name, stroke: color(i), width: 2.5, dash: dash(i), points: { show: true, size: 5 } })),
+        { label: t('target'), stroke: TARGET_COLOR, width: 2, dash: [3, 4], points: { show: false } },
+      ],
+    };
+  });
+
+  // 3. The last year's reduction: chance that it is at least x, through the summary's percentiles
+  // (5, 25, 50, 75, 95) and the exact P(≥ target); drawn as straight lines between those points.
+  const exceed = createMemo(() => {
+    const pts = runs().map((s) => {
+      const r = last(s).reduction;
+      const p = [
+        [r.p5, 0.95],
+        [r.p25, 0.75],
+        [r.p50, 0.5],
+        [r.p75, 0.25],
+        [r.p95, 0.05],
+        [target(), last(s).pReachTarget.p],
+      ] as [number, number][];
+      return p.filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y)).sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+    });
+    const xs = [...new Set(pts.flat().map(([x]) => x))].sort((a, b) => a - b);
+    const cols = pts.map((p) => xs.map((x) => {
+      const hit = p.find(([px]) => px === x);
+      return hit ? hit[1] * 100 : null;
+    }));
+    return { pts, xs, cols };
+  });
+  const exData = createMemo<uPlot.AlignedData>(() => [exceed().xs.map((x) => x * 100), ...exceed().cols] as uPlot.AlignedData);
+  const exOpts = createMemo<Opts>(() => {
+    lang();
+    return {
+      ...base(),
+      scales: { x: { time: false }, y: { range: [0, 100] } },
+      axes: [
+        { label: t('cmpExAxisX', { y: yearLabel() }), font: axisFont, labelFont: axisFont, values: (_u, v) => v.map((x) => num(x, 1)) },
+        yAxis(t('cmpExAxisY'), (v) => num(v, 0), 60),
+      ],
+      series: [{}, ...runs().map((s, i) => ({ label: s.name, stroke: color(i), width: 2.5, dash: dash(i), spanGaps: true, points: { show: true, size: 6, fill: color(i) } }))],
+      hooks: { draw: [targetHook(() => target() * 100, () => `${t('target')} ${pct(target(), 0)}`)] },
+    };
+  });
+
+  // 4. Chance of reaching the target, per year.
+  const prob = createMemo(() => byYear(runs(), (y) => y.pReachTarget.p * 100));
+  const probData = createMemo<uPlot.AlignedData>(() => [prob().years, ...prob().cols] as uPlot.AlignedData);
+  const probOpts = createMemo<Opts>(() => {
+    lang();
+    return {
+      ...base(),
+      scales: { x: { time: false }, y: { range: [0, 100] } },
+      axes: [yearAxis(t('axisYear')), yAxis(t('axisProb'), (v) => num(v, 0), 60)],
+      series: [{}, ...runs().map((s, i) => ({ label: s.name, stroke: color(i), width: 2.5, dash: dash(i), points: { show: true, size: 6, fill: color(i) } }))],
+    };
+  });
+
   const rows: { label: () => string; cell: (s: SavedScenario) => string }[] = [
     { label: () => t('populationLabel'), cell: (s) => num(s.result!.summary.minimumSavingsRate.population) },
-    { label: () => `${t('totalCostIn')} ${t('lastYear')}: ${t('counterfactual').toLowerCase()}`, cell: (s) => `${euroMln(last(s).cf.total.mean)} ± ${euroMln(last(s).cf.total.mcse, 2)} (${last(s).year})` },
-    { label: () => `${t('totalCostIn')} ${t('lastYear')}: ${t('scenarioSide').toLowerCase()}`, cell: (s) => `${euroMln(last(s).sc.total.mean)} ± ${euroMln(last(s).sc.total.mcse, 2)} (${last(s).year})` },
-    { label: () => t('reduction'), cell: (s) => `${pct(last(s).reduction.mean, 2)} ± ${pct(last(s).reduction.mcse, 2)}` },
-    { label: () => t('pTarget', { t: pct(props.items[0]?.result?.summary.target ?? 0.02, 0) }), cell: (s) => `${pct(last(s).pReachTarget.p, 0)} ± ${pct(last(s).pReachTarget.mcse, 1)}` },
-    { label: () => t('pObserve', { t: pct(props.items[0]?.result?.summary.target ?? 0.02, 0) }), cell: (s) => `${pct(last(s).pObserveTarget.p, 0)} (${t('byChance')}: ${pct(last(s).pObserveTargetByChance.p, 0)})` },
+    { label: () => `${t('totalCostIn')} ${t('lastYear')}: ${t('counterfactual').toLowerCase()}`, cell: (s) => `${euroMln(last(s as Run).cf.total.mean)} ± ${euroMln(last(s as Run).cf.total.mcse, 2)} (${last(s as Run).year})` },
+    { label: () => `${t('totalCostIn')} ${t('lastYear')}: ${t('scenarioSide').toLowerCase()}`, cell: (s) => `${euroMln(last(s as Run).sc.total.mean)} ± ${euroMln(last(s as Run).sc.total.mcse, 2)} (${last(s as Run).year})` },
+    { label: () => t('reduction'), cell: (s) => `${pct(last(s as Run).reduction.mean, 2)} ± ${pct(last(s as Run).reduction.mcse, 2)}` },
+    { label: () => t('pTarget', { t: pct(target(), 0) }), cell: (s) => `${pct(last(s as Run).pReachTarget.p, 0)} ± ${pct(last(s as Run).pReachTarget.mcse, 1)}` },
+    { label: () => t('pObserve', { t: pct(target(), 0) }), cell: (s) => `${pct(last(s as Run).pObserveTarget.p, 0)} (${t('byChance')}: ${pct(last(s as Run).pObserveTargetByChance.p, 0)})` },
     { label: () => 'MSR', cell: (s) => pct(s.result!.summary.minimumSavingsRate.closedForm, 2) },
     { label: () => 'runs · seed', cell: (s) => `${num(s.result!.summary.runs)} · ${String(s.scenario.simulation?.seed ?? '')}` },
   ];
+
+  /** A year × scenario table for a chart's table view. */
+  const yearTable = (years: () => number[], cell: (i: number, yi: number) => JSX.Element) => (
+    <table class="data">
+      <thead>
+        <tr>
+          <th scope="col">{t('year')}</th>
+          <For each={runs()}>{(s) => <th scope="col">{s.name}</th>}</For>
+        </tr>
+      </thead>
+      <tbody>
+        <For each={years()}>
+          {(yr, yi) => (
+            <tr>
+              <th scope="row">{yr}</th>
+              <For each={runs()}>{(_s, i) => <td>{cell(i(), yi())}</td>}</For>
+            </tr>
+          )}
+        </For>
+      </tbody>
+    </table>
+  );
+  const orDash = (v: number | null, f: (v: number) => string) => (v === null ? '–' : f(v));
+
   return (
     <section class="card compare" aria-labelledby="compare-title" data-testid="compare-view">
       <h2 id="compare-title">{t('compareTitle')}</h2>
@@ -60,7 +209,7 @@ export function CompareView(props: { items: SavedScenario[] }) {
               <For each={props.items}>
                 {(s) => (
                   <th scope="col">
-                    <span class="swatch" style={{ '--c': s.result ? COMPARE_COLORS[withResult().indexOf(s) % 4] : '#999' }} aria-hidden="true" /> {s.name}
+                    <span class="swatch" style={{ '--c': s.result ? color(runs().indexOf(s as Run)) : '#999' }} aria-hidden="true" /> {s.name}
                   </th>
                 )}
               </For>
@@ -78,34 +227,72 @@ export function CompareView(props: { items: SavedScenario[] }) {
           </tbody>
         </table>
       </div>
-      <Show when={withResult().length >= 2}>
-        <ChartCard
-          id="compare"
-          title={t('compareReduction')}
-          caption={t('compareCaption')}
-          legend={[...withResult().map((s, i) => ({ label: s.name, color: COMPARE_COLORS[i % 4], kind: (i % 2 ? 'dash' : 'line') as 'dash' | 'line' })), { label: t('target'), color: OKABE_ITO.vermillion, kind: 'dash' as const }]}
-          chart={() => <UPlot options={options} data={data} label={t('compareReduction')} testId="compare-chart" height={260} />}
-          table={() => (
-            <table class="data">
-              <thead>
-                <tr>
-                  <th scope="col">{t('year')}</th>
-                  <For each={withResult()}>{(s) => <th scope="col">{s.name}</th>}</For>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={data()[0] as number[]}>
-                  {(yr, i) => (
+      <Show when={runs().length >= 2}>
+        <div class="grid2">
+          <Later>
+            <ChartCard
+              id="compare-cost"
+              title={t('cmpCostTitle')}
+              caption={t('cmpCostCaption')}
+              legend={legendOf(runs(), [{ label: '5%–95%', color: '#777', kind: 'band' }])}
+              chart={() => <UPlot options={costOpts} data={costData} label={`${t('cmpCostTitle')}. ${t('cmpCostCaption')}`} testId="compare-cost-chart" height={280} />}
+              table={() => yearTable(() => cost().years, (i, yi) => orDash(cost().mid[i][yi], (v) => `${euroMln(v * 1e6)} (${euroMln(cost().lo[i][yi]! * 1e6)} – ${euroMln(cost().hi[i][yi]! * 1e6)})`))}
+            />
+          </Later>
+          <Later>
+            <ChartCard
+              id="compare"
+              title={t('compareReduction')}
+              caption={t('compareCaption')}
+              legend={legendOf(runs(), [{ label: t('target'), color: TARGET_COLOR, kind: 'dash' }])}
+              chart={() => <UPlot options={redOpts} data={redData} label={t('compareReduction')} testId="compare-chart" height={280} />}
+              table={() => yearTable(() => red().years, (i, yi) => orDash(red().cols[i][yi], (v) => `${num(v, 2)}%`))}
+            />
+          </Later>
+          <Later>
+            <ChartCard
+              id="compare-exceed"
+              title={t('cmpExTitle', { y: yearLabel() })}
+              caption={t('cmpExCaption', { t: pct(target(), 0) })}
+              legend={legendOf(runs(), [{ label: `${t('target')} ${pct(target(), 0)}`, color: TARGET_COLOR, kind: 'dash' }])}
+              chart={() => <UPlot options={exOpts} data={exData} label={`${t('cmpExTitle', { y: yearLabel() })}. ${t('cmpExCaption', { t: pct(target(), 0) })}`} testId="compare-exceed-chart" height={280} />}
+              table={() => (
+                <table class="data">
+                  <thead>
                     <tr>
-                      <th scope="row">{yr}</th>
-                      <For each={withResult()}>{(_s, j) => <td>{(() => { const v = (data()[j() + 1] as (number | null)[])[i()]; return v === null ? '–' : `${num(v, 2)}%`; })()}</td>}</For>
+                      <th scope="col">{t('cmpExRow')}</th>
+                      <For each={runs()}>{(s) => <th scope="col">{s.name}</th>}</For>
                     </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          )}
-        />
+                  </thead>
+                  <tbody>
+                    <For each={[0.95, 0.75, 0.5, 0.25, 0.05]}>
+                      {(p, k) => (
+                        <tr>
+                          <th scope="row">{t('cmpExAtLeast', { p: pct(p, 0) })}</th>
+                          <For each={runs()}>{(s) => <td>{pct((['p5', 'p25', 'p50', 'p75', 'p95'] as const).map((q) => last(s).reduction[q])[k()], 2)}</td>}</For>
+                        </tr>
+                      )}
+                    </For>
+                    <tr class="mark">
+                      <th scope="row">{t('pTarget', { t: pct(target(), 0) })}</th>
+                      <For each={runs()}>{(s) => <td>{pct(last(s).pReachTarget.p, 1)} ± {pct(last(s).pReachTarget.mcse, 1)}</td>}</For>
+                    </tr>
+                  </tbody>
+                </table>
+              )}
+            />
+          </Later>
+          <Later>
+            <ChartCard
+              id="compare-prob"
+              title={t('cmpProbTitle', { t: pct(target(), 0) })}
+              caption={t('cmpProbCaption')}
+              legend={legendOf(runs())}
+              chart={() => <UPlot options={probOpts} data={probData} label={t('cmpProbTitle', { t: pct(target(), 0) })} testId="compare-prob-chart" height={280} />}
+              table={() => yearTable(() => prob().years, (i, yi) => orDash(prob().cols[i][yi], (v) => `${num(v, 1)}%`))}
+            />
+          </Later>
+        </div>
       </Show>
     </section>
   );

@@ -1,9 +1,14 @@
-import { createMemo, createSignal, For, Show } from 'solid-js';
+import { createMemo, createSignal, For } from 'solid-js';
+import type uPlot from 'uplot';
 import { MODEL_COLORS, PARTY_COLORS } from '../colors';
 import { euroMln, num, pct } from '../format';
 import { lang, t, type MessageKey } from '../i18n';
 import { ChartCard } from '../components/ChartCard';
+import { Later } from '../components/Later';
+import type { PartyResultHist } from '../../workers/uiSummaryApi';
 import type { FinancingLike, PartyRiskLike } from './financeShape';
+import { UPlot } from './UPlot';
+import { axisFont } from './axes';
 
 const PARTY_LABEL: Record<string, { nl: string; en: string }> = {
   insurer: { nl: 'Zorgverzekeraar', en: 'Insurer' },
@@ -67,7 +72,7 @@ function value(r: PartyRiskLike, m: Metric): number {
 }
 
 /** Parties × financing models: who carries the risk under each contract (question 3). */
-export function FinanceView(props: { fin: FinancingLike; startYear: number }) {
+export function FinanceView(props: { fin: FinancingLike; startYear: number; hists?: PartyResultHist[] }) {
   const years = () => props.fin.models[0].years.length;
   const [period, setPeriod] = createSignal<'horizon' | number>('horizon');
   const [metric, setMetric] = createSignal<Metric>('result');
@@ -100,6 +105,7 @@ export function FinanceView(props: { fin: FinancingLike; startYear: number }) {
 
       <div class="card">
         <h3>{t('finTableTitle')}: {METRICS.find((m) => m.id === metric()) ? t(METRICS.find((m) => m.id === metric())!.key) : ''} · {periodLabel()}</h3>
+        <p class="muted">{t('finIntro')}</p>
         <div class="table-wrap">
           <table class="data fin-table" data-testid="fin-table">
             <thead>
@@ -146,22 +152,13 @@ export function FinanceView(props: { fin: FinancingLike; startYear: number }) {
         <p class="caption">{t('finTableCaption')}</p>
       </div>
 
+      {/* One card per queued job: mounting the whole view at once was a long main-thread task. */}
+      <Later>
+        <PartyDistribution fin={props.fin} hists={props.hists ?? []} parties={(props.hists ?? []).map((x) => x.party)} party={party()} setParty={setParty} years={[props.startYear, props.startYear + years() - 1]} />
+      </Later>
       <div class="grid2">
-        <RiskReturn fin={props.fin} risk={risk} parties={parties()} />
-        <Gains fin={props.fin} risk={risk} parties={parties()} />
-      </div>
-
-      <div class="card">
-        <div class="card-head">
-          <h3>
-            {t('distTitle')}{' '}
-            <select aria-label={t('party')} data-testid="fin-party" value={party()} onChange={(e) => setParty(e.currentTarget.value)}>
-              <For each={parties()}>{(p) => <option value={p}>{partyLabel(p)}</option>}</For>
-            </select>
-          </h3>
-        </div>
-        <Boxes fin={props.fin} risk={risk} party={party()} />
-        <p class="caption">{t('distCaption')} · {periodLabel()}</p>
+        <Later><RiskReturn fin={props.fin} risk={risk} parties={parties()} /></Later>
+        <Later><Gains fin={props.fin} risk={risk} parties={parties()} /></Later>
       </div>
     </section>
   );
@@ -320,35 +317,190 @@ function Gains(props: { fin: FinancingLike; risk: RiskFn; parties: string[] }) {
   );
 }
 
-/** Box-style summaries of one party's result under each model (percentiles from the worker). */
-function Boxes(props: { fin: FinancingLike; risk: RiskFn; party: string }) {
-  const W = 900;
-  const rowH = 30;
-  const labelW = 260;
-  const rows = () => props.fin.models.map((m, mi) => ({ m, mi, r: props.risk(mi, props.party) })).filter((x) => x.r);
-  const lo = () => Math.min(0, ...rows().map((x) => x.r!.result.p5));
-  const hi = () => Math.max(0, ...rows().map((x) => x.r!.result.p95));
-  const sx = (v: number) => labelW + ((v - lo()) / (hi() - lo() || 1)) * (W - labelW - 20);
+/** Dash patterns per model (with the colour and the number at each curve's peak: never colour alone). */
+const MODEL_DASH: (number[] | undefined)[] = [undefined, [12, 5], [3, 4], [12, 4, 3, 4], undefined, [12, 5], [3, 4], [12, 4, 3, 4]];
+const modelDash = (i: number) => MODEL_DASH[i % MODEL_DASH.length];
+const legendKind = (i: number): 'line' | 'dash' | 'dot' => {
+  const d = modelDash(i);
+  return !d ? 'line' : d[0] <= 3 ? 'dot' : 'dash';
+};
+
+/**
+ * One party's result over the whole horizon under each financing model, overlaid: the share of
+ * runs per range of the result (bins from the summary worker, shared by all models of the party).
+ */
+function PartyDistribution(props: {
+  fin: FinancingLike;
+  hists: PartyResultHist[];
+  parties: string[];
+  party: string;
+  setParty: (p: string) => void;
+  years: [number, number];
+}) {
+  const h = createMemo(() => props.hists.find((x) => x.party === props.party) ?? null);
+  /** Models with money flows for this party: index into the summary's models, and its counts. */
+  const shown = createMemo(() => {
+    const x = h();
+    if (!x) return [];
+    return x.models
+      .map((id, k) => ({ id, k, mi: props.fin.models.findIndex((m) => m.id === id), hist: x.hists[k] }))
+      .filter((m) => m.hist !== null && m.mi >= 0)
+      .map((m) => ({ ...m, hist: m.hist!, model: props.fin.models[m.mi] }));
+  });
+  const width = () => (h() ? (h()!.hi - h()!.lo) / h()!.hists.find((c) => c)!.counts.length : 0);
+  const bins = createMemo(() => {
+    const x = h();
+    if (!x) return [];
+    const w = width();
+    return Array.from({ length: x.hists.find((c) => c)!.counts.length }, (_, i) => ({ from: x.lo + i * w, to: x.lo + (i + 1) * w }));
+  });
+  const data = createMemo<uPlot.AlignedData>(() => [
+    bins().map((b) => (b.from + b.to) / 2 / 1e6),
+    ...shown().map((m) => m.hist.counts.map((c) => (100 * c) / m.hist.n)),
+  ]);
+  const pLoss = (mi: number) => props.fin.models[mi].horizon[props.party]?.pLoss.p;
+  const options = createMemo<Omit<uPlot.Options, 'width' | 'height'>>(() => {
+    lang();
+    const models = shown();
+    const lossLabel = t('distLoss');
+    const gainLabel = t('distGain');
+    return {
+      legend: { show: false },
+      cursor: { drag: { x: false, y: false } },
+      scales: { x: { time: false }, y: { range: (_u, _lo, hi) => [0, Math.max(1, hi * 1.3)] } },
+      axes: [
+        { label: t('distAxisX', { a: props.years[0], b: props.years[1] }), font: axisFont, labelFont: axisFont, values: (_u, v) => v.map((x) => num(x, Math.abs(x) < 10 && x % 1 !== 0 ? 1 : 0)) },
+        { label: t('distAxisY'), font: axisFont, labelFont: axisFont, size: 56, values: (_u, v) => v.map((x) => num(x, 0)) },
+      ],
+      series: [
+        {},
+        ...models.map((m) => ({ label: `${m.mi + 1}. ${m.model.name}`, stroke: modelColor(m.mi), width: 2.5, dash: modelDash(m.mi), points: { show: false } })),
+      ],
+      hooks: {
+        draw: [
+          (u: uPlot) => {
+            const ctx = u.ctx;
+            const dpr = devicePixelRatio || 1;
+            const top = u.bbox.top;
+            const bottom = u.bbox.top + u.bbox.height;
+            ctx.save();
+            ctx.font = `${13 * dpr}px system-ui, sans-serif`;
+            // Break-even: € 0, with loss to the left and gain to the right.
+            const x0 = u.valToPos(0, 'x', true);
+            if (x0 >= u.bbox.left && x0 <= u.bbox.left + u.bbox.width) {
+              ctx.strokeStyle = '#333';
+              ctx.lineWidth = 1.5 * dpr;
+              ctx.setLineDash([4 * dpr, 4 * dpr]);
+              ctx.beginPath();
+              ctx.moveTo(x0, top);
+              ctx.lineTo(x0, bottom);
+              ctx.stroke();
+              ctx.setLineDash([]);
+              ctx.fillStyle = '#333';
+              ctx.textBaseline = 'top';
+              ctx.textAlign = 'right';
+              ctx.fillText(`← ${lossLabel}`, x0 - 6 * dpr, top + 4 * dpr);
+              ctx.textAlign = 'left';
+              ctx.fillText(`${gainLabel} →`, x0 + 6 * dpr, top + 4 * dpr);
+            }
+            // The model's number at the peak of its curve, moved up when it would cover another.
+            // Coinciding curves (equal contracts for this party) get their numbers side by side.
+            const placed: [number, number][] = [];
+            const r = 10 * dpr;
+            const ceiling = top + 22 * dpr + r; // below the loss/gain words
+            ctx.font = `700 ${12 * dpr}px system-ui, sans-serif`;
+            ctx.textAlign = 'center';
+            ctx.textBaseline = 'middle';
+            const free = (x: number, y: number) => !placed.some(([a, b]) => Math.abs(a - x) < 2 * r + dpr && Math.abs(b - y) < 2 * r + dpr);
+            models.forEach((m, s) => {
+              const ys = u.data[s + 1] as number[];
+              let k = 0;
+              for (let i = 1; i < ys.length; i++) if (ys[i] > ys[k]) k = i;
+              let px = u.valToPos(u.data[0][k] as number, 'x', true);
+              let py = Math.max(ceiling, u.valToPos(ys[k], 'y', true) - r - 3 * dpr);
+              for (let step = 0; step < 3 && !free(px, py); step++) if (py - 2 * r - 2 * dpr >= ceiling) py -= 2 * r + 2 * dpr;
+              while (!free(px, py)) px += 2 * r + 2 * dpr;
+              placed.push([px, py]);
+              ctx.fillStyle = modelColor(m.mi);
+              ctx.beginPath();
+              ctx.arc(px, py, r, 0, 2 * Math.PI);
+              ctx.fill();
+              ctx.fillStyle = inkOn(modelColor(m.mi));
+              ctx.fillText(String(m.mi + 1), px, py + 0.5 * dpr);
+            });
+            ctx.restore();
+          },
+        ],
+      },
+    };
+  });
+  const title = () => t('distTitle', { p: partyLabel(props.party) });
   return (
-    <svg class="svg-chart" viewBox={`0 0 ${W} ${rowH * rows().length + 30}`} role="img" aria-label={`${t('distTitle')} ${partyLabel(props.party)}`} data-testid="fin-boxes">
-      <line x1={sx(0)} x2={sx(0)} y1={0} y2={rowH * rows().length} stroke="#333" stroke-dasharray="3 3" />
-      <text x={sx(0)} y={rowH * rows().length + 20} text-anchor="middle" font-size="12">€ 0</text>
-      <text x={sx(lo())} y={rowH * rows().length + 20} text-anchor="start" font-size="12">{euroMln(lo())}</text>
-      <text x={sx(hi())} y={rowH * rows().length + 20} text-anchor="end" font-size="12">{euroMln(hi())}</text>
-      <For each={rows()}>
-        {(x, i) => {
-          const s = () => x.r!.result;
-          const c = () => modelColor(x.mi);
-          return (
-            <g transform={`translate(0 ${i() * rowH})`}>
-              <text x={labelW - 8} y={rowH / 2 + 4} text-anchor="end" font-size="13">{x.mi + 1}. {x.m.name}</text>
-              <line x1={sx(s().p5)} x2={sx(s().p95)} y1={rowH / 2} y2={rowH / 2} stroke={c()} stroke-width="2" />
-              <rect x={sx(s().p25)} y={6} width={Math.max(1, sx(s().p75) - sx(s().p25))} height={rowH - 12} fill={c()} fill-opacity="0.35" stroke={c()} />
-              <line x1={sx(s().p50)} x2={sx(s().p50)} y1={4} y2={rowH - 4} stroke={c()} stroke-width="3" />
-            </g>
-          );
-        }}
+    <ChartCard
+      id="partydist"
+      title={title()}
+      caption={t('distCaption')}
+      legend={shown().map((m) => ({
+        label: `${m.mi + 1}. ${m.model.name} · ${t('mPLoss')} ${pct(pLoss(m.mi) ?? NaN, 0)}`,
+        color: modelColor(m.mi),
+        kind: legendKind(m.mi),
+      }))}
+      controls={() => <PartyPicker parties={props.parties} party={props.party} setParty={props.setParty} />}
+      chart={() => <UPlot options={options} data={data} label={`${title()}. ${t('distCaption')}`} testId="partydist-chart" height={340} />}
+      table={() => (
+        <>
+          <table class="data dist-table">
+            <caption class="sr-only">{title()}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('distRange')}</th>
+                <For each={shown()}>{(m) => <th scope="col">{m.mi + 1}. {m.model.name}</th>}</For>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={(['p5', 'p50', 'p95'] as const)}>
+                {(q) => (
+                  <tr class="mark">
+                    <th scope="row">{q === 'p50' ? t('median') : q === 'p5' ? t('distP5') : t('distP95')}</th>
+                    <For each={shown()}>{(m) => <td>{euroMln(m.model.horizon[props.party]?.result[q] ?? NaN)}</td>}</For>
+                  </tr>
+                )}
+              </For>
+              <tr>
+                <th scope="row">{t('distBelow', { v: euroMln(h()?.lo ?? NaN) })}</th>
+                <For each={shown()}>{(m) => <td>{pct(m.hist.below / m.hist.n, 1)}</td>}</For>
+              </tr>
+              <For each={bins()}>
+                {(b, i) => (
+                  <tr>
+                    <th scope="row">{euroMln(b.from)} – {euroMln(b.to)}</th>
+                    <For each={shown()}>{(m) => <td>{pct(m.hist.counts[i()] / m.hist.n, 1)}</td>}</For>
+                  </tr>
+                )}
+              </For>
+              <tr>
+                <th scope="row">{t('distAbove', { v: euroMln(h()?.hi ?? NaN) })}</th>
+                <For each={shown()}>{(m) => <td>{pct(m.hist.above / m.hist.n, 1)}</td>}</For>
+              </tr>
+            </tbody>
+          </table>
+        </>
+      )}
+    />
+  );
+}
+
+/** The six parties as a row of toggle buttons (one pressed), in their own colours. */
+function PartyPicker(props: { parties: string[]; party: string; setParty: (p: string) => void }) {
+  return (
+    <div class="seg" role="group" aria-label={t('party')} data-testid="fin-party">
+      <For each={props.parties}>
+        {(p) => (
+          <button type="button" aria-pressed={props.party === p} data-party={p} onClick={() => props.setParty(p)}>
+            <span class="swatch band" style={{ '--c': partyColor(p) }} aria-hidden="true" /> {partyLabel(p)}
+          </button>
+        )}
       </For>
-    </svg>
+    </div>
   );
 }

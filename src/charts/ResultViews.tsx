@@ -1,4 +1,4 @@
-import { createMemo, For } from 'solid-js';
+import { createMemo, For, Index } from 'solid-js';
 import type uPlot from 'uplot';
 import type { Summary } from '../../models/summary/summarize';
 import type { UiExtras } from '../../workers/uiSummaryApi';
@@ -112,17 +112,18 @@ function MovedView(props: { summary: Summary }) {
       chart={() => (
         <svg class="svg-chart" viewBox={`0 0 ${W} ${rowH * LINES.length + 10}`} role="img" aria-label={t('movedTitle', { y: last().year })} data-testid="moved-chart">
           <line x1={mid()} x2={mid()} y1={0} y2={rowH * LINES.length + 10} stroke="#333" />
-          <For each={rows()}>
+          {/* Index, not For: a partial summary updates the bars in place instead of recreating them. */}
+          <Index each={rows()}>
             {(r, i) => (
-              <g transform={`translate(0 ${i() * rowH + 5})`}>
-                <text x={labelW - 8} y={rowH / 2 + 5} text-anchor="end" font-size="14">{SHORT[r.l][lang()]}</text>
-                <rect x={mid() - scale(r.out)} y={6} width={scale(r.out)} height={rowH - 12} fill={CF_COLOR} />
-                <rect x={mid()} y={6} width={scale(r.in)} height={rowH - 12} fill={SC_COLOR} />
-                {r.out > 0 ? <text x={mid() - scale(r.out) - 4} y={rowH / 2 + 5} text-anchor="end" font-size="13">−{num(r.out)}</text> : null}
-                {r.in > 0 ? <text x={mid() + scale(r.in) + 4} y={rowH / 2 + 5} font-size="13">+{num(r.in)}</text> : null}
+              <g transform={`translate(0 ${i * rowH + 5})`}>
+                <text x={labelW - 8} y={rowH / 2 + 5} text-anchor="end" font-size="14">{SHORT[r().l][lang()]}</text>
+                <rect x={mid() - scale(r().out)} y={6} width={scale(r().out)} height={rowH - 12} fill={CF_COLOR} />
+                <rect x={mid()} y={6} width={scale(r().in)} height={rowH - 12} fill={SC_COLOR} />
+                {r().out > 0 ? <text x={mid() - scale(r().out) - 4} y={rowH / 2 + 5} text-anchor="end" font-size="13">−{num(r().out)}</text> : null}
+                {r().in > 0 ? <text x={mid() + scale(r().in) + 4} y={rowH / 2 + 5} font-size="13">+{num(r().in)}</text> : null}
               </g>
             )}
-          </For>
+          </Index>
         </svg>
       )}
       table={() => (
@@ -438,17 +439,17 @@ function HistogramView(props: { summary: Summary; extras: UiExtras }) {
               </g>
             )}
           </For>
-          <For each={bins()}>
+          <Index each={bins()}>
             {(b) => (
               <rect
-                x={x(b.from) + 0.5}
-                y={y(b.c)}
-                width={Math.max(0, x(b.to) - x(b.from) - 1)}
-                height={H - m.b - y(b.c)}
-                fill={b.from + 1e-12 >= target() ? SC_COLOR : b.to <= target() ? CF_COLOR : alpha(SC_COLOR, 0.55)}
+                x={x(b().from) + 0.5}
+                y={y(b().c)}
+                width={Math.max(0, x(b().to) - x(b().from) - 1)}
+                height={H - m.b - y(b().c)}
+                fill={b().from + 1e-12 >= target() ? SC_COLOR : b().to <= target() ? CF_COLOR : alpha(SC_COLOR, 0.55)}
               />
             )}
-          </For>
+          </Index>
           <line x1={m.l} x2={W - m.r} y1={H - m.b} y2={H - m.b} stroke="#333" />
           <For each={ticks()}>
             {(v) => (
@@ -494,24 +495,21 @@ function HistogramView(props: { summary: Summary; extras: UiExtras }) {
 export function ResultViews(props: { summary: Summary; extras: UiExtras }) {
   return (
     <>
+      {/* One view per queued job (in document order): mounting them all at once was a long task. */}
       <div class="grid2">
-        <LinesView summary={props.summary} />
-        <MovedView summary={props.summary} />
+        <Later><LinesView summary={props.summary} /></Later>
+        <Later><MovedView summary={props.summary} /></Later>
       </div>
       <h2>{t('questionTargetLong')}</h2>
-      <Later>
-        <div class="grid2">
-          <HistogramView summary={props.summary} extras={props.extras} />
-          <ReductionView summary={props.summary} />
-        </div>
-      </Later>
-      <Later delayMs={30}>
-        <div class="grid2">
-          <ProbabilityView summary={props.summary} />
-          <ObservedView summary={props.summary} />
-        </div>
-        <DetectabilityView summary={props.summary} extras={props.extras} />
-      </Later>
+      <div class="grid2">
+        <Later><HistogramView summary={props.summary} extras={props.extras} /></Later>
+        <Later><ReductionView summary={props.summary} /></Later>
+      </div>
+      <div class="grid2">
+        <Later><ProbabilityView summary={props.summary} /></Later>
+        <Later><ObservedView summary={props.summary} /></Later>
+      </div>
+      <Later><DetectabilityView summary={props.summary} extras={props.extras} /></Later>
     </>
   );
 }

@@ -1,67 +1,155 @@
-import { For } from 'solid-js';
+import { createMemo, createSignal, For, Index, Show } from 'solid-js';
+import type { Summary } from '../../models/summary/summarize';
 import { SC_COLOR, CF_COLOR } from '../colors';
-import { pct } from '../format';
-import { t } from '../i18n';
+import { euroMln, pct } from '../format';
+import { lang, t } from '../i18n';
 import { ChartCard } from '../components/ChartCard';
+import { partyLabel } from './FinanceView';
+import { paramLabel, wrapLabel } from './paramLabel';
 import type { ImportanceLike } from './financeShape';
 
-/** Sensitivity tornado: the reduction when each assumption is in its lowest vs highest decile. */
-export function TornadoView(props: { items: ImportanceLike[]; mean: number; year: number }) {
-  const top = () => props.items.slice(0, 8);
+/** The output the tornado explains: the last year's reduction, or one party's result under one model. */
+type Output = { kind: 'reduction' } | { kind: 'party'; model: string; party: string };
+const key = (o: Output) => (o.kind === 'reduction' ? 'reduction' : `${o.model}|${o.party}`);
+
+/**
+ * Sensitivity tornado: the output's mean when each assumption is in its lowest vs highest decile
+ * of the runs (from the engine's summary), with readable assumption names from the scenario.
+ */
+export function TornadoView(props: { summary: Summary; scenario: unknown }) {
+  const [sel, setSel] = createSignal<string>('reduction');
+  const lastYear = () => props.summary.years[props.summary.years.length - 1];
+  const span = () => ({ a: props.summary.startYear, b: props.summary.startYear + props.summary.years.length - 1 });
+  const results = () => props.summary.sensitivity?.results ?? [];
+  const models = () => props.summary.financing?.models ?? [];
+  const output = createMemo<Output>(() => {
+    const [model, party] = sel().split('|');
+    return party && results().some((r) => r.model === model && r.party === party) ? { kind: 'party', model, party } : { kind: 'reduction' };
+  });
+  const view = createMemo(() => {
+    const o = output();
+    if (o.kind === 'reduction') {
+      return {
+        items: props.summary.sensitivity.reductionLastYear as ImportanceLike[],
+        mean: lastYear().reduction.mean,
+        fmt: (v: number) => pct(v, 2),
+        title: t('sensTitle', { y: lastYear().year }),
+        caption: t('sensCaption'),
+      };
+    }
+    const m = models().find((x) => x.id === o.model);
+    return {
+      items: (results().find((r) => r.model === o.model && r.party === o.party)?.drivers ?? []) as ImportanceLike[],
+      mean: m?.horizon[o.party as 'insurer']?.result.mean ?? NaN,
+      fmt: (v: number) => euroMln(v, 1),
+      title: t('sensTitleParty', { p: partyLabel(o.party), m: m?.name ?? o.model, ...span() }),
+      caption: t('sensCaptionParty'),
+    };
+  });
+  const named = createMemo(() => {
+    const l = lang();
+    return view().items.map((x) => ({ ...x, ...paramLabel(x.path, props.scenario, l) }));
+  });
+  const top = () => named().slice(0, 8);
+
   const W = 900;
-  const rowH = 28;
-  const labelW = 380;
-  const lo = () => Math.min(props.mean, ...top().flatMap((x) => [x.lowDecileMean, x.highDecileMean]));
-  const hi = () => Math.max(props.mean, ...top().flatMap((x) => [x.lowDecileMean, x.highDecileMean]));
-  const sx = (v: number) => labelW + ((v - lo()) / (hi() - lo() || 1)) * (W - labelW - 70);
+  const rowH = 42;
+  const labelW = 400;
+  const fontPx = 13;
+  /** Characters per label line at this font (average glyph ≈ 0.55 em). */
+  const chars = Math.floor((labelW - 14) / (fontPx * 0.55));
+  const lo = () => Math.min(view().mean, ...top().flatMap((x) => [x.lowDecileMean, x.highDecileMean]));
+  const hi = () => Math.max(view().mean, ...top().flatMap((x) => [x.lowDecileMean, x.highDecileMean]));
+  const sx = (v: number) => labelW + 10 + ((v - lo()) / (hi() - lo() || 1)) * (W - labelW - 110);
+
+  const picker = () => (
+    <label class="tornado-output">
+      {t('sensOutput')}{' '}
+      <select data-testid="tornado-output" value={sel()} onChange={(e) => setSel(e.currentTarget.value)}>
+        <option value="reduction">{t('sensOutReduction', { y: lastYear().year })}</option>
+        <For each={models().filter((m) => results().some((r) => r.model === m.id))}>
+          {(m) => (
+            <optgroup label={m.name}>
+              <For each={results().filter((r) => r.model === m.id)}>
+                {(r) => <option value={key({ kind: 'party', model: r.model, party: r.party })}>{t('sensOutParty', { p: partyLabel(r.party), m: m.name })}</option>}
+              </For>
+            </optgroup>
+          )}
+        </For>
+      </select>
+    </label>
+  );
+
   return (
     <ChartCard
       id="tornado"
-      title={t('sensTitle', { y: props.year })}
-      caption={t('sensCaption')}
+      title={view().title}
+      caption={view().caption}
       legend={[
         { label: t('sensLow'), color: CF_COLOR, kind: 'band' },
         { label: t('sensHigh'), color: SC_COLOR, kind: 'band' },
       ]}
+      controls={picker}
       chart={() => (
-        <svg class="svg-chart" viewBox={`0 0 ${W} ${rowH * top().length + 26}`} role="img" aria-label={t('sensTitle', { y: props.year })} data-testid="tornado-chart">
-          <line x1={sx(props.mean)} x2={sx(props.mean)} y1={0} y2={rowH * top().length} stroke="#333" />
-          <text x={sx(props.mean)} y={rowH * top().length + 18} text-anchor="middle" font-size="12">{pct(props.mean, 2)}</text>
-          <For each={top()}>
-            {(x, i) => (
-              <g transform={`translate(0 ${i() * rowH})`}>
-                <text x={labelW - 8} y={rowH / 2 + 4} text-anchor="end" font-size="12">{x.path}</text>
-                <rect x={Math.min(sx(x.lowDecileMean), sx(props.mean))} y={5} width={Math.abs(sx(x.lowDecileMean) - sx(props.mean))} height={rowH - 10} fill={CF_COLOR} />
-                <rect x={Math.min(sx(x.highDecileMean), sx(props.mean))} y={5} width={Math.abs(sx(x.highDecileMean) - sx(props.mean))} height={rowH - 10} fill={SC_COLOR} />
-                <text x={Math.max(sx(x.lowDecileMean), sx(x.highDecileMean)) + 4} y={rowH / 2 + 4} font-size="11">±{pct(x.swing / 2, 2)}</text>
-              </g>
-            )}
-          </For>
-        </svg>
+        <>
+          <Show when={top().length > 0} fallback={<p class="muted">{t('sensNone')}</p>}>
+            <svg class="svg-chart" viewBox={`0 0 ${W} ${rowH * top().length + 30}`} role="img" aria-label={`${view().title}. ${view().caption}`} data-testid="tornado-chart">
+              <line x1={sx(view().mean)} x2={sx(view().mean)} y1={0} y2={rowH * top().length} stroke="#333" />
+              <text x={sx(view().mean)} y={rowH * top().length + 18} text-anchor="middle" font-size="13">
+                {t('sensMean')}: {view().fmt(view().mean)}
+              </text>
+              <Index each={top()}>
+                {(x, i) => {
+                  const lines = () => wrapLabel(x().label, chars, 2);
+                  return (
+                    <g transform={`translate(0 ${i * rowH})`} data-testid="tornado-row">
+                      <title>{`${x().group ? `${x().group} · ` : ''}${x().label}\n${x().path}`}</title>
+                      <text x={labelW - 6} y={rowH / 2 + 4 - (lines().length - 1) * 8} text-anchor="end" font-size={String(fontPx)}>
+                        <Index each={lines()}>{(l, j) => <tspan x={labelW - 6} dy={j === 0 ? 0 : 16}>{l()}</tspan>}</Index>
+                      </text>
+                      <rect x={Math.min(sx(x().lowDecileMean), sx(view().mean))} y={8} width={Math.abs(sx(x().lowDecileMean) - sx(view().mean))} height={rowH - 16} fill={CF_COLOR} />
+                      <rect x={Math.min(sx(x().highDecileMean), sx(view().mean))} y={8} width={Math.abs(sx(x().highDecileMean) - sx(view().mean))} height={rowH - 16} fill={SC_COLOR} />
+                      <text x={Math.max(sx(x().lowDecileMean), sx(x().highDecileMean)) + 5} y={rowH / 2 + 4} font-size="12">
+                        ±{view().fmt(Math.abs(x().swing) / 2)}
+                      </text>
+                    </g>
+                  );
+                }}
+              </Index>
+            </svg>
+          </Show>
+        </>
       )}
       table={() => (
-        <table class="data">
-          <thead>
-            <tr>
-              <th scope="col">Parameter</th>
-              <th scope="col">{t('sensLow')}</th>
-              <th scope="col">{t('sensHigh')}</th>
-              <th scope="col">Spearman</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={props.items}>
-              {(x) => (
-                <tr>
-                  <th scope="row"><code>{x.path}</code></th>
-                  <td>{pct(x.lowDecileMean, 2)}</td>
-                  <td>{pct(x.highDecileMean, 2)}</td>
-                  <td>{x.spearman.toFixed(2)}</td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
+        <>
+          <table class="data">
+            <caption class="sr-only">{view().title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('assumption')}</th>
+                <th scope="col">{t('sensLow')}</th>
+                <th scope="col">{t('sensHigh')}</th>
+                <th scope="col">Spearman</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={named()}>
+                {(x) => (
+                  <tr>
+                    <th scope="row" class="param-name">
+                      {x.label}
+                      <br />
+                      <code class="muted">{x.path}</code>
+                    </th>
+                    <td>{view().fmt(x.lowDecileMean)}</td>
+                    <td>{view().fmt(x.highDecileMean)}</td>
+                    <td>{x.spearman.toFixed(2)}</td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </>
       )}
     />
   );

@@ -6,7 +6,7 @@ export interface LegendItem {
   label: string;
   color: string;
   /** 'line' for a median line, 'band' for a shaded band; drawn differently so colour is not the only cue. */
-  kind?: 'line' | 'band' | 'dash';
+  kind?: 'line' | 'band' | 'dash' | 'dot';
 }
 
 /** A titled chart with a legend, a caption and a table behind it (toggle). */
@@ -15,6 +15,8 @@ export function ChartCard(props: {
   title: string;
   caption?: string;
   legend?: LegendItem[];
+  /** Controls that choose what the chart and its table show (above the legend, kept when toggling). */
+  controls?: () => JSX.Element;
   chart: () => JSX.Element;
   table: () => JSX.Element;
 }) {
@@ -41,6 +43,7 @@ export function ChartCard(props: {
         </button>
         </div>
       </header>
+      {props.controls?.()}
       <Show when={props.legend && props.legend.length > 0}>
         <ul class="legend">
           <For each={props.legend}>

@@ -1,14 +1,21 @@
 import { createSignal, onCleanup, onMount, Show, type JSX } from 'solid-js';
+import { schedule } from './schedule';
 
 /**
- * Renders its children one task later, so mounting many charts at once is split into several
- * short main-thread tasks instead of one long one (the page stays responsive during a run).
+ * Renders its children in a later task (through the UI job queue, in document order), so mounting
+ * many views at once is split into several short main-thread tasks instead of one long one (the
+ * page stays responsive during a run). `delayMs` waits that long before queueing.
  */
 export function Later(props: { delayMs?: number; children: JSX.Element }) {
   const [ready, setReady] = createSignal(false);
   onMount(() => {
-    const id = setTimeout(() => setReady(true), props.delayMs ?? 0);
-    onCleanup(() => clearTimeout(id));
+    let cancel = () => {};
+    const queue = () => (cancel = schedule(() => setReady(true)));
+    const id = props.delayMs ? setTimeout(queue, props.delayMs) : (queue(), undefined);
+    onCleanup(() => {
+      if (id !== undefined) clearTimeout(id);
+      cancel();
+    });
   });
   return <Show when={ready()}>{props.children}</Show>;
 }

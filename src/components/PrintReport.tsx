@@ -1,10 +1,11 @@
-import { For, Show } from 'solid-js';
+import { createMemo, For, Show } from 'solid-js';
 import { lang, t } from '../i18n';
 import type { ScenarioInput } from '../workspace/store';
 import type { Path } from '../workspace/paths';
 import { pathString } from '../workspace/paths';
 import { isParamField } from '../editor/schemaHelp';
 import { showNumber } from '../editor/numbers';
+import { Later } from './Later';
 
 interface Row {
   path: string;
@@ -62,6 +63,20 @@ export function PrintHeader(props: { scenario: ScenarioInput; runs: number; hash
 }
 
 export function AssumptionsTable(props: { scenario: ScenarioInput }) {
+  // Printed only: built in its own later task, not in the one that shows the first results
+  // (walking the scenario against the schema takes a while).
+  return (
+    <Later>
+      <AssumptionRows scenario={props.scenario} />
+    </Later>
+  );
+}
+
+function AssumptionRows(props: { scenario: ScenarioInput }) {
+  // The same scenario object for every partial summary of a run: keep the rows (and their DOM)
+  // instead of rebuilding the whole table on each one.
+  const scenario = createMemo(() => props.scenario);
+  const rows = createMemo(() => assumptions(scenario()));
   return (
     <section class="print-only print-assumptions">
       <h2>{t('assumptionsTitle')}</h2>
@@ -74,7 +89,7 @@ export function AssumptionsTable(props: { scenario: ScenarioInput }) {
           </tr>
         </thead>
         <tbody>
-          <For each={assumptions(props.scenario)}>
+          <For each={rows()}>
             {(r) => (
               <tr>
                 <td><code>{r.path}</code></td>

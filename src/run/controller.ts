@@ -3,7 +3,6 @@ import { webWorkers } from '../../workers/webPool';
 import { uiSummaryWorker, type UiSummaryHandle } from '../../workers/uiSummaryPool';
 import type { UiExtras } from '../../workers/uiSummaryApi';
 import { CancelledError, runOnWorkers, ScenarioError, type Progress, type WorkerHandle } from '../../models/runner/runner';
-import { mergeBlocks } from '../../models/runner/merge';
 import type { RunBlock } from '../../models/simulation/columns';
 import type { Summary } from '../../models/summary/summarize';
 import type { FieldError } from '../../models/scenario/validate';
@@ -29,13 +28,18 @@ export interface RunOutcome {
 
 
 const WORKERS = 2;
+/**
+ * Progress shown at most this often: the workers report every 25 runs each (some 15 times a
+ * second), and every shown change costs the UI thread a frame while the CPU is busiest.
+ */
+const PROGRESS_EVERY_MS = 150;
 /** Partial summaries at most this often while a run goes on. */
 const PARTIAL_EVERY_MS = 350;
 
 /** The longest run of consecutive blocks from run 0 (blocks arrive in completion order). */
-function prefixOf(blocks: RunBlock[]): RunBlock[] {
+function prefixOf<T extends Pick<RunBlock, 'firstRun' | 'runs'>>(blocks: T[]): T[] {
   const sorted = [...blocks].sort((a, b) => a.firstRun - b.firstRun);
-  const out: RunBlock[] = [];
+  const out: T[] = [];
   let next = 0;
   for (const b of sorted) {
     if (b.firstRun !== next) break;
@@ -87,9 +91,11 @@ export function createRunController(validator: UiValidator) {
     const loaded = summarizer.load(input);
 
     // Partial results: summarise the finished prefix of runs now and then, one request at a time.
-    const chunks: RunBlock[] = [];
+    /** Which runs have finished (the data went to the summary worker). */
+    const chunks: Pick<RunBlock, 'firstRun' | 'runs'>[] = [];
     let partialBusy = false;
     let lastPartialRuns = 0;
+    let lastProgressAt = 0;
     let lastPartialAt = 0;
     let finished = false;
     const partial = async () => {
@@ -105,8 +111,8 @@ export function createRunController(validator: UiValidator) {
       try {
         const lr = await loaded;
         if (!lr.ok) return;
-        // mergeBlocks copies, so the runner's own blocks stay intact for the final merge.
-        const r = await summarizer.summarize(mergeBlocks(prefix));
+        // The summary worker has its own copies of the chunks and merges them there.
+        const r = await summarizer.summarizeKept(n, true);
         if (finished || my !== ticket) return;
         if (Number.isNaN(timing.firstResultsAt)) timing.firstResultsAt = performance.now();
         setLive({ ...r, cancelled: false, partial: true, runsRequested: runs, elapsedMs: performance.now() - timing.startedAt, input });
@@ -126,11 +132,19 @@ export function createRunController(validator: UiValidator) {
         signal: ac.signal,
         onProgress: (p) => {
           if (my !== ticket) return;
-          if (Number.isNaN(timing.firstProgressAt) && p.done > 0) timing.firstProgressAt = performance.now();
+          const now = performance.now();
+          const first = Number.isNaN(timing.firstProgressAt) && p.done > 0;
+          if (first) timing.firstProgressAt = now;
+          if (!first && p.done < p.total && now - lastProgressAt < PROGRESS_EVERY_MS) return;
+          lastProgressAt = now;
           setProgress(p);
         },
         onChunk: (b) => {
-          chunks.push(b);
+          if (my !== ticket) return;
+          // A copy goes to the summary worker (about 0.7 MB per 50 runs); merging all runs for
+          // each partial summary on this thread was a long task.
+          chunks.push({ firstRun: b.firstRun, runs: b.runs });
+          void summarizer.add(b).catch(() => {});
           void partial();
         },
       });
@@ -140,7 +154,7 @@ export function createRunController(validator: UiValidator) {
       setPhase('summarizing');
       const lr = await loaded;
       if (!lr.ok) throw new ScenarioError(lr.errors);
-      const [res, h] = await Promise.all([summarizer.summarize(r.block), hash]);
+      const [res, h] = await Promise.all([summarizer.summarizeKept(r.runs), hash]);
       if (my !== ticket) return;
       if (Number.isNaN(timing.firstResultsAt)) timing.firstResultsAt = performance.now();
       const o: RunOutcome = { ...res, cancelled: r.cancelled, partial: false, runsRequested: runs, elapsedMs: r.elapsedMs, input, scenarioHash: h };

