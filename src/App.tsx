@@ -1,4 +1,4 @@
-import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
+import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { createRunController } from './run/controller';
 import { installTestHook } from './testHook';
 import { lang, setLang, t } from './i18n';
@@ -10,6 +10,9 @@ import { AssumptionsTable, PrintHeader } from './components/PrintReport';
 import { Glossary } from './components/Glossary';
 import { WorkspacePanel } from './components/WorkspacePanel';
 import { Library } from './components/Library';
+import { FileResults, type FileResultsInfo } from './components/FileResults';
+import { compactResults } from '../models/scenario/resultsSummary';
+import { version as appVersion } from '../package.json';
 import { CompareView } from './charts/CompareView';
 import { FinanceView } from './charts/FinanceView';
 import { TornadoView } from './charts/TornadoView';
@@ -44,6 +47,14 @@ export function App() {
   const [ranRevision, setRanRevision] = createSignal(-1);
   const [importErrors, setImportErrors] = createSignal<{ fileName: string; errors: FieldError[] } | null>(null);
   const [dragging, setDragging] = createSignal(false);
+  /** The results summary an opened file carried, shown beside its re-run. */
+  const [fileResults, setFileResults] = createSignal<FileResultsInfo | null>(null);
+  /** A summary of the last run for the exported file: only for a complete run of the scenario as it is now. */
+  const exportResults = createMemo(() => {
+    const o = ctl.outcome();
+    if (!o || o.cancelled || o.partial || ctl.busy() || ws.revision() !== ranRevision() || !o.finishedAt || o.seed === undefined) return null;
+    return compactResults(o.summary, { seed: o.seed, scenarioHash: o.scenarioHash, computedAt: o.finishedAt, generator: `proeftuin ${appVersion}` });
+  });
 
   const start = async () => {
     const v = await ws.validated();
@@ -65,6 +76,7 @@ export function App() {
     setImportErrors(null);
     ws.replace(r.scenario);
     setBanner(`${t('imported')}: ${f.name}`);
+    setFileResults(r.results ? { fileName: f.name, results: r.results, afterGeneration: ctl.generation() } : null);
     void start();
   };
 
@@ -133,7 +145,7 @@ export function App() {
         <aside class="editor-pane" aria-labelledby="editor-title">
           <h2 id="editor-title">{t('editorTitle')}</h2>
           <p class="scenario-title" data-testid="scenario-title">{String(ws.scenario.meta?.title ?? '')}</p>
-          <Toolbar ws={ws} onFile={(f) => void openFile(f)} />
+          <Toolbar ws={ws} onFile={(f) => void openFile(f)} results={exportResults} />
           <Library ws={ws} onOpen={() => void start()} />
           <WorkspacePanel ws={ws} ctl={ctl} onOpen={() => void start()} />
           <Show when={importErrors()}>
@@ -169,6 +181,10 @@ export function App() {
                 </Show>
               </div>
             )}
+          </Show>
+          {/* Keyed: another file starts a fresh comparison. */}
+          <Show when={fileResults()} keyed>
+            {(info) => <FileResults info={info} ctl={ctl} onClose={() => setFileResults(null)} />}
           </Show>
           <Show when={ctl.live()}>
             {(o) => <PrintHeader scenario={o().input as ScenarioInput} runs={o().summary.runs} hash={o().scenarioHash} />}

@@ -217,6 +217,28 @@ const M = {
   libraryTitle: { nl: 'Beginnen met een vraag uit de proeftuinen', en: 'Start from a question of the pilot regions' },
   presetsTitle: { nl: 'Interventie uit een proeftuin toevoegen aan dit scenario', en: 'Add an intervention from a pilot region to this scenario' },
   finPartiesGroup: { nl: 'Kosten en marges van de partijen', en: 'Parties\' costs and margins' },
+  withResults: { nl: 'met samenvatting van de resultaten', en: 'with a summary of the results' },
+  withResultsUnavailable: { nl: 'kan na een volledige doorrekening van dit scenario', en: 'available after a complete run of this scenario' },
+  fileResultsTitle: { nl: 'Cijfers uit het bestand "{f}"', en: 'Numbers from the file "{f}"' },
+  fileResultsMeta: { nl: 'Berekend op {d} met {n} runs (seed {s}), opgeslagen in het bestand.', en: 'Computed on {d} with {n} runs (seed {s}), stored in the file.' },
+  fileResultsPending: { nl: 'Het scenario wordt nu opnieuw doorgerekend om deze cijfers te controleren…', en: 'The scenario is being re-run now to check these numbers…' },
+  fileResultsIdentical: { nl: '✓ Opnieuw doorgerekend: precies dezelfde cijfers (zelfde scenario, seed en aantal runs).', en: '✓ Re-run: exactly the same numbers (same scenario, seed and number of runs).' },
+  fileResultsDiffers: {
+    nl: '⚠ Zelfde scenario, seed en aantal runs, maar de nieuwe berekening geeft andere cijfers ({n} verschil(len)). Het bestand komt mogelijk uit een andere versie van de werkbank, of de cijfers zijn aangepast. De resultaten hieronder komen uit de nieuwe berekening.',
+    en: '⚠ Same scenario, seed and number of runs, yet the re-run gives other numbers ({n} difference(s)). The file may come from another version of the workbench, or its numbers were edited. The results below are the re-run\'s.',
+  },
+  fileResultsOther: { nl: 'De cijfers in het bestand horen bij een andere invoer dan de nieuwe berekening ({what}); verschillen zijn dan te verwachten.', en: 'The numbers in the file belong to other inputs than the re-run ({what}); differences are to be expected.' },
+  fileResultsOtherSame: { nl: 'De cijfers zijn toch gelijk.', en: 'The numbers agree all the same.' },
+  whatScenario: { nl: 'ander scenario', en: 'another scenario' },
+  whatSeed: { nl: 'andere seed', en: 'another seed' },
+  whatRuns: { nl: '{a} runs in het bestand, nu {b}', en: '{a} runs in the file, {b} now' },
+  fileResultsCancelled: { nl: 'De nieuwe berekening is gestopt voordat hij klaar was; de cijfers zijn niet te vergelijken.', en: 'The re-run was stopped before it finished; the numbers cannot be compared.' },
+  fileResultsDetails: { nl: 'Alle jaren en bekostigingsmodellen uit het bestand', en: 'All years and financing models from the file' },
+  fileResultsNote: { nl: 'Deze cijfers zijn alleen om te lezen: de werkbank rekent het scenario altijd zelf opnieuw door.', en: 'These numbers are for reading only: the workbench always re-runs the scenario itself.' },
+  fileResultsParty: { nl: 'Resultaat (opbrengst − kosten) over de hele looptijd per partij: gemiddeld, kans op verlies, en gemiddeld resultaat in het slechtste 5% van de runs (min expected shortfall; negatief = verlies).', en: 'Result (revenue − cost) over the whole horizon per party: mean, chance of a loss, and mean result in the worst 5% of runs (minus expected shortfall; negative = loss).' },
+  lossShort: { nl: 'kans op verlies', en: 'chance of loss' },
+  worst5Short: { nl: 'slechtste 5%', en: 'worst 5%' },
+  kindChangeHelp: { nl: 'Een andere soort geeft het model de velden van die soort, met voorbeeldwaarden; code en naam blijven. Terugzetten haalt de eerdere waarden terug.', en: 'Another kind gives the model that kind\'s fields, with example values; id and name stay. Switching back restores the earlier values.' },
 } satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof M;

@@ -25,6 +25,10 @@ export interface RunOutcome {
   input: unknown;
   /** SHA-256 of the validated scenario's canonical JSON (as in the CLI's results file); absent outside a secure context. */
   scenarioHash?: string;
+  /** The seed the run used (defaults filled in); on finished runs. */
+  seed?: string;
+  /** When the run finished (ISO 8601); on finished runs. */
+  finishedAt?: string;
 }
 
 
@@ -51,7 +55,11 @@ function prefixOf(blocks: RunBlock[]): RunBlock[] {
  * summary worker; this module only moves blocks and summaries around.
  */
 export function createRunController(validator: UiValidator) {
-  const hashOf = async (input: unknown) => (await validator.validate(input, true)).hash;
+  const hashOf = async (input: unknown) => {
+    const v = await validator.validate(input, true);
+    const seed = (v.scenario as { simulation?: { seed?: unknown } } | undefined)?.simulation?.seed;
+    return { hash: v.hash, seed: typeof seed === 'string' ? seed : undefined };
+  };
   let pool: WorkerHandle[] = webWorkers(WORKERS);
   let summarizer: UiSummaryHandle = uiSummaryWorker();
   const [phase, setPhase] = createSignal<RunPhase>('idle');
@@ -143,7 +151,7 @@ export function createRunController(validator: UiValidator) {
       const [res, h] = await Promise.all([summarizer.summarize(r.block), hash]);
       if (my !== ticket) return;
       if (Number.isNaN(timing.firstResultsAt)) timing.firstResultsAt = performance.now();
-      const o: RunOutcome = { ...res, cancelled: r.cancelled, partial: false, runsRequested: runs, elapsedMs: r.elapsedMs, input, scenarioHash: h };
+      const o: RunOutcome = { ...res, cancelled: r.cancelled, partial: false, runsRequested: runs, elapsedMs: r.elapsedMs, input, scenarioHash: h.hash, seed: h.seed, finishedAt: new Date().toISOString() };
       setOutcome(o);
       setLive(o);
       setGeneration((g) => g + 1);

@@ -321,6 +321,32 @@ async function main() {
       const file = JSON.parse(readFileSync(exported, 'utf8'));
       assert(file.region.population === Number(POP), `exported population ${file.region.population}`);
       assert(file.version === 1 && file.meta?.title, 'exported file lacks version or title');
+      assert(!('results' in file), 'a plain export carries a results summary');
+    });
+
+    const exportedWithResults = join(ARTIFACTS, 'exported-scenario-with-results.json');
+    await h.check('export with a results summary: seed, runs, hash and headline numbers of the last run', async () => {
+      assert(await page.isEnabled('[data-testid="export-with-results"]'), 'results checkbox disabled after a complete run');
+      await page.check('[data-testid="export-with-results"]');
+      const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), page.click('[data-testid="export-scenario"]')]);
+      await dl.saveAs(exportedWithResults);
+      await page.uncheck('[data-testid="export-with-results"]');
+      const file = JSON.parse(readFileSync(exportedWithResults, 'utf8'));
+      const r = file.results;
+      const s = edited!.summary!;
+      assert(r, 'no results field in the file');
+      assert(r.runs === RUNS && r.seed === 'proeftuin-default' && r.scenarioHash === edited!.scenarioHash, `provenance: runs ${r.runs}, seed ${r.seed}, hash ${r.scenarioHash}`);
+      assert(!Number.isNaN(Date.parse(r.computedAt)), `computedAt ${r.computedAt}`);
+      assert(r.years.length === s.years.length && r.years.at(-1).reduction === s.years.at(-1)!.reduction.mean, 'reduction of the last year differs from the run');
+      assert(r.years[0].costCounterfactual === s.years[0].cf.total.mean, 'counterfactual cost differs from the run');
+      const m = s.financing.models[1];
+      assert(r.financing?.[1]?.parties?.hospital?.mean === m.horizon.hospital.result.mean && r.financing[1].parties.hospital.es95 === m.horizon.hospital.es95, 'financing numbers differ from the run');
+      const size = readFileSync(exportedWithResults, 'utf8').length - readFileSync(exported, 'utf8').length;
+      assert(size < 15_000, `the summary adds ${size} characters`);
+      // An edit makes the results belong to another scenario: the summary is no longer offered.
+      await page.fill('[data-path="region.population"]', '60001');
+      await page.waitForFunction(() => (document.querySelector('[data-testid="export-with-results"]') as HTMLInputElement | null)?.disabled === true, null, { timeout: 5000 });
+      await page.fill('[data-path="region.population"]', POP);
     });
 
     await h.check('CSV export: semicolons and decimal commas in Dutch', async () => {
@@ -350,6 +376,53 @@ async function main() {
       assert(diff.length === 0, `imported scenario gives other numbers:\n      ${diff.join('\n      ')}`);
       assert(again.scenarioHash === edited!.scenarioHash, 'scenario hash differs after import');
       assert((await fresh.inputValue('[data-path="region.population"]')) === POP, 'editor does not show the imported population');
+    });
+
+    await h.check('import a file with a results summary → its numbers shown at once, labelled, and the re-run agrees exactly', async () => {
+      assert(fresh, 'no fresh page');
+      const p = fresh as Page;
+      const before = ((await p.evaluate(() => (window as any).__proeftuin)) as ProeftuinHook).generation;
+      const file = JSON.parse(readFileSync(exportedWithResults, 'utf8'));
+      await p.setInputFiles('[data-testid="import-file"]', exportedWithResults);
+      await p.waitForSelector('[data-testid="file-results"]', { timeout: 5000 });
+      const early = (await p.evaluate(() => ({ gen: (window as any).__proeftuin.generation, verdict: document.querySelector('[data-testid="file-results"]')?.getAttribute('data-verdict') }))) as { gen: number; verdict: string };
+      assert(early.gen === before && early.verdict === 'pending', `file numbers not shown before the re-run finished (generation ${early.gen}, verdict ${early.verdict})`);
+      const title = (await p.textContent('#file-results-title'))!;
+      const meta = (await p.textContent('[data-testid="file-results-meta"]'))!;
+      assert(title.includes('uit het bestand') && meta.includes('Berekend op') && meta.includes(`${RUNS} runs`) && meta.includes('proeftuin-default'), `file numbers not labelled: ${title} / ${meta}`);
+      const last = file.results.years.at(-1);
+      assert(Number(await p.getAttribute('[data-testid="file-reduction"]', 'data-value')) === last.reduction, 'file reduction not shown');
+      assert(Number(await p.getAttribute('[data-testid="file-sc-total"]', 'data-value')) === last.costScenario, 'file scenario cost not shown');
+      await p.screenshot({ path: join(ARTIFACTS, '16a-file-results-pending.png') });
+      const again = await waitDone(p, before + 1);
+      await p.waitForSelector('[data-testid="file-results"][data-verdict="identical"]', { timeout: 5000 });
+      assert(again.summary!.years.at(-1)!.reduction.mean === last.reduction && again.scenarioHash === file.results.scenarioHash, 're-run differs from the file');
+      const verdict = (await p.textContent('[data-testid="file-results-verdict"]'))!;
+      assert(verdict.includes('precies dezelfde cijfers'), `verdict not stated: ${verdict}`);
+      await p.click('[data-testid="file-results"] details > summary');
+      assert((await p.locator('[data-testid="file-fin-table"] tbody tr').count()) === file.results.financing.length, 'file financing table incomplete');
+      await p.evaluate(() => window.scrollTo(0, 0));
+      await p.screenshot({ path: join(ARTIFACTS, '16-file-results.png') });
+      // The summary is not part of the workspace: a plain export of what was opened has none.
+      const saved = await p.evaluate(() => JSON.parse(localStorage.getItem('proeftuin.workspace.v1') ?? '{}'));
+      assert(saved.scenario && !('results' in saved.scenario), 'the results summary was kept in the workspace');
+    });
+
+    await h.check('import a file whose summary was edited → the re-run says the numbers differ', async () => {
+      assert(fresh, 'no fresh page');
+      const p = fresh as Page;
+      const before = ((await p.evaluate(() => (window as any).__proeftuin)) as ProeftuinHook).generation;
+      const file = JSON.parse(readFileSync(exportedWithResults, 'utf8'));
+      file.results.years[2].costScenario += 1000;
+      const path = join(ARTIFACTS, 'edited-results.json');
+      writeFileSync(path, JSON.stringify(file, null, 2));
+      await p.setInputFiles('[data-testid="import-file"]', path);
+      await waitDone(p, before + 1);
+      await p.waitForSelector('[data-testid="file-results"][data-verdict="differs"]', { timeout: 5000 });
+      const verdict = (await p.textContent('[data-testid="file-results-verdict"]'))!;
+      assert(/andere cijfers \(1 verschil/.test(verdict), `verdict: ${verdict}`);
+      await p.click('[data-testid="file-results"] .card-head button');
+      await p.waitForSelector('[data-testid="file-results"]', { state: 'detached', timeout: 2000 });
     });
 
     await h.check('import a broken file → every error shown by field, workspace and results unchanged', async () => {

@@ -1,0 +1,172 @@
+import { createEffect, createSignal, For, Show } from 'solid-js';
+import { lang, t } from '../i18n';
+import { euroMln, num, pct } from '../format';
+import type { RunController } from '../run/controller';
+import { compactResults, compareResults, type ResultsSummary, type ResultsVerdict } from '../../models/scenario/resultsSummary';
+import { partyLabel } from '../charts/FinanceView';
+
+/** A results summary that came with an opened file, and the run generation before its re-run. */
+export interface FileResultsInfo {
+  fileName: string;
+  results: ResultsSummary;
+  afterGeneration: number;
+}
+
+type Verdict = ResultsVerdict | { kind: 'cancelled' } | { kind: 'pending' };
+
+const n = (x: number | null | undefined) => (typeof x === 'number' ? x : NaN);
+
+function when(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(lang() === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeStyle: 'short' }).format(d);
+}
+
+/**
+ * The numbers a scenario file carried, shown at once (clearly labelled as the file's), and whether
+ * the re-run that starts on opening agrees with them. The verdict is taken from the first run that
+ * finishes after the file was opened and then kept.
+ */
+export function FileResults(props: { info: FileResultsInfo; ctl: RunController; onClose: () => void }) {
+  const r = () => props.info.results;
+  const last = () => r().years[r().years.length - 1];
+  const [verdict, setVerdict] = createSignal<Verdict>({ kind: 'pending' });
+  /** Runs in the re-run the verdict was taken from. */
+  let rerunRuns = 0;
+  createEffect(() => {
+    if (verdict().kind !== 'pending') return;
+    const o = props.ctl.outcome();
+    if (!o || props.ctl.generation() <= props.info.afterGeneration) return;
+    if (o.cancelled) return void setVerdict({ kind: 'cancelled' });
+    const rerun = compactResults(o.summary, { seed: o.seed ?? '', scenarioHash: o.scenarioHash, computedAt: o.finishedAt ?? '' });
+    rerunRuns = o.summary.runs;
+    setVerdict(compareResults(r(), rerun));
+  });
+  const otherText = (v: Extract<ResultsVerdict, { kind: 'otherInputs' }>) => {
+    const what = [v.hash === false ? t('whatScenario') : null, v.seed ? null : t('whatSeed'), v.runs ? null : t('whatRuns', { a: num(r().runs), b: num(rerunRuns) })].filter((x) => x !== null);
+    return `${t('fileResultsOther', { what: what.join(', ') })}${v.same ? ` ${t('fileResultsOtherSame')}` : ''}`;
+  };
+  const parties = () => [...new Set((r().financing ?? []).flatMap((m) => Object.keys(m.parties)))];
+  return (
+    <section class="card file-results" data-testid="file-results" data-verdict={verdict().kind} aria-labelledby="file-results-title">
+      <div class="card-head">
+        <h2 id="file-results-title">{t('fileResultsTitle', { f: props.info.fileName })}</h2>
+        <button type="button" class="mini" onClick={() => props.onClose()}>{t('close')}</button>
+      </div>
+      <p class="file-results-meta" data-testid="file-results-meta">
+        {t('fileResultsMeta', { d: when(r().computedAt), n: num(r().runs), s: r().seed })}
+      </p>
+      <p class="file-results-verdict" classList={{ ok: verdict().kind === 'identical', warn: verdict().kind === 'differs' }} role="status" data-testid="file-results-verdict">
+        {(() => {
+          const v = verdict();
+          switch (v.kind) {
+            case 'pending':
+              return t('fileResultsPending');
+            case 'identical':
+              return t('fileResultsIdentical');
+            case 'differs':
+              return t('fileResultsDiffers', { n: v.where.length });
+            case 'cancelled':
+              return t('fileResultsCancelled');
+            default:
+              return otherText(v);
+          }
+        })()}
+      </p>
+      <Show when={last()}>
+        {(y) => (
+          <div class="file-figures">
+            <div>
+              <span class="figure-label">{`${t('totalCostIn')} ${y().year}: ${t('counterfactual').toLowerCase()}`}</span>
+              <strong data-testid="file-cf-total" data-value={String(y().costCounterfactual)}>{euroMln(n(y().costCounterfactual))}</strong>
+            </div>
+            <div>
+              <span class="figure-label">{`${t('totalCostIn')} ${y().year}: ${t('scenarioSide').toLowerCase()}`}</span>
+              <strong data-testid="file-sc-total" data-value={String(y().costScenario)}>{euroMln(n(y().costScenario))}</strong>
+            </div>
+            <div>
+              <span class="figure-label">{`${t('reduction')} ${y().year}`}</span>
+              <strong data-testid="file-reduction" data-value={String(y().reduction)}>
+                {pct(n(y().reduction), 2)} <span class="pm">± {pct(n(y().reductionMcse), 2)}</span>
+              </strong>
+            </div>
+            <div>
+              <span class="figure-label">{t('pTarget', { t: pct(r().targetReduction, 0) })}</span>
+              <strong data-testid="file-p-target" data-value={String(y().pReachTarget)}>{pct(n(y().pReachTarget), 0)}</strong>
+            </div>
+          </div>
+        )}
+      </Show>
+      <details class="file-results-more">
+        <summary>{t('fileResultsDetails')}</summary>
+        <div class="table-wrap">
+          <table class="data" data-testid="file-years-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('year')}</th>
+                <th scope="col">{t('counterfactual')}</th>
+                <th scope="col">{t('scenarioSide')}</th>
+                <th scope="col">{t('reduction')}</th>
+                <th scope="col">{t('pTarget', { t: pct(r().targetReduction, 0) })}</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={r().years}>
+                {(y) => (
+                  <tr>
+                    <th scope="row">{y.year}</th>
+                    <td>{euroMln(n(y.costCounterfactual))}</td>
+                    <td>{euroMln(n(y.costScenario))}</td>
+                    <td>
+                      {pct(n(y.reduction), 2)} ± {pct(n(y.reductionMcse), 2)}
+                    </td>
+                    <td>{pct(n(y.pReachTarget), 0)}</td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </div>
+        <Show when={(r().financing ?? []).length > 0}>
+          <p class="caption">{t('fileResultsParty')}</p>
+          <div class="table-wrap">
+            <table class="data" data-testid="file-fin-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('financingModel')}</th>
+                  <For each={parties()}>{(p) => <th scope="col">{partyLabel(p)}</th>}</For>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={r().financing ?? []}>
+                  {(m) => (
+                    <tr>
+                      <th scope="row">{m.name}</th>
+                      <For each={parties()}>
+                        {(p) => {
+                          const c = m.parties[p];
+                          return (
+                            <td>
+                              <strong>{euroMln(n(c?.mean))}</strong>
+                              <span class="cell-detail">
+                                {t('lossShort')} {pct(n(c?.pLoss), 0)}
+                              </span>
+                              <span class="cell-detail">
+                                {t('worst5Short')}: {euroMln(-n(c?.es95))}
+                              </span>
+                            </td>
+                          );
+                        }}
+                      </For>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </div>
+        </Show>
+      </details>
+      <p class="caption">{t('fileResultsNote')}</p>
+    </section>
+  );
+}
