@@ -235,10 +235,11 @@ const M = {
   fileResultsCancelled: { nl: 'De nieuwe berekening is gestopt voordat hij klaar was; de cijfers zijn niet te vergelijken.', en: 'The re-run was stopped before it finished; the numbers cannot be compared.' },
   fileResultsDetails: { nl: 'Alle jaren en bekostigingsmodellen uit het bestand', en: 'All years and financing models from the file' },
   fileResultsNote: { nl: 'Deze cijfers zijn alleen om te lezen: de werkbank rekent het scenario altijd zelf opnieuw door.', en: 'These numbers are for reading only: the workbench always re-runs the scenario itself.' },
-  fileResultsParty: { nl: 'Resultaat (opbrengst − kosten) over de hele looptijd per partij: gemiddeld, kans op verlies, en gemiddeld resultaat in het slechtste 5% van de runs (min expected shortfall; negatief = verlies).', en: 'Result (revenue − cost) over the whole horizon per party: mean, chance of a loss, and mean result in the worst 5% of runs (minus expected shortfall; negative = loss).' },
-  lossShort: { nl: 'kans op verlies', en: 'chance of loss' },
-  worst5Short: { nl: 'slechtste 5%', en: 'worst 5%' },
+  fileResultsParty: { nl: 'Per partij over de hele looptijd; resultaat = opbrengst − kosten.', en: 'Per party over the whole horizon; result = revenue − cost.' },
   kindChangeHelp: { nl: 'Een andere soort geeft het model de velden van die soort, met voorbeeldwaarden; code en naam blijven. Terugzetten haalt de eerdere waarden terug.', en: 'Another kind gives the model that kind\'s fields, with example values; id and name stay. Switching back restores the earlier values.' },
+  libraryIntro: { nl: 'Kies een vraag: het scenario wordt geopend en meteen doorgerekend. Uw huidige scenario wordt eerst bewaard in de werkruimte.', en: 'Pick a question: its scenario opens and runs at once. Your current scenario is kept in the workspace first.' },
+  libraryCurrent: { nl: 'geopend', en: 'open' },
+  defaultQuestion: { nl: 'Dalen de totale zorgkosten in de regio met 2%, en hoe zeker is dat? (het standaardscenario)', en: 'Does total regional care cost fall by 2%, and how sure are we? (the default scenario)' },
 } satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof M;
