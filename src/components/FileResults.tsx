@@ -1,8 +1,8 @@
 import { createEffect, createSignal, For, Show } from 'solid-js';
-import { lang, t } from '../i18n';
+import { lang, t, type MessageKey } from '../i18n';
 import { euroMln, num, pct } from '../format';
 import type { RunController } from '../run/controller';
-import { compactResults, compareResults, type ResultsSummary, type ResultsVerdict } from '../../models/scenario/resultsSummary';
+import { compactResults, compareResults, type ResultsParty, type ResultsSummary, type ResultsVerdict } from '../../models/scenario/resultsSummary';
 import { partyLabel } from '../charts/FinanceView';
 
 /** A results summary that came with an opened file, and the run generation before its re-run. */
@@ -11,6 +11,14 @@ export interface FileResultsInfo {
   results: ResultsSummary;
   afterGeneration: number;
 }
+
+type Metric = 'mean' | 'pLoss' | 'es95';
+/** The same numbers and words as the financing table of a run (losses positive in expected shortfall). */
+const METRICS: { id: Metric; key: MessageKey }[] = [
+  { id: 'mean', key: 'mResult' },
+  { id: 'pLoss', key: 'mPLoss' },
+  { id: 'es95', key: 'mEs' },
+];
 
 type Verdict = ResultsVerdict | { kind: 'cancelled' } | { kind: 'pending' };
 
@@ -45,6 +53,11 @@ export function FileResults(props: { info: FileResultsInfo; ctl: RunController; 
   const otherText = (v: Extract<ResultsVerdict, { kind: 'otherInputs' }>) => {
     const what = [v.hash === false ? t('whatScenario') : null, v.seed ? null : t('whatSeed'), v.runs ? null : t('whatRuns', { a: num(r().runs), b: num(rerunRuns) })].filter((x) => x !== null);
     return `${t('fileResultsOther', { what: what.join(', ') })}${v.same ? ` ${t('fileResultsOtherSame')}` : ''}`;
+  };
+  const [metric, setMetric] = createSignal<Metric>('mean');
+  const cell = (c: ResultsParty | undefined) => {
+    const m = metric();
+    return m === 'pLoss' ? pct(n(c?.pLoss), 0) : euroMln(n(c?.[m]));
   };
   const parties = () => [...new Set((r().financing ?? []).flatMap((m) => Object.keys(m.parties)))];
   return (
@@ -128,7 +141,15 @@ export function FileResults(props: { info: FileResultsInfo; ctl: RunController; 
           </table>
         </div>
         <Show when={(r().financing ?? []).length > 0}>
-          <p class="caption">{t('fileResultsParty')}</p>
+          <div class="file-fin-head">
+            <p class="caption">{t('fileResultsParty')}</p>
+            <label class="small">
+              {t('finMetric')}{' '}
+              <select value={metric()} onChange={(e) => setMetric(e.currentTarget.value as Metric)} data-testid="file-fin-metric">
+                <For each={METRICS}>{(m) => <option value={m.id}>{t(m.key)}</option>}</For>
+              </select>
+            </label>
+          </div>
           <div class="table-wrap">
             <table class="data" data-testid="file-fin-table">
               <thead>
@@ -142,22 +163,7 @@ export function FileResults(props: { info: FileResultsInfo; ctl: RunController; 
                   {(m) => (
                     <tr>
                       <th scope="row">{m.name}</th>
-                      <For each={parties()}>
-                        {(p) => {
-                          const c = m.parties[p];
-                          return (
-                            <td>
-                              <strong>{euroMln(n(c?.mean))}</strong>
-                              <span class="cell-detail">
-                                {t('lossShort')} {pct(n(c?.pLoss), 0)}
-                              </span>
-                              <span class="cell-detail">
-                                {t('worst5Short')}: {euroMln(-n(c?.es95))}
-                              </span>
-                            </td>
-                          );
-                        }}
-                      </For>
+                      <For each={parties()}>{(p) => <td>{cell(m.parties[p])}</td>}</For>
                     </tr>
                   )}
                 </For>

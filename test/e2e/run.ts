@@ -401,6 +401,10 @@ async function main() {
       assert(verdict.includes('precies dezelfde cijfers'), `verdict not stated: ${verdict}`);
       await p.click('[data-testid="file-results"] details > summary');
       assert((await p.locator('[data-testid="file-fin-table"] tbody tr').count()) === file.results.financing.length, 'file financing table incomplete');
+      const hosp = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(file.results.financing[0].parties.hospital.mean / 1e6);
+      assert((await p.textContent('[data-testid="file-fin-table"] tbody tr'))!.includes(hosp), `hospital result ${hosp} not in the file's financing table`);
+      await p.selectOption('[data-testid="file-fin-metric"]', 'pLoss');
+      assert(/\d\s?%/.test((await p.textContent('[data-testid="file-fin-table"] tbody tr'))!), 'chance of loss not shown');
       await p.evaluate(() => window.scrollTo(0, 0));
       await p.screenshot({ path: join(ARTIFACTS, '16-file-results.png') });
       // The summary is not part of the workspace: a plain export of what was opened has none.
@@ -485,7 +489,16 @@ async function main() {
       await waitDone(p);
       const dir = new URL('../../scenarios/', import.meta.url);
       const files = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json');
-      await p.click('[data-testid="library"] summary');
+      // A first visit opens the start view beside the default scenario's results, not over them.
+      assert(await p.evaluate(() => (document.querySelector('[data-testid="library"]') as HTMLDetailsElement).open), 'start view closed on a first visit');
+      const box = await p.locator('[data-testid="headline"]').boundingBox();
+      assert(box && box.y + box.height / 2 < 1000, `default results pushed out of view (headline at y=${box?.y})`);
+      const zelf = JSON.parse(readFileSync(new URL('zelfzorg-gemeente.json', dir), 'utf8')).meta;
+      const item = '[data-testid="library-item"][data-file="zelfzorg-gemeente.json"]';
+      assert((await p.textContent(`${item} [data-testid="library-question"]`))!.trim() === zelf.question.split('\n\n')[0], 'question not shown in Dutch');
+      const teaser = (await p.textContent(`${item} [data-testid="library-headline"]`))!.trim();
+      assert(teaser.length > 20 && zelf.headline.split('\n\n')[0].startsWith(teaser.replace(/ …$/, '')), `headline teaser: ${teaser}`);
+      await p.screenshot({ path: join(ARTIFACTS, '15a-start-view.png') });
       const listed = await p.$$eval('[data-testid="library-item"]', (lis) => lis.map((li) => ({ file: li.getAttribute('data-file'), title: li.querySelector('button')?.textContent?.trim() ?? '' })));
       for (const f of files) {
         const title = JSON.parse(readFileSync(new URL(f, dir), 'utf8')).meta.title as string;
@@ -497,8 +510,20 @@ async function main() {
       const title = (await p.textContent('[data-testid="scenario-title"]'))!;
       assert(title.includes('Zelfhulp'), `opened scenario title: ${title}`);
       assert(hk.summary!.financing.models.length === 3, 'library scenario results missing');
-      await p.locator('[data-testid="library-item"][data-file="zelfzorg-gemeente.json"]').scrollIntoViewIfNeeded();
+      assert((await p.getAttribute(`${item} button`, 'aria-current')) === 'true', 'opened question not marked');
+      await p.locator(item).scrollIntoViewIfNeeded();
       await p.screenshot({ path: join(ARTIFACTS, '15-library.png') });
+      // In English the questions are English; closed, the start view stays closed after a reload.
+      await p.click('[data-testid="lang-en"]');
+      assert((await p.textContent(`${item} [data-testid="library-question"]`))!.trim() === zelf.question.split('\n\n')[1], 'question not shown in English');
+      await p.click('[data-testid="lang-nl"]');
+      await p.click('[data-testid="library"] > summary');
+      await p.reload();
+      await waitDone(p);
+      assert(!(await p.evaluate(() => (document.querySelector('[data-testid="library"]') as HTMLDetailsElement).open)), 'closed start view opened again after a reload');
+      await p.click('[data-testid="library"] > summary');
+      await p.reload();
+      await p.waitForSelector('[data-testid="library-item"]', { state: 'visible', timeout: 10_000 });
       await ctx.close();
     });
 
@@ -508,7 +533,7 @@ async function main() {
       watch(p, problems);
       await p.goto(`${server.url}?runs=200`);
       const first = await waitDone(p);
-      await p.click('[data-testid="library"] summary');
+      await p.click('[data-testid="presets"] > summary');
       await p.click('[data-testid="preset-item"][data-id="friesland-preventie"] button');
       await p.waitForSelector('[data-testid="editor-errors"]', { state: 'detached', timeout: 5000 });
       await p.waitForSelector('[data-testid="stale-note"]', { timeout: 5000 });
@@ -617,6 +642,72 @@ async function main() {
       assert((await count()) === n, 'remove did not remove the model');
       await page.waitForTimeout(150);
       assert((await page.locator('[data-testid="editor-errors"]').count()) === 0, 'copy/remove left errors');
+    });
+
+    await h.check('editor: changing a financing model\'s kind restructures its fields, keeps id and name, stays valid and runs', async () => {
+      const item = '[data-testid="item-financing.models[1]"]';
+      const kindSel = '[data-testid="model-kind-financing.models[1]"]';
+      await reveal(page, kindSel);
+      const before = await page.evaluate(() => JSON.parse(localStorage.getItem('proeftuin.workspace.v1') ?? '{}').scenario.financing.models[1]);
+      assert(before.kind === 'bonus', `model 2 is ${before.kind}`);
+      await page.selectOption(kindSel, 'hospitalBudget');
+      await page.waitForSelector(`${item} [data-field="financing.models[1].glide"]`, { timeout: 5000 });
+      assert((await page.locator(`${item} [data-field="financing.models[1].perInsured"]`).count()) === 0, 'the bonus fields stayed after the kind changed');
+      assert((await page.inputValue('[id="f-financing-models-1-id"]')) === before.id, 'id not kept');
+      await page.waitForTimeout(500);
+      const errs = (await page.locator('[data-testid="editor-errors"]').count()) > 0 ? await page.textContent('[data-testid="editor-errors"]') : '';
+      assert(!errs, `the new kind left the scenario invalid: ${errs}`);
+      const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('proeftuin.workspace.v1') ?? '{}').scenario.financing.models[1]);
+      assert(saved.kind === 'hospitalBudget' && saved.name === before.name && !('perInsured' in saved) && !('split' in saved), `saved model: ${JSON.stringify(saved)}`);
+      await page.locator(item).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(ARTIFACTS, '17-editor-model-kind.png') });
+      const g = ((await page.evaluate(() => (window as any).__proeftuin)) as ProeftuinHook).generation;
+      await page.click('[data-testid="run-button"]');
+      const hk = await waitDone(page, g + 1);
+      assert(hk.summary!.financing.models[1].kind === 'hospitalBudget', `ran model kind ${hk.summary!.financing.models[1].kind}`);
+      // Back to the bonus: the model's own earlier values return.
+      await page.selectOption(kindSel, 'bonus');
+      await page.waitForSelector(`${item} [data-field="financing.models[1].perInsured"]`, { timeout: 5000 });
+      await page.waitForTimeout(500);
+      const back = await page.evaluate(() => JSON.parse(localStorage.getItem('proeftuin.workspace.v1') ?? '{}').scenario.financing.models[1]);
+      assert(JSON.stringify(back) === JSON.stringify(before), `switching back did not restore the model: ${JSON.stringify(back)}`);
+    });
+
+    await h.check('offline: after one visit the built site reloads and runs with the network and the server gone (service worker)', async () => {
+      // A server of its own, closed after the first visit: nothing can come from the network.
+      const own = await serveStatic(DIST);
+      const ctx = await newContext(browser!, own.url);
+      try {
+        const p = await ctx.newPage();
+        watch(p, problems);
+        await p.goto(`${own.url}?runs=200`);
+        const online = await waitDone(p);
+        const cache = await p.evaluate(async () => {
+          const reg = await navigator.serviceWorker.ready;
+          const keys = await caches.keys();
+          const name = keys.find((k) => k.startsWith('proeftuin-'));
+          const entries = name ? (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname) : [];
+          return { active: reg.active?.state, keys, entries };
+        });
+        const built = readdirSync(join(DIST, 'assets')).filter((f) => !f.endsWith('.map'));
+        const missing = built.filter((f) => !cache.entries.includes(`/assets/${f}`));
+        assert(cache.entries.includes('/') && missing.length === 0, `not cached: ${missing.join(', ') || 'the page'} (cache ${cache.keys.join(', ')})`);
+        assert(built.some((f) => f.startsWith('sim.worker-')), 'no worker bundle in the build');
+        await ctx.setOffline(true);
+        await own.close();
+        assert(await fetch(own.url).then(() => false, () => true), 'the server still answers');
+        await p.reload();
+        const offline = await waitDone(p, 1, 60_000);
+        assert(await p.evaluate(() => navigator.serviceWorker.controller !== null), 'page not served by the service worker');
+        assert(offline.summary?.runs === 200, `offline run has ${offline.summary?.runs} runs`);
+        const diff = differences(offline.summary, online.summary);
+        assert(diff.length === 0, `offline numbers differ:\n      ${diff.join('\n      ')}`);
+        await p.evaluate(() => window.scrollTo(0, 0));
+        await p.screenshot({ path: join(ARTIFACTS, '18-offline.png') });
+      } finally {
+        await ctx.close();
+        await own.close().catch(() => {});
+      }
     });
 
     await h.check('default scenario (2,000 runs): main thread stays free, results fill in while running', async () => {
