@@ -233,6 +233,7 @@ const M = {
   whatSeed: { nl: 'andere seed', en: 'another seed' },
   whatRuns: { nl: '{a} runs in het bestand, nu {b}', en: '{a} runs in the file, {b} now' },
   fileResultsCancelled: { nl: 'De nieuwe berekening is gestopt voordat hij klaar was; de cijfers zijn niet te vergelijken.', en: 'The re-run was stopped before it finished; the numbers cannot be compared.' },
+  fileResultsFailed: { nl: 'De nieuwe berekening is mislukt (zie de foutmelding); de cijfers uit het bestand zijn niet gecontroleerd.', en: 'The re-run failed (see the error); the numbers from the file were not checked.' },
   fileResultsDetails: { nl: 'Alle jaren en bekostigingsmodellen uit het bestand', en: 'All years and financing models from the file' },
   fileResultsNote: { nl: 'Deze cijfers zijn alleen om te lezen: de werkbank rekent het scenario altijd zelf opnieuw door.', en: 'These numbers are for reading only: the workbench always re-runs the scenario itself.' },
   fileResultsParty: { nl: 'Per partij over de hele looptijd; resultaat = opbrengst − kosten.', en: 'Per party over the whole horizon; result = revenue − cost.' },

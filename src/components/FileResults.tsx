@@ -20,7 +20,7 @@ const METRICS: { id: Metric; key: MessageKey }[] = [
   { id: 'es95', key: 'mEs' },
 ];
 
-type Verdict = ResultsVerdict | { kind: 'cancelled' } | { kind: 'pending' };
+type Verdict = ResultsVerdict | { kind: 'cancelled' } | { kind: 'failed' } | { kind: 'pending' };
 
 const n = (x: number | null | undefined) => (typeof x === 'number' ? x : NaN);
 
@@ -41,8 +41,13 @@ export function FileResults(props: { info: FileResultsInfo; ctl: RunController; 
   const [verdict, setVerdict] = createSignal<Verdict>({ kind: 'pending' });
   /** Runs in the re-run the verdict was taken from. */
   let rerunRuns = 0;
+  let rerunStarted = false;
   createEffect(() => {
     if (verdict().kind !== 'pending') return;
+    // An error counts only for a run started after the file was opened, not one from before.
+    const phase = props.ctl.phase();
+    if (phase === 'running' || phase === 'summarizing') rerunStarted = true;
+    if (phase === 'error' && rerunStarted) return void setVerdict({ kind: 'failed' });
     const o = props.ctl.outcome();
     if (!o || props.ctl.generation() <= props.info.afterGeneration) return;
     if (o.cancelled) return void setVerdict({ kind: 'cancelled' });
@@ -81,6 +86,8 @@ export function FileResults(props: { info: FileResultsInfo; ctl: RunController; 
               return t('fileResultsDiffers', { n: v.where.length });
             case 'cancelled':
               return t('fileResultsCancelled');
+            case 'failed':
+              return t('fileResultsFailed');
             default:
               return otherText(v);
           }

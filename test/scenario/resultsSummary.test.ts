@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
 import { validateScenario } from '../../models/scenario/validate';
 import { scenarioHash } from '../../models/scenario/hash';
@@ -34,6 +36,13 @@ describe('results summary in the scenario file', () => {
     const withResults = { ...clone(input), results: JSON.parse(JSON.stringify(results)) };
     const v = validateScenario(withResults);
     expect(v.ok ? 'ok' : v.errors).toBe('ok');
+    // The published JSON Schema accepts it too (nulls for numbers that are not finite included).
+    const schema = JSON.parse(readFileSync(new URL('../../scenarios/scenario.schema.json', import.meta.url), 'utf8'));
+    const ajv = new Ajv2020({ strict: false, allErrors: true }).compile(schema);
+    const nulled = clone(withResults);
+    nulled.results.years[0].reductionMcse = null;
+    expect(ajv(nulled), JSON.stringify(ajv.errors?.slice(0, 2))).toBe(true);
+    expect(ajv({ ...clone(withResults), results: { ...clone(results), extra: 1 } })).toBe(false);
     // Full precision: what a file carries compares as identical with the numbers it came from.
     expect(compareResults(JSON.parse(JSON.stringify(results)), results)).toEqual({ kind: 'identical' });
     // Small: a reader can take it in (a few kB for 10 years and 7 models).
