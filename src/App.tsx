@@ -56,15 +56,18 @@ export function App() {
     return compactResults(o.summary, { seed: o.seed, scenarioHash: o.scenarioHash, computedAt: o.finishedAt, generator: `proeftuin ${appVersion}` });
   });
 
-  const start = async () => {
+  /** Runs the scenario as it is now; returns the input handed to the run (undefined when invalid). */
+  const start = async (): Promise<unknown> => {
     const v = await ws.validated();
-    if (!v.ok) return;
+    if (!v.ok) return undefined;
     const input = ws.snapshot();
     const override = runsFromUrl();
     if (override !== undefined) input.simulation = { ...(input.simulation ?? {}), runs: override };
     const runs = override ?? v.runs ?? 2000;
     setRanRevision(ws.revision());
-    void ctl.run(clone(input), runs);
+    const runInput = clone(input);
+    void ctl.run(runInput, runs);
+    return runInput;
   };
 
   const openFile = async (f: File) => {
@@ -76,8 +79,16 @@ export function App() {
     setImportErrors(null);
     ws.replace(r.scenario);
     setBanner(`${t('imported')}: ${f.name}`);
-    setFileResults(r.results ? { fileName: f.name, results: r.results, afterGeneration: ctl.generation() } : null);
-    void start();
+    if (!r.results) {
+      setFileResults(null);
+      void start();
+      return;
+    }
+    // The file's numbers show at once; the verdict waits for the run of this very input.
+    const [rerun, setRerun] = createSignal<{ input: unknown; generation: number } | null>(null);
+    setFileResults({ fileName: f.name, results: r.results, rerun });
+    const runInput = await start();
+    if (runInput !== undefined) setRerun({ input: runInput, generation: ctl.generation() });
   };
 
   onMount(() => {

@@ -5,11 +5,12 @@ import type { RunController } from '../run/controller';
 import { compactResults, compareResults, type ResultsParty, type ResultsSummary, type ResultsVerdict } from '../../models/scenario/resultsSummary';
 import { partyLabel } from '../charts/FinanceView';
 
-/** A results summary that came with an opened file, and the run generation before its re-run. */
+/** A results summary that came with an opened file, and (once it has started) the re-run of that file. */
 export interface FileResultsInfo {
   fileName: string;
   results: ResultsSummary;
-  afterGeneration: number;
+  /** The input handed to the re-run, and the run generation when it started. */
+  rerun: () => { input: unknown; generation: number } | null;
 }
 
 type Metric = 'mean' | 'pLoss' | 'es95';
@@ -33,7 +34,8 @@ function when(iso: string): string {
 /**
  * The numbers a scenario file carried, shown at once (clearly labelled as the file's), and whether
  * the re-run that starts on opening agrees with them. The verdict is taken from the first run that
- * finishes after the file was opened and then kept.
+ * finishes after the re-run started (a run already under way when the file was opened is
+ * cancelled by it and never counts) and then kept.
  */
 export function FileResults(props: { info: FileResultsInfo; ctl: RunController; onClose: () => void }) {
   const r = () => props.info.results;
@@ -44,13 +46,16 @@ export function FileResults(props: { info: FileResultsInfo; ctl: RunController; 
   let rerunStarted = false;
   createEffect(() => {
     if (verdict().kind !== 'pending') return;
-    // An error counts only for a run started after the file was opened, not one from before.
+    const run = props.info.rerun();
+    if (!run) return;
+    // An error counts only for a run started after the re-run, not one from before.
     const phase = props.ctl.phase();
     if (phase === 'running' || phase === 'summarizing') rerunStarted = true;
     if (phase === 'error' && rerunStarted) return void setVerdict({ kind: 'failed' });
     const o = props.ctl.outcome();
-    if (!o || props.ctl.generation() <= props.info.afterGeneration) return;
-    if (o.cancelled) return void setVerdict({ kind: 'cancelled' });
+    if (!o || props.ctl.generation() <= run.generation) return;
+    // Another input finished first: the re-run was stopped for a newer run (e.g. after an edit).
+    if (o.cancelled || o.input !== run.input) return void setVerdict({ kind: 'cancelled' });
     const rerun = compactResults(o.summary, { seed: o.seed ?? '', scenarioHash: o.scenarioHash, computedAt: o.finishedAt ?? '' });
     rerunRuns = o.summary.runs;
     setVerdict(compareResults(r(), rerun));
