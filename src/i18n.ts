@@ -218,7 +218,7 @@ const M = {
   presetsTitle: { nl: 'Interventie uit een proeftuin toevoegen aan dit scenario', en: 'Add an intervention from a pilot region to this scenario' },
   finPartiesGroup: { nl: 'Kosten en marges van de partijen', en: 'Parties\' costs and margins' },
   withResults: { nl: 'met samenvatting van de resultaten', en: 'with a summary of the results' },
-  withResultsUnavailable: { nl: 'kan na een volledige doorrekening van dit scenario', en: 'available after a complete run of this scenario' },
+  withResultsUnavailable: { nl: 'mogelijk na een volledige doorrekening van dit scenario', en: 'available after a complete run of this scenario' },
   fileResultsTitle: { nl: 'Cijfers uit het bestand "{f}"', en: 'Numbers from the file "{f}"' },
   fileResultsMeta: { nl: 'Berekend op {d} met {n} runs (seed {s}), opgeslagen in het bestand.', en: 'Computed on {d} with {n} runs (seed {s}), stored in the file.' },
   fileResultsPending: { nl: 'Het scenario wordt nu opnieuw doorgerekend om deze cijfers te controleren…', en: 'The scenario is being re-run now to check these numbers…' },
