@@ -157,8 +157,7 @@ export function App() {
           <h2 id="editor-title">{t('editorTitle')}</h2>
           <p class="scenario-title" data-testid="scenario-title">{String(ws.scenario.meta?.title ?? '')}</p>
           <Toolbar ws={ws} onFile={(f) => void openFile(f)} results={exportResults} />
-          <Library ws={ws} onOpen={() => void start()} />
-          <WorkspacePanel ws={ws} ctl={ctl} onOpen={() => void start()} />
+          {/* Right under the file actions, above the start view, so a refused file is seen at once. */}
           <Show when={importErrors()}>
             {(ie) => (
               <div class="error-box" role="alert" data-testid="import-errors">
@@ -178,6 +177,8 @@ export function App() {
               </div>
             )}
           </Show>
+          <Library ws={ws} onOpen={() => void start()} />
+          <WorkspacePanel ws={ws} ctl={ctl} onOpen={() => void start()} />
           <Editor ws={ws} />
         </aside>
         <section class="results-pane" id="results" aria-label={t('results')} tabindex="-1">

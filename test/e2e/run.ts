@@ -445,6 +445,8 @@ async function main() {
       const text = (await p.textContent('[data-testid="import-errors"]'))!;
       for (const path of ['region.population', 'region.segments[0].share', 'substitution[0].to', '(file)'])
         assert(text.includes(path), `error list lacks ${path}: ${text}`);
+      const errBox = await p.locator('[data-testid="import-errors"]').boundingBox();
+      assert(errBox && errBox.y >= 0 && errBox.y < 700, `the error list is out of sight (y=${errBox?.y})`);
       assert((await p.inputValue('[data-path="region.population"]')) === POP, 'workspace changed by a bad file');
       const after = (await p.evaluate(() => (window as any).__proeftuin)) as ProeftuinHook;
       assert(after.generation === hk.generation && after.state === 'done', 'results changed by a bad file');
