@@ -74,6 +74,7 @@ export function App() {
     const r = await readScenarioFile(f, validator);
     if (!r.ok) {
       setImportErrors({ fileName: r.fileName, errors: r.errors });
+      setBanner(null); // an earlier "opened" note would contradict the error list
       return;
     }
     setImportErrors(null);
