@@ -1,8 +1,52 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { transform } from 'esbuild';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import solid from 'vite-plugin-solid';
 
+/** Every file under `dir`, relative to it with forward slashes. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => relative(dir, join(d.parentPath, d.name)).split(sep).join('/'));
+}
+
+/**
+ * Writes dist/sw.js (src/sw/serviceWorker.ts) after the build, with the list of built files to
+ * cache (source maps left out) and a version that changes whenever one of them does.
+ */
+function serviceWorker(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'proeftuin-service-worker',
+    apply: 'build',
+    configResolved(c) {
+      outDir = c.build.outDir;
+    },
+    async writeBundle(options) {
+      const dir = options.dir ?? outDir;
+      const files = filesUnder(dir)
+        .filter((f) => !f.endsWith('.map') && f !== 'sw.js')
+        .sort();
+      const version = createHash('sha256');
+      for (const f of files) version.update(f).update('\0').update(readFileSync(join(dir, f))).update('\0');
+      const source = readFileSync(fileURLToPath(new URL('./src/sw/serviceWorker.ts', import.meta.url)), 'utf8');
+      const { code } = await transform(source, {
+        loader: 'ts',
+        format: 'iife',
+        target: 'es2022',
+        define: { __SW_VERSION__: JSON.stringify(version.digest('hex').slice(0, 16)), __SW_PRECACHE__: JSON.stringify(files) },
+      });
+      writeFileSync(join(dir, 'sw.js'), code);
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [solid()],
+  plugins: [solid(), serviceWorker()],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },
   test: {

@@ -1,4 +1,4 @@
-import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
+import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { createRunController } from './run/controller';
 import { installTestHook } from './testHook';
 import { lang, setLang, t } from './i18n';
@@ -10,6 +10,9 @@ import { AssumptionsTable, PrintHeader } from './components/PrintReport';
 import { Glossary } from './components/Glossary';
 import { WorkspacePanel } from './components/WorkspacePanel';
 import { Library } from './components/Library';
+import { FileResults, type FileResultsInfo } from './components/FileResults';
+import { compactResults } from '../models/scenario/resultsSummary';
+import { version as appVersion } from '../package.json';
 import { CompareView } from './charts/CompareView';
 import { FinanceView } from './charts/FinanceView';
 import { TornadoView } from './charts/TornadoView';
@@ -44,28 +47,49 @@ export function App() {
   const [ranRevision, setRanRevision] = createSignal(-1);
   const [importErrors, setImportErrors] = createSignal<{ fileName: string; errors: FieldError[] } | null>(null);
   const [dragging, setDragging] = createSignal(false);
+  /** The results summary an opened file carried, shown beside its re-run. */
+  const [fileResults, setFileResults] = createSignal<FileResultsInfo | null>(null);
+  /** A summary of the last run for the exported file: only for a complete run of the scenario as it is now. */
+  const exportResults = createMemo(() => {
+    const o = ctl.outcome();
+    if (!o || o.cancelled || o.partial || ctl.busy() || ws.revision() !== ranRevision() || !o.finishedAt || o.seed === undefined) return null;
+    return compactResults(o.summary, { seed: o.seed, scenarioHash: o.scenarioHash, computedAt: o.finishedAt, generator: `proeftuin ${appVersion}` });
+  });
 
-  const start = async () => {
+  /** Runs the scenario as it is now; returns the input handed to the run (undefined when invalid). */
+  const start = async (): Promise<unknown> => {
     const v = await ws.validated();
-    if (!v.ok) return;
+    if (!v.ok) return undefined;
     const input = ws.snapshot();
     const override = runsFromUrl();
     if (override !== undefined) input.simulation = { ...(input.simulation ?? {}), runs: override };
     const runs = override ?? v.runs ?? 2000;
     setRanRevision(ws.revision());
-    void ctl.run(clone(input), runs);
+    const runInput = clone(input);
+    void ctl.run(runInput, runs);
+    return runInput;
   };
 
   const openFile = async (f: File) => {
     const r = await readScenarioFile(f, validator);
     if (!r.ok) {
       setImportErrors({ fileName: r.fileName, errors: r.errors });
+      setBanner(null); // an earlier "opened" note would contradict the error list
       return;
     }
     setImportErrors(null);
     ws.replace(r.scenario);
     setBanner(`${t('imported')}: ${f.name}`);
-    void start();
+    if (!r.results) {
+      setFileResults(null);
+      void start();
+      return;
+    }
+    // The file's numbers show at once; the verdict waits for the run of this very input.
+    const [rerun, setRerun] = createSignal<{ input: unknown; generation: number } | null>(null);
+    setFileResults({ fileName: f.name, results: r.results, rerun });
+    const runInput = await start();
+    if (runInput !== undefined) setRerun({ input: runInput, generation: ctl.generation() });
   };
 
   onMount(() => {
@@ -133,9 +157,8 @@ export function App() {
         <aside class="editor-pane" aria-labelledby="editor-title">
           <h2 id="editor-title">{t('editorTitle')}</h2>
           <p class="scenario-title" data-testid="scenario-title">{String(ws.scenario.meta?.title ?? '')}</p>
-          <Toolbar ws={ws} onFile={(f) => void openFile(f)} />
-          <Library ws={ws} onOpen={() => void start()} />
-          <WorkspacePanel ws={ws} ctl={ctl} onOpen={() => void start()} />
+          <Toolbar ws={ws} onFile={(f) => void openFile(f)} results={exportResults} />
+          {/* Right under the file actions, above the start view, so a refused file is seen at once. */}
           <Show when={importErrors()}>
             {(ie) => (
               <div class="error-box" role="alert" data-testid="import-errors">
@@ -155,6 +178,8 @@ export function App() {
               </div>
             )}
           </Show>
+          <Library ws={ws} onOpen={() => void start()} />
+          <WorkspacePanel ws={ws} ctl={ctl} onOpen={() => void start()} />
           <Editor ws={ws} />
         </aside>
         <section class="results-pane" id="results" aria-label={t('results')} tabindex="-1">
@@ -169,6 +194,10 @@ export function App() {
                 </Show>
               </div>
             )}
+          </Show>
+          {/* Keyed: another file starts a fresh comparison. */}
+          <Show when={fileResults()} keyed>
+            {(info) => <FileResults info={info} ctl={ctl} onClose={() => setFileResults(null)} />}
           </Show>
           <Show when={ctl.live()}>
             {(o) => <PrintHeader scenario={o().input as ScenarioInput} runs={o().summary.runs} hash={o().scenarioHash} />}

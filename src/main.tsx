@@ -3,3 +3,11 @@ import { App } from './App';
 import './styles.css';
 
 render(() => <App />, document.getElementById('app')!);
+
+// The built site keeps itself in a cache so that it works offline after the first visit
+// (src/sw/serviceWorker.ts). Not in development: Vite serves unbundled modules there.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  navigator.serviceWorker.register(`${import.meta.env.BASE_URL}sw.js`).catch(() => {
+    // e.g. a file:// page or a private window without storage: the app works online as before
+  });
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LINES, PAYERS } from './names';
+import { LINES, PARTIES, PAYERS } from './names';
 import { nonNegative, param, probability, upperBound } from './param';
 import { FinancingSchema } from './contracts';
 import { pow } from '../random/math';
@@ -118,6 +118,53 @@ export const CorrelationSchema = z.strictObject({
   illustrative: z.boolean().optional(),
 });
 
+const maybe = (d: string) => z.number().nullable().describe(d);
+
+/**
+ * A compact summary of one run of the scenario (see resultsSummary.ts), for a reader of the file.
+ * Never read by the engine and left out of the scenario hash.
+ */
+export const ResultsSummarySchema = z
+  .strictObject({
+    computedAt: text(100).describe('When the run finished (ISO 8601).'),
+    runs: z.number().int().min(1).max(1_000_000).describe('Runs the numbers are based on.'),
+    seed: text(200).describe('The random seed of that run.'),
+    scenarioHash: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 hexadecimal digits (SHA-256)').optional().describe('SHA-256 of the scenario that was run, without this field.'),
+    generator: text(200).optional().describe('The workbench that computed the numbers.'),
+    targetReduction: z.number().min(-1).max(1).describe('Target reduction, fraction.'),
+    years: z
+      .array(
+        z.strictObject({
+          year: z.number().int().min(1900).max(2200),
+          costCounterfactual: maybe('Mean total cost without the scenario, euros.'),
+          costScenario: maybe('Mean total cost with the scenario, euros.'),
+          reduction: maybe('Mean reduction (1 − scenario / counterfactual), fraction.'),
+          reductionMcse: maybe('Monte Carlo standard error of the mean reduction.'),
+          pReachTarget: maybe('P(reduction ≥ target).'),
+        }),
+      )
+      .max(15),
+    financing: z
+      .array(
+        z.strictObject({
+          id,
+          name: text(200),
+          kind: text(40),
+          parties: z.partialRecord(
+            z.enum(PARTIES),
+            z.strictObject({
+              mean: maybe('Mean result (revenue − cost) over the horizon, euros.'),
+              pLoss: maybe('P(result < 0) over the horizon.'),
+              es95: maybe('Mean loss in the worst 5% of runs over the horizon (expected shortfall), euros.'),
+            }),
+          ),
+        }),
+      )
+      .max(20)
+      .optional(),
+  })
+  .describe('Optional summary of a run of this scenario, so a reader sees the numbers before re-running. Ignored when running and left out of the scenario hash; a re-run with the same scenario, seed and runs gives the same numbers.');
+
 export const ScenarioSchema = z.strictObject({
   $schema: z.string().optional(),
   version: z.literal(SCENARIO_VERSION).describe('File format version.'),
@@ -170,6 +217,7 @@ export const ScenarioSchema = z.strictObject({
   interventions: z.array(InterventionSchema).max(50).default([]),
   correlations: z.array(CorrelationSchema).max(200).default([]).describe('Rank correlations between uncertain parameters (Gaussian copula).'),
   financing: FinancingSchema.optional(),
+  results: ResultsSummarySchema.optional(),
 }).superRefine((s, ctx) => {
   const total = s.region.segments.reduce((a, g) => a + g.share, 0);
   if (Math.abs(total - 1) > 1e-6)

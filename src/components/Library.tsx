@@ -1,4 +1,4 @@
-import { For } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import { lang, t } from '../i18n';
 import type { Workspace, ScenarioInput } from '../workspace/store';
 import { addPreset } from '../../models/scenario/addPreset';
@@ -12,19 +12,46 @@ export const LIBRARY: { file: string; scenario: ScenarioInput }[] = Object.entri
   .map(([path, scenario]) => ({ file: path.split('/').pop()!, scenario }))
   .sort((a, b) => (a.file === 'default.json' ? -1 : b.file === 'default.json' ? 1 : a.file.localeCompare(b.file)));
 
-/** The Dutch or English paragraph of a description written "Dutch\n\nEnglish". */
+/** The Dutch or English paragraph of a text written "Dutch\n\nEnglish". */
 function inLanguage(text: string | undefined): string {
   const parts = (text ?? '').split(/\n\s*\n/);
   return (lang() === 'en' && parts.length > 1 ? parts[1] : parts[0]) ?? '';
 }
 
+/** The first clause of a headline (up to its first colon, semicolon or full stop), for a one-line teaser. */
+export function firstClause(text: string): string {
+  const m = /^(.+?)(?::\s|;\s|\.\s)/.exec(text);
+  return m ? `${m[1]} …` : text;
+}
+
+const START_KEY = 'proeftuin.start.v1';
+
+/** Open on the first visit; afterwards as the user left it. */
+function startOpen(): boolean {
+  try {
+    return localStorage.getItem(START_KEY) !== 'closed';
+  } catch {
+    return true;
+  }
+}
+
 /**
- * Start from a question the pilot regions asked, or add a pilot's intervention to the current
- * scenario. Opening a library scenario keeps the current one in the workspace first, so nothing
- * the user made is lost.
+ * The start view: the questions the pilot regions asked, each opened and run with one click, and
+ * the pilots' interventions to add to the current scenario. Open on a first visit (beside the
+ * default scenario's results, not over them) and remembered open or closed afterwards. Opening a
+ * library scenario keeps the current one in the workspace first, so nothing the user made is lost.
  */
 export function Library(props: { ws: Workspace; onOpen: () => void }) {
-  const open = (s: ScenarioInput) => {
+  const [open, setOpen] = createSignal(startOpen());
+  const remember = (o: boolean) => {
+    setOpen(o);
+    try {
+      localStorage.setItem(START_KEY, o ? 'open' : 'closed');
+    } catch {
+      // not fatal: the view opens again next time
+    }
+  };
+  const openScenario = (s: ScenarioInput) => {
     props.ws.keep(String(props.ws.scenario.meta?.title ?? t('scenario')));
     props.ws.replace(s);
     props.onOpen();
@@ -32,44 +59,59 @@ export function Library(props: { ws: Workspace; onOpen: () => void }) {
   const add = (p: { kind: 'intervention'; item: Intervention } | { kind: 'substitution'; item: Substitution }) => {
     props.ws.replace(addPreset(props.ws.snapshot() as never, p) as ScenarioInput);
   };
+  const current = (s: ScenarioInput) => s.meta?.title !== undefined && s.meta.title === props.ws.scenario.meta?.title;
   return (
-    <details class="library" data-testid="library">
+    <details class="library start-view" data-testid="library" open={open()} onToggle={(e) => open() !== e.currentTarget.open && remember(e.currentTarget.open)}>
       <summary>{t('libraryTitle')}</summary>
+      <p class="small start-intro">{t('libraryIntro')}</p>
       <ul class="library-list">
         <For each={LIBRARY}>
-          {(e) => (
-            <li data-testid="library-item" data-file={e.file}>
-              <button type="button" class="library-open" onClick={() => open(e.scenario)}>
-                {String(e.scenario.meta?.title ?? e.file)}
-              </button>
-              <p class="small">{inLanguage(e.scenario.meta?.description)}</p>
-              <p class="small muted">{(e.scenario.meta?.parties ?? []).join(' · ')}</p>
-            </li>
-          )}
+          {(e) => {
+            const question = () => inLanguage(e.scenario.meta?.question) || (e.file === 'default.json' ? t('defaultQuestion') : inLanguage(e.scenario.meta?.description));
+            const headline = () => inLanguage(e.scenario.meta?.headline);
+            return (
+              <li data-testid="library-item" data-file={e.file} classList={{ current: current(e.scenario) }}>
+                <button type="button" class="library-open" aria-current={current(e.scenario) ? 'true' : undefined} aria-describedby={`lib-q-${e.file.replace(/\W/g, '-')}`} onClick={() => openScenario(e.scenario)}>
+                  {String(e.scenario.meta?.title ?? e.file)}
+                </button>
+                <Show when={current(e.scenario)}>
+                  <span class="badge open-badge">{t('libraryCurrent')}</span>
+                </Show>
+                <p class="library-question" id={`lib-q-${e.file.replace(/\W/g, '-')}`} data-testid="library-question">{question()}</p>
+                <Show when={headline()}>
+                  <p class="small muted library-headline" title={headline()} data-testid="library-headline">
+                    {firstClause(headline())}
+                  </p>
+                </Show>
+              </li>
+            );
+          }}
         </For>
       </ul>
-      <h3 class="small">{t('presetsTitle')}</h3>
-      <ul class="library-list">
-        <For each={presets.interventions as unknown as Intervention[]}>
-          {(item) => (
-            <li data-testid="preset-item" data-id={item.id}>
-              <button type="button" onClick={() => add({ kind: 'intervention', item })}>
-                + {item.name}
-              </button>
-              <span class="small muted"> {item.pilot ?? ''}</span>
-            </li>
-          )}
-        </For>
-        <For each={presets.substitutions as unknown as Substitution[]}>
-          {(item) => (
-            <li data-testid="preset-item" data-id={item.id}>
-              <button type="button" onClick={() => add({ kind: 'substitution', item })}>
-                + {item.name}
-              </button>
-            </li>
-          )}
-        </For>
-      </ul>
+      <details class="presets" data-testid="presets">
+        <summary class="small">{t('presetsTitle')}</summary>
+        <ul class="library-list">
+          <For each={presets.interventions as unknown as Intervention[]}>
+            {(item) => (
+              <li data-testid="preset-item" data-id={item.id}>
+                <button type="button" onClick={() => add({ kind: 'intervention', item })}>
+                  + {item.name}
+                </button>
+                <span class="small muted"> {item.pilot ?? ''}</span>
+              </li>
+            )}
+          </For>
+          <For each={presets.substitutions as unknown as Substitution[]}>
+            {(item) => (
+              <li data-testid="preset-item" data-id={item.id}>
+                <button type="button" onClick={() => add({ kind: 'substitution', item })}>
+                  + {item.name}
+                </button>
+              </li>
+            )}
+          </For>
+        </ul>
+      </details>
     </details>
   );
 }

@@ -3,20 +3,44 @@ import { t, lang } from '../i18n';
 import type { Workspace } from '../workspace/store';
 import { DEFAULT_SCENARIO } from '../workspace/store';
 import { download, fileNameFor, scenarioFileText, shareUrl } from '../workspace/io';
+import type { ResultsSummary } from '../../models/scenario/resultsSummary';
 
-/** Scenario file actions: download, open (also by drag-and-drop, see App), share link, reset. */
-export function Toolbar(props: { ws: Workspace; onFile: (f: File) => void }) {
+/**
+ * Scenario file actions: download (optionally with a summary of the results of this scenario's
+ * last complete run), open (also by drag-and-drop, see App), share link, reset.
+ */
+export function Toolbar(props: { ws: Workspace; onFile: (f: File) => void; results: () => ResultsSummary | null }) {
   let input!: HTMLInputElement;
   const [note, setNote] = createSignal<string | null>(null);
+  const [withResults, setWithResults] = createSignal(false);
+  const exportFile = () => {
+    const s = props.ws.snapshot();
+    download(fileNameFor(s, 'json'), scenarioFileText(s, withResults() ? props.results() : null), 'application/json');
+  };
   const flash = (s: string) => {
     setNote(s);
     setTimeout(() => setNote(null), 4000);
   };
   return (
     <div class="toolbar" role="toolbar" aria-label={t('scenario')}>
-      <button type="button" data-testid="export-scenario" onClick={() => download(fileNameFor(props.ws.snapshot(), 'json'), scenarioFileText(props.ws.snapshot()), 'application/json')}>
-        ⤓ {t('exportScenario')}
-      </button>
+      <span class="export-group">
+        <button type="button" data-testid="export-scenario" onClick={exportFile} aria-describedby="with-results-hint">
+          ⤓ {t('exportScenario')}
+        </button>
+        <label class="check small">
+          <input
+            type="checkbox"
+            data-testid="export-with-results"
+            checked={withResults() && props.results() !== null}
+            disabled={props.results() === null}
+            onChange={(e) => setWithResults(e.currentTarget.checked)}
+          />
+          {t('withResults')}
+        </label>
+        <span id="with-results-hint" class="muted small" hidden={props.results() !== null}>
+          ({t('withResultsUnavailable')})
+        </span>
+      </span>
       <button type="button" data-testid="import-scenario" onClick={() => input.click()}>
         ⤒ {t('importScenario')}
       </button>

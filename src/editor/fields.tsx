@@ -7,6 +7,7 @@ import { fieldLabel, fieldUnit } from './labels';
 import { addableKeys, defaultValueAt, enumAt, helpAt, isParamField, schemaAt } from './schemaHelp';
 import { parseNumber, showNumber } from './numbers';
 import { DistPicture } from './DistPicture';
+import { changeKind, FINANCING_KINDS, isFinancingKind, KIND_LABELS } from './financingKind';
 
 /** Errors at `path` itself and below it (a parameter's min/mode/max). */
 function errorsUnder(ws: Workspace, path: Path): string[] {
@@ -296,6 +297,46 @@ function SegmentRefsField(props: { ws: Workspace; path: Path; label: string }) {
   );
 }
 
+/** A model's fields under the kinds it had before in this session (by id and kind), so switching back restores them. */
+const earlierKinds = new Map<string, Record<string, unknown>>();
+
+/**
+ * The kind of a financing model. Another kind restructures the model: the new kind's fields with
+ * starting values (from the default scenario's model of that kind), keeping id, name and
+ * description; switching back restores what the model had under its earlier kind.
+ */
+function FinancingKindField(props: { ws: Workspace; path: Path; label: string }) {
+  const modelPath = () => props.path.slice(0, -1);
+  const v = () => getAt(props.ws.scenario, props.path);
+  const id = () => fieldId(props.path);
+  return (
+    <div class="field" classList={{ invalid: errorsUnder(props.ws, props.path).length > 0 }}>
+      <label for={id()}>{props.label}</label>
+      <select
+        id={id()}
+        data-testid={`model-kind-${pathString(modelPath())}`}
+        aria-describedby={`${id()}-help`}
+        value={String(v() ?? '')}
+        onChange={(e) => {
+          const kind = e.currentTarget.value;
+          if (!isFinancingKind(kind)) return;
+          const old = JSON.parse(JSON.stringify(getAt(props.ws.scenario, modelPath()) ?? {})) as Record<string, unknown>;
+          earlierKinds.set(`${String(old.id)}\u0000${String(old.kind)}`, old);
+          const examples = ((DEFAULT_SCENARIO.financing?.models ?? []) as Record<string, unknown>[]);
+          props.ws.edit(modelPath(), changeKind(old, kind, examples, earlierKinds.get(`${String(old.id)}\u0000${kind}`)));
+        }}
+      >
+        <Show when={!isFinancingKind(v())}>
+          <option value={String(v() ?? '')}>{String(v() ?? '')}</option>
+        </Show>
+        <For each={FINANCING_KINDS}>{(k) => <option value={k}>{KIND_LABELS[k][lang()]}</option>}</For>
+      </select>
+      <p class="help" id={`${id()}-help`}>{t('kindChangeHelp')}</p>
+      <FieldErrors messages={props.ws.errorsAt(props.path)} id={`${id()}-err`} />
+    </div>
+  );
+}
+
 const MULTILINE = new Set(['description', 'notes', 'question']);
 
 /** Renders whatever sits at `path`: a parameter, a number, text, a choice, an object or a list. */
@@ -316,6 +357,7 @@ export function FieldNode(props: { ws: Workspace; path: Path; skip?: string[] })
     const x = v();
     if (key() === '$schema' || key() === 'version') return 'hidden';
     if (isParamField(props.path)) return 'param';
+    if (key() === 'kind' && props.path.length === 4 && props.path[0] === 'financing' && props.path[1] === 'models') return 'modelKind';
     const en = enumAt(props.path);
     if (en && (typeof x === 'string' || x === undefined)) return 'enum';
     if (key() === 'segments' && Array.isArray(x) && props.path[0] !== 'region') return 'refs';
@@ -358,6 +400,8 @@ export function FieldNode(props: { ws: Workspace; path: Path; skip?: string[] })
                 <FieldErrors messages={errorsUnder(props.ws, props.path)} id={`${fieldId(props.path)}-err`} />
               </div>
             );
+          case 'modelKind':
+            return <FinancingKindField ws={props.ws} path={props.path} label={label()} />;
           case 'refs':
             return <SegmentRefsField ws={props.ws} path={props.path} label={label()} />;
           case 'object':

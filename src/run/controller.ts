@@ -24,6 +24,10 @@ export interface RunOutcome {
   input: unknown;
   /** SHA-256 of the validated scenario's canonical JSON (as in the CLI's results file); absent outside a secure context. */
   scenarioHash?: string;
+  /** The seed the run used (defaults filled in); on finished runs. */
+  seed?: string;
+  /** When the run finished (ISO 8601); on finished runs. */
+  finishedAt?: string;
 }
 
 
@@ -55,7 +59,11 @@ function prefixOf<T extends Pick<RunBlock, 'firstRun' | 'runs'>>(blocks: T[]): T
  * summary worker; this module only moves blocks and summaries around.
  */
 export function createRunController(validator: UiValidator) {
-  const hashOf = async (input: unknown) => (await validator.validate(input, true)).hash;
+  const hashOf = async (input: unknown) => {
+    const v = await validator.validate(input, true);
+    const seed = (v.scenario as { simulation?: { seed?: unknown } } | undefined)?.simulation?.seed;
+    return { hash: v.hash, seed: typeof seed === 'string' ? seed : undefined };
+  };
   let pool: WorkerHandle[] = webWorkers(WORKERS);
   let summarizer: UiSummaryHandle = uiSummaryWorker();
   const [phase, setPhase] = createSignal<RunPhase>('idle');
@@ -157,7 +165,7 @@ export function createRunController(validator: UiValidator) {
       const [res, h] = await Promise.all([summarizer.summarizeKept(r.runs), hash]);
       if (my !== ticket) return;
       if (Number.isNaN(timing.firstResultsAt)) timing.firstResultsAt = performance.now();
-      const o: RunOutcome = { ...res, cancelled: r.cancelled, partial: false, runsRequested: runs, elapsedMs: r.elapsedMs, input, scenarioHash: h };
+      const o: RunOutcome = { ...res, cancelled: r.cancelled, partial: false, runsRequested: runs, elapsedMs: r.elapsedMs, input, scenarioHash: h.hash, seed: h.seed, finishedAt: new Date().toISOString() };
       setOutcome(o);
       setLive(o);
       setGeneration((g) => g + 1);

@@ -2,6 +2,7 @@ import LZString from 'lz-string';
 import type { FieldError } from '../../models/scenario/validate';
 import type { UiValidator } from '../../workers/uiValidatePool';
 import type { ScenarioInput } from './store';
+import type { ResultsSummary } from '../../models/scenario/resultsSummary';
 
 /** Starts a download of `text` as a file. */
 export function download(name: string, text: string, type: string): void {
@@ -26,11 +27,15 @@ export function fileNameFor(s: ScenarioInput, ext: string): string {
   return `${title || 'scenario'}.${ext}`;
 }
 
-export function scenarioFileText(s: ScenarioInput): string {
-  return `${JSON.stringify(s, null, 2)}\n`;
+/** The scenario file's text; with `results`, its results summary goes last (after the scenario it describes). */
+export function scenarioFileText(s: ScenarioInput, results?: ResultsSummary | null): string {
+  const { results: _old, ...scenario } = s;
+  return `${JSON.stringify(results ? { ...scenario, results } : scenario, null, 2)}\n`;
 }
 
-export type ImportResult = { ok: true; scenario: ScenarioInput; migratedFrom?: number } | { ok: false; errors: FieldError[]; fileName: string };
+export type ImportResult =
+  | { ok: true; scenario: ScenarioInput; migratedFrom?: number; results?: ResultsSummary }
+  | { ok: false; errors: FieldError[]; fileName: string };
 
 /**
  * Reads a scenario file. A valid file comes back exactly as written (so it re-runs to the same
@@ -53,7 +58,10 @@ export async function readScenarioFile(file: File, validator: UiValidator): Prom
   if (!v.ok) return { ok: false, errors: v.errors, fileName: file.name };
   // Keep the file as written (not the defaults-filled form) unless it had to be migrated.
   const raw = v.migratedFrom === undefined ? (value as ScenarioInput) : (v.scenario as ScenarioInput);
-  return { ok: true, scenario: raw, ...(v.migratedFrom !== undefined ? { migratedFrom: v.migratedFrom } : {}) };
+  // A results summary (checked by the validator) is shown beside the re-run, not kept in the
+  // workspace: after an edit it would describe another scenario.
+  const { results, ...scenario } = raw;
+  return { ok: true, scenario, ...(results ? { results: results as ResultsSummary } : {}), ...(v.migratedFrom !== undefined ? { migratedFrom: v.migratedFrom } : {}) };
 }
 
 const HASH_KEY = 's';

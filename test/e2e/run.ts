@@ -428,6 +428,32 @@ async function main() {
       const file = JSON.parse(readFileSync(exported, 'utf8'));
       assert(file.region.population === Number(POP), `exported population ${file.region.population}`);
       assert(file.version === 1 && file.meta?.title, 'exported file lacks version or title');
+      assert(!('results' in file), 'a plain export carries a results summary');
+    });
+
+    const exportedWithResults = join(ARTIFACTS, 'exported-scenario-with-results.json');
+    await h.check('export with a results summary: seed, runs, hash and headline numbers of the last run', async () => {
+      assert(await page.isEnabled('[data-testid="export-with-results"]'), 'results checkbox disabled after a complete run');
+      await page.check('[data-testid="export-with-results"]');
+      const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), page.click('[data-testid="export-scenario"]')]);
+      await dl.saveAs(exportedWithResults);
+      await page.uncheck('[data-testid="export-with-results"]');
+      const file = JSON.parse(readFileSync(exportedWithResults, 'utf8'));
+      const r = file.results;
+      const s = edited!.summary!;
+      assert(r, 'no results field in the file');
+      assert(r.runs === RUNS && r.seed === 'proeftuin-default' && r.scenarioHash === edited!.scenarioHash, `provenance: runs ${r.runs}, seed ${r.seed}, hash ${r.scenarioHash}`);
+      assert(!Number.isNaN(Date.parse(r.computedAt)), `computedAt ${r.computedAt}`);
+      assert(r.years.length === s.years.length && r.years.at(-1).reduction === s.years.at(-1)!.reduction.mean, 'reduction of the last year differs from the run');
+      assert(r.years[0].costCounterfactual === s.years[0].cf.total.mean, 'counterfactual cost differs from the run');
+      const m = s.financing.models[1];
+      assert(r.financing?.[1]?.parties?.hospital?.mean === m.horizon.hospital.result.mean && r.financing[1].parties.hospital.es95 === m.horizon.hospital.es95, 'financing numbers differ from the run');
+      const size = readFileSync(exportedWithResults, 'utf8').length - readFileSync(exported, 'utf8').length;
+      assert(size < 15_000, `the summary adds ${size} characters`);
+      // An edit makes the results belong to another scenario: the summary is no longer offered.
+      await page.fill('[data-path="region.population"]', '60001');
+      await page.waitForFunction(() => (document.querySelector('[data-testid="export-with-results"]') as HTMLInputElement | null)?.disabled === true, null, { timeout: 5000 });
+      await page.fill('[data-path="region.population"]', POP);
     });
 
     await h.check('CSV export: semicolons and decimal commas in Dutch', async () => {
@@ -459,6 +485,57 @@ async function main() {
       assert((await fresh.inputValue('[data-path="region.population"]')) === POP, 'editor does not show the imported population');
     });
 
+    await h.check('import a file with a results summary → its numbers shown at once, labelled, and the re-run agrees exactly', async () => {
+      assert(fresh, 'no fresh page');
+      const p = fresh as Page;
+      const before = ((await p.evaluate(() => (window as any).__proeftuin)) as ProeftuinHook).generation;
+      const file = JSON.parse(readFileSync(exportedWithResults, 'utf8'));
+      await p.setInputFiles('[data-testid="import-file"]', exportedWithResults);
+      await p.waitForSelector('[data-testid="file-results"]', { timeout: 5000 });
+      const early = (await p.evaluate(() => ({ gen: (window as any).__proeftuin.generation, verdict: document.querySelector('[data-testid="file-results"]')?.getAttribute('data-verdict') }))) as { gen: number; verdict: string };
+      assert(early.gen === before && early.verdict === 'pending', `file numbers not shown before the re-run finished (generation ${early.gen}, verdict ${early.verdict})`);
+      const title = (await p.textContent('#file-results-title'))!;
+      const meta = (await p.textContent('[data-testid="file-results-meta"]'))!;
+      assert(title.includes('uit het bestand') && meta.includes('Berekend op') && meta.includes(`${RUNS} runs`) && meta.includes('proeftuin-default'), `file numbers not labelled: ${title} / ${meta}`);
+      const last = file.results.years.at(-1);
+      assert(Number(await p.getAttribute('[data-testid="file-reduction"]', 'data-value')) === last.reduction, 'file reduction not shown');
+      assert(Number(await p.getAttribute('[data-testid="file-sc-total"]', 'data-value')) === last.costScenario, 'file scenario cost not shown');
+      await p.screenshot({ path: join(ARTIFACTS, '16a-file-results-pending.png') });
+      const again = await waitDone(p, before + 1);
+      await p.waitForSelector('[data-testid="file-results"][data-verdict="identical"]', { timeout: 5000 });
+      assert(again.summary!.years.at(-1)!.reduction.mean === last.reduction && again.scenarioHash === file.results.scenarioHash, 're-run differs from the file');
+      const verdict = (await p.textContent('[data-testid="file-results-verdict"]'))!;
+      assert(verdict.includes('precies dezelfde cijfers'), `verdict not stated: ${verdict}`);
+      await p.click('[data-testid="file-results"] details > summary');
+      assert((await p.locator('[data-testid="file-fin-table"] tbody tr').count()) === file.results.financing.length, 'file financing table incomplete');
+      const hosp = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(file.results.financing[0].parties.hospital.mean / 1e6);
+      assert((await p.textContent('[data-testid="file-fin-table"] tbody tr'))!.includes(hosp), `hospital result ${hosp} not in the file's financing table`);
+      await p.selectOption('[data-testid="file-fin-metric"]', 'pLoss');
+      assert(/\d\s?%/.test((await p.textContent('[data-testid="file-fin-table"] tbody tr'))!), 'chance of loss not shown');
+      await p.evaluate(() => window.scrollTo(0, 0));
+      await p.screenshot({ path: join(ARTIFACTS, '16-file-results.png') });
+      // The summary is not part of the workspace: a plain export of what was opened has none.
+      const saved = await p.evaluate(() => JSON.parse(localStorage.getItem('proeftuin.workspace.v1') ?? '{}'));
+      assert(saved.scenario && !('results' in saved.scenario), 'the results summary was kept in the workspace');
+    });
+
+    await h.check('import a file whose summary was edited → the re-run says the numbers differ', async () => {
+      assert(fresh, 'no fresh page');
+      const p = fresh as Page;
+      const before = ((await p.evaluate(() => (window as any).__proeftuin)) as ProeftuinHook).generation;
+      const file = JSON.parse(readFileSync(exportedWithResults, 'utf8'));
+      file.results.years[2].costScenario += 1000;
+      const path = join(ARTIFACTS, 'edited-results.json');
+      writeFileSync(path, JSON.stringify(file, null, 2));
+      await p.setInputFiles('[data-testid="import-file"]', path);
+      await waitDone(p, before + 1);
+      await p.waitForSelector('[data-testid="file-results"][data-verdict="differs"]', { timeout: 5000 });
+      const verdict = (await p.textContent('[data-testid="file-results-verdict"]'))!;
+      assert(/andere cijfers \(1 verschil/.test(verdict), `verdict: ${verdict}`);
+      await p.click('[data-testid="file-results"] .card-head button');
+      await p.waitForSelector('[data-testid="file-results"]', { state: 'detached', timeout: 2000 });
+    });
+
     await h.check('import a broken file → every error shown by field, workspace and results unchanged', async () => {
       assert(fresh, 'no fresh page');
       const p = fresh as Page;
@@ -475,6 +552,8 @@ async function main() {
       const text = (await p.textContent('[data-testid="import-errors"]'))!;
       for (const path of ['region.population', 'region.segments[0].share', 'substitution[0].to', '(file)'])
         assert(text.includes(path), `error list lacks ${path}: ${text}`);
+      const errBox = await p.locator('[data-testid="import-errors"]').boundingBox();
+      assert(errBox && errBox.y >= 0 && errBox.y < 700, `the error list is out of sight (y=${errBox?.y})`);
       assert((await p.inputValue('[data-path="region.population"]')) === POP, 'workspace changed by a bad file');
       const after = (await p.evaluate(() => (window as any).__proeftuin)) as ProeftuinHook;
       assert(after.generation === hk.generation && after.state === 'done', 'results changed by a bad file');
@@ -519,7 +598,16 @@ async function main() {
       await waitDone(p);
       const dir = new URL('../../scenarios/', import.meta.url);
       const files = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json');
-      await p.click('[data-testid="library"] summary');
+      // A first visit opens the start view beside the default scenario's results, not over them.
+      assert(await p.evaluate(() => (document.querySelector('[data-testid="library"]') as HTMLDetailsElement).open), 'start view closed on a first visit');
+      const box = await p.locator('[data-testid="headline"]').boundingBox();
+      assert(box && box.y + box.height / 2 < 1000, `default results pushed out of view (headline at y=${box?.y})`);
+      const zelf = JSON.parse(readFileSync(new URL('zelfzorg-gemeente.json', dir), 'utf8')).meta;
+      const item = '[data-testid="library-item"][data-file="zelfzorg-gemeente.json"]';
+      assert((await p.textContent(`${item} [data-testid="library-question"]`))!.trim() === zelf.question.split('\n\n')[0], 'question not shown in Dutch');
+      const teaser = (await p.textContent(`${item} [data-testid="library-headline"]`))!.trim();
+      assert(teaser.length > 20 && zelf.headline.split('\n\n')[0].startsWith(teaser.replace(/ …$/, '')), `headline teaser: ${teaser}`);
+      await p.screenshot({ path: join(ARTIFACTS, '15a-start-view.png') });
       const listed = await p.$$eval('[data-testid="library-item"]', (lis) => lis.map((li) => ({ file: li.getAttribute('data-file'), title: li.querySelector('button')?.textContent?.trim() ?? '' })));
       for (const f of files) {
         const title = JSON.parse(readFileSync(new URL(f, dir), 'utf8')).meta.title as string;
@@ -531,8 +619,20 @@ async function main() {
       const title = (await p.textContent('[data-testid="scenario-title"]'))!;
       assert(title.includes('Zelfhulp'), `opened scenario title: ${title}`);
       assert(hk.summary!.financing.models.length === 3, 'library scenario results missing');
-      await p.locator('[data-testid="library-item"][data-file="zelfzorg-gemeente.json"]').scrollIntoViewIfNeeded();
+      assert((await p.getAttribute(`${item} button`, 'aria-current')) === 'true', 'opened question not marked');
+      await p.locator(item).scrollIntoViewIfNeeded();
       await p.screenshot({ path: join(ARTIFACTS, '15-library.png') });
+      // In English the questions are English; closed, the start view stays closed after a reload.
+      await p.click('[data-testid="lang-en"]');
+      assert((await p.textContent(`${item} [data-testid="library-question"]`))!.trim() === zelf.question.split('\n\n')[1], 'question not shown in English');
+      await p.click('[data-testid="lang-nl"]');
+      await p.click('[data-testid="library"] > summary');
+      await p.reload();
+      await waitDone(p);
+      assert(!(await p.evaluate(() => (document.querySelector('[data-testid="library"]') as HTMLDetailsElement).open)), 'closed start view opened again after a reload');
+      await p.click('[data-testid="library"] > summary');
+      await p.reload();
+      await p.waitForSelector('[data-testid="library-item"]', { state: 'visible', timeout: 10_000 });
       await ctx.close();
     });
 
@@ -542,7 +642,7 @@ async function main() {
       watch(p, problems);
       await p.goto(`${server.url}?runs=200`);
       const first = await waitDone(p);
-      await p.click('[data-testid="library"] summary');
+      await p.click('[data-testid="presets"] > summary');
       await p.click('[data-testid="preset-item"][data-id="friesland-preventie"] button');
       await p.waitForSelector('[data-testid="editor-errors"]', { state: 'detached', timeout: 5000 });
       await p.waitForSelector('[data-testid="stale-note"]', { timeout: 5000 });
@@ -668,6 +768,72 @@ async function main() {
       assert((await count()) === n, 'remove did not remove the model');
       await page.waitForTimeout(150);
       assert((await page.locator('[data-testid="editor-errors"]').count()) === 0, 'copy/remove left errors');
+    });
+
+    await h.check('editor: changing a financing model\'s kind restructures its fields, keeps id and name, stays valid and runs', async () => {
+      const item = '[data-testid="item-financing.models[1]"]';
+      const kindSel = '[data-testid="model-kind-financing.models[1]"]';
+      await reveal(page, kindSel);
+      const before = await page.evaluate(() => JSON.parse(localStorage.getItem('proeftuin.workspace.v1') ?? '{}').scenario.financing.models[1]);
+      assert(before.kind === 'bonus', `model 2 is ${before.kind}`);
+      await page.selectOption(kindSel, 'hospitalBudget');
+      await page.waitForSelector(`${item} [data-field="financing.models[1].glide"]`, { timeout: 5000 });
+      assert((await page.locator(`${item} [data-field="financing.models[1].perInsured"]`).count()) === 0, 'the bonus fields stayed after the kind changed');
+      assert((await page.inputValue('[id="f-financing-models-1-id"]')) === before.id, 'id not kept');
+      await page.waitForTimeout(500);
+      const errs = (await page.locator('[data-testid="editor-errors"]').count()) > 0 ? await page.textContent('[data-testid="editor-errors"]') : '';
+      assert(!errs, `the new kind left the scenario invalid: ${errs}`);
+      const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('proeftuin.workspace.v1') ?? '{}').scenario.financing.models[1]);
+      assert(saved.kind === 'hospitalBudget' && saved.name === before.name && !('perInsured' in saved) && !('split' in saved), `saved model: ${JSON.stringify(saved)}`);
+      await page.locator(item).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(ARTIFACTS, '17-editor-model-kind.png') });
+      const g = ((await page.evaluate(() => (window as any).__proeftuin)) as ProeftuinHook).generation;
+      await page.click('[data-testid="run-button"]');
+      const hk = await waitDone(page, g + 1);
+      assert(hk.summary!.financing.models[1].kind === 'hospitalBudget', `ran model kind ${hk.summary!.financing.models[1].kind}`);
+      // Back to the bonus: the model's own earlier values return.
+      await page.selectOption(kindSel, 'bonus');
+      await page.waitForSelector(`${item} [data-field="financing.models[1].perInsured"]`, { timeout: 5000 });
+      await page.waitForTimeout(500);
+      const back = await page.evaluate(() => JSON.parse(localStorage.getItem('proeftuin.workspace.v1') ?? '{}').scenario.financing.models[1]);
+      assert(JSON.stringify(back) === JSON.stringify(before), `switching back did not restore the model: ${JSON.stringify(back)}`);
+    });
+
+    await h.check('offline: after one visit the built site reloads and runs with the network and the server gone (service worker)', async () => {
+      // A server of its own, closed after the first visit: nothing can come from the network.
+      const own = await serveStatic(DIST);
+      const ctx = await newContext(browser!, own.url);
+      try {
+        const p = await ctx.newPage();
+        watch(p, problems);
+        await p.goto(`${own.url}?runs=200`);
+        const online = await waitDone(p);
+        const cache = await p.evaluate(async () => {
+          const reg = await navigator.serviceWorker.ready;
+          const keys = await caches.keys();
+          const name = keys.find((k) => k.startsWith('proeftuin-'));
+          const entries = name ? (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname) : [];
+          return { active: reg.active?.state, keys, entries };
+        });
+        const built = readdirSync(join(DIST, 'assets')).filter((f) => !f.endsWith('.map'));
+        const missing = built.filter((f) => !cache.entries.includes(`/assets/${f}`));
+        assert(cache.entries.includes('/') && missing.length === 0, `not cached: ${missing.join(', ') || 'the page'} (cache ${cache.keys.join(', ')})`);
+        assert(built.some((f) => f.startsWith('sim.worker-')), 'no worker bundle in the build');
+        await ctx.setOffline(true);
+        await own.close();
+        assert(await fetch(own.url).then(() => false, () => true), 'the server still answers');
+        await p.reload();
+        const offline = await waitDone(p, 1, 60_000);
+        assert(await p.evaluate(() => navigator.serviceWorker.controller !== null), 'page not served by the service worker');
+        assert(offline.summary?.runs === 200, `offline run has ${offline.summary?.runs} runs`);
+        const diff = differences(offline.summary, online.summary);
+        assert(diff.length === 0, `offline numbers differ:\n      ${diff.join('\n      ')}`);
+        await p.evaluate(() => window.scrollTo(0, 0));
+        await p.screenshot({ path: join(ARTIFACTS, '18-offline.png') });
+      } finally {
+        await ctx.close();
+        await own.close().catch(() => {});
+      }
     });
 
     await h.check('default scenario (2,000 runs): main thread stays free, results fill in while running', async () => {

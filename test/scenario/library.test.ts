@@ -48,7 +48,8 @@ describe('scenario library', () => {
       if (f !== 'default.json') {
         expect(raw.meta.question).toBeTruthy();
         expect(raw.meta.headline).toBeTruthy();
-        expect(raw.meta.description).toMatch(/\n\n/); // Dutch, then English
+        // Dutch, then English: the start view shows the paragraph in the chosen language.
+        for (const k of ['description', 'question', 'headline']) expect(raw.meta[k], k).toMatch(/^[^\n]+\n\n[^\n]+$/);
         expect(raw.meta.parties.length).toBeGreaterThan(0);
       }
       const { s } = runFile(f);
