@@ -45,7 +45,7 @@ export function DetectView(props: { summary: Summary }) {
       legend: { show: false },
       cursor: { drag: { x: false, y: false } },
       scales: {
-        x: { time: false, distr: 3 },
+        x: { time: false, distr: 3, range: () => [d().points[0].population, d().points[d().points.length - 1].population] },
         pct: { range: (_u, _lo, hi) => [0, Math.min(Math.max(hi * 1.1, target() * 150), 20)] },
         prob: { range: [0, 100] },
       },

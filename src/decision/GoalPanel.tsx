@@ -15,10 +15,10 @@ export const DEFAULT_RUNS_PER_STEP = 400;
 
 type Status = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
-function paramLabel(p: GoalParameter): string {
+function paramLabel(p: GoalParameter, withNow = true): string {
   const field = p.field === 'contacts' || p.field === 'price' ? td(`field_${p.field}`, { l: lineName(p.line ?? '') }) : td(`field_${p.field}`);
   const now = p.now.uncertain ? td('nowUncertain', { a: pct(p.now.lo, 0), b: pct(p.now.hi, 0) }) : td('nowFixed', { v: pct(p.now.lo, 0) });
-  return `${td(`group_${p.group}`)} "${p.item}": ${field} (${now})`;
+  return `${td(`group_${p.group}`)} "${p.item}": ${field}${withNow ? ` (${now})` : ''}`;
 }
 
 /**
@@ -140,7 +140,7 @@ export function GoalPanel(props: { ctl: RunController; input: unknown; target: n
         : td('goalUnreachablePop', { x: num(hi), v: pct(r.outputAtHigh, 1), g: pct(s.maxShare, 1) });
     }
     return s.kind === 'parameter'
-      ? td('goalAnswerParam', { p: chosenParam() ? paramLabel(chosenParam()!).replace(/ \(.*\)$/, '') : s.path, x: xText(r.value), lo: xText(r.low), hi: xText(r.high), t: tgt, v: pct(r.output, 1), se: pct(r.se, 1) })
+      ? td('goalAnswerParam', { p: chosenParam() ? paramLabel(chosenParam()!, false) : s.path, x: xText(r.value), lo: xText(r.low), hi: xText(r.high), t: tgt, v: pct(r.output, 1), se: pct(r.se, 1) })
       : td('goalAnswerPop', { x: num(r.value), lo: num(r.low), hi: num(r.high), v: pct(r.output, 1), se: pct(r.se, 1) });
   };
 
@@ -290,7 +290,7 @@ export function GoalPanel(props: { ctl: RunController; input: unknown; target: n
 function StepsView(props: { steps: GoalStep[]; spec: GoalSpec; target: number; xText: (x: number) => string }) {
   const W = 560;
   const H = 250;
-  const m = { l: 60, r: 16, t: 14, b: 50 };
+  const m = { l: 60, r: 34, t: 14, b: 50 };
   const goal = () => (props.spec.kind === 'parameter' ? props.spec.probability : props.spec.maxShare);
   const meets = (v: number) => (props.spec.kind === 'parameter' ? v >= goal() : v <= goal());
   const log = () => props.spec.kind === 'population';
@@ -319,7 +319,7 @@ function StepsView(props: { steps: GoalStep[]; spec: GoalSpec; target: number; x
       caption={td('goalStepsCaption')}
       legend={[
         { label: yLabel(), color: SC_COLOR },
-        { label: `${td('goalStepMet')} ${pct(goal(), 1)}`, color: OKABE_ITO.vermillion, kind: 'dash' },
+        { label: td('goalLine', { g: pct(goal(), 1) }), color: OKABE_ITO.vermillion, kind: 'dash' },
       ]}
       chart={() => (
         <svg class="svg-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${td('goalStepsTitle')}: ${yLabel()}`} data-testid="goal-steps-chart">
@@ -335,7 +335,7 @@ function StepsView(props: { steps: GoalStep[]; spec: GoalSpec; target: number; x
             {(v) => (
               <g>
                 <line x1={sx(v)} x2={sx(v)} y1={H - m.b} y2={H - m.b + 5} stroke="#333" />
-                <text x={sx(v)} y={H - m.b + 19} text-anchor="middle" font-size="13">{props.xText(v)}</text>
+                <text x={sx(v)} y={H - m.b + 19} text-anchor="middle" font-size="13">{log() ? num(v) : pct(v, 0)}</text>
               </g>
             )}
           </For>

@@ -53,9 +53,9 @@ export function VarianceView(props: { summary: Summary; modelNames: Record<strin
       : td('varMostlyParam', { s: `${pct(s.parameterShare, 0)} ${td('varParam')}` });
   };
 
-  const W = 720;
-  const labelW = 230;
-  const textW = 150;
+  const W = 800;
+  const labelW = 300;
+  const textW = 160;
   const rowH = 34;
   const barW = W - labelW - textW;
   const x = (f: number) => labelW + f * barW;
@@ -64,10 +64,10 @@ export function VarianceView(props: { summary: Summary; modelNames: Record<strin
     <ChartCard
       id="variance"
       title={td('varTitle')}
-      caption={pairs() > 0 ? `${td('varCaption', { n: num(pairs()) })} ${sentence()}` : undefined}
+      caption={pairs() > 0 ? td('varCaption', { n: num(pairs()) }) : undefined}
       legend={[
-        { label: `${td('varRandom')} (${td('varRandomTech')})`, color: RANDOM, kind: 'band' },
-        { label: `${td('varParam')} (${td('varParamTech')})`, color: PARAM, kind: 'band' },
+        { label: `${td('varRandom')}: ${td('varRandomTech')}`, color: RANDOM, kind: 'band' },
+        { label: `${td('varParam')}: ${td('varParamTech')}`, color: PARAM, kind: 'band' },
       ]}
       chart={() => (
         <div>
@@ -115,16 +115,16 @@ export function VarianceView(props: { summary: Summary; modelNames: Record<strin
                   return (
                     <g transform={`translate(0 ${i() * rowH})`} data-testid={`variance-row-${r.key}`} data-random-share={String(r.split.randomShare)}>
                       <Show when={r.color}>
-                        <rect x={2} y={rowH / 2 - 6} width={12} height={12} fill={r.color} />
+                        <rect x={labelW - 22} y={rowH / 2 - 6} width={12} height={12} fill={r.color} />
                       </Show>
-                      <text x={labelW - 8} y={rowH / 2 + 5} text-anchor="end" font-size="14">{r.label}</text>
+                      <text x={labelW - (r.color ? 28 : 8)} y={rowH / 2 + 5} text-anchor="end" font-size="14">{r.label}</text>
                       <Show when={ok()} fallback={<text x={labelW + 4} y={rowH / 2 + 5} font-size="13">–</text>}>
                         <rect class="var-random" x={x(0)} y={6} width={r.split.randomShare * barW} height={rowH - 12} fill={RANDOM} />
                         <rect class="var-param" x={x(r.split.randomShare)} y={6} width={(1 - r.split.randomShare) * barW} height={rowH - 12} fill={PARAM} />
                         <line x1={x(Math.max(0, r.split.randomShare - se()))} x2={x(Math.min(1, r.split.randomShare + se()))} y1={rowH / 2} y2={rowH / 2} stroke="#000" stroke-width="2" />
                         <line x1={x(r.split.randomShare)} x2={x(r.split.randomShare)} y1={8} y2={rowH - 8} stroke="#000" stroke-width="2" />
                         <text x={W - textW + 8} y={rowH / 2 + 5} font-size="13">
-                          {pct(r.split.randomShare, 0)} ± {pct(se(), 0)} {td('varRandom')}
+                          {pct(r.split.randomShare, 0)} ± {pct(se(), 1)} {td('varRandom')}
                         </text>
                       </Show>
                     </g>

@@ -197,6 +197,10 @@ export function createRunController(validator: UiValidator) {
       if (my !== ticket) return;
       if (Number.isNaN(timing.firstResultsAt)) timing.firstResultsAt = performance.now();
       const o: RunOutcome = { ...res, cancelled: r.cancelled, partial: false, runsRequested: precision ? r.block.runs : runs, elapsedMs: r.elapsedMs, input, scenarioHash: h };
+      if (precision) {
+        // The run is over: the bar shows the runs done, not a share of the maximum.
+        setProgress({ done: r.block.runs, total: r.block.runs, elapsedMs: r.elapsedMs, etaMs: 0 });
+      }
       if (precision)
         o.precision = checked && checked.runs === r.block.runs ? checked : { precise: false, runs: r.block.runs, maxRuns: precision.maxRuns, tolerances: precision.tolerances, errors: checked?.errors ?? null };
       setOutcome(o);
