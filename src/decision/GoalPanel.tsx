@@ -15,8 +15,10 @@ export const DEFAULT_RUNS_PER_STEP = 400;
 
 type Status = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
+const fieldName = (p: GoalParameter) => (p.field === 'contacts' || p.field === 'price' ? td(`field_${p.field}`, { l: lineName(p.line ?? '') }) : td(`field_${p.field}`));
+
 function paramLabel(p: GoalParameter, withNow = true): string {
-  const field = p.field === 'contacts' || p.field === 'price' ? td(`field_${p.field}`, { l: lineName(p.line ?? '') }) : td(`field_${p.field}`);
+  const field = fieldName(p);
   const now = p.now.uncertain ? td('nowUncertain', { a: pct(p.now.lo, 0), b: pct(p.now.hi, 0) }) : td('nowFixed', { v: pct(p.now.lo, 0) });
   return `${td(`group_${p.group}`)} "${p.item}": ${field}${withNow ? ` (${now})` : ''}`;
 }
@@ -182,7 +184,7 @@ export function GoalPanel(props: { ctl: RunController; input: unknown; target: n
                 </select>
               </label>
               <label class="wide">
-                <span class="term" title={td('goalShareTech')}>{td('goalShare')}</span>
+                <span class="term" tabindex="0" title={td('goalShareTech')}>{td('goalShare')}</span>
                 <input type="number" data-testid="goal-share" min="0.1" max="99" step="0.5" value={sharePct()} disabled={running()} onInput={(e) => setSharePct(e.currentTarget.valueAsNumber)} />
               </label>
               <label>
@@ -252,7 +254,7 @@ export function GoalPanel(props: { ctl: RunController; input: unknown; target: n
               <Show when={current()}>
                 {(c) => (
                   <div class="progress-text" data-testid="goal-progress-text">
-                    {xText(c().x)}: {num(c().done)} / {num(c().total)} runs
+                    {spec()?.kind === 'population' ? td('detPopulation') : chosenParam() ? fieldName(chosenParam()!) : ''} = {xText(c().x)} · {num(c().done)} / {num(c().total)} runs
                   </div>
                 )}
               </Show>
@@ -280,14 +282,14 @@ export function GoalPanel(props: { ctl: RunController; input: unknown; target: n
         </Show>
       </div>
       <Show when={steps().length > 0 && spec()}>
-        <StepsView steps={steps()} spec={spec()!} target={props.target} xText={(x) => xText(x)} />
+        <StepsView steps={steps()} spec={spec()!} target={props.target} xText={(x) => xText(x)} xLabel={spec()!.kind === 'parameter' && chosenParam() ? `${fieldName(chosenParam()!)} (%)` : td('detAxisX')} />
       </Show>
     </section>
   );
 }
 
 /** The search's evaluations: output against the value tried, with the goal line (SVG) and a table. */
-function StepsView(props: { steps: GoalStep[]; spec: GoalSpec; target: number; xText: (x: number) => string }) {
+function StepsView(props: { steps: GoalStep[]; spec: GoalSpec; target: number; xText: (x: number) => string; xLabel: string }) {
   const W = 560;
   const H = 250;
   const m = { l: 60, r: 34, t: 14, b: 50 };
@@ -310,7 +312,21 @@ function StepsView(props: { steps: GoalStep[]; spec: GoalSpec; target: number; x
     return [0, 0.25, 0.5, 0.75, 1].map((f) => a + f * (b - a));
   };
   const yTicks = () => [0, 0.25, 0.5, 0.75, 1].map((f) => yr()[0] + f * (yr()[1] - yr()[0]));
-  const xLabel = () => (props.spec.kind === 'parameter' ? `${td('goalStepX')} (%)` : td('detAxisX'));
+  const xLabel = () => props.xLabel;
+  // Step numbers only where they do not overlap an earlier one (the table lists them all).
+  const labelled = () => {
+    const shown: { x: number; y: number }[] = [];
+    return new Set(
+      props.steps
+        .filter((s) => {
+          const p = { x: sx(s.x), y: sy(Math.min(yr()[1], s.value)) };
+          if (shown.some((q) => Math.abs(q.x - p.x) < 16 && Math.abs(q.y - p.y) < 14)) return false;
+          shown.push(p);
+          return true;
+        })
+        .map((s) => s.step),
+    );
+  };
   const yLabel = () => (props.spec.kind === 'parameter' ? td('goalOutProb', { t: pct(props.target, 0) }) : td('goalOutEs'));
   return (
     <ChartCard
@@ -346,7 +362,9 @@ function StepsView(props: { steps: GoalStep[]; spec: GoalSpec; target: number; x
               <g>
                 <line x1={sx(s.x)} x2={sx(s.x)} y1={sy(Math.max(yr()[0], s.value - s.se))} y2={sy(Math.min(yr()[1], s.value + s.se))} stroke={SC_COLOR} stroke-width="2" />
                 <circle cx={sx(s.x)} cy={sy(Math.min(yr()[1], s.value))} r="6" fill={meets(s.value) ? SC_COLOR : '#fff'} stroke={SC_COLOR} stroke-width="2" />
-                <text x={sx(s.x) + 8} y={sy(Math.min(yr()[1], s.value)) - 6} font-size="11">{s.step}</text>
+                <Show when={labelled().has(s.step)}>
+                  <text x={sx(s.x) + 8} y={sy(Math.min(yr()[1], s.value)) - 6} font-size="12">{s.step}</text>
+                </Show>
               </g>
             )}
           </For>

@@ -2,7 +2,7 @@ import { createSignal, For, Show } from 'solid-js';
 import type { Summary } from '../../models/summary/summarize';
 import type { VarianceSplit } from '../../models/summary/varianceSplit';
 import { ChartCard } from '../components/ChartCard';
-import { OKABE_ITO, PARTY_COLORS } from '../colors';
+import { OKABE_ITO } from '../colors';
 import { euroMln, num, pct } from '../format';
 import { partyName, td } from './texts';
 
@@ -15,7 +15,6 @@ interface Row {
   split: VarianceSplit;
   /** How to show the spread (SD) in the output's own unit. */
   sd: (v: number) => string;
-  color?: string;
 }
 
 /** "Chance or not knowing?": per key output, the variance split into random variation and parameter uncertainty. */
@@ -40,7 +39,6 @@ export function VarianceView(props: { summary: Summary; modelNames: Record<strin
         label: td('varParty', { p: partyName(p.party) }),
         split: period() === 'horizon' ? p.horizon : p.firstYear,
         sd: (v: number) => euroMln(v),
-        color: (PARTY_COLORS as Record<string, string>)[p.party],
       })),
   ];
 
@@ -65,12 +63,19 @@ export function VarianceView(props: { summary: Summary; modelNames: Record<strin
       id="variance"
       title={td('varTitle')}
       caption={pairs() > 0 ? td('varCaption', { n: num(pairs()) }) : undefined}
-      legend={[
-        { label: `${td('varRandom')}: ${td('varRandomTech')}`, color: RANDOM, kind: 'band' },
-        { label: `${td('varParam')}: ${td('varParamTech')}`, color: PARAM, kind: 'band' },
-      ]}
       chart={() => (
         <div>
+          {/* Solid swatches, as the bars are drawn (the shared legend's bands are pale). */}
+          <ul class="legend" data-testid="variance-legend">
+            <li>
+              <span class="swatch-solid" style={{ background: RANDOM }} aria-hidden="true" />
+              <span><strong>{td('varRandom')}</strong>: {td('varRandomTech')}</span>
+            </li>
+            <li>
+              <span class="swatch-solid" style={{ background: PARAM }} aria-hidden="true" />
+              <span><strong>{td('varParam')}</strong>: {td('varParamTech')}</span>
+            </li>
+          </ul>
           <p class="muted var-intro">{td('varIntro')}</p>
           <Show
             when={pairs() > 0}
@@ -114,10 +119,7 @@ export function VarianceView(props: { summary: Summary; modelNames: Record<strin
                   const se = () => (Number.isFinite(r.split.randomShareSe) ? r.split.randomShareSe : 0);
                   return (
                     <g transform={`translate(0 ${i() * rowH})`} data-testid={`variance-row-${r.key}`} data-random-share={String(r.split.randomShare)}>
-                      <Show when={r.color}>
-                        <rect x={labelW - 22} y={rowH / 2 - 6} width={12} height={12} fill={r.color} />
-                      </Show>
-                      <text x={labelW - (r.color ? 28 : 8)} y={rowH / 2 + 5} text-anchor="end" font-size="14">{r.label}</text>
+                      <text x={labelW - 8} y={rowH / 2 + 5} text-anchor="end" font-size="14">{r.label}</text>
                       <Show when={ok()} fallback={<text x={labelW + 4} y={rowH / 2 + 5} font-size="13">–</text>}>
                         <rect class="var-random" x={x(0)} y={6} width={r.split.randomShare * barW} height={rowH - 12} fill={RANDOM} />
                         <rect class="var-param" x={x(r.split.randomShare)} y={6} width={(1 - r.split.randomShare) * barW} height={rowH - 12} fill={PARAM} />
