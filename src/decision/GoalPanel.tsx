@@ -1,4 +1,4 @@
-import { createMemo, createSignal, For, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js';
 import type { RunController } from '../run/controller';
 import { CancelledError, runOnWorkers } from '../../models/runner/runner';
 import { goalInput, type GoalSpec } from '../../models/analysis/goals';
@@ -55,6 +55,20 @@ export function GoalPanel(props: { ctl: RunController; input: unknown; target: n
   const [elapsed, setElapsed] = createSignal(NaN);
   const [error, setError] = createSignal('');
   let ac: AbortController | null = null;
+  // A new run (another scenario or other settings): an earlier answer no longer belongs to what is shown.
+  createEffect(
+    on(
+      () => props.input,
+      () => {
+        if (status() === 'running') return;
+        setStatus('idle');
+        setSteps([]);
+        setResult(null);
+        setSpec(null);
+      },
+      { defer: true },
+    ),
+  );
 
   const form = (): GoalForm =>
     kind() === 'parameter'
