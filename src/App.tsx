@@ -27,6 +27,8 @@ import type { FieldError } from '../models/scenario/validate';
 import { uiValidator } from '../workers/uiValidatePool';
 import { clone } from './workspace/paths';
 import { num } from './format';
+import { PrecisionNote, PrecisionOption, precisionRequest } from './decision/PrecisionOption';
+import { DecisionSection } from './decision/DecisionSection';
 
 /** `?runs=N` overrides the scenario's run count (tests use fewer runs). */
 function runsFromUrl(): number | undefined {
@@ -65,8 +67,9 @@ export function App() {
     if (override !== undefined) input.simulation = { ...(input.simulation ?? {}), runs: override };
     const runs = override ?? v.runs ?? 2000;
     setRanRevision(ws.revision());
+    const target = Number((input.simulation as { targetReduction?: unknown } | undefined)?.targetReduction ?? 0.02);
     const runInput = clone(input);
-    void ctl.run(runInput, runs);
+    void ctl.run(runInput, runs, precisionRequest(runs, target));
     return runInput;
   };
 
@@ -143,6 +146,7 @@ export function App() {
           <p class="subtitle">{t('appSubtitle')}</p>
         </div>
         <RunBar ctl={ctl} onRun={() => void start()} canRun={ws.validation().ok} />
+        <PrecisionOption ctl={ctl} />
         <div class="lang" role="group" aria-label={t('language')}>
           <button type="button" aria-pressed={lang() === 'nl'} data-testid="lang-nl" onClick={() => setLang('nl')} lang="nl">NL</button>
           <button type="button" aria-pressed={lang() === 'en'} data-testid="lang-en" onClick={() => setLang('en')} lang="en">EN</button>
@@ -243,6 +247,7 @@ export function App() {
                 <p class="muted" data-testid="runs-note">
                   {t('runsOf', { n: num(o().summary.runs) })} · {t('seed')}: <code>{String((o().input as ScenarioInput).simulation?.seed ?? '')}</code> · {t('mcseNote')}
                 </p>
+                <PrecisionNote precision={o().precision} cancelled={o().cancelled} partial={o().partial} checking={ctl.precisionCheck()} />
                 <Headline summary={o().summary} generation={ctl.generation()} partial={o().partial} />
                 <Later>
                   <FanChart summary={o().summary} />
@@ -277,6 +282,7 @@ export function App() {
               <TornadoView summary={ctl.outcome()!.summary} scenario={ctl.outcome()!.input} />
             </Later>
           </Show>
+          <Show when={ctl.outcome()}>{(o) => <DecisionSection ctl={ctl} outcome={o()} />}</Show>
           <Glossary />
         </section>
       </main>

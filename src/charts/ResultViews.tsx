@@ -10,6 +10,7 @@ import { lang, t } from '../i18n';
 import { fieldLabel } from '../editor/labels';
 import { ChartCard } from '../components/ChartCard';
 import { Later } from '../components/Later';
+import { DetectView } from '../decision/DetectView';
 import { UPlot } from './UPlot';
 import { axisFont, yearAxis } from './axes';
 
@@ -326,75 +327,6 @@ function ObservedView(props: { summary: Summary }) {
 
 
 
-/** Detectability: the smallest saving chance alone cannot explain, over population size (log scale). */
-function DetectabilityView(props: { summary: Summary; extras: UiExtras }) {
-  const c = () => props.extras.msrCurve;
-  const n0 = () => props.summary.minimumSavingsRate.population;
-  const red = () => props.summary.years[props.summary.years.length - 1].reduction.mean;
-  const data = createMemo<uPlot.AlignedData>(() => {
-    const x = c().population;
-    return [x, c().msr.map((m) => m * 100), x.map(() => red() * 100), x.map(() => props.summary.target * 100), x.map((n, i) => (n === n0() ? c().msr[i] * 100 : null))];
-  });
-  const options = createMemo<Opts>(() => {
-    lang();
-    return {
-      ...base(),
-      scales: { x: { time: false, distr: 3, range: () => [1000, 5_000_000] }, y: { range: (_u, _lo, hi) => [0, Math.min(Math.max(hi, 3), 15)] } },
-      axes: [
-        {
-          label: t('axisPopulation'),
-          font: axisFont,
-          labelFont: axisFont,
-          // label the powers of ten only
-          values: (_u, vals) => vals.map((v) => (v != null && Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9 ? num(v) : '')),
-        },
-        yAxis(t('axisMsr'), (v) => num(v, 1), 60),
-      ],
-      series: [
-        {},
-        line(t('msrShort', { c: pct(c().confidence, 0) }), OKABE_ITO.black),
-        line(t('expectedReduction'), SC_COLOR, [10, 5]),
-        line(t('target'), TARGET_COLOR, [3, 4], 2),
-        { label: t('thisRegion'), stroke: SC_COLOR, width: 0, points: { show: true, size: 14, fill: SC_COLOR, stroke: '#fff', width: 2 } },
-      ],
-    };
-  });
-  return (
-    <ChartCard
-      id="detect"
-      title={t('detectTitle')}
-      caption={t('detectCaption', { n: num(n0()), m: pct(props.summary.minimumSavingsRate.closedForm, 2), r: pct(red(), 2) })}
-      legend={[
-        { label: t('msrShort', { c: pct(c().confidence, 0) }), color: OKABE_ITO.black },
-        { label: t('expectedReduction'), color: SC_COLOR, kind: 'dash' },
-        { label: `${t('target')} ${pct(props.summary.target, 0)}`, color: TARGET_COLOR, kind: 'dash' },
-        { label: `● ${t('thisRegion')} (${num(n0())})`, color: 'transparent', kind: 'line' },
-      ]}
-      chart={() => <UPlot options={options} data={data} label={t('detectTitle')} testId="detect-chart" height={260} />}
-      table={() => (
-        <table class="data">
-          <thead>
-            <tr>
-              <th scope="col">{t('axisPopulation')}</th>
-              <th scope="col">{t('msrShort', { c: pct(c().confidence, 0) })}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={c().population.filter((n, i) => i % 4 === 0 || n === n0())}>
-              {(n) => (
-                <tr classList={{ mark: n === n0() }}>
-                  <th scope="row">{num(n)}{n === n0() ? ` (${t('thisRegion')})` : ''}</th>
-                  <td>{pct(c().msr[c().population.indexOf(n)], 2)}</td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      )}
-    />
-  );
-}
-
 /** Histogram of the last year's reduction (bins from the summary worker) with the target line. */
 function HistogramView(props: { summary: Summary; extras: UiExtras }) {
   const h = () => props.extras.reductionHistLastYear;
@@ -509,7 +441,7 @@ export function ResultViews(props: { summary: Summary; extras: UiExtras }) {
         <Later><ProbabilityView summary={props.summary} /></Later>
         <Later><ObservedView summary={props.summary} /></Later>
       </div>
-      <Later><DetectabilityView summary={props.summary} extras={props.extras} /></Later>
+      <Later><DetectView summary={props.summary} /></Later>
     </>
   );
 }

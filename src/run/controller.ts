@@ -2,7 +2,9 @@ import { createSignal } from 'solid-js';
 import { webWorkers } from '../../workers/webPool';
 import { uiSummaryWorker, type UiSummaryHandle } from '../../workers/uiSummaryPool';
 import type { UiExtras } from '../../workers/uiSummaryApi';
-import { CancelledError, runOnWorkers, ScenarioError, type Progress, type WorkerHandle } from '../../models/runner/runner';
+import { CancelledError, runOnWorkers, runUntilPrecise, ScenarioError, type Progress, type WorkerHandle } from '../../models/runner/runner';
+import { uiAnalysisWorker, type UiAnalysisHandle } from '../../workers/uiAnalysisPool';
+import type { KeyErrors, Tolerances } from '../../models/analysis/precision';
 import type { RunBlock } from '../../models/simulation/columns';
 import type { Summary } from '../../models/summary/summarize';
 import type { FieldError } from '../../models/scenario/validate';
@@ -28,6 +30,26 @@ export interface RunOutcome {
   seed?: string;
   /** When the run finished (ISO 8601); on finished runs. */
   finishedAt?: string;
+  /** Set when the run added runs until precise ("enough runs?"): whether the tolerances were met. */
+  precision?: PrecisionOutcome;
+}
+
+/** "Enough runs?": keep adding batches of runs until the key MC errors meet the tolerances (issue 6). */
+export interface PrecisionRequest {
+  tolerances: Tolerances;
+  maxRuns: number;
+  batchRuns: number;
+  /** Target reduction (fraction) for P(reduction ≥ target). */
+  target: number;
+}
+
+export interface PrecisionOutcome {
+  precise: boolean;
+  runs: number;
+  maxRuns: number;
+  tolerances: Tolerances;
+  /** The key errors at the last check (null when cancelled before the first). */
+  errors: KeyErrors | null;
 }
 
 
@@ -66,6 +88,14 @@ export function createRunController(validator: UiValidator) {
   };
   let pool: WorkerHandle[] = webWorkers(WORKERS);
   let summarizer: UiSummaryHandle = uiSummaryWorker();
+  /** Analysis worker for goal search and the "enough runs?" check; started when first needed. */
+  let analysis: UiAnalysisHandle | null = null;
+  const analysisWorker = () => (analysis ??= uiAnalysisWorker());
+  /** Jobs that borrow the pool (goal search): a new run stops them. */
+  const borrowers = new Set<AbortController>();
+  const [borrowed, setBorrowed] = createSignal(false);
+  /** While a run adds runs until precise: the key errors at the last check. */
+  const [precisionCheck, setPrecisionCheck] = createSignal<KeyErrors | null>(null);
   const [phase, setPhase] = createSignal<RunPhase>('idle');
   const [progress, setProgress] = createSignal<Progress | null>(null);
   /** The last finished (or cancelled) run. */
@@ -85,11 +115,13 @@ export function createRunController(validator: UiValidator) {
   const restartPool = () => {
     pool.forEach((w) => w.terminate());
     summarizer.terminate();
+    analysis?.terminate();
+    analysis = null;
     pool = webWorkers(WORKERS);
     summarizer = uiSummaryWorker();
   };
 
-  async function execute(my: number, ac: AbortController, input: unknown, runs: number) {
+  async function execute(my: number, ac: AbortController, input: unknown, runs: number, precision?: PrecisionRequest) {
     if (my !== ticket) return; // superseded before it started
     setPhase('running');
     setError(null);
@@ -112,7 +144,7 @@ export function createRunController(validator: UiValidator) {
       if (now - lastPartialAt < PARTIAL_EVERY_MS && lastPartialRuns > 0) return;
       const prefix = prefixOf(chunks);
       const n = prefix.reduce((a, b) => a + b.runs, 0);
-      if (n === 0 || n === lastPartialRuns || n >= runs) return;
+      if (n === 0 || n === lastPartialRuns || n >= (precision?.maxRuns ?? runs)) return;
       partialBusy = true;
       lastPartialAt = now;
       lastPartialRuns = n;
@@ -123,7 +155,7 @@ export function createRunController(validator: UiValidator) {
         const r = await summarizer.summarizeKept(n, true);
         if (finished || my !== ticket) return;
         if (Number.isNaN(timing.firstResultsAt)) timing.firstResultsAt = performance.now();
-        setLive({ ...r, cancelled: false, partial: true, runsRequested: runs, elapsedMs: performance.now() - timing.startedAt, input });
+        setLive({ ...r, cancelled: false, partial: true, runsRequested: precision?.maxRuns ?? runs, elapsedMs: performance.now() - timing.startedAt, input });
       } catch {
         // a partial summary is a courtesy; the final one reports errors
       } finally {
@@ -131,23 +163,28 @@ export function createRunController(validator: UiValidator) {
       }
     };
 
+    // "Enough runs?": runs before the current batch, and the outcome of the last check.
+    let before = 0;
+    let checked: PrecisionOutcome | undefined;
+    setPrecisionCheck(null);
     try {
-      const r = await runOnWorkers(pool, input, {
+      const opts = {
         runs,
         // Smaller chunks than the runner's default, so the first partial results come sooner
         // (results do not depend on the chunk size).
         chunkSize: Math.max(20, Math.min(250, Math.ceil(runs / 40))),
         signal: ac.signal,
-        onProgress: (p) => {
+        onProgress: (p: Progress) => {
           if (my !== ticket) return;
           const now = performance.now();
           const first = Number.isNaN(timing.firstProgressAt) && p.done > 0;
           if (first) timing.firstProgressAt = now;
           if (!first && p.done < p.total && now - lastProgressAt < PROGRESS_EVERY_MS) return;
           lastProgressAt = now;
-          setProgress(p);
+          // While adding runs: the count so far out of the maximum (no time left: the end is not known).
+          setProgress(precision ? { done: before + p.done, total: precision.maxRuns, elapsedMs: now - timing.startedAt, etaMs: NaN } : p);
         },
-        onChunk: (b) => {
+        onChunk: (b: RunBlock) => {
           if (my !== ticket) return;
           // A copy goes to the summary worker (about 0.7 MB per 50 runs); merging all runs for
           // each partial summary on this thread was a long task.
@@ -155,7 +192,23 @@ export function createRunController(validator: UiValidator) {
           void summarizer.add(b).catch(() => {});
           void partial();
         },
-      });
+      };
+      const r = precision
+        ? await runUntilPrecise(pool, input, {
+            ...opts,
+            initialRuns: Math.min(runs, precision.maxRuns),
+            batchRuns: precision.batchRuns,
+            maxRuns: precision.maxRuns,
+            // The check runs in the analysis worker on a copy of the two columns it reads.
+            preciseEnough: async (b) => {
+              before = b.runs;
+              const c = await analysisWorker().precision(b, precision.target, precision.tolerances);
+              if (my === ticket) setPrecisionCheck(c.errors);
+              checked = { precise: c.precise, runs: b.runs, maxRuns: precision.maxRuns, tolerances: precision.tolerances, errors: c.errors };
+              return c.precise;
+            },
+          })
+        : await runOnWorkers(pool, input, opts);
       finished = true;
       if (my !== ticket) return;
       timing.runEndedAt = performance.now();
@@ -165,7 +218,12 @@ export function createRunController(validator: UiValidator) {
       const [res, h] = await Promise.all([summarizer.summarizeKept(r.runs), hash]);
       if (my !== ticket) return;
       if (Number.isNaN(timing.firstResultsAt)) timing.firstResultsAt = performance.now();
-      const o: RunOutcome = { ...res, cancelled: r.cancelled, partial: false, runsRequested: runs, elapsedMs: r.elapsedMs, input, scenarioHash: h.hash, seed: h.seed, finishedAt: new Date().toISOString() };
+      const o: RunOutcome = { ...res, cancelled: r.cancelled, partial: false, runsRequested: precision ? r.runs : runs, elapsedMs: r.elapsedMs, input, scenarioHash: h.hash, seed: h.seed, finishedAt: new Date().toISOString() };
+      if (precision) {
+        // The run is over: the bar shows the runs done, not a share of the maximum.
+        setProgress({ done: r.runs, total: r.runs, elapsedMs: r.elapsedMs, etaMs: 0 });
+        o.precision = checked && checked.runs === r.runs ? checked : { precise: false, runs: r.runs, maxRuns: precision.maxRuns, tolerances: precision.tolerances, errors: checked?.errors ?? null };
+      }
       setOutcome(o);
       setLive(o);
       setGeneration((g) => g + 1);
@@ -187,14 +245,48 @@ export function createRunController(validator: UiValidator) {
     }
   }
 
-  /** Starts a run of `input` (a scenario object) with `runs` runs; cancels any run in flight. */
-  function run(input: unknown, runs: number): Promise<void> {
+  /**
+   * Starts a run of `input` (a scenario object) with `runs` runs; cancels any run in flight and any
+   * goal search. With `precision`, `runs` is the first batch and batches are added until precise.
+   */
+  function run(input: unknown, runs: number, precision?: PrecisionRequest): Promise<void> {
     controller?.abort();
+    borrowers.forEach((b) => b.abort());
     const my = ++ticket;
     const ac = new AbortController();
     controller = ac;
-    queue = queue.then(() => execute(my, ac, input, runs));
+    queue = queue.then(() => execute(my, ac, input, runs, precision));
     return queue;
+  }
+
+  /**
+   * Lends the simulation pool and the analysis worker to a job (goal search) once any run in flight
+   * has finished, so a goal search and a run never share the workers. `signal` or a new run stops it.
+   */
+  function borrow<T>(job: (workers: WorkerHandle[], analysis: UiAnalysisHandle, signal: AbortSignal) => Promise<T>, signal: AbortSignal): Promise<T> {
+    const ac = new AbortController();
+    const stop = () => ac.abort();
+    signal.addEventListener('abort', stop);
+    borrowers.add(ac);
+    const result = queue.then(async () => {
+      if (ac.signal.aborted) throw new CancelledError();
+      setBorrowed(true);
+      try {
+        return await job(pool, analysisWorker(), ac.signal);
+      } catch (e) {
+        if (!ac.signal.aborted) restartPool(); // a worker may have died
+        throw e;
+      } finally {
+        setBorrowed(false);
+        borrowers.delete(ac);
+        signal.removeEventListener('abort', stop);
+      }
+    });
+    queue = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
   }
 
   function cancel(): void {
@@ -214,9 +306,13 @@ export function createRunController(validator: UiValidator) {
     run,
     cancel,
     busy,
+    borrow,
+    borrowed,
+    precisionCheck,
     dispose: () => {
       pool.forEach((w) => w.terminate());
       summarizer.terminate();
+      analysis?.terminate();
     },
   };
 }

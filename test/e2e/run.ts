@@ -914,6 +914,152 @@ async function main() {
       assert(best < WALL_BOUND_MS, `main thread blocked for ${all.map((a) => a.longest.toFixed(0)).join(', ')} ms in ${all.length} runs`);
     });
 
+    // ---- issue 6: decision support in the browser (fresh profile, default scenario, 400 runs).
+    {
+      const ctx6 = await newContext(browser!, server.url);
+      const p6 = await ctx6.newPage();
+      watch(p6, problems);
+      await p6.goto(url);
+      const hk6 = await waitDone(p6);
+      const s6 = hk6.summary!;
+
+      await h.check('decision: "chance or not knowing?" shows split bars for the reduction and the parties, with ± and a sentence', async () => {
+        await p6.waitForSelector('[data-testid="variance-chart"]', { timeout: 10_000 });
+        const vs = (s6 as any).varianceSplit;
+        assert(vs.reductionLastYear.pairs > 0, 'the default scenario should have twin runs');
+        const row = async (key: string) =>
+          p6.$eval(`[data-testid="variance-row-${key}"]`, (g) => ({
+            share: Number(g.getAttribute('data-random-share')),
+            random: Number(g.querySelector('rect.var-random')?.getAttribute('width') ?? NaN),
+            param: Number(g.querySelector('rect.var-param')?.getAttribute('width') ?? NaN),
+            text: g.textContent ?? '',
+          }));
+        const red = await row('reduction');
+        assert(red.share === vs.reductionLastYear.randomShare, `reduction share ${red.share} ≠ summary ${vs.reductionLastYear.randomShare}`);
+        assert(red.random + red.param > 100 && Math.abs(red.random / (red.random + red.param) - red.share) < 1e-6, `reduction bar does not show the share: ${JSON.stringify(red)}`);
+        assert(/±/.test(red.text) && /toeval/.test(red.text), `no ± or label on the reduction bar: ${red.text}`);
+        const parties = await p6.$$eval('[data-testid^="variance-row-party-"]', (gs) => gs.map((g) => Number(g.querySelector('rect.var-random')?.getAttribute('width') ?? NaN) + Number(g.querySelector('rect.var-param')?.getAttribute('width') ?? NaN)));
+        assert(parties.length >= 1 && parties.filter((w) => w > 100).length >= 1, `party bars missing: ${JSON.stringify(parties)}`);
+        const sentence = (await p6.textContent('[data-testid="variance-sentence"]'))!;
+        assert(/(grotere regio|betere kennis)/.test(sentence), `no sentence on what it means for the decision: "${sentence}"`);
+        await p6.locator('[data-testid="card-variance"]').screenshot({ path: join(ARTIFACTS, '15-variance-split.png') });
+        await p6.click('[data-testid="variance-table-toggle"]');
+        const rows = await p6.$$eval('[data-testid="variance-table"] tbody tr', (trs) => trs.map((tr) => tr.textContent ?? ''));
+        const want = new Intl.NumberFormat('nl-NL', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(vs.reductionLastYear.randomShare);
+        assert(rows.length === 3 + parties.length && rows[0].includes(want) && rows[0].includes('±'), `table lacks ${want} ±: ${rows[0]}`);
+        await p6.click('[data-testid="variance-table-toggle"]');
+      });
+
+      await h.check('decision: "can it be seen?" curve is drawn and marks the scenario\'s own population', async () => {
+        const px = await canvasPixels(p6, 'detect-chart');
+        assert(px.painted > px.width * px.height * 0.02, `only ${px.painted} painted pixels`);
+        // The own-population marker (a vertical line and two dots) is the only blue on this chart.
+        assert(px.blue > px.height * 0.8, `own population not marked: ${px.blue} blue pixels on a ${px.height}-pixel-high chart`);
+        const own = (s6 as any).detectability.scenarioPopulation as number;
+        const caption = (await p6.textContent('[data-testid="card-detect"] .caption'))!;
+        assert(caption.includes(new Intl.NumberFormat('nl-NL').format(own)), `caption lacks the population ${own}`);
+        await p6.locator('[data-testid="card-detect"]').screenshot({ path: join(ARTIFACTS, '16-detectability.png') });
+        await p6.click('[data-testid="detect-table-toggle"]');
+        const ownRow = (await p6.textContent('[data-testid="detect-table"] tr[data-own="true"]')) ?? '';
+        const pt = (s6 as any).detectability.points.find((q: any) => q.population === own);
+        const fmt = (v: number) => new Intl.NumberFormat('nl-NL', { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v);
+        assert(ownRow.includes('deze regio') && ownRow.includes(fmt(pt.threshold90)) && ownRow.includes(fmt(pt.threshold95)), `own row: ${ownRow}`);
+        await p6.click('[data-testid="detect-table-toggle"]');
+      });
+
+      await h.check('decision: goal search (substitution maximum shift) answers within 30 s, with steps; cancel stops it', async () => {
+        await p6.selectOption('[data-testid="goal-param"]', 'substitution[0].maxShift');
+        await p6.fill('[data-testid="goal-runs"]', '300');
+        const t0 = Date.now();
+        await p6.click('[data-testid="goal-start"]');
+        await p6.waitForSelector('[data-testid="goal-cancel"]', { timeout: 5000 });
+        await p6.waitForFunction(() => ['done', 'error', 'cancelled'].includes(document.querySelector('[data-testid="goal-status"]')?.getAttribute('data-status') ?? ''), null, { timeout: 40_000, polling: 100 });
+        const ms = Date.now() - t0;
+        const status = await p6.getAttribute('[data-testid="goal-status"]', 'data-status');
+        assert(status === 'done', `search ended ${status}: ${await p6.textContent('[data-testid="goal-status"]')}`);
+        const inPage = Number(await p6.getAttribute('[data-testid="goal-took"]', 'data-ms'));
+        console.log(`        measured: goal search ${inPage} ms in the page (${ms} ms from the click), 300 runs per step`);
+        assert(ms < 30_000, `goal search took ${ms} ms`);
+        const answer = (await p6.textContent('[data-testid="goal-answer"]'))!;
+        const reachable = (await p6.getAttribute('[data-testid="goal-answer"]', 'data-reachable')) === 'true';
+        const steps = await p6.$$eval('[data-testid="goal-steps-chart"] circle', (cs) => cs.length);
+        assert(steps >= 2, `only ${steps} steps drawn`);
+        await p6.locator('[data-testid="goal-panel"]').screenshot({ path: join(ARTIFACTS, '17-goal-search.png') });
+        await p6.click('[data-testid="goal-steps-table-toggle"]');
+        const rows = await p6.$$eval('[data-testid="goal-steps-table"] tbody tr', (trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent ?? '')));
+        assert(rows.length === steps, `table has ${rows.length} steps, chart ${steps}`);
+        assert(rows.every((r) => /±/.test(r[2])), 'steps lack ± MCSE');
+        await p6.click('[data-testid="goal-steps-table-toggle"]');
+        if (reachable) {
+          assert(/minstens .* \(90%-interval .* – .*\)/.test(answer) && /±/.test(answer), `answer lacks value, interval or ±: ${answer}`);
+          const x = Number(await p6.getAttribute('[data-testid="goal-answer"]', 'data-value'));
+          // The answer is the smallest value tried that meets the goal: a value just below it does not.
+          const met = rows.map((r) => ({ x: Number(r[1].replace(/\s?%/, '').replace(',', '.')) / 100, ok: r[3] === 'ja' }));
+          assert(met.some((m) => Math.abs(m.x - x) < 0.0006 && m.ok), `answer ${x} is not a step meeting the goal`);
+          assert(x === 0 || met.some((m) => m.x < x && !m.ok), `no step below ${x} fails the goal`);
+        } else assert(/^Niet haalbaar in dit bereik/.test(answer.trim()), `unclear unreachable answer: ${answer}`);
+
+        // Cancel: a search with many runs per step stops promptly and says so.
+        await p6.fill('[data-testid="goal-runs"]', '5000');
+        await p6.click('[data-testid="goal-start"]');
+        await p6.waitForSelector('[data-testid="goal-progress-text"]', { timeout: 10_000 });
+        const tc = Date.now();
+        await p6.click('[data-testid="goal-cancel"]');
+        await p6.waitForSelector('[data-testid="goal-status"][data-status="cancelled"]', { timeout: 10_000 });
+        assert(Date.now() - tc < 5000, `cancel took ${Date.now() - tc} ms`);
+        assert(await p6.isVisible('[data-testid="goal-cancelled"]'), 'no "stopped" message');
+        await p6.fill('[data-testid="goal-runs"]', '400');
+      });
+
+      await h.check('enough runs: adds runs until precise (or the maximum); the runs shown equal the summary\'s', async () => {
+        await p6.click('[data-testid="precision-option"] > summary');
+        await p6.check('[data-testid="precision-enable"]');
+        await p6.fill('[data-testid="precision-max"]', '6000');
+        await p6.screenshot({ path: join(ARTIFACTS, '18-enough-runs-option.png') });
+        await p6.click('[data-testid="precision-option"] > summary');
+        const g = hk6.generation;
+        await p6.click('[data-testid="run-button"]');
+        const hk = await waitDone(p6, g + 1, 60_000);
+        const n = hk.summary!.runs;
+        const note = await p6.waitForSelector('[data-testid="precision-note"]', { timeout: 5000 });
+        const precise = (await note.getAttribute('data-precise')) === 'true';
+        assert(Number(await note.getAttribute('data-runs')) === n, `note says ${await note.getAttribute('data-runs')} runs, summary ${n}`);
+        const text = (await note.textContent())!;
+        assert(text.includes(new Intl.NumberFormat('nl-NL').format(precise ? n : 6000)), `note lacks the run count: ${text}`);
+        const runsNote = (await p6.textContent('[data-testid="runs-note"]'))!;
+        assert(runsNote.includes(`${new Intl.NumberFormat('nl-NL').format(n)} runs`), `runs note "${runsNote}" ≠ ${n}`);
+        const last = hk.summary!.years[hk.summary!.years.length - 1];
+        if (precise) {
+          assert(n > 400, `precise already after the first ${n} runs: the tolerances are not being checked`);
+          assert(last.reduction.mcse <= 0.0005 * (1 + 1e-9), `reported precise but MCSE of the reduction is ${last.reduction.mcse}`);
+          assert(last.pReachTarget.mcse <= 0.01 * (1 + 1e-9), `reported precise but MCSE of P(target) is ${last.pReachTarget.mcse}`);
+          assert(last.sc.total.mcse / last.sc.total.mean <= 0.001 * (1 + 1e-9), 'reported precise but cost MCSE too large');
+        } else assert(n === 6000, `not precise but stopped at ${n} runs, not the maximum`);
+        console.log(`        measured: enough runs stopped at ${n} runs (${precise ? 'tolerances met' : 'maximum'})`);
+        await p6.evaluate(() => window.scrollTo(0, 0));
+        await p6.screenshot({ path: join(ARTIFACTS, '19-enough-runs-result.png') });
+      });
+
+      await h.check('decision: without twin runs the variance view says so instead of drawing bars', async () => {
+        await p6.click('[data-testid="precision-option"] > summary');
+        await p6.uncheck('[data-testid="precision-enable"]');
+        await p6.click('[data-testid="precision-option"] > summary');
+        const field = '[data-path="simulation.varianceSplitRuns"]';
+        await reveal(p6, field);
+        await p6.fill(field, '0');
+        await p6.waitForTimeout(300);
+        const g = ((await p6.evaluate(() => (window as any).__proeftuin)) as ProeftuinHook).generation;
+        await p6.click('[data-testid="run-button"]');
+        const hk = await waitDone(p6, g + 1, 60_000);
+        assert(hk.summary!.runs === RUNS, `ran ${hk.summary!.runs} runs`);
+        assert((hk.summary as any).varianceSplit.reductionLastYear.pairs === 0, 'twins were simulated');
+        const msg = await p6.waitForSelector('[data-testid="variance-no-twins"]', { timeout: 10_000 });
+        assert(/Geen tweelingruns/.test((await msg.textContent())!), 'no explanation');
+        assert((await p6.locator('[data-testid="variance-chart"]').count()) === 0, 'bars drawn without twin runs');
+      });
+      await ctx6.close();
+    }
+
     await h.check('no page errors, console errors or CSP violations', async () => {
       assert(problems.length === 0, problems.join('\n      '));
     });

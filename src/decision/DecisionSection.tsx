@@ -1,0 +1,20 @@
+import type { RunController, RunOutcome } from '../run/controller';
+import { Later } from '../components/Later';
+import { financingOf } from '../charts/financeShape';
+import { GoalPanel } from './GoalPanel';
+import { VarianceView } from './VarianceView';
+import { td } from './texts';
+
+/** Issue 6's views for a finished run: chance or not knowing, and what it takes (goal search). */
+export function DecisionSection(props: { ctl: RunController; outcome: RunOutcome }) {
+  const modelNames = () => Object.fromEntries((financingOf(props.outcome.summary)?.models ?? []).map((m) => [m.id, m.name]));
+  return (
+    <section class="decision-section" aria-labelledby="decision-title" data-testid="decision-section">
+      <h2 id="decision-title">{td('decisionTitle')}</h2>
+      <Later delayMs={120}>
+        <VarianceView summary={props.outcome.summary} modelNames={modelNames()} />
+      </Later>
+      <GoalPanel ctl={props.ctl} input={props.outcome.input} target={props.outcome.summary.target} />
+    </section>
+  );
+}
