@@ -218,12 +218,14 @@ export function App() {
                 <div class="results-head">
                   <h2>{t('questionCost')}</h2>
                   <div class="toolbar">
-                    <button type="button" data-testid="export-csv" onClick={() => download(fileNameFor(o().input as ScenarioInput, 'csv'), summaryCsv(o().summary, lang()), 'text/csv;charset=utf-8')}>
+                    <button type="button" data-testid="export-csv" disabled={o().partial} title={o().partial ? t('exportAfterRun') : undefined} onClick={() => download(fileNameFor(o().input as ScenarioInput, 'csv'), summaryCsv(o().summary, lang()), 'text/csv;charset=utf-8')}>
                       ⤓ {t('exportCsv')}
                     </button>
                     <button
                       type="button"
                       data-testid="export-results-json"
+                      disabled={o().partial}
+                      title={o().partial ? t('exportAfterRun') : undefined}
                       onClick={() =>
                         download(
                           fileNameFor(o().input as ScenarioInput, 'results.json'),

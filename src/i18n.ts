@@ -244,6 +244,7 @@ const M = {
   cmpExAtLeast: { nl: '{p} kans op minstens', en: '{p} chance of at least' },
   cmpProbTitle: { nl: 'Kans dat de besparing ≥ {t} is, per jaar', en: 'Chance that the reduction is ≥ {t}, per year' },
   cmpProbCaption: { nl: 'Per scenario en jaar: het deel van de runs dat het doel haalt.', en: 'Per scenario and year: the share of runs reaching the target.' },
+  exportAfterRun: { nl: 'Beschikbaar zodra de doorrekening klaar is (de tussenstand heeft nog geen bekostigingsresultaten).', en: 'Available once the run has finished (the interim results have no financing results yet).' },
   withResults: { nl: 'met samenvatting van de resultaten', en: 'with a summary of the results' },
   withResultsUnavailable: { nl: 'mogelijk na een volledige doorrekening van dit scenario', en: 'available after a complete run of this scenario' },
   fileResultsTitle: { nl: 'Cijfers uit het bestand "{f}"', en: 'Numbers from the file "{f}"' },

@@ -21,17 +21,6 @@ export function histogram(x: Float64Array, bins: number, include: number[]): His
   return { lo, hi, counts, n };
 }
 
-export function msrCurve(s: Summary): UiExtras['msrCurve'] {
-  const n0 = s.minimumSavingsRate.population;
-  const m0 = s.minimumSavingsRate.closedForm;
-  const population: number[] = [];
-  for (let e = Math.log10(1000); e <= Math.log10(5_000_000) + 1e-9; e += 0.05) population.push(Math.round(10 ** e));
-  if (!population.includes(n0)) population.push(n0);
-  population.sort((a, b) => a - b);
-  // MSR scales with 1/√N at fixed CV and confidence (closed form, CMS logic).
-  return { population, msr: population.map((n) => m0 * Math.sqrt(n0 / n)), confidence: s.confidence };
-}
-
 /** Bins per party histogram: about 25 runs per bin at 2,000 runs, still readable at 400. */
 export const PARTY_BINS = 30;
 
@@ -105,7 +94,6 @@ export function uiExtras(b: RunBlock, target: number, s: Summary, parties = true
   const fin = s.financing;
   return {
     reductionHistLastYear: histogram(yearSlice(red, b.years, last), 40, [target, 0]),
-    msrCurve: msrCurve(s),
     partyResults: fin && parties ? partyResultHists(b, fin.models.map((m) => m.id), fin.parties) : [],
   };
 }

@@ -33,11 +33,6 @@ export interface PartyResultHist {
 export interface UiExtras {
   /** Reduction (fraction) in the last year, over runs. */
   reductionHistLastYear: Histogram;
-  /**
-   * Minimum savings rate (fraction) over population size, z·CV/√N with the scenario's per-person CV
-   * and confidence: what chance alone can produce in a region of that size (detectability).
-   */
-  msrCurve: { population: number[]; msr: number[]; confidence: number };
   /** Per party with money flows: its horizon result under each financing model (empty without financing). */
   partyResults: PartyResultHist[];
 }
