@@ -30,6 +30,22 @@ export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
 }
 
 /**
+ * Monte Carlo standard error of the q-quantile of a sorted sample, distribution-free: half the
+ * distance between the order statistics at ranks nq ∓ √(nq(1−q)) (the rank of the sample quantile
+ * is binomial), i.e. half a 68% confidence interval, scaled to the exact rank distance.
+ */
+export function quantileMcse(sorted: ArrayLike<number>, q: number): number {
+  const n = sorted.length;
+  if (n < 2) return NaN;
+  const c = n * q;
+  const d = Math.sqrt(n * q * (1 - q));
+  const lo = Math.max(0, Math.floor(c - d) - 1);
+  const hi = Math.min(n - 1, Math.ceil(c + d) - 1);
+  // Per rank between the two order statistics, times the rank SD d (the ranks are rounded outward).
+  return hi > lo ? ((sorted[hi] - sorted[lo]) * d) / (hi - lo) : NaN;
+}
+
+/**
  * Mean and sample SD, NaN values skipped. Two passes (the mean, then squared deviations from it):
  * as accurate as Welford's one-pass update for large euro sums, and without its division per value.
  */

@@ -3,7 +3,7 @@ import type { Model } from '../simulation/compile';
 import { column, type RunBlock } from '../simulation/columns';
 import { minimumSavingsRate } from './closedForm';
 import { personCostMoments } from './personCost';
-import { probAtLeast, quantileSorted, stat, yearSlice, type Prob, type Stat } from './stats';
+import { probAtLeast, quantileMcse, quantileSorted, stat, yearSlice, type Prob, type Stat } from './stats';
 import { varianceSplit, type VarianceSplit } from './varianceSplit';
 import { prepareInputs, sensitivityOf, type Importance } from '../analysis/sensitivity';
 import { finColumn, partiesOf, twinResultColumn } from '../finance/plan';
@@ -67,6 +67,8 @@ export interface Summary {
     at95: number;
     /** Empirical: the confidence-quantile of the counterfactual's observed savings in the last year (chance + benchmark error + trend risk). */
     empiricalLastYear: number;
+    /** Monte Carlo standard error of `empiricalLastYear` (order statistics, distribution-free). */
+    empiricalLastYearMcse: number;
     population: number;
   };
   /**
@@ -211,6 +213,7 @@ export function summarize(model: Model, b: RunBlock, opts: SummarizeOptions = {}
       at90: minimumSavingsRate(person.cv, N, 0.9),
       at95: minimumSavingsRate(person.cv, N, 0.95),
       empiricalLastYear: quantileSorted(lastCf, sim.confidence),
+      empiricalLastYearMcse: quantileMcse(lastCf, sim.confidence),
       population: N,
     },
     detectability: { cv: person.cv, preYears: model.preYears, scenarioPopulation: N, points: detectabilityCurve(person.cv, model.preYears, target, N) },

@@ -123,7 +123,7 @@ export function Headline(props: { summary: Summary; generation?: number; partial
         label={t('msr')}
         tech={t('msrTech', { c: pct(props.summary.confidence, 0), n: num(props.summary.minimumSavingsRate.population) })}
         main={pct(props.summary.minimumSavingsRate.closedForm, 2)}
-        detail={<>{t('msrEmpirical')}: {pct(props.summary.minimumSavingsRate.empiricalLastYear, 2)}</>}
+        detail={<>{t('msrEmpirical')}: {pct(props.summary.minimumSavingsRate.empiricalLastYear, 2)}{Number.isFinite(props.summary.minimumSavingsRate.empiricalLastYearMcse) ? ` ± ${pct(props.summary.minimumSavingsRate.empiricalLastYearMcse, 2)}` : ''}</>}
       />
     </div>
   );

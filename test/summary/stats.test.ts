@@ -1,7 +1,7 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { meanSd, probAtLeast, quantileSorted, quantilesBySelection, stat } from '../../models/summary/stats';
+import { meanSd, probAtLeast, quantileMcse, quantileSorted, quantilesBySelection, stat } from '../../models/summary/stats';
 import { varianceSplit } from '../../models/summary/varianceSplit';
 import { minimumSavingsRate } from '../../models/summary/closedForm';
 import { clone, run, smallInput, yearValues } from '../helpers';
@@ -13,6 +13,34 @@ const normals = (seed: string) => {
 };
 
 describe('summary statistics', () => {
+  it('the standard error of a sample quantile matches its spread over repeated samples and the closed form', () => {
+    // 90% quantile of N(0,1) samples of 2,000: asymptotic SE = sqrt(q(1-q)/n) / phi(z_q).
+    const n = 2000;
+    const q = 0.9;
+    const reps = 300;
+    const zq = 1.2815515655446004;
+    const closed = Math.sqrt((q * (1 - q)) / n) / (Math.exp(-0.5 * zq * zq) / Math.sqrt(2 * Math.PI));
+    const z = normals('quantile-se');
+    const est = new Float64Array(reps);
+    const ses = new Float64Array(reps);
+    for (let r = 0; r < reps; r++) {
+      const x = new Float64Array(n);
+      for (let i = 0; i < n; i++) x[i] = z();
+      x.sort();
+      est[r] = quantileSorted(x, q);
+      ses[r] = quantileMcse(x, q);
+    }
+    const spread = meanSd(est);
+    const reported = meanSd(ses);
+    // The spread over repetitions is itself estimated: its relative SE is 1/sqrt(2(reps-1)) (4.1%).
+    const relSeOfSd = 1 / Math.sqrt(2 * (reps - 1));
+    expect(Math.abs(spread.sd / closed - 1)).toBeLessThan(4 * relSeOfSd);
+    // The mean reported SE agrees with the closed form within 4 of its own SEs, and with the spread.
+    const seOfMeanSe = reported.sd / Math.sqrt(reps);
+    expect(Math.abs(reported.mean - closed)).toBeLessThan(4 * seOfMeanSe);
+    expect(Math.abs(reported.mean / spread.sd - 1)).toBeLessThan(4 * relSeOfSd + (4 * seOfMeanSe) / spread.sd);
+  });
+
   it('quantiles by selection equal quantiles of the sorted values, ties and all', () => {
     fc.assert(
       fc.property(
