@@ -1011,6 +1011,37 @@ async function main() {
         await p6.fill('[data-testid="goal-runs"]', '400');
       });
 
+      await h.check('decision: goal search (population the integrator needs) answers within 30 s; the answer meets the goal, a smaller population tried does not', async () => {
+        await p6.check('[data-testid="goal-kind-population"]');
+        await p6.fill('[data-testid="goal-share"]', '5');
+        await p6.fill('[data-testid="goal-runs"]', '300');
+        const t0 = Date.now();
+        await p6.click('[data-testid="goal-start"]');
+        await p6.waitForFunction(() => ['done', 'error', 'cancelled'].includes(document.querySelector('[data-testid="goal-status"]')?.getAttribute('data-status') ?? ''), null, { timeout: 40_000, polling: 100 });
+        const ms = Date.now() - t0;
+        const status = await p6.getAttribute('[data-testid="goal-status"]', 'data-status');
+        assert(status === 'done', `search ended ${status}: ${await p6.textContent('[data-testid="goal-status"]')}`);
+        console.log(`        measured: population goal search ${await p6.getAttribute('[data-testid="goal-took"]', 'data-ms')} ms in the page (${ms} ms from the click), 300 runs per step`);
+        assert(ms < 30_000, `population goal search took ${ms} ms`);
+        const answer = (await p6.textContent('[data-testid="goal-answer"]'))!;
+        const reachable = (await p6.getAttribute('[data-testid="goal-answer"]', 'data-reachable')) === 'true';
+        await p6.click('[data-testid="goal-steps-table-toggle"]');
+        const rows = await p6.$$eval('[data-testid="goal-steps-table"] tbody tr', (trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent ?? '')));
+        assert(rows.length >= 2 && rows.every((r) => /±/.test(r[2])), `steps: ${JSON.stringify(rows)}`);
+        const met = rows.map((r) => ({ x: Number(r[1].replace(/\D/g, '')), ok: r[3] === 'ja' }));
+        if (reachable) {
+          const x = Number(await p6.getAttribute('[data-testid="goal-answer"]', 'data-value'));
+          assert(Number.isInteger(x) && x > 0, `answer ${x} is not a population`);
+          assert(answer.includes(new Intl.NumberFormat('nl-NL').format(x)) && /90%-interval/.test(answer), `answer lacks the population or its interval: ${answer}`);
+          assert(met.some((m) => m.x === x && m.ok), `answer ${x} is not a step meeting the goal: ${JSON.stringify(met)}`);
+          assert(met.some((m) => m.x < x && !m.ok), `no smaller population tried fails the goal: ${JSON.stringify(met)}`);
+        } else assert(/^Niet haalbaar in dit bereik/.test(answer.trim()), `unclear unreachable answer: ${answer}`);
+        await p6.locator('[data-testid="goal-panel"]').screenshot({ path: join(ARTIFACTS, '17-goal-population.png') });
+        await p6.click('[data-testid="goal-steps-table-toggle"]');
+        await p6.check('[data-testid="goal-kind-parameter"]');
+        await p6.fill('[data-testid="goal-runs"]', '400');
+      });
+
       await h.check('enough runs: adds runs until precise (or the maximum); the runs shown equal the summary\'s', async () => {
         await p6.click('[data-testid="precision-option"] > summary');
         await p6.check('[data-testid="precision-enable"]');
