@@ -1,6 +1,6 @@
 import { PARTIES, type Party } from '../scenario/names';
 import type { RunBlock } from '../simulation/columns';
-import { meanSd, proportion, selectInPlace, stat, type Prob, type Stat } from '../summary/stats';
+import { meanSd, proportion, quantilesBySelection, selectInPlace, stat, type Prob, type Stat } from '../summary/stats';
 import { finColumn, paidColumn, STATUS_QUO, type FinancingPlan } from './plan';
 
 /**
@@ -20,8 +20,11 @@ export interface PartyRisk {
   es95: number;
   /** Mean result as a fraction of mean revenue (NaN without revenue). */
   resultShareOfRevenue: number;
-  /** Result minus the status quo's result (FFS, no interventions) in the same run: mean and its MC SE. */
-  changeVsStatusQuo: { mean: number; sd: number; mcse: number };
+  /**
+   * Result minus the status quo's result (FFS, no interventions) in the same run: mean, its MC SE,
+   * and the 5th and 95th percentiles over runs (who gains and loses, with its range).
+   */
+  changeVsStatusQuo: { mean: number; sd: number; mcse: number; p5: number; p95: number };
   /** P(result < status quo result). */
   pWorseOff: Prob;
   /** Share of the sum of all parties' result variances that this party carries. */
@@ -107,6 +110,7 @@ function partyRisks(b: RunBlock, model: string, year: number | 'horizon', sqOf: 
       if (diff[i] < 0) worse++;
     }
     const d = meanSd(diff);
+    const [p5, p95] = quantilesBySelection(diff, [0.05, 0.95]);
     return {
       revenue,
       cost: revenue - result.mean,
@@ -115,7 +119,7 @@ function partyRisks(b: RunBlock, model: string, year: number | 'horizon', sqOf: 
       var95: -result.p5,
       es95: -es / tail,
       resultShareOfRevenue: revenue !== 0 ? result.mean / revenue : NaN,
-      changeVsStatusQuo: { mean: d.mean, sd: d.sd, mcse: d.n > 0 ? d.sd / Math.sqrt(d.n) : NaN },
+      changeVsStatusQuo: { mean: d.mean, sd: d.sd, mcse: d.n > 0 ? d.sd / Math.sqrt(d.n) : NaN, p5, p95 },
       pWorseOff: proportion(worse, n),
       varianceShare: 0,
     };

@@ -1,50 +1,21 @@
-/**
- * The financing and sensitivity parts of the engine's summary, as the views read them. Declared
- * here (structurally) and checked at run time, so the app keeps working with an engine that does
- * not (yet) produce them.
- */
-export interface StatLike {
-  mean: number;
-  mcse: number;
-  p5: number;
-  p25: number;
-  p50: number;
-  p75: number;
-  p95: number;
-}
-export interface ProbLike {
-  p: number;
-  mcse: number;
-}
-export interface PartyRiskLike {
-  revenue: number;
-  cost: number;
-  result: StatLike;
-  pLoss: ProbLike;
-  var95: number;
-  es95: number;
-  changeVsStatusQuo: StatLike;
-  pWorseOff: ProbLike;
-}
-export interface ModelRiskLike {
-  id: string;
-  name: string;
-  kind: string;
-  horizon: Record<string, PartyRiskLike>;
-  years: Record<string, PartyRiskLike>[];
-}
-export interface FinancingLike {
-  parties: readonly string[];
-  models: ModelRiskLike[];
-}
-export interface ImportanceLike {
-  path: string;
-  spearman: number;
-  lowDecileMean: number;
-  highDecileMean: number;
-  swing: number;
-}
+import type { FinancingSummary, ModelRisk, PartyRisk } from '../../models/finance/summary';
+import type { Importance } from '../../models/analysis/sensitivity';
+import type { Prob, Stat } from '../../models/summary/stats';
 
+/**
+ * The financing and sensitivity parts of the engine's summary, as the views read them: the
+ * engine's own types (a structural copy here once let the views read fields the engine no longer
+ * produced, and a chart drew nothing without a type error).
+ */
+export type StatLike = Stat;
+export type ProbLike = Prob;
+export type PartyRiskLike = PartyRisk;
+/** The engine's model risks, indexed by any party name (views loop over party names). */
+export type ModelRiskLike = Omit<ModelRisk, 'horizon' | 'years'> & { horizon: Record<string, PartyRisk>; years: Record<string, PartyRisk>[] };
+export type FinancingLike = Omit<FinancingSummary, 'parties' | 'models'> & { parties: readonly string[]; models: ModelRiskLike[] };
+export type ImportanceLike = Importance;
+
+/** The financing part of a summary, or null when it has none (no models, or a partial summary). */
 export function financingOf(summary: unknown): FinancingLike | null {
   const f = (summary as { financing?: unknown })?.financing as FinancingLike | undefined;
   if (!f || !Array.isArray(f.parties) || !Array.isArray(f.models) || f.models.length === 0) return null;
