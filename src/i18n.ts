@@ -197,6 +197,7 @@ const M = {
   mEs: { nl: 'gemiddeld verlies in het slechtste 5% (expected shortfall)', en: 'mean loss in the worst 5% (expected shortfall)' },
   mChange: { nl: 'verschil met de huidige situatie', en: 'change vs status quo' },
   mWorse: { nl: 'kans slechter af dan nu', en: 'chance of being worse off' },
+  unitEuroMln: { nl: 'in € mln', en: 'in € mln' },
   finTableTitle: { nl: 'Partijen × bekostigingsmodellen', en: 'Parties × financing models' },
   finTableCaption: { nl: 'Resultaat = opbrengst − kosten per partij. Verliezen zijn positief bij VaR en expected shortfall. Huidige situatie = betaling per verrichting zonder interventies.', en: 'Result = revenue − cost per party. Losses are positive in VaR and expected shortfall. Status quo = fee-for-service without interventions.' },
   party: { nl: 'Partij', en: 'Party' },

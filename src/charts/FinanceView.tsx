@@ -39,13 +39,17 @@ const METRICS: { id: Metric; key: MessageKey }[] = [
   { id: 'pWorse', key: 'mWorse' },
 ];
 
+/** Amounts in the table are in € mln (the unit is in the title), so seven columns fit a laptop. */
+const mln = (x: number, digits = 1) => num(x / 1e6, digits);
+const MONEY: ReadonlySet<Metric> = new Set<Metric>(['result', 'var95', 'es95', 'change']);
+
 function cell(r: PartyRiskLike, m: Metric): string {
   switch (m) {
-    case 'result': return `${euroMln(r.result.mean)} ± ${euroMln(r.result.mcse, 2)}`;
+    case 'result': return `${mln(r.result.mean)} ± ${mln(r.result.mcse, 2)}`;
     case 'pLoss': return `${pct(r.pLoss.p, 0)} ± ${pct(r.pLoss.mcse, 0)}`;
-    case 'var95': return euroMln(r.var95);
-    case 'es95': return euroMln(r.es95);
-    case 'change': return `${euroMln(r.changeVsStatusQuo.mean)} ± ${euroMln(r.changeVsStatusQuo.mcse, 2)}`;
+    case 'var95': return mln(r.var95);
+    case 'es95': return mln(r.es95);
+    case 'change': return `${mln(r.changeVsStatusQuo.mean)} ± ${mln(r.changeVsStatusQuo.mcse, 2)}`;
     case 'pWorse': return `${pct(r.pWorseOff.p, 0)} ± ${pct(r.pWorseOff.mcse, 0)}`;
   }
 }
@@ -104,7 +108,10 @@ export function FinanceView(props: { fin: FinancingLike; startYear: number; hist
       </div>
 
       <div class="card">
-        <h3>{t('finTableTitle')}: {METRICS.find((m) => m.id === metric()) ? t(METRICS.find((m) => m.id === metric())!.key) : ''} · {periodLabel()}</h3>
+        <h3>
+          {t('finTableTitle')}: {METRICS.find((m) => m.id === metric()) ? t(METRICS.find((m) => m.id === metric())!.key) : ''}
+          {MONEY.has(metric()) ? ` (${t('unitEuroMln')})` : ''} · {periodLabel()}
+        </h3>
         <p class="muted">{t('finIntro')}</p>
         <div class="table-wrap">
           <table class="data fin-table" data-testid="fin-table">
@@ -453,7 +460,7 @@ function PartyDistribution(props: {
             <caption class="sr-only">{title()}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('distRange')}</th>
+                <th scope="col">{t('distRange')} ({t('unitEuroMln')})</th>
                 <For each={shown()}>{(m) => <th scope="col">{m.mi + 1}. {m.model.name}</th>}</For>
               </tr>
             </thead>
@@ -462,24 +469,24 @@ function PartyDistribution(props: {
                 {(q) => (
                   <tr class="mark">
                     <th scope="row">{q === 'p50' ? t('median') : q === 'p5' ? t('distP5') : t('distP95')}</th>
-                    <For each={shown()}>{(m) => <td>{euroMln(m.model.horizon[props.party]?.result[q] ?? NaN)}</td>}</For>
+                    <For each={shown()}>{(m) => <td>{mln(m.model.horizon[props.party]?.result[q] ?? NaN)}</td>}</For>
                   </tr>
                 )}
               </For>
               <tr>
-                <th scope="row">{t('distBelow', { v: euroMln(h()?.lo ?? NaN) })}</th>
+                <th scope="row" class="range">{t('distBelow', { v: mln(h()?.lo ?? NaN) })}</th>
                 <For each={shown()}>{(m) => <td>{pct(m.hist.below / m.hist.n, 1)}</td>}</For>
               </tr>
               <For each={bins()}>
                 {(b, i) => (
                   <tr>
-                    <th scope="row">{euroMln(b.from)} – {euroMln(b.to)}</th>
+                    <th scope="row" class="range">{mln(b.from)} – {mln(b.to)}</th>
                     <For each={shown()}>{(m) => <td>{pct(m.hist.counts[i()] / m.hist.n, 1)}</td>}</For>
                   </tr>
                 )}
               </For>
               <tr>
-                <th scope="row">{t('distAbove', { v: euroMln(h()?.hi ?? NaN) })}</th>
+                <th scope="row" class="range">{t('distAbove', { v: mln(h()?.hi ?? NaN) })}</th>
                 <For each={shown()}>{(m) => <td>{pct(m.hist.above / m.hist.n, 1)}</td>}</For>
               </tr>
             </tbody>

@@ -200,10 +200,20 @@ async function main() {
       assert(rows.length === fin.models.length, `table has ${rows.length} model rows, summary ${fin.models.length}`);
       const heads = await page.$$eval('[data-testid="fin-table"] thead th', (ths) => ths.map((x) => x.textContent ?? ''));
       const hi = heads.findIndex((x) => x.includes('Ziekenhuis'));
-      const want = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(fin.models[0].horizon.hospital.result.mean / 1e6);
-      assert(hi > 0 && rows[0][hi].includes(want), `hospital cell of model 1 lacks ${want}: ${rows[0]?.[hi]}`);
+      // Amounts in € mln, the unit in the title (so the parties fit beside the models on a laptop).
+      const want = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(fin.models[0].horizon.hospital.result.mean / 1e6);
+      assert(hi > 0 && rows[0][hi].startsWith(want), `hospital cell of model 1 lacks ${want}: ${rows[0]?.[hi]}`);
+      assert((await page.textContent('[data-testid="finance"] .card h3'))!.includes('€ mln'), 'table title lacks its unit');
+      const fits = await page.$eval('[data-testid="fin-table"]', (t) => t.scrollWidth <= (t.parentElement as HTMLElement).clientWidth + 1);
+      assert(fits, 'the parties × models table needs horizontal scrolling at 1400 px');
       assert((await page.locator('[data-testid="riskreturn-chart"] circle').count()) >= fin.models.length * 3, 'risk–return chart lacks points');
-      assert((await page.locator('[data-testid="gains-chart"] rect').count()) >= 3, 'gains chart lacks bars');
+      // Bars and 90% ranges must be drawn, not merely present: an earlier summary without the
+      // percentiles gave NaN coordinates and an empty chart while the elements were all there.
+      const gains = await page.$$eval('[data-testid="gains-chart"] g', (gs) =>
+        gs.map((g) => ({ w: Number(g.querySelector('rect')?.getAttribute('width')), x1: Number(g.querySelector('line')?.getAttribute('x1')), x2: Number(g.querySelector('line')?.getAttribute('x2')) })),
+      );
+      assert(gains.length >= 3 && gains.every((g) => Number.isFinite(g.w) && Number.isFinite(g.x1) && Number.isFinite(g.x2)), `gains chart has undrawable bars: ${JSON.stringify(gains)}`);
+      assert(gains.filter((g) => g.w > 5 && g.x2 - g.x1 > 5).length >= 2, `gains chart shows no visible bars with ranges: ${JSON.stringify(gains)}`);
       await page.selectOption('[data-testid="fin-metric"]', 'pLoss');
       const row2 = await page.$$eval('[data-testid="fin-table"] tbody tr', (trs) => trs[0]?.textContent ?? '');
       assert(/\d+\s?%/.test(row2), `P(loss) not shown: ${row2.slice(0, 120)}`);
@@ -238,8 +248,8 @@ async function main() {
       await page.click('[data-testid="partydist-table-toggle"]');
       const rows = await page.$$eval('[data-testid="partydist-table"] tbody tr', (trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent ?? '')));
       assert(rows.length === 3 + 2 + 30, `table has ${rows.length} rows`);
-      const want = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(fin.models[0].horizon.hospital.result.p50 / 1e6);
-      assert(rows[1][1].includes(want), `median of model 1 ${rows[1][1]} ≠ ${want}`);
+      const want = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(fin.models[0].horizon.hospital.result.p50 / 1e6);
+      assert(rows[1][1] === want, `median of model 1 ${rows[1][1]} ≠ ${want} (€ mln)`);
       for (let m = 1; m <= fin.models.length; m++) {
         const total = rows.slice(3).reduce((a, r) => a + nlPct(r[m]), 0);
         assert(Math.abs(total - 100) < 0.05 * 32 + 0.01, `shares of model ${m} add up to ${total}%`);
