@@ -8,17 +8,11 @@ import { Later } from '../components/Later';
 import type { PartyResultHist } from '../../workers/uiSummaryApi';
 import type { FinancingLike, PartyRiskLike } from './financeShape';
 import { UPlot } from './UPlot';
+import { partyLabelIn } from '../parties';
 import { axisFont } from './axes';
 
-const PARTY_LABEL: Record<string, { nl: string; en: string }> = {
-  insurer: { nl: 'Zorgverzekeraar', en: 'Insurer' },
-  hospital: { nl: 'Ziekenhuis', en: 'Hospital' },
-  gp: { nl: 'Huisartsen (zorggroep)', en: 'GP care group' },
-  municipality: { nl: 'Gemeente', en: 'Municipality' },
-  patients: { nl: 'Patiënten', en: 'Patients' },
-  integrator: { nl: 'Integrator', en: 'Integrator' },
-};
-export const partyLabel = (p: string) => PARTY_LABEL[p]?.[lang()] ?? p;
+/** A party's name in the chosen language. */
+export const partyLabel = (p: string) => partyLabelIn(p, lang());
 const partyColor = (p: string) => (PARTY_COLORS as Record<string, string>)[p] ?? '#444';
 const modelColor = (i: number) => MODEL_COLORS[i % MODEL_COLORS.length];
 /** Black or white text, whichever has the higher WCAG contrast on `hex`. */

@@ -1,6 +1,7 @@
 import { parsePath } from '../../models/scenario/paths';
 import type { Lang } from '../i18n';
 import { fieldLabel } from '../editor/labels';
+import { partyLabelIn } from '../parties';
 
 /** What kind of item a path belongs to, for the tooltip. */
 const GROUP: Record<string, { nl: string; en: string }> = {
@@ -12,14 +13,6 @@ const GROUP: Record<string, { nl: string; en: string }> = {
   parties: { nl: 'Partij', en: 'Party' },
 };
 
-const PARTY: Record<string, { nl: string; en: string }> = {
-  insurer: { nl: 'Zorgverzekeraar', en: 'Insurer' },
-  hospital: { nl: 'Ziekenhuis', en: 'Hospital' },
-  gp: { nl: 'Huisartsen (zorggroep)', en: 'GP care group' },
-  municipality: { nl: 'Gemeente', en: 'Municipality' },
-  patients: { nl: 'Patiënten', en: 'Patients' },
-  integrator: { nl: 'Integrator', en: 'Integrator' },
-};
 
 /** Leaf keys that say little on their own: shown with their parent ("Kosten per geval: gemiddelde"). */
 const GENERIC = new Set(['max', 'min', 'mean', 'cv', 'median', 'p99', 'value', 'rate', 'selfcare', 'gp', 'intermediate', 'hospital', 'pharmacy', 'insurer', 'municipality', 'patients', 'integrator']);
@@ -55,7 +48,7 @@ export function paramLabel(path: string, scenario: unknown, lang: Lang): { label
       rest = i + 1;
     } else if ((prev === 'lines' || prev === 'parties') && typeof k === 'string' && i < keys.length - 1) {
       group = GROUP[prev][lang];
-      subject = prev === 'parties' ? `${PARTY[k]?.[lang] ?? k} (${lang === 'nl' ? 'partij' : 'party'})` : fieldLabel(k, lang);
+      subject = prev === 'parties' ? `${partyLabelIn(k, lang)} (${lang === 'nl' ? 'partij' : 'party'})` : fieldLabel(k, lang);
       rest = i + 1;
     }
   }

@@ -1,4 +1,5 @@
 import { lang, type Lang } from '../i18n';
+import { partyLabelIn } from '../parties';
 
 /**
  * Texts of the decision-support views (issue 6), in their own table so that they do not collide
@@ -165,15 +166,7 @@ export function td(key: DKey, vars?: Record<string, string | number>): string {
   return s;
 }
 
-const PARTY: Record<string, { nl: string; en: string }> = {
-  insurer: { nl: 'Zorgverzekeraar', en: 'Insurer' },
-  hospital: { nl: 'Ziekenhuis', en: 'Hospital' },
-  gp: { nl: 'Huisartsen', en: 'GP group' },
-  municipality: { nl: 'Gemeente', en: 'Municipality' },
-  patients: { nl: 'Patiënten', en: 'Patients' },
-  integrator: { nl: 'Integrator', en: 'Integrator' },
-};
-export const partyName = (p: string) => PARTY[p]?.[lang()] ?? p;
+export const partyName = (p: string) => partyLabelIn(p, lang());
 
 const LINE: Record<string, { nl: string; en: string }> = {
   selfcare: { nl: 'zelfzorg', en: 'self-care' },
