@@ -6,19 +6,29 @@ import { yearSlice } from '../models/summary/stats';
 import type { Summary } from '../models/runner/protocol';
 import type { Histogram, PartyResultHist, UiExtras } from './uiSummaryApi';
 
-/** Equal-width histogram over [p0.5, p99.5] of the finite values; the tails go into the end bins. */
+/**
+ * Equal-width histogram over [p0.5, p99.5] of the finite values (widened to include `include`);
+ * the runs outside are counted apart (`below`, `above`), not piled into the end bins where they
+ * would draw a false peak.
+ */
 export function histogram(x: Float64Array, bins: number, include: number[]): Histogram {
   const v = x.filter((a) => a === a && Number.isFinite(a)).sort();
   const n = v.length;
-  if (n === 0) return { lo: NaN, hi: NaN, counts: [], n: 0 };
+  if (n === 0) return { lo: NaN, hi: NaN, counts: [], below: 0, above: 0, n: 0 };
   let lo = v[Math.floor(0.005 * (n - 1))];
   let hi = v[Math.ceil(0.995 * (n - 1))];
   for (const t of include) if (Number.isFinite(t)) (lo = Math.min(lo, t)), (hi = Math.max(hi, t));
   if (!(hi > lo)) (lo -= 0.5 * Math.abs(lo || 1) * 0.01), (hi += 0.5 * Math.abs(hi || 1) * 0.01);
   const w = (hi - lo) / bins;
   const counts = new Array<number>(bins).fill(0);
-  for (let i = 0; i < n; i++) counts[Math.min(bins - 1, Math.max(0, Math.floor((v[i] - lo) / w)))]++;
-  return { lo, hi, counts, n };
+  let below = 0;
+  let above = 0;
+  for (let i = 0; i < n; i++) {
+    if (v[i] < lo) below++;
+    else if (v[i] > hi) above++;
+    else counts[Math.min(bins - 1, Math.floor((v[i] - lo) / w))]++;
+  }
+  return { lo, hi, counts, below, above, n };
 }
 
 /** Bins per party histogram: about 25 runs per bin at 2,000 runs, still readable at 400. */

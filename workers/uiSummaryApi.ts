@@ -4,7 +4,11 @@ import type { LoadResult, RunBlock, Summary } from '../models/runner/protocol';
 export interface Histogram {
   lo: number;
   hi: number;
+  /** Runs per equal-width bin of [lo, hi]. */
   counts: number[];
+  /** Runs below lo and above hi (the outer 0.5% tails), not in any bin. */
+  below: number;
+  above: number;
   n: number;
 }
 

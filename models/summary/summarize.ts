@@ -65,6 +65,14 @@ export interface Summary {
     /** The same at 90% and 95% confidence. */
     at90: number;
     at95: number;
+    /**
+     * What chance alone can produce when the benchmark is itself estimated from `benchmarkYears`
+     * earlier years of the same population: closedForm·√(1 + 1/P), the threshold of the
+     * detectability curve at this population. The number the workbench shows as "the smallest
+     * saving not due to chance".
+     */
+    withBenchmark: number;
+    benchmarkYears: number;
     /** Empirical: the confidence-quantile of the counterfactual's observed savings in the last year (chance + benchmark error + trend risk). */
     empiricalLastYear: number;
     /** Monte Carlo standard error of `empiricalLastYear` (order statistics, distribution-free). */
@@ -212,6 +220,8 @@ export function summarize(model: Model, b: RunBlock, opts: SummarizeOptions = {}
       closedForm: minimumSavingsRate(person.cv, N, sim.confidence),
       at90: minimumSavingsRate(person.cv, N, 0.9),
       at95: minimumSavingsRate(person.cv, N, 0.95),
+      withBenchmark: minimumSavingsRate(person.cv, N, sim.confidence) * Math.sqrt(1 + 1 / model.preYears),
+      benchmarkYears: model.preYears,
       empiricalLastYear: quantileSorted(lastCf, sim.confidence),
       empiricalLastYearMcse: quantileMcse(lastCf, sim.confidence),
       population: N,

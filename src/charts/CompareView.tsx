@@ -171,7 +171,7 @@ export function CompareView(props: { items: SavedScenario[] }) {
     { label: () => t('reduction'), cell: (s) => `${pct(last(s as Run).reduction.mean, 2)} ± ${pct(last(s as Run).reduction.mcse, 2)}` },
     { label: () => t('pTarget', { t: pct(target(), 0) }), cell: (s) => `${pct(last(s as Run).pReachTarget.p, 0)} ± ${pct(last(s as Run).pReachTarget.mcse, 1)}` },
     { label: () => t('pObserve', { t: pct(target(), 0) }), cell: (s) => `${pct(last(s as Run).pObserveTarget.p, 0)} (${t('byChance')}: ${pct(last(s as Run).pObserveTargetByChance.p, 0)})` },
-    { label: () => 'MSR', cell: (s) => pct(s.result!.summary.minimumSavingsRate.closedForm, 2) },
+    { label: () => t('msr'), cell: (s) => pct(s.result!.summary.minimumSavingsRate.withBenchmark, 2) },
     { label: () => 'runs · seed', cell: (s) => `${num(s.result!.summary.runs)} · ${String(s.scenario.simulation?.seed ?? '')}` },
   ];
 

@@ -158,8 +158,8 @@ export function FinanceView(props: { fin: FinancingLike; startYear: number; hist
         <PartyDistribution fin={props.fin} hists={props.hists ?? []} parties={(props.hists ?? []).map((x) => x.party)} party={party()} setParty={setParty} years={[props.startYear, props.startYear + years() - 1]} />
       </Later>
       <div class="grid2">
-        <Later><RiskReturn fin={props.fin} risk={risk} parties={parties()} /></Later>
-        <Later><Gains fin={props.fin} risk={risk} parties={parties()} /></Later>
+        <Later><RiskReturn fin={props.fin} risk={risk} parties={parties()} period={periodLabel()} /></Later>
+        <Later><Gains fin={props.fin} risk={risk} parties={parties()} period={periodLabel()} /></Later>
       </div>
     </section>
   );
@@ -167,7 +167,7 @@ export function FinanceView(props: { fin: FinancingLike; startYear: number; hist
 
 type RiskFn = (mi: number, p: string) => PartyRiskLike | undefined;
 
-function RiskReturn(props: { fin: FinancingLike; risk: RiskFn; parties: string[] }) {
+function RiskReturn(props: { fin: FinancingLike; risk: RiskFn; parties: string[]; period: string }) {
   const W = 460;
   const H = 300;
   const m = { l: 64, r: 14, t: 14, b: 46 };
@@ -194,7 +194,7 @@ function RiskReturn(props: { fin: FinancingLike; risk: RiskFn; parties: string[]
   return (
     <ChartCard
       id="riskreturn"
-      title={t('riskReturnTitle')}
+      title={`${t('riskReturnTitle')} · ${props.period}`}
       caption={t('riskReturnCaption')}
       legend={props.parties.map((p) => ({ label: partyLabel(p), color: partyColor(p), kind: 'band' as const }))}
       chart={() => (
@@ -258,7 +258,7 @@ function RiskReturn(props: { fin: FinancingLike; risk: RiskFn; parties: string[]
 }
 
 /** Change vs status quo per party under fee-for-service (substitution's effect on each purse). */
-function Gains(props: { fin: FinancingLike; risk: RiskFn; parties: string[] }) {
+function Gains(props: { fin: FinancingLike; risk: RiskFn; parties: string[]; period: string }) {
   const mi = () => Math.max(0, props.fin.models.findIndex((m) => m.kind === 'ffs'));
   const rows = () => props.parties.map((p) => ({ p, r: props.risk(mi(), p) })).filter((x) => x.r);
   const W = 480;
@@ -270,7 +270,7 @@ function Gains(props: { fin: FinancingLike; risk: RiskFn; parties: string[] }) {
   return (
     <ChartCard
       id="gains"
-      title={t('gainsTitle', { m: props.fin.models[mi()].name })}
+      title={`${t('gainsTitle', { m: props.fin.models[mi()].name })} · ${props.period}`}
       caption={t('gainsCaption')}
       chart={() => (
         <svg class="svg-chart" viewBox={`0 0 ${W} ${rowH * rows().length + 10}`} role="img" aria-label={t('gainsTitle', { m: props.fin.models[mi()].name })} data-testid="gains-chart">

@@ -131,7 +131,7 @@ function MovedView(props: { summary: Summary }) {
         <table class="data">
           <thead>
             <tr>
-              <th scope="col">{t('linesTitle')}</th>
+              <th scope="col">{t('careLine')}</th>
               <th scope="col">{t('movedOut')}</th>
               <th scope="col">{t('movedIn')}</th>
               <th scope="col">{t('movedAdded')}</th>
@@ -273,7 +273,7 @@ function ObservedView(props: { summary: Summary }) {
       ...fanColumns(ys.map((y) => y.cf.observedSavings), 100),
       ...fanColumns(ys.map((y) => y.sc.observedSavings), 100),
       ys.map(() => props.summary.target * 100),
-      ys.map(() => props.summary.minimumSavingsRate.closedForm * 100),
+      ys.map(() => props.summary.minimumSavingsRate.withBenchmark * 100),
     ];
   });
   const options = createMemo<Opts>(() => {
@@ -294,7 +294,7 @@ function ObservedView(props: { summary: Summary }) {
         { label: t('counterfactual'), color: CF_COLOR, kind: 'dash' },
         { label: t('scenarioSide'), color: SC_COLOR },
         { label: `${t('target')} ${pct(props.summary.target, 0)}`, color: TARGET_COLOR, kind: 'dash' },
-        { label: `MSR ${pct(props.summary.minimumSavingsRate.closedForm, 2)}`, color: OKABE_ITO.black, kind: 'dash' },
+        { label: `${t('msrShortLegend')} ${pct(props.summary.minimumSavingsRate.withBenchmark, 2)}`, color: OKABE_ITO.black, kind: 'dash' },
       ]}
       chart={() => <UPlot options={options} data={data} label={t('observedTitle')} testId="observed-chart" />}
       table={() => (
@@ -393,6 +393,8 @@ function HistogramView(props: { summary: Summary; extras: UiExtras }) {
           </For>
           <line x1={x(target())} x2={x(target())} y1={m.t - 4} y2={H - m.b} stroke={TARGET_COLOR} stroke-width="2.5" stroke-dasharray="5 4" />
           <text x={x(target()) + 6} y={m.t + 8} font-size="13" fill="#8a2f00">{t('target')} · P = {pct(pTarget(), 0)}</text>
+          {h().below > 0 ? <text x={m.l + 2} y={m.t + 8} font-size="12" fill="#444">◂ {t('histBelow', { n: num(h().below) })}</text> : null}
+          {h().above > 0 ? <text x={W - m.r - 2} y={m.t + 8} text-anchor="end" font-size="12" fill="#444">{t('histAbove', { n: num(h().above) })} ▸</text> : null}
           <text x={(m.l + W - m.r) / 2} y={H - 6} text-anchor="middle" font-size="13">{t('reduction')} {year()} (%)</text>
           <text transform={`translate(14 ${(m.t + H - m.b) / 2}) rotate(-90)`} text-anchor="middle" font-size="13">{t('runsCount')}</text>
         </svg>
@@ -407,6 +409,11 @@ function HistogramView(props: { summary: Summary; extras: UiExtras }) {
             </tr>
           </thead>
           <tbody>
+            <tr>
+              <td>–</td>
+              <td>{pct(h().lo, 2)}</td>
+              <td>{num(h().below)}</td>
+            </tr>
             <For each={bins()}>
               {(b) => (
                 <tr>
@@ -416,6 +423,11 @@ function HistogramView(props: { summary: Summary; extras: UiExtras }) {
                 </tr>
               )}
             </For>
+            <tr>
+              <td>{pct(h().hi, 2)}</td>
+              <td>–</td>
+              <td>{num(h().above)}</td>
+            </tr>
           </tbody>
         </table>
       )}

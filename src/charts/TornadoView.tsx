@@ -1,7 +1,7 @@
 import { createMemo, createSignal, For, Index, Show } from 'solid-js';
 import type { Summary } from '../../models/summary/summarize';
 import { SC_COLOR, CF_COLOR } from '../colors';
-import { euroMln, pct } from '../format';
+import { euroMln, num, pct } from '../format';
 import { lang, t } from '../i18n';
 import { ChartCard } from '../components/ChartCard';
 import { partyLabel } from './FinanceView';
@@ -48,7 +48,11 @@ export function TornadoView(props: { summary: Summary; scenario: unknown }) {
   });
   const named = createMemo(() => {
     const l = lang();
-    return view().items.map((x) => ({ ...x, ...paramLabel(x.path, props.scenario, l) }));
+    // The engine ranks by rank regression; the chart orders by the swing it draws, so the longest
+    // bar is on top as the caption says.
+    return view()
+      .items.map((x) => ({ ...x, ...paramLabel(x.path, props.scenario, l) }))
+      .sort((a, b) => Math.abs(b.swing) - Math.abs(a.swing));
   });
   const top = () => named().slice(0, 8);
 
@@ -143,7 +147,7 @@ export function TornadoView(props: { summary: Summary; scenario: unknown }) {
                     </th>
                     <td>{view().fmt(x.lowDecileMean)}</td>
                     <td>{view().fmt(x.highDecileMean)}</td>
-                    <td>{x.spearman.toFixed(2)}</td>
+                    <td>{num(x.spearman, 2)}</td>
                   </tr>
                 )}
               </For>

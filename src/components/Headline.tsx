@@ -119,10 +119,10 @@ export function Headline(props: { summary: Summary; generation?: number; partial
       <Figure
         flashKey={flashKey()}
         testId="headline-msr"
-        value={props.summary.minimumSavingsRate.closedForm}
+        value={props.summary.minimumSavingsRate.withBenchmark}
         label={t('msr')}
-        tech={t('msrTech', { c: pct(props.summary.confidence, 0), n: num(props.summary.minimumSavingsRate.population) })}
-        main={pct(props.summary.minimumSavingsRate.closedForm, 2)}
+        tech={t('msrTech', { c: pct(props.summary.confidence, 0), n: num(props.summary.minimumSavingsRate.population), y: props.summary.minimumSavingsRate.benchmarkYears, cms: pct(props.summary.minimumSavingsRate.closedForm, 2) })}
+        main={pct(props.summary.minimumSavingsRate.withBenchmark, 2)}
         detail={<>{t('msrEmpirical')}: {pct(props.summary.minimumSavingsRate.empiricalLastYear, 2)}{Number.isFinite(props.summary.minimumSavingsRate.empiricalLastYearMcse) ? ` ± ${pct(props.summary.minimumSavingsRate.empiricalLastYearMcse, 2)}` : ''}</>}
       />
     </div>

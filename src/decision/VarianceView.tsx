@@ -63,6 +63,25 @@ export function VarianceView(props: { summary: Summary; modelNames: Record<strin
       id="variance"
       title={td('varTitle')}
       caption={pairs() > 0 ? td('varCaption', { n: num(pairs()) }) : undefined}
+      controls={() => (
+        <Show when={pairs() > 0}>
+          <div class="var-controls">
+            <label>
+              {td('varModel')}{' '}
+              <select data-testid="variance-model" value={chosen()} onChange={(e) => setModel(e.currentTarget.value)}>
+                <For each={models()}>{(m) => <option value={m}>{props.modelNames[m] ?? m}</option>}</For>
+              </select>
+            </label>
+            <label>
+              {td('varPeriod')}{' '}
+              <select data-testid="variance-period" value={period()} onChange={(e) => setPeriod(e.currentTarget.value as 'horizon' | 'firstYear')}>
+                <option value="horizon">{td('varHorizon')}</option>
+                <option value="firstYear">{td('varFirstYear', { y: years()[0].year })}</option>
+              </select>
+            </label>
+          </div>
+        </Show>
+      )}
       chart={() => (
         <div>
           {/* Solid swatches, as the bars are drawn (the shared legend's bands are pale). */}
@@ -85,21 +104,6 @@ export function VarianceView(props: { summary: Summary; modelNames: Record<strin
               </p>
             }
           >
-            <div class="var-controls">
-              <label>
-                {td('varModel')}{' '}
-                <select data-testid="variance-model" value={chosen()} onChange={(e) => setModel(e.currentTarget.value)}>
-                  <For each={models()}>{(m) => <option value={m}>{props.modelNames[m] ?? m}</option>}</For>
-                </select>
-              </label>
-              <label>
-                {td('varPeriod')}{' '}
-                <select data-testid="variance-period" value={period()} onChange={(e) => setPeriod(e.currentTarget.value as 'horizon' | 'firstYear')}>
-                  <option value="horizon">{td('varHorizon')}</option>
-                  <option value="firstYear">{td('varFirstYear', { y: years()[0].year })}</option>
-                </select>
-              </label>
-            </div>
             <p class="decision-sentence" data-testid="variance-sentence" data-random-share={String(redShare())}>
               {sentence()}
             </p>

@@ -3,6 +3,7 @@ import { detectability } from '../../models/analysis/detectability';
 import { compoundMoments, highCostMoments } from '../../models/summary/closedForm';
 import { meanSd, probAtLeast } from '../../models/summary/stats';
 import { run, yearValues } from '../helpers';
+import { summarize } from '../../models/summary/summarize';
 
 // One segment, every number fixed, no trends and no growth: the only variation in the observed
 // savings rate is chance, in the year itself and in the P pre-contract years of the benchmark.
@@ -49,6 +50,19 @@ describe('detectability curve', () => {
     const shifted = Float64Array.from(obs, (x) => x + target);
     const seen = probAtLeast(shifted, d.threshold90);
     expect(Math.abs(seen.p - d.pDetect90)).toBeLessThan(4 * Math.sqrt((d.pDetect90 * (1 - d.pDetect90)) / RUNS));
+  });
+
+  it("the summary's minimum savings rate is the curve's threshold at the region's own size, and chance alone exceeds it 10% of the time", () => {
+    const { model, block } = run(input, 2000);
+    const s = summarize(model, block);
+    const own = s.detectability.points.find((q) => q.population === s.detectability.scenarioPopulation)!;
+    expect(s.confidence).toBe(0.9);
+    expect(s.minimumSavingsRate.benchmarkYears).toBe(P);
+    expect(Math.abs(s.minimumSavingsRate.withBenchmark / own.threshold90 - 1)).toBeLessThan(1e-12);
+    // Without the benchmark's own error (CMS formula) the threshold is lower by √(1 + 1/P).
+    expect(Math.abs(s.minimumSavingsRate.withBenchmark / s.minimumSavingsRate.closedForm - Math.sqrt(1 + 1 / P))).toBeLessThan(1e-12);
+    const chance = probAtLeast(yearValues(block, 'cf.observedSavings', 0), s.minimumSavingsRate.withBenchmark);
+    expect(Math.abs(chance.p - 0.1)).toBeLessThan(4 * Math.sqrt(0.09 / 2000));
   });
 
   it('is monotone: larger populations see the target more often and need lower thresholds', () => {

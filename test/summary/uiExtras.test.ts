@@ -1,7 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { summarize } from '../../models/summary/summarize';
-import { partyResultHists, uiExtras } from '../../workers/uiExtras';
+import { histogram, partyResultHists, uiExtras } from '../../workers/uiExtras';
 import { defaultInput, run } from '../helpers';
+
+describe('reduction histogram (summary worker extras)', () => {
+  it('counts the outer tails apart instead of piling them into the end bins', () => {
+    // 1,000 values 0..999 plus two far outliers: the bins cover p0.5..p99.5.
+    const x = new Float64Array(1002);
+    for (let i = 0; i < 1000; i++) x[i] = i;
+    x[1000] = -1e6;
+    x[1001] = 1e6;
+    const h = histogram(x, 100, []);
+    expect(h.counts.reduce((a, c) => a + c, 0) + h.below + h.above).toBe(1002);
+    expect(h.below).toBeGreaterThanOrEqual(1);
+    expect(h.above).toBeGreaterThanOrEqual(1);
+    // The integers 4..995 in 100 bins of width 9.91: 9 or 10 per bin (11 at most with an edge),
+    // and no end bin swollen by the ~5 tail values on each side (which gave 15 before).
+    for (const c of h.counts) expect(c).toBeGreaterThanOrEqual(9), expect(c).toBeLessThanOrEqual(11);
+  });
+});
 
 describe('party result histograms (summary worker extras)', () => {
   const RUNS = 300;
