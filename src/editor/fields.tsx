@@ -4,7 +4,7 @@ import type { Workspace } from '../workspace/store';
 import { DEFAULT_SCENARIO } from '../workspace/store';
 import { fieldId, getAt, pathString, type Path } from '../workspace/paths';
 import { fieldLabel, fieldUnit } from './labels';
-import { addableKeys, defaultValueAt, enumAt, helpAt, isParamField, schemaAt } from './schemaHelp';
+import { addableKeys, defaultValueAt, enumAt, helpAt, helpText, isParamField, schemaAt } from './schemaHelp';
 import { parseNumber, showNumber } from './numbers';
 import { DistPicture } from './DistPicture';
 import { changeKind, FINANCING_KINDS, isFinancingKind, KIND_LABELS } from './financingKind';
@@ -139,7 +139,7 @@ function convert(v: any, kind: string, [lo, hi]: [number, number] = [-Infinity, 
 }
 
 function Help(props: { path: Path; children?: JSX.Element }) {
-  const help = () => helpAt(props.path);
+  const help = () => helpText(props.path, lang());
   return (
     <Show when={help()}>
       <p class="help" id={`${fieldId(props.path)}-help`}>{help()}</p>

@@ -1,5 +1,7 @@
 import schema from '../../scenarios/scenario.schema.json';
 import type { Path } from '../workspace/paths';
+import type { Lang } from '../i18n';
+import { HELP_NL } from './helpNl';
 
 type Node = Record<string, any>;
 const root = schema as Node;
@@ -41,6 +43,27 @@ export function schemaAt(path: Path): Node | undefined {
 /** The help text the schema gives for the field at `path` (English; it is the file format's own text). */
 export function helpAt(path: Path): string | undefined {
   return schemaAt(path)?.description;
+}
+
+/** A schema description split into its text and, for parameters, the allowed range. */
+export function splitHelp(d: string): { text: string; lo?: number; hi?: number } {
+  const m = /^([\s\S]*?)(?: Range (-?[\d.e+]+) to (-?[\d.e+]+)\. A number, \{value, source\}, or a distribution\.)?$/.exec(d);
+  if (!m) return { text: d };
+  return m[2] === undefined ? { text: m[1] } : { text: m[1], lo: Number(m[2]), hi: Number(m[3]) };
+}
+
+/**
+ * The help text for the field at `path` in language `l`: the schema's description (Dutch from
+ * HELP_NL), and for a number its allowed range in the language's notation.
+ */
+export function helpText(path: Path, l: Lang): string | undefined {
+  const d = helpAt(path);
+  if (!d) return undefined;
+  const { text, lo, hi } = splitHelp(d);
+  const shown = l === 'nl' ? (HELP_NL[text] ?? text) : text;
+  if (lo === undefined || hi === undefined) return shown;
+  const f = new Intl.NumberFormat(l === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 6 });
+  return `${shown} ${l === 'nl' ? 'Bereik' : 'Range'}: ${f.format(lo)} ${l === 'nl' ? 'tot' : 'to'} ${f.format(hi)}.`;
 }
 
 /** True when the field is a parameter: a number, {value, source} or a distribution. */
