@@ -8,7 +8,7 @@ import { Toolbar } from './components/Toolbar';
 import { Later } from './components/Later';
 import { AssumptionsTable, PrintHeader } from './components/PrintReport';
 import { Glossary } from './components/Glossary';
-import { WorkspacePanel } from './components/WorkspacePanel';
+import { keepCurrent, WorkspacePanel } from './components/WorkspacePanel';
 import { Library } from './components/Library';
 import { FileResults, type FileResultsInfo } from './components/FileResults';
 import { compactResults } from '../models/scenario/resultsSummary';
@@ -81,6 +81,7 @@ export function App() {
       return;
     }
     setImportErrors(null);
+    keepCurrent(ws, ctl, undefined, true); // what the user had stays in the workspace
     ws.replace(r.scenario);
     setBanner(`${t('imported')}: ${f.name}`);
     if (!r.results) {
@@ -182,7 +183,7 @@ export function App() {
               </div>
             )}
           </Show>
-          <Library ws={ws} onOpen={() => void start()} />
+          <Library ws={ws} ctl={ctl} onOpen={() => void start()} />
           <WorkspacePanel ws={ws} ctl={ctl} onOpen={() => void start()} />
           <Editor ws={ws} />
         </aside>

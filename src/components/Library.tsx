@@ -1,6 +1,8 @@
 import { createSignal, For, Show } from 'solid-js';
 import { lang, t } from '../i18n';
 import type { Workspace, ScenarioInput } from '../workspace/store';
+import type { RunController } from '../run/controller';
+import { keepCurrent } from './WorkspacePanel';
 import { addPreset } from '../../models/scenario/addPreset';
 import type { Intervention, Substitution } from '../../models/scenario/schema';
 import presets from '../../scenarios/presets/library.json';
@@ -41,7 +43,7 @@ function startOpen(): boolean {
  * default scenario's results, not over them) and remembered open or closed afterwards. Opening a
  * library scenario keeps the current one in the workspace first, so nothing the user made is lost.
  */
-export function Library(props: { ws: Workspace; onOpen: () => void }) {
+export function Library(props: { ws: Workspace; ctl: RunController; onOpen: () => void }) {
   const [open, setOpen] = createSignal(startOpen());
   const remember = (o: boolean) => {
     setOpen(o);
@@ -52,7 +54,7 @@ export function Library(props: { ws: Workspace; onOpen: () => void }) {
     }
   };
   const openScenario = (s: ScenarioInput) => {
-    props.ws.keep(String(props.ws.scenario.meta?.title ?? t('scenario')));
+    keepCurrent(props.ws, props.ctl, String(props.ws.scenario.meta?.title ?? t('scenario')), true);
     props.ws.replace(s);
     props.onOpen();
   };

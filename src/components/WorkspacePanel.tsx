@@ -4,16 +4,24 @@ import type { Workspace } from '../workspace/store';
 import type { RunController } from '../run/controller';
 import { canonicalJson } from '../../models/scenario/hash';
 
+/**
+ * Keeps the current scenario in the workspace with its last result when that result was computed
+ * from exactly this scenario. `beforeReplace`: it is kept only so that opening another scenario
+ * (library, file, workspace) loses nothing: not ticked for comparison, and no second copy.
+ */
+export function keepCurrent(ws: Workspace, ctl: RunController, name?: string, beforeReplace = false): void {
+  const snap = ws.snapshot();
+  const o = ctl.outcome();
+  const own = o && !o.partial && canonicalJson(o.input) === canonicalJson(withRuns(snap, o.summary.runs, o.input));
+  const n = name?.trim() || String(snap.meta?.title ?? 'Scenario');
+  ws.keep(n, own ? { summary: o!.summary, scenarioHash: o!.scenarioHash, cancelled: o!.cancelled } : undefined, beforeReplace ? { compare: false, unlessKept: true } : {});
+}
+
 /** Named scenarios kept in the browser: keep the current one, open one, tick some to compare. */
 export function WorkspacePanel(props: { ws: Workspace; ctl: RunController; onOpen: () => void }) {
   const [name, setName] = createSignal('');
   const keep = () => {
-    const snap = props.ws.snapshot();
-    const o = props.ctl.outcome();
-    // Keep the result only when it was computed from exactly this scenario.
-    const own = o && !o.partial && canonicalJson(o.input) === canonicalJson(withRuns(snap, o.summary.runs, o.input));
-    const n = name().trim() || String(snap.meta?.title ?? 'Scenario');
-    props.ws.keep(n, own ? { summary: o!.summary, scenarioHash: o!.scenarioHash, cancelled: o!.cancelled } : undefined);
+    keepCurrent(props.ws, props.ctl, name());
     setName('');
   };
   return (
@@ -38,7 +46,7 @@ export function WorkspacePanel(props: { ws: Workspace; ctl: RunController; onOpe
                     {new Date(s.savedAt).toLocaleDateString(lang() === 'nl' ? 'nl-NL' : 'en-GB')}
                     {s.result ? ` · ${s.result.summary.runs} runs` : ` · ${t('notRun')}`}
                   </span>
-                  <button type="button" class="mini" onClick={() => { props.ws.replace(s.scenario); props.onOpen(); }}>{t('open')}</button>
+                  <button type="button" class="mini" onClick={() => { keepCurrent(props.ws, props.ctl, undefined, true); props.ws.replace(s.scenario); props.onOpen(); }}>{t('open')}</button>
                   <button type="button" class="mini" onClick={() => props.ws.forget(s.id)}>{t('remove')}</button>
                 </li>
               )}

@@ -139,10 +139,27 @@ export function createWorkspace(validator: UiValidator, initial?: ScenarioInput 
   }
 
   /** Keeps the current scenario (and its last result, when it belongs to it) under a name. */
-  function keep(name: string, result?: SavedScenario['result']): SavedScenario {
-    const item: SavedScenario = { id: `s${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`, name, scenario: snapshot(), savedAt: new Date().toISOString(), ...(result ? { result } : {}) };
+  /**
+   * Keeps the current scenario under `name`. `compare`: tick it for comparison (the user's own
+   * "keep"; not when it is kept only so that opening another scenario loses nothing). `unlessKept`:
+   * when the same scenario is already kept, keep no copy (only add a result it lacked).
+   */
+  function keep(name: string, result?: SavedScenario['result'], opts: { compare?: boolean; unlessKept?: boolean } = {}): SavedScenario {
+    const scenario = snapshot();
+    if (opts.unlessKept) {
+      const same = JSON.stringify(scenario);
+      const existing = saved().find((x) => JSON.stringify(x.scenario) === same);
+      if (existing) {
+        if (result && !existing.result) {
+          setSaved((l) => l.map((x) => (x.id === existing.id ? { ...x, result } : x)));
+          save();
+        }
+        return existing;
+      }
+    }
+    const item: SavedScenario = { id: `s${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`, name, scenario, savedAt: new Date().toISOString(), ...(result ? { result } : {}) };
     setSaved((l) => [...l, item]);
-    setCompare((c) => (c.length < 4 ? [...c, item.id] : c));
+    if (opts.compare !== false) setCompare((c) => (c.length < 4 ? [...c, item.id] : c));
     save();
     return item;
   }

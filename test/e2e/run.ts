@@ -632,6 +632,18 @@ async function main() {
       assert(title.includes('Zelfhulp'), `opened scenario title: ${title}`);
       assert(hk.summary!.financing.models.length === 3, 'library scenario results missing');
       assert((await p.getAttribute(`${item} button`, 'aria-current')) === 'true', 'opened question not marked');
+      // The scenario that was open is kept with its result, not ticked for comparison; opening
+      // back and forth keeps no second copy of the same scenario.
+      const kept = () => p.$$eval('[data-testid="saved-item"]', (lis) => lis.map((li) => ({ text: li.textContent ?? '', ticked: (li.querySelector('input[type="checkbox"]') as HTMLInputElement).checked })));
+      let k = await kept();
+      assert(k.length === 1 && k[0].text.includes('Blauwe Zorg') && k[0].text.includes('200 runs') && !k[0].ticked, `kept before opening: ${JSON.stringify(k)}`);
+      let gen = hk.generation;
+      await p.click('[data-testid="library-item"][data-file="default.json"] button');
+      gen = (await waitDone(p, gen + 1)).generation;
+      await p.click('[data-testid="library-item"][data-file="zelfzorg-gemeente.json"] button');
+      await waitDone(p, gen + 1);
+      k = await kept();
+      assert(k.length === 2 && k.every((x) => x.text.includes('200 runs') && !x.ticked), `kept after opening back and forth: ${JSON.stringify(k)}`);
       await p.locator(item).scrollIntoViewIfNeeded();
       await p.screenshot({ path: join(ARTIFACTS, '15-library.png') });
       // In English the questions are English; closed, the start view stays closed after a reload.
