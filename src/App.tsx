@@ -258,7 +258,6 @@ export function App() {
                 <Later delayMs={30}>
                   <ResultViews summary={o().summary} extras={o().extras} />
                 </Later>
-                <AssumptionsTable scenario={o().input as ScenarioInput} />
               </>
             )}
           </Show>
@@ -286,6 +285,8 @@ export function App() {
             </Later>
           </Show>
           <Show when={ctl.outcome()}>{(o) => <DecisionSection ctl={ctl} outcome={o()} />}</Show>
+          {/* Printed at the end of the report, after the results it underlies. */}
+          <Show when={ctl.live()}>{(o) => <AssumptionsTable scenario={o().input as ScenarioInput} />}</Show>
           <Glossary />
         </section>
       </main>

@@ -23,7 +23,7 @@ export function ChartCard(props: {
   const [showTable, setShowTable] = createSignal(false);
   let body!: HTMLDivElement;
   return (
-    <section class="card" aria-labelledby={`${props.id}-title`} data-testid={`card-${props.id}`}>
+    <section class="card" classList={{ 'table-mode': showTable() }} aria-labelledby={`${props.id}-title`} data-testid={`card-${props.id}`}>
       <header class="card-head">
         <h3 id={`${props.id}-title`}>{props.title}</h3>
         <div class="card-actions">

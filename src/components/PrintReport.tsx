@@ -6,6 +6,7 @@ import { pathString } from '../workspace/paths';
 import { isParamField } from '../editor/schemaHelp';
 import { showNumber } from '../editor/numbers';
 import { Later } from './Later';
+import { paramLabel } from '../charts/paramLabel';
 
 interface Row {
   path: string;
@@ -92,7 +93,11 @@ function AssumptionRows(props: { scenario: ScenarioInput }) {
           <For each={rows()}>
             {(r) => (
               <tr>
-                <td><code>{r.path}</code></td>
+                <td>
+                  {paramLabel(r.path, scenario(), lang()).label}
+                  <br />
+                  <code class="muted small">{r.path}</code>
+                </td>
                 <td>{r.value}</td>
                 <td>
                   {r.illustrative ? `[${t('illustrative')}] ` : ''}

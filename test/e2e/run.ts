@@ -261,6 +261,19 @@ async function main() {
       await page.locator('[data-testid="card-partydist"]').screenshot({ path: join(ARTIFACTS, '16-party-distribution.png') });
     });
 
+    await h.check('every chart\'s table view fits its card at 1400 px (a table takes the whole row), except the 32-row distribution table, which scrolls with its labels in view', async () => {
+      const ids = await page.$$eval('[data-testid$="-table-toggle"]', (bs) => bs.map((b) => b.getAttribute('data-testid')!.replace(/-table-toggle$/, '')));
+      assert(ids.length >= 12, `only ${ids.length} charts with a table view`);
+      const wide: string[] = [];
+      for (const id of ids) {
+        await page.click(`[data-testid="${id}-table-toggle"]`);
+        const [sw, cw] = await page.$eval(`[data-testid="${id}-table"]`, (t) => [t.scrollWidth, t.clientWidth]);
+        if (sw > cw + 1 && id !== 'partydist') wide.push(`${id} ${sw}>${cw}`);
+        await page.click(`[data-testid="${id}-table-toggle"]`);
+      }
+      assert(wide.length === 0, `tables wider than their card: ${wide.join(', ')}`);
+    });
+
     await h.check('tornado: readable assumption names (path on hover) that do not overlap; output switch to a party result; table view', async () => {
       const sens = (hook as ProeftuinHook | null)?.summary?.sensitivity;
       if (!sens?.reductionLastYear?.length) return;
