@@ -4,6 +4,8 @@ const locale = (l: Lang) => (l === 'nl' ? 'nl-NL' : 'en-GB');
 
 const cache = new Map<string, Intl.NumberFormat>();
 function nf(opts: Intl.NumberFormatOptions): Intl.NumberFormat {
+  // 'negative': a value that rounds to zero shows as 0, not -0 (e.g. -0,0 for a tiny loss).
+  opts = { signDisplay: 'negative', ...opts } as Intl.NumberFormatOptions;
   const l = lang();
   const key = l + JSON.stringify(opts);
   let f = cache.get(key);

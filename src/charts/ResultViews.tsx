@@ -107,8 +107,8 @@ function MovedView(props: { summary: Summary }) {
       title={t('movedTitle', { y: last().year })}
       caption={t('movedCaption')}
       legend={[
-        { label: t('movedOut'), color: CF_COLOR, kind: 'band' },
-        { label: t('movedIn'), color: SC_COLOR, kind: 'band' },
+        { label: t('movedOut'), color: CF_COLOR, kind: 'bar' },
+        { label: t('movedIn'), color: SC_COLOR, kind: 'bar' },
       ]}
       chart={() => (
         <svg class="svg-chart" viewBox={`0 0 ${W} ${rowH * LINES.length + 10}`} role="img" aria-label={t('movedTitle', { y: last().year })} data-testid="moved-chart">
@@ -185,7 +185,7 @@ function ReductionView(props: { summary: Summary }) {
           <thead>
             <tr>
               <th scope="col">{t('year')}</th>
-              <th scope="col">{t('mean')} ± MCSE</th>
+              <th scope="col">{t('mean')} {t('pmMc')}</th>
               <th scope="col">5%</th>
               <th scope="col">{t('median')}</th>
               <th scope="col">95%</th>
@@ -357,8 +357,8 @@ function HistogramView(props: { summary: Summary; extras: UiExtras }) {
       title={t('histTitle', { y: year() })}
       caption={t('histCaption', { p: pct(pTarget(), 0) })}
       legend={[
-        { label: t('belowTarget'), color: CF_COLOR, kind: 'band' },
-        { label: t('aboveTarget'), color: SC_COLOR, kind: 'band' },
+        { label: t('belowTarget'), color: CF_COLOR, kind: 'bar' },
+        { label: t('aboveTarget'), color: SC_COLOR, kind: 'bar' },
         { label: `${t('target')} ${pct(target(), 0)}`, color: TARGET_COLOR, kind: 'dash' },
       ]}
       chart={() => (
@@ -393,8 +393,8 @@ function HistogramView(props: { summary: Summary; extras: UiExtras }) {
           </For>
           <line x1={x(target())} x2={x(target())} y1={m.t - 4} y2={H - m.b} stroke={TARGET_COLOR} stroke-width="2.5" stroke-dasharray="5 4" />
           <text x={x(target()) + 6} y={m.t + 8} font-size="13" fill="#8a2f00">{t('target')} · P = {pct(pTarget(), 0)}</text>
-          {h().below > 0 ? <text x={m.l + 2} y={m.t + 8} font-size="12" fill="#444">◂ {t('histBelow', { n: num(h().below) })}</text> : null}
-          {h().above > 0 ? <text x={W - m.r - 2} y={m.t + 8} text-anchor="end" font-size="12" fill="#444">{t('histAbove', { n: num(h().above) })} ▸</text> : null}
+          {h().below > 0 ? <text x={m.l + 2} y={m.t + 28} font-size="12" fill="#444">◂ {t('histBelow', { n: num(h().below) })}</text> : null}
+          {h().above > 0 ? <text x={W - m.r - 2} y={m.t + 28} text-anchor="end" font-size="12" fill="#444">{t('histAbove', { n: num(h().above) })} ▸</text> : null}
           <text x={(m.l + W - m.r) / 2} y={H - 6} text-anchor="middle" font-size="13">{t('reduction')} {year()} (%)</text>
           <text transform={`translate(14 ${(m.t + H - m.b) / 2}) rotate(-90)`} text-anchor="middle" font-size="13">{t('runsCount')}</text>
         </svg>

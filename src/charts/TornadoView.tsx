@@ -90,8 +90,8 @@ export function TornadoView(props: { summary: Summary; scenario: unknown }) {
       title={view().title}
       caption={view().caption}
       legend={[
-        { label: t('sensLow'), color: CF_COLOR, kind: 'band' },
-        { label: t('sensHigh'), color: SC_COLOR, kind: 'band' },
+        { label: t('sensLow'), color: CF_COLOR, kind: 'bar' },
+        { label: t('sensHigh'), color: SC_COLOR, kind: 'bar' },
       ]}
       controls={picker}
       chart={() => (

@@ -6,7 +6,8 @@ export interface LegendItem {
   label: string;
   color: string;
   /** 'line' for a median line, 'band' for a shaded band; drawn differently so colour is not the only cue. */
-  kind?: 'line' | 'band' | 'dash' | 'dot';
+  /** line/dash/dot: a line; band: a pale range (fan charts); bar: a solid block (bars). */
+  kind?: 'line' | 'band' | 'dash' | 'dot' | 'bar' | 'point';
 }
 
 /** A titled chart with a legend, a caption and a table behind it (toggle). */

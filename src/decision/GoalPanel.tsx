@@ -348,7 +348,7 @@ function StepsView(props: { steps: GoalStep[]; spec: GoalSpec; target: number; x
       title={td('goalStepsTitle')}
       caption={td('goalStepsCaption')}
       legend={[
-        { label: yLabel(), color: SC_COLOR },
+        { label: yLabel(), color: SC_COLOR, kind: 'point' },
         { label: td('goalLine', { g: pct(goal(), 1) }), color: OKABE_ITO.vermillion, kind: 'dash' },
       ]}
       chart={() => (

@@ -27,8 +27,8 @@ const D = {
   varFirstYear: { nl: 'eerste contractjaar ({y})', en: 'first contract year ({y})' },
   varAxis: { nl: 'Aandeel in de spreiding (%)', en: 'Share of the spread (%)' },
   varCaption: {
-    nl: 'Balk: aandeel van de variantie door toeval (licht) en door niet weten (donker); zwart streepje: ± Monte-Carlo-standaardfout. Uit {n} tweelingruns (zelfde aannames, ander toeval).',
-    en: 'Bar: share of the variance from chance (light) and from not knowing (dark); black tick: ± Monte Carlo standard error. From {n} twin runs (same assumptions, other chance).',
+    nl: 'Balk: aandeel van de variantie door toeval (blauw) en door niet weten (oranje); zwart streepje: ± Monte-Carlo-standaardfout. Uit {n} tweelingruns (zelfde aannames, ander toeval).',
+    en: 'Bar: share of the variance from chance (blue) and from not knowing (orange); black tick: ± Monte Carlo standard error. From {n} twin runs (same assumptions, other chance).',
   },
   varMostlyRandom: {
     nl: 'De besparing wisselt vooral door toeval ({s}): meer zekerheid komt van een grotere regio of van meerdere jaren samen beoordelen, niet van beter onderzoek naar de aannames.',
@@ -117,7 +117,7 @@ const D = {
     en: 'Each dot is one run of the scenario; red dotted line: the goal. Filled: goal met; open: not met.',
   },
   goalStepX: { nl: 'Waarde', en: 'Value' },
-  goalStepOut: { nl: 'Uitkomst ± MCSE', en: 'Output ± MCSE' },
+  goalStepOut: { nl: 'Uitkomst ± Monte-Carlo-fout', en: 'Output ± Monte Carlo error' },
   goalStepMet: { nl: 'doel gehaald?', en: 'goal met?' },
   goalLine: { nl: 'doel {g}', en: 'goal {g}' },
   yes: { nl: 'ja', en: 'yes' },
