@@ -45,8 +45,22 @@ function serviceWorker(): Plugin {
   };
 }
 
+/**
+ * The dev server's dependency scan (Vite 8, Rolldown) re-parses vite-plugin-solid's
+ * `jsx: 'preserve'` output as plain JS and fails on every .tsx that uses import.meta.glob
+ * ("Failed to run dependency scan"; solidjs/solid-vite-plugin#262). The scan only walks imports,
+ * so lowering JSX to classic calls there is harmless. Dev server only.
+ */
+function solidDepScan(): Plugin {
+  return {
+    name: 'proeftuin-solid-dep-scan',
+    enforce: 'post',
+    config: () => ({ optimizeDeps: { rolldownOptions: { transform: { jsx: { runtime: 'classic' } } } } }),
+  };
+}
+
 export default defineConfig({
-  plugins: [solid(), serviceWorker()],
+  plugins: [solid(), solidDepScan(), serviceWorker()],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },
   test: {
