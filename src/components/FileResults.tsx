@@ -129,9 +129,9 @@ export function FileResults(props: { info: FileResultsInfo; ctl: RunController; 
             <thead>
               <tr>
                 <th scope="col">{t('year')}</th>
-                <th scope="col">{t('counterfactual')}</th>
-                <th scope="col">{t('scenarioSide')}</th>
-                <th scope="col">{t('reduction')}</th>
+                <th scope="col">{t('counterfactual')}: {t('mean')}</th>
+                <th scope="col">{t('scenarioSide')}: {t('mean')}</th>
+                <th scope="col">{t('reduction')}: {t('mean')}</th>
                 <th scope="col">{t('pTarget', { t: pct(r().targetReduction, 0) })}</th>
               </tr>
             </thead>
