@@ -281,9 +281,14 @@ const M = {
 
 export type MessageKey = keyof typeof M;
 
-/** The text for `key` in the current language, with `{name}` placeholders filled in. */
-export function t(key: MessageKey, vars?: Record<string, string | number>): string {
-  let s: string = M[key][lang()];
+/** `text` with its `{name}` placeholders filled in from `vars`. */
+export function fill(text: string, vars?: Record<string, string | number>): string {
+  let s = text;
   if (vars) for (const [k, v] of Object.entries(vars)) s = s.split(`{${k}}`).join(String(v));
   return s;
+}
+
+/** The text for `key` in the current language, with `{name}` placeholders filled in. */
+export function t(key: MessageKey, vars?: Record<string, string | number>): string {
+  return fill(M[key][lang()], vars);
 }

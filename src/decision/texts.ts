@@ -1,4 +1,4 @@
-import { lang, type Lang } from '../i18n';
+import { fill, lang, type Lang } from '../i18n';
 import { partyLabelIn } from '../parties';
 
 /**
@@ -161,9 +161,7 @@ const D = {
 export type DKey = keyof typeof D;
 
 export function td(key: DKey, vars?: Record<string, string | number>): string {
-  let s: string = D[key][lang()];
-  if (vars) for (const [k, v] of Object.entries(vars)) s = s.split(`{${k}}`).join(String(v));
-  return s;
+  return fill(D[key][lang()], vars);
 }
 
 export const partyName = (p: string) => partyLabelIn(p, lang());
