@@ -1,6 +1,6 @@
 import { PARTIES, type Party } from '../scenario/names';
 import type { RunBlock } from '../simulation/columns';
-import { meanSd, proportion, quantilesBySelection, selectInPlace, stat, type Prob, type Stat } from '../summary/stats';
+import { meanSd, proportion, quantileMcseRanks, quantilesBySelection, selectInPlace, stat, type Prob, type Stat } from '../summary/stats';
 import { finColumn, paidColumn, STATUS_QUO, type FinancingPlan } from './plan';
 
 /**
@@ -16,8 +16,12 @@ export interface PartyRisk {
   pLoss: Prob;
   /** Value at risk 95%: the loss exceeded in 5% of runs (−5th percentile of the result). */
   var95: number;
+  /** Monte Carlo standard error of var95 (order statistics). */
+  var95Mcse: number;
   /** Expected shortfall 95%: the mean loss in the worst 5% of runs. */
   es95: number;
+  /** Monte Carlo standard error of es95 (Manistre & Hancock 2005). */
+  es95Mcse: number;
   /** Mean result as a fraction of mean revenue (NaN without revenue). */
   resultShareOfRevenue: number;
   /**
@@ -80,25 +84,47 @@ function resultsOf(b: RunBlock, model: string, party: Party, year: number | 'hor
 }
 
 /**
- * Sum of the worst 5% of results (at least one), summed in ascending order, and their count.
- * Rearranges `a` (selection, then a sort of the tail only).
+ * The worst 5% of results (at least one): their sum (in ascending order), count and SD, and the
+ * Monte Carlo SE of the 5th percentile from the order statistics around it (`quantileMcse`).
+ * Rearranges `a` (selection, a sort of the tail only, one more selection).
  */
-function worstTail(a: Float64Array): { es: number; tail: number } {
-  const tail = Math.max(1, Math.floor(0.05 * a.length));
-  if (a.length === 0) return { es: NaN, tail };
-  selectInPlace(a, 0, a.length - 1, tail - 1);
+function worstTail(a: Float64Array): { es: number; tail: number; tailSd: number; p5Mcse: number } {
+  const n = a.length;
+  const tail = Math.max(1, Math.floor(0.05 * n));
+  if (n === 0) return { es: NaN, tail, tailSd: NaN, p5Mcse: NaN };
+  selectInPlace(a, 0, n - 1, tail - 1);
   a.subarray(0, tail).sort();
   let es = 0;
   for (let i = 0; i < tail; i++) es += a[i];
-  return { es, tail };
+  const tailSd = meanSd(a.subarray(0, tail)).sd;
+  // lo ≤ tail − 1 always (it lies in the sorted tail); hi is put in place among the rest.
+  const { lo, hi, d } = quantileMcseRanks(n, 0.05);
+  if (hi >= tail) selectInPlace(a, tail, n - 1, hi);
+  const p5Mcse = hi > lo ? ((a[hi] - a[lo]) * d) / (hi - lo) : NaN;
+  return { es, tail, tailSd, p5Mcse };
 }
+
+/**
+ * VaR 95% and expected shortfall 95% of results (losses positive) with their Monte Carlo SEs:
+ * VaR's from the order statistics around the 5th percentile, ES's by the asymptotic variance of
+ * the tail-mean estimator (Manistre & Hancock 2005): [Var(tail) + α(ES − VaR)²] / (n(1 − α)).
+ */
+export function tailRisk(results: Float64Array): { var95: number; var95Mcse: number; es95: number; es95Mcse: number } {
+  const a = results.slice();
+  const w = worstTail(a);
+  const var95 = -quantilesBySelection(a, [0.05])[0];
+  return { var95, var95Mcse: w.p5Mcse, es95: -w.es / w.tail, es95Mcse: esMcse(w, var95, results.length) };
+}
+
+const esMcse = (w: { es: number; tail: number; tailSd: number }, var95: number, n: number) =>
+  Math.sqrt((w.tailSd * w.tailSd + 0.95 * (-w.es / w.tail - var95) ** 2) / (n * 0.05));
 
 function partyRisks(b: RunBlock, model: string, year: number | 'horizon', sqOf: (p: Party) => Float64Array): Record<Party, PartyRisk> {
   const per = PARTIES.map((p) => ({ p, ...resultsOf(b, model, p, year), sq: sqOf(p) }));
   const risks = per.map((x): PartyRisk => {
     const n = x.result.length;
     const scratch = x.result.slice();
-    const { es, tail } = worstTail(scratch);
+    const w = worstTail(scratch);
     const revenue = meanSd(x.revenue).mean;
     const result = stat(x.result, scratch);
     const diff = new Float64Array(n);
@@ -117,7 +143,9 @@ function partyRisks(b: RunBlock, model: string, year: number | 'horizon', sqOf: 
       result,
       pLoss: proportion(losses, n),
       var95: -result.p5,
-      es95: -es / tail,
+      var95Mcse: w.p5Mcse,
+      es95: -w.es / w.tail,
+      es95Mcse: esMcse(w, -result.p5, n),
       resultShareOfRevenue: revenue !== 0 ? result.mean / revenue : NaN,
       changeVsStatusQuo: { mean: d.mean, sd: d.sd, mcse: d.n > 0 ? d.sd / Math.sqrt(d.n) : NaN, p5, p95 },
       pWorseOff: proportion(worse, n),
@@ -185,14 +213,14 @@ const pct = (x: number) => `${(100 * x).toFixed(0)}%`.padStart(5);
 
 /** A plain-text table of the horizon totals for the terminal (€ mln). */
 export function formatFinancingTable(s: FinancingSummary): string {
-  const head = `${'model'.padEnd(24)} ${'party'.padEnd(13)} ${'result'.padStart(8)} ${'± SE'.padStart(6)} ${'P(loss)'.padStart(7)} ${'VaR95'.padStart(8)} ${'ES95'.padStart(8)} ${'vs now'.padStart(8)} ${'P(worse)'.padStart(8)}`;
+  const head = `${'model'.padEnd(24)} ${'party'.padEnd(13)} ${'result'.padStart(8)} ${'± SE'.padStart(6)} ${'P(loss)'.padStart(7)} ${'VaR95'.padStart(8)} ${'± SE'.padStart(6)} ${'ES95'.padStart(8)} ${'± SE'.padStart(6)} ${'vs now'.padStart(8)} ${'P(worse)'.padStart(8)}`;
   const lines = [`  parties' results summed over the horizon, € mln (VaR/ES: loss in the worst 5% of runs; vs now: change against FFS without interventions)`, `  ${head}`];
   for (const m of s.models) {
     for (const p of s.parties) {
       const r = m.horizon[p];
       if (p === 'integrator' && m.kind !== 'population') continue;
       lines.push(
-        `  ${m.name.slice(0, 24).padEnd(24)} ${p.padEnd(13)} ${mln(r.result.mean)} ${(r.result.mcse / 1e6).toFixed(2).padStart(6)} ${pct(r.pLoss.p).padStart(7)} ${mln(r.var95)} ${mln(r.es95)} ${mln(r.changeVsStatusQuo.mean)} ${pct(r.pWorseOff.p).padStart(8)}`,
+        `  ${m.name.slice(0, 24).padEnd(24)} ${p.padEnd(13)} ${mln(r.result.mean)} ${(r.result.mcse / 1e6).toFixed(2).padStart(6)} ${pct(r.pLoss.p).padStart(7)} ${mln(r.var95)} ${(r.var95Mcse / 1e6).toFixed(2).padStart(6)} ${mln(r.es95)} ${(r.es95Mcse / 1e6).toFixed(2).padStart(6)} ${mln(r.changeVsStatusQuo.mean)} ${pct(r.pWorseOff.p).padStart(8)}`,
       );
     }
     if (m.kind !== 'ffs') lines.push(`  ${''.padEnd(24)} paid beyond FFS: ${mln(m.paid.mean).trim()} mln on average, in ${pct(m.paid.pPaid.p).trim()} of runs`);

@@ -37,12 +37,16 @@ export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
 export function quantileMcse(sorted: ArrayLike<number>, q: number): number {
   const n = sorted.length;
   if (n < 2) return NaN;
-  const c = n * q;
-  const d = Math.sqrt(n * q * (1 - q));
-  const lo = Math.max(0, Math.floor(c - d) - 1);
-  const hi = Math.min(n - 1, Math.ceil(c + d) - 1);
+  const { lo, hi, d } = quantileMcseRanks(n, q);
   // Per rank between the two order statistics, times the rank SD d (the ranks are rounded outward).
   return hi > lo ? ((sorted[hi] - sorted[lo]) * d) / (hi - lo) : NaN;
+}
+
+/** The 0-based ranks of the order statistics `quantileMcse` reads, and the rank SD d. */
+export function quantileMcseRanks(n: number, q: number): { lo: number; hi: number; d: number } {
+  const c = n * q;
+  const d = Math.sqrt(n * q * (1 - q));
+  return { lo: Math.max(0, Math.floor(c - d) - 1), hi: Math.min(n - 1, Math.ceil(c + d) - 1), d };
 }
 
 /**

@@ -41,8 +41,8 @@ function cell(r: PartyRiskLike, m: Metric): string {
   switch (m) {
     case 'result': return `${mln(r.result.mean)} ± ${mln(r.result.mcse, 2)}`;
     case 'pLoss': return `${pct(r.pLoss.p, 0)} ± ${pct(r.pLoss.mcse, 0)}`;
-    case 'var95': return mln(r.var95);
-    case 'es95': return mln(r.es95);
+    case 'var95': return `${mln(r.var95)} ± ${mln(r.var95Mcse, 2)}`;
+    case 'es95': return `${mln(r.es95)} ± ${mln(r.es95Mcse, 2)}`;
     case 'change': return `${mln(r.changeVsStatusQuo.mean)} ± ${mln(r.changeVsStatusQuo.mcse, 2)}`;
     case 'pWorse': return `${pct(r.pWorseOff.p, 0)} ± ${pct(r.pWorseOff.mcse, 0)}`;
   }
