@@ -210,7 +210,7 @@ const M = {
   party: { nl: 'Partij', en: 'Party' },
   riskReturnTitle: { nl: 'Risico en rendement per partij en model', en: 'Risk and return per party and model' },
   riskReturnCaption: { nl: 'Rechts = meer risico (gemiddeld verlies in het slechtste 5%), boven = hoger gemiddeld resultaat. Kleur: partij; nummer: model.', en: 'Right = more risk (mean loss in the worst 5%), up = higher mean result. Colour: party; number: model.' },
-  axisEs: { nl: 'Gemiddeld verlies in de slechtste 5% (expected shortfall, € mln)', en: 'Expected shortfall 95% (€ mln, loss)' },
+  axisEs: { nl: 'Verlies in de slechtste 5% (ES, € mln)', en: 'Expected shortfall 95% (€ mln, loss)' },
   axisMeanResult: { nl: 'Gemiddeld resultaat (€ mln)', en: 'Mean result (€ mln)' },
   gainsTitle: { nl: 'Wie wint en wie verliest door de substitutie, bij {m}', en: 'Who gains and who loses from substitution, under {m}' },
   gainsCaption: { nl: 'Gemiddeld verschil met de huidige situatie, met de middelste 90% van de runs als lijn.', en: 'Mean change vs status quo, with the middle 90% of runs as a line.' },

@@ -167,12 +167,26 @@ export function FinanceView(props: { fin: FinancingLike; startYear: number; hist
 
 type RiskFn = (mi: number, p: string) => PartyRiskLike | undefined;
 
+/** Model numbers (0-based in, 1-based out) with runs shortened: [0,1,2,4] → "1–3,5". */
+export function modelNumbers(ms: number[]): string {
+  const s = [...ms].sort((a, b) => a - b).map((i) => i + 1);
+  const parts: string[] = [];
+  for (let i = 0; i < s.length; ) {
+    let j = i;
+    while (j + 1 < s.length && s[j + 1] === s[j] + 1) j++;
+    parts.push(j - i >= 2 ? `${s[i]}–${s[j]}` : s.slice(i, j + 1).join(','));
+    i = j + 1;
+  }
+  return parts.join(',');
+}
+
 function RiskReturn(props: { fin: FinancingLike; risk: RiskFn; parties: string[]; period: string }) {
   const W = 460;
   const H = 300;
   const m = { l: 64, r: 14, t: 14, b: 46 };
   const pts = createMemo(() =>
-    props.fin.models.flatMap((_, mi) => props.parties.map((p) => ({ mi, p, r: props.risk(mi, p) })).filter((x) => x.r).map((x) => ({ ...x, x: x.r!.es95 / 1e6, y: x.r!.result.mean / 1e6 }))),
+    // A party with no money under a contract (e.g. the integrator outside population payment) has no point for it.
+    props.fin.models.flatMap((_, mi) => props.parties.map((p) => ({ mi, p, r: props.risk(mi, p) })).filter((x) => x.r && (x.r.revenue !== 0 || x.r.cost !== 0)).map((x) => ({ ...x, x: x.r!.es95 / 1e6, y: x.r!.result.mean / 1e6 }))),
   );
   const ext = (vals: number[]) => {
     const lo = Math.min(0, ...vals);
@@ -184,6 +198,20 @@ function RiskReturn(props: { fin: FinancingLike; risk: RiskFn; parties: string[]
   const yr = () => ext(pts().map((q) => q.y));
   const sx = (v: number) => m.l + ((v - xr()[0]) / (xr()[1] - xr()[0])) * (W - m.l - m.r);
   const sy = (v: number) => H - m.b - ((v - yr()[0]) / (yr()[1] - yr()[0])) * (H - m.t - m.b);
+  /**
+   * One marker per party and position: models whose points fall on the same spot (within 4 px,
+   * e.g. a party every contract treats alike) share a marker labelled with all their numbers,
+   * instead of hiding each other.
+   */
+  const markers = createMemo(() => {
+    const out: { p: string; x: number; y: number; models: number[] }[] = [];
+    for (const q of pts()) {
+      const hit = out.find((g) => g.p === q.p && Math.hypot(sx(g.x) - sx(q.x), sy(g.y) - sy(q.y)) < 4);
+      if (hit) hit.models.push(q.mi);
+      else out.push({ p: q.p, x: q.x, y: q.y, models: [q.mi] });
+    }
+    return out;
+  });
   const ticks = (r: readonly [number, number]) => {
     const span = r[1] - r[0];
     const step = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000].find((s) => span / s <= 6) ?? 2000;
@@ -196,7 +224,7 @@ function RiskReturn(props: { fin: FinancingLike; risk: RiskFn; parties: string[]
       id="riskreturn"
       title={`${t('riskReturnTitle')} · ${props.period}`}
       caption={t('riskReturnCaption')}
-      legend={props.parties.map((p) => ({ label: partyLabel(p), color: partyColor(p), kind: 'band' as const }))}
+      legend={props.parties.map((p) => ({ label: partyLabel(p), color: partyColor(p), kind: 'bar' as const }))}
       chart={() => (
         <svg class="svg-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={t('riskReturnTitle')} data-testid="riskreturn-chart">
           <For each={ticks(yr())}>
@@ -215,15 +243,18 @@ function RiskReturn(props: { fin: FinancingLike; risk: RiskFn; parties: string[]
               </g>
             )}
           </For>
-          <For each={pts()}>
-            {(q) => (
-              <g>
-                <circle cx={sx(q.x)} cy={sy(q.y)} r="9" fill={partyColor(q.p)} stroke="#fff" stroke-width="1.5">
-                  <title>{`${partyLabel(q.p)} · ${props.fin.models[q.mi].name}: ${euroMln(q.y * 1e6)}, ES ${euroMln(q.x * 1e6)}`}</title>
-                </circle>
-                <text x={sx(q.x)} y={sy(q.y) + 4} text-anchor="middle" font-size="11" font-weight="700" fill={inkOn(partyColor(q.p))}>{q.mi + 1}</text>
-              </g>
-            )}
+          <For each={markers()}>
+            {(g) => {
+              const label = modelNumbers(g.models);
+              const w = Math.max(18, 7 * label.length + 8);
+              return (
+                <g data-testid="rr-point" data-party={g.p} data-models={g.models.map((i) => i + 1).join(',')}>
+                  <title>{`${partyLabel(g.p)} · ${g.models.map((i) => props.fin.models[i].name).join(', ')}: ${euroMln(g.y * 1e6)}, ES ${euroMln(g.x * 1e6)}`}</title>
+                  <rect x={sx(g.x) - w / 2} y={sy(g.y) - 9} width={w} height="18" rx="9" fill={partyColor(g.p)} stroke="#fff" stroke-width="1.5" />
+                  <text x={sx(g.x)} y={sy(g.y) + 4} text-anchor="middle" font-size="11" font-weight="700" fill={inkOn(partyColor(g.p))}>{label}</text>
+                </g>
+              );
+            }}
           </For>
           <text x={(m.l + W - m.r) / 2} y={H - 8} text-anchor="middle" font-size="13">{t('axisEs')}</text>
           <text transform={`translate(14 ${(m.t + H - m.b) / 2}) rotate(-90)`} text-anchor="middle" font-size="13">{t('axisMeanResult')}</text>

@@ -206,7 +206,15 @@ async function main() {
       assert((await page.textContent('[data-testid="finance"] .card h3'))!.includes('€ mln'), 'table title lacks its unit');
       const fits = await page.$eval('[data-testid="fin-table"]', (t) => t.scrollWidth <= (t.parentElement as HTMLElement).clientWidth + 1);
       assert(fits, 'the parties × models table needs horizontal scrolling at 1400 px');
-      assert((await page.locator('[data-testid="riskreturn-chart"] circle').count()) >= fin.models.length * 3, 'risk–return chart lacks points');
+      // Every party × model is on the risk–return chart (models on the same spot share a marker).
+      const rr = await page.$$eval('[data-testid="rr-point"]', (gs) => gs.map((g) => ({ p: g.getAttribute('data-party')!, ms: g.getAttribute('data-models')!.split(',').map(Number) })));
+      const rrParties = [...new Set(rr.map((x) => x.p))];
+      assert(rrParties.length >= 3, `risk–return chart shows ${rrParties.length} parties`);
+      for (const p of rrParties) {
+        const ms = rr.filter((x) => x.p === p).flatMap((x) => x.ms).sort((a, b) => a - b);
+        const want = fin.models.map((m: any, i: number) => (m.horizon[p].revenue !== 0 || m.horizon[p].cost !== 0 ? i + 1 : 0)).filter((i: number) => i > 0);
+        assert(JSON.stringify(ms) === JSON.stringify(want), `risk–return: ${p} has models ${ms}, money under ${want}`);
+      }
       // Bars and 90% ranges must be drawn, not merely present: an earlier summary without the
       // percentiles gave NaN coordinates and an empty chart while the elements were all there.
       const gains = await page.$$eval('[data-testid="gains-chart"] g', (gs) =>
