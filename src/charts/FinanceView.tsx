@@ -10,6 +10,7 @@ import type { FinancingLike, PartyRiskLike } from './financeShape';
 import { UPlot } from './UPlot';
 import { partyLabelIn } from '../parties';
 import { axisFont } from './axes';
+import { svgWidth } from './svgWidth';
 
 /** A party's name in the chosen language. */
 export const partyLabel = (p: string) => partyLabelIn(p, lang());
@@ -181,7 +182,7 @@ export function modelNumbers(ms: number[]): string {
 }
 
 function RiskReturn(props: { fin: FinancingLike; risk: RiskFn; parties: string[]; period: string }) {
-  const W = 460;
+  const { ref: svgRef, W, viewBox } = svgWidth(460);
   const H = 300;
   const m = { l: 64, r: 14, t: 14, b: 46 };
   const pts = createMemo(() =>
@@ -196,7 +197,7 @@ function RiskReturn(props: { fin: FinancingLike; risk: RiskFn; parties: string[]
   };
   const xr = () => ext(pts().map((q) => q.x));
   const yr = () => ext(pts().map((q) => q.y));
-  const sx = (v: number) => m.l + ((v - xr()[0]) / (xr()[1] - xr()[0])) * (W - m.l - m.r);
+  const sx = (v: number) => m.l + ((v - xr()[0]) / (xr()[1] - xr()[0])) * (W() - m.l - m.r);
   const sy = (v: number) => H - m.b - ((v - yr()[0]) / (yr()[1] - yr()[0])) * (H - m.t - m.b);
   /**
    * One marker per party and position: models whose points fall on the same spot (within 4 px,
@@ -226,11 +227,11 @@ function RiskReturn(props: { fin: FinancingLike; risk: RiskFn; parties: string[]
       caption={t('riskReturnCaption')}
       legend={props.parties.map((p) => ({ label: partyLabel(p), color: partyColor(p), kind: 'bar' as const }))}
       chart={() => (
-        <svg class="svg-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={t('riskReturnTitle')} data-testid="riskreturn-chart">
+        <svg ref={svgRef} class="svg-chart" viewBox={viewBox(H)} role="img" aria-label={t('riskReturnTitle')} data-testid="riskreturn-chart">
           <For each={ticks(yr())}>
             {(v) => (
               <g>
-                <line x1={m.l} x2={W - m.r} y1={sy(v)} y2={sy(v)} stroke={v === 0 ? '#555' : '#e4e4e4'} />
+                <line x1={m.l} x2={W() - m.r} y1={sy(v)} y2={sy(v)} stroke={v === 0 ? '#555' : '#e4e4e4'} />
                 <text x={m.l - 6} y={sy(v) + 4} text-anchor="end" font-size="12">{num(Math.abs(v) < 1e-9 ? 0 : v)}</text>
               </g>
             )}
@@ -256,7 +257,7 @@ function RiskReturn(props: { fin: FinancingLike; risk: RiskFn; parties: string[]
               );
             }}
           </For>
-          <text x={(m.l + W - m.r) / 2} y={H - 8} text-anchor="middle" font-size="13">{t('axisEs')}</text>
+          <text x={(m.l + W() - m.r) / 2} y={H - 8} text-anchor="middle" font-size="13">{t('axisEs')}</text>
           <text transform={`translate(14 ${(m.t + H - m.b) / 2}) rotate(-90)`} text-anchor="middle" font-size="13">{t('axisMeanResult')}</text>
         </svg>
       )}
@@ -292,19 +293,19 @@ function RiskReturn(props: { fin: FinancingLike; risk: RiskFn; parties: string[]
 function Gains(props: { fin: FinancingLike; risk: RiskFn; parties: string[]; period: string }) {
   const mi = () => Math.max(0, props.fin.models.findIndex((m) => m.kind === 'ffs'));
   const rows = () => props.parties.map((p) => ({ p, r: props.risk(mi(), p) })).filter((x) => x.r);
-  const W = 480;
+  const { ref: svgRef, W, viewBox } = svgWidth(480);
   const rowH = 34;
   const labelW = 180;
   const maxAbs = () => Math.max(1, ...rows().flatMap((x) => [Math.abs(x.r!.changeVsStatusQuo.p5), Math.abs(x.r!.changeVsStatusQuo.p95)]));
-  const mid = () => labelW + (W - labelW) / 2;
-  const sc = (v: number) => ((W - labelW) / 2 - 8) * (v / maxAbs());
+  const mid = () => labelW + (W() - labelW) / 2;
+  const sc = (v: number) => ((W() - labelW) / 2 - 8) * (v / maxAbs());
   return (
     <ChartCard
       id="gains"
       title={`${t('gainsTitle', { m: props.fin.models[mi()].name })} · ${props.period}`}
       caption={t('gainsCaption')}
       chart={() => (
-        <svg class="svg-chart" viewBox={`0 0 ${W} ${rowH * rows().length + 10}`} role="img" aria-label={t('gainsTitle', { m: props.fin.models[mi()].name })} data-testid="gains-chart">
+        <svg ref={svgRef} class="svg-chart" viewBox={viewBox(rowH * rows().length + 10)} role="img" aria-label={t('gainsTitle', { m: props.fin.models[mi()].name })} data-testid="gains-chart">
           <line x1={mid()} x2={mid()} y1={0} y2={rowH * rows().length + 10} stroke="#333" />
           <For each={rows()}>
             {(x, i) => {

@@ -13,6 +13,7 @@ import { Later } from '../components/Later';
 import { DetectView } from '../decision/DetectView';
 import { UPlot } from './UPlot';
 import { axisFont, yearAxis } from './axes';
+import { svgWidth } from './svgWidth';
 
 type Opts = Omit<uPlot.Options, 'width' | 'height'>;
 const TARGET_COLOR = OKABE_ITO.vermillion;
@@ -96,11 +97,11 @@ function MovedView(props: { summary: Summary }) {
   const last = () => props.summary.years[props.summary.years.length - 1];
   const rows = () => LINES.map((l) => ({ l, out: last().moved.out[l].mean, in: last().moved.in[l].mean, added: last().moved.added[l].mean }));
   const maxAbs = () => Math.max(1, ...rows().flatMap((r) => [r.out, r.in]));
-  const W = 480;
+  const { ref: svgRef, W, viewBox } = svgWidth(480);
   const rowH = 34;
   const labelW = 120;
-  const mid = () => labelW + (W - labelW) / 2;
-  const scale = (v: number) => ((W - labelW) / 2 - 70) * (v / maxAbs());
+  const mid = () => labelW + (W() - labelW) / 2;
+  const scale = (v: number) => ((W() - labelW) / 2 - 70) * (v / maxAbs());
   return (
     <ChartCard
       id="moved"
@@ -111,7 +112,7 @@ function MovedView(props: { summary: Summary }) {
         { label: t('movedIn'), color: SC_COLOR, kind: 'bar' },
       ]}
       chart={() => (
-        <svg class="svg-chart" viewBox={`0 0 ${W} ${rowH * LINES.length + 10}`} role="img" aria-label={t('movedTitle', { y: last().year })} data-testid="moved-chart">
+        <svg ref={svgRef} class="svg-chart" viewBox={viewBox(rowH * LINES.length + 10)} role="img" aria-label={t('movedTitle', { y: last().year })} data-testid="moved-chart">
           <line x1={mid()} x2={mid()} y1={0} y2={rowH * LINES.length + 10} stroke="#333" />
           {/* Index, not For: a partial summary updates the bars in place instead of recreating them. */}
           <Index each={rows()}>
@@ -331,7 +332,7 @@ function ObservedView(props: { summary: Summary }) {
 function HistogramView(props: { summary: Summary; extras: UiExtras }) {
   const h = () => props.extras.reductionHistLastYear;
   const year = () => props.summary.years[props.summary.years.length - 1].year;
-  const W = 460;
+  const { ref: svgRef, W, viewBox } = svgWidth(460);
   const H = 280;
   const m = { l: 50, r: 10, t: 22, b: 46 };
   const bins = () => h().counts.map((c, i) => {
@@ -339,7 +340,7 @@ function HistogramView(props: { summary: Summary; extras: UiExtras }) {
     return { c, from: h().lo + i * w, to: h().lo + (i + 1) * w };
   });
   const maxC = () => Math.max(1, ...h().counts);
-  const x = (v: number) => m.l + ((v - h().lo) / (h().hi - h().lo)) * (W - m.l - m.r);
+  const x = (v: number) => m.l + ((v - h().lo) / (h().hi - h().lo)) * (W() - m.l - m.r);
   const y = (c: number) => H - m.b - (c / maxC()) * (H - m.t - m.b);
   const target = () => props.summary.target;
   const ticks = () => {
@@ -362,11 +363,11 @@ function HistogramView(props: { summary: Summary; extras: UiExtras }) {
         { label: `${t('target')} ${pct(target(), 0)}`, color: TARGET_COLOR, kind: 'dash' },
       ]}
       chart={() => (
-        <svg class="svg-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${t('histTitle', { y: year() })}. ${t('histCaption', { p: pct(pTarget(), 0) })}`} data-testid="hist-chart">
+        <svg ref={svgRef} class="svg-chart" viewBox={viewBox(H)} role="img" aria-label={`${t('histTitle', { y: year() })}. ${t('histCaption', { p: pct(pTarget(), 0) })}`} data-testid="hist-chart">
           <For each={yTicks()}>
             {(c) => (
               <g>
-                <line x1={m.l} x2={W - m.r} y1={y(c)} y2={y(c)} stroke="#e2e2e2" />
+                <line x1={m.l} x2={W() - m.r} y1={y(c)} y2={y(c)} stroke="#e2e2e2" />
                 <text x={m.l - 6} y={y(c) + 4} text-anchor="end" font-size="13">{num(c)}</text>
               </g>
             )}
@@ -382,7 +383,7 @@ function HistogramView(props: { summary: Summary; extras: UiExtras }) {
               />
             )}
           </Index>
-          <line x1={m.l} x2={W - m.r} y1={H - m.b} y2={H - m.b} stroke="#333" />
+          <line x1={m.l} x2={W() - m.r} y1={H - m.b} y2={H - m.b} stroke="#333" />
           <For each={ticks()}>
             {(v) => (
               <g>
@@ -394,8 +395,8 @@ function HistogramView(props: { summary: Summary; extras: UiExtras }) {
           <line x1={x(target())} x2={x(target())} y1={m.t - 4} y2={H - m.b} stroke={TARGET_COLOR} stroke-width="2.5" stroke-dasharray="5 4" />
           <text x={x(target()) + 6} y={m.t + 8} font-size="13" fill="#8a2f00">{t('target')} · P = {pct(pTarget(), 0)}</text>
           {h().below > 0 ? <text x={m.l + 2} y={m.t + 28} font-size="12" fill="#444">◂ {t('histBelow', { n: num(h().below) })}</text> : null}
-          {h().above > 0 ? <text x={W - m.r - 2} y={m.t + 28} text-anchor="end" font-size="12" fill="#444">{t('histAbove', { n: num(h().above) })} ▸</text> : null}
-          <text x={(m.l + W - m.r) / 2} y={H - 6} text-anchor="middle" font-size="13">{t('reduction')} {year()} (%)</text>
+          {h().above > 0 ? <text x={W() - m.r - 2} y={m.t + 28} text-anchor="end" font-size="12" fill="#444">{t('histAbove', { n: num(h().above) })} ▸</text> : null}
+          <text x={(m.l + W() - m.r) / 2} y={H - 6} text-anchor="middle" font-size="13">{t('reduction')} {year()} (%)</text>
           <text transform={`translate(14 ${(m.t + H - m.b) / 2}) rotate(-90)`} text-anchor="middle" font-size="13">{t('runsCount')}</text>
         </svg>
       )}

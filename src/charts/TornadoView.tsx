@@ -7,6 +7,7 @@ import { ChartCard } from '../components/ChartCard';
 import { partyLabel } from './FinanceView';
 import { paramLabel, wrapLabel } from './paramLabel';
 import type { ImportanceLike } from './financeShape';
+import { svgWidth } from './svgWidth';
 
 /** The output the tornado explains: the last year's reduction, or one party's result under one model. */
 type Output = { kind: 'reduction' } | { kind: 'party'; model: string; party: string };
@@ -56,15 +57,18 @@ export function TornadoView(props: { summary: Summary; scenario: unknown }) {
   });
   const top = () => named().slice(0, 8);
 
-  const W = 900;
-  const rowH = 42;
-  const labelW = 400;
+  const { ref: svgRef, W, viewBox } = svgWidth(900, 560);
+  /** Label lines per parameter: three where the label column is narrow. */
+  const maxLines = () => (W() < 800 ? 3 : 2);
+  const rowH = () => (maxLines() === 3 ? 54 : 42);
+  /** Label column: up to 400 px, at most 45% of a narrow chart. */
+  const labelW = () => Math.min(400, Math.round(0.45 * W()));
   const fontPx = 13;
   /** Characters per label line at this font (average glyph ≈ 0.55 em). */
-  const chars = Math.floor((labelW - 14) / (fontPx * 0.55));
+  const chars = () => Math.floor((labelW() - 14) / (fontPx * 0.55));
   const lo = () => Math.min(view().mean, ...top().flatMap((x) => [x.lowDecileMean, x.highDecileMean]));
   const hi = () => Math.max(view().mean, ...top().flatMap((x) => [x.lowDecileMean, x.highDecileMean]));
-  const sx = (v: number) => labelW + 10 + ((v - lo()) / (hi() - lo() || 1)) * (W - labelW - 110);
+  const sx = (v: number) => labelW() + 10 + ((v - lo()) / (hi() - lo() || 1)) * (W() - labelW() - 110);
 
   const picker = () => (
     <label class="tornado-output">
@@ -97,23 +101,23 @@ export function TornadoView(props: { summary: Summary; scenario: unknown }) {
       chart={() => (
         <>
           <Show when={top().length > 0} fallback={<p class="muted">{t('sensNone')}</p>}>
-            <svg class="svg-chart" viewBox={`0 0 ${W} ${rowH * top().length + 30}`} role="img" aria-label={`${view().title}. ${view().caption}`} data-testid="tornado-chart">
-              <line x1={sx(view().mean)} x2={sx(view().mean)} y1={0} y2={rowH * top().length} stroke="#333" />
-              <text x={sx(view().mean)} y={rowH * top().length + 18} text-anchor="middle" font-size="13">
+            <svg ref={svgRef} class="svg-chart" viewBox={viewBox(rowH() * top().length + 30)} role="img" aria-label={`${view().title}. ${view().caption}`} data-testid="tornado-chart">
+              <line x1={sx(view().mean)} x2={sx(view().mean)} y1={0} y2={rowH() * top().length} stroke="#333" />
+              <text x={sx(view().mean)} y={rowH() * top().length + 18} text-anchor="middle" font-size="13">
                 {t('sensMean')}: {view().fmt(view().mean)}
               </text>
               <Index each={top()}>
                 {(x, i) => {
-                  const lines = () => wrapLabel(x().label, chars, 2);
+                  const lines = () => wrapLabel(x().label, chars(), maxLines());
                   return (
-                    <g transform={`translate(0 ${i * rowH})`} data-testid="tornado-row">
+                    <g transform={`translate(0 ${i * rowH()})`} data-testid="tornado-row">
                       <title>{`${x().group ? `${x().group} · ` : ''}${x().label}\n${x().path}`}</title>
-                      <text x={labelW - 6} y={rowH / 2 + 4 - (lines().length - 1) * 8} text-anchor="end" font-size={String(fontPx)}>
-                        <Index each={lines()}>{(l, j) => <tspan x={labelW - 6} dy={j === 0 ? 0 : 16}>{l()}</tspan>}</Index>
+                      <text x={labelW() - 6} y={rowH() / 2 + 4 - (lines().length - 1) * 8} text-anchor="end" font-size={String(fontPx)}>
+                        <Index each={lines()}>{(l, j) => <tspan x={labelW() - 6} dy={j === 0 ? 0 : 16}>{l()}</tspan>}</Index>
                       </text>
-                      <rect x={Math.min(sx(x().lowDecileMean), sx(view().mean))} y={8} width={Math.abs(sx(x().lowDecileMean) - sx(view().mean))} height={rowH - 16} fill={CF_COLOR} />
-                      <rect x={Math.min(sx(x().highDecileMean), sx(view().mean))} y={8} width={Math.abs(sx(x().highDecileMean) - sx(view().mean))} height={rowH - 16} fill={SC_COLOR} />
-                      <text x={Math.max(sx(x().lowDecileMean), sx(x().highDecileMean)) + 5} y={rowH / 2 + 4} font-size="12">
+                      <rect x={Math.min(sx(x().lowDecileMean), sx(view().mean))} y={8} width={Math.abs(sx(x().lowDecileMean) - sx(view().mean))} height={rowH() - 16} fill={CF_COLOR} />
+                      <rect x={Math.min(sx(x().highDecileMean), sx(view().mean))} y={8} width={Math.abs(sx(x().highDecileMean) - sx(view().mean))} height={rowH() - 16} fill={SC_COLOR} />
+                      <text x={Math.max(sx(x().lowDecileMean), sx(x().highDecileMean)) + 5} y={rowH() / 2 + 4} font-size="12">
                         ±{view().fmt(Math.abs(x().swing) / 2)}
                       </text>
                     </g>

@@ -9,6 +9,7 @@ import { OKABE_ITO, SC_COLOR } from '../colors';
 import { num, pct, seconds } from '../format';
 import { goalParameters, goalScenario, goalSpecOf, maxSteps, populationModels, type FormProblem, type GoalForm, type GoalParameter } from './goalOptions';
 import { lineName, td } from './texts';
+import { svgWidth } from '../charts/svgWidth';
 
 /** Runs per goal step: ~10 steps of 400 runs (no twins) take a few seconds on two workers. */
 export const DEFAULT_RUNS_PER_STEP = 400;
@@ -304,7 +305,7 @@ export function GoalPanel(props: { ctl: RunController; input: unknown; target: n
 
 /** The search's evaluations: output against the value tried, with the goal line (SVG) and a table. */
 function StepsView(props: { steps: GoalStep[]; spec: GoalSpec; target: number; xText: (x: number) => string; xLabel: string }) {
-  const W = 560;
+  const { ref: svgRef, W, viewBox } = svgWidth(560);
   const H = 250;
   const m = { l: 60, r: 34, t: 14, b: 50 };
   const goal = () => (props.spec.kind === 'parameter' ? props.spec.probability : props.spec.maxShare);
@@ -314,7 +315,7 @@ function StepsView(props: { steps: GoalStep[]; spec: GoalSpec; target: number; x
   const xr = () => [tx(props.spec.lo), tx(props.spec.hi)];
   // Probabilities on 0–100%; budget shares up to a little above the largest value seen.
   const yr = () => (props.spec.kind === 'parameter' ? [0, 1] : [0, Math.min(1, 1.1 * Math.max(1.5 * goal(), ...props.steps.map((s) => s.value + s.se)))]);
-  const sx = (x: number) => m.l + ((tx(x) - xr()[0]) / (xr()[1] - xr()[0] || 1)) * (W - m.l - m.r);
+  const sx = (x: number) => m.l + ((tx(x) - xr()[0]) / (xr()[1] - xr()[0] || 1)) * (W() - m.l - m.r);
   const sy = (v: number) => H - m.b - ((v - yr()[0]) / (yr()[1] - yr()[0] || 1)) * (H - m.t - m.b);
   const xTicks = () => {
     if (log()) {
@@ -352,11 +353,11 @@ function StepsView(props: { steps: GoalStep[]; spec: GoalSpec; target: number; x
         { label: td('goalLine', { g: pct(goal(), 1) }), color: OKABE_ITO.vermillion, kind: 'dash' },
       ]}
       chart={() => (
-        <svg class="svg-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${td('goalStepsTitle')}: ${yLabel()}`} data-testid="goal-steps-chart">
+        <svg ref={svgRef} class="svg-chart" viewBox={viewBox(H)} role="img" aria-label={`${td('goalStepsTitle')}: ${yLabel()}`} data-testid="goal-steps-chart">
           <For each={yTicks()}>
             {(v) => (
               <g>
-                <line x1={m.l} x2={W - m.r} y1={sy(v)} y2={sy(v)} stroke="#e2e2e2" />
+                <line x1={m.l} x2={W() - m.r} y1={sy(v)} y2={sy(v)} stroke="#e2e2e2" />
                 <text x={m.l - 6} y={sy(v) + 4} text-anchor="end" font-size="13">{pct(v, 0)}</text>
               </g>
             )}
@@ -369,8 +370,8 @@ function StepsView(props: { steps: GoalStep[]; spec: GoalSpec; target: number; x
               </g>
             )}
           </For>
-          <line x1={m.l} x2={W - m.r} y1={H - m.b} y2={H - m.b} stroke="#333" />
-          <line x1={m.l} x2={W - m.r} y1={sy(goal())} y2={sy(goal())} stroke={OKABE_ITO.vermillion} stroke-width="2" stroke-dasharray="4 4" />
+          <line x1={m.l} x2={W() - m.r} y1={H - m.b} y2={H - m.b} stroke="#333" />
+          <line x1={m.l} x2={W() - m.r} y1={sy(goal())} y2={sy(goal())} stroke={OKABE_ITO.vermillion} stroke-width="2" stroke-dasharray="4 4" />
           <For each={props.steps}>
             {(s) => (
               <g>
@@ -382,7 +383,7 @@ function StepsView(props: { steps: GoalStep[]; spec: GoalSpec; target: number; x
               </g>
             )}
           </For>
-          <text x={(m.l + W - m.r) / 2} y={H - 8} text-anchor="middle" font-size="13">{xLabel()}</text>
+          <text x={(m.l + W() - m.r) / 2} y={H - 8} text-anchor="middle" font-size="13">{xLabel()}</text>
           <text transform={`translate(14 ${(m.t + H - m.b) / 2}) rotate(-90)`} text-anchor="middle" font-size="13">{yLabel()}</text>
         </svg>
       )}

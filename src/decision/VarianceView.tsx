@@ -5,6 +5,7 @@ import { ChartCard } from '../components/ChartCard';
 import { OKABE_ITO } from '../colors';
 import { euroMln, num, pct } from '../format';
 import { partyName, td } from './texts';
+import { svgWidth } from '../charts/svgWidth';
 
 const RANDOM = OKABE_ITO.skyBlue;
 const PARAM = OKABE_ITO.vermillion;
@@ -51,12 +52,12 @@ export function VarianceView(props: { summary: Summary; modelNames: Record<strin
       : td('varMostlyParam', { s: `${pct(s.parameterShare, 0)} ${td('varParam')}` });
   };
 
-  const W = 800;
+  const { ref: svgRef, W, viewBox } = svgWidth(800, 620);
   const labelW = 300;
   const textW = 160;
   const rowH = 34;
-  const barW = W - labelW - textW;
-  const x = (f: number) => labelW + f * barW;
+  const barW = () => W() - labelW - textW;
+  const x = (f: number) => labelW + f * barW();
 
   return (
     <ChartCard
@@ -107,7 +108,7 @@ export function VarianceView(props: { summary: Summary; modelNames: Record<strin
             <p class="decision-sentence" data-testid="variance-sentence" data-random-share={String(redShare())}>
               {sentence()}
             </p>
-            <svg class="svg-chart" viewBox={`0 0 ${W} ${rowH * rows().length + 40}`} role="img" aria-label={`${td('varTitle')} ${sentence()}`} data-testid="variance-chart">
+            <svg ref={svgRef} class="svg-chart" viewBox={viewBox(rowH * rows().length + 40)} role="img" aria-label={`${td('varTitle')} ${sentence()}`} data-testid="variance-chart">
               <For each={[0, 0.25, 0.5, 0.75, 1]}>
                 {(f) => (
                   <g>
@@ -116,7 +117,7 @@ export function VarianceView(props: { summary: Summary; modelNames: Record<strin
                   </g>
                 )}
               </For>
-              <text x={labelW + barW / 2} y={rowH * rows().length + 36} text-anchor="middle" font-size="13">{td('varAxis')}</text>
+              <text x={labelW + barW() / 2} y={rowH * rows().length + 36} text-anchor="middle" font-size="13">{td('varAxis')}</text>
               <For each={rows()}>
                 {(r, i) => {
                   const ok = () => Number.isFinite(r.split.randomShare);
@@ -125,11 +126,11 @@ export function VarianceView(props: { summary: Summary; modelNames: Record<strin
                     <g transform={`translate(0 ${i() * rowH})`} data-testid={`variance-row-${r.key}`} data-random-share={String(r.split.randomShare)}>
                       <text x={labelW - 8} y={rowH / 2 + 5} text-anchor="end" font-size="14">{r.label}</text>
                       <Show when={ok()} fallback={<text x={labelW + 4} y={rowH / 2 + 5} font-size="13">–</text>}>
-                        <rect class="var-random" x={x(0)} y={6} width={r.split.randomShare * barW} height={rowH - 12} fill={RANDOM} />
-                        <rect class="var-param" x={x(r.split.randomShare)} y={6} width={(1 - r.split.randomShare) * barW} height={rowH - 12} fill={PARAM} />
+                        <rect class="var-random" x={x(0)} y={6} width={r.split.randomShare * barW()} height={rowH - 12} fill={RANDOM} />
+                        <rect class="var-param" x={x(r.split.randomShare)} y={6} width={(1 - r.split.randomShare) * barW()} height={rowH - 12} fill={PARAM} />
                         <line x1={x(Math.max(0, r.split.randomShare - se()))} x2={x(Math.min(1, r.split.randomShare + se()))} y1={rowH / 2} y2={rowH / 2} stroke="#000" stroke-width="2" />
                         <line x1={x(r.split.randomShare)} x2={x(r.split.randomShare)} y1={8} y2={rowH - 8} stroke="#000" stroke-width="2" />
-                        <text x={W - textW + 8} y={rowH / 2 + 5} font-size="13">
+                        <text x={W() - textW + 8} y={rowH / 2 + 5} font-size="13">
                           {pct(r.split.randomShare, 0)} ± {pct(se(), 1)} {td('varRandom')}
                         </text>
                       </Show>
