@@ -29,6 +29,7 @@ import { clone } from './workspace/paths';
 import { num } from './format';
 import { PrecisionNote, PrecisionOption, precisionRequest } from './decision/PrecisionOption';
 import { DecisionSection } from './decision/DecisionSection';
+import { warmUpFonts } from './components/fontWarmUp';
 
 /** `?runs=N` overrides the scenario's run count (tests use fewer runs). */
 function runsFromUrl(): number | undefined {
@@ -107,6 +108,9 @@ export function App() {
           setBanner(t('linkScenarioLoaded'));
         } else setBanner(t('linkScenarioBad'));
       }
+      // The first run starts once the result views' fonts are known (a few tasks, normally done
+      // before the scenario has been validated; never more than a second's wait).
+      await Promise.race([warmUpFonts(), new Promise((r) => setTimeout(r, 1000))]);
       await start();
     })();
     const over = (e: DragEvent) => {

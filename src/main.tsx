@@ -1,8 +1,11 @@
 import { render } from 'solid-js/web';
 import { App } from './App';
 import './styles.css';
+import { warmUpFonts } from './components/fontWarmUp';
 
 render(() => <App />, document.getElementById('app')!);
+// Fonts of the result views, looked up while the workers start (the first run waits for it).
+void warmUpFonts();
 
 // The built site keeps itself in a cache so that it works offline after the first visit
 // (src/sw/serviceWorker.ts). Not in development: Vite serves unbundled modules there.

@@ -14,15 +14,8 @@ function warmUp(): void {
   const box = document.createElement('div');
   box.setAttribute('aria-hidden', 'true');
   box.style.cssText = 'position:absolute;left:-10000px;top:0;width:400px;height:200px;visibility:hidden';
-  // Text in the weights, styles and symbols the results use, laid out once: the first layout of a
-  // new glyph or face looks fonts up (on Linux through the browser process). In Chromium traces of
-  // the default run the longest main-thread task during the run went from 42-67 ms wall (4 traces)
-  // to 29-44 ms (6 traces), with under 10 ms of CPU either way.
-  const glyphs = 'Aa0123456789 €±≥≤–—→←✓⚠▶⤓·×%ëéï ';
-  for (const style of ['', 'font-weight:600', 'font-weight:700', 'font-style:italic', 'font-variant-numeric:tabular-nums', 'font-size:0.8rem', 'font-size:1.3rem;font-weight:700'])
-    box.insertAdjacentHTML('beforeend', `<span style="${style}">${glyphs}</span>`);
+  // (The fonts of the views' text are looked up apart, before the first run: warmUpFonts.)
   document.body.append(box);
-  void box.offsetWidth;
   try {
     const u = new uPlot(
       {

@@ -32,6 +32,25 @@ const AMPLIFIED = ['financing', 'sensitivity'];
 
 const h = new Harness();
 
+/**
+ * In the page: the fonts of all visible text in the results pane, as fontKey() names them
+ * (src/components/fontWarmUp.ts), each with an example element. SVG text at its drawn size.
+ */
+const FONTS_IN_RESULTS = `(() => {
+  const out = {};
+  for (const el of document.querySelectorAll('#results *')) {
+    if (el.closest('.print-only') || !el.getClientRects().length) continue;
+    if (![...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())) continue;
+    const cs = getComputedStyle(el);
+    if (cs.visibility !== 'visible') continue;
+    let px = parseFloat(cs.fontSize);
+    if (el instanceof SVGElement && el.getScreenCTM()) { const m = el.getScreenCTM(); px *= Math.hypot(m.a, m.b); }
+    const k = px.toFixed(2) + ' ' + cs.fontWeight + ' ' + cs.fontStyle + ' ' + cs.fontFamily.split(',')[0].trim().replace(/['"]/g, '');
+    out[k] = out[k] || (el.tagName.toLowerCase() + (el.closest('[data-testid]') ? ' in ' + el.closest('[data-testid]').getAttribute('data-testid') : ''));
+  }
+  return out;
+})()`;
+
 async function waitDone(page: Page, minGeneration = 1, timeout = 60_000): Promise<ProeftuinHook> {
   await page.waitForFunction(
     (g) => {
@@ -925,24 +944,34 @@ async function main() {
         if (n === 1) {
           await p.evaluate(() => window.scrollTo(0, 0));
           await p.screenshot({ path: join(ARTIFACTS, '09-default-2000-runs.png'), fullPage: true });
+          // Every font (size, weight, style, family) of text in the results was looked up before
+          // the run (src/components/fontWarmUp.ts): a size first met during the run cost a
+          // 40-70 ms font round trip on the main thread. SVG text counts at its drawn size.
+          const used = (await p.evaluate(FONTS_IN_RESULTS)) as Record<string, string>;
+          const warm = (await p.evaluate('window.__proeftuinFonts')) as string[] | undefined;
+          assert(warm && warm.length > 20, `font warm-up did not run (${warm?.length ?? 'no'} fonts)`);
+          const missing = Object.keys(used).filter((k) => !warm.includes(k));
+          assert(Object.keys(used).length > 10 && missing.length === 0, `fonts in the results not looked up before the run: ${missing.map((k) => `${k} (${used[k]})`).join('; ')}`);
         }
         await ctx.close();
         return r;
       };
       // Measured on this 2-core machine (2 simulation workers + the summary worker keep both cores
-      // busy, so a task's wall time is often 3-8x its CPU time). Before this work: the longest task
-      // during the run 51-232 ms (up to 115 ms on a quiet machine), CPU per task at most 18-23 ms
-      // (views mounted and charts built in one task, forced layouts, all runs merged on the UI
-      // thread for every partial summary). Now, on a quiet machine (load average ~2.5): 0-2 tasks
-      // over 50 ms per run, the longest 52-67 ms when there is one (right after the first results);
-      // CPU per task at most 7-12 ms (once 16); with other test runs loading the machine (load
-      // average 6-12) the longest reaches ~110 ms and more. What is guaranteed here:
+      // busy, so a task's wall time is often 3-8x its CPU time). First: the longest task during
+      // the run 51-232 ms, CPU per task up to 23 ms (views mounted in one task, forced layouts, all
+      // runs merged on the UI thread). Then, with views mounted a few per task and summaries in a
+      // worker: CPU per task 7-12 ms, but one task of 51-82 ms in 2-4 of 12 runs, right after the
+      // first results. Traces showed that task waiting on font lookups (a synchronous round trip
+      // to the browser process per new font size, slow while the workers hold both cores), many of
+      // them for SVG text scaled to odd sizes. With SVG charts drawn one to one and the fonts looked
+      // up before the run: 0 of 20 runs with a task over 50 ms (test/e2e/longTasks.ts, 2026-11-23).
+      // What is asserted here:
       //  - CPU time of every main-thread task during the run < 20 ms (independent of machine load);
-      //  - wall time: in at least one of up to 3 runs, no task over 100 ms. The 50 ms target of
-      //    issue 4 is met on about half the runs of a quiet machine, not on all: see the numbers
-      //    printed per attempt.
+      //  - wall time: no task over 50 ms (issue 4's bar), in at least one of up to 3 page loads
+      //    (another job on this 2-core machine can stall any thread; each attempt is printed);
+      //  - every font in the results was looked up before the run (checked in attempt 1).
       const CPU_BOUND_MS = 20;
-      const WALL_BOUND_MS = 100;
+      const WALL_BOUND_MS = 50;
       const first = await attempt(1);
       const { mid, runMs, firstMs } = first;
       // Loose bounds: the machine is shared with other test runs (2 cores), so the bar of issue 4
