@@ -1,4 +1,4 @@
-import { createMemo, For, Index } from 'solid-js';
+import { createMemo, createSignal, For, Index } from 'solid-js';
 import type uPlot from 'uplot';
 import type { Summary } from '../../models/summary/summarize';
 import type { UiExtras } from '../../workers/uiSummaryApi';
@@ -48,32 +48,59 @@ function fanBands(first: number, color: string): uPlot.Band[] {
   ];
 }
 
+/** +€ 3,0 mln / € -9,1 mln: a change with its sign. */
+const signedEuroMln = (x: number) => `${x > 0 ? '+' : ''}${euroMln(x)}`;
+
 function LinesView(props: { summary: Summary }) {
+  /**
+   * Levels, or the change (scenario − no change) per line: next to the hospital's € 250+ mln the
+   * lines that gain from substitution (self-care, 1.5-line care, a few € mln) lie on the zero line.
+   * The change is the difference of two means the summary holds (mean of the difference), not a
+   * statistic over runs.
+   */
+  const [mode, setMode] = createSignal<'level' | 'diff'>('level');
   const data = createMemo<uPlot.AlignedData>(() => {
     const ys = props.summary.years;
+    if (mode() === 'diff') return [ys.map((y) => y.year), ...LINES.map((l) => ys.map((y) => (y.sc.claims[l].mean - y.cf.claims[l].mean) / 1e6))];
     return [ys.map((y) => y.year), ...LINES.flatMap((l) => [ys.map((y) => y.cf.claims[l].mean / 1e6), ys.map((y) => y.sc.claims[l].mean / 1e6)])];
   });
   const options = createMemo<Opts>(() => {
     lang();
+    if (mode() === 'diff')
+      return {
+        ...base(),
+        axes: [yearAxis(t('axisYear')), yAxis(t('axisCostDiffMln'), (v) => num(v, 1))],
+        series: [{}, ...LINES.map((l) => line(fieldLabel(l, lang()), LINE_COLORS[l]))],
+      };
     return {
       ...base(),
       axes: [yearAxis(t('axisYear')), yAxis(t('axisCostMln'), (v) => num(v, 0))],
       series: [{}, ...LINES.flatMap((l) => [line(`${fieldLabel(l, lang())} (${t('counterfactual')})`, LINE_COLORS[l], [6, 4], 1.8), line(fieldLabel(l, lang()), LINE_COLORS[l])])],
     };
   });
+  const picker = () => (
+    <label class="tornado-output">
+      {t('linesShow')}{' '}
+      <select data-testid="lines-mode" value={mode()} onChange={(e) => setMode(e.currentTarget.value as 'level' | 'diff')}>
+        <option value="level">{t('linesLevel')}</option>
+        <option value="diff">{t('linesDiff')}</option>
+      </select>
+    </label>
+  );
   return (
     <ChartCard
       id="lines"
       title={t('linesTitle')}
-      caption={t('linesCaption')}
+      caption={mode() === 'diff' ? t('linesCaptionDiff') : t('linesCaption')}
       legend={LINES.map((l) => ({ label: fieldLabel(l, lang()), color: LINE_COLORS[l] }))}
+      controls={picker}
       chart={() => <UPlot options={options} data={data} label={t('linesTitle')} testId="lines-chart" />}
       table={() => (
         <table class="data">
           <thead>
             <tr>
               <th scope="col">{t('year')}</th>
-              <For each={LINES}>{(l) => <th scope="col">{fieldLabel(l, lang())}: {t('counterfactual').toLowerCase()} → {t('scenarioSide').toLowerCase()}</th>}</For>
+              <For each={LINES}>{(l) => <th scope="col">{fieldLabel(l, lang())}: {t('counterfactual').toLowerCase()} → {t('scenarioSide').toLowerCase()} ({t('linesDiffCol')})</th>}</For>
             </tr>
           </thead>
           <tbody>
@@ -81,7 +108,7 @@ function LinesView(props: { summary: Summary }) {
               {(y) => (
                 <tr>
                   <th scope="row">{y.year}</th>
-                  <For each={LINES}>{(l) => <td>{euroMln(y.cf.claims[l].mean)} → {euroMln(y.sc.claims[l].mean)}</td>}</For>
+                  <For each={LINES}>{(l) => <td>{euroMln(y.cf.claims[l].mean)} → {euroMln(y.sc.claims[l].mean)} ({signedEuroMln(y.sc.claims[l].mean - y.cf.claims[l].mean)})</td>}</For>
                 </tr>
               )}
             </For>

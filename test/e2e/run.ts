@@ -208,6 +208,31 @@ async function main() {
       assert(heights.filter((x) => x > 0).length >= 5, 'histogram bars are empty');
       assert((await page.locator('[data-testid="moved-chart"] rect').count()) === 10, 'moved-contacts chart lacks bars');
     });
+    await h.check('cost per care line: "change vs no change" shows the small lines (self-care) that lie on zero next to the hospital', async () => {
+      /** Rows of the chart's canvas that hold the self-care colour: how tall its line is drawn. */
+      const selfcareRows = () =>
+        page.$eval('[data-testid="lines-chart"] canvas', (c) => {
+          const cv = c as HTMLCanvasElement;
+          const d = cv.getContext('2d')!.getImageData(0, 0, cv.width, cv.height).data;
+          const rows = new Set<number>();
+          for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 200 && Math.abs(d[i] - 0x00) + Math.abs(d[i + 1] - 0x9e) + Math.abs(d[i + 2] - 0x73) < 40) rows.add(Math.floor(i / 4 / cv.width));
+          return rows.size;
+        });
+      const level = await selfcareRows();
+      await page.selectOption('[data-testid="lines-mode"]', 'diff');
+      await page.waitForFunction(() => document.querySelector('[data-testid="card-lines"] .caption')?.textContent?.includes('min zonder verandering'), null, { timeout: 5_000 });
+      await page.waitForTimeout(300); // the chart is rebuilt through the UI job queue
+      const diff = await selfcareRows();
+      const px = await canvasPixels(page, 'lines-chart');
+      assert(px.painted > px.width * px.height * 0.02, `change view: only ${px.painted} painted pixels`);
+      const sc = (hook as ProeftuinHook).summary!.years;
+      const last = sc[sc.length - 1];
+      const d = last.sc.claims.selfcare.mean - last.cf.claims.selfcare.mean;
+      console.log(`        self-care line spans ${level} pixel rows in the cost view, ${diff} in the change view (last year +${(d / 1e6).toFixed(2)} mln)`);
+      // A 2.5 px line covers at least 3 pixel rows where it is not hidden under another line.
+      assert(diff >= 3, `self-care line spans ${diff} pixel rows in the change view (${level} in the cost view): hidden`);
+      await page.selectOption('[data-testid="lines-mode"]', 'level');
+    });
     await h.check('financing: parties × models table, risk–return and gains charts (when the engine reports financing)', async () => {
       const fin = (hook as ProeftuinHook | null)?.summary && ((hook as ProeftuinHook).summary as any).financing;
       if (!fin?.models?.length) {
