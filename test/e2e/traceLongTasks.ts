@@ -1,6 +1,8 @@
 // Diagnostic, not a test: records a Chromium trace while the default scenario (2,000 runs) runs
 // and prints, for each main-thread task over 40 ms, where its time went (script, style, layout,
-// paint) and which script functions ran.   npx tsx test/e2e/traceLongTasks.ts [dist-dir]
+// paint) and which script functions ran, and how many font lookups (a synchronous round trip to
+// the browser process per new font size, see src/components/fontWarmUp.ts) fell inside the run.
+//   npx tsx test/e2e/traceLongTasks.ts [dist-dir]
 import { chromium } from 'playwright-core';
 import { serveStatic } from './server';
 
@@ -13,7 +15,7 @@ async function main() {
   try {
     const ctx = await browser.newContext({ viewport: { width: 1400, height: 1000 }, deviceScaleFactor: 1 });
     const page = await ctx.newPage();
-    await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
+    await browser.startTracing(page, { categories: ['fonts', 'blink', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
     await page.goto(server.url);
     await page.waitForFunction(() => (window as any).__proeftuin?.state === 'done', null, { timeout: 120_000, polling: 100 });
     await page.waitForTimeout(800);
@@ -37,6 +39,11 @@ async function main() {
       const cpu = during.map((e) => ((e as any).tdur ?? 0) / 1000).sort((a, b) => b - a);
       const wall = during.map((e) => (e.dur ?? 0) / 1000).sort((a, b) => b - a);
       console.log(`during the run: ${during.length} tasks; CPU per task, largest: ${cpu.slice(0, 8).map((x) => x.toFixed(1)).join(', ')} ms; wall, largest: ${wall.slice(0, 8).map((x) => x.toFixed(0)).join(', ')} ms; total CPU ${cpu.reduce((a, b) => a + b, 0).toFixed(0)} ms`);
+    }
+    if (nav) {
+      const inRun = evs.filter((e) => (e.ts - nav.ts) / 1000 >= timing.startedAt && (e.ts - nav.ts) / 1000 <= timing.runEndedAt);
+      const lookups = inRun.filter((e) => e.name === 'WebSandboxSupportLinux::GetWebFontRenderStyleForStrike');
+      console.log(`font lookups during the run: ${lookups.length} (${(lookups.reduce((a, e) => a + (e.dur ?? 0), 0) / 1000).toFixed(0)} ms wall)`);
     }
     const minCpu = Number(process.env.MIN_CPU_MS ?? 15) * 1000;
     const tasks = all.filter((e) => (e.dur ?? 0) > Number(process.env.MIN_WALL_MS ?? 40) * 1000 || ((e as any).tdur ?? 0) > minCpu);
