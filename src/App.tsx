@@ -30,6 +30,7 @@ import { num } from './format';
 import { PrecisionNote, PrecisionOption, precisionRequest } from './decision/PrecisionOption';
 import { DecisionSection } from './decision/DecisionSection';
 import { warmUpFonts } from './components/fontWarmUp';
+import { localMessage } from './editor/messages';
 
 /** `?runs=N` overrides the scenario's run count (tests use fewer runs). */
 function runsFromUrl(): number | undefined {
@@ -178,7 +179,7 @@ export function App() {
                   <For each={ie().errors}>
                     {(e) => (
                       <li>
-                        <code>{e.path}</code>: {e.message}
+                        <code>{e.path}</code>: {localMessage(e.message, lang())}
                       </li>
                     )}
                   </For>
@@ -198,7 +199,7 @@ export function App() {
                 <strong>{t('errorTitle')}</strong>
                 <Show when={e().errors} fallback={<p>{e().message}</p>}>
                   <ul>
-                    <For each={e().errors}>{(fe) => <li><code>{fe.path}</code>: {fe.message}</li>}</For>
+                    <For each={e().errors}>{(fe) => <li><code>{fe.path}</code>: {localMessage(fe.message, lang())}</li>}</For>
                   </ul>
                 </Show>
               </div>

@@ -1,5 +1,7 @@
 import { For, Show } from 'solid-js';
-import { t } from '../i18n';
+import { lang, t } from '../i18n';
+import { localMessage } from './messages';
+import { paramLabel } from '../charts/paramLabel';
 import type { Workspace } from '../workspace/store';
 import { getAt, type Path } from '../workspace/paths';
 import { FieldNode, ObjectGroup, ListEditor } from './fields';
@@ -49,10 +51,10 @@ export function Editor(props: { ws: Workspace }) {
             <For each={ws.errors()}>
               {(e) => (
                 <li>
-                  <button type="button" class="linklike" onClick={() => focusField(e.path)}>
-                    <code>{e.path}</code>
+                  <button type="button" class="linklike" onClick={() => focusField(e.path)} title={e.path}>
+                    {paramLabel(e.path, ws.scenario, lang()).label}
                   </button>
-                  : {e.message}
+                  : {localMessage(e.message, lang())} <code class="err-path">{e.path}</code>
                 </li>
               )}
             </For>

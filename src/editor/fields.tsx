@@ -7,6 +7,7 @@ import { fieldLabel, fieldUnit } from './labels';
 import { addableKeys, defaultValueAt, enumAt, helpAt, helpText, isParamField, schemaAt } from './schemaHelp';
 import { parseNumber, showNumber } from './numbers';
 import { DistPicture } from './DistPicture';
+import { localMessage } from './messages';
 import { changeKind, FINANCING_KINDS, isFinancingKind, KIND_LABELS } from './financingKind';
 
 /** Errors at `path` itself and below it (a parameter's min/mode/max). */
@@ -24,7 +25,7 @@ function FieldErrors(props: { messages: string[]; id: string }) {
   return (
     <Show when={props.messages.length > 0}>
       <ul class="field-errors" id={props.id} role="alert">
-        <For each={props.messages}>{(m) => <li>{m}</li>}</For>
+        <For each={props.messages}>{(m) => <li>{localMessage(m, lang())}</li>}</For>
       </ul>
     </Show>
   );
@@ -272,6 +273,11 @@ function SegmentRefsField(props: { ws: Workspace; path: Path; label: string }) {
   const ids = () => ((getAt(props.ws.scenario, ['region', 'segments']) as any[]) ?? []).map((s) => String(s?.id ?? ''));
   const chosen = () => (getAt(props.ws.scenario, props.path) as string[]) ?? [];
   const errs = () => errorsUnder(props.ws, props.path);
+  /** The group's name as the user gave it (the id is what the file refers to). */
+  const segName = (sid: string) => {
+    const seg = ((getAt(props.ws.scenario, ['region', 'segments']) as any[]) ?? []).find((s) => String(s?.id ?? '') === sid);
+    return typeof seg?.name === 'string' && seg.name.trim() ? seg.name : sid;
+  };
   return (
     <fieldset class="field refs" classList={{ invalid: errs().length > 0 }}>
       <legend>{props.label} <span class="unit">({t('emptyMeansAll')})</span></legend>
@@ -288,7 +294,7 @@ function SegmentRefsField(props: { ws: Workspace; path: Path; label: string }) {
                 props.ws.edit(props.path, ids().filter((x) => set.has(x)).concat([...set].filter((x) => !ids().includes(x))));
               }}
             />
-            {sid}
+            {segName(sid)}
           </label>
         )}
       </For>

@@ -5,7 +5,7 @@ const u = (nl: string, en = nl) => ({ nl, en });
 const EUR = u('€');
 const EUR_Y = u('€ per jaar', '€ per year');
 const FRAC = u('fractie 0–1', 'fraction 0–1');
-const PER_Y = u('per jaar (fractie)', 'per year (fraction)');
+const PER_Y = u('fractie per jaar', 'fraction per year');
 const YEARS = u('jaar', 'years');
 
 /** Labels and units of scenario fields by key. Keys not listed show their own name. */
@@ -17,6 +17,8 @@ export const FIELD_LABELS: Record<string, L> = {
   created: { nl: 'Gemaakt op', en: 'Created' },
   notes: { nl: 'Notities voor de stuurgroep', en: 'Notes for the steering group' },
   question: { nl: 'Vraag', en: 'Question' },
+  source: { nl: 'Bron', en: 'Source' },
+  illustrative: { nl: 'Illustratief (geen bron)', en: 'Illustrative (no source)' },
   simulation: { nl: 'Simulatie', en: 'Simulation' },
   runs: { nl: 'Aantal runs', en: 'Number of runs' },
   horizonYears: { nl: 'Aantal jaren', en: 'Years simulated', unit: YEARS },
