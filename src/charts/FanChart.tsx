@@ -82,8 +82,10 @@ export function FanChart(props: { summary: Summary }) {
             <tr>
               <th scope="col">{t('year')}</th>
               <th scope="col">{t('counterfactual')}: {t('median')}</th>
+              <th scope="col">{t('counterfactual')}: 25%–75%</th>
               <th scope="col">{t('counterfactual')}: 5%–95%</th>
               <th scope="col">{t('scenarioSide')}: {t('median')}</th>
+              <th scope="col">{t('scenarioSide')}: 25%–75%</th>
               <th scope="col">{t('scenarioSide')}: 5%–95%</th>
             </tr>
           </thead>
@@ -93,8 +95,10 @@ export function FanChart(props: { summary: Summary }) {
                 <tr>
                   <th scope="row">{y.year}</th>
                   <td>{euro(y.cf.total.p50)}</td>
+                  <td>{euro(y.cf.total.p25)} – {euro(y.cf.total.p75)}</td>
                   <td>{euro(y.cf.total.p5)} – {euro(y.cf.total.p95)}</td>
                   <td>{euro(y.sc.total.p50)}</td>
+                  <td>{euro(y.sc.total.p25)} – {euro(y.sc.total.p75)}</td>
                   <td>{euro(y.sc.total.p5)} – {euro(y.sc.total.p95)}</td>
                 </tr>
               )}

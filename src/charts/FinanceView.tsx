@@ -1,4 +1,4 @@
-import { createMemo, createSignal, For } from 'solid-js';
+import { createMemo, createSignal, For, Show } from 'solid-js';
 import type uPlot from 'uplot';
 import { MODEL_COLORS, PARTY_COLORS } from '../colors';
 import { euroMln, num, pct } from '../format';
@@ -138,10 +138,14 @@ export function FinanceView(props: { fin: FinancingLike; startYear: number; hist
                           const v = value(x, metric());
                           return metric() === 'result' || metric() === 'change' ? v < 0 : metric() === 'pLoss' || metric() === 'pWorse' ? v >= 0.5 : false;
                         };
+                        // A party without money under this contract (e.g. the integrator outside population payment).
+                        const absent = () => !!r() && r()!.revenue === 0 && r()!.cost === 0;
                         return (
+                          <Show when={!absent()} fallback={<td class="absent" title={t('finNotParty')}>—<span class="sr-only"> {t('finNotParty')}</span></td>}>
                           <td classList={{ neg: bad() }} title={r() ? `${t('mResult')}: ${euroMln(r()!.result.mean)}; ${t('mPLoss')}: ${pct(r()!.pLoss.p, 0)}; VaR 95%: ${euroMln(r()!.var95)}; ES 95%: ${euroMln(r()!.es95)}; ${t('mChange')}: ${euroMln(r()!.changeVsStatusQuo.mean)}; ${t('mWorse')}: ${pct(r()!.pWorseOff.p, 0)}` : ''}>
                             {r() ? cellParts(r()!, metric()) : '–'}
                           </td>
+                          </Show>
                         );
                       }}
                     </For>

@@ -78,6 +78,8 @@ function LinesView(props: { summary: Summary }) {
       series: [{}, ...LINES.flatMap((l) => [line(`${fieldLabel(l, lang())} (${t('counterfactual')})`, LINE_COLORS[l], [6, 4], 1.8), line(fieldLabel(l, lang()), LINE_COLORS[l])])],
     };
   });
+  const lastYear = () => props.summary.years[props.summary.years.length - 1];
+  const ivLast = () => lastYear().interventionCost.mean;
   const picker = () => (
     <label class="tornado-output">
       {t('linesShow')}{' '}
@@ -91,16 +93,18 @@ function LinesView(props: { summary: Summary }) {
     <ChartCard
       id="lines"
       title={t('linesTitle')}
-      caption={mode() === 'diff' ? t('linesCaptionDiff') : t('linesCaption')}
+      caption={`${mode() === 'diff' ? t('linesCaptionDiff') : t('linesCaption')}${ivLast() > 0 ? ` ${t('linesIvNote', { c: euroMln(ivLast()), y: lastYear().year })}` : ''}`}
       legend={LINES.map((l) => ({ label: fieldLabel(l, lang()), color: LINE_COLORS[l] }))}
       controls={picker}
       chart={() => <UPlot options={options} data={data} label={t('linesTitle')} testId="lines-chart" />}
       table={() => (
         <table class="data">
+          <caption class="table-note">{t('linesTableNote')}</caption>
           <thead>
             <tr>
               <th scope="col">{t('year')}</th>
-              <For each={LINES}>{(l) => <th scope="col">{fieldLabel(l, lang())}: {t('counterfactual').toLowerCase()} → {t('scenarioSide').toLowerCase()} ({t('linesDiffCol')})</th>}</For>
+              <For each={LINES}>{(l) => <th scope="col">{fieldLabel(l, lang())}</th>}</For>
+              <th scope="col">{t('linesIvCol')}</th>
             </tr>
           </thead>
           <tbody>
@@ -108,7 +112,8 @@ function LinesView(props: { summary: Summary }) {
               {(y) => (
                 <tr>
                   <th scope="row">{y.year}</th>
-                  <For each={LINES}>{(l) => <td>{euroMln(y.cf.claims[l].mean)} → {euroMln(y.sc.claims[l].mean)} ({signedEuroMln(y.sc.claims[l].mean - y.cf.claims[l].mean)})</td>}</For>
+                  <For each={LINES}>{(l) => <td>{euroMln(y.cf.claims[l].mean)} → {euroMln(y.sc.claims[l].mean)}<span class="sub">{signedEuroMln(y.sc.claims[l].mean - y.cf.claims[l].mean)}</span></td>}</For>
+                  <td>{euroMln(y.interventionCost.mean)}</td>
                 </tr>
               )}
             </For>
@@ -215,7 +220,9 @@ function ReductionView(props: { summary: Summary }) {
               <th scope="col">{t('year')}</th>
               <th scope="col">{t('mean')} {t('pmMc')}</th>
               <th scope="col">5%</th>
+              <th scope="col">25%</th>
               <th scope="col">{t('median')}</th>
+              <th scope="col">75%</th>
               <th scope="col">95%</th>
               <th scope="col">P(≥ {pct(props.summary.target, 0)})</th>
             </tr>
@@ -227,7 +234,9 @@ function ReductionView(props: { summary: Summary }) {
                   <th scope="row">{y.year}</th>
                   <td>{pct(y.reduction.mean, 2)} ± {pct(y.reduction.mcse, 2)}</td>
                   <td>{pct(y.reduction.p5, 2)}</td>
+                  <td>{pct(y.reduction.p25, 2)}</td>
                   <td>{pct(y.reduction.p50, 2)}</td>
+                  <td>{pct(y.reduction.p75, 2)}</td>
                   <td>{pct(y.reduction.p95, 2)}</td>
                   <td>{pct(y.pReachTarget.p, 1)}</td>
                 </tr>
@@ -421,8 +430,8 @@ function HistogramView(props: { summary: Summary; extras: UiExtras }) {
           </For>
           <line x1={x(target())} x2={x(target())} y1={m.t - 4} y2={H - m.b} stroke={TARGET_COLOR} stroke-width="2.5" stroke-dasharray="5 4" />
           <text x={x(target()) + 6} y={m.t + 8} font-size="13" fill="#8a2f00">{t('target')} · P = {pct(pTarget(), 0)}</text>
-          {h().below > 0 ? <text x={m.l + 2} y={m.t + 28} font-size="12" fill="#444">◂ {t('histBelow', { n: num(h().below) })}</text> : null}
-          {h().above > 0 ? <text x={W() - m.r - 2} y={m.t + 28} text-anchor="end" font-size="12" fill="#444">{t('histAbove', { n: num(h().above) })} ▸</text> : null}
+          {h().below > 0 ? <text x={m.l + 2} y={m.t + 28} font-size="12" fill="#444">◂ {h().below === 1 ? t('histBelow1') : t('histBelow', { n: num(h().below) })}</text> : null}
+          {h().above > 0 ? <text x={W() - m.r - 2} y={m.t + 28} text-anchor="end" font-size="12" fill="#444">{h().above === 1 ? t('histAbove1') : t('histAbove', { n: num(h().above) })} ▸</text> : null}
           <text x={(m.l + W() - m.r) / 2} y={H - 6} text-anchor="middle" font-size="13">{t('reduction')} {year()} (%)</text>
           <text transform={`translate(14 ${(m.t + H - m.b) / 2}) rotate(-90)`} text-anchor="middle" font-size="13">{t('runsCount')}</text>
         </svg>

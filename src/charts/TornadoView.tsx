@@ -56,6 +56,8 @@ export function TornadoView(props: { summary: Summary; scenario: unknown }) {
       .sort((a, b) => Math.abs(b.swing) - Math.abs(a.swing));
   });
   const top = () => named().slice(0, 8);
+  /** Shift of the mean in the low or high decile, with its sign ("±" is kept for Monte Carlo errors). */
+  const signed = (d: number) => `${d > 0 ? '+' : d < 0 ? '−' : ''}${view().fmt(Math.abs(d))}`;
 
   const { ref: svgRef, W, viewBox } = svgWidth(900, 560);
   /** Label lines per parameter: three where the label column is narrow. */
@@ -68,7 +70,7 @@ export function TornadoView(props: { summary: Summary; scenario: unknown }) {
   const chars = () => Math.floor((labelW() - 14) / (fontPx * 0.55));
   const lo = () => Math.min(view().mean, ...top().flatMap((x) => [x.lowDecileMean, x.highDecileMean]));
   const hi = () => Math.max(view().mean, ...top().flatMap((x) => [x.lowDecileMean, x.highDecileMean]));
-  const sx = (v: number) => labelW() + 10 + ((v - lo()) / (hi() - lo() || 1)) * (W() - labelW() - 110);
+  const sx = (v: number) => labelW() + 10 + ((v - lo()) / (hi() - lo() || 1)) * (W() - labelW() - 180);
 
   const picker = () => (
     <label class="tornado-output">
@@ -118,7 +120,7 @@ export function TornadoView(props: { summary: Summary; scenario: unknown }) {
                       <rect x={Math.min(sx(x().lowDecileMean), sx(view().mean))} y={8} width={Math.abs(sx(x().lowDecileMean) - sx(view().mean))} height={rowH() - 16} fill={CF_COLOR} />
                       <rect x={Math.min(sx(x().highDecileMean), sx(view().mean))} y={8} width={Math.abs(sx(x().highDecileMean) - sx(view().mean))} height={rowH() - 16} fill={SC_COLOR} />
                       <text x={Math.max(sx(x().lowDecileMean), sx(x().highDecileMean)) + 5} y={rowH() / 2 + 4} font-size="12">
-                        ±{view().fmt(Math.abs(x().swing) / 2)}
+                        {signed(x().lowDecileMean - view().mean)} / {signed(x().highDecileMean - view().mean)}
                       </text>
                     </g>
                   );

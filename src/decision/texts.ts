@@ -113,8 +113,8 @@ const D = {
   goalTook: { nl: '{n} stappen van {r} runs in {s}.', en: '{n} steps of {r} runs in {s}.' },
   goalStepsTitle: { nl: 'Zoekstappen', en: 'Search steps' },
   goalStepsCaption: {
-    nl: 'Elke stip is één doorrekening; rode stippellijn: het doel. Gevuld: doel gehaald; open: niet gehaald.',
-    en: 'Each dot is one run of the scenario; red dotted line: the goal. Filled: goal met; open: not met.',
+    nl: 'Elke stip is één doorrekening; oranje stippellijn: het doel. Gevuld: doel gehaald; open: niet gehaald.',
+    en: 'Each dot is one run of the scenario; orange dashed line: the goal. Filled: goal met; open: not met.',
   },
   goalStepX: { nl: 'Waarde', en: 'Value' },
   goalStepOut: { nl: 'Uitkomst ± Monte-Carlo-fout', en: 'Output ± Monte Carlo error' },

@@ -248,6 +248,10 @@ async function main() {
       const want = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(fin.models[0].horizon.hospital.result.mean / 1e6);
       assert(hi > 0 && rows[0][hi].startsWith(want), `hospital cell of model 1 lacks ${want}: ${rows[0]?.[hi]}`);
       assert((await page.textContent('[data-testid="finance"] .card h3'))!.includes('€ mln'), 'table title lacks its unit');
+      // A party without money under a contract shows a dash, not a result of 0 and 0% risk.
+      const ii = heads.findIndex((x) => x.includes('Integrator'));
+      const absentAt = fin.models.findIndex((m: any) => m.horizon.integrator && m.horizon.integrator.revenue === 0 && m.horizon.integrator.cost === 0);
+      if (ii > 0 && absentAt >= 0) assert(rows[absentAt][ii].startsWith('—'), `integrator under model ${absentAt + 1} shows ${rows[absentAt][ii]}`);
       const fits = await page.$eval('[data-testid="fin-table"]', (t) => t.scrollWidth <= (t.parentElement as HTMLElement).clientWidth + 1);
       assert(fits, 'the parties × models table needs horizontal scrolling at 1400 px');
       // Every party × model is on the risk–return chart (models on the same spot share a marker).
@@ -475,6 +479,11 @@ async function main() {
       await page.waitForSelector('[data-testid="editor-errors"]', { timeout: 5000 });
       const errs = (await page.textContent('[data-testid="editor-errors"]'))!;
       assert(errs.includes('region.population'), `error list lacks the path: ${errs}`);
+      // In Dutch, with the field's name: not the engine's English.
+      assert(errs.includes('Verzekerden in de regio') && errs.includes('moet een getal zijn') && !/must be/.test(errs), `error list not in Dutch: ${errs}`);
+      const errId = ((await page.getAttribute(field, 'aria-describedby')) ?? '').split(' ').find((x) => x.endsWith('-err')) ?? '';
+      const atField = ((await page.evaluate(`document.getElementById(${JSON.stringify(errId)})?.textContent ?? ''`)) as string) ?? '';
+      assert(atField.includes('moet een getal zijn'), `message at the field not in Dutch: ${atField}`);
       assert((await page.getAttribute(field, 'aria-invalid')) === 'true', 'field not marked invalid');
       assert((await page.inputValue(field)) === '6o000', 'typed text was not kept');
       assert(await page.isDisabled('[data-testid="run-button"]'), 'run button enabled while invalid');
@@ -639,7 +648,7 @@ async function main() {
       const junk = join(ARTIFACTS, 'not-json.json');
       writeFileSync(junk, '{ this is not json');
       await p.setInputFiles('[data-testid="import-file"]', junk);
-      await p.waitForFunction(() => /not valid JSON/.test(document.querySelector('[data-testid="import-errors"]')?.textContent ?? ''), null, { timeout: 5000 });
+      await p.waitForFunction(() => /geen geldige JSON/.test(document.querySelector('[data-testid="import-errors"]')?.textContent ?? ''), null, { timeout: 5000 });
       assert((await p.inputValue('[data-path="region.population"]')) === POP, 'workspace changed by a non-JSON file');
     });
 
