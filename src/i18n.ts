@@ -82,6 +82,7 @@ const M = {
   median: { nl: 'mediaan', en: 'median' },
   year: { nl: 'Jaar', en: 'Year' },
   mean: { nl: 'gemiddelde', en: 'mean' },
+  meanAdj: { nl: 'gemiddeld', en: 'mean' },
   illustrative: { nl: 'illustratief', en: 'illustrative' },
   partial: { nl: 'tussenstand', en: 'partial' },
   resetDefault: { nl: 'Terug naar de standaardwaarde', en: 'Reset to default' },

@@ -29,7 +29,7 @@ export function ChartCard(props: {
         <h3 id={`${props.id}-title`}>{props.title}</h3>
         <div class="card-actions">
         <Show when={!showTable()}>
-          <button type="button" class="toggle" data-testid={`${props.id}-png`} aria-label={`${t('savePng')}: ${props.title}`} onClick={() => void chartToPng(body, props.title, `${props.id}.png`)}>
+          <button type="button" class="toggle" data-testid={`${props.id}-png`} aria-label={`${t('savePng')}: ${props.title}`} onClick={() => void chartToPng(body, props.title, `${props.id}.png`, props.legend ?? [])}>
             PNG
           </button>
         </Show>

@@ -54,7 +54,7 @@ export function Headline(props: { summary: Summary; generation?: number; partial
         flashKey={flashKey()}
         testId="headline-cf-total"
         value={last().cf.total.mean}
-        label={`${t('totalCostIn')} ${last().year}: ${t('counterfactual').toLowerCase()} (${t('mean')})`}
+        label={`${t('totalCostIn')} ${last().year}: ${t('counterfactual').toLowerCase()} (${t('meanAdj')})`}
         tech={t('counterfactualTech')}
         main={euroMln(last().cf.total.mean)}
         pm={euroMln(last().cf.total.mcse, 2)}
@@ -72,7 +72,7 @@ export function Headline(props: { summary: Summary; generation?: number; partial
         flashKey={flashKey()}
         testId="headline-sc-total"
         value={last().sc.total.mean}
-        label={`${t('totalCostIn')} ${last().year}: ${t('scenarioSide').toLowerCase()} (${t('mean')})`}
+        label={`${t('totalCostIn')} ${last().year}: ${t('scenarioSide').toLowerCase()} (${t('meanAdj')})`}
         main={euroMln(last().sc.total.mean)}
         pm={euroMln(last().sc.total.mcse, 2)}
         detail={

@@ -797,6 +797,10 @@ async function main() {
       await dl.saveAs(path);
       const b = readFileSync(path);
       assert(b.length > 5000 && b.subarray(1, 4).toString() === 'PNG', `not a PNG (${b.length} bytes)`);
+      // Title and legend above the chart (the picture has to read on its own on a slide).
+      const canvasH = await page.$eval('[data-testid="fan-chart"] canvas', (c) => (c as HTMLCanvasElement).height);
+      const pngH = b.readUInt32BE(20);
+      assert(pngH >= canvasH + 44 + 24, `PNG ${pngH} px high for a ${canvasH} px chart: no room for title and legend`);
       const [dl2] = await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), page.click('[data-testid="hist-png"]')]);
       await dl2.saveAs(join(ARTIFACTS, 'hist-chart.png'));
     });
