@@ -187,7 +187,7 @@ export function modelNumbers(ms: number[]): string {
 
 function RiskReturn(props: { fin: FinancingLike; risk: RiskFn; parties: string[]; period: string }) {
   const { ref: svgRef, W, viewBox } = svgWidth(460);
-  const H = 300;
+  const H = 340;
   const m = { l: 64, r: 14, t: 14, b: 46 };
   const pts = createMemo(() =>
     // A party with no money under a contract (e.g. the integrator outside population payment) has no point for it.
@@ -204,14 +204,14 @@ function RiskReturn(props: { fin: FinancingLike; risk: RiskFn; parties: string[]
   const sx = (v: number) => m.l + ((v - xr()[0]) / (xr()[1] - xr()[0])) * (W() - m.l - m.r);
   const sy = (v: number) => H - m.b - ((v - yr()[0]) / (yr()[1] - yr()[0])) * (H - m.t - m.b);
   /**
-   * One marker per party and position: models whose points fall on the same spot (within 4 px,
-   * e.g. a party every contract treats alike) share a marker labelled with all their numbers,
-   * instead of hiding each other.
+   * One marker per party and position: models whose points fall on about the same spot (closer
+   * than a marker is wide, e.g. a party every contract treats alike) share a marker labelled with
+   * all their numbers, instead of hiding each other's numbers; the table has the exact values.
    */
   const markers = createMemo(() => {
     const out: { p: string; x: number; y: number; models: number[] }[] = [];
     for (const q of pts()) {
-      const hit = out.find((g) => g.p === q.p && Math.hypot(sx(g.x) - sx(q.x), sy(g.y) - sy(q.y)) < 4);
+      const hit = out.find((g) => g.p === q.p && Math.abs(sx(g.x) - sx(q.x)) < 12 && Math.abs(sy(g.y) - sy(q.y)) < 10);
       if (hit) hit.models.push(q.mi);
       else out.push({ p: q.p, x: q.x, y: q.y, models: [q.mi] });
     }
