@@ -81,7 +81,7 @@ export function Toolbar(props: { ws: Workspace; onFile: (f: File) => void; resul
       <Show when={note()}>
         <span class="note" role="status">{note()}</span>
       </Show>
-      <span class="sr-only">{lang()}</span>
+      <span class="sr-only" aria-hidden="true">{lang()}</span>
     </div>
   );
 }
