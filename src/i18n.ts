@@ -133,6 +133,8 @@ const M = {
   linesTitle: { nl: 'Zorgkosten per zorgvorm', en: 'Care cost per care line' },
   linesCaption: { nl: 'Gemiddelde per jaar. Gestreept: zonder verandering; doorgetrokken: met scenario. Kleine zorgvormen (zoals zelfzorg) liggen op de nullijn: kies "verschil" om ze te zien.', en: 'Mean per year. Dashed: no change; solid: with scenario. Small lines (such as self-care) lie on zero: choose "change" to see them.' },
   linesShow: { nl: 'Toon', en: 'Show' },
+  movedAxis: { nl: 'Contacten per jaar (links weg, rechts erbij)', en: 'Contacts per year (left: out, right: in)' },
+  gainsAxis: { nl: 'Verschil met de huidige situatie (€ mln)', en: 'Change vs status quo (€ mln)' },
   linesIvNote: { nl: 'De kosten van de interventies zelf ({c} in {y}) staan niet in een zorgvorm; de totalen bovenaan tellen ze wel mee.', en: 'The cost of the interventions themselves ({c} in {y}) is in no care line; the totals at the top include it.' },
   linesIvCol: { nl: 'Kosten interventies (met scenario)', en: 'Intervention cost (with scenario)' },
   linesLevel: { nl: 'zorgkosten', en: 'care cost' },

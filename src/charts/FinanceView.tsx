@@ -296,7 +296,7 @@ function RiskReturn(props: { fin: FinancingLike; risk: RiskFn; parties: string[]
 /** Change vs status quo per party under fee-for-service (substitution's effect on each purse). */
 function Gains(props: { fin: FinancingLike; risk: RiskFn; parties: string[]; period: string }) {
   const mi = () => Math.max(0, props.fin.models.findIndex((m) => m.kind === 'ffs'));
-  const rows = () => props.parties.map((p) => ({ p, r: props.risk(mi(), p) })).filter((x) => x.r);
+  const rows = () => props.parties.map((p) => ({ p, r: props.risk(mi(), p) })).filter((x) => x.r && (x.r.revenue !== 0 || x.r.cost !== 0)); // not the parties outside this contract
   const { ref: svgRef, W, viewBox } = svgWidth(480);
   const rowH = 34;
   const labelW = 180;
@@ -309,7 +309,7 @@ function Gains(props: { fin: FinancingLike; risk: RiskFn; parties: string[]; per
       title={`${t('gainsTitle', { m: props.fin.models[mi()].name })} · ${props.period}`}
       caption={t('gainsCaption')}
       chart={() => (
-        <svg ref={svgRef} class="svg-chart" viewBox={viewBox(rowH * rows().length + 10)} role="img" aria-label={t('gainsTitle', { m: props.fin.models[mi()].name })} data-testid="gains-chart">
+        <svg ref={svgRef} class="svg-chart" viewBox={viewBox(rowH * rows().length + 34)} role="img" aria-label={t('gainsTitle', { m: props.fin.models[mi()].name })} data-testid="gains-chart">
           <line x1={mid()} x2={mid()} y1={0} y2={rowH * rows().length + 10} stroke="#333" />
           <For each={rows()}>
             {(x, i) => {
@@ -324,6 +324,7 @@ function Gains(props: { fin: FinancingLike; risk: RiskFn; parties: string[]; per
               );
             }}
           </For>
+          <text x={mid()} y={rowH * rows().length + 28} text-anchor="middle" font-size="13">{t('gainsAxis')}</text>
         </svg>
       )}
       table={() => (

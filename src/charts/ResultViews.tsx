@@ -144,7 +144,7 @@ function MovedView(props: { summary: Summary }) {
         { label: t('movedIn'), color: SC_COLOR, kind: 'bar' },
       ]}
       chart={() => (
-        <svg ref={svgRef} class="svg-chart" viewBox={viewBox(rowH * LINES.length + 10)} role="img" aria-label={t('movedTitle', { y: last().year })} data-testid="moved-chart">
+        <svg ref={svgRef} class="svg-chart" viewBox={viewBox(rowH * LINES.length + 34)} role="img" aria-label={t('movedTitle', { y: last().year })} data-testid="moved-chart">
           <line x1={mid()} x2={mid()} y1={0} y2={rowH * LINES.length + 10} stroke="#333" />
           {/* Index, not For: a partial summary updates the bars in place instead of recreating them. */}
           <Index each={rows()}>
@@ -158,6 +158,7 @@ function MovedView(props: { summary: Summary }) {
               </g>
             )}
           </Index>
+          <text x={mid()} y={rowH * LINES.length + 28} text-anchor="middle" font-size="13">{t('movedAxis')}</text>
         </svg>
       )}
       table={() => (

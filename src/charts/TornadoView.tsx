@@ -34,6 +34,7 @@ export function TornadoView(props: { summary: Summary; scenario: unknown }) {
         items: props.summary.sensitivity.reductionLastYear as ImportanceLike[],
         mean: lastYear().reduction.mean,
         fmt: (v: number) => pct(v, 2),
+        axis: `${t('reduction')} ${lastYear().year} (%)`,
         title: t('sensTitle', { y: lastYear().year }),
         caption: t('sensCaption'),
       };
@@ -43,6 +44,7 @@ export function TornadoView(props: { summary: Summary; scenario: unknown }) {
       items: (results().find((r) => r.model === o.model && r.party === o.party)?.drivers ?? []) as ImportanceLike[],
       mean: m?.horizon[o.party as 'insurer']?.result.mean ?? NaN,
       fmt: (v: number) => euroMln(v, 1),
+      axis: t('axisMeanResult'),
       title: t('sensTitleParty', { p: partyLabel(o.party), m: m?.name ?? o.model, ...span() }),
       caption: t('sensCaptionParty'),
     };
@@ -103,10 +105,13 @@ export function TornadoView(props: { summary: Summary; scenario: unknown }) {
       chart={() => (
         <>
           <Show when={top().length > 0} fallback={<p class="muted">{t('sensNone')}</p>}>
-            <svg ref={svgRef} class="svg-chart" viewBox={viewBox(rowH() * top().length + 30)} role="img" aria-label={`${view().title}. ${view().caption}`} data-testid="tornado-chart">
+            <svg ref={svgRef} class="svg-chart" viewBox={viewBox(rowH() * top().length + 52)} role="img" aria-label={`${view().title}. ${view().caption}`} data-testid="tornado-chart">
               <line x1={sx(view().mean)} x2={sx(view().mean)} y1={0} y2={rowH() * top().length} stroke="#333" />
               <text x={sx(view().mean)} y={rowH() * top().length + 18} text-anchor="middle" font-size="13">
                 {t('sensMean')}: {view().fmt(view().mean)}
+              </text>
+              <text x={(labelW() + 10 + W() - 170) / 2} y={rowH() * top().length + 44} text-anchor="middle" font-size="13" data-testid="tornado-axis">
+                {view().axis}
               </text>
               <Index each={top()}>
                 {(x, i) => {
