@@ -21,6 +21,15 @@ export function euro(x: number): string {
   return nf({ style: 'currency', currency: 'EUR', maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(x);
 }
 
+/**
+ * A change with its sign in front, shown by `fmt` (e.g. euroMln or pct): +€ 3,0 mln, −0,42%.
+ * A true minus, and no sign for what `fmt` shows as zero.
+ */
+export function signed(d: number, fmt: (v: number) => string): string {
+  const shown = fmt(Math.abs(d));
+  return `${d > 0 && shown !== fmt(0) ? '+' : d < 0 && shown !== fmt(0) ? '−' : ''}${shown}`;
+}
+
 /** Euros in millions: € 456,8 mln. `digits` decimals. */
 export function euroMln(x: number, digits = 1): string {
   if (bad(x)) return '–';

@@ -81,7 +81,7 @@ export function FinanceView(props: { fin: FinancingLike; startYear: number; hist
     const per = period();
     return per === 'horizon' ? m.horizon[p] : m.years[per]?.[p];
   };
-  const parties = () => props.fin.parties.filter((p) => props.fin.models.some((_, mi) => risk(mi, p) && (risk(mi, p)!.revenue !== 0 || risk(mi, p)!.cost !== 0)));
+  const parties = () => props.fin.parties.filter((p) => props.fin.models.some((_, mi) => inContract(risk(mi, p))));
   const periodLabel = () => (period() === 'horizon' ? t('finHorizon', { a: props.startYear, b: props.startYear + years() - 1 }) : t('finYear', { y: props.startYear + (period() as number) }));
 
   return (
@@ -138,8 +138,7 @@ export function FinanceView(props: { fin: FinancingLike; startYear: number; hist
                           const v = value(x, metric());
                           return metric() === 'result' || metric() === 'change' ? v < 0 : metric() === 'pLoss' || metric() === 'pWorse' ? v >= 0.5 : false;
                         };
-                        // A party without money under this contract (e.g. the integrator outside population payment).
-                        const absent = () => !!r() && r()!.revenue === 0 && r()!.cost === 0;
+                        const absent = () => !!r() && !inContract(r());
                         return (
                           <Show when={!absent()} fallback={<td class="absent" title={t('finNotParty')}>—<span class="sr-only"> {t('finNotParty')}</span></td>}>
                           <td classList={{ neg: bad() }} title={r() ? `${t('mResult')}: ${euroMln(r()!.result.mean)}; ${t('mPLoss')}: ${pct(r()!.pLoss.p, 0)}; VaR 95%: ${euroMln(r()!.var95)}; ES 95%: ${euroMln(r()!.es95)}; ${t('mChange')}: ${euroMln(r()!.changeVsStatusQuo.mean)}; ${t('mWorse')}: ${pct(r()!.pWorseOff.p, 0)}` : ''}>
@@ -172,6 +171,12 @@ export function FinanceView(props: { fin: FinancingLike; startYear: number; hist
 
 type RiskFn = (mi: number, p: string) => PartyRiskLike | undefined;
 
+/**
+ * Whether a party has money under a contract (the integrator has none outside population
+ * payment): a party outside it gets a dash in the table and no point or bar in the charts.
+ */
+const inContract = (r: PartyRiskLike | undefined): r is PartyRiskLike => !!r && (r.revenue !== 0 || r.cost !== 0);
+
 /** Model numbers (0-based in, 1-based out) with runs shortened: [0,1,2,4] → "1–3,5". */
 export function modelNumbers(ms: number[]): string {
   const s = [...ms].sort((a, b) => a - b).map((i) => i + 1);
@@ -190,8 +195,7 @@ function RiskReturn(props: { fin: FinancingLike; risk: RiskFn; parties: string[]
   const H = 340;
   const m = { l: 64, r: 14, t: 14, b: 46 };
   const pts = createMemo(() =>
-    // A party with no money under a contract (e.g. the integrator outside population payment) has no point for it.
-    props.fin.models.flatMap((_, mi) => props.parties.map((p) => ({ mi, p, r: props.risk(mi, p) })).filter((x) => x.r && (x.r.revenue !== 0 || x.r.cost !== 0)).map((x) => ({ ...x, x: x.r!.es95 / 1e6, y: x.r!.result.mean / 1e6 }))),
+    props.fin.models.flatMap((_, mi) => props.parties.map((p) => ({ mi, p, r: props.risk(mi, p) })).filter((x) => inContract(x.r)).map((x) => ({ ...x, x: x.r!.es95 / 1e6, y: x.r!.result.mean / 1e6 }))),
   );
   const ext = (vals: number[]) => {
     const lo = Math.min(0, ...vals);
@@ -296,7 +300,7 @@ function RiskReturn(props: { fin: FinancingLike; risk: RiskFn; parties: string[]
 /** Change vs status quo per party under fee-for-service (substitution's effect on each purse). */
 function Gains(props: { fin: FinancingLike; risk: RiskFn; parties: string[]; period: string }) {
   const mi = () => Math.max(0, props.fin.models.findIndex((m) => m.kind === 'ffs'));
-  const rows = () => props.parties.map((p) => ({ p, r: props.risk(mi(), p) })).filter((x) => x.r && (x.r.revenue !== 0 || x.r.cost !== 0)); // not the parties outside this contract
+  const rows = () => props.parties.map((p) => ({ p, r: props.risk(mi(), p) })).filter((x) => inContract(x.r));
   const { ref: svgRef, W, viewBox } = svgWidth(480);
   const rowH = 34;
   const labelW = 180;

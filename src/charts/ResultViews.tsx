@@ -5,7 +5,7 @@ import type { UiExtras } from '../../workers/uiSummaryApi';
 import type { Stat } from '../../models/summary/stats';
 import { LINES } from '../../models/scenario/names';
 import { CF_COLOR, LINE_COLORS, OKABE_ITO, SC_COLOR, alpha } from '../colors';
-import { euroMln, num, pct } from '../format';
+import { euroMln, num, pct, signed } from '../format';
 import { lang, t } from '../i18n';
 import { fieldLabel } from '../editor/labels';
 import { ChartCard } from '../components/ChartCard';
@@ -47,9 +47,6 @@ function fanBands(first: number, color: string): uPlot.Band[] {
     { series: [first + 2, first + 3], fill: alpha(color, 0.32) },
   ];
 }
-
-/** +€ 3,0 mln / € -9,1 mln: a change with its sign. */
-const signedEuroMln = (x: number) => `${x > 0 ? '+' : ''}${euroMln(x)}`;
 
 function LinesView(props: { summary: Summary }) {
   /**
@@ -112,7 +109,7 @@ function LinesView(props: { summary: Summary }) {
               {(y) => (
                 <tr>
                   <th scope="row">{y.year}</th>
-                  <For each={LINES}>{(l) => <td>{euroMln(y.cf.claims[l].mean)} → {euroMln(y.sc.claims[l].mean)}<span class="sub">{signedEuroMln(y.sc.claims[l].mean - y.cf.claims[l].mean)}</span></td>}</For>
+                  <For each={LINES}>{(l) => <td>{euroMln(y.cf.claims[l].mean)} → {euroMln(y.sc.claims[l].mean)}<span class="sub">{signed(y.sc.claims[l].mean - y.cf.claims[l].mean, euroMln)}</span></td>}</For>
                   <td>{euroMln(y.interventionCost.mean)}</td>
                 </tr>
               )}

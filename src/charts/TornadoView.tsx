@@ -1,7 +1,7 @@
 import { createMemo, createSignal, For, Index, Show } from 'solid-js';
 import type { Summary } from '../../models/summary/summarize';
 import { SC_COLOR, CF_COLOR } from '../colors';
-import { euroMln, num, pct } from '../format';
+import { euroMln, num, pct, signed } from '../format';
 import { lang, t } from '../i18n';
 import { ChartCard } from '../components/ChartCard';
 import { partyLabel } from './FinanceView';
@@ -58,8 +58,6 @@ export function TornadoView(props: { summary: Summary; scenario: unknown }) {
       .sort((a, b) => Math.abs(b.swing) - Math.abs(a.swing));
   });
   const top = () => named().slice(0, 8);
-  /** Shift of the mean in the low or high decile, with its sign ("±" is kept for Monte Carlo errors). */
-  const signed = (d: number) => `${d > 0 ? '+' : d < 0 ? '−' : ''}${view().fmt(Math.abs(d))}`;
 
   const { ref: svgRef, W, viewBox } = svgWidth(900, 560);
   /** Label lines per parameter: three where the label column is narrow. */
@@ -125,7 +123,8 @@ export function TornadoView(props: { summary: Summary; scenario: unknown }) {
                       <rect x={Math.min(sx(x().lowDecileMean), sx(view().mean))} y={8} width={Math.abs(sx(x().lowDecileMean) - sx(view().mean))} height={rowH() - 16} fill={CF_COLOR} />
                       <rect x={Math.min(sx(x().highDecileMean), sx(view().mean))} y={8} width={Math.abs(sx(x().highDecileMean) - sx(view().mean))} height={rowH() - 16} fill={SC_COLOR} />
                       <text x={Math.max(sx(x().lowDecileMean), sx(x().highDecileMean)) + 5} y={rowH() / 2 + 4} font-size="12">
-                        {signed(x().lowDecileMean - view().mean)} / {signed(x().highDecileMean - view().mean)}
+                        {/* Shift of the mean in the low and high decile ("±" is kept for Monte Carlo errors). */}
+                        {signed(x().lowDecileMean - view().mean, view().fmt)} / {signed(x().highDecileMean - view().mean, view().fmt)}
                       </text>
                     </g>
                   );
