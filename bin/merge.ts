@@ -1,0 +1,64 @@
+// Joins the shard files of one study into the results file a single run of all runs writes:
+//   npm run merge -- shard-*.bin --out results.json
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { decodeShard, mergeShards } from '../models/runner/shard';
+import { compile } from '../models/simulation/compile';
+import { summarize } from '../models/summary/summarize';
+import { resultsFile } from '../models/runner/results';
+import { formatSummary } from './format';
+import { formatFinancingTable } from '../models/finance/summary';
+
+const USAGE = 'usage: npm run merge -- <shard files…> --out results.json\n       (shards from npm run sim -- <scenario.json> --shard i/n --out shard-i.bin)';
+
+function fail(code: number, msg: string): never {
+  process.stderr.write(`${msg}\n`);
+  process.exit(code);
+}
+
+async function main() {
+  let args;
+  try {
+    args = parseArgs({ allowPositionals: true, options: { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  } catch (e) {
+    fail(64, `${(e as Error).message}\n${USAGE}`);
+  }
+  if (args.values.help) fail(0, USAGE);
+  if (args.positionals.length === 0 || !args.values.out) fail(64, USAGE);
+  const shards = args.positionals.map((name) => {
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(name);
+    } catch (e) {
+      fail(2, `${name}: ${(e as Error).message}`);
+    }
+    try {
+      return { name, ...decodeShard(bytes, name) };
+    } catch (e) {
+      fail(2, (e as Error).message);
+    }
+  });
+  let merged;
+  try {
+    merged = mergeShards(shards);
+  } catch (e) {
+    fail(2, (e as Error).message);
+  }
+  const { header, block } = merged;
+  const model = compile(header.scenario);
+  const summary = summarize(model, block);
+  process.stdout.write(`${formatSummary(header.scenario.meta.title, summary)}\n${formatFinancingTable(summary.financing)}\n`);
+  const file = await resultsFile(header.scenario, summary, { mode: header.mode, runsRequested: header.total, cancelled: false });
+  const out = args.values.out;
+  const tmp = `${out}.tmp-${process.pid}`;
+  try {
+    writeFileSync(tmp, JSON.stringify(file, null, 2));
+    renameSync(tmp, out);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    fail(1, `${out}: ${(e as Error).message}`);
+  }
+  process.stderr.write(`${shards.length} shards, ${block.runs} runs: results written to ${out}\n`);
+}
+
+main().catch((e: unknown) => fail(1, `error: ${e instanceof Error ? e.message : String(e)}`));
