@@ -12,6 +12,8 @@ import { nodeWorkers } from '../workers/nodePool';
 import { formatSummary } from './format';
 import { formatFinancingTable } from '../models/finance/summary';
 import { writeSamplesCsv } from './samplesCsv';
+import { encodeShard, parseShard, shardRange } from '../models/runner/shard';
+import { scenarioHash } from '../models/scenario/hash';
 import { goalInput, goalMetric, seekGoal, type GoalSpec } from '../models/analysis/goals';
 import { keyErrors, preciseEnough } from '../models/analysis/precision';
 import type { Scenario } from '../models/scenario/schema';
@@ -21,6 +23,7 @@ const USAGE =
   'usage: npm run sim -- <scenario.json> [--runs N] [--seed S] [--workers W] [--mode aggregate|person] [--out results.json] [--samples samples.csv]\n' +
   '       [--precision SE [--max-runs N]]   add runs until the Monte Carlo SE of the last year\'s mean reduction is at most SE (a fraction, e.g. 0.0002)\n' +
   '       [--goal <parameter path> [--goal-prob 0.8] [--goal-range lo,hi]]   smallest value of the parameter at which P(reduction ≥ target) in the last year reaches the goal\n' +
+  '       [--shard i/n --out shard-i.bin]   only the i-th of n equal shares of the runs, for npm run merge (same numbers as one run of all)\n' +
   '       [--goal-population <population model id> [--goal-es-share 0.05] [--goal-year Y] [--goal-range lo,hi]]   smallest population at which the integrator\'s expected shortfall (worst 5% of runs) in contract year Y (1 = first, default) is at most that share of its budget';
 
 function fail(code: number, msg: string): never {
@@ -60,6 +63,7 @@ async function main() {
         'goal-population': { type: 'string' },
         'goal-es-share': { type: 'string' },
         'goal-year': { type: 'string' },
+        shard: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -97,6 +101,18 @@ async function main() {
   if (!v.ok) fail(2, `${positionals[0]} is not a valid scenario:\n${formatErrors(v.errors)}`);
   const scenario = v.scenario;
   const total = scenario.simulation.runs;
+  if (o.shard !== undefined) {
+    if (!o.out) fail(64, '--shard needs --out (the shard file for npm run merge)');
+    if (o.precision !== undefined || o.goal || o['goal-population'] || o.samples) fail(64, '--shard cannot be combined with --precision, --goal, --goal-population or --samples');
+    let shard;
+    try {
+      shard = parseShard(o.shard);
+    } catch (e) {
+      fail(64, (e as Error).message);
+    }
+    await writeShard(scenario, shard, o.out, workers, mode);
+    return;
+  }
 
   const pool = nodeWorkers(workers);
   const controller = new AbortController();
@@ -169,6 +185,22 @@ async function main() {
     await atomically(o.samples, (tmp) => writeSamplesCsv(tmp, result.block, paths, scenario.simulation.startYear));
     process.stderr.write(`samples written to ${o.samples}\n`);
   }
+}
+
+/** Runs one shard of the study and writes its columns for `npm run merge`. */
+async function writeShard(scenario: Scenario, shard: { index: number; of: number }, out: string, workers: number, mode: 'aggregate' | 'person') {
+  const total = scenario.simulation.runs;
+  const [firstRun, runs] = shardRange(total, shard.index, shard.of);
+  const pool = nodeWorkers(workers);
+  let result;
+  try {
+    result = await runOnWorkers(pool, scenario, { mode, firstRun, runs });
+  } finally {
+    pool.forEach((w) => w.terminate());
+  }
+  const bytes = encodeShard({ scenarioHash: await scenarioHash(scenario), seed: scenario.simulation.seed, mode, total, scenario }, result.block);
+  await atomically(out, (tmp) => writeFileSync(tmp, bytes));
+  process.stderr.write(`shard ${shard.index + 1}/${shard.of}: runs ${firstRun + 1}–${firstRun + runs} of ${total} written to ${out}\n`);
 }
 
 /** Goal seeking over a parameter: smallest value with P(reduction ≥ target) in the last year ≥ the goal. */
