@@ -34,9 +34,11 @@ export function bundledWorker(entry: URL): string {
 
 /** Starts `n` Node worker threads running the simulation API. */
 export function nodeWorkers(n: number): WorkerHandle[] {
-  const source = bundledWorker(new URL('./node.worker.ts', import.meta.url));
+  // The prebuilt CLI (bin/cli.mjs) names its worker bundle; elsewhere it is bundled on first use.
+  const prebuilt = (globalThis as { __proeftuinNodeWorker?: string }).__proeftuinNodeWorker;
+  const source = prebuilt ?? bundledWorker(new URL('./node.worker.ts', import.meta.url));
   return Array.from({ length: n }, () => {
-    const w = new Worker(source, { eval: true });
+    const w = prebuilt ? new Worker(prebuilt) : new Worker(source, { eval: true });
     const crashed = new Promise<never>((_, reject) => {
       w.on('error', (e) => reject(e));
       w.on('exit', (code) => reject(new Error(`worker thread exited (code ${code})`)));

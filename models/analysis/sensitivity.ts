@@ -1,4 +1,4 @@
-import { lup, lusolve } from 'mathjs';
+import { lup, lusolve } from './linearSolve';
 import { pearson, ranks } from './ranks';
 
 /** How much one uncertain parameter drives an output, from the runs already made. */
@@ -38,7 +38,7 @@ export interface SensitivityInputs {
   sorted: Float64Array[];
   /** Standardised ranks of each parameter. */
   zx: Float64Array[];
-  /** LU decomposition of zxᵀzx (mathjs `lup`), or null when it could not be formed. */
+  /** LU decomposition of zxᵀzx, or null when it could not be formed. */
   lu: ReturnType<typeof lup> | null;
 }
 
@@ -99,10 +99,7 @@ function rankRegression(inp: SensitivityInputs, ry: Float64Array): number[] {
   const Y = standardise(ry);
   const xty: number[] = inp.zx.map((a) => dot(a, Y));
   try {
-    // With a decomposition, lusolve returns a mathjs Matrix (p × 1).
-    const sol = lusolve(inp.lu, xty);
-    const rows = (Array.isArray(sol) ? sol : sol.toArray()) as number[][];
-    return rows.map((row) => (Number.isFinite(row[0]) ? row[0] : NaN));
+    return lusolve(inp.lu, xty).map((v) => (Number.isFinite(v) ? v : NaN));
   } catch {
     return new Array<number>(p).fill(NaN);
   }

@@ -1,4 +1,5 @@
-import { parse, type MathNode } from 'mathjs';
+import type { MathNode } from 'mathjs';
+import { parse } from './mathParse';
 import { exp, log, pow } from '../random/math';
 
 /**
