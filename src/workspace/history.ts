@@ -106,7 +106,10 @@ export class EditHistory {
     if (replaces.length > this.replaceLimit) {
       const drop = new Set(replaces.slice(0, replaces.length - this.replaceLimit));
       // Dropping a replace makes every older step meaningless (it applied to another scenario).
-      const lastDropped = this.undoStack.findLastIndex((x) => drop.has(x));
+      let lastDropped = -1;
+      this.undoStack.forEach((x, i) => {
+        if (drop.has(x)) lastDropped = i;
+      });
       this.undoStack.splice(0, lastDropped + 1);
     }
   }
