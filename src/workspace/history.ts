@@ -104,7 +104,7 @@ export class EditHistory {
     if (this.undoStack.length > this.limit) this.undoStack.splice(0, this.undoStack.length - this.limit);
     const replaces = this.undoStack.filter((x) => x.kind === 'replace');
     if (replaces.length > this.replaceLimit) {
-      const drop = new Set(replaces.slice(0, replaces.length - this.replaceLimit));
+      const drop = new Set<HistoryStep>(replaces.slice(0, replaces.length - this.replaceLimit));
       // Dropping a replace makes every older step meaningless (it applied to another scenario).
       let lastDropped = -1;
       this.undoStack.forEach((x, i) => {
