@@ -22,20 +22,27 @@ function newest(path) {
 async function ensureBuilt() {
   const stamp = join(OUT, 'node.worker.cjs');
   const sources = Math.max(...SOURCES.map((p) => join(ROOT, p)).filter(existsSync).map(newest));
-  if (existsSync(stamp) && Object.keys(ENTRIES).every((k) => existsSync(join(OUT, `${k}.${k === 'node.worker' ? 'cjs' : 'mjs'}`))) && statSync(stamp).mtimeMs >= sources) return;
+  const files = ['sim.mjs', 'merge.mjs', 'node.worker.cjs'];
+  if (files.every((f) => existsSync(join(OUT, f))) && statSync(stamp).mtimeMs >= sources) return;
   const { build } = await import('esbuild');
+  const { mkdirSync, renameSync, rmSync } = await import('node:fs');
+  // Built into a folder of this process's own, then renamed into place file by file (the worker
+  // bundle, the freshness stamp, last): shards started together may all rebuild, none reads a
+  // half-written file.
+  const tmp = join(ROOT, `.cli-build-${process.pid}`);
   const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', sourcemap: 'linked', absWorkingDir: ROOT, external: ['esbuild'] };
-  await Promise.all([
-    // The worker first-class: CommonJS as worker threads load it by path.
-    build({ ...common, entryPoints: [join(ROOT, ENTRIES['node.worker'])], format: 'cjs', outfile: join(OUT, 'node.worker.cjs.tmp.cjs') }),
-    ...['sim', 'merge'].map((k) =>
-      build({ ...common, entryPoints: [join(ROOT, ENTRIES[k])], format: 'esm', outfile: join(OUT, `${k}.mjs`), banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } }),
-    ),
-  ]);
-  // The worker bundle is the freshness stamp, so it is renamed into place last.
-  const { renameSync } = await import('node:fs');
-  renameSync(join(OUT, 'node.worker.cjs.tmp.cjs'), stamp);
-  renameSync(join(OUT, 'node.worker.cjs.tmp.cjs.map'), `${stamp}.map`);
+  try {
+    await Promise.all([
+      build({ ...common, entryPoints: [join(ROOT, ENTRIES['node.worker'])], format: 'cjs', outfile: join(tmp, 'node.worker.cjs') }),
+      ...['sim', 'merge'].map((k) =>
+        build({ ...common, entryPoints: [join(ROOT, ENTRIES[k])], format: 'esm', outfile: join(tmp, `${k}.mjs`), banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } }),
+      ),
+    ]);
+    mkdirSync(OUT, { recursive: true });
+    for (const f of [...files.flatMap((f) => [`${f}.map`, f])]) renameSync(join(tmp, f), join(OUT, f));
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
 }
 
 const [name, ...args] = process.argv.slice(2);
