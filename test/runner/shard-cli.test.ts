@@ -18,9 +18,10 @@ describe('a study in shards (npm run sim -- --shard i/n, npm run merge)', () => 
 
   it.skipIf(!hasParallel)('run as GNU parallel jobs and merged, equals one run of all runs (README example)', async () => {
     // The README's example, with the scenario and folder of this test.
-    const cmd = `parallel --halt now,fail=1 -j 2 node --import tsx bin/sim.ts ${file} --runs 45 --workers 1 --shard {}/3 --out ${dir}/shard-{}.bin ::: 1 2 3`;
+    // Through npm run, as the README writes it: the prebuilt CLI (bin/cli.mjs) is built or reused.
+    const cmd = `parallel --halt now,fail=1 -j 2 npm run -s sim -- ${file} --runs 45 --workers 1 --shard {}/3 --out ${dir}/shard-{}.bin ::: 1 2 3`;
     await exec('sh', ['-c', cmd], { cwd: root });
-    await tsx('bin/merge.ts', join(dir, 'shard-3.bin'), join(dir, 'shard-1.bin'), join(dir, 'shard-2.bin'), '--out', join(dir, 'merged.json'));
+    await exec('sh', ['-c', `npm run -s merge -- ${dir}/shard-3.bin ${dir}/shard-1.bin ${dir}/shard-2.bin --out ${dir}/merged.json`], { cwd: root });
     await tsx('bin/sim.ts', file, '--runs', '45', '--workers', '2', '--out', join(dir, 'single.json'));
     const merged = JSON.parse(readFileSync(join(dir, 'merged.json'), 'utf8'));
     const single = JSON.parse(readFileSync(join(dir, 'single.json'), 'utf8'));
