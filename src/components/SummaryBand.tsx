@@ -75,7 +75,7 @@ export function SummaryBand(props: {
           <h3 class="answer-q">{ts('q1')}</h3>
           <div class="answer-main">
             <Flash flashKey={flashKey()} value={last().reduction.mean} class="answer-value" testId="band-reduction">
-              {pct(Math.abs(last().reduction.mean), 1)}
+              {pct(Math.abs(last().reduction.mean), 2)}
             </Flash>{' '}
             <span class="answer-what">{last().reduction.mean >= 0 ? ts('costMain', { y: y() }) : ts('costMainUp', { y: y() })}</span>
           </div>
