@@ -79,7 +79,7 @@ export function FanChart(props: { summary: Summary }) {
       ]}
       chart={() => <UPlot options={options} data={data} label={`${t('fanTitle')}: ${t('fanCaption')}`} testId="fan-chart" />}
       table={() => (
-        <table class="data">
+        <table class="data fan-table">
           <caption class="table-note">{ts('fanTableNote')}</caption>
           <thead>
             <tr>

@@ -166,6 +166,21 @@ export default async function summaryBand(env: E2EEnv): Promise<void> {
       }
 
       if (vp.w === 1366 && l === 'nl') {
+        await h.check('the per-party chart opens on the scenario\'s party; a party column in the band opens it on that party', async () => {
+          await page.waitForSelector('[data-testid="fin-party"] button[aria-pressed="true"]');
+          // The default scenario: three of its six other contracts pay the GP group (financeFocus.ts).
+          const pressed = () => page.getAttribute('[data-testid="fin-party"] button[aria-pressed="true"]', 'data-party');
+          assert((await pressed()) === 'gp', `opens on ${await pressed()}`);
+          await page.click('[data-testid="band-table"] thead th[data-party="integrator"] a');
+          await page.waitForFunction(() => document.querySelector('[data-testid="fin-party"] button[aria-pressed="true"]')?.getAttribute('data-party') === 'integrator');
+          const top = await page.locator('#partydist-title').boundingBox();
+          assert(top && top.y >= 0 && top.y < 768, `the link did not bring the chart into view (title at y=${top?.y})`);
+          await page.click('[data-testid="band-table"] tbody tr:first-child th a');
+          const row = await page.locator('#fin-row-0').boundingBox();
+          assert(row && row.y >= 0 && row.y < 768, `the contract link did not bring its row into view (y=${row?.y})`);
+          await page.evaluate(() => window.scrollTo(0, 0));
+        });
+
         await h.check('an edit typed key by key recomputes by itself (no run button), and the changed numbers light up', async () => {
           const before = await hook(page);
           // The yearly cost of the first intervention (€ 100.000 in the file): it changes every year's scenario cost.
