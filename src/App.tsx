@@ -1,4 +1,4 @@
-import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, Show } from 'solid-js';
 import { createRunController } from './run/controller';
 import { installTestHook } from './testHook';
 import { lang, setLang, t } from './i18n';
@@ -31,6 +31,13 @@ import { PrecisionNote, PrecisionOption, precisionRequest } from './decision/Pre
 import { DecisionSection } from './decision/DecisionSection';
 import { warmUpFonts } from './components/fontWarmUp';
 import { localMessage } from './editor/messages';
+import { SummaryBand } from './components/SummaryBand';
+import { ts } from './components/summaryTexts';
+import { pickParty, scenarioParty } from './charts/financeFocus';
+import { isTypingTarget, presenting, togglePresenting } from './components/presentation';
+
+/** Pause after the last edit before the scenario recomputes by itself. */
+const AUTO_RUN_MS = 400;
 
 /** `?runs=N` overrides the scenario's run count (tests use fewer runs). */
 function runsFromUrl(): number | undefined {
@@ -48,6 +55,8 @@ export function App() {
 
   const ctl = createRunController(validator);
   installTestHook(ctl);
+  // The first run starts by itself once the page is ready: say so rather than "no results yet".
+  ctl.expect(true);
   const [ranRevision, setRanRevision] = createSignal(-1);
   const [importErrors, setImportErrors] = createSignal<{ fileName: string; errors: FieldError[] } | null>(null);
   const [dragging, setDragging] = createSignal(false);
@@ -60,10 +69,24 @@ export function App() {
     return compactResults(o.summary, { seed: o.seed, scenarioHash: o.scenarioHash, computedAt: o.finishedAt, generator: `proeftuin ${appVersion}` });
   });
 
-  /** Runs the scenario as it is now; returns the input handed to the run (undefined when invalid). */
-  const start = async (): Promise<unknown> => {
+  /** The revision the last start was asked for (before its validation), so an edit is never run twice. */
+  let requested = -1;
+  /**
+   * Runs the scenario as it is now; returns the input handed to the run (undefined when invalid).
+   * `fresh`: another scenario than the one on screen (a file, a library question, a saved one).
+   */
+  const start = async (opts: { fresh?: boolean } = {}): Promise<unknown> => {
+    requested = ws.revision();
+    if (opts.fresh) {
+      // The previous scenario's numbers leave the screen before the new one's validation.
+      ctl.clear();
+      pickParty(null);
+    }
     const v = await ws.validated();
-    if (!v.ok) return undefined;
+    if (!v.ok) {
+      ctl.expect(false);
+      return undefined;
+    }
     const input = ws.snapshot();
     const override = runsFromUrl();
     if (override !== undefined) input.simulation = { ...(input.simulation ?? {}), runs: override };
@@ -75,6 +98,36 @@ export function App() {
     return runInput;
   };
 
+  /**
+   * Edits recompute by themselves: AUTO_RUN_MS after the last change of a valid scenario, a new
+   * run starts (which stops the one in progress). Changes a start already covers (opening a file
+   * or a library question) and those before the first run are left alone.
+   */
+  let autoReady = false;
+  let autoTimer: ReturnType<typeof setTimeout> | undefined;
+  createEffect(
+    on(
+      ws.revision,
+      (rev) => {
+        if (!autoReady || rev === requested) return;
+        clearTimeout(autoTimer);
+        ctl.expect(true);
+        autoTimer = setTimeout(async () => {
+          if (ws.revision() !== rev || requested === rev) return;
+          const v = await ws.validated();
+          if (ws.revision() !== rev || requested === rev) return;
+          if (!v.ok) {
+            ctl.expect(false);
+            return;
+          }
+          void start();
+        }, AUTO_RUN_MS);
+      },
+      { defer: true },
+    ),
+  );
+  onCleanup(() => clearTimeout(autoTimer));
+
   const openFile = async (f: File) => {
     const r = await readScenarioFile(f, validator);
     if (!r.ok) {
@@ -84,17 +137,18 @@ export function App() {
     }
     setImportErrors(null);
     keepCurrent(ws, ctl, undefined, true); // what the user had stays in the workspace
+    ctl.clear(); // the previous scenario's numbers never share the screen with the file's
     ws.replace(r.scenario);
     setBanner(`${t('imported')}: ${f.name}`);
     if (!r.results) {
       setFileResults(null);
-      void start();
+      void start({ fresh: true });
       return;
     }
     // The file's numbers show at once; the verdict waits for the run of this very input.
     const [rerun, setRerun] = createSignal<{ input: unknown; generation: number } | null>(null);
     setFileResults({ fileName: f.name, results: r.results, rerun });
-    const runInput = await start();
+    const runInput = await start({ fresh: true });
     if (runInput !== undefined) setRerun({ input: runInput, generation: ctl.generation() });
   };
 
@@ -112,8 +166,19 @@ export function App() {
       // The first run starts once the result views' fonts are known (a few tasks, normally done
       // before the scenario has been validated; never more than a second's wait).
       await Promise.race([warmUpFonts(), new Promise((r) => setTimeout(r, 1000))]);
+      autoReady = true;
       await start();
     })();
+    // Presentation mode: one key (P, outside fields) or the button; Escape leaves it.
+    const key = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(e.target)) return;
+      if (e.key === 'p' || e.key === 'P') {
+        e.preventDefault();
+        togglePresenting();
+      } else if (e.key === 'Escape' && presenting()) togglePresenting(false);
+    };
+    window.addEventListener('keydown', key);
+    onCleanup(() => window.removeEventListener('keydown', key));
     const over = (e: DragEvent) => {
       if (![...(e.dataTransfer?.types ?? [])].includes('Files')) return;
       e.preventDefault();
@@ -141,7 +206,8 @@ export function App() {
   });
 
   const compared = () => ws.compare().map((id) => ws.saved().find((s) => s.id === id)).filter((s) => s !== undefined);
-  const stale = () => ctl.live() !== null && ws.revision() !== ranRevision() && !ctl.busy();
+  const stale = () => ctl.live() !== null && ws.revision() !== ranRevision() && !ctl.busy() && !ctl.queued();
+  const runComing = () => ctl.queued() || ctl.busy();
 
   return (
     <div class="app">
@@ -153,6 +219,9 @@ export function App() {
         </div>
         <RunBar ctl={ctl} onRun={() => void start()} canRun={ws.validation().ok} />
         <PrecisionOption ctl={ctl} />
+        <button type="button" class="present-toggle" data-testid="present-toggle" aria-pressed={presenting()} title={ts('presentTitle')} onClick={() => togglePresenting()}>
+          {presenting() ? ts('presentExit') : ts('present')}
+        </button>
         <div class="lang" role="group" aria-label={t('language')}>
           <button type="button" aria-pressed={lang() === 'nl'} data-testid="lang-nl" onClick={() => setLang('nl')} lang="nl">NL</button>
           <button type="button" aria-pressed={lang() === 'en'} data-testid="lang-en" onClick={() => setLang('en')} lang="en">EN</button>
@@ -188,8 +257,8 @@ export function App() {
               </div>
             )}
           </Show>
-          <Library ws={ws} ctl={ctl} onOpen={() => void start()} />
-          <WorkspacePanel ws={ws} ctl={ctl} onOpen={() => void start()} />
+          <Library ws={ws} ctl={ctl} onOpen={() => void start({ fresh: true })} />
+          <WorkspacePanel ws={ws} ctl={ctl} onOpen={() => void start({ fresh: true })} />
           <Editor ws={ws} />
         </aside>
         <section class="results-pane" id="results" aria-label={t('results')} tabindex="-1">
@@ -205,6 +274,29 @@ export function App() {
               </div>
             )}
           </Show>
+          <Show when={stale()}>
+            <p class="stale" role="status" data-testid="stale-note">{t('staleResults')}</p>
+          </Show>
+          {/* The three questions answered at the top, without scrolling. */}
+          <Show
+            when={ctl.live()}
+            fallback={
+              <p class="card placeholder band-placeholder" data-testid="results-placeholder" role="status">
+                {runComing() ? ts('firstRunLong') : ts('noResultsYet')}
+              </p>
+            }
+          >
+            {(o) => (
+              <SummaryBand
+                summary={o().summary}
+                fin={ctl.outcome() ? financingOf(ctl.outcome()!.summary) : null}
+                finOld={o().partial}
+                finPending={runComing()}
+                generation={ctl.generation()}
+                partial={o().partial}
+              />
+            )}
+          </Show>
           {/* Keyed: another file starts a fresh comparison. */}
           <Show when={fileResults()} keyed>
             {(info) => <FileResults info={info} ctl={ctl} onClose={() => setFileResults(null)} />}
@@ -214,9 +306,6 @@ export function App() {
           </Show>
           <Show when={compared().length >= 2}>
             <CompareView items={compared()} />
-          </Show>
-          <Show when={stale()}>
-            <p class="stale" role="status" data-testid="stale-note">{t('staleResults')}</p>
           </Show>
           <Show when={ctl.live()}>
             {(o) => (
@@ -272,14 +361,14 @@ export function App() {
               when={ctl.outcome() && financingOf(ctl.outcome()!.summary)}
               fallback={
                 <p class="muted card placeholder" data-testid="financing-placeholder">
-                  {ctl.outcome() ? t('noFinancing') : t('financingPending')}
+                  {ctl.outcome() ? t('noFinancing') : runComing() ? ts('finRunning') : t('financingPending')}
                 </p>
               }
             >
               {/* Heavier tables: drawn for finished runs only, not for every partial summary. */}
               {(fin) => (
                 <Later delayMs={60}>
-                  <FinanceView fin={fin()} startYear={ctl.outcome()!.summary.startYear} hists={ctl.outcome()!.extras.partyResults} />
+                  <FinanceView fin={fin()} startYear={ctl.outcome()!.summary.startYear} hists={ctl.outcome()!.extras.partyResults} defaultParty={scenarioParty(ctl.outcome()!.input)} />
                 </Later>
               )}
             </Show>

@@ -31,6 +31,12 @@ export interface PartyRisk {
   changeVsStatusQuo: { mean: number; sd: number; mcse: number; p5: number; p95: number };
   /** P(result < status quo result). */
   pWorseOff: Prob;
+  /**
+   * The mean shortfall against the status quo in the worst 5% of runs (positive = worse off than
+   * the status quo), with its Monte Carlo SE: the "bad case" of the change, for the summary band.
+   */
+  changeEs95: number;
+  changeEs95Mcse: number;
   /** Share of the sum of all parties' result variances that this party carries. */
   varianceShare: number;
 }
@@ -62,6 +68,11 @@ export interface OwnerRisk {
 export interface FinancingSummary {
   parties: readonly Party[];
   statusQuo: { horizon: Record<Party, Stat>; years: Record<Party, Stat>[] };
+  /**
+   * The status quo's own risks (fee-for-service on the counterfactual), in the same form as a
+   * model's: the reference row of the parties × contracts table (its change is 0 by definition).
+   */
+  statusQuoRisk: { horizon: Record<Party, PartyRisk>; years: Record<Party, PartyRisk>[] };
   models: ModelRisk[];
 }
 
@@ -136,6 +147,8 @@ function partyRisks(b: RunBlock, model: string, year: number | 'horizon', sqOf: 
       if (diff[i] < 0) worse++;
     }
     const d = meanSd(diff);
+    const dw = worstTail(diff.slice());
+    const changeEs95 = -dw.es / dw.tail;
     const [p5, p95] = quantilesBySelection(diff, [0.05, 0.95]);
     return {
       revenue,
@@ -149,6 +162,8 @@ function partyRisks(b: RunBlock, model: string, year: number | 'horizon', sqOf: 
       resultShareOfRevenue: revenue !== 0 ? result.mean / revenue : NaN,
       changeVsStatusQuo: { mean: d.mean, sd: d.sd, mcse: d.n > 0 ? d.sd / Math.sqrt(d.n) : NaN, p5, p95 },
       pWorseOff: proportion(worse, n),
+      changeEs95,
+      changeEs95Mcse: esMcse(dw, -p5, n),
       varianceShare: 0,
     };
   });
@@ -173,6 +188,7 @@ export function summarizeFinancing(plan: FinancingPlan, b: RunBlock): FinancingS
   return {
     parties: PARTIES,
     statusQuo: { horizon: sq('horizon'), years: yearsIdx.map(sq) },
+    statusQuoRisk: { horizon: partyRisks(b, STATUS_QUO, 'horizon', sqOf('horizon')), years: yearsIdx.map((t) => partyRisks(b, STATUS_QUO, t, sqOf(t))) },
     models: plan.models.map((m) => {
       const paidCol = b.cols[b.names.indexOf(paidColumn(m.id))];
       const paid = new Float64Array(b.runs);

@@ -227,7 +227,7 @@ export function summarize(model: Model, b: RunBlock, opts: SummarizeOptions = {}
       population: N,
     },
     detectability: { cv: person.cv, preYears: model.preYears, scenarioPopulation: N, points: detectabilityCurve(person.cv, model.preYears, target, N) },
-    financing: opts.financing === false ? { parties: [], statusQuo: { horizon: {} as FinancingSummary['statusQuo']['horizon'], years: [] }, models: [] } : summarizeFinancing(model.financing, b),
+    financing: opts.financing === false ? { parties: [], statusQuo: { horizon: {} as FinancingSummary['statusQuo']['horizon'], years: [] }, statusQuoRisk: { horizon: {} as FinancingSummary['statusQuoRisk']['horizon'], years: [] }, models: [] } : summarizeFinancing(model.financing, b),
     sensitivity: { reductionLastYear: drivers, results },
   };
 }

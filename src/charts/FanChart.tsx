@@ -3,13 +3,16 @@ import type uPlot from 'uplot';
 import type { Summary } from '../../models/summary/summarize';
 import type { Stat } from '../../models/summary/stats';
 import { CF_COLOR, SC_COLOR, alpha } from '../colors';
-import { euro, num } from '../format';
+import { num } from '../format';
+import { ts } from '../components/summaryTexts';
 import { lang, t } from '../i18n';
 import { ChartCard } from '../components/ChartCard';
 import { UPlot } from './UPlot';
 import { axisFont, yearAxis } from './axes';
 
 const mln = (s: Stat[], k: keyof Stat) => s.map((x) => (x[k] as number) / 1e6);
+/** Table cells in € mln (the unit in the table's note), so seven columns fit the card on a laptop. */
+const m1 = (x: number) => num(x / 1e6, 1);
 
 /**
  * Fan chart of total regional cost per year: median line with 50% and 90% bands, counterfactual
@@ -76,8 +79,8 @@ export function FanChart(props: { summary: Summary }) {
       ]}
       chart={() => <UPlot options={options} data={data} label={`${t('fanTitle')}: ${t('fanCaption')}`} testId="fan-chart" />}
       table={() => (
-        <table class="data">
-          <caption class="sr-only">{t('fanTitle')}</caption>
+        <table class="data fan-table">
+          <caption class="table-note">{ts('fanTableNote')}</caption>
           <thead>
             <tr>
               <th scope="col">{t('year')}</th>
@@ -94,12 +97,12 @@ export function FanChart(props: { summary: Summary }) {
               {(y) => (
                 <tr>
                   <th scope="row">{y.year}</th>
-                  <td>{euro(y.cf.total.p50)}</td>
-                  <td>{euro(y.cf.total.p25)} – {euro(y.cf.total.p75)}</td>
-                  <td>{euro(y.cf.total.p5)} – {euro(y.cf.total.p95)}</td>
-                  <td>{euro(y.sc.total.p50)}</td>
-                  <td>{euro(y.sc.total.p25)} – {euro(y.sc.total.p75)}</td>
-                  <td>{euro(y.sc.total.p5)} – {euro(y.sc.total.p95)}</td>
+                  <td>{m1(y.cf.total.p50)}</td>
+                  <td>{m1(y.cf.total.p25)} – {m1(y.cf.total.p75)}</td>
+                  <td>{m1(y.cf.total.p5)} – {m1(y.cf.total.p95)}</td>
+                  <td>{m1(y.sc.total.p50)}</td>
+                  <td>{m1(y.sc.total.p25)} – {m1(y.sc.total.p75)}</td>
+                  <td>{m1(y.sc.total.p5)} – {m1(y.sc.total.p95)}</td>
                 </tr>
               )}
             </For>

@@ -11,13 +11,15 @@ import { UPlot } from './UPlot';
 import { partyLabelIn } from '../parties';
 import { axisFont } from './axes';
 import { svgWidth } from './svgWidth';
+import { pickedParty, pickParty } from './financeFocus';
+import { ts } from '../components/summaryTexts';
 
 /** A party's name in the chosen language. */
 export const partyLabel = (p: string) => partyLabelIn(p, lang());
-const partyColor = (p: string) => (PARTY_COLORS as Record<string, string>)[p] ?? '#444';
+export const partyColor = (p: string) => (PARTY_COLORS as Record<string, string>)[p] ?? '#444';
 const modelColor = (i: number) => MODEL_COLORS[i % MODEL_COLORS.length];
 /** Black or white text, whichever has the higher WCAG contrast on `hex`. */
-const inkOn = (hex: string) => {
+export const inkOn = (hex: string) => {
   const n = parseInt(hex.slice(1), 16);
   const lin = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
   const L = 0.2126 * lin((n >> 16) & 255) + 0.7152 * lin((n >> 8) & 255) + 0.0722 * lin(n & 255);
@@ -38,7 +40,17 @@ const METRICS: { id: Metric; key: MessageKey }[] = [
 const mln = (x: number, digits = 1) => num(x / 1e6, digits);
 const MONEY: ReadonlySet<Metric> = new Set<Metric>(['result', 'var95', 'es95', 'change']);
 
-function cell(r: PartyRiskLike, m: Metric): string {
+/**
+ * Patients' deductible is no contract risk: their "result" is the deductible they pay, a loss in
+ * every run under every contract. What a contract does to them is the change against the status
+ * quo, so their cells show that change in every metric (result → change, chance of loss → chance
+ * of being worse off, VaR and ES → those of the change).
+ */
+type CellMetric = Metric | 'changeVar' | 'changeEs';
+const PATIENT_METRIC: Record<Metric, CellMetric> = { result: 'change', pLoss: 'pWorse', var95: 'changeVar', es95: 'changeEs', change: 'change', pWorse: 'pWorse' };
+const metricFor = (p: string, m: Metric): CellMetric => (p === 'patients' ? PATIENT_METRIC[m] : m);
+
+function cell(r: PartyRiskLike, m: CellMetric): string {
   switch (m) {
     case 'result': return `${mln(r.result.mean)} ± ${mln(r.result.mcse, 2)}`;
     case 'pLoss': return `${pct(r.pLoss.p, 0)} ± ${pct(r.pLoss.mcse, 0)}`;
@@ -46,10 +58,12 @@ function cell(r: PartyRiskLike, m: Metric): string {
     case 'es95': return `${mln(r.es95)} ± ${mln(r.es95Mcse, 2)}`;
     case 'change': return `${mln(r.changeVsStatusQuo.mean)} ± ${mln(r.changeVsStatusQuo.mcse, 2)}`;
     case 'pWorse': return `${pct(r.pWorseOff.p, 0)} ± ${pct(r.pWorseOff.mcse, 0)}`;
+    case 'changeVar': return mln(-r.changeVsStatusQuo.p5);
+    case 'changeEs': return `${mln(r.changeEs95)} ± ${mln(r.changeEs95Mcse, 2)}`;
   }
 }
 /** The value, with its ± on a second, smaller line so the table stays narrow. */
-function cellParts(r: PartyRiskLike, m: Metric) {
+function cellParts(r: PartyRiskLike, m: CellMetric) {
   const [main, pm] = cell(r, m).split(' ± ');
   return (
     <>
@@ -59,7 +73,7 @@ function cellParts(r: PartyRiskLike, m: Metric) {
   );
 }
 
-function value(r: PartyRiskLike, m: Metric): number {
+function value(r: PartyRiskLike, m: CellMetric): number {
   switch (m) {
     case 'result': return r.result.mean;
     case 'pLoss': return r.pLoss.p;
@@ -67,21 +81,31 @@ function value(r: PartyRiskLike, m: Metric): number {
     case 'es95': return r.es95;
     case 'change': return r.changeVsStatusQuo.mean;
     case 'pWorse': return r.pWorseOff.p;
+    case 'changeVar': return -r.changeVsStatusQuo.p5;
+    case 'changeEs': return r.changeEs95;
   }
 }
 
 /** Parties × financing models: who carries the risk under each contract (question 3). */
-export function FinanceView(props: { fin: FinancingLike; startYear: number; hists?: PartyResultHist[] }) {
+export function FinanceView(props: { fin: FinancingLike; startYear: number; hists?: PartyResultHist[]; defaultParty?: string }) {
   const years = () => props.fin.models[0].years.length;
   const [period, setPeriod] = createSignal<'horizon' | number>('horizon');
   const [metric, setMetric] = createSignal<Metric>('result');
-  const [party, setParty] = createSignal<string>('hospital');
+  // The per-party chart opens on the party the scenario is about, or the one picked in the summary band.
+  const party = () => pickedParty() ?? props.defaultParty ?? 'hospital';
+  const setParty = (p: string) => pickParty(p);
   const risk = (mi: number, p: string): PartyRiskLike | undefined => {
     const m = props.fin.models[mi];
     const per = period();
     return per === 'horizon' ? m.horizon[p] : m.years[per]?.[p];
   };
   const parties = () => props.fin.parties.filter((p) => props.fin.models.some((_, mi) => inContract(risk(mi, p))));
+  /** The status quo's own row (absent in summaries made before it existed). */
+  const sqRisk = (p: string): PartyRiskLike | undefined => {
+    const sq = props.fin.statusQuoRisk as { horizon: Record<string, PartyRiskLike>; years: Record<string, PartyRiskLike>[] } | undefined;
+    const per = period();
+    return per === 'horizon' ? sq?.horizon[p] : sq?.years[per]?.[p];
+  };
   const periodLabel = () => (period() === 'horizon' ? t('finHorizon', { a: props.startYear, b: props.startYear + years() - 1 }) : t('finYear', { y: props.startYear + (period() as number) }));
 
   return (
@@ -123,9 +147,26 @@ export function FinanceView(props: { fin: FinancingLike; startYear: number; hist
               </tr>
             </thead>
             <tbody>
+              <Show when={props.fin.statusQuoRisk}>
+                <tr class="sq-row" data-testid="fin-sq-row">
+                  <th scope="row" title={ts('statusQuoTitle')}>
+                    <span class="model-no sq" aria-hidden="true">0</span> {ts('statusQuoRow')}
+                  </th>
+                  <For each={parties()}>
+                    {(p) => {
+                      const r = () => sqRisk(p);
+                      return (
+                        <Show when={inContract(r())} fallback={<td class="absent" title={t('finNotParty')}>—<span class="sr-only"> {t('finNotParty')}</span></td>}>
+                          <td title={ts('statusQuoTitle')}>{cellParts(r()!, metricFor(p, metric()))}</td>
+                        </Show>
+                      );
+                    }}
+                  </For>
+                </tr>
+              </Show>
               <For each={props.fin.models}>
                 {(m, mi) => (
-                  <tr>
+                  <tr id={`fin-row-${mi()}`} class="model-row">
                     <th scope="row">
                       <span class="model-no" style={{ '--c': modelColor(mi()), color: inkOn(modelColor(mi())) }}>{mi() + 1}</span> {m.name}
                     </th>
@@ -135,14 +176,16 @@ export function FinanceView(props: { fin: FinancingLike; startYear: number; hist
                         const bad = () => {
                           const x = r();
                           if (!x) return false;
-                          const v = value(x, metric());
-                          return metric() === 'result' || metric() === 'change' ? v < 0 : metric() === 'pLoss' || metric() === 'pWorse' ? v >= 0.5 : false;
+                          const mt = metricFor(p, metric());
+                          const v = value(x, mt);
+                          return mt === 'result' || mt === 'change' ? v < 0 : mt === 'pLoss' || mt === 'pWorse' ? v >= 0.5 : false;
                         };
                         const absent = () => !!r() && !inContract(r());
                         return (
                           <Show when={!absent()} fallback={<td class="absent" title={t('finNotParty')}>—<span class="sr-only"> {t('finNotParty')}</span></td>}>
                           <td classList={{ neg: bad() }} title={r() ? `${t('mResult')}: ${euroMln(r()!.result.mean)}; ${t('mPLoss')}: ${pct(r()!.pLoss.p, 0)}; VaR 95%: ${euroMln(r()!.var95)}; ES 95%: ${euroMln(r()!.es95)}; ${t('mChange')}: ${euroMln(r()!.changeVsStatusQuo.mean)}; ${t('mWorse')}: ${pct(r()!.pWorseOff.p, 0)}` : ''}>
-                            {r() ? cellParts(r()!, metric()) : '–'}
+                            {r() ? cellParts(r()!, metricFor(p, metric())) : '–'}
+                            {p === 'patients' && metricFor(p, metric()) !== metric() ? <span class="delta" title={ts('patientsCellTitle')}>Δ</span> : null}
                           </td>
                           </Show>
                         );
@@ -155,6 +198,9 @@ export function FinanceView(props: { fin: FinancingLike; startYear: number; hist
           </table>
         </div>
         <p class="caption">{t('finTableCaption')}</p>
+        <Show when={parties().includes('patients')}>
+          <p class="caption" data-testid="fin-patients-note">{ts('patientsNote')}</p>
+        </Show>
       </div>
 
       {/* One card per queued job: mounting the whole view at once was a long main-thread task. */}
@@ -195,7 +241,9 @@ function RiskReturn(props: { fin: FinancingLike; risk: RiskFn; parties: string[]
   const H = 340;
   const m = { l: 64, r: 14, t: 14, b: 46 };
   const pts = createMemo(() =>
-    props.fin.models.flatMap((_, mi) => props.parties.map((p) => ({ mi, p, r: props.risk(mi, p) })).filter((x) => inContract(x.r)).map((x) => ({ ...x, x: x.r!.es95 / 1e6, y: x.r!.result.mean / 1e6 }))),
+    // Changes against the status quo, not levels: a party's level (the insurer's premium income,
+    // the patients' deductible) no longer squeezes everyone else into a corner of the chart.
+    props.fin.models.flatMap((_, mi) => props.parties.map((p) => ({ mi, p, r: props.risk(mi, p) })).filter((x) => inContract(x.r)).map((x) => ({ ...x, x: x.r!.changeEs95 / 1e6, y: x.r!.changeVsStatusQuo.mean / 1e6 }))),
   );
   const ext = (vals: number[]) => {
     const lo = Math.min(0, ...vals);
@@ -232,7 +280,7 @@ function RiskReturn(props: { fin: FinancingLike; risk: RiskFn; parties: string[]
     <ChartCard
       id="riskreturn"
       title={`${t('riskReturnTitle')} · ${props.period}`}
-      caption={t('riskReturnCaption')}
+      caption={ts('rrCaption')}
       legend={props.parties.map((p) => ({ label: partyLabel(p), color: partyColor(p), kind: 'bar' as const }))}
       chart={() => (
         <svg ref={svgRef} class="svg-chart" viewBox={viewBox(H)} role="img" aria-label={t('riskReturnTitle')} data-testid="riskreturn-chart">
@@ -258,15 +306,15 @@ function RiskReturn(props: { fin: FinancingLike; risk: RiskFn; parties: string[]
               const w = Math.max(18, 7 * label.length + 8);
               return (
                 <g data-testid="rr-point" data-party={g.p} data-models={g.models.map((i) => i + 1).join(',')}>
-                  <title>{`${partyLabel(g.p)} · ${g.models.map((i) => props.fin.models[i].name).join(', ')}: ${euroMln(g.y * 1e6)}, ES ${euroMln(g.x * 1e6)}`}</title>
+                  <title>{`${partyLabel(g.p)} · ${g.models.map((i) => props.fin.models[i].name).join(', ')}: ${t('mChange')} ${euroMln(g.y * 1e6)}, ${ts('rrBad')} ${euroMln(-g.x * 1e6)}`}</title>
                   <rect x={sx(g.x) - w / 2} y={sy(g.y) - 9} width={w} height="18" rx="9" fill={partyColor(g.p)} stroke="#fff" stroke-width="1.5" />
                   <text x={sx(g.x)} y={sy(g.y) + 4} text-anchor="middle" font-size="11" font-weight="700" fill={inkOn(partyColor(g.p))}>{label}</text>
                 </g>
               );
             }}
           </For>
-          <text x={(m.l + W() - m.r) / 2} y={H - 8} text-anchor="middle" font-size="13">{t('axisEs')}</text>
-          <text transform={`translate(14 ${(m.t + H - m.b) / 2}) rotate(-90)`} text-anchor="middle" font-size="13">{t('axisMeanResult')}</text>
+          <text x={(m.l + W() - m.r) / 2} y={H - 8} text-anchor="middle" font-size="13">{ts('rrAxisX')}</text>
+          <text transform={`translate(14 ${(m.t + H - m.b) / 2}) rotate(-90)`} text-anchor="middle" font-size="13">{ts('rrAxisY')}</text>
         </svg>
       )}
       table={() => (
@@ -275,8 +323,8 @@ function RiskReturn(props: { fin: FinancingLike; risk: RiskFn; parties: string[]
             <tr>
               <th scope="col">{t('party')}</th>
               <th scope="col">#</th>
-              <th scope="col">{t('mResult')}</th>
-              <th scope="col">ES 95%</th>
+              <th scope="col">{t('mChange')}</th>
+              <th scope="col">{ts('rrBad')}</th>
             </tr>
           </thead>
           <tbody>
@@ -286,7 +334,7 @@ function RiskReturn(props: { fin: FinancingLike; risk: RiskFn; parties: string[]
                   <th scope="row">{partyLabel(q.p)}</th>
                   <td>{q.mi + 1} {props.fin.models[q.mi].name}</td>
                   <td>{euroMln(q.y * 1e6)}</td>
-                  <td>{euroMln(q.x * 1e6)}</td>
+                  <td>{euroMln(-q.x * 1e6)}</td>
                 </tr>
               )}
             </For>

@@ -2,6 +2,7 @@ import { createEffect, createSignal, on, type JSX } from 'solid-js';
 import type { Summary } from '../../models/summary/summarize';
 import { euro, euroMln, num, pct } from '../format';
 import { t } from '../i18n';
+import { ts } from './summaryTexts';
 
 function Figure(props: { flashKey?: number; testId: string; value: number; label: string; tech?: string; main: string; pm?: string; detail?: JSX.Element; emphasis?: boolean }) {
   // Numbers that change between finished runs light up briefly, so the room sees the effect.
@@ -36,9 +37,10 @@ function Figure(props: { flashKey?: number; testId: string; value: number; label
       </div>
       <div class="figure-main">
         <span class="figure-value">{props.main}</span>
-        {props.pm ? <span class="pm">± {props.pm}</span> : null}
       </div>
       {props.detail ? <div class="figure-detail">{props.detail}</div> : null}
+      {/* The spread over runs comes first; the Monte Carlo error is secondary, its meaning on hover. */}
+      {props.pm ? <div class="mc" title={ts('mcTitle')}>{ts('mcShort', { e: props.pm })}</div> : null}
     </div>
   );
 }
@@ -60,11 +62,11 @@ export function Headline(props: { summary: Summary; generation?: number; partial
         pm={euroMln(last().cf.total.mcse, 2)}
         detail={
           <>
+            {ts('spread90', { a: euroMln(last().cf.total.p5), b: euroMln(last().cf.total.p95) })}
+            {' · '}
             <span data-testid="headline-cf-total-euro">{euro(last().cf.total.mean)}</span>
             {' · '}
             {euro(last().cf.total.mean / last().population.mean)} {t('perInsured')}
-            {' · '}
-            {t('in90')}: {t('between', { a: euroMln(last().cf.total.p5), b: euroMln(last().cf.total.p95) })}
           </>
         }
       />
@@ -77,11 +79,11 @@ export function Headline(props: { summary: Summary; generation?: number; partial
         pm={euroMln(last().sc.total.mcse, 2)}
         detail={
           <>
+            {ts('spread90', { a: euroMln(last().sc.total.p5), b: euroMln(last().sc.total.p95) })}
+            {' · '}
             <span data-testid="headline-sc-total-euro">{euro(last().sc.total.mean)}</span>
             {' · '}
             {euro(last().sc.total.mean / last().population.mean)} {t('perInsured')}
-            {' · '}
-            {t('in90')}: {t('between', { a: euroMln(last().sc.total.p5), b: euroMln(last().sc.total.p95) })}
           </>
         }
       />
@@ -93,7 +95,7 @@ export function Headline(props: { summary: Summary; generation?: number; partial
         tech={t('reductionTech')}
         main={pct(last().reduction.mean, 2)}
         pm={pct(last().reduction.mcse, 2)}
-        detail={<>{t('in90')}: {t('between', { a: pct(last().reduction.p5, 2), b: pct(last().reduction.p95, 2) })}</>}
+        detail={<>{ts('spread90', { a: pct(last().reduction.p5, 2), b: pct(last().reduction.p95, 2) })}</>}
         emphasis
       />
       <Figure
@@ -123,7 +125,17 @@ export function Headline(props: { summary: Summary; generation?: number; partial
         label={t('msr')}
         tech={t('msrTech', { c: pct(props.summary.confidence, 0), n: num(props.summary.minimumSavingsRate.population), y: props.summary.minimumSavingsRate.benchmarkYears, cms: pct(props.summary.minimumSavingsRate.closedForm, 2) })}
         main={pct(props.summary.minimumSavingsRate.withBenchmark, 2)}
-        detail={<>{t('msrEmpirical')}: {pct(props.summary.minimumSavingsRate.empiricalLastYear, 2)}{Number.isFinite(props.summary.minimumSavingsRate.empiricalLastYearMcse) ? ` ± ${pct(props.summary.minimumSavingsRate.empiricalLastYearMcse, 2)}` : ''}</>}
+        detail={
+          // The three variants side by side, each saying what it includes.
+          <ul class="msr-variants" data-testid="msr-variants" aria-label={ts('msrVariants')}>
+            <li>{ts('msrBench')}: <strong>{pct(props.summary.minimumSavingsRate.withBenchmark, 2)}</strong></li>
+            <li>{ts('msrCms')}: {pct(props.summary.minimumSavingsRate.closedForm, 2)}</li>
+            <li>
+              {ts('msrSim')}: {pct(props.summary.minimumSavingsRate.empiricalLastYear, 2)}
+              {Number.isFinite(props.summary.minimumSavingsRate.empiricalLastYearMcse) ? <span class="mc-inline" title={ts('mcTitle')}> (± {pct(props.summary.minimumSavingsRate.empiricalLastYearMcse, 2)})</span> : null}
+            </li>
+          </ul>
+        }
       />
     </div>
   );

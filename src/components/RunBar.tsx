@@ -2,6 +2,7 @@ import { Show } from 'solid-js';
 import type { RunController } from '../run/controller';
 import { num, seconds } from '../format';
 import { t } from '../i18n';
+import { ts } from './summaryTexts';
 
 /** The run button with its progress; always visible at the top of the page. */
 export function RunBar(props: { ctl: RunController; onRun: () => void; canRun: boolean }) {
@@ -11,6 +12,8 @@ export function RunBar(props: { ctl: RunController; onRun: () => void; canRun: b
     return q && q.total > 0 ? q.done / q.total : 0;
   };
   const stateText = () => {
+    // A run about to start (the page opening, an edit waiting out its pause) is said as such.
+    if (props.ctl.queued() && !props.ctl.busy()) return props.ctl.outcome() ? ts('stateWaiting') : ts('stateStarting');
     switch (props.ctl.phase()) {
       case 'idle': return t('stateIdle');
       case 'running': return t('stateRunning');

@@ -107,6 +107,11 @@ export function createRunController(validator: UiValidator) {
   const timing = { startedAt: NaN, firstProgressAt: NaN, firstResultsAt: NaN, runEndedAt: NaN };
   /** Increases on every finished run, so views can highlight numbers that changed. */
   const [generation, setGeneration] = createSignal(0);
+  /**
+   * A run is about to start (the page is opening, or an edit waits out its pause before it
+   * recomputes): the views say so instead of "no results yet".
+   */
+  const [queued, setQueued] = createSignal(false);
 
   let queue: Promise<void> = Promise.resolve();
   let controller: AbortController | null = null;
@@ -219,6 +224,9 @@ export function createRunController(validator: UiValidator) {
       if (my !== ticket) return;
       if (Number.isNaN(timing.firstResultsAt)) timing.firstResultsAt = performance.now();
       const o: RunOutcome = { ...res, cancelled: r.cancelled, partial: false, runsRequested: precision ? r.runs : runs, elapsedMs: r.elapsedMs, input, scenarioHash: h.hash, seed: h.seed, finishedAt: new Date().toISOString() };
+      // Stopped: the bar shows the runs the results cover (the finished prefix), not the last
+      // progress report, which also counted runs finished out of order and thrown away.
+      if (r.cancelled && !precision) setProgress({ done: r.runs, total: runs, elapsedMs: r.elapsedMs, etaMs: NaN });
       if (precision) {
         // The run is over: the bar shows the runs done, not a share of the maximum.
         setProgress({ done: r.runs, total: r.runs, elapsedMs: r.elapsedMs, etaMs: 0 });
@@ -233,6 +241,10 @@ export function createRunController(validator: UiValidator) {
       if (my !== ticket) return;
       setLive(outcome());
       if (e instanceof CancelledError) {
+        // Stopped before any run finished: the results on screen are the previous run's (or none),
+        // and the bar says so instead of showing runs that are not in them.
+        const shown = outcome();
+        setProgress(shown ? { done: shown.summary.runs, total: shown.runsRequested, elapsedMs: shown.elapsedMs, etaMs: NaN } : null);
         setPhase('cancelled');
         return;
       }
@@ -249,9 +261,11 @@ export function createRunController(validator: UiValidator) {
    * Starts a run of `input` (a scenario object) with `runs` runs; cancels any run in flight and any
    * goal search. With `precision`, `runs` is the first batch and batches are added until precise.
    */
-  function run(input: unknown, runs: number, precision?: PrecisionRequest): Promise<void> {
+  function run(input: unknown, runs: number, precision?: PrecisionRequest, opts: { fresh?: boolean } = {}): Promise<void> {
     controller?.abort();
     borrowers.forEach((b) => b.abort());
+    setQueued(false);
+    if (opts.fresh) clear();
     const my = ++ticket;
     const ac = new AbortController();
     controller = ac;
@@ -289,6 +303,22 @@ export function createRunController(validator: UiValidator) {
     return result;
   }
 
+  /**
+   * Another scenario is being opened: stops any run of the previous one and takes its numbers off
+   * the screen, so they are never shown beside the new scenario's (the new run follows).
+   */
+  function clear(): void {
+    controller?.abort();
+    ++ticket; // whatever the stopped run still reports is dropped
+    setLive(null);
+    setOutcome(null);
+    setProgress(null);
+    setPrecisionCheck(null);
+    setError(null);
+    if (busy()) setPhase('idle');
+    setQueued(true);
+  }
+
   function cancel(): void {
     controller?.abort();
   }
@@ -303,7 +333,11 @@ export function createRunController(validator: UiValidator) {
     live,
     error,
     generation,
+    queued,
+    /** Marks a run as about to start (or, with false, as not coming after all). */
+    expect: (on: boolean) => setQueued(on),
     run,
+    clear,
     cancel,
     busy,
     borrow,

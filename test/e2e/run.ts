@@ -258,7 +258,8 @@ async function main() {
         return;
       }
       await page.waitForSelector('[data-testid="fin-table"]', { timeout: 10_000 });
-      const rows = await page.$$eval('[data-testid="fin-table"] tbody tr', (trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent ?? '')));
+      // The status quo's reference row comes first; then one row per model.
+      const rows = await page.$$eval('[data-testid="fin-table"] tbody tr.model-row', (trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent ?? '')));
       assert(rows.length === fin.models.length, `table has ${rows.length} model rows, summary ${fin.models.length}`);
       const heads = await page.$$eval('[data-testid="fin-table"] thead th', (ths) => ths.map((x) => x.textContent ?? ''));
       const hi = heads.findIndex((x) => x.includes('Ziekenhuis'));
@@ -289,7 +290,7 @@ async function main() {
       assert(gains.length >= 3 && gains.every((g) => Number.isFinite(g.w) && Number.isFinite(g.x1) && Number.isFinite(g.x2)), `gains chart has undrawable bars: ${JSON.stringify(gains)}`);
       assert(gains.filter((g) => g.w > 5 && g.x2 - g.x1 > 5).length >= 2, `gains chart shows no visible bars with ranges: ${JSON.stringify(gains)}`);
       await page.selectOption('[data-testid="fin-metric"]', 'pLoss');
-      const row2 = await page.$$eval('[data-testid="fin-table"] tbody tr', (trs) => trs[0]?.textContent ?? '');
+      const row2 = await page.$$eval('[data-testid="fin-table"] tbody tr.model-row', (trs) => trs[0]?.textContent ?? '');
       assert(/\d+\s?%/.test(row2), `P(loss) not shown: ${row2.slice(0, 120)}`);
       await page.selectOption('[data-testid="fin-metric"]', 'result');
       await page.locator('[data-testid="finance"]').screenshot({ path: join(ARTIFACTS, '14-financing.png') });
@@ -424,7 +425,8 @@ async function main() {
       const rows = await page.$$eval('[data-testid="fan-table"] tbody tr', (trs) => trs.map((tr) => tr.textContent ?? ''));
       assert(rows.length === hook!.summary!.years.length, `table has ${rows.length} rows`);
       const y0 = hook!.summary!.years[0];
-      const nl = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(y0.cf.total.p50);
+      // In € mln (the unit in the table's note), so the table fits its card.
+      const nl = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(y0.cf.total.p50 / 1e6);
       assert(rows[0].includes(nl), `first row lacks ${nl}: ${rows[0]}`);
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: join(ARTIFACTS, '02-fan-table.png'), fullPage: true });
@@ -508,11 +510,10 @@ async function main() {
       await page.screenshot({ path: join(ARTIFACTS, '05-editor-invalid.png') });
     });
 
-    await h.check('change a parameter (population 170.000 → 60.000) → run → numbers change', async () => {
+    await h.check('change a parameter (population 170.000 → 60.000) → it recomputes by itself → numbers change', async () => {
       await page.fill('[data-path="region.population"]', POP);
       await page.waitForSelector('[data-testid="editor-errors"]', { state: 'detached', timeout: 5000 });
-      await page.waitForSelector('[data-testid="stale-note"]', { timeout: 5000 });
-      await page.click('[data-testid="run-button"]');
+      // No click: a valid edit recomputes by itself after a short pause.
       edited = await waitDone(page, (before?.generation ?? 1) + 1);
       const a = before!.summary!.years.at(-1)!;
       const b = edited.summary!.years.at(-1)!;
@@ -704,8 +705,8 @@ async function main() {
       const files = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json');
       // A first visit opens the start view beside the default scenario's results, not over them.
       assert(await p.evaluate(() => (document.querySelector('[data-testid="library"]') as HTMLDetailsElement).open), 'start view closed on a first visit');
-      const box = await p.locator('[data-testid="headline"]').boundingBox();
-      assert(box && box.y + box.height / 2 < 1000, `default results pushed out of view (headline at y=${box?.y})`);
+      const box = await p.locator('[data-testid="summary-band"]').boundingBox();
+      assert(box && box.y + box.height / 2 < 1000, `default results pushed out of view (summary band at y=${box?.y})`);
       const zelf = JSON.parse(readFileSync(new URL('zelfzorg-gemeente.json', dir), 'utf8')).meta;
       const item = '[data-testid="library-item"][data-file="zelfzorg-gemeente.json"]';
       assert((await p.textContent(`${item} [data-testid="library-question"]`))!.trim() === zelf.question.split('\n\n')[0], 'question not shown in Dutch');
@@ -761,8 +762,7 @@ async function main() {
       await p.click('[data-testid="presets"] > summary');
       await p.click('[data-testid="preset-item"][data-id="friesland-preventie"] button');
       await p.waitForSelector('[data-testid="editor-errors"]', { state: 'detached', timeout: 5000 });
-      await p.waitForSelector('[data-testid="stale-note"]', { timeout: 5000 });
-      await p.click('[data-testid="run-button"]');
+      // No click: the changed scenario recomputes by itself.
       const second = await waitDone(p, first.generation + 1);
       assert(second.scenarioHash !== first.scenarioHash, 'scenario unchanged after adding a preset');
       const a = first.summary!.years.at(-1)!.sc.total.mean;
