@@ -32,7 +32,7 @@ export function formatSummary(title: string, s: Summary): string {
         ]
       : []),
     ...varianceLines(s),
-    `  smallest saving not due to chance (${msr.population.toLocaleString('en')} insured, per-person cost CV ${s.personCost.cv.toFixed(2)}, benchmark from ${msr.benchmarkYears} earlier years): ${pct(msr.withBenchmark, 2)} at ${pct(s.confidence, 0)} confidence; the CMS formula without benchmark error (MSR): ${pct(msr.at90, 2)} at 90%, ${pct(msr.at95, 2)} at 95%`,
+    `  smallest saving not due to chance (${msr.population.toLocaleString('en')} insured, chance CV of the total ${msr.cv.toFixed(2)}, ${s.detectability.benchmarkEstimated ? `benchmark from ${msr.benchmarkYears} earlier years` : 'expected benchmark'}): ${pct(msr.withBenchmark, 2)} at ${pct(s.confidence, 0)} confidence; the CMS formula without benchmark error (MSR): ${pct(msr.at90, 2)} at 90%, ${pct(msr.at95, 2)} at 95%`,
     `  observed savings chance alone exceeds in ${s.startYear + s.horizonYears - 1} at ${pct(s.confidence, 0)} confidence (with benchmark and trend risk): ${pct(msr.empiricalLastYear, 2)} ± ${pct(msr.empiricalLastYearMcse, 2)}`,
   ].join('\n');
 }

@@ -4,7 +4,7 @@ import type { Scenario } from '../scenario/schema';
 import type { Financing, FinancingModel } from '../scenario/contracts';
 import type { RunBlock } from '../simulation/columns';
 import type { Model, Ref } from '../simulation/compile';
-import { personCostMoments } from '../summary/personCost';
+import { chanceCv } from '../summary/personCost';
 import { expectedExcessByYear, expectedPerCapita } from './expected';
 import { compileFormula, FormulaError, VARIABLE_NAMES, type CompiledFormula } from './formula';
 import { ipow } from '../random/math';
@@ -184,7 +184,6 @@ function buildPlan(
   thresholds: number[],
 ): FinancingPlan {
   const expected = expectedPerCapita(model, thresholds);
-  const personCv = personCostMoments(model).cv;
   const v = (theta: Float64Array, r: Ref, fallback = 0) => (r < 0 ? fallback : theta[r]);
   const columns: string[] = [];
   const ids = [STATUS_QUO, ...f.models.map((m) => m.id)];
@@ -217,6 +216,8 @@ function buildPlan(
   const stopLossAt = f.models.map((m) => (m.kind === 'population' && m.stopLoss ? thresholds.indexOf(m.stopLoss.threshold) : -1));
   const stopLossEngineAt = f.models.map((m) => (m.kind === 'population' && m.stopLoss ? model.excessThresholds.indexOf(m.stopLoss.threshold) : -1));
   const zOf = (c: number) => normalQuantile(c, 0, 1);
+  // Chance spread of each contract's own scope, for thresholds set from a confidence level.
+  const scopeCv = scopes.map((sc) => chanceCv(model, Array.from(sc)));
   const zMsr = f.models.map((m) => (m.kind === 'sharedSavings' && !('fixed' in m.minimumSavingsRate) ? zOf(m.minimumSavingsRate.confidence) : 0));
   const zMlr = f.models.map((m) => (m.kind === 'sharedSavings' && !('fixed' in m.minimumLossRate) ? zOf(m.minimumLossRate.confidence) : 0));
 
@@ -375,8 +376,8 @@ function buildPlan(
         accN++;
         if (accN === m.settlementYears || t === H - 1) {
           const rate = accS / accB;
-          const msr = 'fixed' in m.minimumSavingsRate ? v(theta, r['minimumSavingsRate.fixed']) : (zMsr[ri] * personCv) / Math.sqrt(N * accN);
-          const mlr = 'fixed' in m.minimumLossRate ? v(theta, r['minimumLossRate.fixed']) : (zMlr[ri] * personCv) / Math.sqrt(N * accN);
+          const msr = 'fixed' in m.minimumSavingsRate ? v(theta, r['minimumSavingsRate.fixed']) : (zMsr[ri] * scopeCv[ri]) / Math.sqrt(N * accN);
+          const mlr = 'fixed' in m.minimumLossRate ? v(theta, r['minimumLossRate.fixed']) : (zMlr[ri] * scopeCv[ri]) / Math.sqrt(N * accN);
           const gateOk = m.qualityGate === undefined || accQ / accN >= m.qualityGate;
           if (rate >= msr && gateOk && accS > 0) {
             const base = m.firstEuro ? accS : accS - msr * accB;
