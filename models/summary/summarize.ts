@@ -3,6 +3,8 @@ import type { Model } from '../simulation/compile';
 import { column, type RunBlock } from '../simulation/columns';
 import { minimumSavingsRate } from './closedForm';
 import { chanceCv, personCostMoments } from './personCost';
+import { benchmarkDrift, type BenchmarkDrift } from './benchmarkDrift';
+import { drawParams } from '../params/registry';
 import { probAtLeast, quantileMcse, quantileSorted, stat, yearSlice, type Prob, type Stat } from './stats';
 import { varianceSplit, type VarianceSplit } from './varianceSplit';
 import { prepareInputs, sensitivityOf, type Importance } from '../analysis/sensitivity';
@@ -95,6 +97,12 @@ export interface Summary {
    * one of the points.
    */
   detectability: { cv: number; preYears: number; benchmarkEstimated: boolean; scenarioPopulation: number; points: DetectabilityPoint[] };
+  /**
+   * How far the contract's benchmark drifts from the expected cost without any change, because
+   * the trend it assumes differs from the scenario's own expected cost growth (closed forms,
+   * parameters at their means); null with `benchmark.method: "expected"`.
+   */
+  benchmarkDrift: BenchmarkDrift | null;
   /** Parties' results under each financing model (and the status quo). */
   financing: FinancingSummary;
   /**
@@ -218,7 +226,15 @@ export function summarize(model: Model, b: RunBlock, opts: SummarizeOptions = {}
       }),
     ),
   };
+  const means = drawParams(model.registry, model.blocks, model.seed, 0, false);
+  const drift = estimated
+    ? benchmarkDrift(
+        { segments: model.segments, trend: model.trend, population: N, preYears: model.preYears, horizon: model.horizon, value: (r) => means[r] },
+        means[model.benchmarkTrend],
+      )
+    : null;
   return {
+    benchmarkDrift: drift,
     varianceSplit: splits,
     runs: b.runs,
     horizonYears: b.years,
