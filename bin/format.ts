@@ -32,9 +32,23 @@ export function formatSummary(title: string, s: Summary): string {
         ]
       : []),
     ...varianceLines(s),
-    `  smallest saving not due to chance (${msr.population.toLocaleString('en')} insured, per-person cost CV ${s.personCost.cv.toFixed(2)}, benchmark from ${msr.benchmarkYears} earlier years): ${pct(msr.withBenchmark, 2)} at ${pct(s.confidence, 0)} confidence; the CMS formula without benchmark error (MSR): ${pct(msr.at90, 2)} at 90%, ${pct(msr.at95, 2)} at 95%`,
+    `  smallest saving not due to chance (${msr.population.toLocaleString('en')} insured, chance CV of the total ${msr.cv.toFixed(2)}, ${s.detectability.benchmarkEstimated ? `benchmark from ${msr.benchmarkYears} earlier years` : 'expected benchmark'}): ${pct(msr.withBenchmark, 2)} at ${pct(s.confidence, 0)} confidence; the CMS formula without benchmark error (MSR): ${pct(msr.at90, 2)} at 90%, ${pct(msr.at95, 2)} at 95%`,
+    ...driftLines(s),
     `  observed savings chance alone exceeds in ${s.startYear + s.horizonYears - 1} at ${pct(s.confidence, 0)} confidence (with benchmark and trend risk): ${pct(msr.empiricalLastYear, 2)} ± ${pct(msr.empiricalLastYearMcse, 2)}`,
   ].join('\n');
+}
+
+/**
+ * When the contract's trend differs from the scenario's own expected cost growth, the benchmark
+ * drifts away from the cost without any change: say by how much by the last year.
+ */
+function driftLines(s: Summary): string[] {
+  const d = s.benchmarkDrift;
+  if (!d || Math.abs(d.lastYear) < 0.0005) return [];
+  const signed = (x: number, digits: number) => `${x > 0 ? '+' : x < 0 ? '−' : ''}${Math.abs(100 * x).toFixed(digits)}%`;
+  return [
+    `  benchmark drift: the contract assumes ${pct(d.assumedTrend, 2)} a year, the scenario's expected cost growth is ${pct(d.expectedGrowth, 2)}; without any change the benchmark is ${signed(d.lastYear, 1)} against the cost by ${s.startYear + s.horizonYears - 1} (observed savings ${signed(d.lastYear / (1 + d.lastYear), 1)})`,
+  ];
 }
 
 const split = (v: Summary['varianceSplit']['reductionLastYear']) =>

@@ -368,7 +368,7 @@ export function App() {
               {/* Heavier tables: drawn for finished runs only, not for every partial summary. */}
               {(fin) => (
                 <Later delayMs={60}>
-                  <FinanceView fin={fin()} startYear={ctl.outcome()!.summary.startYear} hists={ctl.outcome()!.extras.partyResults} defaultParty={scenarioParty(ctl.outcome()!.input)} />
+                  <FinanceView fin={fin()} startYear={ctl.outcome()!.summary.startYear} hists={ctl.outcome()!.extras.partyResults} defaultParty={scenarioParty(ctl.outcome()!.input)} drift={ctl.outcome()!.summary.benchmarkDrift} />
                 </Later>
               )}
             </Show>

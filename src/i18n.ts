@@ -219,6 +219,10 @@ const M = {
   careLine: { nl: 'Zorgvorm', en: 'Care line' },
   unitEuroMln: { nl: 'in € mln', en: 'in € mln' },
   finTableTitle: { nl: 'Partijen × bekostigingsmodellen', en: 'Parties × financing models' },
+  finDriftNote: {
+    nl: 'Let op: het contract neemt een trend aan van {a} per jaar, de verwachte kostengroei van dit scenario is {g}. Zonder enige verandering komt de benchmark daardoor in {y} {d} naast de werkelijke kosten uit; dat telt mee als besparing of verlies in de contracten met een benchmark.',
+    en: 'Note: the contract assumes a trend of {a} a year, the expected cost growth of this scenario is {g}. Without any change the benchmark therefore ends {d} against the actual cost by {y}; this counts as savings or losses in the contracts with a benchmark.',
+  },
   finTableCaption: { nl: 'Resultaat = opbrengst − kosten per partij. Verliezen zijn positief bij VaR en expected shortfall. Huidige situatie = betaling per verrichting zonder interventies.', en: 'Result = revenue − cost per party. Losses are positive in VaR and expected shortfall. Status quo = fee-for-service without interventions.' },
   party: { nl: 'Partij', en: 'Party' },
   riskReturnTitle: { nl: 'Risico en rendement per partij en model', en: 'Risk and return per party and model' },

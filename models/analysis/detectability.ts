@@ -6,7 +6,8 @@ import { pow } from '../random/math';
  * Can a saving be seen? Normal approximation for an evaluator who compares one year's cost per
  * person with a benchmark estimated from P earlier years of the same population (trend known):
  *   observed = (B − A)/B,  SD(observed) ≈ CV·√((1 + 1/P)/N)
- * with CV the per-person cost coefficient of variation and N the population.
+ * with CV the regional total's chance CV per √person (`chanceCv`) and N the population. A
+ * benchmark that carries no estimation noise (`benchmark.method: "expected"`) is P = ∞.
  */
 export interface DetectabilityPoint {
   population: number;

@@ -4,8 +4,8 @@ import type { Scenario } from '../scenario/schema';
 import type { Financing, FinancingModel } from '../scenario/contracts';
 import type { RunBlock } from '../simulation/columns';
 import type { Model, Ref } from '../simulation/compile';
-import { personCostMoments } from '../summary/personCost';
-import { expectedPerCapita } from './expected';
+import { chanceCv } from '../summary/personCost';
+import { expectedExcessByYear, expectedPerCapita } from './expected';
 import { compileFormula, FormulaError, VARIABLE_NAMES, type CompiledFormula } from './formula';
 import { ipow } from '../random/math';
 
@@ -35,6 +35,15 @@ const DEFAULT_SCOPE: Line[] = ['gp', 'intermediate', 'hospital', 'pharmacy'];
 export const STATUS_QUO = 'statusQuo';
 export const finColumn = (model: string, party: string, what: 'revenue' | 'cost') => `fin.${model}.${party}.${what}`;
 export const paidColumn = (model: string) => `fin.${model}.paid`;
+/** The parts of a population-based contract's `paid`, which sum to it exactly. */
+export const PAID_ITEMS = ['budget', 'stopLoss', 'premium', 'corridor'] as const;
+export type PaidItem = (typeof PAID_ITEMS)[number];
+/**
+ * One part of `paid` under population-based payment: the budget beyond the fee-for-service claims
+ * it replaces, the stop-loss reimbursements, the premium (negative: the integrator pays it) and
+ * the corridor's net payment from the insurer.
+ */
+export const paidItemColumn = (model: string, item: PaidItem) => `fin.${model}.paid.${item}`;
 /** A party's result (revenue − cost) in the twin replicate of a run (variance split; NaN without a twin). */
 export const twinResultColumn = (model: string, party: string) => `twin.fin.${model}.${party}.result`;
 /** The parties whose results a model reports: the integrator only under population-based payment. */
@@ -175,7 +184,6 @@ function buildPlan(
   thresholds: number[],
 ): FinancingPlan {
   const expected = expectedPerCapita(model, thresholds);
-  const personCv = personCostMoments(model).cv;
   const v = (theta: Float64Array, r: Ref, fallback = 0) => (r < 0 ? fallback : theta[r]);
   const columns: string[] = [];
   const ids = [STATUS_QUO, ...f.models.map((m) => m.id)];
@@ -183,21 +191,18 @@ function buildPlan(
     for (const p of FIN_PARTIES) columns.push(finColumn(id, p, 'revenue'), finColumn(id, p, 'cost'));
     if (id !== STATUS_QUO) columns.push(paidColumn(id));
   }
+  for (const m of f.models) if (m.kind === 'population') for (const k of PAID_ITEMS) columns.push(paidItemColumn(m.id, k));
   const intermediateTo = f.parties.intermediateProvider === 'hospital' ? P_HOSP : P_GP;
   const H = model.horizon;
-  const trendMean = (() => {
-    const slot = model.benchmarkTrend >= 0 ? model.registry.slots[model.benchmarkTrend] : null;
-    const node = slot?.node;
-    return typeof node === 'number' ? node : node && 'value' in node ? node.value : 0;
-  })();
+  const excessByYear = expectedExcessByYear(model, thresholds, H);
   // Per-run state, reused: claims per line and year for the two worlds (0 = counterfactual,
   // 1 = scenario), provider costs, the year's money per party. The apply below and `settle` read
   // it; nothing is allocated per run (closures and arrays made per run were most of this stage's
   // cost inside the run loop).
   const claims = [new Float64Array(H * NL), new Float64Array(H * NL)];
   const provCost = [new Float64Array(H * 2), new Float64Array(H * 2)];
+  // (1 + the contract's trend)^t of the run being settled: the trend may be a distribution, drawn per run.
   const growth = new Float64Array(H);
-  for (let t = 0; t < H; t++) growth[t] = ipow(1 + trendMean, t);
   const rev = new Float64Array(6);
   const cost = new Float64Array(6);
   const previous = new Float64Array(6);
@@ -211,6 +216,8 @@ function buildPlan(
   const stopLossAt = f.models.map((m) => (m.kind === 'population' && m.stopLoss ? thresholds.indexOf(m.stopLoss.threshold) : -1));
   const stopLossEngineAt = f.models.map((m) => (m.kind === 'population' && m.stopLoss ? model.excessThresholds.indexOf(m.stopLoss.threshold) : -1));
   const zOf = (c: number) => normalQuantile(c, 0, 1);
+  // Chance spread of each contract's own scope, for thresholds set from a confidence level.
+  const scopeCv = scopes.map((sc) => chanceCv(model, Array.from(sc)));
   const zMsr = f.models.map((m) => (m.kind === 'sharedSavings' && !('fixed' in m.minimumSavingsRate) ? zOf(m.minimumSavingsRate.confidence) : 0));
   const zMlr = f.models.map((m) => (m.kind === 'sharedSavings' && !('fixed' in m.minimumLossRate) ? zOf(m.minimumLossRate.confidence) : 0));
 
@@ -228,6 +235,8 @@ function buildPlan(
     rev: Float64Array[][];
     cost: Float64Array[][];
     paid: Float64Array[];
+    /** Per model: the paid items' columns (population-based payment), else null. */
+    paidItems: (Float64Array[] | null)[];
   }
   let R: Cols | null = null;
   // The simulator alternates between its block and a one-run scratch block (variance-split twins).
@@ -253,6 +262,7 @@ function buildPlan(
       rev: ids.map((id) => FIN_PARTIES.map((p) => c(finColumn(id, p, 'revenue')))),
       cost: ids.map((id) => FIN_PARTIES.map((p) => c(finColumn(id, p, 'cost')))),
       paid: ids.map((id) => (id === STATUS_QUO ? new Float64Array(0) : c(paidColumn(id)))),
+      paidItems: [null, ...f.models.map((m) => (m.kind === 'population' ? PAID_ITEMS.map((k) => c(paidItemColumn(m.id, k))) : null))],
     };
   };
 
@@ -366,8 +376,8 @@ function buildPlan(
         accN++;
         if (accN === m.settlementYears || t === H - 1) {
           const rate = accS / accB;
-          const msr = 'fixed' in m.minimumSavingsRate ? v(theta, r['minimumSavingsRate.fixed']) : (zMsr[ri] * personCv) / Math.sqrt(N * accN);
-          const mlr = 'fixed' in m.minimumLossRate ? v(theta, r['minimumLossRate.fixed']) : (zMlr[ri] * personCv) / Math.sqrt(N * accN);
+          const msr = 'fixed' in m.minimumSavingsRate ? v(theta, r['minimumSavingsRate.fixed']) : (zMsr[ri] * scopeCv[ri]) / Math.sqrt(N * accN);
+          const mlr = 'fixed' in m.minimumLossRate ? v(theta, r['minimumLossRate.fixed']) : (zMlr[ri] * scopeCv[ri]) / Math.sqrt(N * accN);
           const gateOk = m.qualityGate === undefined || accQ / accN >= m.qualityGate;
           if (rate >= msr && gateOk && accS > 0) {
             const base = m.firstEuro ? accS : accS - msr * accB;
@@ -395,14 +405,21 @@ function buildPlan(
           cost[P_INT] += cl(L.pharmacy);
           cost[P_INS] -= cl(L.pharmacy);
         }
+        // paid = what the insurer pays beyond fee-for-service: the budget less the claims it
+        // replaces, plus stop-loss reimbursements and the corridor, less the premium it receives.
+        let slPaid = 0;
+        let slPremium = 0;
+        let corridor = 0;
         if (m.stopLoss && ins[L.hospital]) {
           // The engine's threshold list may hold more than this stage's (options of tests).
           const excess = excessCol![row];
-          const premium = expected.excess[stopLossAt[ri]] * N * growth[t] * (1 + v(theta, r['stopLoss.loading']));
+          const premium = excessByYear[stopLossAt[ri]][t] * N * (1 + v(theta, r['stopLoss.loading']));
           rev[P_INT] += excess;
           cost[P_INS] += excess;
           cost[P_INT] += premium;
           rev[P_INS] += premium;
+          slPaid = excess;
+          slPremium = -premium;
         }
         if (m.corridor) {
           const result = rev[P_INT] - cost[P_INT];
@@ -411,12 +428,20 @@ function buildPlan(
           if (result > band) {
             cost[P_INT] += rate * (result - band);
             rev[P_INS] += rate * (result - band);
+            corridor = -rate * (result - band);
           } else if (result < -band) {
             rev[P_INT] += rate * (-band - result);
             cost[P_INS] += rate * (-band - result);
+            corridor = rate * (-band - result);
           }
         }
-        paid = budget - (hospPart + gpPart + (ins[L.pharmacy] ? cl(L.pharmacy) : 0));
+        const budgetPaid = budget - (hospPart + gpPart + (ins[L.pharmacy] ? cl(L.pharmacy) : 0));
+        paid = budgetPaid + slPaid + slPremium + corridor;
+        const items = C.paidItems[mi]!;
+        items[0][row] = budgetPaid;
+        items[1][row] = slPaid;
+        items[2][row] = slPremium;
+        items[3][row] = corridor;
       } else if (m?.kind === 'hospitalBudget') {
         const budget = C.bench[L.hospital][row0] * ipow(1 + v(theta, r.glide), t);
         const A = cl(L.hospital);
@@ -478,6 +503,8 @@ function buildPlan(
       theta = th;
       row0 = slot * b.years;
       margin = v(theta, parties.margin);
+      const g = v(theta, model.benchmarkTrend);
+      for (let t = 0; t < H; t++) growth[t] = ipow(1 + g, t);
       for (let l = 0; l < NL; l++) {
         ded[l] = v(theta, parties.deductible[l]);
         deflator[l] = v(theta, model.trend[l]);

@@ -1,7 +1,7 @@
 import { PARTIES, type Party } from '../scenario/names';
 import type { RunBlock } from '../simulation/columns';
 import { meanSd, proportion, quantileMcseRanks, quantilesBySelection, selectInPlace, stat, type Prob, type Stat } from '../summary/stats';
-import { finColumn, paidColumn, STATUS_QUO, type FinancingPlan } from './plan';
+import { finColumn, PAID_ITEMS, paidColumn, paidItemColumn, STATUS_QUO, type FinancingPlan, type PaidItem } from './plan';
 
 /**
  * Risk of each party under each financing model. "Result" = revenue − cost, euros (per year, or
@@ -45,8 +45,14 @@ export interface ModelRisk {
   id: string;
   name: string;
   kind: string;
-  /** Payments beyond fee-for-service claims (bonus, shared savings, budget margin), euros over the horizon. */
-  paid: { mean: number; pPaid: Prob };
+  /**
+   * Payments beyond fee-for-service claims (bonus, shared savings, budget margin; under
+   * population-based payment the budget beyond the claims it replaces plus stop-loss and corridor,
+   * less the premium), euros over the horizon: the insurer's result under fee-for-service minus
+   * its result under this model. `items` (population-based payment only) are the mean parts,
+   * which sum to `mean`.
+   */
+  paid: { mean: number; pPaid: Prob; items?: Record<PaidItem, number> };
   horizon: Record<Party, PartyRisk>;
   years: Record<Party, PartyRisk>[];
   /**
@@ -213,10 +219,21 @@ export function summarizeFinancing(plan: FinancingPlan, b: RunBlock): FinancingS
             }),
           ) as { gp: OwnerRisk; hospital: OwnerRisk })
         : undefined;
+      const items =
+        m.kind === 'population'
+          ? (Object.fromEntries(
+              PAID_ITEMS.map((k) => {
+                const col = b.cols[b.names.indexOf(paidItemColumn(m.id, k))];
+                let sum = 0;
+                for (let i = 0; i < col.length; i++) sum += col[i];
+                return [k, b.runs > 0 ? sum / b.runs : NaN];
+              }),
+            ) as Record<PaidItem, number>)
+          : undefined;
       return {
         ...m,
         ...(owners ? { owners } : {}),
-        paid: { mean: meanSd(paid).mean, pPaid: proportion(paidRuns, b.runs) },
+        paid: { mean: meanSd(paid).mean, pPaid: proportion(paidRuns, b.runs), ...(items ? { items } : {}) },
         horizon: partyRisks(b, m.id, 'horizon', sqOf('horizon')),
         years: yearsIdx.map((t) => partyRisks(b, m.id, t, sqOf(t))),
       };
@@ -239,7 +256,11 @@ export function formatFinancingTable(s: FinancingSummary): string {
         `  ${m.name.slice(0, 24).padEnd(24)} ${p.padEnd(13)} ${mln(r.result.mean)} ${(r.result.mcse / 1e6).toFixed(2).padStart(6)} ${pct(r.pLoss.p).padStart(7)} ${mln(r.var95)} ${(r.var95Mcse / 1e6).toFixed(2).padStart(6)} ${mln(r.es95)} ${(r.es95Mcse / 1e6).toFixed(2).padStart(6)} ${mln(r.changeVsStatusQuo.mean)} ${pct(r.pWorseOff.p).padStart(8)}`,
       );
     }
-    if (m.kind !== 'ffs') lines.push(`  ${''.padEnd(24)} paid beyond FFS: ${mln(m.paid.mean).trim()} mln on average, in ${pct(m.paid.pPaid.p).trim()} of runs`);
+    if (m.kind !== 'ffs') {
+      const it = m.paid.items;
+      const parts = it ? ` (budget beyond claims ${mln(it.budget).trim()}, stop-loss ${mln(it.stopLoss).trim()}, premium ${mln(it.premium).trim()}, corridor ${mln(it.corridor).trim()})` : '';
+      lines.push(`  ${''.padEnd(24)} paid beyond FFS: ${mln(m.paid.mean).trim()} mln on average${parts}, in ${pct(m.paid.pPaid.p).trim()} of runs`);
+    }
   }
   return lines.join('\n');
 }

@@ -200,13 +200,14 @@ export const ScenarioSchema = z.strictObject({
   benchmark: z
     .strictObject({
       preContractYears: z.number().int().min(1).max(10).default(3).describe('Simulated years before the start year from which the benchmark is estimated.'),
-      trend: param(-0.5, 0.5, 'Yearly trend the contract assumes when projecting the benchmark (may differ from the simulated one).'),
+      trend: param(-0.5, 0.5, 'Yearly trend the contract assumes when projecting the benchmark (may differ from the simulated one).').optional(),
       method: z
         .enum(['estimated', 'expected'])
         .default('estimated')
         .describe('estimated: from the simulated pre-contract years, as a real contract would; expected: the true expected counterfactual of the run\'s parameters (for reference).'),
     })
-    .default({ preContractYears: 3, trend: 0.029, method: 'estimated' }),
+    // Without a trend the contract assumes the scenario's own expected cost growth (compile.ts).
+    .default({ preContractYears: 3, method: 'estimated' }),
   quality: z
     .strictObject({
       baseline: param(0, 100, 'Quality score in the counterfactual (0–100).'),

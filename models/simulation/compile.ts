@@ -1,6 +1,7 @@
 import { LINES, PAYERS, lineIndex } from '../scenario/names';
 import type { Param, Scenario } from '../scenario/schema';
-import { ParamRegistry } from '../params/registry';
+import { paramValue, ParamRegistry } from '../params/registry';
+import { expectedGrowth } from '../summary/benchmarkDrift';
 import { log } from '../random/math';
 import { correlationPlan, type CorrelationPlan } from '../params/correlation';
 import type { FieldError } from '../scenario/validate';
@@ -132,7 +133,17 @@ export function compile(s: Scenario, opts: { excessThresholds?: number[] } = {})
   });
 
   const trend = LINES.map((l) => P(`lines.${l}.trend`, s.lines[l]?.trend, BASE_BLOCK, -0.5, 0.5));
-  const benchmarkTrend = P('benchmark.trend', s.benchmark.trend, BASE_BLOCK, -0.5, 0.5);
+  // A contract that states no trend assumes the scenario's own expected cost growth (closed
+  // form, parameters at their means); a fixed default would let a region without any change
+  // "save" or "lose" by the drift between the two.
+  const benchmarkTrend = P(
+    'benchmark.trend',
+    s.benchmark.trend ??
+      expectedGrowth({ segments, trend, population: s.region.population, preYears: s.benchmark.preContractYears, horizon: s.simulation.horizonYears, value: (r) => paramValue(reg.slots[r], 0.5, false) }),
+    BASE_BLOCK,
+    -0.5,
+    0.5,
+  );
   const qualityBaseline = P('quality.baseline', s.quality.baseline, BASE_BLOCK, 0, 100);
   const qualityNoise = P('quality.noiseSD', s.quality.noiseSD, BASE_BLOCK, 0, 50);
 

@@ -2,7 +2,9 @@ import { LINES, type Line } from '../scenario/names';
 import type { Model } from '../simulation/compile';
 import { column, type RunBlock } from '../simulation/columns';
 import { minimumSavingsRate } from './closedForm';
-import { personCostMoments } from './personCost';
+import { chanceCv, personCostMoments } from './personCost';
+import { benchmarkDrift, type BenchmarkDrift } from './benchmarkDrift';
+import { drawParams } from '../params/registry';
 import { probAtLeast, quantileMcse, quantileSorted, stat, yearSlice, type Prob, type Stat } from './stats';
 import { varianceSplit, type VarianceSplit } from './varianceSplit';
 import { prepareInputs, sensitivityOf, type Importance } from '../analysis/sensitivity';
@@ -57,9 +59,17 @@ export interface Summary {
   target: number;
   confidence: number;
   years: YearSummary[];
-  /** Per-person yearly cost in the start year from the closed forms (parameters at their means). */
+  /**
+   * Per-person yearly cost in the start year from the closed forms (parameters at their means);
+   * `cv` is the mixture CV of one random person, between-segment spread included (descriptive).
+   */
   personCost: { mean: number; sd: number; cv: number };
   minimumSavingsRate: {
+    /**
+     * The CV behind z·CV/√N: the regional total's chance spread per √person with segment sizes
+     * fixed, √(Σ w_s Var_s)/Σ w_s m_s over all lines (`chanceCv`).
+     */
+    cv: number;
     /** z·CV/√N at the configured confidence: what chance alone can produce (CMS logic, domain.md). */
     closedForm: number;
     /** The same at 90% and 95% confidence. */
@@ -69,7 +79,8 @@ export interface Summary {
      * What chance alone can produce when the benchmark is itself estimated from `benchmarkYears`
      * earlier years of the same population: closedForm·√(1 + 1/P), the threshold of the
      * detectability curve at this population. The number the workbench shows as "the smallest
-     * saving not due to chance".
+     * saving not due to chance". With `benchmark.method: "expected"` the benchmark carries no
+     * estimation noise and this equals closedForm.
      */
     withBenchmark: number;
     benchmarkYears: number;
@@ -81,11 +92,17 @@ export interface Summary {
   };
   /**
    * Can the target be seen? Over population sizes: the savings rate chance alone exceeds at 90% and
-   * 95% confidence (benchmark from the pre-contract years), and the probability that a true saving
+   * 95% confidence (benchmark from the pre-contract years unless `benchmarkEstimated` is false), and the probability that a true saving
    * equal to the target is observed above it. Normal approximation; the scenario's population is
    * one of the points.
    */
-  detectability: { cv: number; preYears: number; scenarioPopulation: number; points: DetectabilityPoint[] };
+  detectability: { cv: number; preYears: number; benchmarkEstimated: boolean; scenarioPopulation: number; points: DetectabilityPoint[] };
+  /**
+   * How far the contract's benchmark drifts from the expected cost without any change, because
+   * the trend it assumes differs from the scenario's own expected cost growth (closed forms,
+   * parameters at their means); null with `benchmark.method: "expected"`.
+   */
+  benchmarkDrift: BenchmarkDrift | null;
   /** Parties' results under each financing model (and the status quo). */
   financing: FinancingSummary;
   /**
@@ -157,6 +174,8 @@ export function summarize(model: Model, b: RunBlock, opts: SummarizeOptions = {}
     });
   }
   const person = personCostMoments(model);
+  const cv = chanceCv(model);
+  const estimated = model.scenario.benchmark.method !== 'expected';
   const N = model.population;
   const lastCf = ys('cf.observedSavings', b.years - 1).sort();
   const results: Summary['sensitivity']['results'] = [];
@@ -207,7 +226,15 @@ export function summarize(model: Model, b: RunBlock, opts: SummarizeOptions = {}
       }),
     ),
   };
+  const means = drawParams(model.registry, model.blocks, model.seed, 0, false);
+  const drift = estimated
+    ? benchmarkDrift(
+        { segments: model.segments, trend: model.trend, population: N, preYears: model.preYears, horizon: model.horizon, value: (r) => means[r] },
+        means[model.benchmarkTrend],
+      )
+    : null;
   return {
+    benchmarkDrift: drift,
     varianceSplit: splits,
     runs: b.runs,
     horizonYears: b.years,
@@ -217,16 +244,17 @@ export function summarize(model: Model, b: RunBlock, opts: SummarizeOptions = {}
     years,
     personCost: person,
     minimumSavingsRate: {
-      closedForm: minimumSavingsRate(person.cv, N, sim.confidence),
-      at90: minimumSavingsRate(person.cv, N, 0.9),
-      at95: minimumSavingsRate(person.cv, N, 0.95),
-      withBenchmark: minimumSavingsRate(person.cv, N, sim.confidence) * Math.sqrt(1 + 1 / model.preYears),
+      cv,
+      closedForm: minimumSavingsRate(cv, N, sim.confidence),
+      at90: minimumSavingsRate(cv, N, 0.9),
+      at95: minimumSavingsRate(cv, N, 0.95),
+      withBenchmark: minimumSavingsRate(cv, N, sim.confidence) * (estimated ? Math.sqrt(1 + 1 / model.preYears) : 1),
       benchmarkYears: model.preYears,
       empiricalLastYear: quantileSorted(lastCf, sim.confidence),
       empiricalLastYearMcse: quantileMcse(lastCf, sim.confidence),
       population: N,
     },
-    detectability: { cv: person.cv, preYears: model.preYears, scenarioPopulation: N, points: detectabilityCurve(person.cv, model.preYears, target, N) },
+    detectability: { cv, preYears: model.preYears, benchmarkEstimated: estimated, scenarioPopulation: N, points: detectabilityCurve(cv, estimated ? model.preYears : Infinity, target, N) },
     financing: opts.financing === false ? { parties: [], statusQuo: { horizon: {} as FinancingSummary['statusQuo']['horizon'], years: [] }, statusQuoRisk: { horizon: {} as FinancingSummary['statusQuoRisk']['horizon'], years: [] }, models: [] } : summarizeFinancing(model.financing, b),
     sensitivity: { reductionLastYear: drivers, results },
   };

@@ -1,7 +1,8 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import type uPlot from 'uplot';
 import { MODEL_COLORS, PARTY_COLORS } from '../colors';
-import { euroMln, num, pct } from '../format';
+import { euroMln, num, pct, signed } from '../format';
+import type { BenchmarkDrift } from '../../models/summary/benchmarkDrift';
 import { lang, t, type MessageKey } from '../i18n';
 import { ChartCard } from '../components/ChartCard';
 import { Later } from '../components/Later';
@@ -87,7 +88,7 @@ function value(r: PartyRiskLike, m: CellMetric): number {
 }
 
 /** Parties × financing models: who carries the risk under each contract (question 3). */
-export function FinanceView(props: { fin: FinancingLike; startYear: number; hists?: PartyResultHist[]; defaultParty?: string }) {
+export function FinanceView(props: { fin: FinancingLike; startYear: number; hists?: PartyResultHist[]; defaultParty?: string; drift?: BenchmarkDrift | null }) {
   const years = () => props.fin.models[0].years.length;
   const [period, setPeriod] = createSignal<'horizon' | number>('horizon');
   const [metric, setMetric] = createSignal<Metric>('result');
@@ -200,6 +201,13 @@ export function FinanceView(props: { fin: FinancingLike; startYear: number; hist
         <p class="caption">{t('finTableCaption')}</p>
         <Show when={parties().includes('patients')}>
           <p class="caption" data-testid="fin-patients-note">{ts('patientsNote')}</p>
+        </Show>
+        <Show when={props.drift && Math.abs(props.drift.lastYear) >= 0.0005 ? props.drift : null}>
+          {(d) => (
+            <p class="caption" data-testid="benchmark-drift">
+              {t('finDriftNote', { a: pct(d().assumedTrend, 2), g: pct(d().expectedGrowth, 2), d: signed(d().lastYear, (x) => pct(x, 1)), y: props.startYear + years() - 1 })}
+            </p>
+          )}
         </Show>
       </div>
 

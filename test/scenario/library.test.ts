@@ -25,6 +25,16 @@ function runFile(f: string) {
   }
   return cache.get(f)!;
 }
+const slots = new Map<string, string[]>();
+/** The index in θ of a parameter of a library file. */
+function paramSlot(f: string, path: string): number {
+  if (!slots.has(f)) {
+    const v = validateScenario(JSON.parse(readFileSync(new URL(f, dir), 'utf8')));
+    if (!v.ok) throw new Error(f);
+    slots.set(f, compile(v.scenario).registry.slots.map((x) => x.path));
+  }
+  return slots.get(f)!.indexOf(path);
+}
 const last = (s: Summary) => s.years[s.years.length - 1];
 const model = (s: Summary, id: string) => s.financing.models.find((m) => m.id === id)!;
 
@@ -91,6 +101,30 @@ describe('scenario library', () => {
     expect(ffs.hospital.changeVsStatusQuo.mean + 4 * ffs.hospital.changeVsStatusQuo.mcse).toBeLessThan(0);
     expect(Math.abs(budget.hospital.changeVsStatusQuo.mean)).toBeLessThan(0.5 * Math.abs(ffs.hospital.changeVsStatusQuo.mean));
     expect(budget.insurer.changeVsStatusQuo.mean).toBeLessThan(ffs.insurer.changeVsStatusQuo.mean);
+  });
+
+  it("multi-year hospital budget: the hospital's risk is the hospital price trend the fixed glide does not follow (FFS hedges it)", () => {
+    const { b } = runFile('ziekenhuisbudget-substitutie.json');
+    const k = paramSlot('ziekenhuisbudget-substitutie.json', 'lines.hospital.trend');
+    const horizon = (name: string) => {
+      const c = column(b, name);
+      return Float64Array.from({ length: b.runs }, (_, r) => c.subarray(r * b.years, (r + 1) * b.years).reduce((x, y) => x + y, 0));
+    };
+    const budget = Float64Array.from(horizon('fin.zh-budget.hospital.revenue'), (x, i) => x - horizon('fin.zh-budget.hospital.cost')[i]);
+    const ffs = Float64Array.from(horizon('fin.ffs.hospital.revenue'), (x, i) => x - horizon('fin.ffs.hospital.cost')[i]);
+    const trend = Float64Array.from({ length: b.runs }, (_, r) => b.params[r * b.nParams + k]);
+    const pLoss = (res: Float64Array, keep: (g: number) => boolean) => {
+      const idx = [...trend.keys()].filter((i) => keep(trend[i]));
+      return { p: idx.filter((i) => res[i] < 0).length / idx.length, n: idx.length };
+    };
+    // Hospital prices rising slower than 2.8% a year: the 3.35% glide leaves a margin, (almost) no
+    // loss; faster than 3.1%: a loss in most runs. Under FFS revenue follows the trend: rare losses.
+    const slow = pLoss(budget, (g) => g < 0.028);
+    const fast = pLoss(budget, (g) => g > 0.031);
+    const se = (q: { n: number }) => Math.sqrt(0.25 / q.n);
+    expect(slow.p).toBeLessThan(0.05 + 4 * se(slow));
+    expect(fast.p).toBeGreaterThan(0.6 - 4 * se(fast));
+    expect(pLoss(ffs, (g) => g > 0.031).p).toBeLessThan(0.1);
   });
 
   it('who invests: under FFS the GP group pays and is worse off, the insurer gains; shared savings to the GP group lower its chance of being worse off', () => {

@@ -1,0 +1,25 @@
+import { assert } from '../harness';
+import type { E2EEnv } from '../env';
+
+/**
+ * The default scenario's contract assumes 3.35% a year against an expected cost growth of 3.42%:
+ * the financing view says how far the benchmark drifts without any change, in both languages.
+ */
+export default async function benchmarkDrift(env: E2EEnv): Promise<void> {
+  const ctx = await env.newContext(env.browser);
+  const page = await ctx.newPage();
+  env.watch(page);
+  await env.h.check('financing view: the benchmark drift notice (nl and en)', async () => {
+    await page.goto(`${env.baseUrl}?runs=200`);
+    await env.waitDone(page);
+    const note = page.getByTestId('benchmark-drift');
+    await note.waitFor({ timeout: 30_000 });
+    await page.getByTestId('lang-nl').click();
+    const nl = (await note.textContent()) ?? '';
+    assert(/3,35%/.test(nl) && /3,42%/.test(nl) && /−0,8%/.test(nl) && /2036/.test(nl), `nl: ${nl}`);
+    await page.getByTestId('lang-en').click();
+    const en = (await note.textContent()) ?? '';
+    assert(/3\.35%/.test(en) && /3\.42%/.test(en) && /−0\.8%/.test(en) && /2036/.test(en), `en: ${en}`);
+  });
+  await ctx.close();
+}
