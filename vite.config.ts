@@ -7,6 +7,7 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import solid from 'vite-plugin-solid';
 import { contentSecurityPolicy } from './src/csp';
+import { noticesForDist } from './tools/notices';
 
 /** Every file under `dir`, relative to it with forward slashes. */
 function filesUnder(dir: string): string[] {
@@ -43,6 +44,25 @@ function serviceWorker(): Plugin {
         define: { __SW_VERSION__: JSON.stringify(version.digest('hex').slice(0, 16)), __SW_PRECACHE__: JSON.stringify(files) },
       });
       writeFileSync(join(dir, 'sw.js'), code);
+    },
+  };
+}
+
+/**
+ * Writes dist/THIRD-PARTY-NOTICES.txt after the build: every package in any bundle (the workers'
+ * included, found through the source maps) with its licence and notice texts.
+ */
+function thirdPartyNotices(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'proeftuin-third-party-notices',
+    apply: 'build',
+    configResolved(c) {
+      outDir = c.build.outDir;
+    },
+    writeBundle(options) {
+      const dir = options.dir ?? outDir;
+      writeFileSync(join(dir, 'THIRD-PARTY-NOTICES.txt'), noticesForDist('Proeftuin', dir));
     },
   };
 }
@@ -97,7 +117,7 @@ function solidDepScan(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [solid(), solidDepScan(), csp(), serviceWorker()],
+  plugins: [solid(), solidDepScan(), csp(), serviceWorker(), thirdPartyNotices()],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },
   test: {
