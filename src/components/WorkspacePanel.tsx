@@ -6,8 +6,8 @@ import { canonicalJson } from '../../models/scenario/hash';
 import { tw } from '../workspace/texts';
 import { num } from '../format';
 
-/** Bytes in MB or kB, in the language's notation. */
-const size = (b: number) => (b >= 1e6 ? `${num(b / 1e6, 1)} MB` : `${num(Math.max(1, b / 1e3), 0)} kB`);
+/** Bytes in GB, MB or kB, in the language's notation. */
+const size = (b: number) => (b >= 1e9 ? `${num(b / 1e9, 1)} GB` : b >= 1e6 ? `${num(b / 1e6, 1)} MB` : `${num(Math.max(1, b / 1e3), 0)} kB`);
 
 /**
  * Keeps the current scenario in the workspace with its last result when that result was computed
