@@ -26,7 +26,7 @@ import type { Loaded } from './workspace/persist';
 import { tw } from './workspace/texts';
 import { StorageAlerts } from './components/StorageAlerts';
 import { ViewGuard } from './components/ViewGuard';
-import { interruptedRun, markRunStarted, settleAfterDrawing } from './run/inProgress';
+import { forgetInterrupted, interruptedRun, markRunStarted, settleAfterDrawing, type Interrupted } from './run/inProgress';
 import { summaryCsv } from './workspace/csv';
 import type { FieldError } from '../models/scenario/validate';
 import { uiValidator } from '../workers/uiValidatePool';
@@ -49,8 +49,8 @@ export function App(props: { loaded: Loaded }) {
   // Validation and hashing run in a worker: the UI thread never loads the schema library or the engine.
   const validator = uiValidator();
   const ws = createWorkspace(validator, props.loaded);
-  /** The last run before this page opened never finished drawing: ask before running again. */
-  const [interrupted, setInterrupted] = createSignal(interruptedRun());
+  /** A run before this page opened never finished drawing (the page froze or crashed): ask before running again. */
+  const [interrupted, setInterrupted] = createSignal<Interrupted | null>(null);
   const [banner, setBanner] = createSignal<string | null>(null);
 
   const ctl = createRunController(validator);
@@ -89,6 +89,7 @@ export function App(props: { loaded: Loaded }) {
     setRanRevision(ws.revision());
     const target = Number((input.simulation as { targetReduction?: unknown } | undefined)?.targetReduction ?? 0.02);
     const runInput = clone(input);
+    forgetInterrupted(interrupted());
     setInterrupted(null);
     setSettled(false);
     markRunStarted(String(input.meta?.title ?? ''));
@@ -140,7 +141,7 @@ export function App(props: { loaded: Loaded }) {
     dropScenarioFromUrl();
     if (JSON.stringify(linked.value) === JSON.stringify(ws.snapshot())) {
       setBanner(t('linkScenarioLoaded')); // already open (e.g. the page's own copied link)
-      return !interrupted();
+      return false;
     }
     keepCurrent(ws, ctl, undefined, true);
     ws.replace(linked.value as ScenarioInput);
@@ -151,7 +152,9 @@ export function App(props: { loaded: Loaded }) {
 
   onMount(() => {
     void (async () => {
-      const fromLink = await openLink();
+      const [fromLink, stale] = await Promise.all([openLink(), interruptedRun()]);
+      if (!fromLink) setInterrupted(stale);
+      else forgetInterrupted(stale); // the link's scenario runs instead of the interrupted one
       // The first run starts once the result views' fonts are known (a few tasks, normally done
       // before the scenario has been validated; never more than a second's wait).
       await Promise.race([warmUpFonts(), new Promise((r) => setTimeout(r, 1000))]);

@@ -13,6 +13,8 @@ const FILES = 30;
 const hook = (p: Page) => p.evaluate(() => (window as any).__proeftuin);
 /** The population field's value as a number (whatever the language's notation). */
 const pop = async (p: Page) => Number((await p.inputValue('[data-path="region.population"]')).replace(/[.\s\u202f]/g, '').replace(',', '.'));
+/** The run-in-progress marks in localStorage (one per tab with a run going). */
+const marks = (p: Page) => p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('proeftuin.runInProgress')));
 const keptNames = (p: Page) => p.$$eval('[data-testid="saved-item"] .saved-name', (els) => els.map((e) => e.textContent ?? ''));
 const linkFor = (base: string, s: unknown) => `${base}?runs=${RUNS}#s=${LZString.compressToEncodedURIComponent(JSON.stringify(s))}`;
 
@@ -196,7 +198,7 @@ export default async function workspace(env: E2EEnv): Promise<void> {
     env.watch(p);
     await p.goto(`${env.baseUrl}?runs=${RUNS}`);
     await env.waitDone(p);
-    assert((await p.evaluate(() => localStorage.getItem('proeftuin.runInProgress'))) === null, 'mark left after a finished run');
+    assert((await marks(p)).length === 0, `mark left after a finished run: ${await marks(p)}`);
     // What a page that froze or crashed mid-run leaves behind.
     await p.evaluate(() => localStorage.setItem('proeftuin.runInProgress', JSON.stringify({ startedAt: new Date().toISOString(), title: 'x' })));
     await p.reload();
@@ -207,10 +209,23 @@ export default async function workspace(env: E2EEnv): Promise<void> {
     assert(((await p.textContent('[data-testid="interrupted-run"]')) ?? '').includes('niet vanzelf opnieuw gestart'), 'Dutch notice');
     await p.click('[data-testid="lang-en"]');
     assert(((await p.textContent('[data-testid="interrupted-run"]')) ?? '').includes('Run anyway'), 'English notice');
+    // Another tab of the same browser opening meanwhile sees the same interrupted run …
+    const other = await c.newPage();
+    await other.goto(`${env.baseUrl}?runs=${RUNS}`);
+    await other.waitForSelector('[data-testid="interrupted-run"]', { timeout: 10_000 });
+    await other.close();
     await p.click('[data-testid="run-anyway"]');
+    // … but not a run that a live tab is doing right now
+    await p.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('proeftuin.runInProgress.')), null, { timeout: 10_000, polling: 20 }).catch(() => undefined);
+    const third = await c.newPage();
+    env.watch(third);
+    await third.goto(`${env.baseUrl}?runs=${RUNS}`);
+    await env.waitDone(third);
+    assert(!(await third.isVisible('[data-testid="interrupted-run"]')), 'a live run in another tab was taken for an interrupted one');
+    await third.close();
     await env.waitDone(p);
     assert(!(await p.isVisible('[data-testid="interrupted-run"]')), 'notice stays after the run');
-    assert((await p.evaluate(() => localStorage.getItem('proeftuin.runInProgress'))) === null, 'mark left after the run');
+    assert((await marks(p)).length === 0, `mark left after the run: ${await marks(p)}`);
     await c.close();
   });
 
