@@ -124,7 +124,9 @@ export function createWorkspace(validator: UiValidator, loaded: Loaded, initial?
     try {
       const written = await saveWorkspace(merge);
       lastStoredScenario = JSON.stringify(written.scenario);
-      if (!sameIds(written.saved ?? [], saved())) setSaved(written.saved ?? []);
+      // Merged, not replaced: a scenario kept here while the write was under way is not in `written`.
+      const next = mergeKept(saved(), written.saved);
+      if (!sameIds(next, saved())) setSaved(next);
       setSavedAt(new Date());
       setSaveFailure(null);
       tell({ type: 'saved', tab });
