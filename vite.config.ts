@@ -6,6 +6,8 @@ import { transform } from 'esbuild';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import solid from 'vite-plugin-solid';
+import { contentSecurityPolicy } from './src/csp';
+import { noticesForDist } from './tools/notices';
 
 /** Every file under `dir`, relative to it with forward slashes. */
 function filesUnder(dir: string): string[] {
@@ -29,7 +31,8 @@ function serviceWorker(): Plugin {
     async writeBundle(options) {
       const dir = options.dir ?? outDir;
       const files = filesUnder(dir)
-        .filter((f) => !f.endsWith('.map') && f !== 'sw.js')
+        // _headers is for the host, not the browser (and a host may not serve it)
+        .filter((f) => !f.endsWith('.map') && f !== 'sw.js' && f !== '_headers' && f !== 'THIRD-PARTY-NOTICES.txt')
         .sort();
       const version = createHash('sha256');
       for (const f of files) version.update(f).update('\0').update(readFileSync(join(dir, f))).update('\0');
@@ -41,6 +44,60 @@ function serviceWorker(): Plugin {
         define: { __SW_VERSION__: JSON.stringify(version.digest('hex').slice(0, 16)), __SW_PRECACHE__: JSON.stringify(files) },
       });
       writeFileSync(join(dir, 'sw.js'), code);
+    },
+  };
+}
+
+/**
+ * Writes dist/THIRD-PARTY-NOTICES.txt after the build: every package in any bundle (the workers'
+ * included, found through the source maps) with its licence and notice texts.
+ */
+function thirdPartyNotices(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'proeftuin-third-party-notices',
+    apply: 'build',
+    configResolved(c) {
+      outDir = c.build.outDir;
+    },
+    writeBundle(options) {
+      const dir = options.dir ?? outDir;
+      writeFileSync(join(dir, 'THIRD-PARTY-NOTICES.txt'), noticesForDist('Proeftuin', dir));
+    },
+  };
+}
+
+/**
+ * The Content-Security-Policy (src/csp.ts) everywhere the project serves or ships files: as a
+ * header from the dev server and `vite preview` (only a header reaches the web workers), as a
+ * <meta> tag in index.html (for hosts that send no header), and as dist/_headers (Netlify,
+ * Cloudflare Pages; see the README for other hosts).
+ */
+function csp(): Plugin {
+  let dev = false;
+  return {
+    name: 'proeftuin-csp',
+    config: (_c, env) => {
+      dev = env.command === 'serve' && !env.isPreview;
+      return {
+        server: { headers: { 'Content-Security-Policy': contentSecurityPolicy({ dev: true }) } },
+        preview: { headers: { 'Content-Security-Policy': contentSecurityPolicy() } },
+      };
+    },
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy({ dev }) }, injectTo: 'head-prepend' }],
+    generateBundle() {
+      this.emitFile({
+        type: 'asset',
+        fileName: '_headers',
+        source: `# Response headers for static hosts that read this file (Netlify, Cloudflare Pages).
+# Generated from src/csp.ts by vite.config.ts; do not edit in dist/.
+/*
+  Content-Security-Policy: ${contentSecurityPolicy()}
+  X-Content-Type-Options: nosniff
+/sw.js
+  Cache-Control: no-cache
+`,
+      });
     },
   };
 }
@@ -60,7 +117,7 @@ function solidDepScan(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [solid(), solidDepScan(), serviceWorker()],
+  plugins: [solid(), solidDepScan(), csp(), serviceWorker(), thirdPartyNotices()],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },
   test: {

@@ -21,7 +21,12 @@ import { FanChart } from './charts/FanChart';
 import { ResultViews } from './charts/ResultViews';
 import { Editor } from './editor/Editor';
 import { createWorkspace, type ScenarioInput } from './workspace/store';
-import { readScenarioFile, scenarioFromUrl, download, fileNameFor } from './workspace/io';
+import { readScenarioFile, scenarioFromUrl, dropScenarioFromUrl, download, fileNameFor } from './workspace/io';
+import type { Loaded } from './workspace/persist';
+import { tw } from './workspace/texts';
+import { StorageAlerts } from './components/StorageAlerts';
+import { ViewGuard } from './components/ViewGuard';
+import { forgetInterrupted, interruptedRun, markRunStarted, settleAfterDrawing, type Interrupted } from './run/inProgress';
 import { summaryCsv } from './workspace/csv';
 import type { FieldError } from '../models/scenario/validate';
 import { uiValidator } from '../workers/uiValidatePool';
@@ -47,14 +52,27 @@ function runsFromUrl(): number | undefined {
   return Number.isInteger(n) && n >= 1 && n <= 1_000_000 ? n : undefined;
 }
 
-export function App() {
+export function App(props: { loaded: Loaded }) {
   // Validation and hashing run in a worker: the UI thread never loads the schema library or the engine.
   const validator = uiValidator();
-  const ws = createWorkspace(validator);
+  const ws = createWorkspace(validator, props.loaded);
+  /** A run before this page opened never finished drawing (the page froze or crashed): ask before running again. */
+  const [interrupted, setInterrupted] = createSignal<Interrupted | null>(null);
   const [banner, setBanner] = createSignal<string | null>(null);
 
   const ctl = createRunController(validator);
-  installTestHook(ctl);
+  /** False from a run's start until its results are drawn and the page is idle again. */
+  const [settled, setSettled] = createSignal(true);
+  installTestHook(ctl, settled);
+  let unsettle: (() => void) | undefined;
+  createEffect(
+    on(ctl.phase, (p) => {
+      unsettle?.();
+      unsettle = undefined;
+      if (p === 'running' || p === 'summarizing' || p === 'idle') return;
+      unsettle = settleAfterDrawing(() => setSettled(true));
+    }),
+  );
   // The first run starts by itself once the page is ready: say so rather than "no results yet".
   ctl.expect(true);
   const [ranRevision, setRanRevision] = createSignal(-1);
@@ -94,6 +112,10 @@ export function App() {
     setRanRevision(ws.revision());
     const target = Number((input.simulation as { targetReduction?: unknown } | undefined)?.targetReduction ?? 0.02);
     const runInput = clone(input);
+    forgetInterrupted(interrupted());
+    setInterrupted(null);
+    setSettled(false);
+    markRunStarted(String(input.meta?.title ?? ''));
     void ctl.run(runInput, runs, precisionRequest(runs, target));
     return runInput;
   };
@@ -152,23 +174,54 @@ export function App() {
     if (runInput !== undefined) setRerun({ input: runInput, generation: ctl.generation() });
   };
 
-  onMount(() => {
-    // A scenario in the link wins over the saved workspace; an invalid one is ignored with a note.
+  /**
+   * Opens the scenario in the address's fragment, keeping the current one in the workspace first;
+   * the fragment is then removed so that a reload keeps later edits. A link that cannot be read or
+   * holds an invalid scenario says so and changes nothing. True when a scenario was loaded.
+   */
+  const openLink = async (): Promise<boolean> => {
     const linked = scenarioFromUrl();
+    if (linked.kind === 'none') return false;
+    if (linked.kind === 'unreadable') {
+      setBanner(tw('linkTruncated'));
+      return false;
+    }
+    const v = await validator.validate(linked.value);
+    if (!v.ok) {
+      const e = v.errors[0];
+      setBanner(tw('linkInvalid', { n: v.errors.length, e: e ? `${e.path}: ${localMessage(e.message, lang())}` : '' }));
+      return false;
+    }
+    dropScenarioFromUrl();
+    if (JSON.stringify(linked.value) === JSON.stringify(ws.snapshot())) {
+      setBanner(t('linkScenarioLoaded')); // already open (e.g. the page's own copied link)
+      return false;
+    }
+    keepCurrent(ws, ctl, undefined, true);
+    ws.replace(linked.value as ScenarioInput);
+    setInterrupted(null); // the link's scenario is not the one that was interrupted
+    setBanner(tw('linkLoadedKept'));
+    return true;
+  };
+
+  onMount(() => {
     void (async () => {
-      if (linked !== undefined) {
-        const v = await validator.validate(linked);
-        if (v.ok) {
-          ws.replace(linked as ScenarioInput);
-          setBanner(t('linkScenarioLoaded'));
-        } else setBanner(t('linkScenarioBad'));
-      }
+      const [fromLink, stale] = await Promise.all([openLink(), interruptedRun()]);
+      if (!fromLink) setInterrupted(stale);
+      else forgetInterrupted(stale); // the link's scenario runs instead of the interrupted one
       // The first run starts once the result views' fonts are known (a few tasks, normally done
       // before the scenario has been validated; never more than a second's wait).
       await Promise.race([warmUpFonts(), new Promise((r) => setTimeout(r, 1000))]);
       autoReady = true;
-      await start();
+      // The autosaved scenario is not run by itself when its last run never finished drawing.
+      if (fromLink || !interrupted()) await start();
+      else ctl.expect(false);
     })();
+    const onHash = () => {
+      void openLink().then((ok) => ok && start());
+    };
+    window.addEventListener('hashchange', onHash);
+    onCleanup(() => window.removeEventListener('hashchange', onHash));
     // Presentation mode: one key (P, outside fields) or the button; Escape leaves it.
     const key = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(e.target)) return;
@@ -232,6 +285,15 @@ export function App() {
           {banner()} <button type="button" class="mini" onClick={() => setBanner(null)}>{t('close')}</button>
         </div>
       </Show>
+      <StorageAlerts ws={ws} />
+      <Show when={interrupted()}>
+        <div class="banner warn" role="alert" data-testid="interrupted-run">
+          {tw('interrupted')}{' '}
+          <button type="button" class="mini" data-testid="run-anyway" onClick={() => void start()}>
+            {tw('runAnyway')}
+          </button>
+        </div>
+      </Show>
       <main class="layout">
         <aside class="editor-pane" aria-labelledby="editor-title">
           <h2 id="editor-title">{t('editorTitle')}</h2>
@@ -266,6 +328,9 @@ export function App() {
             {(e) => (
               <div class="error-box" role="alert" data-testid="run-error">
                 <strong>{t('errorTitle')}</strong>
+                <Show when={!e().errors && !ctl.outcome()}>
+                  <p data-testid="run-failed-none">{tw('runFailedNone')}</p>
+                </Show>
                 <Show when={e().errors} fallback={<p>{e().message}</p>}>
                   <ul>
                     <For each={e().errors}>{(fe) => <li><code>{fe.path}</code>: {localMessage(fe.message, lang())}</li>}</For>
@@ -305,7 +370,9 @@ export function App() {
             {(o) => <PrintHeader scenario={o().input as ScenarioInput} runs={o().summary.runs} hash={o().scenarioHash} />}
           </Show>
           <Show when={compared().length >= 2}>
-            <CompareView items={compared()} />
+            <ViewGuard retryOn={compared}>
+              <CompareView items={compared()} />
+            </ViewGuard>
           </Show>
           <Show when={ctl.live()}>
             {(o) => (
@@ -337,21 +404,38 @@ export function App() {
                   </div>
                 </div>
                 <Show when={o().partial}>
-                  <p class="partial-note" role="status" data-testid="partial-note">
-                    {t('partialNote', { n: num(o().summary.runs), m: num(o().runsRequested) })}
-                  </p>
+                  <Show
+                    when={o().failure}
+                    fallback={
+                      <p class="partial-note" role="status" data-testid="partial-note">
+                        {t('partialNote', { n: num(o().summary.runs), m: num(o().runsRequested) })}
+                      </p>
+                    }
+                  >
+                    {(why) => (
+                      <p class="partial-note failed" role="alert" data-testid="run-failed-partial">
+                        {tw('runFailedPartial', { n: num(o().summary.runs), m: num(o().runsRequested), e: why() })}
+                      </p>
+                    )}
+                  </Show>
                 </Show>
                 <p class="muted" data-testid="runs-note">
                   {t('runsOf', { n: num(o().summary.runs) })} · {t('seed')}: <code>{String((o().input as ScenarioInput).simulation?.seed ?? '')}</code> · {t('mcseNote')}
                 </p>
                 <PrecisionNote precision={o().precision} cancelled={o().cancelled} partial={o().partial} checking={ctl.precisionCheck()} />
-                <Headline summary={o().summary} generation={ctl.generation()} partial={o().partial} />
-                <Later>
-                  <FanChart summary={o().summary} />
-                </Later>
-                <Later delayMs={30}>
-                  <ResultViews summary={o().summary} extras={o().extras} />
-                </Later>
+                <ViewGuard retryOn={ctl.live}>
+                  <Headline summary={o().summary} generation={ctl.generation()} partial={o().partial} />
+                </ViewGuard>
+                <ViewGuard retryOn={ctl.live}>
+                  <Later>
+                    <FanChart summary={o().summary} />
+                  </Later>
+                </ViewGuard>
+                <ViewGuard retryOn={ctl.live}>
+                  <Later delayMs={30}>
+                    <ResultViews summary={o().summary} extras={o().extras} />
+                  </Later>
+                </ViewGuard>
               </>
             )}
           </Show>
@@ -367,18 +451,28 @@ export function App() {
             >
               {/* Heavier tables: drawn for finished runs only, not for every partial summary. */}
               {(fin) => (
-                <Later delayMs={60}>
-                  <FinanceView fin={fin()} startYear={ctl.outcome()!.summary.startYear} hists={ctl.outcome()!.extras.partyResults} defaultParty={scenarioParty(ctl.outcome()!.input)} drift={ctl.outcome()!.summary.benchmarkDrift} />
-                </Later>
+                <ViewGuard retryOn={ctl.outcome}>
+                  <Later delayMs={60}>
+                    <FinanceView fin={fin()} startYear={ctl.outcome()!.summary.startYear} hists={ctl.outcome()!.extras.partyResults} defaultParty={scenarioParty(ctl.outcome()!.input)} drift={ctl.outcome()!.summary.benchmarkDrift} />
+                  </Later>
+                </ViewGuard>
               )}
             </Show>
           </section>
           <Show when={ctl.outcome() && sensitivityOf(ctl.outcome()!.summary)}>
-            <Later delayMs={90}>
-              <TornadoView summary={ctl.outcome()!.summary} scenario={ctl.outcome()!.input} />
-            </Later>
+            <ViewGuard retryOn={ctl.outcome}>
+              <Later delayMs={90}>
+                <TornadoView summary={ctl.outcome()!.summary} scenario={ctl.outcome()!.input} />
+              </Later>
+            </ViewGuard>
           </Show>
-          <Show when={ctl.outcome()}>{(o) => <DecisionSection ctl={ctl} outcome={o()} />}</Show>
+          <Show when={ctl.outcome()}>
+            {(o) => (
+              <ViewGuard retryOn={ctl.outcome}>
+                <DecisionSection ctl={ctl} outcome={o()} />
+              </ViewGuard>
+            )}
+          </Show>
           {/* Printed at the end of the report, after the results it underlies. */}
           <Show when={ctl.live()}>{(o) => <AssumptionsTable scenario={o().input as ScenarioInput} />}</Show>
           <Glossary />

@@ -2,8 +2,13 @@ import { render } from 'solid-js/web';
 import { App } from './App';
 import './styles.css';
 import { warmUpFonts } from './components/fontWarmUp';
+import { askPersistence, loadWorkspace } from './workspace/persist';
 
-render(() => <App />, document.getElementById('app')!);
+// The workspace is in IndexedDB (asynchronous): read it first, so the page opens on it.
+const loaded = await loadWorkspace();
+render(() => <App loaded={loaded} />, document.getElementById('app')!);
+// Kept work should survive the browser's clean-ups under storage pressure.
+void askPersistence();
 // Fonts of the result views, looked up while the workers start (the first run waits for it).
 void warmUpFonts();
 

@@ -24,6 +24,8 @@ export interface ProeftuinHook {
   /** Runs behind the results on screen (a partial summary while running). */
   shownRuns?: number;
   shownPartial: boolean;
+  /** False from a run's start until its results are drawn and the "run in progress" mark is cleared. */
+  settled: boolean;
 }
 
 declare global {
@@ -32,7 +34,7 @@ declare global {
   }
 }
 
-export function installTestHook(ctl: RunController): void {
+export function installTestHook(ctl: RunController, settled: () => boolean = () => true): void {
   createEffect(() => {
     const phase = ctl.phase();
     const o = ctl.outcome();
@@ -50,6 +52,7 @@ export function installTestHook(ctl: RunController): void {
       timing: ctl.timing,
       shownRuns: ctl.live()?.summary.runs,
       shownPartial: ctl.live()?.partial ?? false,
+      settled: settled(),
     };
   });
 }

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 // The UI's summary worker: the engine's summaries plus the few extra statistics the views need
 // (histograms), so the UI thread never computes statistics. Holds its own loaded scenario.
+import './zodConfig'; // first: before any schema is built
 import * as Comlink from 'comlink';
 import { createSimApi } from '../models/runner/api';
 import type { LoadResult } from '../models/runner/protocol';

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 // The UI's validator: checks scenario files and edits against the schema (and, where the engine
 // needs it, by compiling them) off the UI thread, and hashes valid scenarios like the CLI does.
+import './zodConfig'; // first: before any schema is built
 import * as Comlink from 'comlink';
 import { validateScenario } from '../models/scenario/validate';
 import { scenarioHash } from '../models/scenario/hash';

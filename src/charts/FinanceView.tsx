@@ -14,6 +14,7 @@ import { axisFont } from './axes';
 import { svgWidth } from './svgWidth';
 import { pickedParty, pickParty } from './financeFocus';
 import { ts } from '../components/summaryTexts';
+import { niceTicks, paddedExtent, tickCount } from './ticks';
 
 /** A party's name in the chosen language. */
 export const partyLabel = (p: string) => partyLabelIn(p, lang());
@@ -253,12 +254,8 @@ function RiskReturn(props: { fin: FinancingLike; risk: RiskFn; parties: string[]
     // the patients' deductible) no longer squeezes everyone else into a corner of the chart.
     props.fin.models.flatMap((_, mi) => props.parties.map((p) => ({ mi, p, r: props.risk(mi, p) })).filter((x) => inContract(x.r)).map((x) => ({ ...x, x: x.r!.changeEs95 / 1e6, y: x.r!.changeVsStatusQuo.mean / 1e6 }))),
   );
-  const ext = (vals: number[]) => {
-    const lo = Math.min(0, ...vals);
-    const hi = Math.max(0, ...vals);
-    const pad = (hi - lo) * 0.08 || 1;
-    return [lo - pad, hi + pad] as const;
-  };
+  // Finite values only, so one NaN or Infinity in a summary cannot take the scale with it.
+  const ext = (vals: number[]) => paddedExtent(vals);
   const xr = () => ext(pts().map((q) => q.x));
   const yr = () => ext(pts().map((q) => q.y));
   const sx = (v: number) => m.l + ((v - xr()[0]) / (xr()[1] - xr()[0])) * (W() - m.l - m.r);
@@ -271,19 +268,16 @@ function RiskReturn(props: { fin: FinancingLike; risk: RiskFn; parties: string[]
   const markers = createMemo(() => {
     const out: { p: string; x: number; y: number; models: number[] }[] = [];
     for (const q of pts()) {
+      if (!Number.isFinite(q.x) || !Number.isFinite(q.y)) continue; // in the table, not placeable
       const hit = out.find((g) => g.p === q.p && Math.abs(sx(g.x) - sx(q.x)) < 12 && Math.abs(sy(g.y) - sy(q.y)) < 10);
       if (hit) hit.models.push(q.mi);
       else out.push({ p: q.p, x: q.x, y: q.y, models: [q.mi] });
     }
     return out;
   });
-  const ticks = (r: readonly [number, number]) => {
-    const span = r[1] - r[0];
-    const step = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000].find((s) => span / s <= 6) ?? 2000;
-    const out: number[] = [];
-    for (let v = Math.ceil(r[0] / step) * step; v <= r[1]; v += step) out.push(v);
-    return out;
-  };
+  // As many labels as the axis has room for, whatever the numbers (a tick loop over the data's
+  // span once drew 310,000 labels in one task).
+  const ticks = (r: readonly [number, number], pixels: number) => niceTicks(r[0], r[1], tickCount(pixels, 70));
   return (
     <ChartCard
       id="riskreturn"
@@ -292,7 +286,7 @@ function RiskReturn(props: { fin: FinancingLike; risk: RiskFn; parties: string[]
       legend={props.parties.map((p) => ({ label: partyLabel(p), color: partyColor(p), kind: 'bar' as const }))}
       chart={() => (
         <svg ref={svgRef} class="svg-chart" viewBox={viewBox(H)} role="img" aria-label={t('riskReturnTitle')} data-testid="riskreturn-chart">
-          <For each={ticks(yr())}>
+          <For each={ticks(yr(), H - m.t - m.b)}>
             {(v) => (
               <g>
                 <line x1={m.l} x2={W() - m.r} y1={sy(v)} y2={sy(v)} stroke={v === 0 ? '#555' : '#e4e4e4'} />
@@ -300,7 +294,7 @@ function RiskReturn(props: { fin: FinancingLike; risk: RiskFn; parties: string[]
               </g>
             )}
           </For>
-          <For each={ticks(xr())}>
+          <For each={ticks(xr(), W() - m.l - m.r)}>
             {(v) => (
               <g>
                 <line x1={sx(v)} x2={sx(v)} y1={m.t} y2={H - m.b} stroke={v === 0 ? '#555' : '#e4e4e4'} />
@@ -517,7 +511,8 @@ function PartyDistribution(props: {
               let px = u.valToPos(u.data[0][k] as number, 'x', true);
               let py = Math.max(ceiling, u.valToPos(ys[k], 'y', true) - r - 3 * dpr);
               for (let step = 0; step < 3 && !free(px, py); step++) if (py - 2 * r - 2 * dpr >= ceiling) py -= 2 * r + 2 * dpr;
-              while (!free(px, py)) px += 2 * r + 2 * dpr;
+              // at most one step per placed number: a finite walk whatever the positions
+              for (let step = 0; step <= placed.length && !free(px, py); step++) px += 2 * r + 2 * dpr;
               placed.push([px, py]);
               ctx.fillStyle = modelColor(m.mi);
               ctx.beginPath();

@@ -14,6 +14,7 @@ import { DetectView } from '../decision/DetectView';
 import { UPlot } from './UPlot';
 import { axisFont, yearAxis } from './axes';
 import { svgWidth } from './svgWidth';
+import { niceTicks, tickCount } from './ticks';
 
 type Opts = Omit<uPlot.Options, 'width' | 'height'>;
 const TARGET_COLOR = OKABE_ITO.vermillion;
@@ -377,13 +378,8 @@ function HistogramView(props: { summary: Summary; extras: UiExtras }) {
   const x = (v: number) => m.l + ((v - h().lo) / (h().hi - h().lo)) * (W() - m.l - m.r);
   const y = (c: number) => H - m.b - (c / maxC()) * (H - m.t - m.b);
   const target = () => props.summary.target;
-  const ticks = () => {
-    const span = h().hi - h().lo;
-    const step = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1].find((s) => span / s <= 8) ?? 0.2;
-    const out: number[] = [];
-    for (let v = Math.ceil(h().lo / step) * step; v <= h().hi + 1e-12; v += step) out.push(+v.toFixed(6));
-    return out;
-  };
+  // Up to 8 labels, fewer when the card is narrow, whatever the range of the runs.
+  const ticks = () => niceTicks(h().lo, h().hi, Math.min(8, tickCount(W() - m.l - m.r, 55)));
   const yTicks = () => [0, 0.5, 1].map((f) => Math.round(f * maxC()));
   const pTarget = () => props.summary.years[props.summary.years.length - 1].pReachTarget.p;
   return (

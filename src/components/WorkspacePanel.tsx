@@ -3,6 +3,11 @@ import { lang, t } from '../i18n';
 import type { Workspace } from '../workspace/store';
 import type { RunController } from '../run/controller';
 import { canonicalJson } from '../../models/scenario/hash';
+import { tw } from '../workspace/texts';
+import { num } from '../format';
+
+/** Bytes in GB, MB or kB, in the language's notation. */
+const size = (b: number) => (b >= 1e9 ? `${num(b / 1e9, 1)} GB` : b >= 1e6 ? `${num(b / 1e6, 1)} MB` : `${num(Math.max(1, b / 1e3), 0)} kB`);
 
 /**
  * Keeps the current scenario in the workspace with its last result when that result was computed
@@ -52,6 +57,13 @@ export function WorkspacePanel(props: { ws: Workspace; ctl: RunController; onOpe
               )}
             </For>
           </ul>
+        </Show>
+        <Show when={props.ws.usage()}>
+          {(u) => (
+            <p class="help small" data-testid="storage-usage" data-bytes={u().usage}>
+              {tw('storageUsed', { u: size(u().usage), q: size(u().quota) })}
+            </p>
+          )}
         </Show>
       </div>
     </details>

@@ -10,6 +10,7 @@ import { num, pct, seconds } from '../format';
 import { goalParameters, goalScenario, goalSpecOf, maxSteps, populationModels, type FormProblem, type GoalForm, type GoalParameter } from './goalOptions';
 import { lineName, td } from './texts';
 import { svgWidth } from '../charts/svgWidth';
+import { niceTicks, tickCount } from '../charts/ticks';
 
 /** Runs per goal step: ~10 steps of 400 runs (no twins) take a few seconds on two workers. */
 export const DEFAULT_RUNS_PER_STEP = 400;
@@ -319,9 +320,10 @@ function StepsView(props: { steps: GoalStep[]; spec: GoalSpec; target: number; x
   const sy = (v: number) => H - m.b - ((v - yr()[0]) / (yr()[1] - yr()[0] || 1)) * (H - m.t - m.b);
   const xTicks = () => {
     if (log()) {
-      const out: number[] = [];
-      for (let e = Math.ceil(xr()[0]); e <= Math.floor(xr()[1]); e++) out.push(10 ** e);
-      return out;
+      // Powers of ten, thinned to the room on the axis (a range typed as 1 … 1e300 stays a few labels).
+      const room = tickCount(W() - m.l - m.r, 50);
+      const exps = niceTicks(Math.ceil(xr()[0]), Math.floor(xr()[1]), room).filter(Number.isInteger);
+      return exps.map((e) => 10 ** e);
     }
     const [a, b] = [props.spec.lo, props.spec.hi];
     return [0, 0.25, 0.5, 0.75, 1].map((f) => a + f * (b - a));

@@ -32,6 +32,8 @@ export interface RunOutcome {
   finishedAt?: string;
   /** Set when the run added runs until precise ("enough runs?"): whether the tolerances were met. */
   precision?: PrecisionOutcome;
+  /** The run failed (a worker crashed, a summary failed): `partial` is true and this says why. */
+  failure?: string;
 }
 
 /** "Enough runs?": keep adding batches of runs until the key MC errors meet the tolerances (issue 6). */
@@ -239,8 +241,8 @@ export function createRunController(validator: UiValidator) {
     } catch (e) {
       finished = true;
       if (my !== ticket) return;
-      setLive(outcome());
       if (e instanceof CancelledError) {
+        setLive(outcome());
         // Stopped before any run finished: the results on screen are the previous run's (or none),
         // and the bar says so instead of showing runs that are not in them.
         const shown = outcome();
@@ -248,11 +250,30 @@ export function createRunController(validator: UiValidator) {
         setPhase('cancelled');
         return;
       }
+      const message = e instanceof Error ? e.message : String(e);
       if (e instanceof ScenarioError) setError({ message: e.message, errors: e.errors });
-      else {
-        setError({ message: e instanceof Error ? e.message : String(e) });
-        restartPool(); // a worker may have died; start afresh for the next run
+      else setError({ message });
+      // What the failed run finished is kept and shown as partial, with the reason; the previous
+      // run's numbers never stay on screen as if they were this scenario's.
+      let kept: RunOutcome | null = null;
+      const prefix = prefixOf(chunks);
+      const n = prefix.reduce((a, b) => a + b.runs, 0);
+      if (n > 0 && !(e instanceof ScenarioError)) {
+        try {
+          const lr = await loaded;
+          if (lr.ok) {
+            const r = await summarizer.summarizeKept(n, true);
+            kept = { ...r, cancelled: false, partial: true, runsRequested: precision?.maxRuns ?? runs, elapsedMs: performance.now() - timing.startedAt, input, failure: message };
+          }
+        } catch {
+          // the summary worker went down too: nothing to show but the reason
+        }
       }
+      if (my !== ticket) return;
+      setOutcome(kept);
+      setLive(kept);
+      if (kept) setGeneration((g) => g + 1);
+      if (!(e instanceof ScenarioError)) restartPool(); // a worker may have died; start afresh for the next run
       setPhase('error');
     }
   }

@@ -29,9 +29,13 @@ self.addEventListener('fetch', (e) => {
   if (req.mode === 'navigate') {
     // The page: from the network when there is one (a new version shows up), else the cached shell
     // (whatever the query: ?lang=en, ?runs=…, #s=… all open the same page).
-    e.respondWith(fetch(req).catch(async () => (await caches.match(SHELL, { cacheName: CACHE })) ?? Response.error()));
+    e.respondWith(fetch(req).catch(async () => (await caches.match(SHELL, { cacheName: CACHE, ignoreSearch: true, ignoreVary: true })) ?? Response.error()));
     return;
   }
   // Built files have content hashes in their names, so a cached copy is always the right one.
-  e.respondWith(caches.match(req, { cacheName: CACHE }).then((hit) => hit ?? fetch(req)));
+  // ignoreVary: servers such as `vite preview` send `Vary: Origin`, and the page loads its script
+  // and stylesheet `crossorigin` (with an Origin header the install's requests did not have), so
+  // a match that honoured Vary would miss every time offline. ignoreSearch: a query on a hashed
+  // file name cannot name other content.
+  e.respondWith(caches.match(req, { cacheName: CACHE, ignoreVary: true, ignoreSearch: true }).then((hit) => hit ?? fetch(req)));
 });

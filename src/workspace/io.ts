@@ -74,15 +74,25 @@ export function shareUrl(s: ScenarioInput): string {
   return u.toString();
 }
 
-/** The scenario in the URL fragment, if any (not yet validated). */
-export function scenarioFromUrl(): unknown | undefined {
+/** What the URL fragment holds: no scenario, one that cannot be read (cut off, damaged), or one to validate. */
+export type LinkedScenario = { kind: 'none' } | { kind: 'unreadable' } | { kind: 'scenario'; value: unknown };
+
+export function scenarioFromUrl(hash = location.hash): LinkedScenario {
   // Not URLSearchParams: it would turn the '+' of lz-string's alphabet into a space.
-  const m = new RegExp(`(?:^#|&)${HASH_KEY}=([^&]*)`).exec(location.hash)?.[1];
-  if (!m) return undefined;
+  const m = new RegExp(`(?:^#|&)${HASH_KEY}=([^&]*)`).exec(hash);
+  if (!m) return { kind: 'none' };
   try {
-    const json = LZString.decompressFromEncodedURIComponent(m);
-    return json ? (JSON.parse(json) as unknown) : undefined;
+    const json = m[1] ? LZString.decompressFromEncodedURIComponent(m[1]) : null;
+    if (!json) return { kind: 'unreadable' };
+    const value = JSON.parse(json) as unknown;
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? { kind: 'scenario', value } : { kind: 'unreadable' };
   } catch {
-    return undefined;
+    return { kind: 'unreadable' };
   }
+}
+
+/** The address without the scenario fragment, so that a reload never replaces later edits by the link. */
+export function dropScenarioFromUrl(): void {
+  const rest = location.hash.replace(/^#/, '').split('&').filter((p) => p && !p.startsWith(`${HASH_KEY}=`));
+  history.replaceState(history.state, '', `${location.pathname}${location.search}${rest.length ? `#${rest.join('&')}` : ''}`);
 }

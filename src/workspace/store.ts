@@ -4,54 +4,35 @@ import defaultScenario from '../../scenarios/default.json';
 import type { FieldError } from '../../models/scenario/validate';
 import type { UiValidator } from '../../workers/uiValidatePool';
 import type { UiValidation } from '../../workers/uiValidateApi';
+import { saveWorkspace, readWorkspace, slimSummary, storageEstimate, type Loaded, type SavedScenario, type SavedWorkspace, type ScenarioInput } from './persist';
 import type { Summary } from '../../models/summary/summarize';
+import { otherTabName } from './texts';
 import { clone, pathString, type Path } from './paths';
 
-export const WORKSPACE_KEY = 'proeftuin.workspace.v1';
-
-export type ScenarioInput = Record<string, any>;
-
-/** A named scenario kept in the workspace, with the summary of its last run (for comparison). */
-export interface SavedScenario {
-  id: string;
-  name: string;
-  scenario: ScenarioInput;
-  savedAt: string;
-  result?: { summary: Summary; scenarioHash?: string; cancelled: boolean };
-}
-
-interface SavedWorkspace {
-  format: 'proeftuin-workspace';
-  version: 1;
-  /** The scenario being edited, exactly as typed (may be invalid: nothing typed is thrown away). */
-  scenario: ScenarioInput;
-  /** Named scenarios kept for comparison. */
-  saved?: SavedScenario[];
-  /** Ids of saved scenarios ticked for comparison. */
-  compare?: string[];
-  savedAt: string;
-}
+export type { SavedScenario, ScenarioInput } from './persist';
 
 export const DEFAULT_SCENARIO: ScenarioInput = clone(defaultScenario);
 
-function loadSaved(): SavedWorkspace | null {
-  try {
-    const raw = localStorage.getItem(WORKSPACE_KEY);
-    if (!raw) return null;
-    const w = JSON.parse(raw) as SavedWorkspace;
-    if (w?.format === 'proeftuin-workspace' && w.scenario && typeof w.scenario === 'object') return w;
-  } catch {
-    // a damaged entry is ignored; the default scenario loads instead
-  }
-  return null;
+/** Tells the other tabs of this site what this one did with the shared workspace. */
+type TabMessage =
+  | { type: 'saved'; tab: string }
+  | { type: 'edit'; tab: string; title: string }
+  | { type: 'forget'; tab: string; id: string };
+
+/** Why a save failed, in words a user can act on. */
+export interface SaveFailure {
+  quota: boolean;
+  detail: string;
 }
 
 /**
  * The workspace: the scenario being edited (a Solid store of the raw input), its validation, and
- * its persistence in localStorage after every edit.
+ * its persistence in IndexedDB after every edit (`loaded`: what was stored when the page opened).
+ * Tabs share it: a save merges with what another tab stored meanwhile, so no tab drops a scenario
+ * another kept, and another tab's current edit is kept before it is overwritten.
  */
-export function createWorkspace(validator: UiValidator, initial?: ScenarioInput | null) {
-  const stored = loadSaved();
+export function createWorkspace(validator: UiValidator, loaded: Loaded, initial?: ScenarioInput | null) {
+  const stored = loaded.stored;
   const restored = initial ? null : stored?.scenario ?? null;
   const [scenario, setScenario] = createStore<ScenarioInput>(clone(initial ?? restored ?? DEFAULT_SCENARIO));
   const [saved, setSaved] = createSignal<SavedScenario[]>(Array.isArray(stored?.saved) ? stored!.saved! : []);
@@ -93,24 +74,126 @@ export function createWorkspace(validator: UiValidator, initial?: ScenarioInput 
     return m;
   });
 
-  let saveTimer: ReturnType<typeof setTimeout> | undefined;
-  const save = () => {
+  // ---- persistence -------------------------------------------------------------------------
+  const tab = `t${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+  const [saveFailure, setSaveFailure] = createSignal<SaveFailure | null>(null);
+  const [usage, setUsage] = createSignal<{ usage: number; quota: number } | null>(null);
+  /** Another tab edited the current scenario while this one has edits of its own. */
+  const [otherTab, setOtherTab] = createSignal<{ title: string; at: number } | null>(null);
+  /** Kept scenarios removed here: a merge must not bring them back from storage. */
+  const forgotten = new Set<string>();
+  /** The current scenario as this tab last read or wrote it in storage. */
+  let lastStoredScenario = JSON.stringify(stored?.scenario ?? null);
+  let ownEdits = 0;
+  const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('proeftuin-workspace') : null;
+  const tell = (m: TabMessage) => {
     try {
-      const w: SavedWorkspace = { format: 'proeftuin-workspace', version: 1, scenario: snapshot(), saved: saved(), compare: compare(), savedAt: new Date().toISOString() };
-      localStorage.setItem(WORKSPACE_KEY, JSON.stringify(w));
-      setSavedAt(new Date());
+      channel?.postMessage(m);
     } catch {
-      // storage full or blocked: the edit stays in memory
+      // a closed channel (page going away) is not worth a message
     }
+  };
+  const sameIds = (a: SavedScenario[], b: SavedScenario[]) => a.length === b.length && a.every((x, i) => x.id === b[i].id);
+
+  /** Mine first, then what only storage has (another tab kept it), minus what was removed here. */
+  const mergeKept = (mine: SavedScenario[], theirs: SavedScenario[] | undefined): SavedScenario[] => {
+    const have = new Set(mine.map((x) => x.id));
+    return [...mine, ...(theirs ?? []).filter((x) => !have.has(x.id) && !forgotten.has(x.id))];
+  };
+
+  const merge = (cur: SavedWorkspace | null): SavedWorkspace => {
+    const scenarioNow = snapshot();
+    let kept = mergeKept(saved(), cur?.saved);
+    // Another tab's edit of the current scenario is about to be overwritten: keep it (one copy per tab).
+    if (cur && cur.writer && cur.writer !== tab) {
+      const theirs = JSON.stringify(cur.scenario);
+      if (theirs !== lastStoredScenario && theirs !== JSON.stringify(scenarioNow) && !kept.some((x) => JSON.stringify(x.scenario) === theirs)) {
+        const id = `tab-${cur.writer}`;
+        const item: SavedScenario = { id, name: otherTabName(String(cur.scenario?.meta?.title ?? 'Scenario')), scenario: cur.scenario, savedAt: cur.savedAt };
+        kept = kept.some((x) => x.id === id) ? kept.map((x) => (x.id === id ? item : x)) : [...kept, item];
+      }
+    }
+    const ids = new Set(kept.map((x) => x.id));
+    return { format: 'proeftuin-workspace', version: 1, scenario: scenarioNow, saved: kept, compare: compare().filter((id) => ids.has(id)), savedAt: new Date().toISOString(), writer: tab };
+  };
+
+  const refreshUsage = async () => setUsage(await storageEstimate());
+  let saving: Promise<void> = Promise.resolve();
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  const doSave = async () => {
+    try {
+      const written = await saveWorkspace(merge);
+      lastStoredScenario = JSON.stringify(written.scenario);
+      // Merged, not replaced: a scenario kept here while the write was under way is not in `written`.
+      const next = mergeKept(saved(), written.saved);
+      if (!sameIds(next, saved())) setSaved(next);
+      setSavedAt(new Date());
+      setSaveFailure(null);
+      tell({ type: 'saved', tab });
+    } catch (e) {
+      const name = (e as { name?: string })?.name ?? '';
+      const detail = e instanceof Error ? e.message : String(e);
+      setSaveFailure({ quota: name === 'QuotaExceededError' || /quota|space|full/i.test(detail), detail });
+    }
+    void refreshUsage();
+  };
+  /** Saves now (after any save under way); resolves when written or refused. */
+  const save = (): Promise<void> => {
+    clearTimeout(saveTimer);
+    saveTimer = undefined;
+    saving = saving.then(doSave);
+    return saving;
   };
   const scheduleSave = () => {
     clearTimeout(saveTimer);
-    saveTimer = setTimeout(save, 250);
+    saveTimer = setTimeout(() => void save(), 250);
   };
+  let editToldAt = 0;
   const changed = () => {
     setRevision((r) => r + 1);
     scheduleSave();
   };
+  /** An edit typed here (not a replacement by a file or link): the other tabs hear of it. */
+  const typed = () => {
+    ownEdits++;
+    const now = Date.now();
+    if (now - editToldAt > 1000) {
+      editToldAt = now;
+      tell({ type: 'edit', tab, title: String(scenario.meta?.title ?? '') });
+    }
+  };
+  if (channel) {
+    channel.onmessage = (ev: MessageEvent<TabMessage>) => {
+      const m = ev.data;
+      if (!m || m.tab === tab) return;
+      if (m.type === 'edit' && ownEdits > 0) setOtherTab({ title: m.title, at: Date.now() });
+      else if (m.type === 'forget') {
+        forgotten.add(m.id);
+        setSaved((l) => l.filter((x) => x.id !== m.id));
+        setCompare((c) => c.filter((x) => x !== m.id));
+      } else if (m.type === 'saved') {
+        // Show what the other tab kept; its current scenario is kept here before being overwritten.
+        void readWorkspace()
+          .then((w) => {
+            if (!w) return;
+            const next = mergeKept(saved(), w.saved);
+            if (!sameIds(next, saved())) setSaved(next);
+          })
+          .catch(() => {});
+      }
+    };
+  }
+  if (typeof window !== 'undefined') {
+    // A save still waiting for its timer goes out before the page is left or hidden.
+    window.addEventListener('pagehide', () => {
+      if (saveTimer !== undefined) void save();
+    });
+  }
+  void refreshUsage();
+
+  /** The whole workspace as a file (when the browser refuses to keep it). */
+  const fileText = (): string =>
+    `${JSON.stringify({ format: 'proeftuin-workspace', version: 1, scenario: snapshot(), saved: saved(), compare: compare(), savedAt: new Date().toISOString() } satisfies SavedWorkspace, null, 2)}\n`;
 
   /** Sets the value at `path` (undefined removes the key). */
   function edit(path: Path, value: unknown): void {
@@ -130,6 +213,7 @@ export function createWorkspace(validator: UiValidator, initial?: ScenarioInput 
       }
       changed();
     });
+    typed();
   }
 
   /** Replaces the whole scenario (import, reset, shared link). */
@@ -144,15 +228,17 @@ export function createWorkspace(validator: UiValidator, initial?: ScenarioInput 
    * "keep"; not when it is kept only so that opening another scenario loses nothing). `unlessKept`:
    * when the same scenario is already kept, keep no copy (only add a result it lacked).
    */
-  function keep(name: string, result?: SavedScenario['result'], opts: { compare?: boolean; unlessKept?: boolean } = {}): SavedScenario {
+  function keep(name: string, full?: { summary: Summary; scenarioHash?: string; cancelled: boolean }, opts: { compare?: boolean; unlessKept?: boolean } = {}): SavedScenario {
     const scenario = snapshot();
+    // Only the comparison's numbers: the full summary is half a megabyte, and recomputable.
+    const result: SavedScenario['result'] = full ? { ...full, summary: slimSummary(full.summary) } : undefined;
     if (opts.unlessKept) {
       const same = JSON.stringify(scenario);
       const existing = saved().find((x) => JSON.stringify(x.scenario) === same);
       if (existing) {
         if (result && !existing.result) {
           setSaved((l) => l.map((x) => (x.id === existing.id ? { ...x, result } : x)));
-          save();
+          void save();
         }
         return existing;
       }
@@ -160,17 +246,19 @@ export function createWorkspace(validator: UiValidator, initial?: ScenarioInput 
     const item: SavedScenario = { id: `s${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`, name, scenario, savedAt: new Date().toISOString(), ...(result ? { result } : {}) };
     setSaved((l) => [...l, item]);
     if (opts.compare !== false) setCompare((c) => (c.length < 4 ? [...c, item.id] : c));
-    save();
+    void save();
     return item;
   }
   function forget(id: string): void {
+    forgotten.add(id);
     setSaved((l) => l.filter((x) => x.id !== id));
     setCompare((c) => c.filter((x) => x !== id));
-    save();
+    tell({ type: 'forget', tab, id });
+    void save();
   }
   function toggleCompare(id: string, on: boolean): void {
     setCompare((c) => (on ? (c.includes(id) || c.length >= 4 ? c : [...c, id]) : c.filter((x) => x !== id)));
-    save();
+    void save();
   }
 
   return {
@@ -190,6 +278,12 @@ export function createWorkspace(validator: UiValidator, initial?: ScenarioInput 
     revision,
     savedAt,
     saveNow: save,
+    saveFailure,
+    usage,
+    refreshUsage,
+    otherTab,
+    dismissOtherTab: () => setOtherTab(null),
+    fileText,
     errorsAt: (path: Path) => errorsByPath().get(pathString(path)) ?? [],
   };
 }

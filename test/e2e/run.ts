@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { serveStatic } from './server';
 import { Harness, assert } from './harness';
+import { storedWorkspace } from './stored';
 import { runFeatures } from './env';
 import { defaultWithRuns, differences, maxRelativeDifference, nodeReference } from './reference';
 import { A11Y_SCRIPT } from './a11y';
@@ -57,7 +58,7 @@ async function waitDone(page: Page, minGeneration = 1, timeout = 60_000): Promis
   await page.waitForFunction(
     (g) => {
       const p = (window as any).__proeftuin;
-      return p && (p.state === 'error' || (p.state === 'done' && p.generation >= g));
+      return p && (p.state === 'error' || (p.state === 'done' && p.generation >= g && p.settled !== false));
     },
     minGeneration,
     { timeout, polling: 100 },
@@ -620,7 +621,7 @@ async function main() {
       await p.evaluate(() => window.scrollTo(0, 0));
       await p.screenshot({ path: join(ARTIFACTS, '16-file-results.png') });
       // The summary is not part of the workspace: a plain export of what was opened has none.
-      const saved = await p.evaluate(() => JSON.parse(localStorage.getItem('proeftuin.workspace.v1') ?? '{}'));
+      const saved = await storedWorkspace(p);
       assert(saved.scenario && !('results' in saved.scenario), 'the results summary was kept in the workspace');
     });
 
@@ -864,9 +865,9 @@ async function main() {
       await page.waitForTimeout(100);
       const errs = (await page.locator('[data-testid="editor-errors"]').count()) > 0 ? await page.textContent('[data-testid="editor-errors"]') : '';
       assert(!errs, `adding a field made the scenario invalid: ${errs}`);
-      const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('proeftuin.workspace.v1') ?? '{}'));
+      const saved = await storedWorkspace(page);
       await page.waitForTimeout(400);
-      const after = await page.evaluate(() => JSON.parse(localStorage.getItem('proeftuin.workspace.v1') ?? '{}'));
+      const after = await storedWorkspace(page);
       assert(after.scenario?.interventions?.[0]?.effects?.contacts?.hospital?.value === 0.1, `added field not saved: ${JSON.stringify(after.scenario?.interventions?.[0]?.effects)} (before ${JSON.stringify(saved.scenario?.interventions?.[0]?.effects)})`);
       await page.locator('[data-field="interventions[0].effects.contacts.hospital"]').scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(ARTIFACTS, '13-editor-add-field.png') });
@@ -894,7 +895,7 @@ async function main() {
       const item = '[data-testid="item-financing.models[1]"]';
       const kindSel = '[data-testid="model-kind-financing.models[1]"]';
       await reveal(page, kindSel);
-      const before = await page.evaluate(() => JSON.parse(localStorage.getItem('proeftuin.workspace.v1') ?? '{}').scenario.financing.models[1]);
+      const before = (await storedWorkspace(page)).scenario.financing.models[1];
       assert(before.kind === 'bonus', `model 2 is ${before.kind}`);
       await page.selectOption(kindSel, 'hospitalBudget');
       await page.waitForSelector(`${item} [data-field="financing.models[1].glide"]`, { timeout: 5000 });
@@ -903,7 +904,7 @@ async function main() {
       await page.waitForTimeout(500);
       const errs = (await page.locator('[data-testid="editor-errors"]').count()) > 0 ? await page.textContent('[data-testid="editor-errors"]') : '';
       assert(!errs, `the new kind left the scenario invalid: ${errs}`);
-      const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('proeftuin.workspace.v1') ?? '{}').scenario.financing.models[1]);
+      const saved = (await storedWorkspace(page)).scenario.financing.models[1];
       assert(saved.kind === 'hospitalBudget' && saved.name === before.name && !('perInsured' in saved) && !('split' in saved), `saved model: ${JSON.stringify(saved)}`);
       await page.locator(item).scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(ARTIFACTS, '17-editor-model-kind.png') });
@@ -915,7 +916,7 @@ async function main() {
       await page.selectOption(kindSel, 'bonus');
       await page.waitForSelector(`${item} [data-field="financing.models[1].perInsured"]`, { timeout: 5000 });
       await page.waitForTimeout(500);
-      const back = await page.evaluate(() => JSON.parse(localStorage.getItem('proeftuin.workspace.v1') ?? '{}').scenario.financing.models[1]);
+      const back = (await storedWorkspace(page)).scenario.financing.models[1];
       assert(JSON.stringify(back) === JSON.stringify(before), `switching back did not restore the model: ${JSON.stringify(back)}`);
     });
 

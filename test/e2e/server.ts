@@ -2,6 +2,10 @@ import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { CSP } from '../../src/csp';
+
+/** The site's policy (src/csp.ts), sent as a header so that it covers the web workers. */
+export { CSP };
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -17,15 +21,8 @@ const TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/**
- * The same policy as the meta tag in index.html, also sent as a header so that it covers the
- * web workers (a worker's policy comes from its own response). No 'unsafe-eval'.
- */
-export const CSP =
-  "default-src 'self'; script-src 'self'; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'";
-
-/** A tiny static file server for `root` on 127.0.0.1 and a free port. */
-export async function serveStatic(root: string): Promise<{ url: string; close: () => Promise<void> }> {
+/** A tiny static file server for `root` on 127.0.0.1 and a free port (`csp: false`: without the policy header). */
+export async function serveStatic(root: string, opts: { csp?: boolean } = {}): Promise<{ url: string; close: () => Promise<void> }> {
   const base = resolve(root);
   const server: Server = createServer(async (req, res) => {
     try {
@@ -44,7 +41,7 @@ export async function serveStatic(root: string): Promise<{ url: string; close: (
       }
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'content-security-policy': CSP,
+        ...(opts.csp === false ? {} : { 'content-security-policy': CSP }),
         'cache-control': 'no-store',
       });
       res.end(body);

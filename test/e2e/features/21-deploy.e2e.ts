@@ -1,0 +1,161 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { assert } from '../harness';
+import type { E2EEnv } from '../env';
+import { serveStatic } from '../server';
+import { CSP } from '../../../src/csp';
+
+const RUNS = 60;
+
+async function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.once('error', fail);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as AddressInfo;
+      s.close(() => ok(port));
+    });
+  });
+}
+
+/** `vite preview` (the server the README names) on a free port; resolves once it answers. */
+async function vitePreview(root: string): Promise<{ url: string; proc: ChildProcess; stop: () => Promise<void> }> {
+  const port = await freePort();
+  const proc = spawn(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  proc.stdout!.on('data', (d) => (log += d));
+  proc.stderr!.on('data', (d) => (log += d));
+  const url = `http://127.0.0.1:${port}/`;
+  for (let i = 0; ; i++) {
+    if (proc.exitCode !== null) throw new Error(`vite preview exited: ${log}`);
+    if (await fetch(url).then((r) => r.ok, () => false)) break;
+    if (i > 300) throw new Error(`vite preview did not answer: ${log}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const stop = () =>
+    new Promise<void>((ok) => {
+      if (proc.exitCode !== null) return ok();
+      proc.once('exit', () => ok());
+      proc.kill('SIGTERM');
+    });
+  return { url, proc, stop };
+}
+
+/** A profile that may reach only `base`. */
+async function contextFor(browser: Browser, base: string): Promise<BrowserContext> {
+  const ctx = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  ctx.setDefaultTimeout(15_000);
+  await ctx.route('**/*', (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
+  return ctx;
+}
+
+/**
+ * Tries string eval and `new Function` where it runs; the error's name when refused. In a later
+ * task: code evaluated by the test driver itself may eval whatever the policy (DevTools' bypass),
+ * a timer callback may not.
+ */
+const EVAL_PROBE = `new Promise((resolve) => {
+  const t = (f) => { try { f(); return 'ran'; } catch (e) { return e.name; } };
+  setTimeout(() => resolve({ eval: t(() => (0, eval)('1 + 1')), fn: t(() => new Function('return 1')()) }), 0);
+})`;
+
+/** In every worker of the page: whether string eval and `new Function` run (they must not, under the policy). */
+async function evalInWorkers(page: Page): Promise<{ url: string; eval: string; fn: string }[]> {
+  const workers = page.workers();
+  return Promise.all(
+    workers.map(async (w) => ({
+      url: w.url().replace(/^.*\/assets\//, ''),
+      // A string, not a function: the test runner's transpiler would add helpers the worker lacks.
+      ...((await w.evaluate(EVAL_PROBE)) as { eval: string; fn: string }),
+    })),
+  );
+}
+
+/**
+ * Deployment: the policy is a header under `vite preview` and the test server, so string eval
+ * fails inside every worker; dist/_headers carries the same policy; the site works offline under
+ * `vite preview` (which sends `Vary: Origin`); the notice file lists every runtime dependency.
+ */
+export default async function deploy(env: E2EEnv): Promise<void> {
+  const dist = join(env.root, 'dist');
+  const pkg = JSON.parse(readFileSync(join(env.root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+
+  await env.h.check('dist/THIRD-PARTY-NOTICES.txt lists every runtime dependency with its licence; dist/_headers has the policy', async () => {
+    const text = readFileSync(join(dist, 'THIRD-PARTY-NOTICES.txt'), 'utf8');
+    const missing = Object.keys(pkg.dependencies).filter((n) => !new RegExp(`^${n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}@[\\d.]+\\nLicense: `, 'm').test(text));
+    assert(missing.length === 0, `not in the notices: ${missing.join(', ')}`);
+    for (const needle of ['Apache License', 'Boost Software License', 'Permission is hereby granted'])
+      assert(text.includes(needle), `no ${needle} text`);
+    const count = (text.match(/^License: /gm) ?? []).length;
+    const headers = readFileSync(join(dist, '_headers'), 'utf8');
+    assert(headers.includes(`Content-Security-Policy: ${CSP}`), `_headers: ${headers}`);
+    console.log(`    notices: ${count} bundled packages (${Object.keys(pkg.dependencies).length} direct runtime dependencies), ${text.length} characters`);
+  });
+
+  const preview = await vitePreview(env.root);
+  try {
+    await env.h.check('vite preview sends the policy as a header, for the page and the worker scripts', async () => {
+      const page = await fetch(preview.url);
+      assert(page.headers.get('content-security-policy') === CSP, `page header: ${page.headers.get('content-security-policy')}`);
+      const html = await page.text();
+      const script = /src="(\/assets\/index-[^"]+\.js)"/.exec(html)?.[1];
+      assert(script, 'no script in the page');
+      const js = await fetch(new URL(script, preview.url));
+      assert(js.headers.get('content-security-policy') === CSP, 'script without the header');
+      const worker = /assets\/sim\.worker-[\w-]+\.js/.exec(await js.text())?.[0];
+      assert(worker, 'no worker bundle named in the script');
+      const w = await fetch(new URL(`/${worker}`, preview.url));
+      assert(w.headers.get('content-security-policy') === CSP, 'worker script without the header');
+      console.log(`    vite preview Vary: ${w.headers.get('vary') ?? '(none)'}`);
+    });
+
+    const ctx = await contextFor(env.browser, preview.url);
+    const page = await ctx.newPage();
+    env.watch(page);
+    await env.h.check('under the header, eval and new Function fail inside every worker (and run without the header: the check can tell)', async () => {
+      await page.goto(`${preview.url}?runs=${RUNS}`);
+      await env.waitDone(page);
+      const under = await evalInWorkers(page);
+      const kinds = new Set(under.map((w) => w.url.replace(/-[\w]+\.js$/, '')));
+      assert(kinds.has('sim.worker') && kinds.has('uiSummary.worker') && kinds.has('uiValidate.worker'), `workers: ${[...kinds].join(', ')}`);
+      const ran = under.filter((w) => w.eval === 'ran' || w.fn === 'ran');
+      assert(ran.length === 0, `eval ran in ${ran.map((w) => `${w.url} (eval ${w.eval}, Function ${w.fn})`).join(', ')}`);
+      // Control: the same build from a server without the header.
+      const bare = await serveStatic(dist, { csp: false });
+      const c2 = await contextFor(env.browser, bare.url);
+      try {
+        const p2 = await c2.newPage();
+        await p2.goto(`${bare.url}?runs=${RUNS}`);
+        await env.waitDone(p2);
+        const without = await evalInWorkers(p2);
+        assert(without.length > 0 && without.every((w) => w.eval === 'ran'), `without the header eval did not run: ${JSON.stringify(without)}`);
+      } finally {
+        await c2.close();
+        await bare.close();
+      }
+      console.log(`    workers under the header: ${under.map((w) => `${w.url.replace(/-[\w]+\.js$/, '')}: eval ${w.eval}, Function ${w.fn}`).join('; ')}`);
+    });
+
+    await env.h.check('offline under vite preview: after one visit the page reloads and runs with the server stopped', async () => {
+      await page.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+      });
+      // the first visit's page is not yet controlled: one more load under the worker, online
+      await page.reload();
+      await env.waitDone(page);
+      await ctx.setOffline(true);
+      await preview.stop();
+      assert(await fetch(preview.url).then(() => false, () => true), 'vite preview still answers');
+      await page.reload();
+      const h = await env.waitDone(page, 1, 60_000);
+      assert(h.summary?.runs === RUNS, `offline run has ${h.summary?.runs} runs`);
+      assert(await page.evaluate(() => navigator.serviceWorker.controller !== null), 'page not served by the service worker');
+    });
+    await ctx.close();
+  } finally {
+    await preview.stop();
+  }
+}
