@@ -53,3 +53,12 @@ export function seconds(ms: number): string {
   if (bad(ms)) return '…';
   return `${num(ms / 1000, ms < 10_000 ? 1 : 0)} s`;
 }
+
+/**
+ * A value with its Monte Carlo standard error, both shown by `fmt`: "1,98% ± 0,03%". The ± is
+ * left out when there is no error to show (a single run, or a summary saved before percentiles
+ * carried one).
+ */
+export function withMcse(x: number, se: number | undefined, fmt: (v: number) => string): string {
+  return se !== undefined && Number.isFinite(se) && Number.isFinite(x) ? `${fmt(x)} ± ${fmt(se)}` : fmt(x);
+}

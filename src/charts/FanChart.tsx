@@ -3,7 +3,7 @@ import type uPlot from 'uplot';
 import type { Summary } from '../../models/summary/summarize';
 import type { Stat } from '../../models/summary/stats';
 import { CF_COLOR, SC_COLOR, alpha } from '../colors';
-import { euro, num } from '../format';
+import { euro, num, withMcse } from '../format';
 import { lang, t } from '../i18n';
 import { ChartCard } from '../components/ChartCard';
 import { UPlot } from './UPlot';
@@ -94,12 +94,12 @@ export function FanChart(props: { summary: Summary }) {
               {(y) => (
                 <tr>
                   <th scope="row">{y.year}</th>
-                  <td>{euro(y.cf.total.p50)}</td>
-                  <td>{euro(y.cf.total.p25)} – {euro(y.cf.total.p75)}</td>
-                  <td>{euro(y.cf.total.p5)} – {euro(y.cf.total.p95)}</td>
-                  <td>{euro(y.sc.total.p50)}</td>
-                  <td>{euro(y.sc.total.p25)} – {euro(y.sc.total.p75)}</td>
-                  <td>{euro(y.sc.total.p5)} – {euro(y.sc.total.p95)}</td>
+                  <td>{withMcse(y.cf.total.p50, y.cf.total.p50Mcse, euro)}</td>
+                  <td>{withMcse(y.cf.total.p25, y.cf.total.p25Mcse, euro)} – {withMcse(y.cf.total.p75, y.cf.total.p75Mcse, euro)}</td>
+                  <td>{withMcse(y.cf.total.p5, y.cf.total.p5Mcse, euro)} – {withMcse(y.cf.total.p95, y.cf.total.p95Mcse, euro)}</td>
+                  <td>{withMcse(y.sc.total.p50, y.sc.total.p50Mcse, euro)}</td>
+                  <td>{withMcse(y.sc.total.p25, y.sc.total.p25Mcse, euro)} – {withMcse(y.sc.total.p75, y.sc.total.p75Mcse, euro)}</td>
+                  <td>{withMcse(y.sc.total.p5, y.sc.total.p5Mcse, euro)} – {withMcse(y.sc.total.p95, y.sc.total.p95Mcse, euro)}</td>
                 </tr>
               )}
             </For>
