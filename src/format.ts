@@ -62,3 +62,14 @@ export function seconds(ms: number): string {
 export function withMcse(x: number, se: number | undefined, fmt: (v: number) => string): string {
   return se !== undefined && Number.isFinite(se) && Number.isFinite(x) ? `${fmt(x)} ± ${fmt(se)}` : fmt(x);
 }
+
+/**
+ * A number of any size to `digits` significant digits: plainly between 0.001 and a million,
+ * otherwise in scientific notation (1,23E-13 in Dutch, 1.23E-13 in English).
+ */
+export function significant(x: number, digits = 4): string {
+  if (bad(x)) return '–';
+  const a = Math.abs(x);
+  const scientific = a !== 0 && (a < 1e-3 || a >= 1e6);
+  return nf({ maximumSignificantDigits: digits, ...(scientific ? { notation: 'scientific' } : {}) }).format(x);
+}
