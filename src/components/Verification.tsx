@@ -109,7 +109,7 @@ function value(x: number | null, row: CheckRow): string {
   if (x === null) return tx('none');
   switch (row.unit) {
     case 'euro':
-      return Math.abs(x) >= 1e6 ? significant(x, 6) : euro(x);
+      return euro(x);
     case 'fraction':
       return pct(x, 2);
     case 'count':
