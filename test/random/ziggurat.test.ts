@@ -17,6 +17,10 @@ import { int32Of, KN, WN, zigguratFix, zigguratNormal } from '../../models/rando
 // A sign–layer dependence in a share ε of draws adds about N·ε² to check 2's χ² (889 df, SD 42),
 // so it is seen (p < 10⁻⁴, half the time) from ε ≈ 1/110 at 2·10⁶ draws and ε ≈ 1/800 at 10⁸.
 const N = Number(process.env.PROEFTUIN_ZIGGURAT_DRAWS ?? 2_000_000);
+/** The long version prints its statistics (the short one only shows them when a check fails). */
+const show = (what: string, x: unknown) => {
+  if (process.env.PROEFTUIN_ZIGGURAT_DRAWS) console.log(`ziggurat ${what}: ${JSON.stringify(x)}`);
+};
 
 /**
  * Upper-tail p-value of a χ² statistic with df degrees of freedom (Wilson–Hilferty; accurate to a
@@ -119,11 +123,13 @@ describe('the ziggurat normal sampler: layer choice and tails', () => {
     for (const c of counts) chi2 += (c - e) ** 2 / e;
     expect(chiSquareP(chi2, counts.length - 1), `χ² = ${chi2.toFixed(0)} on ${counts.length - 1} df`).toBeGreaterThan(1e-4);
     const ind = independence(counts, 128, 16);
+    show('bits', { uniformCells: { chi2, df: counts.length - 1, p: chiSquareP(chi2, counts.length - 1) }, independence: ind });
     expect(ind.p, `χ² = ${ind.chi2.toFixed(0)} on ${ind.df} df`).toBeGreaterThan(1e-4);
   });
 
   it(`2. output: the starting layer is independent of the sign and fine fractional bits of z (χ², ${N.toExponential(0)} draws), and a correlated variant fails`, () => {
     const ok = outputTable(production, N, 'zig-output');
+    show('output', ok);
     expect(ok.p, `χ² = ${ok.chi2.toFixed(0)} on ${ok.df} df`).toBeGreaterThan(1e-4);
     // Power: with the layer's lowest bit equal to the sign in 1 of 64 draws, each layer's sign
     // split moves by 1/128, which adds about 4·N/128² ≈ 490 to the χ² at 2·10⁶ draws: 11 SDs
@@ -159,6 +165,7 @@ describe('the ziggurat normal sampler: layer choice and tails', () => {
     let chi2 = 0;
     const e = N / 1000;
     for (const c of bins) chi2 += (c - e) ** 2 / e;
+    show('tails', { t: ts, expected: ts.map((t) => N * (1 - normalCdf(t, 0, 1))), above: [...above], below: [...below], bins: { chi2, df: 999, p: chiSquareP(chi2, 999) } });
     expect(chiSquareP(chi2, 999), `χ² = ${chi2.toFixed(0)} on 999 df`).toBeGreaterThan(1e-4);
   });
 });
