@@ -18,6 +18,8 @@ import { int32Of, KN, WN, zigguratFix, zigguratNormal } from '../../models/rando
 // so it is seen (p < 10⁻⁴, half the time) from ε ≈ 1/110 at 2·10⁶ draws and ε ≈ 1/800 at 10⁸.
 const N = Number(process.env.PROEFTUIN_ZIGGURAT_DRAWS ?? 2_000_000);
 /** The long version prints its statistics (the short one only shows them when a check fails). */
+/** Per-test time limit: the 10⁸-draw version takes minutes on a busy machine (no timing is asserted). */
+const LIMIT = Math.max(120_000, (N / 1e6) * 15_000);
 const show = (what: string, x: unknown) => {
   if (process.env.PROEFTUIN_ZIGGURAT_DRAWS) console.log(`ziggurat ${what}: ${JSON.stringify(x)}`);
 };
@@ -125,7 +127,7 @@ describe('the ziggurat normal sampler: layer choice and tails', () => {
     const ind = independence(counts, 128, 16);
     show('bits', { uniformCells: { chi2, df: counts.length - 1, p: chiSquareP(chi2, counts.length - 1) }, independence: ind });
     expect(ind.p, `χ² = ${ind.chi2.toFixed(0)} on ${ind.df} df`).toBeGreaterThan(1e-4);
-  });
+  }, LIMIT);
 
   it(`2. output: the starting layer is independent of the sign and fine fractional bits of z (χ², ${N.toExponential(0)} draws), and a correlated variant fails`, () => {
     const ok = outputTable(production, N, 'zig-output');
@@ -138,7 +140,7 @@ describe('the ziggurat normal sampler: layer choice and tails', () => {
     // Measured: χ² = 1,435 on 889 df (the production sampler: 908, p = 0.32).
     const bad = outputTable(correlatedVariant(64), n, 'zig-output');
     expect(bad.p, `correlated variant: χ² = ${bad.chi2.toFixed(0)} on ${bad.df} df`).toBeLessThan(1e-4);
-  });
+  }, LIMIT);
 
   it(`3. tails: P(Z > t) and P(Z < −t) for t up to 5 match 1 − Φ(t), and Φ(Z) is uniform over 1,000 bins (${N.toExponential(0)} draws)`, () => {
     const s = makeSamplers(streamFor('zig-tails', 0, 'z'));
@@ -167,5 +169,5 @@ describe('the ziggurat normal sampler: layer choice and tails', () => {
     for (const c of bins) chi2 += (c - e) ** 2 / e;
     show('tails', { t: ts, expected: ts.map((t) => N * (1 - normalCdf(t, 0, 1))), above: [...above], below: [...below], bins: { chi2, df: 999, p: chiSquareP(chi2, 999) } });
     expect(chiSquareP(chi2, 999), `χ² = ${chi2.toFixed(0)} on 999 df`).toBeGreaterThan(1e-4);
-  });
+  }, LIMIT);
 });
