@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transform } from 'esbuild';
@@ -103,6 +104,45 @@ function csp(): Plugin {
 }
 
 /**
+ * `virtual:verification`: the figures the test suite's last run wrote to
+ * test-artifacts/verification/ (one JSON file per check; see test/verification/record.ts) and the
+ * commit being built, embedded at build time for the page "How do we know it is right?". Without
+ * the folder the page says the checks were not measured for this build; nothing is made up here.
+ */
+function verificationReport(): Plugin {
+  const id = 'virtual:verification';
+  const root = fileURLToPath(new URL('.', import.meta.url));
+  const dir = join(root, 'test-artifacts', 'verification');
+  const git = (args: string[]) => {
+    try {
+      return execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
+    } catch {
+      return '';
+    }
+  };
+  return {
+    name: 'proeftuin-verification',
+    resolveId: (source) => (source === id ? `\0${id}` : null),
+    load(resolved) {
+      if (resolved !== `\0${id}`) return null;
+      const checks = existsSync(dir)
+        ? readdirSync(dir)
+            .filter((f) => f.endsWith('.json'))
+            .sort()
+            .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')))
+        : [];
+      const report = {
+        buildCommit: git(['rev-parse', 'HEAD']) || 'unknown',
+        buildDirty: git(['status', '--porcelain', '--untracked-files=no']).length > 0,
+        builtAt: new Date().toISOString(),
+        checks,
+      };
+      return `export default ${JSON.stringify(report)};`;
+    },
+  };
+}
+
+/**
  * The dev server's dependency scan (Vite 8, Rolldown) re-parses vite-plugin-solid's
  * `jsx: 'preserve'` output as plain JS and fails on every .tsx that uses import.meta.glob
  * ("Failed to run dependency scan"; solidjs/solid-vite-plugin#262). The scan only walks imports,
@@ -117,7 +157,7 @@ function solidDepScan(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [solid(), solidDepScan(), csp(), serviceWorker(), thirdPartyNotices()],
+  plugins: [solid(), solidDepScan(), csp(), verificationReport(), serviceWorker(), thirdPartyNotices()],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },
   test: {

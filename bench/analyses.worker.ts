@@ -2,36 +2,30 @@
 // both in this thread, for the default scenario. The analyses are the summaries (statistics,
 // sensitivity for every output, detectability, financing risk, variance splits) plus the second
 // random replicate the variance split simulates for the first `varianceSplitRuns` runs.
+// Every part has its own stopwatch inside one and the same simulation (the run itself, its twin
+// replicate, then the summaries of the block), so no part is a difference of two timings and
+// none can come out negative. Repeated `reps` times; the parent reports medians.
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { validateScenario } from '../models/scenario/validate';
 import { compile } from '../models/simulation/compile';
 import { simulateBlock } from '../models/simulation/block';
+import type { PartTimer } from '../models/simulation/simulate';
 import { summarize } from '../models/summary/summarize';
 
-const { runs, scenarioPath } = workerData as { runs: number; scenarioPath: string };
+const { runs, reps, scenarioPath } = workerData as { runs: number; reps: number; scenarioPath: string };
 const input = JSON.parse(readFileSync(scenarioPath, 'utf8'));
-const modelOf = (inp: unknown) => {
-  const v = validateScenario(inp);
-  if (!v.ok) throw new Error('invalid');
-  return compile(v.scenario);
-};
-const cpu = <T>(f: () => T): [T, number] => {
-  const t0 = performance.now();
-  const x = f();
-  return [x, performance.now() - t0];
-};
-const model = modelOf(input);
-const plain = modelOf({ ...input, simulation: { ...input.simulation, varianceSplitRuns: 0 } });
-simulateBlock(plain, 0, 200);
+const v = validateScenario(input);
+if (!v.ok) throw new Error('invalid');
+const model = compile(v.scenario);
 summarize(model, simulateBlock(model, 0, 200));
-// Each simulation twice, alternating, keeping the faster: the difference of two long timings is
-// otherwise at the mercy of whatever else the machine does.
-const [, plain1] = cpu(() => simulateBlock(plain, 0, runs));
-const [, full1] = cpu(() => simulateBlock(model, 0, runs));
-const [, plain2] = cpu(() => simulateBlock(plain, 0, runs));
-const [b, full2] = cpu(() => simulateBlock(model, 0, runs));
-const simPlain = Math.min(plain1, plain2);
-const simFull = Math.min(full1, full2);
-const [, sum] = cpu(() => summarize(model, b));
-parentPort!.postMessage({ simPlain, simFull, sum });
+const clock = () => performance.now();
+const out: { main: number; twin: number; sum: number; twinRuns: number }[] = [];
+for (let k = 0; k < reps; k++) {
+  const timer: PartTimer = { clock, main: 0, twin: 0 };
+  const b = simulateBlock(model, 0, runs, 'aggregate', undefined, timer);
+  const t0 = clock();
+  summarize(model, b);
+  out.push({ main: timer.main, twin: timer.twin, sum: clock() - t0, twinRuns: Math.min(runs, model.scenario.simulation.varianceSplitRuns) });
+}
+parentPort!.postMessage(out);

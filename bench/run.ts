@@ -111,25 +111,34 @@ say('speed-up 2 workers / 1 worker', `${fmt(elapsed[1] / elapsed[2], 2)}×`);
   say('financing stage, one custom formula / the same rule built in (CPU)', `${fmt(custom / builtIn, 2)}× (${fmt(custom, 0)} ms vs ${fmt(builtIn, 0)} ms for 6,000 run applications)`);
 }
 
-// 4. Analyses against the simulation, both in one worker thread running the bundled code (as the
+// 4. Analyses against the simulation, in one worker thread running the bundled code (as the
 //    workbench and the headless runner's workers do), for the default scenario at RUNS runs: the
-//    analyses are the summaries plus the variance split's twin replicates, so their cost is
-//    (simulation with replicates − without) + summaries, against the simulation without replicates.
+//    analyses are the summaries plus the variance split's twin replicates. Each part has its own
+//    stopwatch in the same simulation (see analyses.worker.ts); medians of REPS repetitions.
 {
+  const REPS = 3;
   const w = new Worker(bundledWorker(new URL('./analyses.worker.ts', import.meta.url)), {
     eval: true,
-    workerData: { runs: RUNS, scenarioPath: fileURLToPath(new URL('../scenarios/default.json', import.meta.url)) },
+    workerData: { runs: RUNS, reps: REPS, scenarioPath: fileURLToPath(new URL('../scenarios/default.json', import.meta.url)) },
   });
-  const r = await new Promise<{ simPlain: number; simFull: number; sum: number }>((resolve, reject) => {
+  const r = await new Promise<{ main: number; twin: number; sum: number; twinRuns: number }[]>((resolve, reject) => {
     w.once('message', resolve);
     w.once('error', reject);
   });
   await w.terminate();
-  const extra = r.simFull - r.simPlain + r.sum;
-  say(
-    `analyses / simulation, default scenario, ${RUNS} runs (one worker thread)`,
-    `${fmt((100 * extra) / r.simPlain, 0)}% (summaries ${fmt(r.sum, 0)} ms + variance-split replicates ${fmt(r.simFull - r.simPlain, 0)} ms, vs ${fmt(r.simPlain, 0)} ms)`,
-  );
+  const median = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  };
+  const ms = (xs: number[]) => xs.map((x) => fmt(x, 0)).join(' / ');
+  const main = median(r.map((x) => x.main));
+  const twin = median(r.map((x) => x.twin));
+  const sum = median(r.map((x) => x.sum));
+  const share = median(r.map((x) => (x.twin + x.sum) / x.main));
+  say(`simulation, default scenario, ${RUNS} runs (one worker thread; each of ${REPS} repetitions)`, `median ${fmt(main, 0)} ms (${ms(r.map((x) => x.main))} ms)`);
+  say(`variance-split twin replicates (${fmt(r[0].twinRuns)} runs), same simulations`, `median ${fmt(twin, 0)} ms (${ms(r.map((x) => x.twin))} ms)`);
+  say(`summaries of the ${RUNS} runs`, `median ${fmt(sum, 0)} ms (${ms(r.map((x) => x.sum))} ms)`);
+  say('analyses (twin replicates + summaries) / simulation', `median ${fmt(100 * share, 0)}% (${r.map((x) => fmt((100 * (x.twin + x.sum)) / x.main, 0)).join(' / ')}%)`);
 }
 
 // 5. The reference limit: uniforms and normals from the generator the simulation uses. Measured

@@ -8,6 +8,7 @@ import { Toolbar } from './components/Toolbar';
 import { Later } from './components/Later';
 import { AssumptionsTable, PrintHeader } from './components/PrintReport';
 import { Glossary } from './components/Glossary';
+import Verification, { VERIFICATION_HASH, verificationLinkText } from './components/Verification';
 import { keepCurrent, WorkspacePanel } from './components/WorkspacePanel';
 import { Library } from './components/Library';
 import { FileResults, type FileResultsInfo } from './components/FileResults';
@@ -78,6 +79,15 @@ export function App(props: { loaded: Loaded }) {
   const [ranRevision, setRanRevision] = createSignal(-1);
   const [importErrors, setImportErrors] = createSignal<{ fileName: string; errors: FieldError[] } | null>(null);
   const [dragging, setDragging] = createSignal(false);
+  /** The page "How do we know it is right?" is open while the address ends in its hash (so Back closes it). */
+  const [hash, setHash] = createSignal(location.hash);
+  const onHash = () => setHash(location.hash);
+  window.addEventListener('hashchange', onHash);
+  onCleanup(() => window.removeEventListener('hashchange', onHash));
+  const closeVerification = () => {
+    history.pushState(null, '', location.pathname + location.search);
+    setHash('');
+  };
   /** The results summary an opened file carried, shown beside its re-run. */
   const [fileResults, setFileResults] = createSignal<FileResultsInfo | null>(null);
   /** A summary of the last run for the exported file: only for a complete run of the scenario as it is now. */
@@ -478,6 +488,12 @@ export function App(props: { loaded: Loaded }) {
           <Glossary />
         </section>
       </main>
+      <footer class="app-footer">
+        <a href={VERIFICATION_HASH} data-testid="verification-link">{verificationLinkText()}</a>
+      </footer>
+      <Show when={hash() === VERIFICATION_HASH}>
+        <Verification onClose={closeVerification} />
+      </Show>
       <Show when={dragging()}>
         <div class="drop-overlay" aria-hidden="true">{t('dropHere')}</div>
       </Show>

@@ -53,3 +53,23 @@ export function seconds(ms: number): string {
   if (bad(ms)) return '…';
   return `${num(ms / 1000, ms < 10_000 ? 1 : 0)} s`;
 }
+
+/**
+ * A value with its Monte Carlo standard error, both shown by `fmt`: "1,98% ± 0,03%". The ± is
+ * left out when there is no error to show (a single run, or a summary saved before percentiles
+ * carried one).
+ */
+export function withMcse(x: number, se: number | undefined, fmt: (v: number) => string): string {
+  return se !== undefined && Number.isFinite(se) && Number.isFinite(x) ? `${fmt(x)} ± ${fmt(se)}` : fmt(x);
+}
+
+/**
+ * A number of any size to `digits` significant digits: plainly between 0.001 and a million,
+ * otherwise in scientific notation (1,23E-13 in Dutch, 1.23E-13 in English).
+ */
+export function significant(x: number, digits = 4): string {
+  if (bad(x)) return '–';
+  const a = Math.abs(x);
+  const scientific = a !== 0 && (a < 1e-3 || a >= 1e6);
+  return nf({ maximumSignificantDigits: digits, ...(scientific ? { notation: 'scientific' } : {}) }).format(x);
+}

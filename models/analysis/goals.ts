@@ -1,7 +1,7 @@
 import { column, type RunBlock } from '../simulation/columns';
 import { withValueAt } from '../scenario/paths';
 import { finColumn } from '../finance/plan';
-import { meanSd, quantileSorted } from '../summary/stats';
+import { expectedShortfallMcse, meanSd, quantileSorted } from '../summary/stats';
 import { seekThreshold, type Evaluation, type SeekResult } from './goalSeek';
 
 /**
@@ -47,9 +47,7 @@ export function goalMetric(b: RunBlock, spec: GoalSpec, target: number): Evaluat
 
 /**
  * Expected shortfall at level α of losses L (mean of the worst (1 − α) share) and its standard
- * error by the asymptotic variance of the tail-mean estimator (Manistre & Hancock 2005, "Variance
- * of the CTE estimator", North American Actuarial Journal 9(2)):
- * Var ≈ [Var(L | L ≥ VaR) + α·(ES − VaR)²] / (n·(1 − α)).
+ * error (`expectedShortfallMcse`, Manistre & Hancock 2005).
  */
 export function expectedShortfall(losses: Float64Array, alpha: number): { es: number; var: number; se: number } {
   const n = losses.length;
@@ -58,7 +56,7 @@ export function expectedShortfall(losses: Float64Array, alpha: number): { es: nu
   const tail = sorted.subarray(n - k);
   const { mean: es, sd } = meanSd(tail);
   const VaR = quantileSorted(sorted, alpha);
-  const se = Math.sqrt((sd * sd + alpha * (es - VaR) ** 2) / (n * (1 - alpha)));
+  const se = expectedShortfallMcse(sd, es, VaR, n, 1 - alpha);
   return { es, var: VaR, se };
 }
 

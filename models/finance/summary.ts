@@ -1,6 +1,6 @@
 import { PARTIES, type Party } from '../scenario/names';
 import type { RunBlock } from '../simulation/columns';
-import { meanSd, proportion, quantileMcseRanks, quantilesBySelection, selectInPlace, stat, type Prob, type Stat } from '../summary/stats';
+import { expectedShortfallMcse, meanSd, proportion, quantilesBySelection, selectInPlace, stat, type Prob, type Stat } from '../summary/stats';
 import { finColumn, PAID_ITEMS, paidColumn, paidItemColumn, STATUS_QUO, type FinancingPlan, type PaidItem } from './plan';
 
 /**
@@ -101,40 +101,33 @@ function resultsOf(b: RunBlock, model: string, party: Party, year: number | 'hor
 }
 
 /**
- * The worst 5% of results (at least one): their sum (in ascending order), count and SD, and the
- * Monte Carlo SE of the 5th percentile from the order statistics around it (`quantileMcse`).
- * Rearranges `a` (selection, a sort of the tail only, one more selection).
+ * The worst 5% of results (at least one): their sum (in ascending order), count and SD.
+ * Rearranges `a` (selection, then a sort of the tail only).
  */
-function worstTail(a: Float64Array): { es: number; tail: number; tailSd: number; p5Mcse: number } {
+function worstTail(a: Float64Array): { es: number; tail: number; tailSd: number } {
   const n = a.length;
   const tail = Math.max(1, Math.floor(0.05 * n));
-  if (n === 0) return { es: NaN, tail, tailSd: NaN, p5Mcse: NaN };
+  if (n === 0) return { es: NaN, tail, tailSd: NaN };
   selectInPlace(a, 0, n - 1, tail - 1);
   a.subarray(0, tail).sort();
   let es = 0;
   for (let i = 0; i < tail; i++) es += a[i];
   const tailSd = meanSd(a.subarray(0, tail)).sd;
-  // lo ≤ tail − 1 always (it lies in the sorted tail); hi is put in place among the rest.
-  const { lo, hi, d } = quantileMcseRanks(n, 0.05);
-  if (hi >= tail) selectInPlace(a, tail, n - 1, hi);
-  const p5Mcse = hi > lo ? ((a[hi] - a[lo]) * d) / (hi - lo) : NaN;
-  return { es, tail, tailSd, p5Mcse };
+  return { es, tail, tailSd };
 }
 
 /**
  * VaR 95% and expected shortfall 95% of results (losses positive) with their Monte Carlo SEs:
- * VaR's from the order statistics around the 5th percentile, ES's by the asymptotic variance of
- * the tail-mean estimator (Manistre & Hancock 2005): [Var(tail) + α(ES − VaR)²] / (n(1 − α)).
+ * VaR's is the 5th percentile's (`Stat.p5Mcse`, order statistics), ES's `expectedShortfallMcse`.
  */
 export function tailRisk(results: Float64Array): { var95: number; var95Mcse: number; es95: number; es95Mcse: number } {
   const a = results.slice();
   const w = worstTail(a);
-  const var95 = -quantilesBySelection(a, [0.05])[0];
-  return { var95, var95Mcse: w.p5Mcse, es95: -w.es / w.tail, es95Mcse: esMcse(w, var95, results.length) };
+  const s = stat(results, a);
+  return { var95: -s.p5, var95Mcse: s.p5Mcse, es95: -w.es / w.tail, es95Mcse: esMcse(w, -s.p5, results.length) };
 }
 
-const esMcse = (w: { es: number; tail: number; tailSd: number }, var95: number, n: number) =>
-  Math.sqrt((w.tailSd * w.tailSd + 0.95 * (-w.es / w.tail - var95) ** 2) / (n * 0.05));
+const esMcse = (w: { es: number; tail: number; tailSd: number }, var95: number, n: number) => expectedShortfallMcse(w.tailSd, -w.es / w.tail, var95, n, 0.05);
 
 function partyRisks(b: RunBlock, model: string, year: number | 'horizon', sqOf: (p: Party) => Float64Array): Record<Party, PartyRisk> {
   const per = PARTIES.map((p) => ({ p, ...resultsOf(b, model, p, year), sq: sqOf(p) }));
@@ -162,7 +155,7 @@ function partyRisks(b: RunBlock, model: string, year: number | 'horizon', sqOf: 
       result,
       pLoss: proportion(losses, n),
       var95: -result.p5,
-      var95Mcse: w.p5Mcse,
+      var95Mcse: result.p5Mcse,
       es95: -w.es / w.tail,
       es95Mcse: esMcse(w, -result.p5, n),
       resultShareOfRevenue: revenue !== 0 ? result.mean / revenue : NaN,

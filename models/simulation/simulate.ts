@@ -94,7 +94,22 @@ interface YearOut {
  * Simulates one run: θ drawn once, then pre-contract years (for the benchmark) and the horizon,
  * counterfactual and scenario together on common random numbers.
  */
+/**
+ * Optional stopwatch for the benchmark: the time spent in each part of a run, accumulated over
+ * runs. `clock` is the caller's (models stay free of any platform timer).
+ */
+export interface PartTimer {
+  clock: () => number;
+  /** Parameter draws, the run's replicate and its financing. */
+  main: number;
+  /** The variance split's twin replicate and its financing. */
+  twin: number;
+}
+
 export class RunSimulator {
+  /** Set by a benchmark to time the parts of each run; null otherwise. */
+  timer: PartTimer | null = null;
+
   private readonly segYear: SegmentYearSimulator;
   private readonly tally: Tally;
   private readonly ivCostBy = new Float64Array(PAYERS.length);
@@ -135,6 +150,8 @@ export class RunSimulator {
   run(run: number, out: RunBlock, slot: number): void {
     const m = this.model;
     const sim = m.scenario.simulation;
+    const clock = this.timer?.clock;
+    const t0 = clock ? clock() : 0;
     const theta = drawParams(m.registry, m.blocks, m.seed, run, sim.parameterUncertainty, m.correlation);
     out.params.set(theta, slot * out.nParams);
     this.replicate(theta, seedStreams(this.rs, m, run, ''), out, slot);
@@ -146,6 +163,7 @@ export class RunSimulator {
     const row0 = slot * H;
     const twin = run < sim.varianceSplitRuns && sim.randomVariation;
     const T = this.twinCols(out);
+    const t1 = clock ? clock() : 0;
     if (twin) {
       const sb = this.scratch();
       this.replicate(theta, seedStreams(this.rs, m, run, `${STREAMS.twin}:`), sb, 0);
@@ -164,6 +182,11 @@ export class RunSimulator {
         T.sc[row0 + t] = NaN;
         for (let k = 0; k < T.fin.length; k++) T.fin[k][row0 + t] = NaN;
       }
+    if (clock) {
+      const t2 = clock();
+      this.timer!.main += t1 - t0;
+      this.timer!.twin += t2 - t1;
+    }
   }
 
   private scratchBlock: RunBlock | null = null;

@@ -10,7 +10,19 @@ export interface Stat {
   p50: number;
   p75: number;
   p95: number;
+  /**
+   * Monte Carlo standard errors of the percentiles, distribution-free (`quantileMcse`: from the
+   * order statistics around each percentile's rank).
+   */
+  p5Mcse: number;
+  p25Mcse: number;
+  p50Mcse: number;
+  p75Mcse: number;
+  p95Mcse: number;
 }
+
+/** The percentiles every `Stat` carries, in the order of its fields. */
+export const STAT_QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
 
 /** A probability estimated from n runs, with its Monte Carlo standard error √(p(1−p)/n). */
 export interface Prob {
@@ -38,8 +50,7 @@ export function quantileMcse(sorted: ArrayLike<number>, q: number): number {
   const n = sorted.length;
   if (n < 2) return NaN;
   const { lo, hi, d } = quantileMcseRanks(n, q);
-  // Per rank between the two order statistics, times the rank SD d (the ranks are rounded outward).
-  return hi > lo ? ((sorted[hi] - sorted[lo]) * d) / (hi - lo) : NaN;
+  return mcseBetween(sorted[lo], sorted[hi], lo, hi, d);
 }
 
 /** The 0-based ranks of the order statistics `quantileMcse` reads, and the rank SD d. */
@@ -47,6 +58,25 @@ export function quantileMcseRanks(n: number, q: number): { lo: number; hi: numbe
   const c = n * q;
   const d = Math.sqrt(n * q * (1 - q));
   return { lo: Math.max(0, Math.floor(c - d) - 1), hi: Math.min(n - 1, Math.ceil(c + d) - 1), d };
+}
+
+/**
+ * The quantile MCSE from the order statistics x(lo) and x(hi) (`quantileMcseRanks`): their
+ * distance per rank times the rank SD d, since the ranks are rounded outward from nq ∓ d.
+ */
+function mcseBetween(xLo: number, xHi: number, lo: number, hi: number, d: number): number {
+  return hi > lo ? ((xHi - xLo) * d) / (hi - lo) : NaN;
+}
+
+/**
+ * Monte Carlo standard error of an expected shortfall estimate (the mean of the worst share
+ * `tail` = 1 − α of n runs) by the asymptotic variance of the tail-mean estimator (Manistre &
+ * Hancock 2005, "Variance of the CTE estimator", North American Actuarial Journal 9(2)):
+ * Var ≈ [Var(L | L ≥ VaR) + α·(ES − VaR)²] / (n·(1 − α)), with `tailSd` the SD within the tail.
+ * Signs follow the caller's (losses or results alike: only ES − VaR and its square enter).
+ */
+export function expectedShortfallMcse(tailSd: number, es: number, valueAtRisk: number, n: number, tail: number): number {
+  return Math.sqrt((tailSd * tailSd + (1 - tail) * (es - valueAtRisk) ** 2) / (n * tail));
 }
 
 /**
@@ -84,8 +114,37 @@ export function meanSd(x: ArrayLike<number>): { n: number; mean: number; sd: num
 export function stat(x: ArrayLike<number>, scratch?: Float64Array): Stat {
   const { n, mean, sd } = meanSd(x);
   const a = scratch ?? finiteCopy(x, n);
-  const [p5, p25, p50, p75, p95] = quantilesBySelection(a, [0.05, 0.25, 0.5, 0.75, 0.95]);
-  return { n, mean, sd, mcse: n > 0 ? sd / Math.sqrt(n) : NaN, p5, p25, p50, p75, p95 };
+  const { q, mcse } = quantilesWithMcse(a, STAT_QUANTILES);
+  return {
+    n, mean, sd, mcse: n > 0 ? sd / Math.sqrt(n) : NaN,
+    p5: q[0], p25: q[1], p50: q[2], p75: q[3], p95: q[4],
+    p5Mcse: mcse[0], p25Mcse: mcse[1], p50Mcse: mcse[2], p75Mcse: mcse[3], p95Mcse: mcse[4],
+  };
+}
+
+/**
+ * Quantiles of the values in `a` (as `quantileSorted` on the sorted values) with their Monte Carlo
+ * SEs (as `quantileMcse`), by selection: every order statistic either needs is put in place in
+ * ascending rank order, each selection searching only above the previous one. `a` is rearranged.
+ */
+export function quantilesWithMcse(a: Float64Array, qs: readonly number[]): { q: number[]; mcse: number[] } {
+  const n = a.length;
+  if (n === 0) return { q: qs.map(() => NaN), mcse: qs.map(() => NaN) };
+  const parts = qs.map((q) => {
+    const h = (n - 1) * q;
+    const lo = Math.floor(h);
+    return { h, lo, hi: Math.min(n - 1, lo + 1), se: quantileMcseRanks(n, q) };
+  });
+  const ranks = [...new Set(parts.flatMap((p) => (n < 2 ? [p.lo, p.hi] : [p.lo, p.hi, p.se.lo, p.se.hi])))].sort((x, y) => x - y);
+  let from = 0;
+  for (const k of ranks) {
+    selectInPlace(a, from, n - 1, k);
+    from = k + 1;
+  }
+  return {
+    q: parts.map((p) => a[p.lo] + (p.h - p.lo) * (a[p.hi] - a[p.lo])),
+    mcse: parts.map((p) => (n < 2 ? NaN : mcseBetween(a[p.se.lo], a[p.se.hi], p.se.lo, p.se.hi, p.se.d))),
+  };
 }
 
 /** The n non-NaN values of x, in their order. */

@@ -2,7 +2,7 @@ import { createMemo, For, Show, type JSX } from 'solid-js';
 import type uPlot from 'uplot';
 import type { SavedScenario } from '../workspace/store';
 import { OKABE_ITO, OKABE_ITO as P, alpha } from '../colors';
-import { euroMln, num, pct } from '../format';
+import { euroMln, num, pct, withMcse } from '../format';
 import { lang, t } from '../i18n';
 import { ChartCard, type LegendItem } from '../components/ChartCard';
 import { Later } from '../components/Later';
@@ -269,7 +269,7 @@ export function CompareView(props: { items: SavedScenario[] }) {
                       {(p, k) => (
                         <tr>
                           <th scope="row">{t('cmpExAtLeast', { p: pct(p, 0) })}</th>
-                          <For each={runs()}>{(s) => <td>{pct((['p5', 'p25', 'p50', 'p75', 'p95'] as const).map((q) => last(s).reduction[q])[k()], 2)}</td>}</For>
+                          <For each={runs()}>{(s) => <td>{((q) => withMcse(last(s).reduction[q], last(s).reduction[`${q}Mcse`], (v) => pct(v, 2)))((['p5', 'p25', 'p50', 'p75', 'p95'] as const)[k()])}</td>}</For>
                         </tr>
                       )}
                     </For>

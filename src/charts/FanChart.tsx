@@ -3,7 +3,7 @@ import type uPlot from 'uplot';
 import type { Summary } from '../../models/summary/summarize';
 import type { Stat } from '../../models/summary/stats';
 import { CF_COLOR, SC_COLOR, alpha } from '../colors';
-import { num } from '../format';
+import { num, withMcse } from '../format';
 import { ts } from '../components/summaryTexts';
 import { lang, t } from '../i18n';
 import { ChartCard } from '../components/ChartCard';
@@ -97,12 +97,12 @@ export function FanChart(props: { summary: Summary }) {
               {(y) => (
                 <tr>
                   <th scope="row">{y.year}</th>
-                  <td>{m1(y.cf.total.p50)}</td>
-                  <td>{m1(y.cf.total.p25)} – {m1(y.cf.total.p75)}</td>
-                  <td>{m1(y.cf.total.p5)} – {m1(y.cf.total.p95)}</td>
-                  <td>{m1(y.sc.total.p50)}</td>
-                  <td>{m1(y.sc.total.p25)} – {m1(y.sc.total.p75)}</td>
-                  <td>{m1(y.sc.total.p5)} – {m1(y.sc.total.p95)}</td>
+                  <td>{withMcse(y.cf.total.p50, y.cf.total.p50Mcse, m1)}</td>
+                  <td>{withMcse(y.cf.total.p25, y.cf.total.p25Mcse, m1)} – {withMcse(y.cf.total.p75, y.cf.total.p75Mcse, m1)}</td>
+                  <td>{withMcse(y.cf.total.p5, y.cf.total.p5Mcse, m1)} – {withMcse(y.cf.total.p95, y.cf.total.p95Mcse, m1)}</td>
+                  <td>{withMcse(y.sc.total.p50, y.sc.total.p50Mcse, m1)}</td>
+                  <td>{withMcse(y.sc.total.p25, y.sc.total.p25Mcse, m1)} – {withMcse(y.sc.total.p75, y.sc.total.p75Mcse, m1)}</td>
+                  <td>{withMcse(y.sc.total.p5, y.sc.total.p5Mcse, m1)} – {withMcse(y.sc.total.p95, y.sc.total.p95Mcse, m1)}</td>
                 </tr>
               )}
             </For>

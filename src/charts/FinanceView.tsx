@@ -1,7 +1,7 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import type uPlot from 'uplot';
 import { MODEL_COLORS, PARTY_COLORS } from '../colors';
-import { euroMln, num, pct, signed } from '../format';
+import { euroMln, num, pct, signed, withMcse } from '../format';
 import type { BenchmarkDrift } from '../../models/summary/benchmarkDrift';
 import { lang, t, type MessageKey } from '../i18n';
 import { ChartCard } from '../components/ChartCard';
@@ -555,7 +555,7 @@ function PartyDistribution(props: {
                 {(q) => (
                   <tr class="mark">
                     <th scope="row">{q === 'p50' ? t('median') : q === 'p5' ? t('distP5') : t('distP95')}</th>
-                    <For each={shown()}>{(m) => <td>{mln(m.model.horizon[props.party]?.result[q] ?? NaN)}</td>}</For>
+                    <For each={shown()}>{(m) => <td>{withMcse(m.model.horizon[props.party]?.result[q] ?? NaN, m.model.horizon[props.party]?.result[`${q}Mcse`], (v) => mln(v))}</td>}</For>
                   </tr>
                 )}
               </For>

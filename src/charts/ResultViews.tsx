@@ -5,7 +5,7 @@ import type { UiExtras } from '../../workers/uiSummaryApi';
 import type { Stat } from '../../models/summary/stats';
 import { LINES } from '../../models/scenario/names';
 import { CF_COLOR, LINE_COLORS, OKABE_ITO, SC_COLOR, alpha } from '../colors';
-import { euroMln, num, pct, signed } from '../format';
+import { euroMln, num, pct, signed, withMcse } from '../format';
 import { lang, t } from '../i18n';
 import { fieldLabel } from '../editor/labels';
 import { ChartCard } from '../components/ChartCard';
@@ -15,6 +15,9 @@ import { UPlot } from './UPlot';
 import { axisFont, yearAxis } from './axes';
 import { svgWidth } from './svgWidth';
 import { niceTicks, tickCount } from './ticks';
+
+const pct1 = (v: number) => pct(v, 1);
+const pct2 = (v: number) => pct(v, 2);
 
 type Opts = Omit<uPlot.Options, 'width' | 'height'>;
 const TARGET_COLOR = OKABE_ITO.vermillion;
@@ -232,11 +235,11 @@ function ReductionView(props: { summary: Summary }) {
                 <tr>
                   <th scope="row">{y.year}</th>
                   <td>{pct(y.reduction.mean, 2)} ± {pct(y.reduction.mcse, 2)}</td>
-                  <td>{pct(y.reduction.p5, 2)}</td>
-                  <td>{pct(y.reduction.p25, 2)}</td>
-                  <td>{pct(y.reduction.p50, 2)}</td>
-                  <td>{pct(y.reduction.p75, 2)}</td>
-                  <td>{pct(y.reduction.p95, 2)}</td>
+                  <td>{withMcse(y.reduction.p5, y.reduction.p5Mcse, pct2)}</td>
+                  <td>{withMcse(y.reduction.p25, y.reduction.p25Mcse, pct2)}</td>
+                  <td>{withMcse(y.reduction.p50, y.reduction.p50Mcse, pct2)}</td>
+                  <td>{withMcse(y.reduction.p75, y.reduction.p75Mcse, pct2)}</td>
+                  <td>{withMcse(y.reduction.p95, y.reduction.p95Mcse, pct2)}</td>
                   <td>{pct(y.pReachTarget.p, 1)}</td>
                 </tr>
               )}
@@ -349,8 +352,8 @@ function ObservedView(props: { summary: Summary }) {
                 <tr>
                   <th scope="row">{y.year}</th>
                   <td>{euroMln(y.benchmark.mean)}</td>
-                  <td>{pct(y.cf.observedSavings.p50, 1)} ({pct(y.cf.observedSavings.p5, 1)} – {pct(y.cf.observedSavings.p95, 1)})</td>
-                  <td>{pct(y.sc.observedSavings.p50, 1)} ({pct(y.sc.observedSavings.p5, 1)} – {pct(y.sc.observedSavings.p95, 1)})</td>
+                  <td>{withMcse(y.cf.observedSavings.p50, y.cf.observedSavings.p50Mcse, pct1)} ({withMcse(y.cf.observedSavings.p5, y.cf.observedSavings.p5Mcse, pct1)} – {withMcse(y.cf.observedSavings.p95, y.cf.observedSavings.p95Mcse, pct1)})</td>
+                  <td>{withMcse(y.sc.observedSavings.p50, y.sc.observedSavings.p50Mcse, pct1)} ({withMcse(y.sc.observedSavings.p5, y.sc.observedSavings.p5Mcse, pct1)} – {withMcse(y.sc.observedSavings.p95, y.sc.observedSavings.p95Mcse, pct1)})</td>
                 </tr>
               )}
             </For>

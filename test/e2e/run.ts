@@ -325,7 +325,8 @@ async function main() {
       const rows = await page.$$eval('[data-testid="partydist-table"] tbody tr', (trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent ?? '')));
       assert(rows.length === 3 + 2 + 30, `table has ${rows.length} rows`);
       const want = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(fin.models[0].horizon.hospital.result.p50 / 1e6);
-      assert(rows[1][1] === want, `median of model 1 ${rows[1][1]} ≠ ${want} (€ mln)`);
+      const wantSe = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(fin.models[0].horizon.hospital.result.p50Mcse / 1e6);
+      assert(rows[1][1] === `${want} ± ${wantSe}`, `median of model 1 ${rows[1][1]} ≠ ${want} ± ${wantSe} (€ mln, with its Monte Carlo error)`);
       for (let m = 1; m <= fin.models.length; m++) {
         const total = rows.slice(3).reduce((a, r) => a + nlPct(r[m]), 0);
         assert(Math.abs(total - 100) < 0.05 * 32 + 0.01, `shares of model ${m} add up to ${total}%`);

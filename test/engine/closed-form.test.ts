@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { CheckRow } from '../../models/verification';
+import { recordCheck, within } from '../verification/record';
 import { compoundMoments, highCostMoments } from '../../models/summary/closedForm';
 import { meanSd } from '../../models/summary/stats';
 import { run, yearValues } from '../helpers';
@@ -47,6 +49,10 @@ function varianceWithSe(x: Float64Array) {
 }
 
 describe('a single segment matches the compound negative-binomial–gamma closed forms', () => {
+  const rows: CheckRow[] = [];
+  afterAll(() => {
+    if (rows.length === 4) recordCheck({ id: 'compound-moments', test: 'test/engine/closed-form.test.ts', rows });
+  });
   for (const withHighCost of [false, true])
     it(withHighCost ? 'with high-cost cases' : 'care line only', () => {
       const line = compoundMoments(lambda, k, mu, cv);
@@ -55,9 +61,15 @@ describe('a single segment matches the compound negative-binomial–gamma closed
       const variance = n * (line.variance + hc.variance);
       const x = yearValues(run(oneSegment(withHighCost), R).block, 'cf.total', 0);
       const s = meanSd(x);
-      // Tolerance: 4 Monte Carlo standard errors (a false alarm about 1 in 16,000).
-      expect(Math.abs(s.mean - mean)).toBeLessThan((4 * s.sd) / Math.sqrt(R));
       const v = varianceWithSe(x);
+      const what = withHighCost ? { nl: 'met dure zorg', en: 'with high-cost cases' } : { nl: 'alleen de zorglijn', en: 'care line only' };
+      const seMean = s.sd / Math.sqrt(R);
+      rows.push(
+        { label: { nl: `Verwachting jaarkosten, ${what.nl}`, en: `Expected yearly cost, ${what.en}` }, unit: 'euro', reference: mean, result: s.mean, mcse: seMean, criterion: { kind: 'within', tolerance: 4 * seMean, ses: 4 }, pass: within(s.mean, mean, 4 * seMean) },
+        { label: { nl: `Variantie jaarkosten (€²), ${what.nl}`, en: `Variance of yearly cost (€²), ${what.en}` }, unit: 'number', reference: variance, result: v.variance, mcse: v.se, criterion: { kind: 'within', tolerance: 4 * v.se, ses: 4 }, pass: within(v.variance, variance, 4 * v.se) },
+      );
+      // Tolerance: 4 Monte Carlo standard errors (a false alarm about 1 in 16,000).
+      expect(Math.abs(s.mean - mean)).toBeLessThan(4 * seMean);
       expect(Math.abs(v.variance - variance)).toBeLessThan(4 * v.se);
     });
 

@@ -4,11 +4,26 @@ import { inProcessWorker } from '../../models/runner/inProcess';
 import { nodeWorkers } from '../../workers/nodePool';
 import type { RunBlock } from '../../models/simulation/columns';
 import { clone, defaultInput, run, smallInput } from '../helpers';
+import { recordCheck } from '../verification/record';
 
 function identical(a: RunBlock, b: RunBlock): boolean {
   if (a.runs !== b.runs || a.names.join() !== b.names.join()) return false;
   const same = (x: Float64Array, y: Float64Array) => x.length === y.length && x.every((v, i) => Object.is(v, y[i]));
   return a.cols.every((c, i) => same(c, b.cols[i])) && same(a.params, b.params);
+}
+
+/** How many numbers differ bit for bit (Object.is) between two blocks of the same shape (all, if the shapes differ). */
+function differing(a: RunBlock, b: RunBlock): number {
+  const total = a.cols.reduce((s, c) => s + c.length, 0) + a.params.length;
+  if (a.runs !== b.runs || a.names.join() !== b.names.join()) return total;
+  let k = 0;
+  const count = (x: Float64Array, y: Float64Array) => {
+    if (x.length !== y.length) return (k += Math.max(x.length, y.length));
+    for (let i = 0; i < x.length; i++) if (!Object.is(x[i], y[i])) k++;
+  };
+  a.cols.forEach((c, i) => count(c, b.cols[i]));
+  count(a.params, b.params);
+  return k;
 }
 
 describe('reproducibility', () => {
@@ -23,6 +38,25 @@ describe('reproducibility', () => {
     threads.push(...nodeWorkers(2));
     const two = await runOnWorkers(threads, input, { runs: RUNS, chunkSize: 13 });
     const single = await runOnWorkers([inProcessWorker()], input, { runs: RUNS, chunkSize: 1 });
+    const numbers = one.block.cols.reduce((a, c) => a + c.length, 0) + one.block.params.length;
+    const row = (nl: string, en: string, other: RunBlock) => ({
+      label: { nl: `${nl} (${numbers.toLocaleString('nl-NL')} getallen)`, en: `${en} (${numbers.toLocaleString('en-GB')} numbers)` },
+      unit: 'count' as const,
+      reference: 0,
+      result: differing(one.block, other),
+      mcse: null,
+      criterion: { kind: 'equal' as const },
+      pass: differing(one.block, other) === 0,
+    });
+    recordCheck({
+      id: 'workers-bit-identity',
+      test: 'test/engine/determinism.test.ts',
+      rows: [
+        row('8 workers, blokken van 7 runs, tegen 1 worker', '8 workers, chunks of 7 runs, against 1 worker', eight.block),
+        row('2 Node-threads, blokken van 13', '2 Node threads, chunks of 13', two.block),
+        row('1 worker, blokken van 1 run', '1 worker, chunks of 1 run', single.block),
+      ],
+    });
     expect(identical(one.block, eight.block)).toBe(true);
     expect(identical(one.block, two.block)).toBe(true);
     expect(identical(one.block, single.block)).toBe(true);

@@ -1,5 +1,7 @@
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { CheckRow } from '../../models/verification';
+import { recordCheck, within } from '../verification/record';
 import { column } from '../../models/simulation/columns';
 import { validateScenario } from '../../models/scenario/validate';
 import { meanSd } from '../../models/summary/stats';
@@ -22,6 +24,14 @@ describe('financing: conservation and contract rules', () => {
 
   it('in every run and year the sum of all parties\' results is the same under every model (rel. 1e-9)', () => {
     const ref = totalResult(b, models[0]);
+    // Published: per model, the largest relative gap from the first model's total over all runs and years.
+    const gaps: CheckRow[] = models.slice(1).map((m) => {
+      const t = totalResult(b, m);
+      let worst = 0;
+      for (let i = 0; i < rows; i++) worst = Math.max(worst, Math.abs(t[i] - ref[i]) / Math.max(1, Math.abs(ref[i])));
+      return { label: { nl: `${m} tegen ${models[0]} (${b.runs} runs × ${b.years} jaar)`, en: `${m} against ${models[0]} (${b.runs} runs × ${b.years} years)` }, unit: 'number', reference: 0, result: worst, mcse: null, criterion: { kind: 'relative', tolerance: 1e-9 }, pass: worst <= 1e-9 };
+    });
+    recordCheck({ id: 'conservation', test: 'test/finance/financing.test.ts', rows: gaps });
     for (const m of models.slice(1)) {
       const t = totalResult(b, m);
       for (let i = 0; i < rows; i++) expect(Math.abs(t[i] - ref[i])).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(ref[i])));
@@ -113,6 +123,10 @@ describe('financing: rewarded by chance alone (DeLia et al. 2012)', () => {
   // Flat true spending, two-sided 2% thresholds, per-person cost CV = 2. The observed savings rate
   // has SD σ = CV·√((1 + 1/P)/N) (benchmark from P = 3 earlier years); P(reward) = 1 − Φ(0.02/σ).
   const twoSided = { id: 'ss', name: 'two-sided', kind: 'sharedSavings', sided: 'two', minimumSavingsRate: { fixed: 0.02 }, minimumLossRate: { fixed: 0.02 }, sharingRate: 0.5, lossSharingRate: 0.5, split: { gp: 0, hospital: 1 } };
+  const published: CheckRow[] = [];
+  afterAll(() => {
+    if (published.length === 4) recordCheck({ id: 'chance-alone', test: 'test/finance/financing.test.ts', rows: published });
+  });
   for (const [n, low, high] of [
     [5000, 0.17, 0.33],
     [50000, 0, 0.06],
@@ -126,6 +140,12 @@ describe('financing: rewarded by chance alone (DeLia et al. 2012)', () => {
       const expected = 1 - normalCdf(0.02 / observedSd(2, n, 3), 0, 1);
       // Rows of one run share the benchmark, so use runs (not rows) for the SE: 4·√(p(1−p)/runs).
       const se = Math.sqrt((expected * (1 - expected)) / runs);
+      const pop = n.toLocaleString('nl-NL');
+      const popEn = n.toLocaleString('en-GB');
+      published.push(
+        { label: { nl: `P(beloning), ${pop} verzekerden`, en: `P(reward), ${popEn} insured` }, unit: 'fraction', reference: expected, result: rewarded, mcse: se, criterion: { kind: 'within', tolerance: 4 * se + 1e-9, ses: 4 }, pass: within(rewarded, expected, 4 * se + 1e-9) },
+        { label: { nl: `P(boete), ${pop} verzekerden`, en: `P(penalty), ${popEn} insured` }, unit: 'fraction', reference: expected, result: penalised, mcse: se, criterion: { kind: 'within', tolerance: 4 * se + 1e-9, ses: 4 }, pass: within(penalised, expected, 4 * se + 1e-9) },
+      );
       expect(Math.abs(rewarded - expected)).toBeLessThan(4 * se + 1e-9);
       expect(Math.abs(penalised - expected)).toBeLessThan(4 * se + 1e-9);
       expect(rewarded).toBeGreaterThanOrEqual(low);

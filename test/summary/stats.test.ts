@@ -1,7 +1,8 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { meanSd, probAtLeast, quantileMcse, quantileSorted, quantilesBySelection, stat } from '../../models/summary/stats';
+import { meanSd, probAtLeast, quantileMcse, quantileSorted, quantilesBySelection, stat, STAT_QUANTILES } from '../../models/summary/stats';
+import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import { varianceSplit } from '../../models/summary/varianceSplit';
 import { minimumSavingsRate } from '../../models/summary/closedForm';
 import { clone, run, smallInput, yearValues } from '../helpers';
@@ -39,6 +40,50 @@ describe('summary statistics', () => {
     const seOfMeanSe = reported.sd / Math.sqrt(reps);
     expect(Math.abs(reported.mean - closed)).toBeLessThan(4 * seOfMeanSe);
     expect(Math.abs(reported.mean / spread.sd - 1)).toBeLessThan(4 * relSeOfSd + (4 * seOfMeanSe) / spread.sd);
+  });
+
+  it('every percentile of a Stat carries an MCSE that matches the closed form and the spread over 300 samples', () => {
+    // N(0,1) samples of n = 2,000. Asymptotic SE of the p-quantile: √(p(1−p)/n) / φ(z_p)
+    // (0.0469 at p5/p95, 0.0306 at p25/p75, 0.0280 at the median).
+    const n = 2000;
+    const reps = 300;
+    const fields = ['p5', 'p25', 'p50', 'p75', 'p95'] as const;
+    const z = normals('stat-percentile-se');
+    const est = fields.map(() => new Float64Array(reps));
+    const ses = fields.map(() => new Float64Array(reps));
+    for (let r = 0; r < reps; r++) {
+      const x = new Float64Array(n);
+      for (let i = 0; i < n; i++) x[i] = z();
+      const s = stat(x);
+      fields.forEach((f, k) => {
+        est[k][r] = s[f];
+        ses[k][r] = s[`${f}Mcse`];
+      });
+      if (r === 0) {
+        // The same numbers as the one quantile MCSE on the sorted sample.
+        const sorted = x.slice().sort();
+        STAT_QUANTILES.forEach((q, k) => expect(s[`${fields[k]}Mcse`]).toBe(quantileMcse(sorted, q)));
+      }
+    }
+    // The SD of 300 estimates is known to a relative SE of 1/√(2·299) = 4.1% (normal estimates),
+    // the mean reported SE to its own SD/√300; both bounds are 4 of those SEs.
+    const relSeOfSd = 1 / Math.sqrt(2 * (reps - 1));
+    STAT_QUANTILES.forEach((p, k) => {
+      const zp = normalQuantile(p, 0, 1);
+      const closed = Math.sqrt((p * (1 - p)) / n) / (Math.exp(-0.5 * zp * zp) / Math.sqrt(2 * Math.PI));
+      const spread = meanSd(est[k]);
+      const reported = meanSd(ses[k]);
+      const seOfMeanSe = reported.sd / Math.sqrt(reps);
+      expect(Math.abs(spread.sd / closed - 1), `${fields[k]}: spread vs closed form`).toBeLessThan(4 * relSeOfSd);
+      expect(Math.abs(reported.mean - closed), `${fields[k]}: reported vs closed form`).toBeLessThan(4 * seOfMeanSe);
+      expect(Math.abs(reported.mean / spread.sd - 1), `${fields[k]}: reported vs spread`).toBeLessThan(4 * relSeOfSd + (4 * seOfMeanSe) / spread.sd);
+    });
+  });
+
+  it('percentile MCSEs of tiny samples: NaN for one value, finite from two', () => {
+    expect(stat([1]).p50Mcse).toBeNaN();
+    expect(Number.isFinite(stat([1, 2]).p50Mcse)).toBe(true);
+    expect(stat([]).p95Mcse).toBeNaN();
   });
 
   it('quantiles by selection equal quantiles of the sorted values, ties and all', () => {
