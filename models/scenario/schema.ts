@@ -304,6 +304,13 @@ export const ScenarioSchema = z.strictObject({
         ctx.addIssue({ code: 'custom', path: ['region', 'segments', i, 'highCost', 'rate'], message: `allows up to ${Math.round(cases).toLocaleString('en')} high-cost cases a year in this segment (in ${s.simulation.startYear + k - pre}${k < pre ? ', a pre-contract year' : ''}); at most ${MAX_HIGH_COST_CASES.toLocaleString('en')} are simulated individually (high-cost cases are for rare, expensive episodes)` });
     }
     const sev = g.highCost?.severity;
+    // The log of the median sets the lognormal's location: a median that can be 0 makes every
+    // episode's cost NaN.
+    if (sev && 'median' in sev) {
+      const m = sev.median;
+      const canBeZero = typeof m === 'object' && 'dist' in m ? m.dist === 'normal' || lowerBound(m, 0) <= 0 && m.dist !== 'lognormal' && m.dist !== 'gamma' : lowerBound(m, 0) <= 0;
+      if (canBeZero) ctx.addIssue({ code: 'custom', path: ['region', 'segments', i, 'highCost', 'severity', 'median'], message: 'must be > 0' });
+    }
     if (sev && 'median' in sev) {
       const med = typeof sev.median === 'number' ? sev.median : null;
       const p99 = typeof sev.p99 === 'number' ? sev.p99 : null;

@@ -30,6 +30,11 @@ export function shapeErrors(value: unknown): FieldError[] {
       continue;
     }
     if (Array.isArray(v)) {
+      // Only code can give an array a named key; JSON cannot.
+      if (!forbidden && Object.prototype.hasOwnProperty.call(v, '__proto__')) {
+        errors.push({ path: path || '(file)', message: 'unknown field(s): "__proto__"' });
+        forbidden = true;
+      }
       for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: `${path}[${i}]`, depth: depth + 1 });
       continue;
     }

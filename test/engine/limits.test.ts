@@ -68,6 +68,19 @@ describe('distributions on unbounded fields are clamped to the documented range'
   });
 });
 
+describe('found by fuzzing', () => {
+  it('a high-cost median that can be 0 is refused (log 0 made every episode cost NaN)', () => {
+    for (const median of [0, { dist: 'normal', mean: 20000, sd: 5000 }, { dist: 'uniform', min: 0, max: 100 }]) {
+      const s = clone(smallInput()) as any;
+      s.region.segments[1].highCost.severity.median = median;
+      expect(errorsOf(s)).toContainEqual({ path: 'region.segments[1].highCost.severity.median', message: 'must be > 0' });
+    }
+    const s = clone(smallInput()) as any;
+    s.region.segments[1].highCost.severity.median = { dist: 'lognormal', mean: 20000, sd: 5000 };
+    expect(errorsOf(s)).toEqual([]);
+  });
+});
+
 describe('a result that is not a number stops the run with the output and the likely cause', () => {
   it('all-zero costs: the reduction 1 − 0/0 is refused, naming year, run and cause', async () => {
     const s = clone(smallInput()) as any;
