@@ -30,7 +30,8 @@ describe('headless runner under faults', { timeout: 400_000 }, () => {
     let stderr = '';
     let sent = 0;
     child.stdout.resume();
-    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    // 'close', not 'exit': npm may exit on the signal before the runner (which holds the pipes) is done.
+    const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
     // As a terminal does: to the process group (npm, sh, tsx and the runner). The second signal
     // follows once the runner has taken the first (two sent at once would merge into one).
     child.stderr.on('data', (d) => {
