@@ -23,7 +23,7 @@ const clock = () => performance.now();
 const out: { main: number; twin: number; sum: number; twinRuns: number }[] = [];
 for (let k = 0; k < reps; k++) {
   const timer: PartTimer = { clock, main: 0, twin: 0 };
-  const b = simulateBlock(model, 0, runs, 'aggregate', undefined, timer);
+  const b = simulateBlock(model, 0, runs, 'aggregate', undefined, undefined, timer);
   const t0 = clock();
   summarize(model, b);
   out.push({ main: timer.main, twin: timer.twin, sum: clock() - t0, twinRuns: Math.min(runs, model.scenario.simulation.varianceSplitRuns) });

@@ -1,12 +1,15 @@
 // Headless runner: npm run sim -- <scenario.json> [--runs N] [--seed S] [--workers W]
 //   [--mode aggregate|person] [--out results.json] [--samples samples.csv]
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { validateScenario, formatErrors } from '../models/scenario/validate';
+import { validateScenario } from '../models/scenario/validate';
 import { compile } from '../models/simulation/compile';
 import { summarize } from '../models/summary/summarize';
-import { runOnWorkers, runUntilPrecise, type Progress } from '../models/runner/runner';
+import { CancelledError, runOnWorkers, runUntilPrecise, type Progress } from '../models/runner/runner';
+import { decodeScenarioBytes } from '../models/scenario/text';
+import { oneLine, printable } from './safeText';
 import { resultsFile } from '../models/runner/results';
 import { nodeWorkers } from '../workers/nodePool';
 import { formatSummary } from './format';
@@ -17,7 +20,6 @@ import { scenarioHash } from '../models/scenario/hash';
 import { goalInput, goalMetric, seekGoal, type GoalSpec } from '../models/analysis/goals';
 import { keyErrors, preciseEnough } from '../models/analysis/precision';
 import type { Scenario } from '../models/scenario/schema';
-import type { Model } from '../models/simulation/compile';
 
 const USAGE =
   'usage: npm run sim -- <scenario.json> [--runs N] [--seed S] [--workers W] [--mode aggregate|person] [--out results.json] [--samples samples.csv]\n' +
@@ -26,12 +28,22 @@ const USAGE =
   '       [--shard i/n --out shard-i.bin]   only the i-th of n equal shares of the runs, for npm run merge (same numbers as one run of all)\n' +
   '       [--goal-population <population model id> [--goal-es-share 0.05] [--goal-year Y] [--goal-range lo,hi]]   smallest population at which the integrator\'s expected shortfall (worst 5% of runs) in contract year Y (1 = first, default) is at most that share of its budget';
 
+/** Everything the runner prints goes through here: file text never reaches the terminal raw. */
+const err = (msg: string) => void process.stderr.write(printable(msg));
+const out = (msg: string) => void process.stdout.write(printable(msg));
+
 function fail(code: number, msg: string): never {
-  process.stderr.write(`${msg}\n`);
+  err(`${msg}\n`);
   process.exit(code);
 }
 
-/** Writes through a temporary file and renames, so a failed run never leaves a half-written file. */
+/** Exit code after Ctrl-C or SIGTERM (128 + SIGINT), once the finished runs are written. */
+const EXIT_CANCELLED = 130;
+
+/**
+ * Writes through a temporary file in the same folder and renames, so a failed or interrupted
+ * write never leaves a half-written file; the temporary file is removed when the write fails.
+ */
 async function atomically(path: string, write: (tmp: string) => Promise<void> | void) {
   const tmp = `${path}.tmp-${process.pid}`;
   try {
@@ -39,8 +51,38 @@ async function atomically(path: string, write: (tmp: string) => Promise<void> | 
     renameSync(tmp, path);
   } catch (e) {
     rmSync(tmp, { force: true });
-    throw e;
+    throw new Error(`could not write ${oneLine(path)}: ${e instanceof Error ? e.message : String(e)}`);
   }
+}
+
+/** Refuses an output path whose folder does not exist before any work is done. */
+function checkOutPath(option: string, path: string | undefined) {
+  if (path === undefined) return;
+  const dir = dirname(resolve(path));
+  let isDir = false;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    // missing: reported below
+  }
+  if (!isDir) fail(64, `--${option}: the folder ${oneLine(dir)} does not exist`);
+}
+
+/** `lo,hi`: exactly two finite numbers with lo < hi, or a refusal naming the option. */
+function parseRange(text: string | undefined, what: string): [number, number] | undefined {
+  if (text === undefined) return undefined;
+  const parts = text.split(',');
+  const [lo, hi] = parts.map((x) => (x.trim() === '' ? NaN : Number(x)));
+  if (parts.length !== 2 || !Number.isFinite(lo) || !Number.isFinite(hi) || !(lo < hi)) fail(64, `--goal-range must be two ${what} lo,hi with lo < hi (got ${oneLine(text)})`);
+  return [lo, hi];
+}
+
+/** A number strictly between 0 and 1, or a refusal. */
+function fraction(option: string, text: string | undefined, fallback: number, hint: string): number {
+  if (text === undefined) return fallback;
+  const v = text.trim() === '' ? NaN : Number(text);
+  if (!(v > 0 && v < 1)) fail(64, `--${option} must be between 0 and 1${hint} (got ${oneLine(text)})`);
+  return v;
 }
 
 async function main() {
@@ -71,11 +113,15 @@ async function main() {
     fail(64, `${(e as Error).message}\n${USAGE}`);
   }
   const { values: o, positionals } = args;
-  if (o.help) fail(0, USAGE);
+  if (o.help) {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
+  }
   if (positionals.length !== 1) fail(64, USAGE);
+  const file = positionals[0];
   const whole = (name: string, v: string | undefined, min: number, max: number) => {
     if (v === undefined) return undefined;
-    const n = Number(v);
+    const n = v.trim() === '' ? NaN : Number(v);
     if (!Number.isInteger(n) || n < min || n > max) fail(64, `--${name} must be a whole number from ${min} to ${max}`);
     return n;
   };
@@ -83,12 +129,27 @@ async function main() {
   const workers = whole('workers', o.workers, 1, 64) ?? Math.min(2, availableParallelism());
   const mode = o.mode ?? 'aggregate';
   if (mode !== 'aggregate' && mode !== 'person') fail(64, '--mode must be aggregate or person');
+  const precision = o.precision === undefined ? undefined : o.precision.trim() === '' ? NaN : Number(o.precision);
+  if (precision !== undefined && !(precision > 0 && precision < 1)) fail(64, '--precision must be a positive number below 1 (a fraction, e.g. 0.0002)');
+  const maxRuns = whole('max-runs', o['max-runs'], 1, 1_000_000) ?? 100_000;
+  if (o['max-runs'] !== undefined && precision === undefined) fail(64, '--max-runs goes with --precision');
+  // Goal options are checked before the run, so a typo does not cost the whole run first.
+  if (o.goal !== undefined && o['goal-population'] !== undefined) fail(64, '--goal and --goal-population cannot be combined (they share --goal-range)');
+  if (o['goal-prob'] !== undefined && o.goal === undefined) fail(64, '--goal-prob goes with --goal');
+  if ((o['goal-es-share'] !== undefined || o['goal-year'] !== undefined) && o['goal-population'] === undefined) fail(64, '--goal-es-share and --goal-year go with --goal-population');
+  if (o['goal-range'] !== undefined && o.goal === undefined && o['goal-population'] === undefined) fail(64, '--goal-range goes with --goal or --goal-population');
+  const goalProb = fraction('goal-prob', o['goal-prob'], 0.8, '');
+  const esShare = fraction('goal-es-share', o['goal-es-share'], 0.05, ' (e.g. 0.05 for 5% of the budget)');
+  const goalRange = parseRange(o['goal-range'], o['goal-population'] !== undefined ? 'populations' : 'values');
+  if (o['goal-population'] !== undefined && goalRange && !(goalRange[0] >= 1)) fail(64, '--goal-range lo,hi must be two populations of at least 1 with lo < hi');
+  checkOutPath('out', o.out);
+  checkOutPath('samples', o.samples);
 
   let input: unknown;
   try {
-    input = JSON.parse(readFileSync(positionals[0], 'utf8'));
+    input = JSON.parse(decodeScenarioBytes(readFileSync(file)));
   } catch (e) {
-    fail(2, `${positionals[0]}: ${(e as Error).message}`);
+    fail(2, `${oneLine(file)}: ${(e as Error).message}`);
   }
   if (input && typeof input === 'object' && !Array.isArray(input)) {
     const sim = ((input as Record<string, unknown>).simulation ??= {}) as Record<string, unknown>;
@@ -98,7 +159,7 @@ async function main() {
     }
   }
   const v = validateScenario(input);
-  if (!v.ok) fail(2, `${positionals[0]} is not a valid scenario:\n${formatErrors(v.errors)}`);
+  if (!v.ok) fail(2, `${oneLine(file)} is not a valid scenario:\n${v.errors.map((e) => `${oneLine(e.path)}: ${oneLine(e.message)}`).join('\n')}`);
   const scenario = v.scenario;
   const total = scenario.simulation.runs;
   if (o.shard !== undefined) {
@@ -113,28 +174,55 @@ async function main() {
     await writeShard(scenario, shard, o.out, workers, mode);
     return;
   }
+  const model = compile(scenario);
+  const title = oneLine(scenario.meta.title);
+
+  let goal: { spec: GoalSpec; label: (x: number) => string; output: string } | undefined;
+  if (o.goal !== undefined) {
+    const path = o.goal;
+    const slot = model.registry.slots.find((x) => x.path === path);
+    if (!slot) fail(64, `--goal: no parameter at "${oneLine(path)}"`);
+    const [lo, hi] = goalRange ?? [slot.lo, slot.hi];
+    if (!Number.isFinite(lo) || !Number.isFinite(hi) || !(lo < hi)) fail(64, '--goal-range lo,hi is needed for a parameter without finite limits');
+    goal = { spec: { kind: 'parameter', path, probability: goalProb, lo, hi }, label: (x) => `${oneLine(path)} = ${x.toFixed(4)}`, output: 'P(reduction ≥ target)' };
+  }
+  if (o['goal-population'] !== undefined) {
+    const id = o['goal-population'];
+    const fm = model.financing.models.find((m) => m.id === id);
+    if (!fm || fm.kind !== 'population') fail(64, `--goal-population: no population-based payment model "${oneLine(id)}" (models: ${model.financing.models.map((m) => m.id).join(', ')})`);
+    const year = (whole('goal-year', o['goal-year'], 1, scenario.simulation.horizonYears) ?? 1) - 1;
+    const [lo, hi] = goalRange ?? [1_000, 2_000_000];
+    goal = { spec: { kind: 'population', model: id, maxShare: esShare, lo, hi, year }, label: (x) => `${Math.round(x).toLocaleString('en')} insured`, output: "the integrator's ES95 / budget" };
+  }
+
+  // Ctrl-C reaches the runner twice (from the terminal's process group, and passed on by npm and
+  // tsx). The first stops the run and the finished runs are written; a further one only makes the
+  // runner exit as soon as they are, skipping what is left (the printed summary, a goal search).
+  const controller = new AbortController();
+  let signals = 0;
+  const onSignal = (name: string) => {
+    signals++;
+    if (signals === 1) {
+      err(`\n${name}: cancelling; the finished runs are kept and written\n`);
+      controller.abort();
+    } else if (signals === 2) err(`${name} again: stopping once the finished runs are written\n`);
+  };
+  process.on('SIGINT', () => onSignal('SIGINT'));
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
 
   const pool = nodeWorkers(workers);
-  const controller = new AbortController();
-  process.once('SIGINT', () => {
-    process.stderr.write('\ncancelling: finishing the runs in progress…\n');
-    controller.abort();
-  });
   const tty = process.stderr.isTTY;
   let lastDecile = -1;
   const onProgress = (p: Progress) => {
     const pctDone = Math.floor((100 * p.done) / p.total);
     const eta = Number.isFinite(p.etaMs) ? `, ${(p.etaMs / 1000).toFixed(1)} s left` : '';
-    if (tty) process.stderr.write(`\r${p.done}/${p.total} runs (${pctDone}%)${eta}   `);
+    if (tty) err(`\r${p.done}/${p.total} runs (${pctDone}%)${eta}   `);
     else if (Math.floor(pctDone / 10) > lastDecile) {
       lastDecile = Math.floor(pctDone / 10);
-      process.stderr.write(`${p.done}/${p.total} runs (${pctDone}%)${eta}\n`);
+      err(`${p.done}/${p.total} runs (${pctDone}%)${eta}\n`);
     }
   };
-  process.stderr.write(`${scenario.meta.title}: ${total} runs on ${workers} worker(s), ${mode} mode\n`);
-  const precision = o.precision === undefined ? undefined : Number(o.precision);
-  if (precision !== undefined && !(precision > 0)) fail(64, '--precision must be a positive number (a fraction, e.g. 0.0002)');
-  const maxRuns = whole('max-runs', o['max-runs'], 1, 1_000_000) ?? 100_000;
+  err(`${title}: ${total} runs on ${workers} worker(s), ${mode} mode\n`);
   let result;
   try {
     if (precision === undefined) result = await runOnWorkers(pool, scenario, { mode, signal: controller.signal, onProgress });
@@ -148,47 +236,44 @@ async function main() {
         maxRuns,
         preciseEnough: async (b) => {
           const e = keyErrors(b, scenario.simulation.targetReduction);
-          process.stderr.write(`${e.runs} runs: SE of the mean reduction ${(100 * e.reductionMean).toFixed(4)} percentage points\n`);
+          err(`${e.runs} runs: SE of the mean reduction ${(100 * e.reductionMean).toFixed(4)} percentage points\n`);
           return preciseEnough(e, { reductionMean: precision });
         },
       });
-      if (!result.precise) process.stderr.write(`stopped at --max-runs ${maxRuns} before reaching the precision\n`);
+      if (!result.precise && !result.cancelled) err(`stopped at --max-runs ${maxRuns} before reaching the precision\n`);
     }
+  } catch (e) {
+    if (e instanceof CancelledError) fail(EXIT_CANCELLED, `\ncancelled before any run finished; nothing written`);
+    throw e;
   } finally {
     pool.forEach((w) => w.terminate());
   }
-  if (tty) process.stderr.write('\n');
-  process.stderr.write(`${result.block.runs} runs in ${(result.elapsedMs / 1000).toFixed(2)} s${result.cancelled ? ' (cancelled: partial results)' : ''}\n`);
+  if (tty) err('\n');
+  const cancelled = result.cancelled || signals > 0;
+  err(`${result.block.runs} runs in ${(result.elapsedMs / 1000).toFixed(2)} s${cancelled ? ' (cancelled: partial results)' : ''}\n`);
 
-  const model = compile(scenario);
   const summary = summarize(model, result.block);
-  if (o.goal) await seekParameter(o.goal, o['goal-prob'], o['goal-range'], scenario, model, workers);
-  if (o['goal-population']) {
-    const id = o['goal-population'];
-    const fm = model.financing.models.find((m) => m.id === id);
-    if (!fm || fm.kind !== 'population') fail(64, `--goal-population: no population-based payment model "${id}" (models: ${model.financing.models.map((m) => m.id).join(', ')})`);
-    const share = o['goal-es-share'] === undefined ? 0.05 : Number(o['goal-es-share']);
-    if (!(share > 0 && share < 1)) fail(64, '--goal-es-share must be between 0 and 1 (e.g. 0.05 for 5% of the budget)');
-    const year = (whole('goal-year', o['goal-year'], 1, scenario.simulation.horizonYears) ?? 1) - 1;
-    const [lo, hi] = o['goal-range'] ? o['goal-range'].split(',').map(Number) : [1_000, 2_000_000];
-    if (!(lo >= 1 && hi > lo)) fail(64, '--goal-range lo,hi must be two populations with lo < hi');
-    await runSeek({ kind: 'population', model: id, maxShare: share, lo, hi, year }, scenario, workers, (x) => `${Math.round(x).toLocaleString('en')} insured`, 'the integrator\'s ES95 / budget');
-  }
-  process.stdout.write(`${formatSummary(scenario.meta.title, summary)}\n${formatFinancingTable(summary.financing)}\n`);
+  // The finished runs are written first: they are what a Ctrl-C must not lose.
   if (o.out) {
-    const file = await resultsFile(scenario, summary, { mode, runsRequested: total, cancelled: result.cancelled });
-    await atomically(o.out, (tmp) => writeFileSync(tmp, JSON.stringify(file, null, 2)));
-    process.stderr.write(`results written to ${o.out}\n`);
+    const f = await resultsFile(scenario, summary, { mode, runsRequested: total, cancelled });
+    await atomically(o.out, (tmp) => writeFileSync(tmp, JSON.stringify(f, null, 2)));
+    err(`${cancelled ? 'partial ' : ''}results (${result.block.runs} runs) written to ${oneLine(o.out)}\n`);
   }
   if (o.samples) {
-    const paths = model.registry.slots.map((s) => s.path);
+    const paths = model.registry.slots.map((x) => x.path);
     await atomically(o.samples, (tmp) => writeSamplesCsv(tmp, result.block, paths, scenario.simulation.startYear));
-    process.stderr.write(`samples written to ${o.samples}\n`);
+    err(`${cancelled ? 'partial ' : ''}samples (${result.block.runs} runs) written to ${oneLine(o.samples)}\n`);
   }
+  if (signals > 1) process.exit(EXIT_CANCELLED);
+  const financing = { ...summary.financing, models: summary.financing.models.map((m) => ({ ...m, name: oneLine(m.name) })) };
+  out(`${formatSummary(title, summary)}\n${formatFinancingTable(financing)}\n`);
+  if (cancelled) process.exit(EXIT_CANCELLED);
+  if (goal) await runSeek(goal.spec, scenario, workers, goal.label, goal.output, controller.signal);
+  if (signals > 0) process.exit(EXIT_CANCELLED);
 }
 
 /** Runs one shard of the study and writes its columns for `npm run merge`. */
-async function writeShard(scenario: Scenario, shard: { index: number; of: number }, out: string, workers: number, mode: 'aggregate' | 'person') {
+async function writeShard(scenario: Scenario, shard: { index: number; of: number }, outFile: string, workers: number, mode: 'aggregate' | 'person') {
   const total = scenario.simulation.runs;
   const [firstRun, runs] = shardRange(total, shard.index, shard.of);
   const pool = nodeWorkers(workers);
@@ -199,37 +284,30 @@ async function writeShard(scenario: Scenario, shard: { index: number; of: number
     pool.forEach((w) => w.terminate());
   }
   const bytes = encodeShard({ scenarioHash: await scenarioHash(scenario), seed: scenario.simulation.seed, mode, total, scenario }, result.block);
-  await atomically(out, (tmp) => writeFileSync(tmp, bytes));
-  process.stderr.write(`shard ${shard.index + 1}/${shard.of}: runs ${firstRun + 1}–${firstRun + runs} of ${total} written to ${out}\n`);
-}
-
-/** Goal seeking over a parameter: smallest value with P(reduction ≥ target) in the last year ≥ the goal. */
-async function seekParameter(path: string, probText: string | undefined, rangeText: string | undefined, scenario: Scenario, model: Model, workers: number) {
-  const slot = model.registry.slots.find((s) => s.path === path);
-  if (!slot) fail(64, `--goal: no parameter at "${path}"`);
-  const goal = probText === undefined ? 0.8 : Number(probText);
-  if (!(goal > 0 && goal < 1)) fail(64, '--goal-prob must be between 0 and 1');
-  const [lo, hi] = rangeText ? rangeText.split(',').map(Number) : [slot.lo, slot.hi];
-  if (!Number.isFinite(lo) || !Number.isFinite(hi) || !(lo < hi)) fail(64, '--goal-range lo,hi is needed for a parameter without finite limits');
-  await runSeek({ kind: 'parameter', path, probability: goal, lo, hi }, scenario, workers, (x) => `${path} = ${x.toFixed(4)}`, 'P(reduction ≥ target)');
+  await atomically(outFile, (tmp) => writeFileSync(tmp, bytes));
+  err(`shard ${shard.index + 1}/${shard.of}: runs ${firstRun + 1}–${firstRun + runs} of ${total} written to ${oneLine(outFile)}\n`);
 }
 
 /** Runs a goal search on a fresh pool of workers: every step re-runs the scenario with the same seed (common random numbers). */
-async function runSeek(spec: GoalSpec, scenario: Scenario, workers: number, label: (x: number) => string, output: string) {
+async function runSeek(spec: GoalSpec, scenario: Scenario, workers: number, label: (x: number) => string, output: string, signal: AbortSignal) {
   const pool = nodeWorkers(workers);
   const pct = (v: number) => `${(100 * v).toFixed(2)}%`;
   try {
     const res = await seekGoal(spec, async (x) => {
-      const r = await runOnWorkers(pool, goalInput(scenario, spec, x));
+      const r = await runOnWorkers(pool, goalInput(scenario, spec, x), { signal });
+      if (r.cancelled) throw new CancelledError();
       const e = goalMetric(r.block, spec, scenario.simulation.targetReduction);
-      process.stderr.write(`  ${label(x)}: ${output} = ${pct(e.value)} ± ${pct(e.se)}\n`);
+      err(`  ${label(x)}: ${output} = ${pct(e.value)} ± ${pct(e.se)}\n`);
       return e;
     });
-    process.stdout.write(
+    out(
       res.reachable
         ? `goal: ${label(res.value)} (90% interval ${label(res.low)} to ${label(res.high)}) gives ${output} = ${pct(res.output)} ± ${pct(res.se)}\n`
         : `goal: ${res.message}\n`,
     );
+  } catch (e) {
+    if (e instanceof CancelledError) fail(EXIT_CANCELLED, 'goal search cancelled');
+    throw e;
   } finally {
     pool.forEach((w) => w.terminate());
   }

@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import type { LoadResult, Mode, RunBlock, SimApi } from '../models/runner/protocol';
+import type { ChunkControl, LoadResult, Mode, RunBlock, SimApi } from '../models/runner/protocol';
 import type { WorkerHandle } from '../models/runner/runner';
 import { blockBuffers } from '../models/runner/merge';
 
@@ -17,8 +17,8 @@ export function comlinkHandle(endpoint: Comlink.Endpoint, crashed: Promise<never
   const guard = async <T>(call: () => Promise<T>): Promise<T> => Promise.race([call(), crashed]);
   return {
     load: (input) => guard(() => remote.load(input) as Promise<LoadResult>),
-    runChunk: (first: number, count: number, mode: Mode, onProgress?: (d: number) => void) =>
-      guard(() => remote.runChunk(first, count, mode, onProgress ? Comlink.proxy(onProgress) : undefined) as Promise<RunBlock>),
+    runChunk: (first: number, count: number, mode: Mode, onProgress?: (d: number) => void, control?: ChunkControl) =>
+      guard(() => remote.runChunk(first, count, mode, onProgress ? Comlink.proxy(onProgress) : undefined, control) as Promise<RunBlock>),
     /** Note: the block is transferred to the worker and is unusable by the caller afterwards. */
     summarize: (b: RunBlock) => guard(() => remote.summarize(Comlink.transfer(b, blockBuffers(b)))),
     crashed,

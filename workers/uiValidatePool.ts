@@ -1,5 +1,6 @@
 import * as Comlink from 'comlink';
 import type { UiValidateApi, UiValidation } from './uiValidateApi';
+import { shapeErrors } from '../models/scenario/shape';
 
 export interface UiValidator {
   validate(input: unknown, withHash?: boolean): Promise<UiValidation>;
@@ -20,6 +21,10 @@ export function uiValidator(): UiValidator {
   start();
   return {
     validate: async (input, withHash) => {
+      // Before posting: a crafted, deeply nested value would fail in the structured clone with a
+      // bare "Maximum call stack size exceeded".
+      const shape = shapeErrors(input);
+      if (shape.length > 0) return { ok: false, errors: shape };
       try {
         return await Promise.race([remote.validate(input, withHash), crashed]);
       } catch (e) {

@@ -59,6 +59,14 @@ const UNARY: Record<string, (a: number) => number> = { unaryMinus: (a) => -a, un
 
 export const MAX_FORMULA_LENGTH = 2000;
 
+/**
+ * Deepest nesting a formula may have: brackets, chained prefix operators (`- - x`, `not not x`),
+ * and the right-nested `a ? b : c ? …` and `a ^ b ^ …` chains, which the parser and the evaluator
+ * follow recursively. Far beyond any contract term; it keeps a crafted formula from overflowing
+ * the stack (about 260 brackets or 2,000 minus signs did).
+ */
+export const MAX_FORMULA_DEPTH = 50;
+
 export class FormulaError extends Error {
   constructor(
     message: string,
@@ -78,17 +86,100 @@ const where = (text: string, token: string): number | null => {
   return m ? m.index + m[1].length : null;
 };
 
+/**
+ * The first character at which the formula's nesting exceeds MAX_FORMULA_DEPTH, or null. A
+ * lexical bound on the parser's recursion, checked before parsing: each bracket level counts one
+ * (plus the prefix operators and chained `?`/`^` before it), each `?` and `^` within a level one,
+ * and each prefix operator in a row one.
+ */
+export function tooDeepAt(text: string): number | null {
+  const saved: number[] = [];
+  let base = 0;
+  let extra = 0;
+  let run = 0;
+  // Whether the next token stands where an operand is expected (so + - ~ not are prefix operators).
+  let operandNext = true;
+  const over = () => base + extra + run > MAX_FORMULA_DEPTH;
+  for (let i = 0; i < text.length; ) {
+    const ch = text[i];
+    if (/\s/.test(ch)) {
+      i++;
+      continue;
+    }
+    const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i, i + 64));
+    if (word) {
+      const w = word[0];
+      if (w === 'not' && operandNext) {
+        run++;
+        if (over()) return i;
+      } else if (w === 'and' || w === 'or' || w === 'xor' || w === 'mod' || w === 'to' || w === 'in') operandNext = true;
+      else {
+        run = 0;
+        operandNext = false;
+      }
+      i += w.length;
+      continue;
+    }
+    const num = /^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    if (num) {
+      run = 0;
+      operandNext = false;
+      i += num[0].length;
+      continue;
+    }
+    if (ch === '(' || ch === '[' || ch === '{') {
+      saved.push(base, extra);
+      base = base + extra + run + 1;
+      extra = 0;
+      run = 0;
+      operandNext = true;
+      if (base > MAX_FORMULA_DEPTH) return i;
+    } else if (ch === ')' || ch === ']' || ch === '}') {
+      if (saved.length > 0) {
+        extra = saved.pop()!;
+        base = saved.pop()!;
+      }
+      run = 0;
+      operandNext = false;
+    } else if ((ch === '-' || ch === '+' || ch === '~') && operandNext) {
+      run++;
+      if (over()) return i;
+    } else if (ch === '?' || ch === '^') {
+      extra++;
+      run = 0;
+      operandNext = true;
+      if (over()) return i;
+    } else if (ch === "'" || ch === '!') {
+      operandNext = false;
+    } else operandNext = true;
+    i++;
+  }
+  return null;
+}
+
+const tooDeep = (position: number | null) =>
+  new FormulaError(`the formula is nested too deeply; at most ${MAX_FORMULA_DEPTH} levels of brackets, signs and chained ? or ^ are allowed`, position);
+
 export function compileFormula(text: string): CompiledFormula {
   if (text.length > MAX_FORMULA_LENGTH) throw new FormulaError(`the formula is ${text.length} characters long; at most ${MAX_FORMULA_LENGTH} are allowed`, null);
   if (text.trim() === '') throw new FormulaError('the formula is empty', null);
+  const deep = tooDeepAt(text);
+  if (deep !== null) throw tooDeep(deep);
   let node: MathNode;
   try {
     node = parse(text);
   } catch (e) {
+    if (e instanceof RangeError) throw tooDeep(null);
     const char = (e as { char?: number }).char;
     throw new FormulaError(String((e as Error).message).replace(/ \(char \d+\)$/, ''), typeof char === 'number' ? Math.max(0, char - 1) : null);
   }
-  return build(node, text);
+  try {
+    return build(node, text);
+  } catch (e) {
+    // The lexical bound should make this unreachable; a stack overflow must still name the formula.
+    if (e instanceof RangeError) throw tooDeep(null);
+    throw e;
+  }
 }
 
 function build(node: MathNode, text: string): CompiledFormula {
@@ -98,7 +189,12 @@ function build(node: MathNode, text: string): CompiledFormula {
       const v = n.value;
       if (typeof v === 'number' && Number.isFinite(v)) return () => v;
       if (typeof v === 'boolean') return v ? () => 1 : () => 0;
-      throw new FormulaError(`only numbers are allowed as constants, not ${JSON.stringify(v)}`, where(text, String(v)));
+      if (typeof v === 'number') {
+        // mathjs reads Infinity and NaN as constants, and 1e999 as Infinity.
+        const at = where(text, String(v)) ?? (/\d[\d.]*e\+?\d{3,}/i.exec(text)?.index ?? null);
+        throw new FormulaError(`${String(v)} is not a finite number; only finite numbers are allowed as constants`, at);
+      }
+      throw new FormulaError(`only numbers are allowed as constants, not ${typeof v === 'string' ? 'text' : JSON.stringify(v)}`, where(text, String(v)));
     }
     case 'SymbolNode': {
       const name = String(n.name);

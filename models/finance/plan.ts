@@ -6,6 +6,7 @@ import type { RunBlock } from '../simulation/columns';
 import type { Model, Ref } from '../simulation/compile';
 import { chanceCv } from '../summary/personCost';
 import { expectedExcessByYear, expectedPerCapita } from './expected';
+import { RunValueError } from '../simulation/errors';
 import { compileFormula, FormulaError, VARIABLE_NAMES, type CompiledFormula } from './formula';
 import { ipow } from '../random/math';
 
@@ -477,8 +478,9 @@ function buildPlan(
           if (!fn) continue;
           vars[PREVIOUS] = previous[p];
           const amount = fn(vars);
-          payInsToProvider(p, Number.isFinite(amount) ? amount : 0);
-          paid += Number.isFinite(amount) ? amount : 0;
+          if (!(Math.abs(amount) <= MAX_FORMULA_AMOUNT)) throw formulaValueError(ri, party, amount, model.scenario.simulation.startYear + t);
+          payInsToProvider(p, amount);
+          paid += amount;
         }
       }
       for (let p = 0; p < 6; p++) {
@@ -525,6 +527,18 @@ function buildPlan(
       for (let i = 0; i < f.models.length; i++) settle(f.models[i], 1, i);
     },
   };
+}
+
+/**
+ * Largest transfer a custom formula may give, euros per year (a thousand times the Dutch yearly
+ * health-care budget of about €100 bn): beyond it the party results it is added to lose every
+ * significant digit (1e300 + a hospital's revenue is 1e300).
+ */
+export const MAX_FORMULA_AMOUNT = 1e14;
+
+function formulaValueError(ri: number, party: string, amount: number, year: number): RunValueError {
+  const beyond = Number.isFinite(amount) ? `, more than the ${MAX_FORMULA_AMOUNT.toExponential(0)} euros a formula may give` : '';
+  return new RunValueError(`financing.models[${ri}].formulas.${party} gives ${Number.isFinite(amount) ? amount.toPrecision(3) : String(amount)} in ${year}${beyond} (a division by 0 or an overflow?)`);
 }
 
 const CUSTOM_PARTIES = [

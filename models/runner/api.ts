@@ -5,8 +5,11 @@ import { summarize } from '../summary/summarize';
 import { blockColumns, makeLayout } from '../simulation/columns';
 import type { LoadResult, SimApi } from './protocol';
 
-/** Progress is reported every this many runs (and at the end of a chunk). */
+/** Progress is reported every this many runs, at least every PROGRESS_MS, and at the end of a chunk. */
 const PROGRESS_EVERY = 25;
+const PROGRESS_MS = 100;
+
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 /** The worker-side implementation, free of any transport. */
 export function createSimApi(): SimApi {
@@ -31,11 +34,33 @@ export function createSimApi(): SimApi {
         params: model.registry.slots.map((s) => ({ path: s.path, uncertain: s.uncertain, block: s.block })),
       };
     },
-    runChunk(firstRun, count, mode, onProgress) {
+    runChunk(firstRun, count, mode, onProgress, control) {
       const m = need();
-      return simulateBlock(m, firstRun, count, mode, (done) => {
-        if (onProgress && (done % PROGRESS_EVERY === 0 || done === count)) onProgress(done);
-      });
+      const flag = control?.cancel;
+      const cancelled = flag ? () => Atomics.load(flag, 0) !== 0 : undefined;
+      const slice = control?.sliceMs;
+      const t0 = now();
+      let reported = t0;
+      return simulateBlock(
+        m,
+        firstRun,
+        count,
+        mode,
+        (done) => {
+          const t = now();
+          // Slow runs report each one, so progress (and a cancel prompted by it) need not wait for 25.
+          if (onProgress && (done % PROGRESS_EVERY === 0 || done === count || t - reported >= PROGRESS_MS)) {
+            reported = t;
+            onProgress(done);
+          }
+          if (cancelled?.()) return false;
+          if (slice !== undefined && done < count && t - t0 >= slice) {
+            if (reported !== t) onProgress?.(done);
+            return false;
+          }
+        },
+        cancelled,
+      );
     },
     summarize(block, opts) {
       return summarize(need(), block, opts);

@@ -6,7 +6,7 @@ export function inProcessWorker(): WorkerHandle {
   const api = createSimApi();
   return {
     load: async (input) => api.load(input),
-    runChunk: async (first, count, mode, onProgress) => api.runChunk(first, count, mode, onProgress),
+    runChunk: async (first, count, mode, onProgress, control) => api.runChunk(first, count, mode, onProgress, control),
     summarize: async (b) => api.summarize(b),
     crashed: new Promise<never>(() => {}),
     terminate: () => {},

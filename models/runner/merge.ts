@@ -1,7 +1,10 @@
-import type { RunBlock } from '../simulation/columns';
+import { allocBlock, type RunBlock } from '../simulation/columns';
 
-/** Joins blocks of consecutive runs (any order in, run order out) into one block. */
-export function mergeBlocks(blocks: RunBlock[]): RunBlock {
+/**
+ * Joins blocks of consecutive runs (any order in, run order out) into one block. `chunk`: the
+ * result is one chunk's size, kept in a single buffer like a chunk from a worker (cheap to transfer).
+ */
+export function mergeBlocks(blocks: RunBlock[], chunk = false): RunBlock {
   if (blocks.length === 0) throw new Error('nothing to merge');
   const sorted = [...blocks].sort((a, b) => a.firstRun - b.firstRun);
   const first = sorted[0];
@@ -13,9 +16,10 @@ export function mergeBlocks(blocks: RunBlock[]): RunBlock {
   const { years, nParams, names } = first;
   // One buffer per column here: a merged block can be large (100,000 runs × 200 columns × 10
   // years is 1.6 GB), more than one ArrayBuffer should hold.
-  const cols = names.map(() => new Float64Array(runs * years));
-  const params = new Float64Array(runs * nParams);
-  const out: RunBlock = { firstRun: first.firstRun, runs, years, names, cols, params, nParams };
+  const out: RunBlock = chunk
+    ? allocBlock(names, first.firstRun, runs, years, nParams)
+    : { firstRun: first.firstRun, runs, years, names, cols: names.map(() => new Float64Array(runs * years)), params: new Float64Array(runs * nParams), nParams };
+  const { cols, params } = out;
   let at = 0;
   for (const b of sorted) {
     b.cols.forEach((c, i) => cols[i].set(c, at * years));

@@ -8,6 +8,17 @@ export type LoadResult =
   | { ok: true; runs: number; years: number; columns: string[]; params: { path: string; uncertain: boolean; block: string }[] }
   | { ok: false; errors: FieldError[] };
 
+/** How a chunk may end early (the runs finished so far come back; runs depend only on their index). */
+export interface ChunkControl {
+  /** Return after the first run that ends this many milliseconds after the chunk started. */
+  sliceMs?: number;
+  /**
+   * Nonzero at index 0 means cancel: asked inside each run, which is then abandoned. Shared
+   * memory where the platform has it (Node, cross-origin-isolated pages), so a busy worker sees it.
+   */
+  cancel?: Int32Array;
+}
+
 /**
  * The simulation API a worker exposes. The same object runs in-process (tests), behind comlink in
  * a web worker, and behind comlink in a Node worker thread. Calls are synchronous here; over a
@@ -17,7 +28,7 @@ export interface SimApi {
   /** Validates and compiles a scenario (a parsed JSON value) and keeps it for the next calls. */
   load(input: unknown): LoadResult;
   /** Simulates runs [firstRun, firstRun + count). `onProgress` gets the number of runs done in this chunk. */
-  runChunk(firstRun: number, count: number, mode: Mode, onProgress?: (done: number) => void): RunBlock;
+  runChunk(firstRun: number, count: number, mode: Mode, onProgress?: (done: number) => void, control?: ChunkControl): RunBlock;
   /** Summarises a merged block of the loaded scenario. */
   summarize(block: RunBlock, opts?: SummarizeOptions): Summary;
 }

@@ -1,6 +1,10 @@
 import type { FieldError } from '../scenario/validate';
 import { mergeBlocks } from './merge';
-import type { LoadResult, Mode, RunBlock, Summary } from './protocol';
+import { shapeErrors } from '../scenario/shape';
+import { RunValueError } from '../simulation/errors';
+
+export { RunValueError };
+import type { ChunkControl, LoadResult, Mode, RunBlock, Summary } from './protocol';
 
 /**
  * A worker as the coordinator sees it: the simulation API with promise results (in-process,
@@ -9,7 +13,7 @@ import type { LoadResult, Mode, RunBlock, Summary } from './protocol';
  */
 export interface WorkerHandle {
   load(input: unknown): Promise<LoadResult>;
-  runChunk(firstRun: number, count: number, mode: Mode, onProgress?: (done: number) => void): Promise<RunBlock>;
+  runChunk(firstRun: number, count: number, mode: Mode, onProgress?: (done: number) => void, control?: ChunkControl): Promise<RunBlock>;
   summarize(block: RunBlock): Promise<Summary>;
   /** Resolves never; rejects when the worker crashes or exits unexpectedly. */
   crashed: Promise<never>;
@@ -33,6 +37,11 @@ export interface RunOptions {
   /** Runs per chunk (default: guided, see `chunkPlan`). Results do not depend on it. */
   chunkSize?: number;
   signal?: AbortSignal;
+  /**
+   * A worker hands back what it has after about this much work, so a cancel is seen between its
+   * slices even where it cannot reach a busy worker (default 100 ms; results do not depend on it).
+   */
+  sliceMs?: number;
   onProgress?: (p: Progress) => void;
   /** Called with each finished chunk (in completion order), e.g. to show partial results. */
   onChunk?: (b: RunBlock) => void;
@@ -94,6 +103,10 @@ const now = () => (typeof performance !== 'undefined' ? performance.now() : Date
  */
 export async function runOnWorkers(workers: WorkerHandle[], input: unknown, opts: RunOptions = {}): Promise<RunResult> {
   if (workers.length === 0) throw new Error('no workers');
+  // Checked here, before the value is copied to the workers (a structured clone of a crafted,
+  // deeply nested value overflows the stack with a message that names nothing).
+  const shape = shapeErrors(input);
+  if (shape.length > 0) throw new ScenarioError(shape);
   const loads = await Promise.all(workers.map((w) => w.load(input)));
   const first = loads[0];
   if (!first.ok) throw new ScenarioError(first.errors);
@@ -115,28 +128,52 @@ export async function runOnWorkers(workers: WorkerHandle[], input: unknown, opts
   let next = 0;
   let cancelled = false;
   const aborted = () => opts.signal?.aborted === true;
+  // The cancel flag a busy worker reads inside its runs: shared memory where the platform has it
+  // (a plain array elsewhere, copied to the worker and never seen set; slices cover that case).
+  const cancel = new Int32Array(typeof SharedArrayBuffer === 'function' ? new SharedArrayBuffer(4) : new ArrayBuffer(4));
+  const onAbort = () => Atomics.store(cancel, 0, 1);
+  opts.signal?.addEventListener('abort', onAbort);
+  const control: ChunkControl = { sliceMs: opts.sliceMs ?? 100, cancel };
 
   const loop = async (w: WorkerHandle) => {
     while (next < chunks.length && !aborted()) {
       const [firstRun, count] = chunks[next++];
-      const block = await Promise.race([
-        w.runChunk(firstRun, count, mode, (d) => {
-          doneTotal += d - (doneIn.get(firstRun) ?? 0);
-          doneIn.set(firstRun, d);
-          report();
-        }),
-        w.crashed,
-      ]).catch((e: unknown) => {
-        throw new Error(`a worker failed on runs ${firstRun + 1}–${firstRun + count}: ${e instanceof Error ? e.message : String(e)}`);
-      });
-      doneTotal += count - (doneIn.get(firstRun) ?? 0);
-      doneIn.set(firstRun, count);
-      blocks.push(block);
-      opts.onChunk?.(block);
+      // A chunk comes back in slices; they are put together again, so callers see the same chunks.
+      const parts: RunBlock[] = [];
+      let done = 0;
+      while (done < count && !aborted()) {
+        const from = done;
+        const part = await Promise.race([
+          w.runChunk(firstRun + from, count - from, mode, (d) => {
+            doneTotal += from + d - (doneIn.get(firstRun) ?? 0);
+            doneIn.set(firstRun, from + d);
+            report();
+          }, control),
+          w.crashed,
+        ]).catch((e: unknown) => {
+          // A run whose numbers are unusable is the scenario's doing, not the worker's: said as it is.
+          if (e instanceof Error && e.name === 'RunValueError') throw new RunValueError(e.message);
+          throw new Error(`a worker failed on runs ${firstRun + from + 1}–${firstRun + count}: ${e instanceof Error ? e.message : String(e)}`);
+        });
+        if (part.runs === 0) break;
+        parts.push(part);
+        done += part.runs;
+      }
+      doneTotal += done - (doneIn.get(firstRun) ?? 0);
+      doneIn.set(firstRun, done);
+      if (parts.length > 0) {
+        const block = parts.length === 1 ? parts[0] : mergeBlocks(parts, true);
+        blocks.push(block);
+        opts.onChunk?.(block);
+      }
       report();
     }
   };
-  await Promise.all(workers.map(loop));
+  try {
+    await Promise.all(workers.map(loop));
+  } finally {
+    opts.signal?.removeEventListener('abort', onAbort);
+  }
   cancelled = aborted() && blocks.reduce((a, b) => a + b.runs, 0) < total;
 
   // After a cancel, keep the longest prefix of finished runs so every summary covers runs 0..k−1.

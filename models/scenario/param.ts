@@ -115,7 +115,9 @@ export function param(lo: number, hi: number, description: string) {
 }
 
 export const probability = (d: string) => param(0, 1, d);
-export const nonNegative = (d: string) => param(0, 1e12, d);
+/** Upper limit of every non-negative amount or rate (euros, contacts): far above any real value. */
+export const NON_NEGATIVE_MAX = 1e12;
+export const nonNegative = (d: string) => param(0, NON_NEGATIVE_MAX, d);
 
 /** The largest value a parameter can take, given the field's upper limit `hi` (for unbounded distributions). */
 export function upperBound(p: Param, hi: number): number {
@@ -130,5 +132,21 @@ export function upperBound(p: Param, hi: number): number {
       return p.max ?? 1;
     default:
       return hi;
+  }
+}
+
+/** The smallest value a parameter can take, given the field's lower limit `lo` (for unbounded distributions). */
+export function lowerBound(p: Param, lo: number): number {
+  if (typeof p === 'number') return p;
+  if (!('dist' in p)) return p.value;
+  switch (p.dist) {
+    case 'uniform':
+    case 'triangular':
+    case 'pert':
+      return p.min;
+    case 'beta':
+      return p.min ?? 0;
+    default:
+      return lo;
   }
 }

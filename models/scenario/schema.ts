@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LINES, PARTIES, PAYERS } from './names';
-import { nonNegative, param, probability, upperBound } from './param';
+import { lowerBound, nonNegative, param, probability, upperBound } from './param';
 import { FinancingSchema } from './contracts';
 import { pow } from '../random/math';
 
@@ -11,6 +11,20 @@ export const SCENARIO_VERSION = 1;
 
 /** Most high-cost episodes per segment-year that are simulated one by one. */
 export const MAX_HIGH_COST_CASES = 200_000;
+
+/**
+ * Most high-cost episodes one run may simulate over all its years (pre-contract years included),
+ * per replicate: about 0.4 s of work on the 2-core development machine (bench, 2026-12-01), so a
+ * run stays short enough to be cancelled and a chunk of runs does not hold a worker for minutes.
+ */
+export const MAX_HIGH_COST_CASES_PER_RUN = 1_000_000;
+
+/**
+ * Most insured people in the region in any simulated year: 2.5 times the largest starting
+ * population allowed (the Netherlands has about 18 million insured); beyond it a growth rate
+ * compounds into a region no steering group models.
+ */
+export const MAX_PERSONS = 50_000_000;
 
 const id = z
   .string()
@@ -249,16 +263,55 @@ export const ScenarioSchema = z.strictObject({
       if (Math.abs(sum - 1) > 1e-6) ctx.addIssue({ code: 'custom', path: ['interventions', i, 'payer'], message: `shares must sum to 1 (now ${+sum.toFixed(6)})` });
     }
   });
+  // The work of one run, bounded over every simulated year: the pre-contract years come first
+  // (t < 0), where a shrinking segment is larger than at the start.
+  const pre = s.benchmark.preContractYears;
+  const H = s.simulation.horizonYears;
+  const sizes = s.region.segments.map((g) => {
+    const gHi = g.growth === undefined ? 0 : upperBound(g.growth, 0.5);
+    const gLo = g.growth === undefined ? 0 : lowerBound(g.growth, -0.5);
+    const base = s.region.population * g.share;
+    // Largest size in each year t = −pre … H−1 (growth g gives base·(1+g)^t).
+    return Array.from({ length: pre + H }, (_, k) => {
+      const t = k - pre;
+      return base * Math.max(pow(1 + gHi, t), pow(1 + gLo, t));
+    });
+  });
+  let persons = 0;
+  let personsAt = 0;
+  for (let k = 0; k < pre + H; k++) {
+    const p = sizes.reduce((a, z) => a + z[k], 0);
+    if (p > persons) [persons, personsAt] = [p, k];
+  }
+  if (persons > MAX_PERSONS) {
+    const worst = sizes.reduce((b, z, i) => (z[personsAt] > sizes[b][personsAt] ? i : b), 0);
+    ctx.addIssue({
+      code: 'custom',
+      path: ['region', 'segments', worst, 'growth'],
+      message: `lets the region reach ${Math.round(persons).toLocaleString('en')} insured in ${s.simulation.startYear + personsAt - pre}${personsAt < pre ? ' (a pre-contract year)' : ''}; at most ${MAX_PERSONS.toLocaleString('en')} are simulated`,
+    });
+  }
+  let runCases = 0;
   s.region.segments.forEach((g, i) => {
     // High-cost cases are drawn one by one; a rate meant for rare episodes applied to millions of
     // people would make a run take hours, so the file is refused with the reason.
     if (g.highCost) {
-      const grow = pow(1 + Math.max(0, g.growth === undefined ? 0 : upperBound(g.growth, 0.5)), s.simulation.horizonYears - 1);
-      const cases = s.region.population * g.share * grow * upperBound(g.highCost.rate, 1);
+      const rate = upperBound(g.highCost.rate, 1);
+      const perYear = sizes[i].map((n) => n * rate);
+      runCases += perYear.reduce((a, c) => a + c, 0);
+      const k = perYear.indexOf(Math.max(...perYear));
+      const cases = perYear[k];
       if (cases > MAX_HIGH_COST_CASES)
-        ctx.addIssue({ code: 'custom', path: ['region', 'segments', i, 'highCost', 'rate'], message: `allows up to ${Math.round(cases).toLocaleString('en')} high-cost cases a year in this segment; at most ${MAX_HIGH_COST_CASES.toLocaleString('en')} are simulated individually (high-cost cases are for rare, expensive episodes)` });
+        ctx.addIssue({ code: 'custom', path: ['region', 'segments', i, 'highCost', 'rate'], message: `allows up to ${Math.round(cases).toLocaleString('en')} high-cost cases a year in this segment (in ${s.simulation.startYear + k - pre}${k < pre ? ', a pre-contract year' : ''}); at most ${MAX_HIGH_COST_CASES.toLocaleString('en')} are simulated individually (high-cost cases are for rare, expensive episodes)` });
     }
     const sev = g.highCost?.severity;
+    // The log of the median sets the lognormal's location: a median that can be 0 makes every
+    // episode's cost NaN.
+    if (sev && 'median' in sev) {
+      const m = sev.median;
+      const canBeZero = typeof m === 'object' && 'dist' in m ? m.dist === 'normal' || lowerBound(m, 0) <= 0 && m.dist !== 'lognormal' && m.dist !== 'gamma' : lowerBound(m, 0) <= 0;
+      if (canBeZero) ctx.addIssue({ code: 'custom', path: ['region', 'segments', i, 'highCost', 'severity', 'median'], message: 'must be > 0' });
+    }
     if (sev && 'median' in sev) {
       const med = typeof sev.median === 'number' ? sev.median : null;
       const p99 = typeof sev.p99 === 'number' ? sev.p99 : null;
@@ -266,6 +319,12 @@ export const ScenarioSchema = z.strictObject({
         ctx.addIssue({ code: 'custom', path: ['region', 'segments', i, 'highCost', 'severity', 'p99'], message: 'must be greater than the median' });
     }
   });
+  if (runCases > MAX_HIGH_COST_CASES_PER_RUN)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['region', 'population'],
+      message: `allows up to ${Math.round(runCases).toLocaleString('en')} high-cost cases in one run (${pre + H} simulated years, ${pre} of them before the contract); at most ${MAX_HIGH_COST_CASES_PER_RUN.toLocaleString('en')} are simulated individually per run`,
+    });
 });
 
 /** A scenario as written in a file (defaults may be missing). */

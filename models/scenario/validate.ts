@@ -3,6 +3,7 @@ import { ScenarioSchema, SCENARIO_VERSION, type Scenario } from './schema';
 import { migrate } from './migrate';
 import { compile, CompileError } from '../simulation/compile';
 import { FormulaPathError } from '../finance/plan';
+import { shapeErrors } from './shape';
 
 /** One problem in a scenario file, with the JSON path of the field (e.g. `region.segments[2].share`). */
 export interface FieldError {
@@ -39,6 +40,9 @@ function describe(issue: z.core.$ZodIssue, input: unknown): string {
     }
     case 'invalid_type':
       if (input === undefined) return `is required (${issue.expected})`;
+      // NaN and ±Infinity are numbers to JavaScript but not to the schema (a file can carry them
+      // only from code, never from JSON).
+      if (typeof input === 'number' && !Number.isFinite(input)) return `must be a finite number, not ${String(input)}`;
       return `must be ${issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`}, not ${typeName(input)}`;
     case 'unrecognized_keys':
       return `unknown field(s): ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
@@ -95,6 +99,8 @@ function collect(issues: readonly z.core.$ZodIssue[], root: unknown, prefix: rea
 export function validateScenario(input: unknown): ValidationResult {
   if (input === null || typeof input !== 'object' || Array.isArray(input))
     return { ok: false, errors: [{ path: '(file)', message: `must be a JSON object, not ${typeName(input)}` }] };
+  const shape = shapeErrors(input);
+  if (shape.length > 0) return { ok: false, errors: shape };
   const m = migrate(input as Record<string, unknown>);
   if (!m.ok) return { ok: false, errors: [{ path: 'version', message: m.message }] };
   const r = ScenarioSchema.safeParse(m.value);

@@ -1,30 +1,84 @@
 import { allocBlock, blockColumns, makeLayout, type RunBlock } from './columns';
 import type { Model } from './compile';
-import { RunSimulator, type Mode, type PartTimer } from './simulate';
+import { RUN_STOPPED, RunSimulator, type Mode, type PartTimer } from './simulate';
+import { RunValueError } from './errors';
+
+export { RunValueError };
 
 /**
  * Simulates runs [firstRun, firstRun + runs) into a fresh block. Each run depends only on (seed, run).
+ * `onRun` is told after each run and may end the chunk early by returning false; `stop` is asked
+ * inside each run and abandons the run in progress. Either way the block holds the runs finished.
  * `timer` (benchmarks only) accumulates the time spent in each part of the runs.
  */
-export function simulateBlock(model: Model, firstRun: number, runs: number, mode: Mode = 'aggregate', onRun?: (done: number) => boolean | void, timer?: PartTimer): RunBlock {
+export function simulateBlock(
+  model: Model,
+  firstRun: number,
+  runs: number,
+  mode: Mode = 'aggregate',
+  onRun?: (done: number) => boolean | void,
+  stop?: () => boolean,
+  timer?: PartTimer,
+): RunBlock {
   const layout = makeLayout(model.excessThresholds.length);
   const block = allocBlock(blockColumns(model, layout), firstRun, runs, model.horizon, model.registry.slots.length);
   const sim = new RunSimulator(model, layout, mode);
   sim.timer = timer ?? null;
+  sim.stop = stop ?? null;
+  const twinRuns = model.scenario.simulation.randomVariation ? model.scenario.simulation.varianceSplitRuns : 0;
+  const twinCol = block.names.map((n) => n.startsWith('twin.'));
   for (let i = 0; i < runs; i++) {
-    sim.run(firstRun + i, block, i);
+    const run = firstRun + i;
+    try {
+      sim.run(run, block, i);
+    } catch (e) {
+      if (e === RUN_STOPPED) return truncateBlock(block, i);
+      if (e instanceof RunValueError) throw new RunValueError(`run ${run + 1}: ${e.message}`);
+      throw e;
+    }
+    checkFinite(model, block, i, run, run < twinRuns, twinCol);
     if (onRun && onRun(i + 1) === false) return truncateBlock(block, i + 1);
   }
   return block;
 }
 
-/** The first `runs` runs of a block (used when a run is cancelled part-way through a chunk). */
-export function truncateBlock(b: RunBlock, runs: number): RunBlock {
-  return {
-    ...b,
-    runs,
-    cols: b.cols.map((c) => c.slice(0, runs * b.years)),
-    params: b.params.slice(0, runs * b.nParams),
-  };
+const col = (b: RunBlock, name: string, row: number) => {
+  const i = b.names.indexOf(name);
+  return i < 0 ? NaN : b.cols[i][row];
+};
+
+/**
+ * Stops on an output of run `slot` that is NaN or ±Infinity (twin columns may be NaN for a run
+ * without a twin, by design): such a number would pass into every summary and file unnoticed.
+ */
+function checkFinite(model: Model, b: RunBlock, slot: number, run: number, hasTwin: boolean, twinCol: boolean[]): void {
+  const H = b.years;
+  for (let c = 0; c < b.cols.length; c++) {
+    const column = b.cols[c];
+    for (let t = 0; t < H; t++) {
+      const x = column[slot * H + t];
+      if (x - x === 0) continue;
+      if (twinCol[c] && !hasTwin && Number.isNaN(x)) continue;
+      const row = slot * H + t;
+      throw new RunValueError(`run ${run + 1}: ${b.names[c]} is ${String(x)} in ${model.scenario.simulation.startYear + t}: ${likelyCause(b, row)}`);
+    }
+  }
 }
 
+function likelyCause(b: RunBlock, row: number): string {
+  if (col(b, 'population', row) === 0) return 'the region has 0 persons that year (segment shares of a very small population round to 0 persons)';
+  const claims = b.names.filter((n) => /^(cf|sc)\.(claims\.|highCost\.cost|total)/.test(n));
+  if (claims.some((n) => !Number.isFinite(col(b, n, row))))
+    return 'a cost overflowed (an extreme high-cost severity, cost per contact or trend)';
+  if (col(b, 'cf.total', row) === 0) return 'the total cost without the scenario is 0 (every cost or contact rate is 0)';
+  if (col(b, 'benchmark', row) === 0) return 'the benchmark is 0 (no cost in the pre-contract years)';
+  return 'an extreme combination of assumptions (check the largest and smallest values in the file)';
+}
+
+/** The first `runs` runs of a block (used when a run is cancelled part-way through a chunk), in one buffer. */
+export function truncateBlock(b: RunBlock, runs: number): RunBlock {
+  const out = allocBlock(b.names, b.firstRun, runs, b.years, b.nParams);
+  b.cols.forEach((c, i) => out.cols[i].set(c.subarray(0, runs * b.years)));
+  out.params.set(b.params.subarray(0, runs * b.nParams));
+  return out;
+}

@@ -2,6 +2,7 @@ import { LINES, PAYERS, lineIndex } from '../scenario/names';
 import type { Param, Scenario } from '../scenario/schema';
 import { paramValue, ParamRegistry } from '../params/registry';
 import { expectedGrowth } from '../summary/benchmarkDrift';
+import { NON_NEGATIVE_MAX } from '../scenario/param';
 import { log } from '../random/math';
 import { correlationPlan, type CorrelationPlan } from '../params/correlation';
 import type { FieldError } from '../scenario/validate';
@@ -102,7 +103,8 @@ export function compile(s: Scenario, opts: { excessThresholds?: number[] } = {})
   const reg = new ParamRegistry();
   const P = (path: string, node: Param | undefined, block: string, lo: number, hi: number): Ref =>
     node === undefined ? -1 : reg.add(path, node, block, lo, hi);
-  const nonneg = Infinity;
+  // The documented upper limit of every nonNegative field: unbounded distributions are clamped to it.
+  const nonneg = NON_NEGATIVE_MAX;
 
   const segIds = s.region.segments.map((g) => g.id);
   const mask = (ids: string[]) => segIds.map((id) => ids.length === 0 || ids.includes(id));

@@ -13,6 +13,9 @@ import { exp, ipow, log } from '../random/math';
 
 export type Mode = 'aggregate' | 'person';
 
+/** Thrown out of a run that was told to stop; the caller keeps the runs finished before it. */
+export const RUN_STOPPED: unique symbol = Symbol('run stopped');
+
 const NL = LINES.length;
 
 /** Fraction of the target segments reached in year t (linear ramp from the start year). */
@@ -145,6 +148,12 @@ export class RunSimulator {
       highCost: seg.highCost ? { rate: 0, mu: 0, sigma: 0, cuts: [], nCuts: 0, thresholds: model.excessThresholds } : null,
     }));
   }
+
+  /**
+   * Asked between segment-years (the unit of work, bounded at validation); when it says true the
+   * run in progress is abandoned by throwing RUN_STOPPED, so a cancel need not wait for a slow run.
+   */
+  stop: (() => boolean) | null = null;
 
   /** Simulates run `run` and writes it at row block position `slot` of `out`. */
   run(run: number, out: RunBlock, slot: number): void {
@@ -300,6 +309,7 @@ export class RunSimulator {
       let population = 0;
       for (let s = 0; s < m.segments.length; s++) this.sizes[s] = this.computeSize(theta, s, t);
       for (let s = 0; s < m.segments.length; s++) {
+        if (this.stop !== null && this.stop()) throw RUN_STOPPED;
         const plan = this.plan(theta, rs, s, t);
         population += plan.n;
         if (t >= 0) this.addExpected(plan, t);

@@ -18,6 +18,33 @@ const faults: [string, (s: any) => void][] = [
   ['PERT min above max', (s) => (s.substitution[0].maxShift = { dist: 'pert', min: 0.5, mode: 0.3, max: 0.2 })],
   ['wrong id form', (s) => (s.region.segments[0].id = 'a b')],
   ['share above 1', (s) => (s.region.segments[0].share = 2)],
+  ['high-cost cases above the limit a year', (s) => (s.region.population = 20_000_000)],
+  ['a shrinking region, largest before the contract', (s) => ((s.benchmark.preContractYears = 10), s.region.segments.forEach((g: any) => (g.growth = -0.5)))],
+  ['high-cost cases above the limit per run', (s) => ((s.region.population = 19_000_000), s.region.segments.forEach((g: any) => (g.highCost = { rate: 0.005, severity: { mean: 30000, cv: 1 } })))],
+  ['a correlation with no parameter at its path', (s) => (s.correlations = [{ between: ['substitution[0].nothing', 'substitution[0].refill'], rank: 0.3 }])],
+  ['a correlation of a fixed number', (s) => (s.correlations = [{ between: ['region.population', 'substitution[0].refill'], rank: 0.3 }])],
+  ['a parameter correlated with itself', (s) => (s.correlations = [{ between: ['substitution[0].maxShift', 'substitution[0].maxShift'], rank: 0.3 }])],
+  ['a pair correlated twice', (s) => (s.correlations = [0.3, 0.4].map((rank) => ({ between: ['substitution[0].maxShift', 'substitution[0].refill'], rank })))],
+  ['correlations that cannot hold together', (s) => (s.correlations = [
+    { between: ['substitution[0].maxShift', 'substitution[0].refill'], rank: 0.9 },
+    { between: ['substitution[0].maxShift', 'substitution[0].eligible'], rank: 0.9 },
+    { between: ['substitution[0].refill', 'substitution[0].eligible'], rank: -0.9 },
+  ])],
+  ['no version', (s) => delete s.version],
+  ['a newer version', (s) => (s.version = 7)],
+  ['a version as text', (s) => (s.version = '1')],
+  ['NaN in a number (from code)', (s) => (s.region.population = NaN)],
+  ['Infinity in a number (from code)', (s) => (s.region.segments[0].share = Infinity)],
+  ['Infinity in a formula', (s) => (s.financing.models = [{ id: 'c', name: 'c', kind: 'custom', formulas: { gp: 'savings * Infinity' } }])],
+  ['NaN in a formula', (s) => (s.financing.models = [{ id: 'c', name: 'c', kind: 'custom', formulas: { gp: 'NaN' } }])],
+  ['a formula nested too deeply', (s) => (s.financing.models = [{ id: 'c', name: 'c', kind: 'custom', formulas: { gp: `${'-'.repeat(1984)}1` } }])],
+  ['an unknown name in a formula', (s) => (s.financing.models = [{ id: 'c', name: 'c', kind: 'custom', formulas: { hospital: 'savings * rate' } }])],
+  ['a formula cut short', (s) => (s.financing.models = [{ id: 'c', name: 'c', kind: 'custom', formulas: { hospital: '0.5 * (savings' } }])],
+  ['a function not allowed', (s) => (s.financing.models = [{ id: 'c', name: 'c', kind: 'custom', formulas: { hospital: 'sin(savings)' } }])],
+  ['an empty formula', (s) => (s.financing.models = [{ id: 'c', name: 'c', kind: 'custom', formulas: { hospital: ' ' } }])],
+  ['a bonus without amount', (s) => (s.financing.models = [{ id: 'b', name: 'b', kind: 'bonus', split: { gp: 1, hospital: 0 } }])],
+  ['__proto__ in payer shares', (s) => (s.interventions[0].payer = JSON.parse('{"__proto__": 0.5, "insurer": 1}'))],
+  ['JSON nested too deeply', (s) => (s.meta.notes = JSON.parse(`${'['.repeat(60)}1${']'.repeat(60)}`))],
 ];
 
 describe('validation messages in Dutch', () => {
@@ -32,7 +59,7 @@ describe('validation messages in Dutch', () => {
       for (const e of errors) {
         const nl = localMessage(e.message, 'nl');
         expect(nl, `${e.path}: ${e.message}`).not.toBe(e.message);
-        expect(nl, `${e.path}: ${e.message}`).not.toMatch(/\b(must|is required|unknown|duplicate|not valid|shares)\b/);
+        expect(nl, `${e.path}: ${e.message}`).not.toMatch(/\b(must|is required|unknown|duplicate|not valid|shares|allows|simulated|insured|cases|formula|correlated|nested|finite|allowed|version|number|expected|null)\b/);
         // English stays as the engine wrote it.
         expect(localMessage(e.message, 'en')).toBe(e.message);
       }

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validateScenario } from '../../models/scenario/validate';
-import { runOnWorkers, ScenarioError } from '../../models/runner/runner';
+import { runOnWorkers, RunValueError, ScenarioError } from '../../models/runner/runner';
 import { inProcessWorker } from '../../models/runner/inProcess';
 import { clone, defaultInput, smallInput } from '../helpers';
+import { fuzzRuns, fuzzSeed } from '../fuzz/runs';
 
 /** Every path (as key lists) in a JSON value, containers included. */
 function paths(v: unknown, at: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
@@ -53,7 +54,7 @@ describe('fuzzing: random and hostile scenario objects never crash the validator
         const r = validateScenario(v);
         if (!r.ok) expect(r.errors.length).toBeGreaterThan(0);
       }),
-      { numRuns: 500, seed: 20261123 },
+      { numRuns: fuzzRuns(500), seed: fuzzSeed(20261123) },
     );
   });
 
@@ -65,6 +66,7 @@ describe('fuzzing: random and hostile scenario objects never crash the validator
     it(`${name}: up to 4 mutated fields either run or are rejected with field paths`, async () => {
       let ran = 0;
       let rejected = 0;
+      let stopped = 0;
       await fc.assert(
         fc.asyncProperty(fc.array(fc.tuple(fc.nat(all.length - 1), edit), { minLength: 1, maxLength: 4 }), async (edits) => {
           let s: unknown = clone(base);
@@ -86,15 +88,20 @@ describe('fuzzing: random and hostile scenario objects never crash the validator
             const out = await runOnWorkers([inProcessWorker()], s, { runs: 2 });
             expect(out.block.runs).toBe(2);
           } catch (e) {
-            // The only acceptable failure is a validation error, which cannot happen here.
-            expect(e).not.toBeInstanceOf(Error);
+            // The only acceptable failure: a run whose numbers are unusable (an extreme but valid
+            // file), stopped with the output, year, run and likely cause.
+            expect(e).toBeInstanceOf(RunValueError);
+            expect((e as Error).message).toMatch(/^run \d+: \S+ (is|gives) \S+ in \d{4}/);
+            stopped++;
           }
         }),
-        { numRuns: name === 'small scenario' ? 300 : 60, seed: 42 },
+        { numRuns: fuzzRuns(name === 'small scenario' ? 300 : 60), seed: fuzzSeed(42) },
       );
       // Not vacuous: a fair share of the mutated files is valid and really runs.
       expect(ran).toBeGreaterThan(0.1 * (ran + rejected));
       expect(rejected).toBeGreaterThan(0.1 * (ran + rejected));
+      // Extreme values are rare among the plausible edits; most valid files give usable numbers.
+      expect(stopped).toBeLessThan(0.1 * ran);
     });
   }
 
