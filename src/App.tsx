@@ -1,6 +1,6 @@
 import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { createRunController } from './run/controller';
-import { installTestHook } from './testHook';
+import { installEditorHook, installTestHook } from './testHook';
 import { lang, setLang, t } from './i18n';
 import { RunBar } from './components/RunBar';
 import { Headline } from './components/Headline';
@@ -48,6 +48,7 @@ export function App() {
 
   const ctl = createRunController(validator);
   installTestHook(ctl);
+  installEditorHook(() => ws.snapshot());
   const [ranRevision, setRanRevision] = createSignal(-1);
   const [importErrors, setImportErrors] = createSignal<{ fileName: string; errors: FieldError[] } | null>(null);
   const [dragging, setDragging] = createSignal(false);

@@ -24,11 +24,19 @@ export interface ProeftuinHook {
   /** Runs behind the results on screen (a partial summary while running). */
   shownRuns?: number;
   shownPartial: boolean;
+  /** The scenario input handed to the last run. */
+  input?: unknown;
+}
+
+/** The scenario as it stands in the editor now (typed text included), for the end-to-end tests. */
+export interface ProeftuinEditorHook {
+  scenario: () => unknown;
 }
 
 declare global {
   interface Window {
     __proeftuin: ProeftuinHook;
+    __proeftuinEditor?: ProeftuinEditorHook;
   }
 }
 
@@ -50,6 +58,11 @@ export function installTestHook(ctl: RunController): void {
       timing: ctl.timing,
       shownRuns: ctl.live()?.summary.runs,
       shownPartial: ctl.live()?.partial ?? false,
+      input: o?.input,
     };
   });
+}
+
+export function installEditorHook(snapshot: () => unknown): void {
+  window.__proeftuinEditor = { scenario: snapshot };
 }
