@@ -19,7 +19,8 @@ import { TornadoView } from './charts/TornadoView';
 import { financingOf, sensitivityOf } from './charts/financeShape';
 import { FanChart } from './charts/FanChart';
 import { ResultViews } from './charts/ResultViews';
-import { Editor } from './editor/Editor';
+import { Editor, errorLabel } from './editor/Editor';
+import { plausibilityOf } from './editor/fields';
 import { createWorkspace, type ScenarioInput } from './workspace/store';
 import { readScenarioFile, scenarioFromUrl, download, fileNameFor } from './workspace/io';
 import { summaryCsv } from './workspace/csv';
@@ -152,7 +153,13 @@ export function App() {
           <h1>{t('appTitle')}</h1>
           <p class="subtitle">{t('appSubtitle')}</p>
         </div>
-        <RunBar ctl={ctl} onRun={() => void start()} canRun={ws.validation().ok} />
+        <RunBar
+          ctl={ctl}
+          onRun={() => void start()}
+          canRun={ws.validation().ok}
+          why={ws.validation().ok ? undefined : ws.validation().pending && ws.validation().errors.length === 0 ? t('runWhyChecking') : t('runWhyErrors', { n: ws.validation().errors.length })}
+          notes={plausibilityOf(ws).all.map((n) => n.text)}
+        />
         <PrecisionOption ctl={ctl} />
         <div class="lang" role="group" aria-label={t('language')}>
           <button type="button" aria-pressed={lang() === 'nl'} data-testid="lang-nl" onClick={() => setLang('nl')} lang="nl">NL</button>
@@ -180,7 +187,7 @@ export function App() {
                   <For each={ie().errors}>
                     {(e) => (
                       <li>
-                        <code>{e.path}</code>: {localMessage(e.message, lang())}
+                        {errorLabel(e.path, {}, lang())} <code>{e.path}</code>: {localMessage(e.message, lang())}
                       </li>
                     )}
                   </For>
@@ -200,7 +207,7 @@ export function App() {
                 <strong>{t('errorTitle')}</strong>
                 <Show when={e().errors} fallback={<p>{e().message}</p>}>
                   <ul>
-                    <For each={e().errors}>{(fe) => <li><code>{fe.path}</code>: {localMessage(fe.message, lang())}</li>}</For>
+                    <For each={e().errors}>{(fe) => <li title={fe.path}>{errorLabel(fe.path, ws.scenario, lang())}: {localMessage(fe.message, lang())}</li>}</For>
                   </ul>
                 </Show>
               </div>

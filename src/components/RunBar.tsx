@@ -1,10 +1,14 @@
-import { Show } from 'solid-js';
+import { For, Show } from 'solid-js';
 import type { RunController } from '../run/controller';
 import { num, seconds } from '../format';
 import { t } from '../i18n';
 
 /** The run button with its progress; always visible at the top of the page. */
-export function RunBar(props: { ctl: RunController; onRun: () => void; canRun: boolean }) {
+/**
+ * `why`: why the run button is disabled, in plain words (shown under it). `notes`: plausibility
+ * notes that do not block the run, listed above the button.
+ */
+export function RunBar(props: { ctl: RunController; onRun: () => void; canRun: boolean; why?: string; notes?: string[] }) {
   const p = () => props.ctl.progress();
   const frac = () => {
     const q = p();
@@ -22,18 +26,39 @@ export function RunBar(props: { ctl: RunController; onRun: () => void; canRun: b
   };
   return (
     <div class="runbar" data-testid="runbar">
-      <Show
-        when={props.ctl.busy()}
-        fallback={
-          <button type="button" class="primary" data-testid="run-button" disabled={!props.canRun} onClick={() => props.onRun()}>
-            {props.ctl.outcome() ? t('rerun') : t('run')}
+      <div class="run-col">
+        <Show when={(props.notes?.length ?? 0) > 0}>
+          <details class="run-notes" data-testid="run-notes">
+            <summary>⚠ {t('plausibilityTitle')} {props.notes!.length}</summary>
+            <ul>
+              <For each={props.notes}>{(n) => <li>{n}</li>}</For>
+            </ul>
+          </details>
+        </Show>
+        <Show
+          when={props.ctl.busy()}
+          fallback={
+            <button
+              type="button"
+              class="primary"
+              data-testid="run-button"
+              disabled={!props.canRun}
+              title={!props.canRun ? props.why : undefined}
+              aria-describedby={!props.canRun && props.why ? 'run-why' : undefined}
+              onClick={() => props.onRun()}
+            >
+              {props.ctl.outcome() ? t('rerun') : t('run')}
+            </button>
+          }
+        >
+          <button type="button" class="danger" data-testid="cancel-button" onClick={() => props.ctl.cancel()}>
+            {t('cancel')}
           </button>
-        }
-      >
-        <button type="button" class="danger" data-testid="cancel-button" onClick={() => props.ctl.cancel()}>
-          {t('cancel')}
-        </button>
-      </Show>
+        </Show>
+        <Show when={!props.canRun && !props.ctl.busy() && props.why}>
+          <p class="run-why" id="run-why" data-testid="run-why">{props.why}</p>
+        </Show>
+      </div>
       <div class="progress-block">
         {/* Only the state is announced: the run counter changes many times a second. */}
         <div class="state" data-testid="run-state" data-phase={props.ctl.phase()} aria-live="polite">

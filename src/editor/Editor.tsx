@@ -3,8 +3,10 @@ import { lang, t } from '../i18n';
 import { localMessage } from './messages';
 import { paramLabel } from '../charts/paramLabel';
 import type { Workspace } from '../workspace/store';
-import { getAt, type Path } from '../workspace/paths';
-import { FieldNode, ObjectGroup, ListEditor } from './fields';
+import { getAt, pathString, type Path } from '../workspace/paths';
+import { fieldMessage, FieldNode, ObjectGroup, ListEditor } from './fields';
+import { parsePath } from '../../models/scenario/paths';
+import { isParamField } from './schemaHelp';
 
 function Group(props: { title: string; id: string; open?: boolean; children: any; errorPrefixes: string[]; ws: Workspace }) {
   const count = () =>
@@ -38,9 +40,53 @@ function focusField(path: string) {
   el.scrollIntoView({ block: 'center' });
 }
 
+/** The parts of a distribution, as the editor names them. */
+const DIST_PART: Record<string, { nl: string; en: string }> = {
+  value: { nl: 'waarde', en: 'value' },
+  min: { nl: 'min', en: 'min' },
+  mode: { nl: 'meest waarschijnlijk', en: 'most likely' },
+  max: { nl: 'max', en: 'max' },
+  mean: { nl: 'gemiddelde', en: 'mean' },
+  sd: { nl: 'SD', en: 'SD' },
+  alpha: { nl: 'α', en: 'α' },
+  beta: { nl: 'β', en: 'β' },
+  shape: { nl: 'vorm', en: 'shape' },
+  scale: { nl: 'schaal', en: 'scale' },
+  lambda: { nl: 'λ', en: 'λ' },
+};
+
+/**
+ * A readable name for an error's field: the item and field as the editor labels them, a
+ * distribution's part in words ("meest waarschijnlijk", not `mode`), never the code path.
+ */
+export function errorLabel(path: string, scenario: unknown, l: 'nl' | 'en'): string {
+  let keys: (string | number)[];
+  try {
+    keys = parsePath(path);
+  } catch {
+    return path;
+  }
+  const last = keys[keys.length - 1];
+  if (typeof last === 'string' && last in DIST_PART && keys.length > 1 && isParamField(keys.slice(0, -1))) {
+    const field = pathString(keys.slice(0, -1));
+    const base = paramLabel(field, scenario, l).label;
+    return last === 'value' ? base : `${base} (${DIST_PART[last][l]})`;
+  }
+  return paramLabel(path, scenario, l).label;
+}
+
 /** The scenario editor: every field of the format, grouped as the steering group thinks about it. */
 export function Editor(props: { ws: Workspace }) {
   const ws = props.ws;
+  const errorText = (path: string, message: string) => {
+    let keys: (string | number)[] = [];
+    try {
+      keys = parsePath(path);
+    } catch {
+      return localMessage(message, lang());
+    }
+    return fieldMessage(ws.scenario, keys, message, lang()).text;
+  };
   const has = (p: Path) => getAt(ws.scenario, p) !== undefined;
   return (
     <div class="editor" data-testid="editor">
@@ -52,9 +98,9 @@ export function Editor(props: { ws: Workspace }) {
               {(e) => (
                 <li>
                   <button type="button" class="linklike" onClick={() => focusField(e.path)} title={e.path}>
-                    {paramLabel(e.path, ws.scenario, lang()).label}
+                    {errorLabel(e.path, ws.scenario, lang())}
                   </button>
-                  : {localMessage(e.message, lang())} <code class="err-path">{e.path}</code>
+                  : {errorText(e.path, e.message)}
                 </li>
               )}
             </For>
