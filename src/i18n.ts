@@ -293,8 +293,8 @@ const M = {
   defaultQuestion: { nl: 'Dalen de totale zorgkosten in de regio met 2%, en hoe zeker is dat? (het standaardscenario)', en: 'Does total regional care cost fall by 2%, and how sure are we? (the default scenario)' },
   formulaCommaHelp: { nl: 'Decimalen met een komma (0,3). Een komma tussen twee cijfers is een decimaalkomma; zet na de komma tussen argumenten een spatie: min(savings, 0,3) of max(1, 2).', en: 'Decimals with a point (0.3); a comma separates arguments: min(savings, 0.3).' },
   copySuffix: { nl: 'kopie', en: 'copy' },
-  plausibilityTitle: { nl: 'Let op (doorrekenen kan wel):', en: 'Please check (the run is not blocked):' },
-  runWhyErrors: { nl: 'Doorrekenen kan niet: {n} invoer(en) kloppen niet (zie de lijst bij het scenario).', en: 'Cannot run: {n} value(s) are not valid (see the list with the scenario).' },
+  plausibilityTitle: { nl: 'Let op (rekent wel door):', en: 'Please check (still runs):' },
+  runWhyErrors: { nl: 'Doorrekenen kan niet: {n} invoer(en) kloppen niet (zie de lijst links).', en: 'Cannot run: {n} value(s) are not valid (see the list on the left).' },
   runWhyChecking: { nl: 'Het scenario wordt gecontroleerd…', en: 'Checking the scenario…' },
 } satisfies Record<string, Record<Lang, string>>;
 

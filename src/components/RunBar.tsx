@@ -26,39 +26,34 @@ export function RunBar(props: { ctl: RunController; onRun: () => void; canRun: b
   };
   return (
     <div class="runbar" data-testid="runbar">
-      <div class="run-col">
-        <Show when={(props.notes?.length ?? 0) > 0}>
-          <details class="run-notes" data-testid="run-notes">
-            <summary>⚠ {t('plausibilityTitle')} {props.notes!.length}</summary>
-            <ul>
-              <For each={props.notes}>{(n) => <li>{n}</li>}</For>
-            </ul>
-          </details>
-        </Show>
-        <Show
-          when={props.ctl.busy()}
-          fallback={
-            <button
-              type="button"
-              class="primary"
-              data-testid="run-button"
-              disabled={!props.canRun}
-              title={!props.canRun ? props.why : undefined}
-              aria-describedby={!props.canRun && props.why ? 'run-why' : undefined}
-              onClick={() => props.onRun()}
-            >
-              {props.ctl.outcome() ? t('rerun') : t('run')}
-            </button>
-          }
-        >
-          <button type="button" class="danger" data-testid="cancel-button" onClick={() => props.ctl.cancel()}>
-            {t('cancel')}
+      <Show when={(props.notes?.length ?? 0) > 0}>
+        <details class="run-notes" data-testid="run-notes">
+          <summary>⚠ {t('plausibilityTitle')} {props.notes!.length}</summary>
+          <ul>
+            <For each={props.notes}>{(n) => <li>{n}</li>}</For>
+          </ul>
+        </details>
+      </Show>
+      <Show
+        when={props.ctl.busy()}
+        fallback={
+          <button
+            type="button"
+            class="primary"
+            data-testid="run-button"
+            disabled={!props.canRun}
+            title={!props.canRun ? props.why : undefined}
+            aria-describedby={!props.canRun && props.why ? 'run-why' : undefined}
+            onClick={() => props.onRun()}
+          >
+            {props.ctl.outcome() ? t('rerun') : t('run')}
           </button>
-        </Show>
-        <Show when={!props.canRun && !props.ctl.busy() && props.why}>
-          <p class="run-why" id="run-why" data-testid="run-why">{props.why}</p>
-        </Show>
-      </div>
+        }
+      >
+        <button type="button" class="danger" data-testid="cancel-button" onClick={() => props.ctl.cancel()}>
+          {t('cancel')}
+        </button>
+      </Show>
       <div class="progress-block">
         {/* Only the state is announced: the run counter changes many times a second. */}
         <div class="state" data-testid="run-state" data-phase={props.ctl.phase()} aria-live="polite">
@@ -90,6 +85,9 @@ export function RunBar(props: { ctl: RunController; onRun: () => void; canRun: b
               </div>
             </>
           )}
+        </Show>
+        <Show when={!props.canRun && !props.ctl.busy() && props.why}>
+          <p class="run-why" id="run-why" data-testid="run-why">{props.why}</p>
         </Show>
       </div>
     </div>

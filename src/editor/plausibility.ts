@@ -65,7 +65,7 @@ function costNote(path: Path, v: unknown, ref: { value: number; source?: string 
   const text =
     l === 'nl'
       ? `Kosten per contact € ${fmt(c, l)} is ${times} keer ${ratio > 1 ? 'hoger' : 'lager'} dan in het standaardscenario (€ ${fmt(ref.value, l)}${src}). Klopt dat bedrag?`
-      : `Cost per contact € ${fmt(c, l)} is ${times} times ${ratio > 1 ? 'higher' : 'lower'} than in the default scenario (€ ${fmt(ref.value, l)}${src}). Is that amount right?`;
+      : `Cost per contact €${fmt(c, l)} is ${times} times ${ratio > 1 ? 'higher' : 'lower'} than in the default scenario (€${fmt(ref.value, l)}${src}). Is that amount right?`;
   return { path, text };
 }
 

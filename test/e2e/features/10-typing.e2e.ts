@@ -206,4 +206,98 @@ export default async function typing(env: E2EEnv): Promise<void> {
   await page.screenshot({ path: join(env.artifacts, 'typing-en.png') });
 
   await ctx.close();
+  await checksAndNotes(env);
+}
+
+/** Plausibility notes (never blocking), the reason on a disabled run button, and the list actions. */
+async function checksAndNotes(env: E2EEnv): Promise<void> {
+  const ctx = await env.newContext(env.browser);
+  const page = await ctx.newPage();
+  await page.setViewportSize({ width: 1366, height: 768 });
+  env.watch(page);
+  await page.goto(env.baseUrl);
+  await env.waitDone(page, 1, 90_000);
+  const warningAt = async (path: string) => (await page.$eval(`[data-field="${path}"] [data-testid="field-warning"]`, (e) => e.textContent ?? '').catch(() => ''));
+
+  for (const lang of ['nl', 'en'] as const) {
+    await page.click(`[data-testid="lang-${lang}"]`);
+    await env.h.check(`plausibility (${lang}): unlikely values get a note at the field and above the run button, and the run goes ahead`, async () => {
+      await typeInto(page, dp('region.population'), '500');
+      await typeInto(page, dp('simulation.runs'), '150');
+      await typeInto(page, dp('region.segments[0].lines.gp.costPerContact.value'), lang === 'nl' ? '€ 1.250' : '€ 1,250');
+      await typeInto(page, dp('financing.models[4].stopLoss.loading.value'), '150');
+      await page.waitForTimeout(300);
+      const pop = await warningAt('region.population');
+      assert(lang === 'nl' ? /Bedoelde u 500\.000\?/.test(pop) : /Did you mean 500,000\?/.test(pop), `population note: ${JSON.stringify(pop)}`);
+      const runs = await warningAt('simulation.runs');
+      assert(/200/.test(runs), `runs note: ${JSON.stringify(runs)}`);
+      const cost = await warningAt('region.segments[0].lines.gp.costPerContact');
+      assert(lang === 'nl' ? /42 keer hoger/.test(cost) : /42 times higher/.test(cost), `cost note: ${JSON.stringify(cost)}`);
+      const share = await warningAt('financing.models[4].stopLoss.loading');
+      assert(/150%/.test(share), `share note: ${JSON.stringify(share)}`);
+      const notes = (await page.textContent('[data-testid="run-notes"]')) ?? '';
+      assert(/4/.test(notes) && (lang === "nl" ? /Let op/ : /Please check/).test(notes), `notes above the run button: ${notes}`);
+      await page.click('[data-testid="run-notes"] > summary');
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: join(env.artifacts, `editor-notes-${lang}.png`) });
+      await page.click('[data-testid="run-notes"] > summary');
+      const g = (await hookOf(page)).generation;
+      await page.waitForFunction(() => document.querySelector<HTMLButtonElement>('[data-testid="run-button"]')?.disabled === false, null, { timeout: 10_000 });
+      await page.click('[data-testid="run-button"]');
+      const hk = await env.waitDone(page, g + 1, 60_000);
+      assert(hk.summary?.runs === 150 && getAt(hk.input, ['region', 'population']) === 500, `ran ${hk.summary?.runs} runs for ${getAt(hk.input, ['region', 'population'])} people`);
+    });
+    await env.h.check(`run button (${lang}): when disabled it says why, in plain words`, async () => {
+      await typeInto(page, dp('region.population'), lang === 'nl' ? '1.5' : '1,5');
+      const why = await page.waitForSelector('[data-testid="run-why"]', { timeout: 5000 });
+      const text = (await why.textContent()) ?? '';
+      assert(lang === 'nl' ? /Doorrekenen kan niet: 1 invoer/.test(text) : /Cannot run: 1 value/.test(text), `reason: ${text}`);
+      assert(await page.isDisabled('[data-testid="run-button"]'), 'run button enabled');
+      const list = (await page.textContent('[data-testid="editor-errors"]')) ?? '';
+      assert(!/region\.population|mode:/.test(list) && (lang === 'nl' ? /Verzekerden in de regio/ : /Insured in the region/).test(list), `error list: ${list}`);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: join(env.artifacts, `editor-run-why-${lang}.png`) });
+      await typeInto(page, dp('region.population'), lang === 'nl' ? '170.000' : '170,000');
+      await typeInto(page, dp('simulation.runs'), '300');
+      await typeInto(page, dp('region.segments[0].lines.gp.costPerContact.value'), '30');
+      await typeInto(page, dp('financing.models[4].stopLoss.loading.value'), '10');
+      await page.waitForSelector('[data-testid="run-why"]', { state: 'detached', timeout: 5000 });
+      await page.waitForSelector('[data-testid="run-notes"]', { state: 'detached', timeout: 5000 });
+    });
+  }
+
+  await env.h.check('lists: "+ Add" adds a neutral new item, copying says "copy"; the GP formula is labelled for the GP group', async () => {
+    await page.click('[data-testid="lang-nl"]');
+    const names = async () => ((await editorScenario(page)) as any).interventions.map((x: any) => x.name) as string[];
+    const before = await names();
+    const add = await reveal(page, '[data-testid="add-interventions"]');
+    await add.click();
+    await page.waitForTimeout(100);
+    const after = await names();
+    assert(after.length === before.length + 1 && after.at(-1) === 'Nieuwe interventie 1', `added: ${after.at(-1)}`);
+    const item = ((await editorScenario(page)) as any).interventions.at(-1);
+    assert(item.reach.max.value === 0 && item.cost.oneOff.value === 0, `new intervention not neutral: ${JSON.stringify(item)}`);
+    const copy = await reveal(page, `[data-testid="item-interventions[0]"] .item-actions button:first-child`);
+    await copy.click();
+    await page.waitForTimeout(100);
+    const copied = (await names()).at(-1)!;
+    assert(copied === `${before[0]} (kopie)`, `copy named ${copied}`);
+    await page.waitForFunction(() => document.querySelector('[data-testid="editor-errors"]') === null, null, { timeout: 5000 });
+    const label = await page.$eval('label[for="f-financing-models-6-formulas-gp"]', (e) => e.textContent ?? '');
+    assert(/huisartsen \(zorggroep\)/.test(label), `GP formula label: ${label}`);
+  });
+
+  await env.h.check('formula errors are in the interface language, with readable field names', async () => {
+    await typeInto(page, '#f-financing-models-6-formulas-gp', 'savings *');
+    const msg = await page.waitForSelector('[data-field="financing.models[6].formulas.gp"] .field-errors', { timeout: 5000 });
+    const nl = (await msg.textContent()) ?? '';
+    assert(/houdt onverwacht op/.test(nl) && /bij teken 10/.test(nl), `message: ${nl}`);
+    await page.click('[data-testid="lang-en"]');
+    const en = (await page.textContent('[data-field="financing.models[6].formulas.gp"] .field-errors')) ?? '';
+    assert(/Unexpected end of expression/.test(en), `message: ${en}`);
+    await typeInto(page, '#f-financing-models-6-formulas-gp', 'savings * 0.3');
+    await page.waitForSelector('[data-testid="editor-errors"]', { state: 'detached', timeout: 5000 });
+  });
+
+  await ctx.close();
 }
