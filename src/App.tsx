@@ -21,6 +21,7 @@ import { FanChart } from './charts/FanChart';
 import { ResultViews } from './charts/ResultViews';
 import { Editor, errorLabel } from './editor/Editor';
 import { plausibilityOf } from './editor/fields';
+import { createHistory } from './editor/history';
 import { createWorkspace, type ScenarioInput } from './workspace/store';
 import { readScenarioFile, scenarioFromUrl, download, fileNameFor } from './workspace/io';
 import { summaryCsv } from './workspace/csv';
@@ -50,6 +51,7 @@ export function App() {
   const ctl = createRunController(validator);
   installTestHook(ctl);
   installEditorHook(() => ws.snapshot());
+  const history = createHistory(ws);
   const [ranRevision, setRanRevision] = createSignal(-1);
   const [importErrors, setImportErrors] = createSignal<{ fileName: string; errors: FieldError[] } | null>(null);
   const [dragging, setDragging] = createSignal(false);
@@ -198,7 +200,7 @@ export function App() {
           </Show>
           <Library ws={ws} ctl={ctl} onOpen={() => void start()} />
           <WorkspacePanel ws={ws} ctl={ctl} onOpen={() => void start()} />
-          <Editor ws={ws} />
+          <Editor ws={ws} history={history} />
         </aside>
         <section class="results-pane" id="results" aria-label={t('results')} tabindex="-1">
           <Show when={ctl.error()}>

@@ -296,6 +296,12 @@ const M = {
   plausibilityTitle: { nl: 'Let op (rekent wel door):', en: 'Please check (still runs):' },
   runWhyErrors: { nl: 'Doorrekenen kan niet: {n} invoer(en) kloppen niet (zie de lijst links).', en: 'Cannot run: {n} value(s) are not valid (see the list on the left).' },
   runWhyChecking: { nl: 'Het scenario wordt gecontroleerd…', en: 'Checking the scenario…' },
+  undo: { nl: 'Ongedaan maken', en: 'Undo' },
+  redo: { nl: 'Opnieuw', en: 'Redo' },
+  undoTitle: { nl: 'Ongedaan maken (Ctrl+Z): {f}', en: 'Undo (Ctrl+Z): {f}' },
+  redoTitle: { nl: 'Opnieuw (Ctrl+Shift+Z): {f}', en: 'Redo (Ctrl+Shift+Z): {f}' },
+  nothingToUndo: { nl: 'Niets om ongedaan te maken', en: 'Nothing to undo' },
+  nothingToRedo: { nl: 'Niets om opnieuw te doen', en: 'Nothing to redo' },
 } satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof M;

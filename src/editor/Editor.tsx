@@ -1,4 +1,5 @@
-import { For, Show } from 'solid-js';
+import { For, onCleanup, onMount, Show } from 'solid-js';
+import type { History } from './history';
 import { lang, t } from '../i18n';
 import { localMessage } from './messages';
 import { paramLabel } from '../charts/paramLabel';
@@ -76,8 +77,31 @@ export function errorLabel(path: string, scenario: unknown, l: 'nl' | 'en'): str
 }
 
 /** The scenario editor: every field of the format, grouped as the steering group thinks about it. */
-export function Editor(props: { ws: Workspace }) {
+export function Editor(props: { ws: Workspace; history?: History }) {
   const ws = props.ws;
+  const h = props.history;
+  const stepLabel = (paths: Path[]) => {
+    const names = [...new Set(paths.slice(0, 3).map((p) => (p.length === 0 ? t('scenario') : errorLabel(pathString(p), ws.scenario, lang()))))];
+    return names.join(', ') + (paths.length > 3 ? ', …' : '');
+  };
+  onMount(() => {
+    if (!h) return;
+    // Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) undo and redo scenario edits, also while typing in a field
+    // of the editor; text boxes elsewhere (names, search) keep the browser's own undo.
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      const k = e.key.toLowerCase();
+      if (k !== 'z' && k !== 'y') return;
+      const target = e.target as HTMLElement | null;
+      const typing = target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target?.isContentEditable;
+      if (typing && !target?.closest('[data-testid="editor"]')) return;
+      e.preventDefault();
+      if (k === 'y' || e.shiftKey) h.redo();
+      else h.undo();
+    };
+    window.addEventListener('keydown', onKey);
+    onCleanup(() => window.removeEventListener('keydown', onKey));
+  });
   const errorText = (path: string, message: string) => {
     let keys: (string | number)[] = [];
     try {
@@ -90,6 +114,18 @@ export function Editor(props: { ws: Workspace }) {
   const has = (p: Path) => getAt(ws.scenario, p) !== undefined;
   return (
     <div class="editor" data-testid="editor">
+      <Show when={h}>
+        {(hh) => (
+          <div class="undo-bar" role="group" aria-label={`${t('undo')} / ${t('redo')}`}>
+            <button type="button" class="mini" data-testid="undo" disabled={!hh().canUndo()} title={hh().canUndo() ? t('undoTitle', { f: stepLabel(hh().nextUndo()) }) : t('nothingToUndo')} onClick={() => hh().undo()}>
+              ↶ {t('undo')}
+            </button>
+            <button type="button" class="mini" data-testid="redo" disabled={!hh().canRedo()} title={hh().canRedo() ? t('redoTitle', { f: stepLabel(hh().nextRedo()) }) : t('nothingToRedo')} onClick={() => hh().redo()}>
+              ↷ {t('redo')}
+            </button>
+          </div>
+        )}
+      </Show>
       <Show when={ws.errors().length > 0}>
         <div class="error-box" role="alert" data-testid="editor-errors">
           <p>{t('invalidSummary', { n: ws.errors().length })}</p>

@@ -207,6 +207,62 @@ export default async function typing(env: E2EEnv): Promise<void> {
 
   await ctx.close();
   await checksAndNotes(env);
+  await undoAcrossReload(env);
+}
+
+/** Undo and redo (keys and buttons) of edits typed key by key, after a reload. */
+async function undoAcrossReload(env: E2EEnv): Promise<void> {
+  const ctx = await env.newContext(env.browser);
+  const page = await ctx.newPage();
+  await page.setViewportSize({ width: 1366, height: 768 });
+  env.watch(page);
+  await page.goto(env.baseUrl);
+  await env.waitDone(page, 1, 90_000);
+  const now = async () => (await editorScenario(page)) as any;
+  const start = await now();
+  await env.h.check('undo/redo: edits typed key by key are undone one field at a time after a reload (Ctrl+Z, Ctrl+Shift+Z, buttons)', async () => {
+    await typeInto(page, dp('region.population'), '85000');
+    await typeInto(page, '#f-region-name', 'Westelijke Mijnstreek');
+    const add = await reveal(page, '[data-testid="add-interventions"]');
+    await add.click();
+    await page.waitForTimeout(800); // both saves are debounced (250 ms)
+    await page.reload();
+    await page.waitForFunction(() => (document.querySelector('[data-path="region.population"]') as HTMLInputElement | null)?.value === '85.000', null, { timeout: 15_000 });
+    assert((await now()).interventions.length === start.interventions.length + 1, 'the added intervention was not restored');
+    await page.click('[data-testid="scenario-title"]'); // focus outside the fields
+    await page.keyboard.press('ControlOrMeta+z');
+    await page.waitForTimeout(100);
+    assert((await now()).interventions.length === start.interventions.length, 'Ctrl+Z did not undo the added intervention');
+    await page.keyboard.press('ControlOrMeta+z');
+    await page.waitForTimeout(100);
+    assert((await now()).region.name === start.region.name, `Ctrl+Z did not undo the name: ${(await now()).region.name}`);
+    assert((await now()).region.population === 85000, 'the population went back with the name: typing was not one step');
+    await page.keyboard.press('ControlOrMeta+z');
+    await page.waitForTimeout(100);
+    const pop = await page.inputValue(dp('region.population'));
+    assert((await now()).region.population === 170000 && pop === '170.000', `Ctrl+Z did not undo the typed population: ${(await now()).region.population}, field ${pop}`);
+    await page.keyboard.press('ControlOrMeta+Shift+z');
+    await page.waitForTimeout(100);
+    assert((await now()).region.population === 85000, 'Ctrl+Shift+Z did not redo');
+    // Inside a field too, and the field keeps its focus.
+    const el = await reveal(page, dp('region.population'));
+    await el.focus();
+    await page.keyboard.press('ControlOrMeta+z');
+    await page.waitForTimeout(100);
+    assert((await now()).region.population === 170000 && (await page.inputValue(dp('region.population'))) === '170.000', 'Ctrl+Z in the field did not undo');
+    assert(await el.evaluate((e) => document.activeElement === e), 'the field lost focus on undo');
+    const redo = await reveal(page, '[data-testid="redo"]');
+    await redo.click();
+    await page.waitForTimeout(100);
+    assert((await now()).region.population === 85000, 'the redo button did not redo');
+    const undo = await reveal(page, '[data-testid="undo"]');
+    await undo.click();
+    await page.waitForTimeout(100);
+    assert(JSON.stringify(await now()) === JSON.stringify(start), 'after undoing everything the scenario is not the one we started with');
+    assert(await page.isDisabled('[data-testid="undo"]'), 'undo still offered with nothing to undo');
+    await page.screenshot({ path: join(env.artifacts, 'editor-undo-nl.png') });
+  });
+  await ctx.close();
 }
 
 /** Plausibility notes (never blocking), the reason on a disabled run button, and the list actions. */
