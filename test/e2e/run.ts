@@ -491,7 +491,7 @@ async function main() {
     let edited: ProeftuinHook | null = null;
     const POP = '60000';
 
-    await h.check('editor: an invalid value is marked at the field with its path, kept as typed, and blocks the run', async () => {
+    await h.check('editor: an invalid value is marked at the field with its name (not its code path), kept as typed, and blocks the run', async () => {
       const field = '[data-path="region.population"]';
       await page.fill(field, '6o000');
       await page.waitForSelector('[data-testid="editor-errors"]', { timeout: 5000 });
