@@ -1,6 +1,6 @@
 import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, Show } from 'solid-js';
 import { createRunController } from './run/controller';
-import { installTestHook } from './testHook';
+import { installEditorHook, installTestHook } from './testHook';
 import { lang, setLang, t } from './i18n';
 import { RunBar } from './components/RunBar';
 import { Headline } from './components/Headline';
@@ -20,7 +20,9 @@ import { TornadoView } from './charts/TornadoView';
 import { financingOf, sensitivityOf } from './charts/financeShape';
 import { FanChart } from './charts/FanChart';
 import { ResultViews } from './charts/ResultViews';
-import { Editor } from './editor/Editor';
+import { Editor, errorLabel } from './editor/Editor';
+import { plausibilityOf } from './editor/fields';
+import { createHistory } from './editor/history';
 import { createWorkspace, type ScenarioInput } from './workspace/store';
 import { readScenarioFile, scenarioFromUrl, dropScenarioFromUrl, download, fileNameFor } from './workspace/io';
 import type { Loaded } from './workspace/persist';
@@ -76,6 +78,8 @@ export function App(props: { loaded: Loaded }) {
   );
   // The first run starts by itself once the page is ready: say so rather than "no results yet".
   ctl.expect(true);
+  installEditorHook(() => ws.snapshot());
+  const history = createHistory(ws);
   const [ranRevision, setRanRevision] = createSignal(-1);
   const [importErrors, setImportErrors] = createSignal<{ fileName: string; errors: FieldError[] } | null>(null);
   const [dragging, setDragging] = createSignal(false);
@@ -85,7 +89,7 @@ export function App(props: { loaded: Loaded }) {
   window.addEventListener('hashchange', onHash);
   onCleanup(() => window.removeEventListener('hashchange', onHash));
   const closeVerification = () => {
-    history.pushState(null, '', location.pathname + location.search);
+    window.history.pushState(null, '', location.pathname + location.search);
     setHash('');
   };
   /** The results summary an opened file carried, shown beside its re-run. */
@@ -280,7 +284,13 @@ export function App(props: { loaded: Loaded }) {
           <h1>{t('appTitle')}</h1>
           <p class="subtitle">{t('appSubtitle')}</p>
         </div>
-        <RunBar ctl={ctl} onRun={() => void start()} canRun={ws.validation().ok} />
+        <RunBar
+          ctl={ctl}
+          onRun={() => void start()}
+          canRun={ws.validation().ok}
+          why={ws.validation().ok ? undefined : ws.validation().pending && ws.validation().errors.length === 0 ? t('runWhyChecking') : t('runWhyErrors', { n: ws.validation().errors.length })}
+          notes={plausibilityOf(ws).all.map((n) => n.text)}
+        />
         <PrecisionOption ctl={ctl} />
         <button type="button" class="present-toggle" data-testid="present-toggle" aria-pressed={presenting()} title={ts('presentTitle')} onClick={() => togglePresenting()}>
           {presenting() ? ts('presentExit') : ts('present')}
@@ -320,7 +330,7 @@ export function App(props: { loaded: Loaded }) {
                   <For each={ie().errors}>
                     {(e) => (
                       <li>
-                        <code>{e.path}</code>: {localMessage(e.message, lang())}
+                        {errorLabel(e.path, {}, lang())} <code>{e.path}</code>: {localMessage(e.message, lang())}
                       </li>
                     )}
                   </For>
@@ -331,7 +341,7 @@ export function App(props: { loaded: Loaded }) {
           </Show>
           <Library ws={ws} ctl={ctl} onOpen={() => void start({ fresh: true })} />
           <WorkspacePanel ws={ws} ctl={ctl} onOpen={() => void start({ fresh: true })} />
-          <Editor ws={ws} />
+          <Editor ws={ws} history={history} />
         </aside>
         <section class="results-pane" id="results" aria-label={t('results')} tabindex="-1">
           <Show when={ctl.error()}>
@@ -343,7 +353,7 @@ export function App(props: { loaded: Loaded }) {
                 </Show>
                 <Show when={e().errors} fallback={<p>{e().message}</p>}>
                   <ul>
-                    <For each={e().errors}>{(fe) => <li><code>{fe.path}</code>: {localMessage(fe.message, lang())}</li>}</For>
+                    <For each={e().errors}>{(fe) => <li title={fe.path}>{errorLabel(fe.path, ws.scenario, lang())}: {localMessage(fe.message, lang())}</li>}</For>
                   </ul>
                 </Show>
               </div>

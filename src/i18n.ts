@@ -295,6 +295,17 @@ const M = {
   libraryIntro: { nl: 'Kies een vraag: het scenario wordt geopend en meteen doorgerekend. Uw huidige scenario wordt eerst bewaard in de werkruimte.', en: 'Pick a question: its scenario opens and runs at once. Your current scenario is kept in the workspace first.' },
   libraryCurrent: { nl: 'geopend', en: 'open' },
   defaultQuestion: { nl: 'Dalen de totale zorgkosten in de regio met 2%, en hoe zeker is dat? (het standaardscenario)', en: 'Does total regional care cost fall by 2%, and how sure are we? (the default scenario)' },
+  formulaCommaHelp: { nl: 'Decimalen met een komma (0,3). Een komma tussen twee cijfers is een decimaalkomma; zet na de komma tussen argumenten een spatie: min(savings, 0,3) of max(1, 2).', en: 'Decimals with a point (0.3); a comma separates arguments: min(savings, 0.3).' },
+  copySuffix: { nl: 'kopie', en: 'copy' },
+  plausibilityTitle: { nl: 'Let op (rekent wel door):', en: 'Please check (still runs):' },
+  runWhyErrors: { nl: 'Doorrekenen kan niet: {n} invoer(en) kloppen niet (zie de lijst links).', en: 'Cannot run: {n} value(s) are not valid (see the list on the left).' },
+  runWhyChecking: { nl: 'Het scenario wordt gecontroleerd…', en: 'Checking the scenario…' },
+  undo: { nl: 'Ongedaan maken', en: 'Undo' },
+  redo: { nl: 'Opnieuw', en: 'Redo' },
+  undoTitle: { nl: 'Ongedaan maken (Ctrl+Z): {f}', en: 'Undo (Ctrl+Z): {f}' },
+  redoTitle: { nl: 'Opnieuw (Ctrl+Shift+Z): {f}', en: 'Redo (Ctrl+Shift+Z): {f}' },
+  nothingToUndo: { nl: 'Niets om ongedaan te maken', en: 'Nothing to undo' },
+  nothingToRedo: { nl: 'Niets om opnieuw te doen', en: 'Nothing to redo' },
 } satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof M;

@@ -26,11 +26,19 @@ export interface ProeftuinHook {
   shownPartial: boolean;
   /** False from a run's start until its results are drawn and the "run in progress" mark is cleared. */
   settled: boolean;
+  /** The scenario input handed to the last run. */
+  input?: unknown;
+}
+
+/** The scenario as it stands in the editor now (typed text included), for the end-to-end tests. */
+export interface ProeftuinEditorHook {
+  scenario: () => unknown;
 }
 
 declare global {
   interface Window {
     __proeftuin: ProeftuinHook;
+    __proeftuinEditor?: ProeftuinEditorHook;
   }
 }
 
@@ -53,6 +61,11 @@ export function installTestHook(ctl: RunController, settled: () => boolean = () 
       shownRuns: ctl.live()?.summary.runs,
       shownPartial: ctl.live()?.partial ?? false,
       settled: settled(),
+      input: o?.input,
     };
   });
+}
+
+export function installEditorHook(snapshot: () => unknown): void {
+  window.__proeftuinEditor = { scenario: snapshot };
 }

@@ -1,11 +1,15 @@
-import { Show } from 'solid-js';
+import { For, Show } from 'solid-js';
 import type { RunController } from '../run/controller';
 import { num, seconds } from '../format';
 import { t } from '../i18n';
 import { ts } from './summaryTexts';
 
 /** The run button with its progress; always visible at the top of the page. */
-export function RunBar(props: { ctl: RunController; onRun: () => void; canRun: boolean }) {
+/**
+ * `why`: why the run button is disabled, in plain words (shown under it). `notes`: plausibility
+ * notes that do not block the run, listed above the button.
+ */
+export function RunBar(props: { ctl: RunController; onRun: () => void; canRun: boolean; why?: string; notes?: string[] }) {
   const p = () => props.ctl.progress();
   const frac = () => {
     const q = p();
@@ -25,10 +29,26 @@ export function RunBar(props: { ctl: RunController; onRun: () => void; canRun: b
   };
   return (
     <div class="runbar" data-testid="runbar">
+      <Show when={(props.notes?.length ?? 0) > 0}>
+        <details class="run-notes" data-testid="run-notes">
+          <summary>⚠ {t('plausibilityTitle')} {props.notes!.length}</summary>
+          <ul>
+            <For each={props.notes}>{(n) => <li>{n}</li>}</For>
+          </ul>
+        </details>
+      </Show>
       <Show
         when={props.ctl.busy()}
         fallback={
-          <button type="button" class="primary" data-testid="run-button" disabled={!props.canRun} onClick={() => props.onRun()}>
+          <button
+            type="button"
+            class="primary"
+            data-testid="run-button"
+            disabled={!props.canRun}
+            title={!props.canRun ? props.why : undefined}
+            aria-describedby={!props.canRun && props.why ? 'run-why' : undefined}
+            onClick={() => props.onRun()}
+          >
             {props.ctl.outcome() ? t('rerun') : t('run')}
           </button>
         }
@@ -68,6 +88,9 @@ export function RunBar(props: { ctl: RunController; onRun: () => void; canRun: b
               </div>
             </>
           )}
+        </Show>
+        <Show when={!props.canRun && !props.ctl.busy() && props.why}>
+          <p class="run-why" id="run-why" data-testid="run-why">{props.why}</p>
         </Show>
       </div>
     </div>

@@ -1,10 +1,13 @@
-import { For, Show } from 'solid-js';
+import { For, onCleanup, onMount, Show } from 'solid-js';
+import type { History } from './history';
 import { lang, t } from '../i18n';
 import { localMessage } from './messages';
 import { paramLabel } from '../charts/paramLabel';
 import type { Workspace } from '../workspace/store';
-import { getAt, type Path } from '../workspace/paths';
-import { FieldNode, ObjectGroup, ListEditor } from './fields';
+import { getAt, pathString, type Path } from '../workspace/paths';
+import { fieldMessage, FieldNode, ObjectGroup, ListEditor } from './fields';
+import { parsePath } from '../../models/scenario/paths';
+import { isParamField } from './schemaHelp';
 
 function Group(props: { title: string; id: string; open?: boolean; children: any; errorPrefixes: string[]; ws: Workspace }) {
   const count = () =>
@@ -38,12 +41,91 @@ function focusField(path: string) {
   el.scrollIntoView({ block: 'center' });
 }
 
+/** The parts of a distribution, as the editor names them. */
+const DIST_PART: Record<string, { nl: string; en: string }> = {
+  value: { nl: 'waarde', en: 'value' },
+  min: { nl: 'min', en: 'min' },
+  mode: { nl: 'meest waarschijnlijk', en: 'most likely' },
+  max: { nl: 'max', en: 'max' },
+  mean: { nl: 'gemiddelde', en: 'mean' },
+  sd: { nl: 'SD', en: 'SD' },
+  alpha: { nl: 'α', en: 'α' },
+  beta: { nl: 'β', en: 'β' },
+  shape: { nl: 'vorm', en: 'shape' },
+  scale: { nl: 'schaal', en: 'scale' },
+  lambda: { nl: 'λ', en: 'λ' },
+};
+
+/**
+ * A readable name for an error's field: the item and field as the editor labels them, a
+ * distribution's part in words ("meest waarschijnlijk", not `mode`), never the code path.
+ */
+export function errorLabel(path: string, scenario: unknown, l: 'nl' | 'en'): string {
+  let keys: (string | number)[];
+  try {
+    keys = parsePath(path);
+  } catch {
+    return path;
+  }
+  const last = keys[keys.length - 1];
+  if (typeof last === 'string' && last in DIST_PART && keys.length > 1 && isParamField(keys.slice(0, -1))) {
+    const field = pathString(keys.slice(0, -1));
+    const base = paramLabel(field, scenario, l).label;
+    return last === 'value' ? base : `${base} (${DIST_PART[last][l]})`;
+  }
+  return paramLabel(path, scenario, l).label;
+}
+
 /** The scenario editor: every field of the format, grouped as the steering group thinks about it. */
-export function Editor(props: { ws: Workspace }) {
+export function Editor(props: { ws: Workspace; history?: History }) {
   const ws = props.ws;
+  const h = props.history;
+  const stepLabel = (paths: Path[]) => {
+    const names = [...new Set(paths.slice(0, 3).map((p) => (p.length === 0 ? t('scenario') : errorLabel(pathString(p), ws.scenario, lang()))))];
+    return names.join(', ') + (paths.length > 3 ? ', …' : '');
+  };
+  onMount(() => {
+    if (!h) return;
+    // Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) undo and redo scenario edits, also while typing in a field
+    // of the editor; text boxes elsewhere (names, search) keep the browser's own undo.
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      const k = e.key.toLowerCase();
+      if (k !== 'z' && k !== 'y') return;
+      const target = e.target as HTMLElement | null;
+      const typing = target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target?.isContentEditable;
+      if (typing && !target?.closest('[data-testid="editor"]')) return;
+      e.preventDefault();
+      if (k === 'y' || e.shiftKey) h.redo();
+      else h.undo();
+    };
+    window.addEventListener('keydown', onKey);
+    onCleanup(() => window.removeEventListener('keydown', onKey));
+  });
+  const errorText = (path: string, message: string) => {
+    let keys: (string | number)[] = [];
+    try {
+      keys = parsePath(path);
+    } catch {
+      return localMessage(message, lang());
+    }
+    return fieldMessage(ws.scenario, keys, message, lang()).text;
+  };
   const has = (p: Path) => getAt(ws.scenario, p) !== undefined;
   return (
     <div class="editor" data-testid="editor">
+      <Show when={h}>
+        {(hh) => (
+          <div class="undo-bar" role="group" aria-label={`${t('undo')} / ${t('redo')}`}>
+            <button type="button" class="mini" data-testid="undo" disabled={!hh().canUndo()} title={hh().canUndo() ? t('undoTitle', { f: stepLabel(hh().nextUndo()) }) : t('nothingToUndo')} onClick={() => hh().undo()}>
+              ↶ {t('undo')}
+            </button>
+            <button type="button" class="mini" data-testid="redo" disabled={!hh().canRedo()} title={hh().canRedo() ? t('redoTitle', { f: stepLabel(hh().nextRedo()) }) : t('nothingToRedo')} onClick={() => hh().redo()}>
+              ↷ {t('redo')}
+            </button>
+          </div>
+        )}
+      </Show>
       <Show when={ws.errors().length > 0}>
         <div class="error-box" role="alert" data-testid="editor-errors">
           <p>{t('invalidSummary', { n: ws.errors().length })}</p>
@@ -52,9 +134,9 @@ export function Editor(props: { ws: Workspace }) {
               {(e) => (
                 <li>
                   <button type="button" class="linklike" onClick={() => focusField(e.path)} title={e.path}>
-                    {paramLabel(e.path, ws.scenario, lang()).label}
+                    {errorLabel(e.path, ws.scenario, lang())}
                   </button>
-                  : {localMessage(e.message, lang())} <code class="err-path">{e.path}</code>
+                  : {errorText(e.path, e.message)}
                 </li>
               )}
             </For>

@@ -1,53 +1,143 @@
-import { createEffect, createSignal, For, Show, type JSX } from 'solid-js';
+import { createEffect, createMemo, For, Show, untrack, type JSX } from 'solid-js';
 import { lang, t } from '../i18n';
 import type { Workspace } from '../workspace/store';
 import { DEFAULT_SCENARIO } from '../workspace/store';
 import { fieldId, getAt, pathString, type Path } from '../workspace/paths';
 import { fieldLabel, fieldUnit } from './labels';
 import { addableKeys, defaultValueAt, enumAt, helpAt, helpText, isParamField, schemaAt } from './schemaHelp';
-import { parseNumber, showNumber } from './numbers';
+import { formatInputNumber, numberProblemText, parseLocalNumber } from './numbers';
+import { isShareAt, shareMessage, shareUnit } from './shares';
+import { fromFormulaLanguage, toFormulaLanguage } from './formulaText';
+import { parsePath } from '../../models/scenario/paths';
+import { partyLabelIn } from '../parties';
+import { neutralItem } from './newItem';
+import { plausibilityNotes, type Note } from './plausibility';
 import { DistPicture } from './DistPicture';
 import { localMessage } from './messages';
 import { changeKind, FINANCING_KINDS, isFinancingKind, KIND_LABELS } from './financingKind';
 
-/** Errors at `path` itself and below it (a parameter's min/mode/max). */
-function errorsUnder(ws: Workspace, path: Path): string[] {
+/** True when the number at `path` is shown and typed as a percentage. */
+export const isShare = (path: Path): boolean => isShareAt(path, isParamField);
+
+/** True when the format wants a number at `path` (a plain number or a parameter's part). */
+function wantsNumber(path: Path): boolean {
+  const type = schemaAt(path)?.type;
+  return type === 'number' || type === 'integer' || isParamField(path) || (path.length > 1 && isParamField(path.slice(0, -1)));
+}
+
+/**
+ * A validator message in the interface's language, for the field at `path`. Text typed into a
+ * number field gets the reason it is no number (e.g. an unclear separator) instead of "must be a
+ * number, not string"; a share's bounds are given in percent.
+ */
+export function fieldMessage(scenario: unknown, path: Path, message: string, l: 'nl' | 'en'): { text: string; numberProblem: boolean } {
+  const v = getAt(scenario, path);
+  if (typeof v === 'string' && wantsNumber(path) && /^must be a (number|whole number)/.test(message)) {
+    const p = parseLocalNumber(v, l, { percent: isShare(path) });
+    return { text: numberProblemText(p.ok ? 'notNumber' : p.reason, l, { percent: isShare(path) }), numberProblem: true };
+  }
+  return { text: localMessage(isShare(path) ? shareMessage(message) : message, l), numberProblem: false };
+}
+
+/** A readable name for a part of a field (a distribution's "most likely", a line of a map). */
+function partLabel(rel: Path, l: 'nl' | 'en'): string {
+  return rel.map((k) => (typeof k === 'string' && SUB_LABEL[k] ? SUB_LABEL[k][l] : typeof k === 'string' && k in PARTY_KEYS ? partyLabelIn(k, l) : fieldLabel(k, l))).join(' › ');
+}
+const PARTY_KEYS: Record<string, true> = { insurer: true, municipality: true, patients: true, integrator: true };
+
+interface FieldMsg { text: string; numberProblem: boolean }
+
+/** Errors at `path` itself and below it (a parameter's min/mode/max), with readable part names. */
+function errorsUnder(ws: Workspace, path: Path): FieldMsg[] {
   const p = pathString(path);
-  const out: string[] = [];
+  const out: FieldMsg[] = [];
   for (const [k, msgs] of ws.errorsByPath()) {
-    if (k === p) out.push(...msgs);
-    else if (k.startsWith(p + '.') || k.startsWith(p + '[')) out.push(...msgs.map((m) => `${k.slice(p.length).replace(/^\./, '')}: ${m}`));
+    if (k !== p && !k.startsWith(p + '.') && !k.startsWith(p + '[')) continue;
+    let full: Path;
+    try {
+      full = parsePath(k);
+    } catch {
+      full = path;
+    }
+    const rel = full.slice(path.length);
+    for (const m of msgs) {
+      const f = fieldMessage(ws.scenario, full, m, lang());
+      out.push(rel.length === 0 ? f : { ...f, text: `${partLabel(rel, lang())}: ${f.text}` });
+    }
   }
   return out;
 }
 
-function FieldErrors(props: { messages: string[]; id: string }) {
+function FieldErrors(props: { messages: FieldMsg[]; id: string }) {
   return (
     <Show when={props.messages.length > 0}>
       <ul class="field-errors" id={props.id} role="alert">
-        <For each={props.messages}>{(m) => <li>{localMessage(m, lang())}</li>}</For>
+        <For each={props.messages}>{(m) => <li data-testid={m.numberProblem ? 'number-problem' : undefined}>{m.text}</li>}</For>
+      </ul>
+    </Show>
+  );
+}
+
+let notesCache: { ws: Workspace; rev: number; lang: string; all: Note[]; byPath: Map<string, string[]> } | undefined;
+
+/**
+ * The scenario's plausibility notes, worked out once per edit (every field asks for its own; the
+ * walk over the scenario is shared, and reads it untracked so a field depends only on the revision).
+ */
+export function plausibilityOf(ws: Workspace): { all: Note[]; byPath: Map<string, string[]> } {
+  const rev = ws.revision();
+  const l = lang();
+  if (notesCache && notesCache.ws === ws && notesCache.rev === rev && notesCache.lang === l) return notesCache;
+  const all = untrack(() => plausibilityNotes(ws.scenario, l));
+  const byPath = new Map<string, string[]>();
+  for (const n of all) byPath.set(pathString(n.path), [...(byPath.get(pathString(n.path)) ?? []), n.text]);
+  notesCache = { ws, rev, lang: l, all, byPath };
+  return notesCache;
+}
+
+/** Plausibility notes at a field: they do not block the run. */
+function FieldWarnings(props: { ws: Workspace; path: Path }) {
+  const notes = () => plausibilityOf(props.ws).byPath.get(pathString(props.path)) ?? [];
+  return (
+    <Show when={notes().length > 0}>
+      <ul class="field-warnings" data-testid="field-warning">
+        <For each={notes()}>{(w) => <li>{w}</li>}</For>
       </ul>
     </Show>
   );
 }
 
 /**
- * A text box for a number that keeps exactly what was typed. When the text is a number the
- * scenario gets the number; when it is not, the scenario keeps the text itself, so the validator
- * marks the field and nothing typed is lost (also across a reload).
+ * A text box for a number that keeps exactly what was typed. When the text is a number (in the
+ * interface's notation; a share as a percentage) the scenario gets the number; when it is not, the
+ * scenario keeps the text itself, so the validator marks the field and nothing typed is lost
+ * (also across a reload).
+ *
+ * The element is made once: its text is set from the scenario only when the scenario changes from
+ * outside (reset, import, language), never while it holds what is being typed, so a half-typed
+ * `0,` or `1.` stays as it is and the caret does not move.
  */
 export function NumberInput(props: { ws: Workspace; path: Path; id?: string; label: string; describedBy?: string; invalid?: boolean }) {
   const value = () => getAt(props.ws.scenario, props.path);
-  const [text, setText] = createSignal(showNumber(value(), lang()));
+  const percent = () => isShare(props.path);
+  const shown = (v: unknown) => (typeof v === 'number' ? formatInputNumber(v, lang(), { percent: percent() }) : v === undefined || v === null ? '' : String(v));
+  let el: HTMLInputElement | undefined;
+  /** The text as typed, while the field has focus. */
+  let draft: string | null = null;
+  const isDraftOf = (v: unknown): boolean => {
+    if (draft === null) return false;
+    const p = parseLocalNumber(draft, lang(), { percent: percent() });
+    return p.ok ? Object.is(p.value, v) : draft === v;
+  };
   createEffect(() => {
-    const v = value();
-    const l = lang();
-    // Follow outside changes (reset, import, language) without overwriting what is being typed.
-    const typed = parseNumber(text());
-    if (typeof v === 'number' ? !Object.is(typed, v) : String(v ?? '') !== text()) setText(showNumber(v, l));
+    const text = shown(value());
+    if (!el || isDraftOf(value())) return;
+    draft = null;
+    if (el.value !== text) el.value = text;
   });
   return (
     <input
+      ref={el}
       type="text"
       inputmode="decimal"
       class="num"
@@ -56,12 +146,17 @@ export function NumberInput(props: { ws: Workspace; path: Path; id?: string; lab
       aria-invalid={props.invalid ? 'true' : undefined}
       aria-describedby={props.describedBy}
       data-path={pathString(props.path)}
-      value={text()}
       onInput={(e) => {
         const s = e.currentTarget.value;
-        setText(s);
-        const n = parseNumber(s);
-        props.ws.edit(props.path, Number.isFinite(n) ? n : s);
+        draft = s;
+        const p = parseLocalNumber(s, lang(), { percent: percent() });
+        props.ws.edit(props.path, p.ok ? p.value : s);
+      }}
+      onBlur={(e) => {
+        // Once left, the field shows the number in the language's notation (85000 → 85.000).
+        draft = null;
+        const text = shown(value());
+        if (e.currentTarget.value !== text) e.currentTarget.value = text;
       }}
     />
   );
@@ -140,7 +235,7 @@ function convert(v: any, kind: string, [lo, hi]: [number, number] = [-Infinity, 
 }
 
 function Help(props: { path: Path; children?: JSX.Element }) {
-  const help = () => helpText(props.path, lang());
+  const help = () => helpText(props.path, lang(), { percent: isShare(props.path) });
   return (
     <Show when={help()}>
       <p class="help" id={`${fieldId(props.path)}-help`}>{help()}</p>
@@ -167,7 +262,7 @@ export function ParamField(props: { ws: Workspace; path: Path; label: string }) 
   const plain = () => typeof v() !== 'object' || v() === null;
   const errs = () => errorsUnder(props.ws, props.path);
   const id = () => fieldId(props.path);
-  const unit = () => fieldUnit(props.path[props.path.length - 1], lang());
+  const unit = () => (isShare(props.path) ? shareUnit(props.path, lang()) : fieldUnit(props.path[props.path.length - 1], lang()));
   return (
     <div class="field param" classList={{ invalid: errs().length > 0 }} data-field={pathString(props.path)}>
       <div class="field-head">
@@ -214,6 +309,7 @@ export function ParamField(props: { ws: Workspace; path: Path; label: string }) 
         </For>
       </div>
       <FieldErrors messages={errs()} id={`${id()}-err`} />
+      <FieldWarnings ws={props.ws} path={props.path} />
       <details class="source">
         <summary>{v()?.source ? t('sourceAndHelp') : t('helpOnly')}</summary>
         <Show when={v()?.source}>
@@ -225,24 +321,59 @@ export function ParamField(props: { ws: Workspace; path: Path; label: string }) 
   );
 }
 
+/**
+ * A text box (or area) made once: typing never re-creates it. Contract formulas are shown in the
+ * interface's notation (decimal comma in Dutch) and stored in the formula language.
+ */
 function TextField(props: { ws: Workspace; path: Path; label: string; multiline?: boolean }) {
   const errs = () => errorsUnder(props.ws, props.path);
   const id = () => fieldId(props.path);
-  const val = () => {
+  const formula = () => props.path.includes('formulas');
+  const stored = () => {
     const v = getAt(props.ws.scenario, props.path);
     return typeof v === 'string' ? v : v === undefined ? '' : JSON.stringify(v);
   };
+  const toStored = (s: string) => (formula() ? toFormulaLanguage(s, lang()) : s);
+  let el: HTMLInputElement | HTMLTextAreaElement | undefined;
+  let draft: string | null = null;
+  createEffect(() => {
+    const v = stored();
+    const text = formula() ? fromFormulaLanguage(v, lang()) : v;
+    if (!el || (draft !== null && toStored(draft) === v)) return;
+    draft = null;
+    if (el.value !== text) el.value = text;
+  });
+  const onInput = (e: { currentTarget: HTMLInputElement | HTMLTextAreaElement }) => {
+    draft = e.currentTarget.value;
+    props.ws.edit(props.path, toStored(draft));
+  };
   return (
-    <div class="field" classList={{ invalid: errs().length > 0 }}>
+    <div class="field" classList={{ invalid: errs().length > 0 }} data-field={pathString(props.path)}>
       <div class="field-head">
         <label for={id()}>{props.label}</label>
         <ResetButton ws={props.ws} path={props.path} />
       </div>
       <Show
         when={props.multiline}
-        fallback={<input type="text" id={id()} value={val()} aria-invalid={errs().length > 0 ? 'true' : undefined} aria-describedby={`${id()}-err`} onInput={(e) => props.ws.edit(props.path, e.currentTarget.value)} />}
+        fallback={
+          <input
+            ref={(x) => (el = x)}
+            type="text"
+            id={id()}
+            data-path={pathString(props.path)}
+            class={formula() ? 'formula' : undefined}
+            spellcheck={formula() ? false : undefined}
+            aria-invalid={errs().length > 0 ? 'true' : undefined}
+            aria-describedby={`${id()}-err`}
+            onInput={onInput}
+            onBlur={() => (draft = null)}
+          />
+        }
       >
-        <textarea id={id()} rows={3} value={val()} aria-describedby={`${id()}-err`} onInput={(e) => props.ws.edit(props.path, e.currentTarget.value)} />
+        <textarea ref={(x) => (el = x)} id={id()} data-path={pathString(props.path)} rows={3} aria-describedby={`${id()}-err`} onInput={onInput} onBlur={() => (draft = null)} />
+      </Show>
+      <Show when={formula() && lang() === 'nl'}>
+        <p class="help">{t('formulaCommaHelp')}</p>
       </Show>
       <FieldErrors messages={errs()} id={`${id()}-err`} />
     </div>
@@ -252,7 +383,7 @@ function TextField(props: { ws: Workspace; path: Path; label: string; multiline?
 function PlainNumberField(props: { ws: Workspace; path: Path; label: string }) {
   const errs = () => errorsUnder(props.ws, props.path);
   const id = () => fieldId(props.path);
-  const unit = () => fieldUnit(props.path[props.path.length - 1], lang());
+  const unit = () => (isShare(props.path) ? shareUnit(props.path, lang()) : fieldUnit(props.path[props.path.length - 1], lang()));
   return (
     <div class="field" classList={{ invalid: errs().length > 0 }} data-field={pathString(props.path)}>
       <div class="field-head">
@@ -264,6 +395,7 @@ function PlainNumberField(props: { ws: Workspace; path: Path; label: string }) {
       </div>
       <NumberInput ws={props.ws} path={props.path} label={props.label} describedBy={`${id()}-err ${id()}-help`} invalid={errs().length > 0} />
       <FieldErrors messages={errs()} id={`${id()}-err`} />
+      <FieldWarnings ws={props.ws} path={props.path} />
       <Help path={props.path} />
     </div>
   );
@@ -338,9 +470,22 @@ function FinancingKindField(props: { ws: Workspace; path: Path; label: string })
         <For each={FINANCING_KINDS}>{(k) => <option value={k}>{KIND_LABELS[k][lang()]}</option>}</For>
       </select>
       <p class="help" id={`${id()}-help`}>{t('kindChangeHelp')}</p>
-      <FieldErrors messages={props.ws.errorsAt(props.path)} id={`${id()}-err`} />
+      <FieldErrors messages={errorsUnder(props.ws, props.path)} id={`${id()}-err`} />
     </div>
   );
+}
+
+/** The words for a choice's options (never the file's codes such as `one`/`two`). */
+function optionLabel(path: Path, o: string, l: 'nl' | 'en'): string {
+  const key = path[path.length - 1];
+  if (key === 'payer' || key === 'intermediateProvider' || key === 'owner') return partyLabelIn(o, l);
+  const words: Record<string, { nl: string; en: string }> = {
+    one: { nl: 'eenzijdig (alleen besparingen gedeeld)', en: 'one-sided (savings shared only)' },
+    two: { nl: 'tweezijdig (ook verliezen gedeeld)', en: 'two-sided (losses shared too)' },
+    estimated: { nl: 'geschat uit de jaren vóór het contract', en: 'estimated from the pre-contract years' },
+    expected: { nl: 'verwachte waarde (ter vergelijking)', en: 'expected value (for reference)' },
+  };
+  return words[o]?.[l] ?? fieldLabel(o, l);
 }
 
 const MULTILINE = new Set(['description', 'notes', 'question']);
@@ -357,9 +502,16 @@ export function FieldNode(props: { ws: Workspace; path: Path; skip?: string[] })
     if (key() === 'price' && parent === 'effects') return lang() === 'nl' ? 'Lagere prijs per contact (fractie per zorgvorm)' : 'Lower price per contact (fraction per care line)';
     if (key() === 'quality' && parent === 'effects') return lang() === 'nl' ? 'Verandering van de kwaliteitsscore' : 'Change of the quality score';
     if (key() === 'max' && parent === 'reach') return fieldLabel('reachMax', lang());
+    if (parent === 'formulas' && typeof key() === 'string') {
+      const who = { gp: { nl: 'de huisartsen (zorggroep)', en: 'the GP care group' }, hospital: { nl: 'het ziekenhuis', en: 'the hospital' } }[String(key())]?.[lang()] ?? partyLabelIn(String(key()), lang());
+      return lang() === 'nl' ? `Formule: extra betaling aan ${who} per jaar` : `Formula: yearly extra payment to ${who}`;
+    }
     return fieldLabel(key(), lang());
   };
-  const kind = () => {
+  // The kind of input depends on the value only where the value really changes it (a list, a
+  // group, yes/no); it is a memo, so typing into a field, which changes the value but not its
+  // kind, never re-creates the field and its input element.
+  const kind = createMemo(() => {
     const x = v();
     if (key() === '$schema' || key() === 'version') return 'hidden';
     if (isParamField(props.path)) return 'param';
@@ -375,7 +527,7 @@ export function FieldNode(props: { ws: Workspace; path: Path; skip?: string[] })
     if (Array.isArray(x)) return 'list';
     if (x && typeof x === 'object') return 'object';
     return 'hidden';
-  };
+  });
   return (
     <>
       {(() => {
@@ -400,8 +552,8 @@ export function FieldNode(props: { ws: Workspace; path: Path; skip?: string[] })
             return (
               <div class="field" classList={{ invalid: errorsUnder(props.ws, props.path).length > 0 }}>
                 <label for={fieldId(props.path)}>{label()}</label>
-                <select id={fieldId(props.path)} value={String(v() ?? '')} onChange={(e) => props.ws.edit(props.path, e.currentTarget.value)}>
-                  <For each={enumAt(props.path) ?? []}>{(o) => <option value={o}>{fieldLabel(o, lang())}</option>}</For>
+                <select id={fieldId(props.path)} data-path={pathString(props.path)} value={String(v() ?? '')} onChange={(e) => props.ws.edit(props.path, e.currentTarget.value)}>
+                  <For each={enumAt(props.path) ?? []}>{(o) => <option value={o}>{optionLabel(props.path, o, lang())}</option>}</For>
                 </select>
                 <FieldErrors messages={errorsUnder(props.ws, props.path)} id={`${fieldId(props.path)}-err`} />
               </div>
@@ -499,9 +651,10 @@ export function ListEditor(props: { ws: Workspace; path: Path; label: string }) 
   const add = (from: any) => {
     const copy = JSON.parse(JSON.stringify(from));
     if (copy && typeof copy === 'object' && 'id' in copy) copy.id = freshId(list(), copy.id);
-    if (copy && typeof copy === 'object' && 'name' in copy) copy.name = `${copy.name} (${t('copy').toLowerCase()})`;
+    if (copy && typeof copy === 'object' && 'name' in copy) copy.name = `${copy.name} (${t('copySuffix')})`;
     props.ws.edit(props.path, [...list(), copy]);
   };
+  const addNew = () => props.ws.edit(props.path, [...list(), neutralItem(String(props.path[props.path.length - 1]), template(), list(), lang())]);
   const isObjects = () => list().every((x) => x && typeof x === 'object');
   return (
     <Show when={isObjects()} fallback={<TextField ws={props.ws} path={props.path} label={props.label} />}>
@@ -527,9 +680,9 @@ export function ListEditor(props: { ws: Workspace; path: Path; label: string }) 
           )}
         </For>
         <Show when={template()}>
-          <button type="button" class="add" onClick={() => add(template())}>+ {t('add')}</button>
+          <button type="button" class="add" data-testid={`add-${pathString(props.path)}`} onClick={addNew}>+ {t('add')}</button>
         </Show>
-        <FieldErrors messages={props.ws.errorsAt(props.path)} id={`${fieldId(props.path)}-err`} />
+        <FieldErrors messages={props.ws.errorsAt(props.path).map((m) => fieldMessage(props.ws.scenario, props.path, m, lang()))} id={`${fieldId(props.path)}-err`} />
       </div>
     </Show>
   );

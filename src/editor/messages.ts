@@ -105,18 +105,41 @@ const CAUSE_NL: Record<string, string> = {
   'an extreme combination of assumptions (check the largest and smallest values in the file)': 'een extreme combinatie van aannames (kijk naar de grootste en kleinste waarden in het bestand)',
 };
 
+/** Contract formulas: the formula checker's messages (and mathjs's parse errors it passes on). */
+const NL_FORMULA: Rule[] = [
+  [/^the formula is empty$/, () => 'de formule is leeg'],
+  [/^the formula is (\d+) characters long; at most (\d+) are allowed$/, (m) => `de formule is ${nlNumbers(m[1])} tekens lang; hoogstens ${nlNumbers(m[2])} zijn toegestaan`],
+  [/^only numbers are allowed as constants, not (.+)$/, (m) => `alleen getallen zijn toegestaan als vaste waarde, niet ${m[1]}`],
+  [/^unknown name "(.+)"; the variables are (.+)$/, (m) => `onbekende naam "${m[1]}"; de variabelen zijn ${m[2]}`],
+  [/^the operator "(.+)" is not allowed$/, (m) => `de bewerking "${m[1]}" is niet toegestaan`],
+  [/^the function "(.+)" is not allowed; allowed are (.+)$/, (m) => `de functie "${m[1]}" is niet toegestaan; wel toegestaan zijn ${m[2]}`],
+  [/^(\w+)\(\) needs an argument$/, (m) => `${m[1]}() heeft een argument nodig`],
+  [/^assignments and function definitions are not allowed$/, () => 'toekenningen (=) en eigen functies zijn niet toegestaan'],
+  [/^this kind of expression \((.+)\) is not allowed; use numbers, variables, \+ − × ÷ \^, comparisons, and\/or\/not, a \? b : c, and (.+)$/, (m) => `dit soort uitdrukking (${m[1]}) is niet toegestaan; gebruik getallen, variabelen, + − × ÷ ^, vergelijkingen, and/or/not, a ? b : c en ${m[2]}`],
+  [/^Unexpected end of expression$/, () => 'de formule houdt onverwacht op (er ontbreekt iets aan het eind)'],
+  [/^Parenthesis \) expected$/, () => 'hier ontbreekt een sluithaakje )'],
+  [/^Value expected$/, () => 'hier hoort een getal of variabele'],
+  [/^Unexpected operator ,$/, () => 'onverwachte komma (decimalen: een komma tussen twee cijfers, zoals 0,3; tussen argumenten een komma met spatie)'],
+  [/^Unexpected operator (.+)$/, (m) => `onverwachte bewerking ${m[1]}`],
+  [/^Unexpected part "(.+)"$/, (m) => `onverwacht deel "${m[1]}" (ontbreekt er een bewerking zoals + of *?)`],
+];
+
 export function localMessage(message: string, lang: Lang): string {
   if (lang !== 'nl') return message;
+  // A formula message ends with the place of the problem; the rest is put into Dutch.
+  const at = / \(at character (\d+)\)$/.exec(message);
+  if (at) return `${localMessage(message.slice(0, at.index), lang)} (bij teken ${at[1]})`;
+  for (const [re, f] of NL_FORMULA) {
+    const m = message.match(re);
+    if (m) return f(m);
+  }
   for (const [re, f] of NL) {
     const m = message.match(re);
     if (m) return f(m);
   }
-  // A formula message, possibly with the character it points at.
-  const at = / \(at character (\d+)\)$/.exec(message);
-  const core = at ? message.slice(0, at.index) : message;
   for (const [re, f] of FORMULA_NL) {
-    const m = core.match(re);
-    if (m) return `${f(m)}${at ? ` (bij teken ${at[1]})` : ''}`;
+    const m = message.match(re);
+    if (m) return f(m);
   }
   return message;
 }

@@ -56,14 +56,16 @@ export function splitHelp(d: string): { text: string; lo?: number; hi?: number }
  * The help text for the field at `path` in language `l`: the schema's description (Dutch from
  * HELP_NL), and for a number its allowed range in the language's notation.
  */
-export function helpText(path: Path, l: Lang): string | undefined {
+export function helpText(path: Path, l: Lang, opts: { percent?: boolean } = {}): string | undefined {
   const d = helpAt(path);
   if (!d) return undefined;
   const { text, lo, hi } = splitHelp(d);
   const shown = l === 'nl' ? (HELP_NL[text] ?? text) : text;
   if (lo === undefined || hi === undefined) return shown;
   const f = new Intl.NumberFormat(l === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 6 });
-  return `${shown} ${l === 'nl' ? 'Bereik' : 'Range'}: ${f.format(lo)} ${l === 'nl' ? 'tot' : 'to'} ${f.format(hi)}.`;
+  // A share is shown as a percentage in the editor, so its range is too.
+  const g = (x: number) => (opts.percent ? `${f.format(Number(`${x}e2`))}%` : f.format(x));
+  return `${shown} ${l === 'nl' ? 'Bereik' : 'Range'}: ${g(lo)} ${l === 'nl' ? 'tot' : 'to'} ${g(hi)}.`;
 }
 
 /** True when the field is a parameter: a number, {value, source} or a distribution. */

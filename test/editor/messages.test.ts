@@ -75,3 +75,22 @@ describe('validation messages in Dutch', () => {
     expect(localMessage('segment shares must sum to 1 (now 0.95)', 'nl')).toBe('de aandelen moeten samen 1 zijn (nu 0,95)');
   });
 });
+
+describe('contract formula messages in Dutch', () => {
+  const formulas = ['savings *', 'min(savings', 'foo + 1', 'x = 1', 'savings , 2', '0,3 * savings', 'sin(1)', 'min()', '"a"', 'a.b', '', 'savings +* 2', '1 2'];
+  for (const f of formulas) {
+    it(`${JSON.stringify(f)}: the checker's message is put into Dutch, with its place`, () => {
+      const s = base();
+      s.financing.models[6].formulas.gp = f;
+      const r = validateScenario(s);
+      expect(r.ok).toBe(false);
+      for (const e of r.ok ? [] : r.errors) {
+        const nl = localMessage(e.message, 'nl');
+        expect(nl, e.message).not.toBe(e.message);
+        expect(nl, e.message).not.toMatch(/\b(the|is not allowed|expected|Unexpected|needs|at character)\b/);
+        const at = / \(at character (\d+)\)$/.exec(e.message);
+        if (at) expect(nl.endsWith(`(bij teken ${at[1]})`)).toBe(true);
+      }
+    });
+  }
+});
