@@ -210,7 +210,7 @@ export function App() {
             {(info) => <FileResults info={info} ctl={ctl} onClose={() => setFileResults(null)} />}
           </Show>
           <Show when={ctl.live()}>
-            {(o) => <PrintHeader scenario={o().input as ScenarioInput} runs={o().summary.runs} hash={o().scenarioHash} />}
+            {(o) => <PrintHeader scenario={o().input as ScenarioInput} runs={o().summary.runs} hash={o().scenarioHash} summary={o().summary} partial={o().partial} runsRequested={o().runsRequested} />}
           </Show>
           <Show when={compared().length >= 2}>
             <CompareView items={compared()} />
