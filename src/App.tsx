@@ -22,7 +22,7 @@ import { ResultViews } from './charts/ResultViews';
 import { Editor } from './editor/Editor';
 import { createWorkspace, type ScenarioInput } from './workspace/store';
 import { readScenarioFile, scenarioFromUrl, download, fileNameFor } from './workspace/io';
-import { summaryCsv } from './workspace/csv';
+import { ExportButtons } from './report/ExportButtons';
 import type { FieldError } from '../models/scenario/validate';
 import { uiValidator } from '../workers/uiValidatePool';
 import { clone } from './workspace/paths';
@@ -224,9 +224,7 @@ export function App() {
                 <div class="results-head">
                   <h2>{t('questionCost')}</h2>
                   <div class="toolbar">
-                    <button type="button" data-testid="export-csv" disabled={o().partial} title={o().partial ? t('exportAfterRun') : undefined} onClick={() => download(fileNameFor(o().input as ScenarioInput, 'csv'), summaryCsv(o().summary, lang()), 'text/csv;charset=utf-8')}>
-                      ⤓ {t('exportCsv')}
-                    </button>
+                    <ExportButtons summary={o().summary} input={o().input as ScenarioInput} partial={o().partial} />
                     <button
                       type="button"
                       data-testid="export-results-json"

@@ -1,4 +1,4 @@
-import { createMemo, For, Show } from 'solid-js';
+import { createEffect, createMemo, For, onCleanup, Show } from 'solid-js';
 import { lang } from '../i18n';
 import type { ScenarioInput } from '../workspace/store';
 import type { Summary } from '../../models/summary/summarize';
@@ -9,6 +9,7 @@ import { partyLabelIn } from '../parties';
 import { assumptionsOf } from '../report/assumptions';
 import { inContract, partiesInAny } from '../report/partyTable';
 import { dateText, inLanguage, rt } from '../report/texts';
+import { setRunInfo } from '../report/runInfo';
 import '../report/print.css';
 import { installPrintPrep } from '../report/printPrep';
 
@@ -88,6 +89,17 @@ function PrintSummary(props: { summary: Summary; partial?: boolean; runsRequeste
 /** The head of the printed report: what was run, when, with which seed; so paper can be traced to a file. */
 export function PrintHeader(props: { scenario: ScenarioInput; runs: number; hash?: string; summary?: Summary; partial?: boolean; runsRequested?: number }) {
   const meta = () => props.scenario.meta ?? {};
+  // The same run named on the pictures saved from the charts.
+  createEffect(() =>
+    setRunInfo({
+      title: String(meta().title ?? ''),
+      seed: String(props.scenario.simulation?.seed ?? ''),
+      runs: props.runs,
+      date: new Date(),
+      models: (props.summary && financingOf(props.summary)?.models.map((m) => m.name)) || [],
+    }),
+  );
+  onCleanup(() => setRunInfo(null));
   return (
     <section class="print-only print-header" data-testid="print-header">
       <h1>{String(meta().title ?? '')}</h1>

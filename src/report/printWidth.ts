@@ -45,6 +45,9 @@ function install(): void {
   mq?.addEventListener?.('change', (e) => fire(e.matches ? 'measured' : 'screen'));
 }
 
+/** Each chart's way to redraw at a width, by the element whose width it fills. */
+const sizers = new Map<Element, { resize: (width: number) => void; screenWidth: () => number }>();
+
 /**
  * Calls `resize(width)` with the chart's print width before printing and with `screenWidth()`
  * after. `el` is the element whose width the chart fills. Returns the unsubscribe function.
@@ -60,7 +63,28 @@ export function onPrintResize(el: Element, resize: (width: number) => void, scre
     } else resize(screenWidth());
   };
   listeners.add(f);
-  return () => listeners.delete(f);
+  const sizer = { resize, screenWidth };
+  sizers.set(el, sizer);
+  return () => {
+    listeners.delete(f);
+    if (sizers.get(el) === sizer) sizers.delete(el);
+  };
+}
+
+/**
+ * Runs `f` while the chart drawn in `el` (or in an element inside it) is redrawn at `width`
+ * (e.g. a picture for a slide, the same size whatever the card's width), then redraws it at
+ * its screen width. Charts without a sizer are left as they are.
+ */
+export async function atWidth<T>(el: Element, width: number, f: () => Promise<T>): Promise<T> {
+  const entry = [...sizers].find(([e]) => e === el || el.contains(e));
+  if (!entry) return f();
+  entry[1].resize(width);
+  try {
+    return await f();
+  } finally {
+    entry[1].resize(entry[1].screenWidth());
+  }
 }
 
 /** Calls `f` at each print phase (see above). Returns the unsubscribe function. */
