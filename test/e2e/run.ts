@@ -829,7 +829,7 @@ async function main() {
       await page.emulateMedia({ media: 'print' });
       const printed = await page.evaluate(() => ({
         header: (document.querySelector('.print-header') as HTMLElement | null)?.innerText ?? '',
-        rows: document.querySelectorAll('.print-assumptions tbody tr').length,
+        rows: document.querySelectorAll('.print-assumptions .apx-row').length,
         editorHidden: getComputedStyle(document.querySelector('.editor-pane')!).display === 'none',
       }));
       await page.pdf({ path: join(ARTIFACTS, 'report.pdf'), format: 'A4', printBackground: true });
