@@ -3,6 +3,7 @@ import { t } from '../i18n';
 import { chartToPng, type PngInfo } from '../charts/png';
 import { pngMeta, registerChart } from '../report/pngSet';
 import { rt } from '../report/texts';
+import { printing } from '../report/printWidth';
 
 export interface LegendItem {
   label: string;
@@ -72,6 +73,12 @@ export function ChartCard(props: {
       </div>
       <Show when={props.caption}>
         <p class="caption">{props.caption}</p>
+      </Show>
+      {/* On paper each chart comes with its table; built only while printing. */}
+      <Show when={printing() && !showTable()}>
+        <div class="print-only print-table" data-testid={`${props.id}-print-table`}>
+          {props.table()}
+        </div>
       </Show>
     </section>
   );

@@ -1,3 +1,5 @@
+import { createSignal } from 'solid-js';
+
 /**
  * Charts are drawn at a fixed pixel width, so a chart drawn for the screen is cut at the edge of
  * the paper. Before printing, each chart redraws itself at the width it will have on the page.
@@ -26,11 +28,18 @@ export type PrintPhase = 'estimate' | 'measured' | 'screen';
 type Phase = PrintPhase;
 const listeners = new Set<(phase: Phase) => void>();
 let installed = false;
+const [printingSignal, setPrinting] = createSignal(false);
+/** True from the moment printing starts until it ends: paper-only content (the charts' tables) renders then. */
+export const printing = () => {
+  install();
+  return printingSignal();
+};
 
 function install(): void {
   if (installed || typeof window === 'undefined') return;
   installed = true;
   const fire = (phase: Phase) => {
+    setPrinting(phase !== 'screen');
     for (const f of [...listeners]) {
       try {
         f(phase);

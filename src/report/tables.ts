@@ -152,7 +152,8 @@ export function resultTables(s: Summary, l: Lang): Table[] {
  */
 export function tablesCsv(tables: Table[], l: Lang): string {
   const sep = l === 'nl' ? ';' : ',';
-  const text = (v: string) => (/["\r\n;,]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  // Quoted only when needed (the separator, a quote or a line break), so a Dutch header with a comma stays plain.
+  const text = (v: string) => (v.includes(sep) || /["\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   const cell = (v: string | number | null, c: Column) => {
     if (v === null) return '';
     if (typeof v === 'string') return text(v);
