@@ -155,7 +155,20 @@ export default async function exportsFeature(env: E2EEnv): Promise<void> {
         };
         const k = img.width > 1200 ? 2 : 1;
         assert(band(0, 44 * k) > 100, `${n}: no title in the header band`);
-        assert(band(44 * k, 72 * k) > 50, `${n}: no run line (date, runs, seed) under the title`);
+        // The run line (scenario, date, runs, seed) is drawn in grey #444 under the title: rows of
+        // the header whose text is that grey and has none of the title's and legend's near-black.
+        let greyRows = 0;
+        for (let y = 0; y < Math.min(img.height, 110 * k); y++) {
+          let grey = 0;
+          let black = 0;
+          for (let x = 0; x < img.width; x++) {
+            const g = img.grey(x, y);
+            if (g >= 62 && g <= 74) grey++;
+            else if (g < 45) black++;
+          }
+          if (grey >= 5 && black === 0) greyRows++;
+        }
+        assert(greyRows >= 5 * k, `${n}: no run line (date, runs, seed) under the title (${greyRows} grey text rows)`);
       }
       const rr = names.find((n) => n.includes('riskreturn'))!;
       const img = readPng(Buffer.from(zip[rr]));
