@@ -30,7 +30,7 @@ import { tw } from './workspace/texts';
 import { StorageAlerts } from './components/StorageAlerts';
 import { ViewGuard } from './components/ViewGuard';
 import { forgetInterrupted, interruptedRun, markRunStarted, settleAfterDrawing, type Interrupted } from './run/inProgress';
-import { summaryCsv } from './workspace/csv';
+import { ExportButtons } from './report/ExportButtons';
 import type { FieldError } from '../models/scenario/validate';
 import { uiValidator } from '../workers/uiValidatePool';
 import { clone } from './workspace/paths';
@@ -387,7 +387,7 @@ export function App(props: { loaded: Loaded }) {
             {(info) => <FileResults info={info} ctl={ctl} onClose={() => setFileResults(null)} />}
           </Show>
           <Show when={ctl.live()}>
-            {(o) => <PrintHeader scenario={o().input as ScenarioInput} runs={o().summary.runs} hash={o().scenarioHash} />}
+            {(o) => <PrintHeader scenario={o().input as ScenarioInput} runs={o().summary.runs} hash={o().scenarioHash} summary={o().summary} partial={o().partial} runsRequested={o().runsRequested} />}
           </Show>
           <Show when={compared().length >= 2}>
             <ViewGuard retryOn={compared}>
@@ -400,9 +400,7 @@ export function App(props: { loaded: Loaded }) {
                 <div class="results-head">
                   <h2>{t('questionCost')}</h2>
                   <div class="toolbar">
-                    <button type="button" data-testid="export-csv" disabled={o().partial} title={o().partial ? t('exportAfterRun') : undefined} onClick={() => download(fileNameFor(o().input as ScenarioInput, 'csv'), summaryCsv(o().summary, lang()), 'text/csv;charset=utf-8')}>
-                      ⤓ {t('exportCsv')}
-                    </button>
+                    <ExportButtons summary={o().summary} input={o().input as ScenarioInput} partial={o().partial} />
                     <button
                       type="button"
                       data-testid="export-results-json"

@@ -8,6 +8,7 @@ import { ChartCard, type LegendItem } from '../components/ChartCard';
 import { Later } from '../components/Later';
 import { UPlot } from './UPlot';
 import { axisFont, yearAxis } from './axes';
+import { CompareParties, WhatChanged } from '../report/CompareParties';
 
 /** Colours for compared scenarios, in order (never grey: grey is the counterfactual). */
 const COMPARE_COLORS = [P.blue, P.orange, P.bluishGreen, P.reddishPurple];
@@ -227,6 +228,8 @@ export function CompareView(props: { items: SavedScenario[] }) {
           </tbody>
         </table>
       </div>
+      <CompareParties items={props.items} />
+      <WhatChanged items={props.items} />
       <Show when={runs().length >= 2}>
         <div class="grid2">
           <Later>

@@ -283,6 +283,7 @@ function RiskReturn(props: { fin: FinancingLike; risk: RiskFn; parties: string[]
       id="riskreturn"
       title={`${t('riskReturnTitle')} · ${props.period}`}
       caption={ts('rrCaption')}
+      pngKey={() => props.fin.models.map((md, i) => `${i + 1}. ${md.name}`)}
       legend={props.parties.map((p) => ({ label: partyLabel(p), color: partyColor(p), kind: 'bar' as const }))}
       chart={() => (
         <svg ref={svgRef} class="svg-chart" viewBox={viewBox(H)} role="img" aria-label={t('riskReturnTitle')} data-testid="riskreturn-chart">

@@ -421,7 +421,8 @@ function HistogramView(props: { summary: Summary; extras: UiExtras }) {
             {(v) => (
               <g>
                 <line x1={x(v)} x2={x(v)} y1={H - m.b} y2={H - m.b + 5} stroke="#333" />
-                <text x={x(v)} y={H - m.b + 19} text-anchor="middle" font-size="13">{pct(v, Math.abs(v * 100 - Math.round(v * 100)) > 1e-9 ? 1 : 0)}</text>
+                {/* The last label ends at the tick instead of being cut at the drawing's edge. */}
+                <text x={x(v)} y={H - m.b + 19} text-anchor={x(v) > W() - m.r - 20 ? 'end' : 'middle'} font-size="13">{pct(v, Math.abs(v * 100 - Math.round(v * 100)) > 1e-9 ? 1 : 0)}</text>
               </g>
             )}
           </For>

@@ -3,6 +3,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { schedule } from '../components/schedule';
 import { axisFont } from './axes';
+import { onPrintResize } from '../report/printWidth';
 
 /**
  * Draws one small chart off screen while the page is idle (before the first run's results), so
@@ -102,7 +103,14 @@ export function UPlot(props: UPlotProps) {
       if (chart && Math.abs(chart.width - box.clientWidth) > 2) chart.setSize({ width: Math.max(280, box.clientWidth), height: height() });
     });
     ro.observe(box);
+    // Drawn at once (batch), not in a microtask: the print dialog lays out the page right after.
+    const offPrint = onPrintResize(
+      box,
+      (width) => chart?.batch(() => chart?.setSize({ width: Math.max(280, width), height: height() })),
+      () => box.clientWidth,
+    );
     onCleanup(() => {
+      offPrint();
       alive = false;
       buildQueued?.();
       dataQueued?.();

@@ -1,8 +1,22 @@
+import { atWidth } from '../report/printWidth';
+
 /** One legend entry as drawn in the PNG: a line (dashed or dotted), a pale band or a solid block. */
 export interface PngLegendItem {
   label: string;
   color: string;
   kind?: 'line' | 'band' | 'dash' | 'dot' | 'bar' | 'point';
+}
+
+/** What a picture says about itself, so it reads on a slide without the workbench around it. */
+export interface PngInfo {
+  title: string;
+  legend?: PngLegendItem[];
+  /** The run: scenario title, date, runs and seed, on one line under the title. */
+  meta?: string;
+  /** A key for numbered markers ("1. Fee-for-service", …), under the chart. */
+  key?: string[];
+  /** The key's heading ("Nummers:"). */
+  keyTitle?: string;
 }
 
 /** Legend entries in rows that fit `width`: [x, y] per entry (y is the row's text baseline). */
@@ -22,88 +36,141 @@ export function legendLayout(widths: number[], width: number, x0 = 16, rowH = 24
   return out;
 }
 
-/**
- * Saves a chart (a uPlot canvas or an SVG) as a PNG with its title and legend on a white
- * background, so the picture reads on its own on a slide.
- */
-export async function chartToPng(container: HTMLElement, title: string, fileName: string, legend: PngLegendItem[] = []): Promise<void> {
+/** The chart's drawing: a uPlot canvas as it is, an SVG drawn at twice its size. */
+async function chartImage(container: HTMLElement): Promise<{ source: CanvasImageSource; w: number; h: number; scale: number } | null> {
   const canvas = container.querySelector('canvas');
   const svg = container.querySelector('svg.svg-chart') as SVGSVGElement | null;
-  let source: CanvasImageSource;
-  let w: number;
-  let h: number;
   if (canvas) {
-    source = canvas;
-    w = canvas.width;
-    h = canvas.height;
-  } else if (svg) {
-    const box = svg.getBoundingClientRect();
-    const scale = 2;
-    w = Math.round(box.width * scale);
-    h = Math.round(box.height * scale);
-    const clone = svg.cloneNode(true) as SVGSVGElement;
-    clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-    clone.setAttribute('width', String(w));
-    clone.setAttribute('height', String(h));
-    clone.setAttribute('font-family', getComputedStyle(svg).fontFamily);
-    const url = URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(clone)], { type: 'image/svg+xml' }));
-    try {
-      source = await new Promise<HTMLImageElement>((ok, fail) => {
-        const img = new Image();
-        img.onload = () => ok(img);
-        img.onerror = () => fail(new Error('could not draw the chart'));
-        img.src = url;
-      });
-    } finally {
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
-    }
-  } else return;
+    // A copy: the chart is redrawn at its screen width once this returns.
+    const copy = document.createElement('canvas');
+    copy.width = canvas.width;
+    copy.height = canvas.height;
+    copy.getContext('2d')!.drawImage(canvas, 0, 0);
+    return { source: copy, w: canvas.width, h: canvas.height, scale: Math.max(1, window.devicePixelRatio || 1) };
+  }
+  if (!svg) return null;
+  // The drawing's own size (its viewBox), which may differ from its box on the page while it is
+  // redrawn at a picture's width.
+  const vb = svg.viewBox?.baseVal;
+  const box = vb && vb.width > 0 ? { width: vb.width, height: vb.height } : svg.getBoundingClientRect();
+  const scale = 2;
+  const w = Math.round(box.width * scale);
+  const h = Math.round(box.height * scale);
+  if (w === 0 || h === 0) return null;
+  const clone = svg.cloneNode(true) as SVGSVGElement;
+  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  clone.setAttribute('width', String(w));
+  clone.setAttribute('height', String(h));
+  clone.setAttribute('font-family', getComputedStyle(svg).fontFamily);
+  const url = URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(clone)], { type: 'image/svg+xml' }));
+  try {
+    const img = await new Promise<HTMLImageElement>((ok, fail) => {
+      const im = new Image();
+      im.onload = () => ok(im);
+      im.onerror = () => fail(new Error('could not draw the chart'));
+      im.src = url;
+    });
+    return { source: img, w, h, scale };
+  } finally {
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+}
+
+/** Words of `text` in lines no wider than `width` as `ctx` measures them. */
+function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (const w of text.split(/\s+/)) {
+    const next = cur ? `${cur} ${w}` : w;
+    if (cur && ctx.measureText(next).width > width) {
+      out.push(cur);
+      cur = w;
+    } else cur = next;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+/**
+ * A chart (a uPlot canvas or an SVG) as a PNG: a header band with its title and the run it comes
+ * from, its legend, the chart, and a key for numbered markers, on white. Text is sized with the
+ * chart's own scale so that it stays in proportion on a slide. Null when there is no chart.
+ */
+/** The width (CSS px) every chart is drawn at for a picture: the same on a slide whichever card it came from. */
+export const PICTURE_WIDTH = 960;
+
+export async function renderChartPng(container: HTMLElement, info: PngInfo): Promise<Blob | null> {
+  const img = await atWidth(container, PICTURE_WIDTH, () => chartImage(container));
+  if (!img) return null;
+  const k = Math.max(1, img.scale);
+  const pad = Math.round(16 * k);
   const out = document.createElement('canvas');
   const ctx = out.getContext('2d')!;
-  const legendFont = '16px system-ui, sans-serif';
-  ctx.font = legendFont;
-  const width = w + 32;
-  const spots = legendLayout(legend.map((l) => ctx.measureText(l.label).width), width);
-  const rows = legend.length ? Math.max(...spots.map((p) => p.row)) + 1 : 0;
-  const titleH = 44;
-  const legendH = rows * 24 + (rows ? 8 : 0);
+  const font = (px: number, weight = '400') => `${weight} ${Math.round(px * k)}px system-ui, sans-serif`;
+  const legend = info.legend ?? [];
+  const width = img.w + 2 * pad;
+  ctx.font = font(16);
+  const rowH = Math.round(24 * k);
+  const spots = legendLayout(legend.map((l) => ctx.measureText(l.label).width), width, pad, rowH, Math.round(22 * k), Math.round(28 * k));
+  const legendRows = legend.length ? Math.max(...spots.map((p) => p.row)) + 1 : 0;
+  ctx.font = font(15);
+  const keyLines = info.key?.length ? wrap(ctx, `${info.keyTitle ?? ''} ${info.key.join(' · ')}`.trim(), width - 2 * pad) : [];
+  ctx.font = font(22, '600');
+  const titleLines = wrap(ctx, info.title, width - 2 * pad).slice(0, 2);
+  const titleH = Math.round((titleLines.length * 28 + 10) * k);
+  const metaH = info.meta ? Math.round(24 * k) : 0;
+  const headerH = titleH + metaH + Math.round(6 * k);
+  const legendH = legendRows * rowH + (legendRows ? Math.round(8 * k) : 0);
+  const keyH = keyLines.length * Math.round(21 * k) + (keyLines.length ? Math.round(10 * k) : 0);
   out.width = width;
-  out.height = h + titleH + legendH + 16;
+  out.height = headerH + legendH + img.h + keyH + pad;
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, out.width, out.height);
   ctx.fillStyle = '#1a1a1a';
-  ctx.font = '600 22px system-ui, sans-serif';
-  ctx.fillText(title, 16, 30);
-  ctx.font = legendFont;
+  ctx.font = font(22, '600');
+  titleLines.forEach((line, i) => ctx.fillText(line, pad, Math.round((30 + i * 28) * k)));
+  if (info.meta) {
+    ctx.fillStyle = '#444';
+    ctx.font = font(15);
+    ctx.fillText(info.meta, pad, titleH + Math.round(14 * k));
+  }
+  ctx.font = font(16);
   legend.forEach((l, i) => {
     const { x, row } = spots[i];
-    const y = titleH + row * 24 + 12;
+    const y = headerH + row * rowH + Math.round(12 * k);
+    const sw = Math.round(28 * k);
     ctx.save();
     if (l.kind === 'band' || l.kind === 'bar') {
       ctx.globalAlpha = l.kind === 'band' ? 0.35 : 1;
       ctx.fillStyle = l.color;
-      ctx.fillRect(x, y - 7, 28, 14);
+      ctx.fillRect(x, y - Math.round(7 * k), sw, Math.round(14 * k));
     } else if (l.kind === 'point') {
       ctx.fillStyle = l.color;
       ctx.beginPath();
-      ctx.arc(x + 14, y, 6, 0, 2 * Math.PI);
+      ctx.arc(x + sw / 2, y, 6 * k, 0, 2 * Math.PI);
       ctx.fill();
     } else {
       ctx.strokeStyle = l.color;
-      ctx.lineWidth = 3;
-      ctx.setLineDash(l.kind === 'dash' ? [7, 4] : l.kind === 'dot' ? [2, 4] : []);
+      ctx.lineWidth = 3 * k;
+      ctx.setLineDash(l.kind === 'dash' ? [7 * k, 4 * k] : l.kind === 'dot' ? [2 * k, 4 * k] : []);
       ctx.beginPath();
       ctx.moveTo(x, y);
-      ctx.lineTo(x + 28, y);
+      ctx.lineTo(x + sw, y);
       ctx.stroke();
     }
     ctx.restore();
     ctx.fillStyle = '#1a1a1a';
-    ctx.fillText(l.label, x + 34, y + 5);
+    ctx.fillText(l.label, x + sw + Math.round(6 * k), y + Math.round(5 * k));
   });
-  ctx.drawImage(source, 16, titleH + legendH, w, h);
-  const blob = await new Promise<Blob | null>((ok) => out.toBlob(ok, 'image/png'));
-  if (!blob) return;
+  ctx.drawImage(img.source, pad, headerH + legendH, img.w, img.h);
+  ctx.fillStyle = '#1a1a1a';
+  ctx.font = font(15);
+  keyLines.forEach((line, i) => ctx.fillText(line, pad, headerH + legendH + img.h + Math.round((22 + i * 21) * k)));
+  return new Promise<Blob | null>((ok) => out.toBlob(ok, 'image/png'));
+}
+
+/** Starts the download of `blob` as `fileName`. */
+export function saveBlob(blob: Blob, fileName: string): void {
   const a = document.createElement('a');
   a.href = URL.createObjectURL(blob);
   a.download = fileName;
@@ -111,4 +178,10 @@ export async function chartToPng(container: HTMLElement, title: string, fileName
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
+
+/** Saves a chart as a PNG (see renderChartPng). */
+export async function chartToPng(container: HTMLElement, fileName: string, info: PngInfo): Promise<void> {
+  const blob = await renderChartPng(container, info);
+  if (blob) saveBlob(blob, fileName);
 }

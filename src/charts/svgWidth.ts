@@ -1,4 +1,5 @@
 import { createSignal, onCleanup, type Accessor } from 'solid-js';
+import { onPrintResize } from '../report/printWidth';
 
 /**
  * The drawn width of an SVG chart, so its viewBox can match it one to one: text then appears at
@@ -21,9 +22,22 @@ export function svgWidth(initial: number, min = 260): { ref: (el: SVGSVGElement)
    */
   const viewBox = (height: number) => (measured() ? `0 0 ${W()} ${height}` : undefined);
   let ro: ResizeObserver | undefined;
+  let offPrint: (() => void) | undefined;
   const ref = (el: SVGSVGElement) => {
     if (typeof ResizeObserver === 'undefined') return;
     ro?.disconnect();
+    offPrint?.();
+    // Redrawn at the paper's width before printing (a signal update changes the SVG at once).
+    offPrint = onPrintResize(
+      el,
+      (w) => {
+        if (w > 0) {
+          setW(Math.max(min, w));
+          setMeasured(true);
+        }
+      },
+      () => el.getBoundingClientRect().width,
+    );
     ro = new ResizeObserver((entries) => {
       const w = entries[entries.length - 1].contentRect.width;
       if (w > 0) {
@@ -33,6 +47,9 @@ export function svgWidth(initial: number, min = 260): { ref: (el: SVGSVGElement)
     });
     ro.observe(el);
   };
-  onCleanup(() => ro?.disconnect());
+  onCleanup(() => {
+    ro?.disconnect();
+    offPrint?.();
+  });
   return { ref, W, viewBox };
 }

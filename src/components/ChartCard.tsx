@@ -1,6 +1,9 @@
-import { createSignal, For, Show, type JSX } from 'solid-js';
+import { createSignal, For, onCleanup, onMount, Show, type JSX } from 'solid-js';
 import { t } from '../i18n';
-import { chartToPng } from '../charts/png';
+import { chartToPng, type PngInfo } from '../charts/png';
+import { pngMeta, registerChart } from '../report/pngSet';
+import { rt } from '../report/texts';
+import { printing } from '../report/printWidth';
 
 export interface LegendItem {
   label: string;
@@ -20,16 +23,20 @@ export function ChartCard(props: {
   controls?: () => JSX.Element;
   chart: () => JSX.Element;
   table: () => JSX.Element;
+  /** What numbered markers in the chart stand for ("1. Fee-for-service", …), for the saved picture. */
+  pngKey?: () => string[];
 }) {
   const [showTable, setShowTable] = createSignal(false);
   let body!: HTMLDivElement;
+  const pngInfo = (): PngInfo => ({ title: props.title, legend: props.legend ?? [], meta: pngMeta(), key: props.pngKey?.(), keyTitle: rt('pngKey') });
+  onMount(() => onCleanup(registerChart({ id: props.id, body, info: pngInfo })));
   return (
     <section class="card" classList={{ 'table-mode': showTable() }} aria-labelledby={`${props.id}-title`} data-testid={`card-${props.id}`}>
       <header class="card-head">
         <h3 id={`${props.id}-title`}>{props.title}</h3>
         <div class="card-actions">
         <Show when={!showTable()}>
-          <button type="button" class="toggle" data-testid={`${props.id}-png`} aria-label={`${t('savePng')}: ${props.title}`} onClick={() => void chartToPng(body, props.title, `${props.id}.png`, props.legend ?? [])}>
+          <button type="button" class="toggle" data-testid={`${props.id}-png`} aria-label={`${t('savePng')}: ${props.title}`} onClick={() => void chartToPng(body, `${props.id}.png`, pngInfo())}>
             PNG
           </button>
         </Show>
@@ -66,6 +73,12 @@ export function ChartCard(props: {
       </div>
       <Show when={props.caption}>
         <p class="caption">{props.caption}</p>
+      </Show>
+      {/* On paper each chart comes with its table; built only while printing. */}
+      <Show when={printing() && !showTable()}>
+        <div class="print-only print-table" data-testid={`${props.id}-print-table`}>
+          {props.table()}
+        </div>
       </Show>
     </section>
   );

@@ -1,64 +1,121 @@
-import { createMemo, For, Show } from 'solid-js';
-import { lang, t } from '../i18n';
+import { createEffect, createMemo, For, onCleanup, Show } from 'solid-js';
+import { lang } from '../i18n';
 import type { ScenarioInput } from '../workspace/store';
-import type { Path } from '../workspace/paths';
-import { pathString } from '../workspace/paths';
-import { isParamField } from '../editor/schemaHelp';
-import { showNumber } from '../editor/numbers';
+import type { Summary } from '../../models/summary/summarize';
 import { Later } from './Later';
-import { paramLabel } from '../charts/paramLabel';
+import { euroMln, num, pct, signed } from '../format';
+import { financingOf } from '../charts/financeShape';
+import { partyLabelIn } from '../parties';
+import { assumptionsOf } from '../report/assumptions';
+import { inContract, partiesInAny } from '../report/partyTable';
+import { dateText, inLanguage, rt } from '../report/texts';
+import { setRunInfo } from '../report/runInfo';
+import '../report/print.css';
+import { installPrintPrep } from '../report/printPrep';
 
-interface Row {
-  path: string;
-  value: string;
-  source?: string;
-  illustrative: boolean;
-}
+installPrintPrep();
 
-/** Every parameter in the scenario with its value and source, for the printed report. */
-function assumptions(s: ScenarioInput): Row[] {
-  const rows: Row[] = [];
-  const walk = (v: unknown, path: Path) => {
-    if (path.length > 0 && isParamField(path)) {
-      const l = lang();
-      const n = (x: unknown) => showNumber(x, l);
-      let value = '';
-      let source: string | undefined;
-      let illustrative = false;
-      if (typeof v === 'number') value = n(v);
-      else if (v && typeof v === 'object') {
-        const o = v as Record<string, unknown>;
-        source = typeof o.source === 'string' ? o.source : undefined;
-        illustrative = o.illustrative === true;
-        if ('value' in o) value = n(o.value);
-        else {
-          const { dist, source: _s, illustrative: _i, ...rest } = o;
-          value = `${String(dist)} ${Object.entries(rest).map(([k, x]) => `${k} ${n(x)}`).join(' · ')}`;
-        }
-      } else value = String(v);
-      rows.push({ path: pathString(path), value, source, illustrative });
-      return;
-    }
-    if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) if (k !== 'meta') walk(x, [...path, k]);
-  };
-  walk(s, []);
-  return rows;
+/** The three answers in plain words, for the first printed page. */
+function PrintSummary(props: { summary: Summary; partial?: boolean; runsRequested?: number }) {
+  const s = () => props.summary;
+  const last = () => s().years[s().years.length - 1];
+  const fin = () => financingOf(s());
+  const mln = (x: number) => num(x / 1e6, 1);
+  return (
+    <section class="print-summary" data-testid="print-summary">
+      <h2>{rt('sumTitle')}</h2>
+      <Show when={props.partial}>
+        <p class="print-partial">{rt('sumPartial', { n: num(s().runs), m: num(props.runsRequested ?? s().runs) })}</p>
+      </Show>
+      <h3>1. {rt('sumCostQ')}</h3>
+      <p data-testid="print-answer-cost">
+        {rt('sumCost', {
+          y: last().year,
+          cf: euroMln(last().cf.total.mean),
+          sc: euroMln(last().sc.total.mean),
+          r: pct(last().reduction.mean, 2),
+          a: pct(last().reduction.p5, 2),
+          b: pct(last().reduction.p95, 2),
+        })}
+      </p>
+      <h3>2. {rt('sumTargetQ', { t: pct(s().target, 0) })}</h3>
+      <p data-testid="print-answer-target">
+        {rt('sumTarget', { y: last().year, t: pct(s().target, 0), p: pct(last().pReachTarget.p, 0), o: pct(last().pObserveTarget.p, 0), c: pct(last().pObserveTargetByChance.p, 0) })}
+      </p>
+      <h3>3. {rt('sumRiskQ')}</h3>
+      <Show when={fin()} fallback={<p>{rt('sumNoFinancing')}</p>}>
+        {(f) => (
+          <>
+            <p class="small">{rt('sumRiskIntro', { a: s().startYear, b: s().startYear + f().models[0].years.length - 1 })}</p>
+            <table class="data print-risk" data-testid="print-risk-table">
+              <thead>
+                <tr>
+                  <th scope="col">{rt('sumContract')}</th>
+                  <For each={partiesInAny(f())}>{(p) => <th scope="col">{partyLabelIn(p, lang())}</th>}</For>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={f().models}>
+                  {(m, i) => (
+                    <tr>
+                      <th scope="row">
+                        {i() + 1}. {m.name}
+                      </th>
+                      <For each={partiesInAny(f())}>
+                        {(p) => {
+                          const r = m.horizon[p];
+                          return inContract(r) ? (
+                            <td classList={{ neg: r.changeVsStatusQuo.mean < 0 }}>
+                              <span class="v">{signed(r.changeVsStatusQuo.mean, mln)}</span>
+                              <span class="sub">{rt('sumWorse', { p: pct(r.pWorseOff.p, 0) })}</span>
+                            </td>
+                          ) : (
+                            <td class="absent">–</td>
+                          );
+                        }}
+                      </For>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </>
+        )}
+      </Show>
+    </section>
+  );
 }
 
 /** The head of the printed report: what was run, when, with which seed; so paper can be traced to a file. */
-export function PrintHeader(props: { scenario: ScenarioInput; runs: number; hash?: string }) {
+export function PrintHeader(props: { scenario: ScenarioInput; runs: number; hash?: string; summary?: Summary; partial?: boolean; runsRequested?: number }) {
+  const meta = () => props.scenario.meta ?? {};
+  // The same run named on the pictures saved from the charts.
+  createEffect(() =>
+    setRunInfo({
+      title: String(meta().title ?? ''),
+      seed: String(props.scenario.simulation?.seed ?? ''),
+      runs: props.runs,
+      date: new Date(),
+      models: (props.summary && financingOf(props.summary)?.models.map((m) => m.name)) || [],
+    }),
+  );
+  onCleanup(() => setRunInfo(null));
   return (
-    <section class="print-only print-header">
-      <h1>{String(props.scenario.meta?.title ?? '')}</h1>
-      <p>{String(props.scenario.meta?.description ?? '')}</p>
-      <p>
-        {t('printedOn')}: {new Date().toLocaleString(lang() === 'nl' ? 'nl-NL' : 'en-GB')} · {t('seed')}: {String(props.scenario.simulation?.seed ?? '')} · {props.runs} runs
+    <section class="print-only print-header" data-testid="print-header">
+      <h1>{String(meta().title ?? '')}</h1>
+      <p class="print-meta" data-testid="print-meta">
+        {rt('printMeta', { d: dateText(new Date(), lang()), s: String(props.scenario.simulation?.seed ?? ''), n: num(props.runs) })}
         <Show when={props.hash}> · SHA-256 {props.hash!.slice(0, 16)}…</Show>
       </p>
-      <Show when={props.scenario.meta?.notes}>
-        <p class="notes">{String(props.scenario.meta.notes)}</p>
+      <Show when={inLanguage(meta().description, lang())}>{(d) => <p class="print-description">{d()}</p>}</Show>
+      <Show when={inLanguage(meta().notes, lang())}>
+        {(n) => (
+          <p class="notes">
+            <strong>{rt('printNotes')}:</strong> {n()}
+          </p>
+        )}
       </Show>
+      <Show when={props.summary}>{(s) => <PrintSummary summary={s()} partial={props.partial} runsRequested={props.runsRequested} />}</Show>
     </section>
   );
 }
@@ -75,39 +132,53 @@ export function AssumptionsTable(props: { scenario: ScenarioInput }) {
 
 function AssumptionRows(props: { scenario: ScenarioInput }) {
   // The same scenario object for every partial summary of a run: keep the rows (and their DOM)
-  // instead of rebuilding the whole table on each one.
+  // instead of rebuilding the whole appendix on each one.
   const scenario = createMemo(() => props.scenario);
-  const rows = createMemo(() => assumptions(scenario()));
+  const a = createMemo(() => assumptionsOf(scenario(), lang()));
   return (
-    <section class="print-only print-assumptions">
-      <h2>{t('assumptionsTitle')}</h2>
-      <table class="data">
-        <thead>
-          <tr>
-            <th scope="col">{t('assumption')}</th>
-            <th scope="col">{t('value')}</th>
-            <th scope="col">{t('source')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          <For each={rows()}>
-            {(r) => (
-              <tr>
-                <td>
-                  {paramLabel(r.path, scenario(), lang()).label}
-                  <br />
-                  <code class="muted small">{r.path}</code>
-                </td>
-                <td>{r.value}</td>
-                <td>
-                  {r.illustrative ? `[${t('illustrative')}] ` : ''}
-                  {r.source ?? '–'}
-                </td>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
+    <section class="print-only print-assumptions" data-testid="print-assumptions">
+      <h2>{rt('apxTitle')}</h2>
+      <p class="small">{rt('apxIntro')}</p>
+      <div class="apx-columns">
+        <For each={a().groups}>
+          {(g) => (
+            <section class="apx-group" data-group={g.id}>
+              <h3>{g.title}</h3>
+              <For each={g.items}>
+                {(it) => (
+                  <>
+                    <Show when={it.heading}>
+                      <h4>{it.heading}</h4>
+                    </Show>
+                    <dl class="apx-rows">
+                      <For each={it.rows}>
+                        {(r) => (
+                          <div class="apx-row" data-path={r.path}>
+                            <dt>{r.label}</dt>
+                            <dd>
+                              {r.value}
+                              <Show when={r.source !== undefined}>
+                                <sup class="apx-ref">[{r.source}]</sup>
+                              </Show>
+                              <Show when={r.illustrative}>
+                                <span class="apx-ill"> ({rt('illustrative')})</span>
+                              </Show>
+                            </dd>
+                          </div>
+                        )}
+                      </For>
+                    </dl>
+                  </>
+                )}
+              </For>
+            </section>
+          )}
+        </For>
+      </div>
+      <h3>{rt('apxSources')}</h3>
+      <ol class="apx-sources">
+        <For each={a().sources}>{(s) => <li>{s}</li>}</For>
+      </ol>
     </section>
   );
 }

@@ -568,13 +568,15 @@ async function main() {
       const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), page.click('[data-testid="export-csv"]')]);
       const path = join(ARTIFACTS, 'results-nl.csv');
       await dl.saveAs(path);
-      const rows = readFileSync(path, 'utf8').trim().split(/\r\n/);
-      assert(rows.length === edited!.summary!.years.length + 1, `CSV has ${rows.length} rows`);
-      const header = rows[0].split(';');
-      const first = rows[1].split(';');
+      // The first section is the cost per year (title, header, one row per year); the party tables
+      // follow (checked against the summary in features/41-exports.e2e.ts).
+      const rows = readFileSync(path, 'utf8').split(/\r\n\r\n/)[0].trim().split(/\r\n/);
+      assert(rows[0] === 'Kosten per jaar' && rows.length === edited!.summary!.years.length + 2, `CSV cost section has ${rows.length} lines`);
+      const header = rows[1].split(';');
+      const first = rows[2].split(';');
       assert(header.length > 20 && first.length === header.length, 'CSV not semicolon-separated');
-      const i = header.indexOf('cf_total_mean_eur');
-      assert(first[i] === String(edited!.summary!.years[0].cf.total.mean).replace('.', ','), `cf total cell ${first[i]}`);
+      const i = header.indexOf('Totale kosten zonder verandering, gemiddeld (€ mln)');
+      assert(first[i] === (edited!.summary!.years[0].cf.total.mean / 1e6).toFixed(1).replace('.', ','), `cf total cell ${first[i]}`);
     });
 
     let fresh: Page | null = null;
@@ -830,7 +832,7 @@ async function main() {
       await page.emulateMedia({ media: 'print' });
       const printed = await page.evaluate(() => ({
         header: (document.querySelector('.print-header') as HTMLElement | null)?.innerText ?? '',
-        rows: document.querySelectorAll('.print-assumptions tbody tr').length,
+        rows: document.querySelectorAll('.print-assumptions .apx-row').length,
         editorHidden: getComputedStyle(document.querySelector('.editor-pane')!).display === 'none',
       }));
       await page.pdf({ path: join(ARTIFACTS, 'report.pdf'), format: 'A4', printBackground: true });

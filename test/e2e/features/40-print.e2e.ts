@@ -1,0 +1,211 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { inflateSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { assert } from '../harness';
+import type { E2EEnv } from '../env';
+
+/** A4 is 210 mm wide; print.css sets 14 mm margins: 182 mm of content, at 96 px per inch. */
+const A4_CONTENT_PX = ((210 - 2 * 14) / 25.4) * 96;
+
+/** Minimal PNG reader (8-bit RGB/RGBA/grey, non-interlaced, as pdftoppm writes): width, height, pixel(x, y) as grey. */
+export function readPng(buf: Buffer): { width: number; height: number; grey: (x: number, y: number) => number } {
+  assert(buf.readUInt32BE(0) === 0x89504e47, 'not a PNG');
+  let pos = 8;
+  let width = 0;
+  let height = 0;
+  let colorType = 0;
+  let bitDepth = 0;
+  const idat: Buffer[] = [];
+  while (pos < buf.length) {
+    const len = buf.readUInt32BE(pos);
+    const type = buf.toString('ascii', pos + 4, pos + 8);
+    const data = buf.subarray(pos + 8, pos + 8 + len);
+    if (type === 'IHDR') {
+      width = data.readUInt32BE(0);
+      height = data.readUInt32BE(4);
+      bitDepth = data[8];
+      colorType = data[9];
+    } else if (type === 'IDAT') idat.push(data);
+    pos += 12 + len;
+  }
+  assert(bitDepth === 8, `PNG bit depth ${bitDepth}`);
+  const ch = colorType === 6 ? 4 : colorType === 2 ? 3 : colorType === 4 ? 2 : 1;
+  const raw = inflateSync(Buffer.concat(idat));
+  const stride = width * ch;
+  const px = Buffer.alloc(height * stride);
+  for (let y = 0; y < height; y++) {
+    const f = raw[y * (stride + 1)];
+    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    for (let x = 0; x < stride; x++) {
+      const a = x >= ch ? px[y * stride + x - ch] : 0;
+      const b = y > 0 ? px[(y - 1) * stride + x] : 0;
+      const c = x >= ch && y > 0 ? px[(y - 1) * stride + x - ch] : 0;
+      let v = line[x];
+      if (f === 1) v += a;
+      else if (f === 2) v += b;
+      else if (f === 3) v += (a + b) >> 1;
+      else if (f === 4) {
+        const p = a + b - c;
+        const pa = Math.abs(p - a);
+        const pb = Math.abs(p - b);
+        const pc = Math.abs(p - c);
+        v += pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+      }
+      px[y * stride + x] = v & 255;
+    }
+  }
+  const grey = (x: number, y: number) => {
+    const i = y * stride + x * ch;
+    if (ch >= 3) return Math.round((px[i] + px[i + 1] + px[i + 2]) / 3);
+    return px[i];
+  };
+  return { width, height, grey };
+}
+
+/**
+ * In the print-emulated page: each chart's box against the page's content width, and any visible
+ * control. (A string: tsx would wrap named inner functions in a helper the page does not have.)
+ */
+const PRINT_LAYOUT = `(() => {
+  const visible = (el) => {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) return false;
+    for (let p = el; p; p = p.parentElement) {
+      const cs = getComputedStyle(p);
+      if (cs.display === 'none' || cs.visibility === 'hidden') return false;
+    }
+    return true;
+  };
+  const charts = [...document.querySelectorAll('#results canvas, #results svg.svg-chart')].filter(visible).map((el) => {
+    const r = el.getBoundingClientRect();
+    const card = el.closest('[data-testid]')?.getAttribute('data-testid') ?? el.tagName;
+    return { card, left: r.left, right: r.right, width: r.width };
+  });
+  const controls = [...document.querySelectorAll('button, select, input, textarea')].filter(visible).map((el) => el.tagName.toLowerCase() + ' ' + (el.textContent ?? '').trim().slice(0, 30) + ' ' + (el.getAttribute('data-testid') ?? ''));
+  return { charts, controls, text: document.body.innerText };
+})()`;
+async function printLayout(page: Page): Promise<{ charts: { card: string; left: number; right: number; width: number }[]; controls: string[]; text: string }> {
+  return page.evaluate(PRINT_LAYOUT);
+}
+
+/** Renders the PDF's pages to PNG (poppler's pdftoppm) and returns their files. */
+function pdfPages(pdf: string, dir: string, prefix: string, dpi = 60): string[] {
+  execFileSync('pdftoppm', ['-r', String(dpi), '-png', pdf, join(dir, prefix)]);
+  return readdirSync(dir)
+    .filter((f) => f.startsWith(prefix) && f.endsWith('.png'))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+/** English phrases of the interface and the default scenario that must not be in the Dutch report. */
+const ENGLISH = ['A region of about', 'Default scenario', 'Numbers marked illustrative', 'Printed on', 'Who carries the risk', 'What happens to care', 'Assumptions and sources', 'Total care cost', 'Reduction', 'worse off', 'Chance that'];
+/** And Dutch ones that must not be in the English report. */
+const DUTCH = ['Een regio van ongeveer', 'Standaardscenario', 'Afgedrukt op', 'Wie draagt het risico', 'Aannames en bronnen', 'Totale zorgkosten', 'slechter af'];
+
+export default async function print(env: E2EEnv): Promise<void> {
+  const ctx = await env.newContext(env.browser);
+  const page = await ctx.newPage();
+  env.watch(page);
+  const dir = join(env.artifacts, 'print');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  await page.goto(`${env.baseUrl}?runs=200`);
+  await env.waitDone(page);
+  // Financing, sensitivity and decision views mount in later tasks.
+  await page.waitForSelector('[data-testid="print-assumptions"] .apx-row', { state: 'attached', timeout: 30_000 });
+  await page.waitForSelector('[data-testid="fin-table"], .fin-table', { state: 'attached', timeout: 30_000 });
+
+  for (const lang of ['nl', 'en'] as const) {
+    if (lang === 'en') {
+      await page.emulateMedia({ media: 'screen' });
+      await page.click('[data-testid="lang-en"]');
+      await page.waitForTimeout(500);
+    }
+    // The print dialog's path: on beforeprint (screen layout still) every chart redraws at its width on paper.
+    const drawn = (await page.evaluate(`(async () => {
+      window.dispatchEvent(new Event('beforeprint'));
+      const out = [...document.querySelectorAll('#results canvas, #results svg.svg-chart')].filter((el) => el.getClientRects().length).map((el) => ({
+        card: el.closest('[data-testid]')?.getAttribute('data-testid') ?? el.tagName,
+        width: el instanceof HTMLCanvasElement ? parseFloat(el.style.width || String(el.width)) : Number((el.getAttribute('viewBox') || '0 0 0').split(' ')[2]),
+      }));
+      window.dispatchEvent(new Event('afterprint'));
+      return out;
+    })()`)) as { card: string; width: number }[];
+    await env.h.check(`print (${lang}): before printing every chart redraws at most as wide as the A4 content`, () => {
+      assert(drawn.length >= 8, `only ${drawn.length} charts`);
+      const wide = drawn.filter((c) => !(c.width > 0 && c.width <= A4_CONTENT_PX));
+      assert(wide.length === 0, `drawn wider than ${A4_CONTENT_PX.toFixed(0)} px: ${wide.map((c) => `${c.card} ${c.width}`).join(', ')}`);
+    });
+    // Print media in a window as wide as the paper's content: the layout the PDF gets.
+    const screenSize = page.viewportSize()!;
+    await page.setViewportSize({ width: Math.floor(A4_CONTENT_PX), height: screenSize.height });
+    await page.emulateMedia({ media: 'print' });
+    // Charts redraw on the media change and on the resize; two frames for the queued redraws.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await page.waitForTimeout(300);
+    const layout = await printLayout(page);
+    // Back to the screen: the PDF below is printed from the page as a user has it.
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize(screenSize);
+    await page.waitForTimeout(300);
+    await env.h.check(`print (${lang}): every chart lies inside the A4 content width`, () => {
+      assert(layout.charts.length >= 8, `only ${layout.charts.length} charts in print`);
+      const out = layout.charts.filter((c) => c.right > A4_CONTENT_PX + 1 || c.left < -1);
+      assert(out.length === 0, `charts beyond ${A4_CONTENT_PX.toFixed(0)} px: ${out.map((c) => `${c.card} ${c.left.toFixed(0)}–${c.right.toFixed(0)}`).join(', ')}`);
+    });
+    await env.h.check(`print (${lang}): no button, select or input on paper`, () => {
+      assert(layout.controls.length === 0, `visible controls: ${layout.controls.slice(0, 8).join(' | ')}`);
+    });
+    await env.h.check(`print (${lang}): the report is in one language`, () => {
+      const wrong = (lang === 'nl' ? ENGLISH : DUTCH).filter((p) => layout.text.includes(p));
+      assert(wrong.length === 0, `phrases of the other language: ${wrong.join(', ')}`);
+    });
+    await env.h.check(`print (${lang}): page 1 has the title, date, seed, runs and the three answers; the appendix shows labels, not paths`, async () => {
+      const first = await page.evaluate(() => {
+        const h = document.querySelector('[data-testid="print-header"]') as HTMLElement;
+        const apx = document.querySelector('[data-testid="print-assumptions"]') as HTMLElement;
+        return {
+          text: h?.innerText ?? '',
+          riskRows: document.querySelectorAll('[data-testid="print-risk-table"] tbody tr').length,
+          apxText: apx?.innerText ?? '',
+          apxRows: apx?.querySelectorAll('.apx-row').length ?? 0,
+        };
+      });
+      assert(first.text.includes('Blauwe Zorg-achtige regio'), 'no title on page 1');
+      assert(first.text.includes('proeftuin-default'), 'no seed on page 1');
+      assert(first.text.includes('200 runs'), 'no run count on page 1');
+      assert(/\d{4}/.test(first.text) && (lang === 'nl' ? first.text.includes('Afgedrukt op') : first.text.includes('Printed on')), 'no date on page 1');
+      assert(first.riskRows >= 6, `risk table has ${first.riskRows} contracts`);
+      assert(first.apxRows > 50, `appendix lists ${first.apxRows} assumptions`);
+      assert(!/region\.segments\[\d+\]|\.costPerContact|substitution\[\d+\]/.test(first.apxText), 'appendix shows internal paths');
+    });
+    const pdf = join(dir, `report-${lang}.pdf`);
+    // No media emulation: the PDF is printed with print media, as the browser's print would.
+    await page.emulateMedia({ media: null });
+    await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+    await page.emulateMedia({ media: 'screen' });
+    const pngs = pdfPages(pdf, dir, `page-${lang}`);
+    console.log(`    print (${lang}): ${pngs.length} A4 pages → ${dir}`);
+    await env.h.check(`print (${lang}): the PDF's pages keep a blank right margin (nothing cut at the paper's edge)`, () => {
+      // 1 summary page, the charts with their tables, 2–3 pages of assumptions (the old appendix alone was 8).
+      assert(pngs.length >= 4 && pngs.length <= 20, `${pngs.length} pages`);
+      for (const f of pngs) {
+        const img = readPng(readFileSync(f));
+        // 14 mm margin: the outer 10 mm of the right edge must be white on every page.
+        const x0 = Math.floor(img.width * (1 - 10 / 210));
+        let dark = 0;
+        for (let y = 0; y < img.height; y++) for (let x = x0; x < img.width; x++) if (img.grey(x, y) < 235) dark++;
+        assert(dark === 0, `${f}: ${dark} dark pixels in the right margin`);
+      }
+      // Page 1 is the summary: ink in its upper part.
+      const p1 = readPng(readFileSync(pngs[0]));
+      let ink = 0;
+      for (let y = 0; y < p1.height / 3; y++) for (let x = 0; x < p1.width; x++) if (p1.grey(x, y) < 128) ink++;
+      assert(ink > 500, `page 1 nearly blank (${ink} dark pixels)`);
+    });
+    await page.emulateMedia({ media: 'screen' });
+  }
+  await ctx.close();
+}
