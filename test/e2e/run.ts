@@ -477,7 +477,7 @@ async function main() {
       await p2.goto(`${server.url}?runs=100000`);
       await p2.waitForFunction(() => {
         const t = document.querySelector('[data-testid="progress-text"]')?.textContent ?? '';
-        return /^[1-9][\d.]* \/ 100\.000 runs klaar · nog [\d,]+ s/.test(t);
+        return /^[1-9][\d.]* \/ 100\.000 runs klaar · nog [\d.,]+ s/.test(t);
       }, null, { timeout: 20_000, polling: 50 });
       await p2.screenshot({ path: join(ARTIFACTS, '04-running.png') });
       await p2.click('[data-testid="cancel-button"]');
