@@ -5,6 +5,8 @@ export type Lang = 'nl' | 'en';
 const STORAGE_KEY = 'proeftuin.lang';
 
 function initialLang(): Lang {
+  // Outside a page (unit tests of modules that show texts) there is no address: Dutch.
+  if (typeof location === 'undefined') return 'nl';
   const fromUrl = new URLSearchParams(location.search).get('lang');
   if (fromUrl === 'nl' || fromUrl === 'en') return fromUrl;
   try {
