@@ -3,7 +3,7 @@ import type uPlot from 'uplot';
 import type { Summary } from '../../models/summary/summarize';
 import type { Stat } from '../../models/summary/stats';
 import { CF_COLOR, SC_COLOR, alpha } from '../colors';
-import { num, withMcse } from '../format';
+import { num } from '../format';
 import { ts } from '../components/summaryTexts';
 import { lang, t } from '../i18n';
 import { ChartCard } from '../components/ChartCard';
@@ -13,6 +13,20 @@ import { axisFont, yearAxis } from './axes';
 const mln = (s: Stat[], k: keyof Stat) => s.map((x) => (x[k] as number) / 1e6);
 /** Table cells in € mln (the unit in the table's note), so seven columns fit the card on a laptop. */
 const m1 = (x: number) => num(x / 1e6, 1);
+
+/**
+ * A percentile (or a range of two) in € mln with its Monte Carlo errors on a second, smaller line,
+ * so that the seven-column table keeps within its card; summaries without errors show none.
+ */
+function McCell(props: { x: number[]; se: (number | undefined)[] }) {
+  const errs = () => props.se.filter((e): e is number => e !== undefined && Number.isFinite(e));
+  return (
+    <>
+      {props.x.map(m1).join(' – ')}
+      {errs().length === props.x.length ? <span class="mc-line">{errs().map((e) => `± ${m1(e)}`).join(' · ')}</span> : null}
+    </>
+  );
+}
 
 /**
  * Fan chart of total regional cost per year: median line with 50% and 90% bands, counterfactual
@@ -97,12 +111,12 @@ export function FanChart(props: { summary: Summary }) {
               {(y) => (
                 <tr>
                   <th scope="row">{y.year}</th>
-                  <td>{withMcse(y.cf.total.p50, y.cf.total.p50Mcse, m1)}</td>
-                  <td>{withMcse(y.cf.total.p25, y.cf.total.p25Mcse, m1)} – {withMcse(y.cf.total.p75, y.cf.total.p75Mcse, m1)}</td>
-                  <td>{withMcse(y.cf.total.p5, y.cf.total.p5Mcse, m1)} – {withMcse(y.cf.total.p95, y.cf.total.p95Mcse, m1)}</td>
-                  <td>{withMcse(y.sc.total.p50, y.sc.total.p50Mcse, m1)}</td>
-                  <td>{withMcse(y.sc.total.p25, y.sc.total.p25Mcse, m1)} – {withMcse(y.sc.total.p75, y.sc.total.p75Mcse, m1)}</td>
-                  <td>{withMcse(y.sc.total.p5, y.sc.total.p5Mcse, m1)} – {withMcse(y.sc.total.p95, y.sc.total.p95Mcse, m1)}</td>
+                  <td><McCell x={[y.cf.total.p50]} se={[y.cf.total.p50Mcse]} /></td>
+                  <td><McCell x={[y.cf.total.p25, y.cf.total.p75]} se={[y.cf.total.p25Mcse, y.cf.total.p75Mcse]} /></td>
+                  <td><McCell x={[y.cf.total.p5, y.cf.total.p95]} se={[y.cf.total.p5Mcse, y.cf.total.p95Mcse]} /></td>
+                  <td><McCell x={[y.sc.total.p50]} se={[y.sc.total.p50Mcse]} /></td>
+                  <td><McCell x={[y.sc.total.p25, y.sc.total.p75]} se={[y.sc.total.p25Mcse, y.sc.total.p75Mcse]} /></td>
+                  <td><McCell x={[y.sc.total.p5, y.sc.total.p95]} se={[y.sc.total.p5Mcse, y.sc.total.p95Mcse]} /></td>
                 </tr>
               )}
             </For>
