@@ -25,6 +25,8 @@ export interface KeptSummary {
     pObserveTarget: Year['pObserveTarget'];
     pObserveTargetByChance: Year['pObserveTargetByChance'];
   }[];
+  /** Each contract's parties over the horizon (the comparison's party table), without the years. */
+  financing?: { parties: Summary['financing']['parties']; models: (Pick<Summary['financing']['models'][number], 'id' | 'name' | 'kind' | 'horizon'> & { years: [] })[] };
 }
 
 /** The comparison's numbers out of a full summary (or an already slim one). */
@@ -43,6 +45,9 @@ export function slimSummary(s: Summary | KeptSummary): KeptSummary {
       pObserveTarget: y.pObserveTarget,
       pObserveTargetByChance: y.pObserveTargetByChance,
     })),
+    ...(s.financing && s.financing.models.length > 0
+      ? { financing: { parties: s.financing.parties, models: s.financing.models.map((m) => ({ id: m.id, name: m.name, kind: m.kind, horizon: m.horizon, years: [] as [] })) } }
+      : {}),
   };
 }
 

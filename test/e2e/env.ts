@@ -36,6 +36,13 @@ export async function runFeatures(env: E2EEnv): Promise<void> {
   for (const f of files) {
     console.log(`E2E feature: ${f}`);
     const mod = (await import(pathToFileURL(join(dir, f)).href)) as { default: Feature };
-    await mod.default(env);
+    // A feature that throws outside its checks counts as one failure; the others still run.
+    try {
+      await mod.default(env);
+    } catch (e) {
+      await env.h.check(`${f}: runs to the end`, () => {
+        throw e;
+      });
+    }
   }
 }
