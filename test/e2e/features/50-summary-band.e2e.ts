@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { assert } from '../harness';
 import type { E2EEnv } from '../env';
+import { storedWorkspace } from '../stored';
 import type { ProeftuinHook } from '../../../src/testHook';
 
 /**
@@ -203,7 +204,12 @@ export default async function summaryBand(env: E2EEnv): Promise<void> {
           const shown = Number(await page.getAttribute('[data-testid="band-reduction"]', 'data-value'));
           assert(shown === b.reduction.mean, 'the band does not show the new run');
           assert(await lit, 'no number of the band lit up');
-          const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('proeftuin.workspace.v1') ?? '{}').scenario?.interventions?.[0]?.cost?.perYear?.value);
+          // The workspace as stored (IndexedDB); the save follows the edit after a short debounce.
+          let saved: unknown;
+          for (let i = 0; i < 100 && saved !== 250000; i++) {
+            saved = (await storedWorkspace(page))?.scenario?.interventions?.[0]?.cost?.perYear?.value;
+            if (saved !== 250000) await new Promise((r) => setTimeout(r, 100));
+          }
           assert(saved === 250000, `the typed value is ${saved} in the workspace`);
         });
 
