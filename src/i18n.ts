@@ -319,7 +319,15 @@ export function fill(text: string, vars?: Record<string, string | number>): stri
   return s;
 }
 
-/** The text for `key` in the current language, with `{name}` placeholders filled in. */
-export function t(key: MessageKey, vars?: Record<string, string | number>): string {
-  return fill(M[key][lang()], vars);
+type Vars = Record<string, string | number>;
+
+/**
+ * The lookup for one message table: the text for `key` in the current language (or in `l`),
+ * with `{name}` placeholders filled in. Each area keeps its own table; they share this.
+ */
+export function translator<K extends string>(table: Record<K, Record<Lang, string>>): { get: (key: K, vars?: Vars) => string; inLang: (key: K, l: Lang, vars?: Vars) => string } {
+  return { get: (key, vars) => fill(table[key][lang()], vars), inLang: (key, l, vars) => fill(table[key][l], vars) };
 }
+
+/** The text for `key` in the current language, with `{name}` placeholders filled in. */
+export const t = translator(M).get;

@@ -1,4 +1,4 @@
-import { fill, lang, type Lang } from '../i18n';
+import { translator, type Lang } from '../i18n';
 
 /**
  * Texts of the summary band, the presentation mode and the run's "about to start" state, in their
@@ -84,6 +84,4 @@ const S = {
 
 export type SKey = keyof typeof S;
 
-export function ts(key: SKey, vars?: Record<string, string | number>): string {
-  return fill(S[key][lang()], vars);
-}
+export const ts = translator(S).get;

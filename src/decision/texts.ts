@@ -1,4 +1,4 @@
-import { fill, lang, type Lang } from '../i18n';
+import { lang, translator, type Lang } from '../i18n';
 import { partyLabelIn } from '../parties';
 
 /**
@@ -160,9 +160,7 @@ const D = {
 
 export type DKey = keyof typeof D;
 
-export function td(key: DKey, vars?: Record<string, string | number>): string {
-  return fill(D[key][lang()], vars);
-}
+export const td = translator(D).get;
 
 export const partyName = (p: string) => partyLabelIn(p, lang());
 

@@ -1,4 +1,4 @@
-import { fill, lang, type Lang } from '../i18n';
+import { translator, type Lang } from '../i18n';
 
 /**
  * Texts of the hand-outs (printed report, tables, slide pictures, comparison), in their own table
@@ -58,12 +58,9 @@ const R = {
 
 export type ReportKey = keyof typeof R;
 
-export function rt(key: ReportKey, vars?: Record<string, string | number>): string {
-  return fill(R[key][lang()], vars);
-}
-export function rtIn(key: ReportKey, l: Lang, vars?: Record<string, string | number>): string {
-  return fill(R[key][l], vars);
-}
+const report = translator(R);
+export const rt = report.get;
+export const rtIn = report.inLang;
 
 /**
  * A text written in both languages as two paragraphs (Dutch first, then English, the library's

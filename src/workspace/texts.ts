@@ -1,4 +1,4 @@
-import { fill, lang, type Lang } from '../i18n';
+import { translator, type Lang } from '../i18n';
 
 /**
  * Texts about keeping work (storage, share links, other tabs, interrupted runs), in their own
@@ -58,9 +58,7 @@ const W = {
 
 export type WKey = keyof typeof W;
 
-export function tw(key: WKey, vars?: Record<string, string | number>): string {
-  return fill(W[key][lang()], vars);
-}
+export const tw = translator(W).get;
 
 /** The name under which another tab's version of the current scenario is kept. */
 export const otherTabName = (title: string) => tw('otherTab', { t: title });
