@@ -115,7 +115,7 @@ function writeScenario(basePath: string, out: string | undefined, region: Return
     process.stdout.write(`  ${g.lines.join(' + ').padEnd(22)} ${eur(g.before).padStart(8)} → ${eur(g.target).padStart(8)}  (data ${eur(g.target / g.index)} × index ${g.index.toFixed(4)}; cost per contact × ${g.factor.toFixed(4)})\n`);
   if (cal.outside.length)
     process.stdout.write(`not in any modelled line (per insured-year, ${dataYear}): ${cal.outside.map((x) => `${x.category} ${eur(x.perInsuredYear)}`).join(', ')}\n`);
-  process.stdout.write(`person-cost CV ${cal.personCv.toFixed(2)} (published: 2–3, domain.md)\n`);
+  process.stdout.write(`person-cost CV ${cal.personCv.toFixed(2)} (published: 2–3, domain.md); costliest 1% carry ${(100 * cal.top1.share).toFixed(1)}% ± ${(100 * cal.top1.se).toFixed(1)}% of the cost (published: 23–25%)\n`);
   if (out) {
     writeAtomic(out, JSON.stringify(s, null, 2) + '\n');
     process.stderr.write(`scenario written to ${out}\n`);

@@ -13,6 +13,9 @@ import { drawParams } from '../params/registry';
 import { expectedPerCapita } from '../finance/expected';
 import { personCostMoments } from '../summary/personCost';
 import { exp, ipow } from '../random/math';
+import { makeSamplers } from '../random/samplers';
+import { STREAMS, streamFor } from '../random/rng';
+import type { Model } from '../simulation/compile';
 import { CATEGORIES, type Category } from './vektis';
 
 /** Which Vektis categories a group of modelled care lines stands for; the lines share one price factor. */
@@ -64,6 +67,8 @@ export interface Calibration {
   outside: { category: Category; perInsuredYear: number }[];
   /** Person-cost CV (parameters at their means) of the calibrated scenario, against the published 2–3 (domain.md). */
   personCv: number;
+  /** Share of the start-year cost carried by the costliest 1% of people, with its Monte Carlo error (published: 23–25%, domain.md). */
+  top1: { share: number; se: number };
 }
 
 export class CalibrationError extends Error {}
@@ -148,5 +153,56 @@ export function calibrate(base: Scenario, data: RegionData, groups: readonly Lin
   }
   scenario.region.population = Math.round(data.insuredYears);
   const outside = CATEGORIES.filter((c) => !used.has(c) && data.costPerInsuredYear[c] > 0).map((category) => ({ category, perInsuredYear: data.costPerInsuredYear[category] }));
-  return { scenario, groups: out, outside, personCv: personCostMoments(compile(scenario)).cv };
+  const calibrated = compile(scenario);
+  return { scenario, groups: out, outside, personCv: personCostMoments(calibrated).cv, top1: topShare(calibrated, 0.01) };
+}
+
+/**
+ * The share of one start-year's cost carried by the costliest fraction `p` of people (parameters at
+ * their means), from `persons` people drawn one by one in the segments' shares. The Monte Carlo
+ * error is from the estimator's influence function, which counts the uncertainty of the cut-off
+ * quantile q: IFᵢ = (xᵢ·1{xᵢ>q} − q·(1{xᵢ>q} − p) − T·xᵢ) / x̄.
+ */
+export function topShare(model: Model, p: number, persons = 200_000): { share: number; se: number } {
+  const theta = drawParams(model.registry, model.blocks, model.seed, 0, false);
+  const rng = makeSamplers(streamFor(model.seed, 0, STREAMS.calibration));
+  const x = new Float64Array(persons);
+  let i = 0;
+  for (const seg of model.segments) {
+    const n = seg === model.segments[model.segments.length - 1] ? persons - i : Math.round(persons * seg.share);
+    const lines = seg.lines.flatMap((u) => {
+      if (!u) return [];
+      const cv = val(theta, u.cv);
+      return [{ k: u.dispersion < 0 ? Infinity : val(theta, u.dispersion), lambda: val(theta, u.contacts), mu: val(theta, u.cost), alpha: cv > 0 ? 1 / (cv * cv) : Infinity }];
+    });
+    const hc = seg.highCost && { rate: val(theta, seg.highCost.rate), ...severityLogParams(theta, seg.highCost) };
+    for (let j = 0; j < n && i < persons; j++, i++) {
+      let cost = 0;
+      for (const u of lines) {
+        const K = rng.poisson(u.k === Infinity ? u.lambda : rng.gamma(u.k, u.lambda / u.k));
+        // The sum of K gamma costs of mean μ and shape α is gamma with shape Kα.
+        if (K > 0) cost += u.alpha === Infinity ? K * u.mu : rng.gamma(K * u.alpha, u.mu / u.alpha);
+      }
+      if (hc && rng.uniform() < hc.rate) cost += rng.lognormal(hc.mu, hc.sigma);
+      x[i] = cost;
+    }
+  }
+  const sorted = Float64Array.from(x).sort();
+  const cut = Math.floor(persons * (1 - p));
+  const q = sorted[cut - 1];
+  let total = 0;
+  let above = 0;
+  for (let j = 0; j < persons; j++) {
+    total += sorted[j];
+    if (j >= cut) above += sorted[j];
+  }
+  const share = above / total;
+  const mean = total / persons;
+  let ss = 0;
+  for (let j = 0; j < persons; j++) {
+    const hi = j >= cut ? 1 : 0;
+    const f = (sorted[j] * hi - q * (hi - p) - share * sorted[j]) / mean;
+    ss += f * f;
+  }
+  return { share, se: Math.sqrt(ss / (persons - 1) / persons) };
 }

@@ -2,7 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, type Category } from '../../models/region/vektis';
-import { DEFAULT_LINE_GROUPS, calibrate, scaleParam, type RegionData } from '../../models/region/calibrate';
+import { DEFAULT_LINE_GROUPS, calibrate, scaleParam, topShare, type RegionData } from '../../models/region/calibrate';
+import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
+import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import { distributionMean } from '../../models/random/quantiles';
 import { expectedPerCapita } from '../../models/finance/expected';
 import { compile } from '../../models/simulation/compile';
@@ -141,8 +143,30 @@ describe('calibrating a scenario to a region’s Vektis data', () => {
     }
   });
 
-  it('shows the person-cost CV against the published 2–3 (domain.md)', () => {
+  it('shows the person-cost CV and the top-1% share beside the published figures (CV 2–3, top 1% 23–25%, domain.md)', () => {
     expect(cal.personCv).toBeGreaterThan(1.5);
     expect(cal.personCv).toBeLessThan(4);
+    expect(cal.top1.share).toBeGreaterThan(0.1);
+    expect(cal.top1.share).toBeLessThan(0.4);
+    expect(cal.top1.se).toBeGreaterThan(0);
+    expect(cal.top1.se).toBeLessThan(0.01);
+  });
+
+  it('estimates a top share that matches the lognormal closed form within 4 of its own standard errors', () => {
+    // Every person has exactly one lognormal episode: the top-p share is 1 − Φ(z₁₋ₚ − σ).
+    const sigma = 1.3;
+    const input = {
+      version: 1,
+      meta: { title: 'lognormal people' },
+      simulation: { runs: 1, horizonYears: 1, startYear: 2027, seed: 'top-share', varianceSplitRuns: 0 },
+      region: { population: 1000, segments: [{ id: 's', name: 's', share: 1, lines: {}, highCost: { rate: 1, severity: { mean: 1000, cv: Math.sqrt(Math.exp(sigma * sigma) - 1) } } }] },
+      benchmark: { preContractYears: 1, trend: 0 },
+    };
+    const model = compile(valid(input));
+    for (const p of [0.01, 0.05]) {
+      const want = 1 - normalCdf(normalQuantile(1 - p, 0, 1) - sigma, 0, 1);
+      const got = topShare(model, p, 100_000);
+      expect(Math.abs(got.share - want), `top ${p}: ${got.share} vs ${want} ± ${got.se}`).toBeLessThan(4 * got.se);
+    }
   });
 });

@@ -225,7 +225,7 @@ describe('npm run region', () => {
     const scenario = join(dir, 'scenario.json');
     const calibrated = await cli(csv, '--areas', 'Maastricht,VAALS', '--base', base, '--out', scenario);
     expect(calibrated.stdout).toMatch(/calibrated to 2027 prices/);
-    expect(calibrated.stdout).toMatch(/person-cost CV \d\.\d\d/);
+    expect(calibrated.stdout).toMatch(/person-cost CV \d\.\d\d .*costliest 1% carry \d+\.\d% ± \d\.\d%/);
     const first = readFileSync(scenario, 'utf8');
     const parsed = validateScenario(JSON.parse(first));
     expect(parsed.ok).toBe(true);
