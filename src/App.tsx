@@ -190,6 +190,13 @@ export function App(props: { loaded: Loaded }) {
     if (runInput !== undefined) setRerun({ input: runInput, generation: ctl.generation() });
   };
 
+  /** The contract designer's proposal as a new contract of the scenario (one undoable edit). */
+  const addContract = (contract: Record<string, unknown>): string => {
+    const models = (ws.snapshot().financing?.models ?? []) as unknown[];
+    ws.edit(['financing', 'models'], [...models, contract]);
+    return String(contract.id);
+  };
+
   /** A scenario calibrated to an imported Vektis region: like opening a file, the current one is kept first. */
   const openRegion = (s: ScenarioInput, fileName: string) => {
     setImportErrors(null);
@@ -501,7 +508,7 @@ export function App(props: { loaded: Loaded }) {
           <Show when={ctl.outcome()}>
             {(o) => (
               <ViewGuard retryOn={ctl.outcome}>
-                <DecisionSection ctl={ctl} outcome={o()} />
+                <DecisionSection ctl={ctl} outcome={o()} onAddContract={addContract} />
               </ViewGuard>
             )}
           </Show>

@@ -29,6 +29,36 @@ export const TERM_ALIASES: Record<string, string> = {
   lossShare: 'lossSharingRate',
 };
 
+/**
+ * The terms of each contract kind a steering group negotiates, with the range searched by default
+ * (`share`: a fraction shown as a percentage; `euro`: euros). A stop-loss threshold is left out:
+ * each value needs its own simulation.
+ */
+export const DESIGN_TERMS: Record<string, { path: string; lo: number; hi: number; unit: 'share' | 'euro' }[]> = {
+  sharedSavings: [
+    { path: 'sharingRate', lo: 0, hi: 1, unit: 'share' },
+    { path: 'lossSharingRate', lo: 0, hi: 1, unit: 'share' },
+    { path: 'minimumSavingsRate.fixed', lo: 0, hi: 0.05, unit: 'share' },
+    { path: 'savingsCap', lo: 0, hi: 0.2, unit: 'share' },
+    { path: 'lossCap', lo: 0, hi: 0.2, unit: 'share' },
+  ],
+  population: [
+    { path: 'discount', lo: -0.05, hi: 0.05, unit: 'share' },
+    { path: 'corridor.band', lo: 0, hi: 0.1, unit: 'share' },
+    { path: 'corridor.rate', lo: 0, hi: 1, unit: 'share' },
+    { path: 'stopLoss.loading', lo: 0, hi: 1, unit: 'share' },
+  ],
+  hospitalBudget: [
+    { path: 'glide', lo: 0, hi: 0.06, unit: 'share' },
+    { path: 'band', lo: 0, hi: 0.1, unit: 'share' },
+    { path: 'marginal', lo: 0, hi: 1, unit: 'share' },
+  ],
+  bonus: [
+    { path: 'perInsured', lo: 0, hi: 50, unit: 'euro' },
+    { path: 'costTarget', lo: 0, hi: 0.05, unit: 'share' },
+  ],
+};
+
 /** What one party can accept, over the horizon, as the change against the status quo. */
 export interface Acceptance {
   party: Party;
@@ -62,6 +92,8 @@ export interface Design {
   terms: TermRange[];
   accept: Acceptance[];
   runs: number;
+  /** Values per term on the first grid; points between them are the refinement along the boundary. */
+  steps: number;
   /** True when variants were simulated again (same seeds) because they change what is recorded. */
   resimulated: boolean;
   points: DesignPoint[];
@@ -183,14 +215,20 @@ function judge(outcome: Partial<Record<Party, PartyOutcome>>, accept: Acceptance
   return out;
 }
 
-const grid = (t: TermRange, n: number) => Array.from({ length: n }, (_, i) => t.lo + ((t.hi - t.lo) * i) / (n - 1));
+// The ends exactly: lo + (hi − lo)·1 can round past hi (0.2 + 0.8 = 1.0000000000000002), outside the field's range.
+const grid = (t: TermRange, n: number) => Array.from({ length: n }, (_, i) => (i === n - 1 ? t.hi : t.lo + ((t.hi - t.lo) * i) / (n - 1)));
 
 /**
  * Searches the terms' ranges on a grid (`steps` values per term; fewer for 3–4 terms), then, for
  * one or two terms, refines once between neighbouring points on opposite sides of the acceptable
  * set's boundary, and returns the acceptable set, its Pareto frontier and two proposals.
  */
-export function designContract(s: Scenario, id: string, terms: TermRange[], opts: { runs?: number; steps?: number; accept?: Acceptance[] } = {}): Design {
+export function designContract(
+  s: Scenario,
+  id: string,
+  terms: TermRange[],
+  opts: { runs?: number; steps?: number; accept?: Acceptance[]; onProgress?: (done: number, planned: number) => void } = {},
+): Design {
   if (terms.length < 1 || terms.length > 4) throw new DesignError('--terms: one to four terms');
   const runs = opts.runs ?? s.simulation.runs;
   // The variance split's second replicates are not needed to compare terms.
@@ -212,6 +250,7 @@ export function designContract(s: Scenario, id: string, terms: TermRange[], opts
     resimulated ||= r.resimulated;
     const breaks = judge(r.outcome, accept);
     points.push({ terms: t, outcome: r.outcome, acceptable: breaks.length === 0, breaks });
+    opts.onProgress?.(points.length, Math.max(points.length, steps ** terms.length));
   };
   const axes = terms.map((t) => grid(t, steps));
   const visit = (prefix: number[]) => {
@@ -251,5 +290,5 @@ export function designContract(s: Scenario, id: string, terms: TermRange[], opts
         if (br.every((b) => b > 0)) binding.push({ party: a.party, limit, by: Math.min(...br) });
       }
   }
-  return { contract: id, terms, accept, runs, resimulated, points, pareto, nash: nash !== null && product(nash) > 0 ? nash : null, equalShares, binding };
+  return { contract: id, terms, accept, runs, steps, resimulated, points, pareto, nash: nash !== null && product(nash) > 0 ? nash : null, equalShares, binding };
 }
