@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -7,6 +7,7 @@ import { assert } from '../harness';
 import type { E2EEnv } from '../env';
 import { serveStatic } from '../server';
 import { CSP } from '../../../src/csp';
+import { typeInto } from '../typing';
 
 const RUNS = 60;
 
@@ -62,9 +63,25 @@ const EVAL_PROBE = `new Promise((resolve) => {
   setTimeout(() => resolve({ eval: t(() => (0, eval)('1 + 1')), fn: t(() => new Function('return 1')()) }), 0);
 })`;
 
-/** In every worker of the page: whether string eval and `new Function` run (they must not, under the policy). */
-async function evalInWorkers(page: Page): Promise<{ url: string; eval: string; fn: string }[]> {
-  const workers = page.workers();
+/**
+ * Every web worker the app can start, read from its source (`new Worker(new URL('./x.worker.ts', …))`),
+ * so a worker added later is probed without anyone remembering to list it here.
+ */
+function appWorkerKinds(root: string): string[] {
+  const kinds = new Set<string>();
+  for (const dir of ['src', 'workers'])
+    for (const f of readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' }))
+      if (/\.tsx?$/.test(f))
+        for (const m of readFileSync(join(root, dir, f), 'utf8').matchAll(/new Worker\(\s*new URL\(\s*['"]\.\/([\w.]+)\.ts['"]/g)) kinds.add(m[1]);
+  return [...kinds].sort();
+}
+
+type Probe = { url: string; eval: string; fn: string };
+const kindOf = (url: string) => url.replace(/^.*\//, '').replace(/-[\w]+\.js$/, '').replace(/\.js$/, '');
+
+/** In every worker of the page, and the service worker: whether string eval and `new Function` run (they must not, under the policy). */
+async function evalInWorkers(page: Page): Promise<Probe[]> {
+  const workers = [...page.workers(), ...page.context().serviceWorkers()];
   return Promise.all(
     workers.map(async (w) => ({
       url: w.url().replace(/^.*\/assets\//, ''),
@@ -118,9 +135,17 @@ export default async function deploy(env: E2EEnv): Promise<void> {
     await env.h.check('under the header, eval and new Function fail inside every worker (and run without the header: the check can tell)', async () => {
       await page.goto(`${preview.url}?runs=${RUNS}`);
       await env.waitDone(page);
+      // The analysis worker starts with the first goal search (or "enough runs?" check): run a short one.
+      await typeInto(page, '[data-testid="goal-runs"]', '100');
+      await page.click('[data-testid="goal-start"]');
+      await page.waitForSelector('[data-testid="goal-status"][data-status="done"]', { timeout: 60_000 });
+      await page.evaluate(() => navigator.serviceWorker.ready);
       const under = await evalInWorkers(page);
-      const kinds = new Set(under.map((w) => w.url.replace(/-[\w]+\.js$/, '')));
-      assert(kinds.has('sim.worker') && kinds.has('uiSummary.worker') && kinds.has('uiValidate.worker'), `workers: ${[...kinds].join(', ')}`);
+      const want = appWorkerKinds(env.root);
+      assert(want.length >= 4, `workers found in the source: ${want.join(', ')}`);
+      const kinds = new Set(under.map((w) => kindOf(w.url)));
+      const unprobed = [...want, 'sw'].filter((k) => !kinds.has(k));
+      assert(unprobed.length === 0, `not probed: ${unprobed.join(', ')} (running: ${[...kinds].join(', ')})`);
       const ran = under.filter((w) => w.eval === 'ran' || w.fn === 'ran');
       assert(ran.length === 0, `eval ran in ${ran.map((w) => `${w.url} (eval ${w.eval}, Function ${w.fn})`).join(', ')}`);
       // Control: the same build from a server without the header.
@@ -136,7 +161,7 @@ export default async function deploy(env: E2EEnv): Promise<void> {
         await c2.close();
         await bare.close();
       }
-      console.log(`    workers under the header: ${under.map((w) => `${w.url.replace(/-[\w]+\.js$/, '')}: eval ${w.eval}, Function ${w.fn}`).join('; ')}`);
+      console.log(`    workers under the header (${want.length} in the source, and the service worker): ${under.map((w) => `${kindOf(w.url)}: eval ${w.eval}, Function ${w.fn}`).join('; ')}`);
     });
 
     await env.h.check('offline under vite preview: after one visit the page reloads and runs with the server stopped', async () => {
