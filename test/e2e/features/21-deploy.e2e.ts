@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { assert } from '../harness';
 import type { E2EEnv } from '../env';
 import { serveStatic } from '../server';
-import { CSP } from '../../../src/csp';
+import { CSP, contentSecurityPolicy } from '../../../src/csp';
 import { typeInto } from '../typing';
 
 const RUNS = 60;
@@ -22,10 +22,10 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** `vite preview` (the server the README names) on a free port; resolves once it answers. */
-async function vitePreview(root: string): Promise<{ url: string; proc: ChildProcess; stop: () => Promise<void> }> {
+/** `vite preview` (the server the README names), or with `dev` Vite's dev server (`npm run dev`), on a free port; resolves once it answers. */
+async function vitePreview(root: string, dev = false): Promise<{ url: string; proc: ChildProcess; stop: () => Promise<void> }> {
   const port = await freePort();
-  const proc = spawn(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), ...(dev ? [] : ['preview']), '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   proc.stdout!.on('data', (d) => (log += d));
   proc.stderr!.on('data', (d) => (log += d));
@@ -110,6 +110,21 @@ export default async function deploy(env: E2EEnv): Promise<void> {
     const headers = readFileSync(join(dist, '_headers'), 'utf8');
     assert(headers.includes(`Content-Security-Policy: ${CSP}`), `_headers: ${headers}`);
     console.log(`    notices: ${count} bundled packages (${Object.keys(pkg.dependencies).length} direct runtime dependencies), ${text.length} characters`);
+  });
+
+  await env.h.check('the dev server (npm run dev) sends its policy as a header too, for the page and a worker module', async () => {
+    const dev = await vitePreview(env.root, true);
+    try {
+      const want = contentSecurityPolicy({ dev: true });
+      assert(!want.includes('unsafe-eval'), `dev policy allows eval: ${want}`);
+      for (const path of ['', 'workers/sim.worker.ts']) {
+        const r = await fetch(new URL(path, dev.url));
+        assert(r.ok, `${path || '/'}: HTTP ${r.status}`);
+        assert(r.headers.get('content-security-policy') === want, `${path || '/'} header: ${r.headers.get('content-security-policy')}`);
+      }
+    } finally {
+      await dev.stop();
+    }
   });
 
   const preview = await vitePreview(env.root);
