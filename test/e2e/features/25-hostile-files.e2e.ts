@@ -33,6 +33,7 @@ export default async function hostileFiles(env: E2EEnv): Promise<void> {
     ['utf16le-bom', 'UTF-16 LE met BOM', (t: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text(t), 'utf16le')])],
     ['utf16be-bom', 'UTF-16 BE met BOM', (t: string) => Buffer.concat([Buffer.from([0xfe, 0xff]), swap(Buffer.from(text(t), 'utf16le'))])],
     ['utf16le', 'UTF-16 LE zonder BOM', (t: string) => Buffer.from(text(t), 'utf16le')],
+    ['utf16be', 'UTF-16 BE zonder BOM', (t: string) => swap(Buffer.from(text(t), 'utf16le'))],
   ] as const) {
     await env.h.check(`a scenario file in ${name} opens and runs`, async () => {
       await page.setInputFiles('[data-testid="import-file"]', write(`${name}.json`, bytes(t)));
