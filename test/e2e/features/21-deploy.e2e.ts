@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -77,7 +77,8 @@ function appWorkerKinds(root: string): string[] {
 }
 
 type Probe = { url: string; eval: string; fn: string };
-const kindOf = (url: string) => url.replace(/^.*\//, '').replace(/-[\w]+\.js$/, '').replace(/\.js$/, '');
+/** `sim.worker` from `…/assets/sim.worker-B7-s6m.js` (Vite's hash may hold `-` and `_`), `sw` from `/sw.js`. */
+const kindOf = (url: string) => url.replace(/^.*\//, '').replace(/-[\w-]+\.js$/, '').replace(/\.js$/, '');
 
 /** In every worker of the page, and the service worker: whether string eval and `new Function` run (they must not, under the policy). */
 async function evalInWorkers(page: Page): Promise<Probe[]> {
@@ -150,14 +151,20 @@ export default async function deploy(env: E2EEnv): Promise<void> {
     await env.h.check('under the header, eval and new Function fail inside every worker (and run without the header: the check can tell)', async () => {
       await page.goto(`${preview.url}?runs=${RUNS}`);
       await env.waitDone(page);
-      // The analysis worker starts with the first goal search (or "enough runs?" check): run a short one.
+      // Workers started on demand: the analysis worker with the first goal search (or "enough runs?" check).
       await typeInto(page, '[data-testid="goal-runs"]', '100');
       await page.click('[data-testid="goal-start"]');
       await page.waitForSelector('[data-testid="goal-status"][data-status="done"]', { timeout: 60_000 });
+      // The region importer's worker starts with the first file read (one it refuses will do).
+      await page.click('[data-testid="region-import-open"]');
+      const notVektis = join(env.artifacts, '21-not-vektis.csv');
+      writeFileSync(notVektis, 'a;b\n1;2\n');
+      await page.setInputFiles('[data-testid="region-file"]', notVektis);
+      await page.waitForSelector('[data-testid="region-problem"], [data-testid="region-file-info"]', { timeout: 30_000 });
       await page.evaluate(() => navigator.serviceWorker.ready);
       const under = await evalInWorkers(page);
       const want = appWorkerKinds(env.root);
-      assert(want.length >= 4, `workers found in the source: ${want.join(', ')}`);
+      assert(want.length >= 5, `workers found in the source: ${want.join(', ')}`);
       const kinds = new Set(under.map((w) => kindOf(w.url)));
       const unprobed = [...want, 'sw'].filter((k) => !kinds.has(k));
       assert(unprobed.length === 0, `not probed: ${unprobed.join(', ')} (running: ${[...kinds].join(', ')})`);
