@@ -1,6 +1,6 @@
 // Headless runner: npm run sim -- <scenario.json> [--runs N] [--seed S] [--workers W]
 //   [--mode aggregate|person] [--out results.json] [--samples samples.csv]
-import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,6 +15,7 @@ import { nodeWorkers } from '../workers/nodePool';
 import { formatSummary } from './format';
 import { formatFinancingTable } from '../models/finance/summary';
 import { writeSamplesCsv } from './samplesCsv';
+import { atomically } from './atomic';
 import { encodeShard, parseShard, shardRange } from '../models/runner/shard';
 import { scenarioHash } from '../models/scenario/hash';
 import { goalInput, goalMetric, seekGoal, type GoalSpec } from '../models/analysis/goals';
@@ -40,21 +41,6 @@ function fail(code: number, msg: string): never {
 
 /** Exit code after Ctrl-C or SIGTERM (128 + SIGINT), once the finished runs are written. */
 const EXIT_CANCELLED = 130;
-
-/**
- * Writes through a temporary file in the same folder and renames, so a failed or interrupted
- * write never leaves a half-written file; the temporary file is removed when the write fails.
- */
-async function atomically(path: string, write: (tmp: string) => Promise<void> | void) {
-  const tmp = `${path}.tmp-${process.pid}`;
-  try {
-    await write(tmp);
-    renameSync(tmp, path);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw new Error(`could not write ${oneLine(path)}: ${e instanceof Error ? e.message : String(e)}`);
-  }
-}
 
 /** Refuses an output path whose folder does not exist before any work is done. */
 function checkOutPath(option: string, path: string | undefined) {

@@ -411,7 +411,7 @@ export function App(props: { loaded: Loaded }) {
             {(o) => <PrintHeader scenario={o().input as ScenarioInput} runs={o().summary.runs} hash={o().scenarioHash} summary={o().summary} partial={o().partial} runsRequested={o().runsRequested} />}
           </Show>
           <Show when={compared().length >= 2}>
-            <ViewGuard retryOn={compared}>
+            <ViewGuard name="compare" retryOn={compared}>
               <CompareView items={compared()} />
             </ViewGuard>
           </Show>
@@ -462,15 +462,15 @@ export function App(props: { loaded: Loaded }) {
                   {t('runsOf', { n: num(o().summary.runs) })} · {t('seed')}: <code>{String((o().input as ScenarioInput).simulation?.seed ?? '')}</code> · {t('mcseNote')}
                 </p>
                 <PrecisionNote precision={o().precision} cancelled={o().cancelled} partial={o().partial} checking={ctl.precisionCheck()} />
-                <ViewGuard retryOn={ctl.live}>
+                <ViewGuard name="headline" retryOn={ctl.live}>
                   <Headline summary={o().summary} generation={ctl.generation()} partial={o().partial} />
                 </ViewGuard>
-                <ViewGuard retryOn={ctl.live}>
+                <ViewGuard name="fan" retryOn={ctl.live}>
                   <Later>
                     <FanChart summary={o().summary} />
                   </Later>
                 </ViewGuard>
-                <ViewGuard retryOn={ctl.live}>
+                <ViewGuard name="results" retryOn={ctl.live}>
                   <Later delayMs={30}>
                     <ResultViews summary={o().summary} extras={o().extras} />
                   </Later>
@@ -490,7 +490,7 @@ export function App(props: { loaded: Loaded }) {
             >
               {/* Heavier tables: drawn for finished runs only, not for every partial summary. */}
               {(fin) => (
-                <ViewGuard retryOn={ctl.outcome}>
+                <ViewGuard name="finance" retryOn={ctl.outcome}>
                   <Later delayMs={60}>
                     <FinanceView fin={fin()} startYear={ctl.outcome()!.summary.startYear} hists={ctl.outcome()!.extras.partyResults} defaultParty={scenarioParty(ctl.outcome()!.input)} drift={ctl.outcome()!.summary.benchmarkDrift} />
                   </Later>
@@ -499,7 +499,7 @@ export function App(props: { loaded: Loaded }) {
             </Show>
           </section>
           <Show when={ctl.outcome() && sensitivityOf(ctl.outcome()!.summary)}>
-            <ViewGuard retryOn={ctl.outcome}>
+            <ViewGuard name="tornado" retryOn={ctl.outcome}>
               <Later delayMs={90}>
                 <TornadoView summary={ctl.outcome()!.summary} scenario={ctl.outcome()!.input} />
               </Later>
@@ -507,7 +507,7 @@ export function App(props: { loaded: Loaded }) {
           </Show>
           <Show when={ctl.outcome()}>
             {(o) => (
-              <ViewGuard retryOn={ctl.outcome}>
+              <ViewGuard name="decision" retryOn={ctl.outcome}>
                 <DecisionSection ctl={ctl} outcome={o()} onAddContract={addContract} />
               </ViewGuard>
             )}
