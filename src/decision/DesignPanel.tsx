@@ -103,13 +103,13 @@ export function DesignPanel(props: { input: unknown; onAdd?: (contract: Record<s
       setStatus('error');
       return;
     }
-    stop();
     setDesign(null);
     setAdded(null);
     setMessage(null);
     setStatus('running');
     setProgress(null);
-    const w = (worker = designWorker());
+    // One worker for the panel's searches; Stop terminates it and the next search starts another.
+    const w = (worker ??= designWorker());
     const runs = Math.min(DESIGN_RUNS, Number((props.input as { simulation?: { runs?: number } })?.simulation?.runs ?? DESIGN_RUNS));
     try {
       const r = await Promise.race([
@@ -128,8 +128,7 @@ export function DesignPanel(props: { input: unknown; onAdd?: (contract: Record<s
       if (worker !== w) return;
       setMessage(tx('failed', { m: e instanceof Error ? e.message : String(e) }));
       setStatus('error');
-    } finally {
-      if (worker === w) stop();
+      stop(); // a worker that died is not used again
     }
   };
 

@@ -161,10 +161,13 @@ export default async function deploy(env: E2EEnv): Promise<void> {
       writeFileSync(notVektis, 'a;b\n1;2\n');
       await page.setInputFiles('[data-testid="region-file"]', notVektis);
       await page.waitForSelector('[data-testid="region-problem"], [data-testid="region-file-info"]', { timeout: 30_000 });
+      // The contract designer's worker starts with the first search (the first contract's first term, on its default range).
+      await page.click('[data-testid="design-run"]');
+      await page.waitForSelector('[data-testid="design-result"], [data-testid="design-message"]', { timeout: 300_000 });
       await page.evaluate(() => navigator.serviceWorker.ready);
       const under = await evalInWorkers(page);
       const want = appWorkerKinds(env.root);
-      assert(want.length >= 5, `workers found in the source: ${want.join(', ')}`);
+      assert(want.length >= 6, `workers found in the source: ${want.join(', ')}`);
       const kinds = new Set(under.map((w) => kindOf(w.url)));
       const unprobed = [...want, 'sw'].filter((k) => !kinds.has(k));
       assert(unprobed.length === 0, `not probed: ${unprobed.join(', ')} (running: ${[...kinds].join(', ')})`);
