@@ -1,121 +1,96 @@
-// npm run bench:core [-- --runs N]
+// npm run bench:core [-- --runs N] [--reps R]
 // The engine per core against a vectorised numpy script doing the same work (the default
 // scenario's care-use core: no interventions, substitution, parameter uncertainty, contracts or
 // twin runs), and against the generator's own limit: the draws that work needs, timed alone.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// Engine and limit run in one child process on the bundled code (as the workbench and the CLI run
+// it); each repetition times engine, limit and numpy back to back, so the three share the load
+// of that moment, and the ratios are taken per repetition and reported as medians. Both wall time
+// and CPU time are reported: on a machine shared with other jobs, CPU time is the steadier
+// measure of work per core, wall time includes waiting for a core.
+import { fork, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { validateScenario } from '../models/scenario/validate';
-import { compile } from '../models/simulation/compile';
-import { simulateBlock } from '../models/simulation/block';
-import { makeLayout, allocBlock, blockColumns, column } from '../models/simulation/columns';
-import { RunSimulator } from '../models/simulation/simulate';
-import { aggregateSegmentYear } from '../models/simulation/aggregate';
-import type { SegmentYearPlan } from '../models/simulation/plan';
-import { streamFor } from '../models/random/rng';
-import { makeSamplers } from '../models/random/samplers';
+import { fileURLToPath } from 'node:url';
+import { bundledWorker } from '../workers/nodePool';
+import type { CoreRequest, PlanRow, Timed } from './core.worker';
+
+export interface CoreRep {
+  engine: Timed;
+  limit: Timed;
+  numpy: Timed | null;
+}
 
 export interface CoreResult {
   runs: number;
-  engineS: number;
-  numpyS: number | null;
-  drawLimitS: number;
+  reps: CoreRep[];
   engineMeans: number[];
   numpyMeans: number[] | null;
+  load: [number, number];
 }
 
-export function coreInput(): unknown {
-  const input = JSON.parse(readFileSync(new URL('../scenarios/default.json', import.meta.url), 'utf8'));
-  input.interventions = [];
-  input.substitution = [];
-  delete input.financing;
-  delete input.correlations;
-  input.simulation.parameterUncertainty = false;
-  input.simulation.varianceSplitRuns = 0;
-  return input;
-}
+export const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
 
-export function benchCore(runs: number): CoreResult {
-  const v = validateScenario(coreInput());
-  if (!v.ok) throw new Error('core scenario invalid');
-  const model = compile(v.scenario);
-  // The plans of one run (the same in every run without parameter uncertainty), in simulation order.
-  const plans: { year: number; plan: SegmentYearPlan }[] = [];
-  {
-    const layout = makeLayout(model.excessThresholds.length);
-    const block = allocBlock(blockColumns(model, layout), 0, 1, model.horizon, model.registry.slots.length);
-    const sim = new RunSimulator(model, layout, 'aggregate');
-    let call = 0;
-    const perYear = model.segments.length;
-    (sim as unknown as { segYear: typeof aggregateSegmentYear }).segYear = (plan, base, t) => {
-      plans.push({ year: Math.floor(call++ / perYear), plan: structuredClone({ ...plan, lines: plan.lines.map((l) => l && { lambda: l.lambda, k: l.k, mu: l.mu, alpha: l.alpha }) }) as SegmentYearPlan });
-      aggregateSegmentYear(plan, base, t);
-    };
-    sim.run(0, block, 0);
-  }
-  const t0 = performance.now();
-  const block = simulateBlock(model, 0, runs);
-  const engineS = (performance.now() - t0) / 1000;
-  const cf = column(block, 'cf.total');
-  const engineMeans = Array.from({ length: model.horizon }, (_, y) => {
-    let s = 0;
-    for (let r = 0; r < runs; r++) s += cf[r * model.horizon + y];
-    return s / runs;
-  });
-
-  // The generator's limit: the same number and kind of draws, timed without the model around them.
-  const rng = makeSamplers(streamFor('bench', 0, 'draws'));
-  let gammas = 0;
-  let poissons = 0;
-  let binomials = 0;
-  let lognormals = 0;
-  for (const { plan } of plans) {
-    for (const l of plan.lines) if (l) (gammas += 2), poissons++;
-    if (plan.highCost) (binomials += 1), (lognormals += plan.n * plan.highCost.rate);
-  }
-  const buf = new Float64Array(Math.ceil(lognormals / plans.length) * 4 + 16);
-  const d0 = performance.now();
-  let sink = 0;
-  for (let r = 0; r < runs; r++) {
-    for (const { plan } of plans) {
-      for (const l of plan.lines) if (l) sink += rng.gamma(plan.n * (l.k === Infinity ? 1 : l.k), 1) + rng.poisson(plan.n * l.lambda) + rng.gamma(plan.n * l.lambda * (l.alpha === Infinity ? 1 : l.alpha), 1);
-      if (plan.highCost) {
-        const m = rng.binomial(plan.n, plan.highCost.rate);
-        rng.fillLognormal(buf, Math.min(m, buf.length), plan.highCost.mu, plan.highCost.sigma);
-        sink += buf[0];
-      }
-    }
-  }
-  const drawLimitS = (performance.now() - d0) / 1000;
-  if (!Number.isFinite(sink)) throw new Error('draws went wrong');
-
-  // Only the first simulated years' plans that the run records (pre-contract years included).
+export async function benchCore(runs: number, reps: number): Promise<CoreResult> {
   const dir = mkdtempSync(join(tmpdir(), 'proeftuin-bench-'));
-  const file = join(dir, 'plans.json');
-  const fin = (x: number) => (Number.isFinite(x) ? x : null);
-  writeFileSync(file, JSON.stringify(plans.map(({ year, plan }) => ({ year, n: plan.n, lines: plan.lines.map((l) => l && { lambda: l.lambda, k: fin(l.k), mu: l.mu, alpha: fin(l.alpha) }), highCost: plan.highCost && { rate: plan.highCost.rate, mu: plan.highCost.mu, sigma: plan.highCost.sigma } }))));
-  const py = spawnSync('python3', [new URL('./numpy-core.py', import.meta.url).pathname, file, String(runs)], { encoding: 'utf8' });
-  let numpyS: number | null = null;
-  let numpyMeans: number[] | null = null;
-  if (py.status === 0) {
-    const out = JSON.parse(py.stdout) as { seconds: number; meanTotal: number[] };
-    numpyS = out.seconds;
-    // The engine records the last `horizon` simulated years (after the pre-contract years).
-    numpyMeans = out.meanTotal.slice(out.meanTotal.length - model.horizon);
+  const entry = join(dir, 'core.worker.cjs');
+  writeFileSync(entry, bundledWorker(new URL('./core.worker.ts', import.meta.url)));
+  const child = fork(entry, [fileURLToPath(new URL('../scenarios/default.json', import.meta.url))], { stdio: 'inherit' });
+  const ask = <T>(req: CoreRequest) =>
+    new Promise<T>((resolve, reject) => {
+      child.once('message', (m) => resolve(m as T));
+      child.once('error', reject);
+      child.send(req);
+    });
+  try {
+    const { rows, horizon } = await ask<{ rows: PlanRow[]; horizon: number }>({ kind: 'plans' });
+    const file = join(dir, 'plans.json');
+    writeFileSync(file, JSON.stringify(rows));
+    const numpy = (n: number) => {
+      const py = spawnSync('python3', [fileURLToPath(new URL('./numpy-core.py', import.meta.url)), file, String(n)], { encoding: 'utf8' });
+      return py.status === 0 ? (JSON.parse(py.stdout) as { seconds: number; cpu: number; meanTotal: number[] }) : null;
+    };
+    // Warm-up: the engine's code optimised, numpy's import cached.
+    await ask({ kind: 'engine', runs: 200 });
+    await ask({ kind: 'limit', runs: 200 });
+    numpy(200);
+    const load0 = loadavg()[0];
+    const out: CoreRep[] = [];
+    let engineMeans: number[] = [];
+    let numpyMeans: number[] | null = null;
+    for (let k = 0; k < reps; k++) {
+      const e = await ask<{ time: Timed; means: number[] }>({ kind: 'engine', runs });
+      const limit = await ask<Timed>({ kind: 'limit', runs });
+      const py = numpy(runs);
+      engineMeans = e.means;
+      // The engine records the last `horizon` simulated years (after the pre-contract years).
+      numpyMeans = py && py.meanTotal.slice(py.meanTotal.length - horizon);
+      out.push({ engine: e.time, limit, numpy: py && { wall: py.seconds, cpu: py.cpu } });
+    }
+    return { runs, reps: out, engineMeans, numpyMeans, load: [load0, loadavg()[0]] };
+  } finally {
+    child.kill();
   }
-  return { runs, engineS, numpyS, drawLimitS, engineMeans, numpyMeans };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { runs: { type: 'string' } } });
-  const r = benchCore(Number(values.runs ?? 5000));
+  const { values } = parseArgs({ options: { runs: { type: 'string' }, reps: { type: 'string' } } });
+  const r = await benchCore(Number(values.runs ?? 5000), Number(values.reps ?? 5));
   const f = (x: number) => x.toFixed(2);
-  console.log(`care-use core, ${r.runs} runs, one thread: engine ${f(r.engineS)} s; generator limit for the same draws ${f(r.drawLimitS)} s (engine / limit ${(r.engineS / r.drawLimitS).toFixed(2)}×)`);
-  if (r.numpyS === null) console.log('numpy: python3 with numpy not found, row skipped');
+  console.log(`care-use core, ${r.runs} runs, one thread (bundled), ${r.reps.length} repetitions; load average ${r.load.map((x) => x.toFixed(1)).join(' → ')} on ${availableParallelism()} cores`);
+  for (const kind of ['cpu', 'wall'] as const) {
+    const list = (xs: number[]) => `median ${f(median(xs))} (${xs.map(f).join(' / ')})`;
+    const of = (k: 'engine' | 'limit' | 'numpy') => r.reps.map((x) => x[k]![kind]);
+    console.log(`${kind} seconds: engine ${list(of('engine'))}; generator limit for the same draws ${list(of('limit'))}${r.numpyMeans ? `; numpy ${list(of('numpy'))}` : ''}`);
+    console.log(`  engine / limit ${list(r.reps.map((x) => x.engine[kind] / x.limit[kind]))}×`);
+    if (r.numpyMeans) console.log(`  engine throughput / numpy's ${list(r.reps.map((x) => x.numpy![kind] / x.engine[kind]))}×`);
+  }
+  if (r.numpyMeans === null) console.log('numpy: python3 with numpy not found, row skipped');
   else {
-    console.log(`numpy (vectorised, all runs at once) ${f(r.numpyS)} s: engine throughput ${(r.numpyS / r.engineS).toFixed(2)}× numpy's`);
     const rel = r.engineMeans.map((m, y) => (m - r.numpyMeans![y]) / m);
     console.log(`mean total cost, engine vs numpy, relative difference per year: ${rel.map((x) => (100 * x).toFixed(2) + '%').join(' ')}`);
   }

@@ -1,6 +1,6 @@
 """The default scenario's care-use core as an analyst would write it in numpy: all runs at once
 per segment, line and year. Reads the segment-year plans the engine resolves (bench/core.ts
-writes them), so both sides do the same work; prints seconds and the mean total per year."""
+writes them), so both sides do the same work; prints wall and CPU seconds and the mean total per year."""
 import json
 import sys
 import time
@@ -12,6 +12,7 @@ runs = int(sys.argv[2])
 rng = np.random.default_rng(20261201)
 years = 1 + max(p["year"] for p in plans)
 t0 = time.perf_counter()
+c0 = time.process_time()
 total = np.zeros((years, runs))
 for p in plans:
     n = p["n"]
@@ -36,4 +37,5 @@ for p in plans:
         owner = np.repeat(np.arange(runs), M)
         acc += np.bincount(owner, weights=x, minlength=runs)
 elapsed = time.perf_counter() - t0
-print(json.dumps({"seconds": elapsed, "meanTotal": total.mean(axis=1).tolist()}))
+cpu = time.process_time() - c0
+print(json.dumps({"seconds": elapsed, "cpu": cpu, "meanTotal": total.mean(axis=1).tolist()}))

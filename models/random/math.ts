@@ -29,6 +29,18 @@ for (let k = 1; k <= 1021; k++) POW2[1021 - k] = POW2[1022 - k] / 2;
 export function exp(x: number): number {
   if (!(x > -700 && x < 700)) return stdExp(x);
   if (x > -3.725290298461914e-9 && x < 3.725290298461914e-9) return 1 + x;
+  return expInRange(x);
+}
+
+/**
+ * True when `expInRange(x)` is `exp(x)`: the range where fdlibm takes its main path. Hot loops
+ * test this themselves and step aside for the rest, so that no call to @stdlib's exp sits in
+ * the loop (a call in a loop body makes V8 keep the loop's variables in memory, not registers).
+ */
+export const expMainPath = (x: number): boolean => x > -700 && x < 700 && !(x > -3.725290298461914e-9 && x < 3.725290298461914e-9);
+
+/** exp(x) for x where `expMainPath(x)` holds (elsewhere the result is wrong). */
+export function expInRange(x: number): number {
   const k = Math.trunc(x < 0 ? LOG2_E * x - 0.5 : LOG2_E * x + 0.5);
   const hi = x - k * LN2_HI;
   const lo = k * LN2_LO;

@@ -1,0 +1,201 @@
+// npm run bench:ui [-- --opens N] [--edits N] [--record]
+// The workbench as a person meets it, in Debian's Chromium on the production build (dist/, served
+// with its Content-Security-Policy by test/e2e/server.ts): the time from opening the page to the
+// complete default answer (2,000 runs, every view drawn and the page idle again), the time from
+// the last keystroke of an edit (the population typed key by key) to the complete updated answer,
+// each web worker's time from being created to answering its first message, and the main
+// thread's long tasks (over 50 ms) in each of those spans. Printed; with --record appended to
+// bench/README.md with the date. Nothing here is asserted: the numbers depend on the machine.
+import { appendFileSync, existsSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { serveStatic } from '../test/e2e/server';
+import { median } from './core';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = join(ROOT, 'dist');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Typed into the population field one key at a time (Dutch notation, the page's default language). */
+const EDITS = ['165000', '170000', '175000', '168000', '172000'];
+const KEY_DELAY_MS = 60;
+
+/**
+ * Runs in the page before its own scripts. Every web worker the page creates is sent one comlink
+ * request of our own at once (a GET of a property no API has, with an id comlink's callers never
+ * use, which they ignore); its reply marks the moment the worker has loaded and answers. Long
+ * tasks and the last keydown are recorded too.
+ */
+const INIT = `(() => {
+  const B = (window.__bench = { workers: [], longTasks: [], lastKey: 0 });
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) B.longTasks.push({ start: e.startTime, duration: e.duration }); }).observe({ type: 'longtask', buffered: true });
+  addEventListener('keydown', (e) => { B.lastKey = performance.now(); }, true);
+  const W = window.Worker;
+  window.Worker = class extends W {
+    constructor(url, opts) {
+      super(url, opts);
+      const rec = { url: String(url), created: performance.now(), ready: null };
+      B.workers.push(rec);
+      const id = 'bench-ready-' + B.workers.length;
+      const onReply = (ev) => {
+        if (!ev.data || ev.data.id !== id) return;
+        rec.ready = performance.now();
+        this.removeEventListener('message', onReply);
+        ev.stopImmediatePropagation();
+      };
+      this.addEventListener('message', onReply);
+      this.postMessage({ id, type: 'GET', path: ['__benchReadyProbe'] });
+    }
+  };
+})()`;
+
+interface BenchState {
+  workers: { url: string; created: number; ready: number | null }[];
+  longTasks: { start: number; duration: number }[];
+  lastKey: number;
+}
+
+/** Resolves, in page time, when the page shows a complete answer of at least generation `g`. */
+async function answered(page: Page, g: number): Promise<number> {
+  const h = await page.waitForFunction(
+    (gen) => {
+      const p = (window as any).__proeftuin;
+      if (p && p.state === 'error') throw new Error(`run failed: ${p.error}`);
+      return p && p.state === 'done' && p.generation >= gen && p.settled !== false && !p.shownPartial ? performance.now() : 0;
+    },
+    g,
+    { timeout: 10 * 60_000, polling: 'raf' },
+  );
+  return (await h.jsonValue()) as number;
+}
+
+const bench = (page: Page) => page.evaluate(() => (window as any).__bench as BenchState);
+const hookOf = (page: Page) => page.evaluate(() => (window as any).__proeftuin as { generation: number; summary: { runs: number } | null; timing: { startedAt: number; runEndedAt: number } });
+const tasksIn = (s: BenchState, from: number, to: number) => s.longTasks.filter((t) => t.start + t.duration > from && t.start < to);
+
+interface Open {
+  ms: number;
+  runStart: number;
+  runEnd: number;
+  runs: number;
+  workers: { name: string; created: number; readyAfter: number | null }[];
+  longTasks: number;
+  maxLongTask: number;
+}
+interface Edit {
+  ms: number;
+  longTasks: number;
+  maxLongTask: number;
+}
+
+async function openOnce(browser: Browser, base: string): Promise<{ open: Open; page: Page; close: () => Promise<void> }> {
+  const ctx = await browser.newContext({ viewport: { width: 1400, height: 1000 }, deviceScaleFactor: 1 });
+  await ctx.route('**/*', (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
+  await ctx.addInitScript(INIT);
+  const page = await ctx.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(base);
+  const done = await answered(page, 1);
+  if (problems.length) throw new Error(`page errors: ${problems.join('; ')}`);
+  // The workers' first replies may come after the answer only for workers made late (analyses).
+  await page.waitForTimeout(300);
+  const s = await bench(page);
+  const hook = await hookOf(page);
+  const tasks = tasksIn(s, 0, done);
+  return {
+    open: {
+      ms: done,
+      runStart: hook.timing.startedAt,
+      runEnd: hook.timing.runEndedAt,
+      runs: hook.summary?.runs ?? 0,
+      workers: s.workers.map((w) => ({ name: w.url.replace(/^.*\//, '').replace(/-[\w-]{8}\.js$/, '.js'), created: w.created, readyAfter: w.ready === null ? null : w.ready - w.created })),
+      longTasks: tasks.length,
+      maxLongTask: Math.max(0, ...tasks.map((t) => t.duration)),
+    },
+    page,
+    close: () => ctx.close(),
+  };
+}
+
+async function editOnce(page: Page, text: string): Promise<Edit> {
+  const sel = '[data-path="region.population"]';
+  const el = await page.waitForSelector(sel, { state: 'attached' });
+  await el.evaluate((e) => {
+    for (let p = e.parentElement; p; p = p.parentElement) if (p instanceof HTMLDetailsElement) p.open = true;
+  });
+  await el.scrollIntoViewIfNeeded();
+  const g = (await hookOf(page)).generation;
+  await el.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type(text, { delay: KEY_DELAY_MS });
+  const done = await answered(page, g + 1);
+  const s = await bench(page);
+  const tasks = tasksIn(s, s.lastKey, done);
+  return { ms: done - s.lastKey, longTasks: tasks.length, maxLongTask: Math.max(0, ...tasks.map((t) => t.duration)) };
+}
+
+async function main() {
+  const { values } = parseArgs({ options: { opens: { type: 'string' }, edits: { type: 'string' }, record: { type: 'boolean' } } });
+  const opens = Number(values.opens ?? 3);
+  const edits = Math.min(EDITS.length, Number(values.edits ?? 3));
+  if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/ is missing: run `npm run build` first (npm run bench:ui does)');
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+  const server = await serveStatic(DIST);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  const version = browser.version();
+  const load0 = loadavg()[0];
+  const rows: [string, string][] = [];
+  const say = (what: string, result: string) => {
+    rows.push([what, result]);
+    process.stdout.write(`${what}: ${result}\n`);
+  };
+  const ms = (x: number) => `${Math.round(x).toLocaleString('en')} ms`;
+  const list = (xs: number[]) => `median ${ms(median(xs))} (${xs.map((x) => Math.round(x)).join(' / ')} ms)`;
+  try {
+    const o: Open[] = [];
+    const e: Edit[] = [];
+    for (let k = 0; k < opens; k++) {
+      const r = await openOnce(browser, server.url);
+      o.push(r.open);
+      // Edits in the last page only: each is typed into the field of the page as a person left it.
+      if (k === opens - 1) for (let j = 0; j < edits; j++) e.push(await editOnce(r.page, EDITS[j]));
+      await r.close();
+    }
+    say(`open → complete default answer (${o[0].runs.toLocaleString('en')} runs, every view drawn, page idle), fresh profile, ${opens} opens`, list(o.map((x) => x.ms)));
+    say('  of which: open → run started', list(o.map((x) => x.runStart)));
+    say('  of which: run started → run ended', list(o.map((x) => x.runEnd - x.runStart)));
+    say('  of which: run ended → every view drawn', list(o.map((x) => x.ms - x.runEnd)));
+    say('main-thread long tasks (> 50 ms) from open to the answer', `count median ${median(o.map((x) => x.longTasks))} (${o.map((x) => x.longTasks).join(' / ')}), longest median ${ms(median(o.map((x) => x.maxLongTask)))} (${o.map((x) => Math.round(x.maxLongTask)).join(' / ')} ms)`);
+    const names = [...new Set(o.flatMap((x) => x.workers.map((w) => w.name)))];
+    for (const name of names) {
+      const ready = o.flatMap((x) => x.workers.filter((w) => w.name === name)).map((w) => w.readyAfter);
+      const created = o.flatMap((x) => x.workers.filter((w) => w.name === name)).map((w) => w.created);
+      const per = o[0].workers.filter((w) => w.name === name).length;
+      say(
+        `worker ${name} (${per} per page): created → answering`,
+        `${ready.some((x) => x === null) ? `${ready.filter((x) => x === null).length} never answered; ` : ''}${list(ready.filter((x): x is number => x !== null))}; created at ${list(created)} after opening`,
+      );
+    }
+    if (e.length) {
+      say(`last keystroke of an edit (population typed key by key, ${KEY_DELAY_MS} ms between keys) → complete updated answer, ${e.length} edits`, list(e.map((x) => x.ms)));
+      say('main-thread long tasks from the last keystroke to the answer', `count median ${median(e.map((x) => x.longTasks))} (${e.map((x) => x.longTasks).join(' / ')}), longest median ${ms(median(e.map((x) => x.maxLongTask)))} (${e.map((x) => Math.round(x.maxLongTask)).join(' / ')} ms)`);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  const load = `load average ${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`;
+  process.stdout.write(`${load}\n`);
+  if (values.record) {
+    const date = new Date().toISOString().slice(0, 10);
+    const machine = `${availableParallelism()} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, Chromium ${version}; ${load}`;
+    const table = ['| measure | result |', '|---|---|', ...rows.map(([a, b]) => `| ${a} | ${b} |`)].join('\n');
+    appendFileSync(join(ROOT, 'bench/README.md'), `\n## ${date}, bench:ui (${machine})\n\n${table}\n`);
+    process.stdout.write('recorded in bench/README.md\n');
+  }
+}
+
+await main();
