@@ -48,7 +48,11 @@ describe('runner', () => {
       },
     });
     expect(res.cancelled).toBe(true);
-    expect(res.block.runs).toBeGreaterThanOrEqual(100);
+    // The kept runs are the leading ones that finished: the progress count also holds runs finished
+    // past a gap (the other worker may be chunks ahead on a loaded machine), so it bounds them
+    // from above only.
+    expect(res.block.runs).toBeGreaterThan(0);
+    expect(res.block.runs).toBeLessThanOrEqual(seen[seen.length - 1]);
     expect(res.block.runs).toBeLessThan(400);
     expect(seen.every((d, i) => i === 0 || d >= seen[i - 1])).toBe(true);
     // The partial block is exactly the first runs of a full run.
