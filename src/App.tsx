@@ -1,7 +1,7 @@
 import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, Show } from 'solid-js';
 import { createRunController } from './run/controller';
 import { installEditorHook, installTestHook } from './testHook';
-import { lang, setLang, t } from './i18n';
+import { lang, setLang, t, textOf } from './i18n';
 import { RunBar } from './components/RunBar';
 import { Headline } from './components/Headline';
 import { Toolbar } from './components/Toolbar';
@@ -129,7 +129,7 @@ export function App(props: { loaded: Loaded }) {
     forgetInterrupted(interrupted());
     setInterrupted(null);
     setSettled(false);
-    markRunStarted(String(input.meta?.title ?? ''));
+    markRunStarted(textOf(input.meta?.title));
     void ctl.run(runInput, runs, precisionRequest(runs, target));
     return runInput;
   };
@@ -317,7 +317,7 @@ export function App(props: { loaded: Loaded }) {
       <main class="layout">
         <aside class="editor-pane" aria-labelledby="editor-title">
           <h2 id="editor-title">{t('editorTitle')}</h2>
-          <p class="scenario-title" data-testid="scenario-title">{String(ws.scenario.meta?.title ?? '')}</p>
+          <p class="scenario-title" data-testid="scenario-title">{textOf(ws.scenario.meta?.title)}</p>
           <Toolbar ws={ws} onFile={(f) => void openFile(f)} results={exportResults} />
           {/* Right under the file actions, above the start view, so a refused file is seen at once. */}
           <Show when={importErrors()}>

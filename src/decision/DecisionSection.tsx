@@ -4,10 +4,11 @@ import { financingOf } from '../charts/financeShape';
 import { GoalPanel } from './GoalPanel';
 import { VarianceView } from './VarianceView';
 import { td } from './texts';
+import { textOf } from '../i18n';
 
 /** Issue 6's views for a finished run: chance or not knowing, and what it takes (goal search). */
 export function DecisionSection(props: { ctl: RunController; outcome: RunOutcome }) {
-  const modelNames = () => Object.fromEntries((financingOf(props.outcome.summary)?.models ?? []).map((m) => [m.id, m.name]));
+  const modelNames = () => Object.fromEntries((financingOf(props.outcome.summary)?.models ?? []).map((m) => [m.id, textOf(m.name)]));
   return (
     <section class="decision-section" aria-labelledby="decision-title" data-testid="decision-section">
       <h2 id="decision-title">{td('decisionTitle')}</h2>

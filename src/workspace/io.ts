@@ -1,3 +1,4 @@
+import { textOf } from '../i18n';
 import LZString from 'lz-string';
 import type { FieldError } from '../../models/scenario/validate';
 import type { UiValidator } from '../../workers/uiValidatePool';
@@ -18,7 +19,7 @@ export function download(name: string, text: string, type: string): void {
 
 /** A file name from the scenario's title. */
 export function fileNameFor(s: ScenarioInput, ext: string): string {
-  const title = String(s?.meta?.title ?? 'scenario')
+  const title = (textOf(s?.meta?.title) || 'scenario')
     .normalize('NFKD')
     .replace(/[^\w\s-]/g, '')
     .trim()
