@@ -26,6 +26,13 @@ export function localText(t: unknown, l: TextLang): string {
   return pick(l) || pick(other);
 }
 
+/** True for `{ "nl": …, "en": … }` (one or both, nothing else): a text per language, not a group of fields. */
+export function isTextPerLanguage(t: unknown): t is { nl?: string; en?: string } {
+  if (t === null || typeof t !== 'object' || Array.isArray(t)) return false;
+  const keys = Object.keys(t);
+  return keys.length > 0 && keys.every((k) => (k === 'nl' || k === 'en') && typeof (t as Record<string, unknown>)[k] === 'string');
+}
+
 /** True when the field carries a text per language (the editor then edits one language of it). */
 export function isBilingual(t: unknown): t is { nl?: string; en?: string } {
   return t !== null && typeof t === 'object' && !Array.isArray(t);

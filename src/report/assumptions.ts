@@ -1,5 +1,5 @@
 import type { Lang } from '../i18n';
-import { localText } from '../../models/scenario/localText';
+import { isTextPerLanguage, localText } from '../../models/scenario/localText';
 import type { Path } from '../workspace/paths';
 import { pathString } from '../workspace/paths';
 import { isParamField } from '../editor/schemaHelp';
@@ -72,6 +72,7 @@ export function paramValueText(v: unknown, l: Lang, key?: string | number): stri
   }
   if (typeof v === 'boolean') return l === 'nl' ? (v ? 'ja' : 'nee') : v ? 'yes' : 'no';
   if (typeof v === 'string') return v;
+  if (isTextPerLanguage(v)) return localText(v, l);
   return v === undefined ? '—' : JSON.stringify(v);
 }
 
