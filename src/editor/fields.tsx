@@ -485,7 +485,11 @@ function FinancingKindField(props: { ws: Workspace; path: Path; label: string })
           earlierKinds.set(`${String(old.id)}\u0000${String(old.kind)}`, old);
           const examples = ((DEFAULT_SCENARIO.financing?.models ?? []) as Record<string, unknown>[]);
           props.ws.edit(modelPath(), changeKind(old, kind, examples, earlierKinds.get(`${String(old.id)}\u0000${kind}`)));
-          setKindChanges({ ...kindChanges(), [String(old.id)]: isFinancingKind(old.kind) ? { from: old.kind, to: kind } : null });
+          // Type-ahead in the closed list passes through other kinds ("P" is another kind than
+          // "Pop…"): the name is compared with the kind the model had before the series.
+          const was = kindChanges()[String(old.id)];
+          const from = was && was.to === old.kind ? was.from : old.kind;
+          setKindChanges({ ...kindChanges(), [String(old.id)]: isFinancingKind(from) ? { from, to: kind } : null });
         }}
       >
         <Show when={!isFinancingKind(v())}>

@@ -96,9 +96,11 @@ export default async function bilingual(env: E2EEnv): Promise<void> {
     const undone = (await editorScenario(page)).financing.models[0];
     assert(JSON.stringify(undone.name) === JSON.stringify(before.name) && undone.kind === 'population', `after one undo: ${JSON.stringify({ name: undone.name, kind: undone.kind })}`);
     assert((await valueOf(page, '#f-financing-models-0-name')) === before.name.nl, 'the name field does not show the restored name');
-    await page.click('[data-testid="undo"]');
+    // Type-ahead passed through the kind starting with "P" (the bonus) on its way to "Pop…": one
+    // more step per kind it went through, the name untouched by each.
+    for (let i = 0; i < 3 && (await editorScenario(page)).financing.models[0].kind !== 'ffs'; i++) await page.click('[data-testid="undo"]');
     const back = (await editorScenario(page)).financing.models[0];
-    assert(back.kind === 'ffs' && JSON.stringify(back.name) === JSON.stringify(before.name), `after two undos: ${JSON.stringify(back)}`);
+    assert(back.kind === 'ffs' && JSON.stringify(back.name) === JSON.stringify(before.name), `after undoing the kind: ${JSON.stringify(back)}`);
   });
 
   const g = (await hookOf(page)).generation;
