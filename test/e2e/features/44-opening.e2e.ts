@@ -1,0 +1,36 @@
+import { assert } from '../harness';
+import type { E2EEnv } from '../env';
+
+/**
+ * The opening state: from the first paint until the first run of the default scenario has
+ * finished, the page never says "no results yet" (the run is about to start or running), in
+ * either language.
+ */
+export default async function opening(env: E2EEnv): Promise<void> {
+  for (const lang of ['nl', 'en'] as const) {
+    const ctx = await env.newContext(env.browser);
+    const page = await ctx.newPage();
+    env.watch(page);
+    // Watches every text the page shows from the document's start, before any script of the app
+    // (a string: the test runner's transform would add helpers a page does not have). It also
+    // records the progress text, so the check cannot pass by watching nothing.
+    await page.addInitScript(`(() => {
+      const seen = [];
+      window.__openingSeen = seen;
+      new MutationObserver(() => {
+        const text = document.body ? document.body.innerText : '';
+        for (const w of ['Nog geen resultaten', 'No results yet', 'Bezig met doorrekenen', 'Running'])
+          if (text.includes(w) && !seen.includes(w)) seen.push(w);
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    })()`);
+    await page.goto(`${env.baseUrl}?runs=200&lang=${lang}`);
+    await env.h.check(`opening (${lang}): while the first run is about to start and running, no "no results yet"`, async () => {
+      await env.waitDone(page, 1, 120_000);
+      const seen = (await page.evaluate(() => (window as any).__openingSeen)) as string[];
+      assert(seen.includes(lang === 'nl' ? 'Bezig met doorrekenen' : 'Running'), `the watcher saw no progress text: ${JSON.stringify(seen)}`);
+      const none = seen.filter((w) => w.startsWith('Nog geen') || w.startsWith('No results'));
+      assert(none.length === 0, `the page said ${JSON.stringify(none)} before the first results`);
+    });
+    await ctx.close();
+  }
+}
