@@ -23,7 +23,7 @@ import { ResultViews } from './charts/ResultViews';
 import { Editor, errorLabel } from './editor/Editor';
 import { plausibilityOf } from './editor/fields';
 import { createHistory } from './editor/history';
-import { createWorkspace, type ScenarioInput } from './workspace/store';
+import { createWorkspace, DEFAULT_SCENARIO, type ScenarioInput } from './workspace/store';
 import { readScenarioFile, scenarioFromUrl, dropScenarioFromUrl, download, fileNameFor } from './workspace/io';
 import type { Loaded } from './workspace/persist';
 import { tw } from './workspace/texts';
@@ -318,7 +318,16 @@ export function App(props: { loaded: Loaded }) {
         <aside class="editor-pane" aria-labelledby="editor-title">
           <h2 id="editor-title">{t('editorTitle')}</h2>
           <p class="scenario-title" data-testid="scenario-title">{textOf(ws.scenario.meta?.title)}</p>
-          <Toolbar ws={ws} onFile={(f) => void openFile(f)} results={exportResults} />
+          <Toolbar
+            ws={ws}
+            onFile={(f) => void openFile(f)}
+            results={exportResults}
+            onReset={() => {
+              // What the user had stays in the workspace, as when opening a file.
+              keepCurrent(ws, ctl, undefined, true);
+              ws.replace(DEFAULT_SCENARIO);
+            }}
+          />
           {/* Right under the file actions, above the start view, so a refused file is seen at once. */}
           <Show when={importErrors()}>
             {(ie) => (

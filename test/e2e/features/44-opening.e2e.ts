@@ -1,5 +1,6 @@
 import { assert } from '../harness';
 import type { E2EEnv } from '../env';
+import { storedWorkspace } from '../stored';
 
 /**
  * The opening state: from the first paint until the first run of the default scenario has
@@ -31,6 +32,26 @@ export default async function opening(env: E2EEnv): Promise<void> {
       const none = seen.filter((w) => w.startsWith('Nog geen') || w.startsWith('No results'));
       assert(none.length === 0, `the page said ${JSON.stringify(none)} before the first results`);
     });
+    if (lang === 'nl')
+      await env.h.check('"Standaardscenario" keeps the current scenario in the workspace first (typed edit and all)', async () => {
+        const field = await page.waitForSelector('[data-path="region.population"]', { state: 'attached' });
+        await field.evaluate((e) => {
+          for (let p = e.parentElement; p; p = p.parentElement) if (p instanceof HTMLDetailsElement) p.open = true;
+        });
+        await field.focus();
+        await page.keyboard.press('ControlOrMeta+A');
+        await page.keyboard.type('90000', { delay: 40 });
+        const before = await page.$$eval('[data-testid="saved-item"]', (lis) => lis.length);
+        await page.click('[data-testid="reset-scenario"]');
+        await page.waitForFunction((n) => document.querySelectorAll('[data-testid="saved-item"]').length === n + 1, before, { timeout: 5000 });
+        const now = (await page.evaluate(() => (window as any).__proeftuinEditor?.scenario())) as any;
+        assert(now.region.population === 170000, `not the default scenario after the reset: ${now.region.population}`);
+        await page.waitForTimeout(800); // the workspace save is debounced
+        const saved = (await storedWorkspace(page)).saved as any[];
+        assert(saved.some((x) => x.scenario?.region?.population === 90000), `the typed scenario is not kept: ${JSON.stringify(saved.map((x) => x.scenario?.region?.population))}`);
+        const text = await page.textContent('[data-testid="saved-item"]:last-child');
+        assert(/Blauwe Zorg/.test(text ?? ''), `kept item: ${text}`);
+      });
     await ctx.close();
   }
 }
