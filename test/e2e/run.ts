@@ -536,7 +536,7 @@ async function main() {
       await dl.saveAs(exported);
       const file = JSON.parse(readFileSync(exported, 'utf8'));
       assert(file.region.population === Number(POP), `exported population ${file.region.population}`);
-      assert(file.version === 1 && file.meta?.title, 'exported file lacks version or title');
+      assert(file.version === 2 && file.meta?.title, 'exported file lacks version or title');
       assert(!('results' in file), 'a plain export carries a results summary');
     });
 
@@ -747,7 +747,7 @@ async function main() {
       await p.screenshot({ path: join(ARTIFACTS, '15-library.png') });
       // In English the questions are English; closed, the start view stays closed after a reload.
       await p.click('[data-testid="lang-en"]');
-      assert((await p.textContent(`${item} [data-testid="library-question"]`))!.trim() === zelf.question.split('\n\n')[1], 'question not shown in English');
+      assert((await p.textContent(`${item} [data-testid="library-question"]`))!.trim() === localText(zelf.question, 'en'), 'question not shown in English');
       await p.click('[data-testid="lang-nl"]');
       await p.click('[data-testid="library"] > summary');
       await p.reload();
@@ -911,7 +911,7 @@ async function main() {
       const errs = (await page.locator('[data-testid="editor-errors"]').count()) > 0 ? await page.textContent('[data-testid="editor-errors"]') : '';
       assert(!errs, `the new kind left the scenario invalid: ${errs}`);
       const saved = (await storedWorkspace(page)).scenario.financing.models[1];
-      assert(saved.kind === 'hospitalBudget' && saved.name === before.name && !('perInsured' in saved) && !('split' in saved), `saved model: ${JSON.stringify(saved)}`);
+      assert(saved.kind === 'hospitalBudget' && JSON.stringify(saved.name) === JSON.stringify(before.name) && !('perInsured' in saved) && !('split' in saved), `saved model: ${JSON.stringify(saved)}`);
       await page.locator(item).scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(ARTIFACTS, '17-editor-model-kind.png') });
       const g = ((await page.evaluate(() => (window as any).__proeftuin)) as ProeftuinHook).generation;

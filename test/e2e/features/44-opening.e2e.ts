@@ -32,6 +32,20 @@ export default async function opening(env: E2EEnv): Promise<void> {
       const none = seen.filter((w) => w.startsWith('Nog geen') || w.startsWith('No results'));
       assert(none.length === 0, `the page said ${JSON.stringify(none)} before the first results`);
     });
+    await env.h.check(`cost tables (${lang}) at 1366 px: the cost per year and per line fit their cards, in € mln`, async () => {
+      await page.setViewportSize({ width: 1366, height: 768 });
+      for (const id of ['fan', 'lines']) {
+        const toggle = await page.waitForSelector(`[data-testid="${id}-table-toggle"]`, { timeout: 30_000 });
+        await toggle.scrollIntoViewIfNeeded();
+        await toggle.click();
+        const table = await page.waitForSelector(`[data-testid="${id}-table"]`);
+        const [sw, cw] = await table.evaluate((t) => [t.scrollWidth, t.clientWidth]);
+        const text = (await table.textContent()) ?? '';
+        await toggle.click();
+        assert(sw <= cw + 1, `${id} table ${sw} px wide in a ${cw} px card`);
+        assert(/mln/.test(text), `${id} table not in € mln: ${text.slice(0, 120)}`);
+      }
+    });
     if (lang === 'nl')
       await env.h.check('"Standaardscenario" keeps the current scenario in the workspace first (typed edit and all)', async () => {
         const field = await page.waitForSelector('[data-path="region.population"]', { state: 'attached' });
