@@ -1,14 +1,16 @@
 import { createWriteStream } from 'node:fs';
+import type { Writable } from 'node:stream';
 import type { RunBlock } from '../models/simulation/columns';
 
 const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 /**
  * Writes one row per run and year: run, calendar year, every drawn parameter (by its path in
- * the scenario file) and every output column. Numbers are written in full precision.
+ * the scenario file) and every output column. Numbers are written in full precision. `open` is
+ * there for the tests, which make the disk fill up part way.
  */
-export async function writeSamplesCsv(path: string, b: RunBlock, paramPaths: string[], startYear: number): Promise<void> {
-  const out = createWriteStream(path);
+export async function writeSamplesCsv(path: string, b: RunBlock, paramPaths: string[], startYear: number, open: (path: string) => Writable = createWriteStream): Promise<void> {
+  const out = open(path);
   // A stream error (missing folder, full disk) rejects here at once; unobserved it would crash the
   // process with a stack trace, and a write waiting for 'drain' would wait forever.
   let failure: Error | null = null;

@@ -25,33 +25,36 @@ export function ensurePackages() {
   run('npm', ['ci', '--no-audit', '--no-fund']);
 }
 
+const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
+
 /**
- * Debian's chromium for the browser tests (never a browser download). As root it is installed
- * with apt-get, as CI and these machines run; otherwise the one command to run is printed.
+ * The Debian packages the browser tests use: chromium (never a browser download) and
+ * poppler-utils (pdftoppm renders the printed report's pages to check them), both needed; GNU
+ * parallel runs the sharded-study example test, which is skipped without it. As root they are
+ * installed with apt-get, as CI and these machines run; otherwise the one command to run is printed.
  */
-export function ensureChromium() {
-  const hasParallel = spawnSync('sh', ['-c', 'command -v parallel'], { stdio: 'ignore' }).status === 0;
-  if (existsSync(CHROMIUM) && hasParallel) return;
-  if (existsSync(CHROMIUM)) {
-    // GNU parallel only runs the sharded-study example test; without it that test is skipped.
-    if (typeof process.getuid === 'function' && process.getuid() === 0) {
-      spawnSync('apt-get', ['install', '-y', '-qq', 'parallel'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-    }
-    return;
-  }
+export function ensureDebianPackages() {
+  const wanted = [
+    { pkg: 'chromium', present: existsSync(CHROMIUM), needed: true },
+    { pkg: 'poppler-utils', present: has('pdftoppm'), needed: true },
+    { pkg: 'parallel', present: has('parallel'), needed: false },
+  ];
+  const missing = wanted.filter((w) => !w.present);
+  if (missing.length === 0) return;
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
-  const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
-  if (!root || !hasApt || process.env.CHROMIUM_PATH) {
+  const names = missing.map((w) => w.pkg).join(' ');
+  if (!root || !has('apt-get') || process.env.CHROMIUM_PATH) {
+    if (!missing.some((w) => w.needed)) return;
     process.stderr.write(
-      `\nThe browser tests need Debian's Chromium, which is not installed (${CHROMIUM} is missing).\n` +
-        `Install it with this one command, then run npm test again:\n\n    sudo apt-get update && sudo apt-get install -y chromium\n\n`,
+      `\nThe browser tests need Debian packages that are not installed: ${names}.\n` +
+        `Install them with this one command, then run npm test again:\n\n    sudo apt-get update && sudo apt-get install -y ${names}\n\n`,
     );
     process.exit(1);
   }
-  console.log("Installing Debian's chromium package for the browser tests, and GNU parallel for the sharded-study test (apt-get)…");
+  console.log(`Installing Debian packages for the browser tests (apt-get): ${names}…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   run('apt-get', ['update', '-qq'], env);
-  run('apt-get', ['install', '-y', '-qq', 'chromium', 'parallel'], env);
+  run('apt-get', ['install', '-y', '-qq', ...missing.map((w) => w.pkg)], env);
   console.log(execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim());
 }
 
@@ -59,7 +62,7 @@ const what = process.argv[2];
 if (what === 'packages') ensurePackages();
 else if (what === 'test') {
   ensurePackages();
-  ensureChromium();
+  ensureDebianPackages();
 } else if (what !== undefined) {
   process.stderr.write(`usage: node bin/setup.mjs packages|test\n`);
   process.exit(2);

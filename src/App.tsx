@@ -10,6 +10,8 @@ import { AssumptionsTable, PrintHeader } from './components/PrintReport';
 import { Glossary } from './components/Glossary';
 import Verification, { VERIFICATION_HASH, verificationLinkText } from './components/Verification';
 import { keepCurrent, WorkspacePanel } from './components/WorkspacePanel';
+import { RegionImport } from './region/RegionImport';
+import { tr } from './region/texts';
 import { Library } from './components/Library';
 import { FileResults, type FileResultsInfo } from './components/FileResults';
 import { compactResults } from '../models/scenario/resultsSummary';
@@ -188,6 +190,24 @@ export function App(props: { loaded: Loaded }) {
     if (runInput !== undefined) setRerun({ input: runInput, generation: ctl.generation() });
   };
 
+  /** The contract designer's proposal as a new contract of the scenario (one undoable edit). */
+  const addContract = (contract: Record<string, unknown>): string => {
+    const models = (ws.snapshot().financing?.models ?? []) as unknown[];
+    ws.edit(['financing', 'models'], [...models, contract]);
+    return String(contract.id);
+  };
+
+  /** A scenario calibrated to an imported Vektis region: like opening a file, the current one is kept first. */
+  const openRegion = (s: ScenarioInput, fileName: string) => {
+    setImportErrors(null);
+    keepCurrent(ws, ctl, undefined, true);
+    ctl.clear();
+    ws.replace(s);
+    setFileResults(null);
+    setBanner(tr('opened', { f: fileName }));
+    void start({ fresh: true });
+  };
+
   /**
    * Opens the scenario in the address's fragment, keeping the current one in the workspace first;
    * the fragment is then removed so that a reload keeps later edits. A link that cannot be read or
@@ -328,6 +348,7 @@ export function App(props: { loaded: Loaded }) {
               ws.replace(DEFAULT_SCENARIO);
             }}
           />
+          <RegionImport base={() => ws.snapshot()} onScenario={openRegion} />
           {/* Right under the file actions, above the start view, so a refused file is seen at once. */}
           <Show when={importErrors()}>
             {(ie) => (
@@ -399,7 +420,7 @@ export function App(props: { loaded: Loaded }) {
             {(o) => <PrintHeader scenario={o().input as ScenarioInput} runs={o().summary.runs} hash={o().scenarioHash} summary={o().summary} partial={o().partial} runsRequested={o().runsRequested} />}
           </Show>
           <Show when={compared().length >= 2}>
-            <ViewGuard retryOn={compared}>
+            <ViewGuard name="compare" retryOn={compared}>
               <CompareView items={compared()} />
             </ViewGuard>
           </Show>
@@ -450,15 +471,15 @@ export function App(props: { loaded: Loaded }) {
                   {t('runsOf', { n: num(o().summary.runs) })} · {t('seed')}: <code>{String((o().input as ScenarioInput).simulation?.seed ?? '')}</code> · {t('mcseNote')}
                 </p>
                 <PrecisionNote precision={o().precision} cancelled={o().cancelled} partial={o().partial} checking={ctl.precisionCheck()} />
-                <ViewGuard retryOn={ctl.live}>
+                <ViewGuard name="headline" retryOn={ctl.live}>
                   <Headline summary={o().summary} generation={ctl.generation()} partial={o().partial} />
                 </ViewGuard>
-                <ViewGuard retryOn={ctl.live}>
+                <ViewGuard name="fan" retryOn={ctl.live}>
                   <Later>
                     <FanChart summary={o().summary} />
                   </Later>
                 </ViewGuard>
-                <ViewGuard retryOn={ctl.live}>
+                <ViewGuard name="results" retryOn={ctl.live}>
                   <Later delayMs={30}>
                     <ResultViews summary={o().summary} extras={o().extras} />
                   </Later>
@@ -478,7 +499,7 @@ export function App(props: { loaded: Loaded }) {
             >
               {/* Heavier tables: drawn for finished runs only, not for every partial summary. */}
               {(fin) => (
-                <ViewGuard retryOn={ctl.outcome}>
+                <ViewGuard name="finance" retryOn={ctl.outcome}>
                   <Later delayMs={60}>
                     <FinanceView fin={fin()} startYear={ctl.outcome()!.summary.startYear} hists={ctl.outcome()!.extras.partyResults} defaultParty={scenarioParty(ctl.outcome()!.input)} drift={ctl.outcome()!.summary.benchmarkDrift} />
                   </Later>
@@ -487,7 +508,7 @@ export function App(props: { loaded: Loaded }) {
             </Show>
           </section>
           <Show when={ctl.outcome() && sensitivityOf(ctl.outcome()!.summary)}>
-            <ViewGuard retryOn={ctl.outcome}>
+            <ViewGuard name="tornado" retryOn={ctl.outcome}>
               <Later delayMs={90}>
                 <TornadoView summary={ctl.outcome()!.summary} scenario={ctl.outcome()!.input} />
               </Later>
@@ -495,8 +516,8 @@ export function App(props: { loaded: Loaded }) {
           </Show>
           <Show when={ctl.outcome()}>
             {(o) => (
-              <ViewGuard retryOn={ctl.outcome}>
-                <DecisionSection ctl={ctl} outcome={o()} />
+              <ViewGuard name="decision" retryOn={ctl.outcome}>
+                <DecisionSection ctl={ctl} outcome={o()} onAddContract={addContract} />
               </ViewGuard>
             )}
           </Show>

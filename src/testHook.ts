@@ -39,7 +39,19 @@ declare global {
   interface Window {
     __proeftuin: ProeftuinHook;
     __proeftuinEditor?: ProeftuinEditorHook;
+    /**
+     * Set only by the end-to-end tests (from the test driver; nothing in the app, a file, a link
+     * or storage sets it): the view guarded under this name throws while it draws, so the test
+     * can check that the guard says why, the other views and the run's numbers stay, and the view
+     * draws again once the fault is gone.
+     */
+    __proeftuinViewFault?: string;
   }
+}
+
+/** Throws when the end-to-end test has asked this view to fail (see `__proeftuinViewFault`). */
+export function viewFault(name: string): void {
+  if (typeof window !== 'undefined' && window.__proeftuinViewFault === name) throw new Error(`test fault in the view "${name}"`);
 }
 
 export function installTestHook(ctl: RunController, settled: () => boolean = () => true): void {

@@ -1,5 +1,6 @@
 import { textOf } from '../i18n';
 import LZString from 'lz-string';
+import { decodeScenarioBytes } from '../../models/scenario/text';
 import type { FieldError } from '../../models/scenario/validate';
 import type { UiValidator } from '../../workers/uiValidatePool';
 import type { ScenarioInput } from './store';
@@ -45,7 +46,9 @@ export type ImportResult =
 export async function readScenarioFile(file: File, validator: UiValidator): Promise<ImportResult> {
   let text: string;
   try {
-    text = await file.text();
+    // As the headless runner reads it: file.text() is UTF-8 unless a byte-order mark says otherwise,
+    // and Windows editors save UTF-16 without one too.
+    text = decodeScenarioBytes(new Uint8Array(await file.arrayBuffer()));
   } catch (e) {
     return { ok: false, fileName: file.name, errors: [{ path: '(file)', message: `could not be read: ${(e as Error).message}` }] };
   }

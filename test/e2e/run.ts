@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { serveStatic } from './server';
 import { Harness, assert } from './harness';
+import { typeInto } from './typing';
 import { storedWorkspace } from './stored';
 import { runFeatures } from './env';
 import { defaultWithRuns, differences, maxRelativeDifference, nodeReference } from './reference';
@@ -498,7 +499,7 @@ async function main() {
 
     await h.check('editor: an invalid value is marked at the field with its name (not its code path), kept as typed, and blocks the run', async () => {
       const field = '[data-path="region.population"]';
-      await page.fill(field, '6o000');
+      await typeInto(page, field, '6o000');
       await page.waitForSelector('[data-testid="editor-errors"]', { timeout: 5000 });
       const errs = (await page.textContent('[data-testid="editor-errors"]'))!;
       // The field's name in words, not its code path.
@@ -515,7 +516,7 @@ async function main() {
     });
 
     await h.check('change a parameter (population 170.000 → 60.000) → it recomputes by itself → numbers change', async () => {
-      await page.fill('[data-path="region.population"]', POP);
+      await typeInto(page, '[data-path="region.population"]', POP);
       await page.waitForSelector('[data-testid="editor-errors"]', { state: 'detached', timeout: 5000 });
       // No click: a valid edit recomputes by itself after a short pause.
       edited = await waitDone(page, (before?.generation ?? 1) + 1);
@@ -560,9 +561,9 @@ async function main() {
       const size = readFileSync(exportedWithResults, 'utf8').length - readFileSync(exported, 'utf8').length;
       assert(size < 15_000, `the summary adds ${size} characters`);
       // An edit makes the results belong to another scenario: the summary is no longer offered.
-      await page.fill('[data-path="region.population"]', '60001');
+      await typeInto(page, '[data-path="region.population"]', '60001');
       await page.waitForFunction(() => (document.querySelector('[data-testid="export-with-results"]') as HTMLInputElement | null)?.disabled === true, null, { timeout: 5000 });
-      await page.fill('[data-path="region.population"]', POP);
+      await typeInto(page, '[data-path="region.population"]', POP);
     });
 
     await h.check('CSV export: semicolons and decimal commas in Dutch', async () => {
@@ -779,13 +780,13 @@ async function main() {
     });
 
     await h.check('workspace: keep two scenarios and compare them side by side', async () => {
-      await page.fill('[data-testid="keep-name"]', 'Kleine regio');
+      await typeInto(page, '[data-testid="keep-name"]', 'Kleine regio');
       await page.click('[data-testid="keep-scenario"]');
       await page.click('[data-testid="reset-scenario"]');
       const g = ((await page.evaluate(() => (window as any).__proeftuin)) as ProeftuinHook).generation;
       await page.click('[data-testid="run-button"]');
       await waitDone(page, g + 1);
-      await page.fill('[data-testid="keep-name"]', 'Standaard');
+      await typeInto(page, '[data-testid="keep-name"]', 'Standaard');
       await page.click('[data-testid="keep-scenario"]');
       await page.waitForSelector('[data-testid="compare-view"]');
       const heads = await page.$$eval('[data-testid="compare-table"] thead th', (ths) => ths.map((x) => x.textContent?.trim() ?? ''));
@@ -867,7 +868,7 @@ async function main() {
       await page.selectOption('[data-testid="add-field-interventions[0].effects.contacts"]', 'hospital');
       await page.waitForSelector('[data-field="interventions[0].effects.contacts.hospital"]');
       // A share: typed as a percentage.
-      await page.fill('[data-path="interventions[0].effects.contacts.hospital.value"]', '10');
+      await typeInto(page, '[data-path="interventions[0].effects.contacts.hospital.value"]', '10');
       await page.waitForTimeout(100);
       const errs = (await page.locator('[data-testid="editor-errors"]').count()) > 0 ? await page.textContent('[data-testid="editor-errors"]') : '';
       assert(!errs, `adding a field made the scenario invalid: ${errs}`);
@@ -1095,7 +1096,7 @@ async function main() {
 
       await h.check('decision: goal search (substitution maximum shift) answers, with steps; cancel stops it', async () => {
         await p6.selectOption('[data-testid="goal-param"]', 'substitution[0].maxShift');
-        await p6.fill('[data-testid="goal-runs"]', '300');
+        await typeInto(p6, '[data-testid="goal-runs"]', '300');
         const t0 = Date.now();
         await p6.click('[data-testid="goal-start"]');
         await p6.waitForSelector('[data-testid="goal-cancel"]', { timeout: 5000 });
@@ -1125,7 +1126,7 @@ async function main() {
         } else assert(/^Niet haalbaar in dit bereik/.test(answer.trim()), `unclear unreachable answer: ${answer}`);
 
         // Cancel: a search with many runs per step stops promptly and says so.
-        await p6.fill('[data-testid="goal-runs"]', '5000');
+        await typeInto(p6, '[data-testid="goal-runs"]', '5000');
         await p6.click('[data-testid="goal-start"]');
         await p6.waitForSelector('[data-testid="goal-progress-text"]', { timeout: 10_000 });
         const tc = Date.now();
@@ -1133,13 +1134,13 @@ async function main() {
         await p6.waitForSelector('[data-testid="goal-status"][data-status="cancelled"]', { timeout: 60_000 });
         console.log(`        measured: goal search cancelled ${Date.now() - tc} ms after the click`);
         assert(await p6.isVisible('[data-testid="goal-cancelled"]'), 'no "stopped" message');
-        await p6.fill('[data-testid="goal-runs"]', '400');
+        await typeInto(p6, '[data-testid="goal-runs"]', '400');
       });
 
       await h.check('decision: goal search (population the integrator needs) answers; the answer meets the goal, a smaller population tried does not', async () => {
         await p6.check('[data-testid="goal-kind-population"]');
-        await p6.fill('[data-testid="goal-share"]', '5');
-        await p6.fill('[data-testid="goal-runs"]', '300');
+        await typeInto(p6, '[data-testid="goal-share"]', '5');
+        await typeInto(p6, '[data-testid="goal-runs"]', '300');
         const t0 = Date.now();
         await p6.click('[data-testid="goal-start"]');
         await p6.waitForFunction(() => ['done', 'error', 'cancelled'].includes(document.querySelector('[data-testid="goal-status"]')?.getAttribute('data-status') ?? ''), null, { timeout: 40_000, polling: 100 });
@@ -1163,13 +1164,13 @@ async function main() {
         await p6.locator('[data-testid="goal-panel"]').screenshot({ path: join(ARTIFACTS, '17-goal-population.png') });
         await p6.click('[data-testid="goal-steps-table-toggle"]');
         await p6.check('[data-testid="goal-kind-parameter"]');
-        await p6.fill('[data-testid="goal-runs"]', '400');
+        await typeInto(p6, '[data-testid="goal-runs"]', '400');
       });
 
       await h.check('enough runs: adds runs until precise (or the maximum); the runs shown equal the summary\'s', async () => {
         await p6.click('[data-testid="precision-option"] > summary');
         await p6.check('[data-testid="precision-enable"]');
-        await p6.fill('[data-testid="precision-max"]', '6000');
+        await typeInto(p6, '[data-testid="precision-max"]', '6000');
         await p6.screenshot({ path: join(ARTIFACTS, '18-enough-runs-option.png') });
         await p6.click('[data-testid="precision-option"] > summary');
         const g = hk6.generation;
@@ -1201,7 +1202,7 @@ async function main() {
         await p6.click('[data-testid="precision-option"] > summary');
         const field = '[data-path="simulation.varianceSplitRuns"]';
         await reveal(p6, field);
-        await p6.fill(field, '0');
+        await typeInto(p6, field, '0');
         await p6.waitForTimeout(300);
         const g = ((await p6.evaluate(() => (window as any).__proeftuin)) as ProeftuinHook).generation;
         await p6.click('[data-testid="run-button"]');

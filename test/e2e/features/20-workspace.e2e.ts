@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import LZString from 'lz-string';
 import type { Page } from 'playwright-core';
 import { assert } from '../harness';
+import { typeInto } from '../typing';
 import type { E2EEnv } from '../env';
 import { storedWorkspace } from '../stored';
 
@@ -86,7 +87,7 @@ export default async function workspace(env: E2EEnv): Promise<void> {
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid="saved-item"]').length === n, expected, { timeout: 10_000 }).catch(async () => {
       throw new Error(`kept ${(await keptNames(page)).length} instead of ${expected}: ${(await keptNames(page)).join(' | ')}`);
     });
-    await page.fill('[data-path="region.population"]', '123456');
+    await typeInto(page, '[data-path="region.population"]', '123456');
     await page.waitForFunction(async () => {
       const db: IDBDatabase = await new Promise((ok) => { const r = indexedDB.open('proeftuin'); r.onsuccess = () => ok(r.result); });
       const w: any = await new Promise((ok) => { const q = db.transaction('workspace').objectStore('workspace').get('workspace'); q.onsuccess = () => ok(q.result); });
@@ -112,18 +113,24 @@ export default async function workspace(env: E2EEnv): Promise<void> {
   await ctx.close();
 
   // ---- a save the browser refuses ---------------------------------------------------------------
-  await env.h.check('a save the browser refuses (QuotaExceededError) is said at once, in both languages, with the workspace as a download', async () => {
+  await env.h.check('the page asks for persistent storage; a save the browser refuses (QuotaExceededError) is said at once, in both languages, with the workspace as a download', async () => {
     const c = await env.newContext(env.browser);
     await c.addInitScript(() => {
       IDBObjectStore.prototype.put = function () {
         throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       };
+      // Counted, then answered as a browser that does not grant it (the page must go on).
+      const w = window as any;
+      w.__persistAsked = 0;
+      navigator.storage.persisted = async () => false;
+      navigator.storage.persist = async () => (w.__persistAsked++, false);
     });
     const p = await c.newPage();
     env.watch(p);
     await p.goto(`${env.baseUrl}?runs=${RUNS}`);
     await env.waitDone(p);
-    await p.fill('[data-path="region.population"]', '150000');
+    assert((await p.evaluate(() => (window as any).__persistAsked)) === 1, 'persistent storage not asked for once');
+    await typeInto(p, '[data-path="region.population"]', '150000');
     await p.waitForSelector('[data-testid="save-failed"]', { timeout: 5000 });
     const nl = (await p.textContent('[data-testid="save-failed"]')) ?? '';
     assert(nl.includes('Opslaan in deze browser is mislukt') && nl.includes('vol'), `Dutch message: ${nl}`);
@@ -144,7 +151,7 @@ export default async function workspace(env: E2EEnv): Promise<void> {
   await env.h.check('opening a share link keeps the autosaved scenario first and removes #s= from the address', async () => {
     await lp.goto(`${env.baseUrl}?runs=${RUNS}`);
     await env.waitDone(lp);
-    await lp.fill('[data-path="region.population"]', '111111');
+    await typeInto(lp, '[data-path="region.population"]', '111111');
     await lp.waitForTimeout(600); // the autosave's debounce
     const p2 = await lc.newPage();
     env.watch(p2);
@@ -157,7 +164,7 @@ export default async function workspace(env: E2EEnv): Promise<void> {
     const kept = (await storedWorkspace(p2)).saved ?? [];
     assert(kept.some((s: any) => s.scenario.region.population === 111111), 'the autosaved scenario was not kept');
     // a reload keeps later edits instead of reopening the link
-    await p2.fill('[data-path="region.population"]', '188000');
+    await typeInto(p2, '[data-path="region.population"]', '188000');
     await p2.waitForTimeout(600);
     await p2.reload();
     await env.waitDone(p2);

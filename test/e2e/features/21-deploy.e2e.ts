@@ -1,12 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { assert } from '../harness';
 import type { E2EEnv } from '../env';
 import { serveStatic } from '../server';
-import { CSP } from '../../../src/csp';
+import { CSP, contentSecurityPolicy } from '../../../src/csp';
+import { typeInto } from '../typing';
 
 const RUNS = 60;
 
@@ -21,10 +22,10 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** `vite preview` (the server the README names) on a free port; resolves once it answers. */
-async function vitePreview(root: string): Promise<{ url: string; proc: ChildProcess; stop: () => Promise<void> }> {
+/** `vite preview` (the server the README names), or with `dev` Vite's dev server (`npm run dev`), on a free port; resolves once it answers. */
+async function vitePreview(root: string, dev = false): Promise<{ url: string; proc: ChildProcess; stop: () => Promise<void> }> {
   const port = await freePort();
-  const proc = spawn(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), ...(dev ? [] : ['preview']), '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   proc.stdout!.on('data', (d) => (log += d));
   proc.stderr!.on('data', (d) => (log += d));
@@ -62,9 +63,26 @@ const EVAL_PROBE = `new Promise((resolve) => {
   setTimeout(() => resolve({ eval: t(() => (0, eval)('1 + 1')), fn: t(() => new Function('return 1')()) }), 0);
 })`;
 
-/** In every worker of the page: whether string eval and `new Function` run (they must not, under the policy). */
-async function evalInWorkers(page: Page): Promise<{ url: string; eval: string; fn: string }[]> {
-  const workers = page.workers();
+/**
+ * Every web worker the app can start, read from its source (`new Worker(new URL('./x.worker.ts', …))`),
+ * so a worker added later is probed without anyone remembering to list it here.
+ */
+function appWorkerKinds(root: string): string[] {
+  const kinds = new Set<string>();
+  for (const dir of ['src', 'workers'])
+    for (const f of readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' }))
+      if (/\.tsx?$/.test(f))
+        for (const m of readFileSync(join(root, dir, f), 'utf8').matchAll(/new Worker\(\s*new URL\(\s*['"]\.\/([\w.]+)\.ts['"]/g)) kinds.add(m[1]);
+  return [...kinds].sort();
+}
+
+type Probe = { url: string; eval: string; fn: string };
+/** `sim.worker` from `…/assets/sim.worker-B7-s6m.js` (Vite's hash may hold `-` and `_`), `sw` from `/sw.js`. */
+const kindOf = (url: string) => url.replace(/^.*\//, '').replace(/-[\w-]+\.js$/, '').replace(/\.js$/, '');
+
+/** In every worker of the page, and the service worker: whether string eval and `new Function` run (they must not, under the policy). */
+async function evalInWorkers(page: Page): Promise<Probe[]> {
+  const workers = [...page.workers(), ...page.context().serviceWorkers()];
   return Promise.all(
     workers.map(async (w) => ({
       url: w.url().replace(/^.*\/assets\//, ''),
@@ -95,6 +113,21 @@ export default async function deploy(env: E2EEnv): Promise<void> {
     console.log(`    notices: ${count} bundled packages (${Object.keys(pkg.dependencies).length} direct runtime dependencies), ${text.length} characters`);
   });
 
+  await env.h.check('the dev server (npm run dev) sends its policy as a header too, for the page and a worker module', async () => {
+    const dev = await vitePreview(env.root, true);
+    try {
+      const want = contentSecurityPolicy({ dev: true });
+      assert(!want.includes('unsafe-eval'), `dev policy allows eval: ${want}`);
+      for (const path of ['', 'workers/sim.worker.ts']) {
+        const r = await fetch(new URL(path, dev.url));
+        assert(r.ok, `${path || '/'}: HTTP ${r.status}`);
+        assert(r.headers.get('content-security-policy') === want, `${path || '/'} header: ${r.headers.get('content-security-policy')}`);
+      }
+    } finally {
+      await dev.stop();
+    }
+  });
+
   const preview = await vitePreview(env.root);
   try {
     await env.h.check('vite preview sends the policy as a header, for the page and the worker scripts', async () => {
@@ -118,9 +151,26 @@ export default async function deploy(env: E2EEnv): Promise<void> {
     await env.h.check('under the header, eval and new Function fail inside every worker (and run without the header: the check can tell)', async () => {
       await page.goto(`${preview.url}?runs=${RUNS}`);
       await env.waitDone(page);
+      // Workers started on demand: the analysis worker with the first goal search (or "enough runs?" check).
+      await typeInto(page, '[data-testid="goal-runs"]', '100');
+      await page.click('[data-testid="goal-start"]');
+      await page.waitForSelector('[data-testid="goal-status"][data-status="done"]', { timeout: 60_000 });
+      // The region importer's worker starts with the first file read (one it refuses will do).
+      await page.click('[data-testid="region-import-open"]');
+      const notVektis = join(env.artifacts, '21-not-vektis.csv');
+      writeFileSync(notVektis, 'a;b\n1;2\n');
+      await page.setInputFiles('[data-testid="region-file"]', notVektis);
+      await page.waitForSelector('[data-testid="region-problem"], [data-testid="region-file-info"]', { timeout: 30_000 });
+      // The contract designer's worker starts with the first search (the first contract's first term, on its default range).
+      await page.click('[data-testid="design-run"]');
+      await page.waitForSelector('[data-testid="design-result"], [data-testid="design-message"]', { timeout: 300_000 });
+      await page.evaluate(() => navigator.serviceWorker.ready);
       const under = await evalInWorkers(page);
-      const kinds = new Set(under.map((w) => w.url.replace(/-[\w]+\.js$/, '')));
-      assert(kinds.has('sim.worker') && kinds.has('uiSummary.worker') && kinds.has('uiValidate.worker'), `workers: ${[...kinds].join(', ')}`);
+      const want = appWorkerKinds(env.root);
+      assert(want.length >= 6, `workers found in the source: ${want.join(', ')}`);
+      const kinds = new Set(under.map((w) => kindOf(w.url)));
+      const unprobed = [...want, 'sw'].filter((k) => !kinds.has(k));
+      assert(unprobed.length === 0, `not probed: ${unprobed.join(', ')} (running: ${[...kinds].join(', ')})`);
       const ran = under.filter((w) => w.eval === 'ran' || w.fn === 'ran');
       assert(ran.length === 0, `eval ran in ${ran.map((w) => `${w.url} (eval ${w.eval}, Function ${w.fn})`).join(', ')}`);
       // Control: the same build from a server without the header.
@@ -136,7 +186,7 @@ export default async function deploy(env: E2EEnv): Promise<void> {
         await c2.close();
         await bare.close();
       }
-      console.log(`    workers under the header: ${under.map((w) => `${w.url.replace(/-[\w]+\.js$/, '')}: eval ${w.eval}, Function ${w.fn}`).join('; ')}`);
+      console.log(`    workers under the header (${want.length} in the source, and the service worker): ${under.map((w) => `${kindOf(w.url)}: eval ${w.eval}, Function ${w.fn}`).join('; ')}`);
     });
 
     await env.h.check('offline under vite preview: after one visit the page reloads and runs with the server stopped', async () => {

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { assert } from '../harness';
+import { typeInto } from '../typing';
 import type { E2EEnv } from '../env';
 import { storedWorkspace } from '../stored';
 
@@ -24,7 +25,7 @@ export default async function tabs(env: E2EEnv): Promise<void> {
   await env.waitDone(b);
 
   const keep = async (p: Page, name: string) => {
-    await p.fill('[data-testid="keep-name"]', name);
+    await typeInto(p, '[data-testid="keep-name"]', name);
     await p.click('[data-testid="keep-scenario"]');
   };
 
@@ -45,9 +46,9 @@ export default async function tabs(env: E2EEnv): Promise<void> {
   });
 
   await env.h.check('two tabs editing the current scenario: a warning, and both versions are kept', async () => {
-    await a.fill('[data-path="region.population"]', '120000');
+    await typeInto(a, '[data-path="region.population"]', '120000');
     await a.waitForTimeout(700); // A's autosave
-    await b.fill('[data-path="region.population"]', '130000');
+    await typeInto(b, '[data-path="region.population"]', '130000');
     await a.waitForSelector('[data-testid="other-tab"]', { timeout: 5000 });
     const nl = (await a.textContent('[data-testid="other-tab"]')) ?? '';
     assert(nl.includes('ander tabblad'), `warning: ${nl}`);

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { assert } from '../harness';
+import { typeInto } from '../typing';
 import type { E2EEnv } from '../env';
 import type { ProeftuinHook } from '../../../src/testHook';
 
@@ -10,15 +11,15 @@ export default async function compare(env: E2EEnv): Promise<void> {
   env.watch(page);
   await page.goto(`${env.baseUrl}?runs=200`);
   const a: ProeftuinHook = await env.waitDone(page);
-  await page.fill('[data-testid="keep-name"]', 'Standaard');
+  await typeInto(page, '[data-testid="keep-name"]', 'Standaard');
   await page.click('[data-testid="keep-scenario"]');
-  await page.fill('[data-path="region.population"]', '120000');
+  await typeInto(page, '[data-path="region.population"]', '120000');
   await page.waitForFunction(() => !(document.querySelector('[data-testid="run-button"]') as HTMLButtonElement | null)?.disabled, null, { timeout: 10_000 });
   // A run may start by itself after an edit; either way, wait for a run after this one.
   if (!(await page.isDisabled('[data-testid="run-button"]'))) await page.click('[data-testid="run-button"]').catch(() => undefined);
   const b: ProeftuinHook = await env.waitDone(page, a.generation + 1);
   assert(b.summary!.minimumSavingsRate.population === 120000, `second run has population ${b.summary!.minimumSavingsRate.population}`);
-  await page.fill('[data-testid="keep-name"]', 'Kleiner');
+  await typeInto(page, '[data-testid="keep-name"]', 'Kleiner');
   await page.click('[data-testid="keep-scenario"]');
   await page.waitForSelector('[data-testid="compare-parties"]');
 

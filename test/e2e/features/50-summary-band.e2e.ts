@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { assert } from '../harness';
+import { typeInto } from '../typing';
 import type { E2EEnv } from '../env';
 import { storedWorkspace } from '../stored';
 import type { ProeftuinHook } from '../../../src/testHook';
@@ -136,12 +137,12 @@ export default async function summaryBand(env: E2EEnv): Promise<void> {
           await page.waitForSelector('[data-testid="riskreturn-chart"]', { state: 'attached' });
           await page.waitForSelector('[data-testid="hist-chart"]', { state: 'attached' });
           // A "p" typed into a field stays in the field.
-          await page.fill('[data-testid="keep-name"]', '');
+          await typeInto(page, '[data-testid="keep-name"]', '');
           await page.focus('[data-testid="keep-name"]');
           await page.keyboard.type('p', { delay: 40 });
           assert(!(await page.evaluate(() => document.documentElement.classList.contains('presenting'))), 'typing p in a field switched to presentation mode');
           assert((await page.inputValue('[data-testid="keep-name"]')) === 'p', 'the p did not reach the field');
-          await page.fill('[data-testid="keep-name"]', '');
+          await typeInto(page, '[data-testid="keep-name"]', '');
           await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
           await page.keyboard.press('p');
           await page.waitForFunction(() => document.documentElement.classList.contains('presenting'));

@@ -1,0 +1,22 @@
+/// <reference lib="webworker" />
+// The contract designer off the UI thread: one simulation, then the financing stage per variant.
+// Cancelling terminates this worker.
+import './zodConfig'; // first: before any schema is built
+import * as Comlink from 'comlink';
+import { designContract } from '../models/analysis/design';
+import { formatErrors, validateScenario } from '../models/scenario/validate';
+import type { DesignApi } from './designApi';
+
+const api: DesignApi = {
+  async design(input, contract, terms, accept, opts, onProgress) {
+    const v = validateScenario(input);
+    if (!v.ok) return { ok: false, message: formatErrors(v.errors) };
+    try {
+      const design = designContract(v.scenario, contract, terms, { accept, runs: opts.runs, steps: opts.steps, onProgress: (d, p) => void onProgress(d, p) });
+      return { ok: true, design };
+    } catch (e) {
+      return { ok: false, message: e instanceof Error ? e.message : String(e) };
+    }
+  },
+};
+Comlink.expose(api);
