@@ -1,5 +1,10 @@
 import type { Summary, YearSummary } from '../models/summary/summarize';
 import type { Stat } from '../models/summary/stats';
+import { localText } from '../models/scenario/localText';
+import { oneLine } from './safeText';
+
+/** A scenario's own text (a title, a contract's name) as the terminal shows it: in English, on one line. */
+export const cliText = (text: unknown): string => oneLine(localText(text, 'en'));
 
 const mln = (x: number) => `€${(x / 1e6).toFixed(1)} mln`;
 const pct = (x: number, d = 1) => `${(x * 100).toFixed(d)}%`;

@@ -6,7 +6,7 @@ import { decodeShard, mergeShards } from '../models/runner/shard';
 import { compile } from '../models/simulation/compile';
 import { summarize } from '../models/summary/summarize';
 import { resultsFile } from '../models/runner/results';
-import { formatSummary } from './format';
+import { cliText, formatSummary } from './format';
 import { formatFinancingTable } from '../models/finance/summary';
 
 const USAGE = 'usage: npm run merge -- <shard files…> --out results.json\n       (shards from npm run sim -- <scenario.json> --shard i/n --out shard-i.bin)';
@@ -47,7 +47,7 @@ async function main() {
   const { header, block } = merged;
   const model = compile(header.scenario);
   const summary = summarize(model, block);
-  process.stdout.write(`${formatSummary(header.scenario.meta.title, summary)}\n${formatFinancingTable(summary.financing)}\n`);
+  process.stdout.write(`${formatSummary(cliText(header.scenario.meta.title), summary)}\n${formatFinancingTable({ ...summary.financing, models: summary.financing.models.map((m) => ({ ...m, name: cliText(m.name) })) })}\n`);
   const file = await resultsFile(header.scenario, summary, { mode: header.mode, runsRequested: header.total, cancelled: false });
   const out = args.values.out;
   const tmp = `${out}.tmp-${process.pid}`;

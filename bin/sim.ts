@@ -12,7 +12,7 @@ import { decodeScenarioBytes } from '../models/scenario/text';
 import { oneLine, printable } from './safeText';
 import { resultsFile } from '../models/runner/results';
 import { nodeWorkers } from '../workers/nodePool';
-import { formatSummary } from './format';
+import { cliText, formatSummary } from './format';
 import { formatFinancingTable } from '../models/finance/summary';
 import { writeSamplesCsv } from './samplesCsv';
 import { atomically } from './atomic';
@@ -181,7 +181,7 @@ async function main() {
   }
   if (o.terms !== undefined || o.accept !== undefined || o.steps !== undefined) fail(64, '--terms, --accept and --steps go with --design');
   const model = compile(scenario);
-  const title = oneLine(scenario.meta.title);
+  const title = cliText(scenario.meta.title);
 
   let goal: { spec: GoalSpec; label: (x: number) => string; output: string } | undefined;
   if (o.goal !== undefined) {
@@ -271,7 +271,7 @@ async function main() {
     err(`${cancelled ? 'partial ' : ''}samples (${result.block.runs} runs) written to ${oneLine(o.samples)}\n`);
   }
   if (signals > 1) process.exit(EXIT_CANCELLED);
-  const financing = { ...summary.financing, models: summary.financing.models.map((m) => ({ ...m, name: oneLine(m.name) })) };
+  const financing = { ...summary.financing, models: summary.financing.models.map((m) => ({ ...m, name: cliText(m.name) })) };
   out(`${formatSummary(title, summary)}\n${formatFinancingTable(financing)}\n`);
   if (cancelled) process.exit(EXIT_CANCELLED);
   if (goal) await runSeek(goal.spec, scenario, workers, goal.label, goal.output, controller.signal);

@@ -1,7 +1,7 @@
 import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, Show } from 'solid-js';
 import { createRunController } from './run/controller';
 import { installEditorHook, installTestHook } from './testHook';
-import { lang, setLang, t } from './i18n';
+import { lang, setLang, t, textOf } from './i18n';
 import { RunBar } from './components/RunBar';
 import { Headline } from './components/Headline';
 import { Toolbar } from './components/Toolbar';
@@ -25,7 +25,7 @@ import { ResultViews } from './charts/ResultViews';
 import { Editor, errorLabel } from './editor/Editor';
 import { plausibilityOf } from './editor/fields';
 import { createHistory } from './editor/history';
-import { createWorkspace, type ScenarioInput } from './workspace/store';
+import { createWorkspace, DEFAULT_SCENARIO, type ScenarioInput } from './workspace/store';
 import { readScenarioFile, scenarioFromUrl, dropScenarioFromUrl, download, fileNameFor } from './workspace/io';
 import type { Loaded } from './workspace/persist';
 import { tw } from './workspace/texts';
@@ -131,7 +131,7 @@ export function App(props: { loaded: Loaded }) {
     forgetInterrupted(interrupted());
     setInterrupted(null);
     setSettled(false);
-    markRunStarted(String(input.meta?.title ?? ''));
+    markRunStarted(textOf(input.meta?.title));
     void ctl.run(runInput, runs, precisionRequest(runs, target));
     return runInput;
   };
@@ -337,8 +337,17 @@ export function App(props: { loaded: Loaded }) {
       <main class="layout">
         <aside class="editor-pane" aria-labelledby="editor-title">
           <h2 id="editor-title">{t('editorTitle')}</h2>
-          <p class="scenario-title" data-testid="scenario-title">{String(ws.scenario.meta?.title ?? '')}</p>
-          <Toolbar ws={ws} onFile={(f) => void openFile(f)} results={exportResults} />
+          <p class="scenario-title" data-testid="scenario-title">{textOf(ws.scenario.meta?.title)}</p>
+          <Toolbar
+            ws={ws}
+            onFile={(f) => void openFile(f)}
+            results={exportResults}
+            onReset={() => {
+              // What the user had stays in the workspace, as when opening a file.
+              keepCurrent(ws, ctl, undefined, true);
+              ws.replace(DEFAULT_SCENARIO);
+            }}
+          />
           <RegionImport base={() => ws.snapshot()} onScenario={openRegion} />
           {/* Right under the file actions, above the start view, so a refused file is seen at once. */}
           <Show when={importErrors()}>

@@ -1,4 +1,5 @@
 import { createSignal } from 'solid-js';
+import { localText } from '../models/scenario/localText';
 
 export type Lang = 'nl' | 'en';
 
@@ -20,6 +21,12 @@ function initialLang(): Lang {
 
 const [lang, setLangSignal] = createSignal<Lang>(initialLang());
 export { lang };
+
+/**
+ * A scenario's own text (a name, description or source, written once or per language) in the
+ * interface language, or in `l`.
+ */
+export const textOf = (text: unknown, l: Lang = lang()): string => localText(text, l);
 
 export function setLang(l: Lang): void {
   setLangSignal(l);
@@ -299,6 +306,11 @@ const M = {
   defaultQuestion: { nl: 'Dalen de totale zorgkosten in de regio met 2%, en hoe zeker is dat? (het standaardscenario)', en: 'Does total regional care cost fall by 2%, and how sure are we? (the default scenario)' },
   formulaCommaHelp: { nl: 'Decimalen met een komma (0,3). Een komma tussen twee cijfers is een decimaalkomma; zet na de komma tussen argumenten een spatie: min(savings, 0,3) of max(1, 2).', en: 'Decimals with a point (0.3); a comma separates arguments: min(savings, 0.3).' },
   copySuffix: { nl: 'kopie', en: 'copy' },
+  bilingualIn: { nl: 'Nederlandse tekst', en: 'English text' },
+  bilingualHelp: { nl: 'Deze tekst staat in het bestand in het Nederlands en het Engels; u bewerkt de Nederlandse, de Engelse blijft zoals hij is.', en: 'The file has this text in Dutch and English; you are editing the English one, the Dutch one stays as it is.' },
+  renameTo: { nl: 'Naam wijzigen in ‘{n}’', en: 'Rename to ‘{n}’' },
+  renameKeep: { nl: 'Naam houden', en: 'Keep the name' },
+  renameWhy: { nl: 'De naam hoort bij de vorige soort ({k}).', en: 'The name belongs to the previous kind ({k}).' },
   plausibilityTitle: { nl: 'Let op (rekent wel door):', en: 'Please check (still runs):' },
   runWhyErrors: { nl: 'Doorrekenen kan niet: {n} invoer(en) kloppen niet (zie de lijst links).', en: 'Cannot run: {n} value(s) are not valid (see the list on the left).' },
   runWhyChecking: { nl: 'Het scenario wordt gecontroleerd…', en: 'Checking the scenario…' },
@@ -331,3 +343,5 @@ export function translator<K extends string>(table: Record<K, Record<Lang, strin
 
 /** The text for `key` in the current language, with `{name}` placeholders filled in. */
 export const t = translator(M).get;
+/** The text for `key` in language `l`. */
+export const tIn = translator(M).inLang;

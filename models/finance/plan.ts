@@ -1,5 +1,6 @@
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import { LINES, PARTIES, PAYERS, type Line } from '../scenario/names';
+import type { LocalText } from '../scenario/localText';
 import type { Scenario } from '../scenario/schema';
 import type { Financing, FinancingModel } from '../scenario/contracts';
 import type { RunBlock } from '../simulation/columns';
@@ -51,7 +52,7 @@ export const twinResultColumn = (model: string, party: string) => `twin.fin.${mo
 export const partiesOf = (kind: string): readonly string[] => (kind === 'population' ? FIN_PARTIES : FIN_PARTIES.filter((p) => p !== 'integrator'));
 
 export interface FinancingPlan {
-  models: { id: string; name: string; kind: FinancingModel['kind']; owner?: { gp: number; hospital: number } }[];
+  models: { id: string; name: LocalText; kind: FinancingModel['kind']; owner?: { gp: number; hospital: number } }[];
   /** Columns this stage adds: revenue and cost per model (and the status quo) × party, and `paid` per model. */
   columns: string[];
   /** Twin-replicate result columns per model × party (`twinResultColumn`), filled by the simulator. */

@@ -1,4 +1,5 @@
 import { PARTIES, type Party } from '../scenario/names';
+import { localText, type LocalText } from '../scenario/localText';
 import type { RunBlock } from '../simulation/columns';
 import { expectedShortfallMcse, meanSd, proportion, quantilesBySelection, selectInPlace, stat, type Prob, type Stat } from '../summary/stats';
 import { finColumn, PAID_ITEMS, paidColumn, paidItemColumn, STATUS_QUO, type FinancingPlan, type PaidItem } from './plan';
@@ -43,7 +44,7 @@ export interface PartyRisk {
 
 export interface ModelRisk {
   id: string;
-  name: string;
+  name: LocalText;
   kind: string;
   /**
    * Payments beyond fee-for-service claims (bonus, shared savings, budget margin; under
@@ -246,7 +247,7 @@ export function formatFinancingTable(s: FinancingSummary): string {
       const r = m.horizon[p];
       if (p === 'integrator' && m.kind !== 'population') continue;
       lines.push(
-        `  ${m.name.slice(0, 24).padEnd(24)} ${p.padEnd(13)} ${mln(r.result.mean)} ${(r.result.mcse / 1e6).toFixed(2).padStart(6)} ${pct(r.pLoss.p).padStart(7)} ${mln(r.var95)} ${(r.var95Mcse / 1e6).toFixed(2).padStart(6)} ${mln(r.es95)} ${(r.es95Mcse / 1e6).toFixed(2).padStart(6)} ${mln(r.changeVsStatusQuo.mean)} ${pct(r.pWorseOff.p).padStart(8)}`,
+        `  ${localText(m.name, 'en').slice(0, 24).padEnd(24)} ${p.padEnd(13)} ${mln(r.result.mean)} ${(r.result.mcse / 1e6).toFixed(2).padStart(6)} ${pct(r.pLoss.p).padStart(7)} ${mln(r.var95)} ${(r.var95Mcse / 1e6).toFixed(2).padStart(6)} ${mln(r.es95)} ${(r.es95Mcse / 1e6).toFixed(2).padStart(6)} ${mln(r.changeVsStatusQuo.mean)} ${pct(r.pWorseOff.p).padStart(8)}`,
       );
     }
     if (m.kind !== 'ffs') {

@@ -1,5 +1,6 @@
 import pkg from '../../package.json';
 import type { Scenario } from '../scenario/schema';
+import type { LocalText } from '../scenario/localText';
 import { scenarioHash } from '../scenario/hash';
 import type { Summary } from '../summary/summarize';
 import type { Mode } from '../simulation/simulate';
@@ -9,7 +10,7 @@ export interface ResultsFile {
   format: 'proeftuin-results';
   formatVersion: 1;
   app: { name: string; version: string };
-  scenario: { title: string; hash: string; version: number };
+  scenario: { title: LocalText; hash: string; version: number };
   seed: string;
   runs: number;
   /** Runs asked for; differs from `runs` only when the run was cancelled. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LINES } from './names';
 import { param, probability } from './param';
+import { localTextSchema } from './localTextSchema';
 
 /**
  * Parties' money and the financing models to compare (model.md §4–5). Every number may be
@@ -44,7 +45,7 @@ export const PartiesSchema = z
     deductibleShare: { hospital: 0.05, intermediate: 0.05, pharmacy: 0.05 },
   });
 
-const base = { id, name: z.string().max(200), description: z.string().max(4000).optional() };
+const base = { id, name: localTextSchema(200), description: localTextSchema(4000).optional() };
 
 const threshold = z.union([
   z.strictObject({ fixed: probability('Fixed rate, fraction of the benchmark.') }),

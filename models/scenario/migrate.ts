@@ -2,12 +2,37 @@ import { SCENARIO_VERSION } from './schema';
 
 export type MigrationResult = { ok: true; value: Record<string, unknown>; from?: number } | { ok: false; message: string };
 
+/** The library's convention in version 1 for a text in both languages: a Dutch paragraph, a blank line, an English one. */
+const TWO_PARAGRAPHS = /^([^\n]+)\n[ \t]*\n([^\n]+)$/;
+
 /**
- * Steps that turn a file of version v into version v+1, keyed by v. Version 1 is the first
- * released format, so there is nothing to migrate yet; a new format adds its step here and a
- * test with a file of the old version.
+ * Version 1 → 2. Version 2 lets a text field carry a text per language (`{ "nl": …, "en": … }`,
+ * localText.ts); every version-1 text stays valid and means the same text in both languages.
+ * Only `meta.question` and `meta.headline`, which the version-1 library wrote as "Dutch paragraph,
+ * blank line, English paragraph" and the start view split that way, become a text per language;
+ * a description or notes of two paragraphs may be two Dutch paragraphs and is kept whole.
+ * No number changes.
  */
-const STEPS: Record<number, (s: Record<string, unknown>) => Record<string, unknown>> = {};
+function v1to2(s: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...s, version: 2 };
+  const meta = s.meta;
+  if (meta !== null && typeof meta === 'object' && !Array.isArray(meta)) {
+    const m: Record<string, unknown> = { ...(meta as Record<string, unknown>) };
+    for (const k of ['question', 'headline']) {
+      const v = m[k];
+      const two = typeof v === 'string' ? TWO_PARAGRAPHS.exec(v) : null;
+      if (two) m[k] = { nl: two[1].trim(), en: two[2].trim() };
+    }
+    out.meta = m;
+  }
+  return out;
+}
+
+/**
+ * Steps that turn a file of version v into version v+1, keyed by v. A new format adds its step
+ * here and a test with a file of the old version.
+ */
+const STEPS: Record<number, (s: Record<string, unknown>) => Record<string, unknown>> = { 1: v1to2 };
 
 export function migrate(input: Record<string, unknown>): MigrationResult {
   const v = input.version;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localTextSchema } from './localTextSchema';
 
 /**
  * A numeric parameter: a plain number, a number with its source, or a distribution.
@@ -6,7 +7,7 @@ import { z } from 'zod';
  * Ranges are checked per field (e.g. a probability's PERT must lie within 0–1).
  */
 const sourceFields = {
-  source: z.string().max(4000).optional().describe('Where the number comes from (a domain.md source), or why it is illustrative.'),
+  source: localTextSchema(4000).optional().describe('Where the number comes from (a domain.md source), or why it is illustrative.'),
   illustrative: z.boolean().optional().describe('True when the number is an illustrative assumption rather than a sourced figure.'),
 };
 

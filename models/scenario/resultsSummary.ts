@@ -1,4 +1,5 @@
 import type { Summary } from '../summary/summarize';
+import type { LocalText } from './localText';
 
 /**
  * The optional `results` field of a scenario file: a compact summary of one run of the scenario,
@@ -53,7 +54,7 @@ export interface ResultsParty {
 
 export interface ResultsModel {
   id: string;
-  name: string;
+  name: LocalText;
   kind: string;
   parties: Record<string, ResultsParty>;
 }

@@ -3,11 +3,12 @@ import { LINES, PARTIES, PAYERS } from './names';
 import { lowerBound, nonNegative, param, probability, upperBound } from './param';
 import { FinancingSchema } from './contracts';
 import { pow } from '../random/math';
+import { localTextSchema } from './localTextSchema';
 
 export type { Distribution, Param } from './param';
 
 /** The file format version this code writes. Older versions are migrated in `migrate.ts`. */
-export const SCENARIO_VERSION = 1;
+export const SCENARIO_VERSION = 2;
 
 /** Most high-cost episodes per segment-year that are simulated one by one. */
 export const MAX_HIGH_COST_CASES = 200_000;
@@ -31,6 +32,8 @@ const id = z
   .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, _ or -')
   .describe('Stable identifier; also seeds this item\'s random stream, so renaming it changes its draws.');
 const text = (max: number) => z.string().max(max);
+/** Free text a reader reads (names, descriptions, sources): one text, or one per language (localText.ts). */
+const words = localTextSchema;
 
 const LineEnum = z.enum(LINES);
 const PayerEnum = z.enum(PAYERS);
@@ -60,9 +63,9 @@ export const HighCostSchema = z.strictObject({
 
 export const SegmentSchema = z.strictObject({
   id,
-  name: text(200),
+  name: words(200),
   share: z.number().min(0).max(1).describe('Share of the region\'s insured in this segment at the start year (shares sum to 1).'),
-  source: z.string().max(4000).optional().describe('Where the segment\'s share comes from.'),
+  source: words(4000).optional().describe('Where the segment\'s share comes from.'),
   illustrative: z.boolean().optional(),
   growth: param(-0.5, 0.5, 'Yearly relative change of the segment\'s size (demography).').optional(),
   lines: z.strictObject(Object.fromEntries(LINES.map((l) => [l, LineUseSchema.optional()])) as Record<(typeof LINES)[number], z.ZodOptional<typeof LineUseSchema>>),
@@ -77,8 +80,8 @@ const payer = z
 
 export const SubstitutionSchema = z.strictObject({
   id,
-  name: text(200),
-  description: text(4000).optional(),
+  name: words(200),
+  description: words(4000).optional(),
   from: LineEnum,
   to: LineEnum,
   segments: segmentsRef,
@@ -99,8 +102,8 @@ const reductionPerLine = z.partialRecord(LineEnum, probability('Relative reducti
 
 export const InterventionSchema = z.strictObject({
   id,
-  name: text(200),
-  description: text(4000).optional(),
+  name: words(200),
+  description: words(4000).optional(),
   pilot: text(200).optional().describe('Pilot region or project the intervention comes from.'),
   segments: segmentsRef,
   startYear: z.number().int().min(0).max(14).describe('Years after the start year at which the intervention starts.'),
@@ -128,7 +131,7 @@ export const CorrelationSchema = z.strictObject({
     .tuple([z.string().max(300), z.string().max(300)])
     .describe('Paths of two uncertain parameters in this file, e.g. ["substitution[0].maxShift", "substitution[0].refill"].'),
   rank: z.number().min(-0.99).max(0.99).describe('Spearman rank correlation between the two parameters\' draws.'),
-  source: z.string().max(4000).optional(),
+  source: words(4000).optional(),
   illustrative: z.boolean().optional(),
 });
 
@@ -162,7 +165,7 @@ export const ResultsSummarySchema = z
       .array(
         z.strictObject({
           id,
-          name: text(200),
+          name: words(200),
           kind: text(40),
           parties: z.partialRecord(
             z.enum(PARTIES),
@@ -183,13 +186,13 @@ export const ScenarioSchema = z.strictObject({
   $schema: z.string().optional(),
   version: z.literal(SCENARIO_VERSION).describe('File format version.'),
   meta: z.strictObject({
-    title: text(300),
-    description: text(20000).default(''),
+    title: words(300),
+    description: words(20000).default(''),
     author: text(300).default(''),
     created: text(100).default('').describe('ISO date the scenario was made.'),
-    notes: text(100000).default('').describe('Free text for discussion in the steering group.'),
-    question: text(4000).optional().describe('The question this scenario answers, in plain language.'),
-    headline: text(4000).optional().describe('What the simulation shows, checked by a test for the library scenarios.'),
+    notes: words(100000).default('').describe('Free text for discussion in the steering group.'),
+    question: words(4000).optional().describe('The question this scenario answers, in plain language.'),
+    headline: words(4000).optional().describe('What the simulation shows, checked by a test for the library scenarios.'),
     parties: z.array(text(200)).optional(),
   }),
   simulation: z.strictObject({

@@ -77,7 +77,10 @@ function collect(issues: readonly z.core.$ZodIssue[], root: unknown, prefix: rea
       // A branch that failed only on its own type does not match what the user wrote.
       const matching = branches.filter((b) => !b.every((i) => i.code === 'invalid_type' && i.path.length === 0));
       if (matching.length === 0) {
-        out.push({ path: formatPath(path), message: v === undefined ? 'is required' : `has the wrong form (got ${typeName(v)})` });
+        // A text field (localTextSchema): one text, or a text per language.
+        const expected = new Set(branches.map((b) => (b[0]?.code === 'invalid_type' ? b[0].expected : '')));
+        const text = expected.size === 2 && expected.has('string') && expected.has('object');
+        out.push({ path: formatPath(path), message: v === undefined ? 'is required' : text ? `must be a text, or a text per language {"nl": …, "en": …}, not ${typeName(v)}` : `has the wrong form (got ${typeName(v)})` });
         continue;
       }
       // Prefer the branch the user evidently meant: one that does not call the user's own keys

@@ -1,6 +1,7 @@
 import { createMemo, For, Show, type JSX } from 'solid-js';
 import type uPlot from 'uplot';
 import type { SavedScenario } from '../workspace/store';
+import { savedName } from '../workspace/savedName';
 import { OKABE_ITO, OKABE_ITO as P, alpha } from '../colors';
 import { euroMln, num, pct, withMcse } from '../format';
 import { lang, t } from '../i18n';
@@ -20,7 +21,7 @@ const color = (i: number) => COMPARE_COLORS[i % COMPARE_COLORS.length];
 /** Every second scenario dashed, so the lines differ in more than colour. */
 const dash = (i: number) => (i % 2 ? [10, 5] : undefined);
 const legendOf = (runs: Run[], extra: LegendItem[] = []): LegendItem[] => [
-  ...runs.map((s, i) => ({ label: s.name, color: color(i), kind: (i % 2 ? 'dash' : 'line') as 'dash' | 'line' })),
+  ...runs.map((s, i) => ({ label: savedName(s), color: color(i), kind: (i % 2 ? 'dash' : 'line') as 'dash' | 'line' })),
   ...extra,
 ];
 const base = (): Pick<Opts, 'legend' | 'cursor'> => ({ legend: { show: false }, cursor: { drag: { x: false, y: false } } });
@@ -89,9 +90,9 @@ export function CompareView(props: { items: SavedScenario[] }) {
       series: [
         {},
         ...r.flatMap((s, i) => [
-          { label: `${s.name} 95%`, stroke: 'transparent', width: 0, points: { show: false } },
-          { label: `${s.name} 5%`, stroke: 'transparent', width: 0, points: { show: false } },
-          { label: `${s.name} ${t('median')}`, stroke: color(i), width: 2.5, dash: dash(i), points: { show: true, size: 5, fill: color(i) } },
+          { label: `${savedName(s)} 95%`, stroke: 'transparent', width: 0, points: { show: false } },
+          { label: `${savedName(s)} 5%`, stroke: 'transparent', width: 0, points: { show: false } },
+          { label: `${savedName(s)} ${t('median')}`, stroke: color(i), width: 2.5, dash: dash(i), points: { show: true, size: 5, fill: color(i) } },
         ]),
       ],
       bands: r.map((_, i) => ({ series: [1 + 3 * i, 2 + 3 * i] as [number, number], fill: alpha(color(i), 0.14) })),
@@ -109,7 +110,7 @@ export function CompareView(props: { items: SavedScenario[] }) {
       axes: [yearAxis(t('axisYear')), yAxis(t('axisReduction'), (v) => num(v, 1), 60)],
       series: [
         {},
-        ...runs().map((s, i) => ({ label: s.name, stroke: color(i), width: 2.5, dash: dash(i), points: { show: true, size: 5 } })),
+        ...runs().map((s, i) => ({ label: savedName(s), stroke: color(i), width: 2.5, dash: dash(i), points: { show: true, size: 5 } })),
         { label: t('target'), stroke: TARGET_COLOR, width: 2, dash: [3, 4], points: { show: false } },
       ],
     };
@@ -147,7 +148,7 @@ export function CompareView(props: { items: SavedScenario[] }) {
         { label: t('cmpExAxisX', { y: yearLabel() }), font: axisFont, labelFont: axisFont, values: (_u, v) => v.map((x) => num(x, 1)) },
         yAxis(t('cmpExAxisY'), (v) => num(v, 0), 60),
       ],
-      series: [{}, ...runs().map((s, i) => ({ label: s.name, stroke: color(i), width: 2.5, dash: dash(i), spanGaps: true, points: { show: true, size: 6, fill: color(i) } }))],
+      series: [{}, ...runs().map((s, i) => ({ label: savedName(s), stroke: color(i), width: 2.5, dash: dash(i), spanGaps: true, points: { show: true, size: 6, fill: color(i) } }))],
       hooks: { draw: [targetHook(() => target() * 100, () => `${t('target')} ${pct(target(), 0)}`)] },
     };
   });
@@ -161,7 +162,7 @@ export function CompareView(props: { items: SavedScenario[] }) {
       ...base(),
       scales: { x: { time: false }, y: { range: [0, 100] } },
       axes: [yearAxis(t('axisYear')), yAxis(t('axisProb'), (v) => num(v, 0), 60)],
-      series: [{}, ...runs().map((s, i) => ({ label: s.name, stroke: color(i), width: 2.5, dash: dash(i), points: { show: true, size: 6, fill: color(i) } }))],
+      series: [{}, ...runs().map((s, i) => ({ label: savedName(s), stroke: color(i), width: 2.5, dash: dash(i), points: { show: true, size: 6, fill: color(i) } }))],
     };
   });
 
@@ -182,7 +183,7 @@ export function CompareView(props: { items: SavedScenario[] }) {
       <thead>
         <tr>
           <th scope="col">{t('year')}</th>
-          <For each={runs()}>{(s) => <th scope="col">{s.name}</th>}</For>
+          <For each={runs()}>{(s) => <th scope="col">{savedName(s)}</th>}</For>
         </tr>
       </thead>
       <tbody>
@@ -210,7 +211,7 @@ export function CompareView(props: { items: SavedScenario[] }) {
               <For each={props.items}>
                 {(s) => (
                   <th scope="col">
-                    <span class="swatch" style={{ '--c': s.result ? color(runs().indexOf(s as Run)) : '#999' }} aria-hidden="true" /> {s.name}
+                    <span class="swatch" style={{ '--c': s.result ? color(runs().indexOf(s as Run)) : '#999' }} aria-hidden="true" /> {savedName(s)}
                   </th>
                 )}
               </For>
@@ -264,7 +265,7 @@ export function CompareView(props: { items: SavedScenario[] }) {
                   <thead>
                     <tr>
                       <th scope="col">{t('cmpExRow')}</th>
-                      <For each={runs()}>{(s) => <th scope="col">{s.name}</th>}</For>
+                      <For each={runs()}>{(s) => <th scope="col">{savedName(s)}</th>}</For>
                     </tr>
                   </thead>
                   <tbody>

@@ -3,7 +3,7 @@ import type uPlot from 'uplot';
 import { MODEL_COLORS, PARTY_COLORS } from '../colors';
 import { euroMln, num, pct, signed, withMcse } from '../format';
 import type { BenchmarkDrift } from '../../models/summary/benchmarkDrift';
-import { lang, t, type MessageKey } from '../i18n';
+import { lang, t, textOf, type MessageKey } from '../i18n';
 import { ChartCard } from '../components/ChartCard';
 import { Later } from '../components/Later';
 import type { PartyResultHist } from '../../workers/uiSummaryApi';
@@ -170,7 +170,7 @@ export function FinanceView(props: { fin: FinancingLike; startYear: number; hist
                 {(m, mi) => (
                   <tr id={`fin-row-${mi()}`} class="model-row">
                     <th scope="row">
-                      <span class="model-no" style={{ '--c': modelColor(mi()), color: inkOn(modelColor(mi())) }}>{mi() + 1}</span> {m.name}
+                      <span class="model-no" style={{ '--c': modelColor(mi()), color: inkOn(modelColor(mi())) }}>{mi() + 1}</span> {textOf(m.name)}
                     </th>
                     <For each={parties()}>
                       {(p) => {
@@ -283,7 +283,7 @@ function RiskReturn(props: { fin: FinancingLike; risk: RiskFn; parties: string[]
       id="riskreturn"
       title={`${t('riskReturnTitle')} · ${props.period}`}
       caption={ts('rrCaption')}
-      pngKey={() => props.fin.models.map((md, i) => `${i + 1}. ${md.name}`)}
+      pngKey={() => props.fin.models.map((md, i) => `${i + 1}. ${textOf(md.name)}`)}
       legend={props.parties.map((p) => ({ label: partyLabel(p), color: partyColor(p), kind: 'bar' as const }))}
       chart={() => (
         <svg ref={svgRef} class="svg-chart" viewBox={viewBox(H)} role="img" aria-label={t('riskReturnTitle')} data-testid="riskreturn-chart">
@@ -309,7 +309,7 @@ function RiskReturn(props: { fin: FinancingLike; risk: RiskFn; parties: string[]
               const w = Math.max(18, 7 * label.length + 8);
               return (
                 <g data-testid="rr-point" data-party={g.p} data-models={g.models.map((i) => i + 1).join(',')}>
-                  <title>{`${partyLabel(g.p)} · ${g.models.map((i) => props.fin.models[i].name).join(', ')}: ${t('mChange')} ${euroMln(g.y * 1e6)}, ${ts('rrBad')} ${euroMln(-g.x * 1e6)}`}</title>
+                  <title>{`${partyLabel(g.p)} · ${g.models.map((i) => textOf(props.fin.models[i].name)).join(', ')}: ${t('mChange')} ${euroMln(g.y * 1e6)}, ${ts('rrBad')} ${euroMln(-g.x * 1e6)}`}</title>
                   <rect x={sx(g.x) - w / 2} y={sy(g.y) - 9} width={w} height="18" rx="9" fill={partyColor(g.p)} stroke="#fff" stroke-width="1.5" />
                   <text x={sx(g.x)} y={sy(g.y) + 4} text-anchor="middle" font-size="11" font-weight="700" fill={inkOn(partyColor(g.p))}>{label}</text>
                 </g>
@@ -335,7 +335,7 @@ function RiskReturn(props: { fin: FinancingLike; risk: RiskFn; parties: string[]
               {(q) => (
                 <tr>
                   <th scope="row">{partyLabel(q.p)}</th>
-                  <td>{q.mi + 1} {props.fin.models[q.mi].name}</td>
+                  <td>{q.mi + 1} {textOf(props.fin.models[q.mi].name)}</td>
                   <td>{euroMln(q.y * 1e6)}</td>
                   <td>{euroMln(-q.x * 1e6)}</td>
                 </tr>
@@ -361,10 +361,10 @@ function Gains(props: { fin: FinancingLike; risk: RiskFn; parties: string[]; per
   return (
     <ChartCard
       id="gains"
-      title={`${t('gainsTitle', { m: props.fin.models[mi()].name })} · ${props.period}`}
+      title={`${t('gainsTitle', { m: textOf(props.fin.models[mi()].name) })} · ${props.period}`}
       caption={t('gainsCaption')}
       chart={() => (
-        <svg ref={svgRef} class="svg-chart" viewBox={viewBox(rowH * rows().length + 34)} role="img" aria-label={t('gainsTitle', { m: props.fin.models[mi()].name })} data-testid="gains-chart">
+        <svg ref={svgRef} class="svg-chart" viewBox={viewBox(rowH * rows().length + 34)} role="img" aria-label={t('gainsTitle', { m: textOf(props.fin.models[mi()].name) })} data-testid="gains-chart">
           <line x1={mid()} x2={mid()} y1={0} y2={rowH * rows().length + 10} stroke="#333" />
           <For each={rows()}>
             {(x, i) => {
@@ -467,7 +467,7 @@ function PartyDistribution(props: {
       ],
       series: [
         {},
-        ...models.map((m) => ({ label: `${m.mi + 1}. ${m.model.name}`, stroke: modelColor(m.mi), width: 2.5, dash: modelDash(m.mi), points: { show: false } })),
+        ...models.map((m) => ({ label: `${m.mi + 1}. ${textOf(m.model.name)}`, stroke: modelColor(m.mi), width: 2.5, dash: modelDash(m.mi), points: { show: false } })),
       ],
       hooks: {
         draw: [
@@ -535,7 +535,7 @@ function PartyDistribution(props: {
       title={title()}
       caption={t('distCaption')}
       legend={shown().map((m) => ({
-        label: `${m.mi + 1}. ${m.model.name} · ${t('mPLoss')} ${pct(pLoss(m.mi) ?? NaN, 0)}`,
+        label: `${m.mi + 1}. ${textOf(m.model.name)} · ${t('mPLoss')} ${pct(pLoss(m.mi) ?? NaN, 0)}`,
         color: modelColor(m.mi),
         kind: legendKind(m.mi),
       }))}
@@ -548,7 +548,7 @@ function PartyDistribution(props: {
             <thead>
               <tr>
                 <th scope="col">{t('distRange')} ({t('unitEuroMln')})</th>
-                <For each={shown()}>{(m) => <th scope="col">{m.mi + 1}. {m.model.name}</th>}</For>
+                <For each={shown()}>{(m) => <th scope="col">{m.mi + 1}. {textOf(m.model.name)}</th>}</For>
               </tr>
             </thead>
             <tbody>

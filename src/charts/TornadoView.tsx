@@ -2,7 +2,7 @@ import { createMemo, createSignal, For, Index, Show } from 'solid-js';
 import type { Summary } from '../../models/summary/summarize';
 import { SC_COLOR, CF_COLOR } from '../colors';
 import { euroMln, num, pct, signed } from '../format';
-import { lang, t } from '../i18n';
+import { lang, t, textOf } from '../i18n';
 import { ChartCard } from '../components/ChartCard';
 import { partyLabel } from './FinanceView';
 import { paramLabel, wrapLabel } from './paramLabel';
@@ -45,7 +45,7 @@ export function TornadoView(props: { summary: Summary; scenario: unknown }) {
       mean: m?.horizon[o.party as 'insurer']?.result.mean ?? NaN,
       fmt: (v: number) => euroMln(v, 1),
       axis: t('axisMeanResult'),
-      title: t('sensTitleParty', { p: partyLabel(o.party), m: m?.name ?? o.model, ...span() }),
+      title: t('sensTitleParty', { p: partyLabel(o.party), m: (m ? textOf(m.name) : o.model), ...span() }),
       caption: t('sensCaptionParty'),
     };
   });
@@ -79,9 +79,9 @@ export function TornadoView(props: { summary: Summary; scenario: unknown }) {
         <option value="reduction">{t('sensOutReduction', { y: lastYear().year })}</option>
         <For each={models().filter((m) => results().some((r) => r.model === m.id))}>
           {(m) => (
-            <optgroup label={m.name}>
+            <optgroup label={textOf(m.name)}>
               <For each={results().filter((r) => r.model === m.id)}>
-                {(r) => <option value={key({ kind: 'party', model: r.model, party: r.party })}>{t('sensOutParty', { p: partyLabel(r.party), m: m.name })}</option>}
+                {(r) => <option value={key({ kind: 'party', model: r.model, party: r.party })}>{t('sensOutParty', { p: partyLabel(r.party), m: textOf(m.name) })}</option>}
               </For>
             </optgroup>
           )}

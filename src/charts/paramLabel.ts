@@ -1,4 +1,5 @@
 import { parsePath } from '../../models/scenario/paths';
+import { localText } from '../../models/scenario/localText';
 import type { Lang } from '../i18n';
 import { fieldLabel } from '../editor/labels';
 import { partyLabelIn } from '../parties';
@@ -43,7 +44,7 @@ export function paramLabel(path: string, scenario: unknown, lang: Lang): { label
     node = node && typeof node === 'object' ? node[k as any] : undefined;
     const prev = keys[i - 1];
     if (typeof k === 'number' && typeof prev === 'string' && i < keys.length - 1) {
-      subject = typeof node?.name === 'string' && node.name ? node.name : `${fieldLabel(prev, lang)} ${k + 1}`;
+      subject = localText(node?.name, lang) || `${fieldLabel(prev, lang)} ${k + 1}`;
       group = GROUP[prev]?.[lang] ?? fieldLabel(prev, lang);
       rest = i + 1;
     } else if ((prev === 'lines' || prev === 'parties') && typeof k === 'string' && i < keys.length - 1) {

@@ -1,5 +1,5 @@
 import { createEffect, createSignal, For, Show } from 'solid-js';
-import { lang, t, type MessageKey } from '../i18n';
+import { lang, t, textOf, type MessageKey } from '../i18n';
 import { euroMln, num, pct } from '../format';
 import type { RunController } from '../run/controller';
 import { compactResults, compareResults, type ResultsParty, type ResultsSummary, type ResultsVerdict } from '../../models/scenario/resultsSummary';
@@ -174,7 +174,7 @@ export function FileResults(props: { info: FileResultsInfo; ctl: RunController; 
                 <For each={r().financing ?? []}>
                   {(m) => (
                     <tr>
-                      <th scope="row">{m.name}</th>
+                      <th scope="row">{textOf(m.name)}</th>
                       <For each={parties()}>{(p) => <td>{cell(m.parties[p])}</td>}</For>
                     </tr>
                   )}

@@ -1,5 +1,5 @@
 import { createSignal, For, Show } from 'solid-js';
-import { lang, t } from '../i18n';
+import { lang, t, textOf } from '../i18n';
 import type { Workspace, ScenarioInput } from '../workspace/store';
 import type { RunController } from '../run/controller';
 import { keepCurrent } from './WorkspacePanel';
@@ -14,11 +14,6 @@ export const LIBRARY: { file: string; scenario: ScenarioInput }[] = Object.entri
   .map(([path, scenario]) => ({ file: path.split('/').pop()!, scenario }))
   .sort((a, b) => (a.file === 'default.json' ? -1 : b.file === 'default.json' ? 1 : a.file.localeCompare(b.file)));
 
-/** The Dutch or English paragraph of a text written "Dutch\n\nEnglish". */
-function inLanguage(text: string | undefined): string {
-  const parts = (text ?? '').split(/\n\s*\n/);
-  return (lang() === 'en' && parts.length > 1 ? parts[1] : parts[0]) ?? '';
-}
 
 /** The first clause of a headline (up to its first colon, semicolon or full stop), for a one-line teaser. */
 export function firstClause(text: string): string {
@@ -54,14 +49,14 @@ export function Library(props: { ws: Workspace; ctl: RunController; onOpen: () =
     }
   };
   const openScenario = (s: ScenarioInput) => {
-    keepCurrent(props.ws, props.ctl, String(props.ws.scenario.meta?.title ?? t('scenario')), true);
+    keepCurrent(props.ws, props.ctl, textOf(props.ws.scenario.meta?.title) || t('scenario'), true);
     props.ws.replace(s);
     props.onOpen();
   };
   const add = (p: { kind: 'intervention'; item: Intervention } | { kind: 'substitution'; item: Substitution }) => {
     props.ws.replace(addPreset(props.ws.snapshot() as never, p) as ScenarioInput);
   };
-  const current = (s: ScenarioInput) => s.meta?.title !== undefined && s.meta.title === props.ws.scenario.meta?.title;
+  const current = (s: ScenarioInput) => s.meta?.title !== undefined && JSON.stringify(s.meta.title) === JSON.stringify(props.ws.scenario.meta?.title);
   return (
     <details class="library start-view" data-testid="library" open={open()} onToggle={(e) => open() !== e.currentTarget.open && remember(e.currentTarget.open)}>
       <summary>{t('libraryTitle')}</summary>
@@ -69,12 +64,12 @@ export function Library(props: { ws: Workspace; ctl: RunController; onOpen: () =
       <ul class="library-list">
         <For each={LIBRARY}>
           {(e) => {
-            const question = () => inLanguage(e.scenario.meta?.question) || (e.file === 'default.json' ? t('defaultQuestion') : inLanguage(e.scenario.meta?.description));
-            const headline = () => inLanguage(e.scenario.meta?.headline);
+            const question = () => textOf(e.scenario.meta?.question) || (e.file === 'default.json' ? t('defaultQuestion') : textOf(e.scenario.meta?.description));
+            const headline = () => textOf(e.scenario.meta?.headline);
             return (
               <li data-testid="library-item" data-file={e.file} classList={{ current: current(e.scenario) }}>
                 <button type="button" class="library-open" aria-current={current(e.scenario) ? 'true' : undefined} aria-describedby={`lib-q-${e.file.replace(/\W/g, '-')}`} onClick={() => openScenario(e.scenario)}>
-                  {String(e.scenario.meta?.title ?? e.file)}
+                  {textOf(e.scenario.meta?.title) || e.file}
                 </button>
                 <Show when={current(e.scenario)}>
                   <span class="badge open-badge">{t('libraryCurrent')}</span>
@@ -97,7 +92,7 @@ export function Library(props: { ws: Workspace; ctl: RunController; onOpen: () =
             {(item) => (
               <li data-testid="preset-item" data-id={item.id}>
                 <button type="button" onClick={() => add({ kind: 'intervention', item })}>
-                  + {item.name}
+                  + {textOf(item.name)}
                 </button>
                 <span class="small muted"> {item.pilot ?? ''}</span>
               </li>
@@ -107,7 +102,7 @@ export function Library(props: { ws: Workspace; ctl: RunController; onOpen: () =
             {(item) => (
               <li data-testid="preset-item" data-id={item.id}>
                 <button type="button" onClick={() => add({ kind: 'substitution', item })}>
-                  + {item.name}
+                  + {textOf(item.name)}
                 </button>
               </li>
             )}

@@ -1,5 +1,5 @@
 import { createEffect, createMemo, For, onCleanup, Show } from 'solid-js';
-import { lang } from '../i18n';
+import { lang, textOf } from '../i18n';
 import type { ScenarioInput } from '../workspace/store';
 import type { Summary } from '../../models/summary/summarize';
 import { Later } from './Later';
@@ -8,7 +8,7 @@ import { financingOf } from '../charts/financeShape';
 import { partyLabelIn } from '../parties';
 import { assumptionsOf } from '../report/assumptions';
 import { inContract, partiesInAny } from '../report/partyTable';
-import { dateText, inLanguage, rt } from '../report/texts';
+import { dateText, rt } from '../report/texts';
 import { setRunInfo } from '../report/runInfo';
 import '../report/print.css';
 import { installPrintPrep } from '../report/printPrep';
@@ -59,7 +59,7 @@ function PrintSummary(props: { summary: Summary; partial?: boolean; runsRequeste
                   {(m, i) => (
                     <tr>
                       <th scope="row">
-                        {i() + 1}. {m.name}
+                        {i() + 1}. {textOf(m.name)}
                       </th>
                       <For each={partiesInAny(f())}>
                         {(p) => {
@@ -92,23 +92,23 @@ export function PrintHeader(props: { scenario: ScenarioInput; runs: number; hash
   // The same run named on the pictures saved from the charts.
   createEffect(() =>
     setRunInfo({
-      title: String(meta().title ?? ''),
+      title: textOf(meta().title),
       seed: String(props.scenario.simulation?.seed ?? ''),
       runs: props.runs,
       date: new Date(),
-      models: (props.summary && financingOf(props.summary)?.models.map((m) => m.name)) || [],
+      models: (props.summary && financingOf(props.summary)?.models.map((m) => textOf(m.name))) || [],
     }),
   );
   onCleanup(() => setRunInfo(null));
   return (
     <section class="print-only print-header" data-testid="print-header">
-      <h1>{String(meta().title ?? '')}</h1>
+      <h1>{textOf(meta().title)}</h1>
       <p class="print-meta" data-testid="print-meta">
         {rt('printMeta', { d: dateText(new Date(), lang()), s: String(props.scenario.simulation?.seed ?? ''), n: num(props.runs) })}
         <Show when={props.hash}> · SHA-256 {props.hash!.slice(0, 16)}…</Show>
       </p>
-      <Show when={inLanguage(meta().description, lang())}>{(d) => <p class="print-description">{d()}</p>}</Show>
-      <Show when={inLanguage(meta().notes, lang())}>
+      <Show when={textOf(meta().description)}>{(d) => <p class="print-description">{d()}</p>}</Show>
+      <Show when={textOf(meta().notes)}>
         {(n) => (
           <p class="notes">
             <strong>{rt('printNotes')}:</strong> {n()}

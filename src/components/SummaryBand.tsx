@@ -3,7 +3,7 @@ import type { Summary } from '../../models/summary/summarize';
 import { MODEL_COLORS } from '../colors';
 import { euroMln, num, pct, signed } from '../format';
 import { partyLabelIn } from '../parties';
-import { lang } from '../i18n';
+import { lang, textOf } from '../i18n';
 import { inkOn, partyColor } from '../charts/FinanceView';
 import { pickParty } from '../charts/financeFocus';
 import type { FinancingLike, PartyRiskLike } from '../charts/financeShape';
@@ -163,8 +163,8 @@ function PartyTable(props: { fin: FinancingLike; old: boolean; flashKey?: number
               {(m, mi) => (
                 <tr data-model={m.id}>
                   <th scope="row">
-                    <a href={`#fin-row-${mi()}`} class="band-link" title={ts('modelLink', { m: m.name })}>
-                      <span class="model-no" style={{ '--c': modelColor(mi()), color: inkOn(modelColor(mi())) }}>{mi() + 1}</span> {m.name}
+                    <a href={`#fin-row-${mi()}`} class="band-link" title={ts('modelLink', { m: textOf(m.name) })}>
+                      <span class="model-no" style={{ '--c': modelColor(mi()), color: inkOn(modelColor(mi())) }}>{mi() + 1}</span> {textOf(m.name)}
                     </a>
                   </th>
                   <For each={parties()}>
@@ -180,7 +180,7 @@ function PartyTable(props: { fin: FinancingLike; old: boolean; flashKey?: number
                             classList={{ neg: r().changeVsStatusQuo.mean < 0 && mln(Math.abs(r().changeVsStatusQuo.mean)) !== mln(0) }}
                             title={ts('cellTitle', {
                               p: label(p),
-                              m: m.name,
+                              m: textOf(m.name),
                               d: signed(r().changeVsStatusQuo.mean, euroMln),
                               e: euroMln(r().changeVsStatusQuo.mcse, 2),
                               w: pct(r().pWorseOff.p, 0),

@@ -1,7 +1,6 @@
 import { createSignal, Show } from 'solid-js';
 import { t, lang } from '../i18n';
 import type { Workspace } from '../workspace/store';
-import { DEFAULT_SCENARIO } from '../workspace/store';
 import { download, fileNameFor, scenarioFileText, shareUrl } from '../workspace/io';
 import type { ResultsSummary } from '../../models/scenario/resultsSummary';
 
@@ -9,7 +8,7 @@ import type { ResultsSummary } from '../../models/scenario/resultsSummary';
  * Scenario file actions: download (optionally with a summary of the results of this scenario's
  * last complete run), open (also by drag-and-drop, see App), share link, reset.
  */
-export function Toolbar(props: { ws: Workspace; onFile: (f: File) => void; results: () => ResultsSummary | null }) {
+export function Toolbar(props: { ws: Workspace; onFile: (f: File) => void; results: () => ResultsSummary | null; onReset: () => void }) {
   let input!: HTMLInputElement;
   const [note, setNote] = createSignal<string | null>(null);
   const [withResults, setWithResults] = createSignal(false);
@@ -74,7 +73,7 @@ export function Toolbar(props: { ws: Workspace; onFile: (f: File) => void; resul
       >
         {t('shareLink')}
       </button>
-      <button type="button" data-testid="reset-scenario" onClick={() => props.ws.replace(DEFAULT_SCENARIO)}>
+      <button type="button" data-testid="reset-scenario" onClick={() => props.onReset()}>
         ↺ {t('resetScenario')}
       </button>
       <span class="muted small">{t('dropHint')}</span>

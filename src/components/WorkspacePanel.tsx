@@ -1,5 +1,6 @@
 import { createSignal, For, Show } from 'solid-js';
-import { lang, t } from '../i18n';
+import { lang, t, textOf } from '../i18n';
+import { savedName } from '../workspace/savedName';
 import type { Workspace } from '../workspace/store';
 import type { RunController } from '../run/controller';
 import { canonicalJson } from '../../models/scenario/hash';
@@ -18,7 +19,7 @@ export function keepCurrent(ws: Workspace, ctl: RunController, name?: string, be
   const snap = ws.snapshot();
   const o = ctl.outcome();
   const own = o && !o.partial && canonicalJson(o.input) === canonicalJson(withRuns(snap, o.summary.runs, o.input));
-  const n = name?.trim() || String(snap.meta?.title ?? 'Scenario');
+  const n = name?.trim() || textOf(snap.meta?.title) || 'Scenario';
   ws.keep(n, own ? { summary: o!.summary, scenarioHash: o!.scenarioHash, cancelled: o!.cancelled } : undefined, beforeReplace ? { compare: false, unlessKept: true } : {});
 }
 
@@ -35,7 +36,7 @@ export function WorkspacePanel(props: { ws: Workspace; ctl: RunController; onOpe
       <div class="group-body">
         <div class="keep-row">
           <label class="sr-only" for="keep-name">{t('keepName')}</label>
-          <input id="keep-name" type="text" placeholder={String(props.ws.scenario.meta?.title ?? '')} value={name()} onInput={(e) => setName(e.currentTarget.value)} data-testid="keep-name" />
+          <input id="keep-name" type="text" placeholder={textOf(props.ws.scenario.meta?.title)} value={name()} onInput={(e) => setName(e.currentTarget.value)} data-testid="keep-name" />
           <button type="button" data-testid="keep-scenario" onClick={keep}>{t('keepScenario')}</button>
         </div>
         <Show when={props.ws.saved().length > 0} fallback={<p class="help">{t('noneKept')}</p>}>
@@ -44,8 +45,8 @@ export function WorkspacePanel(props: { ws: Workspace; ctl: RunController; onOpe
               {(s) => (
                 <li data-testid="saved-item">
                   <label class="check">
-                    <input type="checkbox" checked={props.ws.compare().includes(s.id)} onChange={(e) => props.ws.toggleCompare(s.id, e.currentTarget.checked)} aria-label={`${s.name}: ${t('compareTick')}`} />
-                    <span class="saved-name">{s.name}</span>
+                    <input type="checkbox" checked={props.ws.compare().includes(s.id)} onChange={(e) => props.ws.toggleCompare(s.id, e.currentTarget.checked)} aria-label={`${savedName(s)}: ${t('compareTick')}`} />
+                    <span class="saved-name">{savedName(s)}</span>
                   </label>
                   <span class="muted small">
                     {new Date(s.savedAt).toLocaleDateString(lang() === 'nl' ? 'nl-NL' : 'en-GB')}

@@ -5,10 +5,11 @@ import { GoalPanel } from './GoalPanel';
 import { DesignPanel } from './DesignPanel';
 import { VarianceView } from './VarianceView';
 import { td } from './texts';
+import { textOf } from '../i18n';
 
 /** Issue 6's views for a finished run: chance or not knowing, and what it takes (goal search). */
 export function DecisionSection(props: { ctl: RunController; outcome: RunOutcome; onAddContract?: (contract: Record<string, unknown>) => string }) {
-  const modelNames = () => Object.fromEntries((financingOf(props.outcome.summary)?.models ?? []).map((m) => [m.id, m.name]));
+  const modelNames = () => Object.fromEntries((financingOf(props.outcome.summary)?.models ?? []).map((m) => [m.id, textOf(m.name)]));
   return (
     <section class="decision-section" aria-labelledby="decision-title" data-testid="decision-section">
       <h2 id="decision-title">{td('decisionTitle')}</h2>

@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
 import { createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
-import { lang } from '../i18n';
+import { lang, textOf } from '../i18n';
 import { euroMln, num, pct } from '../format';
 import { fieldLabel } from '../editor/labels';
 import { formatInputNumber, numberProblemText, parseLocalNumber } from '../editor/numbers';
@@ -145,7 +145,7 @@ export function DesignPanel(props: { input: unknown; onAdd?: (contract: Record<s
       for (const k of keys.slice(0, -1)) o = (o[k] ??= {}) as Record<string, unknown>;
       o[keys[keys.length - 1]] = v;
     }
-    const name = tx('proposalName', { n: String(contract()!.name) });
+    const name = tx('proposalName', { n: textOf(contract()!.name) });
     c.name = name;
     const ids = new Set(((props.input as { financing?: { models?: Contract[] } })?.financing?.models ?? []).map((m) => m.id));
     let id = `${contract()!.id}-voorstel`;
@@ -164,7 +164,7 @@ export function DesignPanel(props: { input: unknown; onAdd?: (contract: Record<s
           <label class="field">
             <span>{tx('contract')}</span>
             <select data-testid="design-contract" value={contract()?.id} onChange={(e) => (setContractId(e.currentTarget.value), setChosen([]), setRanges({}))}>
-              <For each={contracts()}>{(c) => <option value={c.id}>{String(c.name)}</option>}</For>
+              <For each={contracts()}>{(c) => <option value={c.id}>{textOf(c.name)}</option>}</For>
             </select>
           </label>
           <For each={[0, 1]}>

@@ -9,6 +9,7 @@ import { OKABE_ITO, SC_COLOR } from '../colors';
 import { num, pct, seconds } from '../format';
 import { goalParameters, goalScenario, goalSpecOf, maxSteps, populationModels, type FormProblem, type GoalForm, type GoalParameter } from './goalOptions';
 import { lineName, td } from './texts';
+import { textOf } from '../i18n';
 import { svgWidth } from '../charts/svgWidth';
 import { niceTicks, tickCount } from '../charts/ticks';
 
@@ -22,7 +23,7 @@ const fieldName = (p: GoalParameter) => (p.field === 'contacts' || p.field === '
 function paramLabel(p: GoalParameter, withNow = true): string {
   const field = fieldName(p);
   const now = p.now.uncertain ? td('nowUncertain', { a: pct(p.now.lo, 0), b: pct(p.now.hi, 0) }) : td('nowFixed', { v: pct(p.now.lo, 0) });
-  return `${td(`group_${p.group}`)} "${p.item}": ${field}${withNow ? ` (${now})` : ''}`;
+  return `${td(`group_${p.group}`)} "${textOf(p.item)}": ${field}${withNow ? ` (${now})` : ''}`;
 }
 
 /**
@@ -33,7 +34,7 @@ function paramLabel(p: GoalParameter, withNow = true): string {
 export function GoalPanel(props: { ctl: RunController; input: unknown; target: number }) {
   const params = createMemo(() => goalParameters(props.input));
   const popModels = createMemo(() => populationModels(props.input));
-  const title = () => String((props.input as { meta?: { title?: unknown } })?.meta?.title ?? '');
+  const title = () => textOf((props.input as { meta?: { title?: unknown } })?.meta?.title);
 
   const [kind, setKind] = createSignal<'parameter' | 'population'>('parameter');
   const [path, setPath] = createSignal('');
@@ -196,7 +197,7 @@ export function GoalPanel(props: { ctl: RunController; input: unknown; target: n
               <label class="wide">
                 {td('goalModel')}
                 <select data-testid="goal-model" value={chosenModel()} disabled={running()} onChange={(e) => setModel(e.currentTarget.value)}>
-                  <For each={popModels()}>{(m) => <option value={m.id}>{m.name}</option>}</For>
+                  <For each={popModels()}>{(m) => <option value={m.id}>{textOf(m.name)}</option>}</For>
                 </select>
               </label>
               <label class="wide">

@@ -1,4 +1,9 @@
 import type { RunBlock } from '../../models/simulation/columns';
+import { isBilingual, localText, type LocalText } from '../../models/scenario/localText';
+
+/** An item's name as written (one text or one per language), or `fallback` when it has none. */
+const nameOr = (name: unknown, fallback: unknown): LocalText =>
+  typeof name === 'string' && name ? name : isBilingual(name) && localText(name, 'nl') ? (name as LocalText) : String(fallback);
 import type { GoalSpec } from '../../models/analysis/goals';
 import type { Tolerances } from '../../models/analysis/precision';
 
@@ -15,8 +20,8 @@ const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 export interface GoalParameter {
   path: string;
   group: 'substitution' | 'intervention';
-  /** The substitution's or intervention's name (its id when unnamed). */
-  item: string;
+  /** The substitution's or intervention's name as the file writes it (its id when unnamed). */
+  item: LocalText;
   /** Which field: 'eligible', 'maxShift', 'reach', 'contacts', 'price', 'highCostRate'. */
   field: 'eligible' | 'maxShift' | 'reach' | 'contacts' | 'price' | 'highCostRate';
   /** For 'contacts' and 'price': the care line. */
@@ -46,21 +51,21 @@ export function paramRange(p: unknown): { lo: number; hi: number; uncertain: boo
 export function goalParameters(scenario: unknown): GoalParameter[] {
   const s = obj(scenario) ?? {};
   const out: GoalParameter[] = [];
-  const push = (path: string, group: GoalParameter['group'], item: string, field: GoalParameter['field'], node: unknown, line?: string) => {
+  const push = (path: string, group: GoalParameter['group'], item: LocalText, field: GoalParameter['field'], node: unknown, line?: string) => {
     const now = paramRange(node);
     if (now) out.push({ path, group, item, field, now, ...(line ? { line } : {}) });
   };
   list(s.substitution).forEach((raw, i) => {
     const sub = obj(raw);
     if (!sub) return;
-    const item = String(sub.name ?? sub.id ?? i + 1);
+    const item = nameOr(sub.name, sub.id ?? i + 1);
     push(`substitution[${i}].maxShift`, 'substitution', item, 'maxShift', sub.maxShift);
     push(`substitution[${i}].eligible`, 'substitution', item, 'eligible', sub.eligible);
   });
   list(s.interventions).forEach((raw, j) => {
     const iv = obj(raw);
     if (!iv) return;
-    const item = String(iv.name ?? iv.id ?? j + 1);
+    const item = nameOr(iv.name, iv.id ?? j + 1);
     push(`interventions[${j}].reach.max`, 'intervention', item, 'reach', obj(iv.reach)?.max);
     const eff = obj(iv.effects) ?? {};
     for (const kind of ['contacts', 'price'] as const) {
@@ -73,12 +78,12 @@ export function goalParameters(scenario: unknown): GoalParameter[] {
 }
 
 /** The scenario's population-based payment models (the integrator's risk question applies to them). */
-export function populationModels(scenario: unknown): { id: string; name: string }[] {
+export function populationModels(scenario: unknown): { id: string; name: LocalText }[] {
   const models = list(obj(obj(scenario)?.financing)?.models);
   return models
     .map(obj)
     .filter((m): m is Json => m !== null && m.kind === 'population' && typeof m.id === 'string')
-    .map((m) => ({ id: m.id as string, name: typeof m.name === 'string' && m.name ? m.name : (m.id as string) }));
+    .map((m) => ({ id: m.id as string, name: nameOr(m.name, m.id) }));
 }
 
 /** What the form holds, in the units the user types (percentages, people). */

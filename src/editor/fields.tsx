@@ -1,5 +1,6 @@
-import { createEffect, createMemo, For, Show, untrack, type JSX } from 'solid-js';
-import { lang, t } from '../i18n';
+import { createEffect, createMemo, createSignal, For, Show, untrack, type JSX } from 'solid-js';
+import { lang, t, textOf, tIn } from '../i18n';
+import { isBilingual, localText, localTextForEdit, withLocalText, type LocalText } from '../../models/scenario/localText';
 import type { Workspace } from '../workspace/store';
 import { DEFAULT_SCENARIO } from '../workspace/store';
 import { fieldId, getAt, pathString, type Path } from '../workspace/paths';
@@ -14,7 +15,7 @@ import { neutralItem } from './newItem';
 import { plausibilityNotes, type Note } from './plausibility';
 import { DistPicture } from './DistPicture';
 import { localMessage } from './messages';
-import { changeKind, FINANCING_KINDS, isFinancingKind, KIND_LABELS } from './financingKind';
+import { changeKind, FINANCING_KINDS, isFinancingKind, KIND_LABELS, renameOffer, type FinancingKind } from './financingKind';
 
 /** True when the number at `path` is shown and typed as a percentage. */
 export const isShare = (path: Path): boolean => isShareAt(path, isParamField);
@@ -311,9 +312,9 @@ export function ParamField(props: { ws: Workspace; path: Path; label: string }) 
       <FieldErrors messages={errs()} id={`${id()}-err`} />
       <FieldWarnings ws={props.ws} path={props.path} />
       <details class="source">
-        <summary>{v()?.source ? t('sourceAndHelp') : t('helpOnly')}</summary>
-        <Show when={v()?.source}>
-          <p data-testid="source-note"><strong>{t('source')}:</strong> {v().source}</p>
+        <summary>{textOf(v()?.source) ? t('sourceAndHelp') : t('helpOnly')}</summary>
+        <Show when={textOf(v()?.source)}>
+          {(src) => <p data-testid="source-note"><strong>{t('source')}:</strong> {src()}</p>}
         </Show>
         <Help path={props.path} />
       </details>
@@ -323,15 +324,17 @@ export function ParamField(props: { ws: Workspace; path: Path; label: string }) 
 
 /**
  * A text box (or area) made once: typing never re-creates it. Contract formulas are shown in the
- * interface's notation (decimal comma in Dutch) and stored in the formula language.
+ * interface's notation (decimal comma in Dutch) and stored in the formula language. A text written
+ * per language shows and edits the interface language's text and keeps the other one.
  */
 function TextField(props: { ws: Workspace; path: Path; label: string; multiline?: boolean }) {
   const errs = () => errorsUnder(props.ws, props.path);
   const id = () => fieldId(props.path);
   const formula = () => props.path.includes('formulas');
+  const bilingual = () => isBilingual(getAt(props.ws.scenario, props.path));
   const stored = () => {
     const v = getAt(props.ws.scenario, props.path);
-    return typeof v === 'string' ? v : v === undefined ? '' : JSON.stringify(v);
+    return typeof v === 'string' ? v : v === undefined ? '' : isBilingual(v) ? localTextForEdit(v, lang()) : JSON.stringify(v);
   };
   const toStored = (s: string) => (formula() ? toFormulaLanguage(s, lang()) : s);
   let el: HTMLInputElement | HTMLTextAreaElement | undefined;
@@ -345,12 +348,18 @@ function TextField(props: { ws: Workspace; path: Path; label: string; multiline?
   });
   const onInput = (e: { currentTarget: HTMLInputElement | HTMLTextAreaElement }) => {
     draft = e.currentTarget.value;
-    props.ws.edit(props.path, toStored(draft));
+    const now = getAt(props.ws.scenario, props.path);
+    props.ws.edit(props.path, isBilingual(now) ? withLocalText(now, lang(), draft) : toStored(draft));
   };
   return (
     <div class="field" classList={{ invalid: errs().length > 0 }} data-field={pathString(props.path)}>
       <div class="field-head">
-        <label for={id()}>{props.label}</label>
+        <label for={id()}>
+          {props.label}
+          <Show when={bilingual()}>
+            <span class="unit" data-testid="text-language" title={t('bilingualHelp')}> ({t('bilingualIn')})</span>
+          </Show>
+        </label>
         <ResetButton ws={props.ws} path={props.path} />
       </div>
       <Show
@@ -408,7 +417,7 @@ function SegmentRefsField(props: { ws: Workspace; path: Path; label: string }) {
   /** The group's name as the user gave it (the id is what the file refers to). */
   const segName = (sid: string) => {
     const seg = ((getAt(props.ws.scenario, ['region', 'segments']) as any[]) ?? []).find((s) => String(s?.id ?? '') === sid);
-    return typeof seg?.name === 'string' && seg.name.trim() ? seg.name : sid;
+    return localText(seg?.name, lang()).trim() || sid;
   };
   return (
     <fieldset class="field refs" classList={{ invalid: errs().length > 0 }}>
@@ -435,6 +444,13 @@ function SegmentRefsField(props: { ws: Workspace; path: Path; label: string }) {
   );
 }
 
+/**
+ * The last kind change per model id in this session. The rename offer lasts while the model's
+ * name still speaks of the old kind and the kind is the one chosen then (an undo of the kind hides
+ * it); kept outside the field, which a kind change may draw anew.
+ */
+const [kindChanges, setKindChanges] = createSignal<Record<string, { from: FinancingKind; to: FinancingKind } | null>>({});
+
 /** A model's fields under the kinds it had before in this session (by id and kind), so switching back restores them. */
 const earlierKinds = new Map<string, Record<string, unknown>>();
 
@@ -447,6 +463,13 @@ function FinancingKindField(props: { ws: Workspace; path: Path; label: string })
   const modelPath = () => props.path.slice(0, -1);
   const v = () => getAt(props.ws.scenario, props.path);
   const id = () => fieldId(props.path);
+  const modelId = () => String((getAt(props.ws.scenario, modelPath()) as { id?: unknown } | undefined)?.id ?? '');
+  const offer = () => {
+    const c = kindChanges()[modelId()];
+    if (!c || v() !== c.to) return undefined;
+    const next = renameOffer(getAt(props.ws.scenario, [...modelPath(), 'name']), c.from, c.to);
+    return next === undefined ? undefined : { name: next, from: c.from };
+  };
   return (
     <div class="field" classList={{ invalid: errorsUnder(props.ws, props.path).length > 0 }}>
       <label for={id()}>{props.label}</label>
@@ -462,6 +485,11 @@ function FinancingKindField(props: { ws: Workspace; path: Path; label: string })
           earlierKinds.set(`${String(old.id)}\u0000${String(old.kind)}`, old);
           const examples = ((DEFAULT_SCENARIO.financing?.models ?? []) as Record<string, unknown>[]);
           props.ws.edit(modelPath(), changeKind(old, kind, examples, earlierKinds.get(`${String(old.id)}\u0000${kind}`)));
+          // Type-ahead in the closed list passes through other kinds ("P" is another kind than
+          // "Pop…"): the name is compared with the kind the model had before the series.
+          const was = kindChanges()[String(old.id)];
+          const from = was && was.to === old.kind ? was.from : old.kind;
+          setKindChanges({ ...kindChanges(), [String(old.id)]: isFinancingKind(from) ? { from, to: kind } : null });
         }}
       >
         <Show when={!isFinancingKind(v())}>
@@ -469,6 +497,19 @@ function FinancingKindField(props: { ws: Workspace; path: Path; label: string })
         </Show>
         <For each={FINANCING_KINDS}>{(k) => <option value={k}>{KIND_LABELS[k][lang()]}</option>}</For>
       </select>
+      <Show when={offer()}>
+        {(o) => (
+          <p class="rename-offer" role="status" data-testid={`rename-offer-${pathString(modelPath())}`}>
+            <span class="small muted">{t('renameWhy', { k: KIND_LABELS[o().from][lang()] })} </span>
+            <button type="button" class="mini" data-testid={`rename-accept-${pathString(modelPath())}`} onClick={() => props.ws.edit([...modelPath(), 'name'], o().name)}>
+              {t('renameTo', { n: localText(o().name, lang()) })}
+            </button>{' '}
+            <button type="button" class="mini" aria-label={t('renameKeep')} title={t('renameKeep')} onClick={() => setKindChanges({ ...kindChanges(), [modelId()]: null })}>
+              ×
+            </button>
+          </p>
+        )}
+      </Show>
       <p class="help" id={`${id()}-help`}>{t('kindChangeHelp')}</p>
       <FieldErrors messages={errorsUnder(props.ws, props.path)} id={`${id()}-err`} />
     </div>
@@ -489,6 +530,16 @@ function optionLabel(path: Path, o: string, l: 'nl' | 'en'): string {
 }
 
 const MULTILINE = new Set(['description', 'notes', 'question']);
+/** Fields whose text may be written per language (`{ "nl": …, "en": … }`, models/scenario/localText.ts). */
+const TEXT_KEYS = new Set(['name', 'description', 'source', 'title', 'notes', 'question', 'headline']);
+
+/** A copy's name: "(kopie)" after the Dutch text, "(copy)" after the English one. */
+function copyName(name: unknown): LocalText {
+  if (!isBilingual(name)) return `${String(name ?? '')} (${t('copySuffix')})`;
+  const out: { nl?: string; en?: string } = {};
+  for (const l of ['nl', 'en'] as const) if (typeof name[l] === 'string') out[l] = `${name[l]} (${tIn('copySuffix', l)})`;
+  return out;
+}
 
 /** Renders whatever sits at `path`: a parameter, a number, text, a choice, an object or a list. */
 export function FieldNode(props: { ws: Workspace; path: Path; skip?: string[] }): JSX.Element {
@@ -524,6 +575,7 @@ export function FieldNode(props: { ws: Workspace; path: Path; skip?: string[] })
     const type = schemaAt(props.path)?.type;
     if (typeof x === 'number' || type === 'number' || type === 'integer') return 'number';
     if (typeof x === 'string') return 'text';
+    if (TEXT_KEYS.has(String(key())) && isBilingual(x) && Object.keys(x).every((k) => k === 'nl' || k === 'en')) return 'text';
     if (Array.isArray(x)) return 'list';
     if (x && typeof x === 'object') return 'object';
     return 'hidden';
@@ -646,12 +698,12 @@ function freshId(list: any[], base: string): string {
 /** Segments, substitutions and interventions: add, copy and remove items. */
 export function ListEditor(props: { ws: Workspace; path: Path; label: string }) {
   const list = () => (getAt(props.ws.scenario, props.path) as any[]) ?? [];
-  const itemName = (x: any, i: number) => (x && typeof x === 'object' ? x.name || x.id || `#${i + 1}` : `#${i + 1}`);
+  const itemName = (x: any, i: number) => (x && typeof x === 'object' ? localText(x.name, lang()) || x.id || `#${i + 1}` : `#${i + 1}`);
   const template = () => (getAt(DEFAULT_SCENARIO, props.path) as any[] | undefined)?.[0] ?? list()[0];
   const add = (from: any) => {
     const copy = JSON.parse(JSON.stringify(from));
     if (copy && typeof copy === 'object' && 'id' in copy) copy.id = freshId(list(), copy.id);
-    if (copy && typeof copy === 'object' && 'name' in copy) copy.name = `${copy.name} (${t('copySuffix')})`;
+    if (copy && typeof copy === 'object' && 'name' in copy) copy.name = copyName(copy.name);
     props.ws.edit(props.path, [...list(), copy]);
   };
   const addNew = () => props.ws.edit(props.path, [...list(), neutralItem(String(props.path[props.path.length - 1]), template(), list(), lang())]);

@@ -1,3 +1,5 @@
+import { localText, type LocalText } from '../../models/scenario/localText';
+
 /**
  * Changing the kind of a financing model in the editor: the model takes the new kind's fields
  * (not the old kind's, which the format would refuse) and keeps its id, name and description, and
@@ -59,4 +61,38 @@ export function changeKind(old: Model, kind: FinancingKind, examples: readonly M
   // The model's own values under its earlier kind win over what the old kind carries across.
   if (!fromBefore) for (const [k, kinds] of Object.entries(CARRY)) if (old[k] !== undefined && kinds.includes(kind)) out[k] = clone(old[k]);
   return out;
+}
+
+/**
+ * Words that name a kind inside a contract's name, besides the kind's own labels (which contain
+ * them). The longest match decides: "FFS + prestatieopslag" names a bonus, not fee-for-service.
+ */
+const NAME_WORDS: Record<FinancingKind, readonly string[]> = {
+  ffs: ['fee-for-service', 'betaling per verrichting', 'ffs'],
+  bonus: ['prestatieopslag', 'performance bonus', 'bonus'],
+  sharedSavings: ['shared savings', 'gedeelde besparingen', 'gedeelde besparing'],
+  population: ['populatiebekostiging', 'population-based payment', 'population payment'],
+  hospitalBudget: ['ziekenhuisbudget', 'hospital budget'],
+  custom: ['eigen contract', 'custom contract'],
+};
+
+/** The kind a contract's name speaks of (in either language), or undefined when it names none. */
+export function kindNamed(name: unknown): FinancingKind | undefined {
+  const texts = [localText(name, 'nl'), localText(name, 'en')].map((x) => x.toLowerCase());
+  let best: { kind: FinancingKind; len: number } | undefined;
+  for (const kind of FINANCING_KINDS)
+    for (const w of [KIND_LABELS[kind].nl, KIND_LABELS[kind].en, ...NAME_WORDS[kind]].map((x) => x.toLowerCase()))
+      if (texts.some((x) => x.includes(w)) && (!best || w.length > best.len)) best = { kind, len: w.length };
+  return best?.kind;
+}
+
+/**
+ * After a model's kind changed from `from` to `to`: the name to offer in its place, when the
+ * model's name still speaks of the old kind (the old kind's label, or words such as "shared
+ * savings" in it); undefined when the name is the user's own. The offer is the new kind's label
+ * in both languages, so the name follows the language switch.
+ */
+export function renameOffer(name: unknown, from: FinancingKind, to: FinancingKind): LocalText | undefined {
+  if (from === to || kindNamed(name) !== from) return undefined;
+  return { nl: KIND_LABELS[to].nl, en: KIND_LABELS[to].en };
 }

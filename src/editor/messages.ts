@@ -71,6 +71,8 @@ const NL: Rule[] = [
   [/^must be a JSON object, not (.+)$/, (m) => `moet een JSON-object zijn, geen ${TYPE_NL[m[1]] ?? m[1]}`],
   [/^not valid JSON: (.+)$/, (m) => `geen geldige JSON: ${m[1]}`],
   [/^has the wrong form \(got (.+)\)$/, (m) => `heeft niet de goede vorm (nu ${TYPE_NL[m[1]] ?? m[1]})`],
+  [/^must be a text, or a text per language \{"nl": …, "en": …\}, not (.+)$/, (m) => `moet een tekst zijn, of een tekst per taal {"nl": …, "en": …}, geen ${TYPE_NL[m[1]] ?? m[1]}`],
+  [/^give the text in Dutch \("nl"\), English \("en"\) or both$/, () => 'geef de tekst in het Nederlands ("nl"), het Engels ("en") of allebei'],
   [/^a (gamma|lognormal) can be near 0; this field needs ≥ (.+)$/, (m) => `een ${m[1] === 'gamma' ? 'gamma' : 'lognormale'}verdeling kan bijna 0 zijn; dit veld moet ≥ ${nlNumbers(m[2])} zijn`],
   [/^must be a finite number, not (NaN|-?Infinity)$/, (m) => `moet een eindig getal zijn, niet ${NON_FINITE_NL[m[1]]}`],
   [/^is nested more than (\d+) levels deep; a scenario file needs fewer than (\d+)$/, (m) => `is meer dan ${m[1]} niveaus diep genest; een scenariobestand heeft er minder dan ${m[2]} nodig`],

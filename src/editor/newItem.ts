@@ -1,4 +1,5 @@
 import type { Lang } from '../i18n';
+import { bothTexts } from '../../models/scenario/localText';
 
 type Obj = Record<string, any>;
 
@@ -30,7 +31,7 @@ function zeroed(x: unknown): unknown {
 export function neutralItem(listKey: string, template: unknown, list: unknown[], lang: Lang): unknown {
   const stem = STEMS[listKey];
   const ids = new Set(list.map((x) => (x && typeof x === 'object' ? (x as Obj).id : undefined)));
-  const names = new Set(list.map((x) => (x && typeof x === 'object' ? (x as Obj).name : undefined)));
+  const names = new Set(list.flatMap((x) => (x && typeof x === 'object' ? Object.values(bothTexts((x as Obj).name)) : [])));
   let n = 1;
   const idStem = stem?.id[lang] ?? 'item';
   const nameStem = stem?.name[lang] ?? (lang === 'nl' ? 'Nieuw' : 'New');

@@ -1,4 +1,5 @@
 import type { Lang } from '../i18n';
+import { localText } from '../../models/scenario/localText';
 import { DEFAULT_SCENARIO } from '../workspace/store';
 import { pathString, type Path } from '../workspace/paths';
 import { helpAt, isParamField, schemaAt } from './schemaHelp';
@@ -34,10 +35,10 @@ function centre(v: unknown): number | undefined {
 }
 
 /** The source note of a parameter, when it has one. */
-const sourceOf = (v: unknown): string | undefined => (v && typeof v === 'object' && typeof (v as any).source === 'string' ? (v as any).source : undefined);
+const sourceOf = (v: unknown): unknown => (v && typeof v === 'object' ? (v as { source?: unknown }).source : undefined);
 
 /** The default scenario's cost per contact on `line` for a segment (same id, else the mean over its segments). */
-function referenceCost(line: string, segmentId?: unknown): { value: number; source?: string } | undefined {
+function referenceCost(line: string, segmentId?: unknown): { value: number; source?: unknown } | undefined {
   const segs = (DEFAULT_SCENARIO.region?.segments ?? []) as any[];
   const same = segs.find((s) => s?.id === segmentId);
   const pick = (s: any) => s?.lines?.[line]?.costPerContact;
@@ -55,13 +56,14 @@ function allowsAboveOne(path: Path): boolean {
   return m ? Number(m[2]) > 1 : true;
 }
 
-function costNote(path: Path, v: unknown, ref: { value: number; source?: string } | undefined, l: Lang): Note | undefined {
+function costNote(path: Path, v: unknown, ref: { value: number; source?: unknown } | undefined, l: Lang): Note | undefined {
   const c = centre(v);
   if (c === undefined || !ref || !(ref.value > 0) || !(c > 0)) return undefined;
   const ratio = c / ref.value;
   if (ratio <= 10 && ratio >= 0.1) return undefined;
   const times = ratio > 1 ? fmt(ratio, l, 0) : fmt(1 / ratio, l, 0);
-  const src = ref.source ? (l === 'nl' ? ` (bron: ${ref.source})` : ` (source: ${ref.source})`) : '';
+  const source = localText(ref.source, l);
+  const src = source ? (l === 'nl' ? ` (bron: ${source})` : ` (source: ${source})`) : '';
   const text =
     l === 'nl'
       ? `Kosten per contact € ${fmt(c, l)} is ${times} keer ${ratio > 1 ? 'hoger' : 'lager'} dan in het standaardscenario (€ ${fmt(ref.value, l)}${src}). Klopt dat bedrag?`

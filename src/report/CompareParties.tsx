@@ -1,6 +1,7 @@
 import { createMemo, For, Show } from 'solid-js';
 import type { SavedScenario } from '../workspace/store';
-import { lang } from '../i18n';
+import { savedName } from '../workspace/savedName';
+import { lang, textOf } from '../i18n';
 import { num, pct, signed } from '../format';
 import { financingOf, type FinancingLike } from '../charts/financeShape';
 import { partyLabelIn } from '../parties';
@@ -10,6 +11,7 @@ import { inContract } from './partyTable';
 import { paramValueText } from './assumptions';
 import { scenarioDifferences } from './scenarioDiff';
 import { rt } from './texts';
+import type { LocalText } from '../../models/scenario/localText';
 
 const mln = (x: number) => num(x / 1e6, 1);
 
@@ -20,7 +22,7 @@ const mln = (x: number) => num(x / 1e6, 1);
 export function CompareParties(props: { items: SavedScenario[] }) {
   const fins = createMemo(() => props.items.map((s) => (s.result ? financingOf(s.result.summary) : null)));
   const rows = createMemo(() => {
-    const out: { id: string; name: string; parties: string[] }[] = [];
+    const out: { id: string; name: LocalText; parties: string[] }[] = [];
     fins().forEach((f: FinancingLike | null) => {
       if (!f) return;
       for (const m of f.models) {
@@ -39,7 +41,7 @@ export function CompareParties(props: { items: SavedScenario[] }) {
           <thead>
             <tr>
               <th scope="col">{rt('sumContract')}</th>
-              <For each={props.items}>{(s) => <th scope="col">{s.name}</th>}</For>
+              <For each={props.items}>{(s) => <th scope="col">{savedName(s)}</th>}</For>
             </tr>
           </thead>
           <tbody>
@@ -47,7 +49,7 @@ export function CompareParties(props: { items: SavedScenario[] }) {
               {(r) => (
                 <>
                   <tr class="compare-contract">
-                    <th scope="colgroup" colSpan={props.items.length + 1}>{r.name}</th>
+                    <th scope="colgroup" colSpan={props.items.length + 1}>{textOf(r.name)}</th>
                   </tr>
                   <For each={r.parties}>
                     {(p) => (
@@ -103,7 +105,7 @@ export function WhatChanged(props: { items: SavedScenario[] }) {
           <thead>
             <tr>
               <th scope="col">{rt('cmpAssumption')}</th>
-              <For each={props.items}>{(s) => <th scope="col">{s.name}</th>}</For>
+              <For each={props.items}>{(s) => <th scope="col">{savedName(s)}</th>}</For>
             </tr>
           </thead>
           <tbody>

@@ -1,4 +1,5 @@
 import type { Lang } from '../i18n';
+import { isTextPerLanguage, localText } from '../../models/scenario/localText';
 import type { Path } from '../workspace/paths';
 import { pathString } from '../workspace/paths';
 import { isParamField } from '../editor/schemaHelp';
@@ -71,6 +72,7 @@ export function paramValueText(v: unknown, l: Lang, key?: string | number): stri
   }
   if (typeof v === 'boolean') return l === 'nl' ? (v ? 'ja' : 'nee') : v ? 'yes' : 'no';
   if (typeof v === 'string') return v;
+  if (isTextPerLanguage(v)) return localText(v, l);
   return v === undefined ? '—' : JSON.stringify(v);
 }
 
@@ -115,7 +117,7 @@ function itemOf(path: Path, scenario: unknown, l: Lang): string {
     const k = path[i];
     node = node && typeof node === 'object' ? node[k as any] : undefined;
     const prev = path[i - 1];
-    if (typeof k === 'number' && typeof prev === 'string') heading = typeof node?.name === 'string' && node.name ? node.name : `${fieldLabel(prev, l)} ${k + 1}`;
+    if (typeof k === 'number' && typeof prev === 'string') heading = localText(node?.name, l) || `${fieldLabel(prev, l)} ${k + 1}`;
     else if (prev === 'lines' && typeof k === 'string' && path[0] === 'lines') heading = rtIn('apxCareTrends', l);
   }
   return heading;
@@ -134,8 +136,8 @@ export function assumptionsOf(scenario: unknown, l: Lang): Assumptions {
       if (v && typeof v === 'object') {
         const o = v as Record<string, unknown>;
         illustrative = o.illustrative === true;
-        if (typeof o.source === 'string' && o.source.trim()) {
-          const s = o.source.trim();
+        if (localText(o.source, l).trim()) {
+          const s = localText(o.source, l).trim();
           if (!sourceNo.has(s)) {
             sources.push(s);
             sourceNo.set(s, sources.length);

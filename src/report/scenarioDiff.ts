@@ -1,5 +1,6 @@
 import type { Path } from '../workspace/paths';
 import { isParamField } from '../editor/schemaHelp';
+import { bothTexts, isTextPerLanguage } from '../../models/scenario/localText';
 
 export interface Difference {
   path: Path;
@@ -35,6 +36,13 @@ export function scenarioDifferences(scenarios: unknown[]): Difference[] {
       return;
     }
     const present = nodes.filter((n) => n !== undefined);
+    // A name or description: one value, whether written once or per language ("Gezond" and
+    // { "nl": "Gezond" } are the same text).
+    if (present.length > 0 && present.some(isTextPerLanguage) && present.every((n) => typeof n === 'string' || isTextPerLanguage(n))) {
+      const keys = nodes.map((n) => (n === undefined ? '' : JSON.stringify(bothTexts(n))));
+      if (keys.some((k) => k !== keys[0])) out.push({ path, values: nodes });
+      return;
+    }
     // A number written as { value, source } in one file and plain in another is the same number.
     const plain = (n: unknown) => !isObj(n) || (typeof n.dist !== 'string' && !('value' in n));
     if (present.length > 0 && present.every(isObj) && present.every(plain)) {

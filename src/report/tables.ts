@@ -1,6 +1,7 @@
 import type { Summary } from '../../models/summary/summarize';
 import { LINES } from '../../models/scenario/names';
 import type { Lang } from '../i18n';
+import { localText } from '../../models/scenario/localText';
 import { partyLabelIn } from '../parties';
 import { fieldLabel } from '../editor/labels';
 import { financingOf } from '../charts/financeShape';
@@ -117,7 +118,7 @@ function partyTables(s: Summary, l: Lang): Table[] {
     }
   for (const m of fin.models) {
     const row = (p: string, r: (typeof m.horizon)[string], year?: number) => [
-      m.name,
+      localText(m.name, l),
       partyLabelIn(p, l),
       ...(year === undefined ? [] : [year]),
       MLN(r.result.mean),

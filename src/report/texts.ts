@@ -62,16 +62,6 @@ const report = translator(R);
 export const rt = report.get;
 export const rtIn = report.inLang;
 
-/**
- * A text written in both languages as two paragraphs (Dutch first, then English, the library's
- * convention): the paragraph of language `l`. A text of one paragraph is shown as it is.
- */
-export function inLanguage(text: unknown, l: Lang): string {
-  if (typeof text !== 'string') return '';
-  const parts = text.split(/\n\s*\n/);
-  return (l === 'en' && parts.length > 1 ? parts[1] : parts[0]) ?? '';
-}
-
 /** A date and time as the language writes it. */
 export function dateText(d: Date, l: Lang): string {
   return d.toLocaleString(l === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });

@@ -1,4 +1,4 @@
-import { createSignal } from 'solid-js';
+import { batch, createSignal } from 'solid-js';
 import { webWorkers } from '../../workers/webPool';
 import { uiSummaryWorker, type UiSummaryHandle } from '../../workers/uiSummaryPool';
 import type { UiExtras } from '../../workers/uiSummaryApi';
@@ -130,7 +130,11 @@ export function createRunController(validator: UiValidator) {
 
   async function execute(my: number, ac: AbortController, input: unknown, runs: number, precision?: PrecisionRequest) {
     if (my !== ticket) return; // superseded before it started
-    setPhase('running');
+    // Queued until running, in one step: the page never shows "no results yet" in between.
+    batch(() => {
+      setPhase('running');
+      setQueued(false);
+    });
     setError(null);
     setProgress({ done: 0, total: runs, elapsedMs: 0, etaMs: NaN });
     Object.assign(timing, { startedAt: performance.now(), firstProgressAt: NaN, firstResultsAt: NaN, runEndedAt: NaN });
@@ -285,7 +289,8 @@ export function createRunController(validator: UiValidator) {
   function run(input: unknown, runs: number, precision?: PrecisionRequest, opts: { fresh?: boolean } = {}): Promise<void> {
     controller?.abort();
     borrowers.forEach((b) => b.abort());
-    setQueued(false);
+    // The run starts in a later task (after any run in flight has stopped); until then it is coming.
+    setQueued(true);
     if (opts.fresh) clear();
     const my = ++ticket;
     const ac = new AbortController();

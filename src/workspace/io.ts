@@ -1,3 +1,4 @@
+import { textOf } from '../i18n';
 import LZString from 'lz-string';
 import { decodeScenarioBytes } from '../../models/scenario/text';
 import type { FieldError } from '../../models/scenario/validate';
@@ -19,7 +20,7 @@ export function download(name: string, text: string, type: string): void {
 
 /** A file name from the scenario's title. */
 export function fileNameFor(s: ScenarioInput, ext: string): string {
-  const title = String(s?.meta?.title ?? 'scenario')
+  const title = (textOf(s?.meta?.title) || 'scenario')
     .normalize('NFKD')
     .replace(/[^\w\s-]/g, '')
     .trim()

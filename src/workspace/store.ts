@@ -1,3 +1,4 @@
+import { textOf } from '../i18n';
 import { batch, createEffect, createMemo, createSignal, on } from 'solid-js';
 import { createStore, reconcile, unwrap } from 'solid-js/store';
 import defaultScenario from '../../scenarios/default.json';
@@ -109,7 +110,7 @@ export function createWorkspace(validator: UiValidator, loaded: Loaded, initial?
       const theirs = JSON.stringify(cur.scenario);
       if (theirs !== lastStoredScenario && theirs !== JSON.stringify(scenarioNow) && !kept.some((x) => JSON.stringify(x.scenario) === theirs)) {
         const id = `tab-${cur.writer}`;
-        const item: SavedScenario = { id, name: otherTabName(String(cur.scenario?.meta?.title ?? 'Scenario')), scenario: cur.scenario, savedAt: cur.savedAt };
+        const item: SavedScenario = { id, name: otherTabName(textOf(cur.scenario?.meta?.title) || 'Scenario'), scenario: cur.scenario, savedAt: cur.savedAt };
         kept = kept.some((x) => x.id === id) ? kept.map((x) => (x.id === id ? item : x)) : [...kept, item];
       }
     }
@@ -159,7 +160,7 @@ export function createWorkspace(validator: UiValidator, loaded: Loaded, initial?
     const now = Date.now();
     if (now - editToldAt > 1000) {
       editToldAt = now;
-      tell({ type: 'edit', tab, title: String(scenario.meta?.title ?? '') });
+      tell({ type: 'edit', tab, title: textOf(scenario.meta?.title) });
     }
   };
   if (channel) {

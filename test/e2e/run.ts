@@ -1,6 +1,7 @@
 // End-to-end test of the built app in Debian's headless Chromium: npx tsx test/e2e/run.ts
 // Needs `npm run build` first (npm test does that). Screenshots go to test-artifacts/.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { localText } from '../../models/scenario/localText';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -305,7 +306,7 @@ async function main() {
       const legend = () => page.$$eval('[data-testid="card-partydist"] .legend li', (lis) => lis.map((li) => li.textContent ?? ''));
       const l = await legend();
       assert(l.length === fin.models.length, `legend has ${l.length} models, summary ${fin.models.length}`);
-      assert(l.every((x, i) => x.startsWith(`${i + 1}. ${fin.models[i].name}`) && /kans op verlies \d+\s?%/.test(x)), `legend: ${l.join(' | ')}`);
+      assert(l.every((x, i) => x.startsWith(`${i + 1}. ${localText(fin.models[i].name, 'nl')}`) && /kans op verlies \d+\s?%/.test(x)), `legend: ${l.join(' | ')}`);
       await page.waitForTimeout(150); // the chart draws in a queued task
       // Model colours 2–7 (1 is black, like the axes). Each model's number marker (a disc of ~300 px)
       // is drawn in its colour; curves of contracts that treat the party alike coincide and cover each
@@ -319,7 +320,7 @@ async function main() {
       await page.click('[data-testid="fin-party"] button[data-party="integrator"]');
       const li = await legend();
       const pop = fin.models.filter((m: any) => m.kind === 'population');
-      assert(li.length === pop.length && li[0].includes(pop[0].name), `integrator legend: ${li.join(' | ')}`);
+      assert(li.length === pop.length && li[0].includes(localText(pop[0].name, 'nl')), `integrator legend: ${li.join(' | ')}`);
       assert((await page.getAttribute('[data-testid="fin-party"] button[data-party="integrator"]', 'aria-pressed')) === 'true', 'pressed state not shown');
       await page.click('[data-testid="fin-party"] button[data-party="hospital"]');
       await page.click('[data-testid="partydist-table-toggle"]');
@@ -536,7 +537,7 @@ async function main() {
       await dl.saveAs(exported);
       const file = JSON.parse(readFileSync(exported, 'utf8'));
       assert(file.region.population === Number(POP), `exported population ${file.region.population}`);
-      assert(file.version === 1 && file.meta?.title, 'exported file lacks version or title');
+      assert(file.version === 2 && file.meta?.title, 'exported file lacks version or title');
       assert(!('results' in file), 'a plain export carries a results summary');
     });
 
@@ -715,13 +716,13 @@ async function main() {
       assert(box && box.y + box.height / 2 < 1000, `default results pushed out of view (summary band at y=${box?.y})`);
       const zelf = JSON.parse(readFileSync(new URL('zelfzorg-gemeente.json', dir), 'utf8')).meta;
       const item = '[data-testid="library-item"][data-file="zelfzorg-gemeente.json"]';
-      assert((await p.textContent(`${item} [data-testid="library-question"]`))!.trim() === zelf.question.split('\n\n')[0], 'question not shown in Dutch');
+      assert((await p.textContent(`${item} [data-testid="library-question"]`))!.trim() === localText(zelf.question, 'nl'), 'question not shown in Dutch');
       const teaser = (await p.textContent(`${item} [data-testid="library-headline"]`))!.trim();
-      assert(teaser.length > 20 && zelf.headline.split('\n\n')[0].startsWith(teaser.replace(/ …$/, '')), `headline teaser: ${teaser}`);
+      assert(teaser.length > 20 && localText(zelf.headline, 'nl').startsWith(teaser.replace(/ …$/, '')), `headline teaser: ${teaser}`);
       await p.screenshot({ path: join(ARTIFACTS, '15a-start-view.png') });
       const listed = await p.$$eval('[data-testid="library-item"]', (lis) => lis.map((li) => ({ file: li.getAttribute('data-file'), title: li.querySelector('button')?.textContent?.trim() ?? '' })));
       for (const f of files) {
-        const title = JSON.parse(readFileSync(new URL(f, dir), 'utf8')).meta.title as string;
+        const title = localText(JSON.parse(readFileSync(new URL(f, dir), 'utf8')).meta.title, 'nl');
         assert(listed.some((x) => x.file === f && x.title === title), `library lacks ${f} (${title})`);
       }
       const g = ((await p.evaluate(() => (window as any).__proeftuin)) as ProeftuinHook).generation;
@@ -747,7 +748,7 @@ async function main() {
       await p.screenshot({ path: join(ARTIFACTS, '15-library.png') });
       // In English the questions are English; closed, the start view stays closed after a reload.
       await p.click('[data-testid="lang-en"]');
-      assert((await p.textContent(`${item} [data-testid="library-question"]`))!.trim() === zelf.question.split('\n\n')[1], 'question not shown in English');
+      assert((await p.textContent(`${item} [data-testid="library-question"]`))!.trim() === localText(zelf.question, 'en'), 'question not shown in English');
       await p.click('[data-testid="lang-nl"]');
       await p.click('[data-testid="library"] > summary');
       await p.reload();
@@ -911,7 +912,7 @@ async function main() {
       const errs = (await page.locator('[data-testid="editor-errors"]').count()) > 0 ? await page.textContent('[data-testid="editor-errors"]') : '';
       assert(!errs, `the new kind left the scenario invalid: ${errs}`);
       const saved = (await storedWorkspace(page)).scenario.financing.models[1];
-      assert(saved.kind === 'hospitalBudget' && saved.name === before.name && !('perInsured' in saved) && !('split' in saved), `saved model: ${JSON.stringify(saved)}`);
+      assert(saved.kind === 'hospitalBudget' && JSON.stringify(saved.name) === JSON.stringify(before.name) && !('perInsured' in saved) && !('split' in saved), `saved model: ${JSON.stringify(saved)}`);
       await page.locator(item).scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(ARTIFACTS, '17-editor-model-kind.png') });
       const g = ((await page.evaluate(() => (window as any).__proeftuin)) as ProeftuinHook).generation;

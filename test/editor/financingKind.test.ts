@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateScenario } from '../../models/scenario/validate';
-import { changeKind, FINANCING_KINDS, KIND_TEMPLATES } from '../../src/editor/financingKind';
+import { changeKind, FINANCING_KINDS, KIND_LABELS, KIND_TEMPLATES, kindNamed, renameOffer } from '../../src/editor/financingKind';
 import { clone, defaultInput } from '../helpers';
 
 const errorsOf = (input: unknown) => {
@@ -45,5 +45,20 @@ describe('changing the kind of a financing model (editor)', () => {
     // Back to the earlier kind with the model as it was: its own values, with the current name.
     const back = changeKind({ ...budget, name: 'renamed' }, 'bonus', models, bonus);
     expect(back).toEqual({ ...clone(bonus), name: 'renamed' });
+  });
+
+  it('a name that speaks of the old kind is offered the new kind\'s name, in both languages; the user\'s own name is not', () => {
+    const population = { nl: KIND_LABELS.population.nl, en: KIND_LABELS.population.en };
+    expect(renameOffer('Fee-for-service (met scenario)', 'ffs', 'population')).toEqual(population);
+    expect(renameOffer({ nl: 'Shared savings, eenzijdig (50%)', en: 'Shared savings, one-sided (50%)' }, 'sharedSavings', 'population')).toEqual(population);
+    expect(renameOffer(KIND_LABELS.bonus.en, 'bonus', 'ffs')).toEqual({ nl: KIND_LABELS.ffs.nl, en: KIND_LABELS.ffs.en });
+    // "FFS + prestatieopslag" names the bonus (the longest match), not fee-for-service.
+    expect(kindNamed('FFS + prestatieopslag')).toBe('bonus');
+    expect(renameOffer('FFS + prestatieopslag', 'bonus', 'sharedSavings')).toBeDefined();
+    expect(renameOffer('FFS + prestatieopslag', 'ffs', 'sharedSavings')).toBeUndefined();
+    expect(renameOffer('Afspraak Zuid-Limburg 2027', 'ffs', 'population')).toBeUndefined();
+    expect(renameOffer('Fee-for-service', 'ffs', 'ffs')).toBeUndefined();
+    // Every model of the default scenario is recognised by its own kind.
+    for (const m of models) expect(kindNamed(m.name), JSON.stringify(m.name)).toBe(m.kind);
   });
 });

@@ -45,6 +45,12 @@ const faults: [string, (s: any) => void][] = [
   ['a bonus without amount', (s) => (s.financing.models = [{ id: 'b', name: 'b', kind: 'bonus', split: { gp: 1, hospital: 0 } }])],
   ['__proto__ in payer shares', (s) => (s.interventions[0].payer = JSON.parse('{"__proto__": 0.5, "insurer": 1}'))],
   ['JSON nested too deeply', (s) => (s.meta.notes = JSON.parse(`${'['.repeat(60)}1${']'.repeat(60)}`))],
+  ['a name as a number', (s) => (s.region.segments[0].name = 5)],
+  ['a name per language with neither language', (s) => (s.region.segments[0].name = {})],
+  ['a name in a third language', (s) => (s.financing.models[0].name = { de: 'Einzelleistung' })],
+  ['a name per language that is no text', (s) => (s.meta.title = { nl: 'Titel', en: 7 })],
+  ['a description per language too long', (s) => (s.substitution[0].description = { nl: 'x'.repeat(4001), en: 'y' })],
+  ['__proto__ in a text per language', (s) => (s.region.segments[0].name = JSON.parse('{"__proto__": "x", "nl": "Gezond"}'))],
 ];
 
 describe('validation messages in Dutch', () => {

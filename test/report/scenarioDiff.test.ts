@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import defaultScenario from '../../scenarios/default.json';
 import { scenarioDifferences } from '../../src/report/scenarioDiff';
 import { pathString } from '../../src/workspace/paths';
+import { paramValueText } from '../../src/report/assumptions';
 
 const copy = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
@@ -40,5 +41,19 @@ describe('scenarioDifferences (the compare view\'s "what changed")', () => {
     a.region.population = 170000;
     b.region.population = { value: 170000, source: 'CBS' };
     expect(scenarioDifferences([a, b])).toEqual([]);
+  });
+
+  it('a name is one value, written once or per language; the list shows it in the interface language', () => {
+    const b = copy(defaultScenario) as any;
+    const c = copy(defaultScenario) as any;
+    const seg = (defaultScenario as any).region.segments[0].name;
+    b.region.segments[0].name = seg.nl;
+    b.region.segments[0].name = { nl: seg.nl, en: seg.nl };
+    expect(scenarioDifferences([{ ...copy(defaultScenario), region: { ...b.region, segments: b.region.segments.map((g: any, i: number) => (i === 0 ? { ...g, name: seg.nl } : g)) } }, b])).toEqual([]);
+    c.region.segments[0].name = { ...seg, en: 'Well' };
+    const d = scenarioDifferences([defaultScenario, c]);
+    expect(d.map((x) => pathString(x.path))).toEqual(['region.segments[0].name']);
+    expect(paramValueText(d[0].values[1], 'en')).toBe('Well');
+    expect(paramValueText(d[0].values[1], 'nl')).toBe(seg.nl);
   });
 });

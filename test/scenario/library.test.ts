@@ -8,6 +8,8 @@ import { summarize, type Summary } from '../../models/summary/summarize';
 import { column } from '../../models/simulation/columns';
 import { paidColumn } from '../../models/finance/plan';
 import type { RunBlock } from '../../models/simulation/columns';
+import { SCENARIO_VERSION } from '../../models/scenario/schema';
+import { isBilingual, localText } from '../../models/scenario/localText';
 
 // Every scenario file validates and runs; each library scenario's documented headline is checked
 // on a short run (fixed seed), so a model change that breaks the story is caught.
@@ -48,18 +50,33 @@ describe('scenario library', () => {
     const validate = new Ajv2020({ strict: false, allErrors: true }).compile(schema);
     for (const f of files) expect(validate(JSON.parse(readFileSync(new URL(f, dir), 'utf8'))), `${f}: ${JSON.stringify(validate.errors?.slice(0, 2))}`).toBe(true);
     // and the schema rejects what it should
-    expect(validate({ version: 1, meta: { title: 'x' } })).toBe(false);
+    expect(validate({ version: SCENARIO_VERSION, meta: { title: 'x' } })).toBe(false);
+    expect(validate({ ...JSON.parse(readFileSync(new URL('default.json', dir), 'utf8')), meta: { title: { de: 'Titel' } } })).toBe(false);
   });
 
   for (const f of files)
     it(`${f} validates, states its question in Dutch and English, and runs`, () => {
       const raw = JSON.parse(readFileSync(new URL(f, dir), 'utf8'));
-      expect(raw.meta.title.length).toBeGreaterThan(5);
+      // Written in Dutch and in English: the start view, the editor and the views show the
+      // interface language's text.
+      const bilingual = (x: unknown, what: string) => {
+        expect(x, what).toMatchObject({ nl: expect.any(String), en: expect.any(String) });
+        const t = x as { nl: string; en: string };
+        expect(t.nl.length, what).toBeGreaterThan(3);
+        expect(t.en.length, what).toBeGreaterThan(3);
+        expect(t.nl, what).not.toBe(t.en);
+        expect(t.nl + t.en, what).not.toMatch(/\n\s*\n/);
+      };
+      expect(raw.version).toBe(SCENARIO_VERSION);
+      bilingual(raw.meta.title, 'title');
+      bilingual(raw.meta.description, 'description');
+      raw.region.segments.forEach((g: { name: unknown }, i: number) => bilingual(g.name, `segment ${i}`));
+      (raw.financing?.models ?? []).forEach((m: { name: unknown }, i: number) => {
+        expect(localText(m.name, 'en')).not.toBe(localText(m.name, 'nl'));
+        expect(localText(m.name, 'en').length, `model ${i}`).toBeGreaterThan(3);
+      });
       if (f !== 'default.json') {
-        expect(raw.meta.question).toBeTruthy();
-        expect(raw.meta.headline).toBeTruthy();
-        // Dutch, then English: the start view shows the paragraph in the chosen language.
-        for (const k of ['description', 'question', 'headline']) expect(raw.meta[k], k).toMatch(/^[^\n]+\n\n[^\n]+$/);
+        for (const k of ['question', 'headline']) bilingual(raw.meta[k], k);
         expect(raw.meta.parties.length).toBeGreaterThan(0);
       }
       const { s } = runFile(f);
@@ -140,5 +157,40 @@ describe('scenario library', () => {
     const { s } = runFile('zelfzorg-gemeente.json');
     for (const m of s.financing.models) expect(m.horizon.municipality.pWorseOff.p, m.id).toBeGreaterThan(0.95);
     expect(model(s, 'ffs').horizon.insurer.changeVsStatusQuo.mean).toBeGreaterThan(0);
+  });
+
+  // Text never changes a number: each file run as written, with every text in Dutch only, in
+  // English only, and as the version-1 file it was (question and headline as two paragraphs),
+  // gives bit-identical columns for the same seed.
+  it('the same file in Dutch only, English only or as version 1 runs to identical numbers', () => {
+    const textOnly = (x: unknown, l: 'nl' | 'en'): unknown =>
+      Array.isArray(x) ? x.map((y) => textOnly(y, l)) : isBilingual(x) && Object.keys(x).every((k) => k === 'nl' || k === 'en') ? localText(x, l) : x && typeof x === 'object' ? Object.fromEntries(Object.entries(x).map(([k, v]) => [k, textOnly(v, l)])) : x;
+    const asV1 = (raw: any) => {
+      const v1 = textOnly(raw, 'nl') as any;
+      v1.version = 1;
+      for (const k of ['question', 'headline']) if (raw.meta[k]) v1.meta[k] = `${localText(raw.meta[k], 'nl')}\n\n${localText(raw.meta[k], 'en')}`;
+      return v1;
+    };
+    const blockOf = (input: unknown) => {
+      const v = validateScenario(input);
+      if (!v.ok) throw new Error(JSON.stringify(v.errors.slice(0, 3)));
+      return { block: simulateBlock(compile(v.scenario), 0, 40), migratedFrom: v.migratedFrom, scenario: v.scenario };
+    };
+    for (const f of files) {
+      const raw = JSON.parse(readFileSync(new URL(f, dir), 'utf8'));
+      const ref = blockOf(raw).block;
+      for (const [what, input] of [['nl', textOnly(raw, 'nl')], ['en', textOnly(raw, 'en')], ['v1', asV1(raw)]] as const) {
+        const b = blockOf(input);
+        expect(b.block.names, `${f} ${what}`).toEqual(ref.names);
+        const bytes = (a: Float64Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+        b.block.names.forEach((n, i) => expect(bytes(b.block.cols[i]), `${f} ${what} ${n}`).toBe(bytes(ref.cols[i])));
+        expect(bytes(b.block.params), `${f} ${what} θ`).toBe(bytes(ref.params));
+        if (what === 'v1') {
+          expect(b.migratedFrom).toBe(1);
+          // The two paragraphs become the two languages again.
+          if (raw.meta.question) expect(b.scenario.meta.question).toEqual(raw.meta.question);
+        }
+      }
+    }
   });
 });

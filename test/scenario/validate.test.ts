@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseScenarioText, validateScenario } from '../../models/scenario/validate';
+import { parseScenarioText, SCENARIO_VERSION, validateScenario } from '../../models/scenario/validate';
 import { jsonSchema } from '../../scenarios/jsonSchema';
 import { clone, defaultInput } from '../helpers';
 
@@ -67,14 +67,15 @@ describe('scenario validation', () => {
     const s = clone(defaultInput()) as any;
     delete s.version;
     expect(errorsOf(s)[0]).toMatch(/^version: is missing/);
-    s.version = 2;
+    s.version = SCENARIO_VERSION + 1;
     expect(errorsOf(s)[0]).toMatch(/newer workbench/);
     s.version = 0;
     expect(errorsOf(s)[0]).toMatch(/no longer supported/);
   });
 
   it('ignores prototype tricks: __proto__ is an unknown field, not a prototype', () => {
-    const text = readFileSync(new URL('../../scenarios/default.json', import.meta.url), 'utf8').replace('"version": 1,', '"version": 1, "__proto__": {"polluted": true},');
+    const text = readFileSync(new URL('../../scenarios/default.json', import.meta.url), 'utf8').replace('"version": 2,', '"version": 2, "__proto__": {"polluted": true},');
+    expect(text).toContain('__proto__');
     const r = parseScenarioText(text);
     expect(r.ok).toBe(false);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { localText } from '../../../models/scenario/localText';
 import type { ElementHandle, Page } from 'playwright-core';
 import { assert } from '../harness';
 import type { E2EEnv } from '../env';
@@ -139,11 +140,11 @@ export default async function typing(env: E2EEnv): Promise<void> {
     { name: 'integer (population)', sel: dp('region.population'), typed: '85000', path: ['region', 'population'], expect: 85000 },
     { name: 'integer (horizon)', sel: dp('simulation.horizonYears'), typed: '8', path: ['simulation', 'horizonYears'], expect: 8 },
     { name: 'text (seed)', sel: '#f-simulation-seed', typed: 'vergadering-3', path: ['simulation', 'seed'], expect: 'vergadering-3' },
-    { name: 'text (title)', sel: '#f-meta-title', typed: 'Stuurgroep december', path: ['meta', 'title'], expect: 'Stuurgroep december' },
-    { name: 'text area (notes)', sel: '#f-meta-notes', typed: 'Besproken in de stuurgroep.', path: ['meta', 'notes'], expect: 'Besproken in de stuurgroep.' },
+    { name: 'text (title)', sel: '#f-meta-title', typed: 'Stuurgroep december', path: ['meta', 'title', 'nl'], expect: 'Stuurgroep december' },
+    { name: 'text area (notes)', sel: '#f-meta-notes', typed: 'Besproken in de stuurgroep.', path: ['meta', 'notes', 'nl'], expect: 'Besproken in de stuurgroep.' },
     { name: 'text (region name)', sel: '#f-region-name', typed: 'Westelijke Mijnstreek', path: ['region', 'name'], expect: 'Westelijke Mijnstreek' },
-    { name: 'text (segment name)', sel: '#f-region-segments-0-name', typed: 'Gezond', path: ['region', 'segments', 0, 'name'], expect: 'Gezond' },
-    { name: 'text (contract name)', sel: '#f-financing-models-1-name', typed: 'Bonus per verzekerde', path: ['financing', 'models', 1, 'name'], expect: 'Bonus per verzekerde' },
+    { name: 'text (segment name)', sel: '#f-region-segments-0-name', typed: 'Gezond', path: ['region', 'segments', 0, 'name', 'nl'], expect: 'Gezond' },
+    { name: 'text (contract name)', sel: '#f-financing-models-1-name', typed: 'Bonus per verzekerde', path: ['financing', 'models', 1, 'name', 'nl'], expect: 'Bonus per verzekerde' },
     { name: 'contract term (quality threshold)', sel: dp('financing.models[1].qualityThreshold'), typed: '72', path: ['financing', 'models', 1, 'qualityThreshold'], expect: 72 },
     { name: 'contract term (settlement years)', sel: dp('financing.models[2].settlementYears'), typed: '2', path: ['financing', 'models', 2, 'settlementYears'], expect: 2 },
     { name: 'share, plain number (target)', sel: dp('simulation.targetReduction'), typed: '3', path: ['simulation', 'targetReduction'], expect: 0.03 },
@@ -324,7 +325,7 @@ async function checksAndNotes(env: E2EEnv): Promise<void> {
 
   await env.h.check('lists: "+ Add" adds a neutral new item, copying says "copy"; the GP formula is labelled for the GP group', async () => {
     await page.click('[data-testid="lang-nl"]');
-    const names = async () => ((await editorScenario(page)) as any).interventions.map((x: any) => x.name) as string[];
+    const names = async () => ((await editorScenario(page)) as any).interventions.map((x: any) => x.name) as unknown[];
     const before = await names();
     const add = await reveal(page, '[data-testid="add-interventions"]');
     await add.click();
@@ -337,7 +338,8 @@ async function checksAndNotes(env: E2EEnv): Promise<void> {
     await copy.click();
     await page.waitForTimeout(100);
     const copied = (await names()).at(-1)!;
-    assert(copied === `${before[0]} (kopie)`, `copy named ${copied}`);
+    // Each language gets its own word: "(kopie)" after the Dutch name, "(copy)" after the English one.
+    assert(localText(copied, 'nl') === `${localText(before[0], 'nl')} (kopie)` && localText(copied, 'en') === `${localText(before[0], 'en')} (copy)`, `copy named ${JSON.stringify(copied)}`);
     await page.waitForFunction(() => document.querySelector('[data-testid="editor-errors"]') === null, null, { timeout: 5000 });
     const label = await page.$eval('label[for="f-financing-models-6-formulas-gp"]', (e) => e.textContent ?? '');
     assert(/huisartsen \(zorggroep\)/.test(label), `GP formula label: ${label}`);

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { localText } from '../../../models/scenario/localText';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import readXlsxFile from 'read-excel-file/node';
@@ -8,7 +9,7 @@ import type { E2EEnv } from '../env';
 import type { ProeftuinHook } from '../../../src/testHook';
 import { readPng } from './40-print.e2e';
 
-type Fin = { parties: string[]; models: { name: string; horizon: Record<string, any>; years: Record<string, any>[] }[] };
+type Fin = { parties: string[]; models: { name: unknown; horizon: Record<string, any>; years: Record<string, any>[] }[] };
 const PARTY_NL: Record<string, string> = { insurer: 'Zorgverzekeraar', hospital: 'Ziekenhuis', gp: 'Huisartsen (zorggroep)', municipality: 'Gemeente', patients: 'Patiënten', integrator: 'Integrator' };
 const PARTY_EN: Record<string, string> = { insurer: 'Insurer', hospital: 'Hospital', gp: 'GP care group', municipality: 'Municipality', patients: 'Patients', integrator: 'Integrator' };
 /** The rule the views use: a party is in a contract when money moves for it. */
@@ -97,12 +98,13 @@ export default async function exportsFeature(env: E2EEnv): Promise<void> {
       for (const m of fin.models) {
         for (const p of fin.parties) {
           const r = m.horizon[p];
-          const row = horizon.rows.find((x) => x[0] === m.name && x[1] === P[p]);
+          const name = localText(m.name, lang);
+          const row = horizon.rows.find((x) => x[0] === name && x[1] === P[p]);
           if (!inContract(r)) {
-            assert(!row, `${m.name} × ${p}: a row for a party outside the contract`);
+            assert(!row, `${localText(m.name, lang)} × ${p}: a row for a party outside the contract`);
             continue;
           }
-          assert(row, `${m.name} × ${p}: no row`);
+          assert(row, `${localText(m.name, lang)} × ${p}: no row`);
           const want = [
             [cMean, shown(r.result.mean / 1e6, 1, nl)],
             [cP5, shown(r.result.p5 / 1e6, 1, nl)],
@@ -111,12 +113,12 @@ export default async function exportsFeature(env: E2EEnv): Promise<void> {
             [cChange, shown(r.changeVsStatusQuo.mean / 1e6, 1, nl)],
             [cWorse, shown(r.pWorseOff.p * 100, 0, nl)],
           ] as const;
-          for (const [c, v] of want) assert(row[c] === v, `${m.name} × ${p}, ${hh[c]}: CSV ${row[c]}, summary ${v}`);
+          for (const [c, v] of want) assert(row[c] === v, `${localText(m.name, lang)} × ${p}, ${hh[c]}: CSV ${row[c]}, summary ${v}`);
           checked++;
           // Per year: the last contract year's row.
           const t = m.years.length - 1;
-          const yr = years.rows.find((x) => x[0] === m.name && x[1] === P[p] && x[2] === String(hook.summary!.startYear + t));
-          if (inContract(m.years[t][p])) assert(yr && yr[3] === shown(m.years[t][p].result.mean / 1e6, 1, nl), `${m.name} × ${p} ${t}: per-year row ${yr?.join('|')}`);
+          const yr = years.rows.find((x) => x[0] === name && x[1] === P[p] && x[2] === String(hook.summary!.startYear + t));
+          if (inContract(m.years[t][p])) assert(yr && yr[3] === shown(m.years[t][p].result.mean / 1e6, 1, nl), `${localText(m.name, lang)} × ${p} ${t}: per-year row ${yr?.join('|')}`);
         }
       }
       assert(checked >= 20, `only ${checked} party rows checked`);
@@ -132,8 +134,8 @@ export default async function exportsFeature(env: E2EEnv): Promise<void> {
       const parties = sheets[1].data;
       const m = fin.models[0];
       const p = fin.parties.find((q) => inContract(m.horizon[q]))!;
-      const row = parties.find((r) => r[0] === m.name && r[1] === P[p]);
-      assert(row, `no row ${m.name} × ${p}`);
+      const row = parties.find((r) => r[0] === localText(m.name, lang) && r[1] === P[p]);
+      assert(row, `no row ${localText(m.name, lang)} × ${p}`);
       const mean = Math.round((m.horizon[p].result.mean / 1e6) * 10) / 10;
       assert(typeof row[2] === 'number' && Math.abs((row[2] as number) - mean) < 1e-9, `xlsx result ${row[2]}, summary ${mean}`);
       assert(sheets[0].data.length === hook.summary!.years.length + 1, `cost sheet rows ${sheets[0].data.length}`);

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { migrate } from '../../models/scenario/migrate';
+import { SCENARIO_VERSION } from '../../models/scenario/schema';
+import { validateScenario } from '../../models/scenario/validate';
+import { clone, defaultInput } from '../helpers';
+
+/** The default scenario as a version-1 file wrote it: every text a plain string. */
+function versionOne(): any {
+  const s = clone(defaultInput()) as any;
+  s.version = 1;
+  s.meta.title = 'Regio';
+  s.meta.question = 'Daalt de zorgkost?\n\nDoes care cost fall?';
+  s.meta.headline = 'Ja, een beetje.\n \nYes, a little.';
+  s.meta.description = 'Eerste alinea.\n\nTweede alinea.';
+  s.meta.notes = 'Notitie één.\n\nNotitie twee.';
+  return s;
+}
+
+describe('format migration', () => {
+  it('this workbench writes version 2', () => expect(SCENARIO_VERSION).toBe(2));
+
+  it('version 1 → 2: question and headline of two paragraphs become a text per language; nothing else changes', () => {
+    const v1 = versionOne();
+    const before = JSON.stringify(v1);
+    const m = migrate(v1);
+    expect(m.ok).toBe(true);
+    if (!m.ok) return;
+    expect(m.from).toBe(1);
+    expect(JSON.stringify(v1)).toBe(before); // the input is not changed in place
+    const v = m.value as any;
+    expect(v.version).toBe(2);
+    expect(v.meta.question).toEqual({ nl: 'Daalt de zorgkost?', en: 'Does care cost fall?' });
+    expect(v.meta.headline).toEqual({ nl: 'Ja, een beetje.', en: 'Yes, a little.' });
+    // A description or notes of two paragraphs may be two Dutch paragraphs: kept whole.
+    expect(v.meta.description).toBe(v1.meta.description);
+    expect(v.meta.notes).toBe(v1.meta.notes);
+    const rest = (x: any) => JSON.stringify({ ...x, version: 0, meta: { ...x.meta, question: 0, headline: 0 } });
+    expect(rest(v)).toBe(rest(v1));
+  });
+
+  it('a question of one paragraph, or of three, stays a plain text', () => {
+    const v1 = versionOne();
+    v1.meta.question = 'Eén alinea.';
+    v1.meta.headline = 'Een.\n\nTwee.\n\nDrie.';
+    const m = migrate(v1);
+    expect(m.ok && (m.value as any).meta.question).toBe('Eén alinea.');
+    expect(m.ok && (m.value as any).meta.headline).toBe('Een.\n\nTwee.\n\nDrie.');
+  });
+
+  it('a version-1 file validates, says it was migrated, and a version-2 file is taken as it is', () => {
+    const r = validateScenario(versionOne());
+    expect(r.ok && r.migratedFrom).toBe(1);
+    const r2 = validateScenario(clone(defaultInput()));
+    expect(r2.ok).toBe(true);
+    expect(r2.ok && r2.migratedFrom).toBeUndefined();
+  });
+
+  it('a version-1 file that already carried a text per language is read too (nothing is refused for it)', () => {
+    const v1 = versionOne();
+    v1.region.segments[0].name = { nl: 'Gezond', en: 'Healthy' };
+    const r = validateScenario(v1);
+    expect(r.ok ? [] : r.errors).toEqual([]);
+  });
+});
