@@ -6,7 +6,7 @@ import type { BenchmarkDrift } from '../../models/summary/benchmarkDrift';
 import { lang, t, type MessageKey } from '../i18n';
 import { ChartCard } from '../components/ChartCard';
 import { Later } from '../components/Later';
-import type { PartyResultHist } from '../../workers/uiSummaryApi';
+import type { PartyResultHist } from '../../models/summary/histograms';
 import type { FinancingLike, PartyRiskLike } from './financeShape';
 import { UPlot } from './UPlot';
 import { partyLabelIn } from '../parties';
