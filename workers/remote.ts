@@ -7,15 +7,15 @@ import type { RunBlock } from '../models/runner/protocol';
 declare const movedMark: unique symbol;
 
 /**
- * A block whose buffers are transferred to the other thread, not copied: the sender cannot read it
- * afterwards. A worker API that takes or returns `Moved<RunBlock>` transfers; one that takes a
- * plain `RunBlock` copies it.
+ * A block of runs (or a file's bytes) whose buffers are transferred to the other thread, not
+ * copied: the sender cannot read it afterwards. A worker API that takes or returns
+ * `Moved<RunBlock>` transfers; one that takes a plain `RunBlock` copies it.
  */
-export type Moved<T extends RunBlock> = T & { readonly [movedMark]: true };
+export type Moved<T extends RunBlock | ArrayBuffer> = T & { readonly [movedMark]: true };
 
-/** Marks a block for transfer (see `Moved`). */
-export function moved<T extends RunBlock>(b: T): Moved<T> {
-  return Comlink.transfer(b, blockBuffers(b)) as Moved<T>;
+/** Marks a block, or bytes, for transfer (see `Moved`). */
+export function moved<T extends RunBlock | ArrayBuffer>(x: T): Moved<T> {
+  return Comlink.transfer(x, x instanceof ArrayBuffer ? [x] : blockBuffers(x as RunBlock)) as Moved<T>;
 }
 
 /** What a started worker offers besides its API. */
