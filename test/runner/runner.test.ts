@@ -42,6 +42,9 @@ describe('runner', () => {
     const res = await runOnWorkers([inProcessWorker(), inProcessWorker()], smallInput(), {
       runs: 400,
       chunkSize: 20,
+      // Whole chunks only: a slice ended by the clock (a busy machine) would let later chunks' runs
+      // count toward the 100 before the first chunks are complete.
+      sliceMs: Number.POSITIVE_INFINITY,
       signal: controller.signal,
       onProgress: (p) => {
         seen.push(p.done);
