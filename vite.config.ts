@@ -158,7 +158,13 @@ function solidDepScan(): Plugin {
 
 export default defineConfig({
   plugins: [solid(), solidDepScan(), csp(), verificationReport(), serviceWorker(), thirdPartyNotices()],
-  worker: { format: 'es' },
+  worker: {
+    format: 'es',
+    // Vite strips comments from the page's bundle when minifying but not from the workers': there
+    // the licence headers of every small @stdlib file came to about a third of each bundle. The
+    // licences travel in dist/THIRD-PARTY-NOTICES.txt (thirdPartyNotices above).
+    rolldownOptions: { output: { comments: false } },
+  },
   build: { target: 'es2022', sourcemap: true },
   test: {
     include: ['test/**/*.test.ts'],

@@ -5,6 +5,7 @@ import { oneLine } from './safeText';
 
 /** A scenario's own text (a title, a contract's name) as the terminal shows it: in English, on one line. */
 export const cliText = (text: unknown): string => oneLine(localText(text, 'en'));
+import type { FinancingSummary } from '../models/finance/summary';
 
 const mln = (x: number) => `€${(x / 1e6).toFixed(1)} mln`;
 const pct = (x: number, d = 1) => `${(x * 100).toFixed(d)}%`;
@@ -70,4 +71,29 @@ function varianceLines(s: Summary): string[] {
     `    total cost ${lastYear}, scenario`.padEnd(48) + split(v.totalCostLastYear.sc),
     ...v.parties.map((p) => `    ${p.model} · ${p.party} (horizon)`.padEnd(48) + split(p.horizon)),
   ];
+}
+
+/** € mln and whole percentages in fixed-width columns. */
+const mlnCol = (x: number) => (x / 1e6).toFixed(1).padStart(8);
+const pctCol = (x: number) => `${(100 * x).toFixed(0)}%`.padStart(5);
+
+/** A plain-text table of the horizon totals for the terminal (€ mln). */
+export function formatFinancingTable(s: FinancingSummary): string {
+  const head = `${'model'.padEnd(24)} ${'party'.padEnd(13)} ${'result'.padStart(8)} ${'± SE'.padStart(6)} ${'P(loss)'.padStart(7)} ${'VaR95'.padStart(8)} ${'± SE'.padStart(6)} ${'ES95'.padStart(8)} ${'± SE'.padStart(6)} ${'vs now'.padStart(8)} ${'P(worse)'.padStart(8)}`;
+  const lines = [`  parties' results summed over the horizon, € mln (VaR/ES: loss in the worst 5% of runs; vs now: change against FFS without interventions)`, `  ${head}`];
+  for (const m of s.models) {
+    for (const p of s.parties) {
+      const r = m.horizon[p];
+      if (p === 'integrator' && m.kind !== 'population') continue;
+      lines.push(
+        `  ${cliText(m.name).slice(0, 24).padEnd(24)} ${p.padEnd(13)} ${mlnCol(r.result.mean)} ${(r.result.mcse / 1e6).toFixed(2).padStart(6)} ${pctCol(r.pLoss.p).padStart(7)} ${mlnCol(r.var95)} ${(r.var95Mcse / 1e6).toFixed(2).padStart(6)} ${mlnCol(r.es95)} ${(r.es95Mcse / 1e6).toFixed(2).padStart(6)} ${mlnCol(r.changeVsStatusQuo.mean)} ${pctCol(r.pWorseOff.p).padStart(8)}`,
+      );
+    }
+    if (m.kind !== 'ffs') {
+      const it = m.paid.items;
+      const parts = it ? ` (budget beyond claims ${mlnCol(it.budget).trim()}, stop-loss ${mlnCol(it.stopLoss).trim()}, premium ${mlnCol(it.premium).trim()}, corridor ${mlnCol(it.corridor).trim()})` : '';
+      lines.push(`  ${''.padEnd(24)} paid beyond FFS: ${mlnCol(m.paid.mean).trim()} mln on average${parts}, in ${pctCol(m.paid.pPaid.p).trim()} of runs`);
+    }
+  }
+  return lines.join('\n');
 }

@@ -6,8 +6,7 @@ import { decodeShard, mergeShards } from '../models/runner/shard';
 import { compile } from '../models/simulation/compile';
 import { summarize } from '../models/summary/summarize';
 import { resultsFile } from '../models/runner/results';
-import { cliText, formatSummary } from './format';
-import { formatFinancingTable } from '../models/finance/summary';
+import { cliText, formatFinancingTable, formatSummary } from './format';
 
 const USAGE = 'usage: npm run merge -- <shard files…> --out results.json\n       (shards from npm run sim -- <scenario.json> --shard i/n --out shard-i.bin)';
 

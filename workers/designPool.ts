@@ -1,17 +1,9 @@
-import * as Comlink from 'comlink';
+import { startWorker, type Started } from './remote';
 import type { DesignApi } from './designApi';
 
-export interface DesignWorker {
-  api: Comlink.Remote<DesignApi>;
-  /** Rejects when the worker dies. */
-  crashed: Promise<never>;
-  terminate(): void;
-}
+export type DesignWorker = Started<DesignApi>;
 
-/** Starts the contract designer's worker for one search; terminating it is the cancel. */
+/** Starts the contract designer's worker; terminating it is the Stop. */
 export function designWorker(): DesignWorker {
-  const w = new Worker(new URL('./design.worker.ts', import.meta.url), { type: 'module' });
-  const crashed = new Promise<never>((_, reject) => w.addEventListener('error', (e) => reject(new Error(e.message || 'the designer stopped'))));
-  crashed.catch(() => {});
-  return { api: Comlink.wrap<DesignApi>(w), crashed, terminate: () => w.terminate() };
+  return startWorker<DesignApi>(new Worker(new URL('./design.worker.ts', import.meta.url), { type: 'module' }), 'the contract designer');
 }

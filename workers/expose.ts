@@ -1,21 +1,15 @@
 import * as Comlink from 'comlink';
 import { createSimApi } from '../models/runner/api';
-import { blockBuffers } from '../models/runner/merge';
-import type { ChunkControl, Mode, RunBlock, SimApi } from '../models/runner/protocol';
+import { moved } from './remote';
+import type { SimWorkerApi } from './simWorkerApi';
 
-/**
- * The worker side of the protocol: the plain simulation API, with result blocks transferred
- * (not copied) to the caller and a summarised block handed back the same way.
- */
+/** The worker side of the simulation protocol (sim.worker.ts, node.worker.ts). */
 export function exposeSimApi(endpoint?: Comlink.Endpoint): void {
-  const api: SimApi = createSimApi();
-  const exposed = {
-    load: (input: unknown) => api.load(input),
-    runChunk: (firstRun: number, count: number, mode: Mode, onProgress?: (done: number) => void, control?: ChunkControl) => {
-      const b = api.runChunk(firstRun, count, mode, onProgress ? (d) => void onProgress(d) : undefined, control);
-      return Comlink.transfer(b, blockBuffers(b));
-    },
-    summarize: (block: RunBlock) => api.summarize(block),
+  const api = createSimApi();
+  const exposed: SimWorkerApi = {
+    load: (input) => api.load(input),
+    // The progress callback is a proxy to the caller: its promise is not waited for.
+    runChunk: (firstRun, count, mode, onProgress, control) => moved(api.runChunk(firstRun, count, mode, onProgress ? (d) => void onProgress(d) : undefined, control)),
   };
   Comlink.expose(exposed, endpoint);
 }

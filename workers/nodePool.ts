@@ -1,9 +1,9 @@
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
-import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type { WorkerHandle } from '../models/runner/runner';
-import { comlinkHandle } from './handle';
+import { startWorker } from './remote';
+import type { SimWorkerApi } from './simWorkerApi';
 
 const bundles = new Map<string, string>();
 
@@ -37,12 +37,5 @@ export function nodeWorkers(n: number): WorkerHandle[] {
   // The prebuilt CLI (bin/cli.mjs) names its worker bundle; elsewhere it is bundled on first use.
   const prebuilt = (globalThis as { __proeftuinNodeWorker?: string }).__proeftuinNodeWorker;
   const source = prebuilt ?? bundledWorker(new URL('./node.worker.ts', import.meta.url));
-  return Array.from({ length: n }, () => {
-    const w = prebuilt ? new Worker(prebuilt) : new Worker(source, { eval: true });
-    const crashed = new Promise<never>((_, reject) => {
-      w.on('error', (e) => reject(e));
-      w.on('exit', (code) => reject(new Error(`worker thread exited (code ${code})`)));
-    });
-    return comlinkHandle(nodeEndpoint(w), crashed, () => void w.terminate());
-  });
+  return Array.from({ length: n }, () => startWorker<SimWorkerApi>(prebuilt ? new Worker(prebuilt) : new Worker(source, { eval: true }), 'the worker thread'));
 }

@@ -2,6 +2,7 @@ import type { Scenario } from '../models/scenario/schema';
 import type { Calibration } from '../models/region/calibrate';
 import type { Region } from '../models/region/select';
 import type { VektisError } from '../models/region/vektis';
+import type { Moved } from './remote';
 
 /** A problem with the file or the choice, by code, so that the page can say it in its language. */
 export interface RegionProblem {
@@ -30,8 +31,8 @@ export interface RegionBuilt {
 }
 
 export interface RegionApi {
-  /** Reads a Vektis open-data file; the parsed rows stay in the worker for `build`. */
-  read(bytes: ArrayBuffer, fileName: string, onProgress: (share: number) => void): Promise<{ ok: true; info: RegionFileInfo } | { ok: false; problem: RegionProblem }>;
+  /** Reads a Vektis open-data file (its bytes handed over); the parsed rows stay in the worker for `build`. */
+  read(bytes: Moved<ArrayBuffer>, fileName: string, onProgress: (share: number) => void): Promise<{ ok: true; info: RegionFileInfo } | { ok: false; problem: RegionProblem }>;
   /** The base scenario calibrated to the chosen areas of the file last read. */
   build(areas: string[], bands: string, year: number, base: unknown): Promise<{ ok: true; built: RegionBuilt } | { ok: false; problem: RegionProblem }>;
 }

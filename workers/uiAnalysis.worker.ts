@@ -19,7 +19,6 @@ const api: UiAnalysisApi = {
       return e;
     });
   },
-  goalMetric: (block, spec, target) => goalMetric(block, spec, target),
   precision(block, target, tolerances) {
     const errors = keyErrors(block, target);
     return { errors, precise: preciseEnough(errors, tolerances) };

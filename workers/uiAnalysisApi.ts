@@ -1,7 +1,8 @@
 import type { RunBlock } from '../models/runner/protocol';
 import type { GoalSpec } from '../models/analysis/goals';
-import type { Evaluation, SeekResult } from '../models/analysis/goalSeek';
+import type { SeekResult } from '../models/analysis/goalSeek';
 import type { KeyErrors, Tolerances } from '../models/analysis/precision';
+import type { Moved } from './remote';
 
 /** One evaluation of a goal search, as the panel shows it while the search goes on. */
 export interface GoalStep {
@@ -13,18 +14,19 @@ export interface GoalStep {
 }
 
 /**
- * The UI's analysis worker (issue 6): the statistics of "what does it take?" and "enough runs?",
- * so the UI thread only moves blocks of runs between the simulation pool and this worker.
+ * The UI's analysis worker: the statistics of "what does it take?" and "enough runs?", so the UI
+ * thread only moves blocks of runs between the simulation pool and this worker.
  */
 export interface UiAnalysisApi {
   /**
-   * Goal search: bisection in this worker; `simulate(x)` (a proxy to the UI thread, which runs the
-   * scenario at x on the simulation pool, same seed) returns the block of runs; `onStep` reports each
-   * evaluation.
+   * Goal search: bisection in this worker; `simulate(x)` (called back on the UI thread, which runs
+   * the scenario at x on the simulation pool, same seed) hands over the block of runs; `onStep`
+   * reports each evaluation.
    */
-  seek(spec: GoalSpec, target: number, simulate: (x: number) => Promise<RunBlock>, onStep: (s: GoalStep) => void): Promise<SeekResult>;
-  /** The goal's output in a block of runs, with its Monte Carlo standard error. */
-  goalMetric(block: RunBlock, spec: GoalSpec, target: number): Evaluation;
-  /** MC standard errors of the headline numbers and whether they meet the tolerances. */
-  precision(block: RunBlock, target: number, tolerances: Tolerances): { errors: KeyErrors; precise: boolean };
+  seek(spec: GoalSpec, target: number, simulate: (x: number) => Promise<Moved<RunBlock>>, onStep: (s: GoalStep) => void): Promise<SeekResult>;
+  /**
+   * MC standard errors of the headline numbers and whether they meet the tolerances. A block of
+   * `KEY_ERROR_COLUMNS` alone will do (`pickColumns`), so the caller keeps its own.
+   */
+  precision(block: Moved<RunBlock>, target: number, tolerances: Tolerances): { errors: KeyErrors; precise: boolean };
 }

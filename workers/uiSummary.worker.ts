@@ -4,11 +4,10 @@
 import './zodConfig'; // first: before any schema is built
 import * as Comlink from 'comlink';
 import { createSimApi } from '../models/runner/api';
-import type { LoadResult } from '../models/runner/protocol';
 import type { RunBlock } from '../models/simulation/columns';
-import type { UiSummaryApi } from './uiSummaryApi';
 import { mergeBlocks } from '../models/runner/merge';
-import { uiExtras } from './uiExtras';
+import { uiExtras } from '../models/summary/histograms';
+import type { SummaryWithExtras, UiSummaryApi } from './uiSummaryApi';
 
 const api = createSimApi();
 let target = 0.02;
@@ -28,27 +27,27 @@ function keptPrefix(runs: number): RunBlock {
   if (n !== runs) throw new Error(`runs ${n}–${runs - 1} have not arrived`);
   return mergeBlocks(out);
 }
+
+function summarize(block: RunBlock, partial: boolean): SummaryWithExtras {
+  // Partial summaries (while running) skip what only the final results show: the financing
+  // results, the sensitivity analyses and the party histograms. They are made every few hundred
+  // ms and compete with the simulation workers (and the UI thread) for the CPU, and the UI thread
+  // has to receive them.
+  const summary = api.summarize(block, { analyses: !partial, financing: !partial });
+  return { summary, extras: uiExtras(block, target, summary, !partial) };
+}
+
 const exposed: UiSummaryApi = {
-  load(input: unknown): LoadResult {
+  load(input) {
     kept = [];
     const r = api.load(input);
     const t = (input as { simulation?: { targetReduction?: unknown } })?.simulation?.targetReduction;
     target = typeof t === 'number' ? t : 0.02;
     return r;
   },
-  add(block: RunBlock) {
+  add(block) {
     kept.push(block);
   },
-  summarizeKept(runs: number, partial = false) {
-    return exposed.summarize(keptPrefix(runs), partial);
-  },
-  summarize(block: RunBlock, partial = false) {
-    // Partial summaries (while running) skip what only the final results show: the financing
-    // results, the sensitivity analyses and the party histograms. They are made every few hundred
-    // ms and compete with the simulation workers (and the UI thread) for the CPU, and the UI thread
-    // has to receive them.
-    const summary = api.summarize(block, { analyses: !partial, financing: !partial });
-    return { summary, extras: uiExtras(block, target, summary, !partial) };
-  },
+  summarizeKept: (runs, partial = false) => summarize(keptPrefix(runs), partial),
 };
 Comlink.expose(exposed);

@@ -1,4 +1,4 @@
-import * as Comlink from 'comlink';
+import { startWorker, type Started } from './remote';
 import type { UiValidateApi, UiValidation } from './uiValidateApi';
 import { shapeErrors } from '../models/scenario/shape';
 
@@ -9,16 +9,8 @@ export interface UiValidator {
 
 /** Starts the validator worker: the UI thread never loads the schema library or the engine. */
 export function uiValidator(): UiValidator {
-  let w: Worker;
-  let remote: Comlink.Remote<UiValidateApi>;
-  let crashed: Promise<never>;
-  const start = () => {
-    w = new Worker(new URL('./uiValidate.worker.ts', import.meta.url), { type: 'module' });
-    crashed = new Promise<never>((_, reject) => w.addEventListener('error', (e) => reject(new Error(e.message || 'the validator stopped'))));
-    crashed.catch(() => {});
-    remote = Comlink.wrap<UiValidateApi>(w);
-  };
-  start();
+  const start = (): Started<UiValidateApi> => startWorker<UiValidateApi>(new Worker(new URL('./uiValidate.worker.ts', import.meta.url), { type: 'module' }), 'the validator');
+  let worker = start();
   return {
     validate: async (input, withHash) => {
       // Before posting: a crafted, deeply nested value would fail in the structured clone with a
@@ -26,14 +18,14 @@ export function uiValidator(): UiValidator {
       const shape = shapeErrors(input);
       if (shape.length > 0) return { ok: false, errors: shape };
       try {
-        return await Promise.race([remote.validate(input, withHash), crashed]);
+        return await worker.validate(input, withHash);
       } catch (e) {
         // A structured-clone failure or a dead worker: report it at the file level and start afresh.
-        w.terminate();
-        start();
+        worker.terminate();
+        worker = start();
         return { ok: false, errors: [{ path: '(file)', message: e instanceof Error ? e.message : String(e) }] };
       }
     },
-    terminate: () => w.terminate(),
+    terminate: () => worker.terminate(),
   };
 }

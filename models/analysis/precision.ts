@@ -24,10 +24,12 @@ export interface Tolerances {
 
 export const DEFAULT_TOLERANCES: Required<Tolerances> = { reductionMean: 0.0005, pReachTarget: 0.01, costMeanRelative: 0.001 };
 
+/** The columns `keyErrors` reads: a block of these alone is enough for the check. */
+export const KEY_ERROR_COLUMNS = ['reduction', 'sc.total'] as const;
+
 export function keyErrors(b: RunBlock, target: number): KeyErrors {
   const last = b.years - 1;
-  const red = column(b, 'reduction');
-  const cost = column(b, 'sc.total');
+  const [red, cost] = KEY_ERROR_COLUMNS.map((name) => column(b, name));
   const r = new Float64Array(b.runs);
   const c = new Float64Array(b.runs);
   let k = 0;

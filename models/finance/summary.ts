@@ -1,5 +1,5 @@
 import { PARTIES, type Party } from '../scenario/names';
-import { localText, type LocalText } from '../scenario/localText';
+import type { LocalText } from '../scenario/localText';
 import type { RunBlock } from '../simulation/columns';
 import { expectedShortfallMcse, meanSd, proportion, quantilesBySelection, selectInPlace, stat, type Prob, type Stat } from '../summary/stats';
 import { finColumn, PAID_ITEMS, paidColumn, paidItemColumn, STATUS_QUO, type FinancingPlan, type PaidItem } from './plan';
@@ -117,17 +117,6 @@ function worstTail(a: Float64Array): { es: number; tail: number; tailSd: number 
   return { es, tail, tailSd };
 }
 
-/**
- * VaR 95% and expected shortfall 95% of results (losses positive) with their Monte Carlo SEs:
- * VaR's is the 5th percentile's (`Stat.p5Mcse`, order statistics), ES's `expectedShortfallMcse`.
- */
-export function tailRisk(results: Float64Array): { var95: number; var95Mcse: number; es95: number; es95Mcse: number } {
-  const a = results.slice();
-  const w = worstTail(a);
-  const s = stat(results, a);
-  return { var95: -s.p5, var95Mcse: s.p5Mcse, es95: -w.es / w.tail, es95Mcse: esMcse(w, -s.p5, results.length) };
-}
-
 const esMcse = (w: { es: number; tail: number; tailSd: number }, var95: number, n: number) => expectedShortfallMcse(w.tailSd, -w.es / w.tail, var95, n, 0.05);
 
 function partyRisks(b: RunBlock, model: string, year: number | 'horizon', sqOf: (p: Party) => Float64Array): Record<Party, PartyRisk> {
@@ -233,28 +222,4 @@ export function summarizeFinancing(plan: FinancingPlan, b: RunBlock): FinancingS
       };
     }),
   };
-}
-
-const mln = (x: number) => (x / 1e6).toFixed(1).padStart(8);
-const pct = (x: number) => `${(100 * x).toFixed(0)}%`.padStart(5);
-
-/** A plain-text table of the horizon totals for the terminal (€ mln). */
-export function formatFinancingTable(s: FinancingSummary): string {
-  const head = `${'model'.padEnd(24)} ${'party'.padEnd(13)} ${'result'.padStart(8)} ${'± SE'.padStart(6)} ${'P(loss)'.padStart(7)} ${'VaR95'.padStart(8)} ${'± SE'.padStart(6)} ${'ES95'.padStart(8)} ${'± SE'.padStart(6)} ${'vs now'.padStart(8)} ${'P(worse)'.padStart(8)}`;
-  const lines = [`  parties' results summed over the horizon, € mln (VaR/ES: loss in the worst 5% of runs; vs now: change against FFS without interventions)`, `  ${head}`];
-  for (const m of s.models) {
-    for (const p of s.parties) {
-      const r = m.horizon[p];
-      if (p === 'integrator' && m.kind !== 'population') continue;
-      lines.push(
-        `  ${localText(m.name, 'en').slice(0, 24).padEnd(24)} ${p.padEnd(13)} ${mln(r.result.mean)} ${(r.result.mcse / 1e6).toFixed(2).padStart(6)} ${pct(r.pLoss.p).padStart(7)} ${mln(r.var95)} ${(r.var95Mcse / 1e6).toFixed(2).padStart(6)} ${mln(r.es95)} ${(r.es95Mcse / 1e6).toFixed(2).padStart(6)} ${mln(r.changeVsStatusQuo.mean)} ${pct(r.pWorseOff.p).padStart(8)}`,
-      );
-    }
-    if (m.kind !== 'ffs') {
-      const it = m.paid.items;
-      const parts = it ? ` (budget beyond claims ${mln(it.budget).trim()}, stop-loss ${mln(it.stopLoss).trim()}, premium ${mln(it.premium).trim()}, corridor ${mln(it.corridor).trim()})` : '';
-      lines.push(`  ${''.padEnd(24)} paid beyond FFS: ${mln(m.paid.mean).trim()} mln on average${parts}, in ${pct(m.paid.pPaid.p).trim()} of runs`);
-    }
-  }
-  return lines.join('\n');
 }

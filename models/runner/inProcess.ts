@@ -7,7 +7,6 @@ export function inProcessWorker(): WorkerHandle {
   return {
     load: async (input) => api.load(input),
     runChunk: async (first, count, mode, onProgress, control) => api.runChunk(first, count, mode, onProgress, control),
-    summarize: async (b) => api.summarize(b),
     crashed: new Promise<never>(() => {}),
     terminate: () => {},
   };

@@ -33,3 +33,13 @@ export function mergeBlocks(blocks: RunBlock[], chunk = false): RunBlock {
 export function blockBuffers(b: RunBlock): ArrayBuffer[] {
   return [...new Set([...b.cols.map((c) => c.buffer as ArrayBuffer), b.params.buffer as ArrayBuffer])];
 }
+
+/** A copy of a block with only the named columns (and no parameters), to send a worker what it needs. */
+export function pickColumns(b: RunBlock, names: readonly string[]): RunBlock {
+  const cols = names.map((n) => {
+    const i = b.names.indexOf(n);
+    if (i < 0) throw new Error(`no column "${n}"`);
+    return b.cols[i].slice();
+  });
+  return { firstRun: b.firstRun, runs: b.runs, years: b.years, names: [...names], cols, params: new Float64Array(0), nParams: 0 };
+}

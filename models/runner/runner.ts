@@ -4,7 +4,7 @@ import { shapeErrors } from '../scenario/shape';
 import { RunValueError } from '../simulation/errors';
 
 export { RunValueError };
-import type { ChunkControl, LoadResult, Mode, RunBlock, Summary } from './protocol';
+import type { ChunkControl, LoadResult, Mode, RunBlock } from './protocol';
 
 /**
  * A worker as the coordinator sees it: the simulation API with promise results (in-process,
@@ -14,7 +14,6 @@ import type { ChunkControl, LoadResult, Mode, RunBlock, Summary } from './protoc
 export interface WorkerHandle {
   load(input: unknown): Promise<LoadResult>;
   runChunk(firstRun: number, count: number, mode: Mode, onProgress?: (done: number) => void, control?: ChunkControl): Promise<RunBlock>;
-  summarize(block: RunBlock): Promise<Summary>;
   /** Resolves never; rejects when the worker crashes or exits unexpectedly. */
   crashed: Promise<never>;
   terminate(): void;

@@ -1,32 +1,22 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import type uPlot from 'uplot';
-import { MODEL_COLORS, PARTY_COLORS } from '../colors';
+import { MODEL_COLORS } from '../colors';
 import { euroMln, num, pct, signed, withMcse } from '../format';
 import type { BenchmarkDrift } from '../../models/summary/benchmarkDrift';
 import { lang, t, textOf, type MessageKey } from '../i18n';
 import { ChartCard } from '../components/ChartCard';
 import { Later } from '../components/Later';
-import type { PartyResultHist } from '../../workers/uiSummaryApi';
+import type { PartyResultHist } from '../../models/summary/histograms';
 import type { FinancingLike, PartyRiskLike } from './financeShape';
 import { UPlot } from './UPlot';
-import { partyLabelIn } from '../parties';
+import { inkOn, partyColor, partyLabel } from './partyStyle';
 import { axisFont } from './axes';
 import { svgWidth } from './svgWidth';
 import { pickedParty, pickParty } from './financeFocus';
 import { ts } from '../components/summaryTexts';
 import { niceTicks, paddedExtent, tickCount } from './ticks';
 
-/** A party's name in the chosen language. */
-export const partyLabel = (p: string) => partyLabelIn(p, lang());
-export const partyColor = (p: string) => (PARTY_COLORS as Record<string, string>)[p] ?? '#444';
 const modelColor = (i: number) => MODEL_COLORS[i % MODEL_COLORS.length];
-/** Black or white text, whichever has the higher WCAG contrast on `hex`. */
-export const inkOn = (hex: string) => {
-  const n = parseInt(hex.slice(1), 16);
-  const lin = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
-  const L = 0.2126 * lin((n >> 16) & 255) + 0.7152 * lin((n >> 8) & 255) + 0.0722 * lin(n & 255);
-  return (L + 0.05) / 0.05 >= 1.05 / (L + 0.05) ? '#000' : '#fff';
-};
 
 type Metric = 'result' | 'pLoss' | 'var95' | 'es95' | 'change' | 'pWorse';
 const METRICS: { id: Metric; key: MessageKey }[] = [

@@ -1,7 +1,7 @@
 import { createMemo, createSignal, For, Index } from 'solid-js';
 import type uPlot from 'uplot';
 import type { Summary } from '../../models/summary/summarize';
-import type { UiExtras } from '../../workers/uiSummaryApi';
+import type { UiExtras } from '../../models/summary/histograms';
 import type { Stat } from '../../models/summary/stats';
 import { LINES } from '../../models/scenario/names';
 import { CF_COLOR, LINE_COLORS, OKABE_ITO, SC_COLOR, alpha } from '../colors';

@@ -4,7 +4,7 @@ import { SC_COLOR, CF_COLOR } from '../colors';
 import { euroMln, num, pct, signed } from '../format';
 import { lang, t, textOf } from '../i18n';
 import { ChartCard } from '../components/ChartCard';
-import { partyLabel } from './FinanceView';
+import { partyLabel } from './partyStyle';
 import { paramLabel, wrapLabel } from './paramLabel';
 import type { ImportanceLike } from './financeShape';
 import { svgWidth } from './svgWidth';

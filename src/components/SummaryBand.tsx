@@ -4,7 +4,7 @@ import { MODEL_COLORS } from '../colors';
 import { euroMln, num, pct, signed } from '../format';
 import { partyLabelIn } from '../parties';
 import { lang, textOf } from '../i18n';
-import { inkOn, partyColor } from '../charts/FinanceView';
+import { inkOn, partyColor } from '../charts/partyStyle';
 import { pickParty } from '../charts/financeFocus';
 import type { FinancingLike, PartyRiskLike } from '../charts/financeShape';
 import { ts } from './summaryTexts';

@@ -1,4 +1,3 @@
-import * as Comlink from 'comlink';
 import { createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
 import { lang, textOf } from '../i18n';
 import { euroMln, num, pct } from '../format';
@@ -112,10 +111,7 @@ export function DesignPanel(props: { input: unknown; onAdd?: (contract: Record<s
     const w = (worker ??= designWorker());
     const runs = Math.min(DESIGN_RUNS, Number((props.input as { simulation?: { runs?: number } })?.simulation?.runs ?? DESIGN_RUNS));
     try {
-      const r = await Promise.race([
-        w.api.design(props.input, contract()!.id, f.terms, f.accept, { runs, steps: STEPS }, Comlink.proxy((d: number, p: number) => setProgress({ d, p }))),
-        w.crashed,
-      ]);
+      const r = await w.design(props.input, contract()!.id, f.terms, f.accept, { runs, steps: STEPS }, (d: number, p: number) => setProgress({ d, p }));
       if (worker !== w) return;
       if (r.ok) {
         setDesign(r.design);

@@ -4,6 +4,7 @@ import { CancelledError, runOnWorkers } from '../../models/runner/runner';
 import { goalInput, type GoalSpec } from '../../models/analysis/goals';
 import type { SeekResult } from '../../models/analysis/goalSeek';
 import type { GoalStep } from '../../workers/uiAnalysisApi';
+import { moved } from '../../workers/remote';
 import { ChartCard } from '../components/ChartCard';
 import { OKABE_ITO, SC_COLOR } from '../colors';
 import { num, pct, seconds } from '../format';
@@ -126,7 +127,7 @@ export function GoalPanel(props: { ctl: RunController; input: unknown; target: n
                 stopped = true;
                 throw new Error('cancelled');
               }
-              return r.block;
+              return moved(r.block);
             },
             (st) => setSteps((prev) => [...prev, st]),
           ),

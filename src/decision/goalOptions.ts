@@ -1,4 +1,3 @@
-import type { RunBlock } from '../../models/simulation/columns';
 import { isBilingual, localText, type LocalText } from '../../models/scenario/localText';
 
 /** An item's name as written (one text or one per language), or `fallback` when it has none. */
@@ -147,14 +146,4 @@ export function toleranceFormOf(t: Required<Tolerances>): ToleranceForm {
 /** Runs per further batch of the "enough runs?" option: half the first batch, at least 100. */
 export function batchRunsFor(initialRuns: number): number {
   return Math.max(100, Math.ceil(initialRuns / 2));
-}
-
-/** A copy of a block with only the named columns (and no parameters), to send a worker what it needs. */
-export function pickColumns(b: RunBlock, names: string[]): RunBlock {
-  const cols = names.map((n) => {
-    const i = b.names.indexOf(n);
-    if (i < 0) throw new Error(`no column "${n}"`);
-    return b.cols[i].slice();
-  });
-  return { firstRun: b.firstRun, runs: b.runs, years: b.years, names: [...names], cols, params: new Float64Array(0), nParams: 0 };
 }

@@ -1,4 +1,3 @@
-import * as Comlink from 'comlink';
 import { createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
 import { lang } from '../i18n';
 import { euro, num, pct } from '../format';
@@ -7,6 +6,7 @@ import { parseLocalNumber } from '../editor/numbers';
 import { DEFAULT_BANDS } from '../../models/region/select';
 import type { ScenarioInput } from '../../models/scenario/schema';
 import { regionWorker, type RegionWorker } from '../../workers/regionPool';
+import { moved } from '../../workers/remote';
 import type { RegionBuilt, RegionFileInfo, RegionProblem } from '../../workers/regionApi';
 import { categoryName, tr, type RegionTextKey } from './texts';
 
@@ -58,7 +58,7 @@ export function RegionImport(props: { base: () => unknown; onScenario: (s: Scena
     const w = (worker = regionWorker());
     try {
       const bytes = await f.arrayBuffer();
-      const r = await Promise.race([w.api.read(Comlink.transfer(bytes, [bytes]), f.name, Comlink.proxy((s: number) => setProgress(s))), w.crashed]);
+      const r = await w.read(moved(bytes), f.name, (s) => setProgress(s));
       if (worker !== w) return;
       if (!r.ok) setProblem(r.problem);
       else {
@@ -82,7 +82,7 @@ export function RegionImport(props: { base: () => unknown; onScenario: (s: Scena
     setProblem(null);
     setBuilt(null);
     try {
-      const r = await Promise.race([w.api.build(chosen(), bands(), y, props.base()), w.crashed]);
+      const r = await w.build(chosen(), bands(), y, props.base());
       if (!r.ok) setProblem(r.problem);
       else setBuilt(r.built);
     } catch {

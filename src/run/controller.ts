@@ -1,10 +1,12 @@
 import { batch, createSignal } from 'solid-js';
 import { webWorkers } from '../../workers/webPool';
 import { uiSummaryWorker, type UiSummaryHandle } from '../../workers/uiSummaryPool';
-import type { UiExtras } from '../../workers/uiSummaryApi';
+import type { UiExtras } from '../../models/summary/histograms';
 import { CancelledError, runOnWorkers, runUntilPrecise, ScenarioError, type Progress, type WorkerHandle } from '../../models/runner/runner';
 import { uiAnalysisWorker, type UiAnalysisHandle } from '../../workers/uiAnalysisPool';
-import type { KeyErrors, Tolerances } from '../../models/analysis/precision';
+import { KEY_ERROR_COLUMNS, type KeyErrors, type Tolerances } from '../../models/analysis/precision';
+import { pickColumns } from '../../models/runner/merge';
+import { moved } from '../../workers/remote';
 import type { RunBlock } from '../../models/simulation/columns';
 import type { Summary } from '../../models/summary/summarize';
 import type { FieldError } from '../../models/scenario/validate';
@@ -210,10 +212,10 @@ export function createRunController(validator: UiValidator) {
             initialRuns: Math.min(runs, precision.maxRuns),
             batchRuns: precision.batchRuns,
             maxRuns: precision.maxRuns,
-            // The check runs in the analysis worker on a copy of the two columns it reads.
+            // The check runs in the analysis worker on a copy of the two columns it reads, handed over.
             preciseEnough: async (b) => {
               before = b.runs;
-              const c = await analysisWorker().precision(b, precision.target, precision.tolerances);
+              const c = await analysisWorker().precision(moved(pickColumns(b, KEY_ERROR_COLUMNS)), precision.target, precision.tolerances);
               if (my === ticket) setPrecisionCheck(c.errors);
               checked = { precise: c.precise, runs: b.runs, maxRuns: precision.maxRuns, tolerances: precision.tolerances, errors: c.errors };
               return c.precise;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { batchRunsFor, goalParameters, goalScenario, goalSpecOf, maxSteps, paramRange, pickColumns, populationModels, toleranceFormOf, tolerancesOf } from '../../src/decision/goalOptions';
+import { batchRunsFor, goalParameters, goalScenario, goalSpecOf, maxSteps, paramRange, populationModels, toleranceFormOf, tolerancesOf } from '../../src/decision/goalOptions';
 import { DEFAULT_TOLERANCES } from '../../models/analysis/precision';
 import { goalInput } from '../../models/analysis/goals';
 import { seekThreshold } from '../../models/analysis/goalSeek';
@@ -106,17 +106,6 @@ describe('goal scenario and tolerances', () => {
     expect(tolerancesOf({ ...f, reductionPp: NaN })).toBeNull();
     expect(batchRunsFor(400)).toBe(200);
     expect(batchRunsFor(50)).toBe(100);
-  });
-
-  it('pickColumns copies only the named columns', () => {
-    const b = { firstRun: 5, runs: 2, years: 2, names: ['a', 'b', 'c'], cols: [new Float64Array([1, 2, 3, 4]), new Float64Array([5, 6, 7, 8]), new Float64Array([9, 9, 9, 9])], params: new Float64Array(6), nParams: 3 };
-    const p = pickColumns(b, ['c', 'a']);
-    expect(p.names).toEqual(['c', 'a']);
-    expect([...p.cols[1]]).toEqual([1, 2, 3, 4]);
-    p.cols[1][0] = 100;
-    expect(b.cols[0][0]).toBe(1);
-    expect(p).toMatchObject({ firstRun: 5, runs: 2, years: 2, nParams: 0 });
-    expect(() => pickColumns(b, ['z'])).toThrow(/no column/);
   });
 });
 

@@ -1,6 +1,8 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { tailRisk } from '../../models/finance/summary';
+import { summarizeFinancing } from '../../models/finance/summary';
+import { finColumn, STATUS_QUO, type FinancingPlan } from '../../models/finance/plan';
+import { PARTIES } from '../../models/scenario/names';
 import { meanSd } from '../../models/summary/stats';
 
 // Results ~ N(0, 1) (in € mln, say): VaR 95% = z = 1.645, ES 95% = φ(z)/0.05 = 2.063, and the
@@ -14,6 +16,20 @@ const lambda = phi / 0.05;
 const varSe = Math.sqrt((0.05 * 0.95) / N) / phi;
 // Manistre–Hancock: [Var(L | L ≥ VaR) + α(ES − VaR)²] / (n(1 − α)), Var of the normal tail 1 + zλ − λ².
 const esSe = Math.sqrt((1 + z * lambda - lambda * lambda + 0.95 * (lambda - z) ** 2) / (N * 0.05));
+
+/**
+ * VaR and ES of `results` with their SEs, as the financing summary reports them: here as the
+ * insurer's result under the status quo in a block of one year, every other flow zero.
+ */
+function tailRisk(results: Float64Array) {
+  const names = PARTIES.flatMap((p) => [finColumn(STATUS_QUO, p, 'revenue'), finColumn(STATUS_QUO, p, 'cost')]);
+  const cols = names.map(() => new Float64Array(results.length));
+  cols[names.indexOf(finColumn(STATUS_QUO, 'insurer', 'revenue'))].set(results);
+  const block = { firstRun: 0, runs: results.length, years: 1, names, cols, params: new Float64Array(0), nParams: 0 };
+  // No contract models: only the status quo's risks are computed.
+  const r = summarizeFinancing({ models: [] } as unknown as FinancingPlan, block).statusQuoRisk.horizon.insurer;
+  return { var95: r.var95, var95Mcse: r.var95Mcse, es95: r.es95, es95Mcse: r.es95Mcse };
+}
 
 describe('VaR and expected shortfall with Monte Carlo errors', () => {
   const u = seedrandom.alea('tail-risk');

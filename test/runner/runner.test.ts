@@ -9,7 +9,8 @@ import { chunkPlan, runOnWorkers, type WorkerHandle } from '../../models/runner/
 import { inProcessWorker } from '../../models/runner/inProcess';
 import { createSimApi } from '../../models/runner/api';
 import { nodeWorkers } from '../../workers/nodePool';
-import { comlinkHandle } from '../../workers/handle';
+import { connect } from '../../workers/remote';
+import type { SimWorkerApi } from '../../workers/simWorkerApi';
 import { exposeSimApi } from '../../workers/expose';
 import { clone, defaultInput, root, run, smallInput } from '../helpers';
 
@@ -41,6 +42,9 @@ describe('runner', () => {
     const res = await runOnWorkers([inProcessWorker(), inProcessWorker()], smallInput(), {
       runs: 400,
       chunkSize: 20,
+      // Whole chunks only: a slice ended by the clock (a busy machine) would let later chunks' runs
+      // count toward the 100 before the first chunks are complete.
+      sliceMs: Number.POSITIVE_INFINITY,
       signal: controller.signal,
       onProgress: (p) => {
         seen.push(p.done);
@@ -63,7 +67,7 @@ describe('runner', () => {
   it('speaks the same protocol over a MessageChannel (comlink, no worker) and transfers the columns', async () => {
     const { port1, port2 } = new MessageChannel();
     exposeSimApi(port1 as unknown as Comlink.Endpoint);
-    const handle = comlinkHandle(port2 as unknown as Comlink.Endpoint, new Promise<never>(() => {}), () => port2.close());
+    const handle = connect<SimWorkerApi>(port2 as unknown as Comlink.Endpoint, new Promise<never>(() => {}), () => port2.close());
     const res = await runOnWorkers([handle], smallInput(), { runs: 12, chunkSize: 5 });
     const direct = createSimApi();
     direct.load(smallInput());

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summarize } from '../../models/summary/summarize';
-import { histogram, partyResultHists, uiExtras } from '../../workers/uiExtras';
+import { histogram, partyResultHists, uiExtras } from '../../models/summary/histograms';
 import { defaultInput, run } from '../helpers';
 
 describe('reduction histogram (summary worker extras)', () => {

@@ -1,10 +1,50 @@
-// The extra statistics the views need beyond the engine's Summary, computed in the UI's summary
-// worker (never on the UI thread). Pure functions of a RunBlock, so they are unit-tested in Node.
-import { column, type RunBlock } from '../models/simulation/columns';
-import { finColumn } from '../models/finance/plan';
-import { yearSlice } from '../models/summary/stats';
-import type { Summary } from '../models/runner/protocol';
-import type { Histogram, PartyResultHist, UiExtras } from './uiSummaryApi';
+// The histograms the views draw beyond the engine's Summary, computed in the UI's summary worker
+// (never on the UI thread). Pure functions of a RunBlock.
+import { column, type RunBlock } from '../simulation/columns';
+import { finColumn } from '../finance/plan';
+import { yearSlice } from './stats';
+import type { Summary } from './summarize';
+
+/** Counts in equal-width bins from `lo` to `hi`, the runs outside counted apart. */
+export interface Histogram {
+  lo: number;
+  hi: number;
+  /** Runs per equal-width bin of [lo, hi]. */
+  counts: number[];
+  /** Runs below lo and above hi (the outer 0.5% tails), not in any bin. */
+  below: number;
+  above: number;
+  n: number;
+}
+
+/** Counts of one model's runs in the party's shared bins, and the runs outside them. */
+export interface ModelHist {
+  counts: number[];
+  below: number;
+  above: number;
+  n: number;
+}
+
+/**
+ * One party's result (revenue − cost, euros, summed over the horizon) over runs, under each
+ * financing model, in equal-width bins from `lo` to `hi` shared by all models. `hists[i]` belongs
+ * to `models[i]` (the summary's model order); null where the party has no money flows.
+ */
+export interface PartyResultHist {
+  party: string;
+  lo: number;
+  hi: number;
+  models: string[];
+  hists: (ModelHist | null)[];
+}
+
+/** Statistics the views need beyond the engine's Summary. */
+export interface UiExtras {
+  /** Reduction (fraction) in the last year, over runs. */
+  reductionHistLastYear: Histogram;
+  /** Per party with money flows: its horizon result under each financing model (empty without financing). */
+  partyResults: PartyResultHist[];
+}
 
 /**
  * Equal-width histogram over [p0.5, p99.5] of the finite values (widened to include `include`);
@@ -98,6 +138,7 @@ export function partyResultHists(b: RunBlock, models: readonly string[], parties
   return out;
 }
 
+/** The reduction histogram of the last year and, unless `parties` is false, the party histograms. */
 export function uiExtras(b: RunBlock, target: number, s: Summary, parties = true): UiExtras {
   const last = b.years - 1;
   const red = column(b, 'reduction');
