@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { validateScenario } from '../models/scenario/validate';
-import { compile } from '../models/simulation/compile';
+import { compile } from '../models/define/define';
 import { simulateBlock } from '../models/simulation/block';
 import type { PartTimer } from '../models/simulation/simulate';
 import { summarize } from '../models/summary/summarize';

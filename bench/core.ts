@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { validateScenario } from '../models/scenario/validate';
-import { compile } from '../models/simulation/compile';
+import { compile } from '../models/define/define';
 import { simulateBlock } from '../models/simulation/block';
 import { makeLayout, allocBlock, blockColumns, column } from '../models/simulation/columns';
 import { RunSimulator } from '../models/simulation/simulate';

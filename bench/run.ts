@@ -9,7 +9,7 @@ import { streamFor } from '../models/random/rng';
 import { makeSamplers } from '../models/random/samplers';
 import { runOnWorkers } from '../models/runner/runner';
 import { validateScenario } from '../models/scenario/validate';
-import { compile } from '../models/simulation/compile';
+import { compile } from '../models/define/define';
 import { simulateBlock } from '../models/simulation/block';
 import { bundledWorker, nodeWorkers } from '../workers/nodePool';
 import { Worker } from 'node:worker_threads';

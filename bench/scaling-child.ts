@@ -3,7 +3,7 @@
 //   tsx bench/scaling-child.ts '{"runs":10000,"workers":2}'   (the default scenario, all columns kept)
 import { readFileSync } from 'node:fs';
 import { validateScenario } from '../models/scenario/validate';
-import { compile } from '../models/simulation/compile';
+import { compile } from '../models/define/define';
 import { simulateBlock } from '../models/simulation/block';
 import { runOnWorkers } from '../models/runner/runner';
 import { nodeWorkers } from '../workers/nodePool';

@@ -3,11 +3,11 @@
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { decodeShard, mergeShards } from '../models/runner/shard';
-import { compile } from '../models/simulation/compile';
+import { compile } from '../models/define/define';
 import { summarize } from '../models/summary/summarize';
 import { resultsFile } from '../models/runner/results';
 import { formatSummary } from './format';
-import { formatFinancingTable } from '../models/finance/summary';
+import { formatFinancingTable } from '../models/summary/financing';
 
 const USAGE = 'usage: npm run merge -- <shard files…> --out results.json\n       (shards from npm run sim -- <scenario.json> --shard i/n --out shard-i.bin)';
 

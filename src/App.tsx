@@ -12,7 +12,7 @@ import Verification, { VERIFICATION_HASH, verificationLinkText } from './compone
 import { keepCurrent, WorkspacePanel } from './components/WorkspacePanel';
 import { Library } from './components/Library';
 import { FileResults, type FileResultsInfo } from './components/FileResults';
-import { compactResults } from '../models/scenario/resultsSummary';
+import { compactResults } from '../models/summary/resultsSummary';
 import { version as appVersion } from '../package.json';
 import { CompareView } from './charts/CompareView';
 import { FinanceView } from './charts/FinanceView';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { validateScenario, formatErrors } from '../models/scenario/validate';
 import type { Scenario, ScenarioInput } from '../models/scenario/schema';
-import { compile, type Model } from '../models/simulation/compile';
+import { compile, type Model } from '../models/define/define';
 import { simulateBlock } from '../models/simulation/block';
 import { column, type RunBlock } from '../models/simulation/columns';
 import type { Mode } from '../models/simulation/simulate';

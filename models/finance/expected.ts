@@ -1,7 +1,7 @@
-import { LINES } from '../scenario/names';
+import { LINES } from '../core/names';
 import { drawParams } from '../params/registry';
 import { lognormalExcess } from '../simulation/expected';
-import { severityLogParams, val, type Model } from '../simulation/compile';
+import { severityLogParams, val, type Model } from '../define/define';
 import { exp, ipow, log } from '../random/math';
 
 const HOSPITAL = LINES.indexOf('hospital');

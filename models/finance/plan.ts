@@ -1,10 +1,10 @@
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
-import { LINES, PARTIES, PAYERS, type Line } from '../scenario/names';
+import { LINES, PARTIES, PAYERS, type Line } from '../core/names';
 import type { Scenario } from '../scenario/schema';
 import type { Financing, FinancingModel } from '../scenario/contracts';
 import type { RunBlock } from '../simulation/columns';
-import type { Model, Ref } from '../simulation/compile';
-import { chanceCv } from '../summary/personCost';
+import type { Model, Ref } from '../define/define';
+import { chanceCv } from '../define/personCost';
 import { expectedExcessByYear, expectedPerCapita } from './expected';
 import { RunValueError } from '../simulation/errors';
 import { compileFormula, FormulaError, VARIABLE_NAMES, type CompiledFormula } from './formula';

@@ -1,5 +1,5 @@
 import { validateScenario } from '../scenario/validate';
-import { compile, type Model } from '../simulation/compile';
+import { compile, type Model } from '../define/define';
 import { simulateBlock } from '../simulation/block';
 import { summarize } from '../summary/summarize';
 import { blockColumns, makeLayout } from '../simulation/columns';

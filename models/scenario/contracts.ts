@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LINES } from './names';
+import { LINES } from '../core/names';
 import { param, probability } from './param';
 
 /**

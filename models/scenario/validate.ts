@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { ScenarioSchema, SCENARIO_VERSION, type Scenario } from './schema';
 import { migrate } from './migrate';
-import { compile, CompileError } from '../simulation/compile';
+import { compile, CompileError } from '../define/define';
 import { FormulaPathError } from '../finance/plan';
 import { shapeErrors } from './shape';
 

@@ -1,5 +1,5 @@
-import { LINES, PAYERS } from '../scenario/names';
-import type { Model } from './compile';
+import { LINES, PAYERS } from '../core/names';
+import type { Model } from '../define/define';
 
 /**
  * Names of the per-run-year output columns. One Float64Array per column, row = run·years + year,

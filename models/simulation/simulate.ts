@@ -1,8 +1,8 @@
 import { makeSamplers, type Samplers } from '../random/samplers';
 import { STREAMS, streamFor } from '../random/rng';
-import { LINES, PAYERS } from '../scenario/names';
+import { LINES, PAYERS } from '../core/names';
 import { drawParams } from '../params/registry';
-import { severityLogParams, val, type InterventionModel, type Model, type SubstitutionModel } from './compile';
+import { severityLogParams, val, type InterventionModel, type Model, type SubstitutionModel } from '../define/define';
 import { allocBlock, blockColumns, type Layout, type RunBlock } from './columns';
 import { finColumn, partiesOf, twinResultColumn } from '../finance/plan';
 import { aggregateSegmentYear } from './aggregate';

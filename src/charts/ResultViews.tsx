@@ -3,7 +3,7 @@ import type uPlot from 'uplot';
 import type { Summary } from '../../models/summary/summarize';
 import type { UiExtras } from '../../workers/uiSummaryApi';
 import type { Stat } from '../../models/summary/stats';
-import { LINES } from '../../models/scenario/names';
+import { LINES } from '../../models/core/names';
 import { CF_COLOR, LINE_COLORS, OKABE_ITO, SC_COLOR, alpha } from '../colors';
 import { euroMln, num, pct, signed, withMcse } from '../format';
 import { lang, t } from '../i18n';

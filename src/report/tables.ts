@@ -1,5 +1,5 @@
 import type { Summary } from '../../models/summary/summarize';
-import { LINES } from '../../models/scenario/names';
+import { LINES } from '../../models/core/names';
 import type { Lang } from '../i18n';
 import { partyLabelIn } from '../parties';
 import { fieldLabel } from '../editor/labels';

@@ -2,7 +2,7 @@ import LZString from 'lz-string';
 import type { FieldError } from '../../models/scenario/validate';
 import type { UiValidator } from '../../workers/uiValidatePool';
 import type { ScenarioInput } from './store';
-import type { ResultsSummary } from '../../models/scenario/resultsSummary';
+import type { ResultsSummary } from '../../models/summary/resultsSummary';
 
 /** Starts a download of `text` as a file. */
 export function download(name: string, text: string, type: string): void {

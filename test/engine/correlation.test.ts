@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { drawParams } from '../../models/params/registry';
-import { compile } from '../../models/simulation/compile';
+import { compile } from '../../models/define/define';
 import { validateScenario } from '../../models/scenario/validate';
 import { ks2 } from '../stats/ks';
 import { clone, smallInput, valid } from '../helpers';

@@ -4,7 +4,7 @@ import { MAX_HIGH_COST_CASES, MAX_HIGH_COST_CASES_PER_RUN, MAX_PERSONS } from '.
 import { NON_NEGATIVE_MAX } from '../../models/scenario/param';
 import { runOnWorkers } from '../../models/runner/runner';
 import { inProcessWorker } from '../../models/runner/inProcess';
-import { compile } from '../../models/simulation/compile';
+import { compile } from '../../models/define/define';
 import { simulateBlock } from '../../models/simulation/block';
 import { clone, defaultInput, run, smallInput, valid } from '../helpers';
 import { flatRegion, PARTIES_DEFAULT } from '../finance/helpers';

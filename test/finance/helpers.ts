@@ -1,4 +1,4 @@
-import { PARTIES } from '../../models/scenario/names';
+import { PARTIES } from '../../models/core/names';
 import { finColumn, paidColumn } from '../../models/finance/plan';
 import type { RunBlock } from '../../models/simulation/columns';
 import { column } from '../../models/simulation/columns';

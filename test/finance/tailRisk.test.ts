@@ -1,6 +1,6 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { tailRisk } from '../../models/finance/summary';
+import { tailRisk } from '../../models/summary/financing';
 import { meanSd } from '../../models/summary/stats';
 
 // Results ~ N(0, 1) (in € mln, say): VaR 95% = z = 1.645, ES 95% = φ(z)/0.05 = 2.063, and the

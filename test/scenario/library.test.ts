@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
 import { validateScenario } from '../../models/scenario/validate';
-import { compile } from '../../models/simulation/compile';
+import { compile } from '../../models/define/define';
 import { simulateBlock } from '../../models/simulation/block';
 import { summarize, type Summary } from '../../models/summary/summarize';
 import { column } from '../../models/simulation/columns';

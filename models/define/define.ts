@@ -1,7 +1,7 @@
-import { LINES, PAYERS, lineIndex } from '../scenario/names';
+import { LINES, PAYERS, lineIndex } from '../core/names';
 import type { Param, Scenario } from '../scenario/schema';
 import { paramValue, ParamRegistry } from '../params/registry';
-import { expectedGrowth } from '../summary/benchmarkDrift';
+import { expectedGrowth } from './benchmarkDrift';
 import { NON_NEGATIVE_MAX } from '../scenario/param';
 import { log } from '../random/math';
 import { correlationPlan, type CorrelationPlan } from '../params/correlation';

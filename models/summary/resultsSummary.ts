@@ -1,4 +1,4 @@
-import type { Summary } from '../summary/summarize';
+import type { Summary } from './summarize';
 
 /**
  * The optional `results` field of a scenario file: a compact summary of one run of the scenario,

@@ -1,6 +1,6 @@
-import { LINES } from '../scenario/names';
+import { LINES } from '../core/names';
 import { drawParams } from '../params/registry';
-import { severityLogParams, val, type Model } from '../simulation/compile';
+import { severityLogParams, val, type Model } from './define';
 import { compoundMoments, highCostMoments, mixtureMoments } from './closedForm';
 import { exp } from '../random/math';
 
