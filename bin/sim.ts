@@ -4,8 +4,8 @@ import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { validateScenario } from '../models/scenario/validate';
-import { compile } from '../models/define/define';
+import { validateScenario } from '../models/pipeline/validate';
+import { compile } from '../models/pipeline/compile';
 import { summarize } from '../models/summary/summarize';
 import { CancelledError, runOnWorkers, runUntilPrecise, type Progress } from '../models/runner/runner';
 import { decodeScenarioBytes } from '../models/scenario/text';

@@ -31,7 +31,7 @@ import { StorageAlerts } from './components/StorageAlerts';
 import { ViewGuard } from './components/ViewGuard';
 import { forgetInterrupted, interruptedRun, markRunStarted, settleAfterDrawing, type Interrupted } from './run/inProgress';
 import { ExportButtons } from './report/ExportButtons';
-import type { FieldError } from '../models/scenario/validate';
+import type { FieldError } from '../models/core/issues';
 import { uiValidator } from '../workers/uiValidatePool';
 import { clone } from './workspace/paths';
 import { num } from './format';

@@ -1,7 +1,7 @@
 // The extra statistics the views need beyond the engine's Summary, computed in the UI's summary
 // worker (never on the UI thread). Pure functions of a RunBlock, so they are unit-tested in Node.
 import { column, type RunBlock } from '../models/simulation/columns';
-import { finColumn } from '../models/finance/plan';
+import { finColumn } from '../models/core/columns';
 import { yearSlice } from '../models/summary/stats';
 import type { Summary } from '../models/runner/protocol';
 import type { Histogram, PartyResultHist, UiExtras } from './uiSummaryApi';

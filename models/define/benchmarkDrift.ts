@@ -1,6 +1,5 @@
 import { LINES } from '../core/names';
-import type { SegmentModel } from './define';
-import type { Ref } from './define';
+import type { Ref, SegmentModel } from './definition';
 import { exp, ipow, log } from '../random/math';
 
 const HOSPITAL = LINES.indexOf('hospital');

@@ -1,9 +1,11 @@
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import { LINES, PARTIES, PAYERS, type Line } from '../core/names';
-import type { Scenario } from '../scenario/schema';
+import { finColumn, PAID_ITEMS, paidColumn, paidItemColumn, partiesOf, STATUS_QUO, twinResultColumn } from '../core/columns';
+import type { Param, Scenario } from '../scenario/schema';
 import type { Financing, FinancingModel } from '../scenario/contracts';
 import type { RunBlock } from '../simulation/columns';
-import type { Model, Ref } from '../define/define';
+import type { ContractRegistrar, ContractsDefinition, ModelDefinition, ProviderRefs, Ref } from '../define/definition';
+import type { Settlement } from '../simulation/model';
 import { chanceCv } from '../define/personCost';
 import { expectedExcessByYear, expectedPerCapita } from './expected';
 import { RunValueError } from '../simulation/errors';
@@ -33,36 +35,8 @@ const L = Object.fromEntries(LINES.map((l, i) => [l, i])) as Record<Line, number
 const NL = LINES.length;
 const DEFAULT_SCOPE: Line[] = ['gp', 'intermediate', 'hospital', 'pharmacy'];
 
-export const STATUS_QUO = 'statusQuo';
-export const finColumn = (model: string, party: string, what: 'revenue' | 'cost') => `fin.${model}.${party}.${what}`;
-export const paidColumn = (model: string) => `fin.${model}.paid`;
-/** The parts of a population-based contract's `paid`, which sum to it exactly. */
-export const PAID_ITEMS = ['budget', 'stopLoss', 'premium', 'corridor'] as const;
-export type PaidItem = (typeof PAID_ITEMS)[number];
-/**
- * One part of `paid` under population-based payment: the budget beyond the fee-for-service claims
- * it replaces, the stop-loss reimbursements, the premium (negative: the integrator pays it) and
- * the corridor's net payment from the insurer.
- */
-export const paidItemColumn = (model: string, item: PaidItem) => `fin.${model}.paid.${item}`;
-/** A party's result (revenue − cost) in the twin replicate of a run (variance split; NaN without a twin). */
-export const twinResultColumn = (model: string, party: string) => `twin.fin.${model}.${party}.result`;
-/** The parties whose results a model reports: the integrator only under population-based payment. */
-export const partiesOf = (kind: string): readonly string[] => (kind === 'population' ? FIN_PARTIES : FIN_PARTIES.filter((p) => p !== 'integrator'));
+export type FinancingPlan = Settlement;
 
-export interface FinancingPlan {
-  models: { id: string; name: string; kind: FinancingModel['kind']; owner?: { gp: number; hospital: number } }[];
-  /** Columns this stage adds: revenue and cost per model (and the status quo) × party, and `paid` per model. */
-  columns: string[];
-  /** Twin-replicate result columns per model × party (`twinResultColumn`), filled by the simulator. */
-  twinColumns: string[];
-  /** Per-case thresholds whose high-cost excess the engine must accumulate. */
-  excessThresholds: number[];
-  /** Fills this stage's columns for run `slot` of block `b` (all years). */
-  apply(b: RunBlock, slot: number, theta: Float64Array): void;
-}
-
-type Reg = (path: string, node: unknown, block: string, lo: number, hi: number) => Ref;
 
 /** The scenario's financing section, or fee-for-service with default parties. */
 export function financingOf(s: Scenario): Financing {
@@ -80,11 +54,8 @@ export function financingOf(s: Scenario): Financing {
   );
 }
 
-/**
- * First step, before the engine model exists: registers financing parameters and names the
- * stop-loss thresholds. `finish` then prices what the parties expect and returns the plan.
- */
-export function prepareFinancing(s: Scenario, P: Reg): { excessThresholds: number[]; finish: (m: Model) => FinancingPlan } {
+/** Registers the financing parameters (the define stage calls it) and names the stop-loss thresholds. */
+export const registerContracts: ContractRegistrar = (s, P) => {
   const f = financingOf(s);
   const pb = 'financing';
   const at = 'financing.parties';
@@ -101,12 +72,11 @@ export function prepareFinancing(s: Scenario, P: Reg): { excessThresholds: numbe
       l === 'hospital' || l === 'intermediate' || l === 'pharmacy' ? P(`${at}.deductibleShare.${l}`, f.parties.deductibleShare[l], pb, 0, 1) : -1,
     ),
   };
-  const formulas = new Map<string, { gp?: CompiledFormula; hospital?: CompiledFormula }>();
   const refs = f.models.map((m, i) => {
     const b = `financing:${m.id}`;
     const p = `financing.models[${i}]`;
     const r: Record<string, Ref> = {};
-    const add = (k: string, node: unknown, lo: number, hi: number) => (r[k] = node === undefined ? -1 : P(`${p}.${k}`, node, b, lo, hi));
+    const add = (k: string, node: Param | undefined, lo: number, hi: number) => (r[k] = node === undefined ? -1 : P(`${p}.${k}`, node, b, lo, hi));
     switch (m.kind) {
       case 'bonus':
         add('perInsured', m.perInsured, 0, 1e4);
@@ -134,29 +104,39 @@ export function prepareFinancing(s: Scenario, P: Reg): { excessThresholds: numbe
         add('band', m.band, 0, 1);
         add('marginal', m.marginal, 0, 1);
         break;
-      case 'custom': {
-        const c: { gp?: CompiledFormula; hospital?: CompiledFormula } = {};
-        for (const party of ['gp', 'hospital'] as const) {
-          const text = m.formulas[party];
-          if (text === undefined) continue;
-          try {
-            c[party] = compileFormula(text);
-          } catch (e) {
-            if (e instanceof FormulaError) throw new FormulaPathError(`${p}.formulas.${party}`, e);
-            throw e;
-          }
-        }
-        formulas.set(m.id, c);
-        break;
-      }
     }
     return r;
   });
   const excessThresholds = [...new Set(f.models.flatMap((m) => (m.kind === 'population' && m.stopLoss ? [m.stopLoss.threshold] : [])))].sort((a, b) => a - b);
-  return {
-    excessThresholds,
-    finish: (model) => buildPlan(model, f, parties, refs, formulas, excessThresholds),
-  };
+  return { parties, models: refs, excessThresholds };
+};
+
+/** The custom contracts' formulas, compiled; a formula that does not parse throws with its field. */
+function compileFormulas(f: Financing): Map<string, { gp?: CompiledFormula; hospital?: CompiledFormula }> {
+  const formulas = new Map<string, { gp?: CompiledFormula; hospital?: CompiledFormula }>();
+  f.models.forEach((m, i) => {
+    if (m.kind !== 'custom') return;
+    const c: { gp?: CompiledFormula; hospital?: CompiledFormula } = {};
+    for (const party of ['gp', 'hospital'] as const) {
+      const text = m.formulas[party];
+      if (text === undefined) continue;
+      try {
+        c[party] = compileFormula(text);
+      } catch (e) {
+        if (e instanceof FormulaError) throw new FormulaPathError(`financing.models[${i}].formulas.${party}`, e);
+        throw e;
+      }
+    }
+    formulas.set(m.id, c);
+  });
+  return formulas;
+}
+
+/** The settlement of a defined model: parties' money under each financing model, run by run. */
+export function settlementOf(model: ModelDefinition): FinancingPlan {
+  const f = financingOf(model.scenario);
+  const c: ContractsDefinition = model.contracts;
+  return buildPlan(model, f, c.parties, c.models, compileFormulas(f), c.excessThresholds);
 }
 
 /** A formula error with the field it sits in, for the validator. */
@@ -170,14 +150,8 @@ export class FormulaPathError extends Error {
   }
 }
 
-interface ProviderRefs {
-  fixed: Ref;
-  speed: Ref;
-  ratio: Ref;
-}
-
 function buildPlan(
-  model: Model,
+  model: ModelDefinition,
   f: Financing,
   parties: { hospital: ProviderRefs; gp: ProviderRefs; margin: Ref; deductible: Ref[] },
   refs: Record<string, Ref>[],

@@ -1,5 +1,5 @@
 import { LINES, type Line } from '../core/names';
-import type { Model } from '../define/define';
+import type { Model } from '../simulation/model';
 import { column, type RunBlock } from '../simulation/columns';
 import { minimumSavingsRate } from '../define/closedForm';
 import { chanceCv, personCostMoments } from '../define/personCost';
@@ -8,7 +8,7 @@ import { drawParams } from '../params/registry';
 import { probAtLeast, quantileMcse, quantileSorted, stat, yearSlice, type Prob, type Stat } from './stats';
 import { varianceSplit, type VarianceSplit } from './varianceSplit';
 import { prepareInputs, sensitivityOf, type Importance } from './sensitivity';
-import { finColumn, partiesOf, twinResultColumn } from '../finance/plan';
+import { finColumn, partiesOf, twinResultColumn } from '../core/columns';
 import { detectabilityCurve, type DetectabilityPoint } from './detectability';
 import { summarizeFinancing, type FinancingSummary } from './financing';
 

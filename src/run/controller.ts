@@ -7,7 +7,7 @@ import { uiAnalysisWorker, type UiAnalysisHandle } from '../../workers/uiAnalysi
 import type { KeyErrors, Tolerances } from '../../models/analysis/precision';
 import type { RunBlock } from '../../models/simulation/columns';
 import type { Summary } from '../../models/summary/summarize';
-import type { FieldError } from '../../models/scenario/validate';
+import type { FieldError } from '../../models/core/issues';
 import type { UiValidator } from '../../workers/uiValidatePool';
 
 /** What the run panel shows. `summarizing` is the short step after the last run. */

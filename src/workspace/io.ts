@@ -1,5 +1,5 @@
 import LZString from 'lz-string';
-import type { FieldError } from '../../models/scenario/validate';
+import type { FieldError } from '../../models/core/issues';
 import type { UiValidator } from '../../workers/uiValidatePool';
 import type { ScenarioInput } from './store';
 import type { ResultsSummary } from '../../models/summary/resultsSummary';

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { CheckRow } from '../../models/verification';
 import { recordCheck, within } from '../verification/record';
 import { column } from '../../models/simulation/columns';
-import { validateScenario } from '../../models/scenario/validate';
+import { validateScenario } from '../../models/pipeline/validate';
 import { meanSd } from '../../models/summary/stats';
 import { observedSd } from '../../models/summary/detectability';
 import { clone, defaultInput, run, smallInput } from '../helpers';
@@ -229,7 +229,7 @@ describe('custom contracts', () => {
 describe('integrator owners', () => {
   it("each owner's consolidated result is its own result plus its share of the integrator's", async () => {
     const { summarizeFinancing } = await import('../../models/summary/financing');
-    const { compile } = await import('../../models/define/define');
+    const { compile } = await import('../../models/pipeline/compile');
     const { simulateBlock } = await import('../../models/simulation/block');
     const { valid } = await import('../helpers');
     const s = clone(smallInput({ population: 20000 })) as any;

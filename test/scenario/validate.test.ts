@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseScenarioText, validateScenario } from '../../models/scenario/validate';
+import { parseScenarioText, validateScenario } from '../../models/pipeline/validate';
 import { jsonSchema } from '../../scenarios/jsonSchema';
 import { clone, defaultInput } from '../helpers';
 
