@@ -1,4 +1,5 @@
 import { PARTIES, type Party } from './names';
+import { PARTY_FACTS } from './parties';
 
 /**
  * Names of the financing stage's columns in a run block, shared by the stage that fills them
@@ -20,4 +21,4 @@ export const paidItemColumn = (model: string, item: PaidItem) => `fin.${model}.p
 /** A party's result (revenue − cost) in the twin replicate of a run (variance split; NaN without a twin). */
 export const twinResultColumn = (model: string, party: string) => `twin.fin.${model}.${party}.result`;
 /** The parties whose results a model reports: the integrator only under population-based payment. */
-export const partiesOf = (kind: string): readonly Party[] => (kind === 'population' ? PARTIES : PARTIES.filter((p) => p !== 'integrator'));
+export const partiesOf = (kind: string): readonly Party[] => (kind === 'population' ? PARTIES : PARTIES.filter((p) => !PARTY_FACTS[p].populationOnly));

@@ -1,6 +1,6 @@
 import { checkScenarioFormat, readScenarioJson, type ValidationResult } from '../scenario/validate';
 import { CompileError } from '../define/define';
-import { FormulaPathError } from '../finance/plan';
+import { FormulaPathError } from '../finance/kinds/custom';
 import { compile } from './compile';
 
 /**
