@@ -1,4 +1,4 @@
-import type { Line, Party } from './names';
+import { LINES, type Line, type Party } from './names';
 import type { Bilingual, ColourToken } from './text';
 
 /** What every stage and view needs to know about one care line. */
@@ -84,3 +84,6 @@ export const LINE_FACTS: { readonly [L in Line]: LineFacts } = {
     variable: { name: 'claimsPharmacy', about: 'pharmacy claims, euros' },
   },
 };
+
+/** The lines a contract covers when it names none. */
+export const DEFAULT_SCOPE: readonly Line[] = LINES.filter((l) => LINE_FACTS[l].defaultScope);

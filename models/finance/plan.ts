@@ -1,5 +1,5 @@
 import { LINES, PARTIES, PAYERS, type Line } from '../core/names';
-import { LINE_FACTS } from '../core/lines';
+import { DEFAULT_SCOPE, LINE_FACTS } from '../core/lines';
 import { finColumn, paidColumn, paidItemColumn, partiesOf, STATUS_QUO, twinResultColumn } from '../core/columns';
 import type { Param, Scenario } from '../scenario/schema';
 import type { Financing, FinancingModel } from '../scenario/contracts';
@@ -28,7 +28,7 @@ export const FIN_PARTIES = PARTIES;
 const NL = LINES.length;
 const PAYER_PARTY = PAYERS.map((p) => PARTIES.indexOf(p));
 const PARTY_OF = { hospital: P_HOSP, gp: P_GP } as const;
-const DEFAULT_SCOPE = Int32Array.from(LINES.flatMap((l, i) => (LINE_FACTS[l].defaultScope ? [i] : [])));
+const DEFAULT_SCOPE_AT = Int32Array.from(DEFAULT_SCOPE.map((l) => LINES.indexOf(l)));
 /** Lines whose claims their payer pays at cost (no provider party), with the payer's party index. */
 const AT_COST = LINES.flatMap((l, i) => (LINE_FACTS[l].provider === null ? [[i, PARTIES.indexOf(LINE_FACTS[l].payer)] as const] : []));
 /** Each provider's own line, whose price trend re-inflates its production cost. */
@@ -112,7 +112,7 @@ export function settlementOf(model: ModelDefinition): FinancingPlan {
   const growth = new Float64Array(H);
   const ded = new Float64Array(NL);
   const deflator = new Float64Array(NL);
-  const scopes = f.models.map((m) => ('scope' in m && m.scope ? Int32Array.from(m.scope.map((l) => LINES.indexOf(l))) : DEFAULT_SCOPE));
+  const scopes = f.models.map((m) => ('scope' in m && m.scope ? Int32Array.from(m.scope.map((l) => LINES.indexOf(l))) : DEFAULT_SCOPE_AT));
   const stopLossEngineAt = f.models.map((m) => {
     const own = kindOf(m).excessThresholds?.(m) ?? [];
     return own.length > 0 ? model.excessThresholds.indexOf(own[0]) : -1;

@@ -1,5 +1,5 @@
 import { LINES } from '../../core/names';
-import { LINE_FACTS } from '../../core/lines';
+import { DEFAULT_SCOPE, LINE_FACTS } from '../../core/lines';
 import { RunValueError } from '../../simulation/errors';
 import { compileFormula, FormulaError, VARIABLE_NAMES, VARIABLE_SLOT, type CompiledFormula } from '../formula';
 import { P_GP, P_HOSP, type ContractKind, type ContractOf } from './kind';
@@ -27,7 +27,7 @@ const PARTIES = [
   ['hospital', P_HOSP],
 ] as const;
 
-const DEFAULT_SCOPE = Int32Array.from(LINES.flatMap((l, i) => (LINE_FACTS[l].defaultScope ? [i] : [])));
+const DEFAULT_SCOPE_AT = Int32Array.from(DEFAULT_SCOPE.map((l) => LINES.indexOf(l)));
 const slot = (name: string): number => {
   const i = VARIABLE_SLOT[name];
   if (i === undefined) throw new Error(`custom contract: no formula variable "${name}"`);
@@ -68,8 +68,8 @@ export const custom: ContractKind<ContractOf<'custom'>> = {
     return {
       year(y) {
         const { row } = y;
-        const B = s.sumBench(y, DEFAULT_SCOPE);
-        const A = s.sumClaims(y, DEFAULT_SCOPE);
+        const B = s.sumBench(y, DEFAULT_SCOPE_AT);
+        const A = s.sumClaims(y, DEFAULT_SCOPE_AT);
         vars[V.benchmark] = B;
         vars[V.actual] = A;
         vars[V.savings] = B - A;
