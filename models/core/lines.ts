@@ -26,8 +26,11 @@ export interface LineFacts {
   variable: { name: string; about: string };
 }
 
+/** Facts for every line of a set of line names. */
+export type LineTable<L extends string> = { readonly [K in L]: LineFacts };
+
 /** Every care line's facts. A line in `LINES` without an entry here does not compile. */
-export const LINE_FACTS: { readonly [L in Line]: LineFacts } = {
+export const LINE_FACTS: LineTable<Line> = {
   selfcare: {
     provider: null,
     payer: 'municipality',

@@ -9,8 +9,11 @@ export interface PartyFacts {
   populationOnly: boolean;
 }
 
+/** Facts for every party of a set of party names. */
+export type PartyTable<P extends string> = { readonly [K in P]: PartyFacts };
+
 /** Every party's facts. A party in `PARTIES` without an entry here does not compile. */
-export const PARTY_FACTS: { readonly [P in Party]: PartyFacts } = {
+export const PARTY_FACTS: PartyTable<Party> = {
   insurer: { label: { nl: 'Zorgverzekeraar', en: 'Insurer' }, colour: 'blue', populationOnly: false },
   hospital: { label: { nl: 'Ziekenhuis', en: 'Hospital' }, colour: 'vermillion', populationOnly: false },
   gp: { label: { nl: 'Huisartsen (zorggroep)', en: 'GP care group' }, colour: 'bluishGreen', populationOnly: false },

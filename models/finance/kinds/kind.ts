@@ -83,7 +83,7 @@ export interface Settler {
 }
 
 /** One kind of contract: its parameters and how it settles a year. */
-export interface ContractKind<M extends FinancingModel> {
+export interface ContractKind<M extends { kind: string }> {
   /** The insurer also pays the providers' fee-for-service claims under this kind. */
   paysFeeForService: boolean;
   /** The parts of `paid` it reports as columns of their own, if any. */
@@ -99,5 +99,8 @@ export interface ContractKind<M extends FinancingModel> {
 /** The scenario entry of one contract kind. */
 export type ContractOf<K extends FinancingModel['kind']> = Extract<FinancingModel, { kind: K }>;
 
+/** An implementation for every kind of a union of contracts. */
+export type RegistryOf<U extends { kind: string }> = { readonly [K in U['kind']]: ContractKind<Extract<U, { kind: K }>> };
+
 /** Every kind in the schema's union, each with its implementation: a kind without one does not compile. */
-export type KindRegistry = { readonly [K in FinancingModel['kind']]: ContractKind<ContractOf<K>> };
+export type KindRegistry = RegistryOf<FinancingModel>;
