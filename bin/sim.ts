@@ -25,6 +25,7 @@ const USAGE =
   'usage: npm run sim -- <scenario.json> [--runs N] [--seed S] [--workers W] [--mode aggregate|person] [--out results.json] [--samples samples.csv]\n' +
   '       [--precision SE [--max-runs N]]   add runs until the Monte Carlo SE of the last year\'s mean reduction is at most SE (a fraction, e.g. 0.0002)\n' +
   '       [--goal <parameter path> [--goal-prob 0.8] [--goal-range lo,hi]]   smallest value of the parameter at which P(reduction ≥ target) in the last year reaches the goal\n' +
+  '       [--design <contract id> --terms "sharingRate=0:1,msr=0:0.05" [--accept accept.json] [--steps N]]   which terms of one contract every party can sign\n' +
   '       [--shard i/n --out shard-i.bin]   only the i-th of n equal shares of the runs, for npm run merge (same numbers as one run of all)\n' +
   '       [--goal-population <population model id> [--goal-es-share 0.05] [--goal-year Y] [--goal-range lo,hi]]   smallest population at which the integrator\'s expected shortfall (worst 5% of runs) in contract year Y (1 = first, default) is at most that share of its budget';
 
@@ -106,6 +107,10 @@ async function main() {
         'goal-es-share': { type: 'string' },
         'goal-year': { type: 'string' },
         shard: { type: 'string' },
+        design: { type: 'string' },
+        terms: { type: 'string' },
+        accept: { type: 'string' },
+        steps: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -174,6 +179,21 @@ async function main() {
     await writeShard(scenario, shard, o.out, workers, mode);
     return;
   }
+  if (o.design !== undefined) {
+    const { runDesign, formatDesign } = await import('./design');
+    const { DesignError } = await import('../models/analysis/design');
+    let d;
+    try {
+      d = runDesign(scenario, { design: o.design, terms: o.terms, accept: o.accept, steps: whole('steps', o.steps, 2, 41) });
+    } catch (e) {
+      if (e instanceof DesignError || e instanceof SyntaxError || (e as NodeJS.ErrnoException).code === 'ENOENT') fail(64, oneLine((e as Error).message));
+      throw e;
+    }
+    process.stdout.write(`${formatDesign(d)}\n`);
+    if (o.out) await atomically(o.out, (tmp) => writeFileSync(tmp, JSON.stringify(d, null, 2)));
+    return;
+  }
+  if (o.terms !== undefined || o.accept !== undefined || o.steps !== undefined) fail(64, '--terms, --accept and --steps go with --design');
   const model = compile(scenario);
   const title = oneLine(scenario.meta.title);
 

@@ -10,6 +10,8 @@ import { AssumptionsTable, PrintHeader } from './components/PrintReport';
 import { Glossary } from './components/Glossary';
 import Verification, { VERIFICATION_HASH, verificationLinkText } from './components/Verification';
 import { keepCurrent, WorkspacePanel } from './components/WorkspacePanel';
+import { RegionImport } from './region/RegionImport';
+import { tr } from './region/texts';
 import { Library } from './components/Library';
 import { FileResults, type FileResultsInfo } from './components/FileResults';
 import { compactResults } from '../models/summary/resultsSummary';
@@ -188,6 +190,17 @@ export function App(props: { loaded: Loaded }) {
     if (runInput !== undefined) setRerun({ input: runInput, generation: ctl.generation() });
   };
 
+  /** A scenario calibrated to an imported Vektis region: like opening a file, the current one is kept first. */
+  const openRegion = (s: ScenarioInput, fileName: string) => {
+    setImportErrors(null);
+    keepCurrent(ws, ctl, undefined, true);
+    ctl.clear();
+    ws.replace(s);
+    setFileResults(null);
+    setBanner(tr('opened', { f: fileName }));
+    void start({ fresh: true });
+  };
+
   /**
    * Opens the scenario in the address's fragment, keeping the current one in the workspace first;
    * the fragment is then removed so that a reload keeps later edits. A link that cannot be read or
@@ -319,6 +332,7 @@ export function App(props: { loaded: Loaded }) {
           <h2 id="editor-title">{t('editorTitle')}</h2>
           <p class="scenario-title" data-testid="scenario-title">{String(ws.scenario.meta?.title ?? '')}</p>
           <Toolbar ws={ws} onFile={(f) => void openFile(f)} results={exportResults} />
+          <RegionImport base={() => ws.snapshot()} onScenario={openRegion} />
           {/* Right under the file actions, above the start view, so a refused file is seen at once. */}
           <Show when={importErrors()}>
             {(ie) => (

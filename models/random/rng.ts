@@ -49,6 +49,8 @@ export const STREAMS = {
   /** Second baseline replicate with the same parameters, used for the variance split. */
   twin: 'twin',
   quality: 'quality',
+  /** People drawn one by one to show a calibrated region's cost skew. */
+  calibration: 'calibration',
   paramsOf: (block: string) => `params:${block}`,
   actionOf: (block: string) => `action:${block}`,
 } as const;

@@ -5,6 +5,7 @@ import seedrandom from 'seedrandom';
 import { CATEGORIES, VektisError, categoryOf, normaliseColumn, parseAgeClass, parseVektis, type Category } from '../../models/region/vektis';
 import { DEFAULT_BANDS, areasOf, classShare, nationalRatesFromFile, parseBands, selectRegion } from '../../models/region/select';
 import { root } from '../helpers';
+import { validateScenario } from '../../models/scenario/validate';
 
 /**
  * Fixtures in the exact layouts of the Vektis open data files of several years. Every number in
@@ -218,6 +219,23 @@ describe('npm run region', () => {
     const out = JSON.parse(readFileSync(join(dir, 'region.json'), 'utf8'));
     expect(out.region.insuredYears).toBe(sums(fx, ['MAASTRICHT', 'VAALS']).years);
     expect(out.region.bands.map((b: { band: { label: string } }) => b.band.label)).toEqual(['0–17', '18–44', '45–64', '65–74', '75+']);
+    // With a base scenario: a complete scenario that validates, cites the file's hash, and comes out
+    // the same when the same file is imported again.
+    const base = join(root, 'scenarios', 'default.json');
+    const scenario = join(dir, 'scenario.json');
+    const calibrated = await cli(csv, '--areas', 'Maastricht,VAALS', '--base', base, '--out', scenario);
+    expect(calibrated.stdout).toMatch(/calibrated to 2027 prices/);
+    expect(calibrated.stdout).toMatch(/person-cost CV \d\.\d\d .*costliest 1% carry \d+\.\d% ± \d\.\d%/);
+    const first = readFileSync(scenario, 'utf8');
+    const parsed = validateScenario(JSON.parse(first));
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.scenario.region.population).toBe(Math.round(sums(fx, ['MAASTRICHT', 'VAALS']).years));
+    expect(parsed.scenario.region.name).toBe('MAASTRICHT, VAALS');
+    const hospital = parsed.scenario.region.segments[0].lines.hospital!.costPerContact;
+    expect(typeof hospital === 'object' && hospital.source).toMatch(/sha256 [0-9a-f]{12}\), gemeenten: MAASTRICHT, VAALS/);
+    await cli(csv, '--areas', 'Maastricht,VAALS', '--base', base, '--out', scenario);
+    expect(readFileSync(scenario, 'utf8')).toBe(first);
     write(join(dir, 'bad.csv'), fx.text.replace(/;/g, ','));
     const bad = await cli(join(dir, 'bad.csv'), '--areas', 'VAALS').catch((e) => e);
     expect(bad.code).toBe(2);

@@ -1,0 +1,255 @@
+/**
+ * Contract designer: which terms of one contract can every party sign? Variants of the contract
+ * are settled on the same simulated care (common random numbers): the care columns and each run's
+ * parameter draws are simulated once, and only the financing stage is applied again per variant.
+ * A variant that changes what the simulation must record (a stop-loss threshold adds high-cost
+ * excess columns) is simulated again from the same seeds, which gives the same care bit for bit.
+ */
+import type { Party } from '../scenario/names';
+import type { Scenario } from '../scenario/schema';
+import { validateScenario, formatErrors } from '../scenario/validate';
+import { compile, type Model } from '../simulation/compile';
+import { simulateBlock } from '../simulation/block';
+import type { RunBlock } from '../simulation/columns';
+import { partiesOf } from '../finance/plan';
+import { summarizeFinancing } from '../finance/summary';
+
+/** A term of the contract with the range to search: a path inside the contract, e.g. `sharingRate`, `corridor.band`. */
+export interface TermRange {
+  path: string;
+  lo: number;
+  hi: number;
+}
+
+/** Short names for the terms steering groups name most. */
+export const TERM_ALIASES: Record<string, string> = {
+  msr: 'minimumSavingsRate.fixed',
+  mlr: 'minimumLossRate.fixed',
+  share: 'sharingRate',
+  lossShare: 'lossSharingRate',
+};
+
+/** What one party can accept, over the horizon, as the change against the status quo. */
+export interface Acceptance {
+  party: Party;
+  /** Least mean change of its result against the status quo, euros over the horizon (default 0). */
+  minMeanGain: number;
+  /** Highest chance of being worse off than under the status quo (default 0.5). */
+  maxPWorse: number;
+  /** Largest mean shortfall against the status quo in the worst 5% of runs, euros (default: none). */
+  maxEs?: number;
+}
+
+export interface PartyOutcome {
+  gain: number;
+  gainMcse: number;
+  pWorse: number;
+  pWorseMcse: number;
+  es: number;
+  esMcse: number;
+}
+
+export interface DesignPoint {
+  terms: Record<string, number>;
+  outcome: Partial<Record<Party, PartyOutcome>>;
+  acceptable: boolean;
+  /** The limits this point breaks: party, which limit, and by how much (euros or probability). */
+  breaks: { party: Party; limit: 'minMeanGain' | 'maxPWorse' | 'maxEs'; by: number }[];
+}
+
+export interface Design {
+  contract: string;
+  terms: TermRange[];
+  accept: Acceptance[];
+  runs: number;
+  /** True when variants were simulated again (same seeds) because they change what is recorded. */
+  resimulated: boolean;
+  points: DesignPoint[];
+  /** Acceptable points that no other acceptable point betters for every party's mean gain. */
+  pareto: number[];
+  /** The acceptable point with the largest product of the signing parties' mean gains (Nash bargaining), or null. */
+  nash: number | null;
+  /** The acceptable point whose parties' mean gains are closest to equal (smallest max − min), or null. */
+  equalShares: number | null;
+  /** When nothing is acceptable: per party and limit, the smallest amount by which it is broken over all points. */
+  binding: { party: Party; limit: DesignPoint['breaks'][number]['limit']; by: number }[];
+}
+
+export class DesignError extends Error {}
+
+const setPath = (obj: Record<string, unknown>, path: string, v: number) => {
+  const keys = path.split('.');
+  let o = obj;
+  for (const k of keys.slice(0, -1)) {
+    if (k === '__proto__' || k === 'constructor' || k === 'prototype') throw new DesignError(`term ${path}: not a contract term`);
+    if (typeof o[k] !== 'object' || o[k] === null) o[k] = {};
+    o = o[k] as Record<string, unknown>;
+  }
+  o[keys[keys.length - 1]] = v;
+};
+
+/** Parses `sharingRate=0:1,msr=0:0.05` into term ranges (aliases expanded). */
+export function parseTerms(text: string): TermRange[] {
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => {
+      const m = /^([A-Za-z][A-Za-z0-9.]*)=(-?[\d.eE+-]+):(-?[\d.eE+-]+)$/.exec(s);
+      if (!m) throw new DesignError(`--terms: "${s}" is not name=low:high`);
+      const lo = Number(m[2]);
+      const hi = Number(m[3]);
+      if (!Number.isFinite(lo) || !Number.isFinite(hi) || !(lo < hi)) throw new DesignError(`--terms: "${s}": low must be a number below high`);
+      return { path: TERM_ALIASES[m[1]] ?? m[1], lo, hi };
+    });
+}
+
+/** The parties that sign the contract: the insurer and the providers it pays (the integrator under population-based payment). */
+export function signingParties(kind: string): Party[] {
+  return partiesOf(kind).filter((p) => p !== 'municipality' && p !== 'patients') as Party[];
+}
+
+export function defaultAcceptance(kind: string): Acceptance[] {
+  return signingParties(kind).map((party) => ({ party, minMeanGain: 0, maxPWorse: 0.5 }));
+}
+
+interface Evaluator {
+  contract: { index: number; kind: string };
+  evaluate(terms: Record<string, number>): { outcome: Partial<Record<Party, PartyOutcome>>; resimulated: boolean };
+}
+
+/** Settles variants of contract `id` of `s` on the care of one simulation of `runs` runs. */
+function evaluator(s: Scenario, id: string, runs: number, parties: readonly Party[]): Evaluator {
+  const index = s.financing?.models.findIndex((m) => m.id === id) ?? -1;
+  if (index < 0) throw new DesignError(`--design: no contract "${id}" in the scenario (it has: ${(s.financing?.models ?? []).map((m) => m.id).join(', ')})`);
+  const kind = s.financing!.models[index].kind;
+  const base = compile(s);
+  const block = simulateBlock(base, 0, runs, 'aggregate');
+  const care = block.cols.map((c) => c.slice()); // the financing columns are rewritten per variant
+  return {
+    contract: { index, kind },
+    evaluate(terms) {
+      const variant = structuredClone(s) as unknown as { financing: { models: Record<string, unknown>[] } };
+      for (const [path, v] of Object.entries(terms)) setPath(variant.financing.models[index], path, v);
+      const v = validateScenario(variant);
+      if (!v.ok) throw new DesignError(`terms ${JSON.stringify(terms)}: ${formatErrors(v.errors)}`);
+      const model = compile(v.scenario);
+      let b: RunBlock;
+      let resimulated = false;
+      if (sameLayout(base, model)) {
+        care.forEach((c, i) => block.cols[i].set(c));
+        for (let r = 0; r < runs; r++) {
+          // The run's own draws, with the varied terms at their new values.
+          const theta = block.params.slice(r * block.nParams, (r + 1) * block.nParams);
+          model.registry.slots.forEach((slot, i) => {
+            if (JSON.stringify(slot.node) !== JSON.stringify(base.registry.slots[i].node)) theta[i] = typeof slot.node === 'number' ? slot.node : 'value' in slot.node ? slot.node.value : NaN;
+          });
+          model.financing.apply(block, r, theta);
+        }
+        b = block;
+      } else {
+        b = simulateBlock(model, 0, runs, 'aggregate');
+        resimulated = true;
+      }
+      const m = summarizeFinancing(model.financing, b).models[index];
+      const outcome: Partial<Record<Party, PartyOutcome>> = {};
+      for (const p of parties) {
+        const r = m.horizon[p];
+        outcome[p] = { gain: r.changeVsStatusQuo.mean, gainMcse: r.changeVsStatusQuo.mcse, pWorse: r.pWorseOff.p, pWorseMcse: r.pWorseOff.mcse, es: r.changeEs95, esMcse: r.changeEs95Mcse };
+      }
+      return { outcome, resimulated };
+    },
+  };
+}
+
+/** Same parameter slots and the same recorded columns: the variant can be settled on the stored care. */
+function sameLayout(a: Model, b: Model): boolean {
+  if (a.registry.slots.length !== b.registry.slots.length) return false;
+  if (a.registry.slots.some((s, i) => s.path !== b.registry.slots[i].path)) return false;
+  if (a.excessThresholds.join() !== b.excessThresholds.join()) return false;
+  // A varied term must be a plain number in the variant (it is set to one).
+  return b.registry.slots.every((s, i) => JSON.stringify(s.node) === JSON.stringify(a.registry.slots[i].node) || typeof s.node === 'number' || !('dist' in s.node));
+}
+
+function judge(outcome: Partial<Record<Party, PartyOutcome>>, accept: Acceptance[]): DesignPoint['breaks'] {
+  const out: DesignPoint['breaks'] = [];
+  for (const a of accept) {
+    const o = outcome[a.party];
+    if (!o) continue;
+    if (o.gain < a.minMeanGain) out.push({ party: a.party, limit: 'minMeanGain', by: a.minMeanGain - o.gain });
+    if (o.pWorse > a.maxPWorse) out.push({ party: a.party, limit: 'maxPWorse', by: o.pWorse - a.maxPWorse });
+    if (a.maxEs !== undefined && o.es > a.maxEs) out.push({ party: a.party, limit: 'maxEs', by: o.es - a.maxEs });
+  }
+  return out;
+}
+
+const grid = (t: TermRange, n: number) => Array.from({ length: n }, (_, i) => t.lo + ((t.hi - t.lo) * i) / (n - 1));
+
+/**
+ * Searches the terms' ranges on a grid (`steps` values per term; fewer for 3–4 terms), then, for
+ * one or two terms, refines once between neighbouring points on opposite sides of the acceptable
+ * set's boundary, and returns the acceptable set, its Pareto frontier and two proposals.
+ */
+export function designContract(s: Scenario, id: string, terms: TermRange[], opts: { runs?: number; steps?: number; accept?: Acceptance[] } = {}): Design {
+  if (terms.length < 1 || terms.length > 4) throw new DesignError('--terms: one to four terms');
+  const runs = opts.runs ?? s.simulation.runs;
+  // The variance split's second replicates are not needed to compare terms.
+  s = { ...s, simulation: { ...s.simulation, varianceSplitRuns: 0 } };
+  const kind = s.financing?.models.find((m) => m.id === id)?.kind ?? 'ffs';
+  const accept = opts.accept ?? defaultAcceptance(kind);
+  const parties = [...new Set([...signingParties(kind), ...accept.map((a) => a.party)])];
+  const ev = evaluator(s, id, runs, parties);
+  const steps = opts.steps ?? (terms.length <= 2 ? 9 : terms.length === 3 ? 5 : 4);
+  let resimulated = false;
+  const points: DesignPoint[] = [];
+  const seen = new Set<string>();
+  const at = (values: number[]) => {
+    const key = values.map((v) => v.toPrecision(12)).join('|');
+    if (seen.has(key)) return;
+    seen.add(key);
+    const t = Object.fromEntries(terms.map((x, i) => [x.path, values[i]]));
+    const r = ev.evaluate(t);
+    resimulated ||= r.resimulated;
+    const breaks = judge(r.outcome, accept);
+    points.push({ terms: t, outcome: r.outcome, acceptable: breaks.length === 0, breaks });
+  };
+  const axes = terms.map((t) => grid(t, steps));
+  const visit = (prefix: number[]) => {
+    if (prefix.length === terms.length) return at(prefix);
+    for (const v of axes[prefix.length]) visit([...prefix, v]);
+  };
+  visit([]);
+  if (terms.length <= 2) {
+    // Midpoints between neighbours that disagree: the boundary drawn at twice the resolution.
+    const coarse = points.slice();
+    const idx = (p: DesignPoint) => terms.map((t, k) => Math.round(((p.terms[t.path] - t.lo) / (t.hi - t.lo)) * (steps - 1)));
+    const byIdx = new Map(coarse.map((p) => [idx(p).join(), p]));
+    for (const p of coarse) {
+      const i = idx(p);
+      for (let k = 0; k < terms.length; k++) {
+        const j = i.slice();
+        j[k] += 1;
+        const q = byIdx.get(j.join());
+        if (q && q.acceptable !== p.acceptable) at(terms.map((t) => (p.terms[t.path] + q.terms[t.path]) / 2));
+      }
+    }
+  }
+  const ok = points.map((p, i) => (p.acceptable ? i : -1)).filter((i) => i >= 0);
+  const signers = accept.map((a) => a.party);
+  const gains = (i: number) => signers.map((p) => points[i].outcome[p]!.gain);
+  const pareto = ok.filter((i) => !ok.some((j) => j !== i && gains(j).every((g, k) => g >= gains(i)[k]) && gains(j).some((g, k) => g > gains(i)[k])));
+  const product = (i: number) => gains(i).reduce((s, g) => s * Math.max(g, 0), 1);
+  const nash = ok.length ? ok.reduce((b, i) => (product(i) > product(b) ? i : b), ok[0]) : null;
+  const spread = (i: number) => Math.max(...gains(i)) - Math.min(...gains(i));
+  const equalShares = ok.length ? ok.reduce((b, i) => (spread(i) < spread(b) ? i : b), ok[0]) : null;
+  const binding: Design['binding'] = [];
+  if (ok.length === 0) {
+    // The limit that no point meets, with the least it is broken by: what a party would have to give.
+    for (const a of accept)
+      for (const limit of ['minMeanGain', 'maxPWorse', 'maxEs'] as const) {
+        const br = points.map((p) => p.breaks.find((b) => b.party === a.party && b.limit === limit)?.by ?? 0);
+        if (br.every((b) => b > 0)) binding.push({ party: a.party, limit, by: Math.min(...br) });
+      }
+  }
+  return { contract: id, terms, accept, runs, resimulated, points, pareto, nash: nash !== null && product(nash) > 0 ? nash : null, equalShares, binding };
+}

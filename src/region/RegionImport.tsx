@@ -1,0 +1,261 @@
+import * as Comlink from 'comlink';
+import { createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
+import { lang } from '../i18n';
+import { euro, num, pct } from '../format';
+import { fieldLabel } from '../editor/labels';
+import { parseLocalNumber } from '../editor/numbers';
+import { DEFAULT_BANDS } from '../../models/region/select';
+import type { ScenarioInput } from '../../models/scenario/schema';
+import { regionWorker, type RegionWorker } from '../../workers/regionPool';
+import type { RegionBuilt, RegionFileInfo, RegionProblem } from '../../workers/regionApi';
+import { categoryName, tr, type RegionTextKey } from './texts';
+
+/** Most areas listed at once: a national file holds about 340 municipalities or 800 postcode-3 areas. */
+const LISTED = 40;
+
+/**
+ * Builds a scenario from the Vektis open-data file a user downloaded: read in a worker with
+ * progress, areas picked by search, the current scenario calibrated to them. Nothing changes in
+ * the scenario or the workspace until "open as a new scenario"; then the current one is kept.
+ */
+export function RegionImport(props: { base: () => unknown; onScenario: (s: ScenarioInput, fileName: string) => void }) {
+  const [open, setOpen] = createSignal(false);
+  const [progress, setProgress] = createSignal<number | null>(null);
+  const [info, setInfo] = createSignal<(RegionFileInfo & { fileName: string }) | null>(null);
+  const [problem, setProblem] = createSignal<RegionProblem | null>(null);
+  const [query, setQuery] = createSignal('');
+  const [chosen, setChosen] = createSignal<string[]>([]);
+  const [yearText, setYearText] = createSignal('');
+  const [bands, setBands] = createSignal(DEFAULT_BANDS);
+  const [built, setBuilt] = createSignal<RegionBuilt | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  let worker: RegionWorker | null = null;
+  const stop = () => {
+    worker?.terminate();
+    worker = null;
+  };
+  onCleanup(stop);
+
+  const close = () => {
+    stop(); // a file still being read is dropped with its worker
+    setOpen(false);
+    setProgress(null);
+    setBusy(false);
+  };
+
+  const year = createMemo(() => {
+    const v = parseLocalNumber(yearText(), lang());
+    return v.ok && Number.isInteger(v.value) && v.value >= 1990 && v.value <= 2100 ? v.value : null;
+  });
+
+  const readFile = async (f: File) => {
+    stop();
+    setInfo(null);
+    setBuilt(null);
+    setProblem(null);
+    setChosen([]);
+    setProgress(0);
+    const w = (worker = regionWorker());
+    try {
+      const bytes = await f.arrayBuffer();
+      const r = await Promise.race([w.api.read(Comlink.transfer(bytes, [bytes]), f.name, Comlink.proxy((s: number) => setProgress(s))), w.crashed]);
+      if (worker !== w) return;
+      if (!r.ok) setProblem(r.problem);
+      else {
+        setInfo({ ...r.info, fileName: f.name });
+        setYearText(r.info.year === null ? '' : String(r.info.year));
+      }
+    } catch (e) {
+      console.warn('region import:', e);
+      if (worker === w) setProblem({ code: 'read', message: 'crashed' });
+      stop();
+    } finally {
+      if (worker === w || worker === null) setProgress(null);
+    }
+  };
+
+  const build = async () => {
+    const w = worker;
+    const y = year();
+    if (!w || y === null || chosen().length === 0) return;
+    setBusy(true);
+    setProblem(null);
+    setBuilt(null);
+    try {
+      const r = await Promise.race([w.api.build(chosen(), bands(), y, props.base()), w.crashed]);
+      if (!r.ok) setProblem(r.problem);
+      else setBuilt(r.built);
+    } catch {
+      setProblem({ code: 'read', message: 'crashed' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const matches = createMemo(() => {
+    const all = info()?.areas ?? [];
+    const q = query().trim().toLowerCase();
+    return q ? all.filter((a) => a.area.toLowerCase().includes(q)) : all;
+  });
+  const toggle = (area: string, on: boolean) => {
+    setBuilt(null);
+    setChosen((c) => (on ? [...c.filter((x) => x !== area), area] : c.filter((x) => x !== area)));
+  };
+
+  const problemText = (p: RegionProblem) => {
+    const key = (p.message === 'crashed' ? 'crashed' : p.code) as RegionTextKey;
+    return tr(key, { r: p.row ?? '', c: p.column ?? '' });
+  };
+  const lineNames = (lines: string[]) => lines.map((l) => fieldLabel(l, lang())).join(' + ');
+
+  return (
+    <>
+      <button type="button" data-testid="region-import-open" onClick={() => setOpen(true)}>
+        {tr('open')}
+      </button>
+      <Show when={open()}>
+        <section class="region-import" role="dialog" aria-modal="false" aria-labelledby="region-import-title" data-testid="region-import">
+          <h3 id="region-import-title">{tr('title')}</h3>
+          <p class="muted small">{tr('intro')}</p>
+          <label class="field">
+            <span>{tr('file')}</span>
+            <input
+              type="file"
+              accept=".csv,text/csv"
+              data-testid="region-file"
+              onChange={(e) => {
+                const f = e.currentTarget.files?.[0];
+                if (f) void readFile(f);
+              }}
+            />
+          </label>
+          <Show when={progress() !== null}>
+            <p role="status" data-testid="region-progress">
+              <progress max="1" value={progress() ?? 0} /> {tr('reading', { p: pct(progress() ?? 0, 0) })}
+            </p>
+          </Show>
+          <Show when={problem()}>
+            {(p) => (
+              <div class="error-box" role="alert" data-testid="region-problem">
+                <p>
+                  <strong>{problemText(p())}</strong>
+                </p>
+                <Show when={p().message !== 'crashed'}>
+                  <p class="small">{tr('detail', { m: p().message })}</p>
+                </Show>
+                <p class="small">{tr('unchanged')}</p>
+              </div>
+            )}
+          </Show>
+          <Show when={info()}>
+            {(i) => (
+              <>
+                <p data-testid="region-file-info">
+                  {tr('fileInfo', { f: i().fileName, n: num(i().areas.length), k: tr(i().areaKind === 'gemeente' ? 'gemeente' : 'postcode3'), y: i().year ?? '?' })}
+                </p>
+                <label class="field">
+                  <span>{tr('year')}</span>
+                  <input type="text" inputmode="numeric" data-testid="region-year" value={yearText()} onInput={(e) => (setYearText(e.currentTarget.value), setBuilt(null))} />
+                </label>
+                <Show when={year() === null}>
+                  <p class="field-error" role="alert">
+                    {tr('yearMissing')}
+                  </p>
+                </Show>
+                <label class="field">
+                  <span>{tr('search')}</span>
+                  <input type="search" data-testid="region-search" value={query()} onInput={(e) => setQuery(e.currentTarget.value)} />
+                </label>
+                <ul class="region-areas" data-testid="region-areas">
+                  <For each={matches().slice(0, LISTED)}>
+                    {(a) => (
+                      <li>
+                        <label class="check">
+                          <input type="checkbox" checked={chosen().includes(a.area)} onChange={(e) => toggle(a.area, e.currentTarget.checked)} />
+                          {a.area} <span class="muted small">{tr('insured', { n: num(a.insuredYears) })}</span>
+                        </label>
+                      </li>
+                    )}
+                  </For>
+                </ul>
+                <Show when={matches().length > LISTED}>
+                  <p class="muted small">{tr('more', { n: num(matches().length - LISTED) })}</p>
+                </Show>
+                <Show when={matches().length === 0}>
+                  <p class="muted small">{tr('none', { q: query() })}</p>
+                </Show>
+                <p data-testid="region-chosen">{chosen().length ? tr('chosen', { n: chosen().length, a: chosen().join(', ') }) : tr('noneChosen')}</p>
+                <label class="field">
+                  <span>{tr('bands')}</span>
+                  <input type="text" data-testid="region-bands" value={bands()} onInput={(e) => (setBands(e.currentTarget.value), setBuilt(null))} />
+                </label>
+                <button type="button" data-testid="region-build" disabled={busy() || chosen().length === 0 || year() === null} onClick={() => void build()}>
+                  {busy() ? tr('building') : tr('build')}
+                </button>
+              </>
+            )}
+          </Show>
+          <Show when={built()}>
+            {(b) => (
+              <div data-testid="region-result">
+                <table class="data">
+                  <caption>{tr('result', { y: b().scenario.simulation.startYear })}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{tr('colLines')}</th>
+                      <th scope="col">{tr('colChange')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <For each={b().calibration.groups}>
+                      {(g) => (
+                        <tr>
+                          <th scope="row">{lineNames(g.lines)}</th>
+                          <td class="num">
+                            <span data-testid="region-target">
+                              {euro(g.before)} → {euro(g.target)}
+                            </span>
+                            <br />
+                            <span class="muted small">{tr('fromData', { d: euro(g.target / g.index), y: yearText(), i: num(g.index, 3) })}</span>
+                          </td>
+                        </tr>
+                      )}
+                    </For>
+                  </tbody>
+                </table>
+                <Show when={b().calibration.outside.length > 0}>
+                  <p class="small">
+                    {tr('outside', {
+                      y: yearText(),
+                      list: b()
+                        .calibration.outside.map((o) => `${categoryName(o.category)} ${euro(o.perInsuredYear)}`)
+                        .join(', '),
+                    })}
+                  </p>
+                </Show>
+                <p class="small">{tr('skew', { cv: num(b().calibration.personCv, 2), top: `${pct(b().calibration.top1.share, 1)} ± ${pct(b().calibration.top1.se, 1)}` })}</p>
+                <Show when={b().region.standardised}>{(st) => <p class="small">{tr('standardised', { r: num(st().ratio, 3) })}</p>}</Show>
+                <p class="muted small">{b().source}</p>
+                <button
+                  type="button"
+                  data-testid="region-open-scenario"
+                  onClick={() => {
+                    props.onScenario(b().scenario as ScenarioInput, info()?.fileName ?? '');
+                    close();
+                  }}
+                >
+                  {tr('openAsNew')}
+                </button>
+              </div>
+            )}
+          </Show>
+          <p>
+            <button type="button" data-testid="region-close" onClick={close}>
+              {tr('close')}
+            </button>
+          </p>
+        </section>
+      </Show>
+    </>
+  );
+}

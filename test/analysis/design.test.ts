@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { designContract, parseTerms, DesignError } from '../../models/analysis/design';
+import { compile } from '../../models/simulation/compile';
+import { simulateBlock } from '../../models/simulation/block';
+import { summarizeFinancing } from '../../models/finance/summary';
+import { PARTIES } from '../../models/scenario/names';
+import type { Scenario } from '../../models/scenario/schema';
+import { defaultInput, valid } from '../helpers';
+
+const RUNS = 120;
+
+/** The default scenario, smaller: the checks are about settling variants, not about the numbers. */
+function scenario(): Scenario {
+  const input = defaultInput();
+  input.simulation = { ...input.simulation!, runs: RUNS, varianceSplitRuns: 0 };
+  return valid(input);
+}
+
+describe('contract designer', () => {
+  const s = scenario();
+
+  it('settles a variant on the stored care exactly as a full simulation of that variant would (common random numbers)', () => {
+    const d = designContract(s, 'ss-one', [{ path: 'sharingRate', lo: 0.2, hi: 0.8 }], { steps: 3 });
+    expect(d.resimulated).toBe(false);
+    for (const p of d.points) {
+      // Slow and obvious: the variant written into the scenario and simulated from scratch.
+      const v = structuredClone(s);
+      const m = v.financing!.models.find((x) => x.id === 'ss-one')!;
+      (m as { sharingRate: unknown }).sharingRate = p.terms.sharingRate;
+      const model = compile(valid(v));
+      const full = summarizeFinancing(model.financing, simulateBlock(model, 0, RUNS, 'aggregate')).models.find((x) => x.id === 'ss-one')!;
+      for (const party of Object.keys(p.outcome) as (keyof typeof p.outcome)[]) {
+        expect(p.outcome[party]!.gain, `${party} at ${p.terms.sharingRate}`).toBe(full.horizon[party].changeVsStatusQuo.mean);
+        expect(p.outcome[party]!.pWorse).toBe(full.horizon[party].pWorseOff.p);
+        expect(p.outcome[party]!.es).toBe(full.horizon[party].changeEs95);
+      }
+    }
+  });
+
+  it('moves money between the parties only: the sum of every party’s change is the same for every sharing rate', () => {
+    const d = designContract(s, 'ss-one', [{ path: 'sharingRate', lo: 0, hi: 1 }], {
+      steps: 5,
+      accept: PARTIES.filter((p) => p !== 'integrator').map((party) => ({ party, minMeanGain: -Infinity, maxPWorse: 1 })),
+    });
+    const sums = d.points.map((p) => Object.values(p.outcome).reduce((a, o) => a + o!.gain, 0));
+    const scale = Math.max(...d.points.map((p) => Math.abs(p.outcome.insurer!.gain)));
+    for (const x of sums) expect(Math.abs(x - sums[0]) / scale).toBeLessThan(1e-9);
+    // More sharing: the hospital and GP group gain weakly more, the insurer weakly less.
+    const byRate = [...d.points].sort((a, b) => a.terms.sharingRate - b.terms.sharingRate);
+    for (let i = 1; i < byRate.length; i++) {
+      expect(byRate[i].outcome.insurer!.gain).toBeLessThanOrEqual(byRate[i - 1].outcome.insurer!.gain);
+      expect(byRate[i].outcome.hospital!.gain + byRate[i].outcome.gp!.gain).toBeGreaterThanOrEqual(byRate[i - 1].outcome.hospital!.gain + byRate[i - 1].outcome.gp!.gain);
+    }
+  });
+
+  it('proposes a Nash point inside the acceptable set, a Pareto frontier of undominated points, and refines along the boundary', () => {
+    const accept = [
+      { party: 'insurer' as const, minMeanGain: 0, maxPWorse: 1 },
+      { party: 'hospital' as const, minMeanGain: 0, maxPWorse: 1 },
+      { party: 'gp' as const, minMeanGain: 0, maxPWorse: 0.5 },
+    ];
+    const d = designContract(s, 'ss-two', parseTerms('share=0:1,lossShare=0:1'), { steps: 5, accept });
+    expect(d.points.length).toBeGreaterThan(25); // refined beyond the 5 × 5 grid
+    const ok = d.points.filter((p) => p.acceptable);
+    expect(ok.length).toBeGreaterThan(0);
+    expect(ok.length).toBeLessThan(d.points.length);
+    const g = (p: (typeof d.points)[number]) => accept.map((a) => p.outcome[a.party]!.gain);
+    for (const i of d.pareto) {
+      expect(d.points[i].acceptable).toBe(true);
+      for (const q of ok) expect(g(q).every((x, k) => x >= g(d.points[i])[k]) && g(q).some((x, k) => x > g(d.points[i])[k])).toBe(false);
+    }
+    if (d.nash !== null) {
+      expect(d.points[d.nash].acceptable).toBe(true);
+      const prod = (p: (typeof d.points)[number]) => g(p).reduce((a, x) => a * Math.max(x, 0), 1);
+      for (const q of ok) expect(prod(q)).toBeLessThanOrEqual(prod(d.points[d.nash]));
+    }
+  });
+
+  it('when no point is acceptable, names the party and limit that bind and by how much', () => {
+    const d = designContract(s, 'ss-one', [{ path: 'sharingRate', lo: 0, hi: 1 }], { steps: 3, accept: [{ party: 'insurer', minMeanGain: 1e12, maxPWorse: 1 }] });
+    expect(d.points.every((p) => !p.acceptable)).toBe(true);
+    expect(d.nash).toBeNull();
+    const best = Math.max(...d.points.map((p) => p.outcome.insurer!.gain));
+    expect(d.binding).toEqual([{ party: 'insurer', limit: 'minMeanGain', by: 1e12 - best }]);
+  });
+
+  it('refuses unknown contracts, bad ranges and terms outside the schema’s range with the term named', () => {
+    expect(() => designContract(s, 'nope', [{ path: 'sharingRate', lo: 0, hi: 1 }])).toThrow(/no contract "nope"/);
+    expect(() => parseTerms('sharingRate=1:0')).toThrow(DesignError);
+    expect(() => parseTerms('__proto__.x=0:1')).toThrow(DesignError);
+    expect(() => designContract(s, 'ss-one', [{ path: 'sharingRate', lo: 0, hi: 2 }], { steps: 3 })).toThrow(/sharingRate/);
+  });
+});

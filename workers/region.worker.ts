@@ -1,0 +1,62 @@
+/// <reference lib="webworker" />
+// Reads a Vektis open-data file (tens of MB) and calibrates a scenario to a region of it, off the
+// UI thread, with progress.
+import './zodConfig'; // first: before any schema is built
+import * as Comlink from 'comlink';
+import { VektisError, parseVektis, type VektisFile } from '../models/region/vektis';
+import { DEFAULT_BANDS, areasOf, nationalRatesFromFile, parseBands, selectRegion } from '../models/region/select';
+import { CalibrationError, calibrate } from '../models/region/calibrate';
+import { formatErrors, validateScenario } from '../models/scenario/validate';
+import type { RegionApi, RegionProblem } from './regionApi';
+
+let file: { data: VektisFile; name: string; sha256: string } | null = null;
+
+const problem = (e: unknown): RegionProblem => {
+  if (e instanceof VektisError) return { code: e.code, row: e.row, column: e.column, message: e.message };
+  if (e instanceof CalibrationError) return { code: 'calibration', message: e.message };
+  return { code: 'read', message: e instanceof Error ? e.message : String(e) };
+};
+
+const hex = (b: ArrayBuffer) => [...new Uint8Array(b)].map((x) => x.toString(16).padStart(2, '0')).join('');
+
+const api: RegionApi = {
+  async read(bytes, fileName, onProgress) {
+    try {
+      const text = new TextDecoder('utf-8').decode(bytes);
+      const data = parseVektis(text, { onProgress: (s) => void onProgress(s) });
+      const sha256 = hex(await crypto.subtle.digest('SHA-256', bytes));
+      file = { data, name: fileName, sha256 };
+      const year = /(?:19|20)\d\d/.exec(fileName)?.[0];
+      return {
+        ok: true,
+        info: { areaKind: data.areaKind, areas: areasOf(data), year: year ? Number(year) : null, sha256, unmappedColumns: data.unmappedColumns, restRows: data.rest.length },
+      };
+    } catch (e) {
+      return { ok: false, problem: problem(e) };
+    }
+  },
+  async build(areas, bands, year, base) {
+    if (!file) return { ok: false, problem: { code: 'read', message: 'no file has been read' } };
+    try {
+      const v = validateScenario(base);
+      if (!v.ok) return { ok: false, problem: { code: 'base', message: formatErrors(v.errors) } };
+      const rates = new Set(file.data.rows.map((r) => r.area)).size > 300 ? nationalRatesFromFile(file.data) : undefined;
+      const region = selectRegion(file.data, areas, parseBands(bands || DEFAULT_BANDS), rates);
+      const source = `Bron: Vektis, Open Databestand Zvw ${year} (${file.name}, sha256 ${file.sha256.slice(0, 12)}), ${region.areaKind === 'gemeente' ? 'gemeenten' : 'postcode-3'}: ${region.areas.join(', ')}`;
+      const cal = calibrate(v.scenario, { costPerInsuredYear: region.costPerInsuredYear, insuredYears: region.insuredYears, dataYear: year, source });
+      cal.scenario.region.name = region.areas.join(', ');
+      return {
+        ok: true,
+        built: {
+          scenario: cal.scenario,
+          source,
+          region: { areas: region.areas, insuredYears: region.insuredYears, costPerInsuredYear: region.costPerInsuredYear, standardised: region.standardised },
+          calibration: { groups: cal.groups, outside: cal.outside, personCv: cal.personCv, top1: cal.top1 },
+        },
+      };
+    } catch (e) {
+      return { ok: false, problem: problem(e) };
+    }
+  },
+};
+Comlink.expose(api);
