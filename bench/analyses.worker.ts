@@ -7,8 +7,8 @@
 // none can come out negative. Repeated `reps` times; the parent reports medians.
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { validateScenario } from '../models/scenario/validate';
-import { compile } from '../models/simulation/compile';
+import { validateScenario } from '../models/pipeline/validate';
+import { compile } from '../models/pipeline/compile';
 import { simulateBlock } from '../models/simulation/block';
 import type { PartTimer } from '../models/simulation/simulate';
 import { summarize } from '../models/summary/summarize';

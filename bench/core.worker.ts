@@ -4,8 +4,8 @@
 // that its CPU time can be read apart from the parent's. Answers the parent's requests one at a
 // time, so that the parent can interleave engine, generator limit and numpy repetitions.
 import { readFileSync } from 'node:fs';
-import { validateScenario } from '../models/scenario/validate';
-import { compile } from '../models/simulation/compile';
+import { validateScenario } from '../models/pipeline/validate';
+import { compile } from '../models/pipeline/compile';
 import { simulateBlock } from '../models/simulation/block';
 import { makeLayout, allocBlock, blockColumns, column } from '../models/simulation/columns';
 import { RunSimulator } from '../models/simulation/simulate';

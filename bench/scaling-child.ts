@@ -2,8 +2,8 @@
 //   tsx bench/scaling-child.ts '{"population":170000,"horizon":10,"contracts":7,"runs":200}'
 //   tsx bench/scaling-child.ts '{"runs":10000,"workers":2}'   (the default scenario, all columns kept)
 import { readFileSync } from 'node:fs';
-import { validateScenario } from '../models/scenario/validate';
-import { compile } from '../models/simulation/compile';
+import { validateScenario } from '../models/pipeline/validate';
+import { compile } from '../models/pipeline/compile';
 import { simulateBlock } from '../models/simulation/block';
 import { runOnWorkers } from '../models/runner/runner';
 import { nodeWorkers } from '../workers/nodePool';

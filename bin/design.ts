@@ -2,7 +2,7 @@
 // which terms of one contract every party can sign, settled on one simulation's care.
 import { readFileSync } from 'node:fs';
 import { DesignError, defaultAcceptance, designContract, parseTerms, type Acceptance, type Design } from '../models/analysis/design';
-import { PARTIES, type Party } from '../models/scenario/names';
+import { PARTIES, type Party } from '../models/core/names';
 import type { Scenario } from '../models/scenario/schema';
 
 const mln = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x / 1e6).toFixed(1)}`;

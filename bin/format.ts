@@ -5,7 +5,7 @@ import { oneLine } from './safeText';
 
 /** A scenario's own text (a title, a contract's name) as the terminal shows it: in English, on one line. */
 export const cliText = (text: unknown): string => oneLine(localText(text, 'en'));
-import type { FinancingSummary } from '../models/finance/summary';
+import type { FinancingSummary } from '../models/summary/financing';
 
 const mln = (x: number) => `€${(x / 1e6).toFixed(1)} mln`;
 const pct = (x: number, d = 1) => `${(x * 100).toFixed(d)}%`;

@@ -3,7 +3,7 @@
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { decodeShard, mergeShards } from '../models/runner/shard';
-import { compile } from '../models/simulation/compile';
+import { compile } from '../models/pipeline/compile';
 import { summarize } from '../models/summary/summarize';
 import { resultsFile } from '../models/runner/results';
 import { cliText, formatFinancingTable, formatSummary } from './format';

@@ -8,8 +8,9 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CATEGORIES, VektisError, parseVektis } from '../models/region/vektis';
 import { DEFAULT_BANDS, nationalRatesFromFile, parseBands, selectRegion } from '../models/region/select';
-import { CalibrationError, calibrate } from '../models/region/calibrate';
-import { formatErrors, parseScenarioText } from '../models/scenario/validate';
+import { CalibrationError, calibrate } from '../models/analysis/calibrate';
+import { parseScenarioText } from '../models/pipeline/validate';
+import { formatErrors } from '../models/core/issues';
 
 const USAGE = 'usage: npm run region -- <vektis.csv> --areas "NAME,NAME,…" [--bands 0-17,18-44,45-64,65-74,75+] [--year YYYY] [--base scenario.json] [--out region.json]';
 

@@ -1,3 +1,8 @@
+import { LINES, PARTIES, type Line, type Party } from '../models/core/names';
+import { LINE_FACTS } from '../models/core/lines';
+import { PARTY_FACTS } from '../models/core/parties';
+import type { ColourToken } from '../models/core/text';
+
 /**
  * Okabe–Ito colour-blind-safe palette. One colour per party and per financing model everywhere;
  * the counterfactual is always grey and the scenario blue.
@@ -11,27 +16,14 @@ export const OKABE_ITO = {
   vermillion: '#D55E00',
   reddishPurple: '#CC79A7',
   black: '#000000',
-} as const;
+} as const satisfies Record<ColourToken, string>;
 
 export const CF_COLOR = '#6b6b6b';
 export const SC_COLOR = OKABE_ITO.blue;
 
-export const PARTY_COLORS = {
-  insurer: OKABE_ITO.blue,
-  hospital: OKABE_ITO.vermillion,
-  gp: OKABE_ITO.bluishGreen,
-  municipality: OKABE_ITO.orange,
-  patients: OKABE_ITO.reddishPurple,
-  integrator: OKABE_ITO.skyBlue,
-} as const;
+export const PARTY_COLORS = Object.fromEntries(PARTIES.map((p) => [p, OKABE_ITO[PARTY_FACTS[p].colour]])) as Record<Party, string>;
 
-export const LINE_COLORS = {
-  selfcare: OKABE_ITO.bluishGreen,
-  gp: OKABE_ITO.orange,
-  intermediate: OKABE_ITO.skyBlue,
-  hospital: OKABE_ITO.vermillion,
-  pharmacy: OKABE_ITO.reddishPurple,
-} as const;
+export const LINE_COLORS = Object.fromEntries(LINES.map((l) => [l, OKABE_ITO[LINE_FACTS[l].colour]])) as Record<Line, string>;
 
 /** `#rrggbb` with an alpha channel, for bands. */
 export function alpha(hex: string, a: number): string {

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { validateScenario, formatErrors } from '../models/scenario/validate';
+import { validateScenario } from '../models/pipeline/validate';
+import { formatErrors } from '../models/core/issues';
 import type { Scenario, ScenarioInput } from '../models/scenario/schema';
-import { compile, type Model } from '../models/simulation/compile';
+import { compile, type Model } from '../models/pipeline/compile';
 import { simulateBlock } from '../models/simulation/block';
 import { column, type RunBlock } from '../models/simulation/columns';
 import type { Mode } from '../models/simulation/simulate';

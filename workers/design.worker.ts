@@ -4,7 +4,8 @@
 import './zodConfig'; // first: before any schema is built
 import * as Comlink from 'comlink';
 import { designContract } from '../models/analysis/design';
-import { formatErrors, validateScenario } from '../models/scenario/validate';
+import { validateScenario } from '../models/pipeline/validate';
+import { formatErrors } from '../models/core/issues';
 import type { DesignApi } from './designApi';
 
 const api: DesignApi = {

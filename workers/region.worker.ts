@@ -5,8 +5,9 @@ import './zodConfig'; // first: before any schema is built
 import * as Comlink from 'comlink';
 import { VektisError, parseVektis, type VektisFile } from '../models/region/vektis';
 import { DEFAULT_BANDS, areasOf, nationalRatesFromFile, parseBands, selectRegion } from '../models/region/select';
-import { CalibrationError, calibrate } from '../models/region/calibrate';
-import { formatErrors, validateScenario } from '../models/scenario/validate';
+import { CalibrationError, calibrate } from '../models/analysis/calibrate';
+import { validateScenario } from '../models/pipeline/validate';
+import { formatErrors } from '../models/core/issues';
 import type { RegionApi, RegionProblem } from './regionApi';
 
 let file: { data: VektisFile; name: string; sha256: string } | null = null;

@@ -1,5 +1,5 @@
 import type { Scenario } from '../models/scenario/schema';
-import type { Calibration } from '../models/region/calibrate';
+import type { Calibration } from '../models/analysis/calibrate';
 import type { Region } from '../models/region/select';
 import type { VektisError } from '../models/region/vektis';
 import type { Moved } from './remote';

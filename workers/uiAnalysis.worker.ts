@@ -2,7 +2,6 @@
 // The UI's analysis worker: goal search (bisection and each step's output with its Monte Carlo
 // error) and the "enough runs?" check. The simulations themselves run on the simulation pool; the
 // UI thread hands the blocks over and never computes statistics.
-import './zodConfig'; // first: before any schema is built
 import * as Comlink from 'comlink';
 import { goalMetric, seekGoal } from '../models/analysis/goals';
 import { keyErrors, preciseEnough } from '../models/analysis/precision';

@@ -3,7 +3,7 @@
 // needs it, by compiling them) off the UI thread, and hashes valid scenarios like the CLI does.
 import './zodConfig'; // first: before any schema is built
 import * as Comlink from 'comlink';
-import { validateScenario } from '../models/scenario/validate';
+import { validateScenario } from '../models/pipeline/validate';
 import { scenarioHash } from '../models/scenario/hash';
 import type { UiValidateApi, UiValidation } from './uiValidateApi';
 

@@ -1,4 +1,4 @@
-import type { FieldError } from '../models/scenario/validate';
+import type { FieldError } from '../models/core/issues';
 
 export interface UiValidation {
   ok: boolean;

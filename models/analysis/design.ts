@@ -5,14 +5,15 @@
  * A variant that changes what the simulation must record (a stop-loss threshold adds high-cost
  * excess columns) is simulated again from the same seeds, which gives the same care bit for bit.
  */
-import type { Party } from '../scenario/names';
+import type { Party } from '../core/names';
 import type { Scenario } from '../scenario/schema';
-import { validateScenario, formatErrors } from '../scenario/validate';
-import { compile, type Model } from '../simulation/compile';
+import { validateScenario } from '../pipeline/validate';
+import { formatErrors } from '../core/issues';
+import { compile, type Model } from '../pipeline/compile';
 import { simulateBlock } from '../simulation/block';
 import type { RunBlock } from '../simulation/columns';
-import { partiesOf } from '../finance/plan';
-import { summarizeFinancing } from '../finance/summary';
+import { partiesOf } from '../core/columns';
+import { summarizeFinancing } from '../summary/financing';
 
 /** A term of the contract with the range to search: a path inside the contract, e.g. `sharingRate`, `corridor.band`. */
 export interface TermRange {

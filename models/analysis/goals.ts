@@ -1,6 +1,6 @@
 import { column, type RunBlock } from '../simulation/columns';
 import { withValueAt } from '../scenario/paths';
-import { finColumn } from '../finance/plan';
+import { finColumn } from '../core/columns';
 import { expectedShortfallMcse, meanSd, quantileSorted } from '../summary/stats';
 import { seekThreshold, type Evaluation, type SeekResult } from './goalSeek';
 

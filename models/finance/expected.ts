@@ -1,7 +1,7 @@
-import { LINES } from '../scenario/names';
+import { LINES } from '../core/names';
 import { drawParams } from '../params/registry';
 import { lognormalExcess } from '../simulation/expected';
-import { severityLogParams, val, type Model } from '../simulation/compile';
+import { severityLogParams, val, type ModelDefinition } from '../define/definition';
 import { exp, ipow, log } from '../random/math';
 
 const HOSPITAL = LINES.indexOf('hospital');
@@ -11,7 +11,7 @@ const HOSPITAL = LINES.indexOf('hospital');
  * in the start year (hospital includes high-cost cases), and the expected excess of high-cost
  * cases above a per-case threshold per person. Contracts price premiums and budgets from these.
  */
-export function expectedPerCapita(model: Model, thresholds: number[]): { lines: Float64Array; excess: Float64Array } {
+export function expectedPerCapita(model: ModelDefinition, thresholds: number[]): { lines: Float64Array; excess: Float64Array } {
   const theta = drawParams(model.registry, model.blocks, model.seed, 0, false);
   const lines = new Float64Array(LINES.length);
   const excess = new Float64Array(thresholds.length);
@@ -37,7 +37,7 @@ export function expectedPerCapita(model: Model, thresholds: number[]): { lines: 
  * excess grows faster than the cost trend, so a premium grown with the trend would fall behind it.
  * `out[j][t]`.
  */
-export function expectedExcessByYear(model: Model, thresholds: number[], years: number): Float64Array[] {
+export function expectedExcessByYear(model: ModelDefinition, thresholds: number[], years: number): Float64Array[] {
   const theta = drawParams(model.registry, model.blocks, model.seed, 0, false);
   const out = thresholds.map(() => new Float64Array(years));
   const drift = log(1 + val(theta, model.trend[HOSPITAL]));

@@ -1,13 +1,15 @@
 import type { MathNode } from 'mathjs';
 import { parse } from './mathParse';
 import { exp, log, pow } from '../random/math';
+import { LINES } from '../core/names';
+import { LINE_FACTS } from '../core/lines';
 
 /**
  * Custom contract formulas: parsed once with mathjs, checked against a short list of node types,
  * operators, functions and documented variables, then evaluated by a small tree walker of our
  * own, so a formula can reach nothing but its variables and the page needs no `eval` (strict CSP).
  */
-export const FORMULA_VARIABLES = {
+export const FORMULA_VARIABLES: Readonly<Record<string, string>> = {
   benchmark: 'benchmark over the contract scope, euros per year',
   actual: 'actual claims over the scope, euros per year',
   savings: 'benchmark − actual, euros',
@@ -15,17 +17,16 @@ export const FORMULA_VARIABLES = {
   quality: 'quality score this year, 0–100',
   population: 'insured people this year',
   year: 'contract year, 0 for the first',
-  claimsSelfcare: 'self-care claims, euros',
-  claimsGp: 'GP claims, euros',
-  claimsIntermediate: '1.5-line claims, euros',
-  claimsHospital: 'hospital claims, euros',
-  claimsPharmacy: 'pharmacy claims, euros',
+  // One per care line, from the line table.
+  ...Object.fromEntries(LINES.map((l) => [LINE_FACTS[l].variable.name, LINE_FACTS[l].variable.about])),
   movedHospital: 'contacts moved away from the hospital this year',
   movedGp: 'contacts moved away from the GP this year',
   previous: "this party's result under this contract last year (0 in the first year), euros",
-} as const;
-export type FormulaVariable = keyof typeof FORMULA_VARIABLES;
-export const VARIABLE_NAMES = Object.keys(FORMULA_VARIABLES) as FormulaVariable[];
+};
+export type FormulaVariable = string;
+export const VARIABLE_NAMES: readonly FormulaVariable[] = Object.keys(FORMULA_VARIABLES);
+/** Each variable's place in the values a compiled formula reads, by name. */
+export const VARIABLE_SLOT: Readonly<Record<string, number>> = Object.fromEntries(VARIABLE_NAMES.map((n, i) => [n, i]));
 
 const FUNCTIONS: Record<string, (...a: number[]) => number> = {
   min: Math.min,
@@ -78,7 +79,7 @@ export class FormulaError extends Error {
   }
 }
 
-/** A checked formula: evaluate with variable values in VARIABLE_NAMES order. */
+/** A checked formula: evaluate with each variable's value at its `VARIABLE_SLOT`. */
 export type CompiledFormula = (vars: Float64Array) => number;
 
 const where = (text: string, token: string): number | null => {

@@ -1,6 +1,6 @@
 import type { Correlation } from '../scenario/schema';
-import type { FieldError } from '../scenario/validate';
-import type { ParamRegistry } from './registry';
+import type { FieldError } from '../core/issues';
+import type { CorrelationPlan, ParamTable } from './registry';
 import { sin } from '../random/math';
 
 /**
@@ -9,12 +9,6 @@ import { sin } from '../random/math';
  * as written and each run is still drawn from its own stream. A Spearman rank correlation ρ is
  * reached with the normal correlation r = 2·sin(πρ/6).
  */
-export interface CorrelationPlan {
-  /** Registry slots taking part, in matrix order. */
-  slots: number[];
-  /** Lower Cholesky factor of the normal correlation matrix, row-major k×k. */
-  chol: Float64Array;
-}
 
 export const pearsonForRank = (rho: number): number => 2 * sin((Math.PI * rho) / 6);
 
@@ -33,7 +27,7 @@ export function cholesky(a: Float64Array, k: number): Float64Array | null {
   return l;
 }
 
-export function correlationPlan(reg: ParamRegistry, list: Correlation[]): { plan: CorrelationPlan | null; errors: FieldError[] } {
+export function correlationPlan(reg: ParamTable, list: Correlation[]): { plan: CorrelationPlan | null; errors: FieldError[] } {
   const errors: FieldError[] = [];
   if (list.length === 0) return { plan: null, errors };
   const byPath = new Map(reg.slots.map((s, i) => [s.path, i]));
@@ -43,16 +37,16 @@ export function correlationPlan(reg: ParamRegistry, list: Correlation[]): { plan
   list.forEach((c, i) => {
     const idx = c.between.map((path, j) => {
       const slot = byPath.get(path);
-      if (slot === undefined) errors.push({ path: `correlations[${i}].between[${j}]`, message: `no parameter at "${path}"` });
+      if (slot === undefined) errors.push({ path: `correlations[${i}].between[${j}]`, code: 'correlation', message: `no parameter at "${path}"` });
       else if (!reg.slots[slot].uncertain)
-        errors.push({ path: `correlations[${i}].between[${j}]`, message: `"${path}" is a fixed number; only uncertain parameters (distributions) can be correlated` });
+        errors.push({ path: `correlations[${i}].between[${j}]`, code: 'correlation', message: `"${path}" is a fixed number; only uncertain parameters (distributions) can be correlated` });
       return slot;
     });
     const [a, b] = idx;
     if (a === undefined || b === undefined || !reg.slots[a].uncertain || !reg.slots[b].uncertain) return;
-    if (a === b) return void errors.push({ path: `correlations[${i}].between`, message: 'a parameter cannot be correlated with itself' });
+    if (a === b) return void errors.push({ path: `correlations[${i}].between`, code: 'correlation', message: 'a parameter cannot be correlated with itself' });
     const key = a < b ? `${a},${b}` : `${b},${a}`;
-    if (pairs.has(key)) return void errors.push({ path: `correlations[${i}]`, message: 'this pair is already correlated above' });
+    if (pairs.has(key)) return void errors.push({ path: `correlations[${i}]`, code: 'correlation', message: 'this pair is already correlated above' });
     pairs.add(key);
     for (const s of [a, b]) if (!slots.includes(s)) slots.push(s);
     resolved.push([a, b, c.rank]);
@@ -70,7 +64,7 @@ export function correlationPlan(reg: ParamRegistry, list: Correlation[]): { plan
   if (!chol)
     return {
       plan: null,
-      errors: [{ path: 'correlations', message: 'these correlations cannot all hold at once (the correlation matrix is not positive definite); weaken one of them' }],
+      errors: [{ path: 'correlations', code: 'correlation', message: 'these correlations cannot all hold at once (the correlation matrix is not positive definite); weaken one of them' }],
     };
   return { plan: { slots, chol }, errors };
 }

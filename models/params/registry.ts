@@ -3,7 +3,6 @@ import { distributionMean, quantile } from '../random/quantiles';
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import { STREAMS, streamFor } from '../random/rng';
 import { zigguratNormal } from '../random/ziggurat';
-import type { CorrelationPlan } from './correlation';
 
 /** One parameter of the scenario: where it sits in the file and how it is drawn. */
 export interface ParamSlot {
@@ -18,12 +17,25 @@ export interface ParamSlot {
   uncertain: boolean;
 }
 
+/** Correlated parameters of a model (`correlation.ts` builds it). */
+export interface CorrelationPlan {
+  /** Registry slots taking part, in matrix order. */
+  slots: number[];
+  /** Lower Cholesky factor of the normal correlation matrix, row-major k×k. */
+  chol: Float64Array;
+}
+
+/** The scenario's parameters as data (what a defined model carries; it crosses to a worker as is). */
+export interface ParamTable {
+  readonly slots: ParamSlot[];
+}
+
 /**
  * The list of all parameters in a fixed order. Each block draws from its own stream, one uniform
  * per slot whether fixed or not, so adding an intervention or turning one number into a
  * distribution never changes the draws of any other parameter.
  */
-export class ParamRegistry {
+export class ParamRegistry implements ParamTable {
   readonly slots: ParamSlot[] = [];
 
   add(path: string, node: Param, block: string, lo = -Infinity, hi = Infinity): number {
@@ -68,7 +80,7 @@ interface DrawPlan {
 
 const plans = new WeakMap<Map<string, number[]>, DrawPlan>();
 
-function drawPlan(reg: ParamRegistry, blocks: Map<string, number[]>): DrawPlan {
+function drawPlan(reg: ParamTable, blocks: Map<string, number[]>): DrawPlan {
   let plan = plans.get(blocks);
   if (plan) return plan;
   const fixed = new Float64Array(reg.slots.length);
@@ -98,7 +110,7 @@ function drawPlan(reg: ParamRegistry, blocks: Map<string, number[]>): DrawPlan {
  * (their values cannot depend on it). Correlated parameters take their uniform from the copula (own
  * stream) but still consume one from their block, so nothing else moves.
  */
-export function drawParams(reg: ParamRegistry, blocks: Map<string, number[]>, seed: string, run: number, uncertainty: boolean, corr: CorrelationPlan | null = null): Float64Array {
+export function drawParams(reg: ParamTable, blocks: Map<string, number[]>, seed: string, run: number, uncertainty: boolean, corr: CorrelationPlan | null = null): Float64Array {
   const plan = drawPlan(reg, blocks);
   if (!uncertainty) return plan.means.slice();
   const theta = plan.fixed.slice();

@@ -1,5 +1,5 @@
-import { validateScenario } from '../scenario/validate';
-import { compile, type Model } from '../simulation/compile';
+import { validateScenario } from '../pipeline/validate';
+import { compile, type Model } from '../pipeline/compile';
 import { simulateBlock } from '../simulation/block';
 import { summarize } from '../summary/summarize';
 import { blockColumns, makeLayout } from '../simulation/columns';

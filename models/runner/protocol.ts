@@ -1,4 +1,4 @@
-import type { FieldError } from '../scenario/validate';
+import type { FieldError } from '../core/issues';
 import type { RunBlock } from '../simulation/columns';
 import type { Mode } from '../simulation/simulate';
 import type { Summary, SummarizeOptions } from '../summary/summarize';

@@ -1,4 +1,4 @@
-import type { FieldError } from '../scenario/validate';
+import type { FieldError } from '../core/issues';
 import { mergeBlocks } from './merge';
 import { shapeErrors } from '../scenario/shape';
 import { RunValueError } from '../simulation/errors';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { LINES } from './names';
+import { LINES } from '../core/names';
+import { DEFAULT_SCOPE } from '../core/lines';
 import { param, probability } from './param';
 import { localTextSchema } from './localTextSchema';
 
@@ -61,7 +62,7 @@ export const BonusSchema = z.strictObject({
   pot: param(0, 1e12, 'Fixed bonus pot per year, euros.').optional(),
   qualityThreshold: z.number().min(0).max(100).optional().describe('Paid only when the quality score is at least this.'),
   costTarget: param(-1, 1, 'Paid only when cost over the scope is at least this fraction below the benchmark.').optional(),
-  scope: scope.default(['gp', 'intermediate', 'hospital', 'pharmacy']),
+  scope: scope.default([...DEFAULT_SCOPE]),
   split,
 });
 
@@ -69,7 +70,7 @@ export const SharedSavingsSchema = z.strictObject({
   ...base,
   kind: z.literal('sharedSavings'),
   sided: z.enum(['one', 'two']),
-  scope: scope.default(['gp', 'intermediate', 'hospital', 'pharmacy']),
+  scope: scope.default([...DEFAULT_SCOPE]),
   minimumSavingsRate: threshold.default({ fixed: 0.02 }),
   minimumLossRate: threshold.default({ fixed: 0.02 }),
   sharingRate: probability('Share of savings paid to the providers.'),
@@ -85,7 +86,7 @@ export const SharedSavingsSchema = z.strictObject({
 export const PopulationSchema = z.strictObject({
   ...base,
   kind: z.literal('population'),
-  scope: scope.default(['gp', 'intermediate', 'hospital', 'pharmacy']),
+  scope: scope.default([...DEFAULT_SCOPE]),
   discount: param(-0.5, 0.5, 'Budget = benchmark × (1 − discount).'),
   owner: split.describe('Who owns the integrator (shares of its result).'),
   stopLoss: z

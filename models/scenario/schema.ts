@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LINES, PARTIES, PAYERS } from './names';
+import { LINES, PARTIES, PAYERS } from '../core/names';
 import { lowerBound, nonNegative, param, probability, upperBound } from './param';
 import { FinancingSchema } from './contracts';
 import { pow } from '../random/math';

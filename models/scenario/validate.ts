@@ -1,26 +1,10 @@
 import type { z } from 'zod';
 import { ScenarioSchema, SCENARIO_VERSION, type Scenario } from './schema';
 import { migrate } from './migrate';
-import { compile, CompileError } from '../simulation/compile';
-import { FormulaPathError } from '../finance/plan';
 import { shapeErrors } from './shape';
-
-/** One problem in a scenario file, with the JSON path of the field (e.g. `region.segments[2].share`). */
-export interface FieldError {
-  path: string;
-  message: string;
-}
+import { formatPath, type FieldError } from '../core/issues';
 
 export type ValidationResult = { ok: true; scenario: Scenario; migratedFrom?: number } | { ok: false; errors: FieldError[] };
-
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const p of path) {
-    if (typeof p === 'number') out += `[${p}]`;
-    else out += out === '' ? String(p) : `.${String(p)}`;
-  }
-  return out === '' ? '(file)' : out;
-}
 
 const typeName = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 
@@ -80,7 +64,7 @@ function collect(issues: readonly z.core.$ZodIssue[], root: unknown, prefix: rea
         // A text field (localTextSchema): one text, or a text per language.
         const expected = new Set(branches.map((b) => (b[0]?.code === 'invalid_type' ? b[0].expected : '')));
         const text = expected.size === 2 && expected.has('string') && expected.has('object');
-        out.push({ path: formatPath(path), message: v === undefined ? 'is required' : text ? `must be a text, or a text per language {"nl": …, "en": …}, not ${typeName(v)}` : `has the wrong form (got ${typeName(v)})` });
+        out.push({ path: formatPath(path), code: 'invalid_union', message: v === undefined ? 'is required' : text ? `must be a text, or a text per language {"nl": …, "en": …}, not ${typeName(v)}` : `has the wrong form (got ${typeName(v)})` });
         continue;
       }
       // Prefer the branch the user evidently meant: one that does not call the user's own keys
@@ -94,52 +78,37 @@ function collect(issues: readonly z.core.$ZodIssue[], root: unknown, prefix: rea
       collect(chosen[0], root, path, out);
       continue;
     }
-    out.push({ path: formatPath(path), message: describe(issue, valueAt(root, path)) });
+    out.push({ path: formatPath(path), code: issue.code, message: describe(issue, valueAt(root, path)) });
   }
 }
 
-/** Validates a parsed JSON value: migrates an older version, then checks every field. */
-export function validateScenario(input: unknown): ValidationResult {
+/**
+ * The checks of the file format alone: shape, migration of an older version, every field against
+ * the schema. Rules that need the defined model (correlations name parameters by path, contract
+ * formulas must parse) are added by `validateScenario` in `pipeline/validate.ts`.
+ */
+export function checkScenarioFormat(input: unknown): ValidationResult {
   if (input === null || typeof input !== 'object' || Array.isArray(input))
-    return { ok: false, errors: [{ path: '(file)', message: `must be a JSON object, not ${typeName(input)}` }] };
+    return { ok: false, errors: [{ path: '(file)', code: 'invalid_type', message: `must be a JSON object, not ${typeName(input)}` }] };
   const shape = shapeErrors(input);
   if (shape.length > 0) return { ok: false, errors: shape };
   const m = migrate(input as Record<string, unknown>);
-  if (!m.ok) return { ok: false, errors: [{ path: 'version', message: m.message }] };
+  if (!m.ok) return { ok: false, errors: [{ path: 'version', code: 'version', message: m.message }] };
   const r = ScenarioSchema.safeParse(m.value);
-  if (r.success) {
-    // Rules that need the compiled model: correlations name parameters by path, and custom
-    // contract formulas are parsed and checked once, so a bad formula stops the run before it starts.
-    if (r.data.correlations.length > 0 || r.data.financing?.models.some((x) => x.kind === 'custom')) {
-      try {
-        compile(r.data);
-      } catch (e) {
-        if (e instanceof CompileError) return { ok: false, errors: e.errors };
-        if (e instanceof FormulaPathError) return { ok: false, errors: [{ path: e.path, message: e.formulaError.message }] };
-        throw e;
-      }
-    }
-    return { ok: true, scenario: r.data, ...(m.from !== undefined ? { migratedFrom: m.from } : {}) };
-  }
+  if (r.success) return { ok: true, scenario: r.data, ...(m.from !== undefined ? { migratedFrom: m.from } : {}) };
   const errors: FieldError[] = [];
   collect(r.error.issues, m.value, [], errors);
   const seen = new Set<string>();
   return { ok: false, errors: errors.filter((e) => (seen.has(e.path + e.message) ? false : (seen.add(e.path + e.message), true))) };
 }
 
-/** Parses and validates scenario file text; a JSON syntax error is reported with its position. */
-export function parseScenarioText(text: string): ValidationResult {
-  let value: unknown;
+/** Reads scenario file text as JSON; a syntax error is reported with its position. */
+export function readScenarioJson(text: string): { ok: true; value: unknown } | { ok: false; errors: FieldError[] } {
   try {
-    value = JSON.parse(text);
+    return { ok: true, value: JSON.parse(text) };
   } catch (e) {
-    return { ok: false, errors: [{ path: '(file)', message: `not valid JSON: ${(e as Error).message}` }] };
+    return { ok: false, errors: [{ path: '(file)', code: 'json', message: `not valid JSON: ${(e as Error).message}` }] };
   }
-  return validateScenario(value);
-}
-
-export function formatErrors(errors: FieldError[]): string {
-  return errors.map((e) => `${e.path}: ${e.message}`).join('\n');
 }
 
 export { SCENARIO_VERSION };

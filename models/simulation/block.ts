@@ -1,5 +1,5 @@
 import { allocBlock, blockColumns, makeLayout, type RunBlock } from './columns';
-import type { Model } from './compile';
+import type { Model } from './model';
 import { RUN_STOPPED, RunSimulator, type Mode, type PartTimer } from './simulate';
 import { RunValueError } from './errors';
 

@@ -1,5 +1,4 @@
-import { LINES, PAYERS } from '../scenario/names';
-import type { Model } from './compile';
+import { LINES, PAYERS } from '../core/names';
 
 /**
  * Names of the per-run-year output columns. One Float64Array per column, row = run·years + year,
@@ -115,6 +114,6 @@ export function column(b: RunBlock, name: string): Float64Array {
 }
 
 /** Every column of a block: the engine's, the financing stage's and the twin replicate's party results. */
-export function blockColumns(model: Model, layout: Layout): string[] {
+export function blockColumns(model: { financing: { columns: string[]; twinColumns: string[] } }, layout: Layout): string[] {
   return [...layout.names, ...model.financing.columns, ...model.financing.twinColumns];
 }

@@ -1,10 +1,11 @@
 import { makeSamplers, type Samplers } from '../random/samplers';
 import { STREAMS, streamFor } from '../random/rng';
-import { LINES, PAYERS } from '../scenario/names';
+import { LINES, PAYERS } from '../core/names';
 import { drawParams } from '../params/registry';
-import { severityLogParams, val, type InterventionModel, type Model, type SubstitutionModel } from './compile';
+import { severityLogParams, val, type InterventionModel, type SubstitutionModel } from '../define/definition';
+import type { Model } from './model';
 import { allocBlock, blockColumns, type Layout, type RunBlock } from './columns';
-import { finColumn, partiesOf, twinResultColumn } from '../finance/plan';
+import { finColumn, partiesOf, twinResultColumn } from '../core/columns';
 import { aggregateSegmentYear } from './aggregate';
 import { personSegmentYear } from './person';
 import { expectedSegmentYear } from './expected';

@@ -1,7 +1,7 @@
 // The histograms the views draw beyond the engine's Summary, computed in the UI's summary worker
 // (never on the UI thread). Pure functions of a RunBlock.
 import { column, type RunBlock } from '../simulation/columns';
-import { finColumn } from '../finance/plan';
+import { finColumn } from '../core/columns';
 import { yearSlice } from './stats';
 import type { Summary } from './summarize';
 

@@ -1,16 +1,16 @@
-import { LINES, type Line } from '../scenario/names';
-import type { Model } from '../simulation/compile';
+import { LINES, type Line } from '../core/names';
+import type { Model } from '../simulation/model';
 import { column, type RunBlock } from '../simulation/columns';
-import { minimumSavingsRate } from './closedForm';
-import { chanceCv, personCostMoments } from './personCost';
-import { benchmarkDrift, type BenchmarkDrift } from './benchmarkDrift';
+import { minimumSavingsRate } from '../define/closedForm';
+import { chanceCv, personCostMoments } from '../define/personCost';
+import { benchmarkDrift, type BenchmarkDrift } from '../define/benchmarkDrift';
 import { drawParams } from '../params/registry';
 import { probAtLeast, quantileMcse, quantileSorted, stat, yearSlice, type Prob, type Stat } from './stats';
 import { varianceSplit, type VarianceSplit } from './varianceSplit';
-import { prepareInputs, sensitivityOf, type Importance } from '../analysis/sensitivity';
-import { finColumn, partiesOf, twinResultColumn } from '../finance/plan';
-import { detectabilityCurve, type DetectabilityPoint } from '../analysis/detectability';
-import { summarizeFinancing, type FinancingSummary } from '../finance/summary';
+import { prepareInputs, sensitivityOf, type Importance } from './sensitivity';
+import { finColumn, partiesOf, twinResultColumn } from '../core/columns';
+import { detectabilityCurve, type DetectabilityPoint } from './detectability';
+import { summarizeFinancing, type FinancingSummary } from './financing';
 
 type PerLine = Record<Line, Stat>;
 

@@ -2,7 +2,7 @@ import { createMemo, createSignal, For, Show } from 'solid-js';
 import type uPlot from 'uplot';
 import { MODEL_COLORS } from '../colors';
 import { euroMln, num, pct, signed, withMcse } from '../format';
-import type { BenchmarkDrift } from '../../models/summary/benchmarkDrift';
+import type { BenchmarkDrift } from '../../models/define/benchmarkDrift';
 import { lang, t, textOf, type MessageKey } from '../i18n';
 import { ChartCard } from '../components/ChartCard';
 import { Later } from '../components/Later';

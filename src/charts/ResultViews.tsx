@@ -3,7 +3,8 @@ import type uPlot from 'uplot';
 import type { Summary } from '../../models/summary/summarize';
 import type { UiExtras } from '../../models/summary/histograms';
 import type { Stat } from '../../models/summary/stats';
-import { LINES } from '../../models/scenario/names';
+import { LINES } from '../../models/core/names';
+import { LINE_FACTS } from '../../models/core/lines';
 import { CF_COLOR, LINE_COLORS, OKABE_ITO, SC_COLOR, alpha } from '../colors';
 import { euroMln, num, pct, signed, withMcse } from '../format';
 import { lang, t } from '../i18n';
@@ -21,13 +22,6 @@ const pct2 = (v: number) => pct(v, 2);
 
 type Opts = Omit<uPlot.Options, 'width' | 'height'>;
 const TARGET_COLOR = OKABE_ITO.vermillion;
-const SHORT: Record<string, { nl: string; en: string }> = {
-  selfcare: { nl: 'Zelfzorg', en: 'Self-care' },
-  gp: { nl: 'Huisarts', en: 'GP' },
-  intermediate: { nl: '1,5e lijn', en: '1.5 line' },
-  hospital: { nl: 'Ziekenhuis', en: 'Hospital' },
-  pharmacy: { nl: 'Farmacie', en: 'Pharmacy' },
-};
 
 const edge = (label: string): uPlot.Series => ({ label, stroke: 'transparent', width: 0, points: { show: false } });
 const line = (label: string, color: string, dash?: number[], width = 2.5): uPlot.Series => ({
@@ -151,7 +145,7 @@ function MovedView(props: { summary: Summary }) {
           <Index each={rows()}>
             {(r, i) => (
               <g transform={`translate(0 ${i * rowH + 5})`}>
-                <text x={labelW - 8} y={rowH / 2 + 5} text-anchor="end" font-size="14">{SHORT[r().l][lang()]}</text>
+                <text x={labelW - 8} y={rowH / 2 + 5} text-anchor="end" font-size="14">{LINE_FACTS[r().l].short[lang()]}</text>
                 <rect x={mid() - scale(r().out)} y={6} width={scale(r().out)} height={rowH - 12} fill={CF_COLOR} />
                 <rect x={mid()} y={6} width={scale(r().in)} height={rowH - 12} fill={SC_COLOR} />
                 {r().out > 0 ? <text x={mid() - scale(r().out) - 4} y={rowH / 2 + 5} text-anchor="end" font-size="13">−{num(r().out)}</text> : null}

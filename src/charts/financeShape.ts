@@ -1,5 +1,5 @@
-import type { FinancingSummary, ModelRisk, PartyRisk } from '../../models/finance/summary';
-import type { Importance } from '../../models/analysis/sensitivity';
+import type { FinancingSummary, ModelRisk, PartyRisk } from '../../models/summary/financing';
+import type { Importance } from '../../models/summary/sensitivity';
 import type { Prob, Stat } from '../../models/summary/stats';
 
 /**

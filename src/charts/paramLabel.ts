@@ -1,6 +1,7 @@
 import { parsePath } from '../../models/scenario/paths';
 import { localText } from '../../models/scenario/localText';
 import type { Lang } from '../i18n';
+import { LINES, PARTIES } from '../../models/core/names';
 import { fieldLabel } from '../editor/labels';
 import { partyLabelIn } from '../parties';
 
@@ -16,7 +17,7 @@ const GROUP: Record<string, { nl: string; en: string }> = {
 
 
 /** Leaf keys that say little on their own: shown with their parent ("Kosten per geval: gemiddelde"). */
-const GENERIC = new Set(['max', 'min', 'mean', 'cv', 'median', 'p99', 'value', 'rate', 'selfcare', 'gp', 'intermediate', 'hospital', 'pharmacy', 'insurer', 'municipality', 'patients', 'integrator']);
+const GENERIC = new Set<string>(['max', 'min', 'mean', 'cv', 'median', 'p99', 'value', 'rate', ...LINES, ...PARTIES]);
 /** Container keys left out of the label. */
 const SKIP = new Set(['effects', 'value']);
 

@@ -2,7 +2,7 @@ import { createEffect, createSignal, For, Show } from 'solid-js';
 import { lang, t, textOf, type MessageKey } from '../i18n';
 import { euroMln, num, pct } from '../format';
 import type { RunController } from '../run/controller';
-import { compactResults, compareResults, type ResultsParty, type ResultsSummary, type ResultsVerdict } from '../../models/scenario/resultsSummary';
+import { compactResults, compareResults, type ResultsParty, type ResultsSummary, type ResultsVerdict } from '../../models/summary/resultsSummary';
 import { partyLabel } from '../charts/partyStyle';
 
 /** A results summary that came with an opened file, and (once it has started) the re-run of that file. */

@@ -2,7 +2,7 @@ import { createSignal, Show } from 'solid-js';
 import { t, lang } from '../i18n';
 import type { Workspace } from '../workspace/store';
 import { download, fileNameFor, scenarioFileText, shareUrl } from '../workspace/io';
-import type { ResultsSummary } from '../../models/scenario/resultsSummary';
+import type { ResultsSummary } from '../../models/summary/resultsSummary';
 
 /**
  * Scenario file actions: download (optionally with a summary of the results of this scenario's

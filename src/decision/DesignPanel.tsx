@@ -8,7 +8,7 @@ import { OKABE_ITO } from '../colors';
 import { svgWidth } from '../charts/svgWidth';
 import { niceTicks, tickCount } from '../charts/ticks';
 import { DESIGN_TERMS, signingParties, type Acceptance, type Design, type DesignPoint, type TermRange } from '../../models/analysis/design';
-import type { Party } from '../../models/scenario/names';
+import type { Party } from '../../models/core/names';
 import { designWorker, type DesignWorker } from '../../workers/designPool';
 import { tx } from './designTexts';
 

@@ -1,5 +1,7 @@
 import { lang, translator, type Lang } from '../i18n';
 import { partyLabelIn } from '../parties';
+import type { Line } from '../../models/core/names';
+import { LINE_FACTS } from '../../models/core/lines';
 
 /**
  * Texts of the decision-support views (issue 6), in their own table so that they do not collide
@@ -164,11 +166,4 @@ export const td = translator(D).get;
 
 export const partyName = (p: string) => partyLabelIn(p, lang());
 
-const LINE: Record<string, { nl: string; en: string }> = {
-  selfcare: { nl: 'zelfzorg', en: 'self-care' },
-  gp: { nl: 'huisarts', en: 'GP' },
-  intermediate: { nl: '1,5e lijn', en: '1.5 line' },
-  hospital: { nl: 'ziekenhuis', en: 'hospital' },
-  pharmacy: { nl: 'farmacie', en: 'pharmacy' },
-};
-export const lineName = (l: string) => LINE[l]?.[lang()] ?? l;
+export const lineName = (l: string) => (l in LINE_FACTS ? LINE_FACTS[l as Line].inText[lang()] : l);

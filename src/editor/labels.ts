@@ -1,4 +1,6 @@
 import type { Lang } from '../i18n';
+import { LINES } from '../../models/core/names';
+import { LINE_FACTS } from '../../models/core/lines';
 
 type L = { nl: string; en: string; unit?: { nl: string; en: string } };
 const u = (nl: string, en = nl) => ({ nl, en });
@@ -37,11 +39,7 @@ export const FIELD_LABELS: Record<string, L> = {
   share: { nl: 'Aandeel in de bevolking', en: 'Share of population', unit: FRAC },
   growth: { nl: 'Groei van de groep', en: 'Growth of the segment', unit: PER_Y },
   lines: { nl: 'Zorgvormen', en: 'Care lines' },
-  selfcare: { nl: 'Zelfzorg en welzijn (0e lijn)', en: 'Self-care and welfare (line 0)' },
-  gp: { nl: 'Huisarts (1e lijn)', en: 'GP (first line)' },
-  intermediate: { nl: 'Anderhalvelijnszorg', en: '1.5-line care' },
-  hospital: { nl: 'Ziekenhuis (2e lijn)', en: 'Hospital (second line)' },
-  pharmacy: { nl: 'Farmacie', en: 'Pharmacy' },
+  ...Object.fromEntries(LINES.map((l) => [l, LINE_FACTS[l].label])),
   contacts: { nl: 'Contacten per persoon', en: 'Contacts per person', unit: u('per jaar', 'per year') },
   dispersion: { nl: 'Spreiding tussen personen (k)', en: 'Spread between people (k)' },
   costPerContact: { nl: 'Kosten per contact', en: 'Cost per contact', unit: EUR },

@@ -1,5 +1,5 @@
 import type { Summary } from '../../models/summary/summarize';
-import { LINES } from '../../models/scenario/names';
+import { LINES } from '../../models/core/names';
 import type { Lang } from '../i18n';
 import { localText } from '../../models/scenario/localText';
 import { partyLabelIn } from '../parties';

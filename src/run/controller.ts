@@ -9,7 +9,7 @@ import { pickColumns } from '../../models/runner/merge';
 import { moved } from '../../workers/remote';
 import type { RunBlock } from '../../models/simulation/columns';
 import type { Summary } from '../../models/summary/summarize';
-import type { FieldError } from '../../models/scenario/validate';
+import type { FieldError } from '../../models/core/issues';
 import type { UiValidator } from '../../workers/uiValidatePool';
 
 /** What the run panel shows. `summarizing` is the short step after the last run. */

@@ -1,10 +1,10 @@
 import { textOf } from '../i18n';
 import LZString from 'lz-string';
 import { decodeScenarioBytes } from '../../models/scenario/text';
-import type { FieldError } from '../../models/scenario/validate';
+import type { FieldError } from '../../models/core/issues';
 import type { UiValidator } from '../../workers/uiValidatePool';
 import type { ScenarioInput } from './store';
-import type { ResultsSummary } from '../../models/scenario/resultsSummary';
+import type { ResultsSummary } from '../../models/summary/resultsSummary';
 
 /** Starts a download of `text` as a file. */
 export function download(name: string, text: string, type: string): void {

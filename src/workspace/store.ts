@@ -2,7 +2,7 @@ import { textOf } from '../i18n';
 import { batch, createEffect, createMemo, createSignal, on } from 'solid-js';
 import { createStore, reconcile, unwrap } from 'solid-js/store';
 import defaultScenario from '../../scenarios/default.json';
-import type { FieldError } from '../../models/scenario/validate';
+import type { FieldError } from '../../models/core/issues';
 import type { UiValidator } from '../../workers/uiValidatePool';
 import type { UiValidation } from '../../workers/uiValidateApi';
 import { saveWorkspace, readWorkspace, slimSummary, storageEstimate, type Loaded, type SavedScenario, type SavedWorkspace, type ScenarioInput } from './persist';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { designContract, parseTerms, DesignError } from '../../models/analysis/design';
-import { compile } from '../../models/simulation/compile';
+import { compile } from '../../models/pipeline/compile';
 import { simulateBlock } from '../../models/simulation/block';
-import { summarizeFinancing } from '../../models/finance/summary';
-import { PARTIES } from '../../models/scenario/names';
+import { summarizeFinancing } from '../../models/summary/financing';
+import { PARTIES } from '../../models/core/names';
 import type { Scenario } from '../../models/scenario/schema';
 import { defaultInput, valid } from '../helpers';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import seedrandom from 'seedrandom';
 import { lup as mlup, lusolve as mlusolve } from 'mathjs';
-import { lup, lusolve } from '../../models/analysis/linearSolve';
+import { lup, lusolve } from '../../models/summary/linearSolve';
 
 /** Random normal-equation matrices XᵀX as the rank regression forms them, some nearly singular, some needing row swaps. */
 function cases(n: number): { a: number[][]; b: number[] }[] {

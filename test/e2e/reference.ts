@@ -1,7 +1,7 @@
 import defaultScenario from '../../scenarios/default.json';
-import { validateScenario } from '../../models/scenario/validate';
+import { validateScenario } from '../../models/pipeline/validate';
 import { scenarioHash } from '../../models/scenario/hash';
-import { compile } from '../../models/simulation/compile';
+import { compile } from '../../models/pipeline/compile';
 import { summarize, type Summary } from '../../models/summary/summarize';
 import { runOnWorkers } from '../../models/runner/runner';
 import { inProcessWorker } from '../../models/runner/inProcess';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateScenario } from '../../models/scenario/validate';
+import { validateScenario } from '../../models/pipeline/validate';
 import { changeKind, FINANCING_KINDS, KIND_LABELS, KIND_TEMPLATES, kindNamed, renameOffer } from '../../src/editor/financingKind';
 import { clone, defaultInput } from '../helpers';
 

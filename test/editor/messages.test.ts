@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { validateScenario } from '../../models/scenario/validate';
+import { validateScenario } from '../../models/pipeline/validate';
 import { localMessage } from '../../src/editor/messages';
 
 const base = () => JSON.parse(readFileSync(new URL('../../scenarios/default.json', import.meta.url), 'utf8'));

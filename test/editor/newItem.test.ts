@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateScenario } from '../../models/scenario/validate';
+import { validateScenario } from '../../models/pipeline/validate';
 import { neutralItem } from '../../src/editor/newItem';
 import { clone, defaultInput } from '../helpers';
 

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CheckRow } from '../../models/verification';
 import { recordCheck, within } from '../verification/record';
-import { compoundMoments, highCostMoments } from '../../models/summary/closedForm';
+import { compoundMoments, highCostMoments } from '../../models/define/closedForm';
 import { meanSd } from '../../models/summary/stats';
 import { run, yearValues } from '../helpers';
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { validateScenario } from '../../models/scenario/validate';
+import { validateScenario } from '../../models/pipeline/validate';
 import { MAX_HIGH_COST_CASES, MAX_HIGH_COST_CASES_PER_RUN, MAX_PERSONS } from '../../models/scenario/schema';
 import { NON_NEGATIVE_MAX } from '../../models/scenario/param';
 import { runOnWorkers } from '../../models/runner/runner';
 import { inProcessWorker } from '../../models/runner/inProcess';
-import { compile } from '../../models/simulation/compile';
+import { compile } from '../../models/pipeline/compile';
 import { simulateBlock } from '../../models/simulation/block';
 import { clone, defaultInput, run, smallInput, valid } from '../helpers';
 import { flatRegion, PARTIES_DEFAULT } from '../finance/helpers';
@@ -73,7 +73,7 @@ describe('found by fuzzing', () => {
     for (const median of [0, { dist: 'normal', mean: 20000, sd: 5000 }, { dist: 'uniform', min: 0, max: 100 }]) {
       const s = clone(smallInput()) as any;
       s.region.segments[1].highCost.severity.median = median;
-      expect(errorsOf(s)).toContainEqual({ path: 'region.segments[1].highCost.severity.median', message: 'must be > 0' });
+      expect(errorsOf(s)).toContainEqual(expect.objectContaining({ path: 'region.segments[1].highCost.severity.median', message: 'must be > 0' }));
     }
     const s = clone(smallInput()) as any;
     s.region.segments[1].highCost.severity.median = { dist: 'lognormal', mean: 20000, sd: 5000 };

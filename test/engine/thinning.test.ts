@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LINES } from '../../models/scenario/names';
+import { LINES } from '../../models/core/names';
 import { clone, run, smallInput } from '../helpers';
 import { column } from '../../models/simulation/columns';
 import type { RunBlock } from '../../models/simulation/columns';

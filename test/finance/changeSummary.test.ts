@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeFinancing } from '../../models/finance/summary';
-import { PARTIES } from '../../models/scenario/names';
+import { summarizeFinancing } from '../../models/summary/financing';
+import { PARTIES } from '../../models/core/names';
 import { defaultInput, run } from '../helpers';
 import { result } from './helpers';
 

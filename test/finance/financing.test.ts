@@ -3,9 +3,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { CheckRow } from '../../models/verification';
 import { recordCheck, within } from '../verification/record';
 import { column } from '../../models/simulation/columns';
-import { validateScenario } from '../../models/scenario/validate';
+import { validateScenario } from '../../models/pipeline/validate';
 import { meanSd } from '../../models/summary/stats';
-import { observedSd } from '../../models/analysis/detectability';
+import { observedSd } from '../../models/summary/detectability';
 import { clone, defaultInput, run, smallInput } from '../helpers';
 import { flatRegion, paid, PARTIES_DEFAULT, result, scopeSum, totalResult } from './helpers';
 
@@ -228,8 +228,8 @@ describe('custom contracts', () => {
 
 describe('integrator owners', () => {
   it("each owner's consolidated result is its own result plus its share of the integrator's", async () => {
-    const { summarizeFinancing } = await import('../../models/finance/summary');
-    const { compile } = await import('../../models/simulation/compile');
+    const { summarizeFinancing } = await import('../../models/summary/financing');
+    const { compile } = await import('../../models/pipeline/compile');
     const { simulateBlock } = await import('../../models/simulation/block');
     const { valid } = await import('../helpers');
     const s = clone(smallInput({ population: 20000 })) as any;

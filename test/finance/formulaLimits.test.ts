@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileFormula, FormulaError, MAX_FORMULA_DEPTH } from '../../models/finance/formula';
-import { validateScenario } from '../../models/scenario/validate';
+import { validateScenario } from '../../models/pipeline/validate';
 import { flatRegion, PARTIES_DEFAULT } from './helpers';
 
 const failure = (text: string): FormulaError => {
@@ -48,6 +48,6 @@ describe('formula nesting and constants', () => {
   it('the validator names the field of a too deep formula', () => {
     const s = flatRegion(100, 'f', { parties: PARTIES_DEFAULT, models: [{ id: 'c', name: 'c', kind: 'custom', formulas: { hospital: `${'-'.repeat(1984)}1` } }] });
     const r = validateScenario(s);
-    expect(r.ok ? [] : r.errors).toEqual([{ path: 'financing.models[0].formulas.hospital', message: expect.stringMatching(/nested too deeply.*\(at character 51\)$/) }]);
+    expect(r.ok ? [] : r.errors).toEqual([{ path: 'financing.models[0].formulas.hospital', code: 'formula', message: expect.stringMatching(/nested too deeply.*\(at character 51\)$/) }]);
   });
 });

@@ -1,5 +1,5 @@
-import { PARTIES } from '../../models/scenario/names';
-import { finColumn, paidColumn } from '../../models/finance/plan';
+import { PARTIES } from '../../models/core/names';
+import { finColumn, paidColumn } from '../../models/core/columns';
 import type { RunBlock } from '../../models/simulation/columns';
 import { column } from '../../models/simulation/columns';
 

@@ -1,8 +1,9 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { summarizeFinancing } from '../../models/finance/summary';
-import { finColumn, STATUS_QUO, type FinancingPlan } from '../../models/finance/plan';
-import { PARTIES } from '../../models/scenario/names';
+import { summarizeFinancing } from '../../models/summary/financing';
+import { finColumn, STATUS_QUO } from '../../models/core/columns';
+import type { FinancingPlan } from '../../models/finance/plan';
+import { PARTIES } from '../../models/core/names';
 import { meanSd } from '../../models/summary/stats';
 
 // Results ~ N(0, 1) (in € mln, say): VaR 95% = z = 1.645, ES 95% = φ(z)/0.05 = 2.063, and the

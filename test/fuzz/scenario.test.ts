@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseScenarioText, validateScenario } from '../../models/scenario/validate';
+import { parseScenarioText, validateScenario } from '../../models/pipeline/validate';
 import { decodeScenarioBytes } from '../../models/scenario/text';
 import { clone, defaultInput, root, smallInput } from '../helpers';
 import { fuzzRuns, fuzzSeed } from './runs';

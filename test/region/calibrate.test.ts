@@ -2,15 +2,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, type Category } from '../../models/region/vektis';
-import { DEFAULT_LINE_GROUPS, calibrate, scaleParam, topShare, type RegionData } from '../../models/region/calibrate';
+import { DEFAULT_LINE_GROUPS, calibrate, scaleParam, topShare, type RegionData } from '../../models/analysis/calibrate';
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import { distributionMean } from '../../models/random/quantiles';
 import { expectedPerCapita } from '../../models/finance/expected';
-import { compile } from '../../models/simulation/compile';
+import { compile } from '../../models/pipeline/compile';
 import { meanSd } from '../../models/summary/stats';
 import type { Distribution, Param } from '../../models/scenario/schema';
-import { LINES } from '../../models/scenario/names';
+import { LINES } from '../../models/core/names';
 import { defaultInput, root, run, valid, yearValues } from '../helpers';
 
 /** The names ../shared/data gives the categories. */

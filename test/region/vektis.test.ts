@@ -5,7 +5,7 @@ import seedrandom from 'seedrandom';
 import { CATEGORIES, VektisError, categoryOf, normaliseColumn, parseAgeClass, parseVektis, type Category } from '../../models/region/vektis';
 import { DEFAULT_BANDS, areasOf, classShare, nationalRatesFromFile, parseBands, selectRegion } from '../../models/region/select';
 import { root } from '../helpers';
-import { validateScenario } from '../../models/scenario/validate';
+import { validateScenario } from '../../models/pipeline/validate';
 
 /**
  * Fixtures in the exact layouts of the Vektis open data files of several years. Every number in

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { validateScenario } from '../../models/scenario/validate';
+import { validateScenario } from '../../models/pipeline/validate';
 import { runOnWorkers, RunValueError, ScenarioError } from '../../models/runner/runner';
 import { inProcessWorker } from '../../models/runner/inProcess';
 import { clone, defaultInput, smallInput } from '../helpers';

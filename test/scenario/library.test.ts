@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
-import { validateScenario } from '../../models/scenario/validate';
-import { compile } from '../../models/simulation/compile';
+import { validateScenario } from '../../models/pipeline/validate';
+import { compile } from '../../models/pipeline/compile';
 import { simulateBlock } from '../../models/simulation/block';
 import { summarize, type Summary } from '../../models/summary/summarize';
 import { column } from '../../models/simulation/columns';
-import { paidColumn } from '../../models/finance/plan';
+import { paidColumn } from '../../models/core/columns';
 import type { RunBlock } from '../../models/simulation/columns';
 import { SCENARIO_VERSION } from '../../models/scenario/schema';
 import { isBilingual, localText } from '../../models/scenario/localText';

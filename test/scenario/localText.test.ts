@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bothTexts, isBilingual, localText, localTextForEdit, withLocalText } from '../../models/scenario/localText';
-import { validateScenario } from '../../models/scenario/validate';
+import { validateScenario } from '../../models/pipeline/validate';
 import { clone, defaultInput } from '../helpers';
 
 describe('text per language (localText)', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../models/scenario/migrate';
 import { SCENARIO_VERSION } from '../../models/scenario/schema';
-import { validateScenario } from '../../models/scenario/validate';
+import { validateScenario } from '../../models/pipeline/validate';
 import { clone, defaultInput } from '../helpers';
 
 /** The default scenario as a version-1 file wrote it: every text a plain string. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addPreset, PresetLibrarySchema } from '../../models/scenario/presets';
-import { validateScenario } from '../../models/scenario/validate';
+import { validateScenario } from '../../models/pipeline/validate';
 import { defaultInput, readJson, smallInput } from '../helpers';
 
 describe('intervention and substitution presets', () => {

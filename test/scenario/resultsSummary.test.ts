@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
-import { validateScenario } from '../../models/scenario/validate';
+import { validateScenario } from '../../models/pipeline/validate';
 import { scenarioHash } from '../../models/scenario/hash';
-import { compactResults, compareResults, type ResultsSummary } from '../../models/scenario/resultsSummary';
-import { compile } from '../../models/simulation/compile';
+import { compactResults, compareResults, type ResultsSummary } from '../../models/summary/resultsSummary';
+import { compile } from '../../models/pipeline/compile';
 import { summarize, type Summary } from '../../models/summary/summarize';
 import { runOnWorkers } from '../../models/runner/runner';
 import { inProcessWorker } from '../../models/runner/inProcess';

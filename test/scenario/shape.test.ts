@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateScenario } from '../../models/scenario/validate';
+import { validateScenario } from '../../models/pipeline/validate';
 import { MAX_JSON_DEPTH, shapeErrors } from '../../models/scenario/shape';
 import { runOnWorkers, ScenarioError } from '../../models/runner/runner';
 import { inProcessWorker } from '../../models/runner/inProcess';
@@ -22,7 +22,7 @@ describe('hostile shapes', () => {
       set(s);
       const r = validateScenario(s);
       expect(r.ok, where).toBe(false);
-      expect(r.ok ? [] : r.errors, where).toContainEqual({ path: where, message: 'unknown field(s): "__proto__"' });
+      expect(r.ok ? [] : r.errors, where).toContainEqual({ path: where, code: 'shape', message: 'unknown field(s): "__proto__"' });
     }
   });
 
@@ -49,7 +49,7 @@ describe('hostile shapes', () => {
       const s = clone(defaultInput()) as any;
       s.region.population = x;
       const r = validateScenario(s);
-      expect(r.ok ? [] : r.errors).toContainEqual({ path: 'region.population', message: `must be a finite number, not ${text}` });
+      expect(r.ok ? [] : r.errors).toContainEqual({ path: 'region.population', code: 'invalid_type', message: `must be a finite number, not ${text}` });
     }
   });
 });

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseScenarioText, SCENARIO_VERSION, validateScenario } from '../../models/scenario/validate';
+import { parseScenarioText, validateScenario } from '../../models/pipeline/validate';
+import { SCENARIO_VERSION } from '../../models/scenario/schema';
 import { jsonSchema } from '../../scenarios/jsonSchema';
 import { clone, defaultInput } from '../helpers';
 

@@ -3,9 +3,9 @@ import { column } from '../../models/simulation/columns';
 import { meanSd } from '../../models/summary/stats';
 import { summarize } from '../../models/summary/summarize';
 import { paramValue } from '../../models/params/registry';
-import { expectedGrowth } from '../../models/summary/benchmarkDrift';
+import { expectedGrowth } from '../../models/define/benchmarkDrift';
 import { clone, defaultInput, run, smallInput, valid, yearValues } from '../helpers';
-import { compile } from '../../models/simulation/compile';
+import { compile } from '../../models/pipeline/compile';
 import { flatRegion, paid, PARTIES_DEFAULT } from '../finance/helpers';
 
 const twoSided = { id: 'ss', name: 'two-sided', kind: 'sharedSavings', sided: 'two', minimumSavingsRate: { fixed: 0.02 }, minimumLossRate: { fixed: 0.02 }, sharingRate: 0.5, lossSharingRate: 0.5, split: { gp: 0, hospital: 1 } };

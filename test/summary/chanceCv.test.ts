@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compoundMoments, highCostMoments } from '../../models/summary/closedForm';
+import { compoundMoments, highCostMoments } from '../../models/define/closedForm';
 import { meanSd, probAtLeast } from '../../models/summary/stats';
 import { summarize } from '../../models/summary/summarize';
 import { clone, run, yearValues } from '../helpers';

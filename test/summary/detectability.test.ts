@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectability } from '../../models/analysis/detectability';
-import { compoundMoments, highCostMoments } from '../../models/summary/closedForm';
+import { detectability } from '../../models/summary/detectability';
+import { compoundMoments, highCostMoments } from '../../models/define/closedForm';
 import { meanSd, probAtLeast } from '../../models/summary/stats';
 import { run, yearValues } from '../helpers';
 import { summarize } from '../../models/summary/summarize';

@@ -1,6 +1,6 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { sensitivity } from '../../models/analysis/sensitivity';
+import { sensitivity } from '../../models/summary/sensitivity';
 import { clone, run, smallInput, yearValues } from '../helpers';
 
 describe('sensitivity (rank regression and decile swing)', () => {
@@ -44,7 +44,7 @@ describe('sensitivity (rank regression and decile swing)', () => {
 
 describe('ranks', () => {
   it('match a slow definition, with ties at their average rank', async () => {
-    const { ranks } = await import('../../models/analysis/ranks');
+    const { ranks } = await import('../../models/summary/ranks');
     const x = [3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5];
     const slow = x.map((v) => {
       const below = x.filter((y) => y < v).length;

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { meanSd, probAtLeast, quantileMcse, quantileSorted, quantilesBySelection, stat, STAT_QUANTILES } from '../../models/summary/stats';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import { varianceSplit } from '../../models/summary/varianceSplit';
-import { minimumSavingsRate } from '../../models/summary/closedForm';
+import { minimumSavingsRate } from '../../models/define/closedForm';
 import { clone, run, smallInput, yearValues } from '../helpers';
 import { summarize } from '../../models/summary/summarize';
 

@@ -1,5 +1,5 @@
-import type { Summary } from '../summary/summarize';
-import type { LocalText } from './localText';
+import type { Summary } from './summarize';
+import type { LocalText } from '../scenario/localText';
 
 /**
  * The optional `results` field of a scenario file: a compact summary of one run of the scenario,

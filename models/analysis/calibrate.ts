@@ -6,17 +6,18 @@
  * as the base scenario states them, with their sources: the open data hold cost per insured-year,
  * not contacts or health status, so only the price level can be read from them.
  */
-import { LINES, type Line } from '../scenario/names';
+import { LINES, type Line } from '../core/names';
 import type { Param, Scenario } from '../scenario/schema';
-import { compile, severityLogParams, val } from '../simulation/compile';
+import { compile } from '../pipeline/compile';
+import { severityLogParams, val } from '../define/definition';
 import { drawParams } from '../params/registry';
 import { expectedPerCapita } from '../finance/expected';
-import { personCostMoments } from '../summary/personCost';
+import { personCostMoments } from '../define/personCost';
 import { exp, ipow } from '../random/math';
 import { makeSamplers } from '../random/samplers';
 import { STREAMS, streamFor } from '../random/rng';
-import type { Model } from '../simulation/compile';
-import { CATEGORIES, type Category } from './vektis';
+import type { Model } from '../pipeline/compile';
+import { CATEGORIES, type Category } from '../region/vektis';
 
 /** Which Vektis categories a group of modelled care lines stands for; the lines share one price factor. */
 export interface LineGroup {

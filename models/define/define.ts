@@ -1,91 +1,11 @@
-import { LINES, PAYERS, lineIndex } from '../scenario/names';
-import type { Param, Scenario } from '../scenario/schema';
+import { LINES, PAYERS, lineIndex } from '../core/names';
+import type { Scenario } from '../scenario/schema';
 import { paramValue, ParamRegistry } from '../params/registry';
-import { expectedGrowth } from '../summary/benchmarkDrift';
+import { expectedGrowth } from './benchmarkDrift';
 import { NON_NEGATIVE_MAX } from '../scenario/param';
-import { log } from '../random/math';
-import { correlationPlan, type CorrelationPlan } from '../params/correlation';
-import type { FieldError } from '../scenario/validate';
-import { prepareFinancing, type FinancingPlan } from '../finance/plan';
-
-/** Index of a parameter in θ, or -1 when absent. */
-export type Ref = number;
-
-export interface LineUseModel {
-  contacts: Ref;
-  dispersion: Ref;
-  cost: Ref;
-  cv: Ref;
-}
-
-export interface SegmentModel {
-  id: string;
-  share: number;
-  growth: Ref;
-  lines: (LineUseModel | null)[];
-  highCost: null | { rate: Ref; kind: 'meanCv' | 'medianP99'; a: Ref; b: Ref };
-}
-
-export interface SubstitutionModel {
-  id: string;
-  /** Stream block name; derived from the id so that list order does not matter. */
-  block: string;
-  from: number;
-  to: number;
-  segments: boolean[];
-  eligible: Ref;
-  maxShift: Ref;
-  startYear: number;
-  midpoint: Ref;
-  steepness: Ref;
-  cost: Ref;
-  cv: Ref;
-  additionality: Ref;
-  refill: Ref;
-}
-
-export interface InterventionModel {
-  id: string;
-  block: string;
-  segments: boolean[];
-  startYear: number;
-  reachMax: Ref;
-  rampYears: Ref;
-  lagYears: Ref;
-  contacts: Ref[];
-  price: Ref[];
-  highCostRate: Ref;
-  quality: Ref;
-  oneOff: Ref;
-  perYear: Ref;
-  perParticipant: Ref;
-  /** Share paid by each of PAYERS. */
-  payer: number[];
-}
-
-/** A scenario compiled to parameter references: the "define" stage of the pipeline. */
-export interface Model {
-  scenario: Scenario;
-  registry: ParamRegistry;
-  blocks: Map<string, number[]>;
-  /** Gaussian-copula plan for correlated parameters, or null. */
-  correlation: CorrelationPlan | null;
-  seed: string;
-  horizon: number;
-  preYears: number;
-  population: number;
-  segments: SegmentModel[];
-  trend: Ref[];
-  benchmarkTrend: Ref;
-  qualityBaseline: Ref;
-  qualityNoise: Ref;
-  substitutions: SubstitutionModel[];
-  interventions: InterventionModel[];
-  /** Per-case thresholds (euros) for which the excess of high-cost cases is accumulated (stop-loss). */
-  excessThresholds: number[];
-  /** The financing stage: parties' money under each financing model. */
-  financing: FinancingPlan;
-}
+import { correlationPlan } from '../params/correlation';
+import type { FieldError } from '../core/issues';
+import type { ContractRegistrar, InterventionModel, ModelDefinition, RegisterParam, SegmentModel, SubstitutionModel } from './definition';
 
 /** A scenario that passed the schema but cannot be compiled (e.g. impossible correlations). */
 export class CompileError extends Error {
@@ -99,10 +19,9 @@ export const BASE_BLOCK = 'base';
 export const subBlock = (id: string) => `substitution:${id}`;
 export const ivBlock = (id: string) => `intervention:${id}`;
 
-export function compile(s: Scenario, opts: { excessThresholds?: number[] } = {}): Model {
+export function define(s: Scenario, registerContracts: ContractRegistrar, opts: { excessThresholds?: number[] } = {}): ModelDefinition {
   const reg = new ParamRegistry();
-  const P = (path: string, node: Param | undefined, block: string, lo: number, hi: number): Ref =>
-    node === undefined ? -1 : reg.add(path, node, block, lo, hi);
+  const P: RegisterParam = (path, node, block, lo, hi) => (node === undefined ? -1 : reg.add(path, node, block, lo, hi));
   // The documented upper limit of every nonNegative field: unbounded distributions are clamped to it.
   const nonneg = NON_NEGATIVE_MAX;
 
@@ -193,13 +112,13 @@ export function compile(s: Scenario, opts: { excessThresholds?: number[] } = {})
     };
   });
 
-  const fin = prepareFinancing(s, (path, node, block, lo, hi) => P(path, node as Param | undefined, block, lo, hi));
+  const contracts = registerContracts(s, P);
   const corr = correlationPlan(reg, s.correlations);
   if (corr.errors.length > 0) throw new CompileError(corr.errors);
 
-  const model: Model = {
+  return {
     scenario: s,
-    registry: reg,
+    registry: { slots: reg.slots },
     blocks: reg.blocks(),
     correlation: corr.plan,
     seed: s.simulation.seed,
@@ -213,25 +132,7 @@ export function compile(s: Scenario, opts: { excessThresholds?: number[] } = {})
     qualityNoise,
     substitutions,
     interventions,
-    excessThresholds: [...new Set([...(opts.excessThresholds ?? []), ...fin.excessThresholds])].sort((a, b) => a - b),
-    financing: null as unknown as FinancingPlan,
+    excessThresholds: [...new Set([...(opts.excessThresholds ?? []), ...contracts.excessThresholds])].sort((a, b) => a - b),
+    contracts,
   };
-  model.financing = fin.finish(model);
-  return model;
 }
-
-const Z99 = 2.3263478740408408;
-
-/** Log-scale parameters of a segment's high-cost episode cost (lognormal) in the start year. */
-export function severityLogParams(theta: Float64Array, hc: NonNullable<SegmentModel['highCost']>): { mu: number; sigma: number } {
-  if (hc.kind === 'meanCv') {
-    const cv = val(theta, hc.b);
-    const sigma = Math.sqrt(log(1 + cv * cv));
-    return { mu: log(val(theta, hc.a)) - (sigma * sigma) / 2, sigma };
-  }
-  const mu = log(val(theta, hc.a));
-  return { mu, sigma: Math.max(0, (log(val(theta, hc.b)) - mu) / Z99) };
-}
-
-/** θ[ref], or `fallback` for an absent optional parameter. */
-export const val = (theta: Float64Array, ref: Ref, fallback = 0): number => (ref < 0 ? fallback : theta[ref]);

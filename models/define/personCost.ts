@@ -1,6 +1,6 @@
-import { LINES } from '../scenario/names';
+import { LINES } from '../core/names';
 import { drawParams } from '../params/registry';
-import { severityLogParams, val, type Model } from '../simulation/compile';
+import { severityLogParams, val, type ModelDefinition } from './definition';
 import { compoundMoments, highCostMoments, mixtureMoments } from './closedForm';
 import { exp } from '../random/math';
 
@@ -9,7 +9,7 @@ import { exp } from '../random/math';
  * forms, with every parameter at its mean. This is the "chance alone" spread that sets the
  * minimum savings rate.
  */
-export function personCostMoments(model: Model): { mean: number; sd: number; cv: number } {
+export function personCostMoments(model: ModelDefinition): { mean: number; sd: number; cv: number } {
   const theta = drawParams(model.registry, model.blocks, model.seed, 0, false);
   const parts = model.segments.map((seg) => {
     let mean = 0;
@@ -47,7 +47,7 @@ export function personCostMoments(model: Model): { mean: number; sd: number; cv:
  * care lines (indices into LINES; all lines when left out); high-cost episodes count with the
  * hospital line. Parameters at their means.
  */
-export function chanceCv(model: Model, lines?: readonly number[]): number {
+export function chanceCv(model: ModelDefinition, lines?: readonly number[]): number {
   const theta = drawParams(model.registry, model.blocks, model.seed, 0, false);
   const hospital = LINES.indexOf('hospital');
   const use = (l: number) => lines === undefined || lines.includes(l);

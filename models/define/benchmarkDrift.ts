@@ -1,6 +1,5 @@
-import { LINES } from '../scenario/names';
-import type { SegmentModel } from '../simulation/compile';
-import type { Ref } from '../simulation/compile';
+import { LINES } from '../core/names';
+import type { Ref, SegmentModel } from './definition';
 import { exp, ipow, log } from '../random/math';
 
 const HOSPITAL = LINES.indexOf('hospital');

@@ -1,8 +1,9 @@
-import { PARTIES, type Party } from '../scenario/names';
+import { PARTIES, type Party } from '../core/names';
 import type { LocalText } from '../scenario/localText';
 import type { RunBlock } from '../simulation/columns';
-import { expectedShortfallMcse, meanSd, proportion, quantilesBySelection, selectInPlace, stat, type Prob, type Stat } from '../summary/stats';
-import { finColumn, PAID_ITEMS, paidColumn, paidItemColumn, STATUS_QUO, type FinancingPlan, type PaidItem } from './plan';
+import { expectedShortfallMcse, meanSd, proportion, quantilesBySelection, selectInPlace, stat, type Prob, type Stat } from './stats';
+import { finColumn, PAID_ITEMS, paidColumn, paidItemColumn, STATUS_QUO, type PaidItem } from '../core/columns';
+import type { FinancingPlan } from '../finance/plan';
 
 /**
  * Risk of each party under each financing model. "Result" = revenue − cost, euros (per year, or

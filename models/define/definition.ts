@@ -1,0 +1,126 @@
+import type { Param, Scenario } from '../scenario/schema';
+import type { CorrelationPlan, ParamTable } from '../params/registry';
+import { log } from '../random/math';
+
+/** Index of a parameter in θ, or -1 when absent. */
+export type Ref = number;
+
+export interface LineUseModel {
+  contacts: Ref;
+  dispersion: Ref;
+  cost: Ref;
+  cv: Ref;
+}
+
+export interface SegmentModel {
+  id: string;
+  share: number;
+  growth: Ref;
+  lines: (LineUseModel | null)[];
+  highCost: null | { rate: Ref; kind: 'meanCv' | 'medianP99'; a: Ref; b: Ref };
+}
+
+export interface SubstitutionModel {
+  id: string;
+  /** Stream block name; derived from the id so that list order does not matter. */
+  block: string;
+  from: number;
+  to: number;
+  segments: boolean[];
+  eligible: Ref;
+  maxShift: Ref;
+  startYear: number;
+  midpoint: Ref;
+  steepness: Ref;
+  cost: Ref;
+  cv: Ref;
+  additionality: Ref;
+  refill: Ref;
+}
+
+export interface InterventionModel {
+  id: string;
+  block: string;
+  segments: boolean[];
+  startYear: number;
+  reachMax: Ref;
+  rampYears: Ref;
+  lagYears: Ref;
+  contacts: Ref[];
+  price: Ref[];
+  highCostRate: Ref;
+  quality: Ref;
+  oneOff: Ref;
+  perYear: Ref;
+  perParticipant: Ref;
+  /** Share paid by each of PAYERS. */
+  payer: number[];
+}
+
+/** The parties' parameters that every contract reads. */
+export interface ProviderRefs {
+  fixed: Ref;
+  speed: Ref;
+  ratio: Ref;
+}
+
+/** The financing section as parameter references, registered by the finance stage's contract kinds. */
+export interface ContractsDefinition {
+  parties: { hospital: ProviderRefs; gp: ProviderRefs; margin: Ref; deductible: Ref[] };
+  /** Per financing model (in the scenario's order), its parameters by name (-1: absent). */
+  models: Record<string, Ref>[];
+  /** Per-case stop-loss thresholds (euros) the contracts need, ascending. */
+  excessThresholds: number[];
+}
+
+/** Registers one parameter and returns its index in θ (-1 when `node` is absent). */
+export type RegisterParam = (path: string, node: Param | undefined, block: string, lo: number, hi: number) => Ref;
+
+/**
+ * Registers the financing section's parameters (in a fixed order, after the care model's). Passed
+ * in by the caller: the contract kinds live in the finance stage, above this one.
+ */
+export type ContractRegistrar = (s: Scenario, P: RegisterParam) => ContractsDefinition;
+
+/**
+ * A scenario defined as parameter references: the "define" stage of the pipeline. Pure data (no
+ * functions, no class instances), so it crosses to a worker by structured clone as it is.
+ */
+export interface ModelDefinition {
+  scenario: Scenario;
+  registry: ParamTable;
+  blocks: Map<string, number[]>;
+  /** Gaussian-copula plan for correlated parameters, or null. */
+  correlation: CorrelationPlan | null;
+  seed: string;
+  horizon: number;
+  preYears: number;
+  population: number;
+  segments: SegmentModel[];
+  trend: Ref[];
+  benchmarkTrend: Ref;
+  qualityBaseline: Ref;
+  qualityNoise: Ref;
+  substitutions: SubstitutionModel[];
+  interventions: InterventionModel[];
+  /** Per-case thresholds (euros) for which the excess of high-cost cases is accumulated (stop-loss). */
+  excessThresholds: number[];
+  /** The financing section's parameters, which the finance stage settles. */
+  contracts: ContractsDefinition;
+}
+
+const Z99 = 2.3263478740408408;
+
+/** Log-scale parameters of a segment's high-cost episode cost (lognormal) in the start year. */
+export function severityLogParams(theta: Float64Array, hc: NonNullable<SegmentModel['highCost']>): { mu: number; sigma: number } {
+  if (hc.kind === 'meanCv') {
+    const cv = val(theta, hc.b);
+    const sigma = Math.sqrt(log(1 + cv * cv));
+    return { mu: log(val(theta, hc.a)) - (sigma * sigma) / 2, sigma };
+  }
+  const mu = log(val(theta, hc.a));
+  return { mu, sigma: Math.max(0, (log(val(theta, hc.b)) - mu) / Z99) };
+}
+
+/** θ[ref], or `fallback` for an absent optional parameter. */
+export const val = (theta: Float64Array, ref: Ref, fallback = 0): number => (ref < 0 ? fallback : theta[ref]);

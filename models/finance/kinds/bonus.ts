@@ -1,0 +1,24 @@
+import type { ContractKind, ContractOf } from './kind';
+
+/**
+ * Fee-for-service plus a bonus (per insured, or a fixed pot) in each year the quality threshold
+ * and the cost target over the scope are met, split between the providers.
+ */
+export const bonus: ContractKind<ContractOf<'bonus'>> = {
+  paysFeeForService: true,
+  register(m, add) {
+    add('perInsured', m.perInsured, 0, 1e4);
+    add('pot', m.pot, 0, 1e12);
+    add('costTarget', m.costTarget, -1, 1);
+  },
+  settler(m, r, _i, s) {
+    const sc = s.scopeOf(m);
+    return {
+      year(y) {
+        const B = s.sumBench(y, sc);
+        const ok = (m.qualityThreshold === undefined || y.quality[y.row] >= m.qualityThreshold) && (r.costTarget < 0 || (B - s.sumClaims(y, sc)) / B >= s.v(y.theta, r.costTarget));
+        if (ok) s.toProviders(y, r.pot >= 0 ? s.v(y.theta, r.pot) : s.v(y.theta, r.perInsured) * y.N, m.split);
+      },
+    };
+  },
+};
