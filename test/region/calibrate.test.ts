@@ -12,21 +12,8 @@ import { meanSd } from '../../models/summary/stats';
 import type { Distribution, Param } from '../../models/scenario/schema';
 import { LINES } from '../../models/core/names';
 import { defaultInput, root, run, valid, yearValues } from '../helpers';
+import { SHARED_CATEGORY_NAMES } from './sharedData';
 
-/** The names ../shared/data gives the categories. */
-const NAMES: Record<string, Category> = {
-  'Medical specialist care': 'hospital',
-  Pharmacy: 'pharmacy',
-  'General practice': 'gp',
-  'Mental health (GGZ)': 'mentalHealth',
-  'Nursing, rehabilitation and short-stay care': 'nursing',
-  'Medical devices': 'devices',
-  'Paramedical care': 'paramedical',
-  'Patient transport': 'transport',
-  'Dental care': 'dental',
-  'Maternity care': 'maternity',
-  'Other Zvw care': 'other',
-};
 
 /** Maastricht-Heuvelland 2023 from the shared reference file (municipality × category rows), summed slowly. */
 function maastrichtHeuvelland(): RegionData {
@@ -36,7 +23,7 @@ function maastrichtHeuvelland(): RegionData {
   const years = new Map<string, number>();
   for (const line of readFileSync(file, 'utf8').trim().split('\n').slice(1)) {
     const [area, category, eur, insured] = line.split(';');
-    cost[NAMES[category]] += Number(eur);
+    cost[SHARED_CATEGORY_NAMES[category]] += Number(eur);
     years.set(area, Number(insured));
   }
   const insuredYears = [...years.values()].reduce((s, v) => s + v, 0);

@@ -5,6 +5,7 @@ import seedrandom from 'seedrandom';
 import { CATEGORIES, VektisError, categoryOf, normaliseColumn, parseAgeClass, parseVektis, type Category } from '../../models/region/vektis';
 import { DEFAULT_BANDS, areasOf, classShare, nationalRatesFromFile, parseBands, selectRegion } from '../../models/region/select';
 import { root } from '../helpers';
+import { SHARED_CATEGORY_NAMES } from './sharedData';
 import { validateScenario } from '../../models/pipeline/validate';
 
 /**
@@ -73,19 +74,7 @@ describe('Vektis open data reader', () => {
   it('maps every cost column as the category mapping of ../shared/data does', () => {
     const file = join(root, '..', 'shared', 'data', 'vektis2023-category-mapping.csv');
     expect(existsSync(file), `${file} is needed (the shared reference data)`).toBe(true);
-    const names: Record<string, Category> = {
-      'Medical specialist care': 'hospital',
-      Pharmacy: 'pharmacy',
-      'General practice': 'gp',
-      'Mental health (GGZ)': 'mentalHealth',
-      'Nursing, rehabilitation and short-stay care': 'nursing',
-      'Medical devices': 'devices',
-      'Paramedical care': 'paramedical',
-      'Patient transport': 'transport',
-      'Dental care': 'dental',
-      'Maternity care': 'maternity',
-      'Other Zvw care': 'other',
-    };
+    const names = SHARED_CATEGORY_NAMES;
     const rows = readFileSync(file, 'utf8').trim().split('\n').slice(1);
     expect(rows.length).toBe(26);
     for (const line of rows) {

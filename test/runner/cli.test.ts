@@ -1,20 +1,14 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { decodeScenarioBytes } from '../../models/scenario/text';
 import { clone, root, smallInput } from '../helpers';
 import { PARTIES_DEFAULT } from '../finance/helpers';
+import { sim } from './simCli';
 
-const exec = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'proeftuin-cli-'));
-const sim = (...args: string[]) =>
-  exec(process.execPath, ['--import', 'tsx', join(root, 'bin/sim.ts'), ...args], { cwd: root }).then(
-    (r) => ({ code: 0, ...r }),
-    (e) => ({ code: e.code as number, stdout: e.stdout as string, stderr: e.stderr as string }),
-  );
 
 // Each case starts the runner through tsx (seconds each; tens of seconds on a loaded machine).
 describe('headless runner under faults', { timeout: 400_000 }, () => {

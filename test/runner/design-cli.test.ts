@@ -1,18 +1,10 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { root } from '../helpers';
+import { sim } from './simCli';
 
-const exec = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'proeftuin-design-'));
-const sim = (...args: string[]) =>
-  exec(process.execPath, ['--import', 'tsx', join(root, 'bin/sim.ts'), ...args], { cwd: root }).then(
-    (r) => ({ code: 0, ...r }),
-    (e) => ({ code: e.code as number, stdout: e.stdout as string, stderr: e.stderr as string }),
-  );
 
 describe('npm run sim -- --design', { timeout: 400_000 }, () => {
   it('prints the variants with the proposal and writes the design; bad terms and limits are refused before any run', async () => {
