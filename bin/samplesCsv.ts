@@ -41,7 +41,9 @@ export async function writeSamplesCsv(path: string, b: RunBlock, paramPaths: str
     }
     await Promise.race([new Promise<void>((resolve) => out.end(() => resolve())), failed]);
   } catch (e) {
-    out.destroy();
+    // Closed before the caller removes the temporary file: a file still being opened would
+    // otherwise be created after its removal.
+    if (!out.closed) await new Promise<void>((resolve) => (out.once('close', () => resolve()), out.destroy()));
     throw e;
   }
 }

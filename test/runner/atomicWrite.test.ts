@@ -30,8 +30,10 @@ function fullDiskAfter(room: number) {
         file.end(done);
       },
       destroy(e, done) {
+        // Done once the file is closed, as a real file stream is: it may still be being opened.
+        if (file.closed) return done(e);
+        file.once('close', () => done(e));
         file.destroy();
-        done(e);
       },
     });
   };
