@@ -72,7 +72,8 @@ function appWorkerKinds(root: string): string[] {
   for (const dir of ['src', 'workers'])
     for (const f of readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' }))
       if (/\.tsx?$/.test(f))
-        for (const m of readFileSync(join(root, dir, f), 'utf8').matchAll(/new Worker\(\s*new URL\(\s*['"]\.\/([\w.]+)\.ts['"]/g)) kinds.add(m[1]);
+        // Comments left out: a doc comment may show the pattern with a made-up name.
+        for (const m of readFileSync(join(root, dir, f), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '').matchAll(/new Worker\(\s*new URL\(\s*['"]\.\/([\w.]+)\.ts['"]/g)) kinds.add(m[1]);
   return [...kinds].sort();
 }
 
