@@ -72,7 +72,7 @@ async function answered(page: Page, g: number): Promise<number> {
 }
 
 const bench = (page: Page) => page.evaluate(() => (window as any).__bench as BenchState);
-const hookOf = (page: Page) => page.evaluate(() => (window as any).__proeftuin as { generation: number; summary: { runs: number } | null; timing: { startedAt: number; runEndedAt: number } });
+const hookOf = (page: Page) => page.evaluate(() => (window as any).__proeftuin as { generation: number; summary: { runs: number } | null; timing: { startedAt: number; firstResultsAt: number; runEndedAt: number } });
 const tasksIn = (s: BenchState, from: number, to: number) => s.longTasks.filter((t) => t.start + t.duration > from && t.start < to);
 
 interface Open {
@@ -86,6 +86,8 @@ interface Open {
 }
 interface Edit {
   ms: number;
+  /** Last keystroke → the first updated (partial) numbers on screen. */
+  firstMs: number;
   longTasks: number;
   maxLongTask: number;
 }
@@ -134,7 +136,8 @@ async function editOnce(page: Page, text: string): Promise<Edit> {
   const done = await answered(page, g + 1);
   const s = await bench(page);
   const tasks = tasksIn(s, s.lastKey, done);
-  return { ms: done - s.lastKey, longTasks: tasks.length, maxLongTask: Math.max(0, ...tasks.map((t) => t.duration)) };
+  const first = (await hookOf(page)).timing.firstResultsAt;
+  return { ms: done - s.lastKey, firstMs: first - s.lastKey, longTasks: tasks.length, maxLongTask: Math.max(0, ...tasks.map((t) => t.duration)) };
 }
 
 async function main() {
@@ -180,6 +183,7 @@ async function main() {
       );
     }
     if (e.length) {
+      say(`last keystroke of an edit (population typed key by key, ${KEY_DELAY_MS} ms between keys) → first updated numbers on screen (partial results; the recompute waits 400 ms after the last key)`, list(e.map((x) => x.firstMs)));
       say(`last keystroke of an edit (population typed key by key, ${KEY_DELAY_MS} ms between keys) → complete updated answer, ${e.length} edits`, list(e.map((x) => x.ms)));
       say('main-thread long tasks from the last keystroke to the answer', `count median ${median(e.map((x) => x.longTasks))} (${e.map((x) => x.longTasks).join(' / ')}), longest median ${ms(median(e.map((x) => x.maxLongTask)))} (${e.map((x) => Math.round(x.maxLongTask)).join(' / ')} ms)`);
     }
