@@ -36,7 +36,12 @@ function serviceWorker(): Plugin {
         .filter((f) => !f.endsWith('.map') && f !== 'sw.js' && f !== '_headers' && f !== 'THIRD-PARTY-NOTICES.txt')
         .sort();
       const version = createHash('sha256');
-      for (const f of files) version.update(f).update('\0').update(readFileSync(join(dir, f))).update('\0');
+      for (const f of files)
+        version
+          .update(f)
+          .update('\0')
+          .update(readFileSync(join(dir, f)))
+          .update('\0');
       const source = readFileSync(fileURLToPath(new URL('./src/sw/serviceWorker.ts', import.meta.url)), 'utf8');
       const { code } = await transform(source, {
         loader: 'ts',

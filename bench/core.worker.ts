@@ -47,7 +47,10 @@ const plans: { year: number; plan: SegmentYearPlan }[] = [];
   let call = 0;
   const perYear = model.segments.length;
   (sim as unknown as { segYear: typeof aggregateSegmentYear }).segYear = (plan, base, t) => {
-    plans.push({ year: Math.floor(call++ / perYear), plan: structuredClone({ ...plan, lines: plan.lines.map((l) => l && { lambda: l.lambda, k: l.k, mu: l.mu, alpha: l.alpha }) }) as SegmentYearPlan });
+    plans.push({
+      year: Math.floor(call++ / perYear),
+      plan: structuredClone({ ...plan, lines: plan.lines.map((l) => l && { lambda: l.lambda, k: l.k, mu: l.mu, alpha: l.alpha }) }) as SegmentYearPlan,
+    });
     aggregateSegmentYear(plan, base, t);
   };
   sim.run(0, block, 0);
@@ -87,16 +90,17 @@ function limit(runs: number): Timed {
   const buf = new Float64Array(Math.ceil(lognormals / plans.length) * 4 + 16);
   let sink = 0;
   const time = timed(() => {
-  for (let r = 0; r < runs; r++) {
-    for (const { plan } of plans) {
-      for (const l of plan.lines) if (l) sink += rng.gamma(plan.n * (l.k === Infinity ? 1 : l.k), 1) + rng.poisson(plan.n * l.lambda) + rng.gamma(plan.n * l.lambda * (l.alpha === Infinity ? 1 : l.alpha), 1);
-      if (plan.highCost) {
-        const m = rng.binomial(plan.n, plan.highCost.rate);
-        rng.fillLognormal(buf, Math.min(m, buf.length), plan.highCost.mu, plan.highCost.sigma);
-        sink += buf[0];
+    for (let r = 0; r < runs; r++) {
+      for (const { plan } of plans) {
+        for (const l of plan.lines)
+          if (l) sink += rng.gamma(plan.n * (l.k === Infinity ? 1 : l.k), 1) + rng.poisson(plan.n * l.lambda) + rng.gamma(plan.n * l.lambda * (l.alpha === Infinity ? 1 : l.alpha), 1);
+        if (plan.highCost) {
+          const m = rng.binomial(plan.n, plan.highCost.rate);
+          rng.fillLognormal(buf, Math.min(m, buf.length), plan.highCost.mu, plan.highCost.sigma);
+          sink += buf[0];
+        }
       }
     }
-  }
   });
   if (!Number.isFinite(sink)) throw new Error('draws went wrong');
   return time;

@@ -148,11 +148,32 @@ say('speed-up 2 workers / 1 worker', `${fmt(elapsed[1] / elapsed[2], 2)}×`);
   const u = streamFor('bench', 0, 'u');
   let s = 0;
   const n = 2e7;
-  say('Alea uniforms per second', fmt(perSecond(n, () => { for (let i = 0; i < n; i++) s += u(); })));
+  say(
+    'Alea uniforms per second',
+    fmt(
+      perSecond(n, () => {
+        for (let i = 0; i < n; i++) s += u();
+      }),
+    ),
+  );
   const g = makeSamplers(streamFor('bench', 0, 'z'));
-  say('normal (ziggurat) draws per second', fmt(perSecond(n / 2, () => { for (let i = 0; i < n / 2; i++) s += g.normal(0, 1); })));
+  say(
+    'normal (ziggurat) draws per second',
+    fmt(
+      perSecond(n / 2, () => {
+        for (let i = 0; i < n / 2; i++) s += g.normal(0, 1);
+      }),
+    ),
+  );
   const buf = new Float64Array(16_000);
-  say('lognormal draws per second (fillLognormal)', fmt(perSecond(n / 2, () => { for (let k = 0; k < n / 2 / 16_000; k++) g.fillLognormal(buf, 16_000, 10, 1); })));
+  say(
+    'lognormal draws per second (fillLognormal)',
+    fmt(
+      perSecond(n / 2, () => {
+        for (let k = 0; k < n / 2 / 16_000; k++) g.fillLognormal(buf, 16_000, 10, 1);
+      }),
+    ),
+  );
   if (s === 42) process.stdout.write('');
 }
 

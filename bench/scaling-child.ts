@@ -14,7 +14,11 @@ if (cfg.population !== undefined) input.region.population = cfg.population;
 if (cfg.horizon !== undefined) input.simulation.horizonYears = cfg.horizon;
 if (cfg.contracts !== undefined) {
   const models = input.financing.models as { id: string; name: string }[];
-  input.financing.models = Array.from({ length: cfg.contracts }, (_, i) => ({ ...structuredClone(models[i % models.length]), id: `${models[i % models.length].id}-${i}`, name: `${models[i % models.length].name} ${i}` }));
+  input.financing.models = Array.from({ length: cfg.contracts }, (_, i) => ({
+    ...structuredClone(models[i % models.length]),
+    id: `${models[i % models.length].id}-${i}`,
+    name: `${models[i % models.length].name} ${i}`,
+  }));
 }
 input.simulation.varianceSplitRuns = 0;
 const v = validateScenario(input);

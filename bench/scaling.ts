@@ -7,7 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const child = fileURLToPath(new URL('./scaling-child.ts', import.meta.url));
-const measure = (cfg: object) => JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', child, JSON.stringify(cfg)], { encoding: 'utf8', maxBuffer: 1 << 20 })) as { msPerRun: number; maxRssMB: number };
+const measure = (cfg: object) =>
+  JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', child, JSON.stringify(cfg)], { encoding: 'utf8', maxBuffer: 1 << 20 })) as { msPerRun: number; maxRssMB: number };
 
 /** Slope of log y on log x. */
 function exponent(xs: number[], ys: number[]): number {
@@ -33,11 +34,17 @@ export function benchScaling(say: (what: string, result: string) => void): void 
   for (const [name, unit, xs, cfg] of series) {
     const r = xs.map((x) => measure(cfg(x)));
     const parts = xs.map((x, i) => `${x.toLocaleString('en')} ${unit}: ${r[i].msPerRun.toFixed(2)} ms/run, ${r[i].maxRssMB.toFixed(0)} MB`);
-    say(`time per run by ${name} (one thread)`, `${parts.join('; ')}; time ∝ ${name}^${exponent(xs, r.map((x) => x.msPerRun)).toFixed(2)}`);
+    say(
+      `time per run by ${name} (one thread)`,
+      `${parts.join('; ')}; time ∝ ${name}^${exponent(
+        xs,
+        r.map((x) => x.msPerRun),
+      ).toFixed(2)}`,
+    );
   }
   for (const runs of [10_000, 100_000]) {
     const r = measure({ runs, workers: 2 });
-    say(`peak memory, default scenario, ${runs.toLocaleString('en')} runs, 2 workers (every column kept)`, `${r.maxRssMB.toFixed(0)} MB (${(r.msPerRun * runs / 1000).toFixed(1)} s)`);
+    say(`peak memory, default scenario, ${runs.toLocaleString('en')} runs, 2 workers (every column kept)`, `${r.maxRssMB.toFixed(0)} MB (${((r.msPerRun * runs) / 1000).toFixed(1)} s)`);
   }
 }
 

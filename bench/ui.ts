@@ -72,7 +72,8 @@ async function answered(page: Page, g: number): Promise<number> {
 }
 
 const bench = (page: Page) => page.evaluate(() => (window as any).__bench as BenchState);
-const hookOf = (page: Page) => page.evaluate(() => (window as any).__proeftuin as { generation: number; summary: { runs: number } | null; timing: { startedAt: number; firstResultsAt: number; runEndedAt: number } });
+const hookOf = (page: Page) =>
+  page.evaluate(() => (window as any).__proeftuin as { generation: number; summary: { runs: number } | null; timing: { startedAt: number; firstResultsAt: number; runEndedAt: number } });
 const tasksIn = (s: BenchState, from: number, to: number) => s.longTasks.filter((t) => t.start + t.duration > from && t.start < to);
 
 interface Open {
@@ -147,7 +148,10 @@ async function main() {
   if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/ is missing: run `npm run build` first (npm run bench:ui does)');
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
   const server = await serveStatic(DIST);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
   const version = browser.version();
   const load0 = loadavg()[0];
   const rows: [string, string][] = [];
@@ -171,7 +175,10 @@ async function main() {
     say('  of which: open → run started', list(o.map((x) => x.runStart)));
     say('  of which: run started → run ended', list(o.map((x) => x.runEnd - x.runStart)));
     say('  of which: run ended → every view drawn', list(o.map((x) => x.ms - x.runEnd)));
-    say('main-thread long tasks (> 50 ms) from open to the answer', `count median ${median(o.map((x) => x.longTasks))} (${o.map((x) => x.longTasks).join(' / ')}), longest median ${ms(median(o.map((x) => x.maxLongTask)))} (${o.map((x) => Math.round(x.maxLongTask)).join(' / ')} ms)`);
+    say(
+      'main-thread long tasks (> 50 ms) from open to the answer',
+      `count median ${median(o.map((x) => x.longTasks))} (${o.map((x) => x.longTasks).join(' / ')}), longest median ${ms(median(o.map((x) => x.maxLongTask)))} (${o.map((x) => Math.round(x.maxLongTask)).join(' / ')} ms)`,
+    );
     const names = [...new Set(o.flatMap((x) => x.workers.map((w) => w.name)))];
     for (const name of names) {
       const ready = o.flatMap((x) => x.workers.filter((w) => w.name === name)).map((w) => w.readyAfter);
@@ -183,9 +190,15 @@ async function main() {
       );
     }
     if (e.length) {
-      say(`last keystroke of an edit (population typed key by key, ${KEY_DELAY_MS} ms between keys) → first updated numbers on screen (partial results; the recompute waits 400 ms after the last key)`, list(e.map((x) => x.firstMs)));
+      say(
+        `last keystroke of an edit (population typed key by key, ${KEY_DELAY_MS} ms between keys) → first updated numbers on screen (partial results; the recompute waits 400 ms after the last key)`,
+        list(e.map((x) => x.firstMs)),
+      );
       say(`last keystroke of an edit (population typed key by key, ${KEY_DELAY_MS} ms between keys) → complete updated answer, ${e.length} edits`, list(e.map((x) => x.ms)));
-      say('main-thread long tasks from the last keystroke to the answer', `count median ${median(e.map((x) => x.longTasks))} (${e.map((x) => x.longTasks).join(' / ')}), longest median ${ms(median(e.map((x) => x.maxLongTask)))} (${e.map((x) => Math.round(x.maxLongTask)).join(' / ')} ms)`);
+      say(
+        'main-thread long tasks from the last keystroke to the answer',
+        `count median ${median(e.map((x) => x.longTasks))} (${e.map((x) => x.longTasks).join(' / ')}), longest median ${ms(median(e.map((x) => x.maxLongTask)))} (${e.map((x) => Math.round(x.maxLongTask)).join(' / ')} ms)`,
+      );
     }
   } finally {
     await browser.close();

@@ -21,7 +21,11 @@ function newest(path) {
 
 async function ensureBuilt() {
   const stamp = join(OUT, 'node.worker.cjs');
-  const sources = Math.max(...SOURCES.map((p) => join(ROOT, p)).filter(existsSync).map(newest));
+  const sources = Math.max(
+    ...SOURCES.map((p) => join(ROOT, p))
+      .filter(existsSync)
+      .map(newest),
+  );
   const files = ['sim.mjs', 'merge.mjs', 'node.worker.cjs'];
   if (files.every((f) => existsSync(join(OUT, f))) && statSync(stamp).mtimeMs >= sources) return;
   const { build } = await import('esbuild');
@@ -35,7 +39,13 @@ async function ensureBuilt() {
     await Promise.all([
       build({ ...common, entryPoints: [join(ROOT, ENTRIES['node.worker'])], format: 'cjs', outfile: join(tmp, 'node.worker.cjs') }),
       ...['sim', 'merge'].map((k) =>
-        build({ ...common, entryPoints: [join(ROOT, ENTRIES[k])], format: 'esm', outfile: join(tmp, `${k}.mjs`), banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } }),
+        build({
+          ...common,
+          entryPoints: [join(ROOT, ENTRIES[k])],
+          format: 'esm',
+          outfile: join(tmp, `${k}.mjs`),
+          banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+        }),
       ),
     ]);
     mkdirSync(OUT, { recursive: true });

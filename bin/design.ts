@@ -55,7 +55,9 @@ export function formatDesign(d: Design): string {
   lines.push(`${ok} of ${d.points.length} variants acceptable to ${parties.join(', ')}; Pareto frontier: ${d.pareto.length} points`);
   if (ok > 0 && d.nash === null) lines.push('no acceptable variant gives every party a gain: no Nash proposal');
   for (const b of d.binding)
-    lines.push(`binding: ${b.party} ${b.limit} is broken by every variant, at least by ${b.limit === 'maxPWorse' ? `${(100 * b.by).toFixed(1)} percentage points` : `€${(b.by / 1e6).toFixed(1)} mln`}`);
+    lines.push(
+      `binding: ${b.party} ${b.limit} is broken by every variant, at least by ${b.limit === 'maxPWorse' ? `${(100 * b.by).toFixed(1)} percentage points` : `€${(b.by / 1e6).toFixed(1)} mln`}`,
+    );
   return lines.join('\n');
 }
 

@@ -91,7 +91,9 @@ export function formatFinancingTable(s: FinancingSummary): string {
     }
     if (m.kind !== 'ffs') {
       const it = m.paid.items;
-      const parts = it ? ` (budget beyond claims ${mlnCol(it.budget).trim()}, stop-loss ${mlnCol(it.stopLoss).trim()}, premium ${mlnCol(it.premium).trim()}, corridor ${mlnCol(it.corridor).trim()})` : '';
+      const parts = it
+        ? ` (budget beyond claims ${mlnCol(it.budget).trim()}, stop-loss ${mlnCol(it.stopLoss).trim()}, premium ${mlnCol(it.premium).trim()}, corridor ${mlnCol(it.corridor).trim()})`
+        : '';
       lines.push(`  ${''.padEnd(24)} paid beyond FFS: ${mlnCol(m.paid.mean).trim()} mln on average${parts}, in ${pctCol(m.paid.pPaid.p).trim()} of runs`);
     }
   }

@@ -46,7 +46,9 @@ async function main() {
   const { header, block } = merged;
   const model = compile(header.scenario);
   const summary = summarize(model, block);
-  process.stdout.write(`${formatSummary(cliText(header.scenario.meta.title), summary)}\n${formatFinancingTable({ ...summary.financing, models: summary.financing.models.map((m) => ({ ...m, name: cliText(m.name) })) })}\n`);
+  process.stdout.write(
+    `${formatSummary(cliText(header.scenario.meta.title), summary)}\n${formatFinancingTable({ ...summary.financing, models: summary.financing.models.map((m) => ({ ...m, name: cliText(m.name) })) })}\n`,
+  );
   const file = await resultsFile(header.scenario, summary, { mode: header.mode, runsRequested: header.total, cancelled: false });
   const out = args.values.out;
   const tmp = `${out}.tmp-${process.pid}`;

@@ -25,7 +25,10 @@ function fail(code: number, msg: string): never {
 function main() {
   let args;
   try {
-    args = parseArgs({ allowPositionals: true, options: { areas: { type: 'string' }, bands: { type: 'string' }, year: { type: 'string' }, base: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    args = parseArgs({
+      allowPositionals: true,
+      options: { areas: { type: 'string' }, bands: { type: 'string' }, year: { type: 'string' }, base: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
   } catch (e) {
     fail(64, `${(e as Error).message}\n${USAGE}`);
   }
@@ -53,7 +56,15 @@ function main() {
     if (process.stderr.isTTY) process.stderr.write('\n');
     // A file of every municipality holds the national rates itself.
     const rates = new Set(file.rows.map((r) => r.area)).size > 300 ? nationalRatesFromFile(file) : undefined;
-    region = selectRegion(file, o.areas.split(',').map((a) => a.trim()).filter(Boolean), bands, rates);
+    region = selectRegion(
+      file,
+      o.areas
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean),
+      bands,
+      rates,
+    );
   } catch (e) {
     if (e instanceof VektisError) fail(2, `${path}: ${cleanText(e.message)}`);
     throw e;
@@ -73,7 +84,10 @@ function main() {
   }
   if (o.out) {
     const out = { format: 'proeftuin-region', formatVersion: 1, source, file: { name: basename(path), sha256, year }, columns: file.costColumns, region };
-    writeAtomic(o.out, JSON.stringify(out, (_, v) => (v === Infinity ? null : v), 2));
+    writeAtomic(
+      o.out,
+      JSON.stringify(out, (_, v) => (v === Infinity ? null : v), 2),
+    );
     process.stderr.write(`region written to ${o.out}\n`);
   }
 }
@@ -113,10 +127,13 @@ function writeScenario(basePath: string, out: string | undefined, region: Return
   const eur = (v: number) => `€${Math.round(v).toLocaleString('en')}`;
   process.stdout.write(`calibrated to ${s.simulation.startYear} prices (cost per insured, start year):\n`);
   for (const g of cal.groups)
-    process.stdout.write(`  ${g.lines.join(' + ').padEnd(22)} ${eur(g.before).padStart(8)} → ${eur(g.target).padStart(8)}  (data ${eur(g.target / g.index)} × index ${g.index.toFixed(4)}; cost per contact × ${g.factor.toFixed(4)})\n`);
-  if (cal.outside.length)
-    process.stdout.write(`not in any modelled line (per insured-year, ${dataYear}): ${cal.outside.map((x) => `${x.category} ${eur(x.perInsuredYear)}`).join(', ')}\n`);
-  process.stdout.write(`person-cost CV ${cal.personCv.toFixed(2)} (published: 2–3, domain.md); costliest 1% carry ${(100 * cal.top1.share).toFixed(1)}% ± ${(100 * cal.top1.se).toFixed(1)}% of the cost (published: 23–25%)\n`);
+    process.stdout.write(
+      `  ${g.lines.join(' + ').padEnd(22)} ${eur(g.before).padStart(8)} → ${eur(g.target).padStart(8)}  (data ${eur(g.target / g.index)} × index ${g.index.toFixed(4)}; cost per contact × ${g.factor.toFixed(4)})\n`,
+    );
+  if (cal.outside.length) process.stdout.write(`not in any modelled line (per insured-year, ${dataYear}): ${cal.outside.map((x) => `${x.category} ${eur(x.perInsuredYear)}`).join(', ')}\n`);
+  process.stdout.write(
+    `person-cost CV ${cal.personCv.toFixed(2)} (published: 2–3, domain.md); costliest 1% carry ${(100 * cal.top1.share).toFixed(1)}% ± ${(100 * cal.top1.se).toFixed(1)}% of the cost (published: 23–25%)\n`,
+  );
   if (out) {
     writeAtomic(out, JSON.stringify(s, null, 2) + '\n');
     process.stderr.write(`scenario written to ${out}\n`);

@@ -27,7 +27,9 @@ export async function writeSamplesCsv(path: string, b: RunBlock, paramPaths: str
   };
   try {
     // Each financing model's result per party (revenue − cost) is written too, for audit.
-    const results = b.names.flatMap((n, i) => (n.startsWith('fin.') && n.endsWith('.revenue') ? [{ name: `${n.slice(0, -'.revenue'.length)}.result`, rev: i, cost: b.names.indexOf(`${n.slice(0, -'.revenue'.length)}.cost`) }] : []));
+    const results = b.names.flatMap((n, i) =>
+      n.startsWith('fin.') && n.endsWith('.revenue') ? [{ name: `${n.slice(0, -'.revenue'.length)}.result`, rev: i, cost: b.names.indexOf(`${n.slice(0, -'.revenue'.length)}.cost`) }] : [],
+    );
     await write(`${['run', 'year', ...paramPaths.map((p) => `param:${p}`), ...b.names, ...results.map((r) => r.name)].map(quote).join(',')}\n`);
     for (let r = 0; r < b.runs; r++) {
       const params = Array.from(b.params.subarray(r * b.nParams, (r + 1) * b.nParams), String).join(',');

@@ -23,11 +23,11 @@ import type { Scenario } from '../models/scenario/schema';
 
 const USAGE =
   'usage: npm run sim -- <scenario.json> [--runs N] [--seed S] [--workers W] [--mode aggregate|person] [--out results.json] [--samples samples.csv]\n' +
-  '       [--precision SE [--max-runs N]]   add runs until the Monte Carlo SE of the last year\'s mean reduction is at most SE (a fraction, e.g. 0.0002)\n' +
+  "       [--precision SE [--max-runs N]]   add runs until the Monte Carlo SE of the last year's mean reduction is at most SE (a fraction, e.g. 0.0002)\n" +
   '       [--goal <parameter path> [--goal-prob 0.8] [--goal-range lo,hi]]   smallest value of the parameter at which P(reduction ≥ target) in the last year reaches the goal\n' +
   '       [--design <contract id> --terms "sharingRate=0:1,msr=0:0.05" [--accept accept.json] [--steps N]]   which terms of one contract every party can sign\n' +
   '       [--shard i/n --out shard-i.bin]   only the i-th of n equal shares of the runs, for npm run merge (same numbers as one run of all)\n' +
-  '       [--goal-population <population model id> [--goal-es-share 0.05] [--goal-year Y] [--goal-range lo,hi]]   smallest population at which the integrator\'s expected shortfall (worst 5% of runs) in contract year Y (1 = first, default) is at most that share of its budget';
+  "       [--goal-population <population model id> [--goal-es-share 0.05] [--goal-year Y] [--goal-range lo,hi]]   smallest population at which the integrator's expected shortfall (worst 5% of runs) in contract year Y (1 = first, default) is at most that share of its budget";
 
 /** Everything the runner prints goes through here: file text never reaches the terminal raw. */
 const err = (msg: string) => void process.stderr.write(printable(msg));
@@ -305,11 +305,7 @@ async function runSeek(spec: GoalSpec, scenario: Scenario, workers: number, labe
       err(`  ${label(x)}: ${output} = ${pct(e.value)} ± ${pct(e.se)}\n`);
       return e;
     });
-    out(
-      res.reachable
-        ? `goal: ${label(res.value)} (90% interval ${label(res.low)} to ${label(res.high)}) gives ${output} = ${pct(res.output)} ± ${pct(res.se)}\n`
-        : `goal: ${res.message}\n`,
-    );
+    out(res.reachable ? `goal: ${label(res.value)} (90% interval ${label(res.low)} to ${label(res.high)}) gives ${output} = ${pct(res.output)} ± ${pct(res.se)}\n` : `goal: ${res.message}\n`);
   } catch (e) {
     if (e instanceof CancelledError) fail(EXIT_CANCELLED, 'goal search cancelled');
     throw e;

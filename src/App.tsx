@@ -292,13 +292,19 @@ export function App(props: { loaded: Loaded }) {
     });
   });
 
-  const compared = () => ws.compare().map((id) => ws.saved().find((s) => s.id === id)).filter((s) => s !== undefined);
+  const compared = () =>
+    ws
+      .compare()
+      .map((id) => ws.saved().find((s) => s.id === id))
+      .filter((s) => s !== undefined);
   const stale = () => ctl.live() !== null && ws.revision() !== ranRevision() && !ctl.busy() && !ctl.queued();
   const runComing = () => ctl.queued() || ctl.busy();
 
   return (
     <div class="app">
-      <a class="skip" href="#results">{t('skipToResults')}</a>
+      <a class="skip" href="#results">
+        {t('skipToResults')}
+      </a>
       <header class="top">
         <div class="brand">
           <h1>{t('appTitle')}</h1>
@@ -316,13 +322,20 @@ export function App(props: { loaded: Loaded }) {
           {presenting() ? ts('presentExit') : ts('present')}
         </button>
         <div class="lang" role="group" aria-label={t('language')}>
-          <button type="button" aria-pressed={lang() === 'nl'} data-testid="lang-nl" onClick={() => setLang('nl')} lang="nl">NL</button>
-          <button type="button" aria-pressed={lang() === 'en'} data-testid="lang-en" onClick={() => setLang('en')} lang="en">EN</button>
+          <button type="button" aria-pressed={lang() === 'nl'} data-testid="lang-nl" onClick={() => setLang('nl')} lang="nl">
+            NL
+          </button>
+          <button type="button" aria-pressed={lang() === 'en'} data-testid="lang-en" onClick={() => setLang('en')} lang="en">
+            EN
+          </button>
         </div>
       </header>
       <Show when={banner()}>
         <div class="banner" role="status" data-testid="banner">
-          {banner()} <button type="button" class="mini" onClick={() => setBanner(null)}>{t('close')}</button>
+          {banner()}{' '}
+          <button type="button" class="mini" onClick={() => setBanner(null)}>
+            {t('close')}
+          </button>
         </div>
       </Show>
       <StorageAlerts ws={ws} />
@@ -337,7 +350,9 @@ export function App(props: { loaded: Loaded }) {
       <main class="layout">
         <aside class="editor-pane" aria-labelledby="editor-title">
           <h2 id="editor-title">{t('editorTitle')}</h2>
-          <p class="scenario-title" data-testid="scenario-title">{textOf(ws.scenario.meta?.title)}</p>
+          <p class="scenario-title" data-testid="scenario-title">
+            {textOf(ws.scenario.meta?.title)}
+          </p>
           <Toolbar
             ws={ws}
             onFile={(f) => void openFile(f)}
@@ -365,7 +380,9 @@ export function App(props: { loaded: Loaded }) {
                     )}
                   </For>
                 </ul>
-                <button type="button" class="mini" onClick={() => setImportErrors(null)}>{t('close')}</button>
+                <button type="button" class="mini" onClick={() => setImportErrors(null)}>
+                  {t('close')}
+                </button>
               </div>
             )}
           </Show>
@@ -383,14 +400,22 @@ export function App(props: { loaded: Loaded }) {
                 </Show>
                 <Show when={e().errors} fallback={<p>{e().message}</p>}>
                   <ul>
-                    <For each={e().errors}>{(fe) => <li title={fe.path}>{errorLabel(fe.path, ws.scenario, lang())}: {localMessage(fe.message, lang())}</li>}</For>
+                    <For each={e().errors}>
+                      {(fe) => (
+                        <li title={fe.path}>
+                          {errorLabel(fe.path, ws.scenario, lang())}: {localMessage(fe.message, lang())}
+                        </li>
+                      )}
+                    </For>
                   </ul>
                 </Show>
               </div>
             )}
           </Show>
           <Show when={stale()}>
-            <p class="stale" role="status" data-testid="stale-note">{t('staleResults')}</p>
+            <p class="stale" role="status" data-testid="stale-note">
+              {t('staleResults')}
+            </p>
           </Show>
           {/* The three questions answered at the top, without scrolling. */}
           <Show
@@ -439,7 +464,18 @@ export function App(props: { loaded: Loaded }) {
                       onClick={() =>
                         download(
                           fileNameFor(o().input as ScenarioInput, 'results.json'),
-                          JSON.stringify({ format: 'proeftuin-results', formatVersion: 1, scenario: { title: (o().input as ScenarioInput).meta?.title, hash: o().scenarioHash }, runs: o().summary.runs, cancelled: o().cancelled, summary: o().summary }, null, 2),
+                          JSON.stringify(
+                            {
+                              format: 'proeftuin-results',
+                              formatVersion: 1,
+                              scenario: { title: (o().input as ScenarioInput).meta?.title, hash: o().scenarioHash },
+                              runs: o().summary.runs,
+                              cancelled: o().cancelled,
+                              summary: o().summary,
+                            },
+                            null,
+                            2,
+                          ),
                           'application/json',
                         )
                       }
@@ -501,7 +537,13 @@ export function App(props: { loaded: Loaded }) {
               {(fin) => (
                 <ViewGuard name="finance" retryOn={ctl.outcome}>
                   <Later delayMs={60}>
-                    <FinanceView fin={fin()} startYear={ctl.outcome()!.summary.startYear} hists={ctl.outcome()!.extras.partyResults} defaultParty={scenarioParty(ctl.outcome()!.input)} drift={ctl.outcome()!.summary.benchmarkDrift} />
+                    <FinanceView
+                      fin={fin()}
+                      startYear={ctl.outcome()!.summary.startYear}
+                      hists={ctl.outcome()!.extras.partyResults}
+                      defaultParty={scenarioParty(ctl.outcome()!.input)}
+                      drift={ctl.outcome()!.summary.benchmarkDrift}
+                    />
                   </Later>
                 </ViewGuard>
               )}
@@ -527,13 +569,17 @@ export function App(props: { loaded: Loaded }) {
         </section>
       </main>
       <footer class="app-footer">
-        <a href={VERIFICATION_HASH} data-testid="verification-link">{verificationLinkText()}</a>
+        <a href={VERIFICATION_HASH} data-testid="verification-link">
+          {verificationLinkText()}
+        </a>
       </footer>
       <Show when={hash() === VERIFICATION_HASH}>
         <Verification onClose={closeVerification} />
       </Show>
       <Show when={dragging()}>
-        <div class="drop-overlay" aria-hidden="true">{t('dropHere')}</div>
+        <div class="drop-overlay" aria-hidden="true">
+          {t('dropHere')}
+        </div>
       </Show>
     </div>
   );

@@ -36,7 +36,9 @@ export function bundledPackageDirs(distDir: string): string[] {
       else if (e.name.endsWith('.js.map')) {
         const map = JSON.parse(readFileSync(p, 'utf8')) as { sources?: string[]; sourceRoot?: string };
         for (const s of map.sources ?? []) {
-          const abs = resolve(dirname(p), map.sourceRoot ?? '', s).split('\\').join('/');
+          const abs = resolve(dirname(p), map.sourceRoot ?? '', s)
+            .split('\\')
+            .join('/');
           const dir = packageDirOf(abs);
           if (dir) dirs.add(dir);
         }
@@ -107,7 +109,7 @@ export function noticeText(app: string, pkgs: BundledPackage[]): string {
     `Third-party software in ${app}`,
     '',
     `The built site contains code from the ${pkgs.length} packages below, each under its own licence.`,
-    'This file is generated at build time (vite.config.ts, tools/notices.ts) from the packages\' own files.',
+    "This file is generated at build time (vite.config.ts, tools/notices.ts) from the packages' own files.",
     '',
   ];
   for (const p of [...pkgs].sort((a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version))) {
@@ -135,5 +137,10 @@ export function noticeText(app: string, pkgs: BundledPackage[]): string {
 
 /** The notice file for the bundles in `distDir`. */
 export function noticesForDist(app: string, distDir: string): string {
-  return noticeText(app, bundledPackageDirs(distDir).filter((d) => existsSync(join(d, 'package.json'))).map(readPackage));
+  return noticeText(
+    app,
+    bundledPackageDirs(distDir)
+      .filter((d) => existsSync(join(d, 'package.json')))
+      .map(readPackage),
+  );
 }

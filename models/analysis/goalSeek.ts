@@ -88,7 +88,14 @@ export async function seekThreshold(evaluate: (x: number) => Promise<Evaluation>
     const tx = (v: number) => (o.scale === 'log' ? Math.log(v) : v);
     const band = Math.max(4 * r.se, 0.15 * Math.abs(o.goal) || 0.15);
     const near = steps.filter((s) => Math.abs(s.output - o.goal) <= band);
-    const pts = (near.length >= 2 ? near : [{ x: xLo, output: vLo }, { x, output: r.value }]).map((s) => ({ x: tx(s.x), v: s.output }));
+    const pts = (
+      near.length >= 2
+        ? near
+        : [
+            { x: xLo, output: vLo },
+            { x, output: r.value },
+          ]
+    ).map((s) => ({ x: tx(s.x), v: s.output }));
     const mx = pts.reduce((a, s) => a + s.x, 0) / pts.length;
     const mv = pts.reduce((a, s) => a + s.v, 0) / pts.length;
     const sxx = pts.reduce((a, s) => a + (s.x - mx) ** 2, 0);
@@ -132,7 +139,5 @@ export async function goalSeek(prob: (x: number) => Promise<{ p: number; n: numb
     { ...o, direction: 'atLeast' },
   );
   const steps = r.steps.map((s) => ({ x: s.x, p: s.output }));
-  return r.reachable
-    ? { reachable: true, value: r.value, p: r.output, mcse: r.se, low: r.low, high: r.high, steps }
-    : { reachable: false, pAtHigh: r.outputAtHigh, steps, message: r.message };
+  return r.reachable ? { reachable: true, value: r.value, p: r.output, mcse: r.se, low: r.low, high: r.high, steps } : { reachable: false, pAtHigh: r.outputAtHigh, steps, message: r.message };
 }

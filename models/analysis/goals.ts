@@ -14,8 +14,7 @@ import { seekThreshold, type Evaluation, type SeekResult } from './goalSeek';
  *   its mean budget (revenue) in a year.
  */
 export type GoalSpec =
-  | { kind: 'parameter'; path: string; probability: number; lo: number; hi: number; year?: number }
-  | { kind: 'population'; model: string; maxShare: number; lo: number; hi: number; year?: number };
+  { kind: 'parameter'; path: string; probability: number; lo: number; hi: number; year?: number } | { kind: 'population'; model: string; maxShare: number; lo: number; hi: number; year?: number };
 
 /** The scenario with the goal's input set to x (the parameter as a fixed number, or the population). */
 export function goalInput<T>(input: T, spec: GoalSpec, x: number): T {

@@ -86,7 +86,10 @@ export function evppi(nb: ArrayLike<number>[], phi: ArrayLike<number>[], opts: {
   const w = new Uint32Array(design.n);
   const reps = Array.from({ length: opts.bootstrap ?? [50, 20, 8][phi.length - 1] }, () => {
     resampleWeights(rng, design.n, w);
-    return gain(nb.map((y, d) => weightedFit(design, y, w, fits[d].lambda)), w);
+    return gain(
+      nb.map((y, d) => weightedFit(design, y, w, fits[d].lambda)),
+      w,
+    );
   });
   return { value: Math.max(0, gain(fits.map((f) => f.fitted))), se: sd(reps), fits: fits.map((f) => ({ r2: f.r2, edf: f.edf })) };
 }

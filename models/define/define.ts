@@ -47,8 +47,18 @@ export function define(s: Scenario, registerContracts: ContractRegistrar, opts: 
       const sev = g.highCost.severity;
       highCost =
         'mean' in sev
-          ? { rate: P(`${hp}.rate`, g.highCost.rate, BASE_BLOCK, 0, 1), kind: 'meanCv', a: P(`${hp}.severity.mean`, sev.mean, BASE_BLOCK, 0, nonneg), b: P(`${hp}.severity.cv`, sev.cv, BASE_BLOCK, 0.01, 50) }
-          : { rate: P(`${hp}.rate`, g.highCost.rate, BASE_BLOCK, 0, 1), kind: 'medianP99', a: P(`${hp}.severity.median`, sev.median, BASE_BLOCK, 0, nonneg), b: P(`${hp}.severity.p99`, sev.p99, BASE_BLOCK, 0, nonneg) };
+          ? {
+              rate: P(`${hp}.rate`, g.highCost.rate, BASE_BLOCK, 0, 1),
+              kind: 'meanCv',
+              a: P(`${hp}.severity.mean`, sev.mean, BASE_BLOCK, 0, nonneg),
+              b: P(`${hp}.severity.cv`, sev.cv, BASE_BLOCK, 0.01, 50),
+            }
+          : {
+              rate: P(`${hp}.rate`, g.highCost.rate, BASE_BLOCK, 0, 1),
+              kind: 'medianP99',
+              a: P(`${hp}.severity.median`, sev.median, BASE_BLOCK, 0, nonneg),
+              b: P(`${hp}.severity.p99`, sev.p99, BASE_BLOCK, 0, nonneg),
+            };
     }
     return { id: g.id, share: g.share, growth: P(`${at}.growth`, g.growth, BASE_BLOCK, -0.5, 0.5), lines, highCost };
   });
@@ -60,7 +70,14 @@ export function define(s: Scenario, registerContracts: ContractRegistrar, opts: 
   const benchmarkTrend = P(
     'benchmark.trend',
     s.benchmark.trend ??
-      expectedGrowth({ segments, trend, population: s.region.population, preYears: s.benchmark.preContractYears, horizon: s.simulation.horizonYears, value: (r) => paramValue(reg.slots[r], 0.5, false) }),
+      expectedGrowth({
+        segments,
+        trend,
+        population: s.region.population,
+        preYears: s.benchmark.preContractYears,
+        horizon: s.simulation.horizonYears,
+        value: (r) => paramValue(reg.slots[r], 0.5, false),
+      }),
     BASE_BLOCK,
     -0.5,
     0.5,

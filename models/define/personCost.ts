@@ -37,7 +37,6 @@ export function personCostMoments(model: ModelDefinition): { mean: number; sd: n
   return { mean, sd, cv: sd / mean };
 }
 
-
 /**
  * The coefficient of variation of the regional total by chance alone, per √person: with segment
  * sizes fixed (as the simulation has them) the total's variance is the sum of the segments'

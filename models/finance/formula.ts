@@ -101,7 +101,7 @@ export function tooDeepAt(text: string): number | null {
   // Whether the next token stands where an operand is expected (so + - ~ not are prefix operators).
   let operandNext = true;
   const over = () => base + extra + run > MAX_FORMULA_DEPTH;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const ch = text[i];
     if (/\s/.test(ch)) {
       i++;
@@ -158,8 +158,7 @@ export function tooDeepAt(text: string): number | null {
   return null;
 }
 
-const tooDeep = (position: number | null) =>
-  new FormulaError(`the formula is nested too deeply; at most ${MAX_FORMULA_DEPTH} levels of brackets, signs and chained ? or ^ are allowed`, position);
+const tooDeep = (position: number | null) => new FormulaError(`the formula is nested too deeply; at most ${MAX_FORMULA_DEPTH} levels of brackets, signs and chained ? or ^ are allowed`, position);
 
 export function compileFormula(text: string): CompiledFormula {
   if (text.length > MAX_FORMULA_LENGTH) throw new FormulaError(`the formula is ${text.length} characters long; at most ${MAX_FORMULA_LENGTH} are allowed`, null);
@@ -192,7 +191,7 @@ function build(node: MathNode, text: string): CompiledFormula {
       if (typeof v === 'boolean') return v ? () => 1 : () => 0;
       if (typeof v === 'number') {
         // mathjs reads Infinity and NaN as constants, and 1e999 as Infinity.
-        const at = where(text, String(v)) ?? (/\d[\d.]*e\+?\d{3,}/i.exec(text)?.index ?? null);
+        const at = where(text, String(v)) ?? /\d[\d.]*e\+?\d{3,}/i.exec(text)?.index ?? null;
         throw new FormulaError(`${String(v)} is not a finite number; only finite numbers are allowed as constants`, at);
       }
       throw new FormulaError(`only numbers are allowed as constants, not ${typeof v === 'string' ? 'text' : JSON.stringify(v)}`, where(text, String(v)));
@@ -239,6 +238,9 @@ function build(node: MathNode, text: string): CompiledFormula {
     case 'FunctionAssignmentNode':
       throw new FormulaError('assignments and function definitions are not allowed', where(text, '='));
     default:
-      throw new FormulaError(`this kind of expression (${node.type}) is not allowed; use numbers, variables, + − × ÷ ^, comparisons, and/or/not, a ? b : c, and ${Object.keys(FUNCTIONS).join(', ')}`, null);
+      throw new FormulaError(
+        `this kind of expression (${node.type}) is not allowed; use numbers, variables, + − × ÷ ^, comparisons, and/or/not, a ? b : c, and ${Object.keys(FUNCTIONS).join(', ')}`,
+        null,
+      );
   }
 }

@@ -96,10 +96,12 @@ export function settlementOf(model: ModelDefinition): FinancingPlan {
   }
   for (const m of f.models) for (const k of kindOf(m).paidItems ?? []) columns.push(paidItemColumn(m.id, k));
   const intermediateTo = PARTY_OF[f.parties.intermediateProvider];
-  const providerOf = Int32Array.from(LINES.map((l) => {
-    const p = LINE_FACTS[l].provider;
-    return p === null ? -1 : p === 'intermediateProvider' ? intermediateTo : PARTY_OF[p];
-  }));
+  const providerOf = Int32Array.from(
+    LINES.map((l) => {
+      const p = LINE_FACTS[l].provider;
+      return p === null ? -1 : p === 'intermediateProvider' ? intermediateTo : PARTY_OF[p];
+    }),
+  );
   const H = model.horizon;
   const excessByYear = expectedExcessByYear(model, thresholds, H);
   // Per-run state, reused: claims per line and year for the two worlds (0 = counterfactual,

@@ -67,9 +67,7 @@ export function pertShapes(min: number, mode: number, max: number, lambda: numbe
 export function triangularQuantile(min: number, mode: number, max: number, u: number): number {
   if (max === min) return min;
   const fc = (mode - min) / (max - min);
-  return u < fc
-    ? min + Math.sqrt(u * (max - min) * (mode - min))
-    : max - Math.sqrt((1 - u) * (max - min) * (max - mode));
+  return u < fc ? min + Math.sqrt(u * (max - min) * (mode - min)) : max - Math.sqrt((1 - u) * (max - min) * (max - mode));
 }
 
 /** Log-scale parameters of a lognormal with the given mean and standard deviation (of the value). */

@@ -8,19 +8,7 @@
  */
 
 /** Care categories as Vektis groups its cost columns (the category mapping of ../shared/data). */
-export const CATEGORIES = [
-  'hospital',
-  'pharmacy',
-  'gp',
-  'mentalHealth',
-  'nursing',
-  'devices',
-  'paramedical',
-  'transport',
-  'dental',
-  'maternity',
-  'other',
-] as const;
+export const CATEGORIES = ['hospital', 'pharmacy', 'gp', 'mentalHealth', 'nursing', 'devices', 'paramedical', 'transport', 'dental', 'maternity', 'other'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 /** Which cost columns make up each category: first matching rule wins; names normalised (lower case, cut at 32). */
@@ -184,7 +172,14 @@ export function parseVektis(text: string, opts: ParseOptions = {}): VektisFile {
     if (!n.startsWith('kosten_')) return;
     const category = categoryOf(n, rules) ?? 'other';
     const generic = rules.findIndex((r) => r.kind === 'prefix' && r.match === 'kosten_');
-    if (category === 'other' && categoryOf(n, rules.filter((_, k) => k !== generic)) === null) unmapped.push(n);
+    if (
+      category === 'other' &&
+      categoryOf(
+        n,
+        rules.filter((_, k) => k !== generic),
+      ) === null
+    )
+      unmapped.push(n);
     costColumns.push({ column: n, category });
     costIndex.push(i);
   });

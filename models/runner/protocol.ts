@@ -4,9 +4,7 @@ import type { Mode } from '../simulation/simulate';
 import type { Summary, SummarizeOptions } from '../summary/summarize';
 
 /** What a worker says after loading a scenario. */
-export type LoadResult =
-  | { ok: true; runs: number; years: number; columns: string[]; params: { path: string; uncertain: boolean; block: string }[] }
-  | { ok: false; errors: FieldError[] };
+export type LoadResult = { ok: true; runs: number; years: number; columns: string[]; params: { path: string; uncertain: boolean; block: string }[] } | { ok: false; errors: FieldError[] };
 
 /** How a chunk may end early (the runs finished so far come back; runs depend only on their index). */
 export interface ChunkControl {

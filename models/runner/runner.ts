@@ -85,7 +85,7 @@ export function chunkPlan(total: number, workers: number, fixed?: number): [numb
     for (let s = 0; s < total; s += size) out.push([s, Math.min(size, total - s)]);
     return out;
   }
-  for (let s = 0; s < total; ) {
+  for (let s = 0; s < total;) {
     const size = Math.min(total - s, Math.max(10, Math.min(250, Math.ceil((total - s) / (4 * workers)))));
     out.push([s, size]);
     s += size;
@@ -143,11 +143,17 @@ export async function runOnWorkers(workers: WorkerHandle[], input: unknown, opts
       while (done < count && !aborted()) {
         const from = done;
         const part = await Promise.race([
-          w.runChunk(firstRun + from, count - from, mode, (d) => {
-            doneTotal += from + d - (doneIn.get(firstRun) ?? 0);
-            doneIn.set(firstRun, from + d);
-            report();
-          }, control),
+          w.runChunk(
+            firstRun + from,
+            count - from,
+            mode,
+            (d) => {
+              doneTotal += from + d - (doneIn.get(firstRun) ?? 0);
+              doneIn.set(firstRun, from + d);
+              report();
+            },
+            control,
+          ),
           w.crashed,
         ]).catch((e: unknown) => {
           // A run whose numbers are unusable is the scenario's doing, not the worker's: said as it is.

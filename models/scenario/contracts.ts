@@ -11,9 +11,7 @@ import { localTextSchema } from './localTextSchema';
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, _ or -');
 const LineEnum = z.enum(LINES);
 const scope = z.array(LineEnum).min(1).describe('Care lines the contract covers.');
-const split = z
-  .strictObject({ gp: z.number().min(0).max(1), hospital: z.number().min(0).max(1) })
-  .describe('Share of a payment that goes to the GP group and to the hospital (sum 1).');
+const split = z.strictObject({ gp: z.number().min(0).max(1), hospital: z.number().min(0).max(1) }).describe('Share of a payment that goes to the GP group and to the hospital (sum 1).');
 
 const provider = (fixed: number, speed: number) =>
   z
@@ -132,10 +130,8 @@ export const FinancingSchema = z
       if (ids.has(m.id)) ctx.addIssue({ code: 'custom', path: ['models', i, 'id'], message: `duplicate id "${m.id}"` });
       ids.add(m.id);
       const sp = 'split' in m ? m.split : m.kind === 'population' ? m.owner : null;
-      if (sp && Math.abs(sp.gp + sp.hospital - 1) > 1e-9)
-        ctx.addIssue({ code: 'custom', path: ['models', i, m.kind === 'population' ? 'owner' : 'split'], message: 'shares must sum to 1' });
-      if (m.kind === 'bonus' && m.perInsured === undefined && m.pot === undefined)
-        ctx.addIssue({ code: 'custom', path: ['models', i, 'perInsured'], message: 'give a bonus per insured or a pot' });
+      if (sp && Math.abs(sp.gp + sp.hospital - 1) > 1e-9) ctx.addIssue({ code: 'custom', path: ['models', i, m.kind === 'population' ? 'owner' : 'split'], message: 'shares must sum to 1' });
+      if (m.kind === 'bonus' && m.perInsured === undefined && m.pot === undefined) ctx.addIssue({ code: 'custom', path: ['models', i, 'perInsured'], message: 'give a bonus per insured or a pot' });
     });
   });
 

@@ -37,8 +37,7 @@ const STEPS: Record<number, (s: Record<string, unknown>) => Record<string, unkno
 export function migrate(input: Record<string, unknown>): MigrationResult {
   const v = input.version;
   if (v === undefined) return { ok: false, message: `is missing: a scenario file must say which format version it uses (this workbench writes version ${SCENARIO_VERSION})` };
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
-    return { ok: false, message: `must be a whole number, not ${JSON.stringify(v)}` };
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) return { ok: false, message: `must be a whole number, not ${JSON.stringify(v)}` };
   if (v > SCENARIO_VERSION)
     return { ok: false, message: `this file has format version ${v}, made by a newer workbench; this one reads up to version ${SCENARIO_VERSION}. Please update the workbench.` };
   let value = input;

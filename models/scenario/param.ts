@@ -81,8 +81,7 @@ export function param(lo: number, hi: number, description: string) {
           check(p.max, ['max']);
           order(p.min, p.mode, 'min', 'mode');
           order(p.mode, p.max, 'mode', 'max');
-          if (p.dist === 'pert' && p.lambda !== undefined && p.lambda <= 0)
-            ctx.addIssue({ code: 'custom', message: 'must be > 0', path: ['lambda'] });
+          if (p.dist === 'pert' && p.lambda !== undefined && p.lambda <= 0) ctx.addIssue({ code: 'custom', message: 'must be > 0', path: ['lambda'] });
           break;
         case 'normal':
           check(p.mean, ['mean']);

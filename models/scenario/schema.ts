@@ -30,7 +30,7 @@ export const MAX_PERSONS = 50_000_000;
 const id = z
   .string()
   .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, _ or -')
-  .describe('Stable identifier; also seeds this item\'s random stream, so renaming it changes its draws.');
+  .describe("Stable identifier; also seeds this item's random stream, so renaming it changes its draws.");
 const text = (max: number) => z.string().max(max);
 /** Free text a reader reads (names, descriptions, sources): one text, or one per language (localText.ts). */
 const words = localTextSchema;
@@ -64,19 +64,17 @@ export const HighCostSchema = z.strictObject({
 export const SegmentSchema = z.strictObject({
   id,
   name: words(200),
-  share: z.number().min(0).max(1).describe('Share of the region\'s insured in this segment at the start year (shares sum to 1).'),
-  source: words(4000).optional().describe('Where the segment\'s share comes from.'),
+  share: z.number().min(0).max(1).describe("Share of the region's insured in this segment at the start year (shares sum to 1)."),
+  source: words(4000).optional().describe("Where the segment's share comes from."),
   illustrative: z.boolean().optional(),
-  growth: param(-0.5, 0.5, 'Yearly relative change of the segment\'s size (demography).').optional(),
+  growth: param(-0.5, 0.5, "Yearly relative change of the segment's size (demography).").optional(),
   lines: z.strictObject(Object.fromEntries(LINES.map((l) => [l, LineUseSchema.optional()])) as Record<(typeof LINES)[number], z.ZodOptional<typeof LineUseSchema>>),
   highCost: HighCostSchema.optional(),
 });
 
 const segmentsRef = z.array(id).describe('Segment ids this applies to; empty means all segments.');
 
-const payer = z
-  .union([PayerEnum, z.partialRecord(PayerEnum, z.number().min(0).max(1))])
-  .describe('Who pays: a party, or shares per party that sum to 1.');
+const payer = z.union([PayerEnum, z.partialRecord(PayerEnum, z.number().min(0).max(1))]).describe('Who pays: a party, or shares per party that sum to 1.');
 
 export const SubstitutionSchema = z.strictObject({
   id,
@@ -85,7 +83,7 @@ export const SubstitutionSchema = z.strictObject({
   from: LineEnum,
   to: LineEnum,
   segments: segmentsRef,
-  eligible: probability('Fraction of the sending line\'s contacts that could be moved.'),
+  eligible: probability("Fraction of the sending line's contacts that could be moved."),
   maxShift: probability('Fraction of eligible contacts moved at full uptake.'),
   uptake: z.strictObject({
     startYear: z.number().int().min(0).max(14).describe('Years after the start year at which moving begins (0 = first simulated year).'),
@@ -127,10 +125,8 @@ export const InterventionSchema = z.strictObject({
 });
 
 export const CorrelationSchema = z.strictObject({
-  between: z
-    .tuple([z.string().max(300), z.string().max(300)])
-    .describe('Paths of two uncertain parameters in this file, e.g. ["substitution[0].maxShift", "substitution[0].refill"].'),
-  rank: z.number().min(-0.99).max(0.99).describe('Spearman rank correlation between the two parameters\' draws.'),
+  between: z.tuple([z.string().max(300), z.string().max(300)]).describe('Paths of two uncertain parameters in this file, e.g. ["substitution[0].maxShift", "substitution[0].refill"].'),
+  rank: z.number().min(-0.99).max(0.99).describe("Spearman rank correlation between the two parameters' draws."),
   source: words(4000).optional(),
   illustrative: z.boolean().optional(),
 });
@@ -146,7 +142,11 @@ export const ResultsSummarySchema = z
     computedAt: text(100).describe('When the run finished (ISO 8601).'),
     runs: z.number().int().min(1).max(1_000_000).describe('Runs the numbers are based on.'),
     seed: text(200).describe('The random seed of that run.'),
-    scenarioHash: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 hexadecimal digits (SHA-256)').optional().describe('SHA-256 of the scenario that was run, without this field.'),
+    scenarioHash: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, 'must be 64 hexadecimal digits (SHA-256)')
+      .optional()
+      .describe('SHA-256 of the scenario that was run, without this field.'),
     generator: text(200).optional().describe('The workbench that computed the numbers.'),
     targetReduction: z.number().min(-1).max(1).describe('Target reduction, fraction.'),
     years: z
@@ -180,155 +180,166 @@ export const ResultsSummarySchema = z
       .max(20)
       .optional(),
   })
-  .describe('Optional summary of a run of this scenario, so a reader sees the numbers before re-running. Ignored when running and left out of the scenario hash; a re-run with the same scenario, seed and runs gives the same numbers.');
+  .describe(
+    'Optional summary of a run of this scenario, so a reader sees the numbers before re-running. Ignored when running and left out of the scenario hash; a re-run with the same scenario, seed and runs gives the same numbers.',
+  );
 
-export const ScenarioSchema = z.strictObject({
-  $schema: z.string().optional(),
-  version: z.literal(SCENARIO_VERSION).describe('File format version.'),
-  meta: z.strictObject({
-    title: words(300),
-    description: words(20000).default(''),
-    author: text(300).default(''),
-    created: text(100).default('').describe('ISO date the scenario was made.'),
-    notes: words(100000).default('').describe('Free text for discussion in the steering group.'),
-    question: words(4000).optional().describe('The question this scenario answers, in plain language.'),
-    headline: words(4000).optional().describe('What the simulation shows, checked by a test for the library scenarios.'),
-    parties: z.array(text(200)).optional(),
-  }),
-  simulation: z.strictObject({
-    runs: z.number().int().min(1).max(1_000_000).default(2000),
-    horizonYears: z.number().int().min(1).max(15).default(10),
-    startYear: z.number().int().min(1990).max(2100),
-    seed: text(200).default('proeftuin'),
-    targetReduction: z.number().min(-1).max(1).default(0.02).describe('Target reduction of total regional cost, fraction (0.02 = 2%).'),
-    randomVariation: z.boolean().default(true).describe('False: expected values instead of random care use (parameter uncertainty only).'),
-    parameterUncertainty: z.boolean().default(true).describe('False: every distribution replaced by its mean (random variation only).'),
-    varianceSplitRuns: z.number().int().min(0).max(1_000_000).default(500).describe('Runs that get a second random replicate with the same parameters, to split variance.'),
-    confidence: z.number().min(0.5).max(0.999).default(0.9).describe('Confidence level for the minimum savings rate.'),
-  }),
-  region: z.strictObject({
-    name: text(200).default(''),
-    population: z.number().int().min(1).max(20_000_000).describe('Insured people in the region at the start year.'),
-    segments: z.array(SegmentSchema).min(1).max(50),
-  }),
-  lines: z
-    .strictObject(Object.fromEntries(LINES.map((l) => [l, z.strictObject({ trend: param(-0.5, 0.5, 'Yearly growth of cost per contact on this line (fraction).') }).optional()])) as Record<(typeof LINES)[number], z.ZodOptional<z.ZodObject<{ trend: ReturnType<typeof param> }>>>)
-    .default({}),
-  benchmark: z
-    .strictObject({
-      preContractYears: z.number().int().min(1).max(10).default(3).describe('Simulated years before the start year from which the benchmark is estimated.'),
-      trend: param(-0.5, 0.5, 'Yearly trend the contract assumes when projecting the benchmark (may differ from the simulated one).').optional(),
-      method: z
-        .enum(['estimated', 'expected'])
-        .default('estimated')
-        .describe('estimated: from the simulated pre-contract years, as a real contract would; expected: the true expected counterfactual of the run\'s parameters (for reference).'),
-    })
-    // Without a trend the contract assumes the scenario's own expected cost growth (compile.ts).
-    .default({ preContractYears: 3, method: 'estimated' }),
-  quality: z
-    .strictObject({
-      baseline: param(0, 100, 'Quality score in the counterfactual (0–100).'),
-      noiseSD: param(0, 50, 'Year-to-year random variation of the measured quality score (points).'),
-    })
-    .default({ baseline: 70, noiseSD: 2 }),
-  substitution: z.array(SubstitutionSchema).max(50).default([]),
-  interventions: z.array(InterventionSchema).max(50).default([]),
-  correlations: z.array(CorrelationSchema).max(200).default([]).describe('Rank correlations between uncertain parameters (Gaussian copula).'),
-  financing: FinancingSchema.optional(),
-  results: ResultsSummarySchema.optional(),
-}).superRefine((s, ctx) => {
-  const total = s.region.segments.reduce((a, g) => a + g.share, 0);
-  if (Math.abs(total - 1) > 1e-6)
-    ctx.addIssue({ code: 'custom', path: ['region', 'segments'], message: `segment shares must sum to 1 (now ${+total.toFixed(6)})` });
-  const segIds = new Set<string>();
-  s.region.segments.forEach((g, i) => {
-    if (segIds.has(g.id)) ctx.addIssue({ code: 'custom', path: ['region', 'segments', i, 'id'], message: `duplicate segment id "${g.id}"` });
-    segIds.add(g.id);
-  });
-  const checkRefs = (kind: 'substitution' | 'interventions', list: { id: string; segments: string[] }[]) => {
-    const ids = new Set<string>();
-    list.forEach((item, i) => {
-      if (ids.has(item.id)) ctx.addIssue({ code: 'custom', path: [kind, i, 'id'], message: `duplicate id "${item.id}"` });
-      ids.add(item.id);
-      item.segments.forEach((sid, j) => {
-        if (!segIds.has(sid)) ctx.addIssue({ code: 'custom', path: [kind, i, 'segments', j], message: `unknown segment "${sid}"` });
+export const ScenarioSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    version: z.literal(SCENARIO_VERSION).describe('File format version.'),
+    meta: z.strictObject({
+      title: words(300),
+      description: words(20000).default(''),
+      author: text(300).default(''),
+      created: text(100).default('').describe('ISO date the scenario was made.'),
+      notes: words(100000).default('').describe('Free text for discussion in the steering group.'),
+      question: words(4000).optional().describe('The question this scenario answers, in plain language.'),
+      headline: words(4000).optional().describe('What the simulation shows, checked by a test for the library scenarios.'),
+      parties: z.array(text(200)).optional(),
+    }),
+    simulation: z.strictObject({
+      runs: z.number().int().min(1).max(1_000_000).default(2000),
+      horizonYears: z.number().int().min(1).max(15).default(10),
+      startYear: z.number().int().min(1990).max(2100),
+      seed: text(200).default('proeftuin'),
+      targetReduction: z.number().min(-1).max(1).default(0.02).describe('Target reduction of total regional cost, fraction (0.02 = 2%).'),
+      randomVariation: z.boolean().default(true).describe('False: expected values instead of random care use (parameter uncertainty only).'),
+      parameterUncertainty: z.boolean().default(true).describe('False: every distribution replaced by its mean (random variation only).'),
+      varianceSplitRuns: z.number().int().min(0).max(1_000_000).default(500).describe('Runs that get a second random replicate with the same parameters, to split variance.'),
+      confidence: z.number().min(0.5).max(0.999).default(0.9).describe('Confidence level for the minimum savings rate.'),
+    }),
+    region: z.strictObject({
+      name: text(200).default(''),
+      population: z.number().int().min(1).max(20_000_000).describe('Insured people in the region at the start year.'),
+      segments: z.array(SegmentSchema).min(1).max(50),
+    }),
+    lines: z
+      .strictObject(
+        Object.fromEntries(LINES.map((l) => [l, z.strictObject({ trend: param(-0.5, 0.5, 'Yearly growth of cost per contact on this line (fraction).') }).optional()])) as Record<
+          (typeof LINES)[number],
+          z.ZodOptional<z.ZodObject<{ trend: ReturnType<typeof param> }>>
+        >,
+      )
+      .default({}),
+    benchmark: z
+      .strictObject({
+        preContractYears: z.number().int().min(1).max(10).default(3).describe('Simulated years before the start year from which the benchmark is estimated.'),
+        trend: param(-0.5, 0.5, 'Yearly trend the contract assumes when projecting the benchmark (may differ from the simulated one).').optional(),
+        method: z
+          .enum(['estimated', 'expected'])
+          .default('estimated')
+          .describe("estimated: from the simulated pre-contract years, as a real contract would; expected: the true expected counterfactual of the run's parameters (for reference)."),
+      })
+      // Without a trend the contract assumes the scenario's own expected cost growth (compile.ts).
+      .default({ preContractYears: 3, method: 'estimated' }),
+    quality: z
+      .strictObject({
+        baseline: param(0, 100, 'Quality score in the counterfactual (0–100).'),
+        noiseSD: param(0, 50, 'Year-to-year random variation of the measured quality score (points).'),
+      })
+      .default({ baseline: 70, noiseSD: 2 }),
+    substitution: z.array(SubstitutionSchema).max(50).default([]),
+    interventions: z.array(InterventionSchema).max(50).default([]),
+    correlations: z.array(CorrelationSchema).max(200).default([]).describe('Rank correlations between uncertain parameters (Gaussian copula).'),
+    financing: FinancingSchema.optional(),
+    results: ResultsSummarySchema.optional(),
+  })
+  .superRefine((s, ctx) => {
+    const total = s.region.segments.reduce((a, g) => a + g.share, 0);
+    if (Math.abs(total - 1) > 1e-6) ctx.addIssue({ code: 'custom', path: ['region', 'segments'], message: `segment shares must sum to 1 (now ${+total.toFixed(6)})` });
+    const segIds = new Set<string>();
+    s.region.segments.forEach((g, i) => {
+      if (segIds.has(g.id)) ctx.addIssue({ code: 'custom', path: ['region', 'segments', i, 'id'], message: `duplicate segment id "${g.id}"` });
+      segIds.add(g.id);
+    });
+    const checkRefs = (kind: 'substitution' | 'interventions', list: { id: string; segments: string[] }[]) => {
+      const ids = new Set<string>();
+      list.forEach((item, i) => {
+        if (ids.has(item.id)) ctx.addIssue({ code: 'custom', path: [kind, i, 'id'], message: `duplicate id "${item.id}"` });
+        ids.add(item.id);
+        item.segments.forEach((sid, j) => {
+          if (!segIds.has(sid)) ctx.addIssue({ code: 'custom', path: [kind, i, 'segments', j], message: `unknown segment "${sid}"` });
+        });
+      });
+    };
+    checkRefs('substitution', s.substitution);
+    checkRefs('interventions', s.interventions);
+    s.substitution.forEach((sub, i) => {
+      if (sub.from === sub.to) ctx.addIssue({ code: 'custom', path: ['substitution', i, 'to'], message: 'must differ from "from"' });
+    });
+    s.interventions.forEach((iv, i) => {
+      if (typeof iv.payer === 'object') {
+        const sum = Object.values(iv.payer).reduce((a: number, b) => a + (b ?? 0), 0);
+        if (Math.abs(sum - 1) > 1e-6) ctx.addIssue({ code: 'custom', path: ['interventions', i, 'payer'], message: `shares must sum to 1 (now ${+sum.toFixed(6)})` });
+      }
+    });
+    // The work of one run, bounded over every simulated year: the pre-contract years come first
+    // (t < 0), where a shrinking segment is larger than at the start.
+    const pre = s.benchmark.preContractYears;
+    const H = s.simulation.horizonYears;
+    const sizes = s.region.segments.map((g) => {
+      const gHi = g.growth === undefined ? 0 : upperBound(g.growth, 0.5);
+      const gLo = g.growth === undefined ? 0 : lowerBound(g.growth, -0.5);
+      const base = s.region.population * g.share;
+      // Largest size in each year t = −pre … H−1 (growth g gives base·(1+g)^t).
+      return Array.from({ length: pre + H }, (_, k) => {
+        const t = k - pre;
+        return base * Math.max(pow(1 + gHi, t), pow(1 + gLo, t));
       });
     });
-  };
-  checkRefs('substitution', s.substitution);
-  checkRefs('interventions', s.interventions);
-  s.substitution.forEach((sub, i) => {
-    if (sub.from === sub.to) ctx.addIssue({ code: 'custom', path: ['substitution', i, 'to'], message: 'must differ from "from"' });
-  });
-  s.interventions.forEach((iv, i) => {
-    if (typeof iv.payer === 'object') {
-      const sum = Object.values(iv.payer).reduce((a: number, b) => a + (b ?? 0), 0);
-      if (Math.abs(sum - 1) > 1e-6) ctx.addIssue({ code: 'custom', path: ['interventions', i, 'payer'], message: `shares must sum to 1 (now ${+sum.toFixed(6)})` });
+    let persons = 0;
+    let personsAt = 0;
+    for (let k = 0; k < pre + H; k++) {
+      const p = sizes.reduce((a, z) => a + z[k], 0);
+      if (p > persons) [persons, personsAt] = [p, k];
     }
-  });
-  // The work of one run, bounded over every simulated year: the pre-contract years come first
-  // (t < 0), where a shrinking segment is larger than at the start.
-  const pre = s.benchmark.preContractYears;
-  const H = s.simulation.horizonYears;
-  const sizes = s.region.segments.map((g) => {
-    const gHi = g.growth === undefined ? 0 : upperBound(g.growth, 0.5);
-    const gLo = g.growth === undefined ? 0 : lowerBound(g.growth, -0.5);
-    const base = s.region.population * g.share;
-    // Largest size in each year t = −pre … H−1 (growth g gives base·(1+g)^t).
-    return Array.from({ length: pre + H }, (_, k) => {
-      const t = k - pre;
-      return base * Math.max(pow(1 + gHi, t), pow(1 + gLo, t));
+    if (persons > MAX_PERSONS) {
+      const worst = sizes.reduce((b, z, i) => (z[personsAt] > sizes[b][personsAt] ? i : b), 0);
+      ctx.addIssue({
+        code: 'custom',
+        path: ['region', 'segments', worst, 'growth'],
+        message: `lets the region reach ${Math.round(persons).toLocaleString('en')} insured in ${s.simulation.startYear + personsAt - pre}${personsAt < pre ? ' (a pre-contract year)' : ''}; at most ${MAX_PERSONS.toLocaleString('en')} are simulated`,
+      });
+    }
+    let runCases = 0;
+    s.region.segments.forEach((g, i) => {
+      // High-cost cases are drawn one by one; a rate meant for rare episodes applied to millions of
+      // people would make a run take hours, so the file is refused with the reason.
+      if (g.highCost) {
+        const rate = upperBound(g.highCost.rate, 1);
+        const perYear = sizes[i].map((n) => n * rate);
+        runCases += perYear.reduce((a, c) => a + c, 0);
+        const k = perYear.indexOf(Math.max(...perYear));
+        const cases = perYear[k];
+        if (cases > MAX_HIGH_COST_CASES)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['region', 'segments', i, 'highCost', 'rate'],
+            message: `allows up to ${Math.round(cases).toLocaleString('en')} high-cost cases a year in this segment (in ${s.simulation.startYear + k - pre}${k < pre ? ', a pre-contract year' : ''}); at most ${MAX_HIGH_COST_CASES.toLocaleString('en')} are simulated individually (high-cost cases are for rare, expensive episodes)`,
+          });
+      }
+      const sev = g.highCost?.severity;
+      // The log of the median sets the lognormal's location: a median that can be 0 makes every
+      // episode's cost NaN.
+      if (sev && 'median' in sev) {
+        const m = sev.median;
+        const canBeZero = typeof m === 'object' && 'dist' in m ? m.dist === 'normal' || (lowerBound(m, 0) <= 0 && m.dist !== 'lognormal' && m.dist !== 'gamma') : lowerBound(m, 0) <= 0;
+        if (canBeZero) ctx.addIssue({ code: 'custom', path: ['region', 'segments', i, 'highCost', 'severity', 'median'], message: 'must be > 0' });
+      }
+      if (sev && 'median' in sev) {
+        const med = typeof sev.median === 'number' ? sev.median : null;
+        const p99 = typeof sev.p99 === 'number' ? sev.p99 : null;
+        if (med !== null && p99 !== null && !(p99 > med)) ctx.addIssue({ code: 'custom', path: ['region', 'segments', i, 'highCost', 'severity', 'p99'], message: 'must be greater than the median' });
+      }
     });
+    if (runCases > MAX_HIGH_COST_CASES_PER_RUN)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['region', 'population'],
+        message: `allows up to ${Math.round(runCases).toLocaleString('en')} high-cost cases in one run (${pre + H} simulated years, ${pre} of them before the contract); at most ${MAX_HIGH_COST_CASES_PER_RUN.toLocaleString('en')} are simulated individually per run`,
+      });
   });
-  let persons = 0;
-  let personsAt = 0;
-  for (let k = 0; k < pre + H; k++) {
-    const p = sizes.reduce((a, z) => a + z[k], 0);
-    if (p > persons) [persons, personsAt] = [p, k];
-  }
-  if (persons > MAX_PERSONS) {
-    const worst = sizes.reduce((b, z, i) => (z[personsAt] > sizes[b][personsAt] ? i : b), 0);
-    ctx.addIssue({
-      code: 'custom',
-      path: ['region', 'segments', worst, 'growth'],
-      message: `lets the region reach ${Math.round(persons).toLocaleString('en')} insured in ${s.simulation.startYear + personsAt - pre}${personsAt < pre ? ' (a pre-contract year)' : ''}; at most ${MAX_PERSONS.toLocaleString('en')} are simulated`,
-    });
-  }
-  let runCases = 0;
-  s.region.segments.forEach((g, i) => {
-    // High-cost cases are drawn one by one; a rate meant for rare episodes applied to millions of
-    // people would make a run take hours, so the file is refused with the reason.
-    if (g.highCost) {
-      const rate = upperBound(g.highCost.rate, 1);
-      const perYear = sizes[i].map((n) => n * rate);
-      runCases += perYear.reduce((a, c) => a + c, 0);
-      const k = perYear.indexOf(Math.max(...perYear));
-      const cases = perYear[k];
-      if (cases > MAX_HIGH_COST_CASES)
-        ctx.addIssue({ code: 'custom', path: ['region', 'segments', i, 'highCost', 'rate'], message: `allows up to ${Math.round(cases).toLocaleString('en')} high-cost cases a year in this segment (in ${s.simulation.startYear + k - pre}${k < pre ? ', a pre-contract year' : ''}); at most ${MAX_HIGH_COST_CASES.toLocaleString('en')} are simulated individually (high-cost cases are for rare, expensive episodes)` });
-    }
-    const sev = g.highCost?.severity;
-    // The log of the median sets the lognormal's location: a median that can be 0 makes every
-    // episode's cost NaN.
-    if (sev && 'median' in sev) {
-      const m = sev.median;
-      const canBeZero = typeof m === 'object' && 'dist' in m ? m.dist === 'normal' || lowerBound(m, 0) <= 0 && m.dist !== 'lognormal' && m.dist !== 'gamma' : lowerBound(m, 0) <= 0;
-      if (canBeZero) ctx.addIssue({ code: 'custom', path: ['region', 'segments', i, 'highCost', 'severity', 'median'], message: 'must be > 0' });
-    }
-    if (sev && 'median' in sev) {
-      const med = typeof sev.median === 'number' ? sev.median : null;
-      const p99 = typeof sev.p99 === 'number' ? sev.p99 : null;
-      if (med !== null && p99 !== null && !(p99 > med))
-        ctx.addIssue({ code: 'custom', path: ['region', 'segments', i, 'highCost', 'severity', 'p99'], message: 'must be greater than the median' });
-    }
-  });
-  if (runCases > MAX_HIGH_COST_CASES_PER_RUN)
-    ctx.addIssue({
-      code: 'custom',
-      path: ['region', 'population'],
-      message: `allows up to ${Math.round(runCases).toLocaleString('en')} high-cost cases in one run (${pre + H} simulated years, ${pre} of them before the contract); at most ${MAX_HIGH_COST_CASES_PER_RUN.toLocaleString('en')} are simulated individually per run`,
-    });
-});
 
 /** A scenario as written in a file (defaults may be missing). */
 export type ScenarioInput = z.input<typeof ScenarioSchema>;

@@ -64,16 +64,17 @@ function collect(issues: readonly z.core.$ZodIssue[], root: unknown, prefix: rea
         // A text field (localTextSchema): one text, or a text per language.
         const expected = new Set(branches.map((b) => (b[0]?.code === 'invalid_type' ? b[0].expected : '')));
         const text = expected.size === 2 && expected.has('string') && expected.has('object');
-        out.push({ path: formatPath(path), code: 'invalid_union', message: v === undefined ? 'is required' : text ? `must be a text, or a text per language {"nl": …, "en": …}, not ${typeName(v)}` : `has the wrong form (got ${typeName(v)})` });
+        out.push({
+          path: formatPath(path),
+          code: 'invalid_union',
+          message: v === undefined ? 'is required' : text ? `must be a text, or a text per language {"nl": …, "en": …}, not ${typeName(v)}` : `has the wrong form (got ${typeName(v)})`,
+        });
         continue;
       }
       // Prefer the branch the user evidently meant: one that does not call the user's own keys
       // unknown (a {dist: …} object is not a {value: …} object) and has the fewest complaints.
       const hasDist = v !== null && typeof v === 'object' && 'dist' in (v as object);
-      const score = (b: readonly z.core.$ZodIssue[]) =>
-        b.length +
-        10 * b.filter((i) => i.code === 'unrecognized_keys').length +
-        (hasDist ? 0 : 5 * b.filter((i) => i.path[0] === 'dist').length);
+      const score = (b: readonly z.core.$ZodIssue[]) => b.length + 10 * b.filter((i) => i.code === 'unrecognized_keys').length + (hasDist ? 0 : 5 * b.filter((i) => i.path[0] === 'dist').length);
       const chosen = [...matching].sort((a, b) => score(a) - score(b));
       collect(chosen[0], root, path, out);
       continue;

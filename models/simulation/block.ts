@@ -11,15 +11,7 @@ export { RunValueError };
  * inside each run and abandons the run in progress. Either way the block holds the runs finished.
  * `timer` (benchmarks only) accumulates the time spent in each part of the runs.
  */
-export function simulateBlock(
-  model: Model,
-  firstRun: number,
-  runs: number,
-  mode: Mode = 'aggregate',
-  onRun?: (done: number) => boolean | void,
-  stop?: () => boolean,
-  timer?: PartTimer,
-): RunBlock {
+export function simulateBlock(model: Model, firstRun: number, runs: number, mode: Mode = 'aggregate', onRun?: (done: number) => boolean | void, stop?: () => boolean, timer?: PartTimer): RunBlock {
   const layout = makeLayout(model.excessThresholds.length);
   const block = allocBlock(blockColumns(model, layout), firstRun, runs, model.horizon, model.registry.slots.length);
   const sim = new RunSimulator(model, layout, mode);
@@ -68,8 +60,7 @@ function checkFinite(model: Model, b: RunBlock, slot: number, run: number, hasTw
 function likelyCause(b: RunBlock, row: number): string {
   if (col(b, 'population', row) === 0) return 'the region has 0 persons that year (segment shares of a very small population round to 0 persons)';
   const claims = b.names.filter((n) => /^(cf|sc)\.(claims\.|highCost\.cost|total)/.test(n));
-  if (claims.some((n) => !Number.isFinite(col(b, n, row))))
-    return 'a cost overflowed (an extreme high-cost severity, cost per contact or trend)';
+  if (claims.some((n) => !Number.isFinite(col(b, n, row)))) return 'a cost overflowed (an extreme high-cost severity, cost per contact or trend)';
   if (col(b, 'cf.total', row) === 0) return 'the total cost without the scenario is 0 (every cost or contact rate is 0)';
   if (col(b, 'benchmark', row) === 0) return 'the benchmark is 0 (no cost in the pre-contract years)';
   return 'an extreme combination of assumptions (check the largest and smallest values in the file)';

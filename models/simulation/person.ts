@@ -28,7 +28,7 @@ export function personSegmentYear(plan: SegmentYearPlan, base: Samplers, t: Tall
         if (removed) continue;
         let stays = true;
         for (let mi = 0; mi < lp.nMoves; mi++) {
-      const mv = lp.moves[mi];
+          const mv = lp.moves[mi];
           if (!stays) break;
           if (mv.rng.uniform() >= mv.f) continue;
           t.movedOut[l] += 1;

@@ -321,8 +321,7 @@ export class RunSimulator {
         for (let l = 0; l < NL; l++) total += tally.cfClaims[l];
         // Each pre-contract year's cost per person, projected to year 0 with the contract's trend.
         perCapAt0 += ((total / population) * ipow(1 + g, -t)) / P;
-        for (let l = 0; l < NL; l++)
-          lineAt0[l] += (((tally.cfClaims[l] + (l === HOSPITAL ? tally.cfHcCost : 0)) / population) * ipow(1 + g, -t)) / P;
+        for (let l = 0; l < NL; l++) lineAt0[l] += (((tally.cfClaims[l] + (l === HOSPITAL ? tally.cfHcCost : 0)) / population) * ipow(1 + g, -t)) / P;
         continue;
       }
       const { qualityCf, qualitySc } = this.quality(theta, rs, t, population);
@@ -459,8 +458,7 @@ export class RunSimulator {
       if (t < iv.startYear) continue;
       let reached = 0;
       for (let s = 0; s < m.segments.length; s++) if (iv.segments[s]) reached += this.segmentSize(theta, s, t);
-      const cost =
-        (t === iv.startYear ? val(theta, iv.oneOff) : 0) + val(theta, iv.perYear) + val(theta, iv.perParticipant) * reachAt(theta, iv, t) * reached;
+      const cost = (t === iv.startYear ? val(theta, iv.oneOff) : 0) + val(theta, iv.perYear) + val(theta, iv.perParticipant) * reachAt(theta, iv, t) * reached;
       for (let p = 0; p < PAYERS.length; p++) this.ivCostBy[p] += cost * iv.payer[p];
     }
   }

@@ -159,9 +159,7 @@ function partyRisks(b: RunBlock, model: string, year: number | 'horizon', sqOf: 
   });
   const totalVar = risks.reduce((a, r) => a + r.result.sd ** 2, 0);
   for (const r of risks) r.varianceShare = totalVar > 0 ? r.result.sd ** 2 / totalVar : 0;
-  return Object.fromEntries(
-    per.map((x, k) => [x.p, risks[k]]),
-  ) as Record<Party, PartyRisk>;
+  return Object.fromEntries(per.map((x, k) => [x.p, risks[k]])) as Record<Party, PartyRisk>;
 }
 
 export function summarizeFinancing(plan: FinancingPlan, b: RunBlock): FinancingSummary {

@@ -57,8 +57,8 @@ export function histogram(x: Float64Array, bins: number, include: number[]): His
   if (n === 0) return { lo: NaN, hi: NaN, counts: [], below: 0, above: 0, n: 0 };
   let lo = v[Math.floor(0.005 * (n - 1))];
   let hi = v[Math.ceil(0.995 * (n - 1))];
-  for (const t of include) if (Number.isFinite(t)) (lo = Math.min(lo, t)), (hi = Math.max(hi, t));
-  if (!(hi > lo)) (lo -= 0.5 * Math.abs(lo || 1) * 0.01), (hi += 0.5 * Math.abs(hi || 1) * 0.01);
+  for (const t of include) if (Number.isFinite(t)) ((lo = Math.min(lo, t)), (hi = Math.max(hi, t)));
+  if (!(hi > lo)) ((lo -= 0.5 * Math.abs(lo || 1) * 0.01), (hi += 0.5 * Math.abs(hi || 1) * 0.01));
   const w = (hi - lo) / bins;
   const counts = new Array<number>(bins).fill(0);
   let below = 0;
@@ -145,6 +145,13 @@ export function uiExtras(b: RunBlock, target: number, s: Summary, parties = true
   const fin = s.financing;
   return {
     reductionHistLastYear: histogram(yearSlice(red, b.years, last), 40, [target, 0]),
-    partyResults: fin && parties ? partyResultHists(b, fin.models.map((m) => m.id), fin.parties) : [],
+    partyResults:
+      fin && parties
+        ? partyResultHists(
+            b,
+            fin.models.map((m) => m.id),
+            fin.parties,
+          )
+        : [],
   };
 }

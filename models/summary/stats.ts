@@ -116,9 +116,20 @@ export function stat(x: ArrayLike<number>, scratch?: Float64Array): Stat {
   const a = scratch ?? finiteCopy(x, n);
   const { q, mcse } = quantilesWithMcse(a, STAT_QUANTILES);
   return {
-    n, mean, sd, mcse: n > 0 ? sd / Math.sqrt(n) : NaN,
-    p5: q[0], p25: q[1], p50: q[2], p75: q[3], p95: q[4],
-    p5Mcse: mcse[0], p25Mcse: mcse[1], p50Mcse: mcse[2], p75Mcse: mcse[3], p95Mcse: mcse[4],
+    n,
+    mean,
+    sd,
+    mcse: n > 0 ? sd / Math.sqrt(n) : NaN,
+    p5: q[0],
+    p25: q[1],
+    p50: q[2],
+    p75: q[3],
+    p95: q[4],
+    p5Mcse: mcse[0],
+    p25Mcse: mcse[1],
+    p50Mcse: mcse[2],
+    p75Mcse: mcse[3],
+    p95Mcse: mcse[4],
   };
 }
 

@@ -213,25 +213,25 @@ export function summarize(model: Model, b: RunBlock, opts: SummarizeOptions = {}
       sc: varianceSplit(ys('sc.total', last), ys('twin.sc.total', last)),
     },
     // Party splits are an analysis: partial summaries during a run leave them out.
-    parties: opts.analyses === false || opts.financing === false ? [] : model.financing.models.flatMap((fm) =>
-      partiesOf(fm.kind).map((party) => {
-        const y = resultCol(fm.id, party);
-        const tw = column(b, twinResultColumn(fm.id, party));
-        return {
-          model: fm.id,
-          party,
-          horizon: varianceSplit(horizonSum(y), horizonSum(tw)),
-          firstYear: varianceSplit(yearSlice(y, b.years, 0), yearSlice(tw, b.years, 0)),
-        };
-      }),
-    ),
+    parties:
+      opts.analyses === false || opts.financing === false
+        ? []
+        : model.financing.models.flatMap((fm) =>
+            partiesOf(fm.kind).map((party) => {
+              const y = resultCol(fm.id, party);
+              const tw = column(b, twinResultColumn(fm.id, party));
+              return {
+                model: fm.id,
+                party,
+                horizon: varianceSplit(horizonSum(y), horizonSum(tw)),
+                firstYear: varianceSplit(yearSlice(y, b.years, 0), yearSlice(tw, b.years, 0)),
+              };
+            }),
+          ),
   };
   const means = drawParams(model.registry, model.blocks, model.seed, 0, false);
   const drift = estimated
-    ? benchmarkDrift(
-        { segments: model.segments, trend: model.trend, population: N, preYears: model.preYears, horizon: model.horizon, value: (r) => means[r] },
-        means[model.benchmarkTrend],
-      )
+    ? benchmarkDrift({ segments: model.segments, trend: model.trend, population: N, preYears: model.preYears, horizon: model.horizon, value: (r) => means[r] }, means[model.benchmarkTrend])
     : null;
   return {
     benchmarkDrift: drift,
@@ -255,7 +255,15 @@ export function summarize(model: Model, b: RunBlock, opts: SummarizeOptions = {}
       population: N,
     },
     detectability: { cv, preYears: model.preYears, benchmarkEstimated: estimated, scenarioPopulation: N, points: detectabilityCurve(cv, estimated ? model.preYears : Infinity, target, N) },
-    financing: opts.financing === false ? { parties: [], statusQuo: { horizon: {} as FinancingSummary['statusQuo']['horizon'], years: [] }, statusQuoRisk: { horizon: {} as FinancingSummary['statusQuoRisk']['horizon'], years: [] }, models: [] } : summarizeFinancing(model.financing, b),
+    financing:
+      opts.financing === false
+        ? {
+            parties: [],
+            statusQuo: { horizon: {} as FinancingSummary['statusQuo']['horizon'], years: [] },
+            statusQuoRisk: { horizon: {} as FinancingSummary['statusQuoRisk']['horizon'], years: [] },
+            models: [],
+          }
+        : summarizeFinancing(model.financing, b),
     sensitivity: { reductionLastYear: drivers, results },
   };
 }

@@ -30,10 +30,12 @@ const yAxis = (label: string, fmt: (v: number) => string, size = 64): uPlot.Axis
 /** All years of the compared scenarios, and per scenario a column with null where it has no such year. */
 function byYear(runs: Run[], f: (y: Run['result']['summary']['years'][number]) => number): { years: number[]; cols: (number | null)[][] } {
   const years = [...new Set(runs.flatMap((s) => s.result.summary.years.map((y) => y.year)))].sort((a, b) => a - b);
-  const cols = runs.map((s) => years.map((yr) => {
-    const y = s.result.summary.years.find((x) => x.year === yr);
-    return y ? f(y) : null;
-  }));
+  const cols = runs.map((s) =>
+    years.map((yr) => {
+      const y = s.result.summary.years.find((x) => x.year === yr);
+      return y ? f(y) : null;
+    }),
+  );
   return { years, cols };
 }
 
@@ -132,10 +134,12 @@ export function CompareView(props: { items: SavedScenario[] }) {
       return p.filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y)).sort((a, b) => a[0] - b[0] || b[1] - a[1]);
     });
     const xs = [...new Set(pts.flat().map(([x]) => x))].sort((a, b) => a - b);
-    const cols = pts.map((p) => xs.map((x) => {
-      const hit = p.find(([px]) => px === x);
-      return hit ? hit[1] * 100 : null;
-    }));
+    const cols = pts.map((p) =>
+      xs.map((x) => {
+        const hit = p.find(([px]) => px === x);
+        return hit ? hit[1] * 100 : null;
+      }),
+    );
     return { pts, xs, cols };
   });
   const exData = createMemo<uPlot.AlignedData>(() => [exceed().xs.map((x) => x * 100), ...exceed().cols] as uPlot.AlignedData);
@@ -144,12 +148,16 @@ export function CompareView(props: { items: SavedScenario[] }) {
     return {
       ...base(),
       scales: { x: { time: false }, y: { range: [0, 100] } },
-      axes: [
-        { label: t('cmpExAxisX', { y: yearLabel() }), font: axisFont, labelFont: axisFont, values: (_u, v) => v.map((x) => num(x, 1)) },
-        yAxis(t('cmpExAxisY'), (v) => num(v, 0), 60),
-      ],
+      axes: [{ label: t('cmpExAxisX', { y: yearLabel() }), font: axisFont, labelFont: axisFont, values: (_u, v) => v.map((x) => num(x, 1)) }, yAxis(t('cmpExAxisY'), (v) => num(v, 0), 60)],
       series: [{}, ...runs().map((s, i) => ({ label: savedName(s), stroke: color(i), width: 2.5, dash: dash(i), spanGaps: true, points: { show: true, size: 6, fill: color(i) } }))],
-      hooks: { draw: [targetHook(() => target() * 100, () => `${t('target')} ${pct(target(), 0)}`)] },
+      hooks: {
+        draw: [
+          targetHook(
+            () => target() * 100,
+            () => `${t('target')} ${pct(target(), 0)}`,
+          ),
+        ],
+      },
     };
   });
 
@@ -168,8 +176,14 @@ export function CompareView(props: { items: SavedScenario[] }) {
 
   const rows: { label: () => string; cell: (s: SavedScenario) => string }[] = [
     { label: () => t('populationLabel'), cell: (s) => num(s.result!.summary.minimumSavingsRate.population) },
-    { label: () => `${t('totalCostIn')} ${t('lastYear')}: ${t('counterfactual').toLowerCase()}`, cell: (s) => `${euroMln(last(s as Run).cf.total.mean)} ± ${euroMln(last(s as Run).cf.total.mcse, 2)} (${last(s as Run).year})` },
-    { label: () => `${t('totalCostIn')} ${t('lastYear')}: ${t('scenarioSide').toLowerCase()}`, cell: (s) => `${euroMln(last(s as Run).sc.total.mean)} ± ${euroMln(last(s as Run).sc.total.mcse, 2)} (${last(s as Run).year})` },
+    {
+      label: () => `${t('totalCostIn')} ${t('lastYear')}: ${t('counterfactual').toLowerCase()}`,
+      cell: (s) => `${euroMln(last(s as Run).cf.total.mean)} ± ${euroMln(last(s as Run).cf.total.mcse, 2)} (${last(s as Run).year})`,
+    },
+    {
+      label: () => `${t('totalCostIn')} ${t('lastYear')}: ${t('scenarioSide').toLowerCase()}`,
+      cell: (s) => `${euroMln(last(s as Run).sc.total.mean)} ± ${euroMln(last(s as Run).sc.total.mcse, 2)} (${last(s as Run).year})`,
+    },
     { label: () => t('reduction'), cell: (s) => `${pct(last(s as Run).reduction.mean, 2)} ± ${pct(last(s as Run).reduction.mcse, 2)}` },
     { label: () => t('pTarget', { t: pct(target(), 0) }), cell: (s) => `${pct(last(s as Run).pReachTarget.p, 0)} ± ${pct(last(s as Run).pReachTarget.mcse, 1)}` },
     { label: () => t('pObserve', { t: pct(target(), 0) }), cell: (s) => `${pct(last(s as Run).pObserveTarget.p, 0)} (${t('byChance')}: ${pct(last(s as Run).pObserveTargetByChance.p, 0)})` },
@@ -240,7 +254,12 @@ export function CompareView(props: { items: SavedScenario[] }) {
               caption={t('cmpCostCaption')}
               legend={legendOf(runs(), [{ label: '5%–95%', color: '#777', kind: 'band' }])}
               chart={() => <UPlot options={costOpts} data={costData} label={`${t('cmpCostTitle')}. ${t('cmpCostCaption')}`} testId="compare-cost-chart" height={280} />}
-              table={() => yearTable(() => cost().years, (i, yi) => orDash(cost().mid[i][yi], (v) => `${euroMln(v * 1e6)} (${euroMln(cost().lo[i][yi]! * 1e6)} – ${euroMln(cost().hi[i][yi]! * 1e6)})`))}
+              table={() =>
+                yearTable(
+                  () => cost().years,
+                  (i, yi) => orDash(cost().mid[i][yi], (v) => `${euroMln(v * 1e6)} (${euroMln(cost().lo[i][yi]! * 1e6)} – ${euroMln(cost().hi[i][yi]! * 1e6)})`),
+                )
+              }
             />
           </Later>
           <Later>
@@ -250,7 +269,12 @@ export function CompareView(props: { items: SavedScenario[] }) {
               caption={t('compareCaption')}
               legend={legendOf(runs(), [{ label: t('target'), color: TARGET_COLOR, kind: 'dash' }])}
               chart={() => <UPlot options={redOpts} data={redData} label={t('compareReduction')} testId="compare-chart" height={280} />}
-              table={() => yearTable(() => red().years, (i, yi) => orDash(red().cols[i][yi], (v) => `${num(v, 2)}%`))}
+              table={() =>
+                yearTable(
+                  () => red().years,
+                  (i, yi) => orDash(red().cols[i][yi], (v) => `${num(v, 2)}%`),
+                )
+              }
             />
           </Later>
           <Later>
@@ -259,7 +283,9 @@ export function CompareView(props: { items: SavedScenario[] }) {
               title={t('cmpExTitle', { y: yearLabel() })}
               caption={t('cmpExCaption', { t: pct(target(), 0) })}
               legend={legendOf(runs(), [{ label: `${t('target')} ${pct(target(), 0)}`, color: TARGET_COLOR, kind: 'dash' }])}
-              chart={() => <UPlot options={exOpts} data={exData} label={`${t('cmpExTitle', { y: yearLabel() })}. ${t('cmpExCaption', { t: pct(target(), 0) })}`} testId="compare-exceed-chart" height={280} />}
+              chart={() => (
+                <UPlot options={exOpts} data={exData} label={`${t('cmpExTitle', { y: yearLabel() })}. ${t('cmpExCaption', { t: pct(target(), 0) })}`} testId="compare-exceed-chart" height={280} />
+              )}
               table={() => (
                 <table class="data">
                   <thead>
@@ -273,13 +299,21 @@ export function CompareView(props: { items: SavedScenario[] }) {
                       {(p, k) => (
                         <tr>
                           <th scope="row">{t('cmpExAtLeast', { p: pct(p, 0) })}</th>
-                          <For each={runs()}>{(s) => <td>{((q) => withMcse(last(s).reduction[q], last(s).reduction[`${q}Mcse`], (v) => pct(v, 2)))((['p5', 'p25', 'p50', 'p75', 'p95'] as const)[k()])}</td>}</For>
+                          <For each={runs()}>
+                            {(s) => <td>{((q) => withMcse(last(s).reduction[q], last(s).reduction[`${q}Mcse`], (v) => pct(v, 2)))((['p5', 'p25', 'p50', 'p75', 'p95'] as const)[k()])}</td>}
+                          </For>
                         </tr>
                       )}
                     </For>
                     <tr class="mark">
                       <th scope="row">{t('pTarget', { t: pct(target(), 0) })}</th>
-                      <For each={runs()}>{(s) => <td>{pct(last(s).pReachTarget.p, 1)} ± {pct(last(s).pReachTarget.mcse, 1)}</td>}</For>
+                      <For each={runs()}>
+                        {(s) => (
+                          <td>
+                            {pct(last(s).pReachTarget.p, 1)} ± {pct(last(s).pReachTarget.mcse, 1)}
+                          </td>
+                        )}
+                      </For>
                     </tr>
                   </tbody>
                 </table>
@@ -293,7 +327,12 @@ export function CompareView(props: { items: SavedScenario[] }) {
               caption={t('cmpProbCaption')}
               legend={legendOf(runs())}
               chart={() => <UPlot options={probOpts} data={probData} label={t('cmpProbTitle', { t: pct(target(), 0) })} testId="compare-prob-chart" height={280} />}
-              table={() => yearTable(() => prob().years, (i, yi) => orDash(prob().cols[i][yi], (v) => `${num(v, 1)}%`))}
+              table={() =>
+                yearTable(
+                  () => prob().years,
+                  (i, yi) => orDash(prob().cols[i][yi], (v) => `${num(v, 1)}%`),
+                )
+              }
             />
           </Later>
         </div>

@@ -23,7 +23,13 @@ function McCell(props: { x: number[]; se: (number | undefined)[] }) {
   return (
     <>
       {props.x.map(m1).join(' – ')}
-      {errs().length === props.x.length ? <span class="mc-line">{errs().map((e) => `± ${m1(e)}`).join(' · ')}</span> : null}
+      {errs().length === props.x.length ? (
+        <span class="mc-line">
+          {errs()
+            .map((e) => `± ${m1(e)}`)
+            .join(' · ')}
+        </span>
+      ) : null}
     </>
   );
 }
@@ -37,18 +43,18 @@ export function FanChart(props: { summary: Summary }) {
     const ys = props.summary.years;
     const cf = ys.map((y) => y.cf.total);
     const sc = ys.map((y) => y.sc.total);
-    return [
-      ys.map((y) => y.year),
-      mln(cf, 'p95'), mln(cf, 'p5'), mln(cf, 'p75'), mln(cf, 'p25'), mln(cf, 'p50'),
-      mln(sc, 'p95'), mln(sc, 'p5'), mln(sc, 'p75'), mln(sc, 'p25'), mln(sc, 'p50'),
-    ];
+    return [ys.map((y) => y.year), mln(cf, 'p95'), mln(cf, 'p5'), mln(cf, 'p75'), mln(cf, 'p25'), mln(cf, 'p50'), mln(sc, 'p95'), mln(sc, 'p5'), mln(sc, 'p75'), mln(sc, 'p25'), mln(sc, 'p50')];
   });
 
   const options = createMemo(() => {
     lang(); // rebuild labels on a language switch
     const edge = (label: string): uPlot.Series => ({ label, stroke: 'transparent', width: 0, points: { show: false } });
     const mid = (label: string, color: string, dash?: number[]): uPlot.Series => ({
-      label, stroke: color, width: 2.5, points: { show: true, size: 5, fill: color }, ...(dash ? { dash } : {}),
+      label,
+      stroke: color,
+      width: 2.5,
+      points: { show: true, size: 5, fill: color },
+      ...(dash ? { dash } : {}),
     });
     const cf = t('counterfactual');
     const sc = t('scenarioSide');
@@ -68,8 +74,16 @@ export function FanChart(props: { summary: Summary }) {
       ],
       series: [
         {},
-        edge(`${cf} p95`), edge(`${cf} p5`), edge(`${cf} p75`), edge(`${cf} p25`), mid(`${cf} ${t('median')}`, CF_COLOR, [8, 5]),
-        edge(`${sc} p95`), edge(`${sc} p5`), edge(`${sc} p75`), edge(`${sc} p25`), mid(`${sc} ${t('median')}`, SC_COLOR),
+        edge(`${cf} p95`),
+        edge(`${cf} p5`),
+        edge(`${cf} p75`),
+        edge(`${cf} p25`),
+        mid(`${cf} ${t('median')}`, CF_COLOR, [8, 5]),
+        edge(`${sc} p95`),
+        edge(`${sc} p5`),
+        edge(`${sc} p75`),
+        edge(`${sc} p25`),
+        mid(`${sc} ${t('median')}`, SC_COLOR),
       ],
       bands: [
         { series: [1, 2], fill: alpha(CF_COLOR, 0.14) },
@@ -98,10 +112,14 @@ export function FanChart(props: { summary: Summary }) {
           <thead>
             <tr>
               <th scope="col">{t('year')}</th>
-              <th scope="col">{t('counterfactual')}: {t('median')}</th>
+              <th scope="col">
+                {t('counterfactual')}: {t('median')}
+              </th>
               <th scope="col">{t('counterfactual')}: 25%–75%</th>
               <th scope="col">{t('counterfactual')}: 5%–95%</th>
-              <th scope="col">{t('scenarioSide')}: {t('median')}</th>
+              <th scope="col">
+                {t('scenarioSide')}: {t('median')}
+              </th>
               <th scope="col">{t('scenarioSide')}: 25%–75%</th>
               <th scope="col">{t('scenarioSide')}: 5%–95%</th>
             </tr>
@@ -111,12 +129,24 @@ export function FanChart(props: { summary: Summary }) {
               {(y) => (
                 <tr>
                   <th scope="row">{y.year}</th>
-                  <td><McCell x={[y.cf.total.p50]} se={[y.cf.total.p50Mcse]} /></td>
-                  <td><McCell x={[y.cf.total.p25, y.cf.total.p75]} se={[y.cf.total.p25Mcse, y.cf.total.p75Mcse]} /></td>
-                  <td><McCell x={[y.cf.total.p5, y.cf.total.p95]} se={[y.cf.total.p5Mcse, y.cf.total.p95Mcse]} /></td>
-                  <td><McCell x={[y.sc.total.p50]} se={[y.sc.total.p50Mcse]} /></td>
-                  <td><McCell x={[y.sc.total.p25, y.sc.total.p75]} se={[y.sc.total.p25Mcse, y.sc.total.p75Mcse]} /></td>
-                  <td><McCell x={[y.sc.total.p5, y.sc.total.p95]} se={[y.sc.total.p5Mcse, y.sc.total.p95Mcse]} /></td>
+                  <td>
+                    <McCell x={[y.cf.total.p50]} se={[y.cf.total.p50Mcse]} />
+                  </td>
+                  <td>
+                    <McCell x={[y.cf.total.p25, y.cf.total.p75]} se={[y.cf.total.p25Mcse, y.cf.total.p75Mcse]} />
+                  </td>
+                  <td>
+                    <McCell x={[y.cf.total.p5, y.cf.total.p95]} se={[y.cf.total.p5Mcse, y.cf.total.p95Mcse]} />
+                  </td>
+                  <td>
+                    <McCell x={[y.sc.total.p50]} se={[y.sc.total.p50Mcse]} />
+                  </td>
+                  <td>
+                    <McCell x={[y.sc.total.p25, y.sc.total.p75]} se={[y.sc.total.p25Mcse, y.sc.total.p75Mcse]} />
+                  </td>
+                  <td>
+                    <McCell x={[y.sc.total.p5, y.sc.total.p95]} se={[y.sc.total.p5Mcse, y.sc.total.p95Mcse]} />
+                  </td>
                 </tr>
               )}
             </For>

@@ -44,14 +44,22 @@ const metricFor = (p: string, m: Metric): CellMetric => (p === 'patients' ? PATI
 
 function cell(r: PartyRiskLike, m: CellMetric): string {
   switch (m) {
-    case 'result': return `${mln(r.result.mean)} ± ${mln(r.result.mcse, 2)}`;
-    case 'pLoss': return `${pct(r.pLoss.p, 0)} ± ${pct(r.pLoss.mcse, 0)}`;
-    case 'var95': return `${mln(r.var95)} ± ${mln(r.var95Mcse, 2)}`;
-    case 'es95': return `${mln(r.es95)} ± ${mln(r.es95Mcse, 2)}`;
-    case 'change': return `${mln(r.changeVsStatusQuo.mean)} ± ${mln(r.changeVsStatusQuo.mcse, 2)}`;
-    case 'pWorse': return `${pct(r.pWorseOff.p, 0)} ± ${pct(r.pWorseOff.mcse, 0)}`;
-    case 'changeVar': return mln(-r.changeVsStatusQuo.p5);
-    case 'changeEs': return `${mln(r.changeEs95)} ± ${mln(r.changeEs95Mcse, 2)}`;
+    case 'result':
+      return `${mln(r.result.mean)} ± ${mln(r.result.mcse, 2)}`;
+    case 'pLoss':
+      return `${pct(r.pLoss.p, 0)} ± ${pct(r.pLoss.mcse, 0)}`;
+    case 'var95':
+      return `${mln(r.var95)} ± ${mln(r.var95Mcse, 2)}`;
+    case 'es95':
+      return `${mln(r.es95)} ± ${mln(r.es95Mcse, 2)}`;
+    case 'change':
+      return `${mln(r.changeVsStatusQuo.mean)} ± ${mln(r.changeVsStatusQuo.mcse, 2)}`;
+    case 'pWorse':
+      return `${pct(r.pWorseOff.p, 0)} ± ${pct(r.pWorseOff.mcse, 0)}`;
+    case 'changeVar':
+      return mln(-r.changeVsStatusQuo.p5);
+    case 'changeEs':
+      return `${mln(r.changeEs95)} ± ${mln(r.changeEs95Mcse, 2)}`;
   }
 }
 /** The value, with its ± on a second, smaller line so the table stays narrow. */
@@ -67,14 +75,22 @@ function cellParts(r: PartyRiskLike, m: CellMetric) {
 
 function value(r: PartyRiskLike, m: CellMetric): number {
   switch (m) {
-    case 'result': return r.result.mean;
-    case 'pLoss': return r.pLoss.p;
-    case 'var95': return r.var95;
-    case 'es95': return r.es95;
-    case 'change': return r.changeVsStatusQuo.mean;
-    case 'pWorse': return r.pWorseOff.p;
-    case 'changeVar': return -r.changeVsStatusQuo.p5;
-    case 'changeEs': return r.changeEs95;
+    case 'result':
+      return r.result.mean;
+    case 'pLoss':
+      return r.pLoss.p;
+    case 'var95':
+      return r.var95;
+    case 'es95':
+      return r.es95;
+    case 'change':
+      return r.changeVsStatusQuo.mean;
+    case 'pWorse':
+      return r.pWorseOff.p;
+    case 'changeVar':
+      return -r.changeVsStatusQuo.p5;
+    case 'changeEs':
+      return r.changeEs95;
   }
 }
 
@@ -142,13 +158,23 @@ export function FinanceView(props: { fin: FinancingLike; startYear: number; hist
               <Show when={props.fin.statusQuoRisk}>
                 <tr class="sq-row" data-testid="fin-sq-row">
                   <th scope="row" title={ts('statusQuoTitle')}>
-                    <span class="model-no sq" aria-hidden="true">0</span> {ts('statusQuoRow')}
+                    <span class="model-no sq" aria-hidden="true">
+                      0
+                    </span>{' '}
+                    {ts('statusQuoRow')}
                   </th>
                   <For each={parties()}>
                     {(p) => {
                       const r = () => sqRisk(p);
                       return (
-                        <Show when={inContract(r())} fallback={<td class="absent" title={t('finNotParty')}>—<span class="sr-only"> {t('finNotParty')}</span></td>}>
+                        <Show
+                          when={inContract(r())}
+                          fallback={
+                            <td class="absent" title={t('finNotParty')}>
+                              —<span class="sr-only"> {t('finNotParty')}</span>
+                            </td>
+                          }
+                        >
                           <td title={ts('statusQuoTitle')}>{cellParts(r()!, metricFor(p, metric()))}</td>
                         </Show>
                       );
@@ -160,7 +186,10 @@ export function FinanceView(props: { fin: FinancingLike; startYear: number; hist
                 {(m, mi) => (
                   <tr id={`fin-row-${mi()}`} class="model-row">
                     <th scope="row">
-                      <span class="model-no" style={{ '--c': modelColor(mi()), color: inkOn(modelColor(mi())) }}>{mi() + 1}</span> {textOf(m.name)}
+                      <span class="model-no" style={{ '--c': modelColor(mi()), color: inkOn(modelColor(mi())) }}>
+                        {mi() + 1}
+                      </span>{' '}
+                      {textOf(m.name)}
                     </th>
                     <For each={parties()}>
                       {(p) => {
@@ -174,11 +203,29 @@ export function FinanceView(props: { fin: FinancingLike; startYear: number; hist
                         };
                         const absent = () => !!r() && !inContract(r());
                         return (
-                          <Show when={!absent()} fallback={<td class="absent" title={t('finNotParty')}>—<span class="sr-only"> {t('finNotParty')}</span></td>}>
-                          <td classList={{ neg: bad() }} title={r() ? `${t('mResult')}: ${euroMln(r()!.result.mean)}; ${t('mPLoss')}: ${pct(r()!.pLoss.p, 0)}; VaR 95%: ${euroMln(r()!.var95)}; ES 95%: ${euroMln(r()!.es95)}; ${t('mChange')}: ${euroMln(r()!.changeVsStatusQuo.mean)}; ${t('mWorse')}: ${pct(r()!.pWorseOff.p, 0)}` : ''}>
-                            {r() ? cellParts(r()!, metricFor(p, metric())) : '–'}
-                            {p === 'patients' && metricFor(p, metric()) !== metric() ? <span class="delta" title={ts('patientsCellTitle')}>Δ</span> : null}
-                          </td>
+                          <Show
+                            when={!absent()}
+                            fallback={
+                              <td class="absent" title={t('finNotParty')}>
+                                —<span class="sr-only"> {t('finNotParty')}</span>
+                              </td>
+                            }
+                          >
+                            <td
+                              classList={{ neg: bad() }}
+                              title={
+                                r()
+                                  ? `${t('mResult')}: ${euroMln(r()!.result.mean)}; ${t('mPLoss')}: ${pct(r()!.pLoss.p, 0)}; VaR 95%: ${euroMln(r()!.var95)}; ES 95%: ${euroMln(r()!.es95)}; ${t('mChange')}: ${euroMln(r()!.changeVsStatusQuo.mean)}; ${t('mWorse')}: ${pct(r()!.pWorseOff.p, 0)}`
+                                  : ''
+                              }
+                            >
+                              {r() ? cellParts(r()!, metricFor(p, metric())) : '–'}
+                              {p === 'patients' && metricFor(p, metric()) !== metric() ? (
+                                <span class="delta" title={ts('patientsCellTitle')}>
+                                  Δ
+                                </span>
+                              ) : null}
+                            </td>
                           </Show>
                         );
                       }}
@@ -191,7 +238,9 @@ export function FinanceView(props: { fin: FinancingLike; startYear: number; hist
         </div>
         <p class="caption">{t('finTableCaption')}</p>
         <Show when={parties().includes('patients')}>
-          <p class="caption" data-testid="fin-patients-note">{ts('patientsNote')}</p>
+          <p class="caption" data-testid="fin-patients-note">
+            {ts('patientsNote')}
+          </p>
         </Show>
         <Show when={props.drift && Math.abs(props.drift.lastYear) >= 0.0005 ? props.drift : null}>
           {(d) => (
@@ -204,11 +253,22 @@ export function FinanceView(props: { fin: FinancingLike; startYear: number; hist
 
       {/* One card per queued job: mounting the whole view at once was a long main-thread task. */}
       <Later>
-        <PartyDistribution fin={props.fin} hists={props.hists ?? []} parties={(props.hists ?? []).map((x) => x.party)} party={party()} setParty={setParty} years={[props.startYear, props.startYear + years() - 1]} />
+        <PartyDistribution
+          fin={props.fin}
+          hists={props.hists ?? []}
+          parties={(props.hists ?? []).map((x) => x.party)}
+          party={party()}
+          setParty={setParty}
+          years={[props.startYear, props.startYear + years() - 1]}
+        />
       </Later>
       <div class="grid2">
-        <Later><RiskReturn fin={props.fin} risk={risk} parties={parties()} period={periodLabel()} /></Later>
-        <Later><Gains fin={props.fin} risk={risk} parties={parties()} period={periodLabel()} /></Later>
+        <Later>
+          <RiskReturn fin={props.fin} risk={risk} parties={parties()} period={periodLabel()} />
+        </Later>
+        <Later>
+          <Gains fin={props.fin} risk={risk} parties={parties()} period={periodLabel()} />
+        </Later>
       </div>
     </section>
   );
@@ -226,7 +286,7 @@ const inContract = (r: PartyRiskLike | undefined): r is PartyRiskLike => !!r && 
 export function modelNumbers(ms: number[]): string {
   const s = [...ms].sort((a, b) => a - b).map((i) => i + 1);
   const parts: string[] = [];
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length;) {
     let j = i;
     while (j + 1 < s.length && s[j + 1] === s[j] + 1) j++;
     parts.push(j - i >= 2 ? `${s[i]}–${s[j]}` : s.slice(i, j + 1).join(','));
@@ -242,7 +302,12 @@ function RiskReturn(props: { fin: FinancingLike; risk: RiskFn; parties: string[]
   const pts = createMemo(() =>
     // Changes against the status quo, not levels: a party's level (the insurer's premium income,
     // the patients' deductible) no longer squeezes everyone else into a corner of the chart.
-    props.fin.models.flatMap((_, mi) => props.parties.map((p) => ({ mi, p, r: props.risk(mi, p) })).filter((x) => inContract(x.r)).map((x) => ({ ...x, x: x.r!.changeEs95 / 1e6, y: x.r!.changeVsStatusQuo.mean / 1e6 }))),
+    props.fin.models.flatMap((_, mi) =>
+      props.parties
+        .map((p) => ({ mi, p, r: props.risk(mi, p) }))
+        .filter((x) => inContract(x.r))
+        .map((x) => ({ ...x, x: x.r!.changeEs95 / 1e6, y: x.r!.changeVsStatusQuo.mean / 1e6 })),
+    ),
   );
   // Finite values only, so one NaN or Infinity in a summary cannot take the scale with it.
   const ext = (vals: number[]) => paddedExtent(vals);
@@ -281,7 +346,9 @@ function RiskReturn(props: { fin: FinancingLike; risk: RiskFn; parties: string[]
             {(v) => (
               <g>
                 <line x1={m.l} x2={W() - m.r} y1={sy(v)} y2={sy(v)} stroke={v === 0 ? '#555' : '#e4e4e4'} />
-                <text x={m.l - 6} y={sy(v) + 4} text-anchor="end" font-size="12">{num(Math.abs(v) < 1e-9 ? 0 : v)}</text>
+                <text x={m.l - 6} y={sy(v) + 4} text-anchor="end" font-size="12">
+                  {num(Math.abs(v) < 1e-9 ? 0 : v)}
+                </text>
               </g>
             )}
           </For>
@@ -289,7 +356,9 @@ function RiskReturn(props: { fin: FinancingLike; risk: RiskFn; parties: string[]
             {(v) => (
               <g>
                 <line x1={sx(v)} x2={sx(v)} y1={m.t} y2={H - m.b} stroke={v === 0 ? '#555' : '#e4e4e4'} />
-                <text x={sx(v)} y={H - m.b + 16} text-anchor="middle" font-size="12">{num(Math.abs(v) < 1e-9 ? 0 : v)}</text>
+                <text x={sx(v)} y={H - m.b + 16} text-anchor="middle" font-size="12">
+                  {num(Math.abs(v) < 1e-9 ? 0 : v)}
+                </text>
               </g>
             )}
           </For>
@@ -301,13 +370,19 @@ function RiskReturn(props: { fin: FinancingLike; risk: RiskFn; parties: string[]
                 <g data-testid="rr-point" data-party={g.p} data-models={g.models.map((i) => i + 1).join(',')}>
                   <title>{`${partyLabel(g.p)} · ${g.models.map((i) => textOf(props.fin.models[i].name)).join(', ')}: ${t('mChange')} ${euroMln(g.y * 1e6)}, ${ts('rrBad')} ${euroMln(-g.x * 1e6)}`}</title>
                   <rect x={sx(g.x) - w / 2} y={sy(g.y) - 9} width={w} height="18" rx="9" fill={partyColor(g.p)} stroke="#fff" stroke-width="1.5" />
-                  <text x={sx(g.x)} y={sy(g.y) + 4} text-anchor="middle" font-size="11" font-weight="700" fill={inkOn(partyColor(g.p))}>{label}</text>
+                  <text x={sx(g.x)} y={sy(g.y) + 4} text-anchor="middle" font-size="11" font-weight="700" fill={inkOn(partyColor(g.p))}>
+                    {label}
+                  </text>
                 </g>
               );
             }}
           </For>
-          <text x={(m.l + W() - m.r) / 2} y={H - 8} text-anchor="middle" font-size="13">{ts('rrAxisX')}</text>
-          <text transform={`translate(14 ${(m.t + H - m.b) / 2}) rotate(-90)`} text-anchor="middle" font-size="13">{ts('rrAxisY')}</text>
+          <text x={(m.l + W() - m.r) / 2} y={H - 8} text-anchor="middle" font-size="13">
+            {ts('rrAxisX')}
+          </text>
+          <text transform={`translate(14 ${(m.t + H - m.b) / 2}) rotate(-90)`} text-anchor="middle" font-size="13">
+            {ts('rrAxisY')}
+          </text>
         </svg>
       )}
       table={() => (
@@ -325,7 +400,9 @@ function RiskReturn(props: { fin: FinancingLike; risk: RiskFn; parties: string[]
               {(q) => (
                 <tr>
                   <th scope="row">{partyLabel(q.p)}</th>
-                  <td>{q.mi + 1} {textOf(props.fin.models[q.mi].name)}</td>
+                  <td>
+                    {q.mi + 1} {textOf(props.fin.models[q.mi].name)}
+                  </td>
                   <td>{euroMln(q.y * 1e6)}</td>
                   <td>{euroMln(-q.x * 1e6)}</td>
                 </tr>
@@ -340,7 +417,11 @@ function RiskReturn(props: { fin: FinancingLike; risk: RiskFn; parties: string[]
 
 /** Change vs status quo per party under fee-for-service (substitution's effect on each purse). */
 function Gains(props: { fin: FinancingLike; risk: RiskFn; parties: string[]; period: string }) {
-  const mi = () => Math.max(0, props.fin.models.findIndex((m) => m.kind === 'ffs'));
+  const mi = () =>
+    Math.max(
+      0,
+      props.fin.models.findIndex((m) => m.kind === 'ffs'),
+    );
   const rows = () => props.parties.map((p) => ({ p, r: props.risk(mi(), p) })).filter((x) => inContract(x.r));
   const { ref: svgRef, W, viewBox } = svgWidth(480);
   const rowH = 34;
@@ -361,15 +442,21 @@ function Gains(props: { fin: FinancingLike; risk: RiskFn; parties: string[]; per
               const c = () => x.r!.changeVsStatusQuo;
               return (
                 <g transform={`translate(0 ${i() * rowH + 5})`}>
-                  <text x={labelW - 8} y={rowH / 2 + 4} text-anchor="end" font-size="13">{partyLabel(x.p)}</text>
+                  <text x={labelW - 8} y={rowH / 2 + 4} text-anchor="end" font-size="13">
+                    {partyLabel(x.p)}
+                  </text>
                   <rect x={Math.min(mid(), mid() + sc(c().mean))} y={8} width={Math.abs(sc(c().mean))} height={rowH - 16} fill={partyColor(x.p)} />
                   <line x1={mid() + sc(c().p5)} x2={mid() + sc(c().p95)} y1={rowH / 2} y2={rowH / 2} stroke="#222" stroke-width="1.5" />
-                  <text x={c().mean >= 0 ? mid() - 4 : mid() + 4} y={rowH / 2 + 4} text-anchor={c().mean >= 0 ? 'end' : 'start'} font-size="11">{euroMln(c().mean)}</text>
+                  <text x={c().mean >= 0 ? mid() - 4 : mid() + 4} y={rowH / 2 + 4} text-anchor={c().mean >= 0 ? 'end' : 'start'} font-size="11">
+                    {euroMln(c().mean)}
+                  </text>
                 </g>
               );
             }}
           </For>
-          <text x={mid()} y={rowH * rows().length + 28} text-anchor="middle" font-size="13">{t('gainsAxis')}</text>
+          <text x={mid()} y={rowH * rows().length + 28} text-anchor="middle" font-size="13">
+            {t('gainsAxis')}
+          </text>
         </svg>
       )}
       table={() => (
@@ -388,7 +475,9 @@ function Gains(props: { fin: FinancingLike; risk: RiskFn; parties: string[]; per
                 <tr>
                   <th scope="row">{partyLabel(x.p)}</th>
                   <td>{euroMln(x.r!.changeVsStatusQuo.mean)}</td>
-                  <td>{euroMln(x.r!.changeVsStatusQuo.p5)} – {euroMln(x.r!.changeVsStatusQuo.p95)}</td>
+                  <td>
+                    {euroMln(x.r!.changeVsStatusQuo.p5)} – {euroMln(x.r!.changeVsStatusQuo.p95)}
+                  </td>
                   <td>{pct(x.r!.pWorseOff.p, 0)}</td>
                 </tr>
               )}
@@ -412,14 +501,7 @@ const legendKind = (i: number): 'line' | 'dash' | 'dot' => {
  * One party's result over the whole horizon under each financing model, overlaid: the share of
  * runs per range of the result (bins from the summary worker, shared by all models of the party).
  */
-function PartyDistribution(props: {
-  fin: FinancingLike;
-  hists: PartyResultHist[];
-  parties: string[];
-  party: string;
-  setParty: (p: string) => void;
-  years: [number, number];
-}) {
+function PartyDistribution(props: { fin: FinancingLike; hists: PartyResultHist[]; parties: string[]; party: string; setParty: (p: string) => void; years: [number, number] }) {
   const h = createMemo(() => props.hists.find((x) => x.party === props.party) ?? null);
   /** Models with money flows for this party: index into the summary's models, and its counts. */
   const shown = createMemo(() => {
@@ -437,10 +519,7 @@ function PartyDistribution(props: {
     const w = width();
     return Array.from({ length: x.hists.find((c) => c)!.counts.length }, (_, i) => ({ from: x.lo + i * w, to: x.lo + (i + 1) * w }));
   });
-  const data = createMemo<uPlot.AlignedData>(() => [
-    bins().map((b) => (b.from + b.to) / 2 / 1e6),
-    ...shown().map((m) => m.hist.counts.map((c) => (100 * c) / m.hist.n)),
-  ]);
+  const data = createMemo<uPlot.AlignedData>(() => [bins().map((b) => (b.from + b.to) / 2 / 1e6), ...shown().map((m) => m.hist.counts.map((c) => (100 * c) / m.hist.n))]);
   const pLoss = (mi: number) => props.fin.models[mi].horizon[props.party]?.pLoss.p;
   const options = createMemo<Omit<uPlot.Options, 'width' | 'height'>>(() => {
     lang();
@@ -455,10 +534,7 @@ function PartyDistribution(props: {
         { label: t('distAxisX', { a: props.years[0], b: props.years[1] }), font: axisFont, labelFont: axisFont, values: (_u, v) => v.map((x) => num(x, Math.abs(x) < 10 && x % 1 !== 0 ? 1 : 0)) },
         { label: t('distAxisY'), font: axisFont, labelFont: axisFont, size: 56, values: (_u, v) => v.map((x) => num(x, 0)) },
       ],
-      series: [
-        {},
-        ...models.map((m) => ({ label: `${m.mi + 1}. ${textOf(m.model.name)}`, stroke: modelColor(m.mi), width: 2.5, dash: modelDash(m.mi), points: { show: false } })),
-      ],
+      series: [{}, ...models.map((m) => ({ label: `${m.mi + 1}. ${textOf(m.model.name)}`, stroke: modelColor(m.mi), width: 2.5, dash: modelDash(m.mi), points: { show: false } }))],
       hooks: {
         draw: [
           (u: uPlot) => {
@@ -537,12 +613,20 @@ function PartyDistribution(props: {
             <caption class="sr-only">{title()}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('distRange')} ({t('unitEuroMln')})</th>
-                <For each={shown()}>{(m) => <th scope="col">{m.mi + 1}. {textOf(m.model.name)}</th>}</For>
+                <th scope="col">
+                  {t('distRange')} ({t('unitEuroMln')})
+                </th>
+                <For each={shown()}>
+                  {(m) => (
+                    <th scope="col">
+                      {m.mi + 1}. {textOf(m.model.name)}
+                    </th>
+                  )}
+                </For>
               </tr>
             </thead>
             <tbody>
-              <For each={(['p5', 'p50', 'p95'] as const)}>
+              <For each={['p5', 'p50', 'p95'] as const}>
                 {(q) => (
                   <tr class="mark">
                     <th scope="row">{q === 'p50' ? t('median') : q === 'p5' ? t('distP5') : t('distP95')}</th>
@@ -551,19 +635,25 @@ function PartyDistribution(props: {
                 )}
               </For>
               <tr>
-                <th scope="row" class="range">{t('distBelow', { v: mln(h()?.lo ?? NaN) })}</th>
+                <th scope="row" class="range">
+                  {t('distBelow', { v: mln(h()?.lo ?? NaN) })}
+                </th>
                 <For each={shown()}>{(m) => <td>{pct(m.hist.below / m.hist.n, 1)}</td>}</For>
               </tr>
               <For each={bins()}>
                 {(b, i) => (
                   <tr>
-                    <th scope="row" class="range">{mln(b.from)} – {mln(b.to)}</th>
+                    <th scope="row" class="range">
+                      {mln(b.from)} – {mln(b.to)}
+                    </th>
                     <For each={shown()}>{(m) => <td>{pct(m.hist.counts[i()] / m.hist.n, 1)}</td>}</For>
                   </tr>
                 )}
               </For>
               <tr>
-                <th scope="row" class="range">{t('distAbove', { v: mln(h()?.hi ?? NaN) })}</th>
+                <th scope="row" class="range">
+                  {t('distAbove', { v: mln(h()?.hi ?? NaN) })}
+                </th>
                 <For each={shown()}>{(m) => <td>{pct(m.hist.above / m.hist.n, 1)}</td>}</For>
               </tr>
             </tbody>

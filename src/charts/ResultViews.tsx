@@ -25,10 +25,18 @@ const TARGET_COLOR = OKABE_ITO.vermillion;
 
 const edge = (label: string): uPlot.Series => ({ label, stroke: 'transparent', width: 0, points: { show: false } });
 const line = (label: string, color: string, dash?: number[], width = 2.5): uPlot.Series => ({
-  label, stroke: color, width, points: { show: false }, ...(dash ? { dash } : {}),
+  label,
+  stroke: color,
+  width,
+  points: { show: false },
+  ...(dash ? { dash } : {}),
 });
 const yAxis = (label: string, fmt: (v: number) => string, size = 70): uPlot.Axis => ({
-  label, font: axisFont, labelFont: axisFont, size, values: (_u, vals) => vals.map(fmt),
+  label,
+  font: axisFont,
+  labelFont: axisFont,
+  size,
+  values: (_u, vals) => vals.map(fmt),
 });
 const base = (): Pick<Opts, 'legend' | 'cursor' | 'scales'> => ({ legend: { show: false }, cursor: { drag: { x: false, y: false } }, scales: { x: { time: false } } });
 
@@ -107,7 +115,14 @@ function LinesView(props: { summary: Summary }) {
               {(y) => (
                 <tr>
                   <th scope="row">{y.year}</th>
-                  <For each={LINES}>{(l) => <td>{euroMln(y.cf.claims[l].mean)} → {euroMln(y.sc.claims[l].mean)}<span class="sub">{signed(y.sc.claims[l].mean - y.cf.claims[l].mean, euroMln)}</span></td>}</For>
+                  <For each={LINES}>
+                    {(l) => (
+                      <td>
+                        {euroMln(y.cf.claims[l].mean)} → {euroMln(y.sc.claims[l].mean)}
+                        <span class="sub">{signed(y.sc.claims[l].mean - y.cf.claims[l].mean, euroMln)}</span>
+                      </td>
+                    )}
+                  </For>
                   <td>{euroMln(y.interventionCost.mean)}</td>
                 </tr>
               )}
@@ -145,15 +160,27 @@ function MovedView(props: { summary: Summary }) {
           <Index each={rows()}>
             {(r, i) => (
               <g transform={`translate(0 ${i * rowH + 5})`}>
-                <text x={labelW - 8} y={rowH / 2 + 5} text-anchor="end" font-size="14">{LINE_FACTS[r().l].short[lang()]}</text>
+                <text x={labelW - 8} y={rowH / 2 + 5} text-anchor="end" font-size="14">
+                  {LINE_FACTS[r().l].short[lang()]}
+                </text>
                 <rect x={mid() - scale(r().out)} y={6} width={scale(r().out)} height={rowH - 12} fill={CF_COLOR} />
                 <rect x={mid()} y={6} width={scale(r().in)} height={rowH - 12} fill={SC_COLOR} />
-                {r().out > 0 ? <text x={mid() - scale(r().out) - 4} y={rowH / 2 + 5} text-anchor="end" font-size="13">−{num(r().out)}</text> : null}
-                {r().in > 0 ? <text x={mid() + scale(r().in) + 4} y={rowH / 2 + 5} font-size="13">+{num(r().in)}</text> : null}
+                {r().out > 0 ? (
+                  <text x={mid() - scale(r().out) - 4} y={rowH / 2 + 5} text-anchor="end" font-size="13">
+                    −{num(r().out)}
+                  </text>
+                ) : null}
+                {r().in > 0 ? (
+                  <text x={mid() + scale(r().in) + 4} y={rowH / 2 + 5} font-size="13">
+                    +{num(r().in)}
+                  </text>
+                ) : null}
               </g>
             )}
           </Index>
-          <text x={mid()} y={rowH * LINES.length + 28} text-anchor="middle" font-size="13">{t('movedAxis')}</text>
+          <text x={mid()} y={rowH * LINES.length + 28} text-anchor="middle" font-size="13">
+            {t('movedAxis')}
+          </text>
         </svg>
       )}
       table={() => (
@@ -187,7 +214,14 @@ function MovedView(props: { summary: Summary }) {
 function ReductionView(props: { summary: Summary }) {
   const data = createMemo<uPlot.AlignedData>(() => {
     const ys = props.summary.years;
-    return [ys.map((y) => y.year), ...fanColumns(ys.map((y) => y.reduction), 100), ys.map(() => props.summary.target * 100)];
+    return [
+      ys.map((y) => y.year),
+      ...fanColumns(
+        ys.map((y) => y.reduction),
+        100,
+      ),
+      ys.map(() => props.summary.target * 100),
+    ];
   });
   const options = createMemo<Opts>(() => {
     lang();
@@ -214,7 +248,9 @@ function ReductionView(props: { summary: Summary }) {
           <thead>
             <tr>
               <th scope="col">{t('year')}</th>
-              <th scope="col">{t('mean')} {t('pmMc')}</th>
+              <th scope="col">
+                {t('mean')} {t('pmMc')}
+              </th>
               <th scope="col">5%</th>
               <th scope="col">25%</th>
               <th scope="col">{t('median')}</th>
@@ -228,7 +264,9 @@ function ReductionView(props: { summary: Summary }) {
               {(y) => (
                 <tr>
                   <th scope="row">{y.year}</th>
-                  <td>{pct(y.reduction.mean, 2)} ± {pct(y.reduction.mcse, 2)}</td>
+                  <td>
+                    {pct(y.reduction.mean, 2)} ± {pct(y.reduction.mcse, 2)}
+                  </td>
                   <td>{withMcse(y.reduction.p5, y.reduction.p5Mcse, pct2)}</td>
                   <td>{withMcse(y.reduction.p25, y.reduction.p25Mcse, pct2)}</td>
                   <td>{withMcse(y.reduction.p50, y.reduction.p50Mcse, pct2)}</td>
@@ -285,9 +323,15 @@ function ProbabilityView(props: { summary: Summary }) {
               {(y) => (
                 <tr>
                   <th scope="row">{y.year}</th>
-                  <td>{pct(y.pReachTarget.p, 1)} ± {pct(y.pReachTarget.mcse, 1)}</td>
-                  <td>{pct(y.pObserveTarget.p, 1)} ± {pct(y.pObserveTarget.mcse, 1)}</td>
-                  <td>{pct(y.pObserveTargetByChance.p, 1)} ± {pct(y.pObserveTargetByChance.mcse, 1)}</td>
+                  <td>
+                    {pct(y.pReachTarget.p, 1)} ± {pct(y.pReachTarget.mcse, 1)}
+                  </td>
+                  <td>
+                    {pct(y.pObserveTarget.p, 1)} ± {pct(y.pObserveTarget.mcse, 1)}
+                  </td>
+                  <td>
+                    {pct(y.pObserveTargetByChance.p, 1)} ± {pct(y.pObserveTargetByChance.mcse, 1)}
+                  </td>
                 </tr>
               )}
             </For>
@@ -303,8 +347,14 @@ function ObservedView(props: { summary: Summary }) {
     const ys = props.summary.years;
     return [
       ys.map((y) => y.year),
-      ...fanColumns(ys.map((y) => y.cf.observedSavings), 100),
-      ...fanColumns(ys.map((y) => y.sc.observedSavings), 100),
+      ...fanColumns(
+        ys.map((y) => y.cf.observedSavings),
+        100,
+      ),
+      ...fanColumns(
+        ys.map((y) => y.sc.observedSavings),
+        100,
+      ),
       ys.map(() => props.summary.target * 100),
       ys.map(() => props.summary.minimumSavingsRate.withBenchmark * 100),
     ];
@@ -336,8 +386,12 @@ function ObservedView(props: { summary: Summary }) {
             <tr>
               <th scope="col">{t('year')}</th>
               <th scope="col">Benchmark</th>
-              <th scope="col">{t('counterfactual')}: {t('median')} (5%–95%)</th>
-              <th scope="col">{t('scenarioSide')}: {t('median')} (5%–95%)</th>
+              <th scope="col">
+                {t('counterfactual')}: {t('median')} (5%–95%)
+              </th>
+              <th scope="col">
+                {t('scenarioSide')}: {t('median')} (5%–95%)
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -346,8 +400,14 @@ function ObservedView(props: { summary: Summary }) {
                 <tr>
                   <th scope="row">{y.year}</th>
                   <td>{euroMln(y.benchmark.mean)}</td>
-                  <td>{withMcse(y.cf.observedSavings.p50, y.cf.observedSavings.p50Mcse, pct1)} ({withMcse(y.cf.observedSavings.p5, y.cf.observedSavings.p5Mcse, pct1)} – {withMcse(y.cf.observedSavings.p95, y.cf.observedSavings.p95Mcse, pct1)})</td>
-                  <td>{withMcse(y.sc.observedSavings.p50, y.sc.observedSavings.p50Mcse, pct1)} ({withMcse(y.sc.observedSavings.p5, y.sc.observedSavings.p5Mcse, pct1)} – {withMcse(y.sc.observedSavings.p95, y.sc.observedSavings.p95Mcse, pct1)})</td>
+                  <td>
+                    {withMcse(y.cf.observedSavings.p50, y.cf.observedSavings.p50Mcse, pct1)} ({withMcse(y.cf.observedSavings.p5, y.cf.observedSavings.p5Mcse, pct1)} –{' '}
+                    {withMcse(y.cf.observedSavings.p95, y.cf.observedSavings.p95Mcse, pct1)})
+                  </td>
+                  <td>
+                    {withMcse(y.sc.observedSavings.p50, y.sc.observedSavings.p50Mcse, pct1)} ({withMcse(y.sc.observedSavings.p5, y.sc.observedSavings.p5Mcse, pct1)} –{' '}
+                    {withMcse(y.sc.observedSavings.p95, y.sc.observedSavings.p95Mcse, pct1)})
+                  </td>
                 </tr>
               )}
             </For>
@@ -358,8 +418,6 @@ function ObservedView(props: { summary: Summary }) {
   );
 }
 
-
-
 /** Histogram of the last year's reduction (bins from the summary worker) with the target line. */
 function HistogramView(props: { summary: Summary; extras: UiExtras }) {
   const h = () => props.extras.reductionHistLastYear;
@@ -367,10 +425,11 @@ function HistogramView(props: { summary: Summary; extras: UiExtras }) {
   const { ref: svgRef, W, viewBox } = svgWidth(460);
   const H = 280;
   const m = { l: 50, r: 10, t: 22, b: 46 };
-  const bins = () => h().counts.map((c, i) => {
-    const w = (h().hi - h().lo) / h().counts.length;
-    return { c, from: h().lo + i * w, to: h().lo + (i + 1) * w };
-  });
+  const bins = () =>
+    h().counts.map((c, i) => {
+      const w = (h().hi - h().lo) / h().counts.length;
+      return { c, from: h().lo + i * w, to: h().lo + (i + 1) * w };
+    });
   const maxC = () => Math.max(1, ...h().counts);
   const x = (v: number) => m.l + ((v - h().lo) / (h().hi - h().lo)) * (W() - m.l - m.r);
   const y = (c: number) => H - m.b - (c / maxC()) * (H - m.t - m.b);
@@ -395,7 +454,9 @@ function HistogramView(props: { summary: Summary; extras: UiExtras }) {
             {(c) => (
               <g>
                 <line x1={m.l} x2={W() - m.r} y1={y(c)} y2={y(c)} stroke="#e2e2e2" />
-                <text x={m.l - 6} y={y(c) + 4} text-anchor="end" font-size="13">{num(c)}</text>
+                <text x={m.l - 6} y={y(c) + 4} text-anchor="end" font-size="13">
+                  {num(c)}
+                </text>
               </g>
             )}
           </For>
@@ -416,16 +477,32 @@ function HistogramView(props: { summary: Summary; extras: UiExtras }) {
               <g>
                 <line x1={x(v)} x2={x(v)} y1={H - m.b} y2={H - m.b + 5} stroke="#333" />
                 {/* The last label ends at the tick instead of being cut at the drawing's edge. */}
-                <text x={x(v)} y={H - m.b + 19} text-anchor={x(v) > W() - m.r - 20 ? 'end' : 'middle'} font-size="13">{pct(v, Math.abs(v * 100 - Math.round(v * 100)) > 1e-9 ? 1 : 0)}</text>
+                <text x={x(v)} y={H - m.b + 19} text-anchor={x(v) > W() - m.r - 20 ? 'end' : 'middle'} font-size="13">
+                  {pct(v, Math.abs(v * 100 - Math.round(v * 100)) > 1e-9 ? 1 : 0)}
+                </text>
               </g>
             )}
           </For>
           <line x1={x(target())} x2={x(target())} y1={m.t - 4} y2={H - m.b} stroke={TARGET_COLOR} stroke-width="2.5" stroke-dasharray="5 4" />
-          <text x={x(target()) + 6} y={m.t + 8} font-size="13" fill="#8a2f00">{t('target')} · P = {pct(pTarget(), 0)}</text>
-          {h().below > 0 ? <text x={m.l + 2} y={m.t + 28} font-size="12" fill="#444">◂ {h().below === 1 ? t('histBelow1') : t('histBelow', { n: num(h().below) })}</text> : null}
-          {h().above > 0 ? <text x={W() - m.r - 2} y={m.t + 28} text-anchor="end" font-size="12" fill="#444">{h().above === 1 ? t('histAbove1') : t('histAbove', { n: num(h().above) })} ▸</text> : null}
-          <text x={(m.l + W() - m.r) / 2} y={H - 6} text-anchor="middle" font-size="13">{t('reduction')} {year()} (%)</text>
-          <text transform={`translate(14 ${(m.t + H - m.b) / 2}) rotate(-90)`} text-anchor="middle" font-size="13">{t('runsCount')}</text>
+          <text x={x(target()) + 6} y={m.t + 8} font-size="13" fill="#8a2f00">
+            {t('target')} · P = {pct(pTarget(), 0)}
+          </text>
+          {h().below > 0 ? (
+            <text x={m.l + 2} y={m.t + 28} font-size="12" fill="#444">
+              ◂ {h().below === 1 ? t('histBelow1') : t('histBelow', { n: num(h().below) })}
+            </text>
+          ) : null}
+          {h().above > 0 ? (
+            <text x={W() - m.r - 2} y={m.t + 28} text-anchor="end" font-size="12" fill="#444">
+              {h().above === 1 ? t('histAbove1') : t('histAbove', { n: num(h().above) })} ▸
+            </text>
+          ) : null}
+          <text x={(m.l + W() - m.r) / 2} y={H - 6} text-anchor="middle" font-size="13">
+            {t('reduction')} {year()} (%)
+          </text>
+          <text transform={`translate(14 ${(m.t + H - m.b) / 2}) rotate(-90)`} text-anchor="middle" font-size="13">
+            {t('runsCount')}
+          </text>
         </svg>
       )}
       table={() => (
@@ -470,19 +547,33 @@ export function ResultViews(props: { summary: Summary; extras: UiExtras }) {
     <>
       {/* One view per queued job (in document order): mounting them all at once was a long task. */}
       <div class="grid2">
-        <Later><LinesView summary={props.summary} /></Later>
-        <Later><MovedView summary={props.summary} /></Later>
+        <Later>
+          <LinesView summary={props.summary} />
+        </Later>
+        <Later>
+          <MovedView summary={props.summary} />
+        </Later>
       </div>
       <h2>{t('questionTargetLong')}</h2>
       <div class="grid2">
-        <Later><HistogramView summary={props.summary} extras={props.extras} /></Later>
-        <Later><ReductionView summary={props.summary} /></Later>
+        <Later>
+          <HistogramView summary={props.summary} extras={props.extras} />
+        </Later>
+        <Later>
+          <ReductionView summary={props.summary} />
+        </Later>
       </div>
       <div class="grid2">
-        <Later><ProbabilityView summary={props.summary} /></Later>
-        <Later><ObservedView summary={props.summary} /></Later>
+        <Later>
+          <ProbabilityView summary={props.summary} />
+        </Later>
+        <Later>
+          <ObservedView summary={props.summary} />
+        </Later>
       </div>
-      <Later><DetectView summary={props.summary} /></Later>
+      <Later>
+        <DetectView summary={props.summary} />
+      </Later>
     </>
   );
 }

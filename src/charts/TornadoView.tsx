@@ -45,7 +45,7 @@ export function TornadoView(props: { summary: Summary; scenario: unknown }) {
       mean: m?.horizon[o.party as 'insurer']?.result.mean ?? NaN,
       fmt: (v: number) => euroMln(v, 1),
       axis: t('axisMeanResult'),
-      title: t('sensTitleParty', { p: partyLabel(o.party), m: (m ? textOf(m.name) : o.model), ...span() }),
+      title: t('sensTitleParty', { p: partyLabel(o.party), m: m ? textOf(m.name) : o.model, ...span() }),
       caption: t('sensCaptionParty'),
     };
   });
@@ -118,7 +118,13 @@ export function TornadoView(props: { summary: Summary; scenario: unknown }) {
                     <g transform={`translate(0 ${i * rowH()})`} data-testid="tornado-row">
                       <title>{`${x().group ? `${x().group} · ` : ''}${x().label}\n${x().path}`}</title>
                       <text x={labelW() - 6} y={rowH() / 2 + 4 - (lines().length - 1) * 8} text-anchor="end" font-size={String(fontPx)}>
-                        <Index each={lines()}>{(l, j) => <tspan x={labelW() - 6} dy={j === 0 ? 0 : 16}>{l()}</tspan>}</Index>
+                        <Index each={lines()}>
+                          {(l, j) => (
+                            <tspan x={labelW() - 6} dy={j === 0 ? 0 : 16}>
+                              {l()}
+                            </tspan>
+                          )}
+                        </Index>
                       </text>
                       <rect x={Math.min(sx(x().lowDecileMean), sx(view().mean))} y={8} width={Math.abs(sx(x().lowDecileMean) - sx(view().mean))} height={rowH() - 16} fill={CF_COLOR} />
                       <rect x={Math.min(sx(x().highDecileMean), sx(view().mean))} y={8} width={Math.abs(sx(x().highDecileMean) - sx(view().mean))} height={rowH() - 16} fill={SC_COLOR} />

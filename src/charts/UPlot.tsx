@@ -24,14 +24,25 @@ function warmUp(): void {
         height: 200,
         legend: { show: false },
         scales: { x: { time: false } },
-        axes: [{ font: axisFont, labelFont: axisFont, label: 'x' }, { font: axisFont, labelFont: axisFont, label: 'y' }],
+        axes: [
+          { font: axisFont, labelFont: axisFont, label: 'x' },
+          { font: axisFont, labelFont: axisFont, label: 'y' },
+        ],
         series: [{}, { stroke: '#000', width: 2, points: { show: true } }, { stroke: 'transparent' }],
         bands: [{ series: [1, 2], fill: 'rgba(0,0,0,0.1)' }],
       },
-      [[1, 2, 3], [1, 3, 2], [0, 1, 1]],
+      [
+        [1, 2, 3],
+        [1, 3, 2],
+        [0, 1, 1],
+      ],
       box,
     );
-    u.setData([[1, 2, 3], [2, 1, 3], [0, 1, 1]]);
+    u.setData([
+      [1, 2, 3],
+      [2, 1, 3],
+      [0, 1, 1],
+    ]);
     queueMicrotask(() => {
       u.destroy();
       box.remove();

@@ -15,7 +15,6 @@ const GROUP: Record<string, { nl: string; en: string }> = {
   parties: { nl: 'Partij', en: 'Party' },
 };
 
-
 /** Leaf keys that say little on their own: shown with their parent ("Kosten per geval: gemiddelde"). */
 const GENERIC = new Set<string>(['max', 'min', 'mean', 'cv', 'median', 'p99', 'value', 'rate', ...LINES, ...PARTIES]);
 /** Container keys left out of the label. */
@@ -61,7 +60,16 @@ export function paramLabel(path: string, scenario: unknown, lang: Lang): { label
     const parent = tail[tail.length - 2];
     if (leaf === 'max' && parent === 'reach') what = fieldLabel('reachMax', lang);
     else if (GENERIC.has(leaf) && parent) {
-      const p = parent === 'contacts' ? (lang === 'nl' ? 'Effect op contacten' : 'Effect on contacts') : parent === 'price' ? (lang === 'nl' ? 'Effect op prijs per contact' : 'Effect on price per contact') : fieldLabel(parent, lang);
+      const p =
+        parent === 'contacts'
+          ? lang === 'nl'
+            ? 'Effect op contacten'
+            : 'Effect on contacts'
+          : parent === 'price'
+            ? lang === 'nl'
+              ? 'Effect op prijs per contact'
+              : 'Effect on price per contact'
+            : fieldLabel(parent, lang);
       what = `${p}${parent === 'contacts' || parent === 'price' ? ',' : ':'} ${lower(fieldLabel(leaf, lang))}`;
     } else what = fieldLabel(leaf, lang);
   }

@@ -111,7 +111,14 @@ export async function renderChartPng(container: HTMLElement, info: PngInfo): Pro
   const width = img.w + 2 * pad;
   ctx.font = font(16);
   const rowH = Math.round(24 * k);
-  const spots = legendLayout(legend.map((l) => ctx.measureText(l.label).width), width, pad, rowH, Math.round(22 * k), Math.round(28 * k));
+  const spots = legendLayout(
+    legend.map((l) => ctx.measureText(l.label).width),
+    width,
+    pad,
+    rowH,
+    Math.round(22 * k),
+    Math.round(28 * k),
+  );
   const legendRows = legend.length ? Math.max(...spots.map((p) => p.row)) + 1 : 0;
   ctx.font = font(15);
   const keyLines = info.key?.length ? wrap(ctx, `${info.keyTitle ?? ''} ${info.key.join(' · ')}`.trim(), width - 2 * pad) : [];

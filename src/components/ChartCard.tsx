@@ -35,20 +35,14 @@ export function ChartCard(props: {
       <header class="card-head">
         <h3 id={`${props.id}-title`}>{props.title}</h3>
         <div class="card-actions">
-        <Show when={!showTable()}>
-          <button type="button" class="toggle" data-testid={`${props.id}-png`} aria-label={`${t('savePng')}: ${props.title}`} onClick={() => void chartToPng(body, `${props.id}.png`, pngInfo())}>
-            PNG
+          <Show when={!showTable()}>
+            <button type="button" class="toggle" data-testid={`${props.id}-png`} aria-label={`${t('savePng')}: ${props.title}`} onClick={() => void chartToPng(body, `${props.id}.png`, pngInfo())}>
+              PNG
+            </button>
+          </Show>
+          <button type="button" class="toggle" aria-pressed={showTable()} data-testid={`${props.id}-table-toggle`} onClick={() => setShowTable((v) => !v)}>
+            {showTable() ? t('showChart') : t('showTable')}
           </button>
-        </Show>
-        <button
-          type="button"
-          class="toggle"
-          aria-pressed={showTable()}
-          data-testid={`${props.id}-table-toggle`}
-          onClick={() => setShowTable((v) => !v)}
-        >
-          {showTable() ? t('showChart') : t('showTable')}
-        </button>
         </div>
       </header>
       {props.controls?.()}

@@ -74,7 +74,9 @@ export function FileResults(props: { info: FileResultsInfo; ctl: RunController; 
     <section class="card file-results" data-testid="file-results" data-verdict={verdict().kind} aria-labelledby="file-results-title">
       <div class="card-head">
         <h2 id="file-results-title">{t('fileResultsTitle', { f: props.info.fileName })}</h2>
-        <button type="button" class="mini" onClick={() => props.onClose()}>{t('close')}</button>
+        <button type="button" class="mini" onClick={() => props.onClose()}>
+          {t('close')}
+        </button>
       </div>
       <p class="file-results-meta" data-testid="file-results-meta">
         {t('fileResultsMeta', { d: when(r().computedAt), n: num(r().runs), s: r().seed })}
@@ -103,11 +105,15 @@ export function FileResults(props: { info: FileResultsInfo; ctl: RunController; 
           <div class="file-figures">
             <div>
               <span class="figure-label">{`${t('totalCostIn')} ${y().year}: ${t('counterfactual').toLowerCase()}`}</span>
-              <strong data-testid="file-cf-total" data-value={String(y().costCounterfactual)}>{euroMln(n(y().costCounterfactual))}</strong>
+              <strong data-testid="file-cf-total" data-value={String(y().costCounterfactual)}>
+                {euroMln(n(y().costCounterfactual))}
+              </strong>
             </div>
             <div>
               <span class="figure-label">{`${t('totalCostIn')} ${y().year}: ${t('scenarioSide').toLowerCase()}`}</span>
-              <strong data-testid="file-sc-total" data-value={String(y().costScenario)}>{euroMln(n(y().costScenario))}</strong>
+              <strong data-testid="file-sc-total" data-value={String(y().costScenario)}>
+                {euroMln(n(y().costScenario))}
+              </strong>
             </div>
             <div>
               <span class="figure-label">{`${t('reduction')} ${y().year}`}</span>
@@ -117,7 +123,9 @@ export function FileResults(props: { info: FileResultsInfo; ctl: RunController; 
             </div>
             <div>
               <span class="figure-label">{t('pTarget', { t: pct(r().targetReduction, 0) })}</span>
-              <strong data-testid="file-p-target" data-value={String(y().pReachTarget)}>{pct(n(y().pReachTarget), 0)}</strong>
+              <strong data-testid="file-p-target" data-value={String(y().pReachTarget)}>
+                {pct(n(y().pReachTarget), 0)}
+              </strong>
             </div>
           </div>
         )}
@@ -129,9 +137,15 @@ export function FileResults(props: { info: FileResultsInfo; ctl: RunController; 
             <thead>
               <tr>
                 <th scope="col">{t('year')}</th>
-                <th scope="col">{t('counterfactual')}: {t('mean')}</th>
-                <th scope="col">{t('scenarioSide')}: {t('mean')}</th>
-                <th scope="col">{t('reduction')}: {t('mean')}</th>
+                <th scope="col">
+                  {t('counterfactual')}: {t('mean')}
+                </th>
+                <th scope="col">
+                  {t('scenarioSide')}: {t('mean')}
+                </th>
+                <th scope="col">
+                  {t('reduction')}: {t('mean')}
+                </th>
                 <th scope="col">{t('pTarget', { t: pct(r().targetReduction, 0) })}</th>
               </tr>
             </thead>

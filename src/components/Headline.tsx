@@ -40,7 +40,11 @@ function Figure(props: { flashKey?: number; testId: string; value: number; label
       </div>
       {props.detail ? <div class="figure-detail">{props.detail}</div> : null}
       {/* The spread over runs comes first; the Monte Carlo error is secondary, its meaning on hover. */}
-      {props.pm ? <div class="mc" title={ts('mcTitle')}>{ts('mcShort', { e: props.pm })}</div> : null}
+      {props.pm ? (
+        <div class="mc" title={ts('mcTitle')}>
+          {ts('mcShort', { e: props.pm })}
+        </div>
+      ) : null}
     </div>
   );
 }
@@ -116,23 +120,41 @@ export function Headline(props: { summary: Summary; generation?: number; partial
         tech={t('pObserveTech')}
         main={pct(last().pObserveTarget.p, 0)}
         pm={pct(last().pObserveTarget.mcse, 1)}
-        detail={<>{t('byChance')}: {pct(last().pObserveTargetByChance.p, 0)}</>}
+        detail={
+          <>
+            {t('byChance')}: {pct(last().pObserveTargetByChance.p, 0)}
+          </>
+        }
       />
       <Figure
         flashKey={flashKey()}
         testId="headline-msr"
         value={props.summary.minimumSavingsRate.withBenchmark}
         label={t('msr')}
-        tech={t('msrTech', { c: pct(props.summary.confidence, 0), n: num(props.summary.minimumSavingsRate.population), y: props.summary.minimumSavingsRate.benchmarkYears, cms: pct(props.summary.minimumSavingsRate.closedForm, 2) })}
+        tech={t('msrTech', {
+          c: pct(props.summary.confidence, 0),
+          n: num(props.summary.minimumSavingsRate.population),
+          y: props.summary.minimumSavingsRate.benchmarkYears,
+          cms: pct(props.summary.minimumSavingsRate.closedForm, 2),
+        })}
         main={pct(props.summary.minimumSavingsRate.withBenchmark, 2)}
         detail={
           // The three variants side by side, each saying what it includes.
           <ul class="msr-variants" data-testid="msr-variants" aria-label={ts('msrVariants')}>
-            <li>{ts('msrBench')}: <strong>{pct(props.summary.minimumSavingsRate.withBenchmark, 2)}</strong></li>
-            <li>{ts('msrCms')}: {pct(props.summary.minimumSavingsRate.closedForm, 2)}</li>
+            <li>
+              {ts('msrBench')}: <strong>{pct(props.summary.minimumSavingsRate.withBenchmark, 2)}</strong>
+            </li>
+            <li>
+              {ts('msrCms')}: {pct(props.summary.minimumSavingsRate.closedForm, 2)}
+            </li>
             <li>
               {ts('msrSim')}: {pct(props.summary.minimumSavingsRate.empiricalLastYear, 2)}
-              {Number.isFinite(props.summary.minimumSavingsRate.empiricalLastYearMcse) ? <span class="mc-inline" title={ts('mcTitle')}> (± {pct(props.summary.minimumSavingsRate.empiricalLastYearMcse, 2)})</span> : null}
+              {Number.isFinite(props.summary.minimumSavingsRate.empiricalLastYearMcse) ? (
+                <span class="mc-inline" title={ts('mcTitle')}>
+                  {' '}
+                  (± {pct(props.summary.minimumSavingsRate.empiricalLastYearMcse, 2)})
+                </span>
+              ) : null}
             </li>
           </ul>
         }

@@ -14,7 +14,6 @@ export const LIBRARY: { file: string; scenario: ScenarioInput }[] = Object.entri
   .map(([path, scenario]) => ({ file: path.split('/').pop()!, scenario }))
   .sort((a, b) => (a.file === 'default.json' ? -1 : b.file === 'default.json' ? 1 : a.file.localeCompare(b.file)));
 
-
 /** The first clause of a headline (up to its first colon, semicolon or full stop), for a one-line teaser. */
 export function firstClause(text: string): string {
   const m = /^(.+?)(?::\s|;\s|\.\s)/.exec(text);
@@ -68,13 +67,21 @@ export function Library(props: { ws: Workspace; ctl: RunController; onOpen: () =
             const headline = () => textOf(e.scenario.meta?.headline);
             return (
               <li data-testid="library-item" data-file={e.file} classList={{ current: current(e.scenario) }}>
-                <button type="button" class="library-open" aria-current={current(e.scenario) ? 'true' : undefined} aria-describedby={`lib-q-${e.file.replace(/\W/g, '-')}`} onClick={() => openScenario(e.scenario)}>
+                <button
+                  type="button"
+                  class="library-open"
+                  aria-current={current(e.scenario) ? 'true' : undefined}
+                  aria-describedby={`lib-q-${e.file.replace(/\W/g, '-')}`}
+                  onClick={() => openScenario(e.scenario)}
+                >
                   {textOf(e.scenario.meta?.title) || e.file}
                 </button>
                 <Show when={current(e.scenario)}>
                   <span class="badge open-badge">{t('libraryCurrent')}</span>
                 </Show>
-                <p class="library-question" id={`lib-q-${e.file.replace(/\W/g, '-')}`} data-testid="library-question">{question()}</p>
+                <p class="library-question" id={`lib-q-${e.file.replace(/\W/g, '-')}`} data-testid="library-question">
+                  {question()}
+                </p>
                 <Show when={headline()}>
                   <p class="small muted library-headline" title={headline()} data-testid="library-headline">
                     {firstClause(headline())}

@@ -19,19 +19,27 @@ export function RunBar(props: { ctl: RunController; onRun: () => void; canRun: b
     // A run about to start (the page opening, an edit waiting out its pause) is said as such.
     if (props.ctl.queued() && !props.ctl.busy()) return props.ctl.outcome() ? ts('stateWaiting') : ts('stateStarting');
     switch (props.ctl.phase()) {
-      case 'idle': return t('stateIdle');
-      case 'running': return t('stateRunning');
-      case 'summarizing': return t('stateSummarizing');
-      case 'done': return t('stateDone');
-      case 'cancelled': return t('stateCancelled');
-      case 'error': return t('stateError');
+      case 'idle':
+        return t('stateIdle');
+      case 'running':
+        return t('stateRunning');
+      case 'summarizing':
+        return t('stateSummarizing');
+      case 'done':
+        return t('stateDone');
+      case 'cancelled':
+        return t('stateCancelled');
+      case 'error':
+        return t('stateError');
     }
   };
   return (
     <div class="runbar" data-testid="runbar">
       <Show when={(props.notes?.length ?? 0) > 0}>
         <details class="run-notes" data-testid="run-notes">
-          <summary>⚠ {t('plausibilityTitle')} {props.notes!.length}</summary>
+          <summary>
+            ⚠ {t('plausibilityTitle')} {props.notes!.length}
+          </summary>
           <ul>
             <For each={props.notes}>{(n) => <li>{n}</li>}</For>
           </ul>
@@ -65,14 +73,7 @@ export function RunBar(props: { ctl: RunController; onRun: () => void; canRun: b
         <Show when={p()}>
           {(q) => (
             <>
-              <div
-                class="progress"
-                role="progressbar"
-                aria-valuemin={0}
-                aria-valuemax={q().total}
-                aria-valuenow={q().done}
-                aria-label={t('runsDone')}
-              >
+              <div class="progress" role="progressbar" aria-valuemin={0} aria-valuemax={q().total} aria-valuenow={q().done} aria-label={t('runsDone')}>
                 <div class="progress-fill" style={{ transform: `scaleX(${frac().toFixed(4)})` }} />
               </div>
               <div class="progress-text" data-testid="progress-text">
@@ -90,7 +91,9 @@ export function RunBar(props: { ctl: RunController; onRun: () => void; canRun: b
           )}
         </Show>
         <Show when={!props.canRun && !props.ctl.busy() && props.why}>
-          <p class="run-why" id="run-why" data-testid="run-why">{props.why}</p>
+          <p class="run-why" id="run-why" data-testid="run-why">
+            {props.why}
+          </p>
         </Show>
       </div>
     </div>

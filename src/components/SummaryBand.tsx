@@ -124,7 +124,14 @@ export function SummaryBand(props: {
       </div>
       <div class="answer answer-parties" data-testid="answer-parties">
         <h3 class="answer-q">{ts('q4')}</h3>
-        <Show when={props.fin} fallback={<p class="muted" data-testid="band-fin-pending">{props.finPending ? ts('tablePending') : ts('noFinancing')}</p>}>
+        <Show
+          when={props.fin}
+          fallback={
+            <p class="muted" data-testid="band-fin-pending">
+              {props.finPending ? ts('tablePending') : ts('noFinancing')}
+            </p>
+          }
+        >
           {(fin) => <PartyTable fin={fin()} old={props.finOld} flashKey={props.finOld ? undefined : flashKey()} startYear={props.summary.startYear} />}
         </Show>
       </div>
@@ -144,7 +151,9 @@ function PartyTable(props: { fin: FinancingLike; old: boolean; flashKey?: number
             <tr>
               <th scope="col" class="band-corner">
                 <Show when={props.old}>
-                  <span class="old-note" data-testid="band-table-old">{ts('tableOld')}</span>
+                  <span class="old-note" data-testid="band-table-old">
+                    {ts('tableOld')}
+                  </span>
                 </Show>
               </th>
               <For each={parties()}>
@@ -164,7 +173,10 @@ function PartyTable(props: { fin: FinancingLike; old: boolean; flashKey?: number
                 <tr data-model={m.id}>
                   <th scope="row">
                     <a href={`#fin-row-${mi()}`} class="band-link" title={ts('modelLink', { m: textOf(m.name) })}>
-                      <span class="model-no" style={{ '--c': modelColor(mi()), color: inkOn(modelColor(mi())) }}>{mi() + 1}</span> {textOf(m.name)}
+                      <span class="model-no" style={{ '--c': modelColor(mi()), color: inkOn(modelColor(mi())) }}>
+                        {mi() + 1}
+                      </span>{' '}
+                      {textOf(m.name)}
                     </a>
                   </th>
                   <For each={parties()}>

@@ -78,9 +78,13 @@ export function Toolbar(props: { ws: Workspace; onFile: (f: File) => void; resul
       </button>
       <span class="muted small">{t('dropHint')}</span>
       <Show when={note()}>
-        <span class="note" role="status">{note()}</span>
+        <span class="note" role="status">
+          {note()}
+        </span>
       </Show>
-      <span class="sr-only" aria-hidden="true">{lang()}</span>
+      <span class="sr-only" aria-hidden="true">
+        {lang()}
+      </span>
     </div>
   );
 }

@@ -123,9 +123,7 @@ function criterion(c: Criterion, row: CheckRow): string {
   const nl = lang() === 'nl';
   switch (c.kind) {
     case 'within':
-      return nl
-        ? `|verschil| ≤ ${value(c.tolerance, row)}${c.ses ? ` (${c.ses} × MC-fout)` : ''}`
-        : `|difference| ≤ ${value(c.tolerance, row)}${c.ses ? ` (${c.ses} × MC error)` : ''}`;
+      return nl ? `|verschil| ≤ ${value(c.tolerance, row)}${c.ses ? ` (${c.ses} × MC-fout)` : ''}` : `|difference| ≤ ${value(c.tolerance, row)}${c.ses ? ` (${c.ses} × MC error)` : ''}`;
     case 'ks':
       return `KS: D = ${significant(c.d, 3)}, p = ${significant(c.p, 3)} > ${significant(c.alpha, 1)}`;
     case 'equal':
@@ -182,7 +180,16 @@ export default function Verification(props: { onClose: () => void }) {
   return (
     <section class="verification-page" data-testid="verification-page" aria-labelledby="verification-title">
       <p>
-        <a href="#" data-testid="verification-back" onClick={(e) => { e.preventDefault(); props.onClose(); }}>{tx('back')}</a>
+        <a
+          href="#"
+          data-testid="verification-back"
+          onClick={(e) => {
+            e.preventDefault();
+            props.onClose();
+          }}
+        >
+          {tx('back')}
+        </a>
       </p>
       <h2 id="verification-title">{tx('title')}</h2>
       <p>{tx('intro')}</p>
@@ -200,7 +207,14 @@ export default function Verification(props: { onClose: () => void }) {
               </h3>
               <p>{CHECKS[id].what[lang()]}</p>
               <p class="muted">{CHECKS[id].reference[lang()]}</p>
-              <Show when={rec} fallback={<p class="muted" data-testid="verification-not-measured">{tx('notMeasured')}</p>}>
+              <Show
+                when={rec}
+                fallback={
+                  <p class="muted" data-testid="verification-not-measured">
+                    {tx('notMeasured')}
+                  </p>
+                }
+              >
                 {(r) => <CheckFigures rec={r()} />}
               </Show>
             </article>

@@ -32,12 +32,18 @@ export function WorkspacePanel(props: { ws: Workspace; ctl: RunController; onOpe
   };
   return (
     <details class="top-group workspace" open data-testid="workspace-panel">
-      <summary>{t('workspaceTitle')} ({props.ws.saved().length})</summary>
+      <summary>
+        {t('workspaceTitle')} ({props.ws.saved().length})
+      </summary>
       <div class="group-body">
         <div class="keep-row">
-          <label class="sr-only" for="keep-name">{t('keepName')}</label>
+          <label class="sr-only" for="keep-name">
+            {t('keepName')}
+          </label>
           <input id="keep-name" type="text" placeholder={textOf(props.ws.scenario.meta?.title)} value={name()} onInput={(e) => setName(e.currentTarget.value)} data-testid="keep-name" />
-          <button type="button" data-testid="keep-scenario" onClick={keep}>{t('keepScenario')}</button>
+          <button type="button" data-testid="keep-scenario" onClick={keep}>
+            {t('keepScenario')}
+          </button>
         </div>
         <Show when={props.ws.saved().length > 0} fallback={<p class="help">{t('noneKept')}</p>}>
           <ul class="saved-list">
@@ -45,15 +51,32 @@ export function WorkspacePanel(props: { ws: Workspace; ctl: RunController; onOpe
               {(s) => (
                 <li data-testid="saved-item">
                   <label class="check">
-                    <input type="checkbox" checked={props.ws.compare().includes(s.id)} onChange={(e) => props.ws.toggleCompare(s.id, e.currentTarget.checked)} aria-label={`${savedName(s)}: ${t('compareTick')}`} />
+                    <input
+                      type="checkbox"
+                      checked={props.ws.compare().includes(s.id)}
+                      onChange={(e) => props.ws.toggleCompare(s.id, e.currentTarget.checked)}
+                      aria-label={`${savedName(s)}: ${t('compareTick')}`}
+                    />
                     <span class="saved-name">{savedName(s)}</span>
                   </label>
                   <span class="muted small">
                     {new Date(s.savedAt).toLocaleDateString(lang() === 'nl' ? 'nl-NL' : 'en-GB')}
                     {s.result ? ` · ${s.result.summary.runs} runs` : ` · ${t('notRun')}`}
                   </span>
-                  <button type="button" class="mini" onClick={() => { keepCurrent(props.ws, props.ctl, undefined, true); props.ws.replace(s.scenario); props.onOpen(); }}>{t('open')}</button>
-                  <button type="button" class="mini" onClick={() => props.ws.forget(s.id)}>{t('remove')}</button>
+                  <button
+                    type="button"
+                    class="mini"
+                    onClick={() => {
+                      keepCurrent(props.ws, props.ctl, undefined, true);
+                      props.ws.replace(s.scenario);
+                      props.onOpen();
+                    }}
+                  >
+                    {t('open')}
+                  </button>
+                  <button type="button" class="mini" onClick={() => props.ws.forget(s.id)}>
+                    {t('remove')}
+                  </button>
                 </li>
               )}
             </For>

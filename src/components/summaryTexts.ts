@@ -27,7 +27,10 @@ const S = {
     nl: 'Gemeten tegen een benchmark uit eerdere jaren, zoals bij een evaluatie. Grens voor toeval en CMS-formule: bij de kerncijfers.',
     en: 'Measured against a benchmark from earlier years, as in an evaluation. Chance threshold and CMS formula: with the key figures.',
   },
-  seeTech: { nl: 'P(waargenomen besparing t.o.v. de geschatte benchmark ≥ doel), met scenario, laatste jaar', en: 'P(observed savings against the estimated benchmark ≥ target), with scenario, last year' },
+  seeTech: {
+    nl: 'P(waargenomen besparing t.o.v. de geschatte benchmark ≥ doel), met scenario, laatste jaar',
+    en: 'P(observed savings against the estimated benchmark ≥ target), with scenario, last year',
+  },
   tableCaption: {
     nl: 'Per partij en contract: gemiddeld verschil met de huidige situatie (betaling per verrichting, zonder scenario), € mln over {a}–{b} samen. Kleine regel: kans slechter af · verschil in de slechtste 5% van de runs.',
     en: 'Per party and contract: mean change against the status quo (fee-for-service, without the scenario), € mln over {a}–{b} together. Small line: chance of being worse off · change in the worst 5% of runs.',
@@ -66,7 +69,10 @@ const S = {
     nl: 'Patiënten (Δ): verschil met de huidige situatie. Hun eigen risico is geen contractrisico; het verandert alleen doordat zorg verschuift.',
     en: 'Patients (Δ): change against the status quo. Their deductible is no contract risk; it changes only because care moves.',
   },
-  patientsCellTitle: { nl: 'Patiënten: verschil met de huidige situatie (hun eigen risico verandert met de substitutie)', en: 'Patients: change against the status quo (their deductible payments change with substitution)' },
+  patientsCellTitle: {
+    nl: 'Patiënten: verschil met de huidige situatie (hun eigen risico verandert met de substitutie)',
+    en: 'Patients: change against the status quo (their deductible payments change with substitution)',
+  },
   rrCaption: {
     nl: 'Alles t.o.v. de huidige situatie (per verrichting, zonder scenario). Rechts = meer risico (verlies t.o.v. nu in de slechtste 5% van de runs), boven = gemiddeld meer dan nu. Kleur: partij; nummer: model.',
     en: 'Everything against the status quo (fee-for-service, without the scenario). Right = more risk (loss against now in the worst 5% of runs), up = more than now on average. Colour: party; number: model.',

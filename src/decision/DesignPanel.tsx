@@ -19,11 +19,12 @@ const STEPS = 7;
 type Contract = { id: string; name: string; kind: string } & Record<string, unknown>;
 type TermDef = (typeof DESIGN_TERMS)[string][number];
 
-const has = (c: Record<string, unknown>, path: string) => path.split('.').every((k, i, a) => {
-  let o: unknown = c;
-  for (const x of a.slice(0, i + 1)) o = o && typeof o === 'object' ? (o as Record<string, unknown>)[x] : undefined;
-  return o !== undefined;
-});
+const has = (c: Record<string, unknown>, path: string) =>
+  path.split('.').every((k, i, a) => {
+    let o: unknown = c;
+    for (const x of a.slice(0, i + 1)) o = o && typeof o === 'object' ? (o as Record<string, unknown>)[x] : undefined;
+    return o !== undefined;
+  });
 const termLabel = (path: string) => {
   const keys = path.split('.');
   const last = keys[keys.length - 1] === 'fixed' ? keys[keys.length - 2] : keys[keys.length - 1];
@@ -47,7 +48,11 @@ export function DesignPanel(props: { input: unknown; onAdd?: (contract: Record<s
   const [chosen, setChosen] = createSignal<string[]>([]);
   const chosenTerms = () => {
     const c = chosen().filter((p) => terms().some((t) => t.path === p));
-    return c.length ? c : terms().slice(0, Math.min(2, terms().length)).map((t) => t.path);
+    return c.length
+      ? c
+      : terms()
+          .slice(0, Math.min(2, terms().length))
+          .map((t) => t.path);
   };
   const [ranges, setRanges] = createSignal<Record<string, { lo: string; hi: string }>>({});
   const rangeText = (t: TermDef) => ranges()[t.path] ?? { lo: formatInputNumber(t.lo, lang(), { percent: t.unit === 'share' }), hi: formatInputNumber(t.hi, lang(), { percent: t.unit === 'share' }) };
@@ -130,7 +135,13 @@ export function DesignPanel(props: { input: unknown; onAdd?: (contract: Record<s
 
   const termsText = (p: DesignPoint) =>
     Object.entries(p.terms)
-      .map(([path, v]) => `${termLabel(path)} ${termValue(terms().find((t) => t.path === path), v)}`)
+      .map(
+        ([path, v]) =>
+          `${termLabel(path)} ${termValue(
+            terms().find((t) => t.path === path),
+            v,
+          )}`,
+      )
       .join(', ');
 
   const addProposal = (p: DesignPoint) => {
@@ -153,7 +164,9 @@ export function DesignPanel(props: { input: unknown; onAdd?: (contract: Record<s
 
   return (
     <section class="card design-panel" aria-labelledby="design-title" data-testid="design-panel">
-      <h3 id="design-title" data-testid="design-form-top">{tx('title')}</h3>
+      <h3 id="design-title" data-testid="design-form-top">
+        {tx('title')}
+      </h3>
       <p class="muted small">{tx('intro')}</p>
       <Show when={contracts().length > 0} fallback={<p>{tx('noContracts')}</p>}>
         <div class="design-form">
@@ -189,11 +202,23 @@ export function DesignPanel(props: { input: unknown; onAdd?: (contract: Record<s
                     <>
                       <label class="field narrow">
                         <span>{tx('from')}</span>
-                        <input type="text" inputmode="decimal" data-testid={`design-lo-${i}`} value={rangeText(t()).lo} onInput={(e) => setRanges({ ...ranges(), [t().path]: { ...rangeText(t()), lo: e.currentTarget.value } })} />
+                        <input
+                          type="text"
+                          inputmode="decimal"
+                          data-testid={`design-lo-${i}`}
+                          value={rangeText(t()).lo}
+                          onInput={(e) => setRanges({ ...ranges(), [t().path]: { ...rangeText(t()), lo: e.currentTarget.value } })}
+                        />
                       </label>
                       <label class="field narrow">
                         <span>{tx('to')}</span>
-                        <input type="text" inputmode="decimal" data-testid={`design-hi-${i}`} value={rangeText(t()).hi} onInput={(e) => setRanges({ ...ranges(), [t().path]: { ...rangeText(t()), hi: e.currentTarget.value } })} />
+                        <input
+                          type="text"
+                          inputmode="decimal"
+                          data-testid={`design-hi-${i}`}
+                          value={rangeText(t()).hi}
+                          onInput={(e) => setRanges({ ...ranges(), [t().path]: { ...rangeText(t()), hi: e.currentTarget.value } })}
+                        />
                       </label>
                     </>
                   )}
@@ -244,11 +269,15 @@ export function DesignPanel(props: { input: unknown; onAdd?: (contract: Record<s
                 {tx('cancel')}
               </button>{' '}
               <span role="status" data-testid="design-progress">
-                {progress() ? tx('progress', { d: progress()!.d, p: progress()!.p }) : tx('simulating', { n: num(Math.min(DESIGN_RUNS, Number((props.input as { simulation?: { runs?: number } })?.simulation?.runs ?? DESIGN_RUNS))) })}
+                {progress()
+                  ? tx('progress', { d: progress()!.d, p: progress()!.p })
+                  : tx('simulating', { n: num(Math.min(DESIGN_RUNS, Number((props.input as { simulation?: { runs?: number } })?.simulation?.runs ?? DESIGN_RUNS))) })}
               </span>
             </Show>
             <Show when={status() === 'cancelled'}>
-              <span role="status" data-testid="design-cancelled">{tx('cancelled')}</span>
+              <span role="status" data-testid="design-cancelled">
+                {tx('cancelled')}
+              </span>
             </Show>
           </p>
           <Show when={message()}>
@@ -267,7 +296,7 @@ function DesignResult(props: { d: Design; terms: TermDef[]; termsText: (p: Desig
   const d = () => props.d;
   const ok = () => d().points.filter((p) => p.acceptable).length;
   const signers = () => d().accept.map((a) => a.party);
-  const proposal = () => (d().nash ?? d().equalShares);
+  const proposal = () => d().nash ?? d().equalShares;
   const bindText = (b: Design['binding'][number]) => {
     const a = d().accept.find((x) => x.party === b.party)!;
     const p = partyLabelIn(b.party, lang());
@@ -364,7 +393,8 @@ function DesignMap(props: { d: Design; terms: TermDef[] }) {
     const y0 = sy(Math.min(ty0.hi, y + hy));
     return { x: x0, y: y0, w: Math.max(1, sx(Math.min(tx0.hi, x + hx)) - x0), h: Math.max(1, sy(Math.max(ty0.lo, y - hy)) - y0) };
   };
-  const ordered = () => [...props.d.points].sort((a, b) => Number(onGrid(b.terms[tx0.path], tx0) && onGrid(b.terms[ty0.path], ty0)) - Number(onGrid(a.terms[tx0.path], tx0) && onGrid(a.terms[ty0.path], ty0)));
+  const ordered = () =>
+    [...props.d.points].sort((a, b) => Number(onGrid(b.terms[tx0.path], tx0) && onGrid(b.terms[ty0.path], ty0)) - Number(onGrid(a.terms[tx0.path], tx0) && onGrid(a.terms[ty0.path], ty0)));
   return (
     <figure class="chart-figure" data-testid="design-map">
       <figcaption>
@@ -375,10 +405,12 @@ function DesignMap(props: { d: Design; terms: TermDef[] }) {
         <For each={ordered()}>
           {(p) => <rect x={cell(p).x} y={cell(p).y} width={cell(p).w} height={cell(p).h} fill={p.acceptable ? OKABE_ITO.bluishGreen : '#d9d9d9'} stroke="#fff" stroke-width="1" />}
         </For>
-        <For each={[
-          { i: props.d.nash, t: 'N' },
-          { i: props.d.equalShares !== props.d.nash ? props.d.equalShares : null, t: lang() === 'nl' ? 'G' : 'E' },
-        ]}>
+        <For
+          each={[
+            { i: props.d.nash, t: 'N' },
+            { i: props.d.equalShares !== props.d.nash ? props.d.equalShares : null, t: lang() === 'nl' ? 'G' : 'E' },
+          ]}
+        >
           {(k) => (
             <Show when={k.i !== null}>
               <text x={sx(props.d.points[k.i!].terms[tx0.path])} y={sy(props.d.points[k.i!].terms[ty0.path]) + 5} text-anchor="middle" font-size="14" font-weight="700" fill="#000">

@@ -39,12 +39,12 @@ export function GoalPanel(props: { ctl: RunController; input: unknown; target: n
 
   const [kind, setKind] = createSignal<'parameter' | 'population'>('parameter');
   const [path, setPath] = createSignal('');
-  const chosenPath = () => (params().some((p) => p.path === path()) ? path() : params()[0]?.path ?? '');
+  const chosenPath = () => (params().some((p) => p.path === path()) ? path() : (params()[0]?.path ?? ''));
   const [fromPct, setFromPct] = createSignal(0);
   const [toPct, setToPct] = createSignal(100);
   const [probPct, setProbPct] = createSignal(80);
   const [model, setModel] = createSignal('');
-  const chosenModel = () => (popModels().some((m) => m.id === model()) ? model() : popModels()[0]?.id ?? '');
+  const chosenModel = () => (popModels().some((m) => m.id === model()) ? model() : (popModels()[0]?.id ?? ''));
   const [sharePct, setSharePct] = createSignal(5);
   const [popFrom, setPopFrom] = createSignal(1000);
   const [popTo, setPopTo] = createSignal(2_000_000);
@@ -178,11 +178,18 @@ export function GoalPanel(props: { ctl: RunController; input: unknown; target: n
       <fieldset class="goal-kind" disabled={running()}>
         <legend>{td('goalKind')}</legend>
         <label>
-          <input type="radio" name="goal-kind" value="parameter" data-testid="goal-kind-parameter" checked={kind() === 'parameter'} onChange={() => setKind('parameter')} />{' '}
-          {td('goalKindParam')}
+          <input type="radio" name="goal-kind" value="parameter" data-testid="goal-kind-parameter" checked={kind() === 'parameter'} onChange={() => setKind('parameter')} /> {td('goalKindParam')}
         </label>
         <label>
-          <input type="radio" name="goal-kind" value="population" data-testid="goal-kind-population" checked={kind() === 'population'} disabled={popModels().length === 0} onChange={() => setKind('population')} />{' '}
+          <input
+            type="radio"
+            name="goal-kind"
+            value="population"
+            data-testid="goal-kind-population"
+            checked={kind() === 'population'}
+            disabled={popModels().length === 0}
+            onChange={() => setKind('population')}
+          />{' '}
           {td('goalKindPop')}
           <Show when={popModels().length === 0}>
             {' '}
@@ -202,7 +209,9 @@ export function GoalPanel(props: { ctl: RunController; input: unknown; target: n
                 </select>
               </label>
               <label class="wide">
-                <span class="term" tabindex="0" title={td('goalShareTech')}>{td('goalShare')}</span>
+                <span class="term" tabindex="0" title={td('goalShareTech')}>
+                  {td('goalShare')}
+                </span>
                 <input type="number" data-testid="goal-share" min="0.1" max="99" step="0.5" value={sharePct()} disabled={running()} onInput={(e) => setSharePct(e.currentTarget.valueAsNumber)} />
               </label>
               <label>
@@ -239,16 +248,40 @@ export function GoalPanel(props: { ctl: RunController; input: unknown; target: n
         </Show>
         <label>
           {td('goalRuns')}
-          <input type="number" data-testid="goal-runs" min="50" max="20000" step="50" value={runs()} disabled={running()} onInput={(e) => setRuns(e.currentTarget.valueAsNumber)} aria-describedby="goal-runs-help" />
+          <input
+            type="number"
+            data-testid="goal-runs"
+            min="50"
+            max="20000"
+            step="50"
+            value={runs()}
+            disabled={running()}
+            onInput={(e) => setRuns(e.currentTarget.valueAsNumber)}
+            aria-describedby="goal-runs-help"
+          />
         </label>
-        <p class="muted small" id="goal-runs-help">{td('goalRunsHelp')}</p>
+        <p class="muted small" id="goal-runs-help">
+          {td('goalRunsHelp')}
+        </p>
       </div>
-      <Show when={problem()}>{(p) => <p class="error-text" role="alert" data-testid="goal-problem">{td(`problem_${p()}`)}</p>}</Show>
+      <Show when={problem()}>
+        {(p) => (
+          <p class="error-text" role="alert" data-testid="goal-problem">
+            {td(`problem_${p()}`)}
+          </p>
+        )}
+      </Show>
       <div class="goal-actions">
         <Show
           when={running()}
           fallback={
-            <button type="button" class="primary" data-testid="goal-start" disabled={busyRun() || (kind() === 'parameter' ? params().length === 0 : popModels().length === 0)} onClick={() => void start()}>
+            <button
+              type="button"
+              class="primary"
+              data-testid="goal-start"
+              disabled={busyRun() || (kind() === 'parameter' ? params().length === 0 : popModels().length === 0)}
+              onClick={() => void start()}
+            >
               {td('goalStart')}
             </button>
           }
@@ -265,7 +298,9 @@ export function GoalPanel(props: { ctl: RunController; input: unknown; target: n
         <Show when={running() && spec()}>
           {(s) => (
             <div class="goal-progress">
-              <div class="state">{td('goalRunning')} · {td('goalStep', { i: steps().length + 1, m: maxSteps(s()) })}</div>
+              <div class="state">
+                {td('goalRunning')} · {td('goalStep', { i: steps().length + 1, m: maxSteps(s()) })}
+              </div>
               <div class="progress" role="progressbar" aria-valuemin={0} aria-valuemax={maxSteps(s())} aria-valuenow={steps().length} aria-label={td('goalStepsTitle')}>
                 <div class="progress-fill" style={{ width: `${(100 * Math.min(1, (steps().length + (current() ? current()!.done / current()!.total : 0)) / maxSteps(s()))).toFixed(1)}%` }} />
               </div>
@@ -280,7 +315,12 @@ export function GoalPanel(props: { ctl: RunController; input: unknown; target: n
           )}
         </Show>
         <Show when={status() === 'done' && result()}>
-          <p class={result()!.reachable ? 'goal-answer' : 'goal-answer unreachable'} data-testid="goal-answer" data-reachable={String(result()!.reachable)} data-value={result()!.reachable ? String((result() as { value: number }).value) : ''}>
+          <p
+            class={result()!.reachable ? 'goal-answer' : 'goal-answer unreachable'}
+            data-testid="goal-answer"
+            data-reachable={String(result()!.reachable)}
+            data-value={result()!.reachable ? String((result() as { value: number }).value) : ''}
+          >
             <strong>{answer()}</strong>
           </p>
           <Show when={result()!.reachable && spec() && (result() as { value: number }).value === spec()!.lo && spec()!.lo > 0}>
@@ -291,7 +331,9 @@ export function GoalPanel(props: { ctl: RunController; input: unknown; target: n
           <p data-testid="goal-cancelled">{td('goalCancelled')}</p>
         </Show>
         <Show when={status() === 'error'}>
-          <p class="error-text" role="alert" data-testid="goal-error">{td('goalError', { m: error() })}</p>
+          <p class="error-text" role="alert" data-testid="goal-error">
+            {td('goalError', { m: error() })}
+          </p>
         </Show>
         <Show when={status() !== 'running' && status() !== 'idle' && steps().length > 0}>
           <p class="muted" data-testid="goal-took" data-ms={String(Math.round(elapsed()))} data-runs={String(steps()[0]?.n ?? 0)}>
@@ -300,7 +342,13 @@ export function GoalPanel(props: { ctl: RunController; input: unknown; target: n
         </Show>
       </div>
       <Show when={steps().length > 0 && spec()}>
-        <StepsView steps={steps()} spec={spec()!} target={props.target} xText={(x) => xText(x)} xLabel={spec()!.kind === 'parameter' && chosenParam() ? `${fieldName(chosenParam()!)} (%)` : td('detAxisX')} />
+        <StepsView
+          steps={steps()}
+          spec={spec()!}
+          target={props.target}
+          xText={(x) => xText(x)}
+          xLabel={spec()!.kind === 'parameter' && chosenParam() ? `${fieldName(chosenParam()!)} (%)` : td('detAxisX')}
+        />
       </Show>
     </section>
   );
@@ -362,7 +410,9 @@ function StepsView(props: { steps: GoalStep[]; spec: GoalSpec; target: number; x
             {(v) => (
               <g>
                 <line x1={m.l} x2={W() - m.r} y1={sy(v)} y2={sy(v)} stroke="#e2e2e2" />
-                <text x={m.l - 6} y={sy(v) + 4} text-anchor="end" font-size="13">{pct(v, 0)}</text>
+                <text x={m.l - 6} y={sy(v) + 4} text-anchor="end" font-size="13">
+                  {pct(v, 0)}
+                </text>
               </g>
             )}
           </For>
@@ -370,7 +420,9 @@ function StepsView(props: { steps: GoalStep[]; spec: GoalSpec; target: number; x
             {(v) => (
               <g>
                 <line x1={sx(v)} x2={sx(v)} y1={H - m.b} y2={H - m.b + 5} stroke="#333" />
-                <text x={sx(v)} y={H - m.b + 19} text-anchor="middle" font-size="13">{log() ? num(v) : pct(v, 0)}</text>
+                <text x={sx(v)} y={H - m.b + 19} text-anchor="middle" font-size="13">
+                  {log() ? num(v) : pct(v, 0)}
+                </text>
               </g>
             )}
           </For>
@@ -382,13 +434,19 @@ function StepsView(props: { steps: GoalStep[]; spec: GoalSpec; target: number; x
                 <line x1={sx(s.x)} x2={sx(s.x)} y1={sy(Math.max(yr()[0], s.value - s.se))} y2={sy(Math.min(yr()[1], s.value + s.se))} stroke={SC_COLOR} stroke-width="2" />
                 <circle cx={sx(s.x)} cy={sy(Math.min(yr()[1], s.value))} r="6" fill={meets(s.value) ? SC_COLOR : '#fff'} stroke={SC_COLOR} stroke-width="2" />
                 <Show when={labelled().has(s.step)}>
-                  <text x={sx(s.x) + 8} y={sy(Math.min(yr()[1], s.value)) - 6} font-size="12">{s.step}</text>
+                  <text x={sx(s.x) + 8} y={sy(Math.min(yr()[1], s.value)) - 6} font-size="12">
+                    {s.step}
+                  </text>
                 </Show>
               </g>
             )}
           </For>
-          <text x={(m.l + W() - m.r) / 2} y={H - 8} text-anchor="middle" font-size="13">{xLabel()}</text>
-          <text transform={`translate(14 ${(m.t + H - m.b) / 2}) rotate(-90)`} text-anchor="middle" font-size="13">{yLabel()}</text>
+          <text x={(m.l + W() - m.r) / 2} y={H - 8} text-anchor="middle" font-size="13">
+            {xLabel()}
+          </text>
+          <text transform={`translate(14 ${(m.t + H - m.b) / 2}) rotate(-90)`} text-anchor="middle" font-size="13">
+            {yLabel()}
+          </text>
         </svg>
       )}
       table={() => (
@@ -408,7 +466,9 @@ function StepsView(props: { steps: GoalStep[]; spec: GoalSpec; target: number; x
                 <tr>
                   <th scope="row">{s.step}</th>
                   <td>{props.xText(s.x)}</td>
-                  <td>{pct(s.value, 1)} ± {pct(s.se, 1)}</td>
+                  <td>
+                    {pct(s.value, 1)} ± {pct(s.se, 1)}
+                  </td>
                   <td>{meets(s.value) ? td('yes') : td('no')}</td>
                   <td>{num(s.n)}</td>
                 </tr>

@@ -29,15 +29,7 @@ export function PrecisionOption(props: { ctl: RunController }) {
   const field = (key: keyof ToleranceForm, label: string, id: string) => (
     <label>
       {label}
-      <input
-        type="number"
-        data-testid={id}
-        min="0"
-        step="any"
-        value={tol()[key]}
-        disabled={props.ctl.busy()}
-        onInput={(e) => setTol({ ...tol(), [key]: e.currentTarget.valueAsNumber })}
-      />
+      <input type="number" data-testid={id} min="0" step="any" value={tol()[key]} disabled={props.ctl.busy()} onInput={(e) => setTol({ ...tol(), [key]: e.currentTarget.valueAsNumber })} />
     </label>
   );
   return (
@@ -59,7 +51,9 @@ export function PrecisionOption(props: { ctl: RunController }) {
         </label>
         <p class="muted small">{td('precHelp')}</p>
         <Show when={bad()}>
-          <p class="error-text" role="alert">{td('precBad')}</p>
+          <p class="error-text" role="alert">
+            {td('precBad')}
+          </p>
         </Show>
       </div>
     </details>
@@ -80,9 +74,7 @@ export function PrecisionNote(props: { precision?: PrecisionOutcome; cancelled: 
       <Show when={!props.partial && props.precision}>
         {(p) => (
           <p class={p().precise ? 'precision-note ok' : 'precision-note'} role="status" data-testid="precision-note" data-precise={String(p().precise)} data-runs={String(p().runs)}>
-            <strong>
-              {props.cancelled ? td('precCancelled', { n: num(p().runs) }) : p().precise ? td('precReached', { n: num(p().runs) }) : td('precNotReached', { n: num(p().maxRuns) })}
-            </strong>
+            <strong>{props.cancelled ? td('precCancelled', { n: num(p().runs) }) : p().precise ? td('precReached', { n: num(p().runs) }) : td('precNotReached', { n: num(p().maxRuns) })}</strong>
             <Show when={p().errors}>{(e) => <> {errorsText(e())}</>}</Show>
           </p>
         )}

@@ -25,7 +25,7 @@ export function VarianceView(props: { summary: Summary; modelNames: Record<strin
   const lastYear = () => years()[years().length - 1].year;
   const models = () => [...new Set(vs().parties.map((p) => p.model))];
   const [model, setModel] = createSignal<string>('');
-  const chosen = () => (models().includes(model()) ? model() : models().find((m) => m !== 'ffs') ?? models()[0] ?? '');
+  const chosen = () => (models().includes(model()) ? model() : (models().find((m) => m !== 'ffs') ?? models()[0] ?? ''));
   const [period, setPeriod] = createSignal<'horizon' | 'firstYear'>('horizon');
   const pairs = () => vs().reductionLastYear.pairs;
 
@@ -47,9 +47,7 @@ export function VarianceView(props: { summary: Summary; modelNames: Record<strin
   const sentence = () => {
     const s = vs().reductionLastYear;
     if (!(s.pairs > 0) || !Number.isFinite(s.randomShare)) return '';
-    return s.randomShare >= 0.5
-      ? td('varMostlyRandom', { s: `${pct(s.randomShare, 0)} ${td('varRandom')}` })
-      : td('varMostlyParam', { s: `${pct(s.parameterShare, 0)} ${td('varParam')}` });
+    return s.randomShare >= 0.5 ? td('varMostlyRandom', { s: `${pct(s.randomShare, 0)} ${td('varRandom')}` }) : td('varMostlyParam', { s: `${pct(s.parameterShare, 0)} ${td('varParam')}` });
   };
 
   const { ref: svgRef, W, viewBox } = svgWidth(800, 620);
@@ -89,11 +87,15 @@ export function VarianceView(props: { summary: Summary; modelNames: Record<strin
           <ul class="legend" data-testid="variance-legend">
             <li>
               <span class="swatch-solid" style={{ background: RANDOM }} aria-hidden="true" />
-              <span><strong>{td('varRandom')}</strong>: {td('varRandomTech')}</span>
+              <span>
+                <strong>{td('varRandom')}</strong>: {td('varRandomTech')}
+              </span>
             </li>
             <li>
               <span class="swatch-solid" style={{ background: PARAM }} aria-hidden="true" />
-              <span><strong>{td('varParam')}</strong>: {td('varParamTech')}</span>
+              <span>
+                <strong>{td('varParam')}</strong>: {td('varParamTech')}
+              </span>
             </li>
           </ul>
           <p class="muted var-intro">{td('varIntro')}</p>
@@ -113,19 +115,32 @@ export function VarianceView(props: { summary: Summary; modelNames: Record<strin
                 {(f) => (
                   <g>
                     <line x1={x(f)} x2={x(f)} y1={0} y2={rowH * rows().length} stroke="#ddd" />
-                    <text x={x(f)} y={rowH * rows().length + 16} text-anchor="middle" font-size="13">{pct(f, 0)}</text>
+                    <text x={x(f)} y={rowH * rows().length + 16} text-anchor="middle" font-size="13">
+                      {pct(f, 0)}
+                    </text>
                   </g>
                 )}
               </For>
-              <text x={labelW + barW() / 2} y={rowH * rows().length + 36} text-anchor="middle" font-size="13">{td('varAxis')}</text>
+              <text x={labelW + barW() / 2} y={rowH * rows().length + 36} text-anchor="middle" font-size="13">
+                {td('varAxis')}
+              </text>
               <For each={rows()}>
                 {(r, i) => {
                   const ok = () => Number.isFinite(r.split.randomShare);
                   const se = () => (Number.isFinite(r.split.randomShareSe) ? r.split.randomShareSe : 0);
                   return (
                     <g transform={`translate(0 ${i() * rowH})`} data-testid={`variance-row-${r.key}`} data-random-share={String(r.split.randomShare)}>
-                      <text x={labelW - 8} y={rowH / 2 + 5} text-anchor="end" font-size="14">{r.label}</text>
-                      <Show when={ok()} fallback={<text x={labelW + 4} y={rowH / 2 + 5} font-size="13">–</text>}>
+                      <text x={labelW - 8} y={rowH / 2 + 5} text-anchor="end" font-size="14">
+                        {r.label}
+                      </text>
+                      <Show
+                        when={ok()}
+                        fallback={
+                          <text x={labelW + 4} y={rowH / 2 + 5} font-size="13">
+                            –
+                          </text>
+                        }
+                      >
                         <rect class="var-random" x={x(0)} y={6} width={r.split.randomShare * barW()} height={rowH - 12} fill={RANDOM} />
                         <rect class="var-param" x={x(r.split.randomShare)} y={6} width={(1 - r.split.randomShare) * barW()} height={rowH - 12} fill={PARAM} />
                         <line x1={x(Math.max(0, r.split.randomShare - se()))} x2={x(Math.min(1, r.split.randomShare + se()))} y1={rowH / 2} y2={rowH / 2} stroke="#000" stroke-width="2" />
@@ -158,7 +173,9 @@ export function VarianceView(props: { summary: Summary; modelNames: Record<strin
               {(r) => (
                 <tr>
                   <th scope="row">{r.label}</th>
-                  <td>{pct(r.split.randomShare, 1)} ± {pct(r.split.randomShareSe, 1)}</td>
+                  <td>
+                    {pct(r.split.randomShare, 1)} ± {pct(r.split.randomShareSe, 1)}
+                  </td>
                   <td>{pct(r.split.parameterShare, 1)}</td>
                   <td>{r.sd(Math.sqrt(r.split.total))}</td>
                   <td>{num(r.split.pairs)}</td>

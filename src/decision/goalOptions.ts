@@ -1,8 +1,7 @@
 import { isBilingual, localText, type LocalText } from '../../models/scenario/localText';
 
 /** An item's name as written (one text or one per language), or `fallback` when it has none. */
-const nameOr = (name: unknown, fallback: unknown): LocalText =>
-  typeof name === 'string' && name ? name : isBilingual(name) && localText(name, 'nl') ? (name as LocalText) : String(fallback);
+const nameOr = (name: unknown, fallback: unknown): LocalText => (typeof name === 'string' && name ? name : isBilingual(name) && localText(name, 'nl') ? (name as LocalText) : String(fallback));
 import type { GoalSpec } from '../../models/analysis/goals';
 import type { Tolerances } from '../../models/analysis/precision';
 
@@ -87,8 +86,7 @@ export function populationModels(scenario: unknown): { id: string; name: LocalTe
 
 /** What the form holds, in the units the user types (percentages, people). */
 export type GoalForm =
-  | { kind: 'parameter'; path: string; fromPct: number; toPct: number; probabilityPct: number }
-  | { kind: 'population'; model: string; maxSharePct: number; from: number; to: number };
+  { kind: 'parameter'; path: string; fromPct: number; toPct: number; probabilityPct: number } | { kind: 'population'; model: string; maxSharePct: number; from: number; to: number };
 
 export type FormProblem = 'range' | 'probability' | 'share' | 'population' | 'missing';
 

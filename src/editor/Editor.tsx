@@ -10,8 +10,7 @@ import { parsePath } from '../../models/scenario/paths';
 import { isParamField } from './schemaHelp';
 
 function Group(props: { title: string; id: string; open?: boolean; children: any; errorPrefixes: string[]; ws: Workspace }) {
-  const count = () =>
-    props.ws.errors().filter((e) => props.errorPrefixes.some((p) => e.path === p || e.path.startsWith(p + '.') || e.path.startsWith(p + '['))).length;
+  const count = () => props.ws.errors().filter((e) => props.errorPrefixes.some((p) => e.path === p || e.path.startsWith(p + '.') || e.path.startsWith(p + '['))).length;
   return (
     <details class="top-group" open={props.open} data-group={props.id}>
       <summary>
@@ -117,10 +116,24 @@ export function Editor(props: { ws: Workspace; history?: History }) {
       <Show when={h}>
         {(hh) => (
           <div class="undo-bar" role="group" aria-label={`${t('undo')} / ${t('redo')}`}>
-            <button type="button" class="mini" data-testid="undo" disabled={!hh().canUndo()} title={hh().canUndo() ? t('undoTitle', { f: stepLabel(hh().nextUndo()) }) : t('nothingToUndo')} onClick={() => hh().undo()}>
+            <button
+              type="button"
+              class="mini"
+              data-testid="undo"
+              disabled={!hh().canUndo()}
+              title={hh().canUndo() ? t('undoTitle', { f: stepLabel(hh().nextUndo()) }) : t('nothingToUndo')}
+              onClick={() => hh().undo()}
+            >
               ↶ {t('undo')}
             </button>
-            <button type="button" class="mini" data-testid="redo" disabled={!hh().canRedo()} title={hh().canRedo() ? t('redoTitle', { f: stepLabel(hh().nextRedo()) }) : t('nothingToRedo')} onClick={() => hh().redo()}>
+            <button
+              type="button"
+              class="mini"
+              data-testid="redo"
+              disabled={!hh().canRedo()}
+              title={hh().canRedo() ? t('redoTitle', { f: stepLabel(hh().nextRedo()) }) : t('nothingToRedo')}
+              onClick={() => hh().redo()}
+            >
               ↷ {t('redo')}
             </button>
           </div>
@@ -171,7 +184,14 @@ export function Editor(props: { ws: Workspace; history?: History }) {
       </Group>
       <Group title={t('groupFinancing')} id="financing" ws={ws} errorPrefixes={['financing']}>
         {/* Financing: edited with the same generic fields as the rest (schema-driven). */}
-        <Show when={has(['financing'])} fallback={<p class="muted" data-testid="financing-editor-placeholder">{t('financingEditorPending')}</p>}>
+        <Show
+          when={has(['financing'])}
+          fallback={
+            <p class="muted" data-testid="financing-editor-placeholder">
+              {t('financingEditorPending')}
+            </p>
+          }
+        >
           <Show when={has(['financing', 'parties'])}>
             <ObjectGroup ws={ws} path={['financing', 'parties']} label={t('finPartiesGroup')} open={false} />
           </Show>

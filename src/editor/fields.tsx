@@ -46,7 +46,10 @@ function partLabel(rel: Path, l: 'nl' | 'en'): string {
 }
 const PARTY_KEYS: Record<string, true> = { insurer: true, municipality: true, patients: true, integrator: true };
 
-interface FieldMsg { text: string; numberProblem: boolean }
+interface FieldMsg {
+  text: string;
+  numberProblem: boolean;
+}
 
 /** Errors at `path` itself and below it (a parameter's min/mode/max), with readable part names. */
 function errorsUnder(ws: Workspace, path: Path): FieldMsg[] {
@@ -223,14 +226,22 @@ function convert(v: any, kind: string, [lo, hi]: [number, number] = [-Infinity, 
   const spread = c === 0 ? 1 : Math.abs(c) * 0.25;
   const r = (x: number) => clampR(+x.toPrecision(6));
   switch (kind) {
-    case 'fixed': return { value: c, ...keep };
-    case 'pert': return { dist: 'pert', min: r(c - spread), mode: c, max: r(c + spread), ...keep };
-    case 'triangular': return { dist: 'triangular', min: r(c - spread), mode: c, max: r(c + spread), ...keep };
-    case 'uniform': return { dist: 'uniform', min: r(c - spread), max: r(c + spread), ...keep };
-    case 'normal': return { dist: 'normal', mean: c, sd: r(spread / 2), ...keep };
-    case 'lognormal': return { dist: 'lognormal', mean: c > 0 ? c : 1, sd: r(spread / 2), ...keep };
-    case 'beta': return { dist: 'beta', alpha: 2, beta: 2, min: r(c - spread), max: r(c + spread), ...keep };
-    case 'gamma': return { dist: 'gamma', shape: 4, scale: r((c > 0 ? c : 1) / 4), ...keep };
+    case 'fixed':
+      return { value: c, ...keep };
+    case 'pert':
+      return { dist: 'pert', min: r(c - spread), mode: c, max: r(c + spread), ...keep };
+    case 'triangular':
+      return { dist: 'triangular', min: r(c - spread), mode: c, max: r(c + spread), ...keep };
+    case 'uniform':
+      return { dist: 'uniform', min: r(c - spread), max: r(c + spread), ...keep };
+    case 'normal':
+      return { dist: 'normal', mean: c, sd: r(spread / 2), ...keep };
+    case 'lognormal':
+      return { dist: 'lognormal', mean: c > 0 ? c : 1, sd: r(spread / 2), ...keep };
+    case 'beta':
+      return { dist: 'beta', alpha: 2, beta: 2, min: r(c - spread), max: r(c + spread), ...keep };
+    case 'gamma':
+      return { dist: 'gamma', shape: 4, scale: r((c > 0 ? c : 1) / 4), ...keep };
   }
   return v;
 }
@@ -239,7 +250,9 @@ function Help(props: { path: Path; children?: JSX.Element }) {
   const help = () => helpText(props.path, lang(), { percent: isShare(props.path) });
   return (
     <Show when={help()}>
-      <p class="help" id={`${fieldId(props.path)}-help`}>{help()}</p>
+      <p class="help" id={`${fieldId(props.path)}-help`}>
+        {help()}
+      </p>
     </Show>
   );
 }
@@ -269,9 +282,15 @@ export function ParamField(props: { ws: Workspace; path: Path; label: string }) 
       <div class="field-head">
         <label for={id()}>
           {props.label}
-          <Show when={unit()}><span class="unit"> ({unit()})</span></Show>
+          <Show when={unit()}>
+            <span class="unit"> ({unit()})</span>
+          </Show>
         </label>
-        <Show when={v()?.illustrative}><span class="badge" title={t('illustrativeHelp')}>{t('illustrative')}</span></Show>
+        <Show when={v()?.illustrative}>
+          <span class="badge" title={t('illustrativeHelp')}>
+            {t('illustrative')}
+          </span>
+        </Show>
         <ResetButton ws={props.ws} path={props.path} />
         <RemoveField ws={props.ws} path={props.path} />
       </div>
@@ -295,7 +314,9 @@ export function ParamField(props: { ws: Workspace; path: Path; label: string }) 
             const first = () => i() === 0;
             return (
               <label class="sub">
-                <Show when={kind() !== 'fixed'}><span>{SUB_LABEL[f]?.[lang()] ?? f}</span></Show>
+                <Show when={kind() !== 'fixed'}>
+                  <span>{SUB_LABEL[f]?.[lang()] ?? f}</span>
+                </Show>
                 <NumberInput
                   ws={props.ws}
                   path={sub()}
@@ -314,7 +335,11 @@ export function ParamField(props: { ws: Workspace; path: Path; label: string }) 
       <details class="source">
         <summary>{textOf(v()?.source) ? t('sourceAndHelp') : t('helpOnly')}</summary>
         <Show when={textOf(v()?.source)}>
-          {(src) => <p data-testid="source-note"><strong>{t('source')}:</strong> {src()}</p>}
+          {(src) => (
+            <p data-testid="source-note">
+              <strong>{t('source')}:</strong> {src()}
+            </p>
+          )}
         </Show>
         <Help path={props.path} />
       </details>
@@ -357,7 +382,10 @@ function TextField(props: { ws: Workspace; path: Path; label: string; multiline?
         <label for={id()}>
           {props.label}
           <Show when={bilingual()}>
-            <span class="unit" data-testid="text-language" title={t('bilingualHelp')}> ({t('bilingualIn')})</span>
+            <span class="unit" data-testid="text-language" title={t('bilingualHelp')}>
+              {' '}
+              ({t('bilingualIn')})
+            </span>
           </Show>
         </label>
         <ResetButton ws={props.ws} path={props.path} />
@@ -398,7 +426,9 @@ function PlainNumberField(props: { ws: Workspace; path: Path; label: string }) {
       <div class="field-head">
         <label for={id()}>
           {props.label}
-          <Show when={unit()}><span class="unit"> ({unit()})</span></Show>
+          <Show when={unit()}>
+            <span class="unit"> ({unit()})</span>
+          </Show>
         </label>
         <ResetButton ws={props.ws} path={props.path} />
       </div>
@@ -421,7 +451,9 @@ function SegmentRefsField(props: { ws: Workspace; path: Path; label: string }) {
   };
   return (
     <fieldset class="field refs" classList={{ invalid: errs().length > 0 }}>
-      <legend>{props.label} <span class="unit">({t('emptyMeansAll')})</span></legend>
+      <legend>
+        {props.label} <span class="unit">({t('emptyMeansAll')})</span>
+      </legend>
       <For each={ids()}>
         {(sid) => (
           <label class="check">
@@ -432,7 +464,12 @@ function SegmentRefsField(props: { ws: Workspace; path: Path; label: string }) {
                 const set = new Set(chosen());
                 if (e.currentTarget.checked) set.add(sid);
                 else set.delete(sid);
-                props.ws.edit(props.path, ids().filter((x) => set.has(x)).concat([...set].filter((x) => !ids().includes(x))));
+                props.ws.edit(
+                  props.path,
+                  ids()
+                    .filter((x) => set.has(x))
+                    .concat([...set].filter((x) => !ids().includes(x))),
+                );
               }}
             />
             {segName(sid)}
@@ -483,7 +520,7 @@ function FinancingKindField(props: { ws: Workspace; path: Path; label: string })
           if (!isFinancingKind(kind)) return;
           const old = JSON.parse(JSON.stringify(getAt(props.ws.scenario, modelPath()) ?? {})) as Record<string, unknown>;
           earlierKinds.set(`${String(old.id)}\u0000${String(old.kind)}`, old);
-          const examples = ((DEFAULT_SCENARIO.financing?.models ?? []) as Record<string, unknown>[]);
+          const examples = (DEFAULT_SCENARIO.financing?.models ?? []) as Record<string, unknown>[];
           props.ws.edit(modelPath(), changeKind(old, kind, examples, earlierKinds.get(`${String(old.id)}\u0000${kind}`)));
           // Type-ahead in the closed list passes through other kinds ("P" is another kind than
           // "Pop…"): the name is compared with the kind the model had before the series.
@@ -510,7 +547,9 @@ function FinancingKindField(props: { ws: Workspace; path: Path; label: string })
           </p>
         )}
       </Show>
-      <p class="help" id={`${id()}-help`}>{t('kindChangeHelp')}</p>
+      <p class="help" id={`${id()}-help`}>
+        {t('kindChangeHelp')}
+      </p>
       <FieldErrors messages={errorsUnder(props.ws, props.path)} id={`${id()}-err`} />
     </div>
   );
@@ -554,7 +593,8 @@ export function FieldNode(props: { ws: Workspace; path: Path; skip?: string[] })
     if (key() === 'quality' && parent === 'effects') return lang() === 'nl' ? 'Verandering van de kwaliteitsscore' : 'Change of the quality score';
     if (key() === 'max' && parent === 'reach') return fieldLabel('reachMax', lang());
     if (parent === 'formulas' && typeof key() === 'string') {
-      const who = { gp: { nl: 'de huisartsen (zorggroep)', en: 'the GP care group' }, hospital: { nl: 'het ziekenhuis', en: 'the hospital' } }[String(key())]?.[lang()] ?? partyLabelIn(String(key()), lang());
+      const who =
+        { gp: { nl: 'de huisartsen (zorggroep)', en: 'the GP care group' }, hospital: { nl: 'het ziekenhuis', en: 'the hospital' } }[String(key())]?.[lang()] ?? partyLabelIn(String(key()), lang());
       return lang() === 'nl' ? `Formule: extra betaling aan ${who} per jaar` : `Formula: yearly extra payment to ${who}`;
     }
     return fieldLabel(key(), lang());
@@ -661,7 +701,9 @@ function RemoveField(props: { ws: Workspace; path: Path }) {
   };
   return (
     <Show when={optional()}>
-      <button type="button" class="mini" onClick={() => props.ws.edit(props.path, undefined)}>{t('remove')}</button>
+      <button type="button" class="mini" onClick={() => props.ws.edit(props.path, undefined)}>
+        {t('remove')}
+      </button>
     </Show>
   );
 }
@@ -673,7 +715,10 @@ export function ObjectGroup(props: { ws: Workspace; path: Path; label: string; s
       <summary>
         {props.label}
         <Show when={errorsUnder(props.ws, props.path).length > 0}>
-          <span class="err-count" aria-label={t('problems')}> ⚠ {errorsUnder(props.ws, props.path).length}</span>
+          <span class="err-count" aria-label={t('problems')}>
+            {' '}
+            ⚠ {errorsUnder(props.ws, props.path).length}
+          </span>
         </Show>
       </summary>
       <div class="group-body">
@@ -688,7 +733,9 @@ export function ObjectGroup(props: { ws: Workspace; path: Path; label: string; s
 /** A new id that does not yet occur in the list. */
 function freshId(list: any[], base: string): string {
   const ids = new Set(list.map((x) => x?.id));
-  const stem = String(base).replace(/-kopie(-\d+)?$/, '').slice(0, 50);
+  const stem = String(base)
+    .replace(/-kopie(-\d+)?$/, '')
+    .slice(0, 50);
   for (let i = 1; ; i++) {
     const c = i === 1 ? `${stem}-kopie` : `${stem}-kopie-${i}`;
     if (!ids.has(c)) return c;
@@ -721,8 +768,12 @@ export function ListEditor(props: { ws: Workspace; path: Path; label: string }) 
                 </Show>
               </summary>
               <div class="item-actions">
-                <button type="button" class="mini" onClick={() => add(list()[i()])}>{t('copy')}</button>
-                <button type="button" class="mini" onClick={() => props.ws.edit([...props.path, i()], undefined)}>{t('remove')}</button>
+                <button type="button" class="mini" onClick={() => add(list()[i()])}>
+                  {t('copy')}
+                </button>
+                <button type="button" class="mini" onClick={() => props.ws.edit([...props.path, i()], undefined)}>
+                  {t('remove')}
+                </button>
               </div>
               <div class="group-body">
                 <For each={Object.keys(item ?? {})}>{(k) => <FieldNode ws={props.ws} path={[...props.path, i(), k]} />}</For>
@@ -732,7 +783,9 @@ export function ListEditor(props: { ws: Workspace; path: Path; label: string }) 
           )}
         </For>
         <Show when={template()}>
-          <button type="button" class="add" data-testid={`add-${pathString(props.path)}`} onClick={addNew}>+ {t('add')}</button>
+          <button type="button" class="add" data-testid={`add-${pathString(props.path)}`} onClick={addNew}>
+            + {t('add')}
+          </button>
         </Show>
         <FieldErrors messages={props.ws.errorsAt(props.path).map((m) => fieldMessage(props.ws.scenario, props.path, m, lang()))} id={`${fieldId(props.path)}-err`} />
       </div>

@@ -32,7 +32,7 @@ export const KIND_TEMPLATES: Record<FinancingKind, Model> = {
   ffs: { kind: 'ffs' },
   bonus: { kind: 'bonus', perInsured: ill(5, 'bonus per insured per year'), qualityThreshold: 70, split: { gp: 0.7, hospital: 0.3 } },
   sharedSavings: { kind: 'sharedSavings', sided: 'one', minimumSavingsRate: { fixed: 0.02 }, sharingRate: ill(0.5, 'half of the savings to the providers'), split: { gp: 0.5, hospital: 0.5 } },
-  population: { kind: 'population', discount: ill(0.01, 'the insurer\'s saving built into the budget'), owner: { gp: 0.5, hospital: 0.5 } },
+  population: { kind: 'population', discount: ill(0.01, "the insurer's saving built into the budget"), owner: { gp: 0.5, hospital: 0.5 } },
   hospitalBudget: { kind: 'hospitalBudget', glide: ill(0.03, 'yearly budget growth'), band: ill(0.02, 'volume band without settlement'), marginal: ill(0.3, 'volume outside the band paid at 30%') },
   custom: { kind: 'custom', formulas: { gp: '0', hospital: '0' } },
 };
@@ -41,7 +41,7 @@ export const KIND_TEMPLATES: Record<FinancingKind, Model> = {
 const KEEP = ['id', 'name', 'description'] as const;
 const CARRY: Record<string, readonly FinancingKind[]> = { scope: ['bonus', 'sharedSavings', 'population'], split: ['bonus', 'sharedSavings'] };
 
-const clone = <T,>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
 /**
  * The model `old` turned into a model of `kind`: the template of the new kind (`previous`, the

@@ -41,13 +41,16 @@ export const HELP_NL: Record<string, string> = {
   'Median cost of one high-cost episode, euros.': 'Mediaan van de kosten van één dure episode, in euro.',
   'Most paid back, fraction of the benchmark.': 'Hoogste terugbetaling, als deel van de benchmark.',
   'Most paid out, fraction of the benchmark.': 'Hoogste uitbetaling, als deel van de benchmark.',
-  'Negative-binomial dispersion k of contacts per person (variance λ + λ²/k). Leave out for Poisson.': 'Spreiding k van het aantal contacten per persoon (negatief-binomiaal; variantie λ + λ²/k). Weglaten voor Poisson.',
-  'New contacts on the receiving line per moved contact that replace nothing (0 = pure substitution).': 'Nieuwe contacten in de ontvangende zorgvorm per verplaatst contact die niets vervangen (0 = zuivere substitutie).',
+  'Negative-binomial dispersion k of contacts per person (variance λ + λ²/k). Leave out for Poisson.':
+    'Spreiding k van het aantal contacten per persoon (negatief-binomiaal; variantie λ + λ²/k). Weglaten voor Poisson.',
+  'New contacts on the receiving line per moved contact that replace nothing (0 = pure substitution).':
+    'Nieuwe contacten in de ontvangende zorgvorm per verplaatst contact die niets vervangen (0 = zuivere substitutie).',
   'No savings are shared when the quality score is below this.': 'Onder deze kwaliteitsscore wordt geen besparing gedeeld.',
   'One-off cost in the start year, euros.': 'Eenmalige kosten in het startjaar, in euro.',
   'Paid only when cost over the scope is at least this fraction below the benchmark.': 'Alleen uitbetaald als de kosten binnen de scope minstens dit deel onder de benchmark liggen.',
   'Paid only when the quality score is at least this.': 'Alleen uitbetaald als de kwaliteitsscore minstens dit is.',
-  'Paths of two uncertain parameters in this file, e.g. ["substitution[0].maxShift", "substitution[0].refill"].': 'De twee onzekere aannames in dit bestand die samenhangen, bijvoorbeeld ["substitution[0].maxShift", "substitution[0].refill"].',
+  'Paths of two uncertain parameters in this file, e.g. ["substitution[0].maxShift", "substitution[0].refill"].':
+    'De twee onzekere aannames in dit bestand die samenhangen, bijvoorbeeld ["substitution[0].maxShift", "substitution[0].refill"].',
   'Per high-cost case, euros: the insurer pays the excess.': 'Per dure casus, in euro: de verzekeraar betaalt wat erboven zit.',
   'Pilot region or project the intervention comes from.': 'Proeftuin of project waar de interventie vandaan komt.',
   'Premium = expected excess × (1 + loading), paid by the integrator.': 'Premie = verwachte overschrijding × (1 + opslag), betaald door de integrator.',
@@ -57,10 +60,12 @@ export const HELP_NL: Record<string, string> = {
   'Rank correlations between uncertain parameters (Gaussian copula).': 'Samenhang (rangcorrelatie) tussen onzekere aannames.',
   'Relative reduction (0–1) among people reached.': 'Relatieve vermindering (0–1) bij de bereikte mensen.',
   'Relative reduction of contacts per line among people reached.': 'Relatieve vermindering van het aantal contacten per zorgvorm bij de bereikte mensen.',
-  'Relative reduction of cost per contact per line among people reached (e.g. generic prescribing).': 'Relatieve vermindering van de kosten per contact per zorgvorm bij de bereikte mensen (bijvoorbeeld generiek voorschrijven).',
+  'Relative reduction of cost per contact per line among people reached (e.g. generic prescribing).':
+    'Relatieve vermindering van de kosten per contact per zorgvorm bij de bereikte mensen (bijvoorbeeld generiek voorschrijven).',
   'Relative reduction of the high-cost episode rate among people reached.': 'Relatieve vermindering van de kans op een dure episode bij de bereikte mensen.',
   'Results beyond ± this fraction of the budget are shared.': 'Resultaten buiten ± dit deel van het budget worden gedeeld.',
-  'Runs that get a second random replicate with the same parameters, to split variance.': 'Aantal runs dat een tweede toevallige herhaling krijgt met dezelfde aannames, om toeval en niet weten te scheiden.',
+  'Runs that get a second random replicate with the same parameters, to split variance.':
+    'Aantal runs dat een tweede toevallige herhaling krijgt met dezelfde aannames, om toeval en niet weten te scheiden.',
   'Scenario file format version 2. Generated from models/scenario/schema.ts; do not edit by hand.': 'Scenariobestand, formaat versie 2.',
   'The same text in Dutch and English; a missing language shows the other.': 'Dezelfde tekst in het Nederlands en het Engels; ontbreekt een taal, dan staat de andere er.',
   'Segment ids this applies to; empty means all segments.': 'Groepen (codes) waarop dit van toepassing is; leeg betekent alle groepen.',
@@ -69,14 +74,16 @@ export const HELP_NL: Record<string, string> = {
   'Share of losses the providers pay back (two-sided).': 'Deel van de verliezen dat de zorgaanbieders terugbetalen (tweezijdig).',
   'Share of production cost that is fixed in the short run.': 'Deel van de productiekosten dat op korte termijn vast is.',
   'Share of savings paid to the providers.': 'Deel van de besparing dat naar de zorgaanbieders gaat.',
-  'Share of the gap between fixed cost and current volume closed per year (capacity adjustment).': 'Deel van het verschil tussen vaste kosten en het huidige volume dat per jaar wordt weggewerkt (capaciteit aanpassen).',
+  'Share of the gap between fixed cost and current volume closed per year (capacity adjustment).':
+    'Deel van het verschil tussen vaste kosten en het huidige volume dat per jaar wordt weggewerkt (capaciteit aanpassen).',
   "Share of the region's insured in this segment at the start year (shares sum to 1).": 'Deel van de verzekerden in de regio in deze groep in het startjaar (de delen tellen op tot 1).',
   'Share of the result beyond the band that the insurer takes (gain) or covers (loss).': 'Deel van het resultaat buiten de bandbreedte dat de verzekeraar krijgt (winst) of draagt (verlies).',
   'Share savings from the first euro once the threshold is met (false: only above it).': 'Besparing vanaf de eerste euro delen zodra de drempel gehaald is (uit: alleen boven de drempel).',
   'Shift of the quality score (points) at full reach.': 'Verandering van de kwaliteitsscore (punten) bij volledig bereik.',
   'Simulated years before the start year from which the benchmark is estimated.': 'Aantal gesimuleerde jaren vóór het startjaar waaruit de benchmark wordt geschat.',
   "Spearman rank correlation between the two parameters' draws.": 'Rangcorrelatie (Spearman) tussen de trekkingen van de twee aannames.',
-  "Stable identifier; also seeds this item's random stream, so renaming it changes its draws.": 'Vaste code; bepaalt ook de toevalsreeks van dit onderdeel, dus een andere code geeft andere trekkingen.',
+  "Stable identifier; also seeds this item's random stream, so renaming it changes its draws.":
+    'Vaste code; bepaalt ook de toevalsreeks van dit onderdeel, dus een andere code geeft andere trekkingen.',
   'Standard deviation of the value itself.': 'Standaardafwijking van de waarde zelf.',
   'Steepness of the logistic uptake curve per year.': 'Steilheid van de invoeringscurve (logistisch), per jaar.',
   'Target reduction of total regional cost, fraction (0.02 = 2%).': 'Doel: vermindering van de totale zorgkosten in de regio, als fractie (0,02 = 2%).',
@@ -85,7 +92,7 @@ export const HELP_NL: Record<string, string> = {
   'Volume outside the band is paid at this fraction of its claims.': 'Volume buiten de bandbreedte wordt betaald tegen dit deel van de declaraties.',
   'Volume within ± this fraction of the budget is not settled.': 'Volume binnen ± dit deel van het budget wordt niet verrekend.',
   'Weight of the most likely value; 4 is the classic PERT.': 'Gewicht van de meest waarschijnlijke waarde; 4 is de klassieke PERT.',
-  'What the simulation shows, checked by a test for the library scenarios.': 'Wat de simulatie laat zien (voor de bibliotheekscenario\'s gecontroleerd door een test).',
+  'What the simulation shows, checked by a test for the library scenarios.': "Wat de simulatie laat zien (voor de bibliotheekscenario's gecontroleerd door een test).",
   'Where the number comes from (a domain.md source), or why it is illustrative.': 'Waar het getal vandaan komt, of waarom het illustratief is.',
   "Where the segment's share comes from.": 'Waar het aandeel van deze groep vandaan komt.',
   'Who owns the integrator (shares of its result).': 'Wie eigenaar is van de integrator (aandelen in het resultaat).',
@@ -95,15 +102,18 @@ export const HELP_NL: Record<string, string> = {
   'Yearly change of the hospital budget along the glide path.': 'Jaarlijkse verandering van het ziekenhuisbudget langs het groeipad.',
   'Yearly growth of cost per contact on this line (fraction).': 'Jaarlijkse groei van de kosten per contact in deze zorgvorm (fractie).',
   "Yearly relative change of the segment's size (demography).": 'Jaarlijkse relatieve verandering van de omvang van de groep (demografie).',
-  'Yearly transfer from the insurer to each provider on top of fee-for-service, as a formula (see the README for the variables).': 'Jaarlijkse betaling van de verzekeraar aan elke zorgaanbieder bovenop de betaling per verrichting, als formule (zie de README voor de variabelen).',
-  'Yearly trend the contract assumes when projecting the benchmark (may differ from the simulated one).': 'Jaarlijkse trend die het contract aanneemt voor de benchmark (kan afwijken van de gesimuleerde trend).',
+  'Yearly transfer from the insurer to each provider on top of fee-for-service, as a formula (see the README for the variables).':
+    'Jaarlijkse betaling van de verzekeraar aan elke zorgaanbieder bovenop de betaling per verrichting, als formule (zie de README voor de variabelen).',
+  'Yearly trend the contract assumes when projecting the benchmark (may differ from the simulated one).':
+    'Jaarlijkse trend die het contract aanneemt voor de benchmark (kan afwijken van de gesimuleerde trend).',
   'Years after start at which half of the full uptake is reached (logistic curve).': 'Jaren na de start waarin de helft van de volledige invoering bereikt is (logistische curve).',
   'Years after the start year at which moving begins (0 = first simulated year).': 'Jaren na het startjaar waarin het verplaatsen begint (0 = eerste gesimuleerde jaar).',
   'Years after the start year at which the intervention starts.': 'Jaren na het startjaar waarin de interventie begint.',
   'Years between reaching people and seeing the effect.': 'Jaren tussen het bereiken van mensen en het zichtbare effect.',
   'Years per settlement period (1 = yearly).': 'Jaren per afrekenperiode (1 = jaarlijks).',
   'Years to reach full reach (linear ramp).': 'Jaren tot het volledige bereik (lineaire opbouw).',
-  "estimated: from the simulated pre-contract years, as a real contract would; expected: the true expected counterfactual of the run's parameters (for reference).": 'geschat: uit de gesimuleerde jaren vóór het contract, zoals in een echt contract; verwacht: de werkelijk verwachte kosten zonder verandering bij de aannames van de run (ter vergelijking).',
+  "estimated: from the simulated pre-contract years, as a real contract would; expected: the true expected counterfactual of the run's parameters (for reference).":
+    'geschat: uit de gesimuleerde jaren vóór het contract, zoals in een echt contract; verwacht: de werkelijk verwachte kosten zonder verandering bij de aannames van de run (ter vergelijking).',
   'Mean loss in the worst 5% of runs over the horizon (expected shortfall), euros.': 'Gemiddeld verlies in de slechtste 5% van de runs over de looptijd (expected shortfall), in euro.',
   'Mean reduction (1 − scenario / counterfactual), fraction.': 'Gemiddelde besparing (1 − scenario / zonder verandering), als fractie.',
   'Mean result (revenue − cost) over the horizon, euros.': 'Gemiddeld resultaat (opbrengst − kosten) over de looptijd, in euro.',
@@ -118,5 +128,6 @@ export const HELP_NL: Record<string, string> = {
   'The random seed of that run.': 'De seed (startwaarde van het toeval) van die doorrekening.',
   'The workbench that computed the numbers.': 'De werkbank die de cijfers berekende.',
   'When the run finished (ISO 8601).': 'Wanneer de doorrekening klaar was.',
-  'Optional summary of a run of this scenario, so a reader sees the numbers before re-running. Ignored when running and left out of the scenario hash; a re-run with the same scenario, seed and runs gives the same numbers.': 'Optionele samenvatting van een doorrekening van dit scenario, zodat een lezer de cijfers ziet vóór het opnieuw doorrekenen. Wordt bij het doorrekenen genegeerd; opnieuw doorrekenen met hetzelfde scenario, dezelfde seed en hetzelfde aantal runs geeft dezelfde cijfers.',
+  'Optional summary of a run of this scenario, so a reader sees the numbers before re-running. Ignored when running and left out of the scenario hash; a re-run with the same scenario, seed and runs gives the same numbers.':
+    'Optionele samenvatting van een doorrekening van dit scenario, zodat een lezer de cijfers ziet vóór het opnieuw doorrekenen. Wordt bij het doorrekenen genegeerd; opnieuw doorrekenen met hetzelfde scenario, dezelfde seed en hetzelfde aantal runs geeft dezelfde cijfers.',
 };

@@ -93,7 +93,7 @@ export function record(h: HistoryState, prev: unknown, next: unknown, now: numbe
     if ('b' in changes[0]) merged.b = changes[0].b;
     past[past.length - 1] = { changes: [merged], at: now };
     // Typed back to where it started: no step at all.
-    if (same(merged.a, merged.b) && ('a' in merged) === ('b' in merged)) past.pop();
+    if (same(merged.a, merged.b) && 'a' in merged === 'b' in merged) past.pop();
   } else past.push({ changes, at: now });
   return limit({ past, future: [] });
 }
@@ -186,15 +186,19 @@ export function createHistory(ws: Workspace) {
   onCleanup(() => window.removeEventListener('pagehide', save));
 
   createEffect(
-    on(ws.revision, () => {
-      const now = ws.snapshot();
-      const json = JSON.stringify(now);
-      if (json === lastJson) return;
-      if (!adopt(json)) setState((h) => record(h, last, now, Date.now()));
-      last = now;
-      lastJson = json;
-      scheduleSave();
-    }, { defer: true }),
+    on(
+      ws.revision,
+      () => {
+        const now = ws.snapshot();
+        const json = JSON.stringify(now);
+        if (json === lastJson) return;
+        if (!adopt(json)) setState((h) => record(h, last, now, Date.now()));
+        last = now;
+        lastJson = json;
+        scheduleSave();
+      },
+      { defer: true },
+    ),
   );
 
   const go = (r: { h: HistoryState; scenario: unknown } | null) => {

@@ -78,13 +78,31 @@ export function plausibilityNotes(scenario: unknown, l: Lang): Note[] {
   const pop = s?.region?.population;
   if (typeof pop === 'number' && Number.isFinite(pop)) {
     if (pop < 1000)
-      out.push({ path: ['region', 'population'], text: l === 'nl' ? `Maar ${fmt(pop, l)} verzekerden: een regio heeft er meestal tienduizenden. Bedoelde u ${fmt(pop * 1000, l)}?` : `Only ${fmt(pop, l)} insured: a region usually has tens of thousands. Did you mean ${fmt(pop * 1000, l)}?` });
+      out.push({
+        path: ['region', 'population'],
+        text:
+          l === 'nl'
+            ? `Maar ${fmt(pop, l)} verzekerden: een regio heeft er meestal tienduizenden. Bedoelde u ${fmt(pop * 1000, l)}?`
+            : `Only ${fmt(pop, l)} insured: a region usually has tens of thousands. Did you mean ${fmt(pop * 1000, l)}?`,
+      });
     else if (pop > 20_000_000)
-      out.push({ path: ['region', 'population'], text: l === 'nl' ? `${fmt(pop, l)} verzekerden is meer dan heel Nederland (ongeveer 18 miljoen). Klopt dat getal?` : `${fmt(pop, l)} insured is more than all of the Netherlands (about 18 million). Is that number right?` });
+      out.push({
+        path: ['region', 'population'],
+        text:
+          l === 'nl'
+            ? `${fmt(pop, l)} verzekerden is meer dan heel Nederland (ongeveer 18 miljoen). Klopt dat getal?`
+            : `${fmt(pop, l)} insured is more than all of the Netherlands (about 18 million). Is that number right?`,
+      });
   }
   const runs = s?.simulation?.runs;
   if (typeof runs === 'number' && runs >= 1 && runs < 200)
-    out.push({ path: ['simulation', 'runs'], text: l === 'nl' ? `Met ${fmt(runs, l)} runs zijn de uitkomsten te onrustig om te lezen (een kans kan er enkele procentpunten naast zitten). Neem er minstens 200, liefst 2.000.` : `With ${fmt(runs, l)} runs the results are too noisy to read (a probability can be off by several percentage points). Use at least 200, preferably 2,000.` });
+    out.push({
+      path: ['simulation', 'runs'],
+      text:
+        l === 'nl'
+          ? `Met ${fmt(runs, l)} runs zijn de uitkomsten te onrustig om te lezen (een kans kan er enkele procentpunten naast zitten). Neem er minstens 200, liefst 2.000.`
+          : `With ${fmt(runs, l)} runs the results are too noisy to read (a probability can be off by several percentage points). Use at least 200, preferably 2,000.`,
+    });
   (Array.isArray(s?.region?.segments) ? s.region.segments : []).forEach((seg: any, i: number) => {
     for (const [line, lv] of Object.entries((seg?.lines ?? {}) as Record<string, any>)) {
       const n = costNote(['region', 'segments', i, 'lines', line, 'costPerContact'], lv?.costPerContact, referenceCost(line, seg?.id), l);
@@ -93,7 +111,8 @@ export function plausibilityNotes(scenario: unknown, l: Lang): Note[] {
   });
   (Array.isArray(s?.substitution) ? s.substitution : []).forEach((sub: any, i: number) => {
     const def = ((DEFAULT_SCENARIO.substitution ?? []) as any[]).find((d) => d?.id === sub?.id && d?.to === sub?.to);
-    const ref = def && centre(def.costPerContact) !== undefined ? { value: centre(def.costPerContact)!, source: sourceOf(def.costPerContact) } : typeof sub?.to === 'string' ? referenceCost(sub.to) : undefined;
+    const ref =
+      def && centre(def.costPerContact) !== undefined ? { value: centre(def.costPerContact)!, source: sourceOf(def.costPerContact) } : typeof sub?.to === 'string' ? referenceCost(sub.to) : undefined;
     const n = costNote(['substitution', i, 'costPerContact'], sub?.costPerContact, ref, l);
     if (n) out.push(n);
   });
@@ -103,7 +122,13 @@ export function plausibilityNotes(scenario: unknown, l: Lang): Note[] {
     if (typeof v === 'number' || (v && typeof v === 'object' && !Array.isArray(v) && isParamField(path))) {
       const parts = typeof v === 'number' ? [v] : ['value', 'min', 'mode', 'max', 'mean'].map((k) => (v as any)[k]).filter((x) => typeof x === 'number');
       if (parts.some((x) => x > 1) && isShareAt(path, isParamField) && allowsAboveOne(path))
-        out.push({ path, text: l === 'nl' ? `Een aandeel van meer dan 100% (${fmt(Math.max(...parts) * 100, l)}%). Is dat bedoeld?` : `A share of more than 100% (${fmt(Math.max(...parts) * 100, l)}%). Is that intended?` });
+        out.push({
+          path,
+          text:
+            l === 'nl'
+              ? `Een aandeel van meer dan 100% (${fmt(Math.max(...parts) * 100, l)}%). Is dat bedoeld?`
+              : `A share of more than 100% (${fmt(Math.max(...parts) * 100, l)}%). Is that intended?`,
+        });
       return;
     }
     if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
@@ -120,5 +145,3 @@ export function plausibilityAt(scenario: unknown, path: Path, l: Lang): string[]
     .filter((n) => pathString(n.path) === p)
     .map((n) => n.text);
 }
-
-

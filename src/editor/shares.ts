@@ -7,9 +7,30 @@ import type { Path } from '../workspace/paths';
  * deductible per care line, effects per care line).
  */
 const SHARE_KEYS = new Set([
-  'targetReduction', 'confidence', 'share', 'growth', 'rate', 'trend', 'eligible', 'maxShift', 'refill',
-  'highCostRate', 'fixedShare', 'adjustment', 'insurerMargin', 'costTarget', 'sharingRate', 'lossSharingRate',
-  'savingsCap', 'lossCap', 'discount', 'loading', 'glide', 'band', 'marginal', 'fixed',
+  'targetReduction',
+  'confidence',
+  'share',
+  'growth',
+  'rate',
+  'trend',
+  'eligible',
+  'maxShift',
+  'refill',
+  'highCostRate',
+  'fixedShare',
+  'adjustment',
+  'insurerMargin',
+  'costTarget',
+  'sharingRate',
+  'lossSharingRate',
+  'savingsCap',
+  'lossCap',
+  'discount',
+  'loading',
+  'glide',
+  'band',
+  'marginal',
+  'fixed',
 ]);
 /** Maps whose every entry is a share. */
 const SHARE_MAPS = new Set(['deductibleShare', 'split', 'owner', 'payer']);

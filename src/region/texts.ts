@@ -41,8 +41,11 @@ const R = {
   close: { nl: 'Sluiten', en: 'Close' },
   opened: { nl: 'Regio uit {f} geopend; het vorige scenario staat in de werkruimte', en: 'Region from {f} opened; the previous scenario is kept in the workspace' },
   // Problems, by the engine's code.
-  separator: { nl: 'Rij 1: de kolommen zijn niet door puntkomma\'s (;) gescheiden. Is dit een Vektis-bestand?', en: 'Row 1: the columns are not separated by semicolons (;). Is this a Vektis file?' },
-  missingColumn: { nl: 'Rij 1: de kolom "{c}" ontbreekt. Is dit een Vektis-bestand per gemeente of postcode-3?', en: 'Row 1: the column "{c}" is missing. Is this a Vektis file per municipality or postcode-3?' },
+  separator: { nl: "Rij 1: de kolommen zijn niet door puntkomma's (;) gescheiden. Is dit een Vektis-bestand?", en: 'Row 1: the columns are not separated by semicolons (;). Is this a Vektis file?' },
+  missingColumn: {
+    nl: 'Rij 1: de kolom "{c}" ontbreekt. Is dit een Vektis-bestand per gemeente of postcode-3?',
+    en: 'Row 1: the column "{c}" is missing. Is this a Vektis file per municipality or postcode-3?',
+  },
   fieldCount: { nl: 'Rij {r}: het aantal velden klopt niet met de kopregel.', en: 'Row {r}: the number of fields does not match the header.' },
   number: { nl: 'Rij {r}, kolom "{c}": geen getal of leeftijdsklasse.', en: 'Row {r}, column "{c}": not a number or age class.' },
   empty: { nl: 'Het bestand is leeg.', en: 'The file is empty.' },

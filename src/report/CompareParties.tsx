@@ -49,7 +49,9 @@ export function CompareParties(props: { items: SavedScenario[] }) {
               {(r) => (
                 <>
                   <tr class="compare-contract">
-                    <th scope="colgroup" colSpan={props.items.length + 1}>{textOf(r.name)}</th>
+                    <th scope="colgroup" colSpan={props.items.length + 1}>
+                      {textOf(r.name)}
+                    </th>
                   </tr>
                   <For each={r.parties}>
                     {(p) => (

@@ -23,7 +23,13 @@ export function ExportButtons(props: { summary: Summary; input: ScenarioInput; p
   };
   return (
     <>
-      <button type="button" data-testid="export-csv" disabled={props.partial} title={title()} onClick={() => download(fileNameFor(props.input, 'csv'), tablesCsv(resultTables(props.summary, lang()), lang()), 'text/csv;charset=utf-8')}>
+      <button
+        type="button"
+        data-testid="export-csv"
+        disabled={props.partial}
+        title={title()}
+        onClick={() => download(fileNameFor(props.input, 'csv'), tablesCsv(resultTables(props.summary, lang()), lang()), 'text/csv;charset=utf-8')}
+      >
         ⤓ {t('exportCsv')}
       </button>
       <button

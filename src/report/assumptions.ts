@@ -145,7 +145,13 @@ export function assumptionsOf(scenario: unknown, l: Lang): Assumptions {
           source = sourceNo.get(s);
         }
       }
-      const top = groups[Math.max(0, TOP.findIndex((g) => g.keys.includes(String(path[0]))))];
+      const top =
+        groups[
+          Math.max(
+            0,
+            TOP.findIndex((g) => g.keys.includes(String(path[0]))),
+          )
+        ];
       const heading = itemOf(path, scenario, l);
       const ps = pathString(path);
       let label = paramLabel(ps, scenario, l).label;

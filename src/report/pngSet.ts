@@ -28,10 +28,19 @@ export function pngMeta(): string | undefined {
 
 /** The question each chart answers, as a number for the file name (the order of the results page). */
 const QUESTION: Record<string, number> = {
-  fan: 1, lines: 1, moved: 1,
-  hist: 2, reduction: 2, prob: 2, observed: 2, detect: 2,
-  partydist: 3, riskreturn: 3, gains: 3,
-  tornado: 4, variance: 4,
+  fan: 1,
+  lines: 1,
+  moved: 1,
+  hist: 2,
+  reduction: 2,
+  prob: 2,
+  observed: 2,
+  detect: 2,
+  partydist: 3,
+  riskreturn: 3,
+  gains: 3,
+  tornado: 4,
+  variance: 4,
 };
 const QUESTION_NAME: Record<number, Record<'nl' | 'en', string>> = {
   1: { nl: 'zorg-en-kosten', en: 'care-and-cost' },

@@ -50,13 +50,20 @@ export function scenarioDifferences(scenarios: unknown[]): Difference[] {
       for (const n of present) for (const k of Object.keys(n as object)) if (!keys.includes(k)) keys.push(k);
       for (const k of keys) {
         if (path.length === 0 && (k === 'meta' || k === 'results')) continue;
-        walk([...path, k], nodes.map((n) => (isObj(n) ? n[k] : undefined)));
+        walk(
+          [...path, k],
+          nodes.map((n) => (isObj(n) ? n[k] : undefined)),
+        );
       }
       return;
     }
     if (present.length > 0 && present.every(Array.isArray)) {
       const len = Math.max(...present.map((a) => (a as unknown[]).length));
-      for (let i = 0; i < len; i++) walk([...path, i], nodes.map((n) => (Array.isArray(n) ? n[i] : undefined)));
+      for (let i = 0; i < len; i++)
+        walk(
+          [...path, i],
+          nodes.map((n) => (Array.isArray(n) ? n[i] : undefined)),
+        );
       return;
     }
     const keys = nodes.map(paramKey);

@@ -106,13 +106,27 @@ function partyTables(s: Summary, l: Lang): Table[] {
   const years: Table['rows'] = [];
   const nYears = fin.models[0].years.length;
   const sq = fin.statusQuo as { horizon: Record<string, Stat | undefined>; years: Record<string, Stat | undefined>[] };
-  const sqRow = (p: string, st: { mean: number; p5: number; p95: number }, year?: number) => [statusQuo, partyLabelIn(p, l), ...(year === undefined ? [] : [year]), MLN(st.mean), MLN(st.p5), MLN(st.p95), null, null, null, null, null, null];
+  const sqRow = (p: string, st: { mean: number; p5: number; p95: number }, year?: number) => [
+    statusQuo,
+    partyLabelIn(p, l),
+    ...(year === undefined ? [] : [year]),
+    MLN(st.mean),
+    MLN(st.p5),
+    MLN(st.p95),
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+  ];
   const inSq = (p: string) => fin.models.some((m) => inContract(m.horizon[p]));
   for (const p of fin.parties) {
     const st = sq.horizon[p];
     if (inSq(p) && st) horizon.push(sqRow(p, st));
   }
-  for (let t = 0; t < nYears; t++) for (const p of fin.parties) {
+  for (let t = 0; t < nYears; t++)
+    for (const p of fin.parties) {
       const st = sq.years[t]?.[p];
       if (inSq(p) && st) years.push(sqRow(p, st, s.startYear + t));
     }
@@ -180,7 +194,11 @@ export async function tablesXlsx(tables: Table[]): Promise<Blob> {
     columns: t.columns.map((c) => ({ width: c.digits === undefined ? 28 : Math.min(30, Math.max(10, Math.round(c.name.length * 0.6))) })),
     data: [
       t.columns.map((c) => ({ value: c.name, fontWeight: 'bold' as const, wrap: true })),
-      ...t.rows.map((r) => r.map((v, k) => (v === null ? null : typeof v === 'number' ? { value: v, type: Number, format: t.columns[k].digits ? `0.${'0'.repeat(t.columns[k].digits!)}` : '0' } : { value: v, type: String }))),
+      ...t.rows.map((r) =>
+        r.map((v, k) =>
+          v === null ? null : typeof v === 'number' ? { value: v, type: Number, format: t.columns[k].digits ? `0.${'0'.repeat(t.columns[k].digits!)}` : '0' } : { value: v, type: String },
+        ),
+      ),
     ],
   }));
   return writeXlsxFile(sheets as never).toBlob();

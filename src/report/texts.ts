@@ -50,7 +50,7 @@ const R = {
     en: 'Over the whole horizon, mean, in € mln; in brackets the chance of being worse off than now. A dash: the party is not in that contract, or the scenario lacks that contract.',
   },
   cmpChangedTitle: { nl: 'Wat is er anders?', en: 'What changed?' },
-  cmpChangedNone: { nl: 'De vergeleken scenario\'s hebben dezelfde aannames.', en: 'The compared scenarios have the same assumptions.' },
+  cmpChangedNone: { nl: "De vergeleken scenario's hebben dezelfde aannames.", en: 'The compared scenarios have the same assumptions.' },
   cmpChangedIntro: { nl: 'Elke aanname die verschilt, met de waarde in elk scenario (— = ontbreekt).', en: 'Every assumption that differs, with its value in each scenario (— = absent).' },
   cmpAssumption: { nl: 'Aanname', en: 'Assumption' },
   cmpNoResults: { nl: 'geen resultaten bewaard', en: 'no results kept' },

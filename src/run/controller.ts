@@ -56,7 +56,6 @@ export interface PrecisionOutcome {
   errors: KeyErrors | null;
 }
 
-
 const WORKERS = 2;
 /**
  * Progress shown at most this often: the workers report every 25 runs each (some 15 times a
@@ -231,7 +230,17 @@ export function createRunController(validator: UiValidator) {
       const [res, h] = await Promise.all([summarizer.summarizeKept(r.runs), hash]);
       if (my !== ticket) return;
       if (Number.isNaN(timing.firstResultsAt)) timing.firstResultsAt = performance.now();
-      const o: RunOutcome = { ...res, cancelled: r.cancelled, partial: false, runsRequested: precision ? r.runs : runs, elapsedMs: r.elapsedMs, input, scenarioHash: h.hash, seed: h.seed, finishedAt: new Date().toISOString() };
+      const o: RunOutcome = {
+        ...res,
+        cancelled: r.cancelled,
+        partial: false,
+        runsRequested: precision ? r.runs : runs,
+        elapsedMs: r.elapsedMs,
+        input,
+        scenarioHash: h.hash,
+        seed: h.seed,
+        finishedAt: new Date().toISOString(),
+      };
       // Stopped: the bar shows the runs the results cover (the finished prefix), not the last
       // progress report, which also counted runs finished out of order and thrown away.
       if (r.cancelled && !precision) setProgress({ done: r.runs, total: runs, elapsedMs: r.elapsedMs, etaMs: NaN });

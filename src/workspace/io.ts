@@ -35,9 +35,7 @@ export function scenarioFileText(s: ScenarioInput, results?: ResultsSummary | nu
   return `${JSON.stringify(results ? { ...scenario, results } : scenario, null, 2)}\n`;
 }
 
-export type ImportResult =
-  | { ok: true; scenario: ScenarioInput; migratedFrom?: number; results?: ResultsSummary }
-  | { ok: false; errors: FieldError[]; fileName: string };
+export type ImportResult = { ok: true; scenario: ScenarioInput; migratedFrom?: number; results?: ResultsSummary } | { ok: false; errors: FieldError[]; fileName: string };
 
 /**
  * Reads a scenario file. A valid file comes back exactly as written (so it re-runs to the same
@@ -97,6 +95,9 @@ export function scenarioFromUrl(hash = location.hash): LinkedScenario {
 
 /** The address without the scenario fragment, so that a reload never replaces later edits by the link. */
 export function dropScenarioFromUrl(): void {
-  const rest = location.hash.replace(/^#/, '').split('&').filter((p) => p && !p.startsWith(`${HASH_KEY}=`));
+  const rest = location.hash
+    .replace(/^#/, '')
+    .split('&')
+    .filter((p) => p && !p.startsWith(`${HASH_KEY}=`));
   history.replaceState(history.state, '', `${location.pathname}${location.search}${rest.length ? `#${rest.join('&')}` : ''}`);
 }

@@ -20,4 +20,4 @@ export function pathString(path: Path): string {
 /** An element id for the field at `path`, so error messages can link to it. */
 export const fieldId = (path: Path): string => `f-${pathString(path).replace(/[^A-Za-z0-9_-]+/g, '-')}`;
 
-export const clone = <T,>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+export const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;

@@ -15,10 +15,7 @@ export type { SavedScenario, ScenarioInput } from './persist';
 export const DEFAULT_SCENARIO: ScenarioInput = clone(defaultScenario);
 
 /** Tells the other tabs of this site what this one did with the shared workspace. */
-type TabMessage =
-  | { type: 'saved'; tab: string }
-  | { type: 'edit'; tab: string; title: string }
-  | { type: 'forget'; tab: string; id: string };
+type TabMessage = { type: 'saved'; tab: string } | { type: 'edit'; tab: string; title: string } | { type: 'forget'; tab: string; id: string };
 
 /** Why a save failed, in words a user can act on. */
 export interface SaveFailure {
@@ -34,7 +31,7 @@ export interface SaveFailure {
  */
 export function createWorkspace(validator: UiValidator, loaded: Loaded, initial?: ScenarioInput | null) {
   const stored = loaded.stored;
-  const restored = initial ? null : stored?.scenario ?? null;
+  const restored = initial ? null : (stored?.scenario ?? null);
   const [scenario, setScenario] = createStore<ScenarioInput>(clone(initial ?? restored ?? DEFAULT_SCENARIO));
   const [saved, setSaved] = createSignal<SavedScenario[]>(Array.isArray(stored?.saved) ? stored!.saved! : []);
   const [compare, setCompare] = createSignal<string[]>(Array.isArray(stored?.compare) ? stored!.compare! : []);
@@ -52,14 +49,17 @@ export function createWorkspace(validator: UiValidator, loaded: Loaded, initial?
     on(revision, (rev) => {
       setValidation((v) => ({ ...v, pending: true }));
       clearTimeout(vTimer);
-      vTimer = setTimeout(async () => {
-        const r = await validator.validate(snapshot());
-        if (rev !== revision()) return; // a newer edit is on its way
-        setValidation({ ...r, pending: false, revision: rev });
-        const ready = waiters.filter((w) => w.rev <= rev);
-        waiters = waiters.filter((w) => w.rev > rev);
-        ready.forEach((w) => w.resolve(r));
-      }, rev === 0 ? 0 : 120);
+      vTimer = setTimeout(
+        async () => {
+          const r = await validator.validate(snapshot());
+          if (rev !== revision()) return; // a newer edit is on its way
+          setValidation({ ...r, pending: false, revision: rev });
+          const ready = waiters.filter((w) => w.rev <= rev);
+          waiters = waiters.filter((w) => w.rev > rev);
+          ready.forEach((w) => w.resolve(r));
+        },
+        rev === 0 ? 0 : 120,
+      );
     }),
   );
   /** The validation of the scenario as it is now. */

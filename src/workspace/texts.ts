@@ -11,10 +11,10 @@ const W = {
   },
   saveFailedQuota: {
     nl: 'De opslagruimte van de browser is vol.',
-    en: 'The browser\'s storage is full.',
+    en: "The browser's storage is full.",
   },
   saveFailedAdvice: {
-    nl: 'Download de werkruimte als bestand, zodat er niets verloren gaat; verwijder daarna bewaarde scenario\'s die u niet meer nodig hebt.',
+    nl: "Download de werkruimte als bestand, zodat er niets verloren gaat; verwijder daarna bewaarde scenario's die u niet meer nodig hebt.",
     en: 'Download the workspace as a file so that nothing is lost; then remove kept scenarios you no longer need.',
   },
   downloadWorkspace: { nl: 'Werkruimte downloaden', en: 'Download workspace' },

@@ -48,9 +48,21 @@ describe('LU solve of the rank regression', () => {
   });
 
   it('solves A x = b (residual at rounding level) and refuses a singular matrix', () => {
-    const a = [[0, 2, 1], [4, 5, 6], [7, 8, 10]];
+    const a = [
+      [0, 2, 1],
+      [4, 5, 6],
+      [7, 8, 10],
+    ];
     const x = lusolve(lup(a), [3, 15, 25]);
     a.forEach((row, i) => expect(Math.abs(row.reduce((s, v, j) => s + v * x[j], 0) - [3, 15, 25][i])).toBeLessThan(1e-12));
-    expect(() => lusolve(lup([[1, 2], [2, 4]]), [1, 3])).toThrow(/singular/);
+    expect(() =>
+      lusolve(
+        lup([
+          [1, 2],
+          [2, 4],
+        ]),
+        [1, 3],
+      ),
+    ).toThrow(/singular/);
   });
 });

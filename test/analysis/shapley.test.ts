@@ -10,10 +10,16 @@ const game = (f: (s: number) => number) => (s: number) => Float64Array.from({ le
 describe('Shapley split of the saving over the actions', () => {
   it('gives additive actions each their own saving, and splits an interaction equally', async () => {
     const c = [3, 5, 7];
-    const add = await shapleyExact(3, game((s) => c.reduce((t, v, a) => t + (s & (1 << a) ? v : 0), 0)));
+    const add = await shapleyExact(
+      3,
+      game((s) => c.reduce((t, v, a) => t + (s & (1 << a) ? v : 0), 0)),
+    );
     add.perRun.forEach((x, a) => x.forEach((v, r) => expect(v).toBeCloseTo((1 + r) * c[a], 12)));
     // v(1) = 1, v(2) = 2, v(1,2) = 5: the interaction 2 is split 1 / 1.
-    const pair = await shapleyExact(2, game((s) => [0, 1, 2, 5][s]));
+    const pair = await shapleyExact(
+      2,
+      game((s) => [0, 1, 2, 5][s]),
+    );
     expect(pair.perRun[0][0]).toBeCloseTo(2, 12);
     expect(pair.perRun[1][0]).toBeCloseTo(3, 12);
     expect(pair.evaluated).toBe(4);

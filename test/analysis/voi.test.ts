@@ -44,7 +44,11 @@ describe('value of information (regression method)', () => {
     const p = problem(10_000, 'voi-closed-form');
     const e = evpi(p.nb);
     expect(Math.abs(e.value - p.exact.evpi)).toBeLessThan(4 * e.se);
-    for (const [name, phi] of [['theta', [p.theta]], ['psi', [p.psi]], ['both', [p.theta, p.psi]]] as const) {
+    for (const [name, phi] of [
+      ['theta', [p.theta]],
+      ['psi', [p.psi]],
+      ['both', [p.theta, p.psi]],
+    ] as const) {
       const v = evppi(p.nb, phi as unknown as Float64Array[]);
       expect(Math.abs(v.value - p.exact[name]), `${name}: ${v.value} vs ${p.exact[name]} ± ${v.se}`).toBeLessThan(4 * v.se);
     }

@@ -9,7 +9,7 @@ describe('goal parameters of a scenario', () => {
   const s = defaultInput();
   const ps = goalParameters(s);
 
-  it('lists every substitution\'s maxShift and eligible and every intervention\'s reach, with paths goalInput accepts', () => {
+  it("lists every substitution's maxShift and eligible and every intervention's reach, with paths goalInput accepts", () => {
     const paths = ps.map((p) => p.path);
     s.substitution!.forEach((_, i) => {
       expect(paths).toContain(`substitution[${i}].maxShift`);
@@ -78,7 +78,15 @@ describe('maxSteps bounds the number of evaluations of seekGoal', () => {
     expect(r1.steps.length).toBeLessThanOrEqual(maxSteps(lin));
     expect(r1.steps.length).toBeGreaterThanOrEqual(maxSteps(lin) - 1);
     const pop = { kind: 'population' as const, model: 'm', maxShare: 0.05, lo: 1000, hi: 2_000_000 };
-    const r2 = await seekThreshold(async (x) => ({ value: x >= 1_990_000 ? 0 : 1, se: 0, n: 1 }), { lo: 1000, hi: 2_000_000, goal: 0.05, direction: 'atMost', tolerance: 0.02, scale: 'log', integer: true });
+    const r2 = await seekThreshold(async (x) => ({ value: x >= 1_990_000 ? 0 : 1, se: 0, n: 1 }), {
+      lo: 1000,
+      hi: 2_000_000,
+      goal: 0.05,
+      direction: 'atMost',
+      tolerance: 0.02,
+      scale: 'log',
+      integer: true,
+    });
     expect(r2.steps.length).toBeLessThanOrEqual(maxSteps(pop));
     expect(r2.steps.length).toBeGreaterThanOrEqual(maxSteps(pop) - 1);
   });

@@ -4,7 +4,11 @@
 import { chromium } from 'playwright-core';
 import { serveStatic } from './server';
 
-interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
+interface Node {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
 
 async function main() {
   const dist = process.argv[2] ?? 'dist';
@@ -61,7 +65,12 @@ async function main() {
           incl.set(k, (incl.get(k) ?? 0) + dt);
         }
       }
-      const top = (m: Map<string, number>, k: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, k).map(([f, v]) => `${v.toFixed(1).padStart(6)} ms  ${f}`).join('\n    ');
+      const top = (m: Map<string, number>, k: number) =>
+        [...m]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, k)
+          .map(([f, v]) => `${v.toFixed(1).padStart(6)} ms  ${f}`)
+          .join('\n    ');
       console.log(`\n=== busy span at ${((times[s.from] - profile.startTime) / 1000).toFixed(0)} ms, ${ms.toFixed(0)} ms\n  self:\n    ${top(self, 12)}\n  inclusive:\n    ${top(incl, 30)}`);
     }
   } finally {

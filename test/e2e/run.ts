@@ -147,7 +147,10 @@ async function main() {
   if (process.env.E2E_FEATURES) {
     // Working on one feature: only the feature suites run (the full suite runs everything).
     const server = await serveStatic(DIST);
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
     const problems: string[] = [];
     try {
       await runFeatures({ browser, baseUrl: server.url, h, newContext: (b) => newContext(b, server.url), watch: (p) => watch(p, problems), waitDone, artifacts: ARTIFACTS, root: ROOT });
@@ -281,14 +284,21 @@ async function main() {
       const rrParties = [...new Set(rr.map((x) => x.p))];
       assert(rrParties.length >= 3, `risk–return chart shows ${rrParties.length} parties`);
       for (const p of rrParties) {
-        const ms = rr.filter((x) => x.p === p).flatMap((x) => x.ms).sort((a, b) => a - b);
+        const ms = rr
+          .filter((x) => x.p === p)
+          .flatMap((x) => x.ms)
+          .sort((a, b) => a - b);
         const want = fin.models.map((m: any, i: number) => (m.horizon[p].revenue !== 0 || m.horizon[p].cost !== 0 ? i + 1 : 0)).filter((i: number) => i > 0);
         assert(JSON.stringify(ms) === JSON.stringify(want), `risk–return: ${p} has models ${ms}, money under ${want}`);
       }
       // Bars and 90% ranges must be drawn, not merely present: an earlier summary without the
       // percentiles gave NaN coordinates and an empty chart while the elements were all there.
       const gains = await page.$$eval('[data-testid="gains-chart"] g', (gs) =>
-        gs.map((g) => ({ w: Number(g.querySelector('rect')?.getAttribute('width')), x1: Number(g.querySelector('line')?.getAttribute('x1')), x2: Number(g.querySelector('line')?.getAttribute('x2')) })),
+        gs.map((g) => ({
+          w: Number(g.querySelector('rect')?.getAttribute('width')),
+          x1: Number(g.querySelector('line')?.getAttribute('x1')),
+          x2: Number(g.querySelector('line')?.getAttribute('x2')),
+        })),
       );
       assert(gains.length >= 3 && gains.every((g) => Number.isFinite(g.w) && Number.isFinite(g.x1) && Number.isFinite(g.x2)), `gains chart has undrawable bars: ${JSON.stringify(gains)}`);
       assert(gains.filter((g) => g.w > 5 && g.x2 - g.x1 > 5).length >= 2, `gains chart shows no visible bars with ranges: ${JSON.stringify(gains)}`);
@@ -298,7 +308,7 @@ async function main() {
       await page.selectOption('[data-testid="fin-metric"]', 'result');
       await page.locator('[data-testid="finance"]').screenshot({ path: join(ARTIFACTS, '14-financing.png') });
     });
-    await h.check('financing: one party\'s horizon result under every model overlaid (one line per model), party switch, table with the same numbers', async () => {
+    await h.check("financing: one party's horizon result under every model overlaid (one line per model), party switch, table with the same numbers", async () => {
       const fin = (hook as ProeftuinHook | null)?.summary && ((hook as ProeftuinHook).summary as any).financing;
       if (!fin?.models?.length) return; // engine without financing: covered by the check above
       await page.waitForSelector('[data-testid="partydist-chart"] canvas', { timeout: 10_000 });
@@ -306,7 +316,10 @@ async function main() {
       const legend = () => page.$$eval('[data-testid="card-partydist"] .legend li', (lis) => lis.map((li) => li.textContent ?? ''));
       const l = await legend();
       assert(l.length === fin.models.length, `legend has ${l.length} models, summary ${fin.models.length}`);
-      assert(l.every((x, i) => x.startsWith(`${i + 1}. ${localText(fin.models[i].name, 'nl')}`) && /kans op verlies \d+\s?%/.test(x)), `legend: ${l.join(' | ')}`);
+      assert(
+        l.every((x, i) => x.startsWith(`${i + 1}. ${localText(fin.models[i].name, 'nl')}`) && /kans op verlies \d+\s?%/.test(x)),
+        `legend: ${l.join(' | ')}`,
+      );
       await page.waitForTimeout(150); // the chart draws in a queued task
       // Model colours 2–7 (1 is black, like the axes). Each model's number marker (a disc of ~300 px)
       // is drawn in its colour; curves of contracts that treat the party alike coincide and cover each
@@ -340,7 +353,7 @@ async function main() {
       await page.locator('[data-testid="card-partydist"]').screenshot({ path: join(ARTIFACTS, '16-party-distribution.png') });
     });
 
-    await h.check('every chart\'s table view fits its card at 1400 px (a table takes the whole row), except the 32-row distribution table, which scrolls with its labels in view', async () => {
+    await h.check("every chart's table view fits its card at 1400 px (a table takes the whole row), except the 32-row distribution table, which scrolls with its labels in view", async () => {
       const ids = await page.$$eval('[data-testid$="-table-toggle"]', (bs) => bs.map((b) => b.getAttribute('data-testid')!.replace(/-table-toggle$/, '')));
       assert(ids.length >= 12, `only ${ids.length} charts with a table view`);
       const wide: string[] = [];
@@ -363,7 +376,16 @@ async function main() {
             const text = g.querySelector('text')! as SVGTextElement;
             const b = text.getBoundingClientRect();
             const bar = Array.from(g.querySelectorAll('rect')).map((r) => r.getBoundingClientRect().left);
-            return { label: text.textContent ?? '', title: g.querySelector('title')?.textContent ?? '', top: b.top, bottom: b.bottom, right: b.right, left: b.left, svgLeft: (g as SVGGElement).ownerSVGElement!.getBoundingClientRect().left, barLeft: Math.min(...bar) };
+            return {
+              label: text.textContent ?? '',
+              title: g.querySelector('title')?.textContent ?? '',
+              top: b.top,
+              bottom: b.bottom,
+              right: b.right,
+              left: b.left,
+              svgLeft: (g as SVGGElement).ownerSVGElement!.getBoundingClientRect().left,
+              barLeft: Math.min(...bar),
+            };
           }),
         );
       const check = async (paths: string[]) => {
@@ -398,7 +420,7 @@ async function main() {
     });
 
     await page.evaluate(() => window.scrollTo(0, 0));
-      await page.screenshot({ path: join(ARTIFACTS, '01-default-nl.png'), fullPage: true });
+    await page.screenshot({ path: join(ARTIFACTS, '01-default-nl.png'), fullPage: true });
 
     await h.check(`browser summary equals Node's (${RUNS} runs, in-process worker) to ${REL_TOLERANCE} relative, same scenario hash`, async () => {
       assert(hook?.summary, 'no summary');
@@ -477,10 +499,14 @@ async function main() {
       const p2 = await context.newPage();
       p2.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
       await p2.goto(`${server.url}?runs=100000`);
-      await p2.waitForFunction(() => {
-        const t = document.querySelector('[data-testid="progress-text"]')?.textContent ?? '';
-        return /^[1-9][\d.]* \/ 100\.000 runs klaar · nog [\d.,]+ s/.test(t);
-      }, null, { timeout: 20_000, polling: 50 });
+      await p2.waitForFunction(
+        () => {
+          const t = document.querySelector('[data-testid="progress-text"]')?.textContent ?? '';
+          return /^[1-9][\d.]* \/ 100\.000 runs klaar · nog [\d.,]+ s/.test(t);
+        },
+        null,
+        { timeout: 20_000, polling: 50 },
+      );
       await p2.screenshot({ path: join(ARTIFACTS, '04-running.png') });
       await p2.click('[data-testid="cancel-button"]');
       const hk = await waitDone(p2, 1, 30_000);
@@ -572,7 +598,10 @@ async function main() {
       await dl.saveAs(path);
       // The first section is the cost per year (title, header, one row per year); the party tables
       // follow (checked against the summary in features/41-exports.e2e.ts).
-      const rows = readFileSync(path, 'utf8').split(/\r\n\r\n/)[0].trim().split(/\r\n/);
+      const rows = readFileSync(path, 'utf8')
+        .split(/\r\n\r\n/)[0]
+        .trim()
+        .split(/\r\n/);
       assert(rows[0] === 'Kosten per jaar' && rows.length === edited!.summary!.years.length + 2, `CSV cost section has ${rows.length} lines`);
       const header = rows[1].split(';');
       const first = rows[2].split(';');
@@ -604,7 +633,10 @@ async function main() {
       const file = JSON.parse(readFileSync(exportedWithResults, 'utf8'));
       await p.setInputFiles('[data-testid="import-file"]', exportedWithResults);
       await p.waitForSelector('[data-testid="file-results"]', { timeout: 5000 });
-      const early = (await p.evaluate(() => ({ gen: (window as any).__proeftuin.generation, verdict: document.querySelector('[data-testid="file-results"]')?.getAttribute('data-verdict') }))) as { gen: number; verdict: string };
+      const early = (await p.evaluate(() => ({ gen: (window as any).__proeftuin.generation, verdict: document.querySelector('[data-testid="file-results"]')?.getAttribute('data-verdict') }))) as {
+        gen: number;
+        verdict: string;
+      };
       assert(early.gen === before && early.verdict === 'pending', `file numbers not shown before the re-run finished (generation ${early.gen}, verdict ${early.verdict})`);
       const title = (await p.textContent('#file-results-title'))!;
       const meta = (await p.textContent('[data-testid="file-results-meta"]'))!;
@@ -620,7 +652,9 @@ async function main() {
       assert(verdict.includes('precies dezelfde cijfers'), `verdict not stated: ${verdict}`);
       await p.click('[data-testid="file-results"] details > summary');
       assert((await p.locator('[data-testid="file-fin-table"] tbody tr').count()) === file.results.financing.length, 'file financing table incomplete');
-      const hosp = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(file.results.financing[0].parties.hospital.mean / 1e6);
+      const hosp = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
+        file.results.financing[0].parties.hospital.mean / 1e6,
+      );
       assert((await p.textContent('[data-testid="file-fin-table"] tbody tr'))!.includes(hosp), `hospital result ${hosp} not in the file's financing table`);
       await p.selectOption('[data-testid="file-fin-metric"]', 'pLoss');
       assert(/\d\s?%/.test((await p.textContent('[data-testid="file-fin-table"] tbody tr'))!), 'chance of loss not shown');
@@ -662,8 +696,7 @@ async function main() {
       await p.setInputFiles('[data-testid="import-file"]', brokenPath);
       await p.waitForSelector('[data-testid="import-errors"]', { timeout: 5000 });
       const text = (await p.textContent('[data-testid="import-errors"]'))!;
-      for (const path of ['region.population', 'region.segments[0].share', 'substitution[0].to', '(file)'])
-        assert(text.includes(path), `error list lacks ${path}: ${text}`);
+      for (const path of ['region.population', 'region.segments[0].share', 'substitution[0].to', '(file)']) assert(text.includes(path), `error list lacks ${path}: ${text}`);
       const errBox = await p.locator('[data-testid="import-errors"]').boundingBox();
       assert(errBox && errBox.y >= 0 && errBox.y < 700, `the error list is out of sight (y=${errBox?.y})`);
       assert((await p.inputValue('[data-path="region.population"]')).replace(/\./g, '') === POP, 'workspace changed by a bad file');
@@ -723,7 +756,10 @@ async function main() {
       const listed = await p.$$eval('[data-testid="library-item"]', (lis) => lis.map((li) => ({ file: li.getAttribute('data-file'), title: li.querySelector('button')?.textContent?.trim() ?? '' })));
       for (const f of files) {
         const title = localText(JSON.parse(readFileSync(new URL(f, dir), 'utf8')).meta.title, 'nl');
-        assert(listed.some((x) => x.file === f && x.title === title), `library lacks ${f} (${title})`);
+        assert(
+          listed.some((x) => x.file === f && x.title === title),
+          `library lacks ${f} (${title})`,
+        );
       }
       const g = ((await p.evaluate(() => (window as any).__proeftuin)) as ProeftuinHook).generation;
       await p.click('[data-testid="library-item"][data-file="zelfzorg-gemeente.json"] button');
@@ -734,7 +770,8 @@ async function main() {
       assert((await p.getAttribute(`${item} button`, 'aria-current')) === 'true', 'opened question not marked');
       // The scenario that was open is kept with its result, not ticked for comparison; opening
       // back and forth keeps no second copy of the same scenario.
-      const kept = () => p.$$eval('[data-testid="saved-item"]', (lis) => lis.map((li) => ({ text: li.textContent ?? '', ticked: (li.querySelector('input[type="checkbox"]') as HTMLInputElement).checked })));
+      const kept = () =>
+        p.$$eval('[data-testid="saved-item"]', (lis) => lis.map((li) => ({ text: li.textContent ?? '', ticked: (li.querySelector('input[type="checkbox"]') as HTMLInputElement).checked })));
       let k = await kept();
       assert(k.length === 1 && k[0].text.includes('Blauwe Zorg') && k[0].text.includes('200 runs') && !k[0].ticked, `kept before opening: ${JSON.stringify(k)}`);
       let gen = hk.generation;
@@ -875,7 +912,10 @@ async function main() {
       const saved = await storedWorkspace(page);
       await page.waitForTimeout(400);
       const after = await storedWorkspace(page);
-      assert(after.scenario?.interventions?.[0]?.effects?.contacts?.hospital?.value === 0.1, `added field not saved: ${JSON.stringify(after.scenario?.interventions?.[0]?.effects)} (before ${JSON.stringify(saved.scenario?.interventions?.[0]?.effects)})`);
+      assert(
+        after.scenario?.interventions?.[0]?.effects?.contacts?.hospital?.value === 0.1,
+        `added field not saved: ${JSON.stringify(after.scenario?.interventions?.[0]?.effects)} (before ${JSON.stringify(saved.scenario?.interventions?.[0]?.effects)})`,
+      );
       await page.locator('[data-field="interventions[0].effects.contacts.hospital"]').scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(ARTIFACTS, '13-editor-add-field.png') });
     });
@@ -898,7 +938,7 @@ async function main() {
       assert((await page.locator('[data-testid="editor-errors"]').count()) === 0, 'copy/remove left errors');
     });
 
-    await h.check('editor: changing a financing model\'s kind restructures its fields, keeps id and name, stays valid and runs', async () => {
+    await h.check("editor: changing a financing model's kind restructures its fields, keeps id and name, stays valid and runs", async () => {
       const item = '[data-testid="item-financing.models[1]"]';
       const kindSel = '[data-testid="model-kind-financing.models[1]"]';
       await reveal(page, kindSel);
@@ -946,10 +986,19 @@ async function main() {
         const built = readdirSync(join(DIST, 'assets')).filter((f) => !f.endsWith('.map'));
         const missing = built.filter((f) => !cache.entries.includes(`/assets/${f}`));
         assert(cache.entries.includes('/') && missing.length === 0, `not cached: ${missing.join(', ') || 'the page'} (cache ${cache.keys.join(', ')})`);
-        assert(built.some((f) => f.startsWith('sim.worker-')), 'no worker bundle in the build');
+        assert(
+          built.some((f) => f.startsWith('sim.worker-')),
+          'no worker bundle in the build',
+        );
         await ctx.setOffline(true);
         await own.close();
-        assert(await fetch(own.url).then(() => false, () => true), 'the server still answers');
+        assert(
+          await fetch(own.url).then(
+            () => false,
+            () => true,
+          ),
+          'the server still answers',
+        );
         await p.reload();
         const offline = await waitDone(p, 1, 60_000);
         assert(await p.evaluate(() => navigator.serviceWorker.controller !== null), 'page not served by the service worker');
@@ -979,10 +1028,14 @@ async function main() {
         await browser!.startTracing(p, { categories: ['disabled-by-default-devtools.timeline', 'blink.user_timing'] });
         await p.goto(server.url);
         // Results fill in while running: a partial summary shows before the run ends.
-        await p.waitForFunction(() => {
-          const x = (window as any).__proeftuin;
-          return x && ((x.shownPartial && x.shownRuns > 0 && x.shownRuns < 2000) || x.state === 'done');
-        }, null, { timeout: 60_000, polling: 20 });
+        await p.waitForFunction(
+          () => {
+            const x = (window as any).__proeftuin;
+            return x && ((x.shownPartial && x.shownRuns > 0 && x.shownRuns < 2000) || x.state === 'done');
+          },
+          null,
+          { timeout: 60_000, polling: 20 },
+        );
         const mid = (await p.evaluate(() => (window as any).__proeftuin)) as ProeftuinHook;
         if (mid.shownPartial && n === 1) await p.screenshot({ path: join(ARTIFACTS, '09a-partial-results.png') });
         const hk = await waitDone(p, 1, 90_000);
@@ -1003,8 +1056,20 @@ async function main() {
         assert(cpu.length > 20, `only ${cpu.length} main-thread tasks traced during the run`);
         const during = tasks.filter(([st]) => st >= startedAt && st <= runEndedAt).map(([, d]) => d);
         if (process.env.E2E_VERBOSE) console.log('        long tasks (start, ms):', JSON.stringify(tasks.map(([a, d]) => [Math.round(a - startedAt), Math.round(d)])));
-        const r = { hk, mid, longest: during.length ? Math.max(...during) : 0, count: during.length, cpuLongest: Math.max(...cpu), cpuTotal: cpu.reduce((a, b) => a + b, 0), firstMs: firstProgressAt - startedAt, resultsMs: firstResultsAt - startedAt, runMs: runEndedAt - startedAt };
-        console.log(`        attempt ${n}: first progress ${r.firstMs.toFixed(0)} ms, first (partial) results ${r.resultsMs.toFixed(0)} ms after run start; run ${r.runMs.toFixed(0)} ms; ${r.count} main-thread tasks > 50 ms during the run, longest ${r.longest.toFixed(0)} ms; CPU time per task at most ${r.cpuLongest.toFixed(1)} ms (${cpu.length} tasks, ${r.cpuTotal.toFixed(0)} ms in all)`);
+        const r = {
+          hk,
+          mid,
+          longest: during.length ? Math.max(...during) : 0,
+          count: during.length,
+          cpuLongest: Math.max(...cpu),
+          cpuTotal: cpu.reduce((a, b) => a + b, 0),
+          firstMs: firstProgressAt - startedAt,
+          resultsMs: firstResultsAt - startedAt,
+          runMs: runEndedAt - startedAt,
+        };
+        console.log(
+          `        attempt ${n}: first progress ${r.firstMs.toFixed(0)} ms, first (partial) results ${r.resultsMs.toFixed(0)} ms after run start; run ${r.runMs.toFixed(0)} ms; ${r.count} main-thread tasks > 50 ms during the run, longest ${r.longest.toFixed(0)} ms; CPU time per task at most ${r.cpuLongest.toFixed(1)} ms (${cpu.length} tasks, ${r.cpuTotal.toFixed(0)} ms in all)`,
+        );
         if (n === 1) {
           await p.evaluate(() => window.scrollTo(0, 0));
           await p.screenshot({ path: join(ARTIFACTS, '09-default-2000-runs.png'), fullPage: true });
@@ -1065,7 +1130,9 @@ async function main() {
         assert(red.share === vs.reductionLastYear.randomShare, `reduction share ${red.share} ≠ summary ${vs.reductionLastYear.randomShare}`);
         assert(red.random + red.param > 100 && Math.abs(red.random / (red.random + red.param) - red.share) < 1e-6, `reduction bar does not show the share: ${JSON.stringify(red)}`);
         assert(/±/.test(red.text) && /toeval/.test(red.text), `no ± or label on the reduction bar: ${red.text}`);
-        const parties = await p6.$$eval('[data-testid^="variance-row-party-"]', (gs) => gs.map((g) => Number(g.querySelector('rect.var-random')?.getAttribute('width') ?? NaN) + Number(g.querySelector('rect.var-param')?.getAttribute('width') ?? NaN)));
+        const parties = await p6.$$eval('[data-testid^="variance-row-party-"]', (gs) =>
+          gs.map((g) => Number(g.querySelector('rect.var-random')?.getAttribute('width') ?? NaN) + Number(g.querySelector('rect.var-param')?.getAttribute('width') ?? NaN)),
+        );
         assert(parties.length >= 1 && parties.filter((w) => w > 100).length >= 1, `party bars missing: ${JSON.stringify(parties)}`);
         const sentence = (await p6.textContent('[data-testid="variance-sentence"]'))!;
         assert(/(grotere regio|betere kennis)/.test(sentence), `no sentence on what it means for the decision: "${sentence}"`);
@@ -1100,7 +1167,10 @@ async function main() {
         const t0 = Date.now();
         await p6.click('[data-testid="goal-start"]');
         await p6.waitForSelector('[data-testid="goal-cancel"]', { timeout: 5000 });
-        await p6.waitForFunction(() => ['done', 'error', 'cancelled'].includes(document.querySelector('[data-testid="goal-status"]')?.getAttribute('data-status') ?? ''), null, { timeout: 40_000, polling: 100 });
+        await p6.waitForFunction(() => ['done', 'error', 'cancelled'].includes(document.querySelector('[data-testid="goal-status"]')?.getAttribute('data-status') ?? ''), null, {
+          timeout: 40_000,
+          polling: 100,
+        });
         const ms = Date.now() - t0;
         const status = await p6.getAttribute('[data-testid="goal-status"]', 'data-status');
         assert(status === 'done', `search ended ${status}: ${await p6.textContent('[data-testid="goal-status"]')}`);
@@ -1114,14 +1184,20 @@ async function main() {
         await p6.click('[data-testid="goal-steps-table-toggle"]');
         const rows = await p6.$$eval('[data-testid="goal-steps-table"] tbody tr', (trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent ?? '')));
         assert(rows.length === steps, `table has ${rows.length} steps, chart ${steps}`);
-        assert(rows.every((r) => /±/.test(r[2])), 'steps lack ± MCSE');
+        assert(
+          rows.every((r) => /±/.test(r[2])),
+          'steps lack ± MCSE',
+        );
         await p6.click('[data-testid="goal-steps-table-toggle"]');
         if (reachable) {
           assert(/minstens .* \(90%-interval .* – .*\)/.test(answer) && /±/.test(answer), `answer lacks value, interval or ±: ${answer}`);
           const x = Number(await p6.getAttribute('[data-testid="goal-answer"]', 'data-value'));
           // The answer is the smallest value tried that meets the goal: a value just below it does not.
           const met = rows.map((r) => ({ x: Number(r[1].replace(/\s?%/, '').replace(',', '.')) / 100, ok: r[3] === 'ja' }));
-          assert(met.some((m) => Math.abs(m.x - x) < 0.0006 && m.ok), `answer ${x} is not a step meeting the goal`);
+          assert(
+            met.some((m) => Math.abs(m.x - x) < 0.0006 && m.ok),
+            `answer ${x} is not a step meeting the goal`,
+          );
           assert(x === 0 || met.some((m) => m.x < x && !m.ok), `no step below ${x} fails the goal`);
         } else assert(/^Niet haalbaar in dit bereik/.test(answer.trim()), `unclear unreachable answer: ${answer}`);
 
@@ -1143,7 +1219,10 @@ async function main() {
         await typeInto(p6, '[data-testid="goal-runs"]', '300');
         const t0 = Date.now();
         await p6.click('[data-testid="goal-start"]');
-        await p6.waitForFunction(() => ['done', 'error', 'cancelled'].includes(document.querySelector('[data-testid="goal-status"]')?.getAttribute('data-status') ?? ''), null, { timeout: 40_000, polling: 100 });
+        await p6.waitForFunction(() => ['done', 'error', 'cancelled'].includes(document.querySelector('[data-testid="goal-status"]')?.getAttribute('data-status') ?? ''), null, {
+          timeout: 40_000,
+          polling: 100,
+        });
         const ms = Date.now() - t0;
         const status = await p6.getAttribute('[data-testid="goal-status"]', 'data-status');
         assert(status === 'done', `search ended ${status}: ${await p6.textContent('[data-testid="goal-status"]')}`);
@@ -1158,8 +1237,14 @@ async function main() {
           const x = Number(await p6.getAttribute('[data-testid="goal-answer"]', 'data-value'));
           assert(Number.isInteger(x) && x > 0, `answer ${x} is not a population`);
           assert(answer.includes(new Intl.NumberFormat('nl-NL').format(x)) && /90%-interval/.test(answer), `answer lacks the population or its interval: ${answer}`);
-          assert(met.some((m) => m.x === x && m.ok), `answer ${x} is not a step meeting the goal: ${JSON.stringify(met)}`);
-          assert(met.some((m) => m.x < x && !m.ok), `no smaller population tried fails the goal: ${JSON.stringify(met)}`);
+          assert(
+            met.some((m) => m.x === x && m.ok),
+            `answer ${x} is not a step meeting the goal: ${JSON.stringify(met)}`,
+          );
+          assert(
+            met.some((m) => m.x < x && !m.ok),
+            `no smaller population tried fails the goal: ${JSON.stringify(met)}`,
+          );
         } else assert(/^Niet haalbaar in dit bereik/.test(answer.trim()), `unclear unreachable answer: ${answer}`);
         await p6.locator('[data-testid="goal-panel"]').screenshot({ path: join(ARTIFACTS, '17-goal-population.png') });
         await p6.click('[data-testid="goal-steps-table-toggle"]');
@@ -1167,7 +1252,7 @@ async function main() {
         await typeInto(p6, '[data-testid="goal-runs"]', '400');
       });
 
-      await h.check('enough runs: adds runs until precise (or the maximum); the runs shown equal the summary\'s', async () => {
+      await h.check("enough runs: adds runs until precise (or the maximum); the runs shown equal the summary's", async () => {
         await p6.click('[data-testid="precision-option"] > summary');
         await p6.check('[data-testid="precision-enable"]');
         await typeInto(p6, '[data-testid="precision-max"]', '6000');
@@ -1238,7 +1323,7 @@ const timer = setTimeout(() => {
 main()
   .catch((e: unknown) => {
     h.failed++;
-    console.log(`  FAIL  setup: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    console.log(`  FAIL  setup: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
   })
   .finally(() => {
     clearTimeout(timer);

@@ -6,7 +6,15 @@
 import { chromium } from 'playwright-core';
 import { serveStatic } from './server';
 
-interface Ev { name: string; ph: string; ts: number; dur?: number; tid: number; pid: number; args?: any }
+interface Ev {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tid: number;
+  pid: number;
+  args?: any;
+}
 
 async function main() {
   const dist = process.argv[2] ?? 'dist';
@@ -38,7 +46,15 @@ async function main() {
       const during = all.filter((e) => (e.ts - nav.ts) / 1000 >= timing.startedAt && (e.ts - nav.ts) / 1000 <= timing.runEndedAt);
       const cpu = during.map((e) => ((e as any).tdur ?? 0) / 1000).sort((a, b) => b - a);
       const wall = during.map((e) => (e.dur ?? 0) / 1000).sort((a, b) => b - a);
-      console.log(`during the run: ${during.length} tasks; CPU per task, largest: ${cpu.slice(0, 8).map((x) => x.toFixed(1)).join(', ')} ms; wall, largest: ${wall.slice(0, 8).map((x) => x.toFixed(0)).join(', ')} ms; total CPU ${cpu.reduce((a, b) => a + b, 0).toFixed(0)} ms`);
+      console.log(
+        `during the run: ${during.length} tasks; CPU per task, largest: ${cpu
+          .slice(0, 8)
+          .map((x) => x.toFixed(1))
+          .join(', ')} ms; wall, largest: ${wall
+          .slice(0, 8)
+          .map((x) => x.toFixed(0))
+          .join(', ')} ms; total CPU ${cpu.reduce((a, b) => a + b, 0).toFixed(0)} ms`,
+      );
     }
     if (nav) {
       const inRun = evs.filter((e) => (e.ts - nav.ts) / 1000 >= timing.startedAt && (e.ts - nav.ts) / 1000 <= timing.runEndedAt);
@@ -53,22 +69,56 @@ async function main() {
       const inside = evs.filter((e) => e.ts >= task.ts && e.ts + (e.dur ?? 0) <= task.ts + (task.dur ?? 0) && e !== task);
       const sum = new Map<string, { n: number; ms: number }>();
       for (const e of inside) {
-        if (!['Layout', 'UpdateLayoutTree', 'Paint', 'FunctionCall', 'TimerFire', 'EventDispatch', 'ParseHTML', 'MajorGC', 'MinorGC', 'V8.GC_MARK_COMPACTOR', 'ResizeObserver', 'UpdateLayerTree', 'PrePaint', 'Layerize', 'FireAnimationFrame', 'HitTest', 'RecalculateStyles', 'v8.compile', 'v8.run', 'EvaluateScript'].includes(e.name)) continue;
+        if (
+          ![
+            'Layout',
+            'UpdateLayoutTree',
+            'Paint',
+            'FunctionCall',
+            'TimerFire',
+            'EventDispatch',
+            'ParseHTML',
+            'MajorGC',
+            'MinorGC',
+            'V8.GC_MARK_COMPACTOR',
+            'ResizeObserver',
+            'UpdateLayerTree',
+            'PrePaint',
+            'Layerize',
+            'FireAnimationFrame',
+            'HitTest',
+            'RecalculateStyles',
+            'v8.compile',
+            'v8.run',
+            'EvaluateScript',
+          ].includes(e.name)
+        )
+          continue;
         const s = sum.get(e.name) ?? { n: 0, ms: 0 };
         s.n++;
         s.ms += (e.dur ?? 0) / 1000;
         sum.set(e.name, s);
       }
-      const layouts = inside.filter((e) => e.name === 'Layout').map((e) => `${((e.dur ?? 0) / 1000).toFixed(1)}${e.args?.beginData?.stackTrace?.[0] ? ` (forced by ${e.args.beginData.stackTrace[0].functionName})` : ''}`);
+      const layouts = inside
+        .filter((e) => e.name === 'Layout')
+        .map((e) => `${((e.dur ?? 0) / 1000).toFixed(1)}${e.args?.beginData?.stackTrace?.[0] ? ` (forced by ${e.args.beginData.stackTrace[0].functionName})` : ''}`);
       const styles = inside.filter((e) => e.name === 'UpdateLayoutTree').map((e) => `${((e.dur ?? 0) / 1000).toFixed(1)}/${e.args?.elementCount ?? '?'}el`);
       console.log(`\n=== task at ${((task.ts - t0) / 1000).toFixed(0)} ms: ${((task.dur ?? 0) / 1000).toFixed(1)} ms wall, ${(((task as any).tdur ?? 0) / 1000).toFixed(1)} ms on the CPU`);
       // Direct children (not inside another child): where the wall time went.
       const direct = inside.filter((e) => !inside.some((o) => o !== e && o.ts <= e.ts && o.ts + (o.dur ?? 0) >= e.ts + (e.dur ?? 0) && (o.dur ?? 0) > (e.dur ?? 0)));
-      console.log('    direct: ' + direct.filter((e) => (e.dur ?? 0) > 1000).map((e) => `${e.name}${e.args?.data?.functionName ? '(' + e.args.data.functionName + ')' : ''} ${((e.dur ?? 0) / 1000).toFixed(1)}/${(((e as any).tdur ?? 0) / 1000).toFixed(1)}`).join(', '));
+      console.log(
+        '    direct: ' +
+          direct
+            .filter((e) => (e.dur ?? 0) > 1000)
+            .map((e) => `${e.name}${e.args?.data?.functionName ? '(' + e.args.data.functionName + ')' : ''} ${((e.dur ?? 0) / 1000).toFixed(1)}/${(((e as any).tdur ?? 0) / 1000).toFixed(1)}`)
+            .join(', '),
+      );
       for (const [k, v] of [...sum].sort((a, b) => b[1].ms - a[1].ms)) console.log(`    ${k.padEnd(20)} ${String(v.n).padStart(4)}×  ${v.ms.toFixed(1)} ms`);
       console.log(`    layouts: ${layouts.join(', ')}`);
       const calls = inside.filter((e) => (e.name === 'FunctionCall' || e.name === 'TimerFire' || e.name === 'EventDispatch') && (e.dur ?? 0) > 2000);
-      console.log(`    calls: ${calls.map((e) => `${e.name}:${e.args?.data?.functionName || e.args?.data?.type || ''}@${(e.args?.data?.url ?? '').split('/').pop()}:${e.args?.data?.lineNumber ?? ''} ${((e.dur ?? 0) / 1000).toFixed(1)}/${(((e as any).tdur ?? 0) / 1000).toFixed(1)}`).join(', ')}`);
+      console.log(
+        `    calls: ${calls.map((e) => `${e.name}:${e.args?.data?.functionName || e.args?.data?.type || ''}@${(e.args?.data?.url ?? '').split('/').pop()}:${e.args?.data?.lineNumber ?? ''} ${((e.dur ?? 0) / 1000).toFixed(1)}/${(((e as any).tdur ?? 0) / 1000).toFixed(1)}`).join(', ')}`,
+      );
       console.log(`    style recalcs: ${styles.join(', ')}`);
     }
   } finally {

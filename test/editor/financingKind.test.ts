@@ -12,13 +12,13 @@ describe('changing the kind of a financing model (editor)', () => {
   const base = defaultInput() as any;
   const models = base.financing.models as Record<string, unknown>[];
 
-  it('the default scenario has a model of every kind the editor offers, and the list is the schema\'s', () => {
+  it("the default scenario has a model of every kind the editor offers, and the list is the schema's", () => {
     expect(new Set(models.map((m) => m.kind))).toEqual(new Set(FINANCING_KINDS));
     expect(Object.keys(KIND_TEMPLATES).sort()).toEqual([...FINANCING_KINDS].sort());
   });
 
   for (const withExamples of [true, false]) {
-    it(`every model turned into every other kind keeps the scenario valid (${withExamples ? 'from the default scenario\'s models' : 'built-in templates'})`, () => {
+    it(`every model turned into every other kind keeps the scenario valid (${withExamples ? "from the default scenario's models" : 'built-in templates'})`, () => {
       for (let i = 0; i < models.length; i++) {
         for (const kind of FINANCING_KINDS) {
           const s = clone(base);
@@ -47,7 +47,7 @@ describe('changing the kind of a financing model (editor)', () => {
     expect(back).toEqual({ ...clone(bonus), name: 'renamed' });
   });
 
-  it('a name that speaks of the old kind is offered the new kind\'s name, in both languages; the user\'s own name is not', () => {
+  it("a name that speaks of the old kind is offered the new kind's name, in both languages; the user's own name is not", () => {
     const population = { nl: KIND_LABELS.population.nl, en: KIND_LABELS.population.en };
     expect(renameOffer('Fee-for-service (met scenario)', 'ffs', 'population')).toEqual(population);
     expect(renameOffer({ nl: 'Shared savings, eenzijdig (50%)', en: 'Shared savings, one-sided (50%)' }, 'sharedSavings', 'population')).toEqual(population);

@@ -25,11 +25,15 @@ const faults: [string, (s: any) => void][] = [
   ['a correlation of a fixed number', (s) => (s.correlations = [{ between: ['region.population', 'substitution[0].refill'], rank: 0.3 }])],
   ['a parameter correlated with itself', (s) => (s.correlations = [{ between: ['substitution[0].maxShift', 'substitution[0].maxShift'], rank: 0.3 }])],
   ['a pair correlated twice', (s) => (s.correlations = [0.3, 0.4].map((rank) => ({ between: ['substitution[0].maxShift', 'substitution[0].refill'], rank })))],
-  ['correlations that cannot hold together', (s) => (s.correlations = [
-    { between: ['substitution[0].maxShift', 'substitution[0].refill'], rank: 0.9 },
-    { between: ['substitution[0].maxShift', 'substitution[0].eligible'], rank: 0.9 },
-    { between: ['substitution[0].refill', 'substitution[0].eligible'], rank: -0.9 },
-  ])],
+  [
+    'correlations that cannot hold together',
+    (s) =>
+      (s.correlations = [
+        { between: ['substitution[0].maxShift', 'substitution[0].refill'], rank: 0.9 },
+        { between: ['substitution[0].maxShift', 'substitution[0].eligible'], rank: 0.9 },
+        { between: ['substitution[0].refill', 'substitution[0].eligible'], rank: -0.9 },
+      ]),
+  ],
   ['no version', (s) => delete s.version],
   ['a newer version', (s) => (s.version = 7)],
   ['a version as text', (s) => (s.version = '1')],
@@ -65,7 +69,9 @@ describe('validation messages in Dutch', () => {
       for (const e of errors) {
         const nl = localMessage(e.message, 'nl');
         expect(nl, `${e.path}: ${e.message}`).not.toBe(e.message);
-        expect(nl, `${e.path}: ${e.message}`).not.toMatch(/\b(must|is required|unknown|duplicate|not valid|shares|allows|simulated|insured|cases|formula|correlated|nested|finite|allowed|version|number|expected|null)\b/);
+        expect(nl, `${e.path}: ${e.message}`).not.toMatch(
+          /\b(must|is required|unknown|duplicate|not valid|shares|allows|simulated|insured|cases|formula|correlated|nested|finite|allowed|version|number|expected|null)\b/,
+        );
         // English stays as the engine wrote it.
         expect(localMessage(e.message, 'en')).toBe(e.message);
       }

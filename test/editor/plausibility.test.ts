@@ -28,7 +28,7 @@ describe('plausibility notes (never blocking)', () => {
     s.simulation.runs = 200;
     expect(notesOf(s)).toEqual([]);
   });
-  it('a cost per contact more than 10 times off the default scenario\'s, either way', () => {
+  it("a cost per contact more than 10 times off the default scenario's, either way", () => {
     const s = clone(defaultInput()) as any;
     const base = s.region.segments[0].lines.gp.costPerContact.value as number;
     s.region.segments[0].lines.gp.costPerContact.value = base * 10;

@@ -65,8 +65,24 @@ describe('a single segment matches the compound negative-binomial–gamma closed
       const what = withHighCost ? { nl: 'met dure zorg', en: 'with high-cost cases' } : { nl: 'alleen de zorglijn', en: 'care line only' };
       const seMean = s.sd / Math.sqrt(R);
       rows.push(
-        { label: { nl: `Verwachting jaarkosten, ${what.nl}`, en: `Expected yearly cost, ${what.en}` }, unit: 'euro', reference: mean, result: s.mean, mcse: seMean, criterion: { kind: 'within', tolerance: 4 * seMean, ses: 4 }, pass: within(s.mean, mean, 4 * seMean) },
-        { label: { nl: `Variantie jaarkosten (€²), ${what.nl}`, en: `Variance of yearly cost (€²), ${what.en}` }, unit: 'number', reference: variance, result: v.variance, mcse: v.se, criterion: { kind: 'within', tolerance: 4 * v.se, ses: 4 }, pass: within(v.variance, variance, 4 * v.se) },
+        {
+          label: { nl: `Verwachting jaarkosten, ${what.nl}`, en: `Expected yearly cost, ${what.en}` },
+          unit: 'euro',
+          reference: mean,
+          result: s.mean,
+          mcse: seMean,
+          criterion: { kind: 'within', tolerance: 4 * seMean, ses: 4 },
+          pass: within(s.mean, mean, 4 * seMean),
+        },
+        {
+          label: { nl: `Variantie jaarkosten (€²), ${what.nl}`, en: `Variance of yearly cost (€²), ${what.en}` },
+          unit: 'number',
+          reference: variance,
+          result: v.variance,
+          mcse: v.se,
+          criterion: { kind: 'within', tolerance: 4 * v.se, ses: 4 },
+          pass: within(v.variance, variance, 4 * v.se),
+        },
       );
       // Tolerance: 4 Monte Carlo standard errors (a false alarm about 1 in 16,000).
       expect(Math.abs(s.mean - mean)).toBeLessThan(4 * seMean);

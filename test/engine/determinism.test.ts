@@ -87,7 +87,11 @@ describe('reproducibility', () => {
     const cfCols = blocks[0].names.filter((n) => n.startsWith('cf.') || n === 'benchmark' || n === 'population');
     for (const name of cfCols) {
       const i = blocks[0].names.indexOf(name);
-      for (const b of blocks.slice(1)) expect(b.cols[i].every((v, j) => Object.is(v, blocks[0].cols[i][j])), name).toBe(true);
+      for (const b of blocks.slice(1))
+        expect(
+          b.cols[i].every((v, j) => Object.is(v, blocks[0].cols[i][j])),
+          name,
+        ).toBe(true);
     }
     // ...while the scenario side does change.
     const sc = blocks[0].names.indexOf('sc.total');

@@ -104,7 +104,18 @@ describe('a result that is not a number stops the run with the output and the li
   });
 
   const custom = (formula: string) =>
-    flatRegion(1000, 'f', { parties: PARTIES_DEFAULT, models: [{ id: 'ffs', name: 'FFS', kind: 'ffs' }, { id: 'c', name: 'custom', kind: 'custom', formulas: { gp: formula } }] }, 5);
+    flatRegion(
+      1000,
+      'f',
+      {
+        parties: PARTIES_DEFAULT,
+        models: [
+          { id: 'ffs', name: 'FFS', kind: 'ffs' },
+          { id: 'c', name: 'custom', kind: 'custom', formulas: { gp: formula } },
+        ],
+      },
+      5,
+    );
 
   for (const [formula, what] of [
     ['0 / 0', 'NaN'],
@@ -114,7 +125,9 @@ describe('a result that is not a number stops the run with the output and the li
   ] as const) {
     it(`a formula giving ${what} is not paid as 0: it stops with the formula's field, year and run`, () => {
       expect(validateScenario(custom(formula)).ok).toBe(true);
-      expect(() => simulateBlock(compile(valid(custom(formula))), 0, 2)).toThrow(new RegExp(`^run 1: financing\\.models\\[1\\]\\.formulas\\.gp gives ${what} in 2027(, more than the 1e\\+14 euros a formula may give)? \\(a division by 0 or an overflow\\?\\)$`));
+      expect(() => simulateBlock(compile(valid(custom(formula))), 0, 2)).toThrow(
+        new RegExp(`^run 1: financing\\.models\\[1\\]\\.formulas\\.gp gives ${what} in 2027(, more than the 1e\\+14 euros a formula may give)? \\(a division by 0 or an overflow\\?\\)$`),
+      );
     });
   }
 

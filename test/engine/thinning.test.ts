@@ -36,7 +36,10 @@ describe('thinning (common random numbers)', () => {
       };
       const b = run(s, 30, mode).block;
       for (const name of ['sc.contacts.hospital', 'sc.claims.hospital', 'sc.contacts.gp', 'sc.claims.gp', 'sc.claims.pharmacy', 'sc.highCost.cases'])
-        expect(column(b, name).every((v) => v === 0), name).toBe(true);
+        expect(
+          column(b, name).every((v) => v === 0),
+          name,
+        ).toBe(true);
       expect(column(b, 'cf.contacts.hospital').some((v) => v > 0)).toBe(true);
       expect(same(b, 'cf.contacts.pharmacy', 'sc.contacts.pharmacy')).toBe(true);
     });
@@ -77,7 +80,7 @@ describe('benchmark: the true expected counterfactual, for reference', () => {
     column(b, 'cf.observedSavings').forEach((x) => expect(Math.abs(x)).toBeLessThan(1e-12));
   });
 
-  it('with chance, the counterfactual\'s observed savings centre on zero (|mean| < 4 SE)', () => {
+  it("with chance, the counterfactual's observed savings centre on zero (|mean| < 4 SE)", () => {
     const s = clone(smallInput({ population: 5000 }));
     s.benchmark = { ...s.benchmark!, method: 'expected' } as typeof s.benchmark;
     const obs = column(run(s, 400).block, 'cf.observedSavings');

@@ -13,11 +13,12 @@ import { result } from './helpers';
 describe('change against the status quo: bad case and the status-quo row', () => {
   const { model, block: b } = run(defaultInput(), 240);
   const fin = summarizeFinancing(model.financing, b);
-  const horizon = (col: Float64Array) => Float64Array.from({ length: b.runs }, (_, r) => {
-    let s = 0;
-    for (let t = 0; t < b.years; t++) s += col[r * b.years + t];
-    return s;
-  });
+  const horizon = (col: Float64Array) =>
+    Float64Array.from({ length: b.runs }, (_, r) => {
+      let s = 0;
+      for (let t = 0; t < b.years; t++) s += col[r * b.years + t];
+      return s;
+    });
   const worstMean = (x: number[]) => {
     const s = [...x].sort((a, c) => a - c);
     const k = Math.max(1, Math.floor(0.05 * s.length));
@@ -46,7 +47,7 @@ describe('change against the status quo: bad case and the status-quo row', () =>
     }
   });
 
-  it('the status-quo row: its result equals statusQuo\'s, its change is 0, nobody is worse off than themselves', () => {
+  it("the status-quo row: its result equals statusQuo's, its change is 0, nobody is worse off than themselves", () => {
     for (const p of PARTIES) {
       const row = fin.statusQuoRisk.horizon[p];
       expect(row.result.mean).toBe(fin.statusQuo.horizon[p].mean);

@@ -50,7 +50,7 @@ describe('a contract trend given as a distribution is drawn per run', () => {
   });
 });
 
-describe('stop-loss premium: each contract year priced from that year\'s expected excess', () => {
+describe("stop-loss premium: each contract year priced from that year's expected excess", () => {
   it('the closed form of the lognormal excess E[(X − T)+] agrees with a slow numerical integral', () => {
     for (const [mu, sigma, T] of [
       [10, 1, 50000],
@@ -70,7 +70,7 @@ describe('stop-loss premium: each contract year priced from that year\'s expecte
     }
   });
 
-  it("premium / expected excess stays 1 + loading in every contract year while the excess grows faster than the trend", () => {
+  it('premium / expected excess stays 1 + loading in every contract year while the excess grows faster than the trend', () => {
     const n = 20000;
     const runs = 1500;
     const years = 5;
@@ -179,6 +179,8 @@ function erfc(x: number): number {
   const t = 1 / (1 + 0.5 * z);
   const r =
     t *
-    Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
+    Math.exp(
+      -z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+    );
   return x >= 0 ? r : 2 - r;
 }

@@ -15,21 +15,42 @@ describe('financing: conservation and contract rules', () => {
   const s = clone(defaultInput()) as any;
   // Add the rule variants the checks below need next to the default scenario's six models.
   s.financing.models.push(
-    { id: 'ss-two-fixed', name: 'two-sided fixed', kind: 'sharedSavings', sided: 'two', minimumSavingsRate: { fixed: 0.01 }, minimumLossRate: { fixed: 0.01 }, sharingRate: 0.6, lossSharingRate: 0.6, savingsCap: 0.02, lossCap: 0.01, qualityGate: 71, split: { gp: 0.5, hospital: 0.5 } },
+    {
+      id: 'ss-two-fixed',
+      name: 'two-sided fixed',
+      kind: 'sharedSavings',
+      sided: 'two',
+      minimumSavingsRate: { fixed: 0.01 },
+      minimumLossRate: { fixed: 0.01 },
+      sharingRate: 0.6,
+      lossSharingRate: 0.6,
+      savingsCap: 0.02,
+      lossCap: 0.01,
+      qualityGate: 71,
+      split: { gp: 0.5, hospital: 0.5 },
+    },
     { id: 'pop-plain', name: 'population, no mitigation', kind: 'population', discount: 0, owner: { gp: 1, hospital: 0 }, stopLoss: { threshold: 50000, loading: 0 } },
   );
   const { block: b } = run(s, 300);
   const models = s.financing.models.map((m: { id: string }) => m.id) as string[];
   const rows = b.runs * b.years;
 
-  it('in every run and year the sum of all parties\' results is the same under every model (rel. 1e-9)', () => {
+  it("in every run and year the sum of all parties' results is the same under every model (rel. 1e-9)", () => {
     const ref = totalResult(b, models[0]);
     // Published: per model, the largest relative gap from the first model's total over all runs and years.
     const gaps: CheckRow[] = models.slice(1).map((m) => {
       const t = totalResult(b, m);
       let worst = 0;
       for (let i = 0; i < rows; i++) worst = Math.max(worst, Math.abs(t[i] - ref[i]) / Math.max(1, Math.abs(ref[i])));
-      return { label: { nl: `${m} tegen ${models[0]} (${b.runs} runs × ${b.years} jaar)`, en: `${m} against ${models[0]} (${b.runs} runs × ${b.years} years)` }, unit: 'number', reference: 0, result: worst, mcse: null, criterion: { kind: 'relative', tolerance: 1e-9 }, pass: worst <= 1e-9 };
+      return {
+        label: { nl: `${m} tegen ${models[0]} (${b.runs} runs × ${b.years} jaar)`, en: `${m} against ${models[0]} (${b.runs} runs × ${b.years} years)` },
+        unit: 'number',
+        reference: 0,
+        result: worst,
+        mcse: null,
+        criterion: { kind: 'relative', tolerance: 1e-9 },
+        pass: worst <= 1e-9,
+      };
     });
     recordCheck({ id: 'conservation', test: 'test/finance/financing.test.ts', rows: gaps });
     for (const m of models.slice(1)) {
@@ -122,7 +143,17 @@ describe('financing: stop-loss and population size', () => {
 describe('financing: rewarded by chance alone (DeLia et al. 2012)', () => {
   // Flat true spending, two-sided 2% thresholds, per-person cost CV = 2. The observed savings rate
   // has SD σ = CV·√((1 + 1/P)/N) (benchmark from P = 3 earlier years); P(reward) = 1 − Φ(0.02/σ).
-  const twoSided = { id: 'ss', name: 'two-sided', kind: 'sharedSavings', sided: 'two', minimumSavingsRate: { fixed: 0.02 }, minimumLossRate: { fixed: 0.02 }, sharingRate: 0.5, lossSharingRate: 0.5, split: { gp: 0, hospital: 1 } };
+  const twoSided = {
+    id: 'ss',
+    name: 'two-sided',
+    kind: 'sharedSavings',
+    sided: 'two',
+    minimumSavingsRate: { fixed: 0.02 },
+    minimumLossRate: { fixed: 0.02 },
+    sharingRate: 0.5,
+    lossSharingRate: 0.5,
+    split: { gp: 0, hospital: 1 },
+  };
   const published: CheckRow[] = [];
   afterAll(() => {
     if (published.length === 4) recordCheck({ id: 'chance-alone', test: 'test/finance/financing.test.ts', rows: published });
@@ -143,8 +174,24 @@ describe('financing: rewarded by chance alone (DeLia et al. 2012)', () => {
       const pop = n.toLocaleString('nl-NL');
       const popEn = n.toLocaleString('en-GB');
       published.push(
-        { label: { nl: `P(beloning), ${pop} verzekerden`, en: `P(reward), ${popEn} insured` }, unit: 'fraction', reference: expected, result: rewarded, mcse: se, criterion: { kind: 'within', tolerance: 4 * se + 1e-9, ses: 4 }, pass: within(rewarded, expected, 4 * se + 1e-9) },
-        { label: { nl: `P(boete), ${pop} verzekerden`, en: `P(penalty), ${popEn} insured` }, unit: 'fraction', reference: expected, result: penalised, mcse: se, criterion: { kind: 'within', tolerance: 4 * se + 1e-9, ses: 4 }, pass: within(penalised, expected, 4 * se + 1e-9) },
+        {
+          label: { nl: `P(beloning), ${pop} verzekerden`, en: `P(reward), ${popEn} insured` },
+          unit: 'fraction',
+          reference: expected,
+          result: rewarded,
+          mcse: se,
+          criterion: { kind: 'within', tolerance: 4 * se + 1e-9, ses: 4 },
+          pass: within(rewarded, expected, 4 * se + 1e-9),
+        },
+        {
+          label: { nl: `P(boete), ${pop} verzekerden`, en: `P(penalty), ${popEn} insured` },
+          unit: 'fraction',
+          reference: expected,
+          result: penalised,
+          mcse: se,
+          criterion: { kind: 'within', tolerance: 4 * se + 1e-9, ses: 4 },
+          pass: within(penalised, expected, 4 * se + 1e-9),
+        },
       );
       expect(Math.abs(rewarded - expected)).toBeLessThan(4 * se + 1e-9);
       expect(Math.abs(penalised - expected)).toBeLessThan(4 * se + 1e-9);
@@ -173,13 +220,13 @@ describe('financing: substitution hurts a hospital paid per activity', () => {
     return meanSd(Float64Array.from(r, (x, i) => x - sq[i]));
   };
 
-  it('under FFS growing substitution lowers the hospital\'s result; a multi-year budget removes most of that loss and moves it to the insurer', () => {
+  it("under FFS growing substitution lowers the hospital's result; a multi-year budget removes most of that loss and moves it to the insurer", () => {
     const none = scenario(0);
     const much = scenario(0.8);
     const ffsNone = horizonChange(none, 'ffs', 'hospital').mean;
     const ffsMuch = horizonChange(much, 'ffs', 'hospital');
     const lossFfs = ffsNone - ffsMuch.mean;
-    expect(lossFfs).toBeGreaterThan(4 * ffsMuch.sd / Math.sqrt(much.runs * much.years));
+    expect(lossFfs).toBeGreaterThan((4 * ffsMuch.sd) / Math.sqrt(much.runs * much.years));
     const budgetLoss = horizonChange(none, 'budget', 'hospital').mean - horizonChange(much, 'budget', 'hospital').mean;
     expect(budgetLoss).toBeLessThan(0.5 * lossFfs);
     const insurerGainFfs = horizonChange(much, 'ffs', 'insurer').mean - horizonChange(none, 'ffs', 'insurer').mean;
@@ -202,13 +249,27 @@ describe('custom contracts', () => {
     for (const party of ['insurer', 'hospital', 'gp', 'municipality', 'patients', 'integrator']) {
       const a = result(block, 'builtin', party);
       const f = result(block, 'formula', party);
-      expect(a.every((x, i) => Object.is(x, f[i])), party).toBe(true);
+      expect(
+        a.every((x, i) => Object.is(x, f[i])),
+        party,
+      ).toBe(true);
     }
     expect(paid(block, 'builtin').some((x) => x > 0)).toBe(true);
   });
 
   it('hostile formulas are rejected with a clear message and position; the run does not start', () => {
-    const hostile = ['import("fs")', 'evaluate("1+1")', 'createUnit("x")', 'x = 1', 'f(x) = x', 'constructor.prototype', 'savings["__proto__"]', 'a'.repeat(1_000_000), 'savings +', 'unknownThing * 2'];
+    const hostile = [
+      'import("fs")',
+      'evaluate("1+1")',
+      'createUnit("x")',
+      'x = 1',
+      'f(x) = x',
+      'constructor.prototype',
+      'savings["__proto__"]',
+      'a'.repeat(1_000_000),
+      'savings +',
+      'unknownThing * 2',
+    ];
     for (const formula of hostile) {
       const s = clone(smallInput()) as any;
       s.financing = { parties: PARTIES_DEFAULT, models: [{ id: 'c', name: 'c', kind: 'custom', formulas: { gp: formula } }] };

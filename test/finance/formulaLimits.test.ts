@@ -39,7 +39,11 @@ describe('formula nesting and constants', () => {
   });
 
   it('Infinity, NaN and 1e999 are refused as not finite (not as "not null")', () => {
-    for (const [text, shown, at] of [['Infinity', 'Infinity', 0], ['2 * NaN', 'NaN', 4], ['savings + 1e999', 'Infinity', 10]] as const) {
+    for (const [text, shown, at] of [
+      ['Infinity', 'Infinity', 0],
+      ['2 * NaN', 'NaN', 4],
+      ['savings + 1e999', 'Infinity', 10],
+    ] as const) {
       const e = failure(text);
       expect(e.message).toBe(`${shown} is not a finite number; only finite numbers are allowed as constants (at character ${at + 1})`);
     }

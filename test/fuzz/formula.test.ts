@@ -114,24 +114,54 @@ describe('fuzzing the formula language', () => {
     );
   });
 
-  const alphabet = fc.constantFrom(...'()[]{}+-*/^%?:,<>=!~&|.;"\' 0123456789eE_'.split(''), 'not ', 'and', 'or', 'mod', 'max(', 'sqrt(', 'savings', 'year', 'x', 'Infinity', 'NaN', '1e999', '\n', '=', 'f(x)=', '[1,2]', 'true', '"s"', 'a.b', '__proto__', 'constructor', 'import(', 'evaluate(', '$');
+  const alphabet = fc.constantFrom(
+    ...'()[]{}+-*/^%?:,<>=!~&|.;"\' 0123456789eE_'.split(''),
+    'not ',
+    'and',
+    'or',
+    'mod',
+    'max(',
+    'sqrt(',
+    'savings',
+    'year',
+    'x',
+    'Infinity',
+    'NaN',
+    '1e999',
+    '\n',
+    '=',
+    'f(x)=',
+    '[1,2]',
+    'true',
+    '"s"',
+    'a.b',
+    '__proto__',
+    'constructor',
+    'import(',
+    'evaluate(',
+    '$',
+  );
   it('any text is either a formula or a FormulaError with a position inside it, never another error', () => {
     let compiled = 0;
     fc.assert(
-      fc.property(fc.array(alphabet, { maxLength: 120 }).map((a) => a.join('')), varValues, (text, v) => {
-        let f;
-        try {
-          f = compileFormula(text);
-        } catch (e) {
-          expect(e, text).toBeInstanceOf(FormulaError);
-          const p = (e as FormulaError).position;
-          // At the end of the text when the formula stops short.
-          if (p !== null) expect(p >= 0 && p <= text.length, `${text} @${p}`).toBe(true);
-          return;
-        }
-        compiled++;
-        expect(typeof f(Float64Array.from(v))).toBe('number');
-      }),
+      fc.property(
+        fc.array(alphabet, { maxLength: 120 }).map((a) => a.join('')),
+        varValues,
+        (text, v) => {
+          let f;
+          try {
+            f = compileFormula(text);
+          } catch (e) {
+            expect(e, text).toBeInstanceOf(FormulaError);
+            const p = (e as FormulaError).position;
+            // At the end of the text when the formula stops short.
+            if (p !== null) expect(p >= 0 && p <= text.length, `${text} @${p}`).toBe(true);
+            return;
+          }
+          compiled++;
+          expect(typeof f(Float64Array.from(v))).toBe('number');
+        },
+      ),
       { numRuns: fuzzRuns(3000), seed: fuzzSeed(1919) },
     );
     expect(compiled).toBeGreaterThan(0);
@@ -141,7 +171,13 @@ describe('fuzzing the formula language', () => {
     const wrap = fc.constantFrom(['(', ')'], ['-', ''], ['not ', ''], ['max(1,', ')'], ['(1 ? ', ' : 0)'], ['2 ^ ', ''], ['+', ''], ['abs(', ')']);
     fc.assert(
       fc.property(fc.array(wrap, { maxLength: 700 }), fc.constantFrom('1', 'savings', '0.5'), (ws, core) => {
-        const text = ws.map((w) => w[0]).join('') + core + ws.map((w) => w[1]).reverse().join('');
+        const text =
+          ws.map((w) => w[0]).join('') +
+          core +
+          ws
+            .map((w) => w[1])
+            .reverse()
+            .join('');
         fc.pre(text.length <= 2000);
         try {
           compileFormula(text)(new Float64Array(VARIABLE_NAMES.length));

@@ -28,7 +28,7 @@ function expectMoments(draw: () => number, mean: number, variance: number, kurto
 }
 
 describe('random streams', () => {
-  it('streamFor gives exactly seedrandom.alea\'s sequence', () => {
+  it("streamFor gives exactly seedrandom.alea's sequence", () => {
     const ours = streamFor('s', 3, 'base');
     const theirs = seedrandom.alea('s\u00003\u0000base');
     for (let i = 0; i < 10_000; i++) expect(ours()).toBe(theirs());
@@ -62,7 +62,11 @@ describe('random streams', () => {
   });
 
   it('fillLognormal matches lognormal calls where exp leaves its main path (|x| < 2^-28, x beyond ±700) and for short fills', () => {
-    for (const [mu, sigma] of [[0, 1e-8], [697, 3], [-697, 3]] as const) {
+    for (const [mu, sigma] of [
+      [0, 1e-8],
+      [697, 3],
+      [-697, 3],
+    ] as const) {
       const a = fresh(`edge ${mu} ${sigma}`);
       const b = fresh(`edge ${mu} ${sigma}`);
       const out = new Float64Array(5_000);

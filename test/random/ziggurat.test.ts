@@ -111,63 +111,75 @@ describe('the ziggurat normal sampler: layer choice and tails', () => {
     expect(differ).toBe(0);
   });
 
-  it(`1. bits: the layer is independent of the sign and the top magnitude bits (χ², ${N.toExponential(0)} integers)`, () => {
-    const u = streamFor('zig-bits', 0, 'z');
-    const counts = new Float64Array(128 * 16);
-    for (let i = 0; i < N; i++) {
-      const hz = int32Of(u());
-      counts[(hz & 127) * 16 + ((hz >>> 28) & 15)]++;
-    }
-    // 128 layers × 16 (sign and the next three bits): uniform cells, df = 2047, and the
-    // layer-by-rest independence table, df = 127·15 = 1905. Both judged at p > 10⁻⁴.
-    let chi2 = 0;
-    const e = N / counts.length;
-    for (const c of counts) chi2 += (c - e) ** 2 / e;
-    expect(chiSquareP(chi2, counts.length - 1), `χ² = ${chi2.toFixed(0)} on ${counts.length - 1} df`).toBeGreaterThan(1e-4);
-    const ind = independence(counts, 128, 16);
-    show('bits', { uniformCells: { chi2, df: counts.length - 1, p: chiSquareP(chi2, counts.length - 1) }, independence: ind });
-    expect(ind.p, `χ² = ${ind.chi2.toFixed(0)} on ${ind.df} df`).toBeGreaterThan(1e-4);
-  }, LIMIT);
-
-  it(`2. output: the starting layer is independent of the sign and fine fractional bits of z (χ², ${N.toExponential(0)} draws), and a correlated variant fails`, () => {
-    const ok = outputTable(production, N, 'zig-output');
-    show('output', ok);
-    expect(ok.p, `χ² = ${ok.chi2.toFixed(0)} on ${ok.df} df`).toBeGreaterThan(1e-4);
-    // Power: with the layer's lowest bit equal to the sign in 1 of 64 draws, each layer's sign
-    // split moves by 1/128, which adds about 4·N/128² ≈ 490 to the χ² at 2·10⁶ draws: 11 SDs
-    // (√(2·889) = 42) above its df.
-    const n = Math.min(N, 2_000_000);
-    // Measured: χ² = 1,435 on 889 df (the production sampler: 908, p = 0.32).
-    const bad = outputTable(correlatedVariant(64), n, 'zig-output');
-    expect(bad.p, `correlated variant: χ² = ${bad.chi2.toFixed(0)} on ${bad.df} df`).toBeLessThan(1e-4);
-  }, LIMIT);
-
-  it(`3. tails: P(Z > t) and P(Z < −t) for t up to 5 match 1 − Φ(t), and Φ(Z) is uniform over 1,000 bins (${N.toExponential(0)} draws)`, () => {
-    const s = makeSamplers(streamFor('zig-tails', 0, 'z'));
-    const ts = [1, 2, 3, 3.442619855899, 4, 4.5, 5];
-    const above = new Float64Array(ts.length);
-    const below = new Float64Array(ts.length);
-    const bins = new Float64Array(1000);
-    for (let i = 0; i < N; i++) {
-      const z = s.normal(0, 1);
-      for (let k = 0; k < ts.length; k++) {
-        if (z > ts[k]) above[k]++;
-        else if (z < -ts[k]) below[k]++;
+  it(
+    `1. bits: the layer is independent of the sign and the top magnitude bits (χ², ${N.toExponential(0)} integers)`,
+    () => {
+      const u = streamFor('zig-bits', 0, 'z');
+      const counts = new Float64Array(128 * 16);
+      for (let i = 0; i < N; i++) {
+        const hz = int32Of(u());
+        counts[(hz & 127) * 16 + ((hz >>> 28) & 15)]++;
       }
-      bins[Math.min(999, Math.floor(normalCdf(z, 0, 1) * 1000))]++;
-    }
-    ts.forEach((t, k) => {
-      const p = 1 - normalCdf(t, 0, 1);
-      // Binomial counts: 4·√(Np(1−p)), plus 3 for the far tail where Np is a few draws
-      // (at 2·10⁶ draws, 0.57 are expected beyond 5).
-      const tol = 4 * Math.sqrt(N * p * (1 - p)) + 3;
-      expect(Math.abs(above[k] - N * p), `Z > ${t}: ${above[k]} vs ${(N * p).toFixed(1)}`).toBeLessThan(tol);
-      expect(Math.abs(below[k] - N * p), `Z < −${t}: ${below[k]} vs ${(N * p).toFixed(1)}`).toBeLessThan(tol);
-    });
-    let chi2 = 0;
-    const e = N / 1000;
-    for (const c of bins) chi2 += (c - e) ** 2 / e;
-    show('tails', { t: ts, expected: ts.map((t) => N * (1 - normalCdf(t, 0, 1))), above: [...above], below: [...below], bins: { chi2, df: 999, p: chiSquareP(chi2, 999) } });
-    expect(chiSquareP(chi2, 999), `χ² = ${chi2.toFixed(0)} on 999 df`).toBeGreaterThan(1e-4);
-  }, LIMIT);
+      // 128 layers × 16 (sign and the next three bits): uniform cells, df = 2047, and the
+      // layer-by-rest independence table, df = 127·15 = 1905. Both judged at p > 10⁻⁴.
+      let chi2 = 0;
+      const e = N / counts.length;
+      for (const c of counts) chi2 += (c - e) ** 2 / e;
+      expect(chiSquareP(chi2, counts.length - 1), `χ² = ${chi2.toFixed(0)} on ${counts.length - 1} df`).toBeGreaterThan(1e-4);
+      const ind = independence(counts, 128, 16);
+      show('bits', { uniformCells: { chi2, df: counts.length - 1, p: chiSquareP(chi2, counts.length - 1) }, independence: ind });
+      expect(ind.p, `χ² = ${ind.chi2.toFixed(0)} on ${ind.df} df`).toBeGreaterThan(1e-4);
+    },
+    LIMIT,
+  );
+
+  it(
+    `2. output: the starting layer is independent of the sign and fine fractional bits of z (χ², ${N.toExponential(0)} draws), and a correlated variant fails`,
+    () => {
+      const ok = outputTable(production, N, 'zig-output');
+      show('output', ok);
+      expect(ok.p, `χ² = ${ok.chi2.toFixed(0)} on ${ok.df} df`).toBeGreaterThan(1e-4);
+      // Power: with the layer's lowest bit equal to the sign in 1 of 64 draws, each layer's sign
+      // split moves by 1/128, which adds about 4·N/128² ≈ 490 to the χ² at 2·10⁶ draws: 11 SDs
+      // (√(2·889) = 42) above its df.
+      const n = Math.min(N, 2_000_000);
+      // Measured: χ² = 1,435 on 889 df (the production sampler: 908, p = 0.32).
+      const bad = outputTable(correlatedVariant(64), n, 'zig-output');
+      expect(bad.p, `correlated variant: χ² = ${bad.chi2.toFixed(0)} on ${bad.df} df`).toBeLessThan(1e-4);
+    },
+    LIMIT,
+  );
+
+  it(
+    `3. tails: P(Z > t) and P(Z < −t) for t up to 5 match 1 − Φ(t), and Φ(Z) is uniform over 1,000 bins (${N.toExponential(0)} draws)`,
+    () => {
+      const s = makeSamplers(streamFor('zig-tails', 0, 'z'));
+      const ts = [1, 2, 3, 3.442619855899, 4, 4.5, 5];
+      const above = new Float64Array(ts.length);
+      const below = new Float64Array(ts.length);
+      const bins = new Float64Array(1000);
+      for (let i = 0; i < N; i++) {
+        const z = s.normal(0, 1);
+        for (let k = 0; k < ts.length; k++) {
+          if (z > ts[k]) above[k]++;
+          else if (z < -ts[k]) below[k]++;
+        }
+        bins[Math.min(999, Math.floor(normalCdf(z, 0, 1) * 1000))]++;
+      }
+      ts.forEach((t, k) => {
+        const p = 1 - normalCdf(t, 0, 1);
+        // Binomial counts: 4·√(Np(1−p)), plus 3 for the far tail where Np is a few draws
+        // (at 2·10⁶ draws, 0.57 are expected beyond 5).
+        const tol = 4 * Math.sqrt(N * p * (1 - p)) + 3;
+        expect(Math.abs(above[k] - N * p), `Z > ${t}: ${above[k]} vs ${(N * p).toFixed(1)}`).toBeLessThan(tol);
+        expect(Math.abs(below[k] - N * p), `Z < −${t}: ${below[k]} vs ${(N * p).toFixed(1)}`).toBeLessThan(tol);
+      });
+      let chi2 = 0;
+      const e = N / 1000;
+      for (const c of bins) chi2 += (c - e) ** 2 / e;
+      show('tails', { t: ts, expected: ts.map((t) => N * (1 - normalCdf(t, 0, 1))), above: [...above], below: [...below], bins: { chi2, df: 999, p: chiSquareP(chi2, 999) } });
+      expect(chiSquareP(chi2, 999), `χ² = ${chi2.toFixed(0)} on 999 df`).toBeGreaterThan(1e-4);
+    },
+    LIMIT,
+  );
 });

@@ -14,7 +14,6 @@ import { LINES } from '../../models/core/names';
 import { defaultInput, root, run, valid, yearValues } from '../helpers';
 import { SHARED_CATEGORY_NAMES } from './sharedData';
 
-
 /** Maastricht-Heuvelland 2023 from the shared reference file (municipality × category rows), summed slowly. */
 function maastrichtHeuvelland(): RegionData {
   const file = join(root, '..', 'shared', 'data', 'vektis2023-maastricht-heuvelland.csv');

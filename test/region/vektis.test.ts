@@ -102,7 +102,11 @@ describe('Vektis open data reader', () => {
   });
 
   it('reads every header vintage (2012, 2016 postcode-3 with a total row, 2023) to the same categories', () => {
-    for (const [header, ages, total] of [[HEADER_2012, AGES_OLD, false], [HEADER_2016, AGES_OLD, true], [HEADER_2023, AGES_2023, false]] as const) {
+    for (const [header, ages, total] of [
+      [HEADER_2012, AGES_OLD, false],
+      [HEADER_2016, AGES_OLD, true],
+      [HEADER_2023, AGES_2023, false],
+    ] as const) {
       const fx = fixture(header, ['621', '622'], ages, { totalRow: total });
       const file = parseVektis(fx.text);
       expect(file.totalRow !== null).toBe(total);
@@ -155,7 +159,14 @@ describe('Vektis open data reader', () => {
     expect(bad.row).toBe(4);
     expect(bad.column).toBe('kosten_farmacie');
     expect(bad.message).toMatch(/row 4, column "kosten_farmacie": "12x4" is not a number/);
-    expect(err(good.split('\r\n').map((l, i) => (i === 5 ? l.split(';').slice(0, 10).join(';') : l)).join('\r\n')).message).toMatch(/row 6: 10 fields where the header has 31/);
+    expect(
+      err(
+        good
+          .split('\r\n')
+          .map((l, i) => (i === 5 ? l.split(';').slice(0, 10).join(';') : l))
+          .join('\r\n'),
+      ).message,
+    ).toMatch(/row 6: 10 fields where the header has 31/);
     expect(() => selectRegion(parseVektis(good), ['AMSTERDAM'], parseBands(DEFAULT_BANDS))).toThrow(/"AMSTERDAM" is not in the file \(it holds 1 areas/);
   });
 

@@ -15,7 +15,7 @@ describe('scenarioDifferences (the compare view\'s "what changed")', () => {
     expect(scenarioDifferences([defaultScenario, b])).toEqual([]);
   });
 
-  it('lists exactly the changed fields, with each scenario\'s value, in file order', () => {
+  it("lists exactly the changed fields, with each scenario's value, in file order", () => {
     const b = copy(defaultScenario) as any;
     const c = copy(defaultScenario) as any;
     b.region.population = 120000;

@@ -109,7 +109,7 @@ describe('headless runner under faults', { timeout: 400_000 }, () => {
     }
   });
 
-  it('never prints a file\'s control characters raw (titles, names, paths, messages)', async () => {
+  it("never prints a file's control characters raw (titles, names, paths, messages)", async () => {
     const evil = '\u001b]52;c;cGF3bmVk\u0007\u001b]0;title\u0007\u001b[2J\u009b31m\rall checks passed\n';
     const s = clone(smallInput()) as any;
     s.meta.title = `Regio ${evil}`;

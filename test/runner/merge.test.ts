@@ -5,7 +5,15 @@ import { defaultInput, run } from '../helpers';
 
 describe('blocks cut to the columns a worker needs', () => {
   it('pickColumns copies only the named columns', () => {
-    const b = { firstRun: 5, runs: 2, years: 2, names: ['a', 'b', 'c'], cols: [new Float64Array([1, 2, 3, 4]), new Float64Array([5, 6, 7, 8]), new Float64Array([9, 9, 9, 9])], params: new Float64Array(6), nParams: 3 };
+    const b = {
+      firstRun: 5,
+      runs: 2,
+      years: 2,
+      names: ['a', 'b', 'c'],
+      cols: [new Float64Array([1, 2, 3, 4]), new Float64Array([5, 6, 7, 8]), new Float64Array([9, 9, 9, 9])],
+      params: new Float64Array(6),
+      nParams: 3,
+    };
     const p = pickColumns(b, ['c', 'a']);
     expect(p.names).toEqual(['c', 'a']);
     expect([...p.cols[1]]).toEqual([1, 2, 3, 4]);

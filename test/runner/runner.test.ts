@@ -18,7 +18,13 @@ const exec = promisify(execFile);
 
 describe('runner', () => {
   it('plans chunks that cover every run once, guided chunks shrinking toward the end', () => {
-    for (const [total, workers, fixed] of [[10_000, 2, undefined], [7, 8, undefined], [1_003, 3, 13], [1, 1, undefined], [0, 2, undefined]] as const) {
+    for (const [total, workers, fixed] of [
+      [10_000, 2, undefined],
+      [7, 8, undefined],
+      [1_003, 3, 13],
+      [1, 1, undefined],
+      [0, 2, undefined],
+    ] as const) {
       const plan = chunkPlan(total, workers, fixed);
       let next = 0;
       for (const [first, count] of plan) {

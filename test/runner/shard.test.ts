@@ -8,7 +8,13 @@ const bitEqual = (a: Float64Array, b: Float64Array) => a.length === b.length && 
 
 describe('shards of one study', () => {
   it('split the runs into contiguous ranges that cover each run once', () => {
-    for (const [total, of] of [[10, 3], [7, 7], [5, 8], [100_000, 12], [1, 1]]) {
+    for (const [total, of] of [
+      [10, 3],
+      [7, 7],
+      [5, 8],
+      [100_000, 12],
+      [1, 1],
+    ]) {
       let next = 0;
       for (let i = 0; i < of; i++) {
         const [first, count] = shardRange(total, i, of);

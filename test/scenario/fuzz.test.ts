@@ -33,7 +33,17 @@ const hostileValue = fc.oneof(
   fc.constantFrom(-1, 0, 1, 1e308, -1e308, 2 ** 53, 0.5, 1e-320, '', '__proto__', 'constructor', null, [], {}),
   fc.double({ noNaN: false }),
   fc.string({ maxLength: 50 }),
-  fc.record({ dist: fc.constantFrom('pert', 'normal', 'lognormal', 'beta', 'gamma', 'uniform', 'triangular', 'cauchy'), min: fc.double(), mode: fc.double(), max: fc.double(), mean: fc.double(), sd: fc.double() }, { requiredKeys: ['dist'] }),
+  fc.record(
+    {
+      dist: fc.constantFrom('pert', 'normal', 'lognormal', 'beta', 'gamma', 'uniform', 'triangular', 'cauchy'),
+      min: fc.double(),
+      mode: fc.double(),
+      max: fc.double(),
+      mean: fc.double(),
+      sd: fc.double(),
+    },
+    { requiredKeys: ['dist'] },
+  ),
 );
 
 /**

@@ -33,7 +33,10 @@ function paramSlot(f: string, path: string): number {
   if (!slots.has(f)) {
     const v = validateScenario(JSON.parse(readFileSync(new URL(f, dir), 'utf8')));
     if (!v.ok) throw new Error(f);
-    slots.set(f, compile(v.scenario).registry.slots.map((x) => x.path));
+    slots.set(
+      f,
+      compile(v.scenario).registry.slots.map((x) => x.path),
+    );
   }
   return slots.get(f)!.indexOf(path);
 }
@@ -99,7 +102,7 @@ describe('scenario library', () => {
     expect(share + 4 * Math.sqrt((share * (1 - share)) / RUNS)).toBeLessThan(0.8);
   });
 
-  it('population-based payment: in a contract year the integrator\'s worst outcomes weigh more than twice as much at 10,000 as at 170,000; stop-loss and a corridor lower them', () => {
+  it("population-based payment: in a contract year the integrator's worst outcomes weigh more than twice as much at 10,000 as at 170,000; stop-loss and a corridor lower them", () => {
     const esShare = (f: string, id: string) => {
       const y = model(runFile(f).s, id).years[0].integrator;
       return y.es95 / y.revenue;
@@ -164,7 +167,13 @@ describe('scenario library', () => {
   // gives bit-identical columns for the same seed.
   it('the same file in Dutch only, English only or as version 1 runs to identical numbers', () => {
     const textOnly = (x: unknown, l: 'nl' | 'en'): unknown =>
-      Array.isArray(x) ? x.map((y) => textOnly(y, l)) : isBilingual(x) && Object.keys(x).every((k) => k === 'nl' || k === 'en') ? localText(x, l) : x && typeof x === 'object' ? Object.fromEntries(Object.entries(x).map(([k, v]) => [k, textOnly(v, l)])) : x;
+      Array.isArray(x)
+        ? x.map((y) => textOnly(y, l))
+        : isBilingual(x) && Object.keys(x).every((k) => k === 'nl' || k === 'en')
+          ? localText(x, l)
+          : x && typeof x === 'object'
+            ? Object.fromEntries(Object.entries(x).map(([k, v]) => [k, textOnly(v, l)]))
+            : x;
     const asV1 = (raw: any) => {
       const v1 = textOnly(raw, 'nl') as any;
       v1.version = 1;
@@ -179,7 +188,11 @@ describe('scenario library', () => {
     for (const f of files) {
       const raw = JSON.parse(readFileSync(new URL(f, dir), 'utf8'));
       const ref = blockOf(raw).block;
-      for (const [what, input] of [['nl', textOnly(raw, 'nl')], ['en', textOnly(raw, 'en')], ['v1', asV1(raw)]] as const) {
+      for (const [what, input] of [
+        ['nl', textOnly(raw, 'nl')],
+        ['en', textOnly(raw, 'en')],
+        ['v1', asV1(raw)],
+      ] as const) {
         const b = blockOf(input);
         expect(b.block.names, `${f} ${what}`).toEqual(ref.names);
         const bytes = (a: Float64Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');

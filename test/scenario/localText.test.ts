@@ -20,7 +20,7 @@ describe('text per language (localText)', () => {
     expect(isBilingual({ nl: 'a' })).toBe(true);
   });
 
-  it('editing changes the interface language\'s text and keeps the other; a plain text stays plain', () => {
+  it("editing changes the interface language's text and keeps the other; a plain text stays plain", () => {
     expect(withLocalText({ nl: 'Gezond', en: 'Healthy' }, 'en', 'Well')).toEqual({ nl: 'Gezond', en: 'Well' });
     expect(withLocalText({ nl: 'Gezond' }, 'en', 'Healthy')).toEqual({ nl: 'Gezond', en: 'Healthy' });
     expect(withLocalText('Gezond', 'en', 'Healthy')).toBe('Healthy');
@@ -50,10 +50,10 @@ describe('text per language (localText)', () => {
     if (r.ok) expect(r.scenario.region.segments[0].name).toEqual(nlEn('segment'));
   });
 
-  it('each language is held to the field\'s length limit, and a third language is refused at its path', () => {
+  it("each language is held to the field's length limit, and a third language is refused at its path", () => {
     const s = clone(defaultInput()) as any;
     s.region.segments[0].name = { nl: 'kort', en: 'x'.repeat(201) };
-    s.financing.models[0].name = { nl: 'FFS', fr: 'Paiement à l\'acte' };
+    s.financing.models[0].name = { nl: 'FFS', fr: "Paiement à l'acte" };
     s.meta.title = 12;
     const r = validateScenario(s);
     expect(r.ok).toBe(false);

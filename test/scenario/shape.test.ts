@@ -45,7 +45,11 @@ describe('hostile shapes', () => {
   });
 
   it('NaN and ±Infinity (possible from code, not from JSON) are named, not "a number, not number"', () => {
-    for (const [x, text] of [[NaN, 'NaN'], [Infinity, 'Infinity'], [-Infinity, '-Infinity']] as const) {
+    for (const [x, text] of [
+      [NaN, 'NaN'],
+      [Infinity, 'Infinity'],
+      [-Infinity, '-Infinity'],
+    ] as const) {
       const s = clone(defaultInput()) as any;
       s.region.population = x;
       const r = validateScenario(s);

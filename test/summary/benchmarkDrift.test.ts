@@ -8,9 +8,19 @@ import { clone, defaultInput, run, smallInput, valid, yearValues } from '../help
 import { compile } from '../../models/pipeline/compile';
 import { flatRegion, paid, PARTIES_DEFAULT } from '../finance/helpers';
 
-const twoSided = { id: 'ss', name: 'two-sided', kind: 'sharedSavings', sided: 'two', minimumSavingsRate: { fixed: 0.02 }, minimumLossRate: { fixed: 0.02 }, sharingRate: 0.5, lossSharingRate: 0.5, split: { gp: 0, hospital: 1 } };
+const twoSided = {
+  id: 'ss',
+  name: 'two-sided',
+  kind: 'sharedSavings',
+  sided: 'two',
+  minimumSavingsRate: { fixed: 0.02 },
+  minimumLossRate: { fixed: 0.02 },
+  sharingRate: 0.5,
+  lossSharingRate: 0.5,
+  split: { gp: 0, hospital: 1 },
+};
 
-describe('the contract trend defaults to the scenario\'s own expected cost growth', () => {
+describe("the contract trend defaults to the scenario's own expected cost growth", () => {
   it('a flat region without a benchmark section shows no saving and is rewarded only by chance', () => {
     const runs = 1000;
     const s = clone(flatRegion(5000, 'no-benchmark', { parties: PARTIES_DEFAULT, models: [twoSided] }, runs)) as any;
@@ -42,7 +52,7 @@ describe('the contract trend defaults to the scenario\'s own expected cost growt
     expect(Math.abs(g - 0.031)).toBeLessThan(1e-6);
   });
 
-  it("the drift reported for the default scenario matches the simulated benchmark against the cost without change, year by year", () => {
+  it('the drift reported for the default scenario matches the simulated benchmark against the cost without change, year by year', () => {
     const s = clone(defaultInput()) as any;
     s.simulation.parameterUncertainty = false;
     s.simulation.varianceSplitRuns = 0;
@@ -58,7 +68,9 @@ describe('the contract trend defaults to the scenario\'s own expected cost growt
       // The mean of B/A differs from E[B]/E[A] by O(CV²) ≈ 1e-4; 4 SE of the mean plus that.
       expect(Math.abs(x.mean - 1 - d.byYear[t]), `year ${t}`).toBeLessThan((4 * x.sd) / Math.sqrt(runs) + 2e-4);
     }
-    console.log(`default: contract trend ${(100 * d.assumedTrend).toFixed(2)}%, expected growth ${(100 * d.expectedGrowth).toFixed(3)}%, drift by ${sum.startYear + sum.horizonYears - 1}: ${(100 * d.lastYear).toFixed(2)}%`);
+    console.log(
+      `default: contract trend ${(100 * d.assumedTrend).toFixed(2)}%, expected growth ${(100 * d.expectedGrowth).toFixed(3)}%, drift by ${sum.startYear + sum.horizonYears - 1}: ${(100 * d.lastYear).toFixed(2)}%`,
+    );
     expect(d.lastYear).toBeLessThan(-0.005);
   });
 

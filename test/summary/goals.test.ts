@@ -38,7 +38,7 @@ async function seek(spec: GoalSpec, runs: number) {
 describe('goal seeking: smallest population for the integrator', () => {
   it('finds the closed-form population threshold for ES95 ≤ 1% of the budget', async () => {
     const x = 0.01;
-    const nStar = (ES_FACTOR * CV / x) ** 2;
+    const nStar = ((ES_FACTOR * CV) / x) ** 2;
     const runs = 4000;
     const res = await seek({ kind: 'population', model: 'pop', maxShare: x, lo: 500, hi: 1_000_000 }, runs);
     expect(res.reachable).toBe(true);

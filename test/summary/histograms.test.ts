@@ -16,7 +16,7 @@ describe('reduction histogram (summary worker extras)', () => {
     expect(h.above).toBeGreaterThanOrEqual(1);
     // The integers 4..995 in 100 bins of width 9.91: 9 or 10 per bin (11 at most with an edge),
     // and no end bin swollen by the ~5 tail values on each side (which gave 15 before).
-    for (const c of h.counts) expect(c).toBeGreaterThanOrEqual(9), expect(c).toBeLessThanOrEqual(11);
+    for (const c of h.counts) (expect(c).toBeGreaterThanOrEqual(9), expect(c).toBeLessThanOrEqual(11));
   });
 });
 

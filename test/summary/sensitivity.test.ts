@@ -25,7 +25,7 @@ describe('sensitivity (rank regression and decile swing)', () => {
     expect(Math.abs(b.spearman)).toBeLessThan(4 / Math.sqrt(n));
     // Swing of a: E[y | a in top decile] − E[y | a in bottom decile] = 5·(0.95 − 0.05) = 4.5, SE ≈ √(2·Var(y|decile)/300).
     const a = s[0];
-    expect(Math.abs(a.swing - 4.5)).toBeLessThan(4 * Math.sqrt((2 * (1 / 12 + 0.5 ** 2 / 12 + 5 ** 2 * 0.1 ** 2 / 12)) / 300));
+    expect(Math.abs(a.swing - 4.5)).toBeLessThan(4 * Math.sqrt((2 * (1 / 12 + 0.5 ** 2 / 12 + (5 ** 2 * 0.1 ** 2) / 12)) / 300));
   });
 
   it('in the engine: substitution size drives the reduction, an unused trend does not', () => {
@@ -35,7 +35,13 @@ describe('sensitivity (rank regression and decile swing)', () => {
     s.region.segments.forEach((g) => delete (g.lines as Record<string, unknown>).selfcare);
     const { model, block } = run(s, 600);
     const slots = model.registry.slots.map((x, i) => (x.uncertain ? i : -1)).filter((i) => i >= 0);
-    const res = sensitivity(block.params, block.nParams, slots, slots.map((i) => model.registry.slots[i].path), yearValues(block, 'reduction', 2));
+    const res = sensitivity(
+      block.params,
+      block.nParams,
+      slots,
+      slots.map((i) => model.registry.slots[i].path),
+      yearValues(block, 'reduction', 2),
+    );
     expect(res[0].path).toBe('substitution[0].maxShift');
     const unused = res.find((e) => e.path === 'lines.selfcare.trend')!;
     expect(Math.abs(unused.srrc)).toBeLessThan(4 / Math.sqrt(600));

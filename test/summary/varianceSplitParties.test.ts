@@ -11,7 +11,7 @@ const base = () => {
 };
 const RUNS = 600;
 
-describe('variance split of the parties\' results (twin replicates settled in full)', () => {
+describe("variance split of the parties' results (twin replicates settled in full)", () => {
   it('with parameter uncertainty switched off, all variance is chance', () => {
     const s = base();
     s.simulation!.parameterUncertainty = false;
@@ -29,7 +29,7 @@ describe('variance split of the parties\' results (twin replicates settled in fu
     }
   });
 
-  it('the integrator\'s chance share falls as the population grows', () => {
+  it("the integrator's chance share falls as the population grows", () => {
     const share = (population: number) => {
       const s = base();
       s.region!.population = population;

@@ -45,6 +45,9 @@ export function recordCheck(check: { id: string; test: string; rows: CheckRow[];
     environment: check.environment ?? `Node ${process.version}`,
   };
   mkdirSync(VERIFICATION_DIR, { recursive: true });
-  writeFileSync(join(VERIFICATION_DIR, `${check.id}.json`), JSON.stringify(rec, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2));
+  writeFileSync(
+    join(VERIFICATION_DIR, `${check.id}.json`),
+    JSON.stringify(rec, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2),
+  );
   return rec;
 }

@@ -13,7 +13,16 @@ const entries = readdirSync(dir).filter((f) => f.endsWith('.worker.ts'));
 
 /** The files a worker entry reaches through its imports, not counting what zodConfig itself brings. */
 function reachedFrom(entry: string): string[] {
-  const r = buildSync({ entryPoints: [join(dir, entry)], bundle: true, write: false, metafile: true, platform: entry === 'node.worker.ts' ? 'node' : 'browser', format: 'esm', logLevel: 'silent', absWorkingDir: root });
+  const r = buildSync({
+    entryPoints: [join(dir, entry)],
+    bundle: true,
+    write: false,
+    metafile: true,
+    platform: entry === 'node.worker.ts' ? 'node' : 'browser',
+    format: 'esm',
+    logLevel: 'silent',
+    absWorkingDir: root,
+  });
   const inputs = r.metafile!.inputs;
   const start = Object.keys(inputs).find((f) => f.endsWith(`workers/${entry}`))!;
   const seen = new Set([start]);

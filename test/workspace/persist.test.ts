@@ -16,7 +16,18 @@ function fullSummary(): any {
     minimumSavingsRate: { closedForm: 0.01, at90: 0.01, at95: 0.012, withBenchmark: 0.011, population: 170000 },
     financing: { models: Array.from({ length: 6 }, () => ({ years: Array.from({ length: 10 }, () => ({ big: 'x'.repeat(1000) })) })) },
     sensitivity: { results: ['x'.repeat(5000)] },
-    years: [2027, 2028].map((year) => ({ year, population: stat(1), benchmark: stat(2), cf: side(), sc: side(), reduction: stat(0.02), pReachTarget: prob(0.5), pObserveTarget: prob(0.4), pObserveTargetByChance: prob(0.1), moved: { out: {} } })),
+    years: [2027, 2028].map((year) => ({
+      year,
+      population: stat(1),
+      benchmark: stat(2),
+      cf: side(),
+      sc: side(),
+      reduction: stat(0.02),
+      pReachTarget: prob(0.5),
+      pObserveTarget: prob(0.4),
+      pObserveTargetByChance: prob(0.1),
+      moved: { out: {} },
+    })),
   };
 }
 

@@ -78,7 +78,10 @@ async function typeCases(env: E2EEnv, page: Page, cases: Case[], label: string):
     await env.h.check(`typing (${label}) ${c.name}: "${c.typed}" key by key, same element focused throughout`, async () => {
       const r = await typeInto(page, c.sel, c.typed);
       assert(r.connected, `the field element was replaced while typing (field now ${JSON.stringify(await page.$eval(c.sel, (e: any) => e.value).catch(() => '?'))})`);
-      assert(r.active && r.blurs === 0, `focus left the field while typing (${r.blurs} blur(s); active element: ${await page.evaluate(() => document.activeElement?.tagName + '#' + document.activeElement?.id)})`);
+      assert(
+        r.active && r.blurs === 0,
+        `focus left the field while typing (${r.blurs} blur(s); active element: ${await page.evaluate(() => document.activeElement?.tagName + '#' + document.activeElement?.id)})`,
+      );
       if (!c.select) assert(r.value === (c.shown ?? c.typed), `field shows ${JSON.stringify(r.value)}, typed ${JSON.stringify(c.typed)}`);
       await page.waitForTimeout(50);
       const got = getAt(await editorScenario(page), c.path);
@@ -90,13 +93,19 @@ async function typeCases(env: E2EEnv, page: Page, cases: Case[], label: string):
 /** Waits for a valid scenario, runs it, and checks that the run got every typed value. */
 async function runAndCheck(env: E2EEnv, page: Page, cases: Case[], label: string): Promise<void> {
   await env.h.check(`typing (${label}): the next run uses every typed value`, async () => {
-    await page.waitForFunction(() => {
-      const b = document.querySelector<HTMLButtonElement>('[data-testid="run-button"]');
-      return b !== null && !b.disabled && document.querySelector('[data-testid="editor-errors"]') === null;
-    }, null, { timeout: 10_000 }).catch(async () => {
-      const errs = await page.$eval('[data-testid="editor-errors"]', (e) => e.textContent).catch(() => '');
-      throw new Error(`the scenario does not become runnable: ${errs}`);
-    });
+    await page
+      .waitForFunction(
+        () => {
+          const b = document.querySelector<HTMLButtonElement>('[data-testid="run-button"]');
+          return b !== null && !b.disabled && document.querySelector('[data-testid="editor-errors"]') === null;
+        },
+        null,
+        { timeout: 10_000 },
+      )
+      .catch(async () => {
+        const errs = await page.$eval('[data-testid="editor-errors"]', (e) => e.textContent).catch(() => '');
+        throw new Error(`the scenario does not become runnable: ${errs}`);
+      });
     const g = (await hookOf(page)).generation;
     await page.click('[data-testid="run-button"]');
     const hk = await env.waitDone(page, g + 1, 60_000);
@@ -149,13 +158,26 @@ export default async function typing(env: E2EEnv): Promise<void> {
     { name: 'contract term (settlement years)', sel: dp('financing.models[2].settlementYears'), typed: '2', path: ['financing', 'models', 2, 'settlementYears'], expect: 2 },
     { name: 'share, plain number (target)', sel: dp('simulation.targetReduction'), typed: '3', path: ['simulation', 'targetReduction'], expect: 0.03 },
     { name: 'share, parameter (sharing rate)', sel: dp('financing.models[2].sharingRate.value'), typed: '40', path: ['financing', 'models', 2, 'sharingRate', 'value'], expect: 0.4 },
-    { name: 'amount, parameter (cost per GP contact)', sel: dp('region.segments[0].lines.gp.costPerContact.value'), typed: '35', path: ['region', 'segments', 0, 'lines', 'gp', 'costPerContact', 'value'], expect: 35 },
+    {
+      name: 'amount, parameter (cost per GP contact)',
+      sel: dp('region.segments[0].lines.gp.costPerContact.value'),
+      typed: '35',
+      path: ['region', 'segments', 0, 'lines', 'gp', 'costPerContact', 'value'],
+      expect: 35,
+    },
     { name: 'distribution min', sel: dp('substitution[0].eligible.min'), typed: '5', path: ['substitution', 0, 'eligible', 'min'], expect: 0.05 },
     { name: 'distribution max', sel: dp('substitution[0].eligible.max'), typed: '12', path: ['substitution', 0, 'eligible', 'max'], expect: 0.12 },
     { name: 'distribution most likely', sel: dp('substitution[0].eligible.mode'), typed: '7', path: ['substitution', 0, 'eligible', 'mode'], expect: 0.07 },
     { name: 'formula', sel: '#f-financing-models-6-formulas-gp', typed: 'savings / 4', path: ['financing', 'models', 6, 'formulas', 'gp'], expect: 'savings / 4' },
     { name: 'choice (who pays)', sel: '#f-interventions-0-payer', typed: 'Gem', path: ['interventions', 0, 'payer'], expect: 'municipality', select: true },
-    { name: 'kind of uncertainty (fixed → PERT)', sel: '[data-testid="kind-region.segments[0].lines.gp.contacts"]', typed: 'PERT', path: ['region', 'segments', 0, 'lines', 'gp', 'contacts', 'dist'], expect: 'pert', select: true },
+    {
+      name: 'kind of uncertainty (fixed → PERT)',
+      sel: '[data-testid="kind-region.segments[0].lines.gp.contacts"]',
+      typed: 'PERT',
+      path: ['region', 'segments', 0, 'lines', 'gp', 'contacts', 'dist'],
+      expect: 'pert',
+      select: true,
+    },
     { name: 'new distribution sub-field', sel: dp('region.segments[0].lines.gp.contacts.mode'), typed: '2,6', path: ['region', 'segments', 0, 'lines', 'gp', 'contacts', 'mode'], expect: 2.6 },
   ];
   await typeCases(env, page, basics, 'nl');
@@ -174,11 +196,27 @@ export default async function typing(env: E2EEnv): Promise<void> {
     { name: 'percent sign', sel: dp('financing.models[3].sharingRate.value'), typed: '60%', path: ['financing', 'models', 3, 'sharingRate', 'value'], expect: 0.6 },
     { name: 'euro sign and space', sel: dp('interventions[0].cost.perParticipant.value'), typed: '€ 650', path: ['interventions', 0, 'cost', 'perParticipant', 'value'], expect: 650 },
     { name: 'euro sign', sel: dp('interventions[0].cost.perYear.value'), typed: '€650', path: ['interventions', 0, 'cost', 'perYear', 'value'], expect: 650 },
-    { name: 'decimal comma in a formula', sel: '#f-financing-models-6-formulas-gp', typed: 'savingsRate >= 0,02 ? min(0,3 * savings, 100000) : 0', path: ['financing', 'models', 6, 'formulas', 'gp'], expect: 'savingsRate >= 0.02 ? min(0.3 * savings, 100000) : 0' },
+    {
+      name: 'decimal comma in a formula',
+      sel: '#f-financing-models-6-formulas-gp',
+      typed: 'savingsRate >= 0,02 ? min(0,3 * savings, 100000) : 0',
+      path: ['financing', 'models', 6, 'formulas', 'gp'],
+      expect: 'savingsRate >= 0.02 ? min(0.3 * savings, 100000) : 0',
+    },
   ];
   await typeCases(env, page, nl, 'nl notation');
-  await typeCases(env, page, [{ name: 'negative with both separators', sel: dp('region.segments[0].growth.value'), typed: '-1.234,5', path: ['region', 'segments', 0, 'growth', 'value'], expect: -12.345 }], 'nl notation');
-  await typeCases(env, page, [{ name: 'back to a valid growth', sel: dp('region.segments[0].growth.value'), typed: '-0,2', path: ['region', 'segments', 0, 'growth', 'value'], expect: -0.002 }], 'nl notation');
+  await typeCases(
+    env,
+    page,
+    [{ name: 'negative with both separators', sel: dp('region.segments[0].growth.value'), typed: '-1.234,5', path: ['region', 'segments', 0, 'growth', 'value'], expect: -12.345 }],
+    'nl notation',
+  );
+  await typeCases(
+    env,
+    page,
+    [{ name: 'back to a valid growth', sel: dp('region.segments[0].growth.value'), typed: '-0,2', path: ['region', 'segments', 0, 'growth', 'value'], expect: -0.002 }],
+    'nl notation',
+  );
   await refused(env, page, dp('region.population'), ['region', 'population'], '1.5', /Onduidelijk/, 'nl');
   await refused(env, page, dp('region.population'), ['region', 'population'], '1,2,3', /Onduidelijk/, 'nl');
   await typeCases(env, page, [nl[0]], 'nl notation');
@@ -198,8 +236,18 @@ export default async function typing(env: E2EEnv): Promise<void> {
     { name: 'formula', sel: '#f-financing-models-6-formulas-gp', typed: 'max(0.25 * savings, 0)', path: ['financing', 'models', 6, 'formulas', 'gp'], expect: 'max(0.25 * savings, 0)' },
   ];
   await typeCases(env, page, en, 'en notation');
-  await typeCases(env, page, [{ name: 'negative with both separators', sel: dp('region.segments[0].growth.value'), typed: '-1,234.5', path: ['region', 'segments', 0, 'growth', 'value'], expect: -12.345 }], 'en notation');
-  await typeCases(env, page, [{ name: 'back to a valid growth', sel: dp('region.segments[0].growth.value'), typed: '-0.2', path: ['region', 'segments', 0, 'growth', 'value'], expect: -0.002 }], 'en notation');
+  await typeCases(
+    env,
+    page,
+    [{ name: 'negative with both separators', sel: dp('region.segments[0].growth.value'), typed: '-1,234.5', path: ['region', 'segments', 0, 'growth', 'value'], expect: -12.345 }],
+    'en notation',
+  );
+  await typeCases(
+    env,
+    page,
+    [{ name: 'back to a valid growth', sel: dp('region.segments[0].growth.value'), typed: '-0.2', path: ['region', 'segments', 0, 'growth', 'value'], expect: -0.002 }],
+    'en notation',
+  );
   await refused(env, page, dp('region.population'), ['region', 'population'], '1,5', /Unclear/, 'en');
   await refused(env, page, dp('region.population'), ['region', 'population'], '1.234,5', /Unclear/, 'en');
   await typeCases(env, page, [en[1]], 'en notation');
@@ -274,7 +322,7 @@ async function checksAndNotes(env: E2EEnv): Promise<void> {
   env.watch(page);
   await page.goto(env.baseUrl);
   await env.waitDone(page, 1, 90_000);
-  const warningAt = async (path: string) => (await page.$eval(`[data-field="${path}"] [data-testid="field-warning"]`, (e) => e.textContent ?? '').catch(() => ''));
+  const warningAt = async (path: string) => await page.$eval(`[data-field="${path}"] [data-testid="field-warning"]`, (e) => e.textContent ?? '').catch(() => '');
 
   for (const lang of ['nl', 'en'] as const) {
     await page.click(`[data-testid="lang-${lang}"]`);
@@ -293,7 +341,7 @@ async function checksAndNotes(env: E2EEnv): Promise<void> {
       const share = await warningAt('financing.models[4].stopLoss.loading');
       assert(/150%/.test(share), `share note: ${JSON.stringify(share)}`);
       const notes = (await page.textContent('[data-testid="run-notes"]')) ?? '';
-      assert(/4/.test(notes) && (lang === "nl" ? /Let op/ : /Please check/).test(notes), `notes above the run button: ${notes}`);
+      assert(/4/.test(notes) && (lang === 'nl' ? /Let op/ : /Please check/).test(notes), `notes above the run button: ${notes}`);
       await page.click('[data-testid="run-notes"] > summary');
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: join(env.artifacts, `editor-notes-${lang}.png`) });

@@ -40,12 +40,25 @@ export default async function workspace(env: E2EEnv): Promise<void> {
   const legacyBytes = await page.evaluate(
     ({ base, summary }) => {
       localStorage.clear();
-      const kept = [1, 2, 3].map((i) => ({ id: `old${i}`, name: `Oud ${i}`, scenario: { ...base, meta: { ...base.meta, title: `Oud ${i}` } }, savedAt: new Date().toISOString(), result: { summary, cancelled: false } }));
-      const w = JSON.stringify({ format: 'proeftuin-workspace', version: 1, scenario: { ...base, meta: { ...base.meta, title: 'Huidig oud' } }, saved: kept, compare: ['old1', 'old2'], savedAt: new Date().toISOString() });
+      const kept = [1, 2, 3].map((i) => ({
+        id: `old${i}`,
+        name: `Oud ${i}`,
+        scenario: { ...base, meta: { ...base.meta, title: `Oud ${i}` } },
+        savedAt: new Date().toISOString(),
+        result: { summary, cancelled: false },
+      }));
+      const w = JSON.stringify({
+        format: 'proeftuin-workspace',
+        version: 1,
+        scenario: { ...base, meta: { ...base.meta, title: 'Huidig oud' } },
+        saved: kept,
+        compare: ['old1', 'old2'],
+        savedAt: new Date().toISOString(),
+      });
       localStorage.setItem('proeftuin.workspace.v1', w);
       // fill the rest of the 5 MB (UTF-16: 2 bytes a character) until the browser refuses
       let chunk = 'x'.repeat(256 * 1024);
-      for (let i = 0; chunk.length > 16; ) {
+      for (let i = 0; chunk.length > 16;) {
         try {
           localStorage.setItem(`filler${i++}`, chunk);
         } catch {
@@ -57,7 +70,13 @@ export default async function workspace(env: E2EEnv): Promise<void> {
     { base, summary: fullSummary },
   );
   // An IndexedDB workspace from the first visit would win over the old entry: start without one.
-  await page.evaluate(() => new Promise((ok) => { const r = indexedDB.deleteDatabase('proeftuin'); r.onsuccess = r.onerror = r.onblocked = () => ok(null); }));
+  await page.evaluate(
+    () =>
+      new Promise((ok) => {
+        const r = indexedDB.deleteDatabase('proeftuin');
+        r.onsuccess = r.onerror = r.onblocked = () => ok(null);
+      }),
+  );
   await env.h.check('first open after the move to IndexedDB: the old localStorage workspace is migrated, kept results cut to the comparison numbers', async () => {
     await page.reload();
     await env.waitDone(page);
@@ -84,18 +103,34 @@ export default async function workspace(env: E2EEnv): Promise<void> {
     await env.waitDone(page, (await hook(page)).generation);
     // "Huidig oud" and files 1…29 were kept when the next file opened
     const expected = 3 + FILES;
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="saved-item"]').length === n, expected, { timeout: 10_000 }).catch(async () => {
-      throw new Error(`kept ${(await keptNames(page)).length} instead of ${expected}: ${(await keptNames(page)).join(' | ')}`);
-    });
+    await page
+      .waitForFunction((n) => document.querySelectorAll('[data-testid="saved-item"]').length === n, expected, { timeout: 10_000 })
+      .catch(async () => {
+        throw new Error(`kept ${(await keptNames(page)).length} instead of ${expected}: ${(await keptNames(page)).join(' | ')}`);
+      });
     await typeInto(page, '[data-path="region.population"]', '123456');
-    await page.waitForFunction(async () => {
-      const db: IDBDatabase = await new Promise((ok) => { const r = indexedDB.open('proeftuin'); r.onsuccess = () => ok(r.result); });
-      const w: any = await new Promise((ok) => { const q = db.transaction('workspace').objectStore('workspace').get('workspace'); q.onsuccess = () => ok(q.result); });
-      db.close();
-      return w?.scenario?.region?.population === 123456;
-    }, null, { timeout: 10_000, polling: 200 }).catch(async () => {
-      throw new Error(`the edit was not saved: stored population ${(await storedWorkspace(page)).scenario?.region?.population}, field ${await pop(page)}, save failed: ${await page.isVisible('[data-testid="save-failed"]')}`);
-    });
+    await page
+      .waitForFunction(
+        async () => {
+          const db: IDBDatabase = await new Promise((ok) => {
+            const r = indexedDB.open('proeftuin');
+            r.onsuccess = () => ok(r.result);
+          });
+          const w: any = await new Promise((ok) => {
+            const q = db.transaction('workspace').objectStore('workspace').get('workspace');
+            q.onsuccess = () => ok(q.result);
+          });
+          db.close();
+          return w?.scenario?.region?.population === 123456;
+        },
+        null,
+        { timeout: 10_000, polling: 200 },
+      )
+      .catch(async () => {
+        throw new Error(
+          `the edit was not saved: stored population ${(await storedWorkspace(page)).scenario?.region?.population}, field ${await pop(page)}, save failed: ${await page.isVisible('[data-testid="save-failed"]')}`,
+        );
+      });
     assert(!(await page.isVisible('[data-testid="save-failed"]')), 'a save failed');
     const bytes = Number(await page.getAttribute('[data-testid="storage-usage"]', 'data-bytes'));
     const storedBytes = JSON.stringify(await storedWorkspace(page)).length;
@@ -162,7 +197,10 @@ export default async function workspace(env: E2EEnv): Promise<void> {
     assert((await p2.textContent('[data-testid="banner"]'))?.includes('vorige scenario is bewaard'), 'no note that the previous scenario was kept');
     await p2.waitForFunction(() => document.querySelectorAll('[data-testid="saved-item"]').length >= 1, null, { timeout: 5000 });
     const kept = (await storedWorkspace(p2)).saved ?? [];
-    assert(kept.some((s: any) => s.scenario.region.population === 111111), 'the autosaved scenario was not kept');
+    assert(
+      kept.some((s: any) => s.scenario.region.population === 111111),
+      'the autosaved scenario was not kept',
+    );
     // a reload keeps later edits instead of reopening the link
     await typeInto(p2, '[data-path="region.population"]', '188000');
     await p2.waitForTimeout(600);

@@ -25,14 +25,23 @@ async function freePort(): Promise<number> {
 /** `vite preview` (the server the README names), or with `dev` Vite's dev server (`npm run dev`), on a free port; resolves once it answers. */
 async function vitePreview(root: string, dev = false): Promise<{ url: string; proc: ChildProcess; stop: () => Promise<void> }> {
   const port = await freePort();
-  const proc = spawn(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), ...(dev ? [] : ['preview']), '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), ...(dev ? [] : ['preview']), '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let log = '';
   proc.stdout!.on('data', (d) => (log += d));
   proc.stderr!.on('data', (d) => (log += d));
   const url = `http://127.0.0.1:${port}/`;
   for (let i = 0; ; i++) {
     if (proc.exitCode !== null) throw new Error(`vite preview exited: ${log}`);
-    if (await fetch(url).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (i > 300) throw new Error(`vite preview did not answer: ${log}`);
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -73,13 +82,21 @@ function appWorkerKinds(root: string): string[] {
     for (const f of readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' }))
       if (/\.tsx?$/.test(f))
         // Comments left out: a doc comment may show the pattern with a made-up name.
-        for (const m of readFileSync(join(root, dir, f), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '').matchAll(/new Worker\(\s*new URL\(\s*['"]\.\/([\w.]+)\.ts['"]/g)) kinds.add(m[1]);
+        for (const m of readFileSync(join(root, dir, f), 'utf8')
+          .replace(/\/\*[\s\S]*?\*\//g, '')
+          .replace(/^\s*\/\/.*$/gm, '')
+          .matchAll(/new Worker\(\s*new URL\(\s*['"]\.\/([\w.]+)\.ts['"]/g))
+          kinds.add(m[1]);
   return [...kinds].sort();
 }
 
 type Probe = { url: string; eval: string; fn: string };
 /** `sim.worker` from `…/assets/sim.worker-B7-s6m.js` (Vite's hash may hold `-` and `_`), `sw` from `/sw.js`. */
-const kindOf = (url: string) => url.replace(/^.*\//, '').replace(/-[\w-]+\.js$/, '').replace(/\.js$/, '');
+const kindOf = (url: string) =>
+  url
+    .replace(/^.*\//, '')
+    .replace(/-[\w-]+\.js$/, '')
+    .replace(/\.js$/, '');
 
 /** In every worker of the page, and the service worker: whether string eval and `new Function` run (they must not, under the policy). */
 async function evalInWorkers(page: Page): Promise<Probe[]> {
@@ -106,8 +123,7 @@ export default async function deploy(env: E2EEnv): Promise<void> {
     const text = readFileSync(join(dist, 'THIRD-PARTY-NOTICES.txt'), 'utf8');
     const missing = Object.keys(pkg.dependencies).filter((n) => !new RegExp(`^${n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}@[\\d.]+\\nLicense: `, 'm').test(text));
     assert(missing.length === 0, `not in the notices: ${missing.join(', ')}`);
-    for (const needle of ['Apache License', 'Boost Software License', 'Permission is hereby granted'])
-      assert(text.includes(needle), `no ${needle} text`);
+    for (const needle of ['Apache License', 'Boost Software License', 'Permission is hereby granted']) assert(text.includes(needle), `no ${needle} text`);
     const count = (text.match(/^License: /gm) ?? []).length;
     const headers = readFileSync(join(dist, '_headers'), 'utf8');
     assert(headers.includes(`Content-Security-Policy: ${CSP}`), `_headers: ${headers}`);
@@ -199,7 +215,13 @@ export default async function deploy(env: E2EEnv): Promise<void> {
       await env.waitDone(page);
       await ctx.setOffline(true);
       await preview.stop();
-      assert(await fetch(preview.url).then(() => false, () => true), 'vite preview still answers');
+      assert(
+        await fetch(preview.url).then(
+          () => false,
+          () => true,
+        ),
+        'vite preview still answers',
+      );
       await page.reload();
       const h = await env.waitDone(page, 1, 60_000);
       assert(h.summary?.runs === RUNS, `offline run has ${h.summary?.runs} runs`);

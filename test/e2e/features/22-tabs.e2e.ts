@@ -7,10 +7,14 @@ import { storedWorkspace } from '../stored';
 const RUNS = 60;
 const keptNames = (p: Page) => p.$$eval('[data-testid="saved-item"] .saved-name', (els) => els.map((e) => e.textContent ?? ''));
 const waitKept = (p: Page, names: string[]) =>
-  p.waitForFunction((ns) => {
-    const have = [...document.querySelectorAll('[data-testid="saved-item"] .saved-name')].map((e) => e.textContent);
-    return ns.every((n) => have.includes(n));
-  }, names, { timeout: 10_000 });
+  p.waitForFunction(
+    (ns) => {
+      const have = [...document.querySelectorAll('[data-testid="saved-item"] .saved-name')].map((e) => e.textContent);
+      return ns.every((n) => have.includes(n));
+    },
+    names,
+    { timeout: 10_000 },
+  );
 
 /** Two tabs of one browser share the workspace: neither drops what the other kept, and editing in both is flagged. */
 export default async function tabs(env: E2EEnv): Promise<void> {

@@ -22,10 +22,14 @@ export default async function faults(env: E2EEnv): Promise<void> {
     const first = await env.waitDone(page, 1, 180_000);
     // Typed key by key, the edit starts the next run by itself (400 ms after the last key).
     await typeInto(page, '[data-path="region.population"]', '150000');
-    await page.waitForFunction(() => {
-      const p = (window as any).__proeftuin;
-      return p.state === 'running' && p.shownPartial && p.shownRuns > 0;
-    }, null, { timeout: 120_000, polling: 50 });
+    await page.waitForFunction(
+      () => {
+        const p = (window as any).__proeftuin;
+        return p.state === 'running' && p.shownPartial && p.shownRuns > 0;
+      },
+      null,
+      { timeout: 120_000, polling: 50 },
+    );
     const sims = page.workers().filter((w) => w.url().includes('sim.worker'));
     assert(sims.length >= 1, 'no simulation worker');
     await sims[0].evaluate("setTimeout(() => { throw new Error('simulated worker crash'); }, 0)");
@@ -33,7 +37,7 @@ export default async function faults(env: E2EEnv): Promise<void> {
     const h = await page.evaluate(() => (window as any).__proeftuin);
     assert(h.summary && h.summary.runs > 0 && h.summary.runs < RUNS, `kept ${h.summary?.runs} runs`);
     assert(h.shownPartial && h.shownRuns === h.summary.runs, `shown ${h.shownRuns} runs, partial ${h.shownPartial}`);
-    assert(h.summary.years[0].population.mean < first.summary!.years[0].population.mean, 'the previous run\'s numbers are on screen');
+    assert(h.summary.years[0].population.mean < first.summary!.years[0].population.mean, "the previous run's numbers are on screen");
     const note = (await page.textContent('[data-testid="run-failed-partial"]')) ?? '';
     assert(note.includes('mislukt na') && note.includes('onvolledig') && /simulated worker crash|worker/.test(note), `Dutch note: ${note}`);
     await page.click('[data-testid="lang-en"]');

@@ -37,10 +37,12 @@ export default async function hostileFiles(env: E2EEnv): Promise<void> {
   ] as const) {
     await env.h.check(`a scenario file in ${name} opens and runs`, async () => {
       await page.setInputFiles('[data-testid="import-file"]', write(`${name}.json`, bytes(t)));
-      await page.waitForFunction((t) => document.querySelector('[data-testid="scenario-title"]')?.textContent?.includes(t), t, { timeout: 15_000 }).catch(async () => {
-        const errs = (await page.locator('[data-testid="import-errors"]').count()) ? await page.textContent('[data-testid="import-errors"]') : '(no error list)';
-        throw new Error(`not opened; title "${await title(page)}"; ${errs?.slice(0, 200)}`);
-      });
+      await page
+        .waitForFunction((t) => document.querySelector('[data-testid="scenario-title"]')?.textContent?.includes(t), t, { timeout: 15_000 })
+        .catch(async () => {
+          const errs = (await page.locator('[data-testid="import-errors"]').count()) ? await page.textContent('[data-testid="import-errors"]') : '(no error list)';
+          throw new Error(`not opened; title "${await title(page)}"; ${errs?.slice(0, 200)}`);
+        });
       hook = await env.waitDone(page, hook.generation + 1);
       assert((hook.input as any)?.meta?.title === t, `ran "${(hook.input as any)?.meta?.title}"`);
     });

@@ -73,7 +73,10 @@ export default async function verification(env: E2EEnv): Promise<void> {
     assert(measured.length >= 5, `only ${measured.map((c) => c.id).join(', ')} measured: run vitest before npm run build`);
     const rows = await page.$$eval('[data-testid="verification-row"]', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
     assert(rows.length >= 10, `${rows.length} figure rows`);
-    assert(rows.every((r) => r.length === 5 && /\d/.test(r[0]) && /\d/.test(r[1])), `a row without numbers: ${JSON.stringify(rows.find((r) => !/\d/.test(r[0] ?? '') || !/\d/.test(r[1] ?? '')))}`);
+    assert(
+      rows.every((r) => r.length === 5 && /\d/.test(r[0]) && /\d/.test(r[1])),
+      `a row without numbers: ${JSON.stringify(rows.find((r) => !/\d/.test(r[0] ?? '') || !/\d/.test(r[1] ?? '')))}`,
+    );
     const checkCommits = await page.$$eval('[data-testid="verification-check-commit"]', (cs) => cs.map((c) => c.textContent ?? ''));
     assert(checkCommits.length === measured.length && checkCommits.every((c) => /^[0-9a-f]{7,40}$/.test(c)), `check commits ${checkCommits.join(', ')}`);
     // In English, opened straight from its address (the language switch lies under the page).

@@ -100,7 +100,19 @@ function pdfPages(pdf: string, dir: string, prefix: string, dpi = 60): string[] 
 }
 
 /** English phrases of the interface and the default scenario that must not be in the Dutch report. */
-const ENGLISH = ['A region of about', 'Default scenario', 'Numbers marked illustrative', 'Printed on', 'Who carries the risk', 'What happens to care', 'Assumptions and sources', 'Total care cost', 'Reduction', 'worse off', 'Chance that'];
+const ENGLISH = [
+  'A region of about',
+  'Default scenario',
+  'Numbers marked illustrative',
+  'Printed on',
+  'Who carries the risk',
+  'What happens to care',
+  'Assumptions and sources',
+  'Total care cost',
+  'Reduction',
+  'worse off',
+  'Chance that',
+];
 /** And Dutch ones that must not be in the English report. */
 const DUTCH = ['Een regio van ongeveer', 'Standaardscenario', 'Afgedrukt op', 'Wie draagt het risico', 'Aannames en bronnen', 'Totale zorgkosten', 'slechter af'];
 

@@ -10,7 +10,14 @@ import type { ProeftuinHook } from '../../../src/testHook';
 import { readPng } from './40-print.e2e';
 
 type Fin = { parties: string[]; models: { name: unknown; horizon: Record<string, any>; years: Record<string, any>[] }[] };
-const PARTY_NL: Record<string, string> = { insurer: 'Zorgverzekeraar', hospital: 'Ziekenhuis', gp: 'Huisartsen (zorggroep)', municipality: 'Gemeente', patients: 'Patiënten', integrator: 'Integrator' };
+const PARTY_NL: Record<string, string> = {
+  insurer: 'Zorgverzekeraar',
+  hospital: 'Ziekenhuis',
+  gp: 'Huisartsen (zorggroep)',
+  municipality: 'Gemeente',
+  patients: 'Patiënten',
+  integrator: 'Integrator',
+};
 const PARTY_EN: Record<string, string> = { insurer: 'Insurer', hospital: 'Hospital', gp: 'GP care group', municipality: 'Municipality', patients: 'Patients', integrator: 'Integrator' };
 /** The rule the views use: a party is in a contract when money moves for it. */
 const inContract = (r: any) => !!r && (r.revenue !== 0 || r.cost !== 0);
@@ -24,11 +31,11 @@ function sections(csv: string, sep: string): Map<string, { header: string[]; row
     for (let i = 0; i < line.length; i++) {
       const ch = line[i];
       if (q) {
-        if (ch === '"' && line[i + 1] === '"') (cur += '"'), i++;
+        if (ch === '"' && line[i + 1] === '"') ((cur += '"'), i++);
         else if (ch === '"') q = false;
         else cur += ch;
       } else if (ch === '"') q = true;
-      else if (ch === sep) out.push(cur), (cur = '');
+      else if (ch === sep) (out.push(cur), (cur = ''));
       else cur += ch;
     }
     out.push(cur);
@@ -145,7 +152,11 @@ export default async function exportsFeature(env: E2EEnv): Promise<void> {
       const zip = unzipSync(readFileSync(await save(page, 'export-png-set', join(env.artifacts, `charts-${lang}.zip`))));
       const names = Object.keys(zip).sort();
       assert(names.length >= 10, `only ${names.length} pictures: ${names.join(', ')}`);
-      for (const q of ['1-', '2-', '3-', '4-']) assert(names.some((n) => n.startsWith(q)), `no picture for question ${q}`);
+      for (const q of ['1-', '2-', '3-', '4-'])
+        assert(
+          names.some((n) => n.startsWith(q)),
+          `no picture for question ${q}`,
+        );
       for (const n of names) {
         const img = readPng(Buffer.from(zip[n]));
         assert(img.width >= 600 && img.height >= 250, `${n}: ${img.width}×${img.height}`);

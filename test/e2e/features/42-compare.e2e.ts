@@ -46,7 +46,9 @@ export default async function compare(env: E2EEnv): Promise<void> {
       await page.waitForTimeout(300);
     }
     await env.h.check(`compare (${lang}): "what changed" lists exactly the edited assumption, in words and the language's notation`, async () => {
-      const rows = (await page.$$eval('[data-testid="what-changed"] tbody tr', (trs) => trs.map((tr) => ({ path: tr.getAttribute('data-path'), cells: [...tr.children].map((c) => (c.textContent ?? '').trim()) })))) as { path: string; cells: string[] }[];
+      const rows = (await page.$$eval('[data-testid="what-changed"] tbody tr', (trs) =>
+        trs.map((tr) => ({ path: tr.getAttribute('data-path'), cells: [...tr.children].map((c) => (c.textContent ?? '').trim()) })),
+      )) as { path: string; cells: string[] }[];
       assert(rows.length === 1 && rows[0].path === 'region.population', `rows: ${JSON.stringify(rows)}`);
       const [label, old, now] = rows[0].cells;
       const want = lang === 'nl' ? ['Verzekerden in de regio', '170.000', '→ 120.000'] : ['Insured in the region', '170,000', '→ 120,000'];

@@ -74,7 +74,7 @@ export default async function bilingual(env: E2EEnv): Promise<void> {
     assert(/Nederlandse tekst/.test(lang), `no note that the Dutch text is edited: ${lang}`);
   });
 
-  await env.h.check('changing a contract\'s kind offers to rename it (keyboard, then a click); accepting is one step that undo takes back', async () => {
+  await env.h.check("changing a contract's kind offers to rename it (keyboard, then a click); accepting is one step that undo takes back", async () => {
     const kindSel = '[data-testid="model-kind-financing.models[0]"]';
     const before = (await editorScenario(page)).financing.models[0];
     assert(before.kind === 'ffs' && typeof before.name === 'object', `model 0 is ${JSON.stringify(before)}`);
@@ -114,7 +114,10 @@ export default async function bilingual(env: E2EEnv): Promise<void> {
     const band = await textOf(page, '[data-testid="band-table"]');
     assert(band.includes(NAMES.model1.en) && !band.includes(NAMES.model1.nl), `band: ${band.slice(0, 300)}`);
     const csv = readFileSync(await save(page, 'export-csv', join(env.artifacts, 'bilingual-en.csv')), 'utf8');
-    assert(csv.split(/\r\n/).some((line) => line.startsWith(`${NAMES.model1.en},`)), 'no CSV row named by the English contract name');
+    assert(
+      csv.split(/\r\n/).some((line) => line.startsWith(`${NAMES.model1.en},`)),
+      'no CSV row named by the English contract name',
+    );
     assert(!csv.includes(NAMES.model1.nl), 'the Dutch contract name in the English CSV');
   });
 

@@ -62,7 +62,10 @@ export default async function opening(env: E2EEnv): Promise<void> {
         assert(now.region.population === 170000, `not the default scenario after the reset: ${now.region.population}`);
         await page.waitForTimeout(800); // the workspace save is debounced
         const saved = (await storedWorkspace(page)).saved as any[];
-        assert(saved.some((x) => x.scenario?.region?.population === 90000), `the typed scenario is not kept: ${JSON.stringify(saved.map((x) => x.scenario?.region?.population))}`);
+        assert(
+          saved.some((x) => x.scenario?.region?.population === 90000),
+          `the typed scenario is not kept: ${JSON.stringify(saved.map((x) => x.scenario?.region?.population))}`,
+        );
         const text = await page.textContent('[data-testid="saved-item"]:last-child');
         assert(/Blauwe Zorg/.test(text ?? ''), `kept item: ${text}`);
       });

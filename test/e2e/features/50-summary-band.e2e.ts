@@ -77,7 +77,10 @@ export default async function summaryBand(env: E2EEnv): Promise<void> {
         for (const id of ['summary-band', 'answer-cost', 'answer-target', 'answer-see', 'answer-parties', 'band-table']) {
           const b = await page.locator(`[data-testid="${id}"]`).boundingBox();
           assert(b, `${id} not shown`);
-          assert(b.x >= 0 && b.y >= 0 && b.x + b.width <= vp.w + 0.5 && b.y + b.height <= vp.h + 0.5, `${id} not inside ${vp.w}×${vp.h}: x ${b.x.toFixed(0)}–${(b.x + b.width).toFixed(0)}, y ${b.y.toFixed(0)}–${(b.y + b.height).toFixed(0)}`);
+          assert(
+            b.x >= 0 && b.y >= 0 && b.x + b.width <= vp.w + 0.5 && b.y + b.height <= vp.h + 0.5,
+            `${id} not inside ${vp.w}×${vp.h}: x ${b.x.toFixed(0)}–${(b.x + b.width).toFixed(0)}, y ${b.y.toFixed(0)}–${(b.y + b.height).toFixed(0)}`,
+          );
         }
         // The table fits its card (no horizontal scrolling).
         const fits = await page.$eval('[data-testid="band-table"]', (t) => t.scrollWidth <= (t.parentElement as HTMLElement).clientWidth + 1);
@@ -168,7 +171,7 @@ export default async function summaryBand(env: E2EEnv): Promise<void> {
       }
 
       if (vp.w === 1366 && l === 'nl') {
-        await h.check('the per-party chart opens on the scenario\'s party; a party column in the band opens it on that party', async () => {
+        await h.check("the per-party chart opens on the scenario's party; a party column in the band opens it on that party", async () => {
           await page.waitForSelector('[data-testid="fin-party"] button[aria-pressed="true"]');
           // The default scenario: three of its six other contracts pay the GP group (financeFocus.ts).
           const pressed = () => page.getAttribute('[data-testid="fin-party"] button[aria-pressed="true"]', 'data-party');
@@ -192,7 +195,10 @@ export default async function summaryBand(env: E2EEnv): Promise<void> {
             for (let p = el.parentElement; p; p = p.parentElement) if (p instanceof HTMLDetailsElement) p.open = true;
           });
           // Watches for the highlight from now on (no time limit on how long it stays).
-          const lit = page.waitForSelector('[data-testid="summary-band"] .changed', { state: 'attached', timeout: 120_000 }).then(() => true, () => false);
+          const lit = page.waitForSelector('[data-testid="summary-band"] .changed', { state: 'attached', timeout: 120_000 }).then(
+            () => true,
+            () => false,
+          );
           await page.focus(field);
           await page.keyboard.press('Control+A');
           await page.keyboard.type('250000', { delay: 40 });
@@ -214,7 +220,7 @@ export default async function summaryBand(env: E2EEnv): Promise<void> {
           assert(saved === 250000, `the typed value is ${saved} in the workspace`);
         });
 
-        await h.check('an opened file\'s numbers never share the screen with the previous scenario\'s', async () => {
+        await h.check("an opened file's numbers never share the screen with the previous scenario's", async () => {
           // A file with a results summary of the edited scenario…
           await page.waitForFunction(() => !(document.querySelector('[data-testid="export-with-results"]') as HTMLInputElement | null)?.disabled);
           await page.check('[data-testid="export-with-results"]');

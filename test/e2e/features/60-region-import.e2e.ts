@@ -25,7 +25,19 @@ function fixture(): { text: string; years: Map<string, number> } {
         years.set(area, (years.get(area) ?? 0) + y);
         lines.push(
           cols
-            .map((c) => (c === 'geslacht' ? sex : c === 'leeftijdsklasse' ? age : c === 'gemeentenaam' ? area : c === 'aantal_bsn' ? String(Math.round(y + 10)) : c === 'aantal_verzekerdejaren' ? String(y) : (y * (c === 'kosten_medisch_specialistische_z' ? 1500 + 900 * rnd() : 20 + 200 * rnd())).toFixed(2)))
+            .map((c) =>
+              c === 'geslacht'
+                ? sex
+                : c === 'leeftijdsklasse'
+                  ? age
+                  : c === 'gemeentenaam'
+                    ? area
+                    : c === 'aantal_bsn'
+                      ? String(Math.round(y + 10))
+                      : c === 'aantal_verzekerdejaren'
+                        ? String(y)
+                        : (y * (c === 'kosten_medisch_specialistische_z' ? 1500 + 900 * rnd() : 20 + 200 * rnd())).toFixed(2),
+            )
             .join(';'),
         );
       }
@@ -89,7 +101,10 @@ export default async function regionImport(env: E2EEnv): Promise<void> {
     await page.waitForSelector('[data-testid="region-result"]');
     const rows = await page.$$eval('[data-testid="region-result"] tbody tr', (els) => els.map((e) => e.textContent ?? ''));
     assert(rows.length === 3, `three line groups: ${rows.join(' | ')}`);
-    assert(rows.some((r) => r.startsWith('Ziekenhuis')), `Dutch line names: ${rows[0]}`);
+    assert(
+      rows.some((r) => r.startsWith('Ziekenhuis')),
+      `Dutch line names: ${rows[0]}`,
+    );
     const result = await page.textContent('[data-testid="region-result"]');
     assert(/Bron: Vektis, Open Databestand Zvw 2023 \(.*sha256 [0-9a-f]{12}\), gemeenten: MAASTRICHT, VAALS/.test(result ?? ''), 'cites the file and the areas');
     assert(/duurste 1% draagt \d+,\d% ± \d,\d%/.test(result ?? ''), 'shows the top-1% share in Dutch notation');
