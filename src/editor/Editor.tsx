@@ -1,3 +1,4 @@
+import { DIST_PARTS } from './labels';
 import { For, onCleanup, onMount, Show } from 'solid-js';
 import type { History } from './history';
 import { lang, t } from '../i18n';
@@ -40,20 +41,8 @@ function focusField(path: string) {
   el.scrollIntoView({ block: 'center' });
 }
 
-/** The parts of a distribution, as the editor names them. */
-const DIST_PART: Record<string, { nl: string; en: string }> = {
-  value: { nl: 'waarde', en: 'value' },
-  min: { nl: 'min', en: 'min' },
-  mode: { nl: 'meest waarschijnlijk', en: 'most likely' },
-  max: { nl: 'max', en: 'max' },
-  mean: { nl: 'gemiddelde', en: 'mean' },
-  sd: { nl: 'SD', en: 'SD' },
-  alpha: { nl: 'α', en: 'α' },
-  beta: { nl: 'β', en: 'β' },
-  shape: { nl: 'vorm', en: 'shape' },
-  scale: { nl: 'schaal', en: 'scale' },
-  lambda: { nl: 'λ', en: 'λ' },
-};
+/** The parts of a distribution, as the editor names them in an error's field name (PERT's λ too). */
+const DIST_PART: Record<string, { nl: string; en: string }> = { ...DIST_PARTS, lambda: { nl: 'λ', en: 'λ' } };
 
 /**
  * A readable name for an error's field: the item and field as the editor labels them, a

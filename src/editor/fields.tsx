@@ -4,7 +4,7 @@ import { isBilingual, localText, localTextForEdit, withLocalText, type LocalText
 import type { Workspace } from '../workspace/store';
 import { DEFAULT_SCENARIO } from '../workspace/store';
 import { fieldId, getAt, pathString, type Path } from '../workspace/paths';
-import { fieldLabel, fieldUnit } from './labels';
+import { DIST_PARTS, fieldLabel, fieldUnit } from './labels';
 import { addableKeys, defaultValueAt, enumAt, helpAt, helpText, isParamField, schemaAt } from './schemaHelp';
 import { formatInputNumber, numberProblemText, parseLocalNumber } from './numbers';
 import { isShareAt, shareMessage, shareUnit } from './shares';
@@ -42,7 +42,7 @@ export function fieldMessage(scenario: unknown, path: Path, message: string, l: 
 
 /** A readable name for a part of a field (a distribution's "most likely", a line of a map). */
 function partLabel(rel: Path, l: 'nl' | 'en'): string {
-  return rel.map((k) => (typeof k === 'string' && SUB_LABEL[k] ? SUB_LABEL[k][l] : typeof k === 'string' && k in PARTY_KEYS ? partyLabelIn(k, l) : fieldLabel(k, l))).join(' › ');
+  return rel.map((k) => (typeof k === 'string' && DIST_PARTS[k] ? DIST_PARTS[k][l] : typeof k === 'string' && k in PARTY_KEYS ? partyLabelIn(k, l) : fieldLabel(k, l))).join(' › ');
 }
 const PARTY_KEYS: Record<string, true> = { insurer: true, municipality: true, patients: true, integrator: true };
 
@@ -187,18 +187,6 @@ const KIND_LABEL: Record<string, { nl: string; en: string }> = {
   beta: { nl: 'beta', en: 'beta' },
   gamma: { nl: 'gamma', en: 'gamma' },
 };
-const SUB_LABEL: Record<string, { nl: string; en: string }> = {
-  value: { nl: 'waarde', en: 'value' },
-  min: { nl: 'min', en: 'min' },
-  mode: { nl: 'meest waarschijnlijk', en: 'most likely' },
-  max: { nl: 'max', en: 'max' },
-  mean: { nl: 'gemiddelde', en: 'mean' },
-  sd: { nl: 'SD', en: 'SD' },
-  alpha: { nl: 'α', en: 'α' },
-  beta: { nl: 'β', en: 'β' },
-  shape: { nl: 'vorm', en: 'shape' },
-  scale: { nl: 'schaal', en: 'scale' },
-};
 
 /** A central value of a parameter, used when switching between a fixed number and a distribution. */
 function centre(v: any): number {
@@ -315,13 +303,13 @@ export function ParamField(props: { ws: Workspace; path: Path; label: string }) 
             return (
               <label class="sub">
                 <Show when={kind() !== 'fixed'}>
-                  <span>{SUB_LABEL[f]?.[lang()] ?? f}</span>
+                  <span>{DIST_PARTS[f]?.[lang()] ?? f}</span>
                 </Show>
                 <NumberInput
                   ws={props.ws}
                   path={sub()}
                   id={first() ? id() : undefined}
-                  label={`${props.label}: ${SUB_LABEL[f]?.[lang()] ?? f}`}
+                  label={`${props.label}: ${DIST_PARTS[f]?.[lang()] ?? f}`}
                   describedBy={`${id()}-err ${id()}-help`}
                   invalid={errs().length > 0}
                 />

@@ -130,3 +130,17 @@ export function fieldLabel(key: string | number, lang: Lang): string {
 export function fieldUnit(key: string | number, lang: Lang): string | undefined {
   return typeof key === 'string' ? FIELD_LABELS[key]?.unit?.[lang] : undefined;
 }
+
+/** The parts of a number or distribution (a fixed value, min, mode, …), as the editor names them. */
+export const DIST_PARTS: Record<string, { nl: string; en: string }> = {
+  value: { nl: 'waarde', en: 'value' },
+  min: { nl: 'min', en: 'min' },
+  mode: { nl: 'meest waarschijnlijk', en: 'most likely' },
+  max: { nl: 'max', en: 'max' },
+  mean: { nl: 'gemiddelde', en: 'mean' },
+  sd: { nl: 'SD', en: 'SD' },
+  alpha: { nl: 'α', en: 'α' },
+  beta: { nl: 'β', en: 'β' },
+  shape: { nl: 'vorm', en: 'shape' },
+  scale: { nl: 'schaal', en: 'scale' },
+};
