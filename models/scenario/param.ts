@@ -119,34 +119,27 @@ export const probability = (d: string) => param(0, 1, d);
 export const NON_NEGATIVE_MAX = 1e12;
 export const nonNegative = (d: string) => param(0, NON_NEGATIVE_MAX, d);
 
-/** The largest value a parameter can take, given the field's upper limit `hi` (for unbounded distributions). */
-export function upperBound(p: Param, hi: number): number {
-  if (typeof p === 'number') return p;
-  if (!('dist' in p)) return p.value;
+/**
+ * The range a parameter's values can take: a fixed number is its own range; a bounded distribution
+ * its support; an unbounded one (normal, lognormal, gamma) the field's limits `lo`–`hi`.
+ */
+export function paramRange(p: Param, lo: number, hi: number): { lo: number; hi: number } {
+  if (typeof p === 'number') return { lo: p, hi: p };
+  if (!('dist' in p)) return { lo: p.value, hi: p.value };
   switch (p.dist) {
     case 'uniform':
     case 'triangular':
     case 'pert':
-      return p.max;
+      return { lo: p.min, hi: p.max };
     case 'beta':
-      return p.max ?? 1;
+      return { lo: p.min ?? 0, hi: p.max ?? 1 };
     default:
-      return hi;
+      return { lo, hi };
   }
 }
 
-/** The smallest value a parameter can take, given the field's lower limit `lo` (for unbounded distributions). */
-export function lowerBound(p: Param, lo: number): number {
-  if (typeof p === 'number') return p;
-  if (!('dist' in p)) return p.value;
-  switch (p.dist) {
-    case 'uniform':
-    case 'triangular':
-    case 'pert':
-      return p.min;
-    case 'beta':
-      return p.min ?? 0;
-    default:
-      return lo;
-  }
-}
+/** The largest value a parameter can take, given the field's upper limit `hi`. */
+export const upperBound = (p: Param, hi: number): number => paramRange(p, -Infinity, hi).hi;
+
+/** The smallest value a parameter can take, given the field's lower limit `lo`. */
+export const lowerBound = (p: Param, lo: number): number => paramRange(p, lo, Infinity).lo;
