@@ -7,7 +7,7 @@ import { validateScenario } from '../../models/pipeline/validate';
 import { meanSd } from '../../models/summary/stats';
 import { observedSd } from '../../models/summary/detectability';
 import { clone, defaultInput, run, smallInput } from '../helpers';
-import { flatRegion, paid, PARTIES_DEFAULT, result, scopeSum, totalResult } from './helpers';
+import { flatRegion, paid, PARTIES_DEFAULT, result, scopeSum, totalResult, TWO_SIDED } from './helpers';
 
 const SCOPE = ['gp', 'intermediate', 'hospital', 'pharmacy'];
 
@@ -143,17 +143,7 @@ describe('financing: stop-loss and population size', () => {
 describe('financing: rewarded by chance alone (DeLia et al. 2012)', () => {
   // Flat true spending, two-sided 2% thresholds, per-person cost CV = 2. The observed savings rate
   // has SD σ = CV·√((1 + 1/P)/N) (benchmark from P = 3 earlier years); P(reward) = 1 − Φ(0.02/σ).
-  const twoSided = {
-    id: 'ss',
-    name: 'two-sided',
-    kind: 'sharedSavings',
-    sided: 'two',
-    minimumSavingsRate: { fixed: 0.02 },
-    minimumLossRate: { fixed: 0.02 },
-    sharingRate: 0.5,
-    lossSharingRate: 0.5,
-    split: { gp: 0, hospital: 1 },
-  };
+  const twoSided = TWO_SIDED;
   const published: CheckRow[] = [];
   afterAll(() => {
     if (published.length === 4) recordCheck({ id: 'chance-alone', test: 'test/finance/financing.test.ts', rows: published });

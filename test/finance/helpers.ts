@@ -53,3 +53,16 @@ export const PARTIES_DEFAULT = {
   insurerMargin: 0.01,
   deductibleShare: { hospital: 0.05, intermediate: 0.05, pharmacy: 0.05 },
 };
+
+/** A two-sided shared-savings contract with 2% thresholds, half shared each way, all of it to the hospital. */
+export const TWO_SIDED = {
+  id: 'ss',
+  name: 'two-sided',
+  kind: 'sharedSavings',
+  sided: 'two',
+  minimumSavingsRate: { fixed: 0.02 },
+  minimumLossRate: { fixed: 0.02 },
+  sharingRate: 0.5,
+  lossSharingRate: 0.5,
+  split: { gp: 0, hospital: 1 },
+};

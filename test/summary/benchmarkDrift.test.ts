@@ -6,19 +6,9 @@ import { paramValue } from '../../models/params/registry';
 import { expectedGrowth } from '../../models/define/benchmarkDrift';
 import { clone, defaultInput, run, smallInput, valid, yearValues } from '../helpers';
 import { compile } from '../../models/pipeline/compile';
-import { flatRegion, paid, PARTIES_DEFAULT } from '../finance/helpers';
+import { flatRegion, paid, PARTIES_DEFAULT, TWO_SIDED } from '../finance/helpers';
 
-const twoSided = {
-  id: 'ss',
-  name: 'two-sided',
-  kind: 'sharedSavings',
-  sided: 'two',
-  minimumSavingsRate: { fixed: 0.02 },
-  minimumLossRate: { fixed: 0.02 },
-  sharingRate: 0.5,
-  lossSharingRate: 0.5,
-  split: { gp: 0, hospital: 1 },
-};
+const twoSided = TWO_SIDED;
 
 describe("the contract trend defaults to the scenario's own expected cost growth", () => {
   it('a flat region without a benchmark section shows no saving and is rewarded only by chance', () => {
