@@ -52,14 +52,18 @@ export function define(s: Scenario, registerContracts: ContractRegistrar, opts: 
               kind: 'meanCv',
               a: P(`${hp}.severity.mean`, sev.mean, BASE_BLOCK, 0, nonneg),
               b: P(`${hp}.severity.cv`, sev.cv, BASE_BLOCK, 0.01, 50),
+              persistence: -1,
             }
           : {
               rate: P(`${hp}.rate`, g.highCost.rate, BASE_BLOCK, 0, 1),
               kind: 'medianP99',
               a: P(`${hp}.severity.median`, sev.median, BASE_BLOCK, 0, nonneg),
               b: P(`${hp}.severity.p99`, sev.p99, BASE_BLOCK, 0, nonneg),
+              persistence: -1,
             };
     }
+    // Registered after the severity so that a file without it keeps every other parameter's slot.
+    if (highCost) highCost.persistence = P(`${at}.highCost.persistence`, g.highCost!.persistence, BASE_BLOCK, 0, 1);
     return { id: g.id, share: g.share, growth: P(`${at}.growth`, g.growth, BASE_BLOCK, -0.5, 0.5), lines, highCost };
   });
 

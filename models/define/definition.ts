@@ -17,7 +17,7 @@ export interface SegmentModel {
   share: number;
   growth: Ref;
   lines: (LineUseModel | null)[];
-  highCost: null | { rate: Ref; kind: 'meanCv' | 'medianP99'; a: Ref; b: Ref };
+  highCost: null | { rate: Ref; kind: 'meanCv' | 'medianP99'; a: Ref; b: Ref; persistence: Ref };
 }
 
 export interface SubstitutionModel {

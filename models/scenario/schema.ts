@@ -59,6 +59,9 @@ const severity = z.union([
 export const HighCostSchema = z.strictObject({
   rate: probability('Probability per person-year of one high-cost hospital episode.'),
   severity: severity.describe('Episode cost: lognormal from mean and CV, or from median and 99th percentile.'),
+  persistence: probability(
+    "Persistence of high cost: the lag-1 correlation ρ of a person's yearly high-cost indicator. A person with an episode this year has one next year with probability rate + ρ·(1 − rate), one without with rate·(1 − ρ), so the yearly rate stays the same. 0 (or absent): years independent.",
+  ).optional(),
 });
 
 export const SegmentSchema = z.strictObject({

@@ -1,5 +1,5 @@
 import type { Samplers } from '../random/samplers';
-import type { SegmentYearPlan, Tally } from './plan';
+import { persistentRate, type HighCostPlan, type SegmentYearPlan, type Tally } from './plan';
 
 /**
  * Exact aggregate sampling (model.md §2): the segment's contacts and costs are drawn as sums with
@@ -57,7 +57,7 @@ export function aggregateSegmentYear(plan: SegmentYearPlan, base: Samplers, t: T
   }
   const hc = plan.highCost;
   if (!hc) return;
-  const M = base.binomial(n, hc.rate);
+  const M = hc.persistence > 0 ? persistentCases(base, hc, n) : base.binomial(n, hc.rate);
   let m = M;
   if (plan.scenarioActive) for (let ci = 0; ci < hc.nCuts; ci++) m -= hc.cuts[ci].rng.binomial(m, hc.cuts[ci].f);
   t.cfHcCases += M;
@@ -83,6 +83,46 @@ export function aggregateSegmentYear(plan: SegmentYearPlan, base: Samplers, t: T
   }
   t.cfHcCost += cf;
   t.scHcCost += sc;
+}
+
+/**
+ * This year's counterfactual cases of a segment whose high cost persists: the people who had a
+ * case last year keep one with probability rate + ρ(1 − rate) (a Binomial carry-over), the others
+ * and this year's newcomers get one with rate(1 − ρ) and rate. Exactly the sum of the person-level
+ * chains: people are independent and exchangeable, so only last year's count matters, and when the
+ * segment shrinks the cases among those who stay are hypergeometric.
+ */
+function persistentCases(rng: Samplers, hc: HighCostPlan, n: number): number {
+  const { rate, persistence: rho, prevCases, prevN } = hc;
+  let M: number;
+  if (prevCases < 0) M = rng.binomial(n, rate);
+  else {
+    const stay = Math.min(n, prevN);
+    const had = stay < prevN ? hypergeometric(rng, prevN, prevCases, stay) : prevCases;
+    M = rng.binomial(had, persistentRate(rate, rho, true)) + rng.binomial(stay - had, persistentRate(rate, rho, false)) + rng.binomial(n - stay, rate);
+  }
+  hc.prevCases = M;
+  hc.prevN = n;
+  return M;
+}
+
+/**
+ * Marked items among `draw` taken without replacement from `total` of which `marked` are marked:
+ * one uniform per item of the smaller of the draw and what is left behind. Exact; cheap here,
+ * where a segment loses a few percent of its people a year.
+ */
+function hypergeometric(rng: Samplers, total: number, marked: number, draw: number): number {
+  const left = total - draw;
+  if (left < draw) return marked - hypergeometric(rng, total, marked, left);
+  let k = 0;
+  let m = marked;
+  for (let i = 0; i < draw && m > 0; i++) {
+    if (rng.uniform() * (total - i) < m) {
+      k++;
+      m--;
+    }
+  }
+  return k;
 }
 
 let severityBuffer = new Float64Array(4096);

@@ -1,5 +1,5 @@
 import type { Samplers } from '../random/samplers';
-import type { SegmentYearPlan, Tally } from './plan';
+import { persistentRate, type HighCostPlan, type SegmentYearPlan, type Tally } from './plan';
 
 /**
  * Person-level reference mode: every person, contact and case drawn one by one. Slow and obvious
@@ -8,6 +8,8 @@ import type { SegmentYearPlan, Tally } from './plan';
  */
 export function personSegmentYear(plan: SegmentYearPlan, base: Samplers, t: Tally): void {
   const active = plan.scenarioActive;
+  const persistent = plan.highCost !== null && plan.highCost.persistence > 0;
+  const before = persistent ? startPersistenceYear(plan.highCost!, plan.n) : 0;
   for (let i = 0; i < plan.n; i++) {
     for (let l = 0; l < plan.lines.length; l++) {
       const lp = plan.lines[l];
@@ -48,7 +50,11 @@ export function personSegmentYear(plan: SegmentYearPlan, base: Samplers, t: Tall
       }
     }
     const hc = plan.highCost;
-    if (hc && base.uniform() < hc.rate) {
+    if (hc && base.uniform() < (persistent ? personRate(hc, i, before) : hc.rate)) {
+      if (persistent) {
+        hc.flags[i] = 2;
+        hc.prevCases++;
+      }
       const x = base.lognormal(hc.mu, hc.sigma);
       t.cfHcCases += 1;
       t.cfHcCost += x;
@@ -65,6 +71,34 @@ export function personSegmentYear(plan: SegmentYearPlan, base: Samplers, t: Tall
       }
     }
   }
+}
+
+/**
+ * Persistence person by person: flags[i] is 1 when person i had a case last year. Persons keep
+ * their index from year to year; when the segment shrinks the last ones leave, when it grows the
+ * newcomers (no history here) have the plain rate. A case this year is marked 2 during the year
+ * and becomes 1 at the next year's start.
+ */
+/** Clears last year's marks, sets the year's state and returns how many persons were there last year. */
+function startPersistenceYear(hc: HighCostPlan, n: number): number {
+  if (hc.flags.length < n) {
+    const f = new Uint8Array(Math.max(n, 2 * hc.flags.length));
+    f.set(hc.flags);
+    hc.flags = f;
+  }
+  const f = hc.flags;
+  if (hc.prevCases < 0) {
+    f.fill(0);
+    hc.prevN = 0;
+  } else for (let i = 0; i < f.length; i++) f[i] = f[i] === 2 ? 1 : 0;
+  const before = hc.prevN;
+  hc.prevCases = 0;
+  hc.prevN = n;
+  return before;
+}
+
+function personRate(hc: HighCostPlan, i: number, before: number): number {
+  return i < before ? persistentRate(hc.rate, hc.persistence, hc.flags[i] === 1) : hc.rate;
 }
 
 function oneCost(rng: Samplers, mu: number, alpha: number): number {

@@ -66,6 +66,24 @@ export interface HighCostPlan {
   nCuts: number;
   /** Sorted per-case thresholds for the stop-loss excess. */
   thresholds: number[];
+  /**
+   * Lag-1 correlation ρ of a person's yearly high-cost indicator (0: years independent). With
+   * ρ > 0 a person with a case last year has one with probability rate + ρ(1 − rate), one without
+   * with rate(1 − ρ): the rate stays stationary. What follows is the chain's state, carried from
+   * one year to the next of a replicate and cleared (`prevCases` −1) at its first year.
+   */
+  persistence: number;
+  /** The segment's counterfactual cases last year, or −1 in a replicate's first year. */
+  prevCases: number;
+  /** The segment's size last year. */
+  prevN: number;
+  /** Person mode: who had a case last year (index = person; 1 = yes), grown as needed. */
+  flags: Uint8Array;
+}
+
+/** Chance of a high-cost case this year for a person with (`had`) or without one last year. */
+export function persistentRate(rate: number, rho: number, had: boolean): number {
+  return had ? rate + rho * (1 - rate) : rate * (1 - rho);
 }
 
 /** Per-segment-year sums, added into the year's totals. Index by line where an array. */

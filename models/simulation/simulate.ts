@@ -146,7 +146,7 @@ export class RunSimulator {
       n: 0,
       scenarioActive: false,
       lines: seg.lines.map((u): LinePlan | null => (u ? { lambda: 0, k: Infinity, mu: 0, alpha: Infinity, cuts: [], nCuts: 0, priceFactor: 1, moves: [], nMoves: 0 } : null)),
-      highCost: seg.highCost ? { rate: 0, mu: 0, sigma: 0, cuts: [], nCuts: 0, thresholds: model.excessThresholds } : null,
+      highCost: seg.highCost ? { rate: 0, mu: 0, sigma: 0, cuts: [], nCuts: 0, thresholds: model.excessThresholds, persistence: 0, prevCases: -1, prevN: 0, flags: new Uint8Array(0) } : null,
     }));
   }
 
@@ -423,6 +423,8 @@ export class RunSimulator {
       hcPlan.mu = mu + t * log(1 + val(theta, m.trend[HOSPITAL]));
       hcPlan.sigma = sigma;
       hcPlan.rate = val(theta, hc.rate);
+      hcPlan.persistence = val(theta, hc.persistence);
+      if (t === -m.preYears) hcPlan.prevCases = -1;
       hcPlan.nCuts = 0;
       for (let i = 0; i < m.interventions.length; i++) {
         if (w[i] <= 0) continue;

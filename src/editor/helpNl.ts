@@ -52,6 +52,8 @@ export const HELP_NL: Record<string, string> = {
   'Paths of two uncertain parameters in this file, e.g. ["substitution[0].maxShift", "substitution[0].refill"].':
     'De twee onzekere aannames in dit bestand die samenhangen, bijvoorbeeld ["substitution[0].maxShift", "substitution[0].refill"].',
   'Per high-cost case, euros: the insurer pays the excess.': 'Per dure casus, in euro: de verzekeraar betaalt wat erboven zit.',
+  "Persistence of high cost: the lag-1 correlation ρ of a person's yearly high-cost indicator. A person with an episode this year has one next year with probability rate + ρ·(1 − rate), one without with rate·(1 − ρ), so the yearly rate stays the same. 0 (or absent): years independent.":
+    'Blijvend hoge kosten: de correlatie ρ tussen twee opeenvolgende jaren van het wel of niet hebben van een dure episode. Wie dit jaar een episode heeft, heeft er volgend jaar een met kans kans + ρ·(1 − kans), wie geen heeft met kans·(1 − ρ); zo blijft de kans per jaar gelijk. 0 (of leeg): jaren onafhankelijk.',
   'Pilot region or project the intervention comes from.': 'Proeftuin of project waar de interventie vandaan komt.',
   'Premium = expected excess × (1 + loading), paid by the integrator.': 'Premie = verwachte overschrijding × (1 + opslag), betaald door de integrator.',
   'Probability per person-year of one high-cost hospital episode.': 'Kans per persoon per jaar op één dure ziekenhuisepisode.',

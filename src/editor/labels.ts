@@ -51,6 +51,7 @@ export const FIELD_LABELS: Record<string, L> = {
   cv: { nl: 'Variatie (CV)', en: 'Variation (CV)' },
   median: { nl: 'Mediaan', en: 'Median', unit: EUR },
   p99: { nl: '99e percentiel', en: '99th percentile', unit: EUR },
+  persistence: { nl: 'Blijvend hoge kosten (correlatie tussen jaren)', en: 'Persistence of high cost (correlation between years)', unit: FRAC },
   trend: { nl: 'Kostengroei per contact', en: 'Cost growth per contact', unit: PER_Y },
   benchmark: { nl: 'Benchmark van het contract', en: 'Contract benchmark' },
   preContractYears: { nl: 'Jaren vóór het contract voor de benchmark', en: 'Pre-contract years for the benchmark', unit: YEARS },
