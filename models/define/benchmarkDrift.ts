@@ -11,6 +11,8 @@ export interface CostPathInput {
   trend: Ref[];
   population: number;
   preYears: number;
+  /** Weights of the pre-contract years, oldest first; null or absent: equal. */
+  weights?: number[] | null;
   horizon: number;
   /** A parameter's value (its mean, ex ante); 0 for an absent one (−1). */
   value: (ref: Ref) => number;
@@ -56,9 +58,12 @@ export function expectedCostPath(x: CostPathInput): { cost: Float64Array; popula
  * cost per person projected to year 0 with g, averaged, times the year's population and (1+g)^t
  * (the simulation's estimated benchmark, in expectation).
  */
-function expectedBenchmark(path: { cost: Float64Array; population: Float64Array }, P: number, g: number, t: number): number {
+function expectedBenchmark(path: { cost: Float64Array; population: Float64Array }, P: number, g: number, t: number, w: number[] | null | undefined): number {
   let perCap0 = 0;
-  for (let k = 1; k <= P; k++) perCap0 += ((path.cost[P - k] / path.population[P - k]) * ipow(1 + g, k)) / P;
+  for (let k = 1; k <= P; k++) {
+    const x = (path.cost[P - k] / path.population[P - k]) * ipow(1 + g, k);
+    perCap0 += w ? x * w[P - k] : x / P;
+  }
   return path.population[P + t] * perCap0 * ipow(1 + g, t);
 }
 
@@ -78,7 +83,7 @@ export function expectedGrowth(x: CostPathInput): number {
   let hi = 0.5;
   for (let i = 0; i < 200 && hi - lo > 1e-15; i++) {
     const mid = (lo + hi) / 2;
-    if (expectedBenchmark(path, x.preYears, mid, last) < target) lo = mid;
+    if (expectedBenchmark(path, x.preYears, mid, last, x.weights) < target) lo = mid;
     else hi = mid;
   }
   return (lo + hi) / 2;
@@ -98,6 +103,6 @@ export interface BenchmarkDrift {
 
 export function benchmarkDrift(x: CostPathInput, assumedTrend: number): BenchmarkDrift {
   const path = expectedCostPath(x);
-  const byYear = Array.from({ length: x.horizon }, (_, t) => expectedBenchmark(path, x.preYears, assumedTrend, t) / path.cost[x.preYears + t] - 1);
+  const byYear = Array.from({ length: x.horizon }, (_, t) => expectedBenchmark(path, x.preYears, assumedTrend, t, x.weights) / path.cost[x.preYears + t] - 1);
   return { assumedTrend, expectedGrowth: expectedGrowth(x), byYear, lastYear: byYear[byYear.length - 1] };
 }

@@ -79,6 +79,7 @@ export function define(s: Scenario, registerContracts: ContractRegistrar, opts: 
         trend,
         population: s.region.population,
         preYears: s.benchmark.preContractYears,
+        weights: s.benchmark.weights ?? null,
         horizon: s.simulation.horizonYears,
         value: (r) => paramValue(reg.slots[r], 0.5, false),
       }),
@@ -88,6 +89,8 @@ export function define(s: Scenario, registerContracts: ContractRegistrar, opts: 
   );
   const qualityBaseline = P('quality.baseline', s.quality.baseline, BASE_BLOCK, 0, 100);
   const qualityNoise = P('quality.noiseSD', s.quality.noiseSD, BASE_BLOCK, 0, 50);
+  const rb = s.benchmark.rebase;
+  const rebase = rb ? { every: rb.everyYears, ratchet: P('benchmark.rebase.ratchet', rb.ratchet ?? 1, BASE_BLOCK, 0, 1) } : null;
 
   const substitutions: SubstitutionModel[] = s.substitution.map((x, i) => {
     const b = subBlock(x.id);
@@ -145,6 +148,8 @@ export function define(s: Scenario, registerContracts: ContractRegistrar, opts: 
     seed: s.simulation.seed,
     horizon: s.simulation.horizonYears,
     preYears: s.benchmark.preContractYears,
+    benchmarkWeights: s.benchmark.weights ?? null,
+    rebase,
     population: s.region.population,
     segments,
     trend,

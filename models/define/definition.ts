@@ -95,6 +95,10 @@ export interface ModelDefinition {
   seed: string;
   horizon: number;
   preYears: number;
+  /** Weights of the pre-contract years in the benchmark, oldest first; null: equal weights. */
+  benchmarkWeights: number[] | null;
+  /** Rebasing after every `every` contract years, removing the share `ratchet` of the gap to realised cost; null: none. */
+  rebase: { every: number; ratchet: Ref } | null;
   population: number;
   segments: SegmentModel[];
   trend: Ref[];
@@ -120,6 +124,15 @@ export function severityLogParams(theta: Float64Array, hc: NonNullable<SegmentMo
   }
   const mu = log(val(theta, hc.a));
   return { mu, sigma: Math.max(0, (log(val(theta, hc.b)) - mu) / Z99) };
+}
+
+/**
+ * Years' worth of information in the benchmark's base: P for equal weights, 1/Σw² otherwise (the
+ * variance of a weighted mean of P independent years is Σw² times one year's).
+ */
+export function effectiveBaseYears(d: Pick<ModelDefinition, 'preYears' | 'benchmarkWeights'>): number {
+  const w = d.benchmarkWeights;
+  return w ? 1 / w.reduce((a, x) => a + x * x, 0) : d.preYears;
 }
 
 /** θ[ref], or `fallback` for an absent optional parameter. */

@@ -233,6 +233,23 @@ export const ScenarioSchema = z
           .enum(['estimated', 'expected'])
           .default('estimated')
           .describe("estimated: from the simulated pre-contract years, as a real contract would; expected: the true expected counterfactual of the run's parameters (for reference)."),
+        weights: z
+          .array(z.number().min(0).max(1))
+          .min(1)
+          .max(10)
+          .optional()
+          .describe('Weights of the pre-contract years in the benchmark, oldest first (e.g. 0.1, 0.3, 0.6); one per year, summing to 1. Leave out for equal weights.'),
+        rebase: z
+          .strictObject({
+            everyYears: z.number().int().min(1).max(15).describe('Length of an agreement period: the benchmark is rebased after every this many contract years.'),
+            ratchet: probability(
+              "Share of the gap between the running benchmark and the region's realised cost that rebasing removes (1: the new benchmark is the realised cost, projected; 0: rebasing changes nothing).",
+            ).optional(),
+          })
+          .optional()
+          .describe(
+            "Rebasing at the end of each agreement period from the region's realised cost of the last pre-contract-years years, weighted as above, so that savings made early lower the later benchmark.",
+          ),
       })
       // Without a trend the contract assumes the scenario's own expected cost growth (compile.ts).
       .default({ preContractYears: 3, method: 'estimated' }),
@@ -281,6 +298,12 @@ export const ScenarioSchema = z
     // (t < 0), where a shrinking segment is larger than at the start.
     const pre = s.benchmark.preContractYears;
     const H = s.simulation.horizonYears;
+    const w = s.benchmark.weights;
+    if (w) {
+      if (w.length !== pre) ctx.addIssue({ code: 'custom', path: ['benchmark', 'weights'], message: `must have one weight per pre-contract year (${pre}), has ${w.length}` });
+      const sum = w.reduce((a, b) => a + b, 0);
+      if (Math.abs(sum - 1) > 1e-6) ctx.addIssue({ code: 'custom', path: ['benchmark', 'weights'], message: `weights must sum to 1 (now ${+sum.toFixed(6)})` });
+    }
     const sizes = s.region.segments.map((g) => {
       const gHi = g.growth === undefined ? 0 : upperBound(g.growth, 0.5);
       const gLo = g.growth === undefined ? 0 : lowerBound(g.growth, -0.5);

@@ -288,7 +288,10 @@ export class RunSimulator {
       }
       if (!expectedBenchmark) B = bench(t, cols[L.population][r]);
       cols[L.benchmark][r] = B;
-      cols[L.cf.observedSavings][r] = (B - cols[L.cf.total][r]) / B;
+      // Rebased on realised cost, each world's benchmark follows its own cost: the counterfactual's
+      // observed savings (what chance alone shows) are measured against its own rebased benchmark.
+      const Bcf = m.rebase && !expectedBenchmark ? bench(t, cols[L.population][r], undefined, 0) : B;
+      cols[L.cf.observedSavings][r] = (Bcf - cols[L.cf.total][r]) / Bcf;
       cols[L.sc.observedSavings][r] = (B - cols[L.sc.total][r]) / B;
     }
   }
@@ -297,11 +300,13 @@ export class RunSimulator {
    * Runs pre-contract years and the horizon; calls `emit` for each horizon year and returns the
    * benchmark function B(t, population) estimated from the pre-contract years.
    */
-  private horizon(theta: Float64Array, rs: RunStreams, emit: (t: number, y: YearOut) => void): (t: number, pop: number, line?: number) => number {
+  private horizon(theta: Float64Array, rs: RunStreams, emit: (t: number, y: YearOut) => void): (t: number, pop: number, line?: number, world?: number) => number {
     const m = this.model;
     const P = m.preYears;
     const tally = this.tally;
     const g = val(theta, m.benchmarkTrend);
+    const w = m.benchmarkWeights;
+    const hist = m.rebase ? this.history() : null;
     let perCapAt0 = 0;
     const lineAt0 = new Float64Array(NL);
     for (let t = -P; t < m.horizon; t++) {
@@ -316,19 +321,93 @@ export class RunSimulator {
         if (t >= 0) this.addExpected(plan, t);
         this.segYear(plan, rs.base, tally);
       }
+      if (hist) this.record(hist, t, population);
       if (t < 0) {
         let total = tally.cfHcCost;
         for (let l = 0; l < NL; l++) total += tally.cfClaims[l];
         // Each pre-contract year's cost per person, projected to year 0 with the contract's trend.
-        perCapAt0 += ((total / population) * ipow(1 + g, -t)) / P;
-        for (let l = 0; l < NL; l++) lineAt0[l] += (((tally.cfClaims[l] + (l === HOSPITAL ? tally.cfHcCost : 0)) / population) * ipow(1 + g, -t)) / P;
+        if (w) {
+          perCapAt0 += (total / population) * ipow(1 + g, -t) * w[t + P];
+          for (let l = 0; l < NL; l++) lineAt0[l] += ((tally.cfClaims[l] + (l === HOSPITAL ? tally.cfHcCost : 0)) / population) * ipow(1 + g, -t) * w[t + P];
+        } else {
+          perCapAt0 += ((total / population) * ipow(1 + g, -t)) / P;
+          for (let l = 0; l < NL; l++) lineAt0[l] += (((tally.cfClaims[l] + (l === HOSPITAL ? tally.cfHcCost : 0)) / population) * ipow(1 + g, -t)) / P;
+        }
         continue;
       }
       const { qualityCf, qualitySc } = this.quality(theta, rs, t, population);
       this.interventionCosts(theta, t);
       emit(t, { tally, population, ivCostBy: this.ivCostBy, qualityCf, qualitySc });
     }
+    if (hist) {
+      const perCap = this.rebased(hist, theta, g, perCapAt0, lineAt0);
+      return (t, pop, line, world = 1) => pop * perCap[(world * m.horizon + t) * (NL + 1) + (line === undefined ? NL : line)];
+    }
     return (t, pop, line) => pop * (line === undefined ? perCapAt0 : lineAt0[line]) * ipow(1 + g, t);
+  }
+
+  private historyBuffer: Float64Array | null = null;
+  private perCapBuffer: Float64Array | null = null;
+  /**
+   * Realised claims per person by world (0 counterfactual, 1 scenario), year (−P..H−1, index t + P)
+   * and line (index NL: all lines), for rebasing.
+   */
+  private history(): Float64Array {
+    const m = this.model;
+    if (!this.historyBuffer) this.historyBuffer = new Float64Array(2 * (m.preYears + m.horizon) * (NL + 1));
+    return this.historyBuffer;
+  }
+
+  private record(hist: Float64Array, t: number, population: number): void {
+    const m = this.model;
+    const tl = this.tally;
+    const Y = m.preYears + m.horizon;
+    for (let w = 0; w < 2; w++) {
+      const claims = w === 0 || t < 0 ? tl.cfClaims : tl.scClaims;
+      const hc = w === 0 || t < 0 ? tl.cfHcCost : tl.scHcCost;
+      const at = (w * Y + t + m.preYears) * (NL + 1);
+      let total = 0;
+      for (let l = 0; l < NL; l++) {
+        const x = claims[l] + (l === HOSPITAL ? hc : 0);
+        hist[at + l] = x / population;
+        total += x;
+      }
+      hist[at + NL] = total / population;
+    }
+  }
+
+  /**
+   * The benchmark per person by world, contract year and line (index NL: all lines) when it is
+   * rebased: from year 0 the base projected with the trend; after every `every` contract years the
+   * base becomes old − ratchet·(old − realised), where realised is the last P years' cost per
+   * person (weighted as the base years) projected to the rebasing year.
+   */
+  private rebased(hist: Float64Array, theta: Float64Array, g: number, perCapAt0: number, lineAt0: Float64Array): Float64Array {
+    const m = this.model;
+    const { every, ratchet } = m.rebase!;
+    const r = val(theta, ratchet);
+    const P = m.preYears;
+    const H = m.horizon;
+    const Y = P + H;
+    const wt = m.benchmarkWeights;
+    if (!this.perCapBuffer) this.perCapBuffer = new Float64Array(2 * H * (NL + 1));
+    const out = this.perCapBuffer;
+    for (let w = 0; w < 2; w++)
+      for (let l = 0; l <= NL; l++) {
+        let base = l === NL ? perCapAt0 : lineAt0[l];
+        let from = 0;
+        for (let t = 0; t < H; t++) {
+          if (t > 0 && t % every === 0) {
+            const old = base * ipow(1 + g, t - from);
+            let realised = 0;
+            for (let k = 1; k <= P; k++) realised += hist[(w * Y + t - k + P) * (NL + 1) + l] * ipow(1 + g, k) * (wt ? wt[P - k] : 1 / P);
+            base = old - r * (old - realised);
+            from = t;
+          }
+          out[(w * H + t) * (NL + 1) + l] = base * ipow(1 + g, t - from);
+        }
+      }
+    return out;
   }
 
   /** Expected counterfactual claims per year and line given θ (row-major years × lines). */

@@ -4,6 +4,7 @@ import { column, type RunBlock } from '../simulation/columns';
 import { minimumSavingsRate } from '../define/closedForm';
 import { chanceCv, personCostMoments } from '../define/personCost';
 import { benchmarkDrift, type BenchmarkDrift } from '../define/benchmarkDrift';
+import { effectiveBaseYears } from '../define/definition';
 import { drawParams } from '../params/registry';
 import { probAtLeast, quantileMcse, quantileSorted, stat, yearSlice, type Prob, type Stat } from './stats';
 import { varianceSplit, type VarianceSplit } from './varianceSplit';
@@ -231,7 +232,10 @@ export function summarize(model: Model, b: RunBlock, opts: SummarizeOptions = {}
   };
   const means = drawParams(model.registry, model.blocks, model.seed, 0, false);
   const drift = estimated
-    ? benchmarkDrift({ segments: model.segments, trend: model.trend, population: N, preYears: model.preYears, horizon: model.horizon, value: (r) => means[r] }, means[model.benchmarkTrend])
+    ? benchmarkDrift(
+        { segments: model.segments, trend: model.trend, population: N, preYears: model.preYears, weights: model.benchmarkWeights, horizon: model.horizon, value: (r) => means[r] },
+        means[model.benchmarkTrend],
+      )
     : null;
   return {
     benchmarkDrift: drift,
@@ -248,13 +252,13 @@ export function summarize(model: Model, b: RunBlock, opts: SummarizeOptions = {}
       closedForm: minimumSavingsRate(cv, N, sim.confidence),
       at90: minimumSavingsRate(cv, N, 0.9),
       at95: minimumSavingsRate(cv, N, 0.95),
-      withBenchmark: minimumSavingsRate(cv, N, sim.confidence) * (estimated ? Math.sqrt(1 + 1 / model.preYears) : 1),
+      withBenchmark: minimumSavingsRate(cv, N, sim.confidence) * (estimated ? Math.sqrt(1 + 1 / effectiveBaseYears(model)) : 1),
       benchmarkYears: model.preYears,
       empiricalLastYear: quantileSorted(lastCf, sim.confidence),
       empiricalLastYearMcse: quantileMcse(lastCf, sim.confidence),
       population: N,
     },
-    detectability: { cv, preYears: model.preYears, benchmarkEstimated: estimated, scenarioPopulation: N, points: detectabilityCurve(cv, estimated ? model.preYears : Infinity, target, N) },
+    detectability: { cv, preYears: model.preYears, benchmarkEstimated: estimated, scenarioPopulation: N, points: detectabilityCurve(cv, estimated ? effectiveBaseYears(model) : Infinity, target, N) },
     financing:
       opts.financing === false
         ? {

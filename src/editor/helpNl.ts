@@ -34,6 +34,8 @@ export const HELP_NL: Record<string, string> = {
   'ISO date the scenario was made.': 'Datum waarop het scenario is gemaakt (JJJJ-MM-DD).',
   'Insured people in the region at the start year.': 'Verzekerden in de regio in het startjaar.',
   'Insurer income above expected baseline claims, fraction.': 'Inkomsten van de verzekeraar boven de verwachte declaraties, als fractie.',
+  'Length of an agreement period: the benchmark is rebased after every this many contract years.':
+    'Lengte van een contractperiode: na elk zoveel contractjaren wordt de benchmark opnieuw vastgesteld.',
   'Mean cost of a moved contact on the receiving line, euros at start-year prices.': 'Gemiddelde kosten van een verplaatst contact in de ontvangende zorgvorm, in euro (prijzen van het startjaar).',
   'Mean cost of one high-cost episode, euros.': 'Gemiddelde kosten van één dure episode, in euro.',
   'Mean cost per contact, euros at start-year prices.': 'Gemiddelde kosten per contact, in euro (prijzen van het startjaar).',
@@ -60,6 +62,8 @@ export const HELP_NL: Record<string, string> = {
   'Production cost per euro of claims at baseline volume (1 = break even).': 'Productiekosten per euro declaratie bij het normale volume (1 = quitte).',
   'Quality score in the counterfactual (0–100).': 'Kwaliteitsscore zonder verandering (0–100).',
   'Rank correlations between uncertain parameters (Gaussian copula).': 'Samenhang (rangcorrelatie) tussen onzekere aannames.',
+  "Rebasing at the end of each agreement period from the region's realised cost of the last pre-contract-years years, weighted as above, so that savings made early lower the later benchmark.":
+    'Opnieuw vaststellen van de benchmark aan het eind van elke contractperiode uit de werkelijke kosten van de regio in de laatste jaren (zoveel als de jaren vóór het contract, gewogen als hierboven), zodat vroege besparingen de latere benchmark verlagen.',
   'Relative reduction (0–1) among people reached.': 'Relatieve vermindering (0–1) bij de bereikte mensen.',
   'Relative reduction of contacts per line among people reached.': 'Relatieve vermindering van het aantal contacten per zorgvorm bij de bereikte mensen.',
   'Relative reduction of cost per contact per line among people reached (e.g. generic prescribing).':
@@ -69,6 +73,8 @@ export const HELP_NL: Record<string, string> = {
   'Runs that get a second random replicate with the same parameters, to split variance.':
     'Aantal runs dat een tweede toevallige herhaling krijgt met dezelfde aannames, om toeval en niet weten te scheiden.',
   'Scenario file format version 2. Generated from models/scenario/schema.ts; do not edit by hand.': 'Scenariobestand, formaat versie 2.',
+  "Share of the gap between the running benchmark and the region's realised cost that rebasing removes (1: the new benchmark is the realised cost, projected; 0: rebasing changes nothing).":
+    'Deel van het verschil tussen de lopende benchmark en de werkelijke kosten van de regio dat het opnieuw vaststellen weghaalt (1: de nieuwe benchmark is de werkelijke kosten, doorgetrokken; 0: er verandert niets).',
   'The same text in Dutch and English; a missing language shows the other.': 'Dezelfde tekst in het Nederlands en het Engels; ontbreekt een taal, dan staat de andere er.',
   'Segment ids this applies to; empty means all segments.': 'Groepen (codes) waarop dit van toepassing is; leeg betekent alle groepen.',
   'Set from the population size: the rate chance alone exceeds with probability 1 − confidence.': 'Afgeleid van de regiogrootte: de besparing die toeval alleen overschrijdt met kans 1 − zekerheid.',
@@ -94,6 +100,8 @@ export const HELP_NL: Record<string, string> = {
   'Volume outside the band is paid at this fraction of its claims.': 'Volume buiten de bandbreedte wordt betaald tegen dit deel van de declaraties.',
   'Volume within ± this fraction of the budget is not settled.': 'Volume binnen ± dit deel van het budget wordt niet verrekend.',
   'Weight of the most likely value; 4 is the classic PERT.': 'Gewicht van de meest waarschijnlijke waarde; 4 is de klassieke PERT.',
+  'Weights of the pre-contract years in the benchmark, oldest first (e.g. 0.1, 0.3, 0.6); one per year, summing to 1. Leave out for equal weights.':
+    'Gewichten van de jaren vóór het contract in de benchmark, oudste eerst (bijv. 0,1, 0,3, 0,6); één per jaar, samen 1. Leeg: gelijke gewichten.',
   'What the simulation shows, checked by a test for the library scenarios.': "Wat de simulatie laat zien (voor de bibliotheekscenario's gecontroleerd door een test).",
   'Where the number comes from (a domain.md source), or why it is illustrative.': 'Waar het getal vandaan komt, of waarom het illustratief is.',
   "Where the segment's share comes from.": 'Waar het aandeel van deze groep vandaan komt.',
