@@ -99,6 +99,21 @@ describe('benchmark rules (hand-computed cases)', () => {
     expect(full[5] / (N * realised * (1 + G) ** 2) - 1).toBeCloseTo(0, 12);
   });
 
+  it('a trend with its own uncertainty (e.g. a national trend) is drawn per run and projects the benchmark of its run', () => {
+    const input = region({ weights: [0.1, 0.3, 0.6], trend: { dist: 'uniform', min: 0.01, max: 0.06 } });
+    const { model, block } = run(input, 3);
+    const at = model.registry.slots.findIndex((x) => x.path === 'benchmark.trend');
+    const B = column(block, 'benchmark');
+    const seen = new Set<number>();
+    for (let r = 0; r < 3; r++) {
+      const g = block.params[r * block.nParams + at];
+      seen.add(g);
+      const base = [0.1, 0.3, 0.6].reduce((a, w, i) => a + w * COST(i - 3) * (1 + g) ** (3 - i), 0);
+      for (let t = 0; t < 6; t++) expect(B[r * 6 + t] / (N * base * (1 + g) ** t) - 1).toBeCloseTo(0, 12);
+    }
+    expect(seen.size).toBe(3);
+  });
+
   it('refuses weights that do not match the pre-contract years or do not sum to 1', () => {
     const bad = (weights: number[]) => {
       const r = validateScenario(region({ weights }));
