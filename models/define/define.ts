@@ -150,6 +150,7 @@ export function define(s: Scenario, registerContracts: ContractRegistrar, opts: 
     preYears: s.benchmark.preContractYears,
     benchmarkWeights: s.benchmark.weights ?? null,
     rebase,
+    coverageLevels: [...new Set((s.financing?.models ?? []).flatMap((m) => (m.coverage !== undefined && m.coverage < 1 ? [m.coverage] : [])))].sort((a, b) => a - b),
     population: s.region.population,
     segments,
     trend,

@@ -97,6 +97,12 @@ export interface ModelDefinition {
   preYears: number;
   /** Weights of the pre-contract years in the benchmark, oldest first; null: equal weights. */
   benchmarkWeights: number[] | null;
+  /**
+   * The contracts' coverage shares below 1, ascending and distinct: each segment is simulated as
+   * nested sub-populations (the first round(n·c) people are covered at level c), so every level's
+   * care is a sum of its own pieces. Empty when every contract covers the whole region.
+   */
+  coverageLevels: number[];
   /** Rebasing after every `every` contract years, removing the share `ratchet` of the gap to realised cost; null: none. */
   rebase: { every: number; ratchet: Ref } | null;
   population: number;

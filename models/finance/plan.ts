@@ -1,5 +1,6 @@
 import { LINES, PARTIES, PAYERS, type Line } from '../core/names';
 import { DEFAULT_SCOPE, LINE_FACTS } from '../core/lines';
+import { coveredPrefix } from '../simulation/columns';
 import { finColumn, paidColumn, paidItemColumn, partiesOf, STATUS_QUO, twinResultColumn } from '../core/columns';
 import type { Param, Scenario } from '../scenario/schema';
 import type { Financing, FinancingModel } from '../scenario/contracts';
@@ -109,6 +110,11 @@ export function settlementOf(model: ModelDefinition): FinancingPlan {
   // it; nothing is allocated per run (closures and arrays made per run were most of this stage's
   // cost inside the run loop).
   const claims = [new Float64Array(H * NL), new Float64Array(H * NL)];
+  // A contract covering a share of the insured settles on its coverage level's people (`cl`, `N`,
+  // benchmark, excess); the baseline money and the others' fee-for-service use the whole region.
+  const levels = model.coverageLevels;
+  const levelOf = f.models.map((m) => (m.coverage !== undefined && m.coverage < 1 ? levels.indexOf(m.coverage) : -1));
+  const coveredClaims = levels.map(() => [new Float64Array(H * NL), new Float64Array(H * NL)]);
   const provCost = [new Float64Array(H * 2), new Float64Array(H * 2)];
   // (1 + the contract's trend)^t of the run being settled: the trend may be a distribution, drawn per run.
   const growth = new Float64Array(H);
@@ -189,6 +195,8 @@ export function settlementOf(model: ModelDefinition): FinancingPlan {
     paid: Float64Array[];
     /** Per model: the paid items' columns, else null. */
     paidItems: (Float64Array[] | null)[];
+    /** Per coverage level: its people's columns. */
+    covered: { pop: Float64Array; claims: Float64Array[][]; movedH: Float64Array; movedG: Float64Array; bench: Float64Array[]; excess: Float64Array[][] }[];
   }
   let R: Cols | null = null;
   // The simulator alternates between its block and a one-run scratch block (variance-split twins).
@@ -215,6 +223,17 @@ export function settlementOf(model: ModelDefinition): FinancingPlan {
       cost: ids.map((id) => FIN_PARTIES.map((p) => col(finColumn(id, p, 'cost')))),
       paid: ids.map((id) => (id === STATUS_QUO ? new Float64Array(0) : col(paidColumn(id)))),
       paidItems: [null, ...f.models.map((m) => (kindOf(m).paidItems ? kindOf(m).paidItems!.map((k) => col(paidItemColumn(m.id, k))) : null))],
+      covered: levels.map((_, j) => {
+        const p = coveredPrefix(j);
+        return {
+          pop: col(`${p}population`),
+          claims: worlds.map((w) => LINES.map((l) => col(`${p}${w}.claims.${l}`))),
+          movedH: col(`${p}moved.out.hospital`),
+          movedG: col(`${p}moved.out.gp`),
+          bench: LINES.map((l) => col(`${p}benchmark.${l}`)),
+          excess: worlds.map((w) => model.excessThresholds.map((_, k) => col(`${p}${w}.excess.${k}`))),
+        };
+      }),
     };
   };
 
@@ -255,17 +274,20 @@ export function settlementOf(model: ModelDefinition): FinancingPlan {
    */
   const settle = (ri: number, w: number) => {
     const C = R!;
-    c = claims[w];
+    const j = ri >= 0 ? levelOf[ri] : -1;
+    const V = j >= 0 ? C.covered[j] : null;
+    const tot = claims[w];
+    c = V ? coveredClaims[j][w] : tot;
     const { rev, cost, previous, ffs } = y;
     const mi = ri + 1;
     const settler = ri >= 0 ? settlers[ri] : null;
     y.theta = theta;
     y.row0 = row0;
     y.quality = C.quality[w];
-    y.bench = C.bench;
-    y.movedHospital = C.movedH;
-    y.movedGp = C.movedG;
-    y.excess = ri >= 0 && stopLossEngineAt[ri] >= 0 ? C.excess[w][stopLossEngineAt[ri]] : null;
+    y.bench = V ? V.bench : C.bench;
+    y.movedHospital = V ? V.movedH : C.movedH;
+    y.movedGp = V ? V.movedG : C.movedG;
+    y.excess = ri >= 0 && stopLossEngineAt[ri] >= 0 ? (V ? V.excess : C.excess)[w][stopLossEngineAt[ri]] : null;
     y.paidItems = C.paidItems[mi];
     previous.fill(0);
     settler?.begin?.();
@@ -274,7 +296,7 @@ export function settlementOf(model: ModelDefinition): FinancingPlan {
       const row = row0 + t;
       y.row = row;
       const N = C.pop[row];
-      y.N = N;
+      y.N = V ? V.pop[row] : N;
       rev.fill(0);
       cost.fill(0);
       // Baseline money, the same under every contract: each payer's income for its lines' expected
@@ -282,10 +304,10 @@ export function settlementOf(model: ModelDefinition): FinancingPlan {
       // the deductible, the providers' production cost and the interventions' cost.
       for (const p of payers) rev[p] += (p === P_INS ? (1 + margin) * N * netExpected[p] : N * netExpected[p]) * growth[t];
       let deductible = 0;
-      for (let l = 0; l < NL; l++) deductible += ded[l] * y.cl(l);
+      for (let l = 0; l < NL; l++) deductible += ded[l] * tot[t * NL + l];
       rev[P_INS] += deductible;
       cost[P_PAT] += deductible;
-      for (const [l, p] of AT_COST) cost[p] += y.cl(l);
+      for (const [l, p] of AT_COST) cost[p] += tot[t * NL + l];
       cost[P_HOSP] += provCost[w][t * 2];
       cost[P_GP] += provCost[w][t * 2 + 1];
       if (w === 1) for (let i = 0; i < PAYER_PARTY.length; i++) cost[PAYER_PARTY[i]] += C.ivBy[i][row];
@@ -297,6 +319,8 @@ export function settlementOf(model: ModelDefinition): FinancingPlan {
         payInsToProvider(y, P_HOSP, ffs[P_HOSP]);
         payInsToProvider(y, P_GP, ffs[P_GP]);
       }
+      // The people the contract does not cover: their providers' claims fee-for-service.
+      if (V) for (let l = 0; l < NL; l++) if (providerOf[l] >= 0) payInsToProvider(y, providerOf[l], tot[t * NL + l] - c[t * NL + l]);
       settler?.year(y);
       for (let p = 0; p < 6; p++) {
         C.rev[mi][p][row] = rev[p];
@@ -330,6 +354,10 @@ export function settlementOf(model: ModelDefinition): FinancingPlan {
         for (let l = 0; l < NL; l++) {
           const col = R.claims[w][l];
           for (let t = 0; t < H; t++) claims[w][t * NL + l] = col[row0 + t];
+          for (let j = 0; j < levels.length; j++) {
+            const cc = R.covered[j].claims[w][l];
+            for (let t = 0; t < H; t++) coveredClaims[j][w][t * NL + l] = cc[row0 + t];
+          }
         }
       // Provider production costs per world, in start-year prices: claims are deflated by each
       // line's own price trend, the fixed part moves toward current real volume by the capacity

@@ -30,7 +30,7 @@ export function createSimApi(): SimApi {
         ok: true,
         runs: v.scenario.simulation.runs,
         years: model.horizon,
-        columns: blockColumns(model, makeLayout(model.excessThresholds.length)),
+        columns: blockColumns(model, makeLayout(model.excessThresholds.length, model.coverageLevels.length)),
         params: model.registry.slots.map((s) => ({ path: s.path, uncertain: s.uncertain, block: s.block })),
       };
     },

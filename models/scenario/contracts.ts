@@ -44,7 +44,19 @@ export const PartiesSchema = z
     deductibleShare: { hospital: 0.05, intermediate: 0.05, pharmacy: 0.05 },
   });
 
-const base = { id, name: localTextSchema(200), description: localTextSchema(4000).optional() };
+const base = {
+  id,
+  name: localTextSchema(200),
+  description: localTextSchema(4000).optional(),
+  coverage: z
+    .number()
+    .gt(0)
+    .max(1)
+    .optional()
+    .describe(
+      "Share of the region's insured the contract covers (the contracting insurer's); its money flows, benchmark, observed savings and minimum savings rate apply to them, the others' care stays fee-for-service. Leave out for 100%.",
+    ),
+};
 
 const threshold = z.union([
   z.strictObject({ fixed: probability('Fixed rate, fraction of the benchmark.') }),

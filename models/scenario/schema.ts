@@ -298,6 +298,12 @@ export const ScenarioSchema = z
     // (t < 0), where a shrinking segment is larger than at the start.
     const pre = s.benchmark.preContractYears;
     const H = s.simulation.horizonYears;
+    (s.financing?.models ?? []).forEach((m, i) => {
+      if (m.coverage === undefined || m.coverage >= 1) return;
+      // Not yet modelled: a covered sub-population's own rebased or expected benchmark.
+      if (s.benchmark.rebase) ctx.addIssue({ code: 'custom', path: ['financing', 'models', i, 'coverage'], message: 'coverage below 100% cannot be combined with benchmark.rebase yet' });
+      if (s.benchmark.method === 'expected') ctx.addIssue({ code: 'custom', path: ['financing', 'models', i, 'coverage'], message: 'coverage below 100% needs benchmark.method "estimated"' });
+    });
     const w = s.benchmark.weights;
     if (w) {
       if (w.length !== pre) ctx.addIssue({ code: 'custom', path: ['benchmark', 'weights'], message: `must have one weight per pre-contract year (${pre}), has ${w.length}` });

@@ -12,7 +12,7 @@ export { RunValueError };
  * `timer` (benchmarks only) accumulates the time spent in each part of the runs.
  */
 export function simulateBlock(model: Model, firstRun: number, runs: number, mode: Mode = 'aggregate', onRun?: (done: number) => boolean | void, stop?: () => boolean, timer?: PartTimer): RunBlock {
-  const layout = makeLayout(model.excessThresholds.length);
+  const layout = makeLayout(model.excessThresholds.length, model.coverageLevels.length);
   const block = allocBlock(blockColumns(model, layout), firstRun, runs, model.horizon, model.registry.slots.length);
   const sim = new RunSimulator(model, layout, mode);
   sim.timer = timer ?? null;

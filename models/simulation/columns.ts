@@ -26,7 +26,21 @@ export interface Layout {
   /** The twin replicate's total cost, counterfactual and scenario (NaN for runs without a twin). */
   twinCfTotal: number;
   twinScTotal: number;
+  /** Per coverage level (`coverageLevels`), the covered sub-population's columns. */
+  covered: Covered[];
 }
+
+/** The covered population of one coverage level: what a contract with that coverage settles on. */
+export interface Covered {
+  population: number;
+  claims: number[][];
+  excess: number[][];
+  movedOut: number[];
+  benchmarkLine: number[];
+}
+
+/** Column-name prefix of coverage level j's columns. */
+export const coveredPrefix = (j: number) => `covered${j}.`;
 
 export interface Side {
   total: number;
@@ -39,7 +53,7 @@ export interface Side {
   quality: number;
 }
 
-export function makeLayout(nThresholds: number): Layout {
+export function makeLayout(nThresholds: number, nLevels = 0): Layout {
   const names: string[] = [];
   const add = (n: string) => (names.push(n), names.length - 1);
   const side = (p: 'cf' | 'sc'): Side => ({
@@ -67,6 +81,16 @@ export function makeLayout(nThresholds: number): Layout {
     twinReduction: add('twin.reduction'),
     twinCfTotal: add('twin.cf.total'),
     twinScTotal: add('twin.sc.total'),
+    covered: Array.from({ length: nLevels }, (_, j): Covered => {
+      const p = coveredPrefix(j);
+      return {
+        population: add(`${p}population`),
+        claims: (['cf', 'sc'] as const).map((w) => LINES.map((l) => add(`${p}${w}.claims.${l}`))),
+        excess: (['cf', 'sc'] as const).map((w) => Array.from({ length: nThresholds }, (_, k) => add(`${p}${w}.excess.${k}`))),
+        movedOut: LINES.map((l) => add(`${p}moved.out.${l}`)),
+        benchmarkLine: LINES.map((l) => add(`${p}benchmark.${l}`)),
+      };
+    }),
   };
   return { names, index: new Map(names.map((n, i) => [n, i])), ...layout };
 }

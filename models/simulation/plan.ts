@@ -121,6 +121,27 @@ export function newTally(nLines: number, nThresholds: number): Tally {
   };
 }
 
+/** Adds tally `b` into `a`. */
+export function addTally(a: Tally, b: Tally): void {
+  for (let l = 0; l < a.cfContacts.length; l++) {
+    a.cfContacts[l] += b.cfContacts[l];
+    a.cfClaims[l] += b.cfClaims[l];
+    a.scContacts[l] += b.scContacts[l];
+    a.scClaims[l] += b.scClaims[l];
+    a.movedOut[l] += b.movedOut[l];
+    a.movedIn[l] += b.movedIn[l];
+    a.added[l] += b.added[l];
+  }
+  a.cfHcCases += b.cfHcCases;
+  a.cfHcCost += b.cfHcCost;
+  a.scHcCases += b.scHcCases;
+  a.scHcCost += b.scHcCost;
+  for (let j = 0; j < a.cfExcess.length; j++) {
+    a.cfExcess[j] += b.cfExcess[j];
+    a.scExcess[j] += b.scExcess[j];
+  }
+}
+
 export function resetTally(t: Tally): void {
   t.cfContacts.fill(0);
   t.cfClaims.fill(0);

@@ -9,7 +9,7 @@ import { finColumn, partiesOf, twinResultColumn } from '../core/columns';
 import { aggregateSegmentYear } from './aggregate';
 import { personSegmentYear } from './person';
 import { expectedSegmentYear } from './expected';
-import { newTally, resetTally, type Cut, type LinePlan, type Move, type SegmentYearPlan, type SegmentYearSimulator, type Tally } from './plan';
+import { addTally, newTally, resetTally, type Cut, type LinePlan, type Move, type SegmentYearPlan, type SegmentYearSimulator, type Tally } from './plan';
 import { exp, ipow, log } from '../random/math';
 
 export type Mode = 'aggregate' | 'person';
@@ -142,6 +142,19 @@ export class RunSimulator {
       moves: LINES.map(() => model.substitutions.map(move)),
       hcCuts: model.interventions.map(cut),
     }));
+    const L = model.coverageLevels.length;
+    this.cov =
+      L === 0
+        ? null
+        : {
+            levels: model.coverageLevels,
+            tallies: model.coverageLevels.map(() => newTally(NL, model.excessThresholds.length)),
+            piece: newTally(NL, model.excessThresholds.length),
+            pop: new Float64Array(L),
+            lineAt0: new Float64Array(L * NL),
+            g: 0,
+            states: model.segments.map(() => Array.from({ length: L + 1 }, () => ({ prevCases: -1, prevN: 0, flags: new Uint8Array(0) }))),
+          };
     this.plans = model.segments.map((seg) => ({
       n: 0,
       scenarioActive: false,
@@ -277,6 +290,22 @@ export class RunSimulator {
       cols[L.reduction][r] = 1 - scTotal / cfTotal;
       cols[L.cf.quality][r] = y.qualityCf;
       cols[L.sc.quality][r] = y.qualitySc;
+      const cov = this.cov;
+      if (cov)
+        for (let j = 0; j < cov.levels.length; j++) {
+          const C = L.covered[j];
+          const ct = cov.tallies[j];
+          cols[C.population][r] = cov.pop[j];
+          for (let l = 0; l < NL; l++) {
+            cols[C.claims[0][l]][r] = ct.cfClaims[l] + (l === HOSPITAL ? ct.cfHcCost : 0);
+            cols[C.claims[1][l]][r] = ct.scClaims[l] + (l === HOSPITAL ? ct.scHcCost : 0);
+            cols[C.movedOut[l]][r] = ct.movedOut[l];
+          }
+          for (let k = 0; k < m.excessThresholds.length; k++) {
+            cols[C.excess[0][k]][r] = ct.cfExcess[k];
+            cols[C.excess[1][k]][r] = ct.scExcess[k];
+          }
+        }
     });
     for (let t = 0; t < H; t++) {
       const r = row0 + t;
@@ -292,6 +321,12 @@ export class RunSimulator {
       // observed savings (what chance alone shows) are measured against its own rebased benchmark.
       const Bcf = m.rebase && !expectedBenchmark ? bench(t, cols[L.population][r], undefined, 0) : B;
       cols[L.cf.observedSavings][r] = (Bcf - cols[L.cf.total][r]) / Bcf;
+      const cov = this.cov;
+      if (cov)
+        for (let j = 0; j < cov.levels.length; j++) {
+          const C = L.covered[j];
+          for (let l = 0; l < NL; l++) cols[C.benchmarkLine[l]][r] = cols[C.population][r] * cov.lineAt0[j * NL + l] * ipow(1 + cov.g, t);
+        }
       cols[L.sc.observedSavings][r] = (B - cols[L.sc.total][r]) / B;
     }
   }
@@ -309,8 +344,13 @@ export class RunSimulator {
     const hist = m.rebase ? this.history() : null;
     let perCapAt0 = 0;
     const lineAt0 = new Float64Array(NL);
+    if (this.cov) {
+      this.cov.lineAt0.fill(0);
+      this.cov.g = g;
+    }
     for (let t = -P; t < m.horizon; t++) {
       resetTally(tally);
+      if (this.cov) for (let j = 0; j < this.cov.levels.length; j++) (resetTally(this.cov.tallies[j]), (this.cov.pop[j] = 0));
       this.ivCostBy.fill(0);
       let population = 0;
       for (let s = 0; s < m.segments.length; s++) this.sizes[s] = this.computeSize(theta, s, t);
@@ -319,9 +359,11 @@ export class RunSimulator {
         const plan = this.plan(theta, rs, s, t);
         population += plan.n;
         if (t >= 0) this.addExpected(plan, t);
-        this.segYear(plan, rs.base, tally);
+        if (this.cov) this.pieces(this.cov, plan, s, t, rs.base);
+        else this.segYear(plan, rs.base, tally);
       }
       if (hist) this.record(hist, t, population);
+      if (this.cov && t < 0) this.coveredBase(this.cov, t, g);
       if (t < 0) {
         let total = tally.cfHcCost;
         for (let l = 0; l < NL; l++) total += tally.cfClaims[l];
@@ -408,6 +450,60 @@ export class RunSimulator {
         }
       }
     return out;
+  }
+
+  /** Coverage levels' state (null when every contract covers everyone). */
+  private readonly cov: CoverageState | null;
+
+  /**
+   * A segment-year as nested sub-populations: piece k holds the people covered at level k but not
+   * below (the first round(n·c_k) people are covered at c_k), the last piece those no contract
+   * covers. Each piece is its own gamma–Poisson sum, so the totals keep their distribution and
+   * each level's care is exactly that of its people; each piece keeps its own high-cost chain.
+   */
+  private pieces(cov: CoverageState, plan: SegmentYearPlan, s: number, t: number, base: Samplers): void {
+    const n = plan.n;
+    const hc = plan.highCost;
+    const L = cov.levels.length;
+    let from = 0;
+    for (let k = 0; k <= L; k++) {
+      const to = k < L ? Math.round(n * cov.levels[k]) : n;
+      const st = cov.states[s][k];
+      if (hc) {
+        if (t === -this.model.preYears) st.prevCases = -1;
+        hc.prevCases = st.prevCases;
+        hc.prevN = st.prevN;
+        hc.flags = st.flags;
+      }
+      plan.n = to - from;
+      resetTally(cov.piece);
+      this.segYear(plan, base, cov.piece);
+      if (hc) {
+        st.prevCases = hc.prevCases;
+        st.prevN = hc.prevN;
+        st.flags = hc.flags;
+      }
+      addTally(this.tally, cov.piece);
+      for (let j = k; j < L; j++) {
+        addTally(cov.tallies[j], cov.piece);
+        cov.pop[j] += to - from;
+      }
+      from = to;
+    }
+    plan.n = n;
+  }
+
+  /** Adds pre-contract year t's covered cost per person, per level and line, to the levels' base. */
+  private coveredBase(cov: CoverageState, t: number, g: number): void {
+    const w = this.model.benchmarkWeights;
+    const P = this.model.preYears;
+    for (let j = 0; j < cov.levels.length; j++) {
+      const ct = cov.tallies[j];
+      for (let l = 0; l < NL; l++) {
+        const x = ((ct.cfClaims[l] + (l === HOSPITAL ? ct.cfHcCost : 0)) / cov.pop[j]) * ipow(1 + g, -t);
+        cov.lineAt0[j * NL + l] += w ? x * w[t + P] : x / P;
+      }
+    }
   }
 
   /** Expected counterfactual claims per year and line given θ (row-major years × lines). */
@@ -546,3 +642,18 @@ export class RunSimulator {
 }
 
 const HOSPITAL = LINES.indexOf('hospital');
+
+interface CoverageState {
+  levels: number[];
+  /** Per level, the year's tally of the people it covers; the piece being simulated. */
+  tallies: Tally[];
+  piece: Tally;
+  /** Per level, the people it covers this year. */
+  pop: Float64Array;
+  /** Per level and line: the benchmark's base, cost per person projected to year 0. */
+  lineAt0: Float64Array;
+  /** The run's benchmark trend. */
+  g: number;
+  /** Per segment and piece: its high-cost chain's state. */
+  states: { prevCases: number; prevN: number; flags: Uint8Array }[][];
+}

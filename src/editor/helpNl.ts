@@ -75,6 +75,8 @@ export const HELP_NL: Record<string, string> = {
   'Scenario file format version 2. Generated from models/scenario/schema.ts; do not edit by hand.': 'Scenariobestand, formaat versie 2.',
   "Share of the gap between the running benchmark and the region's realised cost that rebasing removes (1: the new benchmark is the realised cost, projected; 0: rebasing changes nothing).":
     'Deel van het verschil tussen de lopende benchmark en de werkelijke kosten van de regio dat het opnieuw vaststellen weghaalt (1: de nieuwe benchmark is de werkelijke kosten, doorgetrokken; 0: er verandert niets).',
+  "Share of the region's insured the contract covers (the contracting insurer's); its money flows, benchmark, observed savings and minimum savings rate apply to them, the others' care stays fee-for-service. Leave out for 100%.":
+    'Deel van de verzekerden in de regio waarvoor het contract geldt (die van de contracterende verzekeraar); geldstromen, benchmark, gemeten besparing en minimale besparing gelden voor hen, de zorg van de anderen blijft per verrichting betaald. Leeg: 100%.',
   'The same text in Dutch and English; a missing language shows the other.': 'Dezelfde tekst in het Nederlands en het Engels; ontbreekt een taal, dan staat de andere er.',
   'Segment ids this applies to; empty means all segments.': 'Groepen (codes) waarop dit van toepassing is; leeg betekent alle groepen.',
   'Set from the population size: the rate chance alone exceeds with probability 1 − confidence.': 'Afgeleid van de regiogrootte: de besparing die toeval alleen overschrijdt met kans 1 − zekerheid.',

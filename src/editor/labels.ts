@@ -54,6 +54,7 @@ export const FIELD_LABELS: Record<string, L> = {
   persistence: { nl: 'Blijvend hoge kosten (correlatie tussen jaren)', en: 'Persistence of high cost (correlation between years)', unit: FRAC },
   trend: { nl: 'Kostengroei per contact', en: 'Cost growth per contact', unit: PER_Y },
   benchmark: { nl: 'Benchmark van het contract', en: 'Contract benchmark' },
+  coverage: { nl: 'Dekking: deel van de verzekerden', en: 'Coverage: share of the insured', unit: FRAC },
   weights: { nl: 'Gewichten van de basisjaren', en: 'Weights of the base years', unit: FRAC },
   rebase: { nl: 'Opnieuw vaststellen (rebasing)', en: 'Rebasing' },
   everyYears: { nl: 'Elke … jaar', en: 'Every … years', unit: YEARS },

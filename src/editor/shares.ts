@@ -12,6 +12,7 @@ const SHARE_KEYS = new Set([
   'share',
   'growth',
   'rate',
+  'coverage',
   'trend',
   'eligible',
   'maxShift',
