@@ -35,8 +35,8 @@ function describe(issue: z.core.$ZodIssue, input: unknown): Omit<Issue, 'path'> 
     case 'invalid_value':
       return { code: 'oneOf', params: { values: issue.values.map((v) => JSON.stringify(v)) } };
     case 'invalid_format':
-      if (issue.format === 'regex' && 'pattern' in issue && issue.pattern === ID_PATTERN.source) return { code: 'idForm', params: {} };
-      if (issue.format === 'regex' && 'pattern' in issue && issue.pattern === SHA256_PATTERN.source) return { code: 'sha256Form', params: {} };
+      if (issue.format === 'regex' && 'pattern' in issue && issue.pattern === String(ID_PATTERN)) return { code: 'idForm', params: {} };
+      if (issue.format === 'regex' && 'pattern' in issue && issue.pattern === String(SHA256_PATTERN)) return { code: 'sha256Form', params: {} };
       return { code: 'otherRule', params: { text: issue.message } };
     case 'custom':
       return carriedIssue(issue.params) ?? { code: 'otherRule', params: { text: issue.message } };
