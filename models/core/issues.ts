@@ -80,7 +80,21 @@ export interface IssueParams {
   parseSyntax: { part: string; rest: string; at?: number };
   /** A parse error of a form the list does not name: the parser's English text. */
   parseOther: { text: string; at?: number };
+  // ---- a run whose numbers cannot be reported (`run` 1-based, where known)
+  runNotFinite: { run: number; output: string; value: string; year: number; cause: RunCause };
+  runFormulaValue: { run?: number; formula: string; value: number; year: number; limit?: number };
 }
+
+/** The likely cause of an output that is NaN or ±Infinity (models/simulation/block.ts). */
+export type RunCause = 'noPersons' | 'costOverflow' | 'zeroCounterfactual' | 'zeroBenchmark' | 'extreme';
+
+const RUN_CAUSE_EN: Record<RunCause, string> = {
+  noPersons: 'the region has 0 persons that year (segment shares of a very small population round to 0 persons)',
+  costOverflow: 'a cost overflowed (an extreme high-cost severity, cost per contact or trend)',
+  zeroCounterfactual: 'the total cost without the scenario is 0 (every cost or contact rate is 0)',
+  zeroBenchmark: 'the benchmark is 0 (no cost in the pre-contract years)',
+  extreme: 'an extreme combination of assumptions (check the largest and smallest values in the file)',
+};
 
 export type IssueCode = keyof IssueParams;
 
@@ -163,6 +177,9 @@ export const ISSUE_EN: Renderers = {
   parsePart: (p) => `Unexpected part "${p.part}"${at(p)}`,
   parseSyntax: (p) => `Syntax error in part "${p.part}"${p.rest}${at(p)}`,
   parseOther: (p) => `${p.text}${at(p)}`,
+  runNotFinite: (p) => `run ${p.run}: ${p.output} is ${p.value} in ${p.year}: ${RUN_CAUSE_EN[p.cause]}`,
+  runFormulaValue: (p) =>
+    `${p.run === undefined ? '' : `run ${p.run}: `}${p.formula} gives ${Number.isFinite(p.value) ? p.value.toPrecision(3) : String(p.value)} in ${p.year}${p.limit === undefined ? '' : `, more than the ${p.limit.toExponential(0)} euros a formula may give`} (a division by 0 or an overflow?)`,
 };
 
 /** The English text of `issue`. */

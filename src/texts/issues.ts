@@ -1,4 +1,4 @@
-import { ISSUE_EN, type Issue, type IssueCode, type IssueParams } from '../../models/core/issues';
+import { ISSUE_EN, type Issue, type IssueCode, type IssueParams, type RunCause } from '../../models/core/issues';
 import type { Lang } from '../i18n';
 import { textFormat, type TextFormat } from './format';
 
@@ -30,6 +30,14 @@ const TYPE_NL: Record<string, string> = {
 };
 const typeNl = (t: string) => TYPE_NL[t] ?? t;
 const NON_FINITE_NL: Record<string, string> = { NaN: 'geen getal (NaN)', Infinity: 'oneindig', '-Infinity': 'min oneindig' };
+/** The likely causes a stopped run names. */
+const RUN_CAUSE_NL: Record<RunCause, string> = {
+  noPersons: 'de regio heeft dat jaar 0 personen (de aandelen van een heel kleine populatie worden afgerond op 0 personen)',
+  costOverflow: 'een bedrag liep over (een extreme ernst van dure episodes, kosten per contact of trend)',
+  zeroCounterfactual: 'de totale kosten zonder het scenario zijn 0 (alle kosten of contactfrequenties zijn 0)',
+  zeroBenchmark: 'de benchmark is 0 (geen kosten in de jaren vóór het contract)',
+  extreme: 'een extreme combinatie van aannames (kijk naar de grootste en kleinste waarden in het bestand)',
+};
 const quoted = (xs: string[]) => xs.map((x) => JSON.stringify(x)).join(', ');
 const list = (xs: string[]) => xs.join(', ');
 /** Where in a formula, 1-based. */
@@ -169,6 +177,15 @@ export const ISSUE_TEXTS: IssueTexts = {
   parsePart: { nl: (p) => `onverwacht deel "${p.part}" (ontbreekt er een bewerking zoals + of *?)${atNl(p)}`, en: asEngine('parsePart') },
   parseSyntax: { nl: (p) => `fout in het deel "${p.part}"${p.rest}${atNl(p)}`, en: asEngine('parseSyntax') },
   parseOther: { nl: (p) => `de formule kan niet worden gelezen (${p.text})${atNl(p)}`, en: asEngine('parseOther') },
+  runNotFinite: {
+    nl: (p) => `run ${p.run}: ${p.output} is ${NON_FINITE_NL[p.value] ?? p.value} in ${p.year}: ${RUN_CAUSE_NL[p.cause]}`,
+    en: asEngine('runNotFinite'),
+  },
+  runFormulaValue: {
+    nl: (p, f) =>
+      `${p.run === undefined ? '' : `run ${p.run}: `}${p.formula} geeft ${Number.isFinite(p.value) ? f.num(Number(p.value.toPrecision(3))) : (NON_FINITE_NL[String(p.value)] ?? String(p.value))} in ${p.year}${p.limit === undefined ? '' : `, meer dan de ${f.num(p.limit)} euro die een formule mag geven`} (een deling door 0 of een overloop?)`,
+    en: asEngine('runFormulaValue'),
+  },
 };
 
 /** The text of `issue` in language `l`. */
