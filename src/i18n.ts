@@ -2,7 +2,8 @@ import { createSignal } from 'solid-js';
 import { localText } from '../models/scenario/localText';
 import { fill, translator as catalogueTranslator, type Entry, type Vars } from './texts/catalogue';
 
-export type Lang = 'nl' | 'en';
+import type { Lang } from './texts/format';
+export type { Lang };
 
 const STORAGE_KEY = 'proeftuin.lang';
 

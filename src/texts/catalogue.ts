@@ -1,5 +1,4 @@
-import type { Lang } from '../i18n';
-import { textFormat, type TextFormat } from './format';
+import { textFormat, type Lang, type TextFormat } from './format';
 
 /** The values a text is filled in from. */
 export type Vars = Record<string, string | number>;

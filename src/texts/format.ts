@@ -1,4 +1,5 @@
-import type { Lang } from '../i18n';
+/** The interface languages. */
+export type Lang = 'nl' | 'en';
 
 /** The locale whose notation a language's numbers are written in. */
 export const LOCALE: Record<Lang, string> = { nl: 'nl-NL', en: 'en-GB' };

@@ -1,6 +1,5 @@
 import { ISSUE_EN, type Issue, type IssueCode, type IssueParams, type RunCause } from '../../models/core/issues';
-import type { Lang } from '../i18n';
-import { textFormat, type TextFormat } from './format';
+import { textFormat, type Lang, type TextFormat } from './format';
 
 /**
  * The interface's text for every issue the engine reports, in Dutch and English. Typed against
