@@ -363,8 +363,10 @@ const M = {
     en: '✓ Re-run: exactly the same numbers (same scenario, seed and number of runs).',
   },
   fileResultsDiffers: {
-    nl: '⚠ Zelfde scenario, seed en aantal runs, maar de nieuwe berekening geeft andere cijfers ({n} verschil(len)). Het bestand komt mogelijk uit een andere versie van de werkbank, of de cijfers zijn aangepast. De resultaten hieronder komen uit de nieuwe berekening.',
-    en: "⚠ Same scenario, seed and number of runs, yet the re-run gives other numbers ({n} difference(s)). The file may come from another version of the workbench, or its numbers were edited. The results below are the re-run's.",
+    nl: (v, f) =>
+      `⚠ Zelfde scenario, seed en aantal runs, maar de nieuwe berekening geeft andere cijfers (${f.count(Number(v.n), { one: 'verschil', other: 'verschillen' })}). Het bestand komt mogelijk uit een andere versie van de werkbank, of de cijfers zijn aangepast. De resultaten hieronder komen uit de nieuwe berekening.`,
+    en: (v, f) =>
+      `⚠ Same scenario, seed and number of runs, yet the re-run gives other numbers (${f.count(Number(v.n), { one: 'difference', other: 'differences' })}). The file may come from another version of the workbench, or its numbers were edited. The results below are the re-run's.`,
   },
   fileResultsOther: {
     nl: 'De cijfers in het bestand horen bij een andere invoer dan de nieuwe berekening ({what}); verschillen zijn dan te verwachten.',
