@@ -83,6 +83,14 @@ export interface IssueParams {
   // ---- a run whose numbers cannot be reported (`run` 1-based, where known)
   runNotFinite: { run: number; output: string; value: string; year: number; cause: RunCause };
   runFormulaValue: { run?: number; formula: string; value: number; year: number; limit?: number };
+  // ---- the contract designer's terms (command line `--design`/`--terms`, and its panel)
+  designNotTerm: { term: string };
+  designTermsForm: { text: string };
+  designTermsRange: { text: string };
+  designTermsCount: Record<string, never>;
+  designNoContract: { id: string; have: string[] };
+  /** A variant of the contract that the validator refuses: the terms as JSON and the variant's issues. */
+  designInvalidTerms: { terms: string; issues: Issue[] };
 }
 
 /** The likely cause of an output that is NaN or ±Infinity (models/simulation/block.ts). */
@@ -178,6 +186,12 @@ export const ISSUE_EN: Renderers = {
   parseSyntax: (p) => `Syntax error in part "${p.part}"${p.rest}${at(p)}`,
   parseOther: (p) => `${p.text}${at(p)}`,
   runNotFinite: (p) => `run ${p.run}: ${p.output} is ${p.value} in ${p.year}: ${RUN_CAUSE_EN[p.cause]}`,
+  designNotTerm: (p) => `term ${p.term}: not a contract term`,
+  designTermsForm: (p) => `--terms: "${p.text}" is not name=low:high`,
+  designTermsRange: (p) => `--terms: "${p.text}": low must be a number below high`,
+  designTermsCount: () => '--terms: one to four terms',
+  designNoContract: (p) => `--design: no contract "${p.id}" in the scenario (it has: ${list(p.have)})`,
+  designInvalidTerms: (p) => `terms ${p.terms}: ${p.issues.map((i) => `${i.path}: ${issueEn(i)}`).join('\n')}`,
   runFormulaValue: (p) =>
     `${p.run === undefined ? '' : `run ${p.run}: `}${p.formula} gives ${Number.isFinite(p.value) ? p.value.toPrecision(3) : String(p.value)} in ${p.year}${p.limit === undefined ? '' : `, more than the ${p.limit.toExponential(0)} euros a formula may give`} (a division by 0 or an overflow?)`,
 };

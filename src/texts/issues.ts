@@ -176,6 +176,15 @@ export const ISSUE_TEXTS: IssueTexts = {
   parsePart: { nl: (p) => `onverwacht deel "${p.part}" (ontbreekt er een bewerking zoals + of *?)${atNl(p)}`, en: asEngine('parsePart') },
   parseSyntax: { nl: (p) => `fout in het deel "${p.part}"${p.rest}${atNl(p)}`, en: asEngine('parseSyntax') },
   parseOther: { nl: (p) => `de formule kan niet worden gelezen (${p.text})${atNl(p)}`, en: asEngine('parseOther') },
+  designNotTerm: { nl: (p) => `term ${p.term}: geen voorwaarde van het contract`, en: asEngine('designNotTerm') },
+  designTermsForm: { nl: (p) => `--terms: "${p.text}" heeft niet de vorm naam=laag:hoog`, en: asEngine('designTermsForm') },
+  designTermsRange: { nl: (p) => `--terms: "${p.text}": laag moet een getal onder hoog zijn`, en: asEngine('designTermsRange') },
+  designTermsCount: { nl: () => '--terms: één tot vier voorwaarden', en: asEngine('designTermsCount') },
+  designNoContract: { nl: (p) => `--design: het scenario heeft geen contract "${p.id}" (wel: ${list(p.have)})`, en: asEngine('designNoContract') },
+  designInvalidTerms: {
+    nl: (p) => `voorwaarden ${p.terms}: ${p.issues.map((i) => `${i.path}: ${issueText(i, 'nl')}`).join('; ')}`,
+    en: (p) => `terms ${p.terms}: ${p.issues.map((i) => `${i.path}: ${issueText(i, 'en')}`).join('; ')}`,
+  },
   runNotFinite: {
     nl: (p) => `run ${p.run}: ${p.output} is ${NON_FINITE_NL[p.value] ?? p.value} in ${p.year}: ${RUN_CAUSE_NL[p.cause]}`,
     en: asEngine('runNotFinite'),
