@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validateScenario } from '../../models/pipeline/validate';
-import { ISSUE_EN, fieldError, type IssueCode } from '../../models/core/issues';
+import { ISSUE_EN, fieldError, issueEn, type Issue, type IssueCode } from '../../models/core/issues';
 import { ISSUE_TEXTS, issueText, inPercent } from '../../src/texts/issues';
 
 const base = () => JSON.parse(readFileSync(new URL('../../scenarios/default.json', import.meta.url), 'utf8'));
@@ -171,4 +171,24 @@ describe('contract formula messages in Dutch', () => {
       }
     });
   }
+});
+
+describe('run and designer issues in both languages', () => {
+  it('a stopped run names the output, the year and the cause in Dutch; English is what the command line prints', () => {
+    const e = { path: '', code: 'runNotFinite', params: { run: 3, output: 'cf.total', value: 'NaN', year: 2027, cause: 'zeroBenchmark' } } as const;
+    expect(issueText(e, 'nl')).toBe('run 3: cf.total is geen getal (NaN) in 2027: de benchmark is 0 (geen kosten in de jaren vóór het contract)');
+    expect(issueText(e, 'en')).toBe(ISSUE_EN.runNotFinite(e.params));
+    const f = { path: '', code: 'runFormulaValue', params: { run: 1, formula: 'financing.models[1].formulas.gp', value: 2.5e15, year: 2028, limit: 1e14 } } as const;
+    expect(issueText(f, 'nl')).toBe(
+      'run 1: financing.models[1].formulas.gp geeft 2.500.000.000.000.000 in 2028, meer dan de 100.000.000.000.000 euro die een formule mag geven (een deling door 0 of een overloop?)',
+    );
+    expect(issueText(f, 'en')).toBe('run 1: financing.models[1].formulas.gp gives 2.50e+15 in 2028, more than the 1e+14 euros a formula may give (a division by 0 or an overflow?)');
+  });
+
+  it("a refused contract variant lists the variant's own issues in the interface language", () => {
+    const inner = fieldError('financing.models[1].sharingRate', 'tooBig', { max: 1, inclusive: true });
+    const e: Issue = { path: '', code: 'designInvalidTerms', params: { terms: '{"sharingRate":2}', issues: [inner] } };
+    expect(issueText(e, 'nl')).toBe('voorwaarden {"sharingRate":2}: financing.models[1].sharingRate: moet ≤ 1 zijn');
+    expect(issueEn(e)).toBe('terms {"sharingRate":2}: financing.models[1].sharingRate: must be ≤ 1');
+  });
 });
