@@ -40,7 +40,7 @@ import { num } from './format';
 import { PrecisionNote, PrecisionOption, precisionRequest } from './decision/PrecisionOption';
 import { DecisionSection } from './decision/DecisionSection';
 import { warmUpFonts } from './components/fontWarmUp';
-import { localMessage } from './editor/messages';
+import { issueText } from './texts/issues';
 import { SummaryBand } from './components/SummaryBand';
 import { ts } from './components/summaryTexts';
 import { pickParty, scenarioParty } from './charts/financeFocus';
@@ -223,7 +223,7 @@ export function App(props: { loaded: Loaded }) {
     const v = await validator.validate(linked.value);
     if (!v.ok) {
       const e = v.errors[0];
-      setBanner(tw('linkInvalid', { n: v.errors.length, e: e ? `${e.path}: ${localMessage(e.message, lang())}` : '' }));
+      setBanner(tw('linkInvalid', { n: v.errors.length, e: e ? `${e.path}: ${issueText(e, lang())}` : '' }));
       return false;
     }
     dropScenarioFromUrl();
@@ -375,7 +375,7 @@ export function App(props: { loaded: Loaded }) {
                   <For each={ie().errors}>
                     {(e) => (
                       <li>
-                        {errorLabel(e.path, {}, lang())} <code>{e.path}</code>: {localMessage(e.message, lang())}
+                        {errorLabel(e.path, {}, lang())} <code>{e.path}</code>: {issueText(e, lang())}
                       </li>
                     )}
                   </For>
@@ -403,7 +403,7 @@ export function App(props: { loaded: Loaded }) {
                     <For each={e().errors}>
                       {(fe) => (
                         <li title={fe.path}>
-                          {errorLabel(fe.path, ws.scenario, lang())}: {localMessage(fe.message, lang())}
+                          {errorLabel(fe.path, ws.scenario, lang())}: {issueText(fe, lang())}
                         </li>
                       )}
                     </For>

@@ -1,7 +1,9 @@
 import { createSignal } from 'solid-js';
 import { localText } from '../models/scenario/localText';
+import { fill, translator as catalogueTranslator, type Entry, type Vars } from './texts/catalogue';
 
-export type Lang = 'nl' | 'en';
+import type { Lang } from './texts/format';
+export type { Lang };
 
 const STORAGE_KEY = 'proeftuin.lang';
 
@@ -105,8 +107,10 @@ const M = {
   add: { nl: 'Toevoegen', en: 'Add' },
   editorTitle: { nl: 'Scenario bewerken', en: 'Edit scenario' },
   invalidSummary: {
-    nl: '{n} invoer(en) kloppen niet. Doorrekenen kan pas als ze zijn opgelost; uw invoer blijft bewaard.',
-    en: '{n} value(s) are not valid. The scenario can run once they are fixed; what you typed is kept.',
+    nl: (v, f) =>
+      `${f.count(Number(v.n), { one: 'invoer klopt', other: 'invoeren kloppen' })} niet. Doorrekenen kan pas als ${f.plural(Number(v.n), { one: 'die is', other: 'ze zijn' })} opgelost; uw invoer blijft bewaard.`,
+    en: (v, f) =>
+      `${f.count(Number(v.n), { one: 'value is', other: 'values are' })} not valid. The scenario can run once ${f.plural(Number(v.n), { one: 'it is', other: 'they are' })} fixed; what you typed is kept.`,
   },
   groupMeta: { nl: 'Beschrijving en notities', en: 'Description and notes' },
   groupRegion: { nl: 'Regio en bevolking', en: 'Region and population' },
@@ -128,7 +132,10 @@ const M = {
   exportCsv: { nl: 'Resultaten als CSV', en: 'Results as CSV' },
   exportResultsJson: { nl: 'Resultaten als JSON', en: 'Results as JSON' },
   resetScenario: { nl: 'Standaardscenario', en: 'Default scenario' },
-  importFailed: { nl: '"{f}" is niet geopend: het bevat {n} fout(en). Uw werk is ongewijzigd.', en: '"{f}" was not opened: it has {n} error(s). Your work is unchanged.' },
+  importFailed: {
+    nl: (v, f) => `"${v.f}" is niet geopend: het bevat ${f.count(Number(v.n), { one: 'fout', other: 'fouten' })}. Uw werk is ongewijzigd.`,
+    en: (v, f) => `"${v.f}" was not opened: it has ${f.count(Number(v.n), { one: 'error', other: 'errors' })}. Your work is unchanged.`,
+  },
   imported: { nl: 'Scenario geopend', en: 'Scenario opened' },
   close: { nl: 'Sluiten', en: 'Close' },
   cannotRun: { nl: 'Eerst de fouten in het scenario oplossen', en: 'Fix the errors in the scenario first' },
@@ -356,8 +363,10 @@ const M = {
     en: '✓ Re-run: exactly the same numbers (same scenario, seed and number of runs).',
   },
   fileResultsDiffers: {
-    nl: '⚠ Zelfde scenario, seed en aantal runs, maar de nieuwe berekening geeft andere cijfers ({n} verschil(len)). Het bestand komt mogelijk uit een andere versie van de werkbank, of de cijfers zijn aangepast. De resultaten hieronder komen uit de nieuwe berekening.',
-    en: "⚠ Same scenario, seed and number of runs, yet the re-run gives other numbers ({n} difference(s)). The file may come from another version of the workbench, or its numbers were edited. The results below are the re-run's.",
+    nl: (v, f) =>
+      `⚠ Zelfde scenario, seed en aantal runs, maar de nieuwe berekening geeft andere cijfers (${f.count(Number(v.n), { one: 'verschil', other: 'verschillen' })}). Het bestand komt mogelijk uit een andere versie van de werkbank, of de cijfers zijn aangepast. De resultaten hieronder komen uit de nieuwe berekening.`,
+    en: (v, f) =>
+      `⚠ Same scenario, seed and number of runs, yet the re-run gives other numbers (${f.count(Number(v.n), { one: 'difference', other: 'differences' })}). The file may come from another version of the workbench, or its numbers were edited. The results below are the re-run's.`,
   },
   fileResultsOther: {
     nl: 'De cijfers in het bestand horen bij een andere invoer dan de nieuwe berekening ({what}); verschillen zijn dan te verwachten.',
@@ -408,7 +417,10 @@ const M = {
   renameKeep: { nl: 'Naam houden', en: 'Keep the name' },
   renameWhy: { nl: 'De naam hoort bij de vorige soort ({k}).', en: 'The name belongs to the previous kind ({k}).' },
   plausibilityTitle: { nl: 'Let op (rekent wel door):', en: 'Please check (still runs):' },
-  runWhyErrors: { nl: 'Doorrekenen kan niet: {n} invoer(en) kloppen niet (zie de lijst links).', en: 'Cannot run: {n} value(s) are not valid (see the list on the left).' },
+  runWhyErrors: {
+    nl: (v, f) => `Doorrekenen kan niet: ${f.count(Number(v.n), { one: 'invoer klopt', other: 'invoeren kloppen' })} niet (zie de lijst links).`,
+    en: (v, f) => `Cannot run: ${f.count(Number(v.n), { one: 'value is', other: 'values are' })} not valid (see the list on the left).`,
+  },
   runWhyChecking: { nl: 'Het scenario wordt gecontroleerd…', en: 'Checking the scenario…' },
   undo: { nl: 'Ongedaan maken', en: 'Undo' },
   redo: { nl: 'Opnieuw', en: 'Redo' },
@@ -416,25 +428,18 @@ const M = {
   redoTitle: { nl: 'Opnieuw (Ctrl+Shift+Z): {f}', en: 'Redo (Ctrl+Shift+Z): {f}' },
   nothingToUndo: { nl: 'Niets om ongedaan te maken', en: 'Nothing to undo' },
   nothingToRedo: { nl: 'Niets om opnieuw te doen', en: 'Nothing to redo' },
-} satisfies Record<string, Record<Lang, string>>;
+} satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof M;
 
-/** `text` with its `{name}` placeholders filled in from `vars`. */
-export function fill(text: string, vars?: Record<string, string | number>): string {
-  let s = text;
-  if (vars) for (const [k, v] of Object.entries(vars)) s = s.split(`{${k}}`).join(String(v));
-  return s;
-}
-
-type Vars = Record<string, string | number>;
+export { fill };
 
 /**
  * The lookup for one message table: the text for `key` in the current language (or in `l`),
- * with `{name}` placeholders filled in. Each area keeps its own table; they share this.
+ * with `{name}` placeholders filled in (src/texts/catalogue.ts). Each area keeps its own table; they share this.
  */
-export function translator<K extends string>(table: Record<K, Record<Lang, string>>): { get: (key: K, vars?: Vars) => string; inLang: (key: K, l: Lang, vars?: Vars) => string } {
-  return { get: (key, vars) => fill(table[key][lang()], vars), inLang: (key, l, vars) => fill(table[key][l], vars) };
+export function translator<K extends string>(table: Record<K, Entry>): { get: (key: K, vars?: Vars) => string; inLang: (key: K, l: Lang, vars?: Vars) => string } {
+  return catalogueTranslator(table, lang);
 }
 
 /** The text for `key` in the current language, with `{name}` placeholders filled in. */

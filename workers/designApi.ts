@@ -1,3 +1,4 @@
+import type { Issue } from '../models/core/issues';
 import type { Acceptance, Design, TermRange } from '../models/analysis/design';
 
 export interface DesignApi {
@@ -9,5 +10,5 @@ export interface DesignApi {
     accept: Acceptance[],
     opts: { runs: number; steps: number },
     onProgress: (done: number, planned: number) => void,
-  ): Promise<{ ok: true; design: Design } | { ok: false; message: string }>;
+  ): Promise<{ ok: true; design: Design } | { ok: false; message: string; issues?: Issue[] }>;
 }

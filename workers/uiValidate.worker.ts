@@ -5,6 +5,7 @@ import './zodConfig'; // first: before any schema is built
 import * as Comlink from 'comlink';
 import { validateScenario } from '../models/pipeline/validate';
 import { scenarioHash } from '../models/scenario/hash';
+import { fieldError } from '../models/core/issues';
 import type { UiValidateApi, UiValidation } from './uiValidateApi';
 
 const api: UiValidateApi = {
@@ -13,7 +14,7 @@ const api: UiValidateApi = {
     try {
       v = validateScenario(input);
     } catch (e) {
-      return { ok: false, errors: [{ path: '(file)', message: `could not be checked: ${e instanceof Error ? e.message : String(e)}` }] };
+      return { ok: false, errors: [fieldError('(file)', 'unchecked', { detail: e instanceof Error ? e.message : String(e) })] };
     }
     if (!v.ok) return { ok: false, errors: v.errors };
     let hash: string | undefined;

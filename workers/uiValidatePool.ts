@@ -1,6 +1,7 @@
 import { startWorker, type Started } from './remote';
 import type { UiValidateApi, UiValidation } from './uiValidateApi';
 import { shapeErrors } from '../models/scenario/shape';
+import { fieldError } from '../models/core/issues';
 
 export interface UiValidator {
   validate(input: unknown, withHash?: boolean): Promise<UiValidation>;
@@ -23,7 +24,7 @@ export function uiValidator(): UiValidator {
         // A structured-clone failure or a dead worker: report it at the file level and start afresh.
         worker.terminate();
         worker = start();
-        return { ok: false, errors: [{ path: '(file)', message: e instanceof Error ? e.message : String(e) }] };
+        return { ok: false, errors: [fieldError('(file)', 'validatorFailed', { detail: e instanceof Error ? e.message : String(e) })] };
       }
     },
     terminate: () => worker.terminate(),

@@ -8,7 +8,7 @@
 import type { Party } from '../core/names';
 import type { Scenario } from '../scenario/schema';
 import { validateScenario } from '../pipeline/validate';
-import { formatErrors } from '../core/issues';
+import { issueEn, type Issue } from '../core/issues';
 import { compile, type Model } from '../pipeline/compile';
 import { simulateBlock } from '../simulation/block';
 import type { RunBlock } from '../simulation/columns';
@@ -108,13 +108,21 @@ export interface Design {
   binding: { party: Party; limit: DesignPoint['breaks'][number]['limit']; by: number }[];
 }
 
-export class DesignError extends Error {}
+/** A contract design that cannot be made, with its issue (the command line prints the English text). */
+export class DesignError extends Error {
+  /** The problem as data; absent for the command line's own flag checks (bin/design.ts), which are English only. */
+  readonly issue: Omit<Issue, 'path'> | undefined;
+  constructor(problem: Omit<Issue, 'path'> | string) {
+    super(typeof problem === 'string' ? problem : issueEn({ path: '', ...problem } as Issue));
+    this.issue = typeof problem === 'string' ? undefined : problem;
+  }
+}
 
 const setPath = (obj: Record<string, unknown>, path: string, v: number) => {
   const keys = path.split('.');
   let o = obj;
   for (const k of keys.slice(0, -1)) {
-    if (k === '__proto__' || k === 'constructor' || k === 'prototype') throw new DesignError(`term ${path}: not a contract term`);
+    if (k === '__proto__' || k === 'constructor' || k === 'prototype') throw new DesignError({ code: 'designNotTerm', params: { term: path } });
     if (typeof o[k] !== 'object' || o[k] === null) o[k] = {};
     o = o[k] as Record<string, unknown>;
   }
@@ -129,10 +137,10 @@ export function parseTerms(text: string): TermRange[] {
     .filter(Boolean)
     .map((s) => {
       const m = /^([A-Za-z][A-Za-z0-9.]*)=(-?[\d.eE+-]+):(-?[\d.eE+-]+)$/.exec(s);
-      if (!m) throw new DesignError(`--terms: "${s}" is not name=low:high`);
+      if (!m) throw new DesignError({ code: 'designTermsForm', params: { text: s } });
       const lo = Number(m[2]);
       const hi = Number(m[3]);
-      if (!Number.isFinite(lo) || !Number.isFinite(hi) || !(lo < hi)) throw new DesignError(`--terms: "${s}": low must be a number below high`);
+      if (!Number.isFinite(lo) || !Number.isFinite(hi) || !(lo < hi)) throw new DesignError({ code: 'designTermsRange', params: { text: s } });
       return { path: TERM_ALIASES[m[1]] ?? m[1], lo, hi };
     });
 }
@@ -154,7 +162,7 @@ interface Evaluator {
 /** Settles variants of contract `id` of `s` on the care of one simulation of `runs` runs. */
 function evaluator(s: Scenario, id: string, runs: number, parties: readonly Party[]): Evaluator {
   const index = s.financing?.models.findIndex((m) => m.id === id) ?? -1;
-  if (index < 0) throw new DesignError(`--design: no contract "${id}" in the scenario (it has: ${(s.financing?.models ?? []).map((m) => m.id).join(', ')})`);
+  if (index < 0) throw new DesignError({ code: 'designNoContract', params: { id, have: (s.financing?.models ?? []).map((m) => m.id) } });
   const kind = s.financing!.models[index].kind;
   const base = compile(s);
   const block = simulateBlock(base, 0, runs, 'aggregate');
@@ -165,7 +173,7 @@ function evaluator(s: Scenario, id: string, runs: number, parties: readonly Part
       const variant = structuredClone(s) as unknown as { financing: { models: Record<string, unknown>[] } };
       for (const [path, v] of Object.entries(terms)) setPath(variant.financing.models[index], path, v);
       const v = validateScenario(variant);
-      if (!v.ok) throw new DesignError(`terms ${JSON.stringify(terms)}: ${formatErrors(v.errors)}`);
+      if (!v.ok) throw new DesignError({ code: 'designInvalidTerms', params: { terms: JSON.stringify(terms), issues: v.errors.map(({ path, code, params }) => ({ path, code, params }) as Issue) } });
       const model = compile(v.scenario);
       let b: RunBlock;
       let resimulated = false;
@@ -230,7 +238,7 @@ export function designContract(
   terms: TermRange[],
   opts: { runs?: number; steps?: number; accept?: Acceptance[]; onProgress?: (done: number, planned: number) => void } = {},
 ): Design {
-  if (terms.length < 1 || terms.length > 4) throw new DesignError('--terms: one to four terms');
+  if (terms.length < 1 || terms.length > 4) throw new DesignError({ code: 'designTermsCount', params: {} });
   const runs = opts.runs ?? s.simulation.runs;
   // The variance split's second replicates are not needed to compare terms.
   s = { ...s, simulation: { ...s.simulation, varianceSplitRuns: 0 } };

@@ -3,6 +3,7 @@ import { parse } from './mathParse';
 import { exp, log, pow } from '../random/math';
 import { LINES } from '../core/names';
 import { LINE_FACTS } from '../core/lines';
+import { issueEn, type Issue, type IssueCode, type IssueParams } from '../core/issues';
 
 /**
  * Custom contract formulas: parsed once with mathjs, checked against a short list of node types,
@@ -68,15 +69,38 @@ export const MAX_FORMULA_LENGTH = 2000;
  */
 export const MAX_FORMULA_DEPTH = 50;
 
+/** The issue codes a formula can fail with. */
+type FormulaCode = Extract<IssueCode, `formula${string}` | `parse${string}`>;
+type FormulaIssue = { [C in FormulaCode]: { code: C; params: Omit<IssueParams[C], 'at'> } }[FormulaCode];
+
 export class FormulaError extends Error {
+  /** The problem as data, with `at` (1-based) when the place is known. */
+  readonly issue: Omit<Issue, 'path'>;
   constructor(
-    message: string,
+    problem: FormulaIssue,
     /** 0-based character position in the formula, when known. */
     readonly position: number | null,
   ) {
-    super(position === null ? message : `${message} (at character ${position + 1})`);
+    const issue = { code: problem.code, params: position === null ? problem.params : { ...problem.params, at: position + 1 } } as Omit<Issue, 'path'>;
+    super(issueEn({ path: '', ...issue } as Issue));
+    this.issue = issue;
     this.name = 'FormulaError';
   }
+}
+
+/**
+ * The issue for one of mathjs's parse errors (its messages are its only record of what went
+ * wrong): the common ones by name, any other with the parser's English text.
+ */
+function parseIssue(message: string): FormulaIssue {
+  let m: RegExpExecArray | null;
+  if (message === 'Unexpected end of expression') return { code: 'parseEnd', params: {} };
+  if (message === 'Parenthesis ) expected') return { code: 'parseParen', params: {} };
+  if (message === 'Value expected') return { code: 'parseValue', params: {} };
+  if ((m = /^Unexpected operator (.+)$/.exec(message))) return { code: 'parseOperator', params: { op: m[1] } };
+  if ((m = /^Unexpected part "(.+)"$/.exec(message))) return { code: 'parsePart', params: { part: m[1] } };
+  if ((m = /^Syntax error in part "(.+)"(.*)$/.exec(message))) return { code: 'parseSyntax', params: { part: m[1], rest: m[2] } };
+  return { code: 'parseOther', params: { text: message } };
 }
 
 /** A checked formula: evaluate with each variable's value at its `VARIABLE_SLOT`. */
@@ -158,11 +182,11 @@ export function tooDeepAt(text: string): number | null {
   return null;
 }
 
-const tooDeep = (position: number | null) => new FormulaError(`the formula is nested too deeply; at most ${MAX_FORMULA_DEPTH} levels of brackets, signs and chained ? or ^ are allowed`, position);
+const tooDeep = (position: number | null) => new FormulaError({ code: 'formulaTooDeep', params: { max: MAX_FORMULA_DEPTH } }, position);
 
 export function compileFormula(text: string): CompiledFormula {
-  if (text.length > MAX_FORMULA_LENGTH) throw new FormulaError(`the formula is ${text.length} characters long; at most ${MAX_FORMULA_LENGTH} are allowed`, null);
-  if (text.trim() === '') throw new FormulaError('the formula is empty', null);
+  if (text.length > MAX_FORMULA_LENGTH) throw new FormulaError({ code: 'formulaTooLong', params: { length: text.length, max: MAX_FORMULA_LENGTH } }, null);
+  if (text.trim() === '') throw new FormulaError({ code: 'formulaEmpty', params: {} }, null);
   const deep = tooDeepAt(text);
   if (deep !== null) throw tooDeep(deep);
   let node: MathNode;
@@ -171,7 +195,7 @@ export function compileFormula(text: string): CompiledFormula {
   } catch (e) {
     if (e instanceof RangeError) throw tooDeep(null);
     const char = (e as { char?: number }).char;
-    throw new FormulaError(String((e as Error).message).replace(/ \(char \d+\)$/, ''), typeof char === 'number' ? Math.max(0, char - 1) : null);
+    throw new FormulaError(parseIssue(String((e as Error).message).replace(/ \(char \d+\)$/, '')), typeof char === 'number' ? Math.max(0, char - 1) : null);
   }
   try {
     return build(node, text);
@@ -192,14 +216,14 @@ function build(node: MathNode, text: string): CompiledFormula {
       if (typeof v === 'number') {
         // mathjs reads Infinity and NaN as constants, and 1e999 as Infinity.
         const at = where(text, String(v)) ?? /\d[\d.]*e\+?\d{3,}/i.exec(text)?.index ?? null;
-        throw new FormulaError(`${String(v)} is not a finite number; only finite numbers are allowed as constants`, at);
+        throw new FormulaError({ code: 'formulaNotFinite', params: { value: String(v) } }, at);
       }
-      throw new FormulaError(`only numbers are allowed as constants, not ${typeof v === 'string' ? 'text' : JSON.stringify(v)}`, where(text, String(v)));
+      throw new FormulaError({ code: 'formulaConstant', params: { got: typeof v === 'string' ? 'text' : JSON.stringify(v) } }, where(text, String(v)));
     }
     case 'SymbolNode': {
       const name = String(n.name);
       const i = VARIABLE_NAMES.indexOf(name as FormulaVariable);
-      if (i < 0) throw new FormulaError(`unknown name "${name}"; the variables are ${VARIABLE_NAMES.join(', ')}`, where(text, name));
+      if (i < 0) throw new FormulaError({ code: 'formulaUnknownName', params: { name, variables: [...VARIABLE_NAMES] } }, where(text, name));
       return (vars) => vars[i];
     }
     case 'ParenthesisNode':
@@ -223,24 +247,21 @@ function build(node: MathNode, text: string): CompiledFormula {
         const [a, b] = args;
         return (vars) => f(a(vars), b(vars));
       }
-      throw new FormulaError(`the operator "${String(n.op)}" is not allowed`, where(text, String(n.op)));
+      throw new FormulaError({ code: 'formulaOperator', params: { op: String(n.op) } }, where(text, String(n.op)));
     }
     case 'FunctionNode': {
       const fnNode = n.fn as MathNode & { name?: string };
       const name = fnNode.type === 'SymbolNode' ? String(fnNode.name) : '';
       const f = Object.prototype.hasOwnProperty.call(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
-      if (!f) throw new FormulaError(`the function "${name || 'expression'}" is not allowed; allowed are ${Object.keys(FUNCTIONS).join(', ')}`, where(text, name || '('));
+      if (!f) throw new FormulaError({ code: 'formulaFunction', params: { name: name || 'expression', allowed: Object.keys(FUNCTIONS) } }, where(text, name || '('));
       const args = (n.args as MathNode[]).map((a) => build(a, text));
-      if (args.length === 0) throw new FormulaError(`${name}() needs an argument`, where(text, name));
+      if (args.length === 0) throw new FormulaError({ code: 'formulaNoArgument', params: { name } }, where(text, name));
       return (vars) => f(...args.map((a) => a(vars)));
     }
     case 'AssignmentNode':
     case 'FunctionAssignmentNode':
-      throw new FormulaError('assignments and function definitions are not allowed', where(text, '='));
+      throw new FormulaError({ code: 'formulaAssignment', params: {} }, where(text, '='));
     default:
-      throw new FormulaError(
-        `this kind of expression (${node.type}) is not allowed; use numbers, variables, + − × ÷ ^, comparisons, and/or/not, a ? b : c, and ${Object.keys(FUNCTIONS).join(', ')}`,
-        null,
-      );
+      throw new FormulaError({ code: 'formulaExpression', params: { type: node.type, allowed: Object.keys(FUNCTIONS) } }, null);
   }
 }

@@ -1,5 +1,5 @@
 import type { Correlation } from '../scenario/schema';
-import type { FieldError } from '../core/issues';
+import { fieldError, type FieldError } from '../core/issues';
 import type { CorrelationPlan, ParamTable } from './registry';
 import { sin } from '../random/math';
 
@@ -37,16 +37,15 @@ export function correlationPlan(reg: ParamTable, list: Correlation[]): { plan: C
   list.forEach((c, i) => {
     const idx = c.between.map((path, j) => {
       const slot = byPath.get(path);
-      if (slot === undefined) errors.push({ path: `correlations[${i}].between[${j}]`, code: 'correlation', message: `no parameter at "${path}"` });
-      else if (!reg.slots[slot].uncertain)
-        errors.push({ path: `correlations[${i}].between[${j}]`, code: 'correlation', message: `"${path}" is a fixed number; only uncertain parameters (distributions) can be correlated` });
+      if (slot === undefined) errors.push(fieldError(`correlations[${i}].between[${j}]`, 'corrNoParam', { param: path }));
+      else if (!reg.slots[slot].uncertain) errors.push(fieldError(`correlations[${i}].between[${j}]`, 'corrFixed', { param: path }));
       return slot;
     });
     const [a, b] = idx;
     if (a === undefined || b === undefined || !reg.slots[a].uncertain || !reg.slots[b].uncertain) return;
-    if (a === b) return void errors.push({ path: `correlations[${i}].between`, code: 'correlation', message: 'a parameter cannot be correlated with itself' });
+    if (a === b) return void errors.push(fieldError(`correlations[${i}].between`, 'corrSelf', {}));
     const key = a < b ? `${a},${b}` : `${b},${a}`;
-    if (pairs.has(key)) return void errors.push({ path: `correlations[${i}]`, code: 'correlation', message: 'this pair is already correlated above' });
+    if (pairs.has(key)) return void errors.push(fieldError(`correlations[${i}]`, 'corrTwice', {}));
     pairs.add(key);
     for (const s of [a, b]) if (!slots.includes(s)) slots.push(s);
     resolved.push([a, b, c.rank]);
@@ -64,7 +63,7 @@ export function correlationPlan(reg: ParamTable, list: Correlation[]): { plan: C
   if (!chol)
     return {
       plan: null,
-      errors: [{ path: 'correlations', code: 'correlation', message: 'these correlations cannot all hold at once (the correlation matrix is not positive definite); weaken one of them' }],
+      errors: [fieldError('correlations', 'corrNotPositiveDefinite', {})],
     };
   return { plan: { slots, chol }, errors };
 }

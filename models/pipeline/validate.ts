@@ -2,6 +2,7 @@ import { checkScenarioFormat, readScenarioJson, type ValidationResult } from '..
 import { CompileError } from '../define/define';
 import { FormulaPathError } from '../finance/kinds/custom';
 import { compile } from './compile';
+import type { FieldError } from '../core/issues';
 
 /**
  * Validates a parsed JSON value: the file format first, then the rules that need the defined
@@ -16,7 +17,7 @@ export function validateScenario(input: unknown): ValidationResult {
       compile(r.scenario);
     } catch (e) {
       if (e instanceof CompileError) return { ok: false, errors: e.errors };
-      if (e instanceof FormulaPathError) return { ok: false, errors: [{ path: e.path, code: 'formula', message: e.formulaError.message }] };
+      if (e instanceof FormulaPathError) return { ok: false, errors: [{ path: e.path, ...e.formulaError.issue, message: e.formulaError.message } as FieldError] };
       throw e;
     }
   }

@@ -3,12 +3,14 @@ import { LINES } from '../core/names';
 import { DEFAULT_SCOPE } from '../core/lines';
 import { param, probability } from './param';
 import { localTextSchema } from './localTextSchema';
+import { addIssue, ID_PATTERN } from './issue';
+import { ISSUE_EN } from '../core/issues';
 
 /**
  * Parties' money and the financing models to compare (model.md §4–5). Every number may be
  * uncertain and carry a source. A scenario without `financing` is compared under fee-for-service.
  */
-const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, _ or -');
+const id = z.string().regex(ID_PATTERN, ISSUE_EN.idForm({}));
 const LineEnum = z.enum(LINES);
 const scope = z.array(LineEnum).min(1).describe('Care lines the contract covers.');
 const split = z.strictObject({ gp: z.number().min(0).max(1), hospital: z.number().min(0).max(1) }).describe('Share of a payment that goes to the GP group and to the hospital (sum 1).');
@@ -139,11 +141,11 @@ export const FinancingSchema = z
   .superRefine((f, ctx) => {
     const ids = new Set<string>();
     f.models.forEach((m, i) => {
-      if (ids.has(m.id)) ctx.addIssue({ code: 'custom', path: ['models', i, 'id'], message: `duplicate id "${m.id}"` });
+      if (ids.has(m.id)) addIssue(ctx, ['models', i, 'id'], 'duplicateId', { id: m.id });
       ids.add(m.id);
       const sp = 'split' in m ? m.split : m.kind === 'population' ? m.owner : null;
-      if (sp && Math.abs(sp.gp + sp.hospital - 1) > 1e-9) ctx.addIssue({ code: 'custom', path: ['models', i, m.kind === 'population' ? 'owner' : 'split'], message: 'shares must sum to 1' });
-      if (m.kind === 'bonus' && m.perInsured === undefined && m.pot === undefined) ctx.addIssue({ code: 'custom', path: ['models', i, 'perInsured'], message: 'give a bonus per insured or a pot' });
+      if (sp && Math.abs(sp.gp + sp.hospital - 1) > 1e-9) addIssue(ctx, ['models', i, m.kind === 'population' ? 'owner' : 'split'], 'sharesSum', {});
+      if (m.kind === 'bonus' && m.perInsured === undefined && m.pot === undefined) addIssue(ctx, ['models', i, 'perInsured'], 'bonusAmount', {});
     });
   });
 

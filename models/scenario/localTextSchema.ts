@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refineIssue } from './issue';
 
 /**
  * The schema of a text field of at most `max` characters per language. Each language is checked
@@ -9,7 +10,7 @@ export function localTextSchema(max: number) {
     z.string().max(max),
     z
       .strictObject({ nl: z.string().max(max).optional(), en: z.string().max(max).optional() })
-      .refine((o) => o.nl !== undefined || o.en !== undefined, { message: 'give the text in Dutch ("nl"), English ("en") or both' })
+      .refine((o) => o.nl !== undefined || o.en !== undefined, refineIssue('textLanguage', {}))
       .describe('The same text in Dutch and English; a missing language shows the other.'),
   ]);
 }

@@ -1,6 +1,7 @@
+import type { Issue } from '../core/issues';
 import { SCENARIO_VERSION } from './schema';
 
-export type MigrationResult = { ok: true; value: Record<string, unknown>; from?: number } | { ok: false; message: string };
+export type MigrationResult = { ok: true; value: Record<string, unknown>; from?: number } | { ok: false; issue: Omit<Issue, 'path'> };
 
 /** The library's convention in version 1 for a text in both languages: a Dutch paragraph, a blank line, an English one. */
 const TWO_PARAGRAPHS = /^([^\n]+)\n[ \t]*\n([^\n]+)$/;
@@ -36,14 +37,13 @@ const STEPS: Record<number, (s: Record<string, unknown>) => Record<string, unkno
 
 export function migrate(input: Record<string, unknown>): MigrationResult {
   const v = input.version;
-  if (v === undefined) return { ok: false, message: `is missing: a scenario file must say which format version it uses (this workbench writes version ${SCENARIO_VERSION})` };
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) return { ok: false, message: `must be a whole number, not ${JSON.stringify(v)}` };
-  if (v > SCENARIO_VERSION)
-    return { ok: false, message: `this file has format version ${v}, made by a newer workbench; this one reads up to version ${SCENARIO_VERSION}. Please update the workbench.` };
+  if (v === undefined) return { ok: false, issue: { code: 'versionMissing', params: { current: SCENARIO_VERSION } } };
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) return { ok: false, issue: { code: 'versionNotWhole', params: { got: JSON.stringify(v) } } };
+  if (v > SCENARIO_VERSION) return { ok: false, issue: { code: 'versionNewer', params: { version: v, current: SCENARIO_VERSION } } };
   let value = input;
   for (let from = v; from < SCENARIO_VERSION; from++) {
     const step = STEPS[from];
-    if (!step) return { ok: false, message: `format version ${v} is no longer supported and cannot be migrated; re-create the scenario in this workbench (version ${SCENARIO_VERSION})` };
+    if (!step) return { ok: false, issue: { code: 'versionRetired', params: { version: v, current: SCENARIO_VERSION } } };
     value = step(value);
   }
   return v === SCENARIO_VERSION ? { ok: true, value } : { ok: true, value, from: v };

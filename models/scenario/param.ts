@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localTextSchema } from './localTextSchema';
+import { addIssue, refineIssue } from './issue';
 
 /**
  * A numeric parameter: a plain number, a number with its source, or a distribution.
@@ -11,7 +12,7 @@ const sourceFields = {
   illustrative: z.boolean().optional().describe('True when the number is an illustrative assumption rather than a sourced figure.'),
 };
 
-const finite = z.number().refine(Number.isFinite, 'must be a finite number');
+const finite = z.number().refine(Number.isFinite, refineIssue('notFinite', {}));
 
 export const FixedParam = z.strictObject({ value: finite, ...sourceFields }).meta({ id: 'FixedParam', description: 'A fixed number with its source.' });
 const Uniform = z.strictObject({ dist: z.literal('uniform'), min: finite, max: finite, ...sourceFields });
@@ -60,13 +61,13 @@ export function param(lo: number, hi: number, description: string) {
     .union([finite, FixedParam, DistributionSchema])
     .superRefine((p, ctx) => {
       const check = (v: number, path: (string | number)[]) => {
-        if (v < lo) ctx.addIssue({ code: 'custom', message: `must be ≥ ${fmt(lo)}`, path });
-        else if (v > hi) ctx.addIssue({ code: 'custom', message: `must be ≤ ${fmt(hi)}`, path });
+        if (v < lo) addIssue(ctx, path, 'tooSmall', { min: lo, inclusive: true });
+        else if (v > hi) addIssue(ctx, path, 'tooBig', { max: hi, inclusive: true });
       };
       if (typeof p === 'number') return check(p, []);
       if (!('dist' in p)) return check(p.value, ['value']);
       const order = (a: number, b: number, pa: string, pb: string) => {
-        if (a > b) ctx.addIssue({ code: 'custom', message: `must be ≤ ${pb} (${fmt(b)})`, path: [pa] });
+        if (a > b) addIssue(ctx, [pa], 'aboveField', { field: pb, value: b });
       };
       switch (p.dist) {
         case 'uniform':
@@ -81,21 +82,21 @@ export function param(lo: number, hi: number, description: string) {
           check(p.max, ['max']);
           order(p.min, p.mode, 'min', 'mode');
           order(p.mode, p.max, 'mode', 'max');
-          if (p.dist === 'pert' && p.lambda !== undefined && p.lambda <= 0) ctx.addIssue({ code: 'custom', message: 'must be > 0', path: ['lambda'] });
+          if (p.dist === 'pert' && p.lambda !== undefined && p.lambda <= 0) addIssue(ctx, ['lambda'], 'tooSmall', { min: 0, inclusive: false });
           break;
         case 'normal':
           check(p.mean, ['mean']);
-          if (!(p.sd >= 0)) ctx.addIssue({ code: 'custom', message: 'must be ≥ 0', path: ['sd'] });
+          if (!(p.sd >= 0)) addIssue(ctx, ['sd'], 'tooSmall', { min: 0, inclusive: true });
           break;
         case 'lognormal':
-          if (!(p.mean > 0)) ctx.addIssue({ code: 'custom', message: 'must be > 0', path: ['mean'] });
+          if (!(p.mean > 0)) addIssue(ctx, ['mean'], 'tooSmall', { min: 0, inclusive: false });
           else check(p.mean, ['mean']);
-          if (!(p.sd >= 0)) ctx.addIssue({ code: 'custom', message: 'must be ≥ 0', path: ['sd'] });
-          if (lo > 0) ctx.addIssue({ code: 'custom', message: `a lognormal can be near 0; this field needs ≥ ${fmt(lo)}`, path: ['dist'] });
+          if (!(p.sd >= 0)) addIssue(ctx, ['sd'], 'tooSmall', { min: 0, inclusive: true });
+          if (lo > 0) addIssue(ctx, ['dist'], 'nearZero', { dist: 'lognormal', min: lo });
           break;
         case 'beta': {
-          if (!(p.alpha > 0)) ctx.addIssue({ code: 'custom', message: 'must be > 0', path: ['alpha'] });
-          if (!(p.beta > 0)) ctx.addIssue({ code: 'custom', message: 'must be > 0', path: ['beta'] });
+          if (!(p.alpha > 0)) addIssue(ctx, ['alpha'], 'tooSmall', { min: 0, inclusive: false });
+          if (!(p.beta > 0)) addIssue(ctx, ['beta'], 'tooSmall', { min: 0, inclusive: false });
           const bmin = p.min ?? 0;
           const bmax = p.max ?? 1;
           check(bmin, ['min']);
@@ -104,10 +105,10 @@ export function param(lo: number, hi: number, description: string) {
           break;
         }
         case 'gamma':
-          if (!(p.shape > 0)) ctx.addIssue({ code: 'custom', message: 'must be > 0', path: ['shape'] });
-          if (!(p.scale > 0)) ctx.addIssue({ code: 'custom', message: 'must be > 0', path: ['scale'] });
+          if (!(p.shape > 0)) addIssue(ctx, ['shape'], 'tooSmall', { min: 0, inclusive: false });
+          if (!(p.scale > 0)) addIssue(ctx, ['scale'], 'tooSmall', { min: 0, inclusive: false });
           else check(p.shape * p.scale, ['scale']);
-          if (lo > 0) ctx.addIssue({ code: 'custom', message: `a gamma can be near 0; this field needs ≥ ${fmt(lo)}`, path: ['dist'] });
+          if (lo > 0) addIssue(ctx, ['dist'], 'nearZero', { dist: 'gamma', min: lo });
           break;
       }
     })

@@ -4,6 +4,8 @@ import { lowerBound, nonNegative, param, probability, upperBound } from './param
 import { FinancingSchema } from './contracts';
 import { pow } from '../random/math';
 import { localTextSchema } from './localTextSchema';
+import { addIssue, ID_PATTERN, SHA256_PATTERN } from './issue';
+import { ISSUE_EN } from '../core/issues';
 
 export type { Distribution, Param } from './param';
 
@@ -27,10 +29,7 @@ export const MAX_HIGH_COST_CASES_PER_RUN = 1_000_000;
  */
 export const MAX_PERSONS = 50_000_000;
 
-const id = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, _ or -')
-  .describe("Stable identifier; also seeds this item's random stream, so renaming it changes its draws.");
+const id = z.string().regex(ID_PATTERN, ISSUE_EN.idForm({})).describe("Stable identifier; also seeds this item's random stream, so renaming it changes its draws.");
 const text = (max: number) => z.string().max(max);
 /** Free text a reader reads (names, descriptions, sources): one text, or one per language (localText.ts). */
 const words = localTextSchema;
@@ -145,11 +144,7 @@ export const ResultsSummarySchema = z
     computedAt: text(100).describe('When the run finished (ISO 8601).'),
     runs: z.number().int().min(1).max(1_000_000).describe('Runs the numbers are based on.'),
     seed: text(200).describe('The random seed of that run.'),
-    scenarioHash: z
-      .string()
-      .regex(/^[0-9a-f]{64}$/, 'must be 64 hexadecimal digits (SHA-256)')
-      .optional()
-      .describe('SHA-256 of the scenario that was run, without this field.'),
+    scenarioHash: z.string().regex(SHA256_PATTERN, ISSUE_EN.sha256Form({})).optional().describe('SHA-256 of the scenario that was run, without this field.'),
     generator: text(200).optional().describe('The workbench that computed the numbers.'),
     targetReduction: z.number().min(-1).max(1).describe('Target reduction, fraction.'),
     years: z
@@ -267,31 +262,31 @@ export const ScenarioSchema = z
   })
   .superRefine((s, ctx) => {
     const total = s.region.segments.reduce((a, g) => a + g.share, 0);
-    if (Math.abs(total - 1) > 1e-6) ctx.addIssue({ code: 'custom', path: ['region', 'segments'], message: `segment shares must sum to 1 (now ${+total.toFixed(6)})` });
+    if (Math.abs(total - 1) > 1e-6) addIssue(ctx, ['region', 'segments'], 'sharesSum', { segments: true, total: +total.toFixed(6) });
     const segIds = new Set<string>();
     s.region.segments.forEach((g, i) => {
-      if (segIds.has(g.id)) ctx.addIssue({ code: 'custom', path: ['region', 'segments', i, 'id'], message: `duplicate segment id "${g.id}"` });
+      if (segIds.has(g.id)) addIssue(ctx, ['region', 'segments', i, 'id'], 'duplicateId', { id: g.id, segment: true });
       segIds.add(g.id);
     });
     const checkRefs = (kind: 'substitution' | 'interventions', list: { id: string; segments: string[] }[]) => {
       const ids = new Set<string>();
       list.forEach((item, i) => {
-        if (ids.has(item.id)) ctx.addIssue({ code: 'custom', path: [kind, i, 'id'], message: `duplicate id "${item.id}"` });
+        if (ids.has(item.id)) addIssue(ctx, [kind, i, 'id'], 'duplicateId', { id: item.id });
         ids.add(item.id);
         item.segments.forEach((sid, j) => {
-          if (!segIds.has(sid)) ctx.addIssue({ code: 'custom', path: [kind, i, 'segments', j], message: `unknown segment "${sid}"` });
+          if (!segIds.has(sid)) addIssue(ctx, [kind, i, 'segments', j], 'unknownSegment', { id: sid });
         });
       });
     };
     checkRefs('substitution', s.substitution);
     checkRefs('interventions', s.interventions);
     s.substitution.forEach((sub, i) => {
-      if (sub.from === sub.to) ctx.addIssue({ code: 'custom', path: ['substitution', i, 'to'], message: 'must differ from "from"' });
+      if (sub.from === sub.to) addIssue(ctx, ['substitution', i, 'to'], 'sameAsFrom', {});
     });
     s.interventions.forEach((iv, i) => {
       if (typeof iv.payer === 'object') {
         const sum = Object.values(iv.payer).reduce((a: number, b) => a + (b ?? 0), 0);
-        if (Math.abs(sum - 1) > 1e-6) ctx.addIssue({ code: 'custom', path: ['interventions', i, 'payer'], message: `shares must sum to 1 (now ${+sum.toFixed(6)})` });
+        if (Math.abs(sum - 1) > 1e-6) addIssue(ctx, ['interventions', i, 'payer'], 'sharesSum', { total: +sum.toFixed(6) });
       }
     });
     // The work of one run, bounded over every simulated year: the pre-contract years come first
@@ -328,10 +323,11 @@ export const ScenarioSchema = z
     }
     if (persons > MAX_PERSONS) {
       const worst = sizes.reduce((b, z, i) => (z[personsAt] > sizes[b][personsAt] ? i : b), 0);
-      ctx.addIssue({
-        code: 'custom',
-        path: ['region', 'segments', worst, 'growth'],
-        message: `lets the region reach ${Math.round(persons).toLocaleString('en')} insured in ${s.simulation.startYear + personsAt - pre}${personsAt < pre ? ' (a pre-contract year)' : ''}; at most ${MAX_PERSONS.toLocaleString('en')} are simulated`,
+      addIssue(ctx, ['region', 'segments', worst, 'growth'], 'tooManyPersons', {
+        persons: Math.round(persons),
+        year: s.simulation.startYear + personsAt - pre,
+        preContract: personsAt < pre,
+        max: MAX_PERSONS,
       });
     }
     let runCases = 0;
@@ -345,10 +341,11 @@ export const ScenarioSchema = z
         const k = perYear.indexOf(Math.max(...perYear));
         const cases = perYear[k];
         if (cases > MAX_HIGH_COST_CASES)
-          ctx.addIssue({
-            code: 'custom',
-            path: ['region', 'segments', i, 'highCost', 'rate'],
-            message: `allows up to ${Math.round(cases).toLocaleString('en')} high-cost cases a year in this segment (in ${s.simulation.startYear + k - pre}${k < pre ? ', a pre-contract year' : ''}); at most ${MAX_HIGH_COST_CASES.toLocaleString('en')} are simulated individually (high-cost cases are for rare, expensive episodes)`,
+          addIssue(ctx, ['region', 'segments', i, 'highCost', 'rate'], 'tooManyCasesYear', {
+            cases: Math.round(cases),
+            year: s.simulation.startYear + k - pre,
+            preContract: k < pre,
+            max: MAX_HIGH_COST_CASES,
           });
       }
       const sev = g.highCost?.severity;
@@ -357,20 +354,15 @@ export const ScenarioSchema = z
       if (sev && 'median' in sev) {
         const m = sev.median;
         const canBeZero = typeof m === 'object' && 'dist' in m ? m.dist === 'normal' || (lowerBound(m, 0) <= 0 && m.dist !== 'lognormal' && m.dist !== 'gamma') : lowerBound(m, 0) <= 0;
-        if (canBeZero) ctx.addIssue({ code: 'custom', path: ['region', 'segments', i, 'highCost', 'severity', 'median'], message: 'must be > 0' });
+        if (canBeZero) addIssue(ctx, ['region', 'segments', i, 'highCost', 'severity', 'median'], 'tooSmall', { min: 0, inclusive: false });
       }
       if (sev && 'median' in sev) {
         const med = typeof sev.median === 'number' ? sev.median : null;
         const p99 = typeof sev.p99 === 'number' ? sev.p99 : null;
-        if (med !== null && p99 !== null && !(p99 > med)) ctx.addIssue({ code: 'custom', path: ['region', 'segments', i, 'highCost', 'severity', 'p99'], message: 'must be greater than the median' });
+        if (med !== null && p99 !== null && !(p99 > med)) addIssue(ctx, ['region', 'segments', i, 'highCost', 'severity', 'p99'], 'aboveMedian', {});
       }
     });
-    if (runCases > MAX_HIGH_COST_CASES_PER_RUN)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['region', 'population'],
-        message: `allows up to ${Math.round(runCases).toLocaleString('en')} high-cost cases in one run (${pre + H} simulated years, ${pre} of them before the contract); at most ${MAX_HIGH_COST_CASES_PER_RUN.toLocaleString('en')} are simulated individually per run`,
-      });
+    if (runCases > MAX_HIGH_COST_CASES_PER_RUN) addIssue(ctx, ['region', 'population'], 'tooManyCasesRun', { cases: Math.round(runCases), years: pre + H, pre, max: MAX_HIGH_COST_CASES_PER_RUN });
   });
 
 /** A scenario as written in a file (defaults may be missing). */

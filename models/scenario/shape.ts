@@ -1,4 +1,4 @@
-import type { FieldError } from '../core/issues';
+import { fieldError, type FieldError } from '../core/issues';
 
 /**
  * Deepest nesting of objects and arrays a scenario file may have. The format itself needs about
@@ -25,14 +25,14 @@ export function shapeErrors(value: unknown): FieldError[] {
     const { v, path, depth } = stack.pop()!;
     if (v === null || typeof v !== 'object') continue;
     if (depth >= MAX_JSON_DEPTH) {
-      if (!tooDeep) errors.push({ path: path || '(file)', code: 'shape', message: `is nested more than ${MAX_JSON_DEPTH} levels deep; a scenario file needs fewer than 10` });
+      if (!tooDeep) errors.push(fieldError(path || '(file)', 'nestedTooDeep', { max: MAX_JSON_DEPTH, need: 10 }));
       tooDeep = true;
       continue;
     }
     if (Array.isArray(v)) {
       // Only code can give an array a named key; JSON cannot.
       if (!forbidden && Object.prototype.hasOwnProperty.call(v, '__proto__')) {
-        errors.push({ path: path || '(file)', code: 'shape', message: 'unknown field(s): "__proto__"' });
+        errors.push(fieldError(path || '(file)', 'unknownFields', { keys: ['__proto__'] }));
         forbidden = true;
       }
       for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: `${path}[${i}]`, depth: depth + 1 });
@@ -42,7 +42,7 @@ export function shapeErrors(value: unknown): FieldError[] {
     for (let i = keys.length - 1; i >= 0; i--) {
       const k = keys[i];
       if (FORBIDDEN_KEYS.includes(k)) {
-        if (!forbidden) errors.push({ path: path || '(file)', code: 'shape', message: `unknown field(s): ${JSON.stringify(k)}` });
+        if (!forbidden) errors.push(fieldError(path || '(file)', 'unknownFields', { keys: [k] }));
         forbidden = true;
         continue;
       }

@@ -2,42 +2,53 @@ import type { z } from 'zod';
 import { ScenarioSchema, SCENARIO_VERSION, type Scenario } from './schema';
 import { migrate } from './migrate';
 import { shapeErrors } from './shape';
-import { formatPath, type FieldError } from '../core/issues';
+import { fieldError, formatPath, issueEn, type FieldError, type Issue } from '../core/issues';
+import { carriedIssue, ID_PATTERN, SHA256_PATTERN } from './issue';
 
 export type ValidationResult = { ok: true; scenario: Scenario; migratedFrom?: number } | { ok: false; errors: FieldError[] };
 
 const typeName = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 
-function describe(issue: z.core.$ZodIssue, input: unknown): string {
+/** The issue a zod issue stands for, read from its code and what the user wrote. */
+function describe(issue: z.core.$ZodIssue, input: unknown): Omit<Issue, 'path'> {
   switch (issue.code) {
     case 'too_small': {
       const min = Number(issue.minimum);
-      if (issue.origin === 'array') return `must have at least ${min} item(s)`;
-      if (issue.origin === 'string') return `must have at least ${min} character(s)`;
-      return `must be ${issue.inclusive ? '≥' : '>'} ${min}`;
+      if (issue.origin === 'array') return { code: 'tooFewItems', params: { min } };
+      if (issue.origin === 'string') return { code: 'tooShort', params: { min } };
+      return { code: 'tooSmall', params: { min, inclusive: issue.inclusive === true } };
     }
     case 'too_big': {
       const max = Number(issue.maximum);
-      if (issue.origin === 'array') return `must have at most ${max} item(s)`;
-      if (issue.origin === 'string') return `must have at most ${max} character(s)`;
-      return `must be ${issue.inclusive ? '≤' : '<'} ${max}`;
+      if (issue.origin === 'array') return { code: 'tooManyItems', params: { max } };
+      if (issue.origin === 'string') return { code: 'tooLong', params: { max } };
+      return { code: 'tooBig', params: { max, inclusive: issue.inclusive === true } };
     }
     case 'invalid_type':
-      if (input === undefined) return `is required (${issue.expected})`;
+      if (input === undefined) return { code: 'required', params: { expected: issue.expected } };
       // NaN and ±Infinity are numbers to JavaScript but not to the schema (a file can carry them
       // only from code, never from JSON).
-      if (typeof input === 'number' && !Number.isFinite(input)) return `must be a finite number, not ${String(input)}`;
-      return `must be ${issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`}, not ${typeName(input)}`;
+      if (typeof input === 'number' && !Number.isFinite(input)) return { code: 'notFinite', params: { value: String(input) } };
+      return { code: 'wrongType', params: { expected: issue.expected, got: typeName(input) } };
     case 'unrecognized_keys':
-      return `unknown field(s): ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
+      return { code: 'unknownFields', params: { keys: issue.keys } };
     case 'invalid_value':
-      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+      return { code: 'oneOf', params: { values: issue.values.map((v) => JSON.stringify(v)) } };
     case 'invalid_format':
-      return issue.message;
+      if (issue.format === 'regex' && 'pattern' in issue && issue.pattern === String(ID_PATTERN)) return { code: 'idForm', params: {} };
+      if (issue.format === 'regex' && 'pattern' in issue && issue.pattern === String(SHA256_PATTERN)) return { code: 'sha256Form', params: {} };
+      return { code: 'otherRule', params: { text: issue.message } };
+    case 'custom':
+      return carriedIssue(issue.params) ?? { code: 'otherRule', params: { text: issue.message } };
     default:
-      return issue.message;
+      return { code: 'otherRule', params: { text: issue.message } };
   }
 }
+
+const at = (path: readonly PropertyKey[], i: Omit<Issue, 'path'>): FieldError => {
+  const full = { path: formatPath(path), ...i } as Issue;
+  return { ...full, message: issueEn(full) };
+};
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let v: unknown = root;
@@ -64,11 +75,7 @@ function collect(issues: readonly z.core.$ZodIssue[], root: unknown, prefix: rea
         // A text field (localTextSchema): one text, or a text per language.
         const expected = new Set(branches.map((b) => (b[0]?.code === 'invalid_type' ? b[0].expected : '')));
         const text = expected.size === 2 && expected.has('string') && expected.has('object');
-        out.push({
-          path: formatPath(path),
-          code: 'invalid_union',
-          message: v === undefined ? 'is required' : text ? `must be a text, or a text per language {"nl": …, "en": …}, not ${typeName(v)}` : `has the wrong form (got ${typeName(v)})`,
-        });
+        out.push(at(path, v === undefined ? { code: 'required', params: {} } : text ? { code: 'textForm', params: { got: typeName(v) } } : { code: 'wrongForm', params: { got: typeName(v) } }));
         continue;
       }
       // Prefer the branch the user evidently meant: one that does not call the user's own keys
@@ -79,7 +86,7 @@ function collect(issues: readonly z.core.$ZodIssue[], root: unknown, prefix: rea
       collect(chosen[0], root, path, out);
       continue;
     }
-    out.push({ path: formatPath(path), code: issue.code, message: describe(issue, valueAt(root, path)) });
+    out.push(at(path, describe(issue, valueAt(root, path))));
   }
 }
 
@@ -89,12 +96,11 @@ function collect(issues: readonly z.core.$ZodIssue[], root: unknown, prefix: rea
  * formulas must parse) are added by `validateScenario` in `pipeline/validate.ts`.
  */
 export function checkScenarioFormat(input: unknown): ValidationResult {
-  if (input === null || typeof input !== 'object' || Array.isArray(input))
-    return { ok: false, errors: [{ path: '(file)', code: 'invalid_type', message: `must be a JSON object, not ${typeName(input)}` }] };
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) return { ok: false, errors: [fieldError('(file)', 'notObject', { got: typeName(input) })] };
   const shape = shapeErrors(input);
   if (shape.length > 0) return { ok: false, errors: shape };
   const m = migrate(input as Record<string, unknown>);
-  if (!m.ok) return { ok: false, errors: [{ path: 'version', code: 'version', message: m.message }] };
+  if (!m.ok) return { ok: false, errors: [at(['version'], m.issue)] };
   const r = ScenarioSchema.safeParse(m.value);
   if (r.success) return { ok: true, scenario: r.data, ...(m.from !== undefined ? { migratedFrom: m.from } : {}) };
   const errors: FieldError[] = [];
@@ -108,7 +114,7 @@ export function readScenarioJson(text: string): { ok: true; value: unknown } | {
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (e) {
-    return { ok: false, errors: [{ path: '(file)', code: 'json', message: `not valid JSON: ${(e as Error).message}` }] };
+    return { ok: false, errors: [fieldError('(file)', 'json', { detail: (e as Error).message })] };
   }
 }
 

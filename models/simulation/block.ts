@@ -1,5 +1,6 @@
 import { allocBlock, blockColumns, makeLayout, type RunBlock } from './columns';
 import type { Model } from './model';
+import type { IssueParams, RunCause } from '../core/issues';
 import { RUN_STOPPED, RunSimulator, type Mode, type PartTimer } from './simulate';
 import { RunValueError } from './errors';
 
@@ -25,7 +26,10 @@ export function simulateBlock(model: Model, firstRun: number, runs: number, mode
       sim.run(run, block, i);
     } catch (e) {
       if (e === RUN_STOPPED) return truncateBlock(block, i);
-      if (e instanceof RunValueError) throw new RunValueError(`run ${run + 1}: ${e.message}`);
+      if (e instanceof RunValueError)
+        throw e.issue?.code === 'runFormulaValue'
+          ? new RunValueError({ code: 'runFormulaValue', params: { ...(e.issue.params as IssueParams['runFormulaValue']), run: run + 1 } })
+          : new RunValueError(`run ${run + 1}: ${e.message}`);
       throw e;
     }
     checkFinite(model, block, i, run, run < twinRuns, twinCol);
@@ -52,18 +56,18 @@ function checkFinite(model: Model, b: RunBlock, slot: number, run: number, hasTw
       if (x - x === 0) continue;
       if (twinCol[c] && !hasTwin && Number.isNaN(x)) continue;
       const row = slot * H + t;
-      throw new RunValueError(`run ${run + 1}: ${b.names[c]} is ${String(x)} in ${model.scenario.simulation.startYear + t}: ${likelyCause(b, row)}`);
+      throw new RunValueError({ code: 'runNotFinite', params: { run: run + 1, output: b.names[c], value: String(x), year: model.scenario.simulation.startYear + t, cause: likelyCause(b, row) } });
     }
   }
 }
 
-function likelyCause(b: RunBlock, row: number): string {
-  if (col(b, 'population', row) === 0) return 'the region has 0 persons that year (segment shares of a very small population round to 0 persons)';
+function likelyCause(b: RunBlock, row: number): RunCause {
+  if (col(b, 'population', row) === 0) return 'noPersons';
   const claims = b.names.filter((n) => /^(cf|sc)\.(claims\.|highCost\.cost|total)/.test(n));
-  if (claims.some((n) => !Number.isFinite(col(b, n, row)))) return 'a cost overflowed (an extreme high-cost severity, cost per contact or trend)';
-  if (col(b, 'cf.total', row) === 0) return 'the total cost without the scenario is 0 (every cost or contact rate is 0)';
-  if (col(b, 'benchmark', row) === 0) return 'the benchmark is 0 (no cost in the pre-contract years)';
-  return 'an extreme combination of assumptions (check the largest and smallest values in the file)';
+  if (claims.some((n) => !Number.isFinite(col(b, n, row)))) return 'costOverflow';
+  if (col(b, 'cf.total', row) === 0) return 'zeroCounterfactual';
+  if (col(b, 'benchmark', row) === 0) return 'zeroBenchmark';
+  return 'extreme';
 }
 
 /** The first `runs` runs of a block (used when a run is cancelled part-way through a chunk), in one buffer. */

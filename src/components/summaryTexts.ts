@@ -1,4 +1,5 @@
 import { translator, type Lang } from '../i18n';
+import type { Entry } from '../texts/catalogue';
 
 /**
  * Texts of the summary band, the presentation mode and the run's "about to start" state, in their
@@ -86,7 +87,7 @@ const S = {
   msrSim: { nl: 'gesimuleerd (toeval, benchmark, trend en aannames)', en: 'simulated (chance, benchmark, trend and assumptions)' },
   fanTableNote: { nl: 'Totale zorgkosten in € mln per jaar: mediaan en de middelste 50% en 90% van de runs.', en: 'Total care cost in € mln per year: median and the middle 50% and 90% of runs.' },
   noResultsYet: { nl: 'Nog geen resultaten: kies Doorrekenen (eerst eventuele fouten in het scenario oplossen).', en: 'No results yet: choose Run (fix any errors in the scenario first).' },
-} satisfies Record<string, Record<Lang, string>>;
+} satisfies Record<string, Entry>;
 
 export type SKey = keyof typeof S;
 

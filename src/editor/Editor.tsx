@@ -2,7 +2,8 @@ import { DIST_PARTS } from './labels';
 import { For, onCleanup, onMount, Show } from 'solid-js';
 import type { History } from './history';
 import { lang, t } from '../i18n';
-import { localMessage } from './messages';
+import { issueText } from '../texts/issues';
+import type { Issue } from '../../models/core/issues';
 import { paramLabel } from '../charts/paramLabel';
 import type { Workspace } from '../workspace/store';
 import { getAt, pathString, type Path } from '../workspace/paths';
@@ -90,14 +91,14 @@ export function Editor(props: { ws: Workspace; history?: History }) {
     window.addEventListener('keydown', onKey);
     onCleanup(() => window.removeEventListener('keydown', onKey));
   });
-  const errorText = (path: string, message: string) => {
+  const errorText = (issue: Issue) => {
     let keys: (string | number)[] = [];
     try {
-      keys = parsePath(path);
+      keys = parsePath(issue.path);
     } catch {
-      return localMessage(message, lang());
+      return issueText(issue, lang());
     }
-    return fieldMessage(ws.scenario, keys, message, lang()).text;
+    return fieldMessage(ws.scenario, keys, issue, lang()).text;
   };
   const has = (p: Path) => getAt(ws.scenario, p) !== undefined;
   return (
@@ -138,7 +139,7 @@ export function Editor(props: { ws: Workspace; history?: History }) {
                   <button type="button" class="linklike" onClick={() => focusField(e.path)} title={e.path}>
                     {errorLabel(e.path, ws.scenario, lang())}
                   </button>
-                  : {errorText(e.path, e.message)}
+                  : {errorText(e)}
                 </li>
               )}
             </For>

@@ -7,14 +7,15 @@ import { fieldId, getAt, pathString, type Path } from '../workspace/paths';
 import { DIST_PARTS, fieldLabel, fieldUnit } from './labels';
 import { addableKeys, defaultValueAt, enumAt, helpAt, helpText, isParamField, schemaAt } from './schemaHelp';
 import { formatInputNumber, numberProblemText, parseLocalNumber } from './numbers';
-import { isShareAt, shareMessage, shareUnit } from './shares';
+import { isShareAt, shareUnit } from './shares';
 import { fromFormulaLanguage, toFormulaLanguage } from './formulaText';
 import { parsePath } from '../../models/scenario/paths';
 import { partyLabelIn } from '../parties';
 import { neutralItem } from './newItem';
 import { plausibilityNotes, type Note } from './plausibility';
 import { DistPicture } from './DistPicture';
-import { localMessage } from './messages';
+import { inPercent, issueText } from '../texts/issues';
+import type { Issue } from '../../models/core/issues';
 import { changeKind, FINANCING_KINDS, isFinancingKind, KIND_LABELS, renameOffer, type FinancingKind } from './financingKind';
 
 /** True when the number at `path` is shown and typed as a percentage. */
@@ -31,13 +32,13 @@ function wantsNumber(path: Path): boolean {
  * number field gets the reason it is no number (e.g. an unclear separator) instead of "must be a
  * number, not string"; a share's bounds are given in percent.
  */
-export function fieldMessage(scenario: unknown, path: Path, message: string, l: 'nl' | 'en'): { text: string; numberProblem: boolean } {
+export function fieldMessage(scenario: unknown, path: Path, issue: Issue, l: 'nl' | 'en'): { text: string; numberProblem: boolean } {
   const v = getAt(scenario, path);
-  if (typeof v === 'string' && wantsNumber(path) && /^must be a (number|whole number)/.test(message)) {
+  if (typeof v === 'string' && wantsNumber(path) && issue.code === 'wrongType' && (issue.params.expected === 'number' || issue.params.expected === 'int')) {
     const p = parseLocalNumber(v, l, { percent: isShare(path) });
     return { text: numberProblemText(p.ok ? 'notNumber' : p.reason, l, { percent: isShare(path) }), numberProblem: true };
   }
-  return { text: localMessage(isShare(path) ? shareMessage(message) : message, l), numberProblem: false };
+  return { text: issueText(isShare(path) ? inPercent(issue) : issue, l), numberProblem: false };
 }
 
 /** A readable name for a part of a field (a distribution's "most likely", a line of a map). */

@@ -6,43 +6,118 @@ import { HELP_NL } from './helpNl';
 type Node = Record<string, any>;
 const root = schema as Node;
 
-function deref(n: Node | undefined): Node | undefined {
-  let cur = n;
-  for (let i = 0; cur && cur.$ref && i < 20; i++) {
-    const name = String(cur.$ref).replace('#/$defs/', '');
+/** A schema node and its help key: the field path pattern (`region.segments[].share`) or the definition's name. */
+interface At {
+  node: Node;
+  key: string;
+}
+
+/** Definitions the format names itself (zod `.meta({ id })`): their parts are keyed by that name, wherever they are used. */
+const named = (ref: string) => !ref.startsWith('__');
+
+function derefAt(a: At | undefined): At | undefined {
+  let cur = a;
+  for (let i = 0; cur && cur.node.$ref && i < 20; i++) {
+    const name = String(cur.node.$ref).replace('#/$defs/', '');
     const target = root.$defs?.[name];
-    cur = target ? { ...target, ...(cur.description ? { description: cur.description } : {}) } : undefined;
+    if (!target) return undefined;
+    const own = cur.node.description;
+    cur = { node: { ...target, ...(own ? { description: own } : {}) }, key: own || !named(name) ? cur.key : name };
   }
   return cur;
 }
 
-function step(n: Node, key: string | number): Node | undefined {
-  const d = deref(n);
+const deref = (n: Node | undefined): Node | undefined => (n ? derefAt({ node: n, key: '' })?.node : undefined);
+
+const join = (key: string, part: string) => (key === '' ? part : `${key}.${part}`);
+
+function stepAt(a: At, k: string | number): At | undefined {
+  const d = derefAt(a);
   if (!d) return undefined;
-  if (typeof key === 'number') return d.items ? deref(d.items) : undefined;
-  if (d.properties?.[key]) return deref(d.properties[key]);
-  if (d.additionalProperties && typeof d.additionalProperties === 'object') return deref(d.additionalProperties);
-  if (d.propertyNames && d.additionalProperties) return deref(d.additionalProperties);
-  for (const alt of [...(d.anyOf ?? []), ...(d.oneOf ?? [])]) {
-    const r = step(alt, key);
+  const n = d.node;
+  if (typeof k === 'number') return n.items ? derefAt({ node: n.items, key: `${d.key}[]` }) : undefined;
+  if (n.properties?.[k]) return derefAt({ node: n.properties[k], key: join(d.key, k) });
+  if (n.additionalProperties && typeof n.additionalProperties === 'object') return derefAt({ node: n.additionalProperties, key: join(d.key, '*') });
+  for (const alt of [...(n.anyOf ?? []), ...(n.oneOf ?? [])]) {
+    const r = stepAt({ node: alt, key: d.key }, k);
     if (r) return r;
   }
   return undefined;
 }
 
+function schemaAtKeyed(path: Path): At | undefined {
+  let a: At | undefined = { node: root, key: '' };
+  for (const k of path) {
+    if (!a) return undefined;
+    a = stepAt(a, k);
+  }
+  return derefAt(a);
+}
+
 /** The JSON Schema node (generated from the zod definition) of the field at `path`. */
 export function schemaAt(path: Path): Node | undefined {
-  let n: Node | undefined = root;
-  for (const k of path) {
-    if (!n) return undefined;
-    n = step(n, k);
-  }
-  return deref(n);
+  return schemaAtKeyed(path)?.node;
 }
 
 /** The help text the schema gives for the field at `path` (English; it is the file format's own text). */
 export function helpAt(path: Path): string | undefined {
   return schemaAt(path)?.description;
+}
+
+/** The help key of the field at `path`: its path pattern, or the named definition its description sits in. */
+export function helpKeyAt(path: Path): string | undefined {
+  const a = schemaAtKeyed(path);
+  return a?.node.description ? a.key : undefined;
+}
+
+/**
+ * Every help key of the file format with its English description: each description in the
+ * schema at each path pattern it can be reached by (what the editor's help can show).
+ */
+export function helpKeys(): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const walk = (a: At | undefined, depth: number) => {
+    const d = derefAt(a);
+    if (!d || depth > 40) return;
+    const n = d.node;
+    if (typeof n.description === 'string') out.set(d.key, (out.get(d.key) ?? new Set()).add(splitHelp(n.description).text));
+    for (const [k, c] of Object.entries((n.properties ?? {}) as Record<string, Node>)) walk({ node: c, key: join(d.key, k) }, depth + 1);
+    if (n.items) walk({ node: n.items, key: `${d.key}[]` }, depth + 1);
+    if (n.additionalProperties && typeof n.additionalProperties === 'object') walk({ node: n.additionalProperties, key: join(d.key, '*') }, depth + 1);
+    for (const alt of [...(n.anyOf ?? []), ...(n.oneOf ?? [])]) {
+      const a = derefAt({ node: alt, key: d.key });
+      // A form of a union field with a description of its own (a text per language) describes the
+      // form, wherever it is used: keyed by the form's fields.
+      const own = a && a.key === d.key && typeof a.node.description === 'string' && a.node.properties;
+      walk(own ? { node: a.node, key: `{${Object.keys(a.node.properties).sort().join(',')}}` } : a, depth + 1);
+    }
+  };
+  walk({ node: root, key: '' }, 0);
+  return out;
+}
+
+const patterns = new Map<string, RegExp>();
+/** `*` matches one part of a help key, `**` one or more (parts are separated by dots). */
+function matcher(entry: string): RegExp {
+  let re = patterns.get(entry);
+  if (!re) {
+    const parts = entry.split('.').map((x) => (x === '**' ? '[^.]+(?:\\.[^.]+)*' : x === '*' ? '[^.]+' : x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    patterns.set(entry, (re = new RegExp(`^${parts.join('\\.')}$`)));
+  }
+  return re;
+}
+/** How general an entry is: a `**` counts more than any number of `*`. */
+const generality = (entry: string) => entry.split('.').reduce((a, x) => a + (x === '**' ? 1000 : x === '*' ? 1 : 0), 0);
+
+/**
+ * The Dutch help entry for a help key: the entry of that key, or else the most specific entry
+ * whose pattern matches it.
+ */
+export function dutchHelpEntry(key: string): string | undefined {
+  if (Object.prototype.hasOwnProperty.call(HELP_NL, key)) return key;
+  let best: string | undefined;
+  for (const k of Object.keys(HELP_NL)) if (matcher(k).test(key) && (best === undefined || generality(k) < generality(best))) best = k;
+  return best;
 }
 
 /** A schema description split into its text and, for parameters, the allowed range. */
@@ -54,13 +129,15 @@ export function splitHelp(d: string): { text: string; lo?: number; hi?: number }
 
 /**
  * The help text for the field at `path` in language `l`: the schema's description (Dutch from
- * HELP_NL), and for a number its allowed range in the language's notation.
+ * HELP_NL, by the field's help key), and for a number its allowed range in the language's notation.
  */
 export function helpText(path: Path, l: Lang, opts: { percent?: boolean } = {}): string | undefined {
   const d = helpAt(path);
   if (!d) return undefined;
   const { text, lo, hi } = splitHelp(d);
-  const shown = l === 'nl' ? (HELP_NL[text] ?? text) : text;
+  const key = helpKeyAt(path);
+  const entry = l === 'nl' && key !== undefined ? dutchHelpEntry(key) : undefined;
+  const shown = entry !== undefined ? HELP_NL[entry] : text;
   if (lo === undefined || hi === undefined) return shown;
   const f = new Intl.NumberFormat(l === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 6 });
   // A share is shown as a percentage in the editor, so its range is too.

@@ -73,8 +73,3 @@ export function shareUnit(path: Path, lang: Lang): string {
   const k = path[path.length - 1];
   return typeof k === 'string' && PER_YEAR.has(k) ? (lang === 'nl' ? '% per jaar' : '% per year') : '%';
 }
-
-/** A validator message about a share's bounds in percent ("must be ≤ 1" → "must be ≤ 100%"). */
-export function shareMessage(message: string): string {
-  return message.replace(/^must be (≥|>|≤|<) (-?[\d.]+(?:e[-+]?\d+)?)$/, (_m, op: string, x: string) => `must be ${op} ${Number(`${x}e2`)}%`);
-}

@@ -1,4 +1,5 @@
 import { translator, type Lang } from '../i18n';
+import type { Entry } from '../texts/catalogue';
 
 /**
  * Texts of the hand-outs (printed report, tables, slide pictures, comparison), in their own table
@@ -54,7 +55,7 @@ const R = {
   cmpChangedIntro: { nl: 'Elke aanname die verschilt, met de waarde in elk scenario (— = ontbreekt).', en: 'Every assumption that differs, with its value in each scenario (— = absent).' },
   cmpAssumption: { nl: 'Aanname', en: 'Assumption' },
   cmpNoResults: { nl: 'geen resultaten bewaard', en: 'no results kept' },
-} satisfies Record<string, Record<Lang, string>>;
+} satisfies Record<string, Entry>;
 
 export type ReportKey = keyof typeof R;
 

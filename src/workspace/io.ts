@@ -1,7 +1,7 @@
 import { textOf } from '../i18n';
 import LZString from 'lz-string';
 import { decodeScenarioBytes } from '../../models/scenario/text';
-import type { FieldError } from '../../models/core/issues';
+import { fieldError, type FieldError } from '../../models/core/issues';
 import type { UiValidator } from '../../workers/uiValidatePool';
 import type { ScenarioInput } from './store';
 import type { ResultsSummary } from '../../models/summary/resultsSummary';
@@ -48,13 +48,13 @@ export async function readScenarioFile(file: File, validator: UiValidator): Prom
     // and Windows editors save UTF-16 without one too.
     text = decodeScenarioBytes(new Uint8Array(await file.arrayBuffer()));
   } catch (e) {
-    return { ok: false, fileName: file.name, errors: [{ path: '(file)', message: `could not be read: ${(e as Error).message}` }] };
+    return { ok: false, fileName: file.name, errors: [fieldError('(file)', 'unreadable', { detail: (e as Error).message })] };
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (e) {
-    return { ok: false, fileName: file.name, errors: [{ path: '(file)', message: `not valid JSON: ${(e as Error).message}` }] };
+    return { ok: false, fileName: file.name, errors: [fieldError('(file)', 'json', { detail: (e as Error).message })] };
   }
   const v = await validator.validate(value);
   if (!v.ok) return { ok: false, errors: v.errors, fileName: file.name };

@@ -70,8 +70,8 @@ export function createWorkspace(validator: UiValidator, loaded: Loaded, initial?
   };
   const errors = createMemo<FieldError[]>(() => validation().errors);
   const errorsByPath = createMemo(() => {
-    const m = new Map<string, string[]>();
-    for (const e of errors()) m.set(e.path, [...(m.get(e.path) ?? []), e.message]);
+    const m = new Map<string, FieldError[]>();
+    for (const e of errors()) m.set(e.path, [...(m.get(e.path) ?? []), e]);
     return m;
   });
 

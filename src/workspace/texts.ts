@@ -1,4 +1,5 @@
 import { translator, type Lang } from '../i18n';
+import type { Entry } from '../texts/catalogue';
 
 /**
  * Texts about keeping work (storage, share links, other tabs, interrupted runs), in their own
@@ -54,7 +55,7 @@ const W = {
     nl: 'Dit onderdeel kon niet worden getekend: {e}',
     en: 'This part could not be drawn: {e}',
   },
-} satisfies Record<string, Record<Lang, string>>;
+} satisfies Record<string, Entry>;
 
 export type WKey = keyof typeof W;
 

@@ -1,28 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import schema from '../../scenarios/scenario.schema.json';
 import { HELP_NL } from '../../src/editor/helpNl';
-import { helpText, splitHelp } from '../../src/editor/schemaHelp';
-
-/** Every description in the published JSON Schema (what the editor's help can show). */
-function descriptions(n: unknown, out = new Set<string>()): Set<string> {
-  if (Array.isArray(n)) n.forEach((x) => descriptions(x, out));
-  else if (n && typeof n === 'object') {
-    const d = (n as { description?: unknown }).description;
-    if (typeof d === 'string') out.add(splitHelp(d).text);
-    Object.values(n).forEach((x) => descriptions(x, out));
-  }
-  return out;
-}
+import { dutchHelpEntry, helpKeyAt, helpKeys, helpText } from '../../src/editor/schemaHelp';
 
 describe('editor help in Dutch', () => {
-  it('has a Dutch text for every description of the file format', () => {
-    const missing = [...descriptions(schema)].filter((d) => !(d in HELP_NL));
+  it('has a Dutch text for every help key of the file format (every description at every path the editor can show)', () => {
+    const missing = [...helpKeys().keys()].filter((k) => dutchHelpEntry(k) === undefined);
     expect(missing).toEqual([]);
   });
 
-  it('keeps no stale entries for descriptions the format no longer has', () => {
-    const all = descriptions(schema);
-    expect(Object.keys(HELP_NL).filter((k) => !all.has(k))).toEqual([]);
+  it('gives each help key one English text, and each Dutch entry stands for one English text', () => {
+    const keys = helpKeys();
+    expect([...keys].filter(([, en]) => en.size !== 1).map(([k]) => k)).toEqual([]);
+    const covered = new Map<string, Set<string>>();
+    for (const [k, en] of keys) {
+      const entry = dutchHelpEntry(k)!;
+      covered.set(entry, new Set([...(covered.get(entry) ?? []), ...en]));
+    }
+    expect([...covered].filter(([, en]) => en.size !== 1).map(([k, en]) => `${k}: ${[...en].join(' | ')}`)).toEqual([]);
+  });
+
+  it('keeps no stale entries for keys the format no longer has', () => {
+    const used = new Set([...helpKeys().keys()].map((k) => dutchHelpEntry(k)));
+    expect(Object.keys(HELP_NL).filter((k) => !used.has(k))).toEqual([]);
+  });
+
+  it('finds the help of a field by its path: a care line, a party, a part of a distribution', () => {
+    expect(helpKeyAt(['region', 'segments', 2, 'lines', 'hospital', 'contacts'])).toBe('region.segments[].lines.hospital.contacts');
+    expect(helpKeyAt(['substitution', 0, 'maxShift', 'source'])).toMatch(/^(FixedParam|Distribution)\.source$/);
+    expect(helpText(['substitution', 0, 'maxShift', 'source'], 'nl')).toBe(HELP_NL['*.source']);
+    expect(helpText(['region', 'segments', 1, 'id'], 'nl')).toMatch(/^Vaste code/);
+    expect(helpText(['region', 'segments', 1, 'source'], 'nl')).toBe('Waar het aandeel van deze groep vandaan komt.');
   });
 
   it('shows a parameter range in the chosen language, without the file-format jargon', () => {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validateScenario } from '../../models/pipeline/validate';
-import { localMessage } from '../../src/editor/messages';
+import { ISSUE_EN, fieldError, issueEn, type Issue, type IssueCode } from '../../models/core/issues';
+import { ISSUE_TEXTS, issueText, inPercent } from '../../src/texts/issues';
 
 const base = () => JSON.parse(readFileSync(new URL('../../scenarios/default.json', import.meta.url), 'utf8'));
 
@@ -57,9 +58,33 @@ const faults: [string, (s: any) => void][] = [
   ['__proto__ in a text per language', (s) => (s.region.segments[0].name = JSON.parse('{"__proto__": "x", "nl": "Gezond"}'))],
 ];
 
+/** English words of the engine's texts that a Dutch message must not contain. */
+const ENGLISH =
+  /\b(must|is required|unknown|duplicate|not valid|shares|allows|simulated|insured|cases|formula|correlated|nested|finite|allowed|version|number|expected|null|the|needs|at character|Unexpected)\b/;
+
+/** Codes whose English text in the interface has plural forms or numbers in English notation. */
+const OWN_ENGLISH = new Set<IssueCode>([
+  'tooSmall',
+  'tooBig',
+  'aboveField',
+  'tooFewItems',
+  'tooManyItems',
+  'tooShort',
+  'tooLong',
+  'unknownFields',
+  'sharesSum',
+  'nearZero',
+  'nestedTooDeep',
+  'tooManyPersons',
+  'tooManyCasesYear',
+  'tooManyCasesRun',
+  'formulaTooDeep',
+  'formulaTooLong',
+]);
+
 describe('validation messages in Dutch', () => {
   for (const [name, breakIt] of faults) {
-    it(`${name}: every message the validator gives is put into Dutch`, () => {
+    it(`${name}: every issue the validator gives has a Dutch text and an English one`, () => {
       const s = base();
       breakIt(s);
       const r = validateScenario(s);
@@ -67,42 +92,103 @@ describe('validation messages in Dutch', () => {
       const errors = r.ok ? [] : r.errors;
       expect(errors.length).toBeGreaterThan(0);
       for (const e of errors) {
-        const nl = localMessage(e.message, 'nl');
+        const nl = issueText(e, 'nl');
         expect(nl, `${e.path}: ${e.message}`).not.toBe(e.message);
-        expect(nl, `${e.path}: ${e.message}`).not.toMatch(
-          /\b(must|is required|unknown|duplicate|not valid|shares|allows|simulated|insured|cases|formula|correlated|nested|finite|allowed|version|number|expected|null)\b/,
-        );
-        // English stays as the engine wrote it.
-        expect(localMessage(e.message, 'en')).toBe(e.message);
+        expect(nl, `${e.path}: ${e.message}`).not.toMatch(ENGLISH);
+        // The interface's English is the command line's, except where it writes plurals or numbers in English notation.
+        const en = issueText(e, 'en');
+        if (!OWN_ENGLISH.has(e.code)) expect(en).toBe(e.message);
+        else expect(en).not.toMatch(/\b(moet|ontbreekt|onbekende?|niet|zijn)\b/);
       }
     });
   }
 
   it('numbers in Dutch notation, field names and quoted values untouched', () => {
-    expect(localMessage('must be ≥ 0.5', 'nl')).toBe('moet ≥ 0,5 zijn');
-    expect(localMessage('must be ≥ 1000', 'nl')).toBe('moet ≥ 1.000 zijn');
-    expect(localMessage('must be ≤ max (0.25)', 'nl')).toBe('moet ≤ max (0,25) zijn');
-    expect(localMessage('must be a number, not string', 'nl')).toBe('moet een getal zijn, geen tekst');
-    expect(localMessage('must be one of "gp", "hospital"', 'nl')).toBe('moet een van deze zijn: "gp", "hospital"');
-    expect(localMessage('segment shares must sum to 1 (now 0.95)', 'nl')).toBe('de aandelen moeten samen 1 zijn (nu 0,95)');
+    const nl = (e: ReturnType<typeof fieldError>) => issueText(e, 'nl');
+    expect(nl(fieldError('x', 'tooSmall', { min: 0.5, inclusive: true }))).toBe('moet ≥ 0,5 zijn');
+    expect(nl(fieldError('x', 'tooSmall', { min: 1000, inclusive: true }))).toBe('moet ≥ 1.000 zijn');
+    expect(nl(fieldError('x', 'aboveField', { field: 'max', value: 0.25 }))).toBe('moet ≤ max (0,25) zijn');
+    expect(nl(fieldError('x', 'wrongType', { expected: 'number', got: 'string' }))).toBe('moet een getal zijn, geen tekst');
+    expect(nl(fieldError('x', 'oneOf', { values: ['"gp"', '"hospital"'] }))).toBe('moet een van deze zijn: "gp", "hospital"');
+    expect(nl(fieldError('x', 'sharesSum', { segments: true, total: 0.95 }))).toBe('de aandelen moeten samen 1 zijn (nu 0,95)');
+    expect(issueText(fieldError('x', 'tooManyPersons', { persons: 174_080_000, year: 2031, preContract: false, max: 50_000_000 }), 'en')).toBe(
+      'lets the region reach 174,080,000 insured in 2031; at most 50,000,000 are simulated',
+    );
+    expect(nl(fieldError('x', 'tooManyPersons', { persons: 174_080_000, year: 2031, preContract: false, max: 50_000_000 }))).toBe(
+      'laat de regio groeien tot 174.080.000 verzekerden in 2031; hoogstens 50.000.000 worden gesimuleerd',
+    );
+  });
+
+  it('a share field shows its bounds in percent, in both languages', () => {
+    const e = fieldError('x', 'tooBig', { max: 1, inclusive: true });
+    expect(issueText(inPercent(e), 'nl')).toBe('moet ≤ 100% zijn');
+    expect(issueText(inPercent(e), 'en')).toBe('must be ≤ 100%');
+    expect(issueText(inPercent(fieldError('x', 'tooSmall', { min: 0.005, inclusive: false })), 'nl')).toBe('moet > 0,5% zijn');
+  });
+
+  it('plural forms: one and many, in both languages', () => {
+    const t = (code: 'tooShort' | 'tooLong' | 'tooFewItems', n: number, l: 'nl' | 'en') => issueText(fieldError('x', code, (code === 'tooLong' ? { max: n } : { min: n }) as never), l);
+    expect(t('tooShort', 1, 'nl')).toBe('moet minstens 1 teken lang zijn');
+    expect(t('tooShort', 2, 'nl')).toBe('moet minstens 2 tekens lang zijn');
+    expect(t('tooLong', 1200, 'nl')).toBe('mag hoogstens 1.200 tekens lang zijn');
+    expect(t('tooFewItems', 1, 'nl')).toBe('moet minstens 1 onderdeel hebben');
+    expect(t('tooFewItems', 3, 'nl')).toBe('moet minstens 3 onderdelen hebben');
+    expect(t('tooFewItems', 1, 'en')).toBe('must have at least 1 item');
+    expect(t('tooLong', 1200, 'en')).toBe('must have at most 1,200 characters');
+    expect(issueText(fieldError('x', 'unknownFields', { keys: ['a'] }), 'nl')).toBe('onbekend veld: "a"');
+    expect(issueText(fieldError('x', 'unknownFields', { keys: ['a', 'b'] }), 'nl')).toBe('onbekende velden: "a", "b"');
+    expect(issueText(fieldError('x', 'unknownFields', { keys: ['a'] }), 'en')).toBe('unknown field: "a"');
+    expect(issueText(fieldError('x', 'unknownFields', { keys: ['a', 'b'] }), 'en')).toBe('unknown fields: "a", "b"');
+  });
+
+  it('every code the engine has (ISSUE_EN) has a Dutch and an English text in the catalogue, and no other', () => {
+    const codes = Object.keys(ISSUE_EN) as IssueCode[];
+    expect(Object.keys(ISSUE_TEXTS).sort()).toEqual([...codes].sort());
+    for (const c of codes) {
+      expect(typeof ISSUE_TEXTS[c].nl, c).toBe('function');
+      expect(typeof ISSUE_TEXTS[c].en, c).toBe('function');
+    }
   });
 });
 
 describe('contract formula messages in Dutch', () => {
   const formulas = ['savings *', 'min(savings', 'foo + 1', 'x = 1', 'savings , 2', '0,3 * savings', 'sin(1)', 'min()', '"a"', 'a.b', '', 'savings +* 2', '1 2'];
   for (const f of formulas) {
-    it(`${JSON.stringify(f)}: the checker's message is put into Dutch, with its place`, () => {
+    it(`${JSON.stringify(f)}: the checker's issue has a Dutch text, with its place`, () => {
       const s = base();
       s.financing.models[6].formulas.gp = f;
       const r = validateScenario(s);
       expect(r.ok).toBe(false);
       for (const e of r.ok ? [] : r.errors) {
-        const nl = localMessage(e.message, 'nl');
+        expect(e.code, e.message).toMatch(/^(formula|parse)/);
+        expect(e.code, e.message).not.toBe('parseOther');
+        const nl = issueText(e, 'nl');
         expect(nl, e.message).not.toBe(e.message);
         expect(nl, e.message).not.toMatch(/\b(the|is not allowed|expected|Unexpected|needs|at character)\b/);
         const at = / \(at character (\d+)\)$/.exec(e.message);
         if (at) expect(nl.endsWith(`(bij teken ${at[1]})`)).toBe(true);
+        expect(issueText(e, 'en')).toBe(e.message);
       }
     });
   }
+});
+
+describe('run and designer issues in both languages', () => {
+  it('a stopped run names the output, the year and the cause in Dutch; English is what the command line prints', () => {
+    const e = { path: '', code: 'runNotFinite', params: { run: 3, output: 'cf.total', value: 'NaN', year: 2027, cause: 'zeroBenchmark' } } as const;
+    expect(issueText(e, 'nl')).toBe('run 3: cf.total is geen getal (NaN) in 2027: de benchmark is 0 (geen kosten in de jaren vóór het contract)');
+    expect(issueText(e, 'en')).toBe(ISSUE_EN.runNotFinite(e.params));
+    const f = { path: '', code: 'runFormulaValue', params: { run: 1, formula: 'financing.models[1].formulas.gp', value: 2.5e15, year: 2028, limit: 1e14 } } as const;
+    expect(issueText(f, 'nl')).toBe(
+      'run 1: financing.models[1].formulas.gp geeft 2.500.000.000.000.000 in 2028, meer dan de 100.000.000.000.000 euro die een formule mag geven (een deling door 0 of een overloop?)',
+    );
+    expect(issueText(f, 'en')).toBe('run 1: financing.models[1].formulas.gp gives 2.50e+15 in 2028, more than the 1e+14 euros a formula may give (a division by 0 or an overflow?)');
+  });
+
+  it("a refused contract variant lists the variant's own issues in the interface language", () => {
+    const inner = fieldError('financing.models[1].sharingRate', 'tooBig', { max: 1, inclusive: true });
+    const e: Issue = { path: '', code: 'designInvalidTerms', params: { terms: '{"sharingRate":2}', issues: [inner] } };
+    expect(issueText(e, 'nl')).toBe('voorwaarden {"sharingRate":2}: financing.models[1].sharingRate: moet ≤ 1 zijn');
+    expect(issueEn(e)).toBe('terms {"sharingRate":2}: financing.models[1].sharingRate: must be ≤ 1');
+  });
 });

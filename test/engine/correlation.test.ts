@@ -71,14 +71,14 @@ describe('correlated assumptions (Gaussian copula)', () => {
     s.correlations.push({ between: ['substitution[0].refill', 'substitution[0].eligible'], rank: -0.9 });
     const r = validateScenario(s);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors[0]).toEqual({ path: 'correlations', code: 'correlation', message: expect.stringMatching(/cannot all hold at once/) });
+    if (!r.ok) expect(r.errors[0]).toEqual({ path: 'correlations', code: 'corrNotPositiveDefinite', params: {}, message: expect.stringMatching(/cannot all hold at once/) });
     const t = withUncertainty(0.5) as any;
     t.correlations.push({ between: ['substitution[0].costCV', 'nowhere'], rank: 0.2 });
     const e = validateScenario(t);
     expect(e.ok).toBe(false);
     if (!e.ok) {
-      expect(e.errors).toContainEqual({ path: 'correlations[1].between[0]', code: 'correlation', message: expect.stringMatching(/fixed number/) });
-      expect(e.errors).toContainEqual({ path: 'correlations[1].between[1]', code: 'correlation', message: 'no parameter at "nowhere"' });
+      expect(e.errors).toContainEqual({ path: 'correlations[1].between[0]', code: 'corrFixed', params: { param: 'substitution[0].costCV' }, message: expect.stringMatching(/fixed number/) });
+      expect(e.errors).toContainEqual({ path: 'correlations[1].between[1]', code: 'corrNoParam', params: { param: 'nowhere' }, message: 'no parameter at "nowhere"' });
     }
   });
 });

@@ -52,6 +52,8 @@ describe('formula nesting and constants', () => {
   it('the validator names the field of a too deep formula', () => {
     const s = flatRegion(100, 'f', { parties: PARTIES_DEFAULT, models: [{ id: 'c', name: 'c', kind: 'custom', formulas: { hospital: `${'-'.repeat(1984)}1` } }] });
     const r = validateScenario(s);
-    expect(r.ok ? [] : r.errors).toEqual([{ path: 'financing.models[0].formulas.hospital', code: 'formula', message: expect.stringMatching(/nested too deeply.*\(at character 51\)$/) }]);
+    expect(r.ok ? [] : r.errors).toEqual([
+      { path: 'financing.models[0].formulas.hospital', code: 'formulaTooDeep', params: { max: MAX_FORMULA_DEPTH, at: 51 }, message: expect.stringMatching(/nested too deeply.*\(at character 51\)$/) },
+    ]);
   });
 });

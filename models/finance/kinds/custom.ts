@@ -95,6 +95,8 @@ export const custom: ContractKind<ContractOf<'custom'>> = {
 };
 
 function formulaValueError(ri: number, party: string, amount: number, year: number): RunValueError {
-  const beyond = Number.isFinite(amount) ? `, more than the ${MAX_FORMULA_AMOUNT.toExponential(0)} euros a formula may give` : '';
-  return new RunValueError(`financing.models[${ri}].formulas.${party} gives ${Number.isFinite(amount) ? amount.toPrecision(3) : String(amount)} in ${year}${beyond} (a division by 0 or an overflow?)`);
+  return new RunValueError({
+    code: 'runFormulaValue',
+    params: { formula: `financing.models[${ri}].formulas.${party}`, value: amount, year, ...(Number.isFinite(amount) ? { limit: MAX_FORMULA_AMOUNT } : {}) },
+  });
 }
