@@ -54,6 +54,11 @@ export interface IssueParams {
   tooManyPersons: { persons: number; year: number; preContract: boolean; max: number };
   tooManyCasesYear: { cases: number; year: number; preContract: boolean; max: number };
   tooManyCasesRun: { cases: number; years: number; pre: number; max: number };
+  // ---- contract coverage and benchmark rules
+  coverageWithRebase: Record<string, never>;
+  coverageNeedsEstimated: Record<string, never>;
+  weightsCount: { need: number; got: number };
+  weightsSum: { sum: number };
   // ---- correlations (need the defined model)
   corrNoParam: { param: string };
   corrFixed: { param: string };
@@ -162,6 +167,10 @@ export const ISSUE_EN: Renderers = {
     `allows up to ${count(p.cases)} high-cost cases a year in this segment (in ${p.year}${p.preContract ? ', a pre-contract year' : ''}); at most ${count(p.max)} are simulated individually (high-cost cases are for rare, expensive episodes)`,
   tooManyCasesRun: (p) =>
     `allows up to ${count(p.cases)} high-cost cases in one run (${p.years} simulated years, ${p.pre} of them before the contract); at most ${count(p.max)} are simulated individually per run`,
+  coverageWithRebase: () => 'coverage below 100% cannot be combined with benchmark.rebase yet',
+  coverageNeedsEstimated: () => 'coverage below 100% needs benchmark.method "estimated"',
+  weightsCount: (p) => `must have one weight per pre-contract year (${p.need}), has ${p.got}`,
+  weightsSum: (p) => `weights must sum to 1 (now ${+p.sum.toFixed(6)})`,
   corrNoParam: (p) => `no parameter at "${p.param}"`,
   corrFixed: (p) => `"${p.param}" is a fixed number; only uncertain parameters (distributions) can be correlated`,
   corrSelf: () => 'a parameter cannot be correlated with itself',

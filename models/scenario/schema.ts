@@ -296,14 +296,14 @@ export const ScenarioSchema = z
     (s.financing?.models ?? []).forEach((m, i) => {
       if (m.coverage === undefined || m.coverage >= 1) return;
       // Not yet modelled: a covered sub-population's own rebased or expected benchmark.
-      if (s.benchmark.rebase) ctx.addIssue({ code: 'custom', path: ['financing', 'models', i, 'coverage'], message: 'coverage below 100% cannot be combined with benchmark.rebase yet' });
-      if (s.benchmark.method === 'expected') ctx.addIssue({ code: 'custom', path: ['financing', 'models', i, 'coverage'], message: 'coverage below 100% needs benchmark.method "estimated"' });
+      if (s.benchmark.rebase) addIssue(ctx, ['financing', 'models', i, 'coverage'], 'coverageWithRebase', {});
+      if (s.benchmark.method === 'expected') addIssue(ctx, ['financing', 'models', i, 'coverage'], 'coverageNeedsEstimated', {});
     });
     const w = s.benchmark.weights;
     if (w) {
-      if (w.length !== pre) ctx.addIssue({ code: 'custom', path: ['benchmark', 'weights'], message: `must have one weight per pre-contract year (${pre}), has ${w.length}` });
+      if (w.length !== pre) addIssue(ctx, ['benchmark', 'weights'], 'weightsCount', { need: pre, got: w.length });
       const sum = w.reduce((a, b) => a + b, 0);
-      if (Math.abs(sum - 1) > 1e-6) ctx.addIssue({ code: 'custom', path: ['benchmark', 'weights'], message: `weights must sum to 1 (now ${+sum.toFixed(6)})` });
+      if (Math.abs(sum - 1) > 1e-6) addIssue(ctx, ['benchmark', 'weights'], 'weightsSum', { sum });
     }
     const sizes = s.region.segments.map((g) => {
       const gHi = g.growth === undefined ? 0 : upperBound(g.growth, 0.5);
