@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LINES, PARTIES, PAYERS } from '../core/names';
-import { lowerBound, nonNegative, param, probability, upperBound } from './param';
+import { canBeNonPositive, lowerBound, nonNegative, param, probability, upperBound } from './param';
 import { FinancingSchema } from './contracts';
 import { pow } from '../random/math';
 import { localTextSchema } from './localTextSchema';
@@ -324,8 +324,7 @@ export const ScenarioSchema = z
       // episode's cost NaN.
       if (sev && 'median' in sev) {
         const m = sev.median;
-        const canBeZero = typeof m === 'object' && 'dist' in m ? m.dist === 'normal' || (lowerBound(m, 0) <= 0 && m.dist !== 'lognormal' && m.dist !== 'gamma') : lowerBound(m, 0) <= 0;
-        if (canBeZero) ctx.addIssue({ code: 'custom', path: ['region', 'segments', i, 'highCost', 'severity', 'median'], message: 'must be > 0' });
+        if (canBeNonPositive(m)) ctx.addIssue({ code: 'custom', path: ['region', 'segments', i, 'highCost', 'severity', 'median'], message: 'must be > 0' });
       }
       if (sev && 'median' in sev) {
         const med = typeof sev.median === 'number' ? sev.median : null;

@@ -8,7 +8,7 @@ function descriptions(n: unknown, out = new Set<string>()): Set<string> {
   if (Array.isArray(n)) n.forEach((x) => descriptions(x, out));
   else if (n && typeof n === 'object') {
     const d = (n as { description?: unknown }).description;
-    if (typeof d === 'string') out.add(splitHelp(d).text);
+    if (typeof d === 'string') out.add(splitHelp(d, n as { minimum?: unknown; maximum?: unknown }).text);
     Object.values(n).forEach((x) => descriptions(x, out));
   }
   return out;
