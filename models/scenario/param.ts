@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localTextSchema } from './localTextSchema';
+import { LIMITS } from './limits';
 import { DIST_FACTS, DIST_KINDS, partValues, type DistKind, type DistributionParts, type PartRule } from './distributions';
 
 /**
@@ -71,10 +72,8 @@ export function param(lo: number, hi: number, description: string) {
 /** What a parameter field's description ends with: its range and forms, for a reader of the JSON Schema. */
 export const paramNote = (lo: number, hi: number): string => `Range ${fmt(lo)} to ${fmt(hi)}. A number, {value, source}, or a distribution.`;
 
-export const probability = (d: string) => param(0, 1, d);
-/** Upper limit of every non-negative amount or rate (euros, contacts): far above any real value. */
-export const NON_NEGATIVE_MAX = 1e12;
-export const nonNegative = (d: string) => param(0, NON_NEGATIVE_MAX, d);
+export const probability = (d: string) => param(...LIMITS.share, d);
+export const nonNegative = (d: string) => param(...LIMITS.amount, d);
 
 /**
  * The range a parameter's values can take: a fixed number is its own range; a bounded distribution
