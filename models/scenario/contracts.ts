@@ -23,27 +23,21 @@ const provider = (fixed: number, speed: number) =>
     })
     .default({ fixedShare: fixed, adjustment: speed, costRatio: 1 });
 
-export const PartiesSchema = z
-  .strictObject({
-    intermediateProvider: z.enum(['gp', 'hospital']).default('gp').describe('Who runs 1.5-line care.'),
-    hospital: provider(0.8, 0.2),
-    gp: provider(0.5, 0.5),
-    insurerMargin: param(...LIMITS.insurerMargin, 'Insurer income above expected baseline claims, fraction.').default(0.01),
-    deductibleShare: z
-      .strictObject({
-        hospital: probability('Effective share of hospital claims paid by patients (deductible).'),
-        intermediate: probability('Effective share of 1.5-line claims paid by patients.'),
-        pharmacy: probability('Effective share of pharmacy claims paid by patients.'),
-      })
-      .default({ hospital: 0.05, intermediate: 0.05, pharmacy: 0.05 }),
-  })
-  .default({
-    intermediateProvider: 'gp',
-    hospital: { fixedShare: 0.8, adjustment: 0.2, costRatio: 1 },
-    gp: { fixedShare: 0.5, adjustment: 0.5, costRatio: 1 },
-    insurerMargin: 0.01,
-    deductibleShare: { hospital: 0.05, intermediate: 0.05, pharmacy: 0.05 },
-  });
+const Parties = z.strictObject({
+  intermediateProvider: z.enum(['gp', 'hospital']).default('gp').describe('Who runs 1.5-line care.'),
+  hospital: provider(0.8, 0.2),
+  gp: provider(0.5, 0.5),
+  insurerMargin: param(...LIMITS.insurerMargin, 'Insurer income above expected baseline claims, fraction.').default(0.01),
+  deductibleShare: z
+    .strictObject({
+      hospital: probability('Effective share of hospital claims paid by patients (deductible).'),
+      intermediate: probability('Effective share of 1.5-line claims paid by patients.'),
+      pharmacy: probability('Effective share of pharmacy claims paid by patients.'),
+    })
+    .default({ hospital: 0.05, intermediate: 0.05, pharmacy: 0.05 }),
+});
+/** Left out, the parties take every default of their fields (declared once, above). */
+export const PartiesSchema = Parties.default(() => Parties.parse({}));
 
 const base = { id, name: localTextSchema(200), description: localTextSchema(4000).optional() };
 

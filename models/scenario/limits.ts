@@ -8,6 +8,9 @@ export type Limits = readonly [lo: number, hi: number];
 /** Upper limit of every non-negative amount or rate (euros, contacts): far above any real value. */
 export const NON_NEGATIVE_MAX = 1e12;
 
+/** Most insured people in a region at the start year (the Netherlands has about 18 million). */
+export const MAX_POPULATION = 20_000_000;
+
 export const LIMITS = {
   /** Probabilities, shares and rates of a whole. */
   share: [0, 1],

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LINES, PARTIES, PAYERS } from '../core/names';
 import { canBeNonPositive, lowerBound, nonNegative, param, probability, upperBound } from './param';
-import { LIMITS } from './limits';
+import { LIMITS, MAX_POPULATION } from './limits';
 import { FinancingSchema } from './contracts';
 import { pow } from '../random/math';
 import { localTextSchema } from './localTextSchema';
@@ -185,6 +185,15 @@ export const ResultsSummarySchema = z
     'Optional summary of a run of this scenario, so a reader sees the numbers before re-running. Ignored when running and left out of the scenario hash; a re-run with the same scenario, seed and runs gives the same numbers.',
   );
 
+const BenchmarkSchema = z.strictObject({
+  preContractYears: z.number().int().min(1).max(10).default(3).describe('Simulated years before the start year from which the benchmark is estimated.'),
+  trend: param(...LIMITS.yearlyChange, 'Yearly trend the contract assumes when projecting the benchmark (may differ from the simulated one).').optional(),
+  method: z
+    .enum(['estimated', 'expected'])
+    .default('estimated')
+    .describe("estimated: from the simulated pre-contract years, as a real contract would; expected: the true expected counterfactual of the run's parameters (for reference)."),
+});
+
 export const ScenarioSchema = z
   .strictObject({
     $schema: z.string().optional(),
@@ -212,7 +221,7 @@ export const ScenarioSchema = z
     }),
     region: z.strictObject({
       name: text(200).default(''),
-      population: z.number().int().min(1).max(20_000_000).describe('Insured people in the region at the start year.'),
+      population: z.number().int().min(1).max(MAX_POPULATION).describe('Insured people in the region at the start year.'),
       segments: z.array(SegmentSchema).min(1).max(50),
     }),
     lines: z
@@ -223,17 +232,9 @@ export const ScenarioSchema = z
         >,
       )
       .default({}),
-    benchmark: z
-      .strictObject({
-        preContractYears: z.number().int().min(1).max(10).default(3).describe('Simulated years before the start year from which the benchmark is estimated.'),
-        trend: param(...LIMITS.yearlyChange, 'Yearly trend the contract assumes when projecting the benchmark (may differ from the simulated one).').optional(),
-        method: z
-          .enum(['estimated', 'expected'])
-          .default('estimated')
-          .describe("estimated: from the simulated pre-contract years, as a real contract would; expected: the true expected counterfactual of the run's parameters (for reference)."),
-      })
+    benchmark: BenchmarkSchema
       // Without a trend the contract assumes the scenario's own expected cost growth (compile.ts).
-      .default({ preContractYears: 3, method: 'estimated' }),
+      .default(() => BenchmarkSchema.parse({})),
     quality: z
       .strictObject({
         baseline: param(...LIMITS.qualityScore, 'Quality score in the counterfactual (0–100).'),

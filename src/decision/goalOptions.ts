@@ -4,6 +4,7 @@ import { isBilingual, localText, type LocalText } from '../../models/scenario/lo
 const nameOr = (name: unknown, fallback: unknown): LocalText => (typeof name === 'string' && name ? name : isBilingual(name) && localText(name, 'nl') ? (name as LocalText) : String(fallback));
 import type { GoalSpec } from '../../models/analysis/goals';
 import { DIST_FACTS, isDistKind, partValues, type DistKind } from '../../models/scenario/distributions';
+import { MAX_POPULATION } from '../../models/scenario/limits';
 import type { Tolerances } from '../../models/analysis/precision';
 
 /**
@@ -101,7 +102,7 @@ export function goalSpecOf(f: GoalForm): { ok: true; spec: GoalSpec } | { ok: fa
   }
   if (!f.model) return { ok: false, problem: 'missing' };
   if (!fin(f.maxSharePct) || !(f.maxSharePct > 0 && f.maxSharePct < 100)) return { ok: false, problem: 'share' };
-  if (!fin(f.from, f.to) || f.from < 1 || f.to > 20_000_000 || !(f.from < f.to)) return { ok: false, problem: 'population' };
+  if (!fin(f.from, f.to) || f.from < 1 || f.to > MAX_POPULATION || !(f.from < f.to)) return { ok: false, problem: 'population' };
   return { ok: true, spec: { kind: 'population', model: f.model, maxShare: f.maxSharePct / 100, lo: Math.round(f.from), hi: Math.round(f.to) } };
 }
 
