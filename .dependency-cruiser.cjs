@@ -1,9 +1,7 @@
 /**
  * Import rules (`npm run lint:deps`): the models are a one-way pipeline, each stage importing only
  * from the stages before it in STAGES (stages in one entry sit side by side and may not import
- * each other); the page's code (src/) is reached by nothing below it. One exception: the random
- * stage may name the scenario's distribution type (a type-only import, gone at run time), since
- * the file format's schema itself draws on the random stage's elementary functions.
+ * each other); the page's code (src/) is reached by nothing below it.
  */
 const STAGES = [['core'], ['random'], ['scenario', 'region'], ['params'], ['define'], ['simulation'], ['finance'], ['summary'], ['pipeline'], ['analysis'], ['runner']];
 
@@ -16,7 +14,7 @@ const stageRules = STAGES.flatMap((group, i) => {
       comment: `models/${stage}/ imports only from the stages before it: ${STAGES.slice(0, i).flat().join(', ') || '(none)'}`,
       severity: 'error',
       from: { path: `^models/${stage}/` },
-      to: { path: `^models/(${forbidden.join('|')})/`, ...(stage === 'random' ? { dependencyTypesNot: ['type-only'] } : {}) },
+      to: { path: `^models/(${forbidden.join('|')})/` },
     };
   });
 });

@@ -8,6 +8,7 @@
  */
 import { LINES, type Line } from '../core/names';
 import type { Param, Scenario } from '../scenario/schema';
+import { DIST_FACTS, partValues } from '../scenario/distributions';
 import { compile } from '../pipeline/compile';
 import { severityLogParams, val } from '../define/definition';
 import { drawParams } from '../params/registry';
@@ -80,20 +81,9 @@ export function scaleParam(p: Param, f: number, source: string): Param {
   const base = { ...p, source };
   delete (base as { illustrative?: boolean }).illustrative;
   if (!('dist' in base)) return { ...base, value: base.value * f };
-  switch (base.dist) {
-    case 'uniform':
-      return { ...base, min: base.min * f, max: base.max * f };
-    case 'triangular':
-    case 'pert':
-      return { ...base, min: base.min * f, mode: base.mode * f, max: base.max * f };
-    case 'normal':
-    case 'lognormal':
-      return { ...base, mean: base.mean * f, sd: base.sd * f };
-    case 'beta':
-      return { ...base, min: (base.min ?? 0) * f, max: (base.max ?? 1) * f };
-    case 'gamma':
-      return { ...base, scale: base.scale * f };
-  }
+  const v = partValues(base);
+  const scaled = DIST_FACTS[base.dist].parts.filter((q) => q.inFieldUnit).map((q) => [q.name, v[q.name] * f]);
+  return { ...base, ...Object.fromEntries(scaled) };
 }
 
 /** Expected high-cost cost per insured in the start year (parameters at their means): part of the hospital line. */

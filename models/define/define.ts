@@ -2,7 +2,7 @@ import { LINES, PAYERS, lineIndex } from '../core/names';
 import type { Scenario } from '../scenario/schema';
 import { paramValue, ParamRegistry } from '../params/registry';
 import { expectedGrowth } from './benchmarkDrift';
-import { NON_NEGATIVE_MAX } from '../scenario/param';
+import { LIMITS } from '../scenario/limits';
 import { correlationPlan } from '../params/correlation';
 import type { FieldError } from '../core/issues';
 import type { ContractRegistrar, InterventionModel, ModelDefinition, RegisterParam, SegmentModel, SubstitutionModel } from './definition';
@@ -22,8 +22,8 @@ export const ivBlock = (id: string) => `intervention:${id}`;
 export function define(s: Scenario, registerContracts: ContractRegistrar, opts: { excessThresholds?: number[] } = {}): ModelDefinition {
   const reg = new ParamRegistry();
   const P: RegisterParam = (path, node, block, lo, hi) => (node === undefined ? -1 : reg.add(path, node, block, lo, hi));
-  // The documented upper limit of every nonNegative field: unbounded distributions are clamped to it.
-  const nonneg = NON_NEGATIVE_MAX;
+  // Every drawn value is clamped to its field's limits (unbounded distributions can go beyond them).
+  const L = LIMITS;
 
   const segIds = s.region.segments.map((g) => g.id);
   const mask = (ids: string[]) => segIds.map((id) => ids.length === 0 || ids.includes(id));
@@ -35,10 +35,10 @@ export function define(s: Scenario, registerContracts: ContractRegistrar, opts: 
       if (!u) return null;
       const lp = `${at}.lines.${l}`;
       return {
-        contacts: P(`${lp}.contacts`, u.contacts, BASE_BLOCK, 0, nonneg),
-        dispersion: P(`${lp}.dispersion`, u.dispersion, BASE_BLOCK, 1e-6, 1e6),
-        cost: P(`${lp}.costPerContact`, u.costPerContact, BASE_BLOCK, 0, nonneg),
-        cv: P(`${lp}.costCV`, u.costCV, BASE_BLOCK, 0, 50),
+        contacts: P(`${lp}.contacts`, u.contacts, BASE_BLOCK, ...L.amount),
+        dispersion: P(`${lp}.dispersion`, u.dispersion, BASE_BLOCK, ...L.dispersion),
+        cost: P(`${lp}.costPerContact`, u.costPerContact, BASE_BLOCK, ...L.amount),
+        cv: P(`${lp}.costCV`, u.costCV, BASE_BLOCK, ...L.costCV),
       };
     });
     let highCost: SegmentModel['highCost'] = null;
@@ -48,26 +48,26 @@ export function define(s: Scenario, registerContracts: ContractRegistrar, opts: 
       highCost =
         'mean' in sev
           ? {
-              rate: P(`${hp}.rate`, g.highCost.rate, BASE_BLOCK, 0, 1),
+              rate: P(`${hp}.rate`, g.highCost.rate, BASE_BLOCK, ...L.share),
               kind: 'meanCv',
-              a: P(`${hp}.severity.mean`, sev.mean, BASE_BLOCK, 0, nonneg),
-              b: P(`${hp}.severity.cv`, sev.cv, BASE_BLOCK, 0.01, 50),
+              a: P(`${hp}.severity.mean`, sev.mean, BASE_BLOCK, ...L.amount),
+              b: P(`${hp}.severity.cv`, sev.cv, BASE_BLOCK, ...L.severityCV),
               persistence: -1,
             }
           : {
-              rate: P(`${hp}.rate`, g.highCost.rate, BASE_BLOCK, 0, 1),
+              rate: P(`${hp}.rate`, g.highCost.rate, BASE_BLOCK, ...L.share),
               kind: 'medianP99',
-              a: P(`${hp}.severity.median`, sev.median, BASE_BLOCK, 0, nonneg),
-              b: P(`${hp}.severity.p99`, sev.p99, BASE_BLOCK, 0, nonneg),
+              a: P(`${hp}.severity.median`, sev.median, BASE_BLOCK, ...L.amount),
+              b: P(`${hp}.severity.p99`, sev.p99, BASE_BLOCK, ...L.amount),
               persistence: -1,
             };
     }
     // Registered after the severity so that a file without it keeps every other parameter's slot.
-    if (highCost) highCost.persistence = P(`${at}.highCost.persistence`, g.highCost!.persistence, BASE_BLOCK, 0, 1);
-    return { id: g.id, share: g.share, growth: P(`${at}.growth`, g.growth, BASE_BLOCK, -0.5, 0.5), lines, highCost };
+    if (highCost) highCost.persistence = P(`${at}.highCost.persistence`, g.highCost!.persistence, BASE_BLOCK, ...L.share);
+    return { id: g.id, share: g.share, growth: P(`${at}.growth`, g.growth, BASE_BLOCK, ...L.yearlyChange), lines, highCost };
   });
 
-  const trend = LINES.map((l) => P(`lines.${l}.trend`, s.lines[l]?.trend, BASE_BLOCK, -0.5, 0.5));
+  const trend = LINES.map((l) => P(`lines.${l}.trend`, s.lines[l]?.trend, BASE_BLOCK, ...L.yearlyChange));
   // A contract that states no trend assumes the scenario's own expected cost growth (closed
   // form, parameters at their means); a fixed default would let a region without any change
   // "save" or "lose" by the drift between the two.
@@ -84,13 +84,12 @@ export function define(s: Scenario, registerContracts: ContractRegistrar, opts: 
         value: (r) => paramValue(reg.slots[r], 0.5, false),
       }),
     BASE_BLOCK,
-    -0.5,
-    0.5,
+    ...L.yearlyChange,
   );
-  const qualityBaseline = P('quality.baseline', s.quality.baseline, BASE_BLOCK, 0, 100);
-  const qualityNoise = P('quality.noiseSD', s.quality.noiseSD, BASE_BLOCK, 0, 50);
+  const qualityBaseline = P('quality.baseline', s.quality.baseline, BASE_BLOCK, ...L.qualityScore);
+  const qualityNoise = P('quality.noiseSD', s.quality.noiseSD, BASE_BLOCK, ...L.qualityNoise);
   const rb = s.benchmark.rebase;
-  const rebase = rb ? { every: rb.everyYears, ratchet: P('benchmark.rebase.ratchet', rb.ratchet ?? 1, BASE_BLOCK, 0, 1) } : null;
+  const rebase = rb ? { every: rb.everyYears, ratchet: P('benchmark.rebase.ratchet', rb.ratchet ?? 1, BASE_BLOCK, ...L.share) } : null;
 
   const substitutions: SubstitutionModel[] = s.substitution.map((x, i) => {
     const b = subBlock(x.id);
@@ -101,15 +100,15 @@ export function define(s: Scenario, registerContracts: ContractRegistrar, opts: 
       from: lineIndex(x.from),
       to: lineIndex(x.to),
       segments: mask(x.segments),
-      eligible: P(`${at}.eligible`, x.eligible, b, 0, 1),
-      maxShift: P(`${at}.maxShift`, x.maxShift, b, 0, 1),
+      eligible: P(`${at}.eligible`, x.eligible, b, ...L.share),
+      maxShift: P(`${at}.maxShift`, x.maxShift, b, ...L.share),
       startYear: x.uptake.startYear,
-      midpoint: P(`${at}.uptake.midpointYears`, x.uptake.midpointYears, b, 0, 15),
-      steepness: P(`${at}.uptake.steepness`, x.uptake.steepness, b, 0.01, 20),
-      cost: P(`${at}.costPerContact`, x.costPerContact, b, 0, nonneg),
-      cv: P(`${at}.costCV`, x.costCV, b, 0, 50),
-      additionality: P(`${at}.additionality`, x.additionality, b, 0, 20),
-      refill: P(`${at}.refill`, x.refill, b, 0, 1),
+      midpoint: P(`${at}.uptake.midpointYears`, x.uptake.midpointYears, b, ...L.rampYears),
+      steepness: P(`${at}.uptake.steepness`, x.uptake.steepness, b, ...L.steepness),
+      cost: P(`${at}.costPerContact`, x.costPerContact, b, ...L.amount),
+      cv: P(`${at}.costCV`, x.costCV, b, ...L.costCV),
+      additionality: P(`${at}.additionality`, x.additionality, b, ...L.additionality),
+      refill: P(`${at}.refill`, x.refill, b, ...L.share),
     };
   });
 
@@ -122,16 +121,16 @@ export function define(s: Scenario, registerContracts: ContractRegistrar, opts: 
       block: b,
       segments: mask(x.segments),
       startYear: x.startYear,
-      reachMax: P(`${at}.reach.max`, x.reach.max, b, 0, 1),
-      rampYears: P(`${at}.reach.rampYears`, x.reach.rampYears, b, 0, 15),
-      lagYears: P(`${at}.lagYears`, x.lagYears, b, 0, 10),
-      contacts: LINES.map((l) => P(`${at}.effects.contacts.${l}`, x.effects.contacts?.[l], b, 0, 1)),
-      price: LINES.map((l) => P(`${at}.effects.price.${l}`, x.effects.price?.[l], b, 0, 1)),
-      highCostRate: P(`${at}.effects.highCostRate`, x.effects.highCostRate, b, 0, 1),
-      quality: P(`${at}.effects.quality`, x.effects.quality, b, -100, 100),
-      oneOff: P(`${at}.cost.oneOff`, x.cost.oneOff, b, 0, nonneg),
-      perYear: P(`${at}.cost.perYear`, x.cost.perYear, b, 0, nonneg),
-      perParticipant: P(`${at}.cost.perParticipant`, x.cost.perParticipant, b, 0, nonneg),
+      reachMax: P(`${at}.reach.max`, x.reach.max, b, ...L.share),
+      rampYears: P(`${at}.reach.rampYears`, x.reach.rampYears, b, ...L.rampYears),
+      lagYears: P(`${at}.lagYears`, x.lagYears, b, ...L.lagYears),
+      contacts: LINES.map((l) => P(`${at}.effects.contacts.${l}`, x.effects.contacts?.[l], b, ...L.share)),
+      price: LINES.map((l) => P(`${at}.effects.price.${l}`, x.effects.price?.[l], b, ...L.share)),
+      highCostRate: P(`${at}.effects.highCostRate`, x.effects.highCostRate, b, ...L.share),
+      quality: P(`${at}.effects.quality`, x.effects.quality, b, ...L.qualityShift),
+      oneOff: P(`${at}.cost.oneOff`, x.cost.oneOff, b, ...L.amount),
+      perYear: P(`${at}.cost.perYear`, x.cost.perYear, b, ...L.amount),
+      perParticipant: P(`${at}.cost.perParticipant`, x.cost.perParticipant, b, ...L.amount),
       payer,
     };
   });

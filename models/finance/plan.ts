@@ -11,6 +11,7 @@ import { expectedExcessByYear, expectedPerCapita } from './expected';
 import { ipow } from '../random/math';
 import { KINDS } from './kinds';
 import { P_GP, P_HOSP, P_INS, P_PAT, type ContractKind, type Settler, type Shared, type Year } from './kinds/kind';
+import { LIMITS } from '../scenario/limits';
 
 /**
  * Financing stage (model.md §4–5): for every run and year, the money each party receives and
@@ -61,16 +62,16 @@ export const registerContracts: ContractRegistrar = (s, P) => {
   const pb = 'financing';
   const at = 'financing.parties';
   const provider = (p: 'hospital' | 'gp') => ({
-    fixed: P(`${at}.${p}.fixedShare`, f.parties[p].fixedShare, pb, 0, 1),
-    speed: P(`${at}.${p}.adjustment`, f.parties[p].adjustment, pb, 0, 1),
-    ratio: P(`${at}.${p}.costRatio`, f.parties[p].costRatio, pb, 0.5, 1.5),
+    fixed: P(`${at}.${p}.fixedShare`, f.parties[p].fixedShare, pb, ...LIMITS.share),
+    speed: P(`${at}.${p}.adjustment`, f.parties[p].adjustment, pb, ...LIMITS.share),
+    ratio: P(`${at}.${p}.costRatio`, f.parties[p].costRatio, pb, ...LIMITS.costRatio),
   });
   const deductibleShare = f.parties.deductibleShare as Partial<Record<Line, Param>>;
   const parties = {
     hospital: provider('hospital'),
     gp: provider('gp'),
-    margin: P(`${at}.insurerMargin`, f.parties.insurerMargin, pb, -0.2, 0.2),
-    deductible: LINES.map((l) => (LINE_FACTS[l].deductible ? P(`${at}.deductibleShare.${l}`, deductibleShare[l], pb, 0, 1) : -1)),
+    margin: P(`${at}.insurerMargin`, f.parties.insurerMargin, pb, ...LIMITS.insurerMargin),
+    deductible: LINES.map((l) => (LINE_FACTS[l].deductible ? P(`${at}.deductibleShare.${l}`, deductibleShare[l], pb, ...LIMITS.share) : -1)),
   };
   const models = f.models.map((m, i) => {
     const b = `financing:${m.id}`;

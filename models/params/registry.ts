@@ -1,5 +1,5 @@
 import type { Param } from '../scenario/schema';
-import { distributionMean, quantile } from '../random/quantiles';
+import { distributionMean, distributionQuantile } from '../scenario/distributions';
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import { STREAMS, streamFor } from '../random/rng';
 import { zigguratNormal } from '../random/ziggurat';
@@ -65,7 +65,7 @@ export function paramValue(slot: ParamSlot, u: number, uncertainty: boolean): nu
   const p = slot.node;
   if (typeof p === 'number') return p;
   if (!('dist' in p)) return p.value;
-  return clamp(uncertainty ? quantile(p, clamp(u, U_EDGE, 1 - U_EDGE)) : distributionMean(p), slot.lo, slot.hi);
+  return clamp(uncertainty ? distributionQuantile(p, clamp(u, U_EDGE, 1 - U_EDGE)) : distributionMean(p), slot.lo, slot.hi);
 }
 
 /** What a run needs to draw θ, worked out once per model: fixed values and the uncertain slots per block. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LINES } from '../core/names';
 import { DEFAULT_SCOPE } from '../core/lines';
 import { param, probability } from './param';
+import { LIMITS } from './limits';
 import { localTextSchema } from './localTextSchema';
 import { addIssue, ID_PATTERN } from './issue';
 import { ISSUE_EN } from '../core/issues';
@@ -20,31 +21,25 @@ const provider = (fixed: number, speed: number) =>
     .strictObject({
       fixedShare: probability('Share of production cost that is fixed in the short run.'),
       adjustment: probability('Share of the gap between fixed cost and current volume closed per year (capacity adjustment).'),
-      costRatio: param(0.5, 1.5, 'Production cost per euro of claims at baseline volume (1 = break even).'),
+      costRatio: param(...LIMITS.costRatio, 'Production cost per euro of claims at baseline volume (1 = break even).'),
     })
     .default({ fixedShare: fixed, adjustment: speed, costRatio: 1 });
 
-export const PartiesSchema = z
-  .strictObject({
-    intermediateProvider: z.enum(['gp', 'hospital']).default('gp').describe('Who runs 1.5-line care.'),
-    hospital: provider(0.8, 0.2),
-    gp: provider(0.5, 0.5),
-    insurerMargin: param(-0.2, 0.2, 'Insurer income above expected baseline claims, fraction.').default(0.01),
-    deductibleShare: z
-      .strictObject({
-        hospital: probability('Effective share of hospital claims paid by patients (deductible).'),
-        intermediate: probability('Effective share of 1.5-line claims paid by patients.'),
-        pharmacy: probability('Effective share of pharmacy claims paid by patients.'),
-      })
-      .default({ hospital: 0.05, intermediate: 0.05, pharmacy: 0.05 }),
-  })
-  .default({
-    intermediateProvider: 'gp',
-    hospital: { fixedShare: 0.8, adjustment: 0.2, costRatio: 1 },
-    gp: { fixedShare: 0.5, adjustment: 0.5, costRatio: 1 },
-    insurerMargin: 0.01,
-    deductibleShare: { hospital: 0.05, intermediate: 0.05, pharmacy: 0.05 },
-  });
+const Parties = z.strictObject({
+  intermediateProvider: z.enum(['gp', 'hospital']).default('gp').describe('Who runs 1.5-line care.'),
+  hospital: provider(0.8, 0.2),
+  gp: provider(0.5, 0.5),
+  insurerMargin: param(...LIMITS.insurerMargin, 'Insurer income above expected baseline claims, fraction.').default(0.01),
+  deductibleShare: z
+    .strictObject({
+      hospital: probability('Effective share of hospital claims paid by patients (deductible).'),
+      intermediate: probability('Effective share of 1.5-line claims paid by patients.'),
+      pharmacy: probability('Effective share of pharmacy claims paid by patients.'),
+    })
+    .default({ hospital: 0.05, intermediate: 0.05, pharmacy: 0.05 }),
+});
+/** Left out, the parties take every default of their fields (declared once, above). */
+export const PartiesSchema = Parties.default(() => Parties.parse({}));
 
 const base = {
   id,
@@ -70,10 +65,10 @@ export const FfsSchema = z.strictObject({ ...base, kind: z.literal('ffs') });
 export const BonusSchema = z.strictObject({
   ...base,
   kind: z.literal('bonus'),
-  perInsured: param(0, 1e4, 'Bonus per insured per year, euros (used when no pot is given).').optional(),
-  pot: param(0, 1e12, 'Fixed bonus pot per year, euros.').optional(),
+  perInsured: param(...LIMITS.bonusPerInsured, 'Bonus per insured per year, euros (used when no pot is given).').optional(),
+  pot: param(...LIMITS.amount, 'Fixed bonus pot per year, euros.').optional(),
   qualityThreshold: z.number().min(0).max(100).optional().describe('Paid only when the quality score is at least this.'),
-  costTarget: param(-1, 1, 'Paid only when cost over the scope is at least this fraction below the benchmark.').optional(),
+  costTarget: param(...LIMITS.costTarget, 'Paid only when cost over the scope is at least this fraction below the benchmark.').optional(),
   scope: scope.default([...DEFAULT_SCOPE]),
   split,
 });
@@ -99,12 +94,12 @@ export const PopulationSchema = z.strictObject({
   ...base,
   kind: z.literal('population'),
   scope: scope.default([...DEFAULT_SCOPE]),
-  discount: param(-0.5, 0.5, 'Budget = benchmark × (1 − discount).'),
+  discount: param(...LIMITS.yearlyChange, 'Budget = benchmark × (1 − discount).'),
   owner: split.describe('Who owns the integrator (shares of its result).'),
   stopLoss: z
     .strictObject({
       threshold: z.number().min(0).max(1e8).describe('Per high-cost case, euros: the insurer pays the excess.'),
-      loading: param(0, 2, 'Premium = expected excess × (1 + loading), paid by the integrator.'),
+      loading: param(...LIMITS.loading, 'Premium = expected excess × (1 + loading), paid by the integrator.'),
     })
     .optional(),
   corridor: z
@@ -118,7 +113,7 @@ export const PopulationSchema = z.strictObject({
 export const HospitalBudgetSchema = z.strictObject({
   ...base,
   kind: z.literal('hospitalBudget'),
-  glide: param(-0.5, 0.5, 'Yearly change of the hospital budget along the glide path.'),
+  glide: param(...LIMITS.yearlyChange, 'Yearly change of the hospital budget along the glide path.'),
   band: probability('Volume within ± this fraction of the budget is not settled.'),
   marginal: probability('Volume outside the band is paid at this fraction of its claims.'),
 });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { localTextSchema } from './localTextSchema';
 import { addIssue, refineIssue } from './issue';
+import { LIMITS } from './limits';
+import { DIST_FACTS, DIST_KINDS, partValues, type DistKind, type DistributionParts, type PartRule } from './distributions';
 
 /**
  * A numeric parameter: a plain number, a number with its source, or a distribution.
@@ -15,37 +17,21 @@ const sourceFields = {
 const finite = z.number().refine(Number.isFinite, refineIssue('notFinite', {}));
 
 export const FixedParam = z.strictObject({ value: finite, ...sourceFields }).meta({ id: 'FixedParam', description: 'A fixed number with its source.' });
-const Uniform = z.strictObject({ dist: z.literal('uniform'), min: finite, max: finite, ...sourceFields });
-const Triangular = z.strictObject({ dist: z.literal('triangular'), min: finite, mode: finite, max: finite, ...sourceFields });
-const Pert = z.strictObject({
-  dist: z.literal('pert'),
-  min: finite,
-  mode: finite,
-  max: finite,
-  lambda: finite.optional().describe('Weight of the most likely value; 4 is the classic PERT.'),
-  ...sourceFields,
-});
-const Normal = z.strictObject({ dist: z.literal('normal'), mean: finite, sd: finite, ...sourceFields });
-const Lognormal = z.strictObject({
-  dist: z.literal('lognormal'),
-  mean: finite.describe('Mean of the value itself (not of its logarithm).'),
-  sd: finite.describe('Standard deviation of the value itself.'),
-  ...sourceFields,
-});
-const Beta = z.strictObject({
-  dist: z.literal('beta'),
-  alpha: finite,
-  beta: finite,
-  min: finite.optional(),
-  max: finite.optional(),
-  ...sourceFields,
-});
-const Gamma = z.strictObject({ dist: z.literal('gamma'), shape: finite, scale: finite, ...sourceFields });
 
+/** The file format's object for one distribution kind, its parts read from the table. */
+function distSchema<K extends DistKind>(k: K) {
+  const parts = DIST_FACTS[k].parts.map((p) => {
+    const base = p.default === undefined ? finite : finite.optional();
+    return [p.name, p.description ? base.describe(p.description) : base] as const;
+  });
+  return z.strictObject({ dist: z.literal(k), ...Object.fromEntries(parts), ...sourceFields });
+}
+
+const [first, ...rest] = DIST_KINDS.map(distSchema);
 export const DistributionSchema = z
-  .discriminatedUnion('dist', [Uniform, Triangular, Pert, Normal, Lognormal, Beta, Gamma])
-  .meta({ id: 'Distribution', description: 'An uncertain number: drawn once per run from this distribution.' });
-export type Distribution = z.infer<typeof DistributionSchema>;
+  .discriminatedUnion('dist', [first, ...rest])
+  .meta({ id: 'Distribution', description: 'An uncertain number: drawn once per run from this distribution.' }) as unknown as z.ZodType<Distribution>;
+export type Distribution = DistributionParts & { source?: z.infer<typeof sourceFields.source>; illustrative?: boolean };
 export type FixedParamT = z.infer<typeof FixedParam>;
 export type Param = number | FixedParamT | Distribution;
 
@@ -54,71 +40,41 @@ const fmt = (x: number) => String(x);
 /**
  * A parameter field whose values must lie in [lo, hi]. Bounded distributions must lie inside the
  * range; unbounded ones (normal, lognormal, gamma) need their centre inside it and are clamped to
- * the range when drawn.
+ * the range when drawn. The limits travel in the JSON Schema as `minimum`/`maximum` of the field
+ * (they constrain its plain-number form there; the editor reads its ranges from them).
  */
 export function param(lo: number, hi: number, description: string) {
   return z
     .union([finite, FixedParam, DistributionSchema])
     .superRefine((p, ctx) => {
-      const check = (v: number, path: (string | number)[]) => {
+      const inRange = (v: number, path: (string | number)[]) => {
         if (v < lo) addIssue(ctx, path, 'tooSmall', { min: lo, inclusive: true });
         else if (v > hi) addIssue(ctx, path, 'tooBig', { max: hi, inclusive: true });
+        else return true;
+        return false;
       };
-      if (typeof p === 'number') return check(p, []);
-      if (!('dist' in p)) return check(p.value, ['value']);
-      const order = (a: number, b: number, pa: string, pb: string) => {
-        if (a > b) addIssue(ctx, [pa], 'aboveField', { field: pb, value: b });
+      if (typeof p === 'number') return void inRange(p, []);
+      if (!('dist' in p)) return void inRange(p.value, ['value']);
+      const facts = DIST_FACTS[p.dist];
+      const v = partValues(p);
+      const rule: Record<PartRule, (x: number, path: string[]) => boolean> = {
+        inRange,
+        positive: (x, path) => x > 0 || (addIssue(ctx, path, 'tooSmall', { min: 0, inclusive: false }), false),
+        nonNegative: (x, path) => x >= 0 || (addIssue(ctx, path, 'tooSmall', { min: 0, inclusive: true }), false),
+        meanInRange: (_x, path) => inRange(facts.mean(v), path),
       };
-      switch (p.dist) {
-        case 'uniform':
-          check(p.min, ['min']);
-          check(p.max, ['max']);
-          order(p.min, p.max, 'min', 'max');
-          break;
-        case 'triangular':
-        case 'pert':
-          check(p.min, ['min']);
-          check(p.mode, ['mode']);
-          check(p.max, ['max']);
-          order(p.min, p.mode, 'min', 'mode');
-          order(p.mode, p.max, 'mode', 'max');
-          if (p.dist === 'pert' && p.lambda !== undefined && p.lambda <= 0) addIssue(ctx, ['lambda'], 'tooSmall', { min: 0, inclusive: false });
-          break;
-        case 'normal':
-          check(p.mean, ['mean']);
-          if (!(p.sd >= 0)) addIssue(ctx, ['sd'], 'tooSmall', { min: 0, inclusive: true });
-          break;
-        case 'lognormal':
-          if (!(p.mean > 0)) addIssue(ctx, ['mean'], 'tooSmall', { min: 0, inclusive: false });
-          else check(p.mean, ['mean']);
-          if (!(p.sd >= 0)) addIssue(ctx, ['sd'], 'tooSmall', { min: 0, inclusive: true });
-          if (lo > 0) addIssue(ctx, ['dist'], 'nearZero', { dist: 'lognormal', min: lo });
-          break;
-        case 'beta': {
-          if (!(p.alpha > 0)) addIssue(ctx, ['alpha'], 'tooSmall', { min: 0, inclusive: false });
-          if (!(p.beta > 0)) addIssue(ctx, ['beta'], 'tooSmall', { min: 0, inclusive: false });
-          const bmin = p.min ?? 0;
-          const bmax = p.max ?? 1;
-          check(bmin, ['min']);
-          check(bmax, ['max']);
-          order(bmin, bmax, 'min', 'max');
-          break;
-        }
-        case 'gamma':
-          if (!(p.shape > 0)) addIssue(ctx, ['shape'], 'tooSmall', { min: 0, inclusive: false });
-          if (!(p.scale > 0)) addIssue(ctx, ['scale'], 'tooSmall', { min: 0, inclusive: false });
-          else check(p.shape * p.scale, ['scale']);
-          if (lo > 0) addIssue(ctx, ['dist'], 'nearZero', { dist: 'gamma', min: lo });
-          break;
-      }
+      for (const part of facts.parts) part.rules.every((r) => rule[r](v[part.name], [part.name]));
+      for (const [a, b] of facts.order) if (v[a] > v[b]) addIssue(ctx, [a], 'aboveField', { field: b, value: v[b] });
+      if (facts.support === 'positive' && lo > 0) addIssue(ctx, ['dist'], 'nearZero', { dist: p.dist as 'gamma' | 'lognormal', min: lo });
     })
-    .describe(`${description} Range ${fmt(lo)} to ${fmt(hi)}. A number, {value, source}, or a distribution.`);
+    .meta({ description: `${description} ${paramNote(lo, hi)}`, minimum: lo, maximum: hi });
 }
 
-export const probability = (d: string) => param(0, 1, d);
-/** Upper limit of every non-negative amount or rate (euros, contacts): far above any real value. */
-export const NON_NEGATIVE_MAX = 1e12;
-export const nonNegative = (d: string) => param(0, NON_NEGATIVE_MAX, d);
+/** What a parameter field's description ends with: its range and forms, for a reader of the JSON Schema. */
+export const paramNote = (lo: number, hi: number): string => `Range ${fmt(lo)} to ${fmt(hi)}. A number, {value, source}, or a distribution.`;
+
+export const probability = (d: string) => param(...LIMITS.share, d);
+export const nonNegative = (d: string) => param(...LIMITS.amount, d);
 
 /**
  * The range a parameter's values can take: a fixed number is its own range; a bounded distribution
@@ -127,16 +83,16 @@ export const nonNegative = (d: string) => param(0, NON_NEGATIVE_MAX, d);
 export function paramRange(p: Param, lo: number, hi: number): { lo: number; hi: number } {
   if (typeof p === 'number') return { lo: p, hi: p };
   if (!('dist' in p)) return { lo: p.value, hi: p.value };
-  switch (p.dist) {
-    case 'uniform':
-    case 'triangular':
-    case 'pert':
-      return { lo: p.min, hi: p.max };
-    case 'beta':
-      return { lo: p.min ?? 0, hi: p.max ?? 1 };
-    default:
-      return { lo, hi };
-  }
+  if (DIST_FACTS[p.dist].support !== 'bounded') return { lo, hi };
+  const v = partValues(p);
+  return { lo: v.min, hi: v.max };
+}
+
+/** True when a parameter can take the value 0 or less. */
+export function canBeNonPositive(p: Param): boolean {
+  if (typeof p !== 'object' || !('dist' in p)) return paramRange(p, 0, 0).lo <= 0;
+  const support = DIST_FACTS[p.dist].support;
+  return support === 'real' || (support === 'bounded' && partValues(p).min <= 0);
 }
 
 /** The largest value a parameter can take, given the field's upper limit `hi`. */

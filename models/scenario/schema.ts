@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LINES, PARTIES, PAYERS } from '../core/names';
-import { lowerBound, nonNegative, param, probability, upperBound } from './param';
+import { canBeNonPositive, lowerBound, nonNegative, param, probability, upperBound } from './param';
+import { LIMITS, MAX_POPULATION } from './limits';
 import { FinancingSchema } from './contracts';
 import { pow } from '../random/math';
 import { localTextSchema } from './localTextSchema';
@@ -39,15 +40,15 @@ const PayerEnum = z.enum(PAYERS);
 
 export const LineUseSchema = z.strictObject({
   contacts: nonNegative('Contacts (claims) per person-year on this line.'),
-  dispersion: param(1e-6, 1e6, 'Negative-binomial dispersion k of contacts per person (variance λ + λ²/k). Leave out for Poisson.').optional(),
+  dispersion: param(...LIMITS.dispersion, 'Negative-binomial dispersion k of contacts per person (variance λ + λ²/k). Leave out for Poisson.').optional(),
   costPerContact: nonNegative('Mean cost per contact, euros at start-year prices.'),
-  costCV: param(0, 50, 'Coefficient of variation of the cost of one contact (gamma).'),
+  costCV: param(...LIMITS.costCV, 'Coefficient of variation of the cost of one contact (gamma).'),
 });
 
 const severity = z.union([
   z.strictObject({
     mean: nonNegative('Mean cost of one high-cost episode, euros.'),
-    cv: param(0.01, 50, 'Coefficient of variation of the episode cost (lognormal).'),
+    cv: param(...LIMITS.severityCV, 'Coefficient of variation of the episode cost (lognormal).'),
   }),
   z.strictObject({
     median: nonNegative('Median cost of one high-cost episode, euros.'),
@@ -69,7 +70,7 @@ export const SegmentSchema = z.strictObject({
   share: z.number().min(0).max(1).describe("Share of the region's insured in this segment at the start year (shares sum to 1)."),
   source: words(4000).optional().describe("Where the segment's share comes from."),
   illustrative: z.boolean().optional(),
-  growth: param(-0.5, 0.5, "Yearly relative change of the segment's size (demography).").optional(),
+  growth: param(...LIMITS.yearlyChange, "Yearly relative change of the segment's size (demography).").optional(),
   lines: z.strictObject(Object.fromEntries(LINES.map((l) => [l, LineUseSchema.optional()])) as Record<(typeof LINES)[number], z.ZodOptional<typeof LineUseSchema>>),
   highCost: HighCostSchema.optional(),
 });
@@ -89,12 +90,12 @@ export const SubstitutionSchema = z.strictObject({
   maxShift: probability('Fraction of eligible contacts moved at full uptake.'),
   uptake: z.strictObject({
     startYear: z.number().int().min(0).max(14).describe('Years after the start year at which moving begins (0 = first simulated year).'),
-    midpointYears: param(0, 15, 'Years after start at which half of the full uptake is reached (logistic curve).'),
-    steepness: param(0.01, 20, 'Steepness of the logistic uptake curve per year.'),
+    midpointYears: param(...LIMITS.rampYears, 'Years after start at which half of the full uptake is reached (logistic curve).'),
+    steepness: param(...LIMITS.steepness, 'Steepness of the logistic uptake curve per year.'),
   }),
   costPerContact: nonNegative('Mean cost of a moved contact on the receiving line, euros at start-year prices.'),
-  costCV: param(0, 50, 'Coefficient of variation of the cost of a moved contact.'),
-  additionality: param(0, 20, 'New contacts on the receiving line per moved contact that replace nothing (0 = pure substitution).'),
+  costCV: param(...LIMITS.costCV, 'Coefficient of variation of the cost of a moved contact.'),
+  additionality: param(...LIMITS.additionality, 'New contacts on the receiving line per moved contact that replace nothing (0 = pure substitution).'),
   refill: probability('Fraction of freed contacts on the sending line filled again by other demand.'),
 });
 
@@ -109,14 +110,14 @@ export const InterventionSchema = z.strictObject({
   startYear: z.number().int().min(0).max(14).describe('Years after the start year at which the intervention starts.'),
   reach: z.strictObject({
     max: probability('Fraction of the target segments reached at full ramp-up.'),
-    rampYears: param(0, 15, 'Years to reach full reach (linear ramp).'),
+    rampYears: param(...LIMITS.rampYears, 'Years to reach full reach (linear ramp).'),
   }),
-  lagYears: param(0, 10, 'Years between reaching people and seeing the effect.'),
+  lagYears: param(...LIMITS.lagYears, 'Years between reaching people and seeing the effect.'),
   effects: z.strictObject({
     contacts: reductionPerLine.optional().describe('Relative reduction of contacts per line among people reached.'),
     price: reductionPerLine.optional().describe('Relative reduction of cost per contact per line among people reached (e.g. generic prescribing).'),
     highCostRate: probability('Relative reduction of the high-cost episode rate among people reached.').optional(),
-    quality: param(-100, 100, 'Shift of the quality score (points) at full reach.').optional(),
+    quality: param(...LIMITS.qualityShift, 'Shift of the quality score (points) at full reach.').optional(),
   }),
   cost: z.strictObject({
     oneOff: nonNegative('One-off cost in the start year, euros.'),
@@ -182,6 +183,32 @@ export const ResultsSummarySchema = z
     'Optional summary of a run of this scenario, so a reader sees the numbers before re-running. Ignored when running and left out of the scenario hash; a re-run with the same scenario, seed and runs gives the same numbers.',
   );
 
+const BenchmarkSchema = z.strictObject({
+  preContractYears: z.number().int().min(1).max(10).default(3).describe('Simulated years before the start year from which the benchmark is estimated.'),
+  trend: param(...LIMITS.yearlyChange, 'Yearly trend the contract assumes when projecting the benchmark (may differ from the simulated one).').optional(),
+  method: z
+    .enum(['estimated', 'expected'])
+    .default('estimated')
+    .describe("estimated: from the simulated pre-contract years, as a real contract would; expected: the true expected counterfactual of the run's parameters (for reference)."),
+  weights: z
+    .array(z.number().min(0).max(1))
+    .min(1)
+    .max(10)
+    .optional()
+    .describe('Weights of the pre-contract years in the benchmark, oldest first (e.g. 0.1, 0.3, 0.6); one per year, summing to 1. Leave out for equal weights.'),
+  rebase: z
+    .strictObject({
+      everyYears: z.number().int().min(1).max(15).describe('Length of an agreement period: the benchmark is rebased after every this many contract years.'),
+      ratchet: probability(
+        "Share of the gap between the running benchmark and the region's realised cost that rebasing removes (1: the new benchmark is the realised cost, projected; 0: rebasing changes nothing).",
+      ).optional(),
+    })
+    .optional()
+    .describe(
+      "Rebasing at the end of each agreement period from the region's realised cost of the last pre-contract-years years, weighted as above, so that savings made early lower the later benchmark.",
+    ),
+});
+
 export const ScenarioSchema = z
   .strictObject({
     $schema: z.string().optional(),
@@ -209,49 +236,24 @@ export const ScenarioSchema = z
     }),
     region: z.strictObject({
       name: text(200).default(''),
-      population: z.number().int().min(1).max(20_000_000).describe('Insured people in the region at the start year.'),
+      population: z.number().int().min(1).max(MAX_POPULATION).describe('Insured people in the region at the start year.'),
       segments: z.array(SegmentSchema).min(1).max(50),
     }),
     lines: z
       .strictObject(
-        Object.fromEntries(LINES.map((l) => [l, z.strictObject({ trend: param(-0.5, 0.5, 'Yearly growth of cost per contact on this line (fraction).') }).optional()])) as Record<
+        Object.fromEntries(LINES.map((l) => [l, z.strictObject({ trend: param(...LIMITS.yearlyChange, 'Yearly growth of cost per contact on this line (fraction).') }).optional()])) as Record<
           (typeof LINES)[number],
           z.ZodOptional<z.ZodObject<{ trend: ReturnType<typeof param> }>>
         >,
       )
       .default({}),
-    benchmark: z
-      .strictObject({
-        preContractYears: z.number().int().min(1).max(10).default(3).describe('Simulated years before the start year from which the benchmark is estimated.'),
-        trend: param(-0.5, 0.5, 'Yearly trend the contract assumes when projecting the benchmark (may differ from the simulated one).').optional(),
-        method: z
-          .enum(['estimated', 'expected'])
-          .default('estimated')
-          .describe("estimated: from the simulated pre-contract years, as a real contract would; expected: the true expected counterfactual of the run's parameters (for reference)."),
-        weights: z
-          .array(z.number().min(0).max(1))
-          .min(1)
-          .max(10)
-          .optional()
-          .describe('Weights of the pre-contract years in the benchmark, oldest first (e.g. 0.1, 0.3, 0.6); one per year, summing to 1. Leave out for equal weights.'),
-        rebase: z
-          .strictObject({
-            everyYears: z.number().int().min(1).max(15).describe('Length of an agreement period: the benchmark is rebased after every this many contract years.'),
-            ratchet: probability(
-              "Share of the gap between the running benchmark and the region's realised cost that rebasing removes (1: the new benchmark is the realised cost, projected; 0: rebasing changes nothing).",
-            ).optional(),
-          })
-          .optional()
-          .describe(
-            "Rebasing at the end of each agreement period from the region's realised cost of the last pre-contract-years years, weighted as above, so that savings made early lower the later benchmark.",
-          ),
-      })
+    benchmark: BenchmarkSchema
       // Without a trend the contract assumes the scenario's own expected cost growth (compile.ts).
-      .default({ preContractYears: 3, method: 'estimated' }),
+      .default(() => BenchmarkSchema.parse({})),
     quality: z
       .strictObject({
-        baseline: param(0, 100, 'Quality score in the counterfactual (0–100).'),
-        noiseSD: param(0, 50, 'Year-to-year random variation of the measured quality score (points).'),
+        baseline: param(...LIMITS.qualityScore, 'Quality score in the counterfactual (0–100).'),
+        noiseSD: param(...LIMITS.qualityNoise, 'Year-to-year random variation of the measured quality score (points).'),
       })
       .default({ baseline: 70, noiseSD: 2 }),
     substitution: z.array(SubstitutionSchema).max(50).default([]),
@@ -306,8 +308,8 @@ export const ScenarioSchema = z
       if (Math.abs(sum - 1) > 1e-6) addIssue(ctx, ['benchmark', 'weights'], 'weightsSum', { sum });
     }
     const sizes = s.region.segments.map((g) => {
-      const gHi = g.growth === undefined ? 0 : upperBound(g.growth, 0.5);
-      const gLo = g.growth === undefined ? 0 : lowerBound(g.growth, -0.5);
+      const gHi = g.growth === undefined ? 0 : upperBound(g.growth, LIMITS.yearlyChange[1]);
+      const gLo = g.growth === undefined ? 0 : lowerBound(g.growth, LIMITS.yearlyChange[0]);
       const base = s.region.population * g.share;
       // Largest size in each year t = −pre … H−1 (growth g gives base·(1+g)^t).
       return Array.from({ length: pre + H }, (_, k) => {
@@ -335,7 +337,7 @@ export const ScenarioSchema = z
       // High-cost cases are drawn one by one; a rate meant for rare episodes applied to millions of
       // people would make a run take hours, so the file is refused with the reason.
       if (g.highCost) {
-        const rate = upperBound(g.highCost.rate, 1);
+        const rate = upperBound(g.highCost.rate, LIMITS.share[1]);
         const perYear = sizes[i].map((n) => n * rate);
         runCases += perYear.reduce((a, c) => a + c, 0);
         const k = perYear.indexOf(Math.max(...perYear));
@@ -353,8 +355,7 @@ export const ScenarioSchema = z
       // episode's cost NaN.
       if (sev && 'median' in sev) {
         const m = sev.median;
-        const canBeZero = typeof m === 'object' && 'dist' in m ? m.dist === 'normal' || (lowerBound(m, 0) <= 0 && m.dist !== 'lognormal' && m.dist !== 'gamma') : lowerBound(m, 0) <= 0;
-        if (canBeZero) addIssue(ctx, ['region', 'segments', i, 'highCost', 'severity', 'median'], 'tooSmall', { min: 0, inclusive: false });
+        if (canBeNonPositive(m)) addIssue(ctx, ['region', 'segments', i, 'highCost', 'severity', 'median'], 'tooSmall', { min: 0, inclusive: false });
       }
       if (sev && 'median' in sev) {
         const med = typeof sev.median === 'number' ? sev.median : null;

@@ -9,6 +9,7 @@ import { ChartCard, type LegendItem } from '../components/ChartCard';
 import { Later } from '../components/Later';
 import { UPlot } from './UPlot';
 import { axisFont, yearAxis } from './axes';
+import { chartFont, TYPE } from './chartDefaults';
 import { CompareParties, WhatChanged } from '../report/CompareParties';
 
 /** Colours for compared scenarios, in order (never grey: grey is the counterfactual). */
@@ -54,7 +55,7 @@ const targetHook = (x: () => number, label: () => string) => (u: uPlot) => {
   ctx.lineTo(px, u.bbox.top + u.bbox.height);
   ctx.stroke();
   ctx.fillStyle = '#8a2f00';
-  ctx.font = `${13 * dpr}px system-ui, sans-serif`;
+  ctx.font = chartFont(TYPE.body, 400, dpr);
   ctx.textBaseline = 'bottom';
   ctx.textAlign = 'left';
   ctx.fillText(label(), px + 5 * dpr, u.bbox.top + u.bbox.height - 3 * dpr);

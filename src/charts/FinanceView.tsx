@@ -11,6 +11,7 @@ import type { FinancingLike, PartyRiskLike } from './financeShape';
 import { UPlot } from './UPlot';
 import { inkOn, partyColor, partyLabel } from './partyStyle';
 import { axisFont } from './axes';
+import { chartFont, MARGINS, TYPE } from './chartDefaults';
 import { svgWidth } from './svgWidth';
 import { pickedParty, pickParty } from './financeFocus';
 import { ts } from '../components/summaryTexts';
@@ -298,7 +299,7 @@ export function modelNumbers(ms: number[]): string {
 function RiskReturn(props: { fin: FinancingLike; risk: RiskFn; parties: string[]; period: string }) {
   const { ref: svgRef, W, viewBox } = svgWidth(460);
   const H = 340;
-  const m = { l: 64, r: 14, t: 14, b: 46 };
+  const m = MARGINS.scatter;
   const pts = createMemo(() =>
     // Changes against the status quo, not levels: a party's level (the insurer's premium income,
     // the patients' deductible) no longer squeezes everyone else into a corner of the chart.
@@ -346,7 +347,7 @@ function RiskReturn(props: { fin: FinancingLike; risk: RiskFn; parties: string[]
             {(v) => (
               <g>
                 <line x1={m.l} x2={W() - m.r} y1={sy(v)} y2={sy(v)} stroke={v === 0 ? '#555' : '#e4e4e4'} />
-                <text x={m.l - 6} y={sy(v) + 4} text-anchor="end" font-size="12">
+                <text x={m.l - 6} y={sy(v) + 4} text-anchor="end" font-size={String(TYPE.note)}>
                   {num(Math.abs(v) < 1e-9 ? 0 : v)}
                 </text>
               </g>
@@ -356,7 +357,7 @@ function RiskReturn(props: { fin: FinancingLike; risk: RiskFn; parties: string[]
             {(v) => (
               <g>
                 <line x1={sx(v)} x2={sx(v)} y1={m.t} y2={H - m.b} stroke={v === 0 ? '#555' : '#e4e4e4'} />
-                <text x={sx(v)} y={H - m.b + 16} text-anchor="middle" font-size="12">
+                <text x={sx(v)} y={H - m.b + 16} text-anchor="middle" font-size={String(TYPE.note)}>
                   {num(Math.abs(v) < 1e-9 ? 0 : v)}
                 </text>
               </g>
@@ -370,17 +371,17 @@ function RiskReturn(props: { fin: FinancingLike; risk: RiskFn; parties: string[]
                 <g data-testid="rr-point" data-party={g.p} data-models={g.models.map((i) => i + 1).join(',')}>
                   <title>{`${partyLabel(g.p)} · ${g.models.map((i) => textOf(props.fin.models[i].name)).join(', ')}: ${t('mChange')} ${euroMln(g.y * 1e6)}, ${ts('rrBad')} ${euroMln(-g.x * 1e6)}`}</title>
                   <rect x={sx(g.x) - w / 2} y={sy(g.y) - 9} width={w} height="18" rx="9" fill={partyColor(g.p)} stroke="#fff" stroke-width="1.5" />
-                  <text x={sx(g.x)} y={sy(g.y) + 4} text-anchor="middle" font-size="11" font-weight="700" fill={inkOn(partyColor(g.p))}>
+                  <text x={sx(g.x)} y={sy(g.y) + 4} text-anchor="middle" font-size={String(TYPE.mark)} font-weight="700" fill={inkOn(partyColor(g.p))}>
                     {label}
                   </text>
                 </g>
               );
             }}
           </For>
-          <text x={(m.l + W() - m.r) / 2} y={H - 8} text-anchor="middle" font-size="13">
+          <text x={(m.l + W() - m.r) / 2} y={H - 8} text-anchor="middle" font-size={String(TYPE.body)}>
             {ts('rrAxisX')}
           </text>
-          <text transform={`translate(14 ${(m.t + H - m.b) / 2}) rotate(-90)`} text-anchor="middle" font-size="13">
+          <text transform={`translate(14 ${(m.t + H - m.b) / 2}) rotate(-90)`} text-anchor="middle" font-size={String(TYPE.body)}>
             {ts('rrAxisY')}
           </text>
         </svg>
@@ -442,19 +443,19 @@ function Gains(props: { fin: FinancingLike; risk: RiskFn; parties: string[]; per
               const c = () => x.r!.changeVsStatusQuo;
               return (
                 <g transform={`translate(0 ${i() * rowH + 5})`}>
-                  <text x={labelW - 8} y={rowH / 2 + 4} text-anchor="end" font-size="13">
+                  <text x={labelW - 8} y={rowH / 2 + 4} text-anchor="end" font-size={String(TYPE.body)}>
                     {partyLabel(x.p)}
                   </text>
                   <rect x={Math.min(mid(), mid() + sc(c().mean))} y={8} width={Math.abs(sc(c().mean))} height={rowH - 16} fill={partyColor(x.p)} />
                   <line x1={mid() + sc(c().p5)} x2={mid() + sc(c().p95)} y1={rowH / 2} y2={rowH / 2} stroke="#222" stroke-width="1.5" />
-                  <text x={c().mean >= 0 ? mid() - 4 : mid() + 4} y={rowH / 2 + 4} text-anchor={c().mean >= 0 ? 'end' : 'start'} font-size="11">
+                  <text x={c().mean >= 0 ? mid() - 4 : mid() + 4} y={rowH / 2 + 4} text-anchor={c().mean >= 0 ? 'end' : 'start'} font-size={String(TYPE.mark)}>
                     {euroMln(c().mean)}
                   </text>
                 </g>
               );
             }}
           </For>
-          <text x={mid()} y={rowH * rows().length + 28} text-anchor="middle" font-size="13">
+          <text x={mid()} y={rowH * rows().length + 28} text-anchor="middle" font-size={String(TYPE.body)}>
             {t('gainsAxis')}
           </text>
         </svg>
@@ -543,7 +544,7 @@ function PartyDistribution(props: { fin: FinancingLike; hists: PartyResultHist[]
             const top = u.bbox.top;
             const bottom = u.bbox.top + u.bbox.height;
             ctx.save();
-            ctx.font = `${13 * dpr}px system-ui, sans-serif`;
+            ctx.font = chartFont(TYPE.body, 400, dpr);
             // Break-even: € 0, with loss to the left and gain to the right.
             const x0 = u.valToPos(0, 'x', true);
             if (x0 >= u.bbox.left && x0 <= u.bbox.left + u.bbox.width) {
@@ -567,7 +568,7 @@ function PartyDistribution(props: { fin: FinancingLike; hists: PartyResultHist[]
             const placed: [number, number][] = [];
             const r = 10 * dpr;
             const ceiling = top + 22 * dpr + r; // below the loss/gain words
-            ctx.font = `700 ${12 * dpr}px system-ui, sans-serif`;
+            ctx.font = chartFont(TYPE.note, 700, dpr);
             ctx.textAlign = 'center';
             ctx.textBaseline = 'middle';
             const free = (x: number, y: number) => !placed.some(([a, b]) => Math.abs(a - x) < 2 * r + dpr && Math.abs(b - y) < 2 * r + dpr);

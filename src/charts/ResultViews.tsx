@@ -14,6 +14,7 @@ import { Later } from '../components/Later';
 import { DetectView } from '../decision/DetectView';
 import { UPlot } from './UPlot';
 import { axisFont, yearAxis } from './axes';
+import { MARGINS, TYPE } from './chartDefaults';
 import { svgWidth } from './svgWidth';
 import { niceTicks, tickCount } from './ticks';
 
@@ -160,25 +161,25 @@ function MovedView(props: { summary: Summary }) {
           <Index each={rows()}>
             {(r, i) => (
               <g transform={`translate(0 ${i * rowH + 5})`}>
-                <text x={labelW - 8} y={rowH / 2 + 5} text-anchor="end" font-size="14">
+                <text x={labelW - 8} y={rowH / 2 + 5} text-anchor="end" font-size={String(TYPE.axis)}>
                   {LINE_FACTS[r().l].short[lang()]}
                 </text>
                 <rect x={mid() - scale(r().out)} y={6} width={scale(r().out)} height={rowH - 12} fill={CF_COLOR} />
                 <rect x={mid()} y={6} width={scale(r().in)} height={rowH - 12} fill={SC_COLOR} />
                 {r().out > 0 ? (
-                  <text x={mid() - scale(r().out) - 4} y={rowH / 2 + 5} text-anchor="end" font-size="13">
+                  <text x={mid() - scale(r().out) - 4} y={rowH / 2 + 5} text-anchor="end" font-size={String(TYPE.body)}>
                     −{num(r().out)}
                   </text>
                 ) : null}
                 {r().in > 0 ? (
-                  <text x={mid() + scale(r().in) + 4} y={rowH / 2 + 5} font-size="13">
+                  <text x={mid() + scale(r().in) + 4} y={rowH / 2 + 5} font-size={String(TYPE.body)}>
                     +{num(r().in)}
                   </text>
                 ) : null}
               </g>
             )}
           </Index>
-          <text x={mid()} y={rowH * LINES.length + 28} text-anchor="middle" font-size="13">
+          <text x={mid()} y={rowH * LINES.length + 28} text-anchor="middle" font-size={String(TYPE.body)}>
             {t('movedAxis')}
           </text>
         </svg>
@@ -424,7 +425,7 @@ function HistogramView(props: { summary: Summary; extras: UiExtras }) {
   const year = () => props.summary.years[props.summary.years.length - 1].year;
   const { ref: svgRef, W, viewBox } = svgWidth(460);
   const H = 280;
-  const m = { l: 50, r: 10, t: 22, b: 46 };
+  const m = MARGINS.histogram;
   const bins = () =>
     h().counts.map((c, i) => {
       const w = (h().hi - h().lo) / h().counts.length;
@@ -454,7 +455,7 @@ function HistogramView(props: { summary: Summary; extras: UiExtras }) {
             {(c) => (
               <g>
                 <line x1={m.l} x2={W() - m.r} y1={y(c)} y2={y(c)} stroke="#e2e2e2" />
-                <text x={m.l - 6} y={y(c) + 4} text-anchor="end" font-size="13">
+                <text x={m.l - 6} y={y(c) + 4} text-anchor="end" font-size={String(TYPE.body)}>
                   {num(c)}
                 </text>
               </g>
@@ -477,30 +478,30 @@ function HistogramView(props: { summary: Summary; extras: UiExtras }) {
               <g>
                 <line x1={x(v)} x2={x(v)} y1={H - m.b} y2={H - m.b + 5} stroke="#333" />
                 {/* The last label ends at the tick instead of being cut at the drawing's edge. */}
-                <text x={x(v)} y={H - m.b + 19} text-anchor={x(v) > W() - m.r - 20 ? 'end' : 'middle'} font-size="13">
+                <text x={x(v)} y={H - m.b + 19} text-anchor={x(v) > W() - m.r - 20 ? 'end' : 'middle'} font-size={String(TYPE.body)}>
                   {pct(v, Math.abs(v * 100 - Math.round(v * 100)) > 1e-9 ? 1 : 0)}
                 </text>
               </g>
             )}
           </For>
           <line x1={x(target())} x2={x(target())} y1={m.t - 4} y2={H - m.b} stroke={TARGET_COLOR} stroke-width="2.5" stroke-dasharray="5 4" />
-          <text x={x(target()) + 6} y={m.t + 8} font-size="13" fill="#8a2f00">
+          <text x={x(target()) + 6} y={m.t + 8} font-size={String(TYPE.body)} fill="#8a2f00">
             {t('target')} · P = {pct(pTarget(), 0)}
           </text>
           {h().below > 0 ? (
-            <text x={m.l + 2} y={m.t + 28} font-size="12" fill="#444">
+            <text x={m.l + 2} y={m.t + 28} font-size={String(TYPE.note)} fill="#444">
               ◂ {h().below === 1 ? t('histBelow1') : t('histBelow', { n: num(h().below) })}
             </text>
           ) : null}
           {h().above > 0 ? (
-            <text x={W() - m.r - 2} y={m.t + 28} text-anchor="end" font-size="12" fill="#444">
+            <text x={W() - m.r - 2} y={m.t + 28} text-anchor="end" font-size={String(TYPE.note)} fill="#444">
               {h().above === 1 ? t('histAbove1') : t('histAbove', { n: num(h().above) })} ▸
             </text>
           ) : null}
-          <text x={(m.l + W() - m.r) / 2} y={H - 6} text-anchor="middle" font-size="13">
+          <text x={(m.l + W() - m.r) / 2} y={H - 6} text-anchor="middle" font-size={String(TYPE.body)}>
             {t('reduction')} {year()} (%)
           </text>
-          <text transform={`translate(14 ${(m.t + H - m.b) / 2}) rotate(-90)`} text-anchor="middle" font-size="13">
+          <text transform={`translate(14 ${(m.t + H - m.b) / 2}) rotate(-90)`} text-anchor="middle" font-size={String(TYPE.body)}>
             {t('runsCount')}
           </text>
         </svg>

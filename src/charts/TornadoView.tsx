@@ -8,6 +8,7 @@ import { partyLabel } from './partyStyle';
 import { paramLabel, wrapLabel } from './paramLabel';
 import type { ImportanceLike } from './financeShape';
 import { svgWidth } from './svgWidth';
+import { TYPE } from './chartDefaults';
 
 /** The output the tornado explains: the last year's reduction, or one party's result under one model. */
 type Output = { kind: 'reduction' } | { kind: 'party'; model: string; party: string };
@@ -65,7 +66,8 @@ export function TornadoView(props: { summary: Summary; scenario: unknown }) {
   const rowH = () => (maxLines() === 3 ? 54 : 42);
   /** Label column: up to 400 px, at most 45% of a narrow chart. */
   const labelW = () => Math.min(400, Math.round(0.45 * W()));
-  const fontPx = 13;
+  // The label font of the rows below (the wrap width depends on it).
+  const fontPx = TYPE.body;
   /** Characters per label line at this font (average glyph ≈ 0.55 em). */
   const chars = () => Math.floor((labelW() - 14) / (fontPx * 0.55));
   const lo = () => Math.min(view().mean, ...top().flatMap((x) => [x.lowDecileMean, x.highDecileMean]));
@@ -105,10 +107,10 @@ export function TornadoView(props: { summary: Summary; scenario: unknown }) {
           <Show when={top().length > 0} fallback={<p class="muted">{t('sensNone')}</p>}>
             <svg ref={svgRef} class="svg-chart" viewBox={viewBox(rowH() * top().length + 52)} role="img" aria-label={`${view().title}. ${view().caption}`} data-testid="tornado-chart">
               <line x1={sx(view().mean)} x2={sx(view().mean)} y1={0} y2={rowH() * top().length} stroke="#333" />
-              <text x={sx(view().mean)} y={rowH() * top().length + 18} text-anchor="middle" font-size="13">
+              <text x={sx(view().mean)} y={rowH() * top().length + 18} text-anchor="middle" font-size={String(TYPE.body)}>
                 {t('sensMean')}: {view().fmt(view().mean)}
               </text>
-              <text x={(labelW() + 10 + W() - 170) / 2} y={rowH() * top().length + 44} text-anchor="middle" font-size="13" data-testid="tornado-axis">
+              <text x={(labelW() + 10 + W() - 170) / 2} y={rowH() * top().length + 44} text-anchor="middle" font-size={String(TYPE.body)} data-testid="tornado-axis">
                 {view().axis}
               </text>
               <Index each={top()}>
@@ -117,7 +119,7 @@ export function TornadoView(props: { summary: Summary; scenario: unknown }) {
                   return (
                     <g transform={`translate(0 ${i * rowH()})`} data-testid="tornado-row">
                       <title>{`${x().group ? `${x().group} · ` : ''}${x().label}\n${x().path}`}</title>
-                      <text x={labelW() - 6} y={rowH() / 2 + 4 - (lines().length - 1) * 8} text-anchor="end" font-size={String(fontPx)}>
+                      <text x={labelW() - 6} y={rowH() / 2 + 4 - (lines().length - 1) * 8} text-anchor="end" font-size={String(TYPE.body)}>
                         <Index each={lines()}>
                           {(l, j) => (
                             <tspan x={labelW() - 6} dy={j === 0 ? 0 : 16}>
@@ -128,7 +130,7 @@ export function TornadoView(props: { summary: Summary; scenario: unknown }) {
                       </text>
                       <rect x={Math.min(sx(x().lowDecileMean), sx(view().mean))} y={8} width={Math.abs(sx(x().lowDecileMean) - sx(view().mean))} height={rowH() - 16} fill={CF_COLOR} />
                       <rect x={Math.min(sx(x().highDecileMean), sx(view().mean))} y={8} width={Math.abs(sx(x().highDecileMean) - sx(view().mean))} height={rowH() - 16} fill={SC_COLOR} />
-                      <text x={Math.max(sx(x().lowDecileMean), sx(x().highDecileMean)) + 5} y={rowH() / 2 + 4} font-size="12">
+                      <text x={Math.max(sx(x().lowDecileMean), sx(x().highDecileMean)) + 5} y={rowH() / 2 + 4} font-size={String(TYPE.note)}>
                         {/* Shift of the mean in the low and high decile ("±" is kept for Monte Carlo errors). */}
                         {signed(x().lowDecileMean - view().mean, view().fmt)} / {signed(x().highDecileMean - view().mean, view().fmt)}
                       </text>

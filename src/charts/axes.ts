@@ -1,7 +1,8 @@
 import type uPlot from 'uplot';
 
-/** Large enough to read on a projector. */
-export const axisFont = '14px system-ui, sans-serif';
+import { axisFont } from './chartDefaults';
+
+export { axisFont };
 
 export function yearAxis(label: string): uPlot.Axis {
   return {

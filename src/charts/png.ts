@@ -1,4 +1,5 @@
 import { atWidth } from '../report/printWidth';
+import { chartFont, TYPE } from './chartDefaults';
 
 /** One legend entry as drawn in the PNG: a line (dashed or dotted), a pale band or a solid block. */
 export interface PngLegendItem {
@@ -106,10 +107,10 @@ export async function renderChartPng(container: HTMLElement, info: PngInfo): Pro
   const pad = Math.round(16 * k);
   const out = document.createElement('canvas');
   const ctx = out.getContext('2d')!;
-  const font = (px: number, weight = '400') => `${weight} ${Math.round(px * k)}px system-ui, sans-serif`;
+  const font = (px: number, weight = '400') => chartFont(Math.round(px * k), weight);
   const legend = info.legend ?? [];
   const width = img.w + 2 * pad;
-  ctx.font = font(16);
+  ctx.font = font(TYPE.legend);
   const rowH = Math.round(24 * k);
   const spots = legendLayout(
     legend.map((l) => ctx.measureText(l.label).width),
@@ -120,9 +121,9 @@ export async function renderChartPng(container: HTMLElement, info: PngInfo): Pro
     Math.round(28 * k),
   );
   const legendRows = legend.length ? Math.max(...spots.map((p) => p.row)) + 1 : 0;
-  ctx.font = font(15);
+  ctx.font = font(TYPE.axis);
   const keyLines = info.key?.length ? wrap(ctx, `${info.keyTitle ?? ''} ${info.key.join(' · ')}`.trim(), width - 2 * pad) : [];
-  ctx.font = font(22, '600');
+  ctx.font = font(TYPE.title, '600');
   const titleLines = wrap(ctx, info.title, width - 2 * pad).slice(0, 2);
   const titleH = Math.round((titleLines.length * 28 + 10) * k);
   const metaH = info.meta ? Math.round(24 * k) : 0;
@@ -134,14 +135,14 @@ export async function renderChartPng(container: HTMLElement, info: PngInfo): Pro
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, out.width, out.height);
   ctx.fillStyle = '#1a1a1a';
-  ctx.font = font(22, '600');
+  ctx.font = font(TYPE.title, '600');
   titleLines.forEach((line, i) => ctx.fillText(line, pad, Math.round((30 + i * 28) * k)));
   if (info.meta) {
     ctx.fillStyle = '#444';
-    ctx.font = font(15);
+    ctx.font = font(TYPE.axis);
     ctx.fillText(info.meta, pad, titleH + Math.round(14 * k));
   }
-  ctx.font = font(16);
+  ctx.font = font(TYPE.legend);
   legend.forEach((l, i) => {
     const { x, row } = spots[i];
     const y = headerH + row * rowH + Math.round(12 * k);
@@ -171,7 +172,7 @@ export async function renderChartPng(container: HTMLElement, info: PngInfo): Pro
   });
   ctx.drawImage(img.source, pad, headerH + legendH, img.w, img.h);
   ctx.fillStyle = '#1a1a1a';
-  ctx.font = font(15);
+  ctx.font = font(TYPE.axis);
   keyLines.forEach((line, i) => ctx.fillText(line, pad, headerH + legendH + img.h + Math.round((22 + i * 21) * k)));
   return new Promise<Blob | null>((ok) => out.toBlob(ok, 'image/png'));
 }

@@ -4,12 +4,13 @@
  * index × step (no accumulated rounding, no loop that can outlast its range), and the count never
  * exceeds `maxTicks` whatever the range: 10⁻⁶ or 10¹⁵, NaN or ±Infinity.
  */
+import { TICK_GAP } from './chartDefaults';
 
 /** The hard ceiling on ticks for any axis, whatever its size. */
 export const MAX_TICKS = 50;
 
 /** How many ticks fit on `pixels` with at least `minGap` pixels between them (2 … MAX_TICKS). */
-export function tickCount(pixels: number, minGap = 60): number {
+export function tickCount(pixels: number, minGap = TICK_GAP): number {
   if (!(pixels > 0) || !(minGap > 0)) return 2;
   return Math.max(2, Math.min(MAX_TICKS, Math.floor(pixels / minGap)));
 }

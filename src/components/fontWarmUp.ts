@@ -14,6 +14,8 @@
  * the px values written in them.
  */
 
+import { TYPE } from '../charts/chartDefaults';
+
 /** [size, weight, style, family] — size in rem (the stylesheet's unit) or px (SVG charts). */
 type Sample = [size: string, weight?: number, style?: 'italic', family?: 'monospace'];
 
@@ -31,11 +33,13 @@ const SAMPLES: Sample[] = [
   ['0.85rem', 400, 'italic'],
   ['1rem', 400, undefined, 'monospace'],
   ['0.8rem', 400, undefined, 'monospace'],
-  // SVG charts (font-size attributes, drawn one to one).
-  ...['11px', '12px', '13px', '14px'].flatMap((s): Sample[] => [
-    [s, 400],
-    [s, 700],
-  ]),
+  // SVG charts (font-size attributes from the charts' type scale, drawn one to one).
+  ...[TYPE.mark, TYPE.note, TYPE.body, TYPE.axis]
+    .map((px) => `${px}px`)
+    .flatMap((s): Sample[] => [
+      [s, 400],
+      [s, 700],
+    ]),
 ];
 
 /** Letters, digits and the symbols the views show (some come from fallback fonts). */

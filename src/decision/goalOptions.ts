@@ -3,6 +3,8 @@ import { isBilingual, localText, type LocalText } from '../../models/scenario/lo
 /** An item's name as written (one text or one per language), or `fallback` when it has none. */
 const nameOr = (name: unknown, fallback: unknown): LocalText => (typeof name === 'string' && name ? name : isBilingual(name) && localText(name, 'nl') ? (name as LocalText) : String(fallback));
 import type { GoalSpec } from '../../models/analysis/goals';
+import { DIST_FACTS, isDistKind, partValues, type DistKind } from '../../models/scenario/distributions';
+import { MAX_POPULATION } from '../../models/scenario/limits';
 import type { Tolerances } from '../../models/analysis/precision';
 
 /**
@@ -28,17 +30,16 @@ export interface GoalParameter {
   now: { lo: number; hi: number; uncertain: boolean };
 }
 
-/** The current value of a parameter node as a range (min–max of a bounded distribution, mean ± 2 SD otherwise). */
+/** The current value of a parameter node as a range: its support when bounded, else the table's range around its centre. */
 export function paramRange(p: unknown): { lo: number; hi: number; uncertain: boolean } | null {
   if (typeof p === 'number') return { lo: p, hi: p, uncertain: false };
   const o = obj(p);
   if (!o) return null;
   if (typeof o.value === 'number') return { lo: o.value, hi: o.value, uncertain: false };
-  if (typeof o.min === 'number' && typeof o.max === 'number') return { lo: o.min, hi: o.max, uncertain: true };
-  if (typeof o.mean === 'number' && typeof o.sd === 'number') return { lo: o.mean - 2 * o.sd, hi: o.mean + 2 * o.sd, uncertain: true };
-  if (typeof o.shape === 'number' && typeof o.scale === 'number') return { lo: 0, hi: o.shape * o.scale * 3, uncertain: true };
-  if (typeof o.alpha === 'number') return { lo: 0, hi: 1, uncertain: true };
-  return null;
+  if (!isDistKind(o.dist)) return null;
+  const v = partValues(o as { dist: DistKind });
+  if (!Object.values(v).every((x) => typeof x === 'number')) return null;
+  return { ...DIST_FACTS[o.dist].around(v), uncertain: true };
 }
 
 /**
@@ -101,7 +102,7 @@ export function goalSpecOf(f: GoalForm): { ok: true; spec: GoalSpec } | { ok: fa
   }
   if (!f.model) return { ok: false, problem: 'missing' };
   if (!fin(f.maxSharePct) || !(f.maxSharePct > 0 && f.maxSharePct < 100)) return { ok: false, problem: 'share' };
-  if (!fin(f.from, f.to) || f.from < 1 || f.to > 20_000_000 || !(f.from < f.to)) return { ok: false, problem: 'population' };
+  if (!fin(f.from, f.to) || f.from < 1 || f.to > MAX_POPULATION || !(f.from < f.to)) return { ok: false, problem: 'population' };
   return { ok: true, spec: { kind: 'population', model: f.model, maxShare: f.maxSharePct / 100, lo: Math.round(f.from), hi: Math.round(f.to) } };
 }
 

@@ -43,7 +43,6 @@ function focusField(path: string) {
 }
 
 /** The parts of a distribution, as the editor names them in an error's field name (PERT's λ too). */
-const DIST_PART: Record<string, { nl: string; en: string }> = { ...DIST_PARTS, lambda: { nl: 'λ', en: 'λ' } };
 
 /**
  * A readable name for an error's field: the item and field as the editor labels them, a
@@ -57,10 +56,10 @@ export function errorLabel(path: string, scenario: unknown, l: 'nl' | 'en'): str
     return path;
   }
   const last = keys[keys.length - 1];
-  if (typeof last === 'string' && last in DIST_PART && keys.length > 1 && isParamField(keys.slice(0, -1))) {
+  if (typeof last === 'string' && last in DIST_PARTS && keys.length > 1 && isParamField(keys.slice(0, -1))) {
     const field = pathString(keys.slice(0, -1));
     const base = paramLabel(field, scenario, l).label;
-    return last === 'value' ? base : `${base} (${DIST_PART[last][l]})`;
+    return last === 'value' ? base : `${base} (${DIST_PARTS[last][l]})`;
   }
   return paramLabel(path, scenario, l).label;
 }

@@ -1,11 +1,12 @@
 import { createEffect, createMemo, createSignal, For, Show, untrack, type JSX } from 'solid-js';
-import { lang, t, textOf, tIn } from '../i18n';
+import { lang, t, textOf, tIn, type Lang } from '../i18n';
 import { isBilingual, localText, localTextForEdit, withLocalText, type LocalText } from '../../models/scenario/localText';
 import type { Workspace } from '../workspace/store';
 import { DEFAULT_SCENARIO } from '../workspace/store';
 import { fieldId, getAt, pathString, type Path } from '../workspace/paths';
 import { DIST_PARTS, fieldLabel, fieldUnit } from './labels';
-import { addableKeys, defaultValueAt, enumAt, helpAt, helpText, isParamField, schemaAt } from './schemaHelp';
+import { addableKeys, defaultValueAt, enumAt, helpText, isParamField, limitsAt, schemaAt } from './schemaHelp';
+import { DIST_FACTS, DIST_KINDS, isDistKind } from '../../models/scenario/distributions';
 import { formatInputNumber, numberProblemText, parseLocalNumber } from './numbers';
 import { isShareAt, shareUnit } from './shares';
 import { fromFormulaLanguage, toFormulaLanguage } from './formulaText';
@@ -167,27 +168,12 @@ export function NumberInput(props: { ws: Workspace; path: Path; id?: string; lab
   );
 }
 
-const DIST_FIELDS: Record<string, string[]> = {
-  fixed: ['value'],
-  pert: ['min', 'mode', 'max'],
-  triangular: ['min', 'mode', 'max'],
-  uniform: ['min', 'max'],
-  normal: ['mean', 'sd'],
-  lognormal: ['mean', 'sd'],
-  beta: ['alpha', 'beta', 'min', 'max'],
-  gamma: ['shape', 'scale'],
-};
-const KINDS = Object.keys(DIST_FIELDS);
-const KIND_LABEL: Record<string, { nl: string; en: string }> = {
-  fixed: { nl: 'vast getal', en: 'fixed number' },
-  pert: { nl: 'PERT (min/waarschijnlijk/max)', en: 'PERT (min/most likely/max)' },
-  triangular: { nl: 'driehoek', en: 'triangular' },
-  uniform: { nl: 'uniform', en: 'uniform' },
-  normal: { nl: 'normaal', en: 'normal' },
-  lognormal: { nl: 'lognormaal', en: 'lognormal' },
-  beta: { nl: 'beta', en: 'beta' },
-  gamma: { nl: 'gamma', en: 'gamma' },
-};
+/** The picker's choices: a fixed number, then every distribution kind of the table. */
+const KINDS = ['fixed', ...DIST_KINDS] as const;
+const FIXED_CHOICE = { nl: 'vast getal', en: 'fixed number' };
+const choiceLabel = (k: string, l: Lang): string => (isDistKind(k) ? DIST_FACTS[k].choice[l] : FIXED_CHOICE[l]);
+/** The parts typed for a kind (a distribution's other parts keep their default or the file's value). */
+const partsOf = (k: string): string[] => (isDistKind(k) ? DIST_FACTS[k].parts.filter((p) => p.editable).map((p) => p.name) : ['value']);
 
 /** A central value of a parameter, used when switching between a fixed number and a distribution. */
 function centre(v: any): number {
@@ -198,10 +184,10 @@ function centre(v: any): number {
   return n(v.mode) ?? n(v.mean) ?? (n(v.min) !== undefined && n(v.max) !== undefined ? (v.min + v.max) / 2 : undefined) ?? (n(v.shape) && n(v.scale) ? v.shape * v.scale : 0);
 }
 
-/** The field's allowed range, read from the schema's help text ("Range 0 to 1."). */
+/** The field's allowed range, as the schema states it. */
 function rangeOf(path: Path): [number, number] {
-  const m = /Range (-?[\d.e+]+) to (-?[\d.e+]+)\./.exec(helpAt(path) ?? '');
-  return m ? [Number(m[1]), Number(m[2])] : [-Infinity, Infinity];
+  const r = limitsAt(path);
+  return r ? [r.lo, r.hi] : [-Infinity, Infinity];
 }
 
 function convert(v: any, kind: string, [lo, hi]: [number, number] = [-Infinity, Infinity]): unknown {
@@ -214,24 +200,8 @@ function convert(v: any, kind: string, [lo, hi]: [number, number] = [-Infinity, 
   }
   const spread = c === 0 ? 1 : Math.abs(c) * 0.25;
   const r = (x: number) => clampR(+x.toPrecision(6));
-  switch (kind) {
-    case 'fixed':
-      return { value: c, ...keep };
-    case 'pert':
-      return { dist: 'pert', min: r(c - spread), mode: c, max: r(c + spread), ...keep };
-    case 'triangular':
-      return { dist: 'triangular', min: r(c - spread), mode: c, max: r(c + spread), ...keep };
-    case 'uniform':
-      return { dist: 'uniform', min: r(c - spread), max: r(c + spread), ...keep };
-    case 'normal':
-      return { dist: 'normal', mean: c, sd: r(spread / 2), ...keep };
-    case 'lognormal':
-      return { dist: 'lognormal', mean: c > 0 ? c : 1, sd: r(spread / 2), ...keep };
-    case 'beta':
-      return { dist: 'beta', alpha: 2, beta: 2, min: r(c - spread), max: r(c + spread), ...keep };
-    case 'gamma':
-      return { dist: 'gamma', shape: 4, scale: r((c > 0 ? c : 1) / 4), ...keep };
-  }
+  if (kind === 'fixed') return { value: c, ...keep };
+  if (isDistKind(kind)) return { dist: kind, ...DIST_FACTS[kind].start(c, spread, r), ...keep };
   return v;
 }
 
@@ -290,14 +260,14 @@ export function ParamField(props: { ws: Workspace; path: Path; label: string }) 
           data-testid={`kind-${pathString(props.path)}`}
           onChange={(e) => props.ws.edit(props.path, convert(v(), e.currentTarget.value, rangeOf(props.path)))}
         >
-          <For each={KINDS}>{(k) => <option value={k}>{KIND_LABEL[k][lang()]}</option>}</For>
+          <For each={KINDS}>{(k) => <option value={k}>{choiceLabel(k, lang())}</option>}</For>
         </select>
         <Show when={kind() !== 'fixed'}>
           <DistPicture dist={v()} />
         </Show>
       </div>
       <div class="param-inputs">
-        <For each={DIST_FIELDS[kind()] ?? []}>
+        <For each={partsOf(kind())}>
           {(f, i) => {
             const sub = (): Path => (plain() ? props.path : [...props.path, f]);
             const first = () => i() === 0;

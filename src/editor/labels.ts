@@ -1,3 +1,4 @@
+import { DIST_FACTS } from '../../models/scenario/distributions';
 import type { Lang } from '../i18n';
 import { LINES } from '../../models/core/names';
 import { LINE_FACTS } from '../../models/core/lines';
@@ -140,13 +141,5 @@ export function fieldUnit(key: string | number, lang: Lang): string | undefined 
 /** The parts of a number or distribution (a fixed value, min, mode, …), as the editor names them. */
 export const DIST_PARTS: Record<string, { nl: string; en: string }> = {
   value: { nl: 'waarde', en: 'value' },
-  min: { nl: 'min', en: 'min' },
-  mode: { nl: 'meest waarschijnlijk', en: 'most likely' },
-  max: { nl: 'max', en: 'max' },
-  mean: { nl: 'gemiddelde', en: 'mean' },
-  sd: { nl: 'SD', en: 'SD' },
-  alpha: { nl: 'α', en: 'α' },
-  beta: { nl: 'β', en: 'β' },
-  shape: { nl: 'vorm', en: 'shape' },
-  scale: { nl: 'schaal', en: 'scale' },
+  ...Object.fromEntries(Object.values(DIST_FACTS).flatMap((f) => f.parts.map((p) => [p.name, p.label]))),
 };

@@ -2,7 +2,7 @@ import type { Lang } from '../i18n';
 import { localText } from '../../models/scenario/localText';
 import { DEFAULT_SCENARIO } from '../workspace/store';
 import { pathString, type Path } from '../workspace/paths';
-import { helpAt, isParamField, schemaAt } from './schemaHelp';
+import { isParamField, schemaAt } from './schemaHelp';
 import { isShareAt } from './shares';
 
 /**
@@ -51,9 +51,7 @@ function referenceCost(line: string, segmentId?: unknown): { value: number; sour
 /** Whether the format lets the field at `path` hold more than 1. */
 function allowsAboveOne(path: Path): boolean {
   const n = schemaAt(path);
-  if (typeof n?.maximum === 'number') return n.maximum > 1;
-  const m = /Range (-?[\d.e+]+) to (-?[\d.e+]+)\./.exec(helpAt(path) ?? '');
-  return m ? Number(m[2]) > 1 : true;
+  return typeof n?.maximum === 'number' ? n.maximum > 1 : true;
 }
 
 function costNote(path: Path, v: unknown, ref: { value: number; source?: unknown } | undefined, l: Lang): Note | undefined {

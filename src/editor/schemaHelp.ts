@@ -2,6 +2,7 @@ import schema from '../../scenarios/scenario.schema.json';
 import type { Path } from '../workspace/paths';
 import type { Lang } from '../i18n';
 import { HELP_NL } from './helpNl';
+import { paramNote } from '../../models/scenario/param';
 
 type Node = Record<string, any>;
 const root = schema as Node;
@@ -80,7 +81,7 @@ export function helpKeys(): Map<string, Set<string>> {
     const d = derefAt(a);
     if (!d || depth > 40) return;
     const n = d.node;
-    if (typeof n.description === 'string') out.set(d.key, (out.get(d.key) ?? new Set()).add(splitHelp(n.description).text));
+    if (typeof n.description === 'string') out.set(d.key, (out.get(d.key) ?? new Set()).add(splitHelp(n.description, n).text));
     for (const [k, c] of Object.entries((n.properties ?? {}) as Record<string, Node>)) walk({ node: c, key: join(d.key, k) }, depth + 1);
     if (n.items) walk({ node: n.items, key: `${d.key}[]` }, depth + 1);
     if (n.additionalProperties && typeof n.additionalProperties === 'object') walk({ node: n.additionalProperties, key: join(d.key, '*') }, depth + 1);
@@ -120,11 +121,23 @@ export function dutchHelpEntry(key: string): string | undefined {
   return best;
 }
 
-/** A schema description split into its text and, for parameters, the allowed range. */
-export function splitHelp(d: string): { text: string; lo?: number; hi?: number } {
-  const m = /^([\s\S]*?)(?: Range (-?[\d.e+]+) to (-?[\d.e+]+)\. A number, \{value, source\}, or a distribution\.)?$/.exec(d);
-  if (!m) return { text: d };
-  return m[2] === undefined ? { text: m[1] } : { text: m[1], lo: Number(m[2]), hi: Number(m[3]) };
+/** The limits of the field at `path` as the schema states them (`minimum`/`maximum`), when it has both. */
+export function limitsAt(path: Path): { lo: number; hi: number } | undefined {
+  const n = schemaAt(path);
+  return typeof n?.minimum === 'number' && typeof n?.maximum === 'number' ? { lo: n.minimum, hi: n.maximum } : undefined;
+}
+
+/**
+ * A schema description split into its text and, for a parameter (`node` the schema node, with
+ * its limits), the allowed range: the note the schema adds to a parameter's description is
+ * rebuilt from the limits and cut off, never read back.
+ */
+export function splitHelp(d: string, node?: { minimum?: unknown; maximum?: unknown }): { text: string; lo?: number; hi?: number } {
+  const lo = node?.minimum;
+  const hi = node?.maximum;
+  if (typeof lo !== 'number' || typeof hi !== 'number') return { text: d };
+  const note = ` ${paramNote(lo, hi)}`;
+  return d.endsWith(note) ? { text: d.slice(0, -note.length), lo, hi } : { text: d };
 }
 
 /**
@@ -132,9 +145,10 @@ export function splitHelp(d: string): { text: string; lo?: number; hi?: number }
  * HELP_NL, by the field's help key), and for a number its allowed range in the language's notation.
  */
 export function helpText(path: Path, l: Lang, opts: { percent?: boolean } = {}): string | undefined {
-  const d = helpAt(path);
-  if (!d) return undefined;
-  const { text, lo, hi } = splitHelp(d);
+  const n = schemaAt(path);
+  const d = n?.description;
+  if (typeof d !== 'string' || !d) return undefined;
+  const { text, lo, hi } = splitHelp(d, n);
   const key = helpKeyAt(path);
   const entry = l === 'nl' && key !== undefined ? dutchHelpEntry(key) : undefined;
   const shown = entry !== undefined ? HELP_NL[entry] : text;
@@ -176,8 +190,7 @@ export function addableKeys(path: Path, present: string[]): string[] {
 /** A starting value for a new field, built from the schema (parameters start as a fixed number to fill in). */
 export function defaultValueAt(path: Path): unknown {
   if (isParamField(path)) {
-    const m = /Range (-?[\d.e+]+) to (-?[\d.e+]+)\./.exec(helpAt(path) ?? '');
-    const lo = m ? Number(m[1]) : 0;
+    const lo = limitsAt(path)?.lo ?? 0;
     return { value: Math.max(0, lo), illustrative: true, source: '' };
   }
   return defaultForNode(schemaAt(path), path, 0);

@@ -6,28 +6,7 @@ import { isParamField } from '../editor/schemaHelp';
 import { fieldLabel, fieldUnit } from '../editor/labels';
 import { paramLabel } from '../charts/paramLabel';
 import { rtIn } from './texts';
-
-const DIST_NAME: Record<string, Record<Lang, string>> = {
-  pert: { nl: 'PERT', en: 'PERT' },
-  triangular: { nl: 'driehoek', en: 'triangular' },
-  uniform: { nl: 'uniform', en: 'uniform' },
-  normal: { nl: 'normaal', en: 'normal' },
-  lognormal: { nl: 'lognormaal', en: 'lognormal' },
-  beta: { nl: 'beta', en: 'beta' },
-  gamma: { nl: 'gamma', en: 'gamma' },
-};
-const DIST_PART: Record<string, Record<Lang, string>> = {
-  min: { nl: 'min', en: 'min' },
-  mode: { nl: 'meest waarschijnlijk', en: 'most likely' },
-  max: { nl: 'max', en: 'max' },
-  mean: { nl: 'gemiddeld', en: 'mean' },
-  sd: { nl: 'SD', en: 'SD' },
-  alpha: { nl: 'α', en: 'α' },
-  beta: { nl: 'β', en: 'β' },
-  shape: { nl: 'vorm', en: 'shape' },
-  scale: { nl: 'schaal', en: 'scale' },
-  lambda: { nl: 'λ', en: 'λ' },
-};
+import { DIST_FACTS, isDistKind } from '../../models/scenario/distributions';
 
 const locale = (l: Lang) => (l === 'nl' ? 'nl-NL' : 'en-GB');
 
@@ -64,10 +43,14 @@ export function paramValueText(v: unknown, l: Lang, key?: string | number): stri
     const o = v as Record<string, unknown>;
     if ('value' in o) return paramValueText(o.value, l, key);
     if (typeof o.dist === 'string') {
+      const facts = isDistKind(o.dist) ? DIST_FACTS[o.dist] : undefined;
       const parts = Object.entries(o)
         .filter(([k]) => k !== 'dist' && k !== 'source' && k !== 'illustrative')
-        .map(([k, x]) => `${DIST_PART[k]?.[l] ?? k} ${typeof x === 'number' ? numberText(x, l, share && k !== 'lambda' && k !== 'alpha' && k !== 'beta' && k !== 'shape') : String(x)}`);
-      return `${DIST_NAME[o.dist]?.[l] ?? o.dist}: ${parts.join(' · ')}${unit}`;
+        .map(([k, x]) => {
+          const part = facts?.parts.find((p) => p.name === k);
+          return `${part?.label[l] ?? k} ${typeof x === 'number' ? numberText(x, l, share && (part?.inFieldUnit ?? true)) : String(x)}`;
+        });
+      return `${facts?.name[l] ?? o.dist}: ${parts.join(' · ')}${unit}`;
     }
   }
   if (typeof v === 'boolean') return l === 'nl' ? (v ? 'ja' : 'nee') : v ? 'yes' : 'no';

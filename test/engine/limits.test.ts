@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateScenario } from '../../models/pipeline/validate';
 import { MAX_HIGH_COST_CASES, MAX_HIGH_COST_CASES_PER_RUN, MAX_PERSONS } from '../../models/scenario/schema';
-import { NON_NEGATIVE_MAX } from '../../models/scenario/param';
+import { NON_NEGATIVE_MAX } from '../../models/scenario/limits';
 import { runOnWorkers } from '../../models/runner/runner';
 import { inProcessWorker } from '../../models/runner/inProcess';
 import { compile } from '../../models/pipeline/compile';

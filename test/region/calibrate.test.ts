@@ -5,7 +5,7 @@ import { CATEGORIES, type Category } from '../../models/region/vektis';
 import { DEFAULT_LINE_GROUPS, calibrate, scaleParam, topShare, type RegionData } from '../../models/analysis/calibrate';
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
-import { distributionMean } from '../../models/random/quantiles';
+import { distributionMean } from '../../models/scenario/distributions';
 import { expectedPerCapita } from '../../models/finance/expected';
 import { compile } from '../../models/pipeline/compile';
 import { meanSd } from '../../models/summary/stats';

@@ -1,4 +1,5 @@
 import type { ContractKind, ContractOf } from './kind';
+import { LIMITS } from '../../scenario/limits';
 
 /**
  * Fee-for-service plus a bonus (per insured, or a fixed pot) in each year the quality threshold
@@ -7,9 +8,9 @@ import type { ContractKind, ContractOf } from './kind';
 export const bonus: ContractKind<ContractOf<'bonus'>> = {
   paysFeeForService: true,
   register(m, add) {
-    add('perInsured', m.perInsured, 0, 1e4);
-    add('pot', m.pot, 0, 1e12);
-    add('costTarget', m.costTarget, -1, 1);
+    add('perInsured', m.perInsured, ...LIMITS.bonusPerInsured);
+    add('pot', m.pot, ...LIMITS.amount);
+    add('costTarget', m.costTarget, ...LIMITS.costTarget);
   },
   settler(m, r, _i, s) {
     const sc = s.scopeOf(m);

@@ -1,6 +1,7 @@
 import { ipow } from '../../random/math';
 import { LINES } from '../../core/names';
 import { P_GP, P_HOSP, type ContractKind, type ContractOf } from './kind';
+import { LIMITS } from '../../scenario/limits';
 
 const HOSPITAL = LINES.indexOf('hospital');
 
@@ -11,9 +12,9 @@ const HOSPITAL = LINES.indexOf('hospital');
 export const hospitalBudget: ContractKind<ContractOf<'hospitalBudget'>> = {
   paysFeeForService: false,
   register(m, add) {
-    add('glide', m.glide, -0.5, 0.5);
-    add('band', m.band, 0, 1);
-    add('marginal', m.marginal, 0, 1);
+    add('glide', m.glide, ...LIMITS.yearlyChange);
+    add('band', m.band, ...LIMITS.share);
+    add('marginal', m.marginal, ...LIMITS.share);
   },
   settler(_m, r, _i, s) {
     // The hospital's other lines (1.5-line care when it provides it), paid fee-for-service.

@@ -2,6 +2,7 @@ import { LINES } from '../../core/names';
 import { LINE_FACTS } from '../../core/lines';
 import { PAID_ITEMS } from '../../core/columns';
 import { P_GP, P_HOSP, P_INS, P_INT, type ContractKind, type ContractOf } from './kind';
+import { LIMITS } from '../../scenario/limits';
 
 const HOSPITAL = LINES.indexOf('hospital');
 /** Lines whose providers are paid at cost by the insurer: in scope, the integrator pays them instead. */
@@ -16,11 +17,11 @@ export const population: ContractKind<ContractOf<'population'>> = {
   paysFeeForService: false,
   paidItems: PAID_ITEMS,
   register(m, add) {
-    add('discount', m.discount, -0.5, 0.5);
-    if (m.stopLoss) add('stopLoss.loading', m.stopLoss.loading, 0, 2);
+    add('discount', m.discount, ...LIMITS.yearlyChange);
+    if (m.stopLoss) add('stopLoss.loading', m.stopLoss.loading, ...LIMITS.loading);
     if (m.corridor) {
-      add('corridor.band', m.corridor.band, 0, 1);
-      add('corridor.rate', m.corridor.rate, 0, 1);
+      add('corridor.band', m.corridor.band, ...LIMITS.share);
+      add('corridor.rate', m.corridor.rate, ...LIMITS.share);
     }
   },
   excessThresholds: (m) => (m.stopLoss ? [m.stopLoss.threshold] : []),

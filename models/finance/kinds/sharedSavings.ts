@@ -1,6 +1,7 @@
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import { chanceCv } from '../../define/personCost';
 import type { ContractKind, ContractOf } from './kind';
+import { LIMITS } from '../../scenario/limits';
 
 /**
  * Shared savings (one- or two-sided): per settlement period, savings against the benchmark over
@@ -10,12 +11,12 @@ import type { ContractKind, ContractOf } from './kind';
 export const sharedSavings: ContractKind<ContractOf<'sharedSavings'>> = {
   paysFeeForService: true,
   register(m, add) {
-    add('sharingRate', m.sharingRate, 0, 1);
-    add('lossSharingRate', m.lossSharingRate, 0, 1);
-    add('savingsCap', m.savingsCap, 0, 1);
-    add('lossCap', m.lossCap, 0, 1);
-    if ('fixed' in m.minimumSavingsRate) add('minimumSavingsRate.fixed', m.minimumSavingsRate.fixed, 0, 1);
-    if ('fixed' in m.minimumLossRate) add('minimumLossRate.fixed', m.minimumLossRate.fixed, 0, 1);
+    add('sharingRate', m.sharingRate, ...LIMITS.share);
+    add('lossSharingRate', m.lossSharingRate, ...LIMITS.share);
+    add('savingsCap', m.savingsCap, ...LIMITS.share);
+    add('lossCap', m.lossCap, ...LIMITS.share);
+    if ('fixed' in m.minimumSavingsRate) add('minimumSavingsRate.fixed', m.minimumSavingsRate.fixed, ...LIMITS.share);
+    if ('fixed' in m.minimumLossRate) add('minimumLossRate.fixed', m.minimumLossRate.fixed, ...LIMITS.share);
   },
   settler(m, r, _i, s) {
     const sc = s.scopeOf(m);
