@@ -1,7 +1,6 @@
 /// <reference lib="webworker" />
 // The UI's summary worker: the engine's summaries plus the few extra statistics the views need
 // (histograms), so the UI thread never computes statistics. Holds its own loaded scenario.
-import './zodConfig'; // first: before any schema is built
 import * as Comlink from 'comlink';
 import { createSimApi } from '../models/runner/api';
 import type { RunBlock } from '../models/simulation/columns';
@@ -38,11 +37,10 @@ function summarize(block: RunBlock, partial: boolean): SummaryWithExtras {
 }
 
 const exposed: UiSummaryApi = {
-  load(input) {
+  load(def) {
     kept = [];
-    const r = api.load(input);
-    const t = (input as { simulation?: { targetReduction?: unknown } })?.simulation?.targetReduction;
-    target = typeof t === 'number' ? t : 0.02;
+    const r = api.load(def);
+    target = def.scenario.simulation.targetReduction;
     return r;
   },
   add(block) {

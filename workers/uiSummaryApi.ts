@@ -1,5 +1,6 @@
 import type { LoadResult, RunBlock, Summary } from '../models/runner/protocol';
 import type { UiExtras } from '../models/summary/histograms';
+import type { ModelDefinition } from '../models/define/definition';
 
 /** A summary and the histograms the views draw. */
 export interface SummaryWithExtras {
@@ -9,7 +10,8 @@ export interface SummaryWithExtras {
 
 /** The UI's summary worker: it keeps copies of the current run's chunks and summarises them. */
 export interface UiSummaryApi {
-  load(input: unknown): LoadResult;
+  /** Takes the scenario as the validator defined it (plain data; nothing is checked again). */
+  load(def: ModelDefinition): LoadResult;
   /** Keeps a copy of a finished chunk of the current run (cleared by `load`), so the UI thread never merges blocks. */
   add(block: RunBlock): void;
   /**

@@ -1,7 +1,8 @@
 import type { FieldError } from '../core/issues';
 import { mergeBlocks } from './merge';
-import { shapeErrors } from '../scenario/shape';
 import { RunValueError } from '../simulation/errors';
+import type { Prepared } from '../pipeline/validate';
+import type { ModelDefinition } from '../define/definition';
 
 export { RunValueError };
 import type { ChunkControl, LoadResult, Mode, RunBlock } from './protocol';
@@ -12,7 +13,7 @@ import type { ChunkControl, LoadResult, Mode, RunBlock } from './protocol';
  * died and to stop it.
  */
 export interface WorkerHandle {
-  load(input: unknown): Promise<LoadResult>;
+  load(def: ModelDefinition): Promise<LoadResult>;
   runChunk(firstRun: number, count: number, mode: Mode, onProgress?: (done: number) => void, control?: ChunkControl): Promise<RunBlock>;
   /** Resolves never; rejects when the worker crashes or exits unexpectedly. */
   crashed: Promise<never>;
@@ -96,20 +97,35 @@ export function chunkPlan(total: number, workers: number, fixed?: number): [numb
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 /**
- * Runs a scenario on a set of workers: validates it on each, hands out chunks of runs to whichever
- * worker is free, and merges the blocks in run order. Each run depends only on (seed, run), so the
- * result is bit-identical for any number of workers and any chunk size.
+ * True for a scenario already validated and defined (`prepareScenario`, possibly in another
+ * thread): its definition holds a Map, which no parsed JSON value has.
+ */
+export const isPrepared = (x: unknown): x is Prepared => (x as Prepared | null)?.ok === true && (x as Prepared).definition?.blocks instanceof Map;
+
+/**
+ * A scenario input (a parsed JSON value) validated and defined here, once; or as it is when it
+ * already was. Loaded only when needed: the page prepares scenarios in its validator worker and
+ * must not load the schema library or the formula parser on its own thread.
+ */
+export async function prepared(input: unknown): Promise<Prepared> {
+  if (isPrepared(input)) return input;
+  const { prepareScenario } = await import('../pipeline/validate');
+  const p = prepareScenario(input);
+  if (!p.ok) throw new ScenarioError(p.errors);
+  return p;
+}
+
+/**
+ * Runs a scenario on a set of workers: validates and defines it once (unless `input` is already
+ * `Prepared`), hands the definition to each worker, hands out chunks of runs to whichever worker
+ * is free, and merges the blocks in run order. Each run depends only on (seed, run), so the result
+ * is bit-identical for any number of workers and any chunk size.
  */
 export async function runOnWorkers(workers: WorkerHandle[], input: unknown, opts: RunOptions = {}): Promise<RunResult> {
   if (workers.length === 0) throw new Error('no workers');
-  // Checked here, before the value is copied to the workers (a structured clone of a crafted,
-  // deeply nested value overflows the stack with a message that names nothing).
-  const shape = shapeErrors(input);
-  if (shape.length > 0) throw new ScenarioError(shape);
-  const loads = await Promise.all(workers.map((w) => w.load(input)));
-  const first = loads[0];
-  if (!first.ok) throw new ScenarioError(first.errors);
-  const total = opts.runs ?? first.runs;
+  const p = await prepared(input);
+  await Promise.all(workers.map((w) => w.load(p.definition)));
+  const total = opts.runs ?? p.scenario.simulation.runs;
   const start = opts.firstRun ?? 0;
   const mode = opts.mode ?? 'aggregate';
   const chunks = chunkPlan(total, workers.length, opts.chunkSize);
@@ -214,6 +230,7 @@ export interface PrecisionOptions extends Omit<RunOptions, 'runs' | 'firstRun'> 
  * Runs continue by index, so the result equals one plain run of the final number of runs.
  */
 export async function runUntilPrecise(workers: WorkerHandle[], input: unknown, o: PrecisionOptions): Promise<RunResult & { precise: boolean }> {
+  input = await prepared(input);
   const blocks: RunBlock[] = [];
   let done = 0;
   let elapsedMs = 0;
