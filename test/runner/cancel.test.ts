@@ -36,6 +36,27 @@ describe('cancel inside a chunk', () => {
     expect(sameAsPlainRun(res.block, smallInput())).toBe(true);
   });
 
+  it('in this thread, a cancel from a timer or a signal handler is seen between slices (the headless runner runs small jobs so)', async () => {
+    const controller = new AbortController();
+    let firstRunDone = false;
+    const res = await runOnWorkers([inProcessWorker()], smallInput(), {
+      runs: 40,
+      chunkSize: 40,
+      sliceMs: 0,
+      signal: controller.signal,
+      onProgress: (p) => {
+        // The abort comes from a timer, as Ctrl-C's handler would: it can only run between slices.
+        if (p.done >= 1 && !firstRunDone) {
+          firstRunDone = true;
+          setTimeout(() => controller.abort(), 0);
+        }
+      },
+    });
+    expect(res.cancelled).toBe(true);
+    expect(res.runs).toBeLessThan(40);
+    expect(sameAsPlainRun(res.block, smallInput())).toBe(true);
+  });
+
   it('slices leave the results bit-identical to one chunk', async () => {
     const whole = await runOnWorkers([inProcessWorker()], smallInput(), { runs: 30, chunkSize: 30, sliceMs: 1e9 });
     const sliced = await runOnWorkers([inProcessWorker()], smallInput(), { runs: 30, chunkSize: 30, sliceMs: 0 });
