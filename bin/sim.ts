@@ -243,10 +243,11 @@ async function main() {
   err(`${title}: ${total} runs ${workers === 0 ? 'in this process' : `on ${workers} worker(s)`}, ${mode} mode\n`);
   let result;
   try {
-    if (precision === undefined) result = await runOnWorkers(pool, v, { mode, signal: controller.signal, onProgress });
+    if (precision === undefined) result = await runOnWorkers(pool, v, { mode, signal: controller.signal, onProgress, assemble: true });
     else {
       result = await runUntilPrecise(pool, v, {
         mode,
+        assemble: true,
         signal: controller.signal,
         onProgress,
         initialRuns: Math.min(total, maxRuns),
@@ -298,7 +299,7 @@ async function writeShard(p: Prepared, shard: { index: number; of: number }, out
   const pool = nodeWorkers(workers);
   let result;
   try {
-    result = await runOnWorkers(pool, p, { mode, firstRun, runs });
+    result = await runOnWorkers(pool, p, { mode, firstRun, runs, assemble: true });
   } finally {
     pool.forEach((w) => w.terminate());
   }

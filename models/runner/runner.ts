@@ -45,6 +45,42 @@ export interface RunOptions {
   onProgress?: (p: Progress) => void;
   /** Called with each finished chunk (in completion order), e.g. to show partial results. */
   onChunk?: (b: RunBlock) => void;
+  /**
+   * Copy each chunk into one block of all runs as it arrives and let the chunk go, so the runs
+   * exist once at the peak instead of twice (the chunks, then their merge). For callers that read
+   * `block` (the headless runner); the page, which hands chunks to its summary worker, does not.
+   */
+  assemble?: boolean;
+}
+
+/** One block of all runs, filled in place as chunks arrive in any order. */
+class Assembly {
+  private block: RunBlock | null = null;
+  constructor(
+    private readonly start: number,
+    private readonly total: number,
+  ) {}
+  add(b: RunBlock): void {
+    const { years, nParams } = b;
+    this.block ??= {
+      firstRun: this.start,
+      runs: this.total,
+      years,
+      names: b.names,
+      cols: b.names.map(() => new Float64Array(this.total * years)),
+      params: new Float64Array(this.total * nParams),
+      nParams,
+    };
+    const at = b.firstRun - this.start;
+    b.cols.forEach((c, i) => this.block!.cols[i].set(c, at * years));
+    this.block.params.set(b.params, at * nParams);
+  }
+  /** Runs start..start+runs−1 (a prefix of what was added). */
+  prefix(runs: number): RunBlock {
+    const b = this.block!;
+    if (runs === b.runs) return b;
+    return { ...b, runs, cols: b.cols.map((c) => c.subarray(0, runs * b.years)), params: b.params.subarray(0, runs * b.nParams) };
+  }
 }
 
 export interface RunResult {
@@ -140,6 +176,7 @@ export async function runOnWorkers(workers: WorkerHandle[], input: unknown, opts
     opts.onProgress({ done: doneTotal, total, elapsedMs, etaMs: doneTotal > 0 ? (elapsedMs / doneTotal) * (total - doneTotal) : NaN });
   };
   const blocks: RunBlock[] = [];
+  const assembly = opts.assemble ? new Assembly(start, total) : null;
   let next = 0;
   let cancelled = false;
   const aborted = () => opts.signal?.aborted === true;
@@ -184,8 +221,12 @@ export async function runOnWorkers(workers: WorkerHandle[], input: unknown, opts
       doneIn.set(firstRun, done);
       if (parts.length > 0) {
         const block = parts.length === 1 ? parts[0] : mergeBlocks(parts, true);
-        blocks.push(block);
         opts.onChunk?.(block);
+        if (assembly) {
+          assembly.add(block);
+          // Only the place of the runs is kept; the columns are in the assembly.
+          blocks.push({ ...block, cols: [], params: new Float64Array(0) });
+        } else blocks.push(block);
       }
       report();
     }
@@ -205,12 +246,26 @@ export async function runOnWorkers(workers: WorkerHandle[], input: unknown, opts
     prefix.push(b);
   }
   if (prefix.length === 0) throw new CancelledError();
+  const runs = prefix.reduce((a, b) => a + b.runs, 0);
+  // The loop's closures shared this scope with what is returned: without this, every chunk
+  // would stay reachable as long as the result.
+  blocks.length = 0;
+  if (assembly) {
+    const block = assembly.prefix(runs);
+    return { block, runs, cancelled, elapsedMs: now() - t0 };
+  }
   let merged: RunBlock | null = null;
+  let held: RunBlock[] | null = prefix;
   return {
     get block() {
-      return (merged ??= mergeBlocks(prefix));
+      if (!merged) {
+        merged = mergeBlocks(held!);
+        // The merge holds every run: the chunks can go.
+        held = null;
+      }
+      return merged;
     },
-    runs: prefix.reduce((a, b) => a + b.runs, 0),
+    runs,
     cancelled,
     elapsedMs: now() - t0,
   };
