@@ -12,7 +12,10 @@ export interface SummaryWithExtras {
 export interface UiSummaryApi {
   /** Takes the scenario as the validator defined it (plain data; nothing is checked again). */
   load(def: ModelDefinition): LoadResult;
-  /** Keeps a copy of a finished chunk of the current run (cleared by `load`), so the UI thread never merges blocks. */
+  /**
+   * Keeps a finished chunk of the current run (cleared by `load`), so the UI thread never merges
+   * blocks; a chunk sent `moved` is transferred, so the page holds no copy.
+   */
   add(block: RunBlock): void;
   /**
    * Summarises runs 0..runs−1 of the kept chunks (merged here). `partial`: a summary shown while the

@@ -1,5 +1,5 @@
 import type { FieldError } from '../core/issues';
-import { mergeBlocks } from './merge';
+import { BlockAssembly, mergeBlocks } from './merge';
 import { RunValueError } from '../simulation/errors';
 import type { Prepared } from '../pipeline/validate';
 import type { ModelDefinition } from '../define/definition';
@@ -51,36 +51,11 @@ export interface RunOptions {
    * `block` (the headless runner); the page, which hands chunks to its summary worker, does not.
    */
   assemble?: boolean;
-}
-
-/** One block of all runs, filled in place as chunks arrive in any order. */
-class Assembly {
-  private block: RunBlock | null = null;
-  constructor(
-    private readonly start: number,
-    private readonly total: number,
-  ) {}
-  add(b: RunBlock): void {
-    const { years, nParams } = b;
-    this.block ??= {
-      firstRun: this.start,
-      runs: this.total,
-      years,
-      names: b.names,
-      cols: b.names.map(() => new Float64Array(this.total * years)),
-      params: new Float64Array(this.total * nParams),
-      nParams,
-    };
-    const at = b.firstRun - this.start;
-    b.cols.forEach((c, i) => this.block!.cols[i].set(c, at * years));
-    this.block.params.set(b.params, at * nParams);
-  }
-  /** Runs start..start+runs−1 (a prefix of what was added). */
-  prefix(runs: number): RunBlock {
-    const b = this.block!;
-    if (runs === b.runs) return b;
-    return { ...b, runs, cols: b.cols.map((c) => c.subarray(0, runs * b.years)), params: b.params.subarray(0, runs * b.nParams) };
-  }
+  /**
+   * False: keep no chunk here (`onChunk` hands them on, e.g. transferred to the page's summary
+   * worker); the result then has no `block`.
+   */
+  keepChunks?: boolean;
 }
 
 export interface RunResult {
@@ -176,7 +151,7 @@ export async function runOnWorkers(workers: WorkerHandle[], input: unknown, opts
     opts.onProgress({ done: doneTotal, total, elapsedMs, etaMs: doneTotal > 0 ? (elapsedMs / doneTotal) * (total - doneTotal) : NaN });
   };
   const blocks: RunBlock[] = [];
-  const assembly = opts.assemble ? new Assembly(start, total) : null;
+  const assembly = opts.assemble ? new BlockAssembly(start, total) : null;
   let next = 0;
   let cancelled = false;
   const aborted = () => opts.signal?.aborted === true;
@@ -222,11 +197,9 @@ export async function runOnWorkers(workers: WorkerHandle[], input: unknown, opts
       if (parts.length > 0) {
         const block = parts.length === 1 ? parts[0] : mergeBlocks(parts, true);
         opts.onChunk?.(block);
-        if (assembly) {
-          assembly.add(block);
-          // Only the place of the runs is kept; the columns are in the assembly.
-          blocks.push({ ...block, cols: [], params: new Float64Array(0) });
-        } else blocks.push(block);
+        assembly?.add(block);
+        // Only the place of the runs is kept when the columns are in the assembly or handed on.
+        blocks.push(assembly || opts.keepChunks === false ? { ...block, cols: [], params: new Float64Array(0) } : block);
       }
       report();
     }
@@ -254,6 +227,15 @@ export async function runOnWorkers(workers: WorkerHandle[], input: unknown, opts
     const block = assembly.prefix(runs);
     return { block, runs, cancelled, elapsedMs: now() - t0 };
   }
+  if (opts.keepChunks === false)
+    return {
+      get block(): RunBlock {
+        throw new Error('the chunks were handed on (keepChunks: false)');
+      },
+      runs,
+      cancelled,
+      elapsedMs: now() - t0,
+    };
   let merged: RunBlock | null = null;
   let held: RunBlock[] | null = prefix;
   return {

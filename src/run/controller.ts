@@ -203,10 +203,11 @@ export function createRunController(validator: UiValidator) {
         },
         onChunk: (b: RunBlock) => {
           if (my !== ticket) return;
-          // A copy goes to the summary worker (about 0.7 MB per 50 runs); merging all runs for
+          // The chunk goes to the summary worker (about 0.7 MB per 50 runs); merging all runs for
           // each partial summary on this thread was a long task.
           chunks.push({ firstRun: b.firstRun, runs: b.runs });
-          void summarizer.add(b).catch(() => {});
+          // Handed over, not copied, unless the runner needs the runs again (to check precision).
+          void summarizer.add(precision ? b : moved(b)).catch(() => {});
           void partial();
         },
       };
@@ -227,7 +228,7 @@ export function createRunController(validator: UiValidator) {
               return c.precise;
             },
           })
-        : await runOnWorkers(pool, p.prepared, opts);
+        : await runOnWorkers(pool, p.prepared, { ...opts, keepChunks: false });
       finished = true;
       if (my !== ticket) return;
       timing.runEndedAt = performance.now();
