@@ -2,6 +2,7 @@
 // only when a source file is newer than it: compiling the TypeScript and bundling the worker on
 // every start took most of a short run's time.
 //   node bin/cli.mjs sim <args…>
+//   node bin/cli.mjs build     (only the bundles; `npm run build` runs it)
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -56,11 +57,12 @@ async function ensureBuilt() {
 }
 
 const [name, ...args] = process.argv.slice(2);
-if (!['sim', 'merge'].includes(name)) {
-  process.stderr.write('usage: node bin/cli.mjs sim|merge <args…>\n');
+if (!['sim', 'merge', 'build'].includes(name)) {
+  process.stderr.write('usage: node bin/cli.mjs sim|merge <args…> | build\n');
   process.exit(64);
 }
 await ensureBuilt();
+if (name === 'build') process.exit(0);
 globalThis.__proeftuinNodeWorker = join(OUT, 'node.worker.cjs');
 process.argv = [process.argv[0], join(OUT, `${name}.mjs`), ...args];
 await import(pathToFileURL(join(OUT, `${name}.mjs`)).href);

@@ -4,8 +4,10 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { validateScenario } from '../models/pipeline/validate';
-import { compile } from '../models/pipeline/compile';
+import { prepareScenario, type Prepared } from '../models/pipeline/validate';
+import { runnable } from '../models/pipeline/runnable';
+import { inProcessWorker } from '../models/runner/inProcess';
+import type { WorkerHandle } from '../models/runner/runner';
 import { summarize } from '../models/summary/summarize';
 import { CancelledError, runOnWorkers, runUntilPrecise, type Progress } from '../models/runner/runner';
 import { decodeScenarioBytes } from '../models/scenario/text';
@@ -20,6 +22,15 @@ import { scenarioHash } from '../models/scenario/hash';
 import { goalInput, goalMetric, seekGoal, type GoalSpec } from '../models/analysis/goals';
 import { keyErrors, preciseEnough } from '../models/analysis/precision';
 import type { Scenario } from '../models/scenario/schema';
+
+/**
+ * Up to this many runs go in this process unless --workers is given: starting a worker thread
+ * (an isolate loading the engine) costs more than the runs (about 2 ms each for the default).
+ */
+const IN_PROCESS_RUNS = 100;
+
+/** `n` worker threads, or the calling thread itself for 0. */
+const poolOf = (n: number): WorkerHandle[] => (n === 0 ? [inProcessWorker()] : nodeWorkers(n));
 
 const USAGE =
   'usage: npm run sim -- <scenario.json> [--runs N] [--seed S] [--workers W] [--mode aggregate|person] [--out results.json] [--samples samples.csv]\n' +
@@ -116,7 +127,7 @@ async function main() {
     return n;
   };
   const runs = whole('runs', o.runs, 1, 1_000_000);
-  const workers = whole('workers', o.workers, 1, 64) ?? Math.min(2, availableParallelism());
+  const workersAsked = whole('workers', o.workers, 1, 64);
   const mode = o.mode ?? 'aggregate';
   if (mode !== 'aggregate' && mode !== 'person') fail(64, '--mode must be aggregate or person');
   const precision = o.precision === undefined ? undefined : o.precision.trim() === '' ? NaN : Number(o.precision);
@@ -148,10 +159,12 @@ async function main() {
       if (o.seed !== undefined) sim.seed = o.seed;
     }
   }
-  const v = validateScenario(input);
+  // Validated and defined once: the workers take the definition.
+  const v = prepareScenario(input);
   if (!v.ok) fail(2, `${oneLine(file)} is not a valid scenario:\n${v.errors.map((e) => `${oneLine(e.path)}: ${oneLine(e.message)}`).join('\n')}`);
   const scenario = v.scenario;
   const total = scenario.simulation.runs;
+  const workers = workersAsked ?? (total <= IN_PROCESS_RUNS && o.precision === undefined && o.goal === undefined && o['goal-population'] === undefined ? 0 : Math.min(2, availableParallelism()));
   if (o.shard !== undefined) {
     if (!o.out) fail(64, '--shard needs --out (the shard file for npm run merge)');
     if (o.precision !== undefined || o.goal || o['goal-population'] || o.samples) fail(64, '--shard cannot be combined with --precision, --goal, --goal-population or --samples');
@@ -161,7 +174,7 @@ async function main() {
     } catch (e) {
       fail(64, (e as Error).message);
     }
-    await writeShard(scenario, shard, o.out, workers, mode);
+    await writeShard(v, shard, o.out, workersAsked ?? Math.min(2, availableParallelism()), mode);
     return;
   }
   if (o.design !== undefined) {
@@ -179,7 +192,7 @@ async function main() {
     return;
   }
   if (o.terms !== undefined || o.accept !== undefined || o.steps !== undefined) fail(64, '--terms, --accept and --steps go with --design');
-  const model = compile(scenario);
+  const model = runnable(v.definition);
   const title = cliText(scenario.meta.title);
 
   let goal: { spec: GoalSpec; label: (x: number) => string; output: string } | undefined;
@@ -215,7 +228,7 @@ async function main() {
   process.on('SIGINT', () => onSignal('SIGINT'));
   process.on('SIGTERM', () => onSignal('SIGTERM'));
 
-  const pool = nodeWorkers(workers);
+  const pool = poolOf(workers);
   const tty = process.stderr.isTTY;
   let lastDecile = -1;
   const onProgress = (p: Progress) => {
@@ -227,13 +240,14 @@ async function main() {
       err(`${p.done}/${p.total} runs (${pctDone}%)${eta}\n`);
     }
   };
-  err(`${title}: ${total} runs on ${workers} worker(s), ${mode} mode\n`);
+  err(`${title}: ${total} runs ${workers === 0 ? 'in this process' : `on ${workers} worker(s)`}, ${mode} mode\n`);
   let result;
   try {
-    if (precision === undefined) result = await runOnWorkers(pool, scenario, { mode, signal: controller.signal, onProgress });
+    if (precision === undefined) result = await runOnWorkers(pool, v, { mode, signal: controller.signal, onProgress, assemble: true });
     else {
-      result = await runUntilPrecise(pool, scenario, {
+      result = await runUntilPrecise(pool, v, {
         mode,
+        assemble: true,
         signal: controller.signal,
         onProgress,
         initialRuns: Math.min(total, maxRuns),
@@ -273,18 +287,19 @@ async function main() {
   const financing = { ...summary.financing, models: summary.financing.models.map((m) => ({ ...m, name: cliText(m.name) })) };
   out(`${formatSummary(title, summary)}\n${formatFinancingTable(financing)}\n`);
   if (cancelled) process.exit(EXIT_CANCELLED);
-  if (goal) await runSeek(goal.spec, scenario, workers, goal.label, goal.output, controller.signal);
+  if (goal) await runSeek(goal.spec, scenario, Math.max(1, workers), goal.label, goal.output, controller.signal);
   if (signals > 0) process.exit(EXIT_CANCELLED);
 }
 
 /** Runs one shard of the study and writes its columns for `npm run merge`. */
-async function writeShard(scenario: Scenario, shard: { index: number; of: number }, outFile: string, workers: number, mode: 'aggregate' | 'person') {
+async function writeShard(p: Prepared, shard: { index: number; of: number }, outFile: string, workers: number, mode: 'aggregate' | 'person') {
+  const scenario = p.scenario;
   const total = scenario.simulation.runs;
   const [firstRun, runs] = shardRange(total, shard.index, shard.of);
   const pool = nodeWorkers(workers);
   let result;
   try {
-    result = await runOnWorkers(pool, scenario, { mode, firstRun, runs });
+    result = await runOnWorkers(pool, p, { mode, firstRun, runs, assemble: true });
   } finally {
     pool.forEach((w) => w.terminate());
   }

@@ -1,5 +1,4 @@
 // Node worker-thread entry: the same simulation API over comlink's Node adapter.
-import './zodConfig'; // first: before any schema is built
 import { parentPort } from 'node:worker_threads';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { exposeSimApi } from './expose';

@@ -1,32 +1,17 @@
 /// <reference lib="webworker" />
 // The UI's summary worker: the engine's summaries plus the few extra statistics the views need
 // (histograms), so the UI thread never computes statistics. Holds its own loaded scenario.
-import './zodConfig'; // first: before any schema is built
 import * as Comlink from 'comlink';
 import { createSimApi } from '../models/runner/api';
 import type { RunBlock } from '../models/simulation/columns';
-import { mergeBlocks } from '../models/runner/merge';
+import { BlockAssembly } from '../models/runner/merge';
 import { uiExtras } from '../models/summary/histograms';
 import type { SummaryWithExtras, UiSummaryApi } from './uiSummaryApi';
 
 const api = createSimApi();
 let target = 0.02;
-/** Chunks of the current run, in arrival order. */
-let kept: RunBlock[] = [];
-
-/** Runs 0..runs−1 from the kept chunks, as one block. */
-function keptPrefix(runs: number): RunBlock {
-  const sorted = [...kept].sort((a, b) => a.firstRun - b.firstRun);
-  const out: RunBlock[] = [];
-  let n = 0;
-  for (const b of sorted) {
-    if (n >= runs || b.firstRun !== n) break;
-    out.push(b);
-    n += b.runs;
-  }
-  if (n !== runs) throw new Error(`runs ${n}–${runs - 1} have not arrived`);
-  return mergeBlocks(out);
-}
+/** The current run's chunks, put in place as they arrive (the runs held once, never merged again). */
+let kept = new BlockAssembly(0, 0);
 
 function summarize(block: RunBlock, partial: boolean): SummaryWithExtras {
   // Partial summaries (while running) skip what only the final results show: the financing
@@ -38,16 +23,15 @@ function summarize(block: RunBlock, partial: boolean): SummaryWithExtras {
 }
 
 const exposed: UiSummaryApi = {
-  load(input) {
-    kept = [];
-    const r = api.load(input);
-    const t = (input as { simulation?: { targetReduction?: unknown } })?.simulation?.targetReduction;
-    target = typeof t === 'number' ? t : 0.02;
+  load(def) {
+    kept = new BlockAssembly(0, def.scenario.simulation.runs);
+    const r = api.load(def);
+    target = def.scenario.simulation.targetReduction;
     return r;
   },
   add(block) {
-    kept.push(block);
+    kept.add(block);
   },
-  summarizeKept: (runs, partial = false) => summarize(keptPrefix(runs), partial),
+  summarizeKept: (runs, partial = false) => summarize(kept.prefix(runs), partial),
 };
 Comlink.expose(exposed);

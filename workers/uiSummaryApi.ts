@@ -1,5 +1,6 @@
 import type { LoadResult, RunBlock, Summary } from '../models/runner/protocol';
 import type { UiExtras } from '../models/summary/histograms';
+import type { ModelDefinition } from '../models/define/definition';
 
 /** A summary and the histograms the views draw. */
 export interface SummaryWithExtras {
@@ -9,8 +10,12 @@ export interface SummaryWithExtras {
 
 /** The UI's summary worker: it keeps copies of the current run's chunks and summarises them. */
 export interface UiSummaryApi {
-  load(input: unknown): LoadResult;
-  /** Keeps a copy of a finished chunk of the current run (cleared by `load`), so the UI thread never merges blocks. */
+  /** Takes the scenario as the validator defined it (plain data; nothing is checked again). */
+  load(def: ModelDefinition): LoadResult;
+  /**
+   * Keeps a finished chunk of the current run (cleared by `load`), so the UI thread never merges
+   * blocks; a chunk sent `moved` is transferred, so the page holds no copy.
+   */
   add(block: RunBlock): void;
   /**
    * Summarises runs 0..runs−1 of the kept chunks (merged here). `partial`: a summary shown while the

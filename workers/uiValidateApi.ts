@@ -1,4 +1,5 @@
 import type { FieldError } from '../models/core/issues';
+import type { Prepared } from '../models/pipeline/validate';
 
 export interface UiValidation {
   ok: boolean;
@@ -14,6 +15,11 @@ export interface UiValidation {
   hash?: string;
 }
 
+/** A scenario validated and defined for a run (the workers get `prepared`), or why not. */
+export type UiPrepared = { ok: true; prepared: Prepared; hash?: string } | { ok: false; errors: FieldError[] };
+
 export interface UiValidateApi {
   validate(input: unknown, withHash?: boolean): Promise<UiValidation>;
+  /** Validates and defines a scenario once for a run: the simulation and summary workers take the definition as it is. */
+  prepare(input: unknown, withHash?: boolean): Promise<UiPrepared>;
 }

@@ -71,7 +71,26 @@ export interface ContractsDefinition {
   models: Record<string, Ref>[];
   /** Per-case stop-loss thresholds (euros) the contracts need, ascending. */
   excessThresholds: number[];
+  /**
+   * Per financing model, its custom formulas as checked expression trees (empty for other kinds),
+   * so that the workers that settle runs need no formula parser.
+   */
+  formulas: { gp?: FormulaExpr; hospital?: FormulaExpr }[];
 }
+
+/**
+ * A checked contract formula as plain data: a constant, a variable (by its slot in the formula's
+ * variables), an operator or function (by name) on its arguments, or `c ? a : b`.
+ */
+export type FormulaExpr =
+  | { k: 'const'; v: number }
+  | { k: 'var'; slot: number }
+  | { k: 'op'; fn: string; args: FormulaExpr[] }
+  | { k: 'call'; fn: string; args: FormulaExpr[] }
+  | { k: 'if'; c: FormulaExpr; a: FormulaExpr; b: FormulaExpr };
+
+/** Parses and checks one formula of a financing model (`path` names its field in error messages). */
+export type FormulaParser = (text: string, path: string) => FormulaExpr;
 
 /** Registers one parameter and returns its index in θ (-1 when `node` is absent). */
 export type RegisterParam = (path: string, node: Param | undefined, block: string, lo: number, hi: number) => Ref;

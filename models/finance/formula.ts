@@ -1,66 +1,17 @@
 import type { MathNode } from 'mathjs';
+import type { FormulaExpr, FormulaParser } from '../define/definition';
 import { parse } from './mathParse';
-import { exp, log, pow } from '../random/math';
-import { LINES } from '../core/names';
-import { LINE_FACTS } from '../core/lines';
-import { issueEn, type Issue, type IssueCode, type IssueParams } from '../core/issues';
+import { evaluator, FormulaError, FormulaPathError, FUNCTIONS, OPERATORS, UNARY, VARIABLE_NAMES, type CompiledFormula, type FormulaIssue, type FormulaVariable } from './formulaEval';
+
+export { FORMULA_VARIABLES, FormulaError, VARIABLE_NAMES, VARIABLE_SLOT, type CompiledFormula, type FormulaVariable } from './formulaEval';
 
 /**
- * Custom contract formulas: parsed once with mathjs, checked against a short list of node types,
- * operators, functions and documented variables, then evaluated by a small tree walker of our
- * own, so a formula can reach nothing but its variables and the page needs no `eval` (strict CSP).
+ * Custom contract formulas from their text: parsed once with mathjs and checked against a short
+ * list of node types, operators, functions and documented variables, giving the plain expression
+ * tree that `formulaEval.ts` evaluates.
  */
-export const FORMULA_VARIABLES: Readonly<Record<string, string>> = {
-  benchmark: 'benchmark over the contract scope, euros per year',
-  actual: 'actual claims over the scope, euros per year',
-  savings: 'benchmark − actual, euros',
-  savingsRate: 'savings / benchmark, fraction',
-  quality: 'quality score this year, 0–100',
-  population: 'insured people this year',
-  year: 'contract year, 0 for the first',
-  // One per care line, from the line table.
-  ...Object.fromEntries(LINES.map((l) => [LINE_FACTS[l].variable.name, LINE_FACTS[l].variable.about])),
-  movedHospital: 'contacts moved away from the hospital this year',
-  movedGp: 'contacts moved away from the GP this year',
-  previous: "this party's result under this contract last year (0 in the first year), euros",
-};
-export type FormulaVariable = string;
-export const VARIABLE_NAMES: readonly FormulaVariable[] = Object.keys(FORMULA_VARIABLES);
-/** Each variable's place in the values a compiled formula reads, by name. */
-export const VARIABLE_SLOT: Readonly<Record<string, number>> = Object.fromEntries(VARIABLE_NAMES.map((n, i) => [n, i]));
-
-const FUNCTIONS: Record<string, (...a: number[]) => number> = {
-  min: Math.min,
-  max: Math.max,
-  abs: Math.abs,
-  sqrt: Math.sqrt,
-  exp: exp,
-  log: log,
-  floor: Math.floor,
-  ceil: Math.ceil,
-  round: Math.round,
-};
-
-const OPERATORS: Record<string, (a: number, b: number) => number> = {
-  add: (a, b) => a + b,
-  subtract: (a, b) => a - b,
-  multiply: (a, b) => a * b,
-  divide: (a, b) => a / b,
-  pow: (a, b) => pow(a, b),
-  mod: (a, b) => a % b,
-  larger: (a, b) => +(a > b),
-  largerEq: (a, b) => +(a >= b),
-  smaller: (a, b) => +(a < b),
-  smallerEq: (a, b) => +(a <= b),
-  equal: (a, b) => +(a === b),
-  unequal: (a, b) => +(a !== b),
-  and: (a, b) => +(a !== 0 && b !== 0),
-  or: (a, b) => +(a !== 0 || b !== 0),
-};
-const UNARY: Record<string, (a: number) => number> = { unaryMinus: (a) => -a, unaryPlus: (a) => a, not: (a) => +(a === 0) };
 
 export const MAX_FORMULA_LENGTH = 2000;
-
 /**
  * Deepest nesting a formula may have: brackets, chained prefix operators (`- - x`, `not not x`),
  * and the right-nested `a ? b : c ? …` and `a ^ b ^ …` chains, which the parser and the evaluator
@@ -68,25 +19,6 @@ export const MAX_FORMULA_LENGTH = 2000;
  * the stack (about 260 brackets or 2,000 minus signs did).
  */
 export const MAX_FORMULA_DEPTH = 50;
-
-/** The issue codes a formula can fail with. */
-type FormulaCode = Extract<IssueCode, `formula${string}` | `parse${string}`>;
-type FormulaIssue = { [C in FormulaCode]: { code: C; params: Omit<IssueParams[C], 'at'> } }[FormulaCode];
-
-export class FormulaError extends Error {
-  /** The problem as data, with `at` (1-based) when the place is known. */
-  readonly issue: Omit<Issue, 'path'>;
-  constructor(
-    problem: FormulaIssue,
-    /** 0-based character position in the formula, when known. */
-    readonly position: number | null,
-  ) {
-    const issue = { code: problem.code, params: position === null ? problem.params : { ...problem.params, at: position + 1 } } as Omit<Issue, 'path'>;
-    super(issueEn({ path: '', ...issue } as Issue));
-    this.issue = issue;
-    this.name = 'FormulaError';
-  }
-}
 
 /**
  * The issue for one of mathjs's parse errors (its messages are its only record of what went
@@ -102,9 +34,6 @@ function parseIssue(message: string): FormulaIssue {
   if ((m = /^Syntax error in part "(.+)"(.*)$/.exec(message))) return { code: 'parseSyntax', params: { part: m[1], rest: m[2] } };
   return { code: 'parseOther', params: { text: message } };
 }
-
-/** A checked formula: evaluate with each variable's value at its `VARIABLE_SLOT`. */
-export type CompiledFormula = (vars: Float64Array) => number;
 
 const where = (text: string, token: string): number | null => {
   const m = new RegExp(`(^|[^A-Za-z0-9_])${token.replace(/[^A-Za-z0-9_]/g, '\\$&')}(?![A-Za-z0-9_])`).exec(text);
@@ -184,7 +113,8 @@ export function tooDeepAt(text: string): number | null {
 
 const tooDeep = (position: number | null) => new FormulaError({ code: 'formulaTooDeep', params: { max: MAX_FORMULA_DEPTH } }, position);
 
-export function compileFormula(text: string): CompiledFormula {
+/** The checked expression tree of a formula's text; a FormulaError (with the character position where known) otherwise. */
+export function parseFormula(text: string): FormulaExpr {
   if (text.length > MAX_FORMULA_LENGTH) throw new FormulaError({ code: 'formulaTooLong', params: { length: text.length, max: MAX_FORMULA_LENGTH } }, null);
   if (text.trim() === '') throw new FormulaError({ code: 'formulaEmpty', params: {} }, null);
   const deep = tooDeepAt(text);
@@ -206,13 +136,16 @@ export function compileFormula(text: string): CompiledFormula {
   }
 }
 
-function build(node: MathNode, text: string): CompiledFormula {
+/** A formula's text as the function that evaluates it (parse, check, evaluate). */
+export const compileFormula = (text: string): CompiledFormula => evaluator(parseFormula(text));
+
+function build(node: MathNode, text: string): FormulaExpr {
   const n = node as MathNode & Record<string, unknown>;
   switch (node.type) {
     case 'ConstantNode': {
       const v = n.value;
-      if (typeof v === 'number' && Number.isFinite(v)) return () => v;
-      if (typeof v === 'boolean') return v ? () => 1 : () => 0;
+      if (typeof v === 'number' && Number.isFinite(v)) return { k: 'const', v };
+      if (typeof v === 'boolean') return { k: 'const', v: v ? 1 : 0 };
       if (typeof v === 'number') {
         // mathjs reads Infinity and NaN as constants, and 1e999 as Infinity.
         const at = where(text, String(v)) ?? /\d[\d.]*e\+?\d{3,}/i.exec(text)?.index ?? null;
@@ -224,29 +157,17 @@ function build(node: MathNode, text: string): CompiledFormula {
       const name = String(n.name);
       const i = VARIABLE_NAMES.indexOf(name as FormulaVariable);
       if (i < 0) throw new FormulaError({ code: 'formulaUnknownName', params: { name, variables: [...VARIABLE_NAMES] } }, where(text, name));
-      return (vars) => vars[i];
+      return { k: 'var', slot: i };
     }
     case 'ParenthesisNode':
       return build(n.content as MathNode, text);
     case 'ConditionalNode': {
-      const c = build(n.condition as MathNode, text);
-      const a = build(n.trueExpr as MathNode, text);
-      const b = build(n.falseExpr as MathNode, text);
-      return (vars) => (c(vars) !== 0 ? a(vars) : b(vars));
+      return { k: 'if', c: build(n.condition as MathNode, text), a: build(n.trueExpr as MathNode, text), b: build(n.falseExpr as MathNode, text) };
     }
     case 'OperatorNode': {
       const fn = String(n.fn);
       const args = (n.args as MathNode[]).map((a) => build(a, text));
-      if (args.length === 1 && UNARY[fn]) {
-        const f = UNARY[fn];
-        const [a] = args;
-        return (vars) => f(a(vars));
-      }
-      if (args.length === 2 && OPERATORS[fn]) {
-        const f = OPERATORS[fn];
-        const [a, b] = args;
-        return (vars) => f(a(vars), b(vars));
-      }
+      if ((args.length === 1 && Object.hasOwn(UNARY, fn)) || (args.length === 2 && Object.hasOwn(OPERATORS, fn))) return { k: 'op', fn, args };
       throw new FormulaError({ code: 'formulaOperator', params: { op: String(n.op) } }, where(text, String(n.op)));
     }
     case 'FunctionNode': {
@@ -256,7 +177,7 @@ function build(node: MathNode, text: string): CompiledFormula {
       if (!f) throw new FormulaError({ code: 'formulaFunction', params: { name: name || 'expression', allowed: Object.keys(FUNCTIONS) } }, where(text, name || '('));
       const args = (n.args as MathNode[]).map((a) => build(a, text));
       if (args.length === 0) throw new FormulaError({ code: 'formulaNoArgument', params: { name } }, where(text, name));
-      return (vars) => f(...args.map((a) => a(vars)));
+      return { k: 'call', fn: name, args };
     }
     case 'AssignmentNode':
     case 'FunctionAssignmentNode':
@@ -265,3 +186,13 @@ function build(node: MathNode, text: string): CompiledFormula {
       throw new FormulaError({ code: 'formulaExpression', params: { type: node.type, allowed: Object.keys(FUNCTIONS) } }, null);
   }
 }
+
+/** `parseFormula` for the define stage: an error names the formula's field (`path`). */
+export const formulaAt: FormulaParser = (text, path) => {
+  try {
+    return parseFormula(text);
+  } catch (e) {
+    if (e instanceof FormulaError) throw new FormulaPathError(path, e);
+    throw e;
+  }
+};

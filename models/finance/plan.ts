@@ -5,7 +5,7 @@ import { finColumn, paidColumn, paidItemColumn, partiesOf, STATUS_QUO, twinResul
 import type { Param, Scenario } from '../scenario/schema';
 import type { Financing, FinancingModel } from '../scenario/contracts';
 import type { RunBlock } from '../simulation/columns';
-import type { ContractRegistrar, ModelDefinition, ProviderRefs, Ref } from '../define/definition';
+import type { ContractRegistrar, FormulaExpr, FormulaParser, ModelDefinition, ProviderRefs, Ref } from '../define/definition';
 import type { Settlement } from '../simulation/model';
 import { expectedExcessByYear, expectedPerCapita } from './expected';
 import { ipow } from '../random/math';
@@ -57,32 +57,47 @@ export function financingOf(s: Scenario): Financing {
 }
 
 /** Registers the financing parameters (the define stage calls it) and names the stop-loss thresholds. */
-export const registerContracts: ContractRegistrar = (s, P) => {
-  const f = financingOf(s);
-  const pb = 'financing';
-  const at = 'financing.parties';
-  const provider = (p: 'hospital' | 'gp') => ({
-    fixed: P(`${at}.${p}.fixedShare`, f.parties[p].fixedShare, pb, ...LIMITS.share),
-    speed: P(`${at}.${p}.adjustment`, f.parties[p].adjustment, pb, ...LIMITS.share),
-    ratio: P(`${at}.${p}.costRatio`, f.parties[p].costRatio, pb, ...LIMITS.costRatio),
-  });
-  const deductibleShare = f.parties.deductibleShare as Partial<Record<Line, Param>>;
-  const parties = {
-    hospital: provider('hospital'),
-    gp: provider('gp'),
-    margin: P(`${at}.insurerMargin`, f.parties.insurerMargin, pb, ...LIMITS.insurerMargin),
-    deductible: LINES.map((l) => (LINE_FACTS[l].deductible ? P(`${at}.deductibleShare.${l}`, deductibleShare[l], pb, ...LIMITS.share) : -1)),
+/**
+ * The financing section's parameters, and its custom formulas as checked trees (`parseFormula`
+ * is passed in, so that what settles runs need not load the formula parser).
+ */
+export const contractRegistrar =
+  (parseFormula: FormulaParser): ContractRegistrar =>
+  (s, P) => {
+    const f = financingOf(s);
+    const pb = 'financing';
+    const at = 'financing.parties';
+    const provider = (p: 'hospital' | 'gp') => ({
+      fixed: P(`${at}.${p}.fixedShare`, f.parties[p].fixedShare, pb, ...LIMITS.share),
+      speed: P(`${at}.${p}.adjustment`, f.parties[p].adjustment, pb, ...LIMITS.share),
+      ratio: P(`${at}.${p}.costRatio`, f.parties[p].costRatio, pb, ...LIMITS.costRatio),
+    });
+    const deductibleShare = f.parties.deductibleShare as Partial<Record<Line, Param>>;
+    const parties = {
+      hospital: provider('hospital'),
+      gp: provider('gp'),
+      margin: P(`${at}.insurerMargin`, f.parties.insurerMargin, pb, ...LIMITS.insurerMargin),
+      deductible: LINES.map((l) => (LINE_FACTS[l].deductible ? P(`${at}.deductibleShare.${l}`, deductibleShare[l], pb, ...LIMITS.share) : -1)),
+    };
+    const models = f.models.map((m, i) => {
+      const b = `financing:${m.id}`;
+      const p = `financing.models[${i}]`;
+      const r: Record<string, Ref> = {};
+      kindOf(m).register(m, (k, node, lo, hi) => (r[k] = node === undefined ? -1 : P(`${p}.${k}`, node, b, lo, hi)));
+      return r;
+    });
+    const excessThresholds = [...new Set(f.models.flatMap((m) => kindOf(m).excessThresholds?.(m) ?? []))].sort((a, b) => a - b);
+    const formulas = f.models.map((m, i) => {
+      const out: { gp?: FormulaExpr; hospital?: FormulaExpr } = {};
+      if (m.kind !== 'custom') return out;
+      for (const party of ['gp', 'hospital'] as const) {
+        const text = m.formulas[party];
+        if (text !== undefined) out[party] = parseFormula(text, `financing.models[${i}].formulas.${party}`);
+      }
+      return out;
+    });
+    return { parties, models, excessThresholds, formulas };
   };
-  const models = f.models.map((m, i) => {
-    const b = `financing:${m.id}`;
-    const p = `financing.models[${i}]`;
-    const r: Record<string, Ref> = {};
-    kindOf(m).register(m, (k, node, lo, hi) => (r[k] = node === undefined ? -1 : P(`${p}.${k}`, node, b, lo, hi)));
-    return r;
-  });
-  const excessThresholds = [...new Set(f.models.flatMap((m) => kindOf(m).excessThresholds?.(m) ?? []))].sort((a, b) => a - b);
-  return { parties, models, excessThresholds };
-};
 
 /** The settlement of a defined model: parties' money under each financing model, run by run. */
 export function settlementOf(model: ModelDefinition): FinancingPlan {

@@ -1,16 +1,18 @@
 import { define } from '../define/define';
 import type { ModelDefinition } from '../define/definition';
-import { registerContracts, settlementOf } from '../finance/plan';
+import { contractRegistrar } from '../finance/plan';
+import { formulaAt } from '../finance/formula';
 import type { Model } from '../simulation/model';
 import type { Scenario } from '../scenario/schema';
+import { runnable } from './runnable';
 
-/** Defines a scenario (pure data) with the finance stage's contract parameters. */
+const registerContracts = contractRegistrar(formulaAt);
+
+/** Defines a scenario (pure data) with the finance stage's contract parameters and checked formulas. */
 export const defineScenario = (s: Scenario, opts: { excessThresholds?: number[] } = {}): ModelDefinition => define(s, registerContracts, opts);
-
-/** A defined model made runnable: the finance stage's settlement built from its contracts. */
-export const runnable = (def: ModelDefinition): Model => ({ ...def, financing: settlementOf(def) });
 
 /** Scenario → the model the simulator runs (definition, then settlement). */
 export const compile = (s: Scenario, opts: { excessThresholds?: number[] } = {}): Model => runnable(defineScenario(s, opts));
 
+export { runnable };
 export type { Model, ModelDefinition };

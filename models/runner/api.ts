@@ -1,5 +1,5 @@
-import { validateScenario } from '../pipeline/validate';
-import { compile, type Model } from '../pipeline/compile';
+import { runnable } from '../pipeline/runnable';
+import type { Model } from '../simulation/model';
 import { simulateBlock } from '../simulation/block';
 import { summarize } from '../summary/summarize';
 import { blockColumns, makeLayout } from '../simulation/columns';
@@ -19,16 +19,12 @@ export function createSimApi(): SimApi {
     return model;
   };
   return {
-    load(input: unknown): LoadResult {
-      const v = validateScenario(input);
-      if (!v.ok) {
-        model = null;
-        return v;
-      }
-      model = compile(v.scenario);
+    load(def): LoadResult {
+      model = null;
+      model = runnable(def);
       return {
         ok: true,
-        runs: v.scenario.simulation.runs,
+        runs: def.scenario.simulation.runs,
         years: model.horizon,
         columns: blockColumns(model, makeLayout(model.excessThresholds.length, model.coverageLevels.length)),
         params: model.registry.slots.map((s) => ({ path: s.path, uncertain: s.uncertain, block: s.block })),

@@ -1,4 +1,5 @@
 import type { FieldError } from '../core/issues';
+import type { ModelDefinition } from '../define/definition';
 import type { RunBlock } from '../simulation/columns';
 import type { Mode } from '../simulation/simulate';
 import type { Summary, SummarizeOptions } from '../summary/summarize';
@@ -23,8 +24,11 @@ export interface ChunkControl {
  * transport they become promises.
  */
 export interface SimApi {
-  /** Validates and compiles a scenario (a parsed JSON value) and keeps it for the next calls. */
-  load(input: unknown): LoadResult;
+  /**
+   * Takes a scenario validated and defined by the caller (`prepareScenario`), builds its settlement
+   * and keeps it for the next calls. The worker checks nothing again.
+   */
+  load(def: ModelDefinition): LoadResult;
   /** Simulates runs [firstRun, firstRun + count). `onProgress` gets the number of runs done in this chunk. */
   runChunk(firstRun: number, count: number, mode: Mode, onProgress?: (done: number) => void, control?: ChunkControl): RunBlock;
   /** Summarises a merged block of the loaded scenario. */

@@ -1,7 +1,8 @@
 import type { FieldError } from '../core/issues';
-import { mergeBlocks } from './merge';
-import { shapeErrors } from '../scenario/shape';
+import { BlockAssembly, mergeBlocks } from './merge';
 import { RunValueError } from '../simulation/errors';
+import type { Prepared } from '../pipeline/validate';
+import type { ModelDefinition } from '../define/definition';
 
 export { RunValueError };
 import type { ChunkControl, LoadResult, Mode, RunBlock } from './protocol';
@@ -12,7 +13,7 @@ import type { ChunkControl, LoadResult, Mode, RunBlock } from './protocol';
  * died and to stop it.
  */
 export interface WorkerHandle {
-  load(input: unknown): Promise<LoadResult>;
+  load(def: ModelDefinition): Promise<LoadResult>;
   runChunk(firstRun: number, count: number, mode: Mode, onProgress?: (done: number) => void, control?: ChunkControl): Promise<RunBlock>;
   /** Resolves never; rejects when the worker crashes or exits unexpectedly. */
   crashed: Promise<never>;
@@ -44,6 +45,17 @@ export interface RunOptions {
   onProgress?: (p: Progress) => void;
   /** Called with each finished chunk (in completion order), e.g. to show partial results. */
   onChunk?: (b: RunBlock) => void;
+  /**
+   * Copy each chunk into one block of all runs as it arrives and let the chunk go, so the runs
+   * exist once at the peak instead of twice (the chunks, then their merge). For callers that read
+   * `block` (the headless runner); the page, which hands chunks to its summary worker, does not.
+   */
+  assemble?: boolean;
+  /**
+   * False: keep no chunk here (`onChunk` hands them on, e.g. transferred to the page's summary
+   * worker); the result then has no `block`.
+   */
+  keepChunks?: boolean;
 }
 
 export interface RunResult {
@@ -96,20 +108,35 @@ export function chunkPlan(total: number, workers: number, fixed?: number): [numb
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 /**
- * Runs a scenario on a set of workers: validates it on each, hands out chunks of runs to whichever
- * worker is free, and merges the blocks in run order. Each run depends only on (seed, run), so the
- * result is bit-identical for any number of workers and any chunk size.
+ * True for a scenario already validated and defined (`prepareScenario`, possibly in another
+ * thread): its definition holds a Map, which no parsed JSON value has.
+ */
+export const isPrepared = (x: unknown): x is Prepared => (x as Prepared | null)?.ok === true && (x as Prepared).definition?.blocks instanceof Map;
+
+/**
+ * A scenario input (a parsed JSON value) validated and defined here, once; or as it is when it
+ * already was. Loaded only when needed: the page prepares scenarios in its validator worker and
+ * must not load the schema library or the formula parser on its own thread.
+ */
+export async function prepared(input: unknown): Promise<Prepared> {
+  if (isPrepared(input)) return input;
+  const { prepareScenario } = await import('../pipeline/validate');
+  const p = prepareScenario(input);
+  if (!p.ok) throw new ScenarioError(p.errors);
+  return p;
+}
+
+/**
+ * Runs a scenario on a set of workers: validates and defines it once (unless `input` is already
+ * `Prepared`), hands the definition to each worker, hands out chunks of runs to whichever worker
+ * is free, and merges the blocks in run order. Each run depends only on (seed, run), so the result
+ * is bit-identical for any number of workers and any chunk size.
  */
 export async function runOnWorkers(workers: WorkerHandle[], input: unknown, opts: RunOptions = {}): Promise<RunResult> {
   if (workers.length === 0) throw new Error('no workers');
-  // Checked here, before the value is copied to the workers (a structured clone of a crafted,
-  // deeply nested value overflows the stack with a message that names nothing).
-  const shape = shapeErrors(input);
-  if (shape.length > 0) throw new ScenarioError(shape);
-  const loads = await Promise.all(workers.map((w) => w.load(input)));
-  const first = loads[0];
-  if (!first.ok) throw new ScenarioError(first.errors);
-  const total = opts.runs ?? first.runs;
+  const p = await prepared(input);
+  await Promise.all(workers.map((w) => w.load(p.definition)));
+  const total = opts.runs ?? p.scenario.simulation.runs;
   const start = opts.firstRun ?? 0;
   const mode = opts.mode ?? 'aggregate';
   const chunks = chunkPlan(total, workers.length, opts.chunkSize);
@@ -124,6 +151,7 @@ export async function runOnWorkers(workers: WorkerHandle[], input: unknown, opts
     opts.onProgress({ done: doneTotal, total, elapsedMs, etaMs: doneTotal > 0 ? (elapsedMs / doneTotal) * (total - doneTotal) : NaN });
   };
   const blocks: RunBlock[] = [];
+  const assembly = opts.assemble ? new BlockAssembly(start, total) : null;
   let next = 0;
   let cancelled = false;
   const aborted = () => opts.signal?.aborted === true;
@@ -168,8 +196,10 @@ export async function runOnWorkers(workers: WorkerHandle[], input: unknown, opts
       doneIn.set(firstRun, done);
       if (parts.length > 0) {
         const block = parts.length === 1 ? parts[0] : mergeBlocks(parts, true);
-        blocks.push(block);
         opts.onChunk?.(block);
+        assembly?.add(block);
+        // Only the place of the runs is kept when the columns are in the assembly or handed on.
+        blocks.push(assembly || opts.keepChunks === false ? { ...block, cols: [], params: new Float64Array(0) } : block);
       }
       report();
     }
@@ -189,12 +219,35 @@ export async function runOnWorkers(workers: WorkerHandle[], input: unknown, opts
     prefix.push(b);
   }
   if (prefix.length === 0) throw new CancelledError();
+  const runs = prefix.reduce((a, b) => a + b.runs, 0);
+  // The loop's closures shared this scope with what is returned: without this, every chunk
+  // would stay reachable as long as the result.
+  blocks.length = 0;
+  if (assembly) {
+    const block = assembly.prefix(runs);
+    return { block, runs, cancelled, elapsedMs: now() - t0 };
+  }
+  if (opts.keepChunks === false)
+    return {
+      get block(): RunBlock {
+        throw new Error('the chunks were handed on (keepChunks: false)');
+      },
+      runs,
+      cancelled,
+      elapsedMs: now() - t0,
+    };
   let merged: RunBlock | null = null;
+  let held: RunBlock[] | null = prefix;
   return {
     get block() {
-      return (merged ??= mergeBlocks(prefix));
+      if (!merged) {
+        merged = mergeBlocks(held!);
+        // The merge holds every run: the chunks can go.
+        held = null;
+      }
+      return merged;
     },
-    runs: prefix.reduce((a, b) => a + b.runs, 0),
+    runs,
     cancelled,
     elapsedMs: now() - t0,
   };
@@ -214,6 +267,7 @@ export interface PrecisionOptions extends Omit<RunOptions, 'runs' | 'firstRun'> 
  * Runs continue by index, so the result equals one plain run of the final number of runs.
  */
 export async function runUntilPrecise(workers: WorkerHandle[], input: unknown, o: PrecisionOptions): Promise<RunResult & { precise: boolean }> {
+  input = await prepared(input);
   const blocks: RunBlock[] = [];
   let done = 0;
   let elapsedMs = 0;

@@ -105,7 +105,7 @@ export function GoalPanel(props: { ctl: RunController; input: unknown; target: n
     const t0 = performance.now();
     try {
       const res = await props.ctl.borrow(
-        (workers, analysis, signal) =>
+        (workers, analysis, signal, prepare) =>
           analysis.seek(
             s,
             target,
@@ -115,7 +115,7 @@ export function GoalPanel(props: { ctl: RunController; input: unknown; target: n
                 throw new Error('cancelled');
               }
               setCurrent({ x, done: 0, total: n });
-              const r = await runOnWorkers(workers, goalScenario(goalInput(input, s, x), n), {
+              const r = await runOnWorkers(workers, await prepare(goalScenario(goalInput(input, s, x), n)), {
                 runs: n,
                 signal,
                 onProgress: (p) => setCurrent({ x, done: p.done, total: p.total }),

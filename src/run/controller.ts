@@ -11,6 +11,7 @@ import type { RunBlock } from '../../models/simulation/columns';
 import type { Summary } from '../../models/summary/summarize';
 import type { FieldError } from '../../models/core/issues';
 import type { UiValidator } from '../../workers/uiValidatePool';
+import type { Prepared } from '../../models/pipeline/validate';
 
 /** What the run panel shows. `summarizing` is the short step after the last run. */
 export type RunPhase = 'idle' | 'running' | 'summarizing' | 'done' | 'cancelled' | 'error';
@@ -84,11 +85,6 @@ function prefixOf<T extends Pick<RunBlock, 'firstRun' | 'runs'>>(blocks: T[]): T
  * summary worker; this module only moves blocks and summaries around.
  */
 export function createRunController(validator: UiValidator) {
-  const hashOf = async (input: unknown) => {
-    const v = await validator.validate(input, true);
-    const seed = (v.scenario as { simulation?: { seed?: unknown } } | undefined)?.simulation?.seed;
-    return { hash: v.hash, seed: typeof seed === 'string' ? seed : undefined };
-  };
   let pool: WorkerHandle[] = webWorkers(WORKERS);
   let summarizer: UiSummaryHandle = uiSummaryWorker();
   /** Analysis worker for goal search and the "enough runs?" check; started when first needed. */
@@ -116,6 +112,13 @@ export function createRunController(validator: UiValidator) {
    */
   const [queued, setQueued] = createSignal(false);
 
+  /** A scenario validated and defined in the validator worker, for the simulation workers. */
+  const prepare = async (input: unknown): Promise<Prepared> => {
+    const p = await validator.prepare(input);
+    if (!p.ok) throw new ScenarioError(p.errors);
+    return p.prepared;
+  };
+
   let queue: Promise<void> = Promise.resolve();
   let controller: AbortController | null = null;
   let ticket = 0;
@@ -139,8 +142,10 @@ export function createRunController(validator: UiValidator) {
     setError(null);
     setProgress({ done: 0, total: runs, elapsedMs: 0, etaMs: NaN });
     Object.assign(timing, { startedAt: performance.now(), firstProgressAt: NaN, firstResultsAt: NaN, runEndedAt: NaN });
-    const hash = hashOf(input);
-    const loaded = summarizer.load(input);
+    // Validated and defined once, in the validator worker; the other workers take the definition.
+    const prep = validator.prepare(input, true);
+    const loaded = prep.then((p) => (p.ok ? summarizer.load(p.prepared.definition) : p));
+    const hash = prep.then((p) => (p.ok ? { hash: p.hash, seed: p.prepared.scenario.simulation.seed } : { hash: undefined, seed: undefined }));
 
     // Partial results: summarise the finished prefix of runs now and then, one request at a time.
     /** Which runs have finished (the data went to the summary worker). */
@@ -198,15 +203,18 @@ export function createRunController(validator: UiValidator) {
         },
         onChunk: (b: RunBlock) => {
           if (my !== ticket) return;
-          // A copy goes to the summary worker (about 0.7 MB per 50 runs); merging all runs for
+          // The chunk goes to the summary worker (about 0.7 MB per 50 runs); merging all runs for
           // each partial summary on this thread was a long task.
           chunks.push({ firstRun: b.firstRun, runs: b.runs });
-          void summarizer.add(b).catch(() => {});
+          // Handed over, not copied, unless the runner needs the runs again (to check precision).
+          void summarizer.add(precision ? b : moved(b)).catch(() => {});
           void partial();
         },
       };
+      const p = await prep;
+      if (!p.ok) throw new ScenarioError(p.errors);
       const r = precision
-        ? await runUntilPrecise(pool, input, {
+        ? await runUntilPrecise(pool, p.prepared, {
             ...opts,
             initialRuns: Math.min(runs, precision.maxRuns),
             batchRuns: precision.batchRuns,
@@ -220,7 +228,7 @@ export function createRunController(validator: UiValidator) {
               return c.precise;
             },
           })
-        : await runOnWorkers(pool, input, opts);
+        : await runOnWorkers(pool, p.prepared, { ...opts, keepChunks: false });
       finished = true;
       if (my !== ticket) return;
       timing.runEndedAt = performance.now();
@@ -314,7 +322,7 @@ export function createRunController(validator: UiValidator) {
    * Lends the simulation pool and the analysis worker to a job (goal search) once any run in flight
    * has finished, so a goal search and a run never share the workers. `signal` or a new run stops it.
    */
-  function borrow<T>(job: (workers: WorkerHandle[], analysis: UiAnalysisHandle, signal: AbortSignal) => Promise<T>, signal: AbortSignal): Promise<T> {
+  function borrow<T>(job: (workers: WorkerHandle[], analysis: UiAnalysisHandle, signal: AbortSignal, prepare: (input: unknown) => Promise<Prepared>) => Promise<T>, signal: AbortSignal): Promise<T> {
     const ac = new AbortController();
     const stop = () => ac.abort();
     signal.addEventListener('abort', stop);
@@ -323,7 +331,7 @@ export function createRunController(validator: UiValidator) {
       if (ac.signal.aborted) throw new CancelledError();
       setBorrowed(true);
       try {
-        return await job(pool, analysisWorker(), ac.signal);
+        return await job(pool, analysisWorker(), ac.signal, prepare);
       } catch (e) {
         if (!ac.signal.aborted) restartPool(); // a worker may have died
         throw e;

@@ -36,6 +36,52 @@ describe('cancel inside a chunk', () => {
     expect(sameAsPlainRun(res.block, smallInput())).toBe(true);
   });
 
+  it('in this thread, a cancel from a timer or a signal handler is seen between slices (the headless runner runs small jobs so)', async () => {
+    const controller = new AbortController();
+    let firstRunDone = false;
+    const res = await runOnWorkers([inProcessWorker()], smallInput(), {
+      runs: 40,
+      chunkSize: 40,
+      sliceMs: 0,
+      signal: controller.signal,
+      onProgress: (p) => {
+        // The abort comes from a timer, as Ctrl-C's handler would: it can only run between slices.
+        if (p.done >= 1 && !firstRunDone) {
+          firstRunDone = true;
+          setTimeout(() => controller.abort(), 0);
+        }
+      },
+    });
+    expect(res.cancelled).toBe(true);
+    expect(res.runs).toBeLessThan(40);
+    expect(sameAsPlainRun(res.block, smallInput())).toBe(true);
+  });
+
+  it('chunks assembled in place as they arrive give the merged block bit for bit, also the prefix kept after a cancel', async () => {
+    const plain = await runOnWorkers([inProcessWorker(), inProcessWorker()], smallInput(), { runs: 23, chunkSize: 4 });
+    for (const chunkSize of [1, 5, 23]) {
+      const a = await runOnWorkers([inProcessWorker(), inProcessWorker(), inProcessWorker()], smallInput(), { runs: 23, chunkSize, assemble: true });
+      expect(a.block.runs).toBe(23);
+      expect(a.block.names).toEqual(plain.block.names);
+      expect(a.block.cols.every((c, i) => c.length === plain.block.cols[i].length && c.every((v, j) => Object.is(v, plain.block.cols[i][j])))).toBe(true);
+      expect(Array.from(a.block.params)).toEqual(Array.from(plain.block.params));
+    }
+    const controller = new AbortController();
+    const cut = await runOnWorkers([inProcessWorker()], smallInput(), {
+      runs: 40,
+      chunkSize: 3,
+      assemble: true,
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.done >= 7) controller.abort();
+      },
+    });
+    expect(cut.cancelled).toBe(true);
+    expect(cut.block.runs).toBe(cut.runs);
+    expect(cut.block.cols[0].length).toBe(cut.runs * cut.block.years);
+    expect(sameAsPlainRun(cut.block, smallInput())).toBe(true);
+  });
+
   it('slices leave the results bit-identical to one chunk', async () => {
     const whole = await runOnWorkers([inProcessWorker()], smallInput(), { runs: 30, chunkSize: 30, sliceMs: 1e9 });
     const sliced = await runOnWorkers([inProcessWorker()], smallInput(), { runs: 30, chunkSize: 30, sliceMs: 0 });

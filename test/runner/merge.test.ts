@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pickColumns } from '../../models/runner/merge';
+import { BlockAssembly, mergeBlocks, pickColumns } from '../../models/runner/merge';
+import type { RunBlock } from '../../models/simulation/columns';
 import { KEY_ERROR_COLUMNS, keyErrors } from '../../models/analysis/precision';
 import { defaultInput, run } from '../helpers';
 
@@ -26,5 +27,42 @@ describe('blocks cut to the columns a worker needs', () => {
   it('the "enough runs?" check gives the same errors on its columns alone as on the whole block', () => {
     const { block } = run(defaultInput(), 60);
     expect(keyErrors(pickColumns(block, KEY_ERROR_COLUMNS), 0.02)).toEqual(keyErrors(block, 0.02));
+  });
+});
+
+describe('chunks assembled in place', () => {
+  /** A block of runs [first, first + runs) whose every value names its column, run and year (and θ its run and slot). */
+  const chunk = (first: number, runs: number): RunBlock => {
+    const years = 3;
+    const nParams = 2;
+    const names = ['a', 'b'];
+    return {
+      firstRun: first,
+      runs,
+      years,
+      names,
+      cols: names.map((_, i) => Float64Array.from({ length: runs * years }, (_, k) => 1000 * i + 10 * (first + Math.floor(k / years)) + (k % years))),
+      params: Float64Array.from({ length: runs * nParams }, (_, k) => first + Math.floor(k / nParams) + (k % nParams) / 10),
+      nParams,
+    };
+  };
+
+  it('in any order, and growing past the runs first expected, give what mergeBlocks gives; a prefix only once its runs arrived', () => {
+    const parts = [chunk(4, 3), chunk(0, 2), chunk(9, 5), chunk(2, 2), chunk(7, 2)];
+    // Room for 5 runs: the chunk at 9–13 makes it grow twice over.
+    const a = new BlockAssembly(0, 5);
+    a.add(parts[0]);
+    a.add(parts[1]);
+    expect(a.contiguous()).toBe(2);
+    expect(() => a.prefix(3)).toThrow(/runs 2–2 have not arrived/);
+    for (const p of parts.slice(2)) a.add(p);
+    expect(a.contiguous()).toBe(14);
+    const want = mergeBlocks(parts);
+    const got = a.prefix(14);
+    expect(got.runs).toBe(14);
+    got.cols.forEach((c, i) => expect(Array.from(c)).toEqual(Array.from(want.cols[i])));
+    expect(Array.from(got.params)).toEqual(Array.from(want.params));
+    const head = a.prefix(6);
+    expect(Array.from(head.cols[1])).toEqual(Array.from(mergeBlocks(parts.filter((p) => p.firstRun < 6)).cols[1]).slice(0, 18));
   });
 });

@@ -12,7 +12,8 @@ import { nodeWorkers } from '../../workers/nodePool';
 import { connect } from '../../workers/remote';
 import type { SimWorkerApi } from '../../workers/simWorkerApi';
 import { exposeSimApi } from '../../workers/expose';
-import { clone, defaultInput, root, run, smallInput } from '../helpers';
+import { clone, defaultInput, root, run, smallInput, valid } from '../helpers';
+import { defineScenario } from '../../models/pipeline/compile';
 
 const exec = promisify(execFile);
 
@@ -76,7 +77,7 @@ describe('runner', () => {
     const handle = connect<SimWorkerApi>(port2 as unknown as Comlink.Endpoint, new Promise<never>(() => {}), () => port2.close());
     const res = await runOnWorkers([handle], smallInput(), { runs: 12, chunkSize: 5 });
     const direct = createSimApi();
-    direct.load(smallInput());
+    direct.load(defineScenario(valid(smallInput())));
     const expected = direct.runChunk(0, 12, 'aggregate');
     expect(res.block.cols.every((c, i) => c.every((v, j) => Object.is(v, expected.cols[i][j])))).toBe(true);
     handle.terminate();

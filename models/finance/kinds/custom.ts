@@ -1,7 +1,9 @@
 import { LINES } from '../../core/names';
 import { DEFAULT_SCOPE, LINE_FACTS } from '../../core/lines';
 import { RunValueError } from '../../simulation/errors';
-import { compileFormula, FormulaError, VARIABLE_NAMES, VARIABLE_SLOT, type CompiledFormula } from '../formula';
+import { evaluator, VARIABLE_NAMES, VARIABLE_SLOT, type CompiledFormula } from '../formulaEval';
+
+export { FormulaPathError } from '../formulaEval';
 import { P_GP, P_HOSP, type ContractKind, type ContractOf } from './kind';
 
 /**
@@ -10,17 +12,6 @@ import { P_GP, P_HOSP, type ContractKind, type ContractOf } from './kind';
  * significant digit (1e300 + a hospital's revenue is 1e300).
  */
 export const MAX_FORMULA_AMOUNT = 1e14;
-
-/** A formula error with the field it sits in, for the validator. */
-export class FormulaPathError extends Error {
-  constructor(
-    readonly path: string,
-    readonly formulaError: FormulaError,
-  ) {
-    super(`${path}: ${formulaError.message}`);
-    this.name = 'FormulaPathError';
-  }
-}
 
 const PARTIES = [
   ['gp', P_GP],
@@ -52,16 +43,12 @@ export const custom: ContractKind<ContractOf<'custom'>> = {
   paysFeeForService: true,
   register() {},
   settler(m, _r, index, s) {
+    // The formulas were parsed and checked when the scenario was defined.
+    const trees = s.model.contracts.formulas[index];
     const fm: { gp?: CompiledFormula; hospital?: CompiledFormula } = {};
     for (const [party] of PARTIES) {
-      const text = m.formulas[party];
-      if (text === undefined) continue;
-      try {
-        fm[party] = compileFormula(text);
-      } catch (e) {
-        if (e instanceof FormulaError) throw new FormulaPathError(`financing.models[${index}].formulas.${party}`, e);
-        throw e;
-      }
+      const tree = trees[party];
+      if (tree !== undefined) fm[party] = evaluator(tree);
     }
     const vars = new Float64Array(VARIABLE_NAMES.length);
     const startYear = s.model.scenario.simulation.startYear;
