@@ -1,7 +1,7 @@
 /**
  * Dutch help texts for the editor, keyed by the English description the file format's schema
  * gives (models/scenario/*.ts). A description without an entry is shown in English; the unit test
- * test/editor/helpNl.test.ts lists every schema description the editor can show that lacks one.
+ * test/src/editor/helpNl.test.ts lists every schema description the editor can show that lacks one.
  */
 export const HELP_NL: Record<string, string> = {
   '99th percentile of the episode cost, euros; must exceed the median.': '99e percentiel van de kosten van een episode, in euro; moet hoger zijn dan de mediaan.',

@@ -1,7 +1,7 @@
 import { assert } from '../harness';
 import type { E2EEnv } from '../env';
 import { defaultWithRuns, nodeReference } from '../reference';
-import { recordCheck } from '../../verification/record';
+import { recordCheck } from '../../support/record';
 
 const RUNS = 200;
 
