@@ -1,17 +1,17 @@
+import { env, test } from '../fixtures';
+import type { ProeftuinHook } from '../../../src/testHook';
+import type { BrowserContext } from '@playwright/test';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import seedrandom from 'seedrandom';
-import type { Page } from 'playwright-core';
+import type { Page } from '@playwright/test';
 import { assert } from '../harness';
-import type { E2EEnv } from '../env';
-
 const RUNS = 60;
 const HEADER =
   'geslacht;leeftijdsklasse;gemeentenaam;aantal_bsn;aantal_verzekerdejaren;kosten_medisch_specialistische_z;kosten_farmacie;kosten_huisarts_inschrijftarief;kosten_huisarts_consult;kosten_huisarts_mdz;kosten_huisarts_overig;kosten_hulpmiddelen;kosten_mondzorg;kosten_paramedische_zorg_fysioth;kosten_paramedische_zorg_overig;kosten_ziekenvervoer_zittend;kosten_ziekenvervoer_liggend;kosten_kraamzorg;kosten_verloskundige_zorg;kosten_grensoverschrijdende_zorg;kosten_eerstelijns_ondersteuning;kosten_geriatrische_revalidatiez;kosten_eerstelijnsverblijf;kosten_verpleging_en_verzorging;kosten_gzsp;kosten_integrale_geboortezorg;kosten_innovatiegelden_ggz;kosten_overig;kosten_consulten_ggz;kosten_intramuraal_verblijf_ggz;kosten_overige_prestaties_ggz';
 const AGES = ['0 t/m  4 jaar', ...Array.from({ length: 17 }, (_, i) => `${5 * (i + 1)} t/m ${5 * (i + 1) + 4} jaar`), '90+'];
 const AREAS = ['MAASTRICHT', 'VAALS', 'MEERSSEN', 'AMSTERDAM', 'MAASDRIEL'];
-
 /** A 2023 gemeente file in Vektis's layout with invented numbers (seeded), and its insured-years per area. */
 function fixture(): { text: string; years: Map<string, number> } {
   const rnd = seedrandom('e2e-vektis');
@@ -43,7 +43,6 @@ function fixture(): { text: string; years: Map<string, number> } {
       }
   return { text: lines.join('\r\n') + '\r\n', years };
 }
-
 const value = (p: Page, path: string) => p.inputValue(`[data-path="${path}"]`);
 const digits = (s: string) => Number(s.replace(/[^\d]/g, ''));
 
@@ -53,22 +52,31 @@ const digits = (s: string) => Number(s.replace(/[^\d]/g, ''));
  * (the current one kept); a wrong file says what is wrong in the interface language and changes
  * nothing.
  */
-export default async function regionImport(env: E2EEnv): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'proeftuin-e2e-region-'));
-  const fx = fixture();
-  const good = join(dir, 'Vektis Open Databestand Zorgverzekeringswet 2023 - gemeente.csv');
-  writeFileSync(good, fx.text);
-  const bad = join(dir, 'vektis-komma.csv');
-  writeFileSync(bad, fx.text.replace(/;/g, ','));
+test.describe.serial('60-region-import', () => {
+  let dir: string;
+  let fx: { text: string; years: Map<string, number> };
+  let good: string;
+  let bad: string;
+  let ctx: BrowserContext;
+  let page: Page;
+  let first: ProeftuinHook;
+  let popBefore: string;
+  test.beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'proeftuin-e2e-region-'));
+    fx = fixture();
+    good = join(dir, 'Vektis Open Databestand Zorgverzekeringswet 2023 - gemeente.csv');
+    writeFileSync(good, fx.text);
+    bad = join(dir, 'vektis-komma.csv');
+    writeFileSync(bad, fx.text.replace(/;/g, ','));
 
-  const ctx = await env.newContext(env.browser);
-  const page = await ctx.newPage();
-  env.watch(page);
-  await page.goto(`${env.baseUrl}?runs=${RUNS}`);
-  const first = await env.waitDone(page);
-  const popBefore = await value(page, 'region.population');
-
-  await env.h.check('region import: a file with commas is refused naming row 1, in Dutch and in English, and nothing changes', async () => {
+    ctx = await env.newContext(env.browser);
+    page = await ctx.newPage();
+    env.watch(page);
+    await page.goto(`${env.baseUrl}?runs=${RUNS}`);
+    first = await env.waitDone(page);
+    popBefore = await value(page, 'region.population');
+  });
+  test('region import: a file with commas is refused naming row 1, in Dutch and in English, and nothing changes', async () => {
     await page.click('[data-testid="region-import-open"]');
     await page.setInputFiles('[data-testid="region-file"]', bad);
     await page.waitForSelector('[data-testid="region-problem"]');
@@ -81,8 +89,7 @@ export default async function regionImport(env: E2EEnv): Promise<void> {
     await page.click('[data-testid="lang-nl"]');
     assert((await value(page, 'region.population')) === popBefore, 'population unchanged');
   });
-
-  await env.h.check('region import: areas are found by typing, the calibration is shown, and opening keeps the previous scenario', async () => {
+  test('region import: areas are found by typing, the calibration is shown, and opening keeps the previous scenario', async () => {
     await page.setInputFiles('[data-testid="region-file"]', good);
     await page.waitForSelector('[data-testid="region-file-info"]');
     const info = await page.textContent('[data-testid="region-file-info"]');
@@ -121,5 +128,7 @@ export default async function regionImport(env: E2EEnv): Promise<void> {
     assert(keptAfter === keptBefore + 1, `the previous scenario is kept in the workspace (${keptBefore} → ${keptAfter})`);
     assert((await page.$('[data-testid="region-import"]')) === null, 'the importer closes');
   });
-  await ctx.close();
-}
+  test.afterAll(async () => {
+    await ctx.close();
+  });
+});

@@ -1,16 +1,14 @@
+import { env, test } from '../fixtures';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { assert } from '../harness';
-import type { E2EEnv } from '../env';
 import { serveStatic } from '../server';
 import { CSP, contentSecurityPolicy } from '../../../src/csp';
 import { typeInto } from '../typing';
-
 const RUNS = 60;
-
 async function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
     const s = createServer();
@@ -21,7 +19,6 @@ async function freePort(): Promise<number> {
     });
   });
 }
-
 /** `vite preview` (the server the README names), or with `dev` Vite's dev server (`npm run dev`), on a free port; resolves once it answers. */
 async function vitePreview(root: string, dev = false): Promise<{ url: string; proc: ChildProcess; stop: () => Promise<void> }> {
   const port = await freePort();
@@ -53,7 +50,6 @@ async function vitePreview(root: string, dev = false): Promise<{ url: string; pr
     });
   return { url, proc, stop };
 }
-
 /** A profile that may reach only `base`. */
 async function contextFor(browser: Browser, base: string): Promise<BrowserContext> {
   const ctx = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
@@ -61,7 +57,6 @@ async function contextFor(browser: Browser, base: string): Promise<BrowserContex
   await ctx.route('**/*', (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
   return ctx;
 }
-
 /**
  * Tries string eval and `new Function` where it runs; the error's name when refused. In a later
  * task: code evaluated by the test driver itself may eval whatever the policy (DevTools' bypass),
@@ -71,7 +66,6 @@ const EVAL_PROBE = `new Promise((resolve) => {
   const t = (f) => { try { f(); return 'ran'; } catch (e) { return e.name; } };
   setTimeout(() => resolve({ eval: t(() => (0, eval)('1 + 1')), fn: t(() => new Function('return 1')()) }), 0);
 })`;
-
 /**
  * Every web worker the app can start, read from its source (`new Worker(new URL('./x.worker.ts', …))`),
  * so a worker added later is probed without anyone remembering to list it here.
@@ -89,7 +83,6 @@ function appWorkerKinds(root: string): string[] {
           kinds.add(m[1]);
   return [...kinds].sort();
 }
-
 type Probe = { url: string; eval: string; fn: string };
 /** `sim.worker` from `…/assets/sim.worker-B7-s6m.js` (Vite's hash may hold `-` and `_`), `sw` from `/sw.js`. */
 const kindOf = (url: string) =>
@@ -97,7 +90,6 @@ const kindOf = (url: string) =>
     .replace(/^.*\//, '')
     .replace(/-[\w-]+\.js$/, '')
     .replace(/\.js$/, '');
-
 /** In every worker of the page, and the service worker: whether string eval and `new Function` run (they must not, under the policy). */
 async function evalInWorkers(page: Page): Promise<Probe[]> {
   const workers = [...page.workers(), ...page.context().serviceWorkers()];
@@ -115,11 +107,15 @@ async function evalInWorkers(page: Page): Promise<Probe[]> {
  * fails inside every worker; dist/_headers carries the same policy; the site works offline under
  * `vite preview` (which sends `Vary: Origin`); the notice file lists every runtime dependency.
  */
-export default async function deploy(env: E2EEnv): Promise<void> {
-  const dist = join(env.root, 'dist');
-  const pkg = JSON.parse(readFileSync(join(env.root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-
-  await env.h.check('dist/THIRD-PARTY-NOTICES.txt lists every runtime dependency with its licence; dist/_headers has the policy', async () => {
+test.describe.serial('21-deploy', () => {
+  let dist: string;
+  let pkg: { dependencies: Record<string, string> };
+  let preview: { url: string; proc: ChildProcess; stop: () => Promise<void> };
+  test.beforeAll(async () => {
+    dist = join(env.root, 'dist');
+    pkg = JSON.parse(readFileSync(join(env.root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+  });
+  test('dist/THIRD-PARTY-NOTICES.txt lists every runtime dependency with its licence; dist/_headers has the policy', async () => {
     const text = readFileSync(join(dist, 'THIRD-PARTY-NOTICES.txt'), 'utf8');
     const missing = Object.keys(pkg.dependencies).filter((n) => !new RegExp(`^${n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}@[\\d.]+\\nLicense: `, 'm').test(text));
     assert(missing.length === 0, `not in the notices: ${missing.join(', ')}`);
@@ -129,8 +125,7 @@ export default async function deploy(env: E2EEnv): Promise<void> {
     assert(headers.includes(`Content-Security-Policy: ${CSP}`), `_headers: ${headers}`);
     console.log(`    notices: ${count} bundled packages (${Object.keys(pkg.dependencies).length} direct runtime dependencies), ${text.length} characters`);
   });
-
-  await env.h.check('the dev server (npm run dev) sends its policy as a header too, for the page and a worker module', async () => {
+  test('the dev server (npm run dev) sends its policy as a header too, for the page and a worker module', async () => {
     const dev = await vitePreview(env.root, true);
     try {
       const want = contentSecurityPolicy({ dev: true });
@@ -144,10 +139,13 @@ export default async function deploy(env: E2EEnv): Promise<void> {
       await dev.stop();
     }
   });
-
-  const preview = await vitePreview(env.root);
-  try {
-    await env.h.check('vite preview sends the policy as a header, for the page and the worker scripts', async () => {
+  test.beforeAll(async () => {
+    preview = await vitePreview(env.root);
+  });
+  test.describe.serial(() => {
+    let ctx: BrowserContext;
+    let page: Page;
+    test('vite preview sends the policy as a header, for the page and the worker scripts', async () => {
       const page = await fetch(preview.url);
       assert(page.headers.get('content-security-policy') === CSP, `page header: ${page.headers.get('content-security-policy')}`);
       const html = await page.text();
@@ -161,11 +159,10 @@ export default async function deploy(env: E2EEnv): Promise<void> {
       assert(w.headers.get('content-security-policy') === CSP, 'worker script without the header');
       console.log(`    vite preview Vary: ${w.headers.get('vary') ?? '(none)'}`);
     });
-
-    const ctx = await contextFor(env.browser, preview.url);
-    const page = await ctx.newPage();
-    env.watch(page);
-    await env.h.check('under the header, eval and new Function fail inside every worker (and run without the header: the check can tell)', async () => {
+    test('under the header, eval and new Function fail inside every worker (and run without the header: the check can tell)', async () => {
+      ctx = await contextFor(env.browser, preview.url);
+      page = await ctx.newPage();
+      env.watch(page);
       await page.goto(`${preview.url}?runs=${RUNS}`);
       await env.waitDone(page);
       // Workers started on demand: the analysis worker with the first goal search (or "enough runs?" check).
@@ -205,8 +202,7 @@ export default async function deploy(env: E2EEnv): Promise<void> {
       }
       console.log(`    workers under the header (${want.length} in the source, and the service worker): ${under.map((w) => `${kindOf(w.url)}: eval ${w.eval}, Function ${w.fn}`).join('; ')}`);
     });
-
-    await env.h.check('offline under vite preview: after one visit the page reloads and runs with the server stopped', async () => {
+    test('offline under vite preview: after one visit the page reloads and runs with the server stopped', async () => {
       await page.evaluate(async () => {
         await navigator.serviceWorker.ready;
       });
@@ -227,8 +223,9 @@ export default async function deploy(env: E2EEnv): Promise<void> {
       assert(h.summary?.runs === RUNS, `offline run has ${h.summary?.runs} runs`);
       assert(await page.evaluate(() => navigator.serviceWorker.controller !== null), 'page not served by the service worker');
     });
-    await ctx.close();
-  } finally {
-    await preview.stop();
-  }
-}
+    test.afterAll(async () => {
+      await ctx.close();
+      await preview.stop();
+    });
+  });
+});

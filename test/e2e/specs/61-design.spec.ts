@@ -1,10 +1,9 @@
-import type { Page } from 'playwright-core';
+import { env, test } from '../fixtures';
+import type { BrowserContext, Locator } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { assert } from '../harness';
-import type { E2EEnv } from '../env';
-
 const RUNS = 200;
 const editorScenario = (page: Page) => page.evaluate(() => (window as any).__proeftuinEditor?.scenario());
-
 /** Replaces a field's text by typing it key by key, as a person does. */
 async function retype(page: Page, sel: string, text: string) {
   await page.click(sel, { clickCount: 3 });
@@ -17,34 +16,37 @@ async function retype(page: Page, sel: string, text: string) {
  * terms, type the ranges and each party's limits, search (Stop works), read the map, the
  * frontier and the proposal, add the proposal as a contract, and undo that.
  */
-export default async function designer(env: E2EEnv): Promise<void> {
-  const ctx = await env.newContext(env.browser);
-  const page = await ctx.newPage();
-  await page.setViewportSize({ width: 1366, height: 768 });
-  env.watch(page);
-  await page.goto(`${env.baseUrl}?runs=${RUNS}`);
-  await env.waitDone(page, 1, 120_000);
-  const panel = page.locator('[data-testid="design-panel"]');
-  await panel.scrollIntoViewIfNeeded();
-
-  await env.h.check('designer: a range that is not a number is refused naming the term, in Dutch', async () => {
+test.describe.serial('61-design', () => {
+  let ctx: BrowserContext;
+  let page: Page;
+  let panel: Locator;
+  let before: any;
+  test.beforeAll(async () => {
+    ctx = await env.newContext(env.browser);
+    page = await ctx.newPage();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    env.watch(page);
+    await page.goto(`${env.baseUrl}?runs=${RUNS}`);
+    await env.waitDone(page, 1, 120_000);
+    panel = page.locator('[data-testid="design-panel"]');
+    await panel.scrollIntoViewIfNeeded();
+  });
+  test('designer: a range that is not a number is refused naming the term, in Dutch', async () => {
     await page.selectOption('[data-testid="design-contract"]', 'ss-one');
     await retype(page, '[data-testid="design-hi-0"]', 'veel');
     await page.click('[data-testid="design-run"]');
     const msg = await page.textContent('[data-testid="design-message"]');
     assert(/Deel van de besparing voor aanbieders \(tot\)/.test(msg ?? ''), `message names the term: ${msg}`);
   });
-
-  await env.h.check('designer: Stop ends a search at once and changes nothing', async () => {
+  test('designer: Stop ends a search at once and changes nothing', async () => {
     await retype(page, '[data-testid="design-hi-0"]', '100%');
     await page.click('[data-testid="design-run"]');
     await page.click('[data-testid="design-cancel"]');
     await page.waitForSelector('[data-testid="design-cancelled"]');
     assert((await page.$('[data-testid="design-result"]')) === null, 'no result after Stop');
   });
-
-  const before = await editorScenario(page);
-  await env.h.check('designer: typed ranges and limits give the acceptable set, a map, the frontier and a proposal', async () => {
+  test('designer: typed ranges and limits give the acceptable set, a map, the frontier and a proposal', async () => {
+    before = await editorScenario(page);
     // Sharing rate 20–100%, minimum savings rate 0–4%; the hospital accepts a 60% chance of being worse off.
     await retype(page, '[data-testid="design-lo-0"]', '20');
     await retype(page, '[data-testid="design-hi-1"]', '4');
@@ -72,8 +74,7 @@ export default async function designer(env: E2EEnv): Promise<void> {
     await page.locator('[data-testid="design-map"]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${env.artifacts}/design-nl-1366.png` });
   });
-
-  await env.h.check('designer: the proposal is added as a new contract in one click, and Ctrl+Z takes it back', async () => {
+  test('designer: the proposal is added as a new contract in one click, and Ctrl+Z takes it back', async () => {
     await page.click('[data-testid="design-add"]');
     const added = await page.textContent('[data-testid="design-added"]');
     assert(/Toegevoegd als "Shared savings, eenzijdig \(50%\) \(voorstel\)"/.test(added ?? ''), `added note: ${added}`);
@@ -85,8 +86,7 @@ export default async function designer(env: E2EEnv): Promise<void> {
     await page.keyboard.press('ControlOrMeta+z');
     await page.waitForFunction((n) => (window as any).__proeftuinEditor?.scenario().financing.models.length === n, before.financing.models.length, { timeout: 5_000 });
   });
-
-  await env.h.check('designer: in English', async () => {
+  test('designer: in English', async () => {
     await page.click('[data-testid="lang-en"]');
     const title = await page.textContent('#design-title');
     assert(title === 'Which contract can every party sign?', `title: ${title}`);
@@ -94,5 +94,7 @@ export default async function designer(env: E2EEnv): Promise<void> {
     assert(/\d+ of \d+ variants are acceptable/.test(found ?? ''), `found: ${found}`);
     await page.click('[data-testid="lang-nl"]');
   });
-  await ctx.close();
-}
+  test.afterAll(async () => {
+    await ctx.close();
+  });
+});

@@ -1,19 +1,18 @@
-import type { Page } from 'playwright-core';
+import { env, test } from '../fixtures';
+import type { BrowserContext } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { assert } from '../harness';
-import type { E2EEnv } from '../env';
+import type { E2EEnv } from '../fixtures';
 import type { ProeftuinHook } from '../../../src/testHook';
 import { typeInto } from '../typing';
-
 const RUNS = 200;
 const POPULATION = '[data-path="region.population"]';
 const FAULT = 'test fault in the view "fan"';
-
 const setFault = (page: Page, view: string | undefined) =>
   page.evaluate((v) => {
     if (v === undefined) delete window.__proeftuinViewFault;
     else window.__proeftuinViewFault = v;
   }, view);
-
 /** An edit the page runs by itself (400 ms after the last key); the run after `after` is waited for. */
 async function editAndRun(env: E2EEnv, page: Page, population: string, after: ProeftuinHook): Promise<ProeftuinHook> {
   await typeInto(page, POPULATION, population);
@@ -22,7 +21,6 @@ async function editAndRun(env: E2EEnv, page: Page, population: string, after: Pr
   assert(h.summary.minimumSavingsRate.population === Number(population), `run population ${h.summary.minimumSavingsRate.population}`);
   return h;
 }
-
 /** The headline shows exactly this run's last-year numbers (not an earlier run's). */
 async function headlineIs(page: Page, h: ProeftuinHook): Promise<void> {
   const last = h.summary!.years.at(-1)!;
@@ -36,15 +34,19 @@ async function headlineIs(page: Page, h: ProeftuinHook): Promise<void> {
  * other views and the run's numbers stay; the test hook keeps reporting; the next run draws it
  * again. The fault is the test hook's (`window.__proeftuinViewFault`), thrown where the view draws.
  */
-export default async function viewError(env: E2EEnv): Promise<void> {
-  const ctx = await env.newContext(env.browser);
-  const page = await ctx.newPage();
-  const problems: string[] = [];
-  // The fault itself may be reported; anything else is a problem.
-  page.on('pageerror', (e) => !e.message.includes(FAULT) && problems.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && !m.text().includes(FAULT) && problems.push(m.text()));
+test.describe.serial('24-view-error', () => {
+  let ctx: BrowserContext;
+  let page: Page;
 
-  await env.h.check('a view that throws says so in its place (nl, en); the other views and the numbers stay; the next run draws it again', async () => {
+  const problems: string[] = [];
+  test.beforeAll(async () => {
+    ctx = await env.newContext(env.browser);
+    page = await ctx.newPage();
+    // The fault itself may be reported; anything else is a problem.
+    page.on('pageerror', (e) => !e.message.includes(FAULT) && problems.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && !m.text().includes(FAULT) && problems.push(m.text()));
+  });
+  test('a view that throws says so in its place (nl, en); the other views and the numbers stay; the next run draws it again', async () => {
     await page.goto(`${env.baseUrl}?runs=${RUNS}`);
     const first = await env.waitDone(page, 1, 120_000);
     await page.waitForSelector('[data-testid="fan-chart"]', { timeout: 20_000 });
@@ -88,5 +90,7 @@ export default async function viewError(env: E2EEnv): Promise<void> {
     console.log(`    fan chart failed on runs ${broken.generation} and ${still.generation}, drawn again on run ${again.generation}; headline and other views current throughout`);
     assert(problems.length === 0, problems.join('\n'));
   });
-  await ctx.close();
-}
+  test.afterAll(async () => {
+    await ctx.close();
+  });
+});

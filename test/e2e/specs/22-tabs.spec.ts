@@ -1,9 +1,9 @@
-import type { Page } from 'playwright-core';
+import { env, test } from '../fixtures';
+import type { BrowserContext } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { assert } from '../harness';
 import { typeInto } from '../typing';
-import type { E2EEnv } from '../env';
 import { storedWorkspace } from '../stored';
-
 const RUNS = 60;
 const keptNames = (p: Page) => p.$$eval('[data-testid="saved-item"] .saved-name', (els) => els.map((e) => e.textContent ?? ''));
 const waitKept = (p: Page, names: string[]) =>
@@ -17,23 +17,27 @@ const waitKept = (p: Page, names: string[]) =>
   );
 
 /** Two tabs of one browser share the workspace: neither drops what the other kept, and editing in both is flagged. */
-export default async function tabs(env: E2EEnv): Promise<void> {
-  const ctx = await env.newContext(env.browser);
-  const a = await ctx.newPage();
-  const b = await ctx.newPage();
-  env.watch(a);
-  env.watch(b);
-  await a.goto(`${env.baseUrl}?runs=${RUNS}`);
-  await env.waitDone(a);
-  await b.goto(`${env.baseUrl}?runs=${RUNS}`);
-  await env.waitDone(b);
+test.describe.serial('22-tabs', () => {
+  let ctx: BrowserContext;
+  let a: Page;
+  let b: Page;
 
   const keep = async (p: Page, name: string) => {
     await typeInto(p, '[data-testid="keep-name"]', name);
     await p.click('[data-testid="keep-scenario"]');
   };
-
-  await env.h.check('two tabs: a scenario kept in one shows in the other, and neither tab drops what the other kept', async () => {
+  test.beforeAll(async () => {
+    ctx = await env.newContext(env.browser);
+    a = await ctx.newPage();
+    b = await ctx.newPage();
+    env.watch(a);
+    env.watch(b);
+    await a.goto(`${env.baseUrl}?runs=${RUNS}`);
+    await env.waitDone(a);
+    await b.goto(`${env.baseUrl}?runs=${RUNS}`);
+    await env.waitDone(b);
+  });
+  test('two tabs: a scenario kept in one shows in the other, and neither tab drops what the other kept', async () => {
     await keep(a, 'Van tab A');
     await keep(b, 'Van tab B');
     await waitKept(a, ['Van tab A', 'Van tab B']);
@@ -48,8 +52,7 @@ export default async function tabs(env: E2EEnv): Promise<void> {
     const stored = (await storedWorkspace(a)).saved.map((s: any) => s.name);
     assert(stored.length === 3, `stored: ${stored.join(' | ')}`);
   });
-
-  await env.h.check('two tabs editing the current scenario: a warning, and both versions are kept', async () => {
+  test('two tabs editing the current scenario: a warning, and both versions are kept', async () => {
     await typeInto(a, '[data-path="region.population"]', '120000');
     await a.waitForTimeout(700); // A's autosave
     await typeInto(b, '[data-path="region.population"]', '130000');
@@ -67,5 +70,7 @@ export default async function tabs(env: E2EEnv): Promise<void> {
     assert(other?.scenario.region.population === 120000, `A's version not kept: ${JSON.stringify(w.saved.map((s: any) => [s.name, s.scenario.region.population]))}`);
     console.log(`    kept after two tabs: ${w.saved.map((s: any) => s.name).join(' | ')}`);
   });
-  await ctx.close();
-}
+  test.afterAll(async () => {
+    await ctx.close();
+  });
+});

@@ -1,10 +1,9 @@
+import { env, test } from '../fixtures';
+import type { BrowserContext, Page } from '@playwright/test';
 import { assert } from '../harness';
-import type { E2EEnv } from '../env';
 import { defaultWithRuns, nodeReference } from '../reference';
 import { recordCheck } from '../../support/record';
-
 const RUNS = 200;
-
 /** Every number in a (JSON-like) value, and how many of them differ bit for bit from another's (Object.is). */
 function compareNumbers(a: unknown, b: unknown): { numbers: number; differing: number } {
   let numbers = 0;
@@ -26,11 +25,15 @@ function compareNumbers(a: unknown, b: unknown): { numbers: number; differing: n
  * recorded for the page (it runs after the build, so the next build carries it), then the page is
  * opened from the footer and must list every check, with figures and the commit they belong to.
  */
-export default async function verification(env: E2EEnv): Promise<void> {
-  const ctx = await env.newContext(env.browser);
-  const page = await ctx.newPage();
-  env.watch(page);
-  await env.h.check('verification: the browser summary matches Node bit for bit, recorded for the page', async () => {
+test.describe.serial('30-verification', () => {
+  let ctx: BrowserContext;
+  let page: Page;
+  test.beforeAll(async () => {
+    ctx = await env.newContext(env.browser);
+    page = await ctx.newPage();
+    env.watch(page);
+  });
+  test('verification: the browser summary matches Node bit for bit, recorded for the page', async () => {
     const ref = nodeReference(defaultWithRuns(RUNS), RUNS);
     await page.goto(`${env.baseUrl}?runs=${RUNS}`);
     const hook = await env.waitDone(page);
@@ -40,7 +43,7 @@ export default async function verification(env: E2EEnv): Promise<void> {
     recordCheck({
       id: 'node-browser-bit-identity',
       environment: `Chromium ${env.browser.version()} / Node ${process.version}`,
-      test: 'test/e2e/features/30-verification.e2e.ts',
+      test: 'test/e2e/specs/30-verification.spec.ts',
       rows: [
         {
           label: {
@@ -58,8 +61,7 @@ export default async function verification(env: E2EEnv): Promise<void> {
     });
     assert(c.numbers > 1000 && c.differing === 0, `${c.differing} of ${c.numbers} numbers differ`);
   });
-
-  await env.h.check('verification: the page lists every check with its figures and the commit, in Dutch and English', async () => {
+  test('verification: the page lists every check with its figures and the commit, in Dutch and English', async () => {
     await page.click('[data-testid="verification-link"]');
     await page.waitForSelector('[data-testid="verification-page"]', { timeout: 5000 });
     const title = await page.textContent('#verification-title');
@@ -87,5 +89,7 @@ export default async function verification(env: E2EEnv): Promise<void> {
     await page.click('[data-testid="verification-back"]');
     await page.waitForSelector('[data-testid="verification-page"]', { state: 'detached', timeout: 5000 });
   });
-  await ctx.close();
-}
+  test.afterAll(async () => {
+    await ctx.close();
+  });
+});

@@ -1,7 +1,7 @@
+import { env, test } from '../fixtures';
+import type { BrowserContext, Page } from '@playwright/test';
 import { assert } from '../harness';
 import { typeInto } from '../typing';
-import type { E2EEnv } from '../env';
-
 /** Enough runs that the run is still going when a worker is made to crash. */
 const RUNS = 2000;
 
@@ -9,15 +9,19 @@ const RUNS = 2000;
  * A worker that crashes mid-run: what the run finished stays on screen, marked partial with the
  * reason; the previous run's numbers are not shown as if current; the next run works.
  */
-export default async function faults(env: E2EEnv): Promise<void> {
-  const ctx = await env.newContext(env.browser);
-  const page = await ctx.newPage();
-  const problems: string[] = [];
-  // The crash itself is expected; anything else is a problem.
-  page.on('pageerror', (e) => !/simulated worker crash/.test(e.message) && problems.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && !/simulated worker crash/.test(m.text()) && problems.push(m.text()));
+test.describe.serial('23-faults', () => {
+  let ctx: BrowserContext;
+  let page: Page;
 
-  await env.h.check('a worker crashing mid-run: the finished runs are kept and shown as partial with the reason; the next run recovers', async () => {
+  const problems: string[] = [];
+  test.beforeAll(async () => {
+    ctx = await env.newContext(env.browser);
+    page = await ctx.newPage();
+    // The crash itself is expected; anything else is a problem.
+    page.on('pageerror', (e) => !/simulated worker crash/.test(e.message) && problems.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && !/simulated worker crash/.test(m.text()) && problems.push(m.text()));
+  });
+  test('a worker crashing mid-run: the finished runs are kept and shown as partial with the reason; the next run recovers', async () => {
     await page.goto(`${env.baseUrl}?runs=${RUNS}`);
     const first = await env.waitDone(page, 1, 180_000);
     // Typed key by key, the edit starts the next run by itself (400 ms after the last key).
@@ -52,5 +56,7 @@ export default async function faults(env: E2EEnv): Promise<void> {
     assert((await page.locator('[data-testid="run-failed-partial"]').count()) === 0, 'the failure note stayed');
     assert(problems.length === 0, problems.join('\n'));
   });
-  await ctx.close();
-}
+  test.afterAll(async () => {
+    await ctx.close();
+  });
+});

@@ -1,10 +1,10 @@
+import { env, test } from '../fixtures';
+import type { BrowserContext } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ElementHandle, Page } from 'playwright-core';
+import type { ElementHandle, Page } from '@playwright/test';
 import { assert } from '../harness';
-import type { E2EEnv } from '../env';
 import type { ProeftuinHook } from '../../../src/testHook';
-
 /**
  * A scenario file with its names in Dutch and English (format version 2), opened as a person
  * does: the editor, the summary band and the table export show the interface language's text and
@@ -19,10 +19,8 @@ const NAMES = {
   segment1: { en: 'Only English EN' },
   model1: { nl: 'Bonus NL-naam', en: 'Bonus EN name' },
 };
-
 const editorScenario = (page: Page) => page.evaluate(() => (window as any).__proeftuinEditor?.scenario()) as Promise<any>;
 const hookOf = (page: Page) => page.evaluate(() => (window as any).__proeftuin as ProeftuinHook);
-
 async function reveal(page: Page, sel: string): Promise<ElementHandle<HTMLElement>> {
   const el = (await page.waitForSelector(sel, { state: 'attached', timeout: 10_000 })) as ElementHandle<HTMLElement>;
   await el.evaluate((e) => {
@@ -31,38 +29,43 @@ async function reveal(page: Page, sel: string): Promise<ElementHandle<HTMLElemen
   await el.scrollIntoViewIfNeeded();
   return el;
 }
-
 async function save(page: Page, testId: string, path: string): Promise<string> {
   const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click(`[data-testid="${testId}"]`)]);
   await dl.saveAs(path);
   return path;
 }
-
 const valueOf = async (page: Page, sel: string) => (await reveal(page, sel)).evaluate((e) => (e as HTMLInputElement).value);
 const textOf = async (page: Page, sel: string) => ((await page.textContent(sel)) ?? '').trim();
 
-export default async function bilingual(env: E2EEnv): Promise<void> {
-  const s = JSON.parse(readFileSync(join(env.root, 'scenarios', 'default.json'), 'utf8'));
-  s.meta.title = NAMES.title;
-  s.simulation.runs = 200;
-  s.region.segments[0].name = NAMES.segment0;
-  s.region.segments[1].name = NAMES.segment1;
-  s.financing.models[1].name = NAMES.model1;
-  const file = join(env.artifacts, 'bilingual.json');
-  writeFileSync(file, JSON.stringify(s, null, 2));
+test.describe.serial('43-bilingual', () => {
+  let s: any;
+  let file: string;
+  let ctx: BrowserContext;
+  let page: Page;
+  let first: ProeftuinHook;
+  let g: number;
+  test.beforeAll(async () => {
+    s = JSON.parse(readFileSync(join(env.root, 'scenarios', 'default.json'), 'utf8'));
+    s.meta.title = NAMES.title;
+    s.simulation.runs = 200;
+    s.region.segments[0].name = NAMES.segment0;
+    s.region.segments[1].name = NAMES.segment1;
+    s.financing.models[1].name = NAMES.model1;
+    file = join(env.artifacts, 'bilingual.json');
+    writeFileSync(file, JSON.stringify(s, null, 2));
 
-  const ctx = await env.newContext(env.browser);
-  const page = await ctx.newPage();
-  await page.setViewportSize({ width: 1366, height: 768 });
-  env.watch(page);
-  await page.goto(`${env.baseUrl}?runs=200`);
-  const first = await env.waitDone(page, 1, 120_000);
-  await page.click('[data-testid="lang-nl"]');
-  await page.setInputFiles('[data-testid="import-file"]', file);
-  await env.waitDone(page, first.generation + 1, 120_000);
-  await page.waitForSelector('[data-testid="band-table"]', { timeout: 30_000 });
-
-  await env.h.check('bilingual file (nl): title, segment and contract names in Dutch in the editor and the summary band; a missing Dutch name shows the English one', async () => {
+    ctx = await env.newContext(env.browser);
+    page = await ctx.newPage();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    env.watch(page);
+    await page.goto(`${env.baseUrl}?runs=200`);
+    first = await env.waitDone(page, 1, 120_000);
+    await page.click('[data-testid="lang-nl"]');
+    await page.setInputFiles('[data-testid="import-file"]', file);
+    await env.waitDone(page, first.generation + 1, 120_000);
+    await page.waitForSelector('[data-testid="band-table"]', { timeout: 30_000 });
+  });
+  test('bilingual file (nl): title, segment and contract names in Dutch in the editor and the summary band; a missing Dutch name shows the English one', async () => {
     assert((await textOf(page, '[data-testid="scenario-title"]')) === NAMES.title.nl, `title: ${await textOf(page, '[data-testid="scenario-title"]')}`);
     assert((await valueOf(page, '#f-region-segments-0-name')) === NAMES.segment0.nl, `segment field: ${await valueOf(page, '#f-region-segments-0-name')}`);
     assert((await valueOf(page, '#f-region-segments-1-name')) === NAMES.segment1.en, 'the English-only name is not shown in Dutch');
@@ -73,8 +76,7 @@ export default async function bilingual(env: E2EEnv): Promise<void> {
     const lang = await textOf(page, '[data-field="region.segments[0].name"] [data-testid="text-language"]');
     assert(/Nederlandse tekst/.test(lang), `no note that the Dutch text is edited: ${lang}`);
   });
-
-  await env.h.check("changing a contract's kind offers to rename it (keyboard, then a click); accepting is one step that undo takes back", async () => {
+  test("changing a contract's kind offers to rename it (keyboard, then a click); accepting is one step that undo takes back", async () => {
     const kindSel = '[data-testid="model-kind-financing.models[0]"]';
     const before = (await editorScenario(page)).financing.models[0];
     assert(before.kind === 'ffs' && typeof before.name === 'object', `model 0 is ${JSON.stringify(before)}`);
@@ -102,13 +104,11 @@ export default async function bilingual(env: E2EEnv): Promise<void> {
     const back = (await editorScenario(page)).financing.models[0];
     assert(back.kind === 'ffs' && JSON.stringify(back.name) === JSON.stringify(before.name), `after undoing the kind: ${JSON.stringify(back)}`);
   });
-
-  const g = (await hookOf(page)).generation;
-  await env.waitDone(page, g, 120_000);
-  await page.click('[data-testid="lang-en"]');
-  await page.waitForTimeout(300);
-
-  await env.h.check('bilingual file (en): the language switch shows the English names in the editor, the summary band and the CSV export', async () => {
+  test('bilingual file (en): the language switch shows the English names in the editor, the summary band and the CSV export', async () => {
+    g = (await hookOf(page)).generation;
+    await env.waitDone(page, g, 120_000);
+    await page.click('[data-testid="lang-en"]');
+    await page.waitForTimeout(300);
     assert((await textOf(page, '[data-testid="scenario-title"]')) === NAMES.title.en, `title: ${await textOf(page, '[data-testid="scenario-title"]')}`);
     assert((await valueOf(page, '#f-region-segments-0-name')) === NAMES.segment0.en, `segment field: ${await valueOf(page, '#f-region-segments-0-name')}`);
     const band = await textOf(page, '[data-testid="band-table"]');
@@ -120,8 +120,7 @@ export default async function bilingual(env: E2EEnv): Promise<void> {
     );
     assert(!csv.includes(NAMES.model1.nl), 'the Dutch contract name in the English CSV');
   });
-
-  await env.h.check('typing a bilingual name in English (key by key) changes the English text and keeps the Dutch one', async () => {
+  test('typing a bilingual name in English (key by key) changes the English text and keeps the Dutch one', async () => {
     const el = await reveal(page, '#f-region-segments-0-name');
     await el.focus();
     await page.keyboard.press('ControlOrMeta+A');
@@ -132,6 +131,8 @@ export default async function bilingual(env: E2EEnv): Promise<void> {
     await page.click('[data-testid="lang-nl"]');
     assert((await valueOf(page, '#f-region-segments-0-name')) === NAMES.segment0.nl, 'the Dutch text is not shown after switching back');
   });
-  await page.screenshot({ path: join(env.artifacts, 'bilingual-nl.png') });
-  await ctx.close();
-}
+  test.afterAll(async () => {
+    await page.screenshot({ path: join(env.artifacts, 'bilingual-nl.png') });
+    await ctx.close();
+  });
+});

@@ -1,15 +1,20 @@
+import { env, test } from '../fixtures';
+import type { BrowserContext, Page } from '@playwright/test';
 import { assert } from '../harness';
-import type { E2EEnv } from '../env';
 
 /**
  * The default scenario's contract assumes 3.35% a year against an expected cost growth of 3.42%:
  * the financing view says how far the benchmark drifts without any change, in both languages.
  */
-export default async function benchmarkDrift(env: E2EEnv): Promise<void> {
-  const ctx = await env.newContext(env.browser);
-  const page = await ctx.newPage();
-  env.watch(page);
-  await env.h.check('financing view: the benchmark drift notice (nl and en)', async () => {
+test.describe.serial('benchmark-drift', () => {
+  let ctx: BrowserContext;
+  let page: Page;
+  test.beforeAll(async () => {
+    ctx = await env.newContext(env.browser);
+    page = await ctx.newPage();
+    env.watch(page);
+  });
+  test('financing view: the benchmark drift notice (nl and en)', async () => {
     await page.goto(`${env.baseUrl}?runs=200`);
     await env.waitDone(page);
     const note = page.getByTestId('benchmark-drift');
@@ -21,5 +26,7 @@ export default async function benchmarkDrift(env: E2EEnv): Promise<void> {
     const en = (await note.textContent()) ?? '';
     assert(/3\.35%/.test(en) && /3\.42%/.test(en) && /−0\.8%/.test(en) && /2036/.test(en), `en: ${en}`);
   });
-  await ctx.close();
-}
+  test.afterAll(async () => {
+    await ctx.close();
+  });
+});

@@ -1,16 +1,17 @@
+import { env, test } from '../fixtures';
+import type { Summary } from '../../../models/summary/summarize';
+import type { ProeftuinHook } from '../../../src/testHook';
+import type { BrowserContext } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import LZString from 'lz-string';
-import type { Page } from 'playwright-core';
+import type { Page } from '@playwright/test';
 import { assert } from '../harness';
 import { typeInto } from '../typing';
-import type { E2EEnv } from '../env';
 import { storedWorkspace } from '../stored';
-
 /** Runs per page load: the checks are about keeping work, not about the numbers. */
 const RUNS = 60;
 const FILES = 30;
-
 const hook = (p: Page) => p.evaluate(() => (window as any).__proeftuin);
 /** The population field's value as a number (whatever the language's notation). */
 const pop = async (p: Page) => Number((await p.inputValue('[data-path="region.population"]')).replace(/[.\s\u202f]/g, '').replace(',', '.'));
@@ -24,60 +25,71 @@ const linkFor = (base: string, s: unknown) => `${base}?runs=${RUNS}#s=${LZString
  * localStorage, 30 files opened in a row, a reload, a save the browser refuses, share links
  * (opened, pasted into an open tab, garbage, cut off), and the "run in progress" guard.
  */
-export default async function workspace(env: E2EEnv): Promise<void> {
-  const base = JSON.parse(readFileSync(join(env.root, 'scenarios', 'default.json'), 'utf8'));
-  const variant = (i: number) => ({ ...base, meta: { ...base.meta, title: `Bestand ${i}` }, region: { ...base.region, population: 100_000 + i * 1000 } });
+test.describe.serial('20-workspace', () => {
+  let base: any;
 
-  // ---- storage pre-filled, migration, 30 files, reload -----------------------------------------
-  const ctx = await env.newContext(env.browser);
-  const page = await ctx.newPage();
-  env.watch(page);
-  // An old workspace in localStorage with three kept scenarios carrying full summaries, and
-  // localStorage otherwise nearly full (what made every later save fail silently).
-  await page.goto(`${env.baseUrl}?runs=${RUNS}`);
-  const first = await env.waitDone(page);
-  const fullSummary = first.summary;
-  const legacyBytes = await page.evaluate(
-    ({ base, summary }) => {
-      localStorage.clear();
-      const kept = [1, 2, 3].map((i) => ({
-        id: `old${i}`,
-        name: `Oud ${i}`,
-        scenario: { ...base, meta: { ...base.meta, title: `Oud ${i}` } },
-        savedAt: new Date().toISOString(),
-        result: { summary, cancelled: false },
-      }));
-      const w = JSON.stringify({
-        format: 'proeftuin-workspace',
-        version: 1,
-        scenario: { ...base, meta: { ...base.meta, title: 'Huidig oud' } },
-        saved: kept,
-        compare: ['old1', 'old2'],
-        savedAt: new Date().toISOString(),
-      });
-      localStorage.setItem('proeftuin.workspace.v1', w);
-      // fill the rest of the 5 MB (UTF-16: 2 bytes a character) until the browser refuses
-      let chunk = 'x'.repeat(256 * 1024);
-      for (let i = 0; chunk.length > 16;) {
-        try {
-          localStorage.setItem(`filler${i++}`, chunk);
-        } catch {
-          chunk = chunk.slice(0, chunk.length / 2);
+  const variant = (i: number) => ({ ...base, meta: { ...base.meta, title: `Bestand ${i}` }, region: { ...base.region, population: 100_000 + i * 1000 } });
+  let ctx: BrowserContext;
+  let page: Page;
+  let first: ProeftuinHook;
+  let fullSummary: Summary | null;
+  let legacyBytes: number;
+  let lc: BrowserContext;
+  let lp: Page;
+  test.beforeAll(async () => {
+    base = JSON.parse(readFileSync(join(env.root, 'scenarios', 'default.json'), 'utf8'));
+
+    // ---- storage pre-filled, migration, 30 files, reload -----------------------------------------
+    ctx = await env.newContext(env.browser);
+    page = await ctx.newPage();
+    env.watch(page);
+    // An old workspace in localStorage with three kept scenarios carrying full summaries, and
+    // localStorage otherwise nearly full (what made every later save fail silently).
+    await page.goto(`${env.baseUrl}?runs=${RUNS}`);
+    first = await env.waitDone(page);
+    fullSummary = first.summary;
+    legacyBytes = await page.evaluate(
+      ({ base, summary }) => {
+        localStorage.clear();
+        const kept = [1, 2, 3].map((i) => ({
+          id: `old${i}`,
+          name: `Oud ${i}`,
+          scenario: { ...base, meta: { ...base.meta, title: `Oud ${i}` } },
+          savedAt: new Date().toISOString(),
+          result: { summary, cancelled: false },
+        }));
+        const w = JSON.stringify({
+          format: 'proeftuin-workspace',
+          version: 1,
+          scenario: { ...base, meta: { ...base.meta, title: 'Huidig oud' } },
+          saved: kept,
+          compare: ['old1', 'old2'],
+          savedAt: new Date().toISOString(),
+        });
+        localStorage.setItem('proeftuin.workspace.v1', w);
+        // fill the rest of the 5 MB (UTF-16: 2 bytes a character) until the browser refuses
+        let chunk = 'x'.repeat(256 * 1024);
+        for (let i = 0; chunk.length > 16;) {
+          try {
+            localStorage.setItem(`filler${i++}`, chunk);
+          } catch {
+            chunk = chunk.slice(0, chunk.length / 2);
+          }
         }
-      }
-      return w.length;
-    },
-    { base, summary: fullSummary },
-  );
-  // An IndexedDB workspace from the first visit would win over the old entry: start without one.
-  await page.evaluate(
-    () =>
-      new Promise((ok) => {
-        const r = indexedDB.deleteDatabase('proeftuin');
-        r.onsuccess = r.onerror = r.onblocked = () => ok(null);
-      }),
-  );
-  await env.h.check('first open after the move to IndexedDB: the old localStorage workspace is migrated, kept results cut to the comparison numbers', async () => {
+        return w.length;
+      },
+      { base, summary: fullSummary },
+    );
+    // An IndexedDB workspace from the first visit would win over the old entry: start without one.
+    await page.evaluate(
+      () =>
+        new Promise((ok) => {
+          const r = indexedDB.deleteDatabase('proeftuin');
+          r.onsuccess = r.onerror = r.onblocked = () => ok(null);
+        }),
+    );
+  });
+  test('first open after the move to IndexedDB: the old localStorage workspace is migrated, kept results cut to the comparison numbers', async () => {
     await page.reload();
     await env.waitDone(page);
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="saved-item"]').length === 3, null, { timeout: 10_000 });
@@ -92,8 +104,7 @@ export default async function workspace(env: E2EEnv): Promise<void> {
     // Two ticked for comparison: the comparison shows from the slim results.
     await page.waitForSelector('[data-testid="compare-view"], .compare, #compare-title', { timeout: 5000 }).catch(() => undefined);
   });
-
-  await env.h.check(`${FILES} files opened in a row, then a reload: every kept scenario and the current edit are there`, async () => {
+  test(`${FILES} files opened in a row, then a reload: every kept scenario and the current edit are there`, async () => {
     for (let i = 1; i <= FILES; i++) {
       const path = join(env.artifacts, `ws-file-${i}.json`);
       writeFileSync(path, JSON.stringify(variant(i)));
@@ -145,10 +156,8 @@ export default async function workspace(env: E2EEnv): Promise<void> {
     assert(/Opslag in deze browser: .* gebruikt van/.test(usage), `space used not shown: ${usage}`);
     console.log(`    after ${FILES} files and a reload: ${names.length} kept scenarios; workspace record ${storedBytes} bytes; site storage ${bytes} bytes (${usage})`);
   });
-  await ctx.close();
-
-  // ---- a save the browser refuses ---------------------------------------------------------------
-  await env.h.check('the page asks for persistent storage; a save the browser refuses (QuotaExceededError) is said at once, in both languages, with the workspace as a download', async () => {
+  test('the page asks for persistent storage; a save the browser refuses (QuotaExceededError) is said at once, in both languages, with the workspace as a download', async () => {
+    await ctx.close();
     const c = await env.newContext(env.browser);
     await c.addInitScript(() => {
       IDBObjectStore.prototype.put = function () {
@@ -178,12 +187,11 @@ export default async function workspace(env: E2EEnv): Promise<void> {
     await p.screenshot({ path: join(env.artifacts, '20-save-failed.png') });
     await c.close();
   });
-
-  // ---- share links -------------------------------------------------------------------------------
-  const lc = await env.newContext(env.browser);
-  const lp = await lc.newPage();
-  env.watch(lp);
-  await env.h.check('opening a share link keeps the autosaved scenario first and removes #s= from the address', async () => {
+  test('opening a share link keeps the autosaved scenario first and removes #s= from the address', async () => {
+    // ---- share links -------------------------------------------------------------------------------
+    lc = await env.newContext(env.browser);
+    lp = await lc.newPage();
+    env.watch(lp);
     await lp.goto(`${env.baseUrl}?runs=${RUNS}`);
     await env.waitDone(lp);
     await typeInto(lp, '[data-path="region.population"]', '111111');
@@ -209,7 +217,7 @@ export default async function workspace(env: E2EEnv): Promise<void> {
     assert((await pop(p2)) === 188000, 'a reload discarded the edit after the link');
     await p2.close();
   });
-  await env.h.check('a link pasted into an open tab loads (hashchange); a garbage or cut-off link says so and changes nothing', async () => {
+  test('a link pasted into an open tab loads (hashchange); a garbage or cut-off link says so and changes nothing', async () => {
     await lp.reload();
     let g = (await env.waitDone(lp)).generation;
     await lp.evaluate((h) => (location.hash = h), new URL(linkFor(env.baseUrl, variant(55))).hash);
@@ -234,10 +242,8 @@ export default async function workspace(env: E2EEnv): Promise<void> {
     await lp.click('[data-testid="lang-nl"]');
     assert((await hook(lp)).generation === g, 'a bad link started a run');
   });
-  await lc.close();
-
-  // ---- the run-in-progress guard ------------------------------------------------------------------
-  await env.h.check('a run that never finished drawing is not started again on the next open; "run anyway" runs it', async () => {
+  test('a run that never finished drawing is not started again on the next open; "run anyway" runs it', async () => {
+    await lc.close();
     const c = await env.newContext(env.browser);
     const p = await c.newPage();
     env.watch(p);
@@ -273,9 +279,7 @@ export default async function workspace(env: E2EEnv): Promise<void> {
     assert((await marks(p)).length === 0, `mark left after the run: ${await marks(p)}`);
     await c.close();
   });
-
-  // ---- a file whose numbers are a million times larger --------------------------------------------
-  await env.h.check('costs ×10⁶: the risk–return chart draws a bounded number of labels and the page stays live', async () => {
+  test('costs ×10⁶: the risk–return chart draws a bounded number of labels and the page stays live', async () => {
     const big = structuredClone(base);
     let n = 0;
     const scale = (o: any) => {
@@ -306,4 +310,4 @@ export default async function workspace(env: E2EEnv): Promise<void> {
     console.log(`    costs ×10⁶ (${n} fields): risk–return chart ${labels} text elements, all SVG charts ${ticks}`);
     await c.close();
   });
-}
+});
