@@ -105,3 +105,27 @@ export const test = base.extend<{ noPageErrors: void }, { site: E2EEnv }>({
 export { expect } from '@playwright/test';
 export { assert } from './harness';
 export { typeInto } from './typing';
+
+/**
+ * Waits until `cond` holds, polling, for at most `timeout` ms (a hang guard: it does not fail by
+ * itself). Written before the assert that checks the same condition, so that a failure keeps the
+ * assert's message: the replacement of a fixed sleep by the condition the sleep stood for.
+ */
+export async function eventually(cond: () => unknown | Promise<unknown>, timeout = 10_000): Promise<void> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    if (await Promise.resolve(cond()).catch(() => false)) return;
+    if (Date.now() > end) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** After a click on the language switch: waits until the page and its test hook are in that language. */
+export async function languageShown(page: Page, lang: 'nl' | 'en'): Promise<void> {
+  await page.waitForFunction((l) => document.documentElement.lang === l && (window as any).__proeftuin?.lang === l, lang);
+  // One frame: what the switch re-renders is painted.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+/** No editor error list on the page (the scenario is valid as it stands). */
+export const noEditorErrors = (page: Page) => page.evaluate(() => document.querySelector('[data-testid="editor-errors"]') === null);

@@ -1,4 +1,4 @@
-import { env, test } from '../fixtures';
+import { env, test, eventually, noEditorErrors } from '../fixtures';
 import type { Summary } from '../../../models/summary/summarize';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { localText } from '../../../models/scenario/localText';
@@ -196,7 +196,7 @@ test.describe.serial('01-core', () => {
       l.every((x, i) => x.startsWith(`${i + 1}. ${localText(fin.models[i].name, 'nl')}`) && /kans op verlies \d+\s?%/.test(x)),
       `legend: ${l.join(' | ')}`,
     );
-    await page.waitForTimeout(150); // the chart draws in a queued task
+    await eventually(async () => (await colourPixels(page, 'partydist-chart', ['#E69F00'])).every((n) => n > 200)); // the chart draws in a queued task
     // Model colours 2–7 (1 is black, like the axes). Each model's number marker (a disc of ~300 px)
     // is drawn in its colour; curves of contracts that treat the party alike coincide and cover each
     // other, so the lines are checked together: far more coloured pixels than the markers alone.
@@ -225,7 +225,7 @@ test.describe.serial('01-core', () => {
     await page.locator('[data-testid="card-partydist"]').screenshot({ path: join(env.artifacts, '16-party-table.png') });
     await page.click('[data-testid="partydist-table-toggle"]');
     await page.waitForSelector('[data-testid="partydist-chart"] canvas');
-    await page.waitForTimeout(150);
+    await eventually(async () => (await canvasPixels(page, 'partydist-chart')).painted > 0);
     await page.locator('[data-testid="card-partydist"]').screenshot({ path: join(env.artifacts, '16-party-distribution.png') });
   });
   test("every chart's table view fits its card at 1400 px (a table takes the whole row), except the 32-row distribution table, which scrolls with its labels in view", async () => {
@@ -682,7 +682,7 @@ test.describe.serial('01-core', () => {
     const px = await canvasPixels(page, 'compare-chart');
     assert(px.painted > px.width * px.height * 0.02, 'comparison chart is blank');
     // Overlays: both scenarios' colours (blue, orange) drawn in each chart, the target line in the distribution chart.
-    await page.waitForTimeout(200);
+    await eventually(async () => (await colourPixels(page, 'compare-chart', ['#0072B2', '#E69F00'])).every((n) => n > 300));
     for (const id of ['compare-cost-chart', 'compare-exceed-chart', 'compare-prob-chart', 'compare-chart']) {
       const [blue, orange] = await colourPixels(page, id, ['#0072B2', '#E69F00']);
       assert(blue > 300 && orange > 300, `${id}: scenario lines not both drawn (blue ${blue}, orange ${orange} pixels)`);
@@ -697,7 +697,7 @@ test.describe.serial('01-core', () => {
     const costRows = await page.$$eval('[data-testid="compare-cost-table"] tbody tr', (trs) => trs.length);
     assert(costRows === hook!.summary!.years.length, `cost table has ${costRows} rows`);
     await page.click('[data-testid="compare-cost-table-toggle"]');
-    await page.waitForTimeout(200);
+    await page.waitForSelector('[data-testid="compare-cost-chart"] canvas');
     await page.locator('[data-testid="compare-view"]').screenshot({ path: join(env.artifacts, '11-compare.png') });
   });
   test('chart saved as PNG', async () => {
@@ -736,7 +736,7 @@ test.describe.serial('01-core', () => {
     const field = page.locator('[data-field="interventions[0].lagYears"]');
     assert((await field.locator('input.num').count()) === 3, 'PERT does not show three inputs');
     assert((await field.locator('svg.dist-pic').count()) === 1, 'no picture of the distribution');
-    await page.waitForTimeout(100);
+    await eventually(() => noEditorErrors(page));
     const errs = (await page.locator('[data-testid="editor-errors"]').count()) > 0 ? await page.textContent('[data-testid="editor-errors"]') : '';
     assert(!errs!.includes('lagYears'), `switching to PERT made the field invalid: ${errs}`);
     await field.scrollIntoViewIfNeeded();
@@ -750,11 +750,11 @@ test.describe.serial('01-core', () => {
     await page.waitForSelector('[data-field="interventions[0].effects.contacts.hospital"]');
     // A share: typed as a percentage.
     await typeInto(page, '[data-path="interventions[0].effects.contacts.hospital.value"]', '10');
-    await page.waitForTimeout(100);
+    await eventually(() => noEditorErrors(page));
     const errs = (await page.locator('[data-testid="editor-errors"]').count()) > 0 ? await page.textContent('[data-testid="editor-errors"]') : '';
     assert(!errs, `adding a field made the scenario invalid: ${errs}`);
     const saved = await storedWorkspace(page);
-    await page.waitForTimeout(400);
+    await eventually(async () => (await storedWorkspace(page)).scenario?.interventions?.[0]?.effects?.contacts?.hospital?.value === 0.1);
     const after = await storedWorkspace(page);
     assert(
       after.scenario?.interventions?.[0]?.effects?.contacts?.hospital?.value === 0.1,
@@ -777,7 +777,7 @@ test.describe.serial('01-core', () => {
     await page.click(`${last} > summary`);
     await page.click(`${last} .item-actions button:nth-child(2)`);
     assert((await count()) === n, 'remove did not remove the model');
-    await page.waitForTimeout(150);
+    await eventually(() => noEditorErrors(page));
     assert((await page.locator('[data-testid="editor-errors"]').count()) === 0, 'copy/remove left errors');
   });
   test("editor: changing a financing model's kind restructures its fields, keeps id and name, stays valid and runs", async () => {
@@ -790,7 +790,7 @@ test.describe.serial('01-core', () => {
     await page.waitForSelector(`${item} [data-field="financing.models[1].glide"]`, { timeout: 5000 });
     assert((await page.locator(`${item} [data-field="financing.models[1].perInsured"]`).count()) === 0, 'the bonus fields stayed after the kind changed');
     assert((await page.inputValue('[id="f-financing-models-1-id"]')) === before.id, 'id not kept');
-    await page.waitForTimeout(500);
+    await eventually(() => noEditorErrors(page));
     const errs = (await page.locator('[data-testid="editor-errors"]').count()) > 0 ? await page.textContent('[data-testid="editor-errors"]') : '';
     assert(!errs, `the new kind left the scenario invalid: ${errs}`);
     const saved = (await storedWorkspace(page)).scenario.financing.models[1];
@@ -804,7 +804,7 @@ test.describe.serial('01-core', () => {
     // Back to the bonus: the model's own earlier values return.
     await page.selectOption(kindSel, 'bonus');
     await page.waitForSelector(`${item} [data-field="financing.models[1].perInsured"]`, { timeout: 5000 });
-    await page.waitForTimeout(500);
+    await eventually(async () => JSON.stringify((await storedWorkspace(page)).scenario.financing.models[1]) === JSON.stringify(before));
     const back = (await storedWorkspace(page)).scenario.financing.models[1];
     assert(JSON.stringify(back) === JSON.stringify(before), `switching back did not restore the model: ${JSON.stringify(back)}`);
   });

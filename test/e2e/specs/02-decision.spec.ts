@@ -1,4 +1,4 @@
-import { env, test } from '../fixtures';
+import { env, test, eventually, noEditorErrors } from '../fixtures';
 import type { Summary } from '../../../models/summary/summarize';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { localText } from '../../../models/scenario/localText';
@@ -201,7 +201,7 @@ test.describe.serial('02-decision', () => {
     const field = '[data-path="simulation.varianceSplitRuns"]';
     await reveal(p6, field);
     await typeInto(p6, field, '0');
-    await p6.waitForTimeout(300);
+    await eventually(async () => (await storedWorkspace(p6)).scenario?.simulation?.varianceSplitRuns === 0 && (await noEditorErrors(p6)));
     const g = ((await p6.evaluate(() => (window as any).__proeftuin)) as ProeftuinHook).generation;
     await p6.click('[data-testid="run-button"]');
     const hk = await waitDone(p6, g + 1, 60_000);

@@ -1,4 +1,5 @@
-import { env, test } from '../fixtures';
+import { storedWorkspace } from '../stored';
+import { env, test, eventually } from '../fixtures';
 import type { BrowserContext } from '@playwright/test';
 import { join } from 'node:path';
 import { localText } from '../../../models/scenario/localText';
@@ -78,7 +79,7 @@ function typeCases(pageOf: () => Page, cases: Case[], label: string): void {
         `focus left the field while typing (${r.blurs} blur(s); active element: ${await page.evaluate(() => document.activeElement?.tagName + '#' + document.activeElement?.id)})`,
       );
       if (!c.select) assert(r.value === (c.shown ?? c.typed), `field shows ${JSON.stringify(r.value)}, typed ${JSON.stringify(c.typed)}`);
-      await page.waitForTimeout(50);
+      await eventually(async () => JSON.stringify(getAt(await editorScenario(page), c.path)) === JSON.stringify(c.expect));
       const got = getAt(await editorScenario(page), c.path);
       assert(JSON.stringify(got) === JSON.stringify(c.expect), `scenario holds ${JSON.stringify(got)} at ${c.path.join('.')}, expected ${JSON.stringify(c.expect)}`);
     });
@@ -152,39 +153,43 @@ function undoAcrossReload(): void {
       await typeInto(page, '#f-region-name', 'Westelijke Mijnstreek');
       const add = await reveal(page, '[data-testid="add-interventions"]');
       await add.click();
-      await page.waitForTimeout(800); // both saves are debounced (250 ms)
+      await eventually(
+        async () =>
+          (await page.evaluate(() => localStorage.getItem('proeftuin.history.v1') ?? '')).includes('Nieuwe interventie') &&
+          (await storedWorkspace(page)).scenario?.interventions?.length === start.interventions.length + 1,
+      ); // both saves are debounced (250 ms)
       await page.reload();
       await page.waitForFunction(() => (document.querySelector('[data-path="region.population"]') as HTMLInputElement | null)?.value === '85.000', null, { timeout: 15_000 });
       assert((await now()).interventions.length === start.interventions.length + 1, 'the added intervention was not restored');
       await page.click('[data-testid="scenario-title"]'); // focus outside the fields
       await page.keyboard.press('ControlOrMeta+z');
-      await page.waitForTimeout(100);
+      await eventually(async () => (await now()).interventions.length === start.interventions.length);
       assert((await now()).interventions.length === start.interventions.length, 'Ctrl+Z did not undo the added intervention');
       await page.keyboard.press('ControlOrMeta+z');
-      await page.waitForTimeout(100);
+      await eventually(async () => (await now()).region.name === start.region.name);
       assert((await now()).region.name === start.region.name, `Ctrl+Z did not undo the name: ${(await now()).region.name}`);
       assert((await now()).region.population === 85000, 'the population went back with the name: typing was not one step');
       await page.keyboard.press('ControlOrMeta+z');
-      await page.waitForTimeout(100);
+      await eventually(async () => (await page.inputValue(dp('region.population'))) === '170.000');
       const pop = await page.inputValue(dp('region.population'));
       assert((await now()).region.population === 170000 && pop === '170.000', `Ctrl+Z did not undo the typed population: ${(await now()).region.population}, field ${pop}`);
       await page.keyboard.press('ControlOrMeta+Shift+z');
-      await page.waitForTimeout(100);
+      await eventually(async () => (await now()).region.population === 85000);
       assert((await now()).region.population === 85000, 'Ctrl+Shift+Z did not redo');
       // Inside a field too, and the field keeps its focus.
       const el = await reveal(page, dp('region.population'));
       await el.focus();
       await page.keyboard.press('ControlOrMeta+z');
-      await page.waitForTimeout(100);
+      await eventually(async () => (await now()).region.population === 170000);
       assert((await now()).region.population === 170000 && (await page.inputValue(dp('region.population'))) === '170.000', 'Ctrl+Z in the field did not undo');
       assert(await el.evaluate((e) => document.activeElement === e), 'the field lost focus on undo');
       const redo = await reveal(page, '[data-testid="redo"]');
       await redo.click();
-      await page.waitForTimeout(100);
+      await eventually(async () => (await now()).region.population === 85000);
       assert((await now()).region.population === 85000, 'the redo button did not redo');
       const undo = await reveal(page, '[data-testid="undo"]');
       await undo.click();
-      await page.waitForTimeout(100);
+      await eventually(async () => JSON.stringify(await now()) === JSON.stringify(start));
       assert(JSON.stringify(await now()) === JSON.stringify(start), 'after undoing everything the scenario is not the one we started with');
       assert(await page.isDisabled('[data-testid="undo"]'), 'undo still offered with nothing to undo');
       await page.screenshot({ path: join(env.artifacts, 'editor-undo-nl.png') });
@@ -220,7 +225,7 @@ function checksAndNotes(): void {
           await typeInto(page, dp('simulation.runs'), '150');
           await typeInto(page, dp('region.segments[0].lines.gp.costPerContact.value'), lang === 'nl' ? '€ 1.250' : '€ 1,250');
           await typeInto(page, dp('financing.models[4].stopLoss.loading.value'), '150');
-          await page.waitForTimeout(300);
+          await eventually(async () => (await warningAt('region.population')) !== '');
           const pop = await warningAt('region.population');
           assert(lang === 'nl' ? /Bedoelde u 500\.000\?/.test(pop) : /Did you mean 500,000\?/.test(pop), `population note: ${JSON.stringify(pop)}`);
           const runs = await warningAt('simulation.runs');
@@ -265,14 +270,14 @@ function checksAndNotes(): void {
       const before = await names();
       const add = await reveal(page, '[data-testid="add-interventions"]');
       await add.click();
-      await page.waitForTimeout(100);
+      await eventually(async () => (await names()).length === before.length + 1);
       const after = await names();
       assert(after.length === before.length + 1 && after.at(-1) === 'Nieuwe interventie 1', `added: ${after.at(-1)}`);
       const item = ((await editorScenario(page)) as any).interventions.at(-1);
       assert(item.reach.max.value === 0 && item.cost.oneOff.value === 0, `new intervention not neutral: ${JSON.stringify(item)}`);
       const copy = await reveal(page, `[data-testid="item-interventions[0]"] .item-actions button:first-child`);
       await copy.click();
-      await page.waitForTimeout(100);
+      await eventually(async () => (await names()).length === before.length + 2);
       const copied = (await names()).at(-1)!;
       // Each language gets its own word: "(kopie)" after the Dutch name, "(copy)" after the English one.
       assert(localText(copied, 'nl') === `${localText(before[0], 'nl')} (kopie)` && localText(copied, 'en') === `${localText(before[0], 'en')} (copy)`, `copy named ${JSON.stringify(copied)}`);

@@ -1,4 +1,4 @@
-import { env, test } from '../fixtures';
+import { env, test, eventually } from '../fixtures';
 import type { Summary } from '../../../models/summary/summarize';
 import type { ProeftuinHook } from '../../../src/testHook';
 import type { BrowserContext } from '@playwright/test';
@@ -195,7 +195,7 @@ test.describe.serial('20-workspace', () => {
     await lp.goto(`${env.baseUrl}?runs=${RUNS}`);
     await env.waitDone(lp);
     await typeInto(lp, '[data-path="region.population"]', '111111');
-    await lp.waitForTimeout(600); // the autosave's debounce
+    await eventually(async () => (await storedWorkspace(lp)).scenario?.region?.population === 111111); // the autosave's debounce
     const p2 = await lc.newPage();
     env.watch(p2);
     await p2.goto(linkFor(env.baseUrl, variant(77)));
@@ -211,7 +211,7 @@ test.describe.serial('20-workspace', () => {
     );
     // a reload keeps later edits instead of reopening the link
     await typeInto(p2, '[data-path="region.population"]', '188000');
-    await p2.waitForTimeout(600);
+    await eventually(async () => (await storedWorkspace(p2)).scenario?.region?.population === 188000);
     await p2.reload();
     await env.waitDone(p2);
     assert((await pop(p2)) === 188000, 'a reload discarded the edit after the link');
@@ -254,7 +254,7 @@ test.describe.serial('20-workspace', () => {
     await p.evaluate(() => localStorage.setItem('proeftuin.runInProgress', JSON.stringify({ startedAt: new Date().toISOString(), title: 'x' })));
     await p.reload();
     await p.waitForSelector('[data-testid="interrupted-run"]', { timeout: 10_000 });
-    await p.waitForTimeout(2000); // the first run would have started by now
+    await eventually(() => p.evaluate(() => document.readyState === 'complete' && (window as any).__proeftuin !== undefined)); // the first run would have started by now
     const h = await hook(p);
     assert(h.generation === 0 && h.state === 'idle', `a run started by itself: ${h.state} ${h.generation}`);
     assert(((await p.textContent('[data-testid="interrupted-run"]')) ?? '').includes('niet vanzelf opnieuw gestart'), 'Dutch notice');

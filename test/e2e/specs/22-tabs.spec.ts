@@ -1,4 +1,4 @@
-import { env, test } from '../fixtures';
+import { env, test, eventually } from '../fixtures';
 import type { BrowserContext } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { assert } from '../harness';
@@ -54,7 +54,7 @@ test.describe.serial('22-tabs', () => {
   });
   test('two tabs editing the current scenario: a warning, and both versions are kept', async () => {
     await typeInto(a, '[data-path="region.population"]', '120000');
-    await a.waitForTimeout(700); // A's autosave
+    await eventually(async () => (await storedWorkspace(a)).scenario?.region?.population === 120000); // A's autosave
     await typeInto(b, '[data-path="region.population"]', '130000');
     await a.waitForSelector('[data-testid="other-tab"]', { timeout: 5000 });
     const nl = (await a.textContent('[data-testid="other-tab"]')) ?? '';

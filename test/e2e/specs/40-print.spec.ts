@@ -1,4 +1,4 @@
-import { env, test } from '../fixtures';
+import { env, test, eventually, languageShown } from '../fixtures';
 import type { BrowserContext } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -86,7 +86,7 @@ test.describe.serial('40-print', () => {
         if (lang === 'en') {
           await page.emulateMedia({ media: 'screen' });
           await page.click('[data-testid="lang-en"]');
-          await page.waitForTimeout(500);
+          await languageShown(page, 'en');
         }
         // The print dialog's path: on beforeprint (screen layout still) every chart redraws at its width on paper.
         drawn = (await page.evaluate(`(async () => {
@@ -111,12 +111,12 @@ test.describe.serial('40-print', () => {
         await page.emulateMedia({ media: 'print' });
         // Charts redraw on the media change and on the resize; two frames for the queued redraws.
         await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-        await page.waitForTimeout(300);
+        await eventually(async () => (await printLayout(page)).charts.every((c) => c.right <= A4_CONTENT_PX + 1 && c.left >= -1));
         layout = await printLayout(page);
         // Back to the screen: the PDF below is printed from the page as a user has it.
         await page.emulateMedia({ media: 'screen' });
         await page.setViewportSize(screenSize);
-        await page.waitForTimeout(300);
+        await eventually(() => page.evaluate((a4) => [...document.querySelectorAll('.card canvas, .card svg')].some((c) => c.getBoundingClientRect().width > a4 + 1), A4_CONTENT_PX));
         assert(layout.charts.length >= 8, `only ${layout.charts.length} charts in print`);
         const out = layout.charts.filter((c) => c.right > A4_CONTENT_PX + 1 || c.left < -1);
         assert(out.length === 0, `charts beyond ${A4_CONTENT_PX.toFixed(0)} px: ${out.map((c) => `${c.card} ${c.left.toFixed(0)}–${c.right.toFixed(0)}`).join(', ')}`);

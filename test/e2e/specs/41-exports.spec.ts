@@ -1,4 +1,4 @@
-import { env, test } from '../fixtures';
+import { env, test, languageShown } from '../fixtures';
 import type { BrowserContext } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { localText } from '../../../models/scenario/localText';
@@ -81,7 +81,7 @@ test.describe.serial('41-exports', () => {
         nl = lang === 'nl';
         if (!nl) {
           await page.click('[data-testid="lang-en"]');
-          await page.waitForTimeout(300);
+          await languageShown(page, 'en');
         }
         P = nl ? PARTY_NL : PARTY_EN;
       });

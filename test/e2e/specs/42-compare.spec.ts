@@ -1,4 +1,4 @@
-import { env, test } from '../fixtures';
+import { env, test, languageShown } from '../fixtures';
 import type { BrowserContext, Page } from '@playwright/test';
 import { join } from 'node:path';
 import { assert } from '../harness';
@@ -50,7 +50,7 @@ test.describe.serial('42-compare', () => {
       test.beforeAll(async () => {
         if (lang === 'en') {
           await page.click('[data-testid="lang-en"]');
-          await page.waitForTimeout(300);
+          await languageShown(page, 'en');
         }
       });
       test(`compare (${lang}): "what changed" lists exactly the edited assumption, in words and the language's notation`, async () => {

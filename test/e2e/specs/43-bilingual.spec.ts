@@ -1,4 +1,4 @@
-import { env, test } from '../fixtures';
+import { env, test, languageShown } from '../fixtures';
 import type { BrowserContext } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -108,7 +108,7 @@ test.describe.serial('43-bilingual', () => {
     g = (await hookOf(page)).generation;
     await env.waitDone(page, g, 120_000);
     await page.click('[data-testid="lang-en"]');
-    await page.waitForTimeout(300);
+    await languageShown(page, 'en');
     assert((await textOf(page, '[data-testid="scenario-title"]')) === NAMES.title.en, `title: ${await textOf(page, '[data-testid="scenario-title"]')}`);
     assert((await valueOf(page, '#f-region-segments-0-name')) === NAMES.segment0.en, `segment field: ${await valueOf(page, '#f-region-segments-0-name')}`);
     const band = await textOf(page, '[data-testid="band-table"]');

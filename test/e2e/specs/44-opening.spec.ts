@@ -1,4 +1,4 @@
-import { env, test } from '../fixtures';
+import { env, test, eventually } from '../fixtures';
 import type { BrowserContext, Page } from '@playwright/test';
 import { assert } from '../harness';
 import { storedWorkspace } from '../stored';
@@ -67,7 +67,7 @@ test.describe.serial('44-opening', () => {
             await page.waitForFunction((n) => document.querySelectorAll('[data-testid="saved-item"]').length === n + 1, before, { timeout: 5000 });
             const now = (await page.evaluate(() => (window as any).__proeftuinEditor?.scenario())) as any;
             assert(now.region.population === 170000, `not the default scenario after the reset: ${now.region.population}`);
-            await page.waitForTimeout(800); // the workspace save is debounced
+            await eventually(async () => ((await storedWorkspace(page)).saved as any[]).some((x) => x.scenario?.region?.population === 90000)); // the workspace save is debounced
             const saved = (await storedWorkspace(page)).saved as any[];
             assert(
               saved.some((x) => x.scenario?.region?.population === 90000),
