@@ -177,8 +177,10 @@ function block(stmts: readonly ts.Statement[], finallyText = ''): string {
       const body = fn.startsWith('{') ? fn.slice(1, -1) : `\nawait ${fn};\n`;
       o += `test(${p.head}, async () => {${p.prefix}${body}});\n`;
     } else {
-      if (p.prefix.trim()) o += `test.beforeAll(async () => {${p.prefix}\n});\n`;
-      o += p.raw ?? `${p.head ?? ''}test.describe.serial(() => {\n${p.text}});\n`;
+      // A beforeAll runs before every test of its describe wherever it is written: what ran
+      // between the previous check and this part gets a describe of its own around the part.
+      const inner = p.raw ?? `${p.head ?? ''}test.describe.serial(() => {\n${p.text}});\n`;
+      o += p.prefix.trim() ? `test.describe.serial(() => {\ntest.beforeAll(async () => {${p.prefix}\n});\n${inner}});\n` : inner;
     }
   }
   if (pending.trim() || finallyText.trim()) o += `test.afterAll(async () => {${pending}${finallyText}\n});\n`;

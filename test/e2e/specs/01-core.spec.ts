@@ -591,7 +591,7 @@ test.describe.serial('01-core', () => {
     env.watch(p);
     await p.goto(`${env.baseUrl}?runs=200`);
     await waitDone(p);
-    const dir = new URL('../../scenarios/', import.meta.url);
+    const dir = new URL('../../../scenarios/', import.meta.url);
     const files = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json');
     // A first visit opens the start view beside the default scenario's results, not over them.
     assert(await p.evaluate(() => (document.querySelector('[data-testid="library"]') as HTMLDetailsElement).open), 'start view closed on a first visit');

@@ -139,12 +139,12 @@ test.describe.serial('21-deploy', () => {
       await dev.stop();
     }
   });
-  test.beforeAll(async () => {
-    preview = await vitePreview(env.root);
-  });
   test.describe.serial(() => {
     let ctx: BrowserContext;
     let page: Page;
+    test.beforeAll(async () => {
+      preview = await vitePreview(env.root);
+    });
     test('vite preview sends the policy as a header, for the page and the worker scripts', async () => {
       const page = await fetch(preview.url);
       assert(page.headers.get('content-security-policy') === CSP, `page header: ${page.headers.get('content-security-policy')}`);
