@@ -25,6 +25,13 @@ module.exports = {
     { name: 'models-not-app', comment: 'The models import nothing from the page or the workers.', severity: 'error', from: { path: '^models/' }, to: { path: '^(src|workers)/' } },
     { name: 'workers-not-app', comment: "The workers import nothing from the page's code.", severity: 'error', from: { path: '^workers/' }, to: { path: '^src/' } },
     ...stageRules,
+    {
+      name: 'tests-mirror-sources',
+      comment: "test/<stage>/ tests models/<stage>/ and reaches nothing of the page's code; tests of src/ live in test/src/.",
+      severity: 'error',
+      from: { path: `^test/(${STAGES.flat().join('|')})/` },
+      to: { path: '^src/' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

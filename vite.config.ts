@@ -110,7 +110,7 @@ function csp(): Plugin {
 
 /**
  * `virtual:verification`: the figures the test suite's last run wrote to
- * test-artifacts/verification/ (one JSON file per check; see test/verification/record.ts) and the
+ * test-artifacts/verification/ (one JSON file per check; see test/support/record.ts) and the
  * commit being built, embedded at build time for the page "How do we know it is right?". Without
  * the folder the page says the checks were not measured for this build; nothing is made up here.
  */

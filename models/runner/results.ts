@@ -1,4 +1,4 @@
-import pkg from '../../package.json';
+import pkg from '../../package.json' with { type: 'json' };
 import type { Scenario } from '../scenario/schema';
 import type { LocalText } from '../scenario/localText';
 import { scenarioHash } from '../scenario/hash';

@@ -3,7 +3,7 @@
  * equations of the rank regression. Written step for step as mathjs's `lup` / `lusolve` do it
  * (same operation order, same tolerances: a pivot only replaces another when it is larger by more
  * than relTol 1e-12, and |x| ≤ 1e-15 counts as zero), so the coefficients are bit-identical to the
- * ones mathjs gave; `test/analysis/linearSolve.test.ts` compares the two. Importing mathjs's
+ * ones mathjs gave; `test/summary/linearSolve.test.ts` compares the two. Importing mathjs's
  * linear algebra built several hundred typed functions at start-up in every worker.
  */
 

@@ -5,7 +5,7 @@
  * belong to (`Distribution.mean`); a form of a text field by its fields (`{en,nl}`). In an entry's
  * key `*` stands for one part of the path (a care line, a party) and `**` for one or more; the most
  * specific entry wins. The English text is the schema's own description (models/scenario/*.ts).
- * test/editor/helpNl.test.ts fails for a help key the editor can show without a Dutch entry, an
+ * test/src/editor/helpNl.test.ts fails for a help key the editor can show without a Dutch entry, an
  * entry that matches no key, and an entry that covers keys with different English texts.
  */
 export const HELP_NL: Record<string, string> = {

@@ -1,4 +1,4 @@
-import defaultScenario from '../../scenarios/default.json';
+import defaultScenario from '../../scenarios/default.json' with { type: 'json' };
 import { validateScenario } from '../../models/pipeline/validate';
 import { scenarioHash } from '../../models/scenario/hash';
 import { compile } from '../../models/pipeline/compile';

@@ -1,7 +1,7 @@
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CheckRow } from '../../models/verification';
-import { recordCheck, within } from '../verification/record';
+import { recordCheck, within } from '../support/record';
 import { column } from '../../models/simulation/columns';
 import { validateScenario } from '../../models/pipeline/validate';
 import { meanSd } from '../../models/summary/stats';

@@ -3,7 +3,7 @@ import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import { describe, expect, it } from 'vitest';
 import { makeSamplers, type Samplers } from '../../models/random/samplers';
 import { streamFor } from '../../models/random/rng';
-import { ks2, kolmogorovQ } from '../stats/ks';
+import { ks2, kolmogorovQ } from '../support/ks';
 
 // d3-random's habit: fixed seed, N draws, moments against exact formulas. Tolerance for a mean:
 // 4 standard errors √(Var/N); for a variance: 4·√((μ₄ − σ⁴)/N) with μ₄ from the exact kurtosis.

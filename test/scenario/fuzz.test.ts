@@ -4,7 +4,7 @@ import { validateScenario } from '../../models/pipeline/validate';
 import { runOnWorkers, RunValueError, ScenarioError } from '../../models/runner/runner';
 import { inProcessWorker } from '../../models/runner/inProcess';
 import { clone, defaultInput, smallInput } from '../helpers';
-import { fuzzRuns, fuzzSeed } from '../fuzz/runs';
+import { fuzzRuns, fuzzSeed } from '../support/fuzzRuns';
 
 /** Every path (as key lists) in a JSON value, containers included. */
 function paths(v: unknown, at: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {

@@ -1,0 +1,134 @@
+import { env, test } from '../fixtures';
+import type { ProeftuinHook } from '../../../src/testHook';
+import type { BrowserContext } from '@playwright/test';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import seedrandom from 'seedrandom';
+import type { Page } from '@playwright/test';
+import { assert } from '../harness';
+const RUNS = 60;
+const HEADER =
+  'geslacht;leeftijdsklasse;gemeentenaam;aantal_bsn;aantal_verzekerdejaren;kosten_medisch_specialistische_z;kosten_farmacie;kosten_huisarts_inschrijftarief;kosten_huisarts_consult;kosten_huisarts_mdz;kosten_huisarts_overig;kosten_hulpmiddelen;kosten_mondzorg;kosten_paramedische_zorg_fysioth;kosten_paramedische_zorg_overig;kosten_ziekenvervoer_zittend;kosten_ziekenvervoer_liggend;kosten_kraamzorg;kosten_verloskundige_zorg;kosten_grensoverschrijdende_zorg;kosten_eerstelijns_ondersteuning;kosten_geriatrische_revalidatiez;kosten_eerstelijnsverblijf;kosten_verpleging_en_verzorging;kosten_gzsp;kosten_integrale_geboortezorg;kosten_innovatiegelden_ggz;kosten_overig;kosten_consulten_ggz;kosten_intramuraal_verblijf_ggz;kosten_overige_prestaties_ggz';
+const AGES = ['0 t/m  4 jaar', ...Array.from({ length: 17 }, (_, i) => `${5 * (i + 1)} t/m ${5 * (i + 1) + 4} jaar`), '90+'];
+const AREAS = ['MAASTRICHT', 'VAALS', 'MEERSSEN', 'AMSTERDAM', 'MAASDRIEL'];
+/** A 2023 gemeente file in Vektis's layout with invented numbers (seeded), and its insured-years per area. */
+function fixture(): { text: string; years: Map<string, number> } {
+  const rnd = seedrandom('e2e-vektis');
+  const cols = HEADER.split(';');
+  const years = new Map<string, number>();
+  const lines = [HEADER];
+  for (const area of AREAS)
+    for (const sex of ['M', 'V'])
+      for (const age of AGES) {
+        const y = Math.round(200 + 2000 * rnd()) + 0.25;
+        years.set(area, (years.get(area) ?? 0) + y);
+        lines.push(
+          cols
+            .map((c) =>
+              c === 'geslacht'
+                ? sex
+                : c === 'leeftijdsklasse'
+                  ? age
+                  : c === 'gemeentenaam'
+                    ? area
+                    : c === 'aantal_bsn'
+                      ? String(Math.round(y + 10))
+                      : c === 'aantal_verzekerdejaren'
+                        ? String(y)
+                        : (y * (c === 'kosten_medisch_specialistische_z' ? 1500 + 900 * rnd() : 20 + 200 * rnd())).toFixed(2),
+            )
+            .join(';'),
+        );
+      }
+  return { text: lines.join('\r\n') + '\r\n', years };
+}
+const value = (p: Page, path: string) => p.inputValue(`[data-path="${path}"]`);
+const digits = (s: string) => Number(s.replace(/[^\d]/g, ''));
+
+/**
+ * A region from the Vektis open data, as a steering-group member would make it: open the
+ * importer, pick the downloaded file, search areas by typing, calibrate, open as a new scenario
+ * (the current one kept); a wrong file says what is wrong in the interface language and changes
+ * nothing.
+ */
+test.describe.serial('60-region-import', () => {
+  let dir: string;
+  let fx: { text: string; years: Map<string, number> };
+  let good: string;
+  let bad: string;
+  let ctx: BrowserContext;
+  let page: Page;
+  let first: ProeftuinHook;
+  let popBefore: string;
+  test.beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'proeftuin-e2e-region-'));
+    fx = fixture();
+    good = join(dir, 'Vektis Open Databestand Zorgverzekeringswet 2023 - gemeente.csv');
+    writeFileSync(good, fx.text);
+    bad = join(dir, 'vektis-komma.csv');
+    writeFileSync(bad, fx.text.replace(/;/g, ','));
+
+    ctx = await env.newContext(env.browser);
+    page = await ctx.newPage();
+    env.watch(page);
+    await page.goto(`${env.baseUrl}?runs=${RUNS}`);
+    first = await env.waitDone(page);
+    popBefore = await value(page, 'region.population');
+  });
+  test('region import: a file with commas is refused naming row 1, in Dutch and in English, and nothing changes', async () => {
+    await page.click('[data-testid="region-import-open"]');
+    await page.setInputFiles('[data-testid="region-file"]', bad);
+    await page.waitForSelector('[data-testid="region-problem"]');
+    const nl = await page.textContent('[data-testid="region-problem"]');
+    assert(/Rij 1: de kolommen zijn niet door puntkomma/.test(nl ?? ''), `Dutch message: ${nl}`);
+    assert(/niets veranderd/.test(nl ?? ''), 'says nothing changed');
+    await page.click('[data-testid="lang-en"]');
+    const en = await page.textContent('[data-testid="region-problem"]');
+    assert(/Row 1: the columns are not separated by semicolons/.test(en ?? ''), `English message: ${en}`);
+    await page.click('[data-testid="lang-nl"]');
+    assert((await value(page, 'region.population')) === popBefore, 'population unchanged');
+  });
+  test('region import: areas are found by typing, the calibration is shown, and opening keeps the previous scenario', async () => {
+    await page.setInputFiles('[data-testid="region-file"]', good);
+    await page.waitForSelector('[data-testid="region-file-info"]');
+    const info = await page.textContent('[data-testid="region-file-info"]');
+    assert(/5 gebieden \(gemeenten\), 2023/.test(info ?? ''), `file info: ${info}`);
+    await page.click('[data-testid="region-search"]');
+    await page.keyboard.type('maas', { delay: 40 });
+    const listed = await page.$$eval('[data-testid="region-areas"] li', (els) => els.map((e) => e.textContent ?? ''));
+    assert(listed.length === 2 && listed[0].startsWith('MAASDRIEL') && listed[1].startsWith('MAASTRICHT'), `search "maas": ${listed.join(' | ')}`);
+    await page.click('[data-testid="region-areas"] li:nth-child(2) input');
+    await page.click('[data-testid="region-search"]', { clickCount: 3 });
+    await page.keyboard.type('Vaa', { delay: 40 });
+    await page.click('[data-testid="region-areas"] li:nth-child(1) input');
+    const chosen = await page.textContent('[data-testid="region-chosen"]');
+    assert(/Gekozen \(2\): MAASTRICHT, VAALS/.test(chosen ?? ''), `chosen: ${chosen}`);
+    await page.click('[data-testid="region-build"]');
+    await page.waitForSelector('[data-testid="region-result"]');
+    const rows = await page.$$eval('[data-testid="region-result"] tbody tr', (els) => els.map((e) => e.textContent ?? ''));
+    assert(rows.length === 3, `three line groups: ${rows.join(' | ')}`);
+    assert(
+      rows.some((r) => r.startsWith('Ziekenhuis')),
+      `Dutch line names: ${rows[0]}`,
+    );
+    const result = await page.textContent('[data-testid="region-result"]');
+    assert(/Bron: Vektis, Open Databestand Zvw 2023 \(.*sha256 [0-9a-f]{12}\), gemeenten: MAASTRICHT, VAALS/.test(result ?? ''), 'cites the file and the areas');
+    assert(/duurste 1% draagt \d+,\d% ± \d,\d%/.test(result ?? ''), 'shows the top-1% share in Dutch notation');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.locator('[data-testid="region-result"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(env.artifacts, 'region-import-nl-1366.png') });
+    const keptBefore = await page.$$eval('[data-testid="saved-item"]', (els) => els.length);
+    await page.click('[data-testid="region-open-scenario"]');
+    await env.waitDone(page, first.generation + 1);
+    assert((await value(page, 'region.name')) === 'MAASTRICHT, VAALS', 'region name from the areas');
+    const want = Math.round(fx.years.get('MAASTRICHT')! + fx.years.get('VAALS')!);
+    assert(digits(await value(page, 'region.population')) === want, `population = the areas' insured-years (${want})`);
+    const keptAfter = await page.$$eval('[data-testid="saved-item"]', (els) => els.length);
+    assert(keptAfter === keptBefore + 1, `the previous scenario is kept in the workspace (${keptBefore} → ${keptAfter})`);
+    assert((await page.$('[data-testid="region-import"]')) === null, 'the importer closes');
+  });
+  test.afterAll(async () => {
+    await ctx.close();
+  });
+});

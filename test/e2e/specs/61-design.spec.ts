@@ -1,0 +1,100 @@
+import { env, test } from '../fixtures';
+import type { BrowserContext, Locator } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { assert } from '../harness';
+const RUNS = 200;
+const editorScenario = (page: Page) => page.evaluate(() => (window as any).__proeftuinEditor?.scenario());
+/** Replaces a field's text by typing it key by key, as a person does. */
+async function retype(page: Page, sel: string, text: string) {
+  await page.click(sel, { clickCount: 3 });
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type(text, { delay: 30 });
+}
+
+/**
+ * "Welk contract kan iedereen tekenen?" as a steering group uses it: pick a contract and its
+ * terms, type the ranges and each party's limits, search (Stop works), read the map, the
+ * frontier and the proposal, add the proposal as a contract, and undo that.
+ */
+test.describe.serial('61-design', () => {
+  let ctx: BrowserContext;
+  let page: Page;
+  let panel: Locator;
+  let before: any;
+  test.beforeAll(async () => {
+    ctx = await env.newContext(env.browser);
+    page = await ctx.newPage();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    env.watch(page);
+    await page.goto(`${env.baseUrl}?runs=${RUNS}`);
+    await env.waitDone(page, 1, 120_000);
+    panel = page.locator('[data-testid="design-panel"]');
+    await panel.scrollIntoViewIfNeeded();
+  });
+  test('designer: a range that is not a number is refused naming the term, in Dutch', async () => {
+    await page.selectOption('[data-testid="design-contract"]', 'ss-one');
+    await retype(page, '[data-testid="design-hi-0"]', 'veel');
+    await page.click('[data-testid="design-run"]');
+    const msg = await page.textContent('[data-testid="design-message"]');
+    assert(/Deel van de besparing voor aanbieders \(tot\)/.test(msg ?? ''), `message names the term: ${msg}`);
+  });
+  test('designer: Stop ends a search at once and changes nothing', async () => {
+    await retype(page, '[data-testid="design-hi-0"]', '100%');
+    await page.click('[data-testid="design-run"]');
+    await page.click('[data-testid="design-cancel"]');
+    await page.waitForSelector('[data-testid="design-cancelled"]');
+    assert((await page.$('[data-testid="design-result"]')) === null, 'no result after Stop');
+  });
+  test('designer: typed ranges and limits give the acceptable set, a map, the frontier and a proposal', async () => {
+    before = await editorScenario(page);
+    // Sharing rate 20–100%, minimum savings rate 0–4%; the hospital accepts a 60% chance of being worse off.
+    await retype(page, '[data-testid="design-lo-0"]', '20');
+    await retype(page, '[data-testid="design-hi-1"]', '4');
+    await retype(page, '[data-testid="design-limit-hospital-worse"]', '60');
+    await page.click('[data-testid="design-run"]');
+    await page.waitForSelector('[data-testid="design-result"], [data-testid="design-message"]', { timeout: 300_000 }).catch(() => {});
+    const problem = await page.$('[data-testid="design-message"]');
+    assert(problem === null, `the search failed: ${await problem?.textContent()}`);
+    assert((await page.$('[data-testid="design-result"]')) !== null, `no result: ${await page.textContent('[data-testid="design-panel"] p:has(button)')}`);
+    const found = await page.textContent('[data-testid="design-found"]');
+    const m = /(\d+) van (\d+) varianten/.exec(found ?? '');
+    assert(m !== null && Number(m[2]) > 49, `refined beyond the 7 × 7 grid: ${found}`);
+    assert(Number(m![1]) > 0 && Number(m![1]) < Number(m![2]), `some but not all acceptable: ${found}`);
+    const cells = await page.$$eval('[data-testid="design-map"] rect', (els) => els.length);
+    assert(cells === Number(m![2]), `one map cell per variant (${cells})`);
+    const ticks = await page.$$eval('[data-testid="design-map"] text', (els) => els.map((e) => e.textContent ?? ''));
+    assert(ticks.some((t) => /^\d+%$/.test(t)) && ticks.some((t) => /^\d,\d%$|^\d%$/.test(t)), `percent ticks in Dutch notation: ${ticks.join(' ')}`);
+    assert(ticks.includes('N'), 'the Nash proposal is marked on the map');
+    const dots = await page.$$eval('[data-testid="design-frontier"] circle', (els) => els.length);
+    assert(dots === Number(m![2]), `one frontier point per variant (${dots})`);
+    const nash = await page.textContent('[data-testid="design-nash"]');
+    assert(/Deel van de besparing voor aanbieders \d+%/.test(nash ?? '') && /€/.test(nash ?? ''), `proposal row: ${nash}`);
+    await page.locator('[data-testid="design-form-top"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${env.artifacts}/design-form-nl-1366.png` });
+    await page.locator('[data-testid="design-map"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${env.artifacts}/design-nl-1366.png` });
+  });
+  test('designer: the proposal is added as a new contract in one click, and Ctrl+Z takes it back', async () => {
+    await page.click('[data-testid="design-add"]');
+    const added = await page.textContent('[data-testid="design-added"]');
+    assert(/Toegevoegd als "Shared savings, eenzijdig \(50%\) \(voorstel\)"/.test(added ?? ''), `added note: ${added}`);
+    const after = await editorScenario(page);
+    assert(after.financing.models.length === before.financing.models.length + 1, 'one contract more');
+    const c = after.financing.models[after.financing.models.length - 1];
+    assert(c.id === 'ss-one-voorstel' && c.kind === 'sharedSavings' && typeof c.sharingRate === 'number', `the new contract: ${JSON.stringify(c).slice(0, 200)}`);
+    await page.click('[data-testid="scenario-title"]');
+    await page.keyboard.press('ControlOrMeta+z');
+    await page.waitForFunction((n) => (window as any).__proeftuinEditor?.scenario().financing.models.length === n, before.financing.models.length, { timeout: 5_000 });
+  });
+  test('designer: in English', async () => {
+    await page.click('[data-testid="lang-en"]');
+    const title = await page.textContent('#design-title');
+    assert(title === 'Which contract can every party sign?', `title: ${title}`);
+    const found = await page.textContent('[data-testid="design-found"]');
+    assert(/\d+ of \d+ variants are acceptable/.test(found ?? ''), `found: ${found}`);
+    await page.click('[data-testid="lang-nl"]');
+  });
+  test.afterAll(async () => {
+    await ctx.close();
+  });
+});
