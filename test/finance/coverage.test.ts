@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { column, type RunBlock } from '../../models/simulation/columns';
-import { ks2 } from '../stats/ks';
+import { ks2 } from '../support/ks';
 import { clone, defaultInput, run, smallInput, yearValues } from '../helpers';
 import { PARTIES_DEFAULT, paid, totalResult } from './helpers';
 

@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import Ajv2020 from 'ajv/dist/2020';
-import schema from '../../scenarios/scenario.schema.json';
-import { ScenarioSchema } from '../../models/scenario/schema';
-import { parsePath } from '../../models/scenario/paths';
-import { checkScenarioFormat } from '../../models/scenario/validate';
-import { compile } from '../../models/pipeline/compile';
-import { isParamField, limitsAt, schemaAt } from '../../src/editor/schemaHelp';
+import schema from '../../../scenarios/scenario.schema.json';
+import { ScenarioSchema } from '../../../models/scenario/schema';
+import { parsePath } from '../../../models/scenario/paths';
+import { checkScenarioFormat } from '../../../models/scenario/validate';
+import { compile } from '../../../models/pipeline/compile';
+import { isParamField, limitsAt, schemaAt } from '../../../src/editor/schemaHelp';
 
 /**
  * Each limit is declared once, in the zod schema: the published JSON Schema, the editor's ranges
