@@ -8,7 +8,7 @@ import { localTextSchema } from './localTextSchema';
 export type { Distribution, Param } from './param';
 
 /** The file format version this code writes. Older versions are migrated in `migrate.ts`. */
-export const SCENARIO_VERSION = 2;
+export const SCENARIO_VERSION = 3;
 
 /** Most high-cost episodes per segment-year that are simulated one by one. */
 export const MAX_HIGH_COST_CASES = 200_000;
