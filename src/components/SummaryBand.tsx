@@ -8,6 +8,7 @@ import { inkOn, partyColor } from '../charts/partyStyle';
 import { pickParty } from '../charts/financeFocus';
 import type { FinancingLike, PartyRiskLike } from '../charts/financeShape';
 import { ts } from './summaryTexts';
+import { otherZvwParts, totalIncludes } from '../region/totalIncludes';
 
 /**
  * Marks its content as changed for a moment when `value` differs from the value at the previous
@@ -89,6 +90,9 @@ export function SummaryBand(props: {
           </p>
           <p class="mc" title={ts('mcTitle')} data-testid="band-mc">
             {ts('mcShort', { e: pct(last().reduction.mcse, 2) })}
+          </p>
+          <p class="answer-sub small-print" data-testid="band-total-includes" title={otherZvwParts(lang())}>
+            {totalIncludes(last(), lang())}
           </p>
         </div>
         <div class="answer" data-testid="answer-target">

@@ -19,6 +19,9 @@ export const HELP_NL: Record<string, string> = {
   'Effective share of 1.5-line claims paid by patients.': 'Deel van de declaraties in de anderhalvelijnszorg dat patiënten zelf betalen.',
   'Effective share of hospital claims paid by patients (deductible).': 'Deel van de ziekenhuisdeclaraties dat patiënten zelf betalen (eigen risico).',
   'Effective share of pharmacy claims paid by patients.': 'Deel van de apotheekdeclaraties dat patiënten zelf betalen.',
+  'Effective share of mental-health (GGZ) claims paid by patients; absent: none.': 'Deel van de GGZ-declaraties dat patiënten zelf betalen; leeg: niets.',
+  'Effective share of other Zvw claims paid by patients (maternity and district nursing are exempt); absent: none.':
+    'Deel van de declaraties voor overige Zvw-zorg dat patiënten zelf betalen (kraamzorg en wijkverpleging vallen niet onder het eigen risico); leeg: niets.',
   'Episode cost: lognormal from mean and CV, or from median and 99th percentile.': 'Kosten per episode: lognormaal uit gemiddelde en variatiecoëfficiënt, of uit mediaan en 99e percentiel.',
   'False: every distribution replaced by its mean (random variation only).': 'Uit: elke verdeling vervangen door haar gemiddelde (alleen toevallige variatie).',
   'False: expected values instead of random care use (parameter uncertainty only).': 'Uit: verwachte waarden in plaats van toevallig zorggebruik (alleen onzekerheid over aannames).',
@@ -66,7 +69,7 @@ export const HELP_NL: Record<string, string> = {
   'Results beyond ± this fraction of the budget are shared.': 'Resultaten buiten ± dit deel van het budget worden gedeeld.',
   'Runs that get a second random replicate with the same parameters, to split variance.':
     'Aantal runs dat een tweede toevallige herhaling krijgt met dezelfde aannames, om toeval en niet weten te scheiden.',
-  'Scenario file format version 2. Generated from models/scenario/schema.ts; do not edit by hand.': 'Scenariobestand, formaat versie 2.',
+  'Scenario file format version 3. Generated from models/scenario/schema.ts; do not edit by hand.': 'Scenariobestand, formaat versie 3.',
   'The same text in Dutch and English; a missing language shows the other.': 'Dezelfde tekst in het Nederlands en het Engels; ontbreekt een taal, dan staat de andere er.',
   'Segment ids this applies to; empty means all segments.': 'Groepen (codes) waarop dit van toepassing is; leeg betekent alle groepen.',
   'Set from the population size: the rate chance alone exceeds with probability 1 − confidence.': 'Afgeleid van de regiogrootte: de besparing die toeval alleen overschrijdt met kans 1 − zekerheid.',
