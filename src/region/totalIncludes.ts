@@ -25,6 +25,15 @@ export function totalIncludes(y: Year, l: Lang): string {
     : `Total care cost: ${list(names, l)}, plus the cost of the interventions${zvwAll ? ' (all Zvw care)' : ' (not all Zvw care)'}.`;
 }
 
+/** The same in a few words, for a line that has no room (the full sentence goes in its tooltip). */
+export function totalShort(y: Year, l: Lang): string {
+  const lines = linesInTotal(y);
+  const zvwAll = lines.includes('mentalHealth') && lines.includes('otherZvw');
+  const self = lines.includes('selfcare');
+  if (zvwAll) return l === 'nl' ? `totaal: alle Zvw-zorg${self ? ' en zelfzorg' : ''}` : `total: all Zvw care${self ? ' and self-care' : ''}`;
+  return l === 'nl' ? `totaal: ${lines.length} zorglijnen, niet alle Zvw-zorg` : `total: ${lines.length} care lines, not all Zvw care`;
+}
+
 /** The parts of the other-Zvw line, for a tooltip or the printed report. */
 export function otherZvwParts(l: Lang): string {
   return `${LINE_FACTS.otherZvw.label[l]}: ${list(

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import seedrandom from 'seedrandom';
 import type { Page } from 'playwright-core';
 import { assert } from '../harness';
+import { DEFAULT_LINE_GROUPS } from '../../../models/analysis/calibrate';
 import type { E2EEnv } from '../env';
 
 const RUNS = 60;
@@ -100,7 +101,7 @@ export default async function regionImport(env: E2EEnv): Promise<void> {
     await page.click('[data-testid="region-build"]');
     await page.waitForSelector('[data-testid="region-result"]');
     const rows = await page.$$eval('[data-testid="region-result"] tbody tr', (els) => els.map((e) => e.textContent ?? ''));
-    assert(rows.length === 3, `three line groups: ${rows.join(' | ')}`);
+    assert(rows.length === DEFAULT_LINE_GROUPS.length, `one row per line group: ${rows.join(' | ')}`);
     assert(
       rows.some((r) => r.startsWith('Ziekenhuis')),
       `Dutch line names: ${rows[0]}`,
