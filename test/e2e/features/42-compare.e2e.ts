@@ -3,6 +3,10 @@ import { assert } from '../harness';
 import { typeInto } from '../typing';
 import type { E2EEnv } from '../env';
 import type { ProeftuinHook } from '../../../src/testHook';
+import defaultScenario from '../../../scenarios/default.json';
+
+/** What the page opens with: the default scenario's population. */
+const DEFAULT_POPULATION = defaultScenario.region.population;
 
 /** The comparison shows the parties (change vs status quo per contract) and what changed between the scenarios. */
 export default async function compare(env: E2EEnv): Promise<void> {
@@ -51,7 +55,8 @@ export default async function compare(env: E2EEnv): Promise<void> {
       )) as { path: string; cells: string[] }[];
       assert(rows.length === 1 && rows[0].path === 'region.population', `rows: ${JSON.stringify(rows)}`);
       const [label, old, now] = rows[0].cells;
-      const want = lang === 'nl' ? ['Verzekerden in de regio', '170.000', '→ 120.000'] : ['Insured in the region', '170,000', '→ 120,000'];
+      const pop = (DEFAULT_POPULATION as number).toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB');
+      const want = lang === 'nl' ? ['Verzekerden in de regio', pop, '→ 120.000'] : ['Insured in the region', pop, '→ 120,000'];
       assert(label.includes(want[0]) && old.startsWith(want[1]) && now.startsWith(want[2]), `row ${rows[0].cells.join(' | ')}`);
     });
     await page.locator('[data-testid="compare-view"]').screenshot({ path: join(env.artifacts, `compare-parties-${lang}.png`) });

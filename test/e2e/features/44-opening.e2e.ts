@@ -1,6 +1,7 @@
 import { assert } from '../harness';
 import type { E2EEnv } from '../env';
 import { storedWorkspace } from '../stored';
+import defaultScenario from '../../../scenarios/default.json';
 
 /**
  * The opening state: from the first paint until the first run of the default scenario has
@@ -59,7 +60,7 @@ export default async function opening(env: E2EEnv): Promise<void> {
         await page.click('[data-testid="reset-scenario"]');
         await page.waitForFunction((n) => document.querySelectorAll('[data-testid="saved-item"]').length === n + 1, before, { timeout: 5000 });
         const now = (await page.evaluate(() => (window as any).__proeftuinEditor?.scenario())) as any;
-        assert(now.region.population === 170000, `not the default scenario after the reset: ${now.region.population}`);
+        assert(now.region.population === defaultScenario.region.population, `not the default scenario after the reset: ${now.region.population}`);
         await page.waitForTimeout(800); // the workspace save is debounced
         const saved = (await storedWorkspace(page)).saved as any[];
         assert(
