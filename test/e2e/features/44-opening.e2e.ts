@@ -68,7 +68,7 @@ export default async function opening(env: E2EEnv): Promise<void> {
           `the typed scenario is not kept: ${JSON.stringify(saved.map((x) => x.scenario?.region?.population))}`,
         );
         const text = await page.textContent('[data-testid="saved-item"]:last-child');
-        assert(/Blauwe Zorg/.test(text ?? ''), `kept item: ${text}`);
+        assert((text ?? '').includes(defaultScenario.meta.title.nl), `kept item: ${text}`);
       });
     await ctx.close();
   }
