@@ -28,7 +28,7 @@ export function valid(input: unknown): Scenario {
 export function smallInput(over: { population?: number; seed?: string; horizon?: number } = {}): ScenarioInput {
   const line = (contacts: number, k: number, cost: number, cv: number) => ({ contacts, dispersion: k, costPerContact: cost, costCV: cv });
   return {
-    version: 2,
+    version: 3,
     meta: { title: 'small test region' },
     simulation: { runs: 100, horizonYears: over.horizon ?? 3, startYear: 2027, seed: over.seed ?? 'test', varianceSplitRuns: 0 },
     region: {

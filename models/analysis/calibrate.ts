@@ -38,6 +38,12 @@ export const DEFAULT_LINE_GROUPS: readonly LineGroup[] = [
   { lines: ['hospital'], categories: ['hospital'], note: 'medisch-specialistische zorg; high-cost episodes kept as the base scenario states them' },
   { lines: ['pharmacy'], categories: ['pharmacy'], note: 'farmacie' },
   { lines: ['gp', 'intermediate'], categories: ['gp'], note: 'huisartsenzorg, incl. 1.5-line care paid through the care group (assumption: the data cannot split it)' },
+  { lines: ['mentalHealth'], categories: ['mentalHealth'], note: 'GGZ' },
+  {
+    lines: ['otherZvw'],
+    categories: ['nursing', 'devices', 'paramedical', 'transport', 'dental', 'maternity', 'other'],
+    note: 'verpleging en verzorging, eerstelijnsverblijf, geriatrische revalidatie, hulpmiddelen, paramedische zorg, ziekenvervoer, mondzorg, kraam- en verloskundige zorg, overige Zvw-zorg',
+  },
 ];
 
 export interface RegionData {
@@ -104,7 +110,7 @@ function expectedHighCost(s: Scenario): number {
  * cost per insured equals the data × index. The hospital group's high-cost part is kept and the
  * rest of hospital care takes up the difference, so the split stays the base scenario's sourced one.
  */
-export function calibrate(base: Scenario, data: RegionData, groups: readonly LineGroup[] = DEFAULT_LINE_GROUPS): Calibration {
+export function calibrate(base: Scenario, data: RegionData, groups: readonly LineGroup[] = DEFAULT_LINE_GROUPS, opts: { factorInSource?: boolean } = {}): Calibration {
   const model = compile(base);
   const theta = drawParams(model.registry, model.blocks, model.seed, 0, false);
   const { lines: perLine } = expectedPerCapita(model, []);
@@ -115,9 +121,11 @@ export function calibrate(base: Scenario, data: RegionData, groups: readonly Lin
   const out: CalibratedGroup[] = [];
   for (const g of groups) {
     const idx = g.lines.map((l) => LINES.indexOf(l));
-    for (const c of g.categories) used.add(c);
     // One index for the group: its lines' trends weighted by their share of its cost.
     const before = idx.reduce((s, l) => s + perLine[l], 0);
+    // A base that has no use of these lines at all (a file from before they existed) keeps them
+    // empty: their categories are listed as outside the modelled lines.
+    if (before === 0 && g.lines.every((l) => base.region.segments.every((seg) => !seg.lines[l]))) continue;
     if (!(before > 0)) throw new CalibrationError(`lines ${g.lines.join(' + ')} have no expected cost in the base scenario to scale`);
     const index = idx.reduce((s, l) => s + perLine[l] * ipow(1 + val(theta, model.trend[l]), years), 0) / before;
     const target = g.categories.reduce((s, c) => s + data.costPerInsuredYear[c], 0) * index;
@@ -127,6 +135,7 @@ export function calibrate(base: Scenario, data: RegionData, groups: readonly Lin
       throw new CalibrationError(
         `the base scenario's high-cost episodes alone (€${Math.round(fixed)} per insured) exceed the data's ${g.categories.join(' + ')} cost (€${Math.round(target)} per insured at start-year prices)`,
       );
+    for (const c of g.categories) used.add(c);
     for (const l of g.lines) factors.set(l, factor);
     out.push({ lines: g.lines, categories: g.categories, target, index, before, factor });
   }
@@ -138,7 +147,10 @@ export function calibrate(base: Scenario, data: RegionData, groups: readonly Lin
       if (!u || f === undefined) continue;
       const group = groups.find((g) => g.lines.includes(l))!;
       const g = out.find((x) => x.lines.includes(l))!;
-      const note = `${data.source}; ${group.note}. Calibrated: the base scenario's cost per contact × ${f.toPrecision(4)} so that expected ${g.lines.join(' + ')} cost per insured in ${base.simulation.startYear} = €${Math.round(g.target / g.index)} (${data.dataYear}) × ${g.index.toFixed(4)} (the lines' mean trend, ${years} years)`;
+      // Without the factor the note is a fixed point: calibrating the calibrated scenario again
+      // writes the same text (the default scenario is generated that way).
+      const how = opts.factorInSource === false ? 'cost per contact set' : `the base scenario's cost per contact × ${f.toPrecision(4)}`;
+      const note = `${data.source}; ${group.note}. Calibrated: ${how} so that expected ${g.lines.join(' + ')} cost per insured in ${base.simulation.startYear} = €${Math.round(g.target / g.index)} (${data.dataYear}) × ${g.index.toFixed(4)} (the lines' mean trend, ${years} years)`;
       u.costPerContact = scaleParam(u.costPerContact, f, note);
     }
   }

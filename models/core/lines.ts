@@ -86,7 +86,50 @@ export const LINE_FACTS: LineTable<Line> = {
     colour: 'reddishPurple',
     variable: { name: 'claimsPharmacy', about: 'pharmacy claims, euros' },
   },
+  // GGZ: its providers (mental-health institutions, independent practitioners) are paid at cost
+  // outside the parties; the deductible applies (domain.md: only GP, maternity, district nursing,
+  // chronic-care programmes and under-18s are exempt).
+  mentalHealth: {
+    provider: null,
+    payer: 'insurer',
+    deductible: true,
+    defaultScope: false,
+    label: { nl: 'Geestelijke gezondheidszorg (GGZ)', en: 'Mental health care (GGZ)' },
+    short: { nl: 'GGZ', en: 'Mental health' },
+    inText: { nl: 'GGZ', en: 'mental health care' },
+    colour: 'blue',
+    variable: { name: 'claimsMentalHealth', about: 'mental-health (GGZ) claims, euros' },
+  },
+  // The rest of the Zvw in one line, its parts as Vektis groups them (OTHER_ZVW_PARTS). Part of it
+  // is exempt from the deductible (maternity, district nursing): the scenario's deductible share of
+  // this line says how much of it patients pay.
+  otherZvw: {
+    provider: null,
+    payer: 'insurer',
+    deductible: true,
+    defaultScope: false,
+    label: { nl: 'Overige Zvw-zorg', en: 'Other Zvw care' },
+    short: { nl: 'Overige Zvw', en: 'Other Zvw' },
+    inText: { nl: 'overige Zvw-zorg', en: 'other Zvw care' },
+    colour: 'black',
+    variable: { name: 'claimsOtherZvw', about: 'other Zvw claims (nursing, devices, paramedical, transport, dental, maternity, other), euros' },
+  },
 };
+
+/**
+ * What the other-Zvw line stands for: the Vektis categories it adds up, in the order of their size in
+ * Maastricht-Heuvelland 2023 (€ per insured-year: nursing and short stay 342, devices 119,
+ * paramedical 106, other 73, transport 48, dental 44, maternity 27; ../shared/data/README.md).
+ */
+export const OTHER_ZVW_PARTS: readonly { id: string; label: Bilingual }[] = [
+  { id: 'nursing', label: { nl: 'verpleging, verzorging en eerstelijnsverblijf', en: 'nursing, rehabilitation and short-stay care' } },
+  { id: 'devices', label: { nl: 'hulpmiddelen', en: 'medical devices' } },
+  { id: 'paramedical', label: { nl: 'paramedische zorg', en: 'paramedical care' } },
+  { id: 'other', label: { nl: 'overige Zvw-zorg', en: 'other Zvw care' } },
+  { id: 'transport', label: { nl: 'ziekenvervoer', en: 'patient transport' } },
+  { id: 'dental', label: { nl: 'mondzorg', en: 'dental care' } },
+  { id: 'maternity', label: { nl: 'kraam- en verloskundige zorg', en: 'maternity care' } },
+];
 
 /** The lines a contract covers when it names none. */
 export const DEFAULT_SCOPE: readonly Line[] = LINES.filter((l) => LINE_FACTS[l].defaultScope);

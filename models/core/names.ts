@@ -1,5 +1,9 @@
-/** Care lines, from self-care (line 0) to hospital (line 2), plus pharmacy (domain.md table). */
-export const LINES = ['selfcare', 'gp', 'intermediate', 'hospital', 'pharmacy'] as const;
+/**
+ * Care lines, from self-care (line 0) to hospital (line 2), plus pharmacy (domain.md table), then
+ * the rest of the Zvw so that the regional total is all of it: mental health (GGZ) and the other
+ * Zvw care in one line. New lines go at the end: a line's index names its random streams.
+ */
+export const LINES = ['selfcare', 'gp', 'intermediate', 'hospital', 'pharmacy', 'mentalHealth', 'otherZvw'] as const;
 export type Line = (typeof LINES)[number];
 
 /** Parties that carry money. The integrator exists only under population-based payment. */

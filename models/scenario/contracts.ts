@@ -35,6 +35,8 @@ const Parties = z.strictObject({
       hospital: probability('Effective share of hospital claims paid by patients (deductible).'),
       intermediate: probability('Effective share of 1.5-line claims paid by patients.'),
       pharmacy: probability('Effective share of pharmacy claims paid by patients.'),
+      mentalHealth: probability('Effective share of mental-health (GGZ) claims paid by patients; absent: none.').optional(),
+      otherZvw: probability('Effective share of other Zvw claims paid by patients (maternity and district nursing are exempt); absent: none.').optional(),
     })
     .default({ hospital: 0.05, intermediate: 0.05, pharmacy: 0.05 }),
 });

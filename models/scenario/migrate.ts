@@ -30,10 +30,21 @@ function v1to2(s: Record<string, unknown>): Record<string, unknown> {
 }
 
 /**
+ * Version 2 → 3. Version 3 has the care lines mental health (`mentalHealth`) and other Zvw care
+ * (`otherZvw`), so that a region's total is all of its Zvw cost. A version-2 file has neither: a
+ * segment without a line has no use of it, and a contract without a scope covers today's default
+ * scope, which does not include them, so an old file runs to bit-identical numbers (the results
+ * gain the two lines with zero cost). Only the version changes.
+ */
+function v2to3(s: Record<string, unknown>): Record<string, unknown> {
+  return { ...s, version: 3 };
+}
+
+/**
  * Steps that turn a file of version v into version v+1, keyed by v. A new format adds its step
  * here and a test with a file of the old version.
  */
-const STEPS: Record<number, (s: Record<string, unknown>) => Record<string, unknown>> = { 1: v1to2 };
+const STEPS: Record<number, (s: Record<string, unknown>) => Record<string, unknown>> = { 1: v1to2, 2: v2to3 };
 
 export function migrate(input: Record<string, unknown>): MigrationResult {
   const v = input.version;

@@ -11,7 +11,7 @@ import { ISSUE_EN } from '../core/issues';
 export type { Distribution, Param } from './param';
 
 /** The file format version this code writes. Older versions are migrated in `migrate.ts`. */
-export const SCENARIO_VERSION = 2;
+export const SCENARIO_VERSION = 3;
 
 /** Most high-cost episodes per segment-year that are simulated one by one. */
 export const MAX_HIGH_COST_CASES = 200_000;

@@ -65,7 +65,13 @@ function LinesView(props: { summary: Summary }) {
   const [mode, setMode] = createSignal<'level' | 'diff'>('level');
   const data = createMemo<uPlot.AlignedData>(() => {
     const ys = props.summary.years;
-    if (mode() === 'diff') return [ys.map((y) => y.year), ...LINES.map((l) => ys.map((y) => (y.sc.claims[l].mean - y.cf.claims[l].mean) / 1e6))];
+    // A line the scenario does not change in any year is not drawn in the change view: on the zero
+    // line it would cover a line with a small change (self-care's few € mln beside the hospital's).
+    const change = (l: (typeof LINES)[number]) => {
+      const d = ys.map((y) => (y.sc.claims[l].mean - y.cf.claims[l].mean) / 1e6);
+      return d.every((x) => x === 0) ? d.map(() => null) : d;
+    };
+    if (mode() === 'diff') return [ys.map((y) => y.year), ...LINES.map(change)];
     return [ys.map((y) => y.year), ...LINES.flatMap((l) => [ys.map((y) => y.cf.claims[l].mean / 1e6), ys.map((y) => y.sc.claims[l].mean / 1e6)])];
   });
   const options = createMemo<Opts>(() => {
@@ -107,7 +113,7 @@ function LinesView(props: { summary: Summary }) {
           <thead>
             <tr>
               <th scope="col">{t('year')}</th>
-              <For each={LINES}>{(l) => <th scope="col">{fieldLabel(l, lang())}</th>}</For>
+              <For each={LINES}>{(l) => <th scope="col">{LINE_FACTS[l].short[lang()]}</th>}</For>
               <th scope="col">{t('linesIvCol')}</th>
             </tr>
           </thead>
@@ -119,8 +125,9 @@ function LinesView(props: { summary: Summary }) {
                   <For each={LINES}>
                     {(l) => (
                       <td>
-                        {euroMln(y.cf.claims[l].mean)} → {euroMln(y.sc.claims[l].mean)}
-                        <span class="sub">{signed(y.sc.claims[l].mean - y.cf.claims[l].mean, euroMln)}</span>
+                        {/* € mln, as the table's note says: seven lines side by side fit the card without the unit in every cell. */}
+                        {num(y.cf.claims[l].mean / 1e6, 1)} → {num(y.sc.claims[l].mean / 1e6, 1)}
+                        <span class="sub">{signed(y.sc.claims[l].mean - y.cf.claims[l].mean, (v) => num(v / 1e6, 1))}</span>
                       </td>
                     )}
                   </For>

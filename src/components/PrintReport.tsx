@@ -12,6 +12,7 @@ import { dateText, rt } from '../report/texts';
 import { setRunInfo } from '../report/runInfo';
 import '../report/print.css';
 import { installPrintPrep } from '../report/printPrep';
+import { otherZvwParts, totalIncludes } from '../region/totalIncludes';
 
 installPrintPrep();
 
@@ -36,7 +37,10 @@ function PrintSummary(props: { summary: Summary; partial?: boolean; runsRequeste
           r: pct(last().reduction.mean, 2),
           a: pct(last().reduction.p5, 2),
           b: pct(last().reduction.p95, 2),
-        })}
+        })}{' '}
+        <span data-testid="print-total-includes">
+          {totalIncludes(last(), lang())} {last().cf.claims.otherZvw.mean > 0 ? otherZvwParts(lang()) : ''}
+        </span>
       </p>
       <h3>2. {rt('sumTargetQ', { t: pct(s().target, 0) })}</h3>
       <p data-testid="print-answer-target">

@@ -8,6 +8,7 @@ import { inkOn, partyColor } from '../charts/partyStyle';
 import { pickParty } from '../charts/financeFocus';
 import type { FinancingLike, PartyRiskLike } from '../charts/financeShape';
 import { ts } from './summaryTexts';
+import { otherZvwParts, totalIncludes, totalShort } from '../region/totalIncludes';
 
 /**
  * Marks its content as changed for a moment when `value` differs from the value at the previous
@@ -87,8 +88,14 @@ export function SummaryBand(props: {
               {ts('costEuro', { a: euroMln(last().cf.total.mean), b: euroMln(last().sc.total.mean), d: signed(-saving(), euroMln) })}
             </Flash>
           </p>
-          <p class="mc" title={ts('mcTitle')} data-testid="band-mc">
-            {ts('mcShort', { e: pct(last().reduction.mcse, 2) })}
+          <p class="mc">
+            <span title={ts('mcTitle')} data-testid="band-mc">
+              {ts('mcShort', { e: pct(last().reduction.mcse, 2) })}
+            </span>
+            {' · '}
+            <span class="term" tabindex="0" data-testid="band-total-includes" title={`${totalIncludes(last(), lang())} ${last().cf.claims.otherZvw.mean > 0 ? otherZvwParts(lang()) : ''}`}>
+              {totalShort(last(), lang())}
+            </span>
           </p>
         </div>
         <div class="answer" data-testid="answer-target">

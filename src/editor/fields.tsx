@@ -17,6 +17,8 @@ import { plausibilityNotes, type Note } from './plausibility';
 import { DistPicture } from './DistPicture';
 import { inPercent, issueText } from '../texts/issues';
 import type { Issue } from '../../models/core/issues';
+import { LINES } from '../../models/core/names';
+import { LINE_FACTS } from '../../models/core/lines';
 import { changeKind, FINANCING_KINDS, isFinancingKind, KIND_LABELS, renameOffer, type FinancingKind } from './financingKind';
 
 /** True when the number at `path` is shown and typed as a percentage. */
@@ -399,6 +401,36 @@ function PlainNumberField(props: { ws: Workspace; path: Path; label: string }) {
   );
 }
 
+/** A contract's scope: one checkbox per care line, by name, in the care-line table's order. */
+function LineScopeField(props: { ws: Workspace; path: Path; label: string }) {
+  const chosen = () => (getAt(props.ws.scenario, props.path) as string[]) ?? [];
+  const errs = () => errorsUnder(props.ws, props.path);
+  return (
+    <fieldset class="field refs" classList={{ invalid: errs().length > 0 }} data-testid="scope-lines">
+      <legend>{props.label}</legend>
+      <For each={[...LINES]}>
+        {(l) => (
+          <label class="check">
+            <input
+              type="checkbox"
+              value={l}
+              checked={chosen().includes(l)}
+              onChange={(e) => {
+                const set = new Set(chosen());
+                if (e.currentTarget.checked) set.add(l);
+                else set.delete(l);
+                props.ws.edit(props.path, (LINES as readonly string[]).filter((x) => set.has(x)).concat([...set].filter((x) => !(LINES as readonly string[]).includes(x))));
+              }}
+            />
+            {LINE_FACTS[l].label[lang()]}
+          </label>
+        )}
+      </For>
+      <FieldErrors messages={errs()} id={`${fieldId(props.path)}-err`} />
+    </fieldset>
+  );
+}
+
 function SegmentRefsField(props: { ws: Workspace; path: Path; label: string }) {
   const ids = () => ((getAt(props.ws.scenario, ['region', 'segments']) as any[]) ?? []).map((s) => String(s?.id ?? ''));
   const chosen = () => (getAt(props.ws.scenario, props.path) as string[]) ?? [];
@@ -569,6 +601,7 @@ export function FieldNode(props: { ws: Workspace; path: Path; skip?: string[] })
     const en = enumAt(props.path);
     if (en && (typeof x === 'string' || x === undefined)) return 'enum';
     if (key() === 'segments' && Array.isArray(x) && props.path[0] !== 'region') return 'refs';
+    if (key() === 'scope' && props.path[0] === 'financing' && Array.isArray(x)) return 'lineScope';
     if (typeof x === 'boolean') return 'bool';
     // By the schema, not the current value: a number field holding typed text stays a number field.
     const type = schemaAt(props.path)?.type;
@@ -613,6 +646,8 @@ export function FieldNode(props: { ws: Workspace; path: Path; skip?: string[] })
             return <FinancingKindField ws={props.ws} path={props.path} label={label()} />;
           case 'refs':
             return <SegmentRefsField ws={props.ws} path={props.path} label={label()} />;
+          case 'lineScope':
+            return <LineScopeField ws={props.ws} path={props.path} label={label()} />;
           case 'object':
             return <ObjectGroup ws={props.ws} path={props.path} label={label()} skip={props.skip} />;
           case 'list':

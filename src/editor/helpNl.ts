@@ -9,7 +9,7 @@
  * entry that matches no key, and an entry that covers keys with different English texts.
  */
 export const HELP_NL: Record<string, string> = {
-  '': 'Scenariobestand, formaat versie 2.',
+  '': 'Scenariobestand, formaat versie 3.',
   version: 'Versie van het bestandsformaat.',
   '{en,nl}': 'Dezelfde tekst in het Nederlands en het Engels; ontbreekt een taal, dan staat de andere er.',
   'meta.created': 'Datum waarop het scenario is gemaakt (JJJJ-MM-DD).',
@@ -137,4 +137,7 @@ export const HELP_NL: Record<string, string> = {
     'Deel van het verschil tussen de lopende benchmark en de werkelijke kosten van de regio dat het opnieuw vaststellen weghaalt (1: de nieuwe benchmark is de werkelijke kosten, doorgetrokken; 0: er verandert niets).',
   'financing.models[].coverage':
     'Deel van de verzekerden in de regio waarvoor het contract geldt (die van de contracterende verzekeraar); geldstromen, benchmark, gemeten besparing en minimale besparing gelden voor hen, de zorg van de anderen blijft per verrichting betaald. Leeg: 100%.',
+  'financing.parties.deductibleShare.mentalHealth': 'Deel van de GGZ-declaraties dat patiënten zelf betalen; leeg: niets.',
+  'financing.parties.deductibleShare.otherZvw':
+    'Deel van de declaraties voor overige Zvw-zorg dat patiënten zelf betalen (kraamzorg en wijkverpleging vallen niet onder het eigen risico); leeg: niets.',
 };

@@ -1,7 +1,7 @@
 // What every end-to-end spec shares: the built site on a static server with the production
 // policy header, Debian's Chromium (playwright.config.ts), fresh browser profiles that may reach
 // nothing but that server, and the page's "run finished" signal.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, type Browser, type BrowserContext, type Page } from '@playwright/test';
@@ -10,6 +10,8 @@ import { assert } from './harness';
 import type { ProeftuinHook } from '../../src/testHook';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+/** The default scenario as the repository has it: the page opens it, so its title and population are what the page shows. */
+export const DEFAULT_SCENARIO = JSON.parse(readFileSync(join(ROOT, 'scenarios', 'default.json'), 'utf8'));
 
 /** What a spec reaches through `env`: the browser, the served build and the helpers around them. */
 export interface E2EEnv {

@@ -26,7 +26,7 @@ export function scopeSum(b: RunBlock, prefix: string, lines: string[], row: numb
 /** One segment of n people, all numbers fixed, flat (no trends, no growth): per-person cost CV = 2. */
 export function flatRegion(n: number, seed: string, financing: unknown, runs = 1000) {
   return {
-    version: 2,
+    version: 3,
     meta: { title: 'flat region' },
     simulation: { runs, horizonYears: 3, startYear: 2027, seed, varianceSplitRuns: 0 },
     region: {

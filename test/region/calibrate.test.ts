@@ -12,7 +12,7 @@ import { meanSd } from '../../models/summary/stats';
 import type { Distribution, Param } from '../../models/scenario/schema';
 import { LINES } from '../../models/core/names';
 import { defaultInput, root, run, valid, yearValues } from '../helpers';
-import { SHARED_CATEGORY_NAMES } from './sharedData';
+import { SHARED_CATEGORY_NAMES } from '../../scenarios/defaultRegion';
 
 /** Maastricht-Heuvelland 2023 from the shared reference file (municipality × category rows), summed slowly. */
 function maastrichtHeuvelland(): RegionData {

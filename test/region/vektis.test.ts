@@ -5,7 +5,7 @@ import seedrandom from 'seedrandom';
 import { CATEGORIES, VektisError, categoryOf, normaliseColumn, parseAgeClass, parseVektis, type Category } from '../../models/region/vektis';
 import { DEFAULT_BANDS, areasOf, classShare, nationalRatesFromFile, parseBands, selectRegion } from '../../models/region/select';
 import { root } from '../helpers';
-import { SHARED_CATEGORY_NAMES } from './sharedData';
+import { SHARED_CATEGORY_NAMES } from '../../scenarios/defaultRegion';
 import { validateScenario } from '../../models/pipeline/validate';
 
 /**

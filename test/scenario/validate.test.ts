@@ -75,7 +75,7 @@ describe('scenario validation', () => {
   });
 
   it('ignores prototype tricks: __proto__ is an unknown field, not a prototype', () => {
-    const text = readFileSync(new URL('../../scenarios/default.json', import.meta.url), 'utf8').replace('"version": 2,', '"version": 2, "__proto__": {"polluted": true},');
+    const text = readFileSync(new URL('../../scenarios/default.json', import.meta.url), 'utf8').replace('"version": 3,', '"version": 3, "__proto__": {"polluted": true},');
     expect(text).toContain('__proto__');
     const r = parseScenarioText(text);
     expect(r.ok).toBe(false);
@@ -115,9 +115,9 @@ describe('the default scenario', () => {
     }
   });
 
-  it('is a region of about 170,000 insured with substitution under uncertainty and at least three pilot interventions', () => {
+  it('is Maastricht-Heuvelland (its 191,412 insured-years, test/region/defaultRegion.test.ts) with substitution under uncertainty and at least three pilot interventions', () => {
     const s = defaultInput() as any;
-    expect(s.region.population).toBe(170000);
+    expect(s.region.population).toBe(191412);
     expect(s.substitution.some((x: any) => typeof x.maxShift === 'object' && 'dist' in x.maxShift)).toBe(true);
     expect(s.interventions.filter((x: any) => x.pilot).length).toBeGreaterThanOrEqual(3);
   });

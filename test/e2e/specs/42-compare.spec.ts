@@ -1,4 +1,4 @@
-import { env, test, languageShown } from '../fixtures';
+import { env, test, languageShown, DEFAULT_SCENARIO } from '../fixtures';
 import type { BrowserContext, Page } from '@playwright/test';
 import { join } from 'node:path';
 import { assert } from '../harness';
@@ -59,7 +59,8 @@ test.describe.serial('42-compare', () => {
         )) as { path: string; cells: string[] }[];
         assert(rows.length === 1 && rows[0].path === 'region.population', `rows: ${JSON.stringify(rows)}`);
         const [label, old, now] = rows[0].cells;
-        const want = lang === 'nl' ? ['Verzekerden in de regio', '170.000', '→ 120.000'] : ['Insured in the region', '170,000', '→ 120,000'];
+        const pop = (DEFAULT_SCENARIO.region.population as number).toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB');
+        const want = lang === 'nl' ? ['Verzekerden in de regio', pop, '→ 120.000'] : ['Insured in the region', pop, '→ 120,000'];
         assert(label.includes(want[0]) && old.startsWith(want[1]) && now.startsWith(want[2]), `row ${rows[0].cells.join(' | ')}`);
       });
       test.afterAll(async () => {
