@@ -199,7 +199,8 @@ function evaluator(s: Scenario, id: string, runs: number, parties: readonly Part
         b = simulateBlock(model, 0, runs, 'aggregate');
         resimulated = true;
       }
-      const m = summarizeFinancing(model.financing, b).models[index];
+      // Only the varied contract is summarised: the others do not change between variants.
+      const m = summarizeFinancing({ ...model.financing, models: [model.financing.models[index]] }, b).models[0];
       const outcome: Partial<Record<Party, PartyOutcome>> = {};
       for (const p of parties) {
         const r = m.horizon[p];
