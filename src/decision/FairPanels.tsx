@@ -85,7 +85,7 @@ function useWorker() {
 function Bars(props: { title: string; rows: { label: string; value: number; se: number }[]; testid: string; color?: string }) {
   const { ref, W, viewBox } = svgWidth(560);
   const rowH = 26;
-  const left = () => Math.min(300, Math.max(140, W() * 0.42));
+  const left = () => Math.min(440, Math.max(140, W() * 0.52));
   const H = () => 30 + rowH * props.rows.length + 24;
   const range = () => {
     const lo = Math.min(0, ...props.rows.map((r) => r.value - r.se));
@@ -168,7 +168,8 @@ export function ShapleyPanel(props: { input: unknown; summary: unknown }) {
       <Show when={res()}>
         {(r) => {
           const rows = () => r().actions.map((a, i) => ({ label: `${textOf(a.name)} (${partiesText(a.carriers)})`, value: r().values[i].value, se: r().values[i].se }));
-          const parties = () => Object.keys(r().byParty);
+          // The parties that carry an action, and the insurer and providers that sign the contracts.
+          const parties = () => [...new Set([...Object.keys(r().byParty), 'insurer', 'hospital', 'gp'])];
           return (
             <div data-testid="shapley-result">
               <p data-testid="shapley-headline">
@@ -211,18 +212,20 @@ export function ShapleyPanel(props: { input: unknown; summary: unknown }) {
                 <caption>{fx('byParty')}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">{fx('party')}</th>
-                    <th scope="col">{fx('created')}</th>
-                    <For each={contracts()}>{(m) => <th scope="col">{fx('receives', { c: textOf(m.name) })}</th>}</For>
+                    <th scope="col" />
+                    <For each={parties()}>{(p) => <th scope="col">{partyLabelIn(p, lang())}</th>}</For>
                   </tr>
                 </thead>
                 <tbody>
-                  <For each={parties()}>
-                    {(p) => (
+                  <tr>
+                    <th scope="row">{fx('created')}</th>
+                    <For each={parties()}>{(p) => <td class="num">{euroMln(r().byParty[p] ?? 0)}</td>}</For>
+                  </tr>
+                  <For each={contracts()}>
+                    {(m) => (
                       <tr>
-                        <th scope="row">{partyLabelIn(p, lang())}</th>
-                        <td class="num">{euroMln(r().byParty[p])}</td>
-                        <For each={contracts()}>{(m) => <td class="num">{m.horizon[p] ? euroMln(m.horizon[p].changeVsStatusQuo.mean) : '–'}</td>}</For>
+                        <th scope="row">{fx('receives', { c: textOf(m.name) })}</th>
+                        <For each={parties()}>{(p) => <td class="num">{m.horizon[p] ? euroMln(m.horizon[p].changeVsStatusQuo.mean) : '–'}</td>}</For>
                       </tr>
                     )}
                   </For>
