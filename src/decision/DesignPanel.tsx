@@ -334,6 +334,23 @@ function DesignResult(props: { d: Design; terms: TermDef[]; termsText: (p: Desig
     const f = (x: number) => (a.esUnit === 'revenue' ? tx('ofRevenue', { v: pct(x, 2) }) : euroMln(x));
     return tx(a.esOver === 'year' ? 'bindEsYear' : 'bindEs', { p, v: f(a.maxEs ?? 0), b: f(b.by) });
   };
+  const breakCounts = () => {
+    const m = new Map<string, { party: Design['binding'][number]['party']; limit: Design['binding'][number]['limit']; k: number }>();
+    for (const p of d().points)
+      for (const b of p.breaks) {
+        const key = `${b.party}|${b.limit}`;
+        const c = m.get(key) ?? { party: b.party, limit: b.limit, k: 0 };
+        c.k++;
+        m.set(key, c);
+      }
+    return [...m.values()].sort((a, b) => b.k - a.k);
+  };
+  const limitName = (party: string, limit: Design['binding'][number]['limit']) => {
+    if (limit === 'minMeanGain') return tx('limGain');
+    if (limit === 'maxPWorse') return tx('limWorse');
+    const a = d().accept.find((x) => x.party === party);
+    return `${tx(a?.esOver === 'year' ? 'limEsYear' : 'limEs')}${a?.esUnit === 'revenue' ? ` (${tx('limRevenue')})` : ''}`;
+  };
   const row = (label: string, i: number | null, testid: string) => (
     <Show when={i !== null}>
       <tr data-testid={testid}>
@@ -358,6 +375,11 @@ function DesignResult(props: { d: Design; terms: TermDef[]; termsText: (p: Desig
         <p>{tx('empty')}</p>
         <ul data-testid="design-binding">
           <For each={d().binding}>{(b) => <li>{bindText(b)}</li>}</For>
+          <Show when={d().binding.length === 0}>
+            {/* No one limit fails everywhere: say how often each limit is broken. */}
+            <li>{tx('noSingleBind')}</li>
+            <For each={breakCounts()}>{(c) => <li>{tx('breakCount', { p: partyLabelIn(c.party, lang()), l: limitName(c.party, c.limit), k: num(c.k), n: num(d().points.length) })}</li>}</For>
+          </Show>
         </ul>
       </Show>
       <Show when={ok() > 0 && d().nash === null}>
@@ -431,7 +453,7 @@ function SlicedMap(props: { d: Design; terms: TermDef[] }) {
   };
   return (
     <div class="design-slice" data-testid="design-slice">
-      <div class="design-form">
+      <div class="design-term">
         <For each={[0, 1] as const}>
           {(k) => (
             <label class="field">

@@ -95,12 +95,25 @@ export default async function designer(env: E2EEnv): Promise<void> {
     await page.waitForSelector('[data-testid="design-slice"], [data-testid="design-message"]', { timeout: 300_000 });
     const problem = await page.$('[data-testid="design-message"]');
     assert(problem === null, `the search failed: ${await problem?.textContent()}`);
+    // 2.5% of the insurer's yearly revenue binds (the default's insurer carries more in its worst years): it is named in that unit.
+    const binding = (await page.textContent('[data-testid="design-binding"]')) ?? '';
+    assert(
+      /Zorgverzekeraar: verlies in de slechtste 5% van de jaren (nooit onder 2,50% van de omzet|\(% van de omzet\) — in \d+ van de 125 varianten)/.test(binding),
+      `the insurer's limit named in its unit: ${binding}`,
+    );
+    await retype(page, '[data-testid="design-limit-insurer-es"]', '10');
+    await page.click('[data-testid="design-run"]');
+    await page.waitForSelector('[data-testid="design-nash"], [data-testid="design-message"]', { timeout: 300_000 });
     const found = await page.textContent('[data-testid="design-found"]');
     assert(/ van 125 varianten/.test(found ?? ''), `a 5 × 5 × 5 grid: ${found}`);
     const note = (await page.textContent('[data-testid="design-slice-note"]')) ?? '';
     assert(/^De kaart toont .+ tegen .+, met .+ \d+(,\d)?%\.$/.test(note), `the held term is named with its value: ${note}`);
-    const cells = await page.$$eval('[data-testid="design-slice"] [data-testid="design-map"] rect', (els) => els.length);
-    assert(cells === 25, `one cell per variant of the slice (${cells})`);
+    const cells = await page.$$eval('[data-testid="design-slice"] [data-testid="design-map"] rect', (els) => els.map((e) => e.getAttribute('fill')));
+    assert(cells.length === 25, `one cell per variant of the slice (${cells.length})`);
+    assert(
+      cells.some((f) => f !== '#d9d9d9'),
+      'the proposal’s slice has acceptable cells',
+    );
     const levels = await page.$$eval('[data-testid="design-map-held-2"] option', (els) => els.map((e) => (e as HTMLOptionElement).value));
     const current = await page.$eval('[data-testid="design-map-held-2"]', (e) => (e as HTMLSelectElement).value);
     const other = levels.find((v) => v !== current)!;
