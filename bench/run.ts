@@ -1,7 +1,8 @@
-// npm run bench [-- --record] [--runs N]
+// npm run bench [-- --record] [--runs N] [--only fair]
 // Measures, side by side in one run: generator draws per second, runs per second of the default
 // scenario with 1 and 2 worker threads, and the aggregate / person-level speed ratio at 170,000
-// insured. With --record, appends the dated results to bench/README.md.
+// insured, and the analyses for a fair deal (contract designer, value of information); `--only fair`
+// measures those alone. With --record, appends the dated results to bench/README.md.
 import { appendFileSync, readFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -14,8 +15,11 @@ import { simulateBlock } from '../models/simulation/block';
 import { bundledWorker, nodeWorkers } from '../workers/nodePool';
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
+import { designContract, parseTerms } from '../models/analysis/design';
+import { decisionsOf } from '../models/analysis/decisionValue';
+import { evppi } from '../models/analysis/voi';
 
-const { values } = parseArgs({ options: { record: { type: 'boolean' }, runs: { type: 'string' } } });
+const { values } = parseArgs({ options: { record: { type: 'boolean' }, runs: { type: 'string' }, only: { type: 'string' } } });
 const RUNS = Number(values.runs ?? 10_000);
 const input = JSON.parse(readFileSync(new URL('../scenarios/default.json', import.meta.url), 'utf8'));
 const rows: [string, string][] = [];
@@ -31,150 +35,189 @@ function perSecond(n: number, f: () => void): number {
   return n / ((performance.now() - t0) / 1000);
 }
 
-// 1. The default scenario with 1 and 2 worker threads (start-up and validation excluded: each
-//    pool first runs a short warm-up).
-const elapsed: Record<number, number> = {};
-for (const w of [1, 2]) {
-  const pool = nodeWorkers(w);
-  await runOnWorkers(pool, input, { runs: 200 });
-  const r = await runOnWorkers(pool, input, { runs: RUNS });
-  pool.forEach((x) => x.terminate());
-  elapsed[w] = r.elapsedMs;
-  say(`default scenario, ${RUNS} runs × 10 years, ${w} worker${w > 1 ? 's' : ''}`, `${fmt(r.elapsedMs / 1000, 2)} s (${fmt(RUNS / (r.elapsedMs / 1000))} runs/s)`);
-}
-say('speed-up 2 workers / 1 worker', `${fmt(elapsed[1] / elapsed[2], 2)}×`);
-{
-  // The engine alone: the default scenario without its financing section (fee-for-service only).
-  const engineOnly = { ...input };
-  delete engineOnly.financing;
-  const pool = nodeWorkers(2);
-  await runOnWorkers(pool, engineOnly, { runs: 200 });
-  const r = await runOnWorkers(pool, engineOnly, { runs: RUNS });
-  pool.forEach((x) => x.terminate());
-  say(`default scenario without its financing section, ${RUNS} runs, 2 workers`, `${fmt(r.elapsedMs / 1000, 2)} s (${fmt(RUNS / (r.elapsedMs / 1000))} runs/s)`);
+if (values.only !== 'fair') {
+  // 1. The default scenario with 1 and 2 worker threads (start-up and validation excluded: each
+  //    pool first runs a short warm-up).
+  const elapsed: Record<number, number> = {};
+  for (const w of [1, 2]) {
+    const pool = nodeWorkers(w);
+    await runOnWorkers(pool, input, { runs: 200 });
+    const r = await runOnWorkers(pool, input, { runs: RUNS });
+    pool.forEach((x) => x.terminate());
+    elapsed[w] = r.elapsedMs;
+    say(`default scenario, ${RUNS} runs × 10 years, ${w} worker${w > 1 ? 's' : ''}`, `${fmt(r.elapsedMs / 1000, 2)} s (${fmt(RUNS / (r.elapsedMs / 1000))} runs/s)`);
+  }
+  say('speed-up 2 workers / 1 worker', `${fmt(elapsed[1] / elapsed[2], 2)}×`);
+  {
+    // The engine alone: the default scenario without its financing section (fee-for-service only).
+    const engineOnly = { ...input };
+    delete engineOnly.financing;
+    const pool = nodeWorkers(2);
+    await runOnWorkers(pool, engineOnly, { runs: 200 });
+    const r = await runOnWorkers(pool, engineOnly, { runs: RUNS });
+    pool.forEach((x) => x.terminate());
+    say(`default scenario without its financing section, ${RUNS} runs, 2 workers`, `${fmt(r.elapsedMs / 1000, 2)} s (${fmt(RUNS / (r.elapsedMs / 1000))} runs/s)`);
+  }
+
+  // 2. Aggregate vs person-level at 170,000 insured, per run, in this thread.
+  {
+    const v = validateScenario(input);
+    if (!v.ok) throw new Error('default scenario invalid');
+    const model = compile(v.scenario);
+    simulateBlock(model, 0, 50);
+    const t0 = performance.now();
+    simulateBlock(model, 1000, 500);
+    const agg = (performance.now() - t0) / 500;
+    const t1 = performance.now();
+    simulateBlock(model, 1000, 1, 'person');
+    const person = performance.now() - t1;
+    say('aggregate mode, ms per run (170,000 insured)', fmt(agg, 3));
+    say('person-level mode, ms per run (170,000 insured)', fmt(person, 0));
+    say('aggregate / person-level speed ratio', `${fmt(person / agg)}×`);
+  }
+
+  // 3. Financing: run time with the default scenario's seven contracts against fee-for-service only
+  //    (a scenario without a financing section), and the financing stage alone with one custom
+  //    formula against the same rule built in.
+  {
+    const cpu = (f: () => void) => {
+      const c0 = process.cpuUsage();
+      f();
+      return process.cpuUsage(c0).user / 1000;
+    };
+    const timeRuns = (inp: unknown, runs: number) => {
+      const v = validateScenario(inp);
+      if (!v.ok) throw new Error('invalid');
+      const model = compile(v.scenario);
+      simulateBlock(model, 0, 50);
+      return cpu(() => simulateBlock(model, 0, runs));
+    };
+    const noFin = { ...input };
+    delete noFin.financing;
+    const withAll = timeRuns(input, 1000);
+    const ffsOnly = timeRuns(noFin, 1000);
+    say('run time, 7 financing models (all six kinds) / FFS only (CPU, 1,000 runs)', `${fmt(withAll / ffsOnly, 2)}× (${fmt(withAll, 0)} ms vs ${fmt(ffsOnly, 0)} ms)`);
+
+    const stageOnly = (models: unknown[]) => {
+      const v = validateScenario({ ...input, financing: { ...input.financing, models } });
+      if (!v.ok) throw new Error(JSON.stringify(v.errors));
+      const model = compile(v.scenario);
+      const b = simulateBlock(model, 0, 300);
+      const apply = () => {
+        for (let k = 0; k < 20; k++) for (let i = 0; i < b.runs; i++) model.financing.apply(b, i, b.params.subarray(i * b.nParams, (i + 1) * b.nParams));
+      };
+      apply();
+      return cpu(apply);
+    };
+    const rule = { id: 'b', name: 'b', kind: 'sharedSavings', sided: 'one', minimumSavingsRate: { fixed: 0.02 }, sharingRate: 0.5, savingsCap: 1, split: { gp: 1, hospital: 0 } };
+    const formula = { id: 'f', name: 'f', kind: 'custom', formulas: { gp: 'savingsRate >= 0.02 and savings > 0 ? min(0.5 * savings, 1 * benchmark) : 0' } };
+    const builtIn = stageOnly([rule]);
+    const custom = stageOnly([formula]);
+    say('financing stage, one custom formula / the same rule built in (CPU)', `${fmt(custom / builtIn, 2)}× (${fmt(custom, 0)} ms vs ${fmt(builtIn, 0)} ms for 6,000 run applications)`);
+  }
+
+  // 4. Analyses against the simulation, in one worker thread running the bundled code (as the
+  //    workbench and the headless runner's workers do), for the default scenario at RUNS runs: the
+  //    analyses are the summaries plus the variance split's twin replicates. Each part has its own
+  //    stopwatch in the same simulation (see analyses.worker.ts); medians of REPS repetitions.
+  {
+    const REPS = 3;
+    const w = new Worker(bundledWorker(new URL('./analyses.worker.ts', import.meta.url)), {
+      eval: true,
+      workerData: { runs: RUNS, reps: REPS, scenarioPath: fileURLToPath(new URL('../scenarios/default.json', import.meta.url)) },
+    });
+    const r = await new Promise<{ main: number; twin: number; sum: number; twinRuns: number }[]>((resolve, reject) => {
+      w.once('message', resolve);
+      w.once('error', reject);
+    });
+    await w.terminate();
+    const median = (xs: number[]) => {
+      const s = [...xs].sort((a, b) => a - b);
+      return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    };
+    const ms = (xs: number[]) => xs.map((x) => fmt(x, 0)).join(' / ');
+    const main = median(r.map((x) => x.main));
+    const twin = median(r.map((x) => x.twin));
+    const sum = median(r.map((x) => x.sum));
+    const share = median(r.map((x) => (x.twin + x.sum) / x.main));
+    say(`simulation, default scenario, ${RUNS} runs (one worker thread; each of ${REPS} repetitions)`, `median ${fmt(main, 0)} ms (${ms(r.map((x) => x.main))} ms)`);
+    say(`variance-split twin replicates (${fmt(r[0].twinRuns)} runs), same simulations`, `median ${fmt(twin, 0)} ms (${ms(r.map((x) => x.twin))} ms)`);
+    say(`summaries of the ${RUNS} runs`, `median ${fmt(sum, 0)} ms (${ms(r.map((x) => x.sum))} ms)`);
+    say('analyses (twin replicates + summaries) / simulation', `median ${fmt(100 * share, 0)}% (${r.map((x) => fmt((100 * (x.twin + x.sum)) / x.main, 0)).join(' / ')}%)`);
+  }
+
+  // 5. The reference limit: uniforms and normals from the generator the simulation uses. Measured
+  //    last: run first, these tight loops left the process slower at coordinating worker threads for
+  //    seconds afterwards (2 workers: 4.6 s instead of 3.9 s, 2026-11-23).
+  {
+    const u = streamFor('bench', 0, 'u');
+    let s = 0;
+    const n = 2e7;
+    say(
+      'Alea uniforms per second',
+      fmt(
+        perSecond(n, () => {
+          for (let i = 0; i < n; i++) s += u();
+        }),
+      ),
+    );
+    const g = makeSamplers(streamFor('bench', 0, 'z'));
+    say(
+      'normal (ziggurat) draws per second',
+      fmt(
+        perSecond(n / 2, () => {
+          for (let i = 0; i < n / 2; i++) s += g.normal(0, 1);
+        }),
+      ),
+    );
+    const buf = new Float64Array(16_000);
+    say(
+      'lognormal draws per second (fillLognormal)',
+      fmt(
+        perSecond(n / 2, () => {
+          for (let k = 0; k < n / 2 / 16_000; k++) g.fillLognormal(buf, 16_000, 10, 1);
+        }),
+      ),
+    );
+    if (s === 42) process.stdout.write('');
+  }
 }
 
-// 2. Aggregate vs person-level at 170,000 insured, per run, in this thread.
+// 4. Analyses for a fair deal, in this thread (CPU time beside wall time: the machine may be shared).
+//    A 3-term design, 8 levels per term (512 variants), on 2,000 runs; EVPPI of every uncertain
+//    parameter for every decision at 10,000 runs (the simulation itself not counted).
 {
   const v = validateScenario(input);
   if (!v.ok) throw new Error('default scenario invalid');
-  const model = compile(v.scenario);
-  simulateBlock(model, 0, 50);
-  const t0 = performance.now();
-  simulateBlock(model, 1000, 500);
-  const agg = (performance.now() - t0) / 500;
-  const t1 = performance.now();
-  simulateBlock(model, 1000, 1, 'person');
-  const person = performance.now() - t1;
-  say('aggregate mode, ms per run (170,000 insured)', fmt(agg, 3));
-  say('person-level mode, ms per run (170,000 insured)', fmt(person, 0));
-  say('aggregate / person-level speed ratio', `${fmt(person / agg)}×`);
-}
-
-// 3. Financing: run time with the default scenario's seven contracts against fee-for-service only
-//    (a scenario without a financing section), and the financing stage alone with one custom
-//    formula against the same rule built in.
-{
-  const cpu = (f: () => void) => {
+  const timed = (f: () => void) => {
     const c0 = process.cpuUsage();
+    const t0 = performance.now();
     f();
-    return process.cpuUsage(c0).user / 1000;
+    return { wall: (performance.now() - t0) / 1000, cpu: process.cpuUsage(c0).user / 1e6 };
   };
-  const timeRuns = (inp: unknown, runs: number) => {
-    const v = validateScenario(inp);
-    if (!v.ok) throw new Error('invalid');
-    const model = compile(v.scenario);
-    simulateBlock(model, 0, 50);
-    return cpu(() => simulateBlock(model, 0, runs));
-  };
-  const noFin = { ...input };
-  delete noFin.financing;
-  const withAll = timeRuns(input, 1000);
-  const ffsOnly = timeRuns(noFin, 1000);
-  say('run time, 7 financing models (all six kinds) / FFS only (CPU, 1,000 runs)', `${fmt(withAll / ffsOnly, 2)}× (${fmt(withAll, 0)} ms vs ${fmt(ffsOnly, 0)} ms)`);
-
-  const stageOnly = (models: unknown[]) => {
-    const v = validateScenario({ ...input, financing: { ...input.financing, models } });
-    if (!v.ok) throw new Error(JSON.stringify(v.errors));
-    const model = compile(v.scenario);
-    const b = simulateBlock(model, 0, 300);
-    const apply = () => {
-      for (let k = 0; k < 20; k++) for (let i = 0; i < b.runs; i++) model.financing.apply(b, i, b.params.subarray(i * b.nParams, (i + 1) * b.nParams));
-    };
-    apply();
-    return cpu(apply);
-  };
-  const rule = { id: 'b', name: 'b', kind: 'sharedSavings', sided: 'one', minimumSavingsRate: { fixed: 0.02 }, sharingRate: 0.5, savingsCap: 1, split: { gp: 1, hospital: 0 } };
-  const formula = { id: 'f', name: 'f', kind: 'custom', formulas: { gp: 'savingsRate >= 0.02 and savings > 0 ? min(0.5 * savings, 1 * benchmark) : 0' } };
-  const builtIn = stageOnly([rule]);
-  const custom = stageOnly([formula]);
-  say('financing stage, one custom formula / the same rule built in (CPU)', `${fmt(custom / builtIn, 2)}× (${fmt(custom, 0)} ms vs ${fmt(builtIn, 0)} ms for 6,000 run applications)`);
-}
-
-// 4. Analyses against the simulation, in one worker thread running the bundled code (as the
-//    workbench and the headless runner's workers do), for the default scenario at RUNS runs: the
-//    analyses are the summaries plus the variance split's twin replicates. Each part has its own
-//    stopwatch in the same simulation (see analyses.worker.ts); medians of REPS repetitions.
-{
-  const REPS = 3;
-  const w = new Worker(bundledWorker(new URL('./analyses.worker.ts', import.meta.url)), {
-    eval: true,
-    workerData: { runs: RUNS, reps: REPS, scenarioPath: fileURLToPath(new URL('../scenarios/default.json', import.meta.url)) },
+  const terms = parseTerms('share=0:1,msr=0:0.05,savingsCap=0:0.2');
+  let variants = 0;
+  const d = timed(() => {
+    variants = designContract(v.scenario, 'ss-one', terms, { runs: 2000, steps: 8 }).points.length;
   });
-  const r = await new Promise<{ main: number; twin: number; sum: number; twinRuns: number }[]>((resolve, reject) => {
-    w.once('message', resolve);
-    w.once('error', reject);
+  say(`contract designer, 3 terms × 8 levels (${variants} variants), 2,000 runs, 1 thread`, `${fmt(d.wall, 1)} s wall, ${fmt(d.cpu, 1)} s CPU (one simulation, then the settlement per variant)`);
+  const s = { ...v.scenario, simulation: { ...v.scenario.simulation, varianceSplitRuns: 0 } };
+  const model = compile(s);
+  const b = simulateBlock(model, 0, 10_000, 'aggregate');
+  const slots = model.registry.slots.map((x, i) => ({ ...x, i })).filter((x) => x.uncertain);
+  const phi = slots.map((x) => Float64Array.from({ length: b.runs }, (_, r) => b.params[r * b.nParams + x.i]));
+  const decisions = decisionsOf(model, b);
+  const e = timed(() => {
+    for (const dec of decisions) for (const x of phi) evppi(dec.nb, [x], { bootstrap: 20 });
   });
-  await w.terminate();
-  const median = (xs: number[]) => {
-    const s = [...xs].sort((a, b) => a - b);
-    return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-  };
-  const ms = (xs: number[]) => xs.map((x) => fmt(x, 0)).join(' / ');
-  const main = median(r.map((x) => x.main));
-  const twin = median(r.map((x) => x.twin));
-  const sum = median(r.map((x) => x.sum));
-  const share = median(r.map((x) => (x.twin + x.sum) / x.main));
-  say(`simulation, default scenario, ${RUNS} runs (one worker thread; each of ${REPS} repetitions)`, `median ${fmt(main, 0)} ms (${ms(r.map((x) => x.main))} ms)`);
-  say(`variance-split twin replicates (${fmt(r[0].twinRuns)} runs), same simulations`, `median ${fmt(twin, 0)} ms (${ms(r.map((x) => x.twin))} ms)`);
-  say(`summaries of the ${RUNS} runs`, `median ${fmt(sum, 0)} ms (${ms(r.map((x) => x.sum))} ms)`);
-  say('analyses (twin replicates + summaries) / simulation', `median ${fmt(100 * share, 0)}% (${r.map((x) => fmt((100 * (x.twin + x.sum)) / x.main, 0)).join(' / ')}%)`);
-}
-
-// 5. The reference limit: uniforms and normals from the generator the simulation uses. Measured
-//    last: run first, these tight loops left the process slower at coordinating worker threads for
-//    seconds afterwards (2 workers: 4.6 s instead of 3.9 s, 2026-11-23).
-{
-  const u = streamFor('bench', 0, 'u');
-  let s = 0;
-  const n = 2e7;
   say(
-    'Alea uniforms per second',
-    fmt(
-      perSecond(n, () => {
-        for (let i = 0; i < n; i++) s += u();
-      }),
-    ),
+    `EVPPI of every uncertain parameter (${slots.length}) for each decision (${decisions.length}; go/no-go and each party's choice of contract), 10,000 runs, 20 bootstrap re-fits, 1 thread`,
+    `${fmt(e.wall, 1)} s wall, ${fmt(e.cpu, 1)} s CPU`,
   );
-  const g = makeSamplers(streamFor('bench', 0, 'z'));
-  say(
-    'normal (ziggurat) draws per second',
-    fmt(
-      perSecond(n / 2, () => {
-        for (let i = 0; i < n / 2; i++) s += g.normal(0, 1);
-      }),
-    ),
-  );
-  const buf = new Float64Array(16_000);
-  say(
-    'lognormal draws per second (fillLognormal)',
-    fmt(
-      perSecond(n / 2, () => {
-        for (let k = 0; k < n / 2 / 16_000; k++) g.fillLognormal(buf, 16_000, 10, 1);
-      }),
-    ),
-  );
-  if (s === 42) process.stdout.write('');
+  const go = timed(() => {
+    for (const x of phi) evppi(decisions[0].nb, [x], { bootstrap: 20 });
+  });
+  say(`the same for go/no-go alone (2 options)`, `${fmt(go.wall, 1)} s wall, ${fmt(go.cpu, 1)} s CPU`);
 }
 
 if (values.record) {

@@ -7,7 +7,10 @@ import type { Scenario } from '../models/scenario/schema';
 
 const mln = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x / 1e6).toFixed(1)}`;
 
-/** Acceptance limits from a file: `[{ "party": "hospital", "minMeanGain": 0, "maxPWorse": 0.4, "maxEs": 5e6 }, …]`. */
+/**
+ * Acceptance limits from a file: `[{ "party": "hospital", "minMeanGain": 0, "maxPWorse": 0.4, "maxEs": 5e6 }, …]`;
+ * `"esUnit": "revenue"` reads maxEs as a fraction of the party's revenue, `"esOver": "year"` as the worst 5% of years.
+ */
 export function readAcceptance(path: string, kind: string): Acceptance[] {
   const raw: unknown = JSON.parse(readFileSync(path, 'utf8'));
   if (!Array.isArray(raw)) throw new DesignError(`${path}: a list of { party, minMeanGain, maxPWorse, maxEs } is expected`);
@@ -25,7 +28,21 @@ export function readAcceptance(path: string, kind: string): Acceptance[] {
     };
     const d = defaults.get(o.party as Party) ?? { minMeanGain: 0, maxPWorse: 0.5 };
     const maxEs = num('maxEs', -1e15, 1e15, undefined);
-    return { party: o.party as Party, minMeanGain: num('minMeanGain', -1e15, 1e15, d.minMeanGain)!, maxPWorse: num('maxPWorse', 0, 1, d.maxPWorse)!, ...(maxEs !== undefined ? { maxEs } : {}) };
+    const pick = <T extends string>(k: string, allowed: readonly T[]): T | undefined => {
+      if (o[k] === undefined) return undefined;
+      if (!allowed.includes(o[k] as T)) throw new DesignError(`${at}.${k}: one of ${allowed.join(', ')}`);
+      return o[k] as T;
+    };
+    const esUnit = pick('esUnit', ['euro', 'revenue'] as const);
+    const esOver = pick('esOver', ['horizon', 'year'] as const);
+    return {
+      party: o.party as Party,
+      minMeanGain: num('minMeanGain', -1e15, 1e15, d.minMeanGain)!,
+      maxPWorse: num('maxPWorse', 0, 1, d.maxPWorse)!,
+      ...(maxEs !== undefined ? { maxEs } : {}),
+      ...(esUnit ? { esUnit } : {}),
+      ...(esOver ? { esOver } : {}),
+    };
   });
 }
 
@@ -54,9 +71,10 @@ export function formatDesign(d: Design): string {
   const ok = d.points.filter((p) => p.acceptable).length;
   lines.push(`${ok} of ${d.points.length} variants acceptable to ${parties.join(', ')}; Pareto frontier: ${d.pareto.length} points`);
   if (ok > 0 && d.nash === null) lines.push('no acceptable variant gives every party a gain: no Nash proposal');
+  const pctOfRevenue = (b: Design['binding'][number]) => b.limit === 'maxEs' && d.accept.find((a) => a.party === b.party)?.esUnit === 'revenue';
   for (const b of d.binding)
     lines.push(
-      `binding: ${b.party} ${b.limit} is broken by every variant, at least by ${b.limit === 'maxPWorse' ? `${(100 * b.by).toFixed(1)} percentage points` : `€${(b.by / 1e6).toFixed(1)} mln`}`,
+      `binding: ${b.party} ${b.limit} is broken by every variant, at least by ${b.limit === 'maxPWorse' ? `${(100 * b.by).toFixed(1)} percentage points` : pctOfRevenue(b) ? `${(100 * b.by).toFixed(2)}% of revenue` : `€${(b.by / 1e6).toFixed(1)} mln`}`,
     );
   return lines.join('\n');
 }

@@ -37,6 +37,7 @@ const USAGE =
   "       [--precision SE [--max-runs N]]   add runs until the Monte Carlo SE of the last year's mean reduction is at most SE (a fraction, e.g. 0.0002)\n" +
   '       [--goal <parameter path> [--goal-prob 0.8] [--goal-range lo,hi]]   smallest value of the parameter at which P(reduction ≥ target) in the last year reaches the goal\n' +
   '       [--design <contract id> --terms "sharingRate=0:1,msr=0:0.05" [--accept accept.json] [--steps N]]   which terms of one contract every party can sign\n' +
+  '       [--voi [--voi-group "path,path"] [--pilot "1000,10000"] [--pilot-cost fixed,perPerson]]   what knowing each uncertain parameter (a group of up to 3, a one-year pilot of n people) is worth to go/no-go and to each party\'s choice of contract\n' +
   '       [--shard i/n --out shard-i.bin]   only the i-th of n equal shares of the runs, for npm run merge (same numbers as one run of all)\n' +
   "       [--goal-population <population model id> [--goal-es-share 0.05] [--goal-year Y] [--goal-range lo,hi]]   smallest population at which the integrator's expected shortfall (worst 5% of runs) in contract year Y (1 = first, default) is at most that share of its budget";
 
@@ -107,6 +108,10 @@ async function main() {
         terms: { type: 'string' },
         accept: { type: 'string' },
         steps: { type: 'string' },
+        voi: { type: 'boolean' },
+        'voi-group': { type: 'string' },
+        pilot: { type: 'string' },
+        'pilot-cost': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -192,6 +197,21 @@ async function main() {
     return;
   }
   if (o.terms !== undefined || o.accept !== undefined || o.steps !== undefined) fail(64, '--terms, --accept and --steps go with --design');
+  if (o.voi) {
+    const { runVoi, formatVoi } = await import('./voi');
+    const { DecisionValueError } = await import('../models/analysis/decisionValue');
+    let d;
+    try {
+      d = runVoi(scenario, { runs, group: o['voi-group'], pilot: o.pilot, pilotCost: o['pilot-cost'] });
+    } catch (e) {
+      if (e instanceof DecisionValueError) fail(64, oneLine((e as Error).message));
+      throw e;
+    }
+    process.stdout.write(`${formatVoi(d)}\n`);
+    if (o.out) await atomically(o.out, (tmp) => writeFileSync(tmp, JSON.stringify(d, null, 2)));
+    return;
+  }
+  if (o['voi-group'] !== undefined || o.pilot !== undefined || o['pilot-cost'] !== undefined) fail(64, '--voi-group, --pilot and --pilot-cost go with --voi');
   const model = runnable(v.definition);
   const title = cliText(scenario.meta.title);
 

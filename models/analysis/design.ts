@@ -14,6 +14,8 @@ import { simulateBlock } from '../simulation/block';
 import type { RunBlock } from '../simulation/columns';
 import { partiesOf } from '../core/columns';
 import { summarizeFinancing } from '../summary/financing';
+import { selectInPlace } from '../summary/stats';
+import { finColumn, STATUS_QUO } from '../core/columns';
 
 /** A term of the contract with the range to search: a path inside the contract, e.g. `sharingRate`, `corridor.band`. */
 export interface TermRange {
@@ -67,8 +69,15 @@ export interface Acceptance {
   minMeanGain: number;
   /** Highest chance of being worse off than under the status quo (default 0.5). */
   maxPWorse: number;
-  /** Largest mean shortfall against the status quo in the worst 5% of runs, euros (default: none). */
+  /**
+   * Largest mean shortfall against the status quo in the worst 5% (default: none): euros, or with
+   * `esUnit: 'revenue'` a fraction of the party's mean revenue under the status quo (over the
+   * horizon, or per year with `esOver: 'year'`).
+   */
   maxEs?: number;
+  esUnit?: 'euro' | 'revenue';
+  /** The worst 5% of runs over the whole horizon (default), or of all simulated years (run × year). */
+  esOver?: 'horizon' | 'year';
 }
 
 export interface PartyOutcome {
@@ -78,13 +87,19 @@ export interface PartyOutcome {
   pWorseMcse: number;
   es: number;
   esMcse: number;
+  /** The same over the worst 5% of all simulated years (run × year), euros per year. */
+  esYear: number;
+  esYearMcse: number;
+  /** Mean revenue under the status quo, euros over the horizon: the reference of a limit in % of revenue. */
+  revenue: number;
+  years: number;
 }
 
 export interface DesignPoint {
   terms: Record<string, number>;
   outcome: Partial<Record<Party, PartyOutcome>>;
   acceptable: boolean;
-  /** The limits this point breaks: party, which limit, and by how much (euros or probability). */
+  /** The limits this point breaks: party, which limit, and by how much (in the limit's unit: euros, probability or fraction of revenue). */
   breaks: { party: Party; limit: 'minMeanGain' | 'maxPWorse' | 'maxEs'; by: number }[];
 }
 
@@ -192,15 +207,74 @@ function evaluator(s: Scenario, id: string, runs: number, parties: readonly Part
         b = simulateBlock(model, 0, runs, 'aggregate');
         resimulated = true;
       }
-      const m = summarizeFinancing(model.financing, b).models[index];
+      // Only the varied contract is summarised: the others do not change between variants.
+      const m = summarizeFinancing({ ...model.financing, models: [model.financing.models[index]] }, b).models[0];
       const outcome: Partial<Record<Party, PartyOutcome>> = {};
       for (const p of parties) {
         const r = m.horizon[p];
-        outcome[p] = { gain: r.changeVsStatusQuo.mean, gainMcse: r.changeVsStatusQuo.mcse, pWorse: r.pWorseOff.p, pWorseMcse: r.pWorseOff.mcse, es: r.changeEs95, esMcse: r.changeEs95Mcse };
+        const y = yearlyShortfall(b, m.id, p);
+        outcome[p] = {
+          gain: r.changeVsStatusQuo.mean,
+          gainMcse: r.changeVsStatusQuo.mcse,
+          pWorse: r.pWorseOff.p,
+          pWorseMcse: r.pWorseOff.mcse,
+          es: r.changeEs95,
+          esMcse: r.changeEs95Mcse,
+          esYear: y.es,
+          esYearMcse: y.mcse,
+          revenue: sqRevenue(b, p),
+          years: b.years,
+        };
       }
       return { outcome, resimulated };
     },
   };
+}
+
+/**
+ * The mean shortfall against the status quo in the worst 5% of all run-years, euros per year. Its
+ * error is the delta method's with the years of a run taken together (they are not independent):
+ * the ES influence ψ = VaR − ES + (L − VaR)·1[L > VaR]/0.05 summed per run, SE = √(Σ_r Ψ_r²)/(R·T).
+ */
+export function yearlyShortfall(b: RunBlock, model: string, party: Party): { es: number; mcse: number } {
+  const col = (m: string, w: 'revenue' | 'cost') => b.cols[b.names.indexOf(finColumn(m, party, w))];
+  const [rev, cost, sqRev, sqCost] = [col(model, 'revenue'), col(model, 'cost'), col(STATUS_QUO, 'revenue'), col(STATUS_QUO, 'cost')];
+  const n = b.runs * b.years;
+  const loss = new Float64Array(n);
+  for (let i = 0; i < n; i++) loss[i] = sqRev[i] - sqCost[i] - (rev[i] - cost[i]);
+  const tail = Math.max(1, Math.floor(0.05 * n));
+  const a = loss.slice();
+  // The `tail` largest losses: select the (n − tail)-th smallest, the rest lie above it.
+  selectInPlace(a, 0, n - 1, n - tail);
+  let sum = 0;
+  for (let i = n - tail; i < n; i++) sum += a[i];
+  const es = sum / tail;
+  const v = a[n - tail];
+  let ss = 0;
+  for (let r = 0; r < b.runs; r++) {
+    let psi = 0;
+    for (let t = 0; t < b.years; t++) {
+      const l = loss[r * b.years + t];
+      psi += v - es + (l > v ? (l - v) / 0.05 : 0);
+    }
+    ss += psi * psi;
+  }
+  return { es, mcse: Math.sqrt(ss) / n };
+}
+
+/** A party's mean revenue under the status quo over the horizon (the same for every variant). */
+function sqRevenue(b: RunBlock, party: Party): number {
+  const rev = b.cols[b.names.indexOf(finColumn(STATUS_QUO, party, 'revenue'))];
+  let s = 0;
+  for (let i = 0; i < rev.length; i++) s += rev[i];
+  return s / b.runs;
+}
+
+/** The shortfall a limit is about, in the limit's unit (euros, or a fraction of revenue). */
+export function shortfallOf(o: PartyOutcome, a: Pick<Acceptance, 'esUnit' | 'esOver'>): number {
+  const es = a.esOver === 'year' ? o.esYear : o.es;
+  if (a.esUnit !== 'revenue') return es;
+  return es / (a.esOver === 'year' ? o.revenue / o.years : o.revenue);
 }
 
 /** Same parameter slots and the same recorded columns: the variant can be settled on the stored care. */
@@ -219,7 +293,7 @@ function judge(outcome: Partial<Record<Party, PartyOutcome>>, accept: Acceptance
     if (!o) continue;
     if (o.gain < a.minMeanGain) out.push({ party: a.party, limit: 'minMeanGain', by: a.minMeanGain - o.gain });
     if (o.pWorse > a.maxPWorse) out.push({ party: a.party, limit: 'maxPWorse', by: o.pWorse - a.maxPWorse });
-    if (a.maxEs !== undefined && o.es > a.maxEs) out.push({ party: a.party, limit: 'maxEs', by: o.es - a.maxEs });
+    if (a.maxEs !== undefined && shortfallOf(o, a) > a.maxEs) out.push({ party: a.party, limit: 'maxEs', by: shortfallOf(o, a) - a.maxEs });
   }
   return out;
 }

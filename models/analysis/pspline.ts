@@ -162,9 +162,17 @@ export function smoothDesign(xs: ArrayLike<number>[]): SmoothDesign {
  * Used to re-fit bootstrap samples without repeating the search for λ.
  */
 export function weightedFit(design: SmoothDesign, y: ArrayLike<number>, w: ArrayLike<number>, lambda: number): Float64Array {
+  return weightedFits(design, [y], w, [lambda])[0];
+}
+
+/**
+ * `weightedFit` for several responses on the same weights: BᵀWB is built once (it does not
+ * depend on the response), each response adds only its BᵀWy, its λ and a solve.
+ */
+export function weightedFits(design: SmoothDesign, ys: ArrayLike<number>[], w: ArrayLike<number>, lambdas: number[]): Float64Array[] {
   const { b, n, p, penalty } = design;
-  const a = new Float64Array(p * p);
-  const bTy = new Float64Array(p);
+  const btwb = new Float64Array(p * p);
+  const bTy = ys.map(() => new Float64Array(p));
   for (let i = 0; i < n; i++) {
     const wi = w[i];
     if (wi === 0) continue;
@@ -172,26 +180,29 @@ export function weightedFit(design: SmoothDesign, y: ArrayLike<number>, w: Array
     for (let r = 0; r < p; r++) {
       const v = b[o + r] * wi;
       if (v === 0) continue;
-      bTy[r] += v * y[i];
-      for (let c = r; c < p; c++) a[r * p + c] += v * b[o + c];
+      for (let k = 0; k < ys.length; k++) bTy[k][r] += v * ys[k][i];
+      for (let c = r; c < p; c++) btwb[r * p + c] += v * b[o + c];
     }
   }
   for (let r = 0; r < p; r++) {
-    for (let c = 0; c < r; c++) a[r * p + c] = a[c * p + r];
-    a[r * p + r] += 1e-10 * (a[r * p + r] + 1);
+    for (let c = 0; c < r; c++) btwb[r * p + c] = btwb[c * p + r];
+    btwb[r * p + r] += 1e-10 * (btwb[r * p + r] + 1);
   }
-  for (let k = 0; k < p * p; k++) a[k] += lambda * penalty[k];
-  const l = cholesky(a, p);
-  if (!l) throw new Error('the regression could not be re-fitted on a bootstrap sample');
-  const beta = choleskySolve(l, p, bTy);
-  const fitted = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let s = 0;
-    const o = i * p;
-    for (let c = 0; c < p; c++) s += b[o + c] * beta[c];
-    fitted[i] = s;
-  }
-  return fitted;
+  return ys.map((_, k) => {
+    const a = btwb.slice();
+    for (let q = 0; q < p * p; q++) a[q] += lambdas[k] * penalty[q];
+    const l = cholesky(a, p);
+    if (!l) throw new Error('the regression could not be re-fitted on a bootstrap sample');
+    const beta = choleskySolve(l, p, bTy[k]);
+    const fitted = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      let s = 0;
+      const o = i * p;
+      for (let c = 0; c < p; c++) s += b[o + c] * beta[c];
+      fitted[i] = s;
+    }
+    return fitted;
+  });
 }
 
 /** The P-spline fit of y on the design, smoothing chosen by GCV over a grid of λ. */

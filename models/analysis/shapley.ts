@@ -1,4 +1,10 @@
 import { streamFor } from '../random/rng';
+import { LINE_FACTS } from '../core/lines';
+import { validateScenario } from '../pipeline/validate';
+import { formatErrors } from '../core/issues';
+import { compile } from '../pipeline/compile';
+import { simulateBlock } from '../simulation/block';
+import type { Line } from '../core/names';
 
 /**
  * Who created the saving: the Shapley value of a scenario's actions (interventions and
@@ -124,4 +130,89 @@ export function actionsOf(input: Record<string, unknown>): { id: string; name: s
   const ivs = ((input.interventions as { id: string; name: string }[] | undefined) ?? []).map((x) => ({ id: x.id, name: x.name, kind: 'intervention' as const }));
   const subs = ((input.substitution as { id: string; name: string }[] | undefined) ?? []).map((x) => ({ id: x.id, name: x.name, kind: 'substitution' as const }));
   return [...ivs, ...subs];
+}
+
+/** Who carries out each action, as shares: an intervention's payer(s); a substitution's receiving line's provider (or its payer when no provider bills it). */
+export function carriersOf(input: Record<string, unknown>): Record<string, number>[] {
+  const ivs = (input.interventions as { payer?: string | Record<string, number> }[] | undefined) ?? [];
+  const subs = (input.substitution as { to: Line }[] | undefined) ?? [];
+  const parties = (input.financing as { parties?: { intermediateProvider?: string } } | undefined)?.parties;
+  return [
+    ...ivs.map((x) => (typeof x.payer === 'string' ? { [x.payer]: 1 } : x.payer && typeof x.payer === 'object' ? { ...x.payer } : { insurer: 1 })),
+    ...subs.map((x) => {
+      const f = LINE_FACTS[x.to];
+      const who = f.provider === 'intermediateProvider' ? (parties?.intermediateProvider ?? 'hospital') : (f.provider ?? f.payer);
+      return { [who]: 1 };
+    }),
+  ];
+}
+
+export interface ScenarioShapley {
+  actions: { id: string; name: string; kind: 'intervention' | 'substitution'; carriers: Record<string, number> }[];
+  /** Per action: its share of the saving over the horizon (cf.total − sc.total, net of intervention cost), euros. */
+  values: { value: number; se: number }[];
+  /** The saving with every action: mean and its Monte Carlo error. */
+  total: { value: number; se: number };
+  /** Per party: the sum of the actions it carries (by their shares). */
+  byParty: Record<string, number>;
+  exact: boolean;
+  permutations: number;
+  evaluated: number;
+  runs: number;
+}
+
+/**
+ * The Shapley split of the scenario's saving over the horizon: every coalition of actions
+ * simulated on the same seed (common random numbers), exact up to 8 actions, else `permutations`
+ * sampled orders. `simulate` turns a coalition's scenario into per-run savings.
+ */
+export async function scenarioShapley(
+  input: Record<string, unknown>,
+  simulate: (coalition: Record<string, unknown>) => Float64Array,
+  opts: { permutations?: number; onProgress?: (done: number, planned: number) => void } = {},
+): Promise<Omit<ScenarioShapley, 'runs'>> {
+  const acts = actionsOf(input);
+  const k = acts.length;
+  if (k === 0) throw new RangeError('the scenario has no interventions or substitutions to split the saving over');
+  const carriers = carriersOf(input);
+  const permutations = opts.permutations ?? 200;
+  const planned = k <= 8 ? 2 ** k : Math.min(2 ** k, permutations * k + 1);
+  let done = 0;
+  const value: CoalitionValue = (s) => {
+    const v = simulate(coalitionInput(input, s));
+    opts.onProgress?.(++done, Math.max(planned, done));
+    return v;
+  };
+  const res = k <= 8 ? await shapleyExact(k, value) : await shapleySampled(k, value, permutations);
+  const all = Float64Array.from(res.perRun[0], (_, r) => res.perRun.reduce((t, x) => t + x[r], 0));
+  const byParty: Record<string, number> = {};
+  res.mean.forEach((m, a) => {
+    for (const [p, w] of Object.entries(carriers[a])) byParty[p] = (byParty[p] ?? 0) + w * m.value;
+  });
+  return {
+    actions: acts.map((a, i) => ({ ...a, carriers: carriers[i] })),
+    values: res.mean,
+    total: meanSe(all),
+    byParty,
+    exact: res.exact,
+    permutations: res.exact ? 0 : permutations,
+    evaluated: res.evaluated,
+  };
+}
+
+/** A coalition's saving over the horizon per run (cf.total − sc.total), simulated from `runs` runs of its scenario. */
+export function coalitionSaving(runs: number): (coalition: Record<string, unknown>) => Float64Array {
+  return (coalition) => {
+    // Only the care matters: the financing section is dropped (a contract cannot refer to a missing action).
+    const v = validateScenario({ ...coalition, financing: undefined, simulation: { ...(coalition.simulation as object), varianceSplitRuns: 0 } });
+    if (!v.ok) throw new RangeError(formatErrors(v.errors));
+    const b = simulateBlock(compile(v.scenario), 0, runs, 'aggregate');
+    const cf = b.cols[b.names.indexOf('cf.total')];
+    const sc = b.cols[b.names.indexOf('sc.total')];
+    return Float64Array.from({ length: runs }, (_, r) => {
+      let t = 0;
+      for (let y = 0; y < b.years; y++) t += cf[r * b.years + y] - sc[r * b.years + y];
+      return t;
+    });
+  };
 }

@@ -1,5 +1,6 @@
-import { smoothDesign, smoothFit, weightedFit } from './pspline';
+import { smoothDesign, smoothFit, weightedFits } from './pspline';
 import { streamFor } from '../random/rng';
+import { makeSamplers } from '../random/samplers';
 
 /**
  * Value of information from the runs already made (regression method: Strong, Oakley & Brennan
@@ -87,9 +88,49 @@ export function evppi(nb: ArrayLike<number>[], phi: ArrayLike<number>[], opts: {
   const reps = Array.from({ length: opts.bootstrap ?? [50, 20, 8][phi.length - 1] }, () => {
     resampleWeights(rng, design.n, w);
     return gain(
-      nb.map((y, d) => weightedFit(design, y, w, fits[d].lambda)),
+      weightedFits(
+        design,
+        nb,
+        w,
+        fits.map((f) => f.lambda),
+      ),
       w,
     );
   });
   return { value: Math.max(0, gain(fits.map((f) => f.fitted))), se: sd(reps), fits: fits.map((f) => ({ r2: f.r2, edf: f.edf })) };
+}
+
+export interface EvsiPoint extends Evppi {
+  /** People in the pilot. */
+  n: number;
+  /** The pilot's cost (euros) and EVSI − cost: the expected net benefit of running it. */
+  cost: number;
+  net: number;
+}
+
+/**
+ * Expected value of sample information by regression (Strong, Oakley, Brennan & Breeze 2015, Med
+ * Decis Making 35:570): per run, the summary a pilot of n people would report is drawn around the
+ * run's true value, `truth[r] + noiseSd(n)·z_r`, and each option's net benefit is regressed on it;
+ * EVSI(n) = E[max_d ĝ_d(T_n)] − max_d E[NB_d]. One standard normal z per run is shared by all n
+ * (common random numbers: the sizes differ only in the noise's scale).
+ */
+export function evsi(
+  nb: ArrayLike<number>[],
+  truth: ArrayLike<number>,
+  noiseSd: (n: number) => number,
+  sizes: readonly number[],
+  opts: { cost?: (n: number) => number; bootstrap?: number; seed?: string } = {},
+): EvsiPoint[] {
+  check(nb);
+  const draw = makeSamplers(streamFor(opts.seed ?? 'evsi', 0, 'evsi-pilot'));
+  const z = Float64Array.from({ length: truth.length }, () => draw.normal(0, 1));
+  return sizes.map((n) => {
+    if (!(n > 0)) throw new RangeError(`a pilot needs at least one person, not ${n}`);
+    const sd = noiseSd(n);
+    const t = Float64Array.from(truth, (x, i) => x + sd * z[i]);
+    const e = evppi(nb, [t], { bootstrap: opts.bootstrap, seed: `${opts.seed ?? 'evsi'}:${n}` });
+    const cost = opts.cost?.(n) ?? 0;
+    return { ...e, n, cost, net: e.value - cost };
+  });
 }

@@ -3,6 +3,7 @@ import { Later } from '../components/Later';
 import { financingOf } from '../charts/financeShape';
 import { GoalPanel } from './GoalPanel';
 import { DesignPanel } from './DesignPanel';
+import { ShapleyPanel, VoiPanel } from './FairPanels';
 import { VarianceView } from './VarianceView';
 import { td } from './texts';
 import { textOf } from '../i18n';
@@ -18,6 +19,8 @@ export function DecisionSection(props: { ctl: RunController; outcome: RunOutcome
       </Later>
       <GoalPanel ctl={props.ctl} input={props.outcome.input} target={props.outcome.summary.target} />
       <DesignPanel input={props.outcome.input} onAdd={props.onAddContract} />
+      <ShapleyPanel input={props.outcome.input} summary={props.outcome.summary} />
+      <VoiPanel input={props.outcome.input} />
     </section>
   );
 }

@@ -14,7 +14,9 @@ import { tx } from './designTexts';
 
 /** Runs the designer simulates: its variants' differences are in the settlement, so fewer runs than a full run do. */
 const DESIGN_RUNS = 1000;
-const STEPS = 7;
+/** Values per term on the first grid: 7 for one or two terms (refined along the boundary), fewer for three (5³) or four (4⁴). */
+const stepsFor = (k: number) => (k <= 2 ? 7 : k === 3 ? 5 : 4);
+const MAX_TERMS = 4;
 
 type Contract = { id: string; name: string; kind: string } & Record<string, unknown>;
 type TermDef = (typeof DESIGN_TERMS)[string][number];
@@ -57,6 +59,8 @@ export function DesignPanel(props: { input: unknown; onAdd?: (contract: Record<s
   const [ranges, setRanges] = createSignal<Record<string, { lo: string; hi: string }>>({});
   const rangeText = (t: TermDef) => ranges()[t.path] ?? { lo: formatInputNumber(t.lo, lang(), { percent: t.unit === 'share' }), hi: formatInputNumber(t.hi, lang(), { percent: t.unit === 'share' }) };
   const [limits, setLimits] = createSignal<Record<string, { min: string; worse: string; es: string }>>({});
+  const [esUnit, setEsUnit] = createSignal<'euro' | 'revenue'>('euro');
+  const [esOver, setEsOver] = createSignal<'horizon' | 'year'>('horizon');
   const parties = () => (contract() ? signingParties(contract()!.kind) : []);
   const limitText = (p: Party) => limits()[p] ?? { min: '0', worse: '50', es: '' };
 
@@ -71,6 +75,8 @@ export function DesignPanel(props: { input: unknown; onAdd?: (contract: Record<s
     worker = null;
   };
   onCleanup(stop);
+
+  const esHeader = () => tx(esUnit() === 'revenue' ? (esOver() === 'year' ? 'maxEsPctYear' : 'maxEsPct') : esOver() === 'year' ? 'maxEsYear' : 'maxEs');
 
   /** The form as the engine's ranges and limits, or the first problem, named by its field. */
   const form = (): { terms: TermRange[]; accept: Acceptance[] } | { problem: string } => {
@@ -94,8 +100,13 @@ export function DesignPanel(props: { input: unknown; onAdd?: (contract: Record<s
       const es = l.es.trim() === '' ? null : parseLocalNumber(l.es, lang());
       if (!min.ok) return { problem: tx('badNumber', { f: `${name}: ${tx('minGain')}`, m: numberProblemText(min.reason, lang()) }) };
       if (!worse.ok || worse.value < 0 || worse.value > 100) return { problem: tx('badNumber', { f: `${name}: ${tx('maxWorse')}`, m: worse.ok ? '0–100' : numberProblemText(worse.reason, lang()) }) };
-      if (es && !es.ok) return { problem: tx('badNumber', { f: `${name}: ${tx('maxEs')}`, m: numberProblemText(es.reason, lang()) }) };
-      accept.push({ party: p, minMeanGain: min.value * 1e6, maxPWorse: worse.value / 100, ...(es && es.ok ? { maxEs: es.value * 1e6 } : {}) });
+      if (es && !es.ok) return { problem: tx('badNumber', { f: `${name}: ${esHeader()}`, m: numberProblemText(es.reason, lang()) }) };
+      accept.push({
+        party: p,
+        minMeanGain: min.value * 1e6,
+        maxPWorse: worse.value / 100,
+        ...(es && es.ok ? { maxEs: esUnit() === 'revenue' ? es.value / 100 : es.value * 1e6, esUnit: esUnit(), esOver: esOver() } : {}),
+      });
     }
     return { terms: out, accept };
   };
@@ -116,7 +127,7 @@ export function DesignPanel(props: { input: unknown; onAdd?: (contract: Record<s
     const w = (worker ??= designWorker());
     const runs = Math.min(DESIGN_RUNS, Number((props.input as { simulation?: { runs?: number } })?.simulation?.runs ?? DESIGN_RUNS));
     try {
-      const r = await w.design(props.input, contract()!.id, f.terms, f.accept, { runs, steps: STEPS }, (d: number, p: number) => setProgress({ d, p }));
+      const r = await w.design(props.input, contract()!.id, f.terms, f.accept, { runs, steps: stepsFor(f.terms.length) }, (d: number, p: number) => setProgress({ d, p }));
       if (worker !== w) return;
       if (r.ok) {
         setDesign(r.design);
@@ -176,56 +187,74 @@ export function DesignPanel(props: { input: unknown; onAdd?: (contract: Record<s
               <For each={contracts()}>{(c) => <option value={c.id}>{textOf(c.name)}</option>}</For>
             </select>
           </label>
-          <For each={[0, 1]}>
+          <For each={Array.from({ length: MAX_TERMS }, (_, i) => i)}>
             {(i) => (
-              <div class="design-term">
-                <label class="field">
-                  <span>{tx('term', { i: i + 1 })}</span>
-                  <select
-                    data-testid={`design-term-${i}`}
-                    value={chosenTerms()[i] ?? ''}
-                    onChange={(e) => {
-                      const c = chosenTerms().slice();
-                      if (e.currentTarget.value) c[i] = e.currentTarget.value;
-                      else c.splice(i, 1);
-                      setChosen([...new Set(c.filter(Boolean))]);
-                    }}
-                  >
-                    <Show when={i > 0}>
-                      <option value="">{tx('none')}</option>
-                    </Show>
-                    <For each={terms()}>{(t) => <option value={t.path}>{termLabel(t.path)}</option>}</For>
-                  </select>
-                </label>
-                <Show when={terms().find((t) => t.path === chosenTerms()[i])}>
-                  {(t) => (
-                    <>
-                      <label class="field narrow">
-                        <span>{tx('from')}</span>
-                        <input
-                          type="text"
-                          inputmode="decimal"
-                          data-testid={`design-lo-${i}`}
-                          value={rangeText(t()).lo}
-                          onInput={(e) => setRanges({ ...ranges(), [t().path]: { ...rangeText(t()), lo: e.currentTarget.value } })}
-                        />
-                      </label>
-                      <label class="field narrow">
-                        <span>{tx('to')}</span>
-                        <input
-                          type="text"
-                          inputmode="decimal"
-                          data-testid={`design-hi-${i}`}
-                          value={rangeText(t()).hi}
-                          onInput={(e) => setRanges({ ...ranges(), [t().path]: { ...rangeText(t()), hi: e.currentTarget.value } })}
-                        />
-                      </label>
-                    </>
-                  )}
-                </Show>
-              </div>
+              <Show when={i <= chosenTerms().length && i < terms().length}>
+                <div class="design-term">
+                  <label class="field">
+                    <span>{tx('term', { i: i + 1 })}</span>
+                    <select
+                      data-testid={`design-term-${i}`}
+                      value={chosenTerms()[i] ?? ''}
+                      onChange={(e) => {
+                        const c = chosenTerms().slice();
+                        if (e.currentTarget.value) c[i] = e.currentTarget.value;
+                        else c.splice(i, 1);
+                        setChosen([...new Set(c.filter(Boolean))]);
+                      }}
+                    >
+                      <Show when={i > 0}>
+                        <option value="">{tx('none')}</option>
+                      </Show>
+                      <For each={terms()}>{(t) => <option value={t.path}>{termLabel(t.path)}</option>}</For>
+                    </select>
+                  </label>
+                  <Show when={terms().find((t) => t.path === chosenTerms()[i])}>
+                    {(t) => (
+                      <>
+                        <label class="field narrow">
+                          <span>{tx('from')}</span>
+                          <input
+                            type="text"
+                            inputmode="decimal"
+                            data-testid={`design-lo-${i}`}
+                            value={rangeText(t()).lo}
+                            onInput={(e) => setRanges({ ...ranges(), [t().path]: { ...rangeText(t()), lo: e.currentTarget.value } })}
+                          />
+                        </label>
+                        <label class="field narrow">
+                          <span>{tx('to')}</span>
+                          <input
+                            type="text"
+                            inputmode="decimal"
+                            data-testid={`design-hi-${i}`}
+                            value={rangeText(t()).hi}
+                            onInput={(e) => setRanges({ ...ranges(), [t().path]: { ...rangeText(t()), hi: e.currentTarget.value } })}
+                          />
+                        </label>
+                      </>
+                    )}
+                  </Show>
+                </div>
+              </Show>
             )}
           </For>
+          <div class="design-es">
+            <label class="field">
+              <span>{tx('esUnit')}</span>
+              <select data-testid="design-es-unit" value={esUnit()} onChange={(e) => setEsUnit(e.currentTarget.value as 'euro' | 'revenue')}>
+                <option value="euro">{tx('esUnitEuro')}</option>
+                <option value="revenue">{tx('esUnitRevenue')}</option>
+              </select>
+            </label>
+            <label class="field">
+              <span>{tx('esOver')}</span>
+              <select data-testid="design-es-over" value={esOver()} onChange={(e) => setEsOver(e.currentTarget.value as 'horizon' | 'year')}>
+                <option value="horizon">{tx('esOverHorizon')}</option>
+                <option value="year">{tx('esOverYear')}</option>
+              </select>
+            </label>
+          </div>
           <table class="data design-limits">
             <caption>{tx('limits')}</caption>
             <thead>
@@ -233,7 +262,7 @@ export function DesignPanel(props: { input: unknown; onAdd?: (contract: Record<s
                 <th scope="col">{tx('party')}</th>
                 <th scope="col">{tx('minGain')}</th>
                 <th scope="col">{tx('maxWorse')}</th>
-                <th scope="col">{tx('maxEs')}</th>
+                <th scope="col">{esHeader()}</th>
               </tr>
             </thead>
             <tbody>
@@ -247,7 +276,7 @@ export function DesignPanel(props: { input: unknown; onAdd?: (contract: Record<s
                           <input
                             type="text"
                             inputmode="decimal"
-                            aria-label={`${partyLabelIn(p, lang())}: ${tx(k === 'min' ? 'minGain' : k === 'worse' ? 'maxWorse' : 'maxEs')}`}
+                            aria-label={`${partyLabelIn(p, lang())}: ${k === 'min' ? tx('minGain') : k === 'worse' ? tx('maxWorse') : esHeader()}`}
                             data-testid={`design-limit-${p}-${k}`}
                             value={limitText(p)[k]}
                             onInput={(e) => setLimits({ ...limits(), [p]: { ...limitText(p), [k]: e.currentTarget.value } })}
@@ -302,7 +331,25 @@ function DesignResult(props: { d: Design; terms: TermDef[]; termsText: (p: Desig
     const p = partyLabelIn(b.party, lang());
     if (b.limit === 'minMeanGain') return tx('bindGain', { p, v: euroMln(a.minMeanGain), b: euroMln(b.by) });
     if (b.limit === 'maxPWorse') return tx('bindWorse', { p, v: pct(a.maxPWorse, 0), b: pct(b.by, 1) });
-    return tx('bindEs', { p, v: euroMln(a.maxEs ?? 0), b: euroMln(b.by) });
+    const f = (x: number) => (a.esUnit === 'revenue' ? tx('ofRevenue', { v: pct(x, 2) }) : euroMln(x));
+    return tx(a.esOver === 'year' ? 'bindEsYear' : 'bindEs', { p, v: f(a.maxEs ?? 0), b: f(b.by) });
+  };
+  const breakCounts = () => {
+    const m = new Map<string, { party: Design['binding'][number]['party']; limit: Design['binding'][number]['limit']; k: number }>();
+    for (const p of d().points)
+      for (const b of p.breaks) {
+        const key = `${b.party}|${b.limit}`;
+        const c = m.get(key) ?? { party: b.party, limit: b.limit, k: 0 };
+        c.k++;
+        m.set(key, c);
+      }
+    return [...m.values()].sort((a, b) => b.k - a.k);
+  };
+  const limitName = (party: string, limit: Design['binding'][number]['limit']) => {
+    if (limit === 'minMeanGain') return tx('limGain');
+    if (limit === 'maxPWorse') return tx('limWorse');
+    const a = d().accept.find((x) => x.party === party);
+    return `${tx(a?.esOver === 'year' ? 'limEsYear' : 'limEs')}${a?.esUnit === 'revenue' ? ` (${tx('limRevenue')})` : ''}`;
   };
   const row = (label: string, i: number | null, testid: string) => (
     <Show when={i !== null}>
@@ -328,6 +375,11 @@ function DesignResult(props: { d: Design; terms: TermDef[]; termsText: (p: Desig
         <p>{tx('empty')}</p>
         <ul data-testid="design-binding">
           <For each={d().binding}>{(b) => <li>{bindText(b)}</li>}</For>
+          <Show when={d().binding.length === 0}>
+            {/* No one limit fails everywhere: say how often each limit is broken. */}
+            <li>{tx('noSingleBind')}</li>
+            <For each={breakCounts()}>{(c) => <li>{tx('breakCount', { p: partyLabelIn(c.party, lang()), l: limitName(c.party, c.limit), k: num(c.k), n: num(d().points.length) })}</li>}</For>
+          </Show>
         </ul>
       </Show>
       <Show when={ok() > 0 && d().nash === null}>
@@ -363,7 +415,83 @@ function DesignResult(props: { d: Design; terms: TermDef[]; termsText: (p: Desig
       <Show when={d().terms.length === 2}>
         <DesignMap d={d()} terms={props.terms} />
       </Show>
+      <Show when={d().terms.length > 2}>
+        <SlicedMap d={d()} terms={props.terms} />
+      </Show>
       <Frontier d={d()} />
+    </div>
+  );
+}
+
+/**
+ * Three or four terms: the map of two chosen terms, the others held at one of their grid values
+ * (the proposal's by default); the view says which.
+ */
+function SlicedMap(props: { d: Design; terms: TermDef[] }) {
+  const paths = () => props.d.terms.map((t) => t.path);
+  const [axes, setAxes] = createSignal<[string, string]>([paths()[0], paths()[1]]);
+  const [held, setHeld] = createSignal<Record<string, number>>({});
+  const proposal = () => props.d.nash ?? props.d.equalShares;
+  const levels = (path: string) => [...new Set(props.d.points.map((p) => p.terms[path]))].sort((a, b) => a - b);
+  const others = () => paths().filter((p) => !axes().includes(p));
+  const heldAt = (path: string) => held()[path] ?? (proposal() !== null ? props.d.points[proposal()!].terms[path] : levels(path)[0]);
+  const def = (p: string) => props.terms.find((t) => t.path === p);
+  const view = createMemo((): Design => {
+    const keep = props.d.points.map((p, i) => ({ p, i })).filter(({ p }) => others().every((o) => p.terms[o] === heldAt(o)));
+    const at = (i: number | null) => {
+      const k = keep.findIndex((x) => x.i === i);
+      return k >= 0 ? k : null;
+    };
+    const [x, y] = axes().map((a) => props.d.terms.find((t) => t.path === a)!);
+    return { ...props.d, terms: [x, y], points: keep.map((x) => x.p), nash: at(props.d.nash), equalShares: at(props.d.equalShares), pareto: [] };
+  });
+  const setAxis = (k: 0 | 1, v: string) => {
+    const a = axes().slice() as [string, string];
+    if (a[1 - k] === v) a[1 - k] = a[k];
+    a[k] = v;
+    setAxes(a);
+  };
+  return (
+    <div class="design-slice" data-testid="design-slice">
+      <div class="design-term">
+        <For each={[0, 1] as const}>
+          {(k) => (
+            <label class="field">
+              <span>{tx(k === 0 ? 'mapX' : 'mapY')}</span>
+              <select data-testid={`design-map-axis-${k}`} value={axes()[k]} onChange={(e) => setAxis(k, e.currentTarget.value)}>
+                <For each={paths()}>{(p) => <option value={p}>{termLabel(p)}</option>}</For>
+              </select>
+            </label>
+          )}
+        </For>
+        <For each={others()}>
+          {(o) => (
+            <label class="field">
+              <span>{tx('mapHeld', { t: termLabel(o) })}</span>
+              <select data-testid={`design-map-held-${paths().indexOf(o)}`} value={String(heldAt(o))} onChange={(e) => setHeld({ ...held(), [o]: Number(e.currentTarget.value) })}>
+                <For each={levels(o)}>
+                  {(v) => (
+                    <option value={String(v)}>
+                      {termValue(def(o), v)}
+                      {proposal() !== null && props.d.points[proposal()!].terms[o] === v ? ` (${tx('rowNash').toLowerCase()})` : ''}
+                    </option>
+                  )}
+                </For>
+              </select>
+            </label>
+          )}
+        </For>
+      </div>
+      <p class="small" data-testid="design-slice-note">
+        {tx('mapSlice', {
+          x: termLabel(axes()[0]),
+          y: termLabel(axes()[1]),
+          h: others()
+            .map((o) => `${termLabel(o)} ${termValue(def(o), heldAt(o))}`)
+            .join(', '),
+        })}
+      </p>
+      <DesignMap d={view()} terms={props.terms} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { designContract, parseTerms, DesignError } from '../../models/analysis/design';
+import { designContract, parseTerms, DesignError, yearlyShortfall } from '../../models/analysis/design';
+import { finColumn, STATUS_QUO } from '../../models/core/columns';
 import { compile } from '../../models/pipeline/compile';
 import { simulateBlock } from '../../models/simulation/block';
 import { summarizeFinancing } from '../../models/summary/financing';
@@ -89,5 +90,41 @@ describe('contract designer', () => {
     expect(() => parseTerms('sharingRate=1:0')).toThrow(DesignError);
     expect(() => parseTerms('__proto__.x=0:1')).toThrow(DesignError);
     expect(() => designContract(s, 'ss-one', [{ path: 'sharingRate', lo: 0, hi: 2 }], { steps: 3 })).toThrow(/sharingRate/);
+  });
+
+  it('limits the worst 5% of years and a shortfall in % of revenue: each checked against a slow obvious count', () => {
+    // The slow way: every run-year's loss against the status quo, sorted, the largest 5% averaged.
+    const model = compile(s);
+    const b = simulateBlock(model, 0, RUNS, 'aggregate');
+    const col = (m: string, p: string, w: 'revenue' | 'cost') => b.cols[b.names.indexOf(finColumn(m, p, w))];
+    const losses = (p: string) =>
+      Array.from({ length: RUNS * b.years }, (_, i) => col(STATUS_QUO, p, 'revenue')[i] - col(STATUS_QUO, p, 'cost')[i] - (col('ss-one', p, 'revenue')[i] - col('ss-one', p, 'cost')[i])).sort(
+        (x, y) => y - x,
+      );
+    const tail = Math.floor(0.05 * RUNS * b.years);
+    for (const p of ['insurer', 'hospital'] as const) {
+      const slow =
+        losses(p)
+          .slice(0, tail)
+          .reduce((a, x) => a + x, 0) / tail;
+      const y = yearlyShortfall(b, 'ss-one', p);
+      expect(Math.abs(y.es - slow)).toBeLessThanOrEqual(1e-9 * Math.abs(slow) + 1e-6);
+      expect(y.mcse).toBeGreaterThan(0);
+    }
+    // The same limit in % of revenue: met exactly when the euro limit at that share of revenue is.
+    const probe = designContract(s, 'ss-one', [{ path: 'sharingRate', lo: 0.2, hi: 0.8 }], { steps: 3, accept: [{ party: 'hospital', minMeanGain: -Infinity, maxPWorse: 1 }] });
+    const o = probe.points.map((p) => p.outcome.hospital!);
+    const revYear = o[0].revenue / o[0].years;
+    expect(o.every((x) => x.revenue === o[0].revenue)).toBe(true); // the reference does not move with the terms
+    const mid = [...o.map((x) => x.esYear)].sort((a, b) => a - b)[1];
+    expect(new Set(o.map((x) => x.esYear)).size).toBe(3); // the limit cuts the variants, not all or none
+    for (const unit of ['euro', 'revenue'] as const) {
+      const maxEs = unit === 'euro' ? mid : mid / revYear;
+      const d = designContract(s, 'ss-one', [{ path: 'sharingRate', lo: 0.2, hi: 0.8 }], {
+        steps: 3,
+        accept: [{ party: 'hospital', minMeanGain: -Infinity, maxPWorse: 1, maxEs, esUnit: unit, esOver: 'year' }],
+      });
+      expect(d.points.slice(0, 3).map((p) => p.acceptable)).toEqual(o.map((x) => x.esYear <= mid * (1 + 1e-12)));
+    }
   });
 });

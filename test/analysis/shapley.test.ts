@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionsOf, coalitionInput, shapleyExact, shapleySampled } from '../../models/analysis/shapley';
+import { actionsOf, carriersOf, coalitionInput, coalitionSaving, scenarioShapley, shapleyExact, shapleySampled } from '../../models/analysis/shapley';
 import { column } from '../../models/simulation/columns';
 import { defaultInput, run } from '../helpers';
 
@@ -56,5 +56,27 @@ describe('Shapley split of the saving over the actions', () => {
     const full = saving(3);
     for (let r = 0; r < 30; r++) expect(Math.abs(res.perRun[0][r] + res.perRun[1][r] - full[r])).toBeLessThan(1e-6 * Math.abs(full[r]) + 1e-6);
     expect(saving(0).every((x) => x === 0)).toBe(true);
+  });
+
+  it('splits the default scenario’s saving over its actions and the parties carrying them; the parts add up to the whole', async () => {
+    const input = defaultInput() as Record<string, unknown>;
+    const runs = 12;
+    const progress: number[] = [];
+    const res = await scenarioShapley(input, coalitionSaving(runs), { onProgress: (d) => progress.push(d) });
+    const k = actionsOf(input).length;
+    expect(res.exact).toBe(true);
+    expect(res.evaluated).toBe(2 ** k);
+    expect(progress.at(-1)).toBe(2 ** k);
+    // The whole, simulated on its own: every action in.
+    const all = coalitionSaving(runs)(input);
+    const mean = all.reduce((a, x) => a + x, 0) / runs;
+    const sum = res.values.reduce((a, v) => a + v.value, 0);
+    expect(Math.abs(sum - mean)).toBeLessThan(1e-9 * Math.abs(mean));
+    expect(Math.abs(res.total.value - mean)).toBeLessThan(1e-9 * Math.abs(mean));
+    const parties = Object.values(res.byParty).reduce((a, v) => a + v, 0);
+    expect(Math.abs(parties - mean)).toBeLessThan(1e-9 * Math.abs(mean));
+    // Carriers: a payer as given, a substitution by the provider of the line the care moves to.
+    const c = carriersOf(input);
+    for (const x of c) expect(Object.values(x).reduce((a, v) => a + v, 0)).toBeCloseTo(1, 12);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import { makeSamplers } from '../../models/random/samplers';
 import { streamFor } from '../../models/random/rng';
-import { evpi, evppi } from '../../models/analysis/voi';
+import { evpi, evppi, evsi } from '../../models/analysis/voi';
 
 /** E[max(0, Y)] for Y ~ N(m, s²): m·Φ(m/s) + s·φ(m/s). */
 const eMaxZero = (m: number, s: number) => m * normalCdf(m / s, 0, 1) + (s * Math.exp(-((m / s) ** 2) / 2)) / Math.sqrt(2 * Math.PI);
@@ -68,5 +68,23 @@ describe('value of information (regression method)', () => {
     expect(g).toBeLessThanOrEqual(e);
     expect(g).toBeGreaterThanOrEqual(Math.max(t, s) - 0.005);
     expect(Math.abs(g3 - g)).toBeLessThan(0.02);
+  });
+
+  it('EVSI of a pilot matches the normal–normal preposterior closed form within 4 SE, grows with n towards EVPPI', () => {
+    // θ ~ N(μ, σθ²) is what the pilot measures, each of n people with noise σ: the sample mean
+    // X̄ ~ N(θ, σ²/n), so E[θ | X̄] ~ N(μ, σθ⁴/(σθ² + σ²/n)) and EVSI = E[max(0, E[θ|X̄])] − max(0, μ).
+    const p = problem(10_000, 'evsi-closed-form');
+    const mu = 0.3;
+    const st = 1;
+    const sigma = 4;
+    const sizes = [4, 16, 64];
+    const res = evsi(p.nb, p.theta, (n) => sigma / Math.sqrt(n), sizes, { cost: (n) => 0.001 * n });
+    for (const r of res) {
+      const exact = eMaxZero(mu, st ** 2 / Math.sqrt(st ** 2 + sigma ** 2 / r.n)) - mu;
+      expect(Math.abs(r.value - exact), `n = ${r.n}: ${r.value} vs ${exact} ± ${r.se}`).toBeLessThan(4 * r.se);
+      expect(r.net).toBe(r.value - 0.001 * r.n);
+    }
+    expect(res[0].value).toBeLessThan(res[2].value);
+    expect(res[2].value).toBeLessThanOrEqual(evppi(p.nb, [p.theta]).value + 4 * res[2].se);
   });
 });

@@ -86,12 +86,60 @@ test.describe.serial('61-design', () => {
     await page.keyboard.press('ControlOrMeta+z');
     await page.waitForFunction((n) => (window as any).__proeftuinEditor?.scenario().financing.models.length === n, before.financing.models.length, { timeout: 5_000 });
   });
+  test('designer: three terms give a map of two of them, the third held at the proposal’s value and named', async () => {
+    await page.selectOption('[data-testid="design-term-2"]', 'savingsCap');
+    await page.selectOption('[data-testid="design-es-unit"]', 'revenue');
+    await page.selectOption('[data-testid="design-es-over"]', 'year');
+    await retype(page, '[data-testid="design-limit-insurer-es"]', '2,5');
+    await page.click('[data-testid="design-run"]');
+    await page.waitForSelector('[data-testid="design-slice"], [data-testid="design-message"]', { timeout: 300_000 });
+    const problem = await page.$('[data-testid="design-message"]');
+    assert(problem === null, `the search failed: ${await problem?.textContent()}`);
+    // 2.5% of the insurer's yearly revenue binds (the default's insurer carries more in its worst years): it is named in that unit.
+    const binding = (await page.textContent('[data-testid="design-binding"]')) ?? '';
+    assert(
+      /Zorgverzekeraar: verlies in de slechtste 5% van de jaren (nooit onder 2,50% van de omzet|\(% van de omzet\) — in \d+ van de 125 varianten)/.test(binding),
+      `the insurer's limit named in its unit: ${binding}`,
+    );
+    await retype(page, '[data-testid="design-limit-insurer-es"]', '10');
+    await page.click('[data-testid="design-run"]');
+    await page.waitForSelector('[data-testid="design-nash"], [data-testid="design-message"]', { timeout: 300_000 });
+    const found = await page.textContent('[data-testid="design-found"]');
+    assert(/ van 125 varianten/.test(found ?? ''), `a 5 × 5 × 5 grid: ${found}`);
+    const note = (await page.textContent('[data-testid="design-slice-note"]')) ?? '';
+    assert(/^De kaart toont .+ tegen .+, met .+ \d+(,\d)?%\.$/.test(note), `the held term is named with its value: ${note}`);
+    const cells = await page.$$eval('[data-testid="design-slice"] [data-testid="design-map"] rect', (els) => els.map((e) => e.getAttribute('fill')));
+    assert(cells.length === 25, `one cell per variant of the slice (${cells.length})`);
+    assert(
+      cells.some((f) => f !== '#d9d9d9'),
+      'the proposal’s slice has acceptable cells',
+    );
+    const levels = await page.$$eval('[data-testid="design-map-held-2"] option', (els) => els.map((e) => (e as HTMLOptionElement).value));
+    const current = await page.$eval('[data-testid="design-map-held-2"]', (e) => (e as HTMLSelectElement).value);
+    const other = levels.find((v) => v !== current)!;
+    await page.selectOption('[data-testid="design-map-held-2"]', other);
+    const note2 = (await page.textContent('[data-testid="design-slice-note"]')) ?? '';
+    assert(note2 !== note && new RegExp(` ${Math.round(Number(other) * 100)}(,0)?%\\.$`).test(note2), `a picked level is named: ${note2}`);
+    const head = await page.textContent('.design-limits thead th:nth-child(4)');
+    assert(/% van de jaaromzet/.test(head ?? ''), `the limit's unit is stated: ${head}`);
+    await page.locator('[data-testid="design-slice"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${env.artifacts}/design-3terms-nl-1366.png` });
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.locator('[data-testid="design-slice"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${env.artifacts}/design-3terms-nl-1920.png` });
+    await page.setViewportSize({ width: 1366, height: 768 });
+  });
+
   test('designer: in English', async () => {
     await page.click('[data-testid="lang-en"]');
     const title = await page.textContent('#design-title');
     assert(title === 'Which contract can every party sign?', `title: ${title}`);
     const found = await page.textContent('[data-testid="design-found"]');
     assert(/\d+ of \d+ variants are acceptable/.test(found ?? ''), `found: ${found}`);
+    const note = (await page.textContent('[data-testid="design-slice-note"]')) ?? '';
+    assert(/^The map shows .+ against .+, with .+\.$/.test(note), `slice note in English: ${note}`);
+    await page.locator('[data-testid="design-slice"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${env.artifacts}/design-3terms-en-1366.png` });
     await page.click('[data-testid="lang-nl"]');
   });
   test.afterAll(async () => {
