@@ -60,7 +60,8 @@ function costNote(path: Path, v: unknown, ref: { value: number; source?: unknown
   const ratio = c / ref.value;
   if (ratio <= 10 && ratio >= 0.1) return undefined;
   const times = ratio > 1 ? fmt(ratio, l, 0) : fmt(1 / ratio, l, 0);
-  const source = localText(ref.source, l);
+  // A source that starts with its own "Bron:" (Vektis asks for those words) is not named twice.
+  const source = localText(ref.source, l).replace(/^(bron|source):\s*/i, '');
   const src = source ? (l === 'nl' ? ` (bron: ${source})` : ` (source: ${source})`) : '';
   const text =
     l === 'nl'

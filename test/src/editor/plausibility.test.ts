@@ -28,6 +28,14 @@ describe('plausibility notes (never blocking)', () => {
     s.simulation.runs = 200;
     expect(notesOf(s)).toEqual([]);
   });
+  it('names a source that begins with its own "Bron:" once (the Vektis-derived costs do)', () => {
+    const s = clone(defaultInput()) as any;
+    s.region.segments[0].lines.hospital.costPerContact.value *= 20;
+    const nl = plausibilityNotes(s, 'nl')[0].text;
+    expect(nl).toMatch(/\(bron: Vektis/);
+    expect(nl).not.toMatch(/bron: Bron/i);
+    expect(plausibilityNotes(s, 'en')[0].text).toMatch(/\(source: Vektis/);
+  });
   it("a cost per contact more than 10 times off the default scenario's, either way", () => {
     const s = clone(defaultInput()) as any;
     const base = s.region.segments[0].lines.gp.costPerContact.value as number;
