@@ -33,7 +33,7 @@ import { StorageAlerts } from './components/StorageAlerts';
 import { ViewGuard } from './components/ViewGuard';
 import { forgetInterrupted, interruptedRun, markRunStarted, settleAfterDrawing, type Interrupted } from './run/inProgress';
 import { ExportButtons } from './report/ExportButtons';
-import type { FieldError } from '../models/core/issues';
+import type { FieldError, Issue } from '../models/core/issues';
 import { uiValidator } from '../workers/uiValidatePool';
 import { clone } from './workspace/paths';
 import { num } from './format';
@@ -398,7 +398,7 @@ export function App(props: { loaded: Loaded }) {
                 <Show when={!e().errors && !ctl.outcome()}>
                   <p data-testid="run-failed-none">{tw('runFailedNone')}</p>
                 </Show>
-                <Show when={e().errors} fallback={<p>{e().message}</p>}>
+                <Show when={e().errors} fallback={<p>{e().issue ? issueText({ path: '', ...e().issue! } as Issue, lang()) : e().message}</p>}>
                   <ul>
                     <For each={e().errors}>
                       {(fe) => (

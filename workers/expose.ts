@@ -1,3 +1,4 @@
+import './thrownIssue'; // before expose: a thrown engine error keeps its issue
 import * as Comlink from 'comlink';
 import { createSimApi } from '../models/runner/api';
 import { moved } from './remote';

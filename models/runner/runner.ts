@@ -185,7 +185,7 @@ export async function runOnWorkers(workers: WorkerHandle[], input: unknown, opts
           w.crashed,
         ]).catch((e: unknown) => {
           // A run whose numbers are unusable is the scenario's doing, not the worker's: said as it is.
-          if (e instanceof Error && e.name === 'RunValueError') throw new RunValueError(e.message);
+          if (e instanceof Error && e.name === 'RunValueError') throw new RunValueError((e as { issue?: RunValueError['issue'] }).issue ?? e.message);
           throw new Error(`a worker failed on runs ${firstRun + from + 1}–${firstRun + count}: ${e instanceof Error ? e.message : String(e)}`);
         });
         if (part.runs === 0) break;

@@ -9,7 +9,7 @@ import { pickColumns } from '../../models/runner/merge';
 import { moved } from '../../workers/remote';
 import type { RunBlock } from '../../models/simulation/columns';
 import type { Summary } from '../../models/summary/summarize';
-import type { FieldError } from '../../models/core/issues';
+import type { FieldError, Issue } from '../../models/core/issues';
 import type { UiValidator } from '../../workers/uiValidatePool';
 import type { Prepared } from '../../models/pipeline/validate';
 
@@ -101,7 +101,7 @@ export function createRunController(validator: UiValidator) {
   const [outcome, setOutcome] = createSignal<RunOutcome | null>(null);
   /** What the views show: the partial summary while running, else the outcome. */
   const [live, setLive] = createSignal<RunOutcome | null>(null);
-  const [error, setError] = createSignal<{ message: string; errors?: FieldError[] } | null>(null);
+  const [error, setError] = createSignal<{ message: string; errors?: FieldError[]; issue?: Omit<Issue, 'path'> } | null>(null);
   /** performance.now() when the last run started, its first progress, its first partial results, the end of its runs. */
   const timing = { startedAt: NaN, firstProgressAt: NaN, firstResultsAt: NaN, runEndedAt: NaN };
   /** Increases on every finished run, so views can highlight numbers that changed. */
@@ -275,7 +275,7 @@ export function createRunController(validator: UiValidator) {
       }
       const message = e instanceof Error ? e.message : String(e);
       if (e instanceof ScenarioError) setError({ message: e.message, errors: e.errors });
-      else setError({ message });
+      else setError({ message, issue: (e as { issue?: Omit<Issue, 'path'> } | null)?.issue });
       // What the failed run finished is kept and shown as partial, with the reason; the previous
       // run's numbers never stay on screen as if they were this scenario's.
       let kept: RunOutcome | null = null;

@@ -84,6 +84,24 @@ describe('runner', () => {
     port1.close();
   });
 
+  it('a run stopped by an unusable formula value keeps its issue (code and params) across a worker thread, for the interface to word it', async () => {
+    const s = clone(defaultInput()) as any;
+    const custom = s.financing.models.find((m: { kind: string }) => m.kind === 'custom');
+    custom.formulas.gp = '1e300 * 1e300';
+    const pool = nodeWorkers(1);
+    try {
+      const e = await runOnWorkers(pool, s, { runs: 4 }).then(
+        () => null,
+        (x: unknown) => x as { name?: string; issue?: { code: string; params: Record<string, unknown> } },
+      );
+      expect(e?.name).toBe('RunValueError');
+      expect(e?.issue?.code).toBe('runFormulaValue');
+      expect(e?.issue?.params.formula).toMatch(/formulas\.gp$/);
+    } finally {
+      for (const w of pool) w.terminate();
+    }
+  });
+
   it('a worker thread that dies makes the run fail with a clear message instead of hanging', async () => {
     const pool = nodeWorkers(2);
     let killed = false;
