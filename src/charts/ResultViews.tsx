@@ -492,7 +492,14 @@ function HistogramView(props: { summary: Summary; extras: UiExtras }) {
             )}
           </For>
           <line x1={x(target())} x2={x(target())} y1={m.t - 4} y2={H - m.b} stroke={TARGET_COLOR} stroke-width="2.5" stroke-dasharray="5 4" />
-          <text x={x(target()) + 6} y={m.t + 8} font-size={String(TYPE.body)} fill="#8a2f00">
+          {/* Right of the target line, or left of it when the target lies in the right half (a region whose runs fall short of it), so the label stays in the drawing. */}
+          <text
+            x={x(target()) > (m.l + W() - m.r) / 2 ? x(target()) - 6 : x(target()) + 6}
+            y={m.t + 8}
+            text-anchor={x(target()) > (m.l + W() - m.r) / 2 ? 'end' : 'start'}
+            font-size={String(TYPE.body)}
+            fill="#8a2f00"
+          >
             {t('target')} · P = {pct(pTarget(), 0)}
           </text>
           {h().below > 0 ? (

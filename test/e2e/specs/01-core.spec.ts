@@ -796,6 +796,8 @@ test.describe.serial('01-core', () => {
     await eventually(() => noEditorErrors(page));
     const errs = (await page.locator('[data-testid="editor-errors"]').count()) > 0 ? await page.textContent('[data-testid="editor-errors"]') : '';
     assert(!errs, `the new kind left the scenario invalid: ${errs}`);
+    // The workspace is written to IndexedDB a moment after the edit.
+    await eventually(async () => (await storedWorkspace(page)).scenario.financing.models[1].kind === 'hospitalBudget');
     const saved = (await storedWorkspace(page)).scenario.financing.models[1];
     assert(saved.kind === 'hospitalBudget' && JSON.stringify(saved.name) === JSON.stringify(before.name) && !('perInsured' in saved) && !('split' in saved), `saved model: ${JSON.stringify(saved)}`);
     await page.locator(item).scrollIntoViewIfNeeded();

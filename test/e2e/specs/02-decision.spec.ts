@@ -80,6 +80,9 @@ test.describe.serial('02-decision', () => {
   test('decision: goal search (substitution maximum shift) answers, with steps; cancel stops it', async () => {
     await p6.selectOption('[data-testid="goal-param"]', 'substitution[0].maxShift');
     await typeInto(p6, '[data-testid="goal-runs"]', '300');
+    // A wanted chance the real region can reach by this lever (at the default 80% it cannot, and the
+    // search rightly stops after its first step): the search then brackets and bisects.
+    await typeInto(p6, '[data-testid="goal-prob"]', '10');
     const t0 = Date.now();
     await p6.click('[data-testid="goal-start"]');
     await p6.waitForSelector('[data-testid="goal-cancel"]', { timeout: 5000 });

@@ -178,6 +178,9 @@ test.describe.serial('21-deploy', () => {
       // The contract designer's worker starts with the first search (the first contract's first term, on its default range).
       await page.click('[data-testid="design-run"]');
       await page.waitForSelector('[data-testid="design-result"], [data-testid="design-message"]', { timeout: 300_000 });
+      // The fair-split worker starts with the first Shapley split.
+      await page.click('[data-testid="shapley-run"]');
+      await page.waitForSelector('[data-testid="shapley-result"], [data-testid="shapley-message"]', { timeout: 600_000 });
       await page.evaluate(() => navigator.serviceWorker.ready);
       const under = await evalInWorkers(page);
       const want = appWorkerKinds(env.root);
