@@ -1,4 +1,5 @@
-import { lang, translator, type Lang } from '../i18n';
+import { lang, translator } from '../i18n';
+import { render, type Entry } from '../texts/catalogue';
 import type { Category } from '../../models/region/vektis';
 
 const R = {
@@ -57,13 +58,13 @@ const R = {
   crashed: { nl: 'Het inlezen is gestopt (te weinig geheugen?). Er is niets veranderd.', en: 'Reading stopped (out of memory?). Nothing has changed.' },
   detail: { nl: 'Details (Engels): {m}', en: 'Details: {m}' },
   unchanged: { nl: 'Er is niets veranderd aan uw scenario of werkruimte.', en: 'Nothing in your scenario or workspace has changed.' },
-} as const;
+} satisfies Record<string, Entry>;
 
 export const tr = translator(R).get;
 export type RegionTextKey = keyof typeof R;
 
 /** Vektis's cost categories in the interface language. */
-const CATEGORY: Record<Category, Record<Lang, string>> = {
+const CATEGORY = {
   hospital: { nl: 'medisch-specialistische zorg', en: 'medical-specialist care' },
   pharmacy: { nl: 'farmacie', en: 'pharmacy' },
   gp: { nl: 'huisartsenzorg', en: 'GP care' },
@@ -75,5 +76,5 @@ const CATEGORY: Record<Category, Record<Lang, string>> = {
   dental: { nl: 'mondzorg', en: 'dental care' },
   maternity: { nl: 'kraam- en verloskundige zorg', en: 'maternity care' },
   other: { nl: 'overige Zvw-zorg', en: 'other Zvw care' },
-};
-export const categoryName = (c: Category) => CATEGORY[c][lang()];
+} satisfies Record<Category, Entry>;
+export const categoryName = (c: Category) => render(CATEGORY[c], lang());
