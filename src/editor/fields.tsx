@@ -5,6 +5,7 @@ import type { Workspace } from '../workspace/store';
 import { DEFAULT_SCENARIO } from '../workspace/store';
 import { fieldId, getAt, pathString, type Path } from '../workspace/paths';
 import { DIST_PARTS, fieldLabel, fieldUnit } from './labels';
+import { render } from '../texts/catalogue';
 import { addableKeys, defaultValueAt, enumAt, helpText, isParamField, limitsAt, schemaAt } from './schemaHelp';
 import { DIST_FACTS, DIST_KINDS, isDistKind } from '../../models/scenario/distributions';
 import { formatInputNumber, numberProblemText, parseLocalNumber } from './numbers';
@@ -523,12 +524,12 @@ function FinancingKindField(props: { ws: Workspace; path: Path; label: string })
         <Show when={!isFinancingKind(v())}>
           <option value={String(v() ?? '')}>{String(v() ?? '')}</option>
         </Show>
-        <For each={FINANCING_KINDS}>{(k) => <option value={k}>{KIND_LABELS[k][lang()]}</option>}</For>
+        <For each={FINANCING_KINDS}>{(k) => <option value={k}>{render(KIND_LABELS[k], lang())}</option>}</For>
       </select>
       <Show when={offer()}>
         {(o) => (
           <p class="rename-offer" role="status" data-testid={`rename-offer-${pathString(modelPath())}`}>
-            <span class="small muted">{t('renameWhy', { k: KIND_LABELS[o().from][lang()] })} </span>
+            <span class="small muted">{t('renameWhy', { k: render(KIND_LABELS[o().from], lang()) })} </span>
             <button type="button" class="mini" data-testid={`rename-accept-${pathString(modelPath())}`} onClick={() => props.ws.edit([...modelPath(), 'name'], o().name)}>
               {t('renameTo', { n: localText(o().name, lang()) })}
             </button>{' '}

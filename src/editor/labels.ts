@@ -1,10 +1,11 @@
 import { DIST_FACTS } from '../../models/scenario/distributions';
 import type { Lang } from '../i18n';
+import { render, type Label } from '../texts/catalogue';
 import { LINES } from '../../models/core/names';
 import { LINE_FACTS } from '../../models/core/lines';
 
-type L = { nl: string; en: string; unit?: { nl: string; en: string } };
-const u = (nl: string, en = nl) => ({ nl, en });
+type L = Label & { unit?: Label };
+const u = (nl: string, en = nl): Label => ({ nl, en });
 const EUR = u('€');
 const EUR_Y = u('€ per jaar', '€ per year');
 const FRAC = u('fractie 0–1', 'fraction 0–1');
@@ -131,15 +132,17 @@ export const FIELD_LABELS: Record<string, L> = {
 
 export function fieldLabel(key: string | number, lang: Lang): string {
   if (typeof key === 'number') return `#${key + 1}`;
-  return FIELD_LABELS[key]?.[lang] ?? key;
+  const e = FIELD_LABELS[key];
+  return e ? render(e, lang) : key;
 }
 
 export function fieldUnit(key: string | number, lang: Lang): string | undefined {
-  return typeof key === 'string' ? FIELD_LABELS[key]?.unit?.[lang] : undefined;
+  const unit = typeof key === 'string' ? FIELD_LABELS[key]?.unit : undefined;
+  return unit && render(unit, lang);
 }
 
 /** The parts of a number or distribution (a fixed value, min, mode, …), as the editor names them. */
-export const DIST_PARTS: Record<string, { nl: string; en: string }> = {
+export const DIST_PARTS: Record<string, Label> = {
   value: { nl: 'waarde', en: 'value' },
   ...Object.fromEntries(Object.values(DIST_FACTS).flatMap((f) => f.parts.map((p) => [p.name, p.label]))),
 };
