@@ -1,15 +1,14 @@
 import { For, Show } from 'solid-js';
 import embedded from 'virtual:verification';
 import { CHECK_IDS, type CheckRecord, type CheckRow, type Criterion, type VerificationReport } from '../../models/verification';
-import { lang, type Lang } from '../i18n';
+import { lang, translator } from '../i18n';
+import { render, type Label } from '../texts/catalogue';
 import { euro, num, pct, significant } from '../format';
-
-type Text = Record<Lang, string>;
 
 const report = embedded as VerificationReport;
 
 /** What each check is, in plain words, and what it is held against. */
-const CHECKS: Record<(typeof CHECK_IDS)[number], { title: Text; what: Text; reference: Text }> = {
+const CHECKS: Record<(typeof CHECK_IDS)[number], { title: Label; what: Label; reference: Label }> = {
   'aggregate-vs-person': {
     title: { nl: 'Snel rekenen geeft hetzelfde als persoon voor persoon rekenen', en: 'The fast calculation equals simulating person by person' },
     what: {
@@ -101,9 +100,9 @@ const T = {
   none: { nl: 'geen (exact)', en: 'none (exact)' },
   back: { nl: '← Terug naar de werkbank', en: '← Back to the workbench' },
   test: { nl: 'Test', en: 'Test' },
-} satisfies Record<string, Text>;
+} satisfies Record<string, Label>;
 
-const tx = (k: keyof typeof T) => T[k][lang()];
+const tx = translator(T).get;
 
 function value(x: number | null, row: CheckRow): string {
   if (x === null) return tx('none');
@@ -154,7 +153,7 @@ function CheckFigures(props: { rec: CheckRecord }) {
           <For each={props.rec.rows}>
             {(r) => (
               <tr data-testid="verification-row" data-pass={String(r.pass)}>
-                <th scope="row">{r.label[lang()]}</th>
+                <th scope="row">{render(r.label, lang())}</th>
                 <td>{value(r.reference, r)}</td>
                 <td>{value(r.result, r)}</td>
                 <td>{value(r.mcse, r)}</td>
@@ -203,10 +202,10 @@ export default function Verification(props: { onClose: () => void }) {
           return (
             <article class="card verification-check" data-testid="verification-check" data-id={id} data-verdict={rec?.verdict ?? 'not-measured'}>
               <h3>
-                {CHECKS[id].title[lang()]} <span class={rec ? (rec.verdict === 'pass' ? 'ok' : 'bad') : 'muted'}>{rec ? (rec.verdict === 'pass' ? tx('pass') : tx('fail')) : ''}</span>
+                {render(CHECKS[id].title, lang())} <span class={rec ? (rec.verdict === 'pass' ? 'ok' : 'bad') : 'muted'}>{rec ? (rec.verdict === 'pass' ? tx('pass') : tx('fail')) : ''}</span>
               </h3>
-              <p>{CHECKS[id].what[lang()]}</p>
-              <p class="muted">{CHECKS[id].reference[lang()]}</p>
+              <p>{render(CHECKS[id].what, lang())}</p>
+              <p class="muted">{render(CHECKS[id].reference, lang())}</p>
               <Show
                 when={rec}
                 fallback={
