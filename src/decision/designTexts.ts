@@ -92,5 +92,7 @@ const X = {
   added: { nl: 'Toegevoegd als "{n}" (ongedaan maken kan met Ctrl+Z).', en: 'Added as "{n}" (Ctrl+Z undoes it).' },
   proposalName: { nl: '{n} (voorstel)', en: '{n} (proposal)' },
 } satisfies Record<string, Entry>;
+/** The table itself, for the catalogue's test. */
+export { X as DESIGN_TEXTS };
 
 export const tx = translator(X).get;

@@ -68,5 +68,7 @@ const X = {
     en: 'Fit R²: the share of the net benefit’s spread the parameter explains (the regression’s diagnostic); ± is the bootstrap error.',
   },
 } satisfies Record<string, Entry>;
+/** The table itself, for the catalogue's test. */
+export { X as FAIR_TEXTS };
 
 export const fx = translator(X).get;

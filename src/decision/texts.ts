@@ -172,6 +172,8 @@ const D = {
   precErrors: { nl: 'besparing ± {r} pp, kans ± {p} pp, kosten ± {c}', en: 'reduction ± {r} pp, chance ± {p} pp, cost ± {c}' },
   precChecking: { nl: 'Na {n} runs: {e}', en: 'After {n} runs: {e}' },
 } satisfies Record<string, Entry>;
+/** The table itself, for the catalogue's test. */
+export { D as DECISION_TEXTS };
 
 export type DKey = keyof typeof D;
 

@@ -59,12 +59,14 @@ const R = {
   detail: { nl: 'Details (Engels): {m}', en: 'Details: {m}' },
   unchanged: { nl: 'Er is niets veranderd aan uw scenario of werkruimte.', en: 'Nothing in your scenario or workspace has changed.' },
 } satisfies Record<string, Entry>;
+/** The table itself, for the catalogue's test. */
+export { R as REGION_TEXTS };
 
 export const tr = translator(R).get;
 export type RegionTextKey = keyof typeof R;
 
 /** Vektis's cost categories in the interface language. */
-const CATEGORY = {
+export const CATEGORY_NAMES = {
   hospital: { nl: 'medisch-specialistische zorg', en: 'medical-specialist care' },
   pharmacy: { nl: 'farmacie', en: 'pharmacy' },
   gp: { nl: 'huisartsenzorg', en: 'GP care' },
@@ -77,4 +79,4 @@ const CATEGORY = {
   maternity: { nl: 'kraam- en verloskundige zorg', en: 'maternity care' },
   other: { nl: 'overige Zvw-zorg', en: 'other Zvw care' },
 } satisfies Record<Category, Entry>;
-export const categoryName = (c: Category) => render(CATEGORY[c], lang());
+export const categoryName = (c: Category) => render(CATEGORY_NAMES[c], lang());

@@ -43,7 +43,7 @@ const QUESTION: Record<string, number> = {
   tornado: 4,
   variance: 4,
 };
-const QUESTION_NAME: Record<number, Label> = {
+export const QUESTION_NAMES: Record<number, Label> = {
   1: { nl: 'zorg-en-kosten', en: 'care-and-cost' },
   2: { nl: 'doel', en: 'target' },
   3: { nl: 'risico-per-partij', en: 'risk-per-party' },
@@ -64,7 +64,7 @@ export async function chartSet(): Promise<{ name: string; png: Uint8Array }[]> {
     const blob = await renderChartPng(e.body, e.info());
     if (!blob) continue;
     const q = QUESTION[e.id];
-    out.push({ name: `${q}-${render(QUESTION_NAME[q], l)}-${e.id}.png`, png: new Uint8Array(await blob.arrayBuffer()) });
+    out.push({ name: `${q}-${render(QUESTION_NAMES[q], l)}-${e.id}.png`, png: new Uint8Array(await blob.arrayBuffer()) });
   }
   return out;
 }
