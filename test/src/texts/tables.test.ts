@@ -16,6 +16,7 @@ import * as financingKind from '../../../src/editor/financingKind';
 import * as newItem from '../../../src/editor/newItem';
 import * as paramLabel from '../../../src/charts/paramLabel';
 import * as assumptions from '../../../src/report/assumptions';
+import * as glossary from '../../../src/components/glossaryTexts';
 
 const LANGS: Lang[] = ['nl', 'en'];
 
@@ -34,6 +35,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   'editor/newItem.ts': newItem,
   'charts/paramLabel.ts': paramLabel,
   'report/assumptions.ts': assumptions,
+  'components/glossaryTexts.ts': glossary,
 };
 
 /**
@@ -46,7 +48,6 @@ const NOT_HERE: Record<string, string> = {
   'texts/issues.ts': 'the engine issues, typed per issue code against models/core/issues.ts',
   'report/pngSet.ts': 'imports the chart renderer (DOM); its table is a Label (type-checked)',
   'components/Verification.tsx': 'a view (virtual module, DOM); its tables are Label tables (type-checked)',
-  'components/Glossary.tsx': 'term and definition pairs, not yet catalogue entries',
 };
 
 const SRC = join(__dirname, '../../../src');
