@@ -17,6 +17,8 @@ import * as newItem from '../../../src/editor/newItem';
 import * as paramLabel from '../../../src/charts/paramLabel';
 import * as assumptions from '../../../src/report/assumptions';
 import * as glossary from '../../../src/components/glossaryTexts';
+import * as verification from '../../../src/components/verificationTexts';
+import * as pngSet from '../../../src/report/pngSet';
 
 const LANGS: Lang[] = ['nl', 'en'];
 
@@ -36,6 +38,8 @@ const MODULES: Record<string, Record<string, unknown>> = {
   'charts/paramLabel.ts': paramLabel,
   'report/assumptions.ts': assumptions,
   'components/glossaryTexts.ts': glossary,
+  'components/verificationTexts.ts': verification,
+  'report/pngSet.ts': pngSet,
 };
 
 /**
@@ -46,8 +50,6 @@ const NOT_HERE: Record<string, string> = {
   'texts/format.ts': 'the locale of each language, not a text',
   'editor/numbers.ts': 'the decimal and group separators of each language, not a text',
   'texts/issues.ts': 'the engine issues, typed per issue code against models/core/issues.ts',
-  'report/pngSet.ts': 'imports the chart renderer (DOM); its table is a Label (type-checked)',
-  'components/Verification.tsx': 'a view (virtual module, DOM); its tables are Label tables (type-checked)',
 };
 
 const SRC = join(__dirname, '../../../src');
