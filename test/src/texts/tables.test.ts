@@ -76,14 +76,20 @@ const placeholders = (s: string) => [...s.matchAll(/\{([A-Za-z_]\w*)\}/g)].map((
 /** Any value a function text asks for is 2 (a count, a number or a name). */
 const anyVars = new Proxy({}, { get: (_, k) => (typeof k === 'string' ? 2 : undefined) }) as Record<string, number>;
 
-/** Each count entry: its key in MESSAGES, the values besides n, and what 1 and 2 must give, per language. */
+/** Each count entry, by where it is: the values besides n, and what 1 and 2 must give, per language. */
 const COUNTS: Record<string, { vars?: Record<string, string>; nl: [string, string]; en: [string, string] }> = {
-  histBelow: { nl: ['1 run lager', '2 runs lager'], en: ['1 run below', '2 runs below'] },
-  histAbove: { nl: ['1 run hoger', '2 runs hoger'], en: ['1 run above', '2 runs above'] },
-  invalidSummary: { nl: ['1 invoer klopt niet. ', '2 invoeren kloppen niet. '], en: ['1 value is not valid. ', '2 values are not valid. '] },
-  importFailed: { vars: { f: 'a.json' }, nl: ['het bevat 1 fout.', 'het bevat 2 fouten.'], en: ['it has 1 error.', 'it has 2 errors.'] },
-  fileResultsDiffers: { nl: ['(1 verschil)', '(2 verschillen)'], en: ['(1 difference)', '(2 differences)'] },
-  runWhyErrors: { nl: ['1 invoer klopt niet', '2 invoeren kloppen niet'], en: ['1 value is not valid', '2 values are not valid'] },
+  'i18n.ts.MESSAGES.histBelow': { nl: ['1 run lager', '2 runs lager'], en: ['1 run below', '2 runs below'] },
+  'i18n.ts.MESSAGES.histAbove': { nl: ['1 run hoger', '2 runs hoger'], en: ['1 run above', '2 runs above'] },
+  'i18n.ts.MESSAGES.invalidSummary': { nl: ['1 invoer klopt niet. ', '2 invoeren kloppen niet. '], en: ['1 value is not valid. ', '2 values are not valid. '] },
+  'i18n.ts.MESSAGES.importFailed': { vars: { f: 'a.json' }, nl: ['het bevat 1 fout.', 'het bevat 2 fouten.'], en: ['it has 1 error.', 'it has 2 errors.'] },
+  'i18n.ts.MESSAGES.fileResultsDiffers': { nl: ['(1 verschil)', '(2 verschillen)'], en: ['(1 difference)', '(2 differences)'] },
+  'i18n.ts.MESSAGES.runWhyErrors': { nl: ['1 invoer klopt niet', '2 invoeren kloppen niet'], en: ['1 value is not valid', '2 values are not valid'] },
+  'region/texts.ts.REGION_TEXTS.fileInfo': {
+    vars: { f: 'a.csv', k: 'gemeenten', y: '2023' },
+    nl: ['a.csv: 1 gebied (gemeenten), 2023', 'a.csv: 2 gebieden (gemeenten), 2023'],
+    en: ['a.csv: 1 area (gemeenten), 2023', 'a.csv: 2 areas (gemeenten), 2023'],
+  },
+  'region/texts.ts.REGION_TEXTS.more': { nl: ['nog 1 gebied:', 'nog 2 gebieden:'], en: ['1 more area:', '2 more areas:'] },
 };
 
 describe('every interface text table is in the catalogue', () => {
@@ -123,19 +129,15 @@ describe('every interface text table is in the catalogue', () => {
 
   it('every text that depends on a count is listed with its singular and plural', () => {
     const fns = ALL.filter(([, e]) => typeof e.nl === 'function' || typeof e.en === 'function').map(([w]) => w);
-    expect(fns.sort()).toEqual(
-      Object.keys(COUNTS)
-        .map((k) => `i18n.ts.MESSAGES.${k}`)
-        .sort(),
-    );
+    expect(fns.sort()).toEqual(Object.keys(COUNTS).sort());
   });
 
   it('count entries give the singular for 1 and the plural for 2, in both languages', () => {
-    const M = i18n.MESSAGES as Record<string, Entry>;
+    const at = new Map(ALL);
     for (const [key, c] of Object.entries(COUNTS))
       for (const l of LANGS) {
-        expect(render(M[key], l, { ...c.vars, n: 1 }), `${key} ${l} 1`).toContain(c[l][0]);
-        expect(render(M[key], l, { ...c.vars, n: 2 }), `${key} ${l} 2`).toContain(c[l][1]);
+        expect(render(at.get(key)!, l, { ...c.vars, n: 1 }), `${key} ${l} 1`).toContain(c[l][0]);
+        expect(render(at.get(key)!, l, { ...c.vars, n: 2 }), `${key} ${l} 2`).toContain(c[l][1]);
       }
   });
 });
