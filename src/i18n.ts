@@ -266,10 +266,8 @@ const M = {
   mEs: { nl: 'gemiddeld verlies in het slechtste 5% (expected shortfall)', en: 'mean loss in the worst 5% (expected shortfall)' },
   mChange: { nl: 'verschil met de huidige situatie', en: 'change vs status quo' },
   mWorse: { nl: 'kans slechter af dan nu', en: 'chance of being worse off' },
-  histBelow: { nl: '{n} runs lager', en: '{n} runs below' },
-  histAbove: { nl: '{n} runs hoger', en: '{n} runs above' },
-  histBelow1: { nl: '1 run lager', en: '1 run below' },
-  histAbove1: { nl: '1 run hoger', en: '1 run above' },
+  histBelow: { nl: (v, f) => `${f.count(Number(v.n), { one: 'run', other: 'runs' })} lager`, en: (v, f) => `${f.count(Number(v.n), { one: 'run', other: 'runs' })} below` },
+  histAbove: { nl: (v, f) => `${f.count(Number(v.n), { one: 'run', other: 'runs' })} hoger`, en: (v, f) => `${f.count(Number(v.n), { one: 'run', other: 'runs' })} above` },
   pmMc: { nl: '± Monte-Carlo-fout', en: '± Monte Carlo error' },
   careLine: { nl: 'Zorgvorm', en: 'Care line' },
   unitEuroMln: { nl: 'in € mln', en: 'in € mln' },
@@ -429,6 +427,8 @@ const M = {
   nothingToUndo: { nl: 'Niets om ongedaan te maken', en: 'Nothing to undo' },
   nothingToRedo: { nl: 'Niets om opnieuw te doen', en: 'Nothing to redo' },
 } satisfies Record<string, Entry>;
+/** The table itself, for the catalogue's test. */
+export { M as MESSAGES };
 
 export type MessageKey = keyof typeof M;
 

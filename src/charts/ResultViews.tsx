@@ -504,12 +504,12 @@ function HistogramView(props: { summary: Summary; extras: UiExtras }) {
           </text>
           {h().below > 0 ? (
             <text x={m.l + 2} y={m.t + 28} font-size={String(TYPE.note)} fill="#444">
-              ◂ {h().below === 1 ? t('histBelow1') : t('histBelow', { n: num(h().below) })}
+              ◂ {t('histBelow', { n: h().below })}
             </text>
           ) : null}
           {h().above > 0 ? (
             <text x={W() - m.r - 2} y={m.t + 28} text-anchor="end" font-size={String(TYPE.note)} fill="#444">
-              {h().above === 1 ? t('histAbove1') : t('histAbove', { n: num(h().above) })} ▸
+              {t('histAbove', { n: h().above })} ▸
             </text>
           ) : null}
           <text x={(m.l + W() - m.r) / 2} y={H - 6} text-anchor="middle" font-size={String(TYPE.body)}>

@@ -1,12 +1,13 @@
 import { parsePath } from '../../models/scenario/paths';
 import { localText } from '../../models/scenario/localText';
 import type { Lang } from '../i18n';
+import { render, type Label } from '../texts/catalogue';
 import { LINES, PARTIES } from '../../models/core/names';
 import { fieldLabel } from '../editor/labels';
 import { partyLabelIn } from '../parties';
 
 /** What kind of item a path belongs to, for the tooltip. */
-const GROUP: Record<string, { nl: string; en: string }> = {
+export const PARAM_GROUPS: Record<string, Label> = {
   substitution: { nl: 'Substitutie', en: 'Substitution' },
   interventions: { nl: 'Interventie', en: 'Intervention' },
   segments: { nl: 'Groep', en: 'Segment' },
@@ -14,6 +15,9 @@ const GROUP: Record<string, { nl: string; en: string }> = {
   models: { nl: 'Bekostigingsmodel', en: 'Financing model' },
   parties: { nl: 'Partij', en: 'Party' },
 };
+
+/** What a party's subject is called beside its name. */
+export const PARTY_WORD: Label = { nl: 'partij', en: 'party' };
 
 /** Leaf keys that say little on their own: shown with their parent ("Kosten per geval: gemiddelde"). */
 const GENERIC = new Set<string>(['max', 'min', 'mean', 'cv', 'median', 'p99', 'value', 'rate', ...LINES, ...PARTIES]);
@@ -45,11 +49,11 @@ export function paramLabel(path: string, scenario: unknown, lang: Lang): { label
     const prev = keys[i - 1];
     if (typeof k === 'number' && typeof prev === 'string' && i < keys.length - 1) {
       subject = localText(node?.name, lang) || `${fieldLabel(prev, lang)} ${k + 1}`;
-      group = GROUP[prev]?.[lang] ?? fieldLabel(prev, lang);
+      group = PARAM_GROUPS[prev] ? render(PARAM_GROUPS[prev], lang) : fieldLabel(prev, lang);
       rest = i + 1;
     } else if ((prev === 'lines' || prev === 'parties') && typeof k === 'string' && i < keys.length - 1) {
-      group = GROUP[prev][lang];
-      subject = prev === 'parties' ? `${partyLabelIn(k, lang)} (${lang === 'nl' ? 'partij' : 'party'})` : fieldLabel(k, lang);
+      group = render(PARAM_GROUPS[prev], lang);
+      subject = prev === 'parties' ? `${partyLabelIn(k, lang)} (${render(PARTY_WORD, lang)})` : fieldLabel(k, lang);
       rest = i + 1;
     }
   }

@@ -88,6 +88,8 @@ const S = {
   fanTableNote: { nl: 'Totale zorgkosten in € mln per jaar: mediaan en de middelste 50% en 90% van de runs.', en: 'Total care cost in € mln per year: median and the middle 50% and 90% of runs.' },
   noResultsYet: { nl: 'Nog geen resultaten: kies Doorrekenen (eerst eventuele fouten in het scenario oplossen).', en: 'No results yet: choose Run (fix any errors in the scenario first).' },
 } satisfies Record<string, Entry>;
+/** The table itself, for the catalogue's test. */
+export { S as SUMMARY_TEXTS };
 
 export type SKey = keyof typeof S;
 

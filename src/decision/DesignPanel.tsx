@@ -11,6 +11,7 @@ import { DESIGN_TERMS, signingParties, type Acceptance, type Design, type Design
 import type { Party } from '../../models/core/names';
 import { designWorker, type DesignWorker } from '../../workers/designPool';
 import { tx } from './designTexts';
+import { issueText } from '../texts/issues';
 
 /** Runs the designer simulates: its variants' differences are in the settlement, so fewer runs than a full run do. */
 const DESIGN_RUNS = 1000;
@@ -133,7 +134,9 @@ export function DesignPanel(props: { input: unknown; onAdd?: (contract: Record<s
         setDesign(r.design);
         setStatus('done');
       } else {
-        setMessage(tx('failed', { m: r.message }));
+        // The worker's issues are worded in the interface language; its message is the English fallback.
+        const m = r.issues?.length ? r.issues.map((i) => (i.path ? `${i.path}: ` : '') + issueText(i, lang())).join('; ') : r.message;
+        setMessage(tx('failed', { m }));
         setStatus('error');
       }
     } catch (e) {

@@ -1,4 +1,5 @@
 import { translator } from '../i18n';
+import type { Entry } from '../texts/catalogue';
 
 /** Texts of the contract designer ("Welk contract kan iedereen tekenen?"). */
 const X = {
@@ -90,6 +91,8 @@ const X = {
   add: { nl: 'Voorstel toevoegen als nieuw contract', en: 'Add the proposal as a new contract' },
   added: { nl: 'Toegevoegd als "{n}" (ongedaan maken kan met Ctrl+Z).', en: 'Added as "{n}" (Ctrl+Z undoes it).' },
   proposalName: { nl: '{n} (voorstel)', en: '{n} (proposal)' },
-} as const;
+} satisfies Record<string, Entry>;
+/** The table itself, for the catalogue's test. */
+export { X as DESIGN_TEXTS };
 
 export const tx = translator(X).get;

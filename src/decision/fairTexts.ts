@@ -1,4 +1,5 @@
 import { translator } from '../i18n';
+import type { Entry } from '../texts/catalogue';
 
 /** Texts of "Wie heeft de besparing gemaakt?" and "Wat is meer weten waard?". */
 const X = {
@@ -66,6 +67,8 @@ const X = {
     nl: 'Fit R²: het deel van de spreiding van de nettowaarde dat de parameter verklaart (diagnose van de regressie); ± is de bootstrapfout.',
     en: 'Fit R²: the share of the net benefit’s spread the parameter explains (the regression’s diagnostic); ± is the bootstrap error.',
   },
-} as const;
+} satisfies Record<string, Entry>;
+/** The table itself, for the catalogue's test. */
+export { X as FAIR_TEXTS };
 
 export const fx = translator(X).get;

@@ -1,4 +1,5 @@
 import { lang, translator, type Lang } from '../i18n';
+import type { Entry } from '../texts/catalogue';
 import { partyLabelIn } from '../parties';
 import type { Line } from '../../models/core/names';
 import { LINE_FACTS } from '../../models/core/lines';
@@ -170,7 +171,9 @@ const D = {
   precCancelled: { nl: 'Gestopt na {n} runs, voordat de nauwkeurigheid bereikt was.', en: 'Stopped after {n} runs, before the precision was reached.' },
   precErrors: { nl: 'besparing ± {r} pp, kans ± {p} pp, kosten ± {c}', en: 'reduction ± {r} pp, chance ± {p} pp, cost ± {c}' },
   precChecking: { nl: 'Na {n} runs: {e}', en: 'After {n} runs: {e}' },
-} satisfies Record<string, Record<Lang, string>>;
+} satisfies Record<string, Entry>;
+/** The table itself, for the catalogue's test. */
+export { D as DECISION_TEXTS };
 
 export type DKey = keyof typeof D;
 

@@ -4,7 +4,8 @@ import { isBilingual, localText, localTextForEdit, withLocalText, type LocalText
 import type { Workspace } from '../workspace/store';
 import { DEFAULT_SCENARIO } from '../workspace/store';
 import { fieldId, getAt, pathString, type Path } from '../workspace/paths';
-import { DIST_PARTS, fieldLabel, fieldUnit } from './labels';
+import { DIST_PARTS, FIXED_CHOICE, FORMULA_PAYEES, OPTION_WORDS, PLACED_LABELS, fieldLabel, fieldUnit } from './labels';
+import { render } from '../texts/catalogue';
 import { addableKeys, defaultValueAt, enumAt, helpText, isParamField, limitsAt, schemaAt } from './schemaHelp';
 import { DIST_FACTS, DIST_KINDS, isDistKind } from '../../models/scenario/distributions';
 import { formatInputNumber, numberProblemText, parseLocalNumber } from './numbers';
@@ -46,7 +47,7 @@ export function fieldMessage(scenario: unknown, path: Path, issue: Issue, l: 'nl
 
 /** A readable name for a part of a field (a distribution's "most likely", a line of a map). */
 function partLabel(rel: Path, l: 'nl' | 'en'): string {
-  return rel.map((k) => (typeof k === 'string' && DIST_PARTS[k] ? DIST_PARTS[k][l] : typeof k === 'string' && k in PARTY_KEYS ? partyLabelIn(k, l) : fieldLabel(k, l))).join(' › ');
+  return rel.map((k) => (typeof k === 'string' && DIST_PARTS[k] ? render(DIST_PARTS[k], l) : typeof k === 'string' && k in PARTY_KEYS ? partyLabelIn(k, l) : fieldLabel(k, l))).join(' › ');
 }
 const PARTY_KEYS: Record<string, true> = { insurer: true, municipality: true, patients: true, integrator: true };
 
@@ -172,8 +173,7 @@ export function NumberInput(props: { ws: Workspace; path: Path; id?: string; lab
 
 /** The picker's choices: a fixed number, then every distribution kind of the table. */
 const KINDS = ['fixed', ...DIST_KINDS] as const;
-const FIXED_CHOICE = { nl: 'vast getal', en: 'fixed number' };
-const choiceLabel = (k: string, l: Lang): string => (isDistKind(k) ? DIST_FACTS[k].choice[l] : FIXED_CHOICE[l]);
+const choiceLabel = (k: string, l: Lang): string => (isDistKind(k) ? render(DIST_FACTS[k].choice, l) : render(FIXED_CHOICE, l));
 /** The parts typed for a kind (a distribution's other parts keep their default or the file's value). */
 const partsOf = (k: string): string[] => (isDistKind(k) ? DIST_FACTS[k].parts.filter((p) => p.editable).map((p) => p.name) : ['value']);
 
@@ -276,13 +276,13 @@ export function ParamField(props: { ws: Workspace; path: Path; label: string }) 
             return (
               <label class="sub">
                 <Show when={kind() !== 'fixed'}>
-                  <span>{DIST_PARTS[f]?.[lang()] ?? f}</span>
+                  <span>{DIST_PARTS[f] ? render(DIST_PARTS[f], lang()) : f}</span>
                 </Show>
                 <NumberInput
                   ws={props.ws}
                   path={sub()}
                   id={first() ? id() : undefined}
-                  label={`${props.label}: ${DIST_PARTS[f]?.[lang()] ?? f}`}
+                  label={`${props.label}: ${DIST_PARTS[f] ? render(DIST_PARTS[f], lang()) : f}`}
                   describedBy={`${id()}-err ${id()}-help`}
                   invalid={errs().length > 0}
                 />
@@ -523,12 +523,12 @@ function FinancingKindField(props: { ws: Workspace; path: Path; label: string })
         <Show when={!isFinancingKind(v())}>
           <option value={String(v() ?? '')}>{String(v() ?? '')}</option>
         </Show>
-        <For each={FINANCING_KINDS}>{(k) => <option value={k}>{KIND_LABELS[k][lang()]}</option>}</For>
+        <For each={FINANCING_KINDS}>{(k) => <option value={k}>{render(KIND_LABELS[k], lang())}</option>}</For>
       </select>
       <Show when={offer()}>
         {(o) => (
           <p class="rename-offer" role="status" data-testid={`rename-offer-${pathString(modelPath())}`}>
-            <span class="small muted">{t('renameWhy', { k: KIND_LABELS[o().from][lang()] })} </span>
+            <span class="small muted">{t('renameWhy', { k: render(KIND_LABELS[o().from], lang()) })} </span>
             <button type="button" class="mini" data-testid={`rename-accept-${pathString(modelPath())}`} onClick={() => props.ws.edit([...modelPath(), 'name'], o().name)}>
               {t('renameTo', { n: localText(o().name, lang()) })}
             </button>{' '}
@@ -546,17 +546,12 @@ function FinancingKindField(props: { ws: Workspace; path: Path; label: string })
   );
 }
 
-/** The words for a choice's options (never the file's codes such as `one`/`two`). */
+/** The words for a choice's options, or the field's label. */
 function optionLabel(path: Path, o: string, l: 'nl' | 'en'): string {
   const key = path[path.length - 1];
   if (key === 'payer' || key === 'intermediateProvider' || key === 'owner') return partyLabelIn(o, l);
-  const words: Record<string, { nl: string; en: string }> = {
-    one: { nl: 'eenzijdig (alleen besparingen gedeeld)', en: 'one-sided (savings shared only)' },
-    two: { nl: 'tweezijdig (ook verliezen gedeeld)', en: 'two-sided (losses shared too)' },
-    estimated: { nl: 'geschat uit de jaren vóór het contract', en: 'estimated from the pre-contract years' },
-    expected: { nl: 'verwachte waarde (ter vergelijking)', en: 'expected value (for reference)' },
-  };
-  return words[o]?.[l] ?? fieldLabel(o, l);
+  const word = OPTION_WORDS[o];
+  return word ? render(word, l) : fieldLabel(o, l);
 }
 
 const MULTILINE = new Set(['description', 'notes', 'question']);
@@ -578,15 +573,15 @@ export function FieldNode(props: { ws: Workspace; path: Path; skip?: string[] })
   // startYear inside a substitution or intervention is an offset in years, not a calendar year.
   const label = () => {
     const parent = props.path[props.path.length - 2];
-    if (key() === 'startYear' && props.path[0] !== 'simulation') return lang() === 'nl' ? 'Begint na (jaren na het startjaar)' : 'Starts after (years after the start year)';
-    if (key() === 'contacts' && parent === 'effects') return lang() === 'nl' ? 'Minder contacten (fractie per zorgvorm)' : 'Fewer contacts (fraction per care line)';
-    if (key() === 'price' && parent === 'effects') return lang() === 'nl' ? 'Lagere prijs per contact (fractie per zorgvorm)' : 'Lower price per contact (fraction per care line)';
-    if (key() === 'quality' && parent === 'effects') return lang() === 'nl' ? 'Verandering van de kwaliteitsscore' : 'Change of the quality score';
+    if (key() === 'startYear' && props.path[0] !== 'simulation') return render(PLACED_LABELS.offsetStartYear, lang());
+    if (key() === 'contacts' && parent === 'effects') return render(PLACED_LABELS.effectContacts, lang());
+    if (key() === 'price' && parent === 'effects') return render(PLACED_LABELS.effectPrice, lang());
+    if (key() === 'quality' && parent === 'effects') return render(PLACED_LABELS.effectQuality, lang());
     if (key() === 'max' && parent === 'reach') return fieldLabel('reachMax', lang());
     if (parent === 'formulas' && typeof key() === 'string') {
-      const who =
-        { gp: { nl: 'de huisartsen (zorggroep)', en: 'the GP care group' }, hospital: { nl: 'het ziekenhuis', en: 'the hospital' } }[String(key())]?.[lang()] ?? partyLabelIn(String(key()), lang());
-      return lang() === 'nl' ? `Formule: extra betaling aan ${who} per jaar` : `Formula: yearly extra payment to ${who}`;
+      const payee = FORMULA_PAYEES[String(key())];
+      const who = payee ? render(payee, lang()) : partyLabelIn(String(key()), lang());
+      return render(PLACED_LABELS.formula, lang(), { who });
     }
     return fieldLabel(key(), lang());
   };

@@ -1,4 +1,5 @@
 import { localText, type LocalText } from '../../models/scenario/localText';
+import type { Label } from '../texts/catalogue';
 
 /**
  * Changing the kind of a financing model in the editor: the model takes the new kind's fields
@@ -13,7 +14,7 @@ type Model = Record<string, unknown>;
 const ill = (value: number, what: string) => ({ value, source: `Illustrative: ${what}`, illustrative: true });
 
 /** The kinds as the steering group names them. */
-export const KIND_LABELS: Record<FinancingKind, { nl: string; en: string }> = {
+export const KIND_LABELS: Record<FinancingKind, Label> = {
   ffs: { nl: 'Betaling per verrichting (fee-for-service)', en: 'Fee-for-service' },
   bonus: { nl: 'Per verrichting + bonus (prestatieopslag)', en: 'Fee-for-service + performance bonus' },
   sharedSavings: { nl: 'Gedeelde besparingen (shared savings)', en: 'Shared savings' },

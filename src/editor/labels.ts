@@ -1,10 +1,11 @@
 import { DIST_FACTS } from '../../models/scenario/distributions';
 import type { Lang } from '../i18n';
+import { render, type Entry, type Label } from '../texts/catalogue';
 import { LINES } from '../../models/core/names';
 import { LINE_FACTS } from '../../models/core/lines';
 
-type L = { nl: string; en: string; unit?: { nl: string; en: string } };
-const u = (nl: string, en = nl) => ({ nl, en });
+type L = Label & { unit?: Label };
+const u = (nl: string, en = nl): Label => ({ nl, en });
 const EUR = u('€');
 const EUR_Y = u('€ per jaar', '€ per year');
 const FRAC = u('fractie 0–1', 'fraction 0–1');
@@ -131,15 +132,44 @@ export const FIELD_LABELS: Record<string, L> = {
 
 export function fieldLabel(key: string | number, lang: Lang): string {
   if (typeof key === 'number') return `#${key + 1}`;
-  return FIELD_LABELS[key]?.[lang] ?? key;
+  const e = FIELD_LABELS[key];
+  return e ? render(e, lang) : key;
 }
 
 export function fieldUnit(key: string | number, lang: Lang): string | undefined {
-  return typeof key === 'string' ? FIELD_LABELS[key]?.unit?.[lang] : undefined;
+  const unit = typeof key === 'string' ? FIELD_LABELS[key]?.unit : undefined;
+  return unit && render(unit, lang);
 }
 
+/** Labels of fields whose meaning depends on where they sit. */
+export const PLACED_LABELS = {
+  /** startYear inside a substitution or intervention is an offset in years, not a calendar year. */
+  offsetStartYear: { nl: 'Begint na (jaren na het startjaar)', en: 'Starts after (years after the start year)' },
+  effectContacts: { nl: 'Minder contacten (fractie per zorgvorm)', en: 'Fewer contacts (fraction per care line)' },
+  effectPrice: { nl: 'Lagere prijs per contact (fractie per zorgvorm)', en: 'Lower price per contact (fraction per care line)' },
+  effectQuality: { nl: 'Verandering van de kwaliteitsscore', en: 'Change of the quality score' },
+  formula: { nl: 'Formule: extra betaling aan {who} per jaar', en: 'Formula: yearly extra payment to {who}' },
+} satisfies Record<string, Entry>;
+
+/** Who a custom contract's formula pays, where the party's own name would be too vague. */
+export const FORMULA_PAYEES: Record<string, Label> = {
+  gp: { nl: 'de huisartsen (zorggroep)', en: 'the GP care group' },
+  hospital: { nl: 'het ziekenhuis', en: 'the hospital' },
+};
+
+/** The words for a choice's options (never the file's codes such as `one`/`two`). */
+export const OPTION_WORDS: Record<string, Label> = {
+  one: { nl: 'eenzijdig (alleen besparingen gedeeld)', en: 'one-sided (savings shared only)' },
+  two: { nl: 'tweezijdig (ook verliezen gedeeld)', en: 'two-sided (losses shared too)' },
+  estimated: { nl: 'geschat uit de jaren vóór het contract', en: 'estimated from the pre-contract years' },
+  expected: { nl: 'verwachte waarde (ter vergelijking)', en: 'expected value (for reference)' },
+};
+
+/** The distribution picker's choice for a plain number. */
+export const FIXED_CHOICE: Label = { nl: 'vast getal', en: 'fixed number' };
+
 /** The parts of a number or distribution (a fixed value, min, mode, …), as the editor names them. */
-export const DIST_PARTS: Record<string, { nl: string; en: string }> = {
+export const DIST_PARTS: Record<string, Label> = {
   value: { nl: 'waarde', en: 'value' },
   ...Object.fromEntries(Object.values(DIST_FACTS).flatMap((f) => f.parts.map((p) => [p.name, p.label]))),
 };

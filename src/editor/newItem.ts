@@ -1,14 +1,18 @@
 import type { Lang } from '../i18n';
+import { render, type Label } from '../texts/catalogue';
 import { bothTexts } from '../../models/scenario/localText';
 
 type Obj = Record<string, any>;
 
-const STEMS: Record<string, { id: { nl: string; en: string }; name: { nl: string; en: string } }> = {
+export const NEW_ITEM_STEMS: Record<string, { id: Label; name: Label }> = {
   segments: { id: { nl: 'groep', en: 'segment' }, name: { nl: 'Nieuwe groep', en: 'New segment' } },
   substitution: { id: { nl: 'substitutie', en: 'substitution' }, name: { nl: 'Nieuwe substitutie', en: 'New substitution' } },
   interventions: { id: { nl: 'interventie', en: 'intervention' }, name: { nl: 'Nieuwe interventie', en: 'New intervention' } },
   models: { id: { nl: 'contract', en: 'contract' }, name: { nl: 'Nieuw contract', en: 'New contract' } },
 };
+
+/** The name of a new item in a list without its own stem. */
+export const NEW_ITEM: Label = { nl: 'Nieuw', en: 'New' };
 
 const ZERO = { value: 0, illustrative: true };
 
@@ -29,12 +33,12 @@ function zeroed(x: unknown): unknown {
  * contract. Not a copy of an existing item.
  */
 export function neutralItem(listKey: string, template: unknown, list: unknown[], lang: Lang): unknown {
-  const stem = STEMS[listKey];
+  const stem = NEW_ITEM_STEMS[listKey];
   const ids = new Set(list.map((x) => (x && typeof x === 'object' ? (x as Obj).id : undefined)));
   const names = new Set(list.flatMap((x) => (x && typeof x === 'object' ? Object.values(bothTexts((x as Obj).name)) : [])));
   let n = 1;
-  const idStem = stem?.id[lang] ?? 'item';
-  const nameStem = stem?.name[lang] ?? (lang === 'nl' ? 'Nieuw' : 'New');
+  const idStem = stem ? render(stem.id, lang) : 'item';
+  const nameStem = render(stem?.name ?? NEW_ITEM, lang);
   while (ids.has(`${idStem}-${n}`) || names.has(`${nameStem} ${n}`)) n++;
   const id = `${idStem}-${n}`;
   const name = `${nameStem} ${n}`;

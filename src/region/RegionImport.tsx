@@ -150,7 +150,7 @@ export function RegionImport(props: { base: () => unknown; onScenario: (s: Scena
           <Show when={info()}>
             {(i) => (
               <>
-                <p data-testid="region-file-info">{tr('fileInfo', { f: i().fileName, n: num(i().areas.length), k: tr(i().areaKind === 'gemeente' ? 'gemeente' : 'postcode3'), y: i().year ?? '?' })}</p>
+                <p data-testid="region-file-info">{tr('fileInfo', { f: i().fileName, n: i().areas.length, k: tr(i().areaKind === 'gemeente' ? 'gemeente' : 'postcode3'), y: i().year ?? '?' })}</p>
                 <label class="field">
                   <span>{tr('year')}</span>
                   <input type="text" inputmode="numeric" data-testid="region-year" value={yearText()} onInput={(e) => (setYearText(e.currentTarget.value), setBuilt(null))} />
@@ -177,7 +177,7 @@ export function RegionImport(props: { base: () => unknown; onScenario: (s: Scena
                   </For>
                 </ul>
                 <Show when={matches().length > LISTED}>
-                  <p class="muted small">{tr('more', { n: num(matches().length - LISTED) })}</p>
+                  <p class="muted small">{tr('more', { n: matches().length - LISTED })}</p>
                 </Show>
                 <Show when={matches().length === 0}>
                   <p class="muted small">{tr('none', { q: query() })}</p>

@@ -1,4 +1,5 @@
-import { lang, translator, type Lang } from '../i18n';
+import { lang, translator } from '../i18n';
+import { render, type Entry } from '../texts/catalogue';
 import type { Category } from '../../models/region/vektis';
 
 const R = {
@@ -10,13 +11,19 @@ const R = {
   },
   file: { nl: 'Vektis-bestand (.csv)', en: 'Vektis file (.csv)' },
   reading: { nl: 'Bestand lezen: {p}', en: 'Reading the file: {p}' },
-  fileInfo: { nl: '{f}: {n} gebieden ({k}), {y}', en: '{f}: {n} areas ({k}), {y}' },
+  fileInfo: {
+    nl: (v, f) => `${v.f}: ${f.count(Number(v.n), { one: 'gebied', other: 'gebieden' })} (${v.k}), ${v.y}`,
+    en: (v, f) => `${v.f}: ${f.count(Number(v.n), { one: 'area', other: 'areas' })} (${v.k}), ${v.y}`,
+  },
   gemeente: { nl: 'gemeenten', en: 'municipalities' },
   postcode3: { nl: 'postcode-3-gebieden', en: 'postcode-3 areas' },
   year: { nl: 'Jaar van de gegevens', en: 'Year of the data' },
   yearMissing: { nl: 'De bestandsnaam noemt geen jaar: vul het jaar van de gegevens in.', en: 'The file name has no year: enter the year of the data.' },
   search: { nl: 'Zoek een gebied', en: 'Search an area' },
-  more: { nl: 'nog {n} gebieden: typ om te zoeken', en: '{n} more areas: type to search' },
+  more: {
+    nl: (v, f) => `nog ${f.count(Number(v.n), { one: 'gebied', other: 'gebieden' })}: typ om te zoeken`,
+    en: (v, f) => `${f.num(Number(v.n))} more ${f.plural(Number(v.n), { one: 'area', other: 'areas' })}: type to search`,
+  },
   none: { nl: 'Geen gebied gevonden voor "{q}".', en: 'No area found for "{q}".' },
   chosen: { nl: 'Gekozen ({n}): {a}', en: 'Chosen ({n}): {a}' },
   noneChosen: { nl: 'Nog geen gebied gekozen.', en: 'No area chosen yet.' },
@@ -57,13 +64,15 @@ const R = {
   crashed: { nl: 'Het inlezen is gestopt (te weinig geheugen?). Er is niets veranderd.', en: 'Reading stopped (out of memory?). Nothing has changed.' },
   detail: { nl: 'Details (Engels): {m}', en: 'Details: {m}' },
   unchanged: { nl: 'Er is niets veranderd aan uw scenario of werkruimte.', en: 'Nothing in your scenario or workspace has changed.' },
-} as const;
+} satisfies Record<string, Entry>;
+/** The table itself, for the catalogue's test. */
+export { R as REGION_TEXTS };
 
 export const tr = translator(R).get;
 export type RegionTextKey = keyof typeof R;
 
 /** Vektis's cost categories in the interface language. */
-const CATEGORY: Record<Category, Record<Lang, string>> = {
+export const CATEGORY_NAMES = {
   hospital: { nl: 'medisch-specialistische zorg', en: 'medical-specialist care' },
   pharmacy: { nl: 'farmacie', en: 'pharmacy' },
   gp: { nl: 'huisartsenzorg', en: 'GP care' },
@@ -75,5 +84,5 @@ const CATEGORY: Record<Category, Record<Lang, string>> = {
   dental: { nl: 'mondzorg', en: 'dental care' },
   maternity: { nl: 'kraam- en verloskundige zorg', en: 'maternity care' },
   other: { nl: 'overige Zvw-zorg', en: 'other Zvw care' },
-};
-export const categoryName = (c: Category) => CATEGORY[c][lang()];
+} satisfies Record<Category, Entry>;
+export const categoryName = (c: Category) => render(CATEGORY_NAMES[c], lang());

@@ -1,4 +1,5 @@
 import type { Lang } from '../i18n';
+import { render, type Label } from '../texts/catalogue';
 import { isTextPerLanguage, localText } from '../../models/scenario/localText';
 import type { Path } from '../workspace/paths';
 import { pathString } from '../workspace/paths';
@@ -83,7 +84,7 @@ export interface Assumptions {
 }
 
 /** The editor's top-level groups, by the first key of a path. */
-const TOP: { id: string; keys: string[]; title: Record<Lang, string> }[] = [
+export const ASSUMPTION_GROUPS: { id: string; keys: string[]; title: Label }[] = [
   { id: 'region', keys: ['region'], title: { nl: 'Regio en bevolking', en: 'Region and population' } },
   { id: 'care', keys: ['lines', 'benchmark', 'quality'], title: { nl: 'Zorggebruik en kosten', en: 'Care use and costs' } },
   { id: 'substitution', keys: ['substitution'], title: { nl: 'Substitutie', en: 'Substitution' } },
@@ -110,7 +111,7 @@ function itemOf(path: Path, scenario: unknown, l: Lang): string {
 export function assumptionsOf(scenario: unknown, l: Lang): Assumptions {
   const sources: string[] = [];
   const sourceNo = new Map<string, number>();
-  const groups: AssumptionGroup[] = TOP.map((g) => ({ id: g.id, title: g.title[l], items: [] }));
+  const groups: AssumptionGroup[] = ASSUMPTION_GROUPS.map((g) => ({ id: g.id, title: render(g.title, l), items: [] }));
   const walk = (v: unknown, path: Path) => {
     if (path.length > 0 && isParamField(path)) {
       const key = path[path.length - 1];
@@ -132,7 +133,7 @@ export function assumptionsOf(scenario: unknown, l: Lang): Assumptions {
         groups[
           Math.max(
             0,
-            TOP.findIndex((g) => g.keys.includes(String(path[0]))),
+            ASSUMPTION_GROUPS.findIndex((g) => g.keys.includes(String(path[0]))),
           )
         ];
       const heading = itemOf(path, scenario, l);

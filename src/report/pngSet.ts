@@ -1,4 +1,5 @@
 import { lang } from '../i18n';
+import { render, type Label } from '../texts/catalogue';
 import { renderChartPng, saveBlob, type PngInfo } from '../charts/png';
 import { runInfo } from './runInfo';
 import { dateText, rtIn } from './texts';
@@ -42,7 +43,7 @@ const QUESTION: Record<string, number> = {
   tornado: 4,
   variance: 4,
 };
-const QUESTION_NAME: Record<number, Record<'nl' | 'en', string>> = {
+export const QUESTION_NAMES: Record<number, Label> = {
   1: { nl: 'zorg-en-kosten', en: 'care-and-cost' },
   2: { nl: 'doel', en: 'target' },
   3: { nl: 'risico-per-partij', en: 'risk-per-party' },
@@ -63,7 +64,7 @@ export async function chartSet(): Promise<{ name: string; png: Uint8Array }[]> {
     const blob = await renderChartPng(e.body, e.info());
     if (!blob) continue;
     const q = QUESTION[e.id];
-    out.push({ name: `${q}-${QUESTION_NAME[q][l]}-${e.id}.png`, png: new Uint8Array(await blob.arrayBuffer()) });
+    out.push({ name: `${q}-${render(QUESTION_NAMES[q], l)}-${e.id}.png`, png: new Uint8Array(await blob.arrayBuffer()) });
   }
   return out;
 }

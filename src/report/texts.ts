@@ -56,6 +56,8 @@ const R = {
   cmpAssumption: { nl: 'Aanname', en: 'Assumption' },
   cmpNoResults: { nl: 'geen resultaten bewaard', en: 'no results kept' },
 } satisfies Record<string, Entry>;
+/** The table itself, for the catalogue's test. */
+export { R as REPORT_TEXTS };
 
 export type ReportKey = keyof typeof R;
 

@@ -13,6 +13,12 @@ export type Text = string | ((v: Vars, f: TextFormat) => string);
 /** One entry of a catalogue: the same text in Dutch and English (a missing language fails the type check). */
 export type Entry = Record<Lang, Text>;
 
+/**
+ * An entry of a label table: plain text in both languages, no placeholders or plurals, so that
+ * it can also be copied into a scenario (a model's name) or compared as data. Read it with `render`.
+ */
+export type Label = Record<Lang, string>;
+
 /** `text` with its `{name}` placeholders filled in from `vars`. */
 export function fill(text: string, vars?: Vars): string {
   let s = text;

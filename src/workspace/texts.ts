@@ -56,6 +56,8 @@ const W = {
     en: 'This part could not be drawn: {e}',
   },
 } satisfies Record<string, Entry>;
+/** The table itself, for the catalogue's test. */
+export { W as WORKSPACE_TEXTS };
 
 export type WKey = keyof typeof W;
 
