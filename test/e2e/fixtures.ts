@@ -21,7 +21,10 @@ export interface E2EEnv {
   /** A fresh profile (empty storage) that may only reach the static server. */
   newContext: (browser: Browser) => Promise<BrowserContext>;
   /** Collects page errors and console errors; the test during which one arrives fails. */
-  watch: (page: Page) => void;
+  /** Reports the page's errors to the running test; those `expected` accepts (a fault the test makes itself) are not problems. */
+  watch: (page: Page, expected?: (text: string) => boolean) => void;
+  /** A fresh profile with one watched page: what a serial group's tests share. */
+  openPage: (expected?: (text: string) => boolean) => Promise<{ ctx: BrowserContext; page: Page }>;
   /** Waits until the page reports a finished run of at least this generation. */
   waitDone: (page: Page, minGeneration?: number, timeout?: number) => Promise<ProeftuinHook>;
   artifacts: string;
@@ -68,11 +71,17 @@ export const env: E2EEnv = {
   browser: undefined as unknown as Browser,
   baseUrl: '',
   newContext: (browser) => newContext(browser, env.baseUrl),
-  watch: (page) => {
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  watch: (page, expected = () => false) => {
+    page.on('pageerror', (e) => !expected(e.message) && problems.push(`page error: ${e.message}`));
     page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+      if (m.type() === 'error' && !expected(m.text())) problems.push(`console error: ${m.text()}`);
     });
+  },
+  openPage: async (expected) => {
+    const ctx = await env.newContext(env.browser);
+    const page = await ctx.newPage();
+    env.watch(page, expected);
+    return { ctx, page };
   },
   waitDone,
   artifacts: join(ROOT, 'test-artifacts'),

@@ -7,9 +7,7 @@ test.describe.serial('00-smoke', () => {
   let ctx: BrowserContext;
   let page: Page;
   test.beforeAll(async () => {
-    ctx = await env.newContext(env.browser);
-    page = await ctx.newPage();
-    env.watch(page);
+    ({ ctx, page } = await env.openPage());
   });
   test('feature runner: a fresh page runs the default scenario', async () => {
     await page.goto(`${env.baseUrl}?runs=200`);

@@ -140,10 +140,8 @@ function undoAcrossReload(): void {
     const now = async () => (await editorScenario(page)) as any;
     let start: any;
     test.beforeAll(async () => {
-      ctx = await env.newContext(env.browser);
-      page = await ctx.newPage();
+      ({ ctx, page } = await env.openPage());
       await page.setViewportSize({ width: 1366, height: 768 });
-      env.watch(page);
       await page.goto(env.baseUrl);
       await env.waitDone(page, 1, 90_000);
       start = await now();
@@ -210,10 +208,8 @@ function checksAndNotes(): void {
 
     const warningAt = async (path: string) => await page.$eval(`[data-field="${path}"] [data-testid="field-warning"]`, (e) => e.textContent ?? '').catch(() => '');
     test.beforeAll(async () => {
-      ctx = await env.newContext(env.browser);
-      page = await ctx.newPage();
+      ({ ctx, page } = await env.openPage());
       await page.setViewportSize({ width: 1366, height: 768 });
-      env.watch(page);
       await page.goto(env.baseUrl);
       await env.waitDone(page, 1, 90_000);
     });
@@ -378,10 +374,8 @@ test.describe.serial('10-typing', () => {
     { name: 'formula', sel: '#f-financing-models-6-formulas-gp', typed: 'max(0.25 * savings, 0)', path: ['financing', 'models', 6, 'formulas', 'gp'], expect: 'max(0.25 * savings, 0)' },
   ];
   test.beforeAll(async () => {
-    ctx = await env.newContext(env.browser);
-    page = await ctx.newPage();
+    ({ ctx, page } = await env.openPage());
     await page.setViewportSize({ width: 1366, height: 768 });
-    env.watch(page);
     await page.goto(env.baseUrl);
     await env.waitDone(page, 1, 90_000);
   });

@@ -45,9 +45,7 @@ test.describe.serial('25-hostile-files', () => {
     console.log(`    ${name}: ${errs.replace(/\s+/g, ' ').slice(0, 160)}`);
   };
   test.beforeAll(async () => {
-    ctx = await env.newContext(env.browser);
-    page = await ctx.newPage();
-    env.watch(page);
+    ({ ctx, page } = await env.openPage());
     await page.goto(`${env.baseUrl}?runs=${RUNS}`);
     hook = await env.waitDone(page);
     base = JSON.parse(readFileSync(join(env.root, 'scenarios', 'default.json'), 'utf8'));

@@ -29,9 +29,7 @@ test.describe.serial('30-verification', () => {
   let ctx: BrowserContext;
   let page: Page;
   test.beforeAll(async () => {
-    ctx = await env.newContext(env.browser);
-    page = await ctx.newPage();
-    env.watch(page);
+    ({ ctx, page } = await env.openPage());
   });
   test('verification: the browser summary matches Node bit for bit, recorded for the page', async () => {
     const ref = nodeReference(defaultWithRuns(RUNS), RUNS);

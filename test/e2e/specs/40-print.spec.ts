@@ -63,9 +63,7 @@ test.describe.serial('40-print', () => {
   let page: Page;
   let dir: string;
   test.beforeAll(async () => {
-    ctx = await env.newContext(env.browser);
-    page = await ctx.newPage();
-    env.watch(page);
+    ({ ctx, page } = await env.openPage());
     dir = join(env.artifacts, 'print');
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });

@@ -64,9 +64,7 @@ test.describe.serial('41-exports', () => {
   let hook: ProeftuinHook;
   let fin: Fin;
   test.beforeAll(async () => {
-    ctx = await env.newContext(env.browser);
-    page = await ctx.newPage();
-    env.watch(page);
+    ({ ctx, page } = await env.openPage());
     await page.goto(`${env.baseUrl}?runs=200`);
     hook = await env.waitDone(page);
     fin = (hook.summary as any).financing as Fin;

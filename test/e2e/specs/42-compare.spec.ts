@@ -12,9 +12,7 @@ test.describe.serial('42-compare', () => {
   let a: ProeftuinHook;
   let b: ProeftuinHook;
   test.beforeAll(async () => {
-    ctx = await env.newContext(env.browser);
-    page = await ctx.newPage();
-    env.watch(page);
+    ({ ctx, page } = await env.openPage());
     await page.goto(`${env.baseUrl}?runs=200`);
     a = await env.waitDone(page);
     await typeInto(page, '[data-testid="keep-name"]', 'Standaard');

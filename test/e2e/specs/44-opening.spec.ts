@@ -14,9 +14,7 @@ test.describe.serial('44-opening', () => {
       let ctx: BrowserContext;
       let page: Page;
       test.beforeAll(async () => {
-        ctx = await env.newContext(env.browser);
-        page = await ctx.newPage();
-        env.watch(page);
+        ({ ctx, page } = await env.openPage());
         // Watches every text the page shows from the document's start, before any script of the app
         // (a string: the test runner's transform would add helpers a page does not have). It also
         // records the progress text, so the check cannot pass by watching nothing.

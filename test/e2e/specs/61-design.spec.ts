@@ -22,10 +22,8 @@ test.describe.serial('61-design', () => {
   let panel: Locator;
   let before: any;
   test.beforeAll(async () => {
-    ctx = await env.newContext(env.browser);
-    page = await ctx.newPage();
+    ({ ctx, page } = await env.openPage());
     await page.setViewportSize({ width: 1366, height: 768 });
-    env.watch(page);
     await page.goto(`${env.baseUrl}?runs=${RUNS}`);
     await env.waitDone(page, 1, 120_000);
     panel = page.locator('[data-testid="design-panel"]');

@@ -18,10 +18,8 @@ test.describe.serial('62-shapley-voi', () => {
   let ctx: BrowserContext;
   let page: Page;
   test.beforeAll(async () => {
-    ctx = await env.newContext(env.browser);
-    page = await ctx.newPage();
+    ({ ctx, page } = await env.openPage());
     await page.setViewportSize({ width: 1366, height: 768 });
-    env.watch(page);
     await page.goto(`${env.baseUrl}?runs=${RUNS}`);
     await env.waitDone(page, 1, 120_000);
   });

@@ -11,9 +11,7 @@ test.describe.serial('benchmark-drift', () => {
   let ctx: BrowserContext;
   let page: Page;
   test.beforeAll(async () => {
-    ctx = await env.newContext(env.browser);
-    page = await ctx.newPage();
-    env.watch(page);
+    ({ ctx, page } = await env.openPage());
   });
   test('financing view: the benchmark drift notice (nl and en)', async () => {
     await page.goto(`${env.baseUrl}?runs=200`);
