@@ -22,7 +22,7 @@ function McCell(props: { x: number[]; se: (number | undefined)[] }) {
   const errs = () => props.se.filter((e): e is number => e !== undefined && Number.isFinite(e));
   return (
     <>
-      {props.x.map((v) => m1(v).replace(/ /g, '\u00a0')).join(' – ')}
+      {props.x.map(m1).join(' – ')}
       {errs().length === props.x.length ? (
         <span class="mc-line">
           {errs()
