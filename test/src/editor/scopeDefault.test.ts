@@ -11,6 +11,6 @@ describe("a contract's scope", () => {
     expect(DEFAULT_SCOPE.map((l) => LINE_FACTS[l].label.nl)).toEqual(['Huisarts (1e lijn)', 'Anderhalvelijnszorg', 'Ziekenhuis (2e lijn)', 'Farmacie']);
     const r = validateScenario(defaultInput());
     if (!r.ok) throw new Error('default');
-    for (const m of r.scenario.financing.models) if ('scope' in m) expect(m.scope, m.id).toEqual([...DEFAULT_SCOPE]);
+    for (const m of r.scenario.financing?.models ?? []) if ('scope' in m) expect(m.scope, m.id).toEqual([...DEFAULT_SCOPE]);
   });
 });
