@@ -231,7 +231,7 @@ export function RegionImport(props: { base: () => unknown; onScenario: (s: Scena
           <Show when={built()}>
             {(b) => (
               <div data-testid="region-result">
-                <table class="data">
+                <table class="data" data-testid="region-groups">
                   <caption>{tr('result', { y: b().scenario.simulation.startYear })}</caption>
                   <thead>
                     <tr>
