@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { CATEGORIES, DEFAULT_COLUMN_RULES, VektisError, parseVektis } from '../models/region/vektis';
 import { DEFAULT_BANDS, nationalRatesFromFile, parseBands, regionSource, selectRegion } from '../models/region/select';
 import { CalibrationError } from '../models/analysis/calibrate';
-import { importRegion, mappingOf } from '../models/analysis/regionScenario';
+import { importRegion, mappingOf, remapNoteEn } from '../models/analysis/regionScenario';
 import { parseScenarioText } from '../models/pipeline/validate';
 import { formatErrors } from '../models/core/issues';
 import type { Scenario } from '../models/scenario/schema';
@@ -163,7 +163,7 @@ function writeScenario(base: Scenario, out: string | undefined, region: ReturnTy
   if (cal.outside.length) process.stdout.write(`not in any modelled line (per insured-year, ${record.file.year}): ${cal.outside.map((x) => `${x.category} ${eur(x.perInsuredYear)}`).join(', ')}\n`);
   process.stdout.write(`segments (${record.segments === 'ageBands' ? 'age bands from the data' : "the base scenario's"}):\n`);
   for (const g of cal.segments) process.stdout.write(`  ${cleanText(g.label).padEnd(22)} ${(100 * g.share).toFixed(1).padStart(5)}%  ${eur(g.perInsured).padStart(8)} per insured\n`);
-  for (const n of cal.notes) process.stdout.write(`${cleanText(n)}\n`);
+  for (const n of cal.notes) process.stdout.write(`${cleanText(remapNoteEn(n))}\n`);
   process.stdout.write(
     `person-cost CV ${cal.personCv.toFixed(2)} (published: 2–3, domain.md); costliest 1% carry ${(100 * cal.top1.share).toFixed(1)}% ± ${(100 * cal.top1.se).toFixed(1)}% of the cost (published: 23–25%)\n`,
   );

@@ -32,8 +32,8 @@ export interface RegionBuilt {
   calibration: Pick<Calibration, 'groups' | 'outside' | 'personCv' | 'top1'>;
   /** The scenario's segments: share and start-year expected cost per insured. */
   segments: RegionImportResult['segments'];
-  /** What the import did to interventions, substitutions and correlations aimed at segments that are gone (English). */
-  notes: string[];
+  /** What the import did to interventions, substitutions and correlations aimed at segments that are gone. */
+  notes: RegionImportResult['notes'];
   /** The mapping from care categories to care lines the scenario now carries. */
   mapping: LineGroupRecord[];
   /** The file's cost columns and the category each counted for. */

@@ -39,10 +39,19 @@ export function mappingOf(base: Pick<Scenario, 'region'>): { columns: ColumnRule
 /** The segment id of an age band: `age-0-17`, `age-75-plus`. */
 export const bandId = (b: AgeBand) => (b.hi === Infinity ? `age-${b.lo}-plus` : `age-${b.lo}-${b.hi}`);
 
+/** An intervention or substitution now aimed at every band (its reach or eligible share × factor), or correlations dropped. */
+export type RemapNote = { kind: 'intervention' | 'substitution'; id: string; segments: string[]; factor: number } | { kind: 'correlations'; count: number };
+
+/** A remap note in English (the command line's; the interface has its own texts). */
+export function remapNoteEn(n: RemapNote): string {
+  if (n.kind === 'correlations') return `${n.count} correlation(s) between segment parameters dropped (the segments are now age bands)`;
+  return `${n.kind} ${n.id}: aimed at ${n.segments.join(', ')}, now at every age band with its ${n.kind === 'intervention' ? 'reach' : 'eligible share'} × ${n.factor.toPrecision(4)}`;
+}
+
 export interface RegionImportResult extends Omit<Calibration, 'scenario'> {
   scenario: Scenario;
-  /** What the import did to the base's interventions, substitutions and correlations (English). */
-  notes: string[];
+  /** What the import did to the base's interventions, substitutions and correlations aimed at segments that are gone. */
+  notes: RemapNote[];
   /** Per segment: its share and its expected cost per insured in the start year (closed form). */
   segments: { id: string; label: string; share: number; perInsured: number }[];
 }
@@ -326,10 +335,10 @@ function roundParts(p: Param): Param {
  * by what the targeted segments held of the base (their share of people; their share of the
  * sending line's contacts), so that it reaches as many people and may move as many contacts as in
  * the base. Its relative effects then apply to the bands' average people. Correlations naming a
- * segment's parameter are dropped (the segment is gone). Returns what was changed, in English.
+ * segment's parameter are dropped (the segment is gone). Returns what was changed.
  */
-function remapTargets(base: Scenario, s: Scenario): string[] {
-  const notes: string[] = [];
+function remapTargets(base: Scenario, s: Scenario): RemapNote[] {
+  const notes: RemapNote[] = [];
   const ids = new Set(s.region.segments.map((g) => g.id));
   const share = new Map(base.region.segments.map((g) => [g.id, g.share]));
   const names = (list: string[]) => list.join(', ');
@@ -338,7 +347,7 @@ function remapTargets(base: Scenario, s: Scenario): string[] {
     const f = iv.segments.reduce((sum, id) => sum + (share.get(id) ?? 0), 0);
     const why = `spread over all age bands by the region import: × ${f.toPrecision(4)}, the base scenario's share of ${names(iv.segments)}, so that as many people are reached`;
     iv.reach.max = withMean(iv.reach.max, round6(meanOf(iv.reach.max) * f), `${sourceText(iv.reach.max) ?? 'The base scenario'}; ${why}`);
-    notes.push(`intervention ${iv.id}: aimed at ${names(iv.segments)}, now at every age band with its reach × ${f.toPrecision(4)}`);
+    notes.push({ kind: 'intervention', id: iv.id, segments: iv.segments, factor: f });
     iv.segments = [];
   });
   s.substitution.forEach((sub) => {
@@ -348,11 +357,11 @@ function remapTargets(base: Scenario, s: Scenario): string[] {
     const f = all > 0 ? base.region.segments.filter((g) => sub.segments.includes(g.id)).reduce((sum, g) => sum + contacts(g), 0) / all : 0;
     const why = `spread over all age bands by the region import: × ${f.toPrecision(4)}, the share of the base scenario's ${sub.from} contacts in ${names(sub.segments)}, so that as many contacts may move`;
     sub.eligible = withMean(sub.eligible, round6(meanOf(sub.eligible) * f), `${sourceText(sub.eligible) ?? 'The base scenario'}; ${why}`);
-    notes.push(`substitution ${sub.id}: aimed at ${names(sub.segments)}, now at every age band with its eligible share × ${f.toPrecision(4)}`);
+    notes.push({ kind: 'substitution', id: sub.id, segments: sub.segments, factor: f });
     sub.segments = [];
   });
   const kept = s.correlations.filter((c) => !c.between.some((p) => p.startsWith('region.segments')));
-  if (kept.length < s.correlations.length) notes.push(`${s.correlations.length - kept.length} correlation(s) between segment parameters dropped (the segments are now age bands)`);
+  if (kept.length < s.correlations.length) notes.push({ kind: 'correlations', count: s.correlations.length - kept.length });
   s.correlations = kept;
   return notes;
 }

@@ -117,6 +117,10 @@ export function RegionImport(props: { base: () => unknown; onScenario: (s: Scena
     return tr(key, { r: p.row ?? '', c: p.column ?? '' });
   };
   const lineNames = (lines: string[]) => lines.map((l) => fieldLabel(l, lang())).join(' + ');
+  const noteText = (n: RegionBuilt['notes'][number]) =>
+    n.kind === 'correlations'
+      ? tr('remapCorrelations', { n: n.count })
+      : tr(n.kind === 'intervention' ? 'remapIntervention' : 'remapSubstitution', { id: n.id, s: n.segments.join(', '), f: num(n.factor, 3) });
 
   return (
     <>
@@ -279,7 +283,7 @@ export function RegionImport(props: { base: () => unknown; onScenario: (s: Scena
                 </table>
                 <Show when={b().notes.length > 0}>
                   <p class="small" data-testid="region-notes">
-                    {tr('remapped', { list: b().notes.join('; ') })}
+                    {tr('remapped', { list: b().notes.map(noteText).join('; ') })}
                   </p>
                 </Show>
                 <details data-testid="region-mapping">

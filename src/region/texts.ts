@@ -37,8 +37,14 @@ const R = {
   colShare: { nl: 'Aandeel', en: 'Share' },
   colPerInsured: { nl: 'Kosten per verzekerde', en: 'Cost per insured' },
   remapped: {
-    nl: 'Aangepast omdat hun doelgroepen geen leeftijdsgroep zijn (nu voor alle leeftijdsgroepen, met evenveel bereikte mensen): {list}',
-    en: 'Changed because their target segments are no age band (now all age bands, reaching as many people): {list}',
+    nl: 'Aangepast omdat hun doelgroepen geen leeftijdsgroep zijn; ze gelden nu voor alle leeftijdsgroepen en bereiken evenveel mensen: {list}.',
+    en: 'Changed because their target segments are no age band; they now apply to every age band and reach as many people: {list}.',
+  },
+  remapIntervention: { nl: 'interventie {id} (was {s}): bereik × {f}', en: 'intervention {id} (was {s}): reach × {f}' },
+  remapSubstitution: { nl: 'substitutie {id} (was {s}): verplaatsbaar deel × {f}', en: 'substitution {id} (was {s}): eligible share × {f}' },
+  remapCorrelations: {
+    nl: (v, f) => `${f.count(Number(v.n), { one: 'correlatie', other: 'correlaties' })} tussen groepsparameters vervallen`,
+    en: (v, f) => `${f.count(Number(v.n), { one: 'correlation', other: 'correlations' })} between segment parameters dropped`,
   },
   mappingSummary: { nl: 'Koppeling van Vektis-kolommen aan zorglijnen', en: 'Mapping of Vektis columns to care lines' },
   mappingCaption: { nl: 'Kolommen → zorgcategorie → zorglijn', en: 'Columns → care category → care line' },

@@ -158,7 +158,7 @@ describe('a scenario from a region of the Vektis open data, its segments the age
     expect(before.segments).toEqual(['frail']);
     expect(after.segments).toEqual([]);
     expect(meanOf(after.reach.max) / meanOf(before.reach.max)).toBeCloseTo(frail, 6);
-    expect(result.notes.some((n) => n.startsWith('intervention velp-ouderen'))).toBe(true);
+    expect(result.notes).toContainEqual({ kind: 'intervention', id: 'velp-ouderen', segments: ['frail'], factor: frail });
     const sub = s.substitution.find((x) => x.id === 'anderhalvelijn')!;
     const subBase = base.substitution.find((x) => x.id === 'anderhalvelijn')!;
     const hosp = (ids: string[] | null) => base.region.segments.filter((g) => !ids || ids.includes(g.id)).reduce((a, g) => a + g.share * meanOf(g.lines.hospital!.contacts), 0);
