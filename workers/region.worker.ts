@@ -7,6 +7,7 @@ import { DEFAULT_COLUMN_RULES, VektisError, parseVektis, type ColumnRule, type V
 import { DEFAULT_BANDS, areasOf, nationalRatesFromFile, parseBands, regionSource, selectRegion } from '../models/region/select';
 import { CalibrationError } from '../models/analysis/calibrate';
 import { importRegion, mappingOf } from '../models/analysis/regionScenario';
+import { RegionImportSchema } from '../models/scenario/regionImport';
 import { validateScenario } from '../models/pipeline/validate';
 import { formatErrors } from '../models/core/issues';
 import type { RegionApi, RegionProblem } from './regionApi';
@@ -39,7 +40,7 @@ const api: RegionApi = {
       return { ok: false, problem: problem(e) };
     }
   },
-  async build(areas, bands, year, base, segments) {
+  async build(areas, bands, year, base, segments, lines) {
     if (!file) return { ok: false, problem: { code: 'read', message: 'no file has been read' } };
     try {
       const v = validateScenario(base);
@@ -58,8 +59,11 @@ const api: RegionApi = {
         bands: bands || DEFAULT_BANDS,
         segments,
         columns: mapping.columns,
-        lines: mapping.lines,
+        lines: lines ?? mapping.lines,
       };
+      // An edited mapping is checked as the scenario file would check it.
+      const checked = RegionImportSchema.safeParse(record);
+      if (!checked.success) return { ok: false, problem: { code: 'mapping', message: checked.error.issues.map((i) => `region.import.${i.path.join('.')}: ${i.message}`).join('; ') } };
       const cal = importRegion(v.scenario, { region, record });
       return {
         ok: true,

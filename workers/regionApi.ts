@@ -8,7 +8,7 @@ import type { Moved } from './remote';
 
 /** A problem with the file or the choice, by code, so that the page can say it in its language. */
 export interface RegionProblem {
-  code: VektisError['code'] | 'calibration' | 'base' | 'read' | 'badBands';
+  code: VektisError['code'] | 'calibration' | 'base' | 'read' | 'badBands' | 'mapping';
   row?: number;
   column?: string;
   /** The engine's English message (shown in English, and as detail in Dutch). */
@@ -44,5 +44,12 @@ export interface RegionApi {
   /** Reads a Vektis open-data file (its bytes handed over); the parsed rows stay in the worker for `build`. */
   read(bytes: Moved<ArrayBuffer>, fileName: string, onProgress: (share: number) => void): Promise<{ ok: true; info: RegionFileInfo } | { ok: false; problem: RegionProblem }>;
   /** A scenario of the chosen areas of the file last read: age-band segments, or the base's segments with their cost level scaled. */
-  build(areas: string[], bands: string, year: number, base: unknown, segments: 'ageBands' | 'base'): Promise<{ ok: true; built: RegionBuilt } | { ok: false; problem: RegionProblem }>;
+  build(
+    areas: string[],
+    bands: string,
+    year: number,
+    base: unknown,
+    segments: 'ageBands' | 'base',
+    lines?: LineGroupRecord[],
+  ): Promise<{ ok: true; built: RegionBuilt } | { ok: false; problem: RegionProblem }>;
 }

@@ -10,7 +10,8 @@ import { moved } from '../../workers/remote';
 import type { RegionBuilt, RegionFileInfo, RegionProblem } from '../../workers/regionApi';
 import { categoryName, tr, type RegionTextKey } from './texts';
 import { localText } from '../../models/scenario/localText';
-import { CATEGORIES } from '../../models/core/names';
+import { CATEGORIES, type Category } from '../../models/core/names';
+import type { LineGroupRecord } from '../../models/scenario/regionImport';
 
 /** The import record of a scenario made by an earlier import, read defensively from the unvalidated workspace value. */
 function storedImport(base: unknown): { bands: string; segments: 'ageBands' | 'base' } | null {
@@ -37,6 +38,9 @@ export function RegionImport(props: { base: () => unknown; onScenario: (s: Scena
   const [yearText, setYearText] = createSignal('');
   const [bands, setBands] = createSignal(DEFAULT_BANDS);
   const [segMode, setSegMode] = createSignal<'ageBands' | 'base'>('ageBands');
+  // The mapping from categories to care lines as edited in the result's table (empty groups kept, so
+  // that a category can move back); null: the current scenario's own or the defaults.
+  const [groupsEdit, setGroupsEdit] = createSignal<LineGroupRecord[] | null>(null);
   const [built, setBuilt] = createSignal<RegionBuilt | null>(null);
   const [busy, setBusy] = createSignal(false);
   let worker: RegionWorker | null = null;
@@ -62,6 +66,7 @@ export function RegionImport(props: { base: () => unknown; onScenario: (s: Scena
     stop();
     setInfo(null);
     setBuilt(null);
+    setGroupsEdit(null);
     setProblem(null);
     setChosen([]);
     setProgress(0);
@@ -84,17 +89,22 @@ export function RegionImport(props: { base: () => unknown; onScenario: (s: Scena
     }
   };
 
-  const build = async () => {
+  /** `keep`: the result stays in view while it is built again (a changed mapping). */
+  const build = async (keep = false) => {
     const w = worker;
     const y = year();
     if (!w || y === null || chosen().length === 0) return;
     setBusy(true);
     setProblem(null);
-    setBuilt(null);
+    if (!keep) setBuilt(null);
     try {
-      const r = await w.build(chosen(), bands(), y, props.base(), segMode());
+      const edited = groupsEdit()?.filter((g) => g.categories.length > 0);
+      const r = await w.build(chosen(), bands(), y, props.base(), segMode(), edited);
       if (!r.ok) setProblem(r.problem);
-      else setBuilt(r.built);
+      else {
+        setBuilt(r.built);
+        if (!groupsEdit()) setGroupsEdit(r.built.mapping);
+      }
     } catch {
       setProblem({ code: 'read', message: 'crashed' });
     } finally {
@@ -117,6 +127,12 @@ export function RegionImport(props: { base: () => unknown; onScenario: (s: Scena
     return tr(key, { r: p.row ?? '', c: p.column ?? '' });
   };
   const lineNames = (lines: string[]) => lines.map((l) => fieldLabel(l, lang())).join(' + ');
+  /** Moves category `c` to group `to` (-1: no care line) and builds again with that mapping. */
+  const remap = (c: Category, to: number) => {
+    const groups = (groupsEdit() ?? []).map((g, i) => ({ ...g, categories: [...g.categories.filter((x) => x !== c), ...(i === to ? [c] : [])] }));
+    setGroupsEdit(groups);
+    void build(true);
+  };
   const noteText = (n: RegionBuilt['notes'][number]) =>
     n.kind === 'correlations'
       ? tr('remapCorrelations', { n: n.count })
@@ -300,7 +316,7 @@ export function RegionImport(props: { base: () => unknown; onScenario: (s: Scena
                     <tbody>
                       <For each={CATEGORIES.filter((c) => b().columns.some((col) => col.category === c))}>
                         {(c) => {
-                          const group = b().mapping.find((g) => g.categories.includes(c));
+                          const group = (groupsEdit() ?? b().mapping).find((g) => g.categories.includes(c));
                           return (
                             <tr>
                               <td class="small">
@@ -310,7 +326,20 @@ export function RegionImport(props: { base: () => unknown; onScenario: (s: Scena
                                   .join(', ')}
                               </td>
                               <th scope="row">{categoryName(c)}</th>
-                              <td>{group ? lineNames(group.lines) : tr('notModelled')}</td>
+                              <td>
+                                <select data-testid={`region-map-${c}`} aria-label={tr('mapTo', { c: categoryName(c) })} disabled={busy()} onChange={(e) => remap(c, Number(e.currentTarget.value))}>
+                                  <For each={groupsEdit() ?? b().mapping}>
+                                    {(g, i) => (
+                                      <option value={i()} selected={(groupsEdit() ?? b().mapping)[i()].categories.includes(c)}>
+                                        {lineNames(g.lines)}
+                                      </option>
+                                    )}
+                                  </For>
+                                  <option value={-1} selected={!group}>
+                                    {tr('notModelled')}
+                                  </option>
+                                </select>
+                              </td>
                             </tr>
                           );
                         }}

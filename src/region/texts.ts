@@ -50,10 +50,11 @@ const R = {
   mappingCaption: { nl: 'Kolommen → zorgcategorie → zorglijn', en: 'Columns → care category → care line' },
   colColumns: { nl: 'Kolommen in het bestand', en: 'Columns in the file' },
   colCategory: { nl: 'Zorgcategorie', en: 'Care category' },
+  mapTo: { nl: 'Zorglijn voor {c}', en: 'Care line for {c}' },
   notModelled: { nl: 'geen zorglijn (buiten het model)', en: 'no care line (outside the model)' },
   mappingEdit: {
-    nl: 'De koppeling staat in het scenariobestand (region.import: columns en lines) en wordt bij opnieuw inlezen gebruikt; pas haar daar aan.',
-    en: 'The mapping is stored in the scenario file (region.import: columns and lines) and used when importing again; edit it there.',
+    nl: 'Kies per zorgcategorie de zorglijn; het scenario wordt dan opnieuw berekend. De koppeling komt in het scenariobestand (region.import: columns voor de kolommen, lines voor de zorglijnen) en wordt bij opnieuw inlezen gebruikt; de kolommen zijn daar aan te passen.',
+    en: 'Choose the care line for each care category; the scenario is then calibrated again. The mapping goes into the scenario file (region.import: columns for the columns, lines for the care lines) and is used when importing again; the columns can be edited there.',
   },
   build: { nl: 'Scenario berekenen', en: 'Calibrate the scenario' },
   building: { nl: 'Bezig…', en: 'Working…' },
@@ -84,6 +85,7 @@ const R = {
   empty: { nl: 'Het bestand is leeg.', en: 'The file is empty.' },
   unknownArea: { nl: 'Een gekozen gebied staat niet in het bestand.', en: 'A chosen area is not in the file.' },
   noCostColumns: { nl: 'Rij 1: geen kostenkolommen (kosten_…) gevonden.', en: 'Row 1: no cost columns (kosten_…) found.' },
+  mapping: { nl: 'De koppeling van zorgcategorieën aan zorglijnen klopt niet.', en: 'The mapping of care categories to care lines is not valid.' },
   badBands: {
     nl: 'De leeftijdsgroepen kloppen niet: schrijf ze als 0-17,18-44,45-64,65-74,75+ (vanaf 0, zonder gaten, de laatste open).',
     en: 'The age bands are not right: write them as 0-17,18-44,45-64,65-74,75+ (from 0, without gaps, the last one open).',

@@ -1,4 +1,4 @@
-import { env, test } from '../fixtures';
+import { env, eventually, test } from '../fixtures';
 import type { ProeftuinHook } from '../../../src/testHook';
 import type { BrowserContext } from '@playwright/test';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -163,6 +163,14 @@ test.describe.serial('60-region-import', () => {
     await page.waitForSelector('[data-testid="region-result"]');
     const segRows = await page.$$eval('[data-testid="region-segments"] tbody tr th', (els) => els.map((e) => e.textContent ?? ''));
     assert(segRows.join('|') === 'Leeftijd 0–17|Leeftijd 18–64|Leeftijd 65+', `three bands: ${segRows.join(' | ')}`);
+    // Pharmacy taken out of the modelled lines in the mapping table: built again, listed as outside.
+    await page.click('[data-testid="region-mapping"] summary');
+    await page.selectOption('[data-testid="region-map-pharmacy"]', '-1');
+    const groupRows = () => page.$$eval('[data-testid="region-groups"] tbody tr', (els) => els.length);
+    await eventually(async () => (await groupRows()) === DEFAULT_LINE_GROUPS.length - 1);
+    assert((await groupRows()) === DEFAULT_LINE_GROUPS.length - 1, `one row fewer: ${await groupRows()}`);
+    const outside = await page.textContent('[data-testid="region-result"]');
+    assert(/Niet in een gemodelleerde zorglijn .*farmacie/.test(outside ?? ''), 'pharmacy listed as outside the modelled lines');
     await page.click('[data-testid="region-open-scenario"]');
     await env.waitDone(page, before.generation + 1);
     assert((await value(page, 'region.name')) === 'MEERSSEN', 'region name from the area');
