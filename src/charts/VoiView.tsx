@@ -103,28 +103,25 @@ export function VoiView(props: { input: unknown }) {
   const perText = () => per() ?? formatInputNumber(25, lang());
   const label = (path: string) => paramLabel(path, props.input, lang());
   // What was typed is rewritten in the new language's notation when the language changes: kept as
-  // typed, "5.000" people in Dutch would read as 5 in English.
+  // typed, "5.000" people in Dutch would read as 5 in English. (Not deferred: `on` hands a deferred
+  // effect no previous language on its first change.)
   createEffect(
-    on(
-      lang,
-      (l, prev) => {
-        if (!prev || prev === l) return;
-        const re = (text: string | null) =>
-          text === null
-            ? null
-            : text
-                .split(';')
-                .map((part) => {
-                  const v = parseLocalNumber(part, prev);
-                  return v.ok ? formatInputNumber(v.value, l) : part.trim();
-                })
-                .join('; ');
-        setSizes(re(sizes()));
-        setFixed(re(fixed()));
-        setPer(re(per()));
-      },
-      { defer: true },
-    ),
+    on(lang, (l, prev) => {
+      if (!prev || prev === l) return;
+      const re = (text: string | null) =>
+        text === null
+          ? null
+          : text
+              .split(';')
+              .map((part) => {
+                const v = parseLocalNumber(part, prev);
+                return v.ok ? formatInputNumber(v.value, l) : part.trim();
+              })
+              .join('; ');
+      setSizes(re(sizes()));
+      setFixed(re(fixed()));
+      setPer(re(per()));
+    }),
   );
 
   createEffect(
