@@ -164,7 +164,11 @@ export function VoiView(props: { input: unknown }) {
     void w.go(
       (wk, onProgress) =>
         wk.voi(props.input, { runs: runsOf(props.input, VOI_RUNS), ...(g.length ? { group: g } : {}), pilot: { sizes: parsed, fixedCost: f.value, costPerPerson: p.value } }, onProgress),
-      (r) => setRes(r),
+      (r) => {
+        // Opens on the decision where knowing everything is worth most: where the ranking has most to say.
+        setDecision(r.decisions.reduce((b, x, i) => (x.evpi.value > r.decisions[b].evpi.value ? i : b), 0));
+        setRes(r);
+      },
     );
   };
 
