@@ -1,6 +1,7 @@
 import type { Param, Scenario } from '../scenario/schema';
 import type { CorrelationPlan, ParamTable } from '../params/registry';
 import { log } from '../random/math';
+import type { BehaviourDefinition } from './behaviour';
 
 /** Index of a parameter in θ, or -1 when absent. */
 export type Ref = number;
@@ -136,6 +137,8 @@ export interface ModelDefinition {
   excessThresholds: number[];
   /** The financing section's parameters, which the finance stage settles. */
   contracts: ContractsDefinition;
+  /** How contracts' incentives change care, or null: every contract is settled on the scenario's care. */
+  behaviour: BehaviourDefinition | null;
 }
 
 const Z99 = 2.3263478740408408;
