@@ -135,14 +135,16 @@ export const FinancingModelSchema = z.discriminatedUnion('kind', [FfsSchema, Bon
  * How providers respond to a contract's incentives (README "Incentives change behaviour"). Left
  * out, every contract is settled on the scenario's care as it is.
  */
-export const BehaviourSchema = z.strictObject({
-  elasticity: param(...LIMITS.elasticity, "Providers' volume elasticity to their marginal revenue per contact, relative to fee-for-service."),
-  discretionary: z
-    .partialRecord(LineEnum, probability("Share of the line's contacts whose volume responds to the provider's marginal revenue."))
-    .default({})
-    .describe('Discretionary share of contacts per line; a line left out does not respond.'),
-  holdBack: probability("Share of a substitution's uptake held back when the party that controls it keeps none of the saving it creates."),
-});
+export const BehaviourSchema = z
+  .strictObject({
+    elasticity: param(...LIMITS.elasticity, "Providers' volume elasticity to their marginal revenue per contact, relative to fee-for-service."),
+    discretionary: z
+      .partialRecord(LineEnum, probability("Share of the line's contacts whose volume responds to the provider's marginal revenue."))
+      .default({})
+      .describe('Discretionary share of contacts per line; a line left out does not respond.'),
+    holdBack: probability("Share of a substitution's uptake held back when the party that controls it keeps none of the saving it creates."),
+  })
+  .describe('How providers respond to what a contract gives them (README "Incentives change behaviour"). Leave out: every contract is settled on the scenario\'s care as it is.');
 
 export const FinancingSchema = z
   .strictObject({

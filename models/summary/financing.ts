@@ -61,7 +61,7 @@ export interface ModelRisk {
    * The cost reduction of the care this contract is settled on, per year, and P(reduction ≥ the
    * scenario's target): its own care when its incentives change it (`ownCare`), else the scenario's.
    */
-  care: { ownCare: boolean; years: { reduction: Stat; pReachTarget: Prob }[] };
+  care: { ownCare: boolean; target: number; years: { reduction: Stat; pReachTarget: Prob }[] };
   /**
    * Population-based payment only: the owners' results with their share of the integrator's
    * result added (GP group and hospital as consolidated groups), over the horizon.
@@ -222,6 +222,7 @@ export function summarizeFinancing(plan: FinancingPlan, b: RunBlock, target = Na
       const red = b.cols[own >= 0 ? own : b.names.indexOf('reduction')];
       const care = {
         ownCare: own >= 0,
+        target,
         years: yearsIdx.map((t) => {
           const x = yearSlice(red, b.years, t);
           return { reduction: stat(x), pReachTarget: probAtLeast(x, target) };
