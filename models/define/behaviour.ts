@@ -1,42 +1,11 @@
 import { LINES } from '../core/names';
 import { DEFAULT_SCOPE, LINE_FACTS } from '../core/lines';
 import type { Scenario } from '../scenario/schema';
-import type { Ref, RegisterParam } from './definition';
+import type { Affine, BehaviourDefinition, BehaviourWorldModel, Ref, RegisterParam } from './definition';
 import { LIMITS } from '../scenario/limits';
-
-/** A number a + b·θ[ref] (b unused when ref is −1): how a contract's incentive follows its parameters. */
-export interface Affine {
-  a: number;
-  b: number;
-  ref: Ref;
-}
 
 /** The providers whose incentives respond (indices into `BEHAVIOUR_PARTIES`). */
 export const BEHAVIOUR_PARTIES = ['hospital', 'gp'] as const;
-
-/**
- * One contract whose care responds to its incentives: per line the provider's marginal revenue per
- * contact relative to fee-for-service, per provider its share of a saving it creates, both before
- * dilution by the contract's coverage.
- */
-export interface BehaviourWorldModel {
-  /** The contract's index in the financing section, and its id. */
-  contract: number;
-  id: string;
-  coverage: number;
-  marginal: Affine[];
-  gain: Affine[];
-}
-
-export interface BehaviourDefinition {
-  elasticity: Ref;
-  holdBack: Ref;
-  /** Per line: its discretionary share (−1: the line does not respond). */
-  discretionary: Ref[];
-  worlds: BehaviourWorldModel[];
-  /** Per substitution (model order): the index in `BEHAVIOUR_PARTIES` of the party controlling it, or −1. */
-  controller: number[];
-}
 
 const ONE: Affine = { a: 1, b: 0, ref: -1 };
 const ZERO: Affine = { a: 0, b: 0, ref: -1 };

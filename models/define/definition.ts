@@ -1,7 +1,6 @@
 import type { Param, Scenario } from '../scenario/schema';
 import type { CorrelationPlan, ParamTable } from '../params/registry';
 import { log } from '../random/math';
-import type { BehaviourDefinition } from './behaviour';
 
 /** Index of a parameter in θ, or -1 when absent. */
 export type Ref = number;
@@ -56,6 +55,39 @@ export interface InterventionModel {
   perParticipant: Ref;
   /** Share paid by each of PAYERS. */
   payer: number[];
+}
+
+/** A number a + b·θ[ref] (b unused when ref is −1): how a contract's incentive follows its parameters. */
+export interface Affine {
+  a: number;
+  b: number;
+  ref: Ref;
+}
+
+/**
+ * One contract whose care responds to its incentives: per line the provider's marginal revenue per
+ * contact relative to fee-for-service, per provider its share of a saving it creates, both before
+ * dilution by the contract's coverage.
+ */
+export interface BehaviourWorldModel {
+  /** The contract's index in the financing section, and its id. */
+  contract: number;
+  id: string;
+  coverage: number;
+  /** Per line. */
+  marginal: Affine[];
+  /** Per provider in `BEHAVIOUR_PARTIES` order. */
+  gain: Affine[];
+}
+
+export interface BehaviourDefinition {
+  elasticity: Ref;
+  holdBack: Ref;
+  /** Per line: its discretionary share (−1: the line does not respond). */
+  discretionary: Ref[];
+  worlds: BehaviourWorldModel[];
+  /** Per substitution (model order): the index in `BEHAVIOUR_PARTIES` (define/behaviour.ts) of the party controlling it, or −1. */
+  controller: number[];
 }
 
 /** The parties' parameters that every contract reads. */

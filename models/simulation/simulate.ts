@@ -10,7 +10,8 @@ import { aggregateSegmentYear } from './aggregate';
 import { personSegmentYear } from './person';
 import { expectedSegmentYear } from './expected';
 import { addTally, newTally, resetTally, type BehaviourWorld, type Cut, type LinePlan, type Move, type SegmentYearPlan, type SegmentYearSimulator, type Tally } from './plan';
-import { behaviourAt, type BehaviourWorldModel } from '../define/behaviour';
+import { behaviourAt } from '../define/behaviour';
+import type { BehaviourWorldModel } from '../define/definition';
 import { exp, ipow, log } from '../random/math';
 
 export type Mode = 'aggregate' | 'person';
