@@ -1,5 +1,6 @@
 import type { FieldError } from '../core/issues';
 import { BlockAssembly, mergeBlocks } from './merge';
+import { RunSpill, type RunStore } from './spill';
 import { RunValueError } from '../simulation/errors';
 import type { Prepared } from '../pipeline/validate';
 import type { ModelDefinition } from '../define/definition';
@@ -51,6 +52,14 @@ export interface RunOptions {
    * `block` (the headless runner); the page, which hands chunks to its summary worker, does not.
    */
   assemble?: boolean;
+  /**
+   * Write each chunk to this store as it arrives and let it go (instead of `assemble`): memory
+   * then holds θ per run but not the runs' columns, and `block` reads them back from the store
+   * when touched, bit for bit the same.
+   */
+  spill?: RunStore;
+  /** Bytes of spilled columns `block` keeps in memory at most (default `SPILL_CACHE_BYTES`). */
+  spillCacheBytes?: number;
   /**
    * False: keep no chunk here (`onChunk` hands them on, e.g. transferred to the page's summary
    * worker); the result then has no `block`.
@@ -151,7 +160,8 @@ export async function runOnWorkers(workers: WorkerHandle[], input: unknown, opts
     opts.onProgress({ done: doneTotal, total, elapsedMs, etaMs: doneTotal > 0 ? (elapsedMs / doneTotal) * (total - doneTotal) : NaN });
   };
   const blocks: RunBlock[] = [];
-  const assembly = opts.assemble ? new BlockAssembly(start, total) : null;
+  const spill = opts.spill ? new RunSpill(opts.spill, start, total) : null;
+  const assembly = opts.assemble && !spill ? new BlockAssembly(start, total) : null;
   let next = 0;
   let cancelled = false;
   const aborted = () => opts.signal?.aborted === true;
@@ -198,8 +208,9 @@ export async function runOnWorkers(workers: WorkerHandle[], input: unknown, opts
         const block = parts.length === 1 ? parts[0] : mergeBlocks(parts, true);
         opts.onChunk?.(block);
         assembly?.add(block);
-        // Only the place of the runs is kept when the columns are in the assembly or handed on.
-        blocks.push(assembly || opts.keepChunks === false ? { ...block, cols: [], params: new Float64Array(0) } : block);
+        spill?.add(block);
+        // Only the place of the runs is kept when the columns are in the assembly, the store or handed on.
+        blocks.push(assembly || spill || opts.keepChunks === false ? { ...block, cols: [], params: new Float64Array(0) } : block);
       }
       report();
     }
@@ -223,6 +234,7 @@ export async function runOnWorkers(workers: WorkerHandle[], input: unknown, opts
   // The loop's closures shared this scope with what is returned: without this, every chunk
   // would stay reachable as long as the result.
   blocks.length = 0;
+  if (spill) return { block: spill.block(runs, opts.spillCacheBytes), runs, cancelled, elapsedMs: now() - t0 };
   if (assembly) {
     const block = assembly.prefix(runs);
     return { block, runs, cancelled, elapsedMs: now() - t0 };
