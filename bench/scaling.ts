@@ -3,13 +3,15 @@
 // contracts (one thread, the default scenario otherwise), with the exponent b of time ∝ size^b
 // (and of peak memory ∝ size^b) from a least-squares fit on the log-log points; and the peak
 // memory of 10,000 and 100,000 runs of the default with 2 workers, run and summarised as the
-// headless runner does (chunks assembled in place).
+// headless runner does (the runs' columns in a temporary file), and the same with every run held
+// in memory (`--in-memory`: chunks assembled in place).
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const child = fileURLToPath(new URL('./scaling-child.ts', import.meta.url));
 const measure = (cfg: object) =>
-  JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', child, JSON.stringify(cfg)], { encoding: 'utf8', maxBuffer: 1 << 20 })) as { msPerRun: number; maxRssMB: number } | { refused: string };
+  JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', child, JSON.stringify(cfg)], { encoding: 'utf8', maxBuffer: 1 << 20 })) as
+    { msPerRun: number; maxRssMB: number; summaryMs?: number } | { refused: string };
 
 /** Slope of log y on log x. */
 function exponent(xs: number[], ys: number[]): number {
@@ -51,9 +53,15 @@ export function benchScaling(say: (what: string, result: string) => void, opts: 
     say(`time per run by ${name} (one thread)`, `${parts.join('; ')}; time ∝ ${name}^${fit((m) => m.msPerRun)}, peak memory ∝ ${name}^${fit((m) => m.maxRssMB)}`);
   }
   for (const runs of opts.manyRuns === false ? [] : [10_000, 100_000]) {
-    const r = measure({ runs, workers: 2 });
-    if ('refused' in r) throw new Error(r.refused);
-    say(`peak memory, default scenario, ${runs.toLocaleString('en')} runs, 2 workers, summarised`, `${r.maxRssMB.toFixed(0)} MB (${((r.msPerRun * runs) / 1000).toFixed(1)} s)`);
+    for (const inMemory of [false, true]) {
+      const r = measure({ runs, workers: 2, inMemory });
+      if ('refused' in r) throw new Error(r.refused);
+      const where = inMemory ? 'all runs in memory (--in-memory)' : 'columns in a temporary file';
+      say(
+        `peak memory, default scenario, ${runs.toLocaleString('en')} runs, 2 workers, summarised, ${where}`,
+        `${r.maxRssMB.toFixed(0)} MB (run ${((r.msPerRun * runs) / 1000).toFixed(1)} s, summary ${((r.summaryMs ?? NaN) / 1000).toFixed(1)} s)`,
+      );
+    }
   }
 }
 
