@@ -18,7 +18,8 @@ import { cliText, formatFinancingTable, formatSummary } from './format';
 import { writeSamplesCsv } from './samplesCsv';
 import { fileStore } from './spillFile';
 import { atomically } from './atomic';
-import { encodeShard, parseShard, shardRange } from '../models/runner/shard';
+import { parseShard, shardRange } from '../models/runner/shard';
+import { writeShardFile } from './shardFiles';
 import { scenarioHash } from '../models/scenario/hash';
 import { goalInput, goalMetric, seekGoal, type GoalSpec } from '../models/analysis/goals';
 import { keyErrors, preciseEnough } from '../models/analysis/precision';
@@ -325,14 +326,21 @@ async function writeShard(p: Prepared, shard: { index: number; of: number }, out
   const total = scenario.simulation.runs;
   const [firstRun, runs] = shardRange(total, shard.index, shard.of);
   const pool = nodeWorkers(workers);
-  let result;
+  // Spilled as a plain run is, and written column by column: a shard is never whole in memory.
+  const store = fileStore();
   try {
-    result = await runOnWorkers(pool, p, { mode, firstRun, runs, assemble: true });
+    let result;
+    try {
+      result = await runOnWorkers(pool, p, { mode, firstRun, runs, spill: store });
+    } finally {
+      pool.forEach((w) => w.terminate());
+    }
+    const header = { scenarioHash: await scenarioHash(scenario), seed: scenario.simulation.seed, mode, total, scenario };
+    const block = result.block;
+    await atomically(outFile, (tmp) => writeShardFile(tmp, header, block));
   } finally {
-    pool.forEach((w) => w.terminate());
+    store.close();
   }
-  const bytes = encodeShard({ scenarioHash: await scenarioHash(scenario), seed: scenario.simulation.seed, mode, total, scenario }, result.block);
-  await atomically(outFile, (tmp) => writeFileSync(tmp, bytes));
   err(`shard ${shard.index + 1}/${shard.of}: runs ${firstRun + 1}–${firstRun + runs} of ${total} written to ${oneLine(outFile)}\n`);
 }
 

@@ -65,15 +65,28 @@ export class RunSpill {
   }
 
   add(b: RunBlock): void {
-    const at = b.firstRun - this.start;
-    if (at < 0) throw new Error(`run ${b.firstRun} comes before the first run ${this.start}`);
-    if (!this.shape) this.shape = { names: b.names, years: b.years, nParams: b.nParams };
-    else if (b.years !== this.shape.years || b.nParams !== this.shape.nParams || b.names.length !== this.shape.names.length) throw new Error('a chunk of another study');
+    if (b.firstRun < this.start) throw new Error(`run ${b.firstRun} comes before the first run ${this.start}`);
     const rows = b.runs * b.years;
     const bytes = new Uint8Array(8 * rows * b.cols.length);
     const f = new Float64Array(bytes.buffer);
     b.cols.forEach((c, i) => f.set(c.subarray(0, rows), i * rows));
-    this.pieces.push({ firstRun: b.firstRun, runs: b.runs, at: this.store.append(bytes) });
+    this.addStored(b, this.store.append(bytes));
+  }
+
+  /**
+   * A chunk whose columns are already in the store at `at`, one after another (each runs × years
+   * values, as `add` writes them and as a shard file holds them): only θ is taken from `b`.
+   */
+  addStored(b: Omit<RunBlock, 'cols'>, at: number): void {
+    if (b.firstRun < this.start) throw new Error(`run ${b.firstRun} comes before the first run ${this.start}`);
+    if (!this.shape) this.shape = { names: b.names, years: b.years, nParams: b.nParams };
+    else if (b.years !== this.shape.years || b.nParams !== this.shape.nParams || b.names.length !== this.shape.names.length) throw new Error('a chunk of another study');
+    this.pieces.push({ firstRun: b.firstRun, runs: b.runs, at });
+    this.keepParams(b);
+  }
+
+  private keepParams(b: Omit<RunBlock, 'cols'>): void {
+    const at = b.firstRun - this.start;
     const need = (at + b.runs) * b.nParams;
     if (need > this.params.length) {
       this.capacity = Math.max(at + b.runs, this.params.length === 0 ? this.capacity : 2 * this.capacity);

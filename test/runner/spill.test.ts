@@ -6,18 +6,7 @@ import { inProcessWorker } from '../../models/runner/inProcess';
 import { compile } from '../../models/pipeline/compile';
 import { summarize } from '../../models/summary/summarize';
 import type { RunBlock } from '../../models/simulation/columns';
-import { defaultInput, valid } from '../helpers';
-
-/** Paths (into two values) where a number differs in its bits (Object.is: NaN equals NaN, −0 differs from 0). */
-function bitDifferences(a: unknown, b: unknown, path = '', out: string[] = []): string[] {
-  if (typeof a === 'number' && typeof b === 'number') {
-    if (!Object.is(a, b)) out.push(`${path}: ${a} vs ${b}`);
-  } else if (a && b && typeof a === 'object' && typeof b === 'object') {
-    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    for (const k of keys) bitDifferences((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`, out);
-  } else if (a !== b) out.push(`${path}: ${String(a)} vs ${String(b)}`);
-  return out;
-}
+import { bitDifferences, defaultInput, valid } from '../helpers';
 
 const sameBits = (x: Float64Array, y: Float64Array) => x.length === y.length && Buffer.from(x.buffer, x.byteOffset, x.byteLength).equals(Buffer.from(y.buffer, y.byteOffset, y.byteLength));
 
