@@ -81,4 +81,25 @@ describe('runs spilled to a store and read back', () => {
       inMemory.block.cols.forEach((c, i) => expect(sameBits(r.block.cols[i], c)).toBe(true));
     }
   });
+
+  it('after a cancel, the spilled prefix of finished runs is what a plain run of that many gives', async () => {
+    const scenario = valid(defaultInput());
+    const model = compile(scenario);
+    const controller = new AbortController();
+    const r = await runOnWorkers([inProcessWorker(), inProcessWorker()], scenario, {
+      runs: 200,
+      chunkSize: 10,
+      sliceMs: 0,
+      signal: controller.signal,
+      spill: new MemoryStore(),
+      onProgress: (p) => {
+        if (p.done >= 25) controller.abort();
+      },
+    });
+    expect(r.cancelled).toBe(true);
+    expect(r.runs).toBeGreaterThan(0);
+    expect(r.runs).toBeLessThan(200);
+    const plain = await runOnWorkers([inProcessWorker()], scenario, { runs: r.runs, assemble: true });
+    expect(bitDifferences(summarize(model, r.block), summarize(model, plain.block))).toEqual([]);
+  });
 });
