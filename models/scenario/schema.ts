@@ -19,11 +19,11 @@ export const MAX_HIGH_COST_CASES = 200_000;
 /**
  * Most high-cost episodes one run may simulate over all its years (pre-contract years included),
  * per replicate. It bounds the time of a run, not its memory (episodes are drawn per segment-year,
- * at most MAX_HIGH_COST_CASES at a time, and a cancel is seen between segment-years): 1 million
- * took about 0.4 s on the 2-core development machine (bench, 2026-12-01), so this is about 2 s,
- * and a file cannot make one run take minutes. The Netherlands (about 17.9 million insured) with
- * the default scenario's rates needs 1.74 million over its 13 years; this leaves room for higher
- * rates or the longest horizon with ten pre-contract years.
+ * at most MAX_HIGH_COST_CASES at a time, and a cancel is seen between segment-years). The
+ * Netherlands (about 17.9 million insured) with the default scenario's rates needs 1.74 million
+ * over its 13 years, 75 ms of CPU time per run on the 2-core development machine (growth bench,
+ * 2026-12-02); this allows about three times that, room for higher rates or the longest horizon
+ * with ten pre-contract years, and keeps a run within seconds even on a busy machine.
  */
 export const MAX_HIGH_COST_CASES_PER_RUN = 5_000_000;
 
