@@ -248,11 +248,14 @@ export function designEvaluator(s: Scenario, id: string, parties: readonly Party
     // The same parameters registered in the same slots (a term that adds or drops one changes the layout).
     return same && keys === Object.keys(refs).length ? out : null;
   };
+  // The status quo's numbers do not move with the terms: worked out once for the stored runs.
+  const statusQuo = new Map(parties.map((p) => [p, { horizon: horizonResults(block, STATUS_QUO, p), years: statusQuoByYear(block, p), revenue: sqRevenue(block, p) }]));
   const outcomeOf = (b: RunBlock): Partial<Record<Party, PartyOutcome>> => {
     const outcome: Partial<Record<Party, PartyOutcome>> = {};
     for (const p of parties) {
-      const r = changeRisk(horizonResults(b, id, p), horizonResults(b, STATUS_QUO, p));
-      const y = yearlyShortfall(b, id, p);
+      const sq = b === block ? statusQuo.get(p)! : { horizon: horizonResults(b, STATUS_QUO, p), years: statusQuoByYear(b, p), revenue: sqRevenue(b, p) };
+      const r = changeRisk(horizonResults(b, id, p), sq.horizon);
+      const y = yearlyShortfall(b, id, p, sq.years);
       outcome[p] = {
         gain: r.changeVsStatusQuo.mean,
         gainMcse: r.changeVsStatusQuo.mcse,
@@ -262,7 +265,7 @@ export function designEvaluator(s: Scenario, id: string, parties: readonly Party
         esMcse: r.changeEs95Mcse,
         esYear: y.es,
         esYearMcse: y.mcse,
-        revenue: sqRevenue(b, p),
+        revenue: sq.revenue,
         years: b.years,
       };
     }
@@ -306,12 +309,12 @@ export function designEvaluator(s: Scenario, id: string, parties: readonly Party
  * error is the delta method's with the years of a run taken together (they are not independent):
  * the ES influence ψ = VaR − ES + (L − VaR)·1[L > VaR]/0.05 summed per run, SE = √(Σ_r Ψ_r²)/(R·T).
  */
-export function yearlyShortfall(b: RunBlock, model: string, party: Party): { es: number; mcse: number } {
+export function yearlyShortfall(b: RunBlock, model: string, party: Party, sq: Float64Array = statusQuoByYear(b, party)): { es: number; mcse: number } {
   const col = (m: string, w: 'revenue' | 'cost') => b.cols[b.names.indexOf(finColumn(m, party, w))];
-  const [rev, cost, sqRev, sqCost] = [col(model, 'revenue'), col(model, 'cost'), col(STATUS_QUO, 'revenue'), col(STATUS_QUO, 'cost')];
+  const [rev, cost] = [col(model, 'revenue'), col(model, 'cost')];
   const n = b.runs * b.years;
   const loss = new Float64Array(n);
-  for (let i = 0; i < n; i++) loss[i] = sqRev[i] - sqCost[i] - (rev[i] - cost[i]);
+  for (let i = 0; i < n; i++) loss[i] = sq[i] - (rev[i] - cost[i]);
   const tail = Math.max(1, Math.floor(0.05 * n));
   const a = loss.slice();
   // The `tail` largest losses: select the (n − tail)-th smallest, the rest lie above it.
@@ -330,6 +333,13 @@ export function yearlyShortfall(b: RunBlock, model: string, party: Party): { es:
     ss += psi * psi;
   }
   return { es, mcse: Math.sqrt(ss) / n };
+}
+
+/** A party's result under the status quo in every run-year (revenue − cost). */
+function statusQuoByYear(b: RunBlock, party: Party): Float64Array {
+  const rev = b.cols[b.names.indexOf(finColumn(STATUS_QUO, party, 'revenue'))];
+  const cost = b.cols[b.names.indexOf(finColumn(STATUS_QUO, party, 'cost'))];
+  return Float64Array.from(rev, (x, i) => x - cost[i]);
 }
 
 /** A party's mean revenue under the status quo over the horizon (the same for every variant). */

@@ -171,7 +171,9 @@ export function settlementOf(model: ModelDefinition): FinancingPlan & ContractSe
     return own.length > 0 ? model.excessThresholds.indexOf(own[0]) : -1;
   });
 
-  let c = claims[0];
+  let c: Float64Array = claims[0];
+  /** Where the run being settled starts in `c` (0, except on the claims `settleContract` keeps for all runs). */
+  let cAt = 0;
   const y: Year = {
     theta: new Float64Array(0),
     t: 0,
@@ -179,7 +181,7 @@ export function settlementOf(model: ModelDefinition): FinancingPlan & ContractSe
     row: 0,
     row0: 0,
     N: 0,
-    cl: (l: number) => c[y.t * NL + l],
+    cl: (l: number) => c[cAt + y.t * NL + l],
     rev: new Float64Array(6),
     cost: new Float64Array(6),
     previous: new Float64Array(6),
@@ -213,7 +215,7 @@ export function settlementOf(model: ModelDefinition): FinancingPlan & ContractSe
     },
     sumClaims(yr, sc) {
       let x = 0;
-      for (let i = 0; i < sc.length; i++) x += c[yr.t * NL + sc[i]];
+      for (let i = 0; i < sc.length; i++) x += c[cAt + yr.t * NL + sc[i]];
       return x;
     },
     scopeOf: (m) => scopes[f.models.indexOf(m)],
@@ -328,7 +330,10 @@ export function settlementOf(model: ModelDefinition): FinancingPlan & ContractSe
     const j = ri >= 0 ? levelOf[ri] : -1;
     const V = j >= 0 ? C.covered[j] : null;
     const tot = claims[w];
-    c = V ? coveredClaims[j][w] : tot;
+    if (!replay) {
+      c = V ? coveredClaims[j][w] : tot;
+      cAt = 0;
+    }
     const { rev, cost, previous, ffs } = y;
     const mi = ri + 1;
     y.theta = theta;
@@ -427,17 +432,18 @@ export function settlementOf(model: ModelDefinition): FinancingPlan & ContractSe
           k.claims.set(j >= 0 ? coveredClaims[j][1] : claims[1], r * perRun);
         }
       }
-      const buf = j >= 0 ? coveredClaims[j][1] : claims[1];
       if (R?.block !== b) {
         R = resolved.get(b) ?? resolve(b);
         resolved.set(b, R);
       }
+      c = k.claims;
       for (let r = 0; r < b.runs; r++) {
         theta = thetaOf(r);
         row0 = r * b.years;
-        for (let i = 0; i < perRun; i++) buf[i] = k.claims[r * perRun + i];
+        cAt = r * perRun;
         settle(index, 1, settler, k.money, r * H * KEEP, true);
       }
+      cAt = 0;
     },
     variantSettler(index, m) {
       const base = f.models[index];
