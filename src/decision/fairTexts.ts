@@ -34,13 +34,38 @@ const X = {
   noActions: { nl: 'Het scenario heeft geen interventies of verschuivingen.', en: 'The scenario has no interventions or substitutions.' },
   voiTitle: { nl: 'Wat is meer weten waard?', en: 'What is knowing more worth?' },
   voiIntro: {
+<<<<<<< HEAD
     nl: 'Hoeveel beter valt een beslissing gemiddeld uit als een onzekere parameter vóór het tekenen bekend is (EVPPI; alles bekend: EVPI)? De tornado laat zien wat het getal beweegt; dit laat zien wat de beslissing verandert. Per parameter groepsgemiddelden (Strong & Oakley 2013), voor een groep regressie (Strong, Oakley & Brennan 2014), op {n} runs.',
     en: 'How much better does a decision turn out on average if an uncertain parameter is known before signing (EVPPI; everything known: EVPI)? The tornado shows what moves the number; this shows what changes the decision. Group means per parameter (Strong & Oakley 2013), regression for a group (Strong, Oakley & Brennan 2014), on {n} runs.',
+=======
+    nl: 'Hoeveel beter valt een beslissing gemiddeld uit als een onzekere parameter vóór het tekenen bekend is (EVPPI; alles bekend: EVPI)? Regressiemethode (Strong, Oakley & Brennan 2014) op {n} runs, in een eigen rekenproces.',
+    en: 'How much better does a decision turn out on average if an uncertain parameter is known before signing (EVPPI; everything known: EVPI)? Regression method (Strong, Oakley & Brennan 2014) on {n} runs, in a worker of its own.',
+>>>>>>> main
   },
+  pairLabel: { nl: 'Wat het getal beweegt en wat de beslissing verandert', en: 'What moves the number and what changes the decision' },
+  pairNote: {
+    nl: 'De tornado rangschikt wat het getal beweegt; de waarde van informatie rangschikt wat de beslissing verandert.',
+    en: 'The tornado ranks what moves the number; the value of information ranks what changes the decision.',
+  },
+  voiPending: {
+    nl: 'Nog niet berekend. Kies eventueel tot drie parameters die samen bekend worden en klik op de knop; hier komt dan per parameter de waarde van kennis vóór het tekenen, de grootste bovenaan.',
+    en: 'Not computed yet. Pick up to three parameters known together if you like and press the button; this then ranks each parameter by what knowing it before signing is worth, the largest on top.',
+  },
+  voiParamsLoading: { nl: 'De onzekere parameters worden opgehaald…', en: 'Fetching the uncertain parameters…' },
+  voiNoParams: { nl: 'Het scenario heeft geen onzekere parameters: er valt niets bij te leren.', en: 'The scenario has no uncertain parameters: there is nothing to learn.' },
+  staleNote: {
+    nl: 'Het scenario is opnieuw doorgerekend; de vorige uitkomst is weggehaald. Bereken opnieuw voor dit scenario.',
+    en: 'The scenario was run again; the previous result is taken away. Compute again for this scenario.',
+  },
+  voiAxis: { nl: 'Waarde van kennis vóór het tekenen (€ mln)', en: 'Value of knowing before signing (€ mln)' },
+  voiLegend: { nl: 'EVPPI per parameter, ± bootstrapfout', en: 'EVPPI per parameter, ± bootstrap error' },
+  voiLegendEvpi: { nl: 'EVPI: alles bekend (bovengrens)', en: 'EVPI: everything known (upper bound)' },
+  voiTop: { nl: 'De {k} grootste van {n} parameters; de tabel geeft ze alle.', en: 'The {k} largest of {n} parameters; the table gives them all.' },
   decision: { nl: 'Beslissing', en: 'Decision' },
   decisionGo: { nl: 'Doorgaan of niet (besparing boven het doel)', en: 'Go or no-go (saving beyond the target)' },
   decisionParty: { nl: 'Keuze van {p} tussen de contracten', en: '{p}’s choice among the contracts' },
   group: { nl: 'Groep (samen bekend)', en: 'Group (known together)' },
+  groupHint: { nl: 'Tot drie parameters die samen bekend worden (bijvoorbeeld uit één pilot):', en: 'Up to three parameters that become known together (from one pilot, say):' },
   none: { nl: '(geen)', en: '(none)' },
   pilotSizes: { nl: 'Pilot: aantal mensen (gescheiden door ;)', en: 'Pilot: people (separated by ;)' },
   pilotFixed: { nl: 'Vaste kosten pilot (€)', en: 'Pilot fixed cost (€)' },

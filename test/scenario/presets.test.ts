@@ -35,3 +35,27 @@ describe('intervention and substitution presets', () => {
     }
   });
 });
+
+describe('the mental-health preset', () => {
+  it('POH-GGZ in the GP practice (Samen Sterker in Zorg) lowers mental-health (GGZ) claims, not hospital claims', async () => {
+    const { compile } = await import('../../models/pipeline/compile');
+    const { simulateBlock } = await import('../../models/simulation/block');
+    const { summarize } = await import('../../models/summary/summarize');
+    const lib = PresetLibrarySchema.parse(readJson('scenarios/presets/library.json'));
+    const item = lib.interventions.find((x) => x.id === 'samen-sterker-ggz')!;
+    // Without chance and with every parameter at its mean, the two runs differ only by the preset.
+    const base = defaultInput() as any;
+    base.simulation = { ...base.simulation, runs: 1, randomVariation: false, parameterUncertainty: false, varianceSplitRuns: 0 };
+    const lastYear = (input: unknown) => {
+      const r = validateScenario(input);
+      if (!r.ok) throw new Error(JSON.stringify(r.errors.slice(0, 3)));
+      const model = compile(r.scenario);
+      const s = summarize(model, simulateBlock(model, 0, 1));
+      return s.years[s.years.length - 1].sc.claims;
+    };
+    const without = lastYear(base);
+    const withPreset = lastYear(addPreset(base, { kind: 'intervention', item }));
+    expect(withPreset.mentalHealth.mean).toBeLessThan(without.mentalHealth.mean * (1 - 1e-3));
+    expect(withPreset.hospital.mean).toBe(without.hospital.mean);
+  });
+});
