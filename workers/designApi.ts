@@ -1,14 +1,38 @@
 import type { Issue } from '../models/core/issues';
-import type { Acceptance, Design, TermRange } from '../models/analysis/design';
+import type { Acceptance, Design, DesignSetup, TermRange, VariantOutcome } from '../models/analysis/design';
+import type { RunBlock } from '../models/runner/protocol';
+import type { Moved } from './remote';
 
+/** A design that could not be made: the English message and, when known, the issues to word in the interface language. */
+export type DesignFailure = { ok: false; message: string; issues?: Issue[] };
+
+export type DesignAnswer = { ok: true; design: Design } | DesignFailure;
+
+/** What the designer's panel calls: the whole search on `input` (validated in the worker). */
 export interface DesignApi {
   /** The contract designer on `input` (validated here); an error names what is wrong. */
-  design(
-    input: unknown,
-    contract: string,
-    terms: TermRange[],
-    accept: Acceptance[],
-    opts: { runs: number; steps: number },
-    onProgress: (done: number, planned: number) => void,
-  ): Promise<{ ok: true; design: Design } | { ok: false; message: string; issues?: Issue[] }>;
+  design(input: unknown, contract: string, terms: TermRange[], accept: Acceptance[], opts: { runs: number; steps: number }, onProgress: (done: number, planned: number) => void): Promise<DesignAnswer>;
+}
+
+/** One search's request, as each worker of a shared search receives it. */
+export interface DesignRequest {
+  input: unknown;
+  contract: string;
+  terms: TermRange[];
+  accept: Acceptance[];
+  opts: { runs: number; steps: number };
+}
+
+/**
+ * A design worker: the whole search in one worker (`design`), or its parts, so that several
+ * workers share one search (`workers/designCoordinator.ts`): each simulates a share of the runs,
+ * every one takes all of them, and the variants are spread over the workers.
+ */
+export interface DesignWorkerApi extends DesignApi {
+  /** Validates the request and simulates runs from..from+count of the designer's simulation (they move to the caller), with the search's setup. */
+  simulate(request: DesignRequest, from: number, count: number): Promise<{ ok: true; setup: DesignSetup; block: Moved<RunBlock> } | DesignFailure>;
+  /** Takes the block of all the search's runs and prepares to settle variants of the contract on it. */
+  load(request: DesignRequest, block: RunBlock): Promise<{ ok: true } | DesignFailure>;
+  /** Each variant's outcome on the loaded runs, in the order asked. */
+  evaluate(points: Record<string, number>[]): Promise<{ ok: true; outcomes: VariantOutcome[] } | DesignFailure>;
 }

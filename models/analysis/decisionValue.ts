@@ -15,7 +15,7 @@ import type { RunBlock } from '../simulation/columns';
 import { finColumn, STATUS_QUO } from '../core/columns';
 import { chanceCv } from '../define/personCost';
 import { observedSd } from '../summary/detectability';
-import { evpi, evppi, evsi, type Evppi, type EvsiPoint, type Voi } from './voi';
+import { evpi, evppi, evsi, partitionOf, type Evppi, type EvsiPoint, type Voi } from './voi';
 import { signingParties } from './design';
 
 export interface DecisionVoi {
@@ -113,6 +113,8 @@ export function decisionValue(s: Scenario, opts: DecisionValueOptions = {}): Dec
   const b = simulateBlock(model, 0, runs, 'aggregate');
   const phi = slots.map((x) => Float64Array.from({ length: runs }, (_, r) => b.params[r * b.nParams + x.i]));
   const decisions = decisionsOf(model, b);
+  // Each parameter's sort and groups, shared by every decision.
+  const partitions = phi.map((x) => partitionOf(x));
   const planned = decisions.length * (parameters.length + (group ? 1 : 0) + (opts.pilot ? 1 : 0));
   let done = 0;
   const tick = () => opts.onProgress?.(++done, planned);
@@ -139,8 +141,8 @@ export function decisionValue(s: Scenario, opts: DecisionValueOptions = {}): Dec
       // The fit diagnostic per option of the decision, duplicates sharing their original's.
       const perOption = <T extends Evppi>(v: T): T => ({ ...v, fits: first.map((k) => v.fits[kept.indexOf(k)]) });
       const e = evpi(d.nb);
-      const pp = phi.map((x) => {
-        const v = perOption(evppi(d.nb, [x], { bootstrap }));
+      const pp = phi.map((x, k) => {
+        const v = perOption(evppi(d.nb, [x], { bootstrap, partition: partitions[k] }));
         tick();
         return v;
       });

@@ -9,13 +9,17 @@ import type { Party } from '../core/names';
 import type { Scenario } from '../scenario/schema';
 import { validateScenario } from '../pipeline/validate';
 import { issueEn, type Issue } from '../core/issues';
-import { compile, type Model } from '../pipeline/compile';
+import { compile, defineScenario, runnable, type Model, type ModelDefinition } from '../pipeline/compile';
 import { simulateBlock } from '../simulation/block';
 import type { RunBlock } from '../simulation/columns';
 import { partiesOf } from '../core/columns';
-import { summarizeFinancing } from '../summary/financing';
+import { changeRisk, horizonResults } from '../summary/financing';
 import { selectInPlace } from '../summary/stats';
 import { finColumn, STATUS_QUO } from '../core/columns';
+import { FinancingSchema, type FinancingModel } from '../scenario/contracts';
+import { settlementOf } from '../finance/plan';
+import { KINDS } from '../finance/kinds';
+import type { ContractKind } from '../finance/kinds/kind';
 
 /** A term of the contract with the range to search: a path inside the contract, e.g. `sharingRate`, `corridor.band`. */
 export interface TermRange {
@@ -169,64 +173,136 @@ export function defaultAcceptance(kind: string): Acceptance[] {
   return signingParties(kind).map((party) => ({ party, minMeanGain: 0, maxPWorse: 0.5 }));
 }
 
-interface Evaluator {
-  contract: { index: number; kind: string };
-  evaluate(terms: Record<string, number>): { outcome: Partial<Record<Party, PartyOutcome>>; resimulated: boolean };
+/** What one variant does to each party, and whether its care had to be simulated again. */
+export interface VariantOutcome {
+  outcome: Partial<Record<Party, PartyOutcome>>;
+  resimulated: boolean;
 }
 
-/** Settles variants of contract `id` of `s` on the care of one simulation of `runs` runs. */
-function evaluator(s: Scenario, id: string, runs: number, parties: readonly Party[]): Evaluator {
+export interface Evaluator {
+  contract: { index: number; kind: string };
+  evaluate(terms: Record<string, number>): VariantOutcome;
+}
+
+/** The scenario as the designer simulates it: the variance split's second replicates are not needed to compare terms. */
+export const designScenario = (s: Scenario): Scenario => ({ ...s, simulation: { ...s.simulation, varianceSplitRuns: 0 } });
+
+/** Runs from..from+count of the designer's simulation of `s` (a `designScenario`): any split of the runs joins into the same block. */
+export function designRuns(s: Scenario, from: number, count: number): RunBlock {
+  return simulateBlock(compile(s), from, count, 'aggregate');
+}
+
+const contractIndex = (s: Scenario, id: string) => {
   const index = s.financing?.models.findIndex((m) => m.id === id) ?? -1;
   if (index < 0) throw new DesignError({ code: 'designNoContract', params: { id, have: (s.financing?.models ?? []).map((m) => m.id) } });
-  const kind = s.financing!.models[index].kind;
-  const base = compile(s);
-  const block = simulateBlock(base, 0, runs, 'aggregate');
-  const care = block.cols.map((c) => c.slice()); // the financing columns are rewritten per variant
+  return index;
+};
+
+/**
+ * Settles variants of contract `id` of `s` (a `designScenario`) on `block`, the care of all its
+ * runs (`designRuns`). A variant of the same kind, scope, coverage and stop-loss thresholds whose
+ * changed terms are fixed numbers is settled alone with the plan compiled once: only its settler is
+ * made anew and the varied parameters take their new values in each run's θ; the other contracts'
+ * columns are left as they are (the designer reads only the varied contract's). Any other variant
+ * is validated and compiled in full, and simulated again when it changes what is recorded.
+ */
+export function designEvaluator(s: Scenario, id: string, parties: readonly Party[], block: RunBlock): Evaluator {
+  const index = contractIndex(s, id);
+  const contract = s.financing!.models[index];
+  const kind = contract.kind;
+  const def = defineScenario(s);
+  const plan = settlementOf(def);
+  const base: Model = { ...def, financing: plan };
+  const runs = block.runs;
+  const refs = def.contracts.models[index];
+  const correlated = new Set(def.correlation?.slots ?? []);
+  const thresholdsOf = (m: FinancingModel) => (KINDS[m.kind] as ContractKind<FinancingModel>).excessThresholds?.(m) ?? [];
+  const scopeOf = (m: FinancingModel) => JSON.stringify('scope' in m ? m.scope : null);
+  const baseThresholds = thresholdsOf(contract).join();
+  const theta = new Float64Array(block.nParams);
+  /** θ of run r with the varied slots at their new values (one buffer, refilled). */
+  const thetaOf = (r: number, overrides: [number, number][]) => {
+    const np = block.nParams;
+    for (let i = 0; i < np; i++) theta[i] = block.params[r * np + i];
+    for (const [i, v] of overrides) theta[i] = v;
+    return theta;
+  };
+  /** The varied slots and their values when `m` can be settled alone on the plan compiled once; null when not. */
+  const quickOverrides = (m: FinancingModel): [number, number][] | null => {
+    if (m.kind !== kind || m.coverage !== contract.coverage || scopeOf(m) !== scopeOf(contract) || thresholdsOf(m).join() !== baseThresholds) return null;
+    const out: [number, number][] = [];
+    let same = true;
+    let keys = 0;
+    (KINDS[m.kind] as ContractKind<FinancingModel>).register(m, (key, node) => {
+      keys++;
+      const ref = refs[key];
+      if (ref === undefined || (node === undefined) !== ref < 0) return void (same = false);
+      if (node === undefined) return;
+      const was = def.registry.slots[ref].node;
+      if (JSON.stringify(node) === JSON.stringify(was)) return;
+      // A varied term that is a distribution would need its own draws; a correlated one moves the copula.
+      if (typeof node === 'object' && 'dist' in node) return void (same = false);
+      if (correlated.has(ref)) return void (same = false);
+      out.push([ref, typeof node === 'number' ? node : node.value]);
+    });
+    // The same parameters registered in the same slots (a term that adds or drops one changes the layout).
+    return same && keys === Object.keys(refs).length ? out : null;
+  };
+  // The status quo's numbers do not move with the terms: worked out once for the stored runs.
+  const statusQuo = new Map(parties.map((p) => [p, { horizon: horizonResults(block, STATUS_QUO, p), years: statusQuoByYear(block, p), revenue: sqRevenue(block, p) }]));
+  const outcomeOf = (b: RunBlock): Partial<Record<Party, PartyOutcome>> => {
+    const outcome: Partial<Record<Party, PartyOutcome>> = {};
+    for (const p of parties) {
+      const sq = b === block ? statusQuo.get(p)! : { horizon: horizonResults(b, STATUS_QUO, p), years: statusQuoByYear(b, p), revenue: sqRevenue(b, p) };
+      const r = changeRisk(horizonResults(b, id, p), sq.horizon);
+      const y = yearlyShortfall(b, id, p, sq.years);
+      outcome[p] = {
+        gain: r.changeVsStatusQuo.mean,
+        gainMcse: r.changeVsStatusQuo.mcse,
+        pWorse: r.pWorseOff.p,
+        pWorseMcse: r.pWorseOff.mcse,
+        es: r.changeEs95,
+        esMcse: r.changeEs95Mcse,
+        esYear: y.es,
+        esYearMcse: y.mcse,
+        revenue: sq.revenue,
+        years: b.years,
+      };
+    }
+    return outcome;
+  };
+  // When the contract's incentives change care, each variant's care differs: it is simulated again
+  // on the same draws (common random numbers), never settled on the stored care.
+  const behaves = s.financing?.behaviour !== undefined && (contract as { behaviour?: unknown }).behaviour !== false;
   return {
     contract: { index, kind },
     evaluate(terms) {
-      const variant = structuredClone(s) as unknown as { financing: { models: Record<string, unknown>[] } };
-      for (const [path, v] of Object.entries(terms)) setPath(variant.financing.models[index], path, v);
-      const v = validateScenario(variant);
+      const variant = structuredClone(contract) as unknown as Record<string, unknown>;
+      for (const [path, v] of Object.entries(terms)) setPath(variant, path, v);
+      // The contract alone against the financing section's rules: the scenario's other rules do
+      // not read a contract's terms (coverage aside, which takes the full check below).
+      const quick = FinancingSchema.safeParse({ parties: s.financing!.parties, models: [variant] });
+      const m = quick.success ? quick.data.models[0] : null;
+      const overrides = m && !behaves ? quickOverrides(m) : null;
+      if (m && overrides) {
+        plan.settleContract(block, index, plan.variantSettler(index, m), (r) => thetaOf(r, overrides));
+        return { outcome: outcomeOf(block), resimulated: false };
+      }
+      const full = structuredClone(s) as unknown as { financing: { models: Record<string, unknown>[] } };
+      full.financing.models[index] = variant;
+      const v = validateScenario(full);
       if (!v.ok) throw new DesignError({ code: 'designInvalidTerms', params: { terms: JSON.stringify(terms), issues: v.errors.map(({ path, code, params }) => ({ path, code, params }) as Issue) } });
-      const model = compile(v.scenario);
-      let b: RunBlock;
-      let resimulated = false;
-      if (sameLayout(base, model)) {
-        care.forEach((c, i) => block.cols[i].set(c));
-        for (let r = 0; r < runs; r++) {
-          // The run's own draws, with the varied terms at their new values.
-          const theta = block.params.slice(r * block.nParams, (r + 1) * block.nParams);
-          model.registry.slots.forEach((slot, i) => {
-            if (JSON.stringify(slot.node) !== JSON.stringify(base.registry.slots[i].node)) theta[i] = typeof slot.node === 'number' ? slot.node : 'value' in slot.node ? slot.node.value : NaN;
-          });
-          model.financing.apply(block, r, theta);
-        }
-        b = block;
-      } else {
-        b = simulateBlock(model, 0, runs, 'aggregate');
-        resimulated = true;
+      const vdef = defineScenario(v.scenario);
+      if (!behaves && sameLayout(base, vdef)) {
+        const vplan = settlementOf(vdef);
+        const changed: [number, number][] = [];
+        vdef.registry.slots.forEach((slot, i) => {
+          if (JSON.stringify(slot.node) !== JSON.stringify(def.registry.slots[i].node)) changed.push([i, typeof slot.node === 'number' ? slot.node : 'value' in slot.node ? slot.node.value : NaN]);
+        });
+        for (let r = 0; r < runs; r++) vplan.applyContract(block, r, thetaOf(r, changed), index);
+        return { outcome: outcomeOf(block), resimulated: false };
       }
-      // Only the varied contract is summarised: the others do not change between variants.
-      const m = summarizeFinancing({ ...model.financing, models: [model.financing.models[index]] }, b).models[0];
-      const outcome: Partial<Record<Party, PartyOutcome>> = {};
-      for (const p of parties) {
-        const r = m.horizon[p];
-        const y = yearlyShortfall(b, m.id, p);
-        outcome[p] = {
-          gain: r.changeVsStatusQuo.mean,
-          gainMcse: r.changeVsStatusQuo.mcse,
-          pWorse: r.pWorseOff.p,
-          pWorseMcse: r.pWorseOff.mcse,
-          es: r.changeEs95,
-          esMcse: r.changeEs95Mcse,
-          esYear: y.es,
-          esYearMcse: y.mcse,
-          revenue: sqRevenue(b, p),
-          years: b.years,
-        };
-      }
-      return { outcome, resimulated };
+      return { outcome: outcomeOf(simulateBlock(runnable(vdef), 0, runs, 'aggregate')), resimulated: true };
     },
   };
 }
@@ -236,12 +312,12 @@ function evaluator(s: Scenario, id: string, runs: number, parties: readonly Part
  * error is the delta method's with the years of a run taken together (they are not independent):
  * the ES influence ψ = VaR − ES + (L − VaR)·1[L > VaR]/0.05 summed per run, SE = √(Σ_r Ψ_r²)/(R·T).
  */
-export function yearlyShortfall(b: RunBlock, model: string, party: Party): { es: number; mcse: number } {
+export function yearlyShortfall(b: RunBlock, model: string, party: Party, sq: Float64Array = statusQuoByYear(b, party)): { es: number; mcse: number } {
   const col = (m: string, w: 'revenue' | 'cost') => b.cols[b.names.indexOf(finColumn(m, party, w))];
-  const [rev, cost, sqRev, sqCost] = [col(model, 'revenue'), col(model, 'cost'), col(STATUS_QUO, 'revenue'), col(STATUS_QUO, 'cost')];
+  const [rev, cost] = [col(model, 'revenue'), col(model, 'cost')];
   const n = b.runs * b.years;
   const loss = new Float64Array(n);
-  for (let i = 0; i < n; i++) loss[i] = sqRev[i] - sqCost[i] - (rev[i] - cost[i]);
+  for (let i = 0; i < n; i++) loss[i] = sq[i] - (rev[i] - cost[i]);
   const tail = Math.max(1, Math.floor(0.05 * n));
   const a = loss.slice();
   // The `tail` largest losses: select the (n − tail)-th smallest, the rest lie above it.
@@ -262,6 +338,13 @@ export function yearlyShortfall(b: RunBlock, model: string, party: Party): { es:
   return { es, mcse: Math.sqrt(ss) / n };
 }
 
+/** A party's result under the status quo in every run-year (revenue − cost). */
+function statusQuoByYear(b: RunBlock, party: Party): Float64Array {
+  const rev = b.cols[b.names.indexOf(finColumn(STATUS_QUO, party, 'revenue'))];
+  const cost = b.cols[b.names.indexOf(finColumn(STATUS_QUO, party, 'cost'))];
+  return Float64Array.from(rev, (x, i) => x - cost[i]);
+}
+
 /** A party's mean revenue under the status quo over the horizon (the same for every variant). */
 function sqRevenue(b: RunBlock, party: Party): number {
   const rev = b.cols[b.names.indexOf(finColumn(STATUS_QUO, party, 'revenue'))];
@@ -278,10 +361,10 @@ export function shortfallOf(o: PartyOutcome, a: Pick<Acceptance, 'esUnit' | 'esO
 }
 
 /** Same parameter slots and the same recorded columns: the variant can be settled on the stored care. */
-function sameLayout(a: Model, b: Model): boolean {
+function sameLayout(a: ModelDefinition, b: ModelDefinition): boolean {
   if (a.registry.slots.length !== b.registry.slots.length) return false;
   if (a.registry.slots.some((s, i) => s.path !== b.registry.slots[i].path)) return false;
-  if (a.excessThresholds.join() !== b.excessThresholds.join()) return false;
+  if (a.excessThresholds.join() !== b.excessThresholds.join() || a.coverageLevels.join() !== b.coverageLevels.join()) return false;
   // A varied term must be a plain number in the variant (it is set to one).
   return b.registry.slots.every((s, i) => JSON.stringify(s.node) === JSON.stringify(a.registry.slots[i].node) || typeof s.node === 'number' || !('dist' in s.node));
 }
@@ -301,61 +384,82 @@ function judge(outcome: Partial<Record<Party, PartyOutcome>>, accept: Acceptance
 // The ends exactly: lo + (hi − lo)·1 can round past hi (0.2 + 0.8 = 1.0000000000000002), outside the field's range.
 const grid = (t: TermRange, n: number) => Array.from({ length: n }, (_, i) => (i === n - 1 ? t.hi : t.lo + ((t.hi - t.lo) * i) / (n - 1)));
 
-/**
- * Searches the terms' ranges on a grid (`steps` values per term; fewer for 3–4 terms), then, for
- * one or two terms, refines once between neighbouring points on opposite sides of the acceptable
- * set's boundary, and returns the acceptable set, its Pareto frontier and two proposals.
- */
-export function designContract(
-  s: Scenario,
-  id: string,
-  terms: TermRange[],
-  opts: { runs?: number; steps?: number; accept?: Acceptance[]; onProgress?: (done: number, planned: number) => void } = {},
-): Design {
+/** What a search needs besides its variants' outcomes: the contract's kind, the limits, who is judged, values per term. */
+export interface DesignSetup {
+  contract: string;
+  terms: TermRange[];
+  accept: Acceptance[];
+  parties: Party[];
+  runs: number;
+  steps: number;
+}
+
+export function designSetup(s: Scenario, id: string, terms: TermRange[], opts: { runs?: number; steps?: number; accept?: Acceptance[] } = {}): DesignSetup {
   if (terms.length < 1 || terms.length > 4) throw new DesignError({ code: 'designTermsCount', params: {} });
-  const runs = opts.runs ?? s.simulation.runs;
-  // The variance split's second replicates are not needed to compare terms.
-  s = { ...s, simulation: { ...s.simulation, varianceSplitRuns: 0 } };
-  const kind = s.financing?.models.find((m) => m.id === id)?.kind ?? 'ffs';
+  const kind = s.financing!.models[contractIndex(s, id)].kind;
   const accept = opts.accept ?? defaultAcceptance(kind);
-  const parties = [...new Set([...signingParties(kind), ...accept.map((a) => a.party)])];
-  const ev = evaluator(s, id, runs, parties);
-  const steps = opts.steps ?? (terms.length <= 2 ? 9 : terms.length === 3 ? 5 : 4);
-  let resimulated = false;
-  const points: DesignPoint[] = [];
-  const seen = new Set<string>();
-  const at = (values: number[]) => {
-    const key = values.map((v) => v.toPrecision(12)).join('|');
-    if (seen.has(key)) return;
-    seen.add(key);
-    const t = Object.fromEntries(terms.map((x, i) => [x.path, values[i]]));
-    const r = ev.evaluate(t);
-    resimulated ||= r.resimulated;
-    const breaks = judge(r.outcome, accept);
-    points.push({ terms: t, outcome: r.outcome, acceptable: breaks.length === 0, breaks });
-    opts.onProgress?.(points.length, Math.max(points.length, steps ** terms.length));
+  return {
+    contract: id,
+    terms,
+    accept,
+    parties: [...new Set([...signingParties(kind), ...accept.map((a) => a.party)])],
+    runs: opts.runs ?? s.simulation.runs,
+    steps: opts.steps ?? (terms.length <= 2 ? 9 : terms.length === 3 ? 5 : 4),
   };
-  const axes = terms.map((t) => grid(t, steps));
+}
+
+/** The points of the first grid, `steps` values per term, in order (the first term varies slowest). */
+export function gridPoints(d: DesignSetup): Record<string, number>[] {
+  const axes = d.terms.map((t) => grid(t, d.steps));
+  const out: Record<string, number>[] = [];
   const visit = (prefix: number[]) => {
-    if (prefix.length === terms.length) return at(prefix);
+    if (prefix.length === d.terms.length) return void out.push(Object.fromEntries(d.terms.map((x, i) => [x.path, prefix[i]])));
     for (const v of axes[prefix.length]) visit([...prefix, v]);
   };
   visit([]);
-  if (terms.length <= 2) {
-    // Midpoints between neighbours that disagree: the boundary drawn at twice the resolution.
-    const coarse = points.slice();
-    const idx = (p: DesignPoint) => terms.map((t, k) => Math.round(((p.terms[t.path] - t.lo) / (t.hi - t.lo)) * (steps - 1)));
-    const byIdx = new Map(coarse.map((p) => [idx(p).join(), p]));
-    for (const p of coarse) {
-      const i = idx(p);
-      for (let k = 0; k < terms.length; k++) {
-        const j = i.slice();
-        j[k] += 1;
-        const q = byIdx.get(j.join());
-        if (q && q.acceptable !== p.acceptable) at(terms.map((t) => (p.terms[t.path] + q.terms[t.path]) / 2));
-      }
+  return out;
+}
+
+/** For one or two terms: the midpoints between grid neighbours that disagree (the boundary at twice the resolution); none for more terms. */
+export function refinementPoints(d: DesignSetup, coarse: DesignPoint[]): Record<string, number>[] {
+  const { terms, steps } = d;
+  if (terms.length > 2) return [];
+  const idx = (p: DesignPoint) => terms.map((t) => Math.round(((p.terms[t.path] - t.lo) / (t.hi - t.lo)) * (steps - 1)));
+  const byIdx = new Map(coarse.map((p) => [idx(p).join(), p]));
+  const out: Record<string, number>[] = [];
+  for (const p of coarse) {
+    const i = idx(p);
+    for (let k = 0; k < terms.length; k++) {
+      const j = i.slice();
+      j[k] += 1;
+      const q = byIdx.get(j.join());
+      if (q && q.acceptable !== p.acceptable) out.push(Object.fromEntries(terms.map((t) => [t.path, (p.terms[t.path] + q.terms[t.path]) / 2])));
     }
   }
+  return out;
+}
+
+/** Points not yet seen (by their terms to 12 digits), each once, in order; `seen` is updated. */
+export function newPoints(points: Record<string, number>[], seen: Set<string>): Record<string, number>[] {
+  return points.filter((t) => {
+    const key = Object.values(t)
+      .map((v) => v.toPrecision(12))
+      .join('|');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** A variant's point: its outcome judged against every party's limits. */
+export function designPoint(d: DesignSetup, terms: Record<string, number>, outcome: Partial<Record<Party, PartyOutcome>>): DesignPoint {
+  const breaks = judge(outcome, d.accept);
+  return { terms, outcome, acceptable: breaks.length === 0, breaks };
+}
+
+/** The acceptable set's Pareto frontier, the two proposals and, when nothing is acceptable, the limits that bind. */
+export function designResult(d: DesignSetup, points: DesignPoint[], resimulated: boolean): Design {
+  const { accept } = d;
   const ok = points.map((p, i) => (p.acceptable ? i : -1)).filter((i) => i >= 0);
   const signers = accept.map((a) => a.party);
   const gains = (i: number) => signers.map((p) => points[i].outcome[p]!.gain);
@@ -373,5 +477,49 @@ export function designContract(
         if (br.every((b) => b > 0)) binding.push({ party: a.party, limit, by: Math.min(...br) });
       }
   }
-  return { contract: id, terms, accept, runs, steps, resimulated, points, pareto, nash: nash !== null && product(nash) > 0 ? nash : null, equalShares, binding };
+  return {
+    contract: d.contract,
+    terms: d.terms,
+    accept,
+    runs: d.runs,
+    steps: d.steps,
+    resimulated,
+    points,
+    pareto,
+    nash: nash !== null && product(nash) > 0 ? nash : null,
+    equalShares,
+    binding,
+  };
+}
+
+/**
+ * Searches the terms' ranges on a grid (`steps` values per term; fewer for 3–4 terms), then, for
+ * one or two terms, refines once between neighbouring points on opposite sides of the acceptable
+ * set's boundary, and returns the acceptable set, its Pareto frontier and two proposals. In this
+ * thread; `workers/designCoordinator.ts` spreads the same search over workers.
+ */
+export function designContract(
+  s: Scenario,
+  id: string,
+  terms: TermRange[],
+  opts: { runs?: number; steps?: number; accept?: Acceptance[]; onProgress?: (done: number, planned: number) => void } = {},
+): Design {
+  const d = designSetup(s, id, terms, opts);
+  s = designScenario(s);
+  const ev = designEvaluator(s, id, d.parties, designRuns(s, 0, d.runs));
+  let resimulated = false;
+  const points: DesignPoint[] = [];
+  const seen = new Set<string>();
+  const planned = d.steps ** terms.length;
+  const evaluate = (list: Record<string, number>[]) => {
+    for (const t of newPoints(list, seen)) {
+      const r = ev.evaluate(t);
+      resimulated ||= r.resimulated;
+      points.push(designPoint(d, t, r.outcome));
+      opts.onProgress?.(points.length, Math.max(points.length, planned));
+    }
+  };
+  evaluate(gridPoints(d));
+  evaluate(refinementPoints(d, points.slice()));
+  return designResult(d, points, resimulated);
 }

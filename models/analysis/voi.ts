@@ -8,12 +8,13 @@ import { makeSamplers } from '../random/samplers';
  * with the runs' parameters drawn from their uncertainty.
  *
  * - EVPI = E[max_d NB_d] − max_d E[NB_d]: what knowing everything before choosing is worth.
- * - EVPPI(φ) = E[max_d g_d(φ)] − max_d E[NB_d], with g_d(φ) = E[NB_d | φ] estimated by regressing
- *   NB_d on the parameter(s) φ (a P-spline with GCV, `pspline.ts`; up to 3 parameters as a group).
+ * - EVPPI(φ) = E[max_d g_d(φ)] − max_d E[NB_d], with g_d(φ) = E[NB_d | φ] estimated from the runs:
+ *   for one parameter by the means of NB_d over groups of runs sorted by φ (Strong & Oakley 2013,
+ *   Med Decis Making 33:755), for a group of 2–3 by a P-spline regression with GCV (`pspline.ts`).
  *
- * The Monte Carlo error is a bootstrap over runs: for EVPPI each bootstrap sample re-fits the
- * regression (at the smoothing chosen on all runs), so the error of the fitted level counts too.
- * The fit's quality is reported as R² and effective degrees of freedom per option.
+ * The Monte Carlo error is a bootstrap over runs: each resample re-estimates g_d (the groups'
+ * means re-weighted; the spline re-fitted at the smoothing chosen on all runs), so the error of the
+ * estimated level counts too. The fit's quality is reported as R² and degrees of freedom per option.
  */
 
 export interface Voi {
@@ -75,17 +76,139 @@ export function evpi(nb: ArrayLike<number>[], opts: { bootstrap?: number; seed?:
   return { value: gain(nb), se: sd(reps) };
 }
 
+/** Runs sorted by one parameter and cut into groups of about √n consecutive runs, ties kept together (`partitionOf`). */
+export interface Partition {
+  /** Run indices in ascending order of the parameter. */
+  order: Int32Array;
+  /** Group g holds order[starts[g]] … order[starts[g + 1] − 1]; the last entry is n. */
+  starts: Int32Array;
+}
+
 /**
- * EVPPI of the parameter column(s) `phi` (1 to 3, one value per run). `bootstrap` re-fits: 50 by
- * default for one parameter, fewer for groups (a re-fit costs runs × coefficients²).
+ * The groups of the single-parameter estimator: runs sorted by φ, cut into ⌊√n⌋ groups of equal
+ * size, each cut moved forward past runs with the same φ (knowing φ cannot tell them apart). With
+ * √n groups of √n runs both biases shrink as runs grow: upward from the noise in each group's
+ * mean (∝ 1/√n) and downward from averaging E[NB | φ] over a group (∝ 1/n). Depends only on the
+ * parameter's column, so one partition serves every decision.
  */
-export function evppi(nb: ArrayLike<number>[], phi: ArrayLike<number>[], opts: { bootstrap?: number; seed?: string } = {}): Evppi {
+export function partitionOf(phi: ArrayLike<number>): Partition {
+  const n = phi.length;
+  const x = Float64Array.from(phi);
+  const order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => x[a] - x[b] || a - b);
+  const k = Math.max(1, Math.floor(Math.sqrt(n)));
+  const starts = [0];
+  for (let g = 1; g < k; g++) {
+    let c = Math.max(starts[starts.length - 1] + 1, Math.round((g * n) / k));
+    while (c < n && x[order[c]] === x[order[c - 1]]) c++;
+    if (c < n && c > starts[starts.length - 1]) starts.push(c);
+  }
+  starts.push(n);
+  return { order, starts: Int32Array.from(starts) };
+}
+
+/** Bootstrap weights of `reps` resamples of n runs (the same for every parameter and decision of one seed: kept). */
+const weightSets = new Map<string, Uint32Array[]>();
+function bootstrapWeights(seed: string, n: number, reps: number): Uint32Array[] {
+  const key = `${seed}|${n}`;
+  let sets = weightSets.get(key);
+  if (!sets || sets.length < reps) {
+    const rng = streamFor(seed, 0, 'voi-bootstrap');
+    sets = Array.from({ length: reps }, () => resampleWeights(rng, n, new Uint32Array(n)));
+    if (weightSets.size > 8) weightSets.clear();
+    weightSets.set(key, sets);
+  }
+  return sets.slice(0, reps);
+}
+
+/**
+ * E[max_d mean of group] − max_d E[NB_d] over the partition's groups, runs weighted by w (all 1
+ * when absent): Σ_g max_d S_gd / W − max_d Σ_g S_gd / W with S_gd the weighted sum of NB_d in group g.
+ */
+function partitionGain(nb: ArrayLike<number>[], part: Partition, w: Uint32Array | null, sums: Float64Array): number {
+  const D = nb.length;
+  const { order, starts } = part;
+  sums.fill(0);
+  let W = 0;
+  let best = 0;
+  for (let g = 0; g + 1 < starts.length; g++) {
+    let m = -Infinity;
+    let wg = 0;
+    for (let d = 0; d < D; d++) {
+      const y = nb[d];
+      let s = 0;
+      if (w) {
+        for (let j = starts[g]; j < starts[g + 1]; j++) {
+          const i = order[j];
+          s += w[i] * y[i];
+        }
+      } else for (let j = starts[g]; j < starts[g + 1]; j++) s += y[order[j]];
+      sums[d] += s;
+      if (s > m) m = s;
+    }
+    if (w) for (let j = starts[g]; j < starts[g + 1]; j++) wg += w[order[j]];
+    else wg = starts[g + 1] - starts[g];
+    if (wg > 0) best += m;
+    W += wg;
+  }
+  let maxOfMeans = -Infinity;
+  for (let d = 0; d < D; d++) maxOfMeans = Math.max(maxOfMeans, sums[d] / W);
+  return best / W - maxOfMeans;
+}
+
+/**
+ * The fit diagnostic of the group means per option: the share of NB_d's variance they explain,
+ * adjusted for the number of groups (so a parameter that explains nothing scores about 0, not
+ * (groups − 1)/n), and the number of groups as the fit's degrees of freedom.
+ */
+function partitionFits(nb: ArrayLike<number>[], part: Partition): { r2: number; edf: number }[] {
+  const { order, starts } = part;
+  const n = order.length;
+  const k = starts.length - 1;
+  return nb.map((y) => {
+    let mean = 0;
+    for (let i = 0; i < n; i++) mean += y[i];
+    mean /= n;
+    let tss = 0;
+    let rss = 0;
+    for (let g = 0; g < k; g++) {
+      let s = 0;
+      for (let j = starts[g]; j < starts[g + 1]; j++) s += y[order[j]];
+      const m = s / (starts[g + 1] - starts[g]);
+      for (let j = starts[g]; j < starts[g + 1]; j++) {
+        const v = y[order[j]];
+        tss += (v - mean) ** 2;
+        rss += (v - m) ** 2;
+      }
+    }
+    const r2 = tss > 0 && n > k ? Math.max(0, 1 - rss / (n - k) / (tss / (n - 1))) : 0;
+    return { r2, edf: k };
+  });
+}
+
+/**
+ * EVPPI of the parameter column(s) `phi` (1 to 3, one value per run). One parameter: the
+ * single-parameter estimator of Strong & Oakley (2013): E[NB_d | φ] is the mean of NB_d over the
+ * group of runs with φ near the run's (`partitionOf`; pass `partition` to reuse one), O(n log n)
+ * for the sort and O(n·options) per bootstrap resample, which keeps the groups and re-weights the
+ * runs. Two or three: the P-spline regression with GCV (`pspline.ts`), each bootstrap sample
+ * re-fitted at the smoothing chosen on all runs. `bootstrap` resamples: 50 by default for one
+ * parameter, 20 and 8 for groups (a re-fit costs runs × coefficients²).
+ */
+export function evppi(nb: ArrayLike<number>[], phi: ArrayLike<number>[], opts: { bootstrap?: number; seed?: string; partition?: Partition } = {}): Evppi {
   check(nb);
+  const reps = opts.bootstrap ?? [50, 20, 8][phi.length - 1];
+  if (phi.length === 1) {
+    const part = opts.partition ?? partitionOf(phi[0]);
+    if (part.order.length !== nb[0].length) throw new RangeError('the parameter needs a value for every run');
+    const sums = new Float64Array(nb.length);
+    const boot = bootstrapWeights(opts.seed ?? 'evppi', nb[0].length, reps).map((w) => partitionGain(nb, part, w, sums));
+    return { value: Math.max(0, partitionGain(nb, part, null, sums)), se: sd(boot), fits: partitionFits(nb, part) };
+  }
   const design = smoothDesign(phi);
   const fits = nb.map((y) => smoothFit(design, y));
   const rng = streamFor(opts.seed ?? 'evppi', 0, 'voi-bootstrap');
   const w = new Uint32Array(design.n);
-  const reps = Array.from({ length: opts.bootstrap ?? [50, 20, 8][phi.length - 1] }, () => {
+  const boot = Array.from({ length: reps }, () => {
     resampleWeights(rng, design.n, w);
     return gain(
       weightedFits(
@@ -97,7 +220,7 @@ export function evppi(nb: ArrayLike<number>[], phi: ArrayLike<number>[], opts: {
       w,
     );
   });
-  return { value: Math.max(0, gain(fits.map((f) => f.fitted))), se: sd(reps), fits: fits.map((f) => ({ r2: f.r2, edf: f.edf })) };
+  return { value: Math.max(0, gain(fits.map((f) => f.fitted))), se: sd(boot), fits: fits.map((f) => ({ r2: f.r2, edf: f.edf })) };
 }
 
 export interface EvsiPoint extends Evppi {

@@ -99,8 +99,37 @@ export const contractRegistrar =
     return { parties, models, excessThresholds, formulas };
   };
 
+/**
+ * Settling one contract alone, as the contract designer needs it: each variant of the contract is
+ * settled on the stored care while every other contract's columns stay as they are.
+ */
+export interface ContractSettlement {
+  /**
+   * Contract `index` alone for run `slot` of `b` on `theta` (the baseline money worked out as
+   * `apply` does), with `settler` in place of its own: the same numbers as `apply` writes to
+   * that contract's columns when the settler is the plan's own.
+   */
+  applyContract(b: RunBlock, slot: number, theta: Float64Array, index: number, settler?: Settler): void;
+  /**
+   * The settler of `m`, a variant of contract `index` of the same kind, scope, coverage and
+   * stop-loss thresholds whose parameters sit in the base contract's slots (`refs`).
+   */
+  variantSettler(index: number, m: FinancingModel): Settler;
+  /**
+   * Contract `index` alone for every run of `b`, θ of run r from `thetaOf(r)`, with `settler`:
+   * the same numbers as `applyContract` run by run. The baseline money of every run-year (which no
+   * contract term moves) is worked out on the first call for a block and contract and kept, so
+   * variants after the first settle only the contract's own transfers. The block's care columns
+   * must not change between calls.
+   */
+  settleContract(b: RunBlock, index: number, settler: Settler, thetaOf: (run: number) => Float64Array): void;
+}
+
+/** Numbers kept per run-year by `settleContract`: revenue, cost and fee-for-service claims per party. */
+const KEEP = 18;
+
 /** The settlement of a defined model: parties' money under each financing model, run by run. */
-export function settlementOf(model: ModelDefinition): FinancingPlan {
+export function settlementOf(model: ModelDefinition): FinancingPlan & ContractSettlement {
   const f = financingOf(model.scenario);
   const { parties, models: refs, excessThresholds: thresholds } = model.contracts;
   const expected = expectedPerCapita(model, thresholds);
@@ -128,6 +157,8 @@ export function settlementOf(model: ModelDefinition): FinancingPlan {
   // Worlds 2, 3, …: the care under each contract whose incentives change it (`behaviour.worlds`).
   const worlds = model.behaviour?.worlds ?? [];
   const worldOf = f.models.map((_, i) => worlds.findIndex((w) => w.contract === i));
+  /** The world contract i is settled in: its own care when its incentives change care, else the scenario's. */
+  const worldFor = (i: number) => (worldOf[i] < 0 ? 1 : 2 + worldOf[i]);
   const claims = Array.from({ length: 2 + worlds.length }, () => new Float64Array(H * NL));
   const worldCovered = worlds.map((w) => (w.coverage < 1 ? new Float64Array(H * NL) : null));
   // A contract covering a share of the insured settles on its coverage level's people (`cl`, `N`,
@@ -146,7 +177,9 @@ export function settlementOf(model: ModelDefinition): FinancingPlan {
     return own.length > 0 ? model.excessThresholds.indexOf(own[0]) : -1;
   });
 
-  let c = claims[0];
+  let c: Float64Array = claims[0];
+  /** Where the run being settled starts in `c` (0, except on the claims `settleContract` keeps for all runs). */
+  let cAt = 0;
   const y: Year = {
     theta: new Float64Array(0),
     t: 0,
@@ -154,7 +187,7 @@ export function settlementOf(model: ModelDefinition): FinancingPlan {
     row: 0,
     row0: 0,
     N: 0,
-    cl: (l: number) => c[y.t * NL + l],
+    cl: (l: number) => c[cAt + y.t * NL + l],
     rev: new Float64Array(6),
     cost: new Float64Array(6),
     previous: new Float64Array(6),
@@ -188,7 +221,7 @@ export function settlementOf(model: ModelDefinition): FinancingPlan {
     },
     sumClaims(yr, sc) {
       let x = 0;
-      for (let i = 0; i < sc.length; i++) x += c[yr.t * NL + sc[i]];
+      for (let i = 0; i < sc.length; i++) x += c[cAt + yr.t * NL + sc[i]];
       return x;
     },
     scopeOf: (m) => scopes[f.models.indexOf(m)],
@@ -265,6 +298,9 @@ export function settlementOf(model: ModelDefinition): FinancingPlan {
     };
   };
 
+  /** Per block and contract: the kept baseline money and claims of every run (`settleContract`). */
+  const keptOf = new WeakMap<RunBlock, Map<number, { money: Float64Array; claims: Float64Array }>>();
+
   // Set by apply for the run being settled.
   let theta: Float64Array = new Float64Array(0);
   let row0 = 0;
@@ -298,20 +334,25 @@ export function settlementOf(model: ModelDefinition): FinancingPlan {
 
   /**
    * All years of one financing model (ri ≥ 0; −1 is the status quo: fee-for-service on the
-   * counterfactual) in world w, written to the model's columns.
+   * counterfactual) in world w, written to the model's columns. With `kept`, each year's baseline
+   * money before the contract's own transfers (revenue, cost and fee-for-service claims per party,
+   * KEEP numbers a year from `at`) is stored there, or with `replay` read from there instead of
+   * worked out again (a variant of the contract settles on the same baseline).
    */
-  const settle = (ri: number, w: number) => {
+  const settle = (ri: number, w: number, settler: Settler | null = ri >= 0 ? settlers[ri] : null, kept: Float64Array | null = null, at = 0, replay = false) => {
     const C = R!;
     const j = ri >= 0 ? levelOf[ri] : -1;
     const V = j >= 0 ? C.covered[j] : null;
     const tot = claims[w];
     // A behaviour world's own care (w ≥ 2); what behaviour does not change (quality, high-cost excess) is the scenario's.
     const bw = w >= 2 ? C.worlds[w - 2] : null;
-    c = V ? (bw ? worldCovered[w - 2]! : coveredClaims[j][w]) : tot;
+    if (!replay) {
+      c = V ? (bw ? worldCovered[w - 2]! : coveredClaims[j][w]) : tot;
+      cAt = 0;
+    }
     const ws = Math.min(w, 1);
     const { rev, cost, previous, ffs } = y;
     const mi = ri + 1;
-    const settler = ri >= 0 ? settlers[ri] : null;
     y.theta = theta;
     y.row0 = row0;
     y.quality = C.quality[ws];
@@ -329,30 +370,46 @@ export function settlementOf(model: ModelDefinition): FinancingPlan {
       y.row = row;
       const N = C.pop[row];
       y.N = V ? V.pop[row] : N;
-      rev.fill(0);
-      cost.fill(0);
-      // Baseline money, the same under every contract: each payer's income for its lines' expected
-      // claims (the insurer's with its margin and net of the deductible), the lines paid at cost,
-      // the deductible, the providers' production cost and the interventions' cost.
-      for (const p of payers) rev[p] += (p === P_INS ? (1 + margin) * N * netExpected[p] : N * netExpected[p]) * growth[t];
-      let deductible = 0;
-      for (let l = 0; l < NL; l++) deductible += ded[l] * tot[t * NL + l];
-      rev[P_INS] += deductible;
-      cost[P_PAT] += deductible;
-      for (const [l, p] of AT_COST) cost[p] += tot[t * NL + l];
-      cost[P_HOSP] += provCost[w][t * 2];
-      cost[P_GP] += provCost[w][t * 2 + 1];
-      if (w >= 1) for (let i = 0; i < PAYER_PARTY.length; i++) cost[PAYER_PARTY[i]] += C.ivBy[i][row];
-      // Fee-for-service claims of the providers, paid by the insurer unless a contract says otherwise.
-      ffs.fill(0);
-      for (let l = 0; l < NL; l++) if (providerOf[l] >= 0) ffs[providerOf[l]] += y.cl(l);
-      y.paid = 0;
-      if (ri < 0 || paysFfs[ri]) {
-        payInsToProvider(y, P_HOSP, ffs[P_HOSP]);
-        payInsToProvider(y, P_GP, ffs[P_GP]);
+      const o = at + t * KEEP;
+      if (replay) {
+        for (let p = 0; p < 6; p++) {
+          rev[p] = kept![o + p];
+          cost[p] = kept![o + 6 + p];
+          ffs[p] = kept![o + 12 + p];
+        }
+        y.paid = 0;
+      } else {
+        rev.fill(0);
+        cost.fill(0);
+        // Baseline money, the same under every contract: each payer's income for its lines' expected
+        // claims (the insurer's with its margin and net of the deductible), the lines paid at cost,
+        // the deductible, the providers' production cost and the interventions' cost.
+        for (const p of payers) rev[p] += (p === P_INS ? (1 + margin) * N * netExpected[p] : N * netExpected[p]) * growth[t];
+        let deductible = 0;
+        for (let l = 0; l < NL; l++) deductible += ded[l] * tot[t * NL + l];
+        rev[P_INS] += deductible;
+        cost[P_PAT] += deductible;
+        for (const [l, p] of AT_COST) cost[p] += tot[t * NL + l];
+        cost[P_HOSP] += provCost[w][t * 2];
+        cost[P_GP] += provCost[w][t * 2 + 1];
+        if (w >= 1) for (let i = 0; i < PAYER_PARTY.length; i++) cost[PAYER_PARTY[i]] += C.ivBy[i][row];
+        // Fee-for-service claims of the providers, paid by the insurer unless a contract says otherwise.
+        ffs.fill(0);
+        for (let l = 0; l < NL; l++) if (providerOf[l] >= 0) ffs[providerOf[l]] += y.cl(l);
+        y.paid = 0;
+        if (ri < 0 || paysFfs[ri]) {
+          payInsToProvider(y, P_HOSP, ffs[P_HOSP]);
+          payInsToProvider(y, P_GP, ffs[P_GP]);
+        }
+        // The people the contract does not cover: their providers' claims fee-for-service.
+        if (V) for (let l = 0; l < NL; l++) if (providerOf[l] >= 0) payInsToProvider(y, providerOf[l], tot[t * NL + l] - c[t * NL + l]);
+        if (kept)
+          for (let p = 0; p < 6; p++) {
+            kept[o + p] = rev[p];
+            kept[o + 6 + p] = cost[p];
+            kept[o + 12 + p] = ffs[p];
+          }
       }
-      // The people the contract does not cover: their providers' claims fee-for-service.
-      if (V) for (let l = 0; l < NL; l++) if (providerOf[l] >= 0) payInsToProvider(y, providerOf[l], tot[t * NL + l] - c[t * NL + l]);
       settler?.year(y);
       for (let p = 0; p < 6; p++) {
         C.rev[mi][p][row] = rev[p];
@@ -369,44 +426,88 @@ export function settlementOf(model: ModelDefinition): FinancingPlan {
     twinColumns: f.models.flatMap((m) => partiesOf(m.kind).map((p) => twinResultColumn(m.id, p))),
     excessThresholds: thresholds,
     apply(b, slot, th) {
+      prepare(b, slot, th);
+      settle(-1, 0);
+      for (let i = 0; i < f.models.length; i++) settle(i, worldFor(i));
+    },
+    applyContract(b, slot, th, index, settler) {
+      prepare(b, slot, th);
+      settle(index, worldFor(index), settler ?? settlers[index]);
+    },
+    settleContract(b, index, settler, thetaOf) {
+      const j = levelOf[index];
+      const perRun = H * NL;
+      let byIndex = keptOf.get(b);
+      if (!byIndex) keptOf.set(b, (byIndex = new Map()));
+      let k = byIndex.get(index);
+      if (!k) {
+        // Once per block and contract: each run's baseline money and the claims the contract settles on.
+        k = { money: new Float64Array(b.runs * H * KEEP), claims: new Float64Array(b.runs * perRun) };
+        byIndex.set(index, k);
+        for (let r = 0; r < b.runs; r++) {
+          prepare(b, r, b.params.subarray(r * b.nParams, (r + 1) * b.nParams));
+          settle(index, worldFor(index), settlers[index], k.money, r * H * KEEP);
+          k.claims.set(c, r * perRun);
+        }
+      }
       if (R?.block !== b) {
         R = resolved.get(b) ?? resolve(b);
         resolved.set(b, R);
       }
-      theta = th;
-      row0 = slot * b.years;
-      margin = v(theta, parties.margin);
-      const g = v(theta, model.benchmarkTrend);
-      for (let t = 0; t < H; t++) growth[t] = ipow(1 + g, t);
-      for (let l = 0; l < NL; l++) {
-        ded[l] = v(theta, parties.deductible[l]);
-        deflator[l] = v(theta, model.trend[l]);
+      c = k.claims;
+      for (let r = 0; r < b.runs; r++) {
+        theta = thetaOf(r);
+        row0 = r * b.years;
+        cAt = r * perRun;
+        settle(index, worldFor(index), settler, k.money, r * H * KEEP, true);
       }
-      for (let k = 0; k < worlds.length; k++)
-        for (let l = 0; l < NL; l++) {
-          const col = R.worlds[k].claims[l];
-          for (let t = 0; t < H; t++) claims[2 + k][t * NL + l] = col[row0 + t];
-          const cc = worldCovered[k];
-          if (cc) for (let t = 0; t < H; t++) cc[t * NL + l] = R.worlds[k].covered!.claims[l][row0 + t];
-        }
-      for (let w = 0; w < 2; w++)
-        for (let l = 0; l < NL; l++) {
-          const col = R.claims[w][l];
-          for (let t = 0; t < H; t++) claims[w][t * NL + l] = col[row0 + t];
-          for (let j = 0; j < levels.length; j++) {
-            const cc = R.covered[j].claims[w][l];
-            for (let t = 0; t < H; t++) coveredClaims[j][w][t * NL + l] = cc[row0 + t];
-          }
-        }
-      // Provider production costs per world, in start-year prices: claims are deflated by each
-      // line's own price trend, the fixed part moves toward current real volume by the capacity
-      // adjustment share per year, and the cost is re-inflated with the provider's main line.
-      providerCosts(0, P_HOSP, parties.hospital);
-      providerCosts(1, P_GP, parties.gp);
-      netExpected.fill(0);
-      for (let l = 0; l < NL; l++) netExpected[payerOf[l]] += expected.lines[l] * (1 - ded[l]);
-      settle(-1, 0);
-      for (let i = 0; i < f.models.length; i++) settle(i, worldOf[i] < 0 ? 1 : 2 + worldOf[i]);
+      cAt = 0;
+    },
+    variantSettler(index, m) {
+      const base = f.models[index];
+      // The variant's own scope is the base's (checked by the caller); scopeOf finds models by identity.
+      const own: Shared = { ...shared, scopeOf: (x) => (x === m ? scopes[index] : shared.scopeOf(x)) };
+      return kindOf(m).settler(m, refs[index], index, base === m ? shared : own);
     },
   };
+
+  /** The baseline money of run `slot` of `b` under θ: what every contract's settlement starts from. */
+  function prepare(b: RunBlock, slot: number, th: Float64Array) {
+    if (R?.block !== b) {
+      R = resolved.get(b) ?? resolve(b);
+      resolved.set(b, R);
+    }
+    theta = th;
+    row0 = slot * b.years;
+    margin = v(theta, parties.margin);
+    const g = v(theta, model.benchmarkTrend);
+    for (let t = 0; t < H; t++) growth[t] = ipow(1 + g, t);
+    for (let l = 0; l < NL; l++) {
+      ded[l] = v(theta, parties.deductible[l]);
+      deflator[l] = v(theta, model.trend[l]);
+    }
+    for (let k = 0; k < worlds.length; k++)
+      for (let l = 0; l < NL; l++) {
+        const col = R.worlds[k].claims[l];
+        for (let t = 0; t < H; t++) claims[2 + k][t * NL + l] = col[row0 + t];
+        const cc = worldCovered[k];
+        if (cc) for (let t = 0; t < H; t++) cc[t * NL + l] = R.worlds[k].covered!.claims[l][row0 + t];
+      }
+    for (let w = 0; w < 2; w++)
+      for (let l = 0; l < NL; l++) {
+        const col = R.claims[w][l];
+        for (let t = 0; t < H; t++) claims[w][t * NL + l] = col[row0 + t];
+        for (let j = 0; j < levels.length; j++) {
+          const cc = R.covered[j].claims[w][l];
+          for (let t = 0; t < H; t++) coveredClaims[j][w][t * NL + l] = cc[row0 + t];
+        }
+      }
+    // Provider production costs per world, in start-year prices: claims are deflated by each
+    // line's own price trend, the fixed part moves toward current real volume by the capacity
+    // adjustment share per year, and the cost is re-inflated with the provider's main line.
+    providerCosts(0, P_HOSP, parties.hospital);
+    providerCosts(1, P_GP, parties.gp);
+    netExpected.fill(0);
+    for (let l = 0; l < NL; l++) netExpected[payerOf[l]] += expected.lines[l] * (1 - ded[l]);
+  }
 }

@@ -125,6 +125,32 @@ function worstTail(a: Float64Array): { es: number; tail: number; tailSd: number 
 
 const esMcse = (w: { es: number; tail: number; tailSd: number }, var95: number, n: number) => expectedShortfallMcse(w.tailSd, -w.es / w.tail, var95, n, 0.05);
 
+/**
+ * A party's results over runs against its status-quo results in the same runs: the change's mean,
+ * spread and percentiles, P(worse off) and the mean shortfall in the worst 5% of runs.
+ */
+export function changeRisk(result: Float64Array, sq: Float64Array): Pick<PartyRisk, 'changeVsStatusQuo' | 'pWorseOff' | 'changeEs95' | 'changeEs95Mcse'> {
+  const n = result.length;
+  const diff = new Float64Array(n);
+  let worse = 0;
+  for (let i = 0; i < n; i++) {
+    diff[i] = result[i] - sq[i];
+    if (diff[i] < 0) worse++;
+  }
+  const d = meanSd(diff);
+  const dw = worstTail(diff.slice());
+  const [p5, p95] = quantilesBySelection(diff, [0.05, 0.95]);
+  return {
+    changeVsStatusQuo: { mean: d.mean, sd: d.sd, mcse: d.n > 0 ? d.sd / Math.sqrt(d.n) : NaN, p5, p95 },
+    pWorseOff: proportion(worse, n),
+    changeEs95: -dw.es / dw.tail,
+    changeEs95Mcse: esMcse(dw, -p5, n),
+  };
+}
+
+/** Each run's result (revenue − cost) of a party under a model, summed over the horizon. */
+export const horizonResults = (b: RunBlock, model: string, party: Party): Float64Array => resultsOf(b, model, party, 'horizon').result;
+
 function partyRisks(b: RunBlock, model: string, year: number | 'horizon', sqOf: (p: Party) => Float64Array): Record<Party, PartyRisk> {
   const per = PARTIES.map((p) => ({ p, ...resultsOf(b, model, p, year), sq: sqOf(p) }));
   const risks = per.map((x): PartyRisk => {
@@ -133,18 +159,8 @@ function partyRisks(b: RunBlock, model: string, year: number | 'horizon', sqOf: 
     const w = worstTail(scratch);
     const revenue = meanSd(x.revenue).mean;
     const result = stat(x.result, scratch);
-    const diff = new Float64Array(n);
     let losses = 0;
-    let worse = 0;
-    for (let i = 0; i < n; i++) {
-      diff[i] = x.result[i] - x.sq[i];
-      if (x.result[i] < 0) losses++;
-      if (diff[i] < 0) worse++;
-    }
-    const d = meanSd(diff);
-    const dw = worstTail(diff.slice());
-    const changeEs95 = -dw.es / dw.tail;
-    const [p5, p95] = quantilesBySelection(diff, [0.05, 0.95]);
+    for (let i = 0; i < n; i++) if (x.result[i] < 0) losses++;
     return {
       revenue,
       cost: revenue - result.mean,
@@ -155,10 +171,7 @@ function partyRisks(b: RunBlock, model: string, year: number | 'horizon', sqOf: 
       es95: -w.es / w.tail,
       es95Mcse: esMcse(w, -result.p5, n),
       resultShareOfRevenue: revenue !== 0 ? result.mean / revenue : NaN,
-      changeVsStatusQuo: { mean: d.mean, sd: d.sd, mcse: d.n > 0 ? d.sd / Math.sqrt(d.n) : NaN, p5, p95 },
-      pWorseOff: proportion(worse, n),
-      changeEs95,
-      changeEs95Mcse: esMcse(dw, -p5, n),
+      ...changeRisk(x.result, x.sq),
       varianceShare: 0,
     };
   });

@@ -34,8 +34,8 @@ const X = {
   noActions: { nl: 'Het scenario heeft geen interventies of verschuivingen.', en: 'The scenario has no interventions or substitutions.' },
   voiTitle: { nl: 'Wat is meer weten waard?', en: 'What is knowing more worth?' },
   voiIntro: {
-    nl: 'Hoeveel beter valt een beslissing gemiddeld uit als een onzekere parameter vóór het tekenen bekend is (EVPPI; alles bekend: EVPI)? Regressiemethode (Strong, Oakley & Brennan 2014) op {n} runs, in een eigen rekenproces.',
-    en: 'How much better does a decision turn out on average if an uncertain parameter is known before signing (EVPPI; everything known: EVPI)? Regression method (Strong, Oakley & Brennan 2014) on {n} runs, in a worker of its own.',
+    nl: 'Hoeveel beter valt een beslissing gemiddeld uit als een onzekere parameter vóór het tekenen bekend is (EVPPI; alles bekend: EVPI)? Per parameter groepsgemiddelden (Strong & Oakley 2013), voor een groep regressie (Strong, Oakley & Brennan 2014), op {n} runs, in een eigen rekenproces.',
+    en: 'How much better does a decision turn out on average if an uncertain parameter is known before signing (EVPPI; everything known: EVPI)? Group means per parameter (Strong & Oakley 2013), regression for a group (Strong, Oakley & Brennan 2014), on {n} runs, in a worker of its own.',
   },
   pairLabel: { nl: 'Wat het getal beweegt en wat de beslissing verandert', en: 'What moves the number and what changes the decision' },
   pairNote: {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import { makeSamplers } from '../../models/random/samplers';
 import { streamFor } from '../../models/random/rng';
-import { evpi, evppi, evsi } from '../../models/analysis/voi';
+import { evpi, evppi, evsi, partitionOf } from '../../models/analysis/voi';
 
 /** E[max(0, Y)] for Y ~ N(m, s²): m·Φ(m/s) + s·φ(m/s). */
 const eMaxZero = (m: number, s: number) => m * normalCdf(m / s, 0, 1) + (s * Math.exp(-((m / s) ** 2) / 2)) / Math.sqrt(2 * Math.PI);
@@ -68,6 +68,37 @@ describe('value of information (regression method)', () => {
     expect(g).toBeLessThanOrEqual(e);
     expect(g).toBeGreaterThanOrEqual(Math.max(t, s) - 0.005);
     expect(Math.abs(g3 - g)).toBeLessThan(0.02);
+  });
+
+  it('one parameter: the group means of Strong & Oakley, as a slow obvious count gives them, ties kept in one group', () => {
+    const p = problem(2_000, 'voi-slow');
+    // A parameter with ties: rounded to a tenth, about 60 distinct values for 44 groups.
+    const phi = Float64Array.from(p.theta, (x) => Math.round(x * 10) / 10);
+    const part = partitionOf(phi);
+    const groups: number[][] = [];
+    for (let g = 0; g + 1 < part.starts.length; g++) groups.push(Array.from(part.order.subarray(part.starts[g], part.starts[g + 1])));
+    // Every run once, groups in order of φ, no value split over two groups.
+    expect(groups.flat().sort((a, b) => a - b)).toEqual(Array.from({ length: 2_000 }, (_, i) => i));
+    for (let g = 1; g < groups.length; g++) expect(Math.max(...groups[g - 1].map((i) => phi[i]))).toBeLessThan(Math.min(...groups[g].map((i) => phi[i])));
+    // The slow way: the runs sorted by φ, cut at every (g/k)-th run of k = ⌊√n⌋ groups, a cut moved
+    // forward while it would split equal values; each group's mean per option.
+    const runs = Array.from({ length: 2_000 }, (_, i) => i).sort((a, b) => phi[a] - phi[b] || a - b);
+    const mean = (xs: number[]) => xs.reduce((a, x) => a + x, 0) / xs.length;
+    const k = Math.floor(Math.sqrt(2_000));
+    const cuts = [0];
+    for (let g = 1; g < k; g++) {
+      let c = Math.max(cuts.at(-1)! + 1, Math.round((g * 2_000) / k));
+      while (c < 2_000 && phi[runs[c]] === phi[runs[c - 1]]) c++;
+      if (c < 2_000) cuts.push(c);
+    }
+    cuts.push(2_000);
+    const slowGroups = cuts.slice(1).map((c, g) => runs.slice(cuts[g], c));
+    expect(slowGroups).toEqual(groups);
+    const slow = slowGroups.reduce((a, g) => a + g.length * Math.max(...p.nb.map((y) => mean(g.map((i) => y[i])))), 0) / 2_000 - Math.max(...p.nb.map((y) => mean(Array.from(y))));
+    const v = evppi(p.nb, [phi]);
+    expect(Math.abs(v.value - slow)).toBeLessThan(1e-12 * (1 + Math.abs(slow)));
+    expect(evppi(p.nb, [phi], { partition: part })).toEqual(v);
+    expect(v.se).toBeGreaterThan(0);
   });
 
   it('EVSI of a pilot matches the normal–normal preposterior closed form within 4 SE, grows with n towards EVPPI', () => {
