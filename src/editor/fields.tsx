@@ -428,6 +428,7 @@ function LineScopeField(props: { ws: Workspace; path: Path; label: string }) {
         )}
       </For>
       <FieldErrors messages={errs()} id={`${fieldId(props.path)}-err`} />
+      <Help path={props.path} />
     </fieldset>
   );
 }
