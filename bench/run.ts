@@ -1,8 +1,9 @@
-// npm run bench [-- --record] [--runs N] [--only fair]
+// npm run bench [-- --record] [--runs N] [--only fair|behaviour]
 // Measures, side by side in one run: generator draws per second, runs per second of the default
 // scenario with 1 and 2 worker threads, and the aggregate / person-level speed ratio at 170,000
-// insured, and the analyses for a fair deal (contract designer, value of information); `--only fair`
-// measures those alone. With --record, appends the dated results to bench/README.md.
+// insured, the default with providers responding to its contracts against without, and the
+// analyses for a fair deal (contract designer, value of information); `--only fair` or
+// `--only behaviour` measures those alone. With --record, appends the dated results to bench/README.md.
 import { appendFileSync, readFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -35,7 +36,43 @@ function perSecond(n: number, f: () => void): number {
   return n / ((performance.now() - t0) / 1000);
 }
 
-if (values.only !== 'fair') {
+/**
+ * The default scenario with providers responding to its seven contracts: the behaviour of the
+ * library's "welk contract laat de substitutie gebeuren?", the 1.5-line substitution decided by
+ * the hospital and self-care referrals by the GP group.
+ */
+function withBehaviour(inp: any): unknown {
+  const library = JSON.parse(readFileSync(new URL('../scenarios/welk-contract-substitutie.json', import.meta.url), 'utf8'));
+  const out = JSON.parse(JSON.stringify(inp));
+  out.financing.behaviour = library.financing.behaviour;
+  for (const x of out.substitution) x.controlledBy = x.from === 'hospital' ? 'hospital' : 'gp';
+  return out;
+}
+
+if (values.only === undefined || values.only === 'behaviour') {
+  // Behaviour on against off: every contract then has its own care, thinned from the scenario's
+  // draws, and is settled on it. RUNS runs of the default with 2 worker threads, each after a
+  // warm-up, alternated twice so that a change of load hits both alike; the best of two each.
+  const on = withBehaviour(input);
+  const best: Record<string, number> = { off: Infinity, on: Infinity };
+  for (let rep = 0; rep < 2; rep++)
+    for (const [k, inp] of [
+      ['off', input],
+      ['on', on],
+    ] as const) {
+      const pool = nodeWorkers(2);
+      await runOnWorkers(pool, inp, { runs: 200 });
+      const r = await runOnWorkers(pool, inp, { runs: RUNS });
+      pool.forEach((x) => x.terminate());
+      best[k] = Math.min(best[k], r.elapsedMs);
+    }
+  say(
+    `default scenario, ${RUNS} runs, 2 workers: behaviour on (7 contracts with their own care) / off`,
+    `${fmt(best.on / best.off, 2)}× (${fmt(best.on / 1000, 2)} s vs ${fmt(best.off / 1000, 2)} s)`,
+  );
+}
+
+if (values.only === undefined) {
   // 1. The default scenario with 1 and 2 worker threads (start-up and validation excluded: each
   //    pool first runs a short warm-up).
   const elapsed: Record<number, number> = {};
@@ -186,7 +223,7 @@ if (values.only !== 'fair') {
 // 4. Analyses for a fair deal, in this thread (CPU time beside wall time: the machine may be shared).
 //    A 3-term design, 8 levels per term (512 variants), on 2,000 runs; EVPPI of every uncertain
 //    parameter for every decision at 10,000 runs (the simulation itself not counted).
-{
+if (values.only === undefined || values.only === 'fair') {
   const v = validateScenario(input);
   if (!v.ok) throw new Error('default scenario invalid');
   const timed = (f: () => void) => {

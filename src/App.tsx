@@ -19,6 +19,8 @@ import { version as appVersion } from '../package.json';
 import { CompareView } from './charts/CompareView';
 import { FinanceView } from './charts/FinanceView';
 import { TornadoView } from './charts/TornadoView';
+import { VoiView } from './charts/VoiView';
+import { fx } from './decision/fairTexts';
 import { financingOf, sensitivityOf } from './charts/financeShape';
 import { FanChart } from './charts/FanChart';
 import { ResultViews } from './charts/ResultViews';
@@ -549,12 +551,29 @@ export function App(props: { loaded: Loaded }) {
               )}
             </Show>
           </section>
-          <Show when={ctl.outcome() && sensitivityOf(ctl.outcome()!.summary)}>
-            <ViewGuard name="tornado" retryOn={ctl.outcome}>
-              <Later delayMs={90}>
-                <TornadoView summary={ctl.outcome()!.summary} scenario={ctl.outcome()!.input} />
-              </Later>
-            </ViewGuard>
+          {/* What moves the number beside what changes the decision, with the same names for the assumptions. */}
+          <Show when={ctl.outcome()}>
+            {(o) => (
+              <section class="sens-pair-section" aria-label={fx('pairLabel')} data-testid="sens-pair">
+                <p class="muted sens-pair-note" data-testid="sens-pair-note">
+                  {fx('pairNote')}
+                </p>
+                <div class="sens-pair">
+                  <Show when={sensitivityOf(o().summary)}>
+                    <ViewGuard name="tornado" retryOn={ctl.outcome}>
+                      <Later delayMs={90}>
+                        <TornadoView summary={o().summary} scenario={o().input} />
+                      </Later>
+                    </ViewGuard>
+                  </Show>
+                  <ViewGuard name="voi" retryOn={ctl.outcome}>
+                    <Later delayMs={100}>
+                      <VoiView input={o().input} />
+                    </Later>
+                  </ViewGuard>
+                </div>
+              </section>
+            )}
           </Show>
           <Show when={ctl.outcome()}>
             {(o) => (

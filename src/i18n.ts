@@ -281,6 +281,15 @@ const M = {
     en: 'Result = revenue − cost per party. Losses are positive in VaR and expected shortfall. Status quo = fee-for-service without interventions.',
   },
   party: { nl: 'Partij', en: 'Party' },
+  careTitle: { nl: 'Onder welk contract haalt de regio {p}?', en: 'Under which contract does the region reach {p}?' },
+  careReduction: { nl: 'Kostenreductie {y}', en: 'Cost reduction {y}' },
+  careChance: { nl: 'Kans op ≥ {p}', en: 'Chance of ≥ {p}' },
+  careOwn: { nl: 'eigen zorggebruik', en: 'own care use' },
+  careScenario: { nl: 'zorg van het scenario', en: "the scenario's care" },
+  careCaption: {
+    nl: 'Met gedrag aan reageren zorgaanbieders op hun contract: het volume dat te sturen is volgt de marginale opbrengst per contact, en wie een substitutie beslist houdt zich in naar gelang zijn deel van de besparing. Elk contract heeft dan zijn eigen zorggebruik; ± Monte-Carlo-fout.',
+    en: 'With behaviour on, providers respond to their contract: the discretionary volume follows the marginal revenue per contact, and whoever decides a substitution holds back by its share of the saving. Each contract then has its own care use; ± Monte Carlo error.',
+  },
   riskReturnTitle: { nl: 'Risico en rendement per partij en model', en: 'Risk and return per party and model' },
   riskReturnCaption: {
     nl: 'Rechts = meer risico (gemiddeld verlies in het slechtste 5%), boven = hoger gemiddeld resultaat. Kleur: partij; nummer: model.',

@@ -3,7 +3,7 @@
 import './zodConfig'; // first: before any schema is built
 import * as Comlink from 'comlink';
 import { coalitionSaving, scenarioShapley } from '../models/analysis/shapley';
-import { decisionValue } from '../models/analysis/decisionValue';
+import { decisionValue, uncertainParameters } from '../models/analysis/decisionValue';
 import { validateScenario } from '../models/pipeline/validate';
 import { formatErrors } from '../models/core/issues';
 import type { FairApi } from './fairApi';
@@ -17,6 +17,15 @@ const api: FairApi = {
     try {
       const r = await scenarioShapley(input as Record<string, unknown>, coalitionSaving(opts.runs), { onProgress: (d, p) => void onProgress(d, p) });
       return { ok: true, result: { ...r, runs: opts.runs } };
+    } catch (e) {
+      return { ok: false, message: message(e) };
+    }
+  },
+  async parameters(input) {
+    const v = validateScenario(input);
+    if (!v.ok) return { ok: false, message: formatErrors(v.errors) };
+    try {
+      return { ok: true, result: uncertainParameters(v.scenario) };
     } catch (e) {
       return { ok: false, message: message(e) };
     }

@@ -86,6 +86,13 @@ export function decisionsOf(model: Model, b: RunBlock): { decision: DecisionVoi[
   return out;
 }
 
+/** The uncertain parameters' paths, in the order of `DecisionValue.parameters` (what a group may be picked from). */
+export function uncertainParameters(s: Scenario): string[] {
+  return compile(s)
+    .registry.slots.filter((x) => x.uncertain)
+    .map((x) => x.path);
+}
+
 /** The value of information of the scenario's decisions on `runs` runs of `s`. */
 export function decisionValue(s: Scenario, opts: DecisionValueOptions = {}): DecisionValue {
   const runs = opts.runs ?? s.simulation.runs;

@@ -5,6 +5,7 @@ import { expectedGrowth } from './benchmarkDrift';
 import { LIMITS } from '../scenario/limits';
 import { correlationPlan } from '../params/correlation';
 import type { FieldError } from '../core/issues';
+import { defineBehaviour } from './behaviour';
 import type { ContractRegistrar, InterventionModel, ModelDefinition, RegisterParam, SegmentModel, SubstitutionModel } from './definition';
 
 /** A scenario that passed the schema but cannot be compiled (e.g. impossible correlations). */
@@ -136,6 +137,7 @@ export function define(s: Scenario, registerContracts: ContractRegistrar, opts: 
   });
 
   const contracts = registerContracts(s, P);
+  const behaviour = defineBehaviour(s, contracts.models, P);
   const corr = correlationPlan(reg, s.correlations);
   if (corr.errors.length > 0) throw new CompileError(corr.errors);
 
@@ -160,5 +162,6 @@ export function define(s: Scenario, registerContracts: ContractRegistrar, opts: 
     interventions,
     excessThresholds: [...new Set([...(opts.excessThresholds ?? []), ...contracts.excessThresholds])].sort((a, b) => a - b),
     contracts,
+    behaviour,
   };
 }

@@ -57,6 +57,39 @@ export interface InterventionModel {
   payer: number[];
 }
 
+/** A number a + b·θ[ref] (b unused when ref is −1): how a contract's incentive follows its parameters. */
+export interface Affine {
+  a: number;
+  b: number;
+  ref: Ref;
+}
+
+/**
+ * One contract whose care responds to its incentives: per line the provider's marginal revenue per
+ * contact relative to fee-for-service, per provider its share of a saving it creates, both before
+ * dilution by the contract's coverage.
+ */
+export interface BehaviourWorldModel {
+  /** The contract's index in the financing section, and its id. */
+  contract: number;
+  id: string;
+  coverage: number;
+  /** Per line. */
+  marginal: Affine[];
+  /** Per provider in `BEHAVIOUR_PARTIES` order. */
+  gain: Affine[];
+}
+
+export interface BehaviourDefinition {
+  elasticity: Ref;
+  holdBack: Ref;
+  /** Per line: its discretionary share (−1: the line does not respond). */
+  discretionary: Ref[];
+  worlds: BehaviourWorldModel[];
+  /** Per substitution (model order): the index in `BEHAVIOUR_PARTIES` (define/behaviour.ts) of the party controlling it, or −1. */
+  controller: number[];
+}
+
 /** The parties' parameters that every contract reads. */
 export interface ProviderRefs {
   fixed: Ref;
@@ -136,6 +169,8 @@ export interface ModelDefinition {
   excessThresholds: number[];
   /** The financing section's parameters, which the finance stage settles. */
   contracts: ContractsDefinition;
+  /** How contracts' incentives change care, or null: every contract is settled on the scenario's care. */
+  behaviour: BehaviourDefinition | null;
 }
 
 const Z99 = 2.3263478740408408;

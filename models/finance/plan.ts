@@ -1,6 +1,6 @@
 import { LINES, PARTIES, PAYERS, type Line } from '../core/names';
 import { DEFAULT_SCOPE, LINE_FACTS } from '../core/lines';
-import { coveredPrefix } from '../simulation/columns';
+import { coveredPrefix, worldPrefix } from '../simulation/columns';
 import { finColumn, paidColumn, paidItemColumn, partiesOf, STATUS_QUO, twinResultColumn } from '../core/columns';
 import type { Param, Scenario } from '../scenario/schema';
 import type { Financing, FinancingModel } from '../scenario/contracts';
@@ -125,13 +125,17 @@ export function settlementOf(model: ModelDefinition): FinancingPlan {
   // 1 = scenario), provider costs, the year's money per party. `apply` and `settle` below read
   // it; nothing is allocated per run (closures and arrays made per run were most of this stage's
   // cost inside the run loop).
-  const claims = [new Float64Array(H * NL), new Float64Array(H * NL)];
+  // Worlds 2, 3, …: the care under each contract whose incentives change it (`behaviour.worlds`).
+  const worlds = model.behaviour?.worlds ?? [];
+  const worldOf = f.models.map((_, i) => worlds.findIndex((w) => w.contract === i));
+  const claims = Array.from({ length: 2 + worlds.length }, () => new Float64Array(H * NL));
+  const worldCovered = worlds.map((w) => (w.coverage < 1 ? new Float64Array(H * NL) : null));
   // A contract covering a share of the insured settles on its coverage level's people (`cl`, `N`,
   // benchmark, excess); the baseline money and the others' fee-for-service use the whole region.
   const levels = model.coverageLevels;
   const levelOf = f.models.map((m) => (m.coverage !== undefined && m.coverage < 1 ? levels.indexOf(m.coverage) : -1));
   const coveredClaims = levels.map(() => [new Float64Array(H * NL), new Float64Array(H * NL)]);
-  const provCost = [new Float64Array(H * 2), new Float64Array(H * 2)];
+  const provCost = claims.map(() => new Float64Array(H * 2));
   // (1 + the contract's trend)^t of the run being settled: the trend may be a distribution, drawn per run.
   const growth = new Float64Array(H);
   const ded = new Float64Array(NL);
@@ -213,6 +217,8 @@ export function settlementOf(model: ModelDefinition): FinancingPlan {
     paidItems: (Float64Array[] | null)[];
     /** Per coverage level: its people's columns. */
     covered: { pop: Float64Array; claims: Float64Array[][]; movedH: Float64Array; movedG: Float64Array; bench: Float64Array[]; excess: Float64Array[][] }[];
+    /** Per behaviour world: its care's columns, and its covered people's. */
+    worlds: { claims: Float64Array[]; movedH: Float64Array; movedG: Float64Array; covered: { claims: Float64Array[]; movedH: Float64Array; movedG: Float64Array } | null }[];
   }
   let R: Cols | null = null;
   // The simulator alternates between its block and a one-run scratch block (variance-split twins).
@@ -225,6 +231,7 @@ export function settlementOf(model: ModelDefinition): FinancingPlan {
       return b.cols[i];
     };
     const worlds = ['cf', 'sc'] as const;
+    const behaviourWorlds = model.behaviour?.worlds ?? [];
     return {
       block: b,
       pop: col('population'),
@@ -250,6 +257,11 @@ export function settlementOf(model: ModelDefinition): FinancingPlan {
           excess: worlds.map((w) => model.excessThresholds.map((_, k) => col(`${p}${w}.excess.${k}`))),
         };
       }),
+      worlds: behaviourWorlds.map((bw) => {
+        const p = worldPrefix(bw.id);
+        const part = (q: string) => ({ claims: LINES.map((l) => col(`${p}${q}claims.${l}`)), movedH: col(`${p}${q}moved.out.hospital`), movedG: col(`${p}${q}moved.out.gp`) });
+        return { ...part(''), covered: bw.coverage < 1 ? part('covered.') : null };
+      }),
     };
   };
 
@@ -274,7 +286,7 @@ export function settlementOf(model: ModelDefinition): FinancingPlan {
     const kappa = v(theta, r.speed);
     const ratio = v(theta, r.ratio, 1);
     const price = deflator[OWN_LINE[p]];
-    for (let w = 0; w < 2; w++) {
+    for (let w = 0; w < claims.length; w++) {
       let F = phi * ratio * volume(0, p, 0);
       for (let t = 0; t < H; t++) {
         const V = volume(w, p, t);
@@ -293,17 +305,21 @@ export function settlementOf(model: ModelDefinition): FinancingPlan {
     const j = ri >= 0 ? levelOf[ri] : -1;
     const V = j >= 0 ? C.covered[j] : null;
     const tot = claims[w];
-    c = V ? coveredClaims[j][w] : tot;
+    // A behaviour world's own care (w ≥ 2); what behaviour does not change (quality, high-cost excess) is the scenario's.
+    const bw = w >= 2 ? C.worlds[w - 2] : null;
+    c = V ? (bw ? worldCovered[w - 2]! : coveredClaims[j][w]) : tot;
+    const ws = Math.min(w, 1);
     const { rev, cost, previous, ffs } = y;
     const mi = ri + 1;
     const settler = ri >= 0 ? settlers[ri] : null;
     y.theta = theta;
     y.row0 = row0;
-    y.quality = C.quality[w];
+    y.quality = C.quality[ws];
     y.bench = V ? V.bench : C.bench;
-    y.movedHospital = V ? V.movedH : C.movedH;
-    y.movedGp = V ? V.movedG : C.movedG;
-    y.excess = ri >= 0 && stopLossEngineAt[ri] >= 0 ? (V ? V.excess : C.excess)[w][stopLossEngineAt[ri]] : null;
+    const moved = bw ? (V ? bw.covered! : bw) : V ? V : C;
+    y.movedHospital = moved.movedH;
+    y.movedGp = moved.movedG;
+    y.excess = ri >= 0 && stopLossEngineAt[ri] >= 0 ? (V ? V.excess : C.excess)[ws][stopLossEngineAt[ri]] : null;
     y.paidItems = C.paidItems[mi];
     previous.fill(0);
     settler?.begin?.();
@@ -326,7 +342,7 @@ export function settlementOf(model: ModelDefinition): FinancingPlan {
       for (const [l, p] of AT_COST) cost[p] += tot[t * NL + l];
       cost[P_HOSP] += provCost[w][t * 2];
       cost[P_GP] += provCost[w][t * 2 + 1];
-      if (w === 1) for (let i = 0; i < PAYER_PARTY.length; i++) cost[PAYER_PARTY[i]] += C.ivBy[i][row];
+      if (w >= 1) for (let i = 0; i < PAYER_PARTY.length; i++) cost[PAYER_PARTY[i]] += C.ivBy[i][row];
       // Fee-for-service claims of the providers, paid by the insurer unless a contract says otherwise.
       ffs.fill(0);
       for (let l = 0; l < NL; l++) if (providerOf[l] >= 0) ffs[providerOf[l]] += y.cl(l);
@@ -366,6 +382,13 @@ export function settlementOf(model: ModelDefinition): FinancingPlan {
         ded[l] = v(theta, parties.deductible[l]);
         deflator[l] = v(theta, model.trend[l]);
       }
+      for (let k = 0; k < worlds.length; k++)
+        for (let l = 0; l < NL; l++) {
+          const col = R.worlds[k].claims[l];
+          for (let t = 0; t < H; t++) claims[2 + k][t * NL + l] = col[row0 + t];
+          const cc = worldCovered[k];
+          if (cc) for (let t = 0; t < H; t++) cc[t * NL + l] = R.worlds[k].covered!.claims[l][row0 + t];
+        }
       for (let w = 0; w < 2; w++)
         for (let l = 0; l < NL; l++) {
           const col = R.claims[w][l];
@@ -383,7 +406,7 @@ export function settlementOf(model: ModelDefinition): FinancingPlan {
       netExpected.fill(0);
       for (let l = 0; l < NL; l++) netExpected[payerOf[l]] += expected.lines[l] * (1 - ded[l]);
       settle(-1, 0);
-      for (let i = 0; i < f.models.length; i++) settle(i, 1);
+      for (let i = 0; i < f.models.length; i++) settle(i, worldOf[i] < 0 ? 1 : 2 + worldOf[i]);
     },
   };
 }

@@ -49,6 +49,8 @@ export const STREAMS = {
   /** Second baseline replicate with the same parameters, used for the variance split. */
   twin: 'twin',
   quality: 'quality',
+  /** Thinning of the scenario's care under contracts whose incentives change it: the same stream for every contract, so they are coupled. */
+  behaviour: 'behaviour',
   /** People drawn one by one to show a calibrated region's cost skew. */
   calibration: 'calibration',
   paramsOf: (block: string) => `params:${block}`,

@@ -2,7 +2,7 @@ import { runnable } from '../pipeline/runnable';
 import type { Model } from '../simulation/model';
 import { simulateBlock } from '../simulation/block';
 import { summarize } from '../summary/summarize';
-import { blockColumns, makeLayout } from '../simulation/columns';
+import { blockColumns, makeLayout, worldsOf } from '../simulation/columns';
 import type { LoadResult, SimApi } from './protocol';
 
 /** Progress is reported every this many runs, at least every PROGRESS_MS, and at the end of a chunk. */
@@ -26,7 +26,7 @@ export function createSimApi(): SimApi {
         ok: true,
         runs: def.scenario.simulation.runs,
         years: model.horizon,
-        columns: blockColumns(model, makeLayout(model.excessThresholds.length, model.coverageLevels.length)),
+        columns: blockColumns(model, makeLayout(model.excessThresholds.length, model.coverageLevels.length, worldsOf(model))),
         params: model.registry.slots.map((s) => ({ path: s.path, uncertain: s.uncertain, block: s.block })),
       };
     },

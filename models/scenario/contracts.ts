@@ -55,6 +55,7 @@ const base = {
     .describe(
       "Share of the region's insured the contract covers (the contracting insurer's); its money flows, benchmark, observed savings and minimum savings rate apply to them, the others' care stays fee-for-service. Leave out for 100%.",
     ),
+  behaviour: z.boolean().optional().describe("With the financing section's behaviour set: false keeps this contract on the scenario's care (no incentive response). Leave out for true."),
 };
 
 const threshold = z.union([
@@ -130,9 +131,25 @@ export const CustomSchema = z.strictObject({
 
 export const FinancingModelSchema = z.discriminatedUnion('kind', [FfsSchema, BonusSchema, SharedSavingsSchema, PopulationSchema, HospitalBudgetSchema, CustomSchema]);
 
+/**
+ * How providers respond to a contract's incentives (README "Incentives change behaviour"). Left
+ * out, every contract is settled on the scenario's care as it is.
+ */
+export const BehaviourSchema = z
+  .strictObject({
+    elasticity: param(...LIMITS.elasticity, "Providers' volume elasticity to their marginal revenue per contact, relative to fee-for-service."),
+    discretionary: z
+      .partialRecord(LineEnum, probability("Share of the line's contacts whose volume responds to the provider's marginal revenue."))
+      .default({})
+      .describe('Discretionary share of contacts per line; a line left out does not respond.'),
+    holdBack: probability("Share of a substitution's uptake held back when the party that controls it keeps none of the saving it creates."),
+  })
+  .describe('How providers respond to what a contract gives them (README "Incentives change behaviour"). Leave out: every contract is settled on the scenario\'s care as it is.');
+
 export const FinancingSchema = z
   .strictObject({
     parties: PartiesSchema,
+    behaviour: BehaviourSchema.optional(),
     models: z.array(FinancingModelSchema).min(1).max(20),
   })
   .superRefine((f, ctx) => {

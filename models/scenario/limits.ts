@@ -36,4 +36,6 @@ export const LIMITS = {
   bonusPerInsured: [0, 1e4],
   costTarget: [-1, 1],
   loading: [0, 2],
+  /** Volume elasticity to marginal revenue: the literature's range reaches about 1.5 for elective care. */
+  elasticity: [0, 5],
 } as const satisfies Record<string, Limits>;

@@ -98,6 +98,10 @@ export const SubstitutionSchema = z.strictObject({
   costCV: param(...LIMITS.costCV, 'Coefficient of variation of the cost of a moved contact.'),
   additionality: param(...LIMITS.additionality, 'New contacts on the receiving line per moved contact that replace nothing (0 = pure substitution).'),
   refill: probability('Fraction of freed contacts on the sending line filled again by other demand.'),
+  controlledBy: z
+    .enum(['hospital', 'gp'])
+    .optional()
+    .describe("The provider that decides whether contacts move; with the financing section's behaviour set its uptake responds to its share of the saving. Leave out: no response."),
 });
 
 const reductionPerLine = z.partialRecord(LineEnum, probability('Relative reduction (0–1) among people reached.'));

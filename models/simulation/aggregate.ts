@@ -13,6 +13,9 @@ import { persistentRate, type HighCostPlan, type SegmentYearPlan, type Tally } f
  */
 export function aggregateSegmentYear(plan: SegmentYearPlan, base: Samplers, t: Tally): void {
   const { n } = plan;
+  const W = plan.worlds;
+  const nw = W.length;
+  if (retK.length < nw) ((retK = new Float64Array(nw)), (retC = new Float64Array(nw)));
   for (let l = 0; l < plan.lines.length; l++) {
     const lp = plan.lines[l];
     if (!lp) continue;
@@ -24,6 +27,7 @@ export function aggregateSegmentYear(plan: SegmentYearPlan, base: Samplers, t: T
     if (!plan.scenarioActive) {
       t.scContacts[l] += K;
       t.scClaims[l] += C;
+      for (let w = 0; w < nw; w++) ((W[w].tally.scContacts[l] += K), (W[w].tally.scClaims[l] += C));
       continue;
     }
     let k = K;
@@ -35,6 +39,7 @@ export function aggregateSegmentYear(plan: SegmentYearPlan, base: Samplers, t: T
       k -= S;
     }
     c *= lp.priceFactor;
+    for (let w = 0; w < nw; w++) retK[w] = retC[w] = 0;
     for (let mi = 0; mi < lp.nMoves; mi++) {
       const mv = lp.moves[mi];
       const S = mv.rng.binomial(k, mv.f);
@@ -43,17 +48,60 @@ export function aggregateSegmentYear(plan: SegmentYearPlan, base: Samplers, t: T
       const removedCost = c - kept;
       const R = mv.rng.binomial(S, mv.refill);
       // Refilled contacts stay on the sending line with their own (already drawn) cost.
-      c = kept + removedCost * keptShare(mv.rng, S, S - R, lp.alpha);
+      const refilledShare = keptShare(mv.rng, S, S - R, lp.alpha);
+      c = kept + removedCost * refilledShare;
       k = k - S + R;
       const A = mv.rng.poisson(S * mv.additionality);
+      const E = costOf(mv.rng, S + A, mv.toMu, mv.toAlpha);
       t.movedOut[l] += S;
       t.movedIn[mv.to] += S + A;
       t.added[mv.to] += A;
       t.scContacts[mv.to] += S + A;
-      t.scClaims[mv.to] += costOf(mv.rng, S + A, mv.toMu, mv.toAlpha);
+      t.scClaims[mv.to] += E;
+      for (let w = 0; w < nw; w++) {
+        const u = W[w].uptake[mv.sub];
+        const wt = W[w].tally;
+        if (u >= 1) {
+          wt.movedOut[l] += S;
+          wt.movedIn[mv.to] += S + A;
+          wt.added[mv.to] += A;
+          wt.scContacts[mv.to] += S + A;
+          wt.scClaims[mv.to] += E;
+          continue;
+        }
+        // Each move happens with probability u, independently: as many of the refilled and of the
+        // other moves happen as two Binomials say; the others stay on the sending line with their
+        // share of the moved cost, and the additions go with the moves that happen (given their
+        // total they are spread evenly over the moves, a multinomial).
+        const rng = W[w].rng;
+        const NR = S - R;
+        const N1 = rng.binomial(NR, u);
+        const S1 = N1 + rng.binomial(R, u);
+        retK[w] += NR - N1;
+        retC[w] += removedCost * (1 - refilledShare) * keptShare(rng, NR, N1, lp.alpha);
+        const A1 = A > 0 ? rng.binomial(A, S1 / S) : 0;
+        wt.movedOut[l] += S1;
+        wt.movedIn[mv.to] += S1 + A1;
+        wt.added[mv.to] += A1;
+        wt.scContacts[mv.to] += S1 + A1;
+        wt.scClaims[mv.to] += E * (1 - keptShare(rng, S + A, S1 + A1, mv.toAlpha));
+      }
     }
     t.scContacts[l] += k;
     t.scClaims[l] += c;
+    for (let w = 0; w < nw; w++) {
+      const wd = W[w];
+      let kw = k + retK[w];
+      let cw = c + retC[w];
+      const v = wd.volume[l];
+      if (v > 0 && kw > 0) {
+        const V = wd.rng.binomial(kw, v);
+        cw *= keptShare(wd.rng, kw, V, lp.alpha);
+        kw -= V;
+      }
+      wd.tally.scContacts[l] += kw;
+      wd.tally.scClaims[l] += cw;
+    }
   }
   const hc = plan.highCost;
   if (!hc) return;
@@ -62,6 +110,7 @@ export function aggregateSegmentYear(plan: SegmentYearPlan, base: Samplers, t: T
   if (plan.scenarioActive) for (let ci = 0; ci < hc.nCuts; ci++) m -= hc.cuts[ci].rng.binomial(m, hc.cuts[ci].f);
   t.cfHcCases += M;
   t.scHcCases += m;
+  for (let w = 0; w < nw; w++) W[w].tally.scHcCases += m;
   // Cases are exchangeable, so the first m of the M drawn severities are the ones that remain.
   const th = hc.thresholds;
   const x = severities(M);
@@ -77,13 +126,21 @@ export function aggregateSegmentYear(plan: SegmentYearPlan, base: Samplers, t: T
       const e = x[i] - T;
       if (e > 0) {
         t.cfExcess[j] += e;
-        if (i < m) t.scExcess[j] += e;
+        if (i < m) {
+          t.scExcess[j] += e;
+          for (let w = 0; w < nw; w++) W[w].tally.scExcess[j] += e;
+        }
       }
     }
   }
   t.cfHcCost += cf;
   t.scHcCost += sc;
+  for (let w = 0; w < nw; w++) W[w].tally.scHcCost += sc;
 }
+
+/** Per world, the contacts (and their cost) that stay on the line being simulated because their move did not happen. */
+let retK = new Float64Array(4);
+let retC = new Float64Array(4);
 
 /**
  * This year's counterfactual cases of a segment whose high cost persists: the people who had a

@@ -1,4 +1,4 @@
-import { allocBlock, blockColumns, makeLayout, type RunBlock } from './columns';
+import { allocBlock, blockColumns, makeLayout, worldsOf, type RunBlock } from './columns';
 import type { Model } from './model';
 import type { IssueParams, RunCause } from '../core/issues';
 import { RUN_STOPPED, RunSimulator, type Mode, type PartTimer } from './simulate';
@@ -13,7 +13,7 @@ export { RunValueError };
  * `timer` (benchmarks only) accumulates the time spent in each part of the runs.
  */
 export function simulateBlock(model: Model, firstRun: number, runs: number, mode: Mode = 'aggregate', onRun?: (done: number) => boolean | void, stop?: () => boolean, timer?: PartTimer): RunBlock {
-  const layout = makeLayout(model.excessThresholds.length, model.coverageLevels.length);
+  const layout = makeLayout(model.excessThresholds.length, model.coverageLevels.length, worldsOf(model));
   const block = allocBlock(blockColumns(model, layout), firstRun, runs, model.horizon, model.registry.slots.length);
   const sim = new RunSimulator(model, layout, mode);
   sim.timer = timer ?? null;

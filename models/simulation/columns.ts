@@ -28,6 +28,27 @@ export interface Layout {
   twinScTotal: number;
   /** Per coverage level (`coverageLevels`), the covered sub-population's columns. */
   covered: Covered[];
+  /** Per contract whose care responds to its incentives (`behaviour.worlds`), that care's columns. */
+  worlds: WorldCols[];
+}
+
+/** The care under one contract whose incentives change it. */
+export interface WorldCols {
+  total: number;
+  reduction: number;
+  claims: number[];
+  contacts: number[];
+  movedOut: number[];
+  /** Its covered people's claims and moved contacts (contracts covering part of the region), else null. */
+  covered: { claims: number[]; movedOut: number[] } | null;
+}
+
+/** Column-name prefix of the care under contract `id` when its incentives change it. */
+export const worldPrefix = (id: string) => `world.${id}.`;
+
+/** The behaviour worlds' column plan of a model: contract id and whether it covers part of the region. */
+export function worldsOf(model: { behaviour: { worlds: { id: string; coverage: number }[] } | null }): { id: string; covered: boolean }[] {
+  return (model.behaviour?.worlds ?? []).map((w) => ({ id: w.id, covered: w.coverage < 1 }));
 }
 
 /** The covered population of one coverage level: what a contract with that coverage settles on. */
@@ -53,7 +74,7 @@ export interface Side {
   quality: number;
 }
 
-export function makeLayout(nThresholds: number, nLevels = 0): Layout {
+export function makeLayout(nThresholds: number, nLevels = 0, worlds: { id: string; covered: boolean }[] = []): Layout {
   const names: string[] = [];
   const add = (n: string) => (names.push(n), names.length - 1);
   const side = (p: 'cf' | 'sc'): Side => ({
@@ -89,6 +110,17 @@ export function makeLayout(nThresholds: number, nLevels = 0): Layout {
         excess: (['cf', 'sc'] as const).map((w) => Array.from({ length: nThresholds }, (_, k) => add(`${p}${w}.excess.${k}`))),
         movedOut: LINES.map((l) => add(`${p}moved.out.${l}`)),
         benchmarkLine: LINES.map((l) => add(`${p}benchmark.${l}`)),
+      };
+    }),
+    worlds: worlds.map(({ id, covered }): WorldCols => {
+      const p = worldPrefix(id);
+      return {
+        total: add(`${p}total`),
+        reduction: add(`${p}reduction`),
+        claims: LINES.map((l) => add(`${p}claims.${l}`)),
+        contacts: LINES.map((l) => add(`${p}contacts.${l}`)),
+        movedOut: LINES.map((l) => add(`${p}moved.out.${l}`)),
+        covered: covered ? { claims: LINES.map((l) => add(`${p}covered.claims.${l}`)), movedOut: LINES.map((l) => add(`${p}covered.moved.out.${l}`)) } : null,
       };
     }),
   };

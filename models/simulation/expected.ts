@@ -8,6 +8,8 @@ import { exp, log } from '../random/math';
  */
 export function expectedSegmentYear(plan: SegmentYearPlan, _base: unknown, t: Tally): void {
   const { n } = plan;
+  const W = plan.worlds;
+  const nw = W.length;
   for (let l = 0; l < plan.lines.length; l++) {
     const lp = plan.lines[l];
     if (!lp) continue;
@@ -18,6 +20,7 @@ export function expectedSegmentYear(plan: SegmentYearPlan, _base: unknown, t: Ta
     if (!plan.scenarioActive) {
       t.scContacts[l] += K;
       t.scClaims[l] += C;
+      for (let w = 0; w < nw; w++) ((W[w].tally.scContacts[l] += K), (W[w].tally.scClaims[l] += C));
       continue;
     }
     let k = K;
@@ -28,10 +31,13 @@ export function expectedSegmentYear(plan: SegmentYearPlan, _base: unknown, t: Ta
       c *= 1 - cut.f;
     }
     c *= lp.priceFactor;
+    if (back.length < nw) ((back = new Float64Array(nw)), (backCost = new Float64Array(nw)));
+    for (let w = 0; w < nw; w++) back[w] = backCost[w] = 0;
     for (let mi = 0; mi < lp.nMoves; mi++) {
       const mv = lp.moves[mi];
       const S = k * mv.f;
       const R = S * mv.refill;
+      const gone = c * mv.f * (1 - mv.refill);
       c = c * (1 - mv.f) + c * mv.f * mv.refill;
       k = k - S + R;
       const A = S * mv.additionality;
@@ -40,9 +46,27 @@ export function expectedSegmentYear(plan: SegmentYearPlan, _base: unknown, t: Ta
       t.added[mv.to] += A;
       t.scContacts[mv.to] += S + A;
       t.scClaims[mv.to] += (S + A) * mv.toMu;
+      for (let w = 0; w < nw; w++) {
+        const u = W[w].uptake[mv.sub];
+        const wt = W[w].tally;
+        if (u < 1) {
+          back[w] += (S - R) * (1 - u);
+          backCost[w] += gone * (1 - u);
+        }
+        wt.movedOut[l] += S * Math.min(1, u);
+        wt.movedIn[mv.to] += (S + A) * Math.min(1, u);
+        wt.added[mv.to] += A * Math.min(1, u);
+        wt.scContacts[mv.to] += (S + A) * Math.min(1, u);
+        wt.scClaims[mv.to] += (S + A) * mv.toMu * Math.min(1, u);
+      }
     }
     t.scContacts[l] += k;
     t.scClaims[l] += c;
+    for (let w = 0; w < nw; w++) {
+      const v = W[w].volume[l];
+      W[w].tally.scContacts[l] += (k + back[w]) * (1 - v);
+      W[w].tally.scClaims[l] += (c + backCost[w]) * (1 - v);
+    }
   }
   const hc = plan.highCost;
   if (!hc) return;
@@ -54,12 +78,18 @@ export function expectedSegmentYear(plan: SegmentYearPlan, _base: unknown, t: Ta
   t.scHcCases += m;
   t.cfHcCost += M * mean;
   t.scHcCost += m * mean;
+  for (let w = 0; w < nw; w++) ((W[w].tally.scHcCases += m), (W[w].tally.scHcCost += m * mean));
   hc.thresholds.forEach((T, j) => {
     const e = lognormalExcess(hc.mu, hc.sigma, T);
     t.cfExcess[j] += M * e;
     t.scExcess[j] += m * e;
+    for (let w = 0; w < nw; w++) W[w].tally.scExcess[j] += m * e;
   });
 }
+
+/** Per world, the contacts (and their cost) that stay on the line because their move did not happen. */
+let back = new Float64Array(4);
+let backCost = new Float64Array(4);
 
 /** E[(X − T)+] for X lognormal(mu, sigma). */
 export function lognormalExcess(mu: number, sigma: number, T: number): number {

@@ -10,6 +10,9 @@ export function personSegmentYear(plan: SegmentYearPlan, base: Samplers, t: Tall
   const active = plan.scenarioActive;
   const persistent = plan.highCost !== null && plan.highCost.persistence > 0;
   const before = persistent ? startPersistenceYear(plan.highCost!, plan.n) : 0;
+  const W = plan.worlds;
+  const nw = W.length;
+  if (happens.length < nw) ((happens = new Uint8Array(nw)), (returned = new Uint8Array(nw)));
   for (let i = 0; i < plan.n; i++) {
     for (let l = 0; l < plan.lines.length; l++) {
       const lp = plan.lines[l];
@@ -23,12 +26,14 @@ export function personSegmentYear(plan: SegmentYearPlan, base: Samplers, t: Tall
         if (!active) {
           t.scContacts[l] += 1;
           t.scClaims[l] += cost;
+          for (let w = 0; w < nw; w++) ((W[w].tally.scContacts[l] += 1), (W[w].tally.scClaims[l] += cost));
           continue;
         }
         let removed = false;
         for (let ci = 0; ci < lp.nCuts; ci++) if (!removed && lp.cuts[ci].rng.uniform() < lp.cuts[ci].f) removed = true;
         if (removed) continue;
         let stays = true;
+        if (nw > 0) returned.fill(0);
         for (let mi = 0; mi < lp.nMoves; mi++) {
           const mv = lp.moves[mi];
           if (!stays) break;
@@ -41,11 +46,35 @@ export function personSegmentYear(plan: SegmentYearPlan, base: Samplers, t: Tall
           t.movedIn[mv.to] += 1 + extra;
           t.added[mv.to] += extra;
           t.scContacts[mv.to] += 1 + extra;
-          for (let j = 0; j <= extra; j++) t.scClaims[mv.to] += oneCost(mv.rng, mv.toMu, mv.toAlpha);
+          // Under a contract whose controlling party holds back, the move happens with probability u;
+          // one that does not leaves the contact where it was.
+          for (let w = 0; w < nw; w++) {
+            const u = W[w].uptake[mv.sub];
+            happens[w] = u >= 1 || W[w].rng.uniform() < u ? 1 : 0;
+            const wt = W[w].tally;
+            if (happens[w]) {
+              wt.movedOut[l] += 1;
+              wt.movedIn[mv.to] += 1 + extra;
+              wt.added[mv.to] += extra;
+              wt.scContacts[mv.to] += 1 + extra;
+            } else if (!stays) returned[w] = 1;
+          }
+          for (let j = 0; j <= extra; j++) {
+            const x = oneCost(mv.rng, mv.toMu, mv.toAlpha);
+            t.scClaims[mv.to] += x;
+            for (let w = 0; w < nw; w++) if (happens[w]) W[w].tally.scClaims[mv.to] += x;
+          }
         }
         if (stays) {
           t.scContacts[l] += 1;
           t.scClaims[l] += cost * lp.priceFactor;
+        }
+        for (let w = 0; w < nw; w++) {
+          if (!stays && !returned[w]) continue;
+          const v = W[w].volume[l];
+          if (v > 0 && W[w].rng.uniform() < v) continue;
+          W[w].tally.scContacts[l] += 1;
+          W[w].tally.scClaims[l] += cost * lp.priceFactor;
         }
       }
     }
@@ -63,11 +92,15 @@ export function personSegmentYear(plan: SegmentYearPlan, base: Samplers, t: Tall
       if (kept) {
         t.scHcCases += 1;
         t.scHcCost += x;
+        for (let w = 0; w < nw; w++) ((W[w].tally.scHcCases += 1), (W[w].tally.scHcCost += x));
       }
       for (let j = 0; j < hc.thresholds.length; j++) {
         const e = Math.max(0, x - hc.thresholds[j]);
         t.cfExcess[j] += e;
-        if (kept) t.scExcess[j] += e;
+        if (kept) {
+          t.scExcess[j] += e;
+          for (let w = 0; w < nw; w++) W[w].tally.scExcess[j] += e;
+        }
       }
     }
   }
@@ -100,6 +133,10 @@ function startPersistenceYear(hc: HighCostPlan, n: number): number {
 function personRate(hc: HighCostPlan, i: number, before: number): number {
   return i < before ? persistentRate(hc.rate, hc.persistence, hc.flags[i] === 1) : hc.rate;
 }
+
+/** Per world, for the contact being simulated: its move happens; it stays on its line because its move did not. */
+let happens = new Uint8Array(4);
+let returned = new Uint8Array(4);
 
 function oneCost(rng: Samplers, mu: number, alpha: number): number {
   return alpha === Infinity ? mu : rng.gamma(alpha, mu / alpha);

@@ -12,6 +12,24 @@ export interface SegmentYearPlan {
   highCost: HighCostPlan | null;
   /** False in pre-contract years: the scenario equals the counterfactual. */
   scenarioActive: boolean;
+  /** Contracts whose care responds to their incentives, each thinning the scenario's draws (empty: none). */
+  worlds: BehaviourWorld[];
+}
+
+/**
+ * The care under one contract whose incentives change it, drawn from the scenario's: a share of
+ * each substitution's moves does not happen (the contacts stay where they were), and a share of
+ * each line's remaining contacts is not supplied. Where nothing changes no draw is made, so a
+ * neutral contract's care is the scenario's, bit for bit.
+ */
+export interface BehaviourWorld {
+  /** Per line: fraction of the line's remaining contacts not supplied. */
+  volume: Float64Array;
+  /** Per substitution (model order): fraction of its moves that happen. */
+  uptake: Float64Array;
+  rng: Samplers;
+  /** The world's care (scenario side only; the counterfactual fields are unused). */
+  tally: Tally;
 }
 
 export interface LinePlan {
@@ -54,6 +72,8 @@ export interface Move {
   additionality: number;
   /** Fraction of moved contacts refilled on the sending line. */
   refill: number;
+  /** The substitution's index (model order). */
+  sub: number;
 }
 
 export interface HighCostPlan {

@@ -9,7 +9,9 @@ import { finColumn, partiesOf, twinResultColumn } from '../core/columns';
 import { aggregateSegmentYear } from './aggregate';
 import { personSegmentYear } from './person';
 import { expectedSegmentYear } from './expected';
-import { addTally, newTally, resetTally, type Cut, type LinePlan, type Move, type SegmentYearPlan, type SegmentYearSimulator, type Tally } from './plan';
+import { addTally, newTally, resetTally, type BehaviourWorld, type Cut, type LinePlan, type Move, type SegmentYearPlan, type SegmentYearSimulator, type Tally } from './plan';
+import { behaviourAt } from '../define/behaviour';
+import type { BehaviourWorldModel } from '../define/definition';
 import { exp, ipow, log } from '../random/math';
 
 export type Mode = 'aggregate' | 'person';
@@ -48,6 +50,8 @@ interface RunStreams {
   quality: Samplers;
   subs: Samplers[];
   ivs: Samplers[];
+  /** One per behaviour world, all on the same stream. */
+  worlds: Samplers[];
 }
 
 function makeStreams(model: Model): RunStreams {
@@ -59,6 +63,7 @@ function makeStreams(model: Model): RunStreams {
     quality: makeSamplers(none),
     subs: model.substitutions.map(() => makeSamplers(none)),
     ivs: model.interventions.map(() => makeSamplers(none)),
+    worlds: (model.behaviour?.worlds ?? []).map(() => makeSamplers(none)),
   };
 }
 
@@ -69,6 +74,7 @@ function seedStreams(rs: RunStreams, model: Model, run: number, replicate: strin
   rs.quality.use(g(STREAMS.quality));
   model.substitutions.forEach((x, i) => rs.subs[i].use(g(STREAMS.actionOf(x.block))));
   model.interventions.forEach((x, i) => rs.ivs[i].use(g(STREAMS.actionOf(x.block))));
+  rs.worlds.forEach((w) => w.use(g(STREAMS.behaviour)));
   return rs;
 }
 
@@ -121,6 +127,7 @@ export class RunSimulator {
   private readonly plans: SegmentYearPlan[];
   private readonly pool: { cuts: Cut[][]; moves: Move[][]; hcCuts: Cut[] }[];
   private readonly ivWeight: Float64Array;
+  private readonly worlds: WorldState[];
 
   constructor(
     private readonly model: Model,
@@ -133,7 +140,7 @@ export class RunSimulator {
     this.rs = makeStreams(model);
     const base = this.rs.base;
     const cut = (): Cut => ({ f: 0, rng: base });
-    const move = (): Move => ({ f: 0, rng: base, to: 0, toMu: 0, toAlpha: Infinity, additionality: 0, refill: 0 });
+    const move = (): Move => ({ f: 0, rng: base, to: 0, toMu: 0, toAlpha: Infinity, additionality: 0, refill: 0, sub: 0 });
     this.ivWeight = new Float64Array(model.interventions.length);
     this.sizes = new Float64Array(model.segments.length);
     this.expected = new Float64Array(model.horizon * NL);
@@ -155,9 +162,24 @@ export class RunSimulator {
             g: 0,
             states: model.segments.map(() => Array.from({ length: L + 1 }, () => ({ prevCases: -1, prevN: 0, flags: new Uint8Array(0) }))),
           };
+    const nt = model.excessThresholds.length;
+    this.worlds = (model.behaviour?.worlds ?? []).map((w) => {
+      const total = newTally(NL, nt);
+      const level = w.coverage < 1 ? model.coverageLevels.indexOf(w.coverage) : -1;
+      return {
+        model: w,
+        world: { volume: new Float64Array(NL), uptake: new Float64Array(model.substitutions.length), rng: base, tally: total },
+        total,
+        piece: newTally(NL, nt),
+        level,
+        covered: level >= 0 ? newTally(NL, nt) : null,
+      };
+    });
+    const worlds = this.worlds.map((w) => w.world);
     this.plans = model.segments.map((seg) => ({
       n: 0,
       scenarioActive: false,
+      worlds,
       lines: seg.lines.map((u): LinePlan | null => (u ? { lambda: 0, k: Infinity, mu: 0, alpha: Infinity, cuts: [], nCuts: 0, priceFactor: 1, moves: [], nMoves: 0 } : null)),
       highCost: seg.highCost ? { rate: 0, mu: 0, sigma: 0, cuts: [], nCuts: 0, thresholds: model.excessThresholds, persistence: 0, prevCases: -1, prevN: 0, flags: new Uint8Array(0) } : null,
     }));
@@ -251,6 +273,11 @@ export class RunSimulator {
     const cols = out.cols;
     const expectedBenchmark = m.scenario.benchmark.method === 'expected';
     this.expected.fill(0);
+    for (let i = 0; i < this.worlds.length; i++) {
+      const w = this.worlds[i];
+      behaviourAt(theta, m.behaviour!, w.model, w.world.volume, w.world.uptake);
+      w.world.rng = rs.worlds[i];
+    }
     const bench = this.horizon(theta, rs, (t, y) => {
       const r = row0 + t;
       const tl = y.tally;
@@ -290,6 +317,26 @@ export class RunSimulator {
       cols[L.reduction][r] = 1 - scTotal / cfTotal;
       cols[L.cf.quality][r] = y.qualityCf;
       cols[L.sc.quality][r] = y.qualitySc;
+      for (let i = 0; i < this.worlds.length; i++) {
+        const ws = this.worlds[i];
+        const W = L.worlds[i];
+        const wt = ws.total;
+        let total = ivCost;
+        for (let l = 0; l < NL; l++) {
+          const x = wt.scClaims[l] + (l === HOSPITAL ? wt.scHcCost : 0);
+          cols[W.claims[l]][r] = x;
+          cols[W.contacts[l]][r] = wt.scContacts[l];
+          cols[W.movedOut[l]][r] = wt.movedOut[l];
+          total += x;
+        }
+        cols[W.total][r] = total;
+        cols[W.reduction][r] = 1 - total / cfTotal;
+        if (W.covered && ws.covered)
+          for (let l = 0; l < NL; l++) {
+            cols[W.covered.claims[l]][r] = ws.covered.scClaims[l] + (l === HOSPITAL ? ws.covered.scHcCost : 0);
+            cols[W.covered.movedOut[l]][r] = ws.covered.movedOut[l];
+          }
+      }
       const cov = this.cov;
       if (cov)
         for (let j = 0; j < cov.levels.length; j++) {
@@ -350,6 +397,10 @@ export class RunSimulator {
     }
     for (let t = -P; t < m.horizon; t++) {
       resetTally(tally);
+      for (const w of this.worlds) {
+        resetTally(w.total);
+        if (w.covered) resetTally(w.covered);
+      }
       if (this.cov) for (let j = 0; j < this.cov.levels.length; j++) (resetTally(this.cov.tallies[j]), (this.cov.pop[j] = 0));
       this.ivCostBy.fill(0);
       let population = 0;
@@ -477,7 +528,15 @@ export class RunSimulator {
       }
       plan.n = to - from;
       resetTally(cov.piece);
+      for (const w of this.worlds) {
+        resetTally(w.piece);
+        w.world.tally = w.piece;
+      }
       this.segYear(plan, base, cov.piece);
+      for (const w of this.worlds) {
+        addTally(w.total, w.piece);
+        if (w.covered && k <= w.level) addTally(w.covered, w.piece);
+      }
       if (hc) {
         st.prevCases = hc.prevCases;
         st.prevN = hc.prevN;
@@ -584,6 +643,7 @@ export class RunSimulator {
           mv.toAlpha = shapeOf(val(theta, sub.cv));
           mv.additionality = val(theta, sub.additionality);
           mv.refill = val(theta, sub.refill);
+          mv.sub = j;
           lp.moves[lp.nMoves++] = mv;
         }
       lp.lambda = val(theta, u.contacts);
@@ -642,6 +702,17 @@ export class RunSimulator {
 }
 
 const HOSPITAL = LINES.indexOf('hospital');
+
+/** One behaviour world's state in a run: its plan entry and its year's tallies (all people; one piece; its covered people). */
+interface WorldState {
+  model: BehaviourWorldModel;
+  world: BehaviourWorld;
+  total: Tally;
+  piece: Tally;
+  /** Its contract's coverage level (−1: the whole region) and that level's tally. */
+  level: number;
+  covered: Tally | null;
+}
 
 interface CoverageState {
   levels: number[];

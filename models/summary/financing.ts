@@ -1,7 +1,7 @@
 import { PARTIES, type Party } from '../core/names';
 import type { LocalText } from '../scenario/localText';
-import type { RunBlock } from '../simulation/columns';
-import { expectedShortfallMcse, meanSd, proportion, quantilesBySelection, selectInPlace, stat, type Prob, type Stat } from './stats';
+import { worldPrefix, type RunBlock } from '../simulation/columns';
+import { expectedShortfallMcse, meanSd, probAtLeast, proportion, quantilesBySelection, selectInPlace, stat, yearSlice, type Prob, type Stat } from './stats';
 import { finColumn, PAID_ITEMS, paidColumn, paidItemColumn, STATUS_QUO, type PaidItem } from '../core/columns';
 import type { FinancingPlan } from '../finance/plan';
 
@@ -57,6 +57,11 @@ export interface ModelRisk {
   paid: { mean: number; pPaid: Prob; items?: Record<PaidItem, number> };
   horizon: Record<Party, PartyRisk>;
   years: Record<Party, PartyRisk>[];
+  /**
+   * The cost reduction of the care this contract is settled on, per year, and P(reduction ≥ the
+   * scenario's target): its own care when its incentives change it (`ownCare`), else the scenario's.
+   */
+  care: { ownCare: boolean; target: number; years: { reduction: Stat; pReachTarget: Prob }[] };
   /**
    * Population-based payment only: the owners' results with their share of the integrator's
    * result added (GP group and hospital as consolidated groups), over the horizon.
@@ -162,7 +167,8 @@ function partyRisks(b: RunBlock, model: string, year: number | 'horizon', sqOf: 
   return Object.fromEntries(per.map((x, k) => [x.p, risks[k]])) as Record<Party, PartyRisk>;
 }
 
-export function summarizeFinancing(plan: FinancingPlan, b: RunBlock): FinancingSummary {
+/** `target`: the reduction whose chance each contract's care reaches is reported (NaN: not reported). */
+export function summarizeFinancing(plan: FinancingPlan, b: RunBlock, target = NaN): FinancingSummary {
   const yearsIdx = Array.from({ length: b.years }, (_, t) => t);
   // Status-quo results per period, computed once and shared by every model.
   const sqResults = new Map<string, Float64Array>();
@@ -212,9 +218,20 @@ export function summarizeFinancing(plan: FinancingPlan, b: RunBlock): FinancingS
               }),
             ) as Record<PaidItem, number>)
           : undefined;
+      const own = b.names.indexOf(`${worldPrefix(m.id)}reduction`);
+      const red = b.cols[own >= 0 ? own : b.names.indexOf('reduction')];
+      const care = {
+        ownCare: own >= 0,
+        target,
+        years: yearsIdx.map((t) => {
+          const x = yearSlice(red, b.years, t);
+          return { reduction: stat(x), pReachTarget: probAtLeast(x, target) };
+        }),
+      };
       return {
         ...m,
         ...(owners ? { owners } : {}),
+        care,
         paid: { mean: meanSd(paid).mean, pPaid: proportion(paidRuns, b.runs), ...(items ? { items } : {}) },
         horizon: partyRisks(b, m.id, 'horizon', sqOf('horizon')),
         years: yearsIdx.map((t) => partyRisks(b, m.id, t, sqOf(t))),

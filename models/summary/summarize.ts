@@ -267,7 +267,7 @@ export function summarize(model: Model, b: RunBlock, opts: SummarizeOptions = {}
             statusQuoRisk: { horizon: {} as FinancingSummary['statusQuoRisk']['horizon'], years: [] },
             models: [],
           }
-        : summarizeFinancing(model.financing, b),
+        : summarizeFinancing(model.financing, b, target),
     sensitivity: { reductionLastYear: drivers, results },
   };
 }

@@ -238,6 +238,7 @@ export function FinanceView(props: { fin: FinancingLike; startYear: number; hist
           </table>
         </div>
         <p class="caption">{t('finTableCaption')}</p>
+        <ContractCare fin={props.fin} startYear={props.startYear} period={period()} />
         <Show when={parties().includes('patients')}>
           <p class="caption" data-testid="fin-patients-note">
             {ts('patientsNote')}
@@ -677,5 +678,49 @@ function PartyPicker(props: { parties: string[]; party: string; setParty: (p: st
         )}
       </For>
     </div>
+  );
+}
+
+/**
+ * Each contract's cost reduction and chance of reaching the target, side by side: shown when
+ * some contract's incentives change its care (otherwise every contract has the scenario's).
+ */
+function ContractCare(props: { fin: FinancingLike; startYear: number; period: 'horizon' | number }) {
+  // Summaries stored before contracts had their own care have no `care`.
+  const shown = () => props.fin.models.every((m) => m.care) && props.fin.models.some((m) => m.care.ownCare);
+  const year = () => (props.period === 'horizon' ? props.fin.models[0].care.years.length - 1 : props.period);
+  const target = () => pct(props.fin.models[0].care.target, 0);
+  return (
+    <Show when={shown()}>
+      <h3>{t('careTitle', { p: target() })}</h3>
+      <div class="table-wrap">
+        <table class="data" data-testid="contract-care">
+          <thead>
+            <tr>
+              <th scope="col">{t('financingModel')}</th>
+              <th scope="col">{t('careReduction', { y: props.startYear + year() })}</th>
+              <th scope="col">{t('careChance', { p: target() })}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={props.fin.models}>
+              {(m) => {
+                const y = () => m.care.years[year()];
+                return (
+                  <tr>
+                    <th scope="row">
+                      {textOf(m.name)} <span class="muted">({m.care.ownCare ? t('careOwn') : t('careScenario')})</span>
+                    </th>
+                    <td>{withMcse(y().reduction.mean, y().reduction.mcse, (v) => pct(v, 1))}</td>
+                    <td>{withMcse(y().pReachTarget.p, y().pReachTarget.mcse, (v) => pct(v, 0))}</td>
+                  </tr>
+                );
+              }}
+            </For>
+          </tbody>
+        </table>
+      </div>
+      <p class="caption">{t('careCaption')}</p>
+    </Show>
   );
 }

@@ -3,7 +3,7 @@ import { Later } from '../components/Later';
 import { financingOf } from '../charts/financeShape';
 import { GoalPanel } from './GoalPanel';
 import { DesignPanel } from './DesignPanel';
-import { ShapleyPanel, VoiPanel } from './FairPanels';
+import { ShapleyPanel } from './FairPanels';
 import { VarianceView } from './VarianceView';
 import { td } from './texts';
 import { textOf } from '../i18n';
@@ -20,7 +20,6 @@ export function DecisionSection(props: { ctl: RunController; outcome: RunOutcome
       <GoalPanel ctl={props.ctl} input={props.outcome.input} target={props.outcome.summary.target} />
       <DesignPanel input={props.outcome.input} onAdd={props.onAddContract} />
       <ShapleyPanel input={props.outcome.input} summary={props.outcome.summary} />
-      <VoiPanel input={props.outcome.input} />
     </section>
   );
 }

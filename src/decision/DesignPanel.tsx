@@ -70,6 +70,8 @@ export function DesignPanel(props: { input: unknown; onAdd?: (contract: Record<s
   const [message, setMessage] = createSignal<string | null>(null);
   const [design, setDesign] = createSignal<Design | null>(null);
   const [added, setAdded] = createSignal<string | null>(null);
+  /** The scenario the shown search was made for: once the scenario is run again the result stays (its proposal may just have been added) but says it belongs to the earlier run. */
+  const [searchedFor, setSearchedFor] = createSignal<unknown>(undefined);
   let worker: DesignWorker | null = null;
   const stop = () => {
     worker?.terminate();
@@ -131,6 +133,7 @@ export function DesignPanel(props: { input: unknown; onAdd?: (contract: Record<s
       const r = await w.design(props.input, contract()!.id, f.terms, f.accept, { runs, steps: stepsFor(f.terms.length) }, (d: number, p: number) => setProgress({ d, p }));
       if (worker !== w) return;
       if (r.ok) {
+        setSearchedFor(props.input);
         setDesign(r.design);
         setStatus('done');
       } else {
@@ -319,6 +322,11 @@ export function DesignPanel(props: { input: unknown; onAdd?: (contract: Record<s
           </Show>
         </div>
       </Show>
+      <Show when={design() && searchedFor() !== props.input}>
+        <p class="stale" role="status" data-testid="design-stale">
+          {tx('stale')}
+        </p>
+      </Show>
       <Show when={design()}>{(d) => <DesignResult d={d()} termsText={termsText} terms={terms()} onAdd={props.onAdd ? addProposal : undefined} added={added()} />}</Show>
     </section>
   );
@@ -370,7 +378,9 @@ function DesignResult(props: { d: Design; terms: TermDef[]; termsText: (p: Desig
   );
   return (
     <div class="design-result" data-testid="design-result">
-      <p class="small">{tx(d().resimulated ? 'resimulated' : 'sameCare', { n: num(d().runs) })}</p>
+      <p class="small" data-testid="design-care">
+        {tx(d().resimulated ? 'resimulated' : 'sameCare', { n: num(d().runs) })}
+      </p>
       <p data-testid="design-found">
         <strong>{tx('found', { k: ok(), n: d().points.length })}</strong>
       </p>

@@ -1,85 +1,17 @@
-import { createMemo, createSignal, For, onCleanup, Show, type JSX } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, on, Show, type JSX } from 'solid-js';
 import { lang, textOf } from '../i18n';
 import { euroMln, num, pct } from '../format';
-import { formatInputNumber, numberProblemText, parseLocalNumber } from '../editor/numbers';
 import { partyLabelIn } from '../parties';
 import { OKABE_ITO } from '../colors';
 import { svgWidth } from '../charts/svgWidth';
-import { paramLabel } from '../charts/paramLabel';
 import { financingOf } from '../charts/financeShape';
 import type { ScenarioShapley } from '../../models/analysis/shapley';
-import type { DecisionValue } from '../../models/analysis/decisionValue';
-import { fairWorker, type FairWorker } from '../../workers/fairPool';
 import { fx } from './fairTexts';
+import { useFairWorker } from './fairWorker';
 
-/** Runs each analysis simulates (every coalition, or the runs the regressions use), at most the scenario's own. */
+/** Runs each coalition simulates, at most the scenario's own. */
 const SHAPLEY_RUNS = 300;
-const VOI_RUNS = 2000;
-const runsOf = (input: unknown, most: number) => Math.min(most, Number((input as { simulation?: { runs?: number } })?.simulation?.runs ?? most));
-
-/** One worker per panel, started on demand; Stop terminates it and the next computation starts another. */
-function useWorker() {
-  const [status, setStatus] = createSignal<'idle' | 'running' | 'done' | 'cancelled' | 'error'>('idle');
-  const [progress, setProgress] = createSignal<{ d: number; p: number } | null>(null);
-  const [message, setMessage] = createSignal<string | null>(null);
-  let worker: FairWorker | null = null;
-  const stop = () => {
-    worker?.terminate();
-    worker = null;
-  };
-  onCleanup(stop);
-  const go = async <T,>(call: (w: FairWorker, onProgress: (d: number, p: number) => void) => Promise<{ ok: true; result: T } | { ok: false; message: string }>, done: (r: T) => void) => {
-    setMessage(null);
-    setStatus('running');
-    setProgress(null);
-    const w = (worker ??= fairWorker());
-    try {
-      const r = await call(w, (d, p) => setProgress({ d, p }));
-      if (worker !== w) return;
-      if (r.ok) {
-        done(r.result);
-        setStatus('done');
-      } else {
-        setMessage(fx('failed', { m: r.message }));
-        setStatus('error');
-      }
-    } catch (e) {
-      if (worker !== w) return;
-      setMessage(fx('failed', { m: e instanceof Error ? e.message : String(e) }));
-      setStatus('error');
-      stop();
-    }
-  };
-  const fail = (m: string) => (setMessage(m), setStatus('error'));
-  const controls = (testid: string, label: string, onRun: () => void, progressKey: 'progress' | 'progressVoi') => (
-    <>
-      <p>
-        <button type="button" data-testid={`${testid}-run`} disabled={status() === 'running'} onClick={onRun}>
-          {label}
-        </button>{' '}
-        <Show when={status() === 'running'}>
-          <button type="button" data-testid={`${testid}-cancel`} onClick={() => (stop(), setStatus('cancelled'))}>
-            {fx('cancel')}
-          </button>{' '}
-          <span role="status" data-testid={`${testid}-progress`}>
-            {progress() ? fx(progressKey, { d: num(progress()!.d), p: num(progress()!.p) }) : fx('starting')}
-          </span>
-        </Show>
-        <Show when={status() === 'cancelled'}>
-          <span role="status" data-testid={`${testid}-cancelled`}>
-            {fx('cancelled')}
-          </span>
-        </Show>
-      </p>
-      <Show when={message()}>
-        <p class="field-error" role="alert" data-testid={`${testid}-message`}>
-          {message()}
-        </p>
-      </Show>
-    </>
-  );
-  return { go, fail, controls };
-}
+export const runsOf = (input: unknown, most: number) => Math.min(most, Number((input as { simulation?: { runs?: number } })?.simulation?.runs ?? most));
 
 /** Horizontal bars with an error whisker each, labels on the left (values in € mln). */
 function Bars(props: { title: string; rows: { label: string; value: number; se: number }[]; testid: string; color?: string }) {
@@ -143,8 +75,15 @@ const partiesText = (c: Record<string, number>) =>
 
 /** "Wie heeft de besparing gemaakt?": the Shapley split over the actions and the parties carrying them, beside what each party receives. */
 export function ShapleyPanel(props: { input: unknown; summary: unknown }) {
-  const w = useWorker();
+  const w = useFairWorker();
   const [res, setRes] = createSignal<ScenarioShapley | null>(null);
+  createEffect(
+    on(
+      () => props.input,
+      () => (w.reset(), setRes(null)),
+      { defer: true },
+    ),
+  );
   const hasActions = () => {
     const i = props.input as { interventions?: unknown[]; substitution?: unknown[] };
     return (i?.interventions?.length ?? 0) + (i?.substitution?.length ?? 0) > 0;
@@ -232,171 +171,6 @@ export function ShapleyPanel(props: { input: unknown; summary: unknown }) {
                 </tbody>
               </table>
               <p class="muted small">{fx('receivesNote')}</p>
-            </div>
-          );
-        }}
-      </Show>
-    </section>
-  );
-}
-
-/** "Wat is meer weten waard?": EVPI, EVPPI per parameter and for a group, EVSI of a pilot, per decision, ranked. */
-export function VoiPanel(props: { input: unknown }) {
-  const w = useWorker();
-  const [res, setRes] = createSignal<DecisionValue | null>(null);
-  const [decision, setDecision] = createSignal(0);
-  const [group, setGroup] = createSignal<string[]>(['', '', '']);
-  const [sizes, setSizes] = createSignal<string | null>(null);
-  const [fixed, setFixed] = createSignal<string | null>(null);
-  const [per, setPer] = createSignal<string | null>(null);
-  const sizesText = () => sizes() ?? [1000, 10000, 50000].map((n) => formatInputNumber(n, lang())).join('; ');
-  const fixedText = () => fixed() ?? formatInputNumber(200000, lang());
-  const perText = () => per() ?? formatInputNumber(25, lang());
-  const uncertain = createMemo(() => {
-    // The uncertain parameters' paths are known once a computation ran; before, the group lists the tornado's names.
-    return res()?.parameters ?? [];
-  });
-  const label = (path: string) => paramLabel(path, props.input, lang()).label;
-  const run = () => {
-    const parsed: number[] = [];
-    for (const [k, part] of sizesText().split(';').entries()) {
-      const v = parseLocalNumber(part, lang());
-      if (!v.ok) return w.fail(fx('badNumber', { f: `${fx('pilotSizes')} (${k + 1})`, m: numberProblemText(v.reason, lang()) }));
-      if (!(v.value >= 1)) return w.fail(fx('badNumber', { f: `${fx('pilotSizes')} (${k + 1})`, m: '≥ 1' }));
-      parsed.push(Math.round(v.value));
-    }
-    const f = parseLocalNumber(fixedText(), lang());
-    if (!f.ok) return w.fail(fx('badNumber', { f: fx('pilotFixed'), m: numberProblemText(f.reason, lang()) }));
-    const p = parseLocalNumber(perText(), lang());
-    if (!p.ok) return w.fail(fx('badNumber', { f: fx('pilotPer'), m: numberProblemText(p.reason, lang()) }));
-    const g = [...new Set(group().filter(Boolean))];
-    void w.go(
-      (wk, onProgress) =>
-        wk.voi(props.input, { runs: runsOf(props.input, VOI_RUNS), ...(g.length ? { group: g } : {}), pilot: { sizes: parsed, fixedCost: f.value, costPerPerson: p.value } }, onProgress),
-      (r) => setRes(r),
-    );
-  };
-  const decisionName = (d: DecisionValue['decisions'][number]) => (d.decision === 'go' ? fx('decisionGo') : fx('decisionParty', { p: partyLabelIn(d.decision, lang()) }));
-  return (
-    <section class="card fair-panel" aria-labelledby="voi-title" data-testid="voi-panel">
-      <h3 id="voi-title">{fx('voiTitle')}</h3>
-      <p class="muted small">{fx('voiIntro', { n: num(runsOf(props.input, VOI_RUNS)) })}</p>
-      <div class="design-form">
-        <Show when={uncertain().length > 0}>
-          <div class="design-term">
-            <For each={[0, 1, 2]}>
-              {(i) => (
-                <label class="field">
-                  <span>
-                    {fx('group')} {i + 1}
-                  </span>
-                  <select data-testid={`voi-group-${i}`} value={group()[i]} onChange={(e) => setGroup(group().map((x, k) => (k === i ? e.currentTarget.value : x)))}>
-                    <option value="">{fx('none')}</option>
-                    <For each={uncertain()}>{(p) => <option value={p}>{label(p)}</option>}</For>
-                  </select>
-                </label>
-              )}
-            </For>
-          </div>
-        </Show>
-        <div class="design-term">
-          <label class="field">
-            <span>{fx('pilotSizes')}</span>
-            <input type="text" inputmode="decimal" data-testid="voi-pilot-sizes" value={sizesText()} onInput={(e) => setSizes(e.currentTarget.value)} />
-          </label>
-          <label class="field narrow">
-            <span>{fx('pilotFixed')}</span>
-            <input type="text" inputmode="decimal" data-testid="voi-pilot-fixed" value={fixedText()} onInput={(e) => setFixed(e.currentTarget.value)} />
-          </label>
-          <label class="field narrow">
-            <span>{fx('pilotPer')}</span>
-            <input type="text" inputmode="decimal" data-testid="voi-pilot-per" value={perText()} onInput={(e) => setPer(e.currentTarget.value)} />
-          </label>
-        </div>
-      </div>
-      {w.controls('voi', fx('voiRun'), run, 'progressVoi')}
-      <Show when={res()}>
-        {(r) => {
-          const d = () => r().decisions[Math.min(decision(), r().decisions.length - 1)];
-          const ranked = () =>
-            d()
-              .evppi.map((e, k) => ({ e, k }))
-              .sort((a, b) => b.e.value - a.e.value);
-          const top = () => ranked().slice(0, 10);
-          const r2 = (e: { fits: { r2: number }[] }) => Math.max(...e.fits.map((f) => f.r2));
-          return (
-            <div data-testid="voi-result">
-              <label class="field">
-                <span>{fx('decision')}</span>
-                <select data-testid="voi-decision" value={String(decision())} onChange={(e) => setDecision(Number(e.currentTarget.value))}>
-                  <For each={r().decisions}>{(x, i) => <option value={String(i())}>{decisionName(x)}</option>}</For>
-                </select>
-              </label>
-              <p data-testid="voi-evpi">
-                <strong>{fx('evpi', { v: euroMln(d().evpi.value, 2), e: euroMln(d().evpi.se, 2) })}</strong>
-              </p>
-              <Bars title={fx('voiChart')} rows={top().map(({ e, k }) => ({ label: label(r().parameters[k]), value: e.value, se: e.se }))} testid="voi-chart" color={OKABE_ITO.vermillion} />
-              <TableView testid="voi-table">
-                <table class="data">
-                  <thead>
-                    <tr>
-                      <th scope="col">{fx('parameter')}</th>
-                      <th scope="col">{fx('evppi')}</th>
-                      <th scope="col">{fx('fit')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <Show when={d().group}>
-                      <tr data-testid="voi-group-row">
-                        <th scope="row">{fx('groupRow', { g: (r().group ?? []).map((k) => label(r().parameters[k])).join(' + ') })}</th>
-                        <td class="num">{fx('cell', { v: euroMln(d().group!.value, 2), e: euroMln(d().group!.se, 2) })}</td>
-                        <td class="num">{num(r2(d().group!), 2)}</td>
-                      </tr>
-                    </Show>
-                    <For each={ranked()}>
-                      {({ e, k }) => (
-                        <tr>
-                          <th scope="row">{label(r().parameters[k])}</th>
-                          <td class="num">{fx('cell', { v: euroMln(e.value, 2), e: euroMln(e.se, 2) })}</td>
-                          <td class="num">{num(r2(e), 2)}</td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
-              </TableView>
-              <Show when={d().group}>
-                <p data-testid="voi-group-value">
-                  {fx('groupRow', { g: `${(r().group ?? []).map((k) => label(r().parameters[k])).join(' + ')}: ${euroMln(d().group!.value, 2)} (± ${euroMln(d().group!.se, 2)})` })}
-                </p>
-              </Show>
-              <p class="muted small">{fx('fitNote')}</p>
-              <Show when={d().pilot}>
-                <table class="data" data-testid="voi-pilot">
-                  <caption>{fx('pilotTitle')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{fx('people')}</th>
-                      <th scope="col">{fx('evsi')}</th>
-                      <th scope="col">{fx('cost')}</th>
-                      <th scope="col">{fx('net')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={d().pilot}>
-                      {(p) => (
-                        <tr>
-                          <th scope="row">{num(p.n)}</th>
-                          <td class="num">{fx('cell', { v: euroMln(p.value, 2), e: euroMln(p.se, 2) })}</td>
-                          <td class="num">{euroMln(p.cost, 2)}</td>
-                          <td class="num">{euroMln(p.net, 2)}</td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
-                <p class="muted small">{fx('pilotNote')}</p>
-              </Show>
             </div>
           );
         }}

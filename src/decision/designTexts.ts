@@ -56,6 +56,10 @@ const X = {
   failed: { nl: 'Het zoeken lukte niet: {m}', en: 'The search failed: {m}' },
   badNumber: { nl: '{f}: {m}', en: '{f}: {m}' },
   rangeOrder: { nl: '{f}: "van" moet kleiner zijn dan "tot".', en: '{f}: "from" must be below "to".' },
+  stale: {
+    nl: 'Het scenario is sindsdien opnieuw doorgerekend: deze uitkomst hoort bij de vorige doorrekening. Zoek opnieuw voor het huidige scenario.',
+    en: 'The scenario has been run again since: this result belongs to the previous run. Search again for the current scenario.',
+  },
   sameCare: { nl: 'Afrekening opnieuw toegepast op dezelfde gesimuleerde zorg ({n} runs).', en: 'Settlement applied again to the same simulated care ({n} runs).' },
   resimulated: {
     nl: 'Varianten opnieuw gesimuleerd met dezelfde toevalsgetallen ({n} runs): deze voorwaarde verandert wat de simulatie bijhoudt.',

@@ -156,6 +156,14 @@ export const HELP_NL: Record<string, string> = {
     'Deel van het verschil tussen de lopende benchmark en de werkelijke kosten van de regio dat het opnieuw vaststellen weghaalt (1: de nieuwe benchmark is de werkelijke kosten, doorgetrokken; 0: er verandert niets).',
   'financing.models[].coverage':
     'Deel van de verzekerden in de regio waarvoor het contract geldt (die van de contracterende verzekeraar); geldstromen, benchmark, gemeten besparing en minimale besparing gelden voor hen, de zorg van de anderen blijft per verrichting betaald. Leeg: 100%.',
+  'financing.models[].behaviour': 'Met het gedrag van de bekostiging ingesteld: uit houdt dit contract op de zorg van het scenario (geen reactie op prikkels). Leeg: aan.',
+  'financing.behaviour':
+    'Hoe zorgaanbieders reageren op wat een contract hen oplevert (README "Incentives change behaviour"). Leeg: elk contract wordt afgerekend op de zorg van het scenario zoals die is.',
+  'financing.behaviour.elasticity': 'Elasticiteit van het volume van zorgaanbieders voor hun marginale opbrengst per contact, ten opzichte van betaling per verrichting.',
+  'financing.behaviour.discretionary': 'Stuurbaar deel van de contacten per zorgvorm; een zorgvorm die ontbreekt reageert niet.',
+  'financing.behaviour.discretionary.*': 'Deel van de contacten van deze zorgvorm waarvan het volume de marginale opbrengst van de zorgaanbieder volgt.',
+  'financing.behaviour.holdBack': 'Deel van de opname van een substitutie dat achterwege blijft als de partij die erover beslist niets van de besparing houdt.',
+  'substitution[].controlledBy': 'De zorgaanbieder die beslist of contacten verschuiven; met het gedrag van de bekostiging ingesteld volgt de opname zijn deel van de besparing. Leeg: geen reactie.',
   'financing.parties.deductibleShare.mentalHealth': 'Deel van de GGZ-declaraties dat patiënten zelf betalen; leeg: niets.',
   'financing.parties.deductibleShare.otherZvw':
     'Deel van de declaraties voor overige Zvw-zorg dat patiënten zelf betalen (kraamzorg en wijkverpleging vallen niet onder het eigen risico); leeg: niets.',

@@ -41,6 +41,7 @@ const QUESTION: Record<string, number> = {
   riskreturn: 3,
   gains: 3,
   tornado: 4,
+  voi: 4,
   variance: 4,
 };
 export const QUESTION_NAMES: Record<number, Label> = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decisionValue, DecisionValueError } from '../../models/analysis/decisionValue';
+import { decisionValue, DecisionValueError, uncertainParameters } from '../../models/analysis/decisionValue';
 import { column } from '../../models/simulation/columns';
 import { defaultInput, run, valid } from '../helpers';
 
@@ -45,6 +45,19 @@ describe('value of information of the scenario’s decisions', () => {
     expect(fin.length).toBeGreaterThan(0);
     const scale = go.evpi.value;
     for (const [, k] of fin) expect(go.evppi[k].value).toBeLessThanOrEqual(4 * go.evppi[k].se + 1e-3 * scale);
+  });
+
+  it('lists the parameters a group is picked from before any computation, as the computation lists them', () => {
+    const listed = uncertainParameters(s);
+    expect(listed).toEqual(d.parameters);
+    // Every listed path is a distribution in the file (the slow way: walk the scenario by the path).
+    const at = (path: string) =>
+      path
+        .split(/[.[\]]/)
+        .filter(Boolean)
+        .reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], s);
+    for (const p of listed) expect(at(p)).toHaveProperty('dist');
+    expect(listed).toContain(hospitalTrend);
   });
 
   it('names a parameter that is not uncertain, and refuses groups above three', () => {

@@ -171,6 +171,20 @@ describe('scenario library', () => {
     expect(further.mean - 4 * further.se).toBeGreaterThan(0);
   });
 
+  it('which contract makes the substitution happen: under FFS the region does not reach 2% in the last year, under population-based payment it does with probability ≈ 0.86', () => {
+    const { s } = runFile('welk-contract-substitutie.json');
+    const p = (id: string) => model(s, id).care.years[s.years.length - 1].pReachTarget;
+    for (const id of ['ffs', 'zh-budget', 'ss', 'populatie']) expect(model(s, id).care.ownCare, id).toBe(true);
+    // Tolerances: 4 Monte Carlo SEs of a proportion over the 300 runs, √(p(1 − p)/300).
+    const se = (q: number) => Math.sqrt((q * (1 - q)) / RUNS);
+    expect(p('ffs').p).toBeLessThan(0.05);
+    expect(Math.abs(p('populatie').p - 0.86)).toBeLessThan(4 * se(0.86));
+    expect(Math.abs(p('zh-budget').p - 0.79)).toBeLessThan(4 * se(0.79));
+    expect(Math.abs(p('ss').p - 0.28)).toBeLessThan(4 * se(0.28));
+    // Without behaviour the scenario itself (full uptake, no volume response) stays below 2%.
+    expect(last(s).pReachTarget.p).toBeLessThan(0.05);
+  });
+
   it('multi-year hospital budget: under FFS substitution costs the hospital; under the budget it loses less than half as much and the insurer gains less', () => {
     const { s, b } = runFile('ziekenhuisbudget-substitutie.json');
     const ffs = model(s, 'ffs').horizon;

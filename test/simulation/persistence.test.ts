@@ -24,6 +24,7 @@ function chains(sim: SegmentYearSimulator, rho: number, seed: string, sizes = SI
     n: 0,
     lines: [],
     scenarioActive: false,
+    worlds: [],
     highCost: { rate: RATE, mu: 0, sigma: 0.1, cuts: [], nCuts: 0, thresholds: [], persistence: rho, prevCases: -1, prevN: 0, flags: new Uint8Array(0) },
   };
   const t = newTally(0, 0);

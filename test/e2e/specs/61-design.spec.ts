@@ -54,6 +54,9 @@ test.describe.serial('61-design', () => {
     const problem = await page.$('[data-testid="design-message"]');
     assert(problem === null, `the search failed: ${await problem?.textContent()}`);
     assert((await page.$('[data-testid="design-result"]')) !== null, `no result: ${await page.textContent('[data-testid="design-panel"] p:has(button)')}`);
+    const care = (await page.textContent('[data-testid="design-care"]')) ?? '';
+    assert(/^Afrekening opnieuw toegepast op dezelfde gesimuleerde zorg \(\d+(\.\d{3})* runs\)\.$/.test(care.trim()), `says the variants were settled on the same care, not simulated again: ${care}`);
+    assert((await page.$('[data-testid="design-stale"]')) === null, 'a fresh result is not marked as old');
     const found = await page.textContent('[data-testid="design-found"]');
     const m = /(\d+) van (\d+) varianten/.exec(found ?? '');
     assert(m !== null && Number(m[2]) > 49, `refined beyond the 7 × 7 grid: ${found}`);
@@ -80,6 +83,8 @@ test.describe.serial('61-design', () => {
     assert(after.financing.models.length === before.financing.models.length + 1, 'one contract more');
     const c = after.financing.models[after.financing.models.length - 1];
     assert(c.id === 'ss-one-voorstel' && c.kind === 'sharedSavings' && typeof c.sharingRate === 'number', `the new contract: ${JSON.stringify(c).slice(0, 200)}`);
+    // The scenario with the added contract is run again: the search stays, marked as the previous run's.
+    await page.waitForSelector('[data-testid="design-stale"]', { timeout: 120_000 });
     await page.click('[data-testid="scenario-title"]');
     await page.keyboard.press('ControlOrMeta+z');
     await page.waitForFunction((n) => (window as any).__proeftuinEditor?.scenario().financing.models.length === n, before.financing.models.length, { timeout: 5_000 });

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { designContract } from '../../models/analysis/design';
+import { compile } from '../../models/pipeline/compile';
+import { simulateBlock } from '../../models/simulation/block';
+import { summarizeFinancing } from '../../models/summary/financing';
+import { defaultInput, valid } from '../helpers';
+
+const RUNS = 60;
+
+describe('contract designer: a term that changes what the simulation records', () => {
+  const input = defaultInput();
+  input.simulation = { ...input.simulation!, runs: RUNS, varianceSplitRuns: 0 };
+  const s = valid(input);
+
+  it('simulates each stop-loss threshold again from the same seeds, says so, and equals the variant run normally', () => {
+    const d = designContract(s, 'populatie', [{ path: 'stopLoss.threshold', lo: 50_000, hi: 150_000 }], { steps: 2 });
+    expect(d.resimulated).toBe(true);
+    const gains = d.points.map((p) => p.outcome.integrator!.gain);
+    // The threshold matters: two different results (so the comparison below is not of one number).
+    expect(gains[0]).not.toBe(gains[1]);
+    for (const p of d.points) {
+      const v = structuredClone(s);
+      const m = v.financing!.models.find((x) => x.id === 'populatie')! as { stopLoss: { threshold: number } };
+      m.stopLoss.threshold = p.terms['stopLoss.threshold'];
+      const model = compile(valid(v));
+      const full = summarizeFinancing(model.financing, simulateBlock(model, 0, RUNS, 'aggregate')).models.find((x) => x.id === 'populatie')!;
+      for (const party of Object.keys(p.outcome) as (keyof typeof p.outcome)[]) {
+        expect(p.outcome[party]!.gain, `${party} at ${p.terms['stopLoss.threshold']}`).toBe(full.horizon[party].changeVsStatusQuo.mean);
+        expect(p.outcome[party]!.es).toBe(full.horizon[party].changeEs95);
+      }
+    }
+  });
+});
