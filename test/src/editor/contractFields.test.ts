@@ -12,12 +12,12 @@ const at = (kind: string) => models.findIndex((m) => m.kind === kind);
 describe("a contract's optional fields in the editor", () => {
   it('offers each kind exactly the optional fields its form has and the file leaves out', () => {
     const want: Record<string, string[]> = {
-      ffs: ['description', 'coverage'],
-      bonus: ['description', 'coverage', 'pot', 'scope'],
-      sharedSavings: ['description', 'coverage', 'scope', 'minimumLossRate', 'lossSharingRate', 'lossCap'],
-      population: ['description', 'coverage', 'scope'],
-      hospitalBudget: ['description', 'coverage'],
-      custom: ['description', 'coverage'],
+      ffs: ['description', 'coverage', 'behaviour'],
+      bonus: ['description', 'coverage', 'behaviour', 'pot', 'scope'],
+      sharedSavings: ['description', 'coverage', 'behaviour', 'scope', 'minimumLossRate', 'lossSharingRate', 'lossCap'],
+      population: ['description', 'coverage', 'behaviour', 'scope'],
+      hospitalBudget: ['description', 'coverage', 'behaviour'],
+      custom: ['description', 'coverage', 'behaviour'],
     };
     for (const [kind, keys] of Object.entries(want)) {
       const i = at(kind);

@@ -36,7 +36,7 @@ const lineLabels = (page: Page) =>
   page.$$eval(`${scopeBox} label.check`, (ls) => ls.map((l) => ({ text: (l.textContent ?? '').trim(), checked: (l.querySelector('input') as HTMLInputElement).checked })));
 const editorScope = (page: Page) => page.evaluate((m) => (window as any).__proeftuinEditor?.scenario()?.financing?.models?.[m]?.scope, M) as Promise<string[] | undefined>;
 
-test.describe.serial('63-contract-scope', () => {
+test.describe.serial('64-contract-scope', () => {
   let ctx: BrowserContext;
   let page: Page;
   let first: ProeftuinHook;
@@ -83,7 +83,7 @@ test.describe.serial('63-contract-scope', () => {
     assert(now['ss-one'] !== before['ss-one'], `the contract's numbers did not change without pharmacy: ${now['ss-one']}`);
     for (const id of Object.keys(before)) if (id !== 'ss-one') assert(now[id] === before[id], `${id} changed with another contract's scope: ${before[id]} → ${now[id]}`);
     await page.locator(scopeBox).scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(env.artifacts, '63-scope-nl.png') });
+    await page.screenshot({ path: join(env.artifacts, '64-scope-nl.png') });
   });
   test('scope (en): the field and the lines in English, pharmacy still left out', async () => {
     await page.click('[data-testid="lang-en"]');
@@ -94,7 +94,7 @@ test.describe.serial('63-contract-scope', () => {
     assert(JSON.stringify(shown.map((l) => l.text)) === JSON.stringify(LINES.map((l) => LINE_FACTS[l].label.en)), `lines shown: ${JSON.stringify(shown)}`);
     const ticked = shown.filter((l) => l.checked).map((l) => l.text);
     assert(JSON.stringify(ticked) === JSON.stringify(['gp', 'intermediate', 'hospital'].map((l) => LINE_FACTS[l as 'gp'].label.en)), `ticked: ${JSON.stringify(ticked)}`);
-    await page.screenshot({ path: join(env.artifacts, '63-scope-en.png') });
+    await page.screenshot({ path: join(env.artifacts, '64-scope-en.png') });
   });
   test("scope: removed again, the contract covers today's scope", async () => {
     await page.locator(`${scopeBox} button.mini`).click();
