@@ -66,6 +66,8 @@ test.describe.serial('64-contract-scope', () => {
     assert(JSON.stringify(ticked) === JSON.stringify(DEFAULT_SCOPE.map((l) => LINE_FACTS[l].label.nl)), `ticked: ${JSON.stringify(ticked)}`);
     assert(JSON.stringify(await editorScope(page)) === JSON.stringify(DEFAULT_SCOPE), `scope in the scenario: ${JSON.stringify(await editorScope(page))}`);
     assert((await page.locator(`${addSel} option[value="scope"]`).count()) === 0, 'scope still offered after adding it');
+    const help = ((await page.textContent(`${scopeBox} p.help`)) ?? '').trim();
+    assert(help.includes('Weggelaten: de huidige scope'), `help: ${help}`);
     await eventually(() => noEditorErrors(page));
   });
   test("scope: naming today's scope leaves every number as it was", async () => {
@@ -90,6 +92,8 @@ test.describe.serial('64-contract-scope', () => {
     await languageShown(page, 'en');
     const legend = ((await page.textContent(`${scopeBox} legend`)) ?? '').trim();
     assert(legend.startsWith('Care lines in the contract'), `legend: ${legend}`);
+    const help = ((await page.textContent(`${scopeBox} p.help`)) ?? '').trim();
+    assert(help.includes("Leave out for today's scope"), `help: ${help}`);
     const shown = await lineLabels(page);
     assert(JSON.stringify(shown.map((l) => l.text)) === JSON.stringify(LINES.map((l) => LINE_FACTS[l].label.en)), `lines shown: ${JSON.stringify(shown)}`);
     const ticked = shown.filter((l) => l.checked).map((l) => l.text);
