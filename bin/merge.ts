@@ -1,8 +1,8 @@
 // Joins the shard files of one study into the results file a single run of all runs writes:
 //   npm run merge -- shard-*.bin --out results.json
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { decodeShard, mergeShards } from '../models/runner/shard';
+import { openShards } from './shardFiles';
 import { compile } from '../models/pipeline/compile';
 import { summarize } from '../models/summary/summarize';
 import { resultsFile } from '../models/runner/results';
@@ -24,28 +24,17 @@ async function main() {
   }
   if (args.values.help) fail(0, USAGE);
   if (args.positionals.length === 0 || !args.values.out) fail(64, USAGE);
-  const shards = args.positionals.map((name) => {
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(name);
-    } catch (e) {
-      fail(2, `${name}: ${(e as Error).message}`);
-    }
-    try {
-      return { name, ...decodeShard(bytes, name) };
-    } catch (e) {
-      fail(2, (e as Error).message);
-    }
-  });
+  // The shards' columns are read from their files as the summary needs them, not all at once.
   let merged;
   try {
-    merged = mergeShards(shards);
+    merged = openShards(args.positionals);
   } catch (e) {
     fail(2, (e as Error).message);
   }
   const { header, block } = merged;
   const model = compile(header.scenario);
   const summary = summarize(model, block);
+  merged.close();
   process.stdout.write(
     `${formatSummary(cliText(header.scenario.meta.title), summary)}\n${formatFinancingTable({ ...summary.financing, models: summary.financing.models.map((m) => ({ ...m, name: cliText(m.name) })) })}\n`,
   );
@@ -59,7 +48,7 @@ async function main() {
     rmSync(tmp, { force: true });
     fail(1, `${out}: ${(e as Error).message}`);
   }
-  process.stderr.write(`${shards.length} shards, ${block.runs} runs: results written to ${out}\n`);
+  process.stderr.write(`${args.positionals.length} shards, ${block.runs} runs: results written to ${out}\n`);
 }
 
 main().catch((e: unknown) => fail(1, `error: ${e instanceof Error ? e.message : String(e)}`));

@@ -9,14 +9,15 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CATEGORIES, DEFAULT_COLUMN_RULES, VektisError, parseVektis } from '../models/region/vektis';
-import { DEFAULT_BANDS, nationalRatesFromFile, parseBands, regionSource, selectRegion } from '../models/region/select';
+import { DEFAULT_BANDS, nationalRatesFromFile, parseBands, parseNationalRates, regionSource, selectRegion } from '../models/region/select';
 import { CalibrationError } from '../models/analysis/calibrate';
 import { importRegion, mappingOf, remapNoteEn } from '../models/analysis/regionScenario';
 import { parseScenarioText } from '../models/pipeline/validate';
 import { formatErrors } from '../models/core/issues';
 import type { Scenario } from '../models/scenario/schema';
 
-const USAGE = 'usage: npm run region -- <vektis.csv> --areas "NAME,NAME,…" [--bands 0-17,18-44,45-64,65-74,75+] [--year YYYY] [--base scenario.json [--segments bands|base]] [--out region.json]';
+const USAGE =
+  'usage: npm run region -- <vektis.csv> --areas "NAME,NAME,…" [--bands 0-17,18-44,45-64,65-74,75+] [--year YYYY] [--national rates.csv] [--base scenario.json [--segments bands|base]] [--out region.json]';
 
 /** Text from a file, printed without its control characters (a file must not drive the terminal). */
 const cleanText = (s: string) => s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\uFFFD');
@@ -48,6 +49,7 @@ function main() {
         bands: { type: 'string' },
         year: { type: 'string' },
         base: { type: 'string' },
+        national: { type: 'string' },
         segments: { type: 'string' },
         out: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -84,14 +86,22 @@ function main() {
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const year = o.year ?? /(?:19|20)\d\d/.exec(basename(path))?.[0] ?? (stored?.file.sha256 === sha256 ? String(stored.file.year) : 'unknown year');
+  let national;
+  if (o.national) {
+    try {
+      national = parseNationalRates(readFileSync(o.national, 'utf8'));
+    } catch (e) {
+      fail(2, `${o.national}: ${cleanText((e as Error).message)}`);
+    }
+  }
   const mapping = base ? mappingOf(base) : { columns: DEFAULT_COLUMN_RULES, lines: [] };
   let file;
   let region;
   try {
     file = parseVektis(bytes.toString('utf8'), { rules: mapping.columns, onProgress: (s) => process.stderr.isTTY && process.stderr.write(`\rreading ${(100 * s).toFixed(0)}%`) });
     if (process.stderr.isTTY) process.stderr.write('\n');
-    // A file of every municipality holds the national rates itself.
-    const rates = new Set(file.rows.map((r) => r.area)).size > 300 ? nationalRatesFromFile(file) : undefined;
+    // A file of every municipality holds the national rates itself; a file of a few needs them given.
+    const rates = national ?? (new Set(file.rows.map((r) => r.area)).size > 300 ? nationalRatesFromFile(file) : undefined);
     region = selectRegion(file, areaList, bands, rates);
   } catch (e) {
     if (e instanceof VektisError) fail(2, `${path}: ${cleanText(e.message)}`);

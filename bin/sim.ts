@@ -16,8 +16,10 @@ import { resultsFile } from '../models/runner/results';
 import { nodeWorkers } from '../workers/nodePool';
 import { cliText, formatFinancingTable, formatSummary } from './format';
 import { writeSamplesCsv } from './samplesCsv';
+import { fileStore } from './spillFile';
 import { atomically } from './atomic';
-import { encodeShard, parseShard, shardRange } from '../models/runner/shard';
+import { parseShard, shardRange } from '../models/runner/shard';
+import { writeShardFile } from './shardFiles';
 import { scenarioHash } from '../models/scenario/hash';
 import { goalInput, goalMetric, seekGoal, type GoalSpec } from '../models/analysis/goals';
 import { keyErrors, preciseEnough } from '../models/analysis/precision';
@@ -38,6 +40,7 @@ const USAGE =
   '       [--goal <parameter path> [--goal-prob 0.8] [--goal-range lo,hi]]   smallest value of the parameter at which P(reduction ≥ target) in the last year reaches the goal\n' +
   '       [--design <contract id> --terms "sharingRate=0:1,msr=0:0.05" [--accept accept.json] [--steps N]]   which terms of one contract every party can sign\n' +
   '       [--voi [--voi-group "path,path"] [--pilot "1000,10000"] [--pilot-cost fixed,perPerson]]   what knowing each uncertain parameter (a group of up to 3, a one-year pilot of n people) is worth to go/no-go and to each party\'s choice of contract\n' +
+  "       [--in-memory]   keep every run's columns in memory (about 18 kB per run of the default scenario) instead of in a temporary file that the summary reads back\n" +
   '       [--shard i/n --out shard-i.bin]   only the i-th of n equal shares of the runs, for npm run merge (same numbers as one run of all)\n' +
   "       [--goal-population <population model id> [--goal-es-share 0.05] [--goal-year Y] [--goal-range lo,hi]]   smallest population at which the integrator's expected shortfall (worst 5% of runs) in contract year Y (1 = first, default) is at most that share of its budget";
 
@@ -109,6 +112,7 @@ async function main() {
         accept: { type: 'string' },
         steps: { type: 'string' },
         voi: { type: 'boolean' },
+        'in-memory': { type: 'boolean' },
         'voi-group': { type: 'string' },
         pilot: { type: 'string' },
         'pilot-cost': { type: 'string' },
@@ -261,9 +265,13 @@ async function main() {
     }
   };
   err(`${title}: ${total} runs ${workers === 0 ? 'in this process' : `on ${workers} worker(s)`}, ${mode} mode\n`);
+  // The runs' columns go to a temporary file as they arrive and the summary reads them back, so
+  // memory does not grow by every run's columns. The samples file is written run by run across
+  // all columns, which wants them in memory.
+  const store = precision === undefined && !o['in-memory'] && !o.samples ? fileStore() : null;
   let result;
   try {
-    if (precision === undefined) result = await runOnWorkers(pool, v, { mode, signal: controller.signal, onProgress, assemble: true });
+    if (precision === undefined) result = await runOnWorkers(pool, v, { mode, signal: controller.signal, onProgress, assemble: true, ...(store ? { spill: store } : {}) });
     else {
       result = await runUntilPrecise(pool, v, {
         mode,
@@ -292,6 +300,7 @@ async function main() {
   err(`${result.block.runs} runs in ${(result.elapsedMs / 1000).toFixed(2)} s${cancelled ? ' (cancelled: partial results)' : ''}\n`);
 
   const summary = summarize(model, result.block);
+  store?.close();
   // The finished runs are written first: they are what a Ctrl-C must not lose.
   if (o.out) {
     const f = await resultsFile(scenario, summary, { mode, runsRequested: total, cancelled });
@@ -317,14 +326,21 @@ async function writeShard(p: Prepared, shard: { index: number; of: number }, out
   const total = scenario.simulation.runs;
   const [firstRun, runs] = shardRange(total, shard.index, shard.of);
   const pool = nodeWorkers(workers);
-  let result;
+  // Spilled as a plain run is, and written column by column: a shard is never whole in memory.
+  const store = fileStore();
   try {
-    result = await runOnWorkers(pool, p, { mode, firstRun, runs, assemble: true });
+    let result;
+    try {
+      result = await runOnWorkers(pool, p, { mode, firstRun, runs, spill: store });
+    } finally {
+      pool.forEach((w) => w.terminate());
+    }
+    const header = { scenarioHash: await scenarioHash(scenario), seed: scenario.simulation.seed, mode, total, scenario };
+    const block = result.block;
+    await atomically(outFile, (tmp) => writeShardFile(tmp, header, block));
   } finally {
-    pool.forEach((w) => w.terminate());
+    store.close();
   }
-  const bytes = encodeShard({ scenarioHash: await scenarioHash(scenario), seed: scenario.simulation.seed, mode, total, scenario }, result.block);
-  await atomically(outFile, (tmp) => writeFileSync(tmp, bytes));
   err(`shard ${shard.index + 1}/${shard.of}: runs ${firstRun + 1}–${firstRun + runs} of ${total} written to ${oneLine(outFile)}\n`);
 }
 

@@ -98,3 +98,14 @@ export function yearValues(b: RunBlock, name: string, year: number): Float64Arra
 export function clone<T>(x: T): T {
   return structuredClone(x);
 }
+
+/** Paths (into two values) where a number differs in its bits (Object.is: NaN equals NaN, −0 differs from 0). */
+export function bitDifferences(a: unknown, b: unknown, path = '', out: string[] = []): string[] {
+  if (typeof a === 'number' && typeof b === 'number') {
+    if (!Object.is(a, b)) out.push(`${path}: ${a} vs ${b}`);
+  } else if (a && b && typeof a === 'object' && typeof b === 'object') {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    for (const k of keys) bitDifferences((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`, out);
+  } else if (a !== b) out.push(`${path}: ${String(a)} vs ${String(b)}`);
+  return out;
+}

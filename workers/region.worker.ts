@@ -4,7 +4,7 @@
 import './zodConfig'; // first: before any schema is built
 import * as Comlink from 'comlink';
 import { DEFAULT_COLUMN_RULES, VektisError, parseVektis, type ColumnRule, type VektisFile } from '../models/region/vektis';
-import { DEFAULT_BANDS, areasOf, nationalRatesFromFile, parseBands, regionSource, selectRegion } from '../models/region/select';
+import { DEFAULT_BANDS, areasOf, nationalRatesFromFile, parseBands, parseNationalRates, regionSource, selectRegion, type NationalRates } from '../models/region/select';
 import { CalibrationError } from '../models/analysis/calibrate';
 import { importRegion, mappingOf } from '../models/analysis/regionScenario';
 import { RegionImportSchema } from '../models/scenario/regionImport';
@@ -14,6 +14,9 @@ import type { RegionApi, RegionProblem } from './regionApi';
 
 /** The file last read: its text kept so that a base scenario with its own column mapping re-reads it. */
 let file: { data: VektisFile; text: string; rules: readonly ColumnRule[]; name: string; sha256: string } | null = null;
+
+/** National rates read from their own file; null: only a file of every municipality is standardised (against itself). */
+let national: NationalRates | null = null;
 
 const problem = (e: unknown): RegionProblem => {
   if (e instanceof VektisError) return { code: e.code, row: e.row, column: e.column, message: e.message };
@@ -40,6 +43,15 @@ const api: RegionApi = {
       return { ok: false, problem: problem(e) };
     }
   },
+  async readNational(bytes) {
+    try {
+      national = parseNationalRates(new TextDecoder('utf-8').decode(bytes));
+      return { ok: true, classes: national.size };
+    } catch (e) {
+      national = null;
+      return { ok: false, problem: problem(e) };
+    }
+  },
   async build(areas, bands, year, base, segments, lines) {
     if (!file) return { ok: false, problem: { code: 'read', message: 'no file has been read' } };
     try {
@@ -48,7 +60,7 @@ const api: RegionApi = {
       const bandList = parseBands(bands || DEFAULT_BANDS);
       const mapping = mappingOf(v.scenario);
       if (JSON.stringify(mapping.columns) !== JSON.stringify(file.rules)) file = { ...file, data: parseVektis(file.text, { rules: mapping.columns }), rules: mapping.columns };
-      const rates = new Set(file.data.rows.map((r) => r.area)).size > 300 ? nationalRatesFromFile(file.data) : undefined;
+      const rates = national ?? (new Set(file.data.rows.map((r) => r.area)).size > 300 ? nationalRatesFromFile(file.data) : undefined);
       const region = selectRegion(file.data, areas, bandList, rates);
       const source = regionSource({ name: file.name, year, sha256: file.sha256 }, region);
       const record = {

@@ -43,6 +43,11 @@ export interface RegionBuilt {
 export interface RegionApi {
   /** Reads a Vektis open-data file (its bytes handed over); the parsed rows stay in the worker for `build`. */
   read(bytes: Moved<ArrayBuffer>, fileName: string, onProgress: (share: number) => void): Promise<{ ok: true; info: RegionFileInfo } | { ok: false; problem: RegionProblem }>;
+  /**
+   * Reads a national rates file (cost and insured-years per sex × age class) against which the next
+   * `build` standardises the region; a file of every municipality needs none (it holds the country).
+   */
+  readNational(bytes: Moved<ArrayBuffer>): Promise<{ ok: true; classes: number } | { ok: false; problem: RegionProblem }>;
   /** A scenario of the chosen areas of the file last read: age-band segments, or the base's segments with their cost level scaled. */
   build(
     areas: string[],

@@ -47,8 +47,35 @@ export type Started<Api> = Remote<Api> & WorkerControl;
 export function connect<Api>(endpoint: Comlink.Endpoint, crashed: Promise<never>, stop: () => void): Started<Api> {
   let stopped!: (e: Error) => void;
   const ended = Promise.race([crashed, new Promise<never>((_, reject) => (stopped = reject))]);
-  // Unobserved until a call is waiting; callers race against it.
-  ended.catch(() => {});
+  // One listener for the worker's life rejects the calls waiting at its end. A race of each call
+  // against `ended` would leave a reaction on it per call that keeps the call's answer (every
+  // block of runs a worker ever returned) reachable for as long as the worker lives.
+  const waiting = new Set<(e: unknown) => void>();
+  let endedWith: { error: unknown } | null = null;
+  ended.catch((error: unknown) => {
+    endedWith = { error };
+    for (const reject of waiting) reject(error);
+    waiting.clear();
+  });
+  const untilEnded = (answer: Promise<unknown>): Promise<unknown> => {
+    if (endedWith) {
+      answer.catch(() => {});
+      return Promise.reject(endedWith.error);
+    }
+    return new Promise((resolve, reject) => {
+      waiting.add(reject);
+      answer.then(
+        (v) => {
+          waiting.delete(reject);
+          resolve(v);
+        },
+        (e: unknown) => {
+          waiting.delete(reject);
+          reject(e);
+        },
+      );
+    });
+  };
   const remote = Comlink.wrap<Record<string, (...args: unknown[]) => unknown>>(endpoint);
   const control: WorkerControl = {
     crashed: ended,
@@ -68,7 +95,7 @@ export function connect<Api>(endpoint: Comlink.Endpoint, crashed: Promise<never>
         // A value that cannot be copied to the other thread: the call fails, it does not throw.
         answer = Promise.reject(e);
       }
-      return Promise.race([answer, ended]);
+      return untilEnded(answer);
     };
   return new Proxy(control, {
     get: (target, key) => {

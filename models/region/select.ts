@@ -1,4 +1,4 @@
-import { CATEGORIES, VektisError, areaKey, type AgeClass, type Category, type VektisFile, type VektisRow } from './vektis';
+import { CATEGORIES, VektisError, areaKey, normaliseColumn, parseAgeClass, type AgeClass, type Category, type VektisFile, type VektisRow } from './vektis';
 
 /** An age band of the region's segments, ages lo..hi inclusive (hi Infinity for the last). */
 export interface AgeBand {
@@ -82,6 +82,43 @@ export function nationalRatesFromFile(file: VektisFile): NationalRates {
   return new Map([...cost].map(([k, v]) => [k, v / years.get(k)!]));
 }
 
+/** Columns of a national rates file: Vektis's sex and age class, and the country's cost and insured-years in that class. */
+const NATIONAL_COLUMNS = ['geslacht', 'leeftijdsklasse', 'national_actual_cost', 'national_insured_years'] as const;
+
+/**
+ * National cost per insured-year by sex and age class from a rates file (one row per sex × age
+ * class: `geslacht,leeftijdsklasse,national_actual_cost,national_insured_years`, commas or
+ * semicolons), so that a region's file of a few municipalities can be standardised against the
+ * country. The rate is the class's cost ÷ its insured-years, recomputed rather than read, so that a
+ * rounded rate column cannot drift from the totals.
+ */
+export function parseNationalRates(text: string): NationalRates {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  while (lines.length && lines[lines.length - 1].trim() === '') lines.pop();
+  if (lines.length < 2) throw new VektisError('empty', 1, undefined, 'the national rates file has no rows');
+  const sep = lines[0].includes(';') ? ';' : ',';
+  const head = lines[0].split(sep).map(normaliseColumn);
+  const at = NATIONAL_COLUMNS.map((c) => head.indexOf(c));
+  const missing = NATIONAL_COLUMNS.find((_, i) => at[i] < 0);
+  if (missing) throw new VektisError('missingColumn', 1, missing, `row 1: the column "${missing}" is missing`);
+  const rates: NationalRates = new Map();
+  for (let i = 1; i < lines.length; i++) {
+    const f = lines[i].split(sep);
+    const row = i + 1;
+    if (f.length !== head.length) throw new VektisError('fieldCount', row, undefined, `row ${row}: ${f.length} fields where the header has ${head.length}`);
+    const sex = f[at[0]].trim().toUpperCase();
+    if (sex !== 'M' && sex !== 'V') throw new VektisError('number', row, 'geslacht', `row ${row}: sex "${f[at[0]].trim()}" is neither M nor V`);
+    const age = parseAgeClass(f[at[1]]);
+    if (!age) throw new VektisError('number', row, 'leeftijdsklasse', `row ${row}: "${f[at[1]].trim()}" is no age class`);
+    const cost = Number(f[at[2]].trim());
+    const years = Number(f[at[3]].trim());
+    if (!Number.isFinite(cost) || cost < 0) throw new VektisError('number', row, 'national_actual_cost', `row ${row}: "${f[at[2]].trim()}" is no cost`);
+    if (!Number.isFinite(years) || years <= 0) throw new VektisError('number', row, 'national_insured_years', `row ${row}: "${f[at[3]].trim()}" is no number of insured-years`);
+    rates.set(rateKey(sex, age), cost / years);
+  }
+  return rates;
+}
+
 /** The region of the given areas (names or postcode-3 as in the file, any case or accents). */
 export function selectRegion(file: VektisFile, areas: string[], bands: AgeBand[], rates?: NationalRates): Region {
   const byKey = new Map<string, string>();
@@ -122,7 +159,12 @@ export function selectRegion(file: VektisFile, areas: string[], bands: AgeBand[]
       t.persons += w * r.persons;
       for (const c of CATEGORIES) t.cost[c] += w * r.cost[c];
     }
-    if (rates && r.sex) expected += r.insuredYears * (rates.get(rateKey(r.sex, r.age)) ?? NaN);
+    if (rates && r.sex) {
+      const rate = rates.get(rateKey(r.sex, r.age));
+      if (rate === undefined)
+        throw new VektisError('number', r.row, 'leeftijdsklasse', `row ${r.row}: the national rates have no class for sex ${r.sex}, age ${r.age[0]}${r.age[1] === Infinity ? '+' : `–${r.age[1]}`}`);
+      expected += r.insuredYears * rate;
+    }
   }
   if (unassigned) throw new VektisError('number', unassigned.row, 'leeftijdsklasse', `row ${unassigned.row}: an area row without an age class`);
   for (const t of bandTotals) for (const c of CATEGORIES) t.costPerInsuredYear[c] = t.insuredYears > 0 ? t.cost[c] / t.insuredYears : 0;

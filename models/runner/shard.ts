@@ -48,15 +48,12 @@ const MAGIC = 'PROEFTUIN-SHARD-1\n';
 
 /** A shard file: a magic line, the header as one JSON line, padding to 8 bytes, then the columns and θ as little-endian float64. */
 export function encodeShard(header: Omit<ShardHeader, 'format' | 'formatVersion' | 'firstRun' | 'runs' | 'years' | 'nParams' | 'names'>, block: RunBlock): Uint8Array {
-  const full: ShardHeader = { format: 'proeftuin-shard', formatVersion: 1, ...header, firstRun: block.firstRun, runs: block.runs, years: block.years, nParams: block.nParams, names: block.names };
-  const head = new TextEncoder().encode(`${MAGIC}${JSON.stringify(full)}\n`);
-  const start = Math.ceil(head.length / 8) * 8;
+  const head = shardHead(header, block);
   const rows = block.runs * block.years;
-  const out = new Uint8Array(start + 8 * (block.cols.length * rows + block.params.length));
+  const out = new Uint8Array(head.length + 8 * (block.cols.length * rows + block.params.length));
   out.set(head);
-  out.fill(0x20, head.length, start);
   const view = new DataView(out.buffer);
-  let at = start;
+  let at = head.length;
   const put = (a: Float64Array) => {
     for (let i = 0; i < a.length; i++, at += 8) view.setFloat64(at, a[i], true);
   };
@@ -65,7 +62,29 @@ export function encodeShard(header: Omit<ShardHeader, 'format' | 'formatVersion'
   return out;
 }
 
-export function decodeShard(bytes: Uint8Array, name = 'shard'): { header: ShardHeader; block: RunBlock } {
+/** The bytes of a shard file before its columns (magic, header line, padding to 8 bytes), for writing it column by column. */
+export function shardHead(header: Omit<ShardHeader, 'format' | 'formatVersion' | 'firstRun' | 'runs' | 'years' | 'nParams' | 'names'>, block: Omit<RunBlock, 'cols'>): Uint8Array {
+  const full: ShardHeader = { format: 'proeftuin-shard', formatVersion: 1, ...header, firstRun: block.firstRun, runs: block.runs, years: block.years, nParams: block.nParams, names: block.names };
+  const text = new TextEncoder().encode(`${MAGIC}${JSON.stringify(full)}\n`);
+  const out = new Uint8Array(Math.ceil(text.length / 8) * 8).fill(0x20);
+  out.set(text);
+  return out;
+}
+
+/** Little-endian float64 bytes of `a` (a shard file's number format, whatever the machine's). */
+export function littleEndian(a: Float64Array): Uint8Array {
+  const out = new Uint8Array(8 * a.length);
+  const view = new DataView(out.buffer);
+  for (let i = 0; i < a.length; i++) view.setFloat64(8 * i, a[i], true);
+  return out;
+}
+
+/**
+ * A shard file's header and the byte where its columns start, from the file's first bytes (at
+ * least through the header's line) and its size; refused when the size is not what the header
+ * promises. Column i then starts at `start + 8·i·runs·years`, and θ after the last column.
+ */
+export function readShardHeader(bytes: Uint8Array, size: number, name = 'shard'): { header: ShardHeader; start: number } {
   const text = new TextDecoder().decode(bytes.subarray(0, Math.min(bytes.length, MAGIC.length)));
   if (text !== MAGIC) throw new Error(`${name}: not a Proeftuin shard file (written by npm run sim -- … --shard i/n --out FILE)`);
   const nl = bytes.indexOf(0x0a, MAGIC.length);
@@ -80,7 +99,13 @@ export function decodeShard(bytes: Uint8Array, name = 'shard'): { header: ShardH
   const start = Math.ceil((nl + 1) / 8) * 8;
   const rows = header.runs * header.years;
   const want = start + 8 * (header.names.length * rows + header.runs * header.nParams);
-  if (bytes.length !== want) throw new Error(`${name}: ${bytes.length} bytes where the header promises ${want} (file cut off or changed)`);
+  if (size !== want) throw new Error(`${name}: ${size} bytes where the header promises ${want} (file cut off or changed)`);
+  return { header, start };
+}
+
+export function decodeShard(bytes: Uint8Array, name = 'shard'): { header: ShardHeader; block: RunBlock } {
+  const { header, start } = readShardHeader(bytes, bytes.length, name);
+  const rows = header.runs * header.years;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let at = start;
   const take = (n: number) => {
@@ -98,6 +123,15 @@ export function decodeShard(bytes: Uint8Array, name = 'shard'): { header: ShardH
  * seeds or modes, overlap, or leave runs out, naming the shard and the runs.
  */
 export function mergeShards(shards: { name: string; header: ShardHeader; block: RunBlock }[]): { header: ShardHeader; block: RunBlock } {
+  const header = checkShards(shards);
+  return { header, block: mergeBlocks(shards.map((s) => s.block)) };
+}
+
+/**
+ * The header of the study the shards (any order) make up together: refused when they belong to
+ * different scenarios, seeds or modes, overlap, or leave runs out, naming the shard and the runs.
+ */
+export function checkShards(shards: { name: string; header: ShardHeader }[]): ShardHeader {
   if (shards.length === 0) throw new Error('no shard files given');
   const sorted = [...shards].sort((a, b) => a.header.firstRun - b.header.firstRun);
   const h0 = sorted[0].header;
@@ -114,5 +148,5 @@ export function mergeShards(shards: { name: string; header: ShardHeader; block: 
     next += s.header.runs;
   }
   if (next !== h0.total) throw new Error(`runs ${next + 1}–${h0.total} are missing (no shard holds them)`);
-  return { header: { ...h0, firstRun: 0, runs: h0.total }, block: mergeBlocks(sorted.map((s) => s.block)) };
+  return { ...h0, firstRun: 0, runs: h0.total };
 }

@@ -42,6 +42,9 @@ export function RegionImport(props: { base: () => unknown; onScenario: (s: Scena
   // that a category can move back); null: the current scenario's own or the defaults.
   const [groupsEdit, setGroupsEdit] = createSignal<LineGroupRecord[] | null>(null);
   const [built, setBuilt] = createSignal<RegionBuilt | null>(null);
+  // National rates for the age–sex standardised ratio, from a file of their own (sent again to each new worker).
+  const [nationalFile, setNationalFile] = createSignal<File | null>(null);
+  const [nationalState, setNationalState] = createSignal<{ classes: number } | RegionProblem | null>(null);
   const [busy, setBusy] = createSignal(false);
   let worker: RegionWorker | null = null;
   const stop = () => {
@@ -89,6 +92,19 @@ export function RegionImport(props: { base: () => unknown; onScenario: (s: Scena
     }
   };
 
+  /** Reads the national rates in worker `w`; false (and the problem shown) when the file is refused. */
+  const sendNational = async (w: RegionWorker, f: File) => {
+    const r = await w.readNational(moved(await f.arrayBuffer()));
+    setNationalState(r.ok ? { classes: r.classes } : r.problem);
+    return r.ok;
+  };
+  const chooseNational = (f: File) => {
+    setBuilt(null);
+    setNationalFile(f);
+    setNationalState(null);
+    if (worker) void sendNational(worker, f).catch(() => setNationalState({ code: 'read', message: 'crashed' }));
+  };
+
   /** `keep`: the result stays in view while it is built again (a changed mapping). */
   const build = async (keep = false) => {
     const w = worker;
@@ -98,6 +114,8 @@ export function RegionImport(props: { base: () => unknown; onScenario: (s: Scena
     setProblem(null);
     if (!keep) setBuilt(null);
     try {
+      const nf = nationalFile();
+      if (nf && !(await sendNational(w, nf))) return;
       const edited = groupsEdit()?.filter((g) => g.categories.length > 0);
       const r = await w.build(chosen(), bands(), y, props.base(), segMode(), edited);
       if (!r.ok) setProblem(r.problem);
@@ -241,6 +259,36 @@ export function RegionImport(props: { base: () => unknown; onScenario: (s: Scena
                     <span>{tr('bands')}</span>
                     <input type="text" data-testid="region-bands" value={bands()} onInput={(e) => (setBands(e.currentTarget.value), setBuilt(null))} />
                   </label>
+                </Show>
+                <label class="field">
+                  <span>{tr('national')}</span>
+                  <input
+                    type="file"
+                    accept=".csv,text/csv"
+                    data-testid="region-national"
+                    onChange={(e) => {
+                      const f = e.currentTarget.files?.[0];
+                      if (f) chooseNational(f);
+                    }}
+                  />
+                  <span class="muted small">{tr('nationalHint')}</span>
+                </label>
+                <Show when={nationalState()}>
+                  {(st) => {
+                    const v = st();
+                    return 'classes' in v ? (
+                      <p class="small" data-testid="region-national-info">
+                        {tr('nationalRead', { f: nationalFile()?.name ?? '', n: v.classes })}
+                      </p>
+                    ) : (
+                      <p class="field-error" role="alert" data-testid="region-national-problem">
+                        {v.message === 'crashed'
+                          ? tr('crashed')
+                          : tr('nationalBad', { f: nationalFile()?.name ?? '', p: v.code === 'missingColumn' ? tr('nationalColumn', { c: v.column ?? '' }) : problemText(v) })}{' '}
+                        <span class="small">{tr('detail', { m: v.message })}</span>
+                      </p>
+                    );
+                  }}
                 </Show>
                 <button type="button" data-testid="region-build" disabled={busy() || chosen().length === 0 || year() === null} onClick={() => void build()}>
                   {busy() ? tr('building') : tr('build')}

@@ -71,6 +71,20 @@ const R = {
     nl: 'Kosten t.o.v. het landelijk gemiddelde bij dezelfde leeftijd en geslacht: {r} (1 = landelijk).',
     en: 'Cost against the national average at the same age and sex: {r} (1 = national).',
   },
+  national: { nl: 'Landelijke kosten per leeftijd en geslacht (.csv, niet verplicht)', en: 'National cost by age and sex (.csv, optional)' },
+  nationalHint: {
+    nl: 'Voor de vergelijking met het land bij dezelfde leeftijdsopbouw: een bestand met per geslacht en leeftijdsklasse de landelijke kosten en verzekerdenjaren (kolommen geslacht, leeftijdsklasse, national_actual_cost, national_insured_years). Een landelijk Vektis-bestand met alle gemeenten heeft dit niet nodig.',
+    en: 'For the comparison with the country at the same age mix: a file with the national cost and insured-years per sex and age class (columns geslacht, leeftijdsklasse, national_actual_cost, national_insured_years). A national Vektis file with every municipality needs none.',
+  },
+  nationalRead: {
+    nl: (v, f) => `${v.f}: landelijke kosten voor ${f.count(Number(v.n), { one: 'klasse', other: 'klassen' })} van geslacht × leeftijd gelezen`,
+    en: (v, f) => `${v.f}: national cost read for ${f.count(Number(v.n), { one: 'class', other: 'classes' })} of sex × age`,
+  },
+  nationalBad: {
+    nl: '{f} is niet gebruikt: {p} De regio wordt pas gemaakt als het bestand klopt of een ander is gekozen.',
+    en: '{f} was not used: {p} The region is made only once the file is right or another is chosen.',
+  },
+  nationalColumn: { nl: 'Rij 1: de kolom "{c}" ontbreekt.', en: 'Row 1: the column "{c}" is missing.' },
   openAsNew: { nl: 'Openen als nieuw scenario', en: 'Open as a new scenario' },
   close: { nl: 'Sluiten', en: 'Close' },
   opened: { nl: 'Regio uit {f} geopend; het vorige scenario staat in de werkruimte', en: 'Region from {f} opened; the previous scenario is kept in the workspace' },

@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, VektisError, categoryOf, normaliseColumn, parseAgeClass, parseVektis, type Category } from '../../models/region/vektis';
-import { DEFAULT_BANDS, areasOf, classShare, nationalRatesFromFile, parseBands, selectRegion } from '../../models/region/select';
+import { DEFAULT_BANDS, areasOf, classShare, nationalRatesFromFile, parseBands, parseNationalRates, selectRegion } from '../../models/region/select';
 import { root } from '../helpers';
 import { SHARED_CATEGORY_NAMES } from '../../scenarios/defaultRegion';
 import { validateScenario } from '../../models/pipeline/validate';
@@ -142,6 +142,61 @@ describe('Vektis open data reader', () => {
   });
 });
 
+describe('national rates file', () => {
+  // The real national rates of 2023 (read from ../shared/data, never copied into the repository).
+  const NATIONAL = join(root, '..', 'shared', 'data', 'vektis2023-national-age-sex.csv');
+  const text = readFileSync(NATIONAL, 'utf8');
+
+  it('reads every sex × age class of the shared file, each rate its cost over its insured-years', () => {
+    const rates = parseNationalRates(text);
+    const rows = text.trim().split('\n').slice(1);
+    expect(rates.size).toBe(rows.length);
+    expect(rates.size).toBe(38); // 19 age classes × 2 sexes
+    for (const line of rows) {
+      const [sex, age, cost, years, rate] = line.split(',');
+      const lo = Number(/^\d+/.exec(age)![0]);
+      const got = rates.get(`${sex}|${lo}`)!;
+      // The file's own rate column agrees with cost ÷ years to rounding.
+      expect(Math.abs(got - Number(cost) / Number(years))).toBeLessThan(1e-9 * got);
+      expect(Math.abs(got - Number(rate))).toBeLessThan(1e-9 * got);
+    }
+  });
+
+  it('standardises a region of a few areas against the country: the slow sum of insured-years × national rate', () => {
+    const fx = fixture(HEADER_2023, ['A', 'B'], AGES_2023, { seed: 'national' });
+    const file = parseVektis(fx.text);
+    const rates = parseNationalRates(text);
+    const region = selectRegion(file, ['A'], parseBands(DEFAULT_BANDS), rates);
+    let expected = 0;
+    let actual = 0;
+    // Slow: the national file's lines looked up by sex and the first age of the class, as text.
+    const national = new Map(
+      text
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(','))
+        .map(([sex, age, cost, years]) => [`${sex} ${/^\d+/.exec(age)![0]}`, Number(cost) / Number(years)]),
+    );
+    for (const r of file.rows.filter((x) => x.area === 'A')) {
+      expected += r.insuredYears * national.get(`${r.sex} ${r.age![0]}`)!;
+      actual += CATEGORIES.reduce((t, c) => t + r.cost[c], 0);
+    }
+    expect(Math.abs(region.standardised!.ratio - actual / expected)).toBeLessThan(1e-12);
+  });
+
+  it('names the row and column of a bad rates file, and a class the rates lack', () => {
+    const head = 'geslacht,leeftijdsklasse,national_actual_cost,national_insured_years';
+    expect(() => parseNationalRates('geslacht,leeftijdsklasse,national_actual_cost\nM,0 t/m 4 jaar,1')).toThrow(/column "national_insured_years" is missing/);
+    expect(() => parseNationalRates(`${head}\nM,0 t/m 4 jaar,1000,10\nX,5 t/m 9 jaar,1000,10`)).toThrow(/row 3: sex "X"/);
+    expect(() => parseNationalRates(`${head}\nM,0 t/m 4 jaar,duizend,10`)).toThrow(/row 2: "duizend" is no cost/);
+    expect(() => parseNationalRates(`${head}\nM,jong,1000,10`)).toThrow(/row 2: "jong" is no age class/);
+    const fx = fixture(HEADER_2023, ['A'], AGES_2023, { seed: 'lacking' });
+    const few = parseNationalRates(`${head}\nM,0 t/m 4 jaar,1000,10\nV,0 t/m 4 jaar,1000,10`);
+    expect(() => selectRegion(parseVektis(fx.text), ['A'], parseBands(DEFAULT_BANDS), few)).toThrow(/national rates have no class for sex [MV], age 5–9/);
+  });
+});
+
 describe('npm run region', () => {
   it('writes the region with its source and exits 2 naming the row and column of a bad file', async () => {
     const { execFile } = await import('node:child_process');
@@ -159,6 +214,20 @@ describe('npm run region', () => {
     const out = JSON.parse(readFileSync(join(dir, 'region.json'), 'utf8'));
     expect(out.region.insuredYears).toBe(sums(fx, ['MAASTRICHT', 'VAALS']).years);
     expect(out.region.bands.map((b: { band: { label: string } }) => b.band.label)).toEqual(['0–17', '18–44', '45–64', '65–74', '75+']);
+    // A file of two municipalities is standardised against the national rates file given with it.
+    expect(stdout).not.toMatch(/standardised/);
+    const national = join(root, '..', 'shared', 'data', 'vektis2023-national-age-sex.csv');
+    const withRates = await cli(csv, '--areas', 'Maastricht,VAALS', '--national', national);
+    const ratio = selectRegion(parseVektis(fx.text), ['MAASTRICHT', 'VAALS'], parseBands(DEFAULT_BANDS), parseNationalRates(readFileSync(national, 'utf8'))).standardised!.ratio;
+    expect(withRates.stdout).toContain(`age–sex standardised cost ratio (actual ÷ at national rates): ${ratio.toFixed(3)}`);
+    const badRates = join(dir, 'rates.csv');
+    write(badRates, 'geslacht,leeftijdsklasse,national_actual_cost,national_insured_years\nM,0 t/m 4 jaar,veel,10\n');
+    const ratesRefused = await cli(csv, '--areas', 'Maastricht', '--national', badRates).then(
+      () => null,
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(ratesRefused?.code).toBe(2);
+    expect(ratesRefused?.stderr).toMatch(/rates\.csv: row 2: "veel" is no cost/);
     // With a base scenario: a complete scenario that validates, cites the file's hash, and comes out
     // the same when the same file is imported again.
     const base = join(root, 'scenarios', 'default.json');

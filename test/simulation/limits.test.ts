@@ -37,16 +37,26 @@ describe('the work of one run is bounded over every simulated year', () => {
   });
 
   it('high-cost cases summed over all segments and years are bounded per run, at the population', () => {
-    const s = clone(smallInput()) as any;
-    // 2 segments × (2 + 3) years: 5 × (3.5M × 0.035 + 1.5M × 0.1) = 1,362,500 cases; every segment-year below its limit.
-    s.region.population = 5_000_000;
-    s.region.segments[0].highCost.rate = 0.035;
-    s.region.segments[1].highCost.rate = 0.1;
+    const s = clone(smallInput({ horizon: 15 })) as any;
+    s.benchmark.preContractYears = 10;
+    // 2 segments × (10 + 15) years: 25 × (14M × 0.01 + 6M × 0.03) = 8,000,000 cases; every segment-year below its limit.
+    s.region.population = 20_000_000;
+    s.region.segments[0].highCost.rate = 0.01;
+    s.region.segments[1].highCost.rate = 0.03;
     const errors = errorsOf(s);
     expect(errors.filter((e) => e.path.includes('highCost'))).toEqual([]);
     const e = errors.find((x) => x.path === 'region.population');
-    expect(e?.message).toMatch(/allows up to 1,362,500 high-cost cases in one run \(5 simulated years, 2 of them before the contract\)/);
+    expect(e?.message).toMatch(/allows up to 8,000,000 high-cost cases in one run \(25 simulated years, 10 of them before the contract\)/);
     expect(e?.message).toContain(MAX_HIGH_COST_CASES_PER_RUN.toLocaleString('en'));
+    // Three fifths of the population: 4.8 million cases, within the limit.
+    s.region.population = 12_000_000;
+    expect(errorsOf(s).filter((x) => x.path === 'region.population')).toEqual([]);
+  });
+
+  it('the Netherlands (17.9 million insured) at the rates of the default scenario is within the limits', () => {
+    const s = clone(defaultInput()) as any;
+    s.region.population = 17_900_000;
+    expect(errorsOf(s)).toEqual([]);
   });
 
   it('every library-sized file stays within the limits', () => {

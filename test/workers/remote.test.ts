@@ -1,5 +1,7 @@
 import * as Comlink from 'comlink';
 import { describe, expect, it } from 'vitest';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { connect } from '../../workers/remote';
 
 interface TestApi {
@@ -53,6 +55,20 @@ describe('a worker API over comlink (workers/remote.ts)', () => {
   it('is not a thenable: awaiting the handle does not call the worker', async () => {
     const { handle, close } = pair();
     expect(await Promise.resolve(handle)).toBe(handle);
+    close();
+  });
+
+  it('keeps no answer once its call has settled (a worker returns thousands of blocks of runs)', async () => {
+    const { handle, close } = pair();
+    // A full collection on demand: an answer still reachable from the worker's handle survives it.
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const refs: WeakRef<object>[] = [];
+    for (let i = 0; i < 5; i++) refs.push(new WeakRef(await handle.echo({ n: i })));
+    // WeakRefs are kept alive until the current job ends.
+    await new Promise((r) => setTimeout(r, 0));
+    gc();
+    expect(refs.filter((r) => r.deref() !== undefined).length).toBe(0);
     close();
   });
 });

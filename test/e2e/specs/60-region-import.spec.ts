@@ -107,8 +107,20 @@ test.describe.serial('60-region-import', () => {
     await page.click('[data-testid="region-areas"] li:nth-child(1) input');
     const chosen = await page.textContent('[data-testid="region-chosen"]');
     assert(/Gekozen \(2\): MAASTRICHT, VAALS/.test(chosen ?? ''), `chosen: ${chosen}`);
+    // National rates for the age–sex comparison: a broken file is named with its row in Dutch, the
+    // real 2023 rates (read from ../shared/data) are then taken and the ratio is shown.
+    const badRates = join(dir, 'landelijk-kapot.csv');
+    writeFileSync(badRates, 'geslacht,leeftijdsklasse,national_actual_cost,national_insured_years\nM,0 t/m  4 jaar,veel,10\n');
+    await page.setInputFiles('[data-testid="region-national"]', badRates);
+    const ratesProblem = await page.textContent('[data-testid="region-national-problem"]');
+    assert(/landelijk-kapot\.csv is niet gebruikt: Rij 2, kolom "national_actual_cost"/.test(ratesProblem ?? ''), `bad rates named in Dutch: ${ratesProblem}`);
+    await page.setInputFiles('[data-testid="region-national"]', join(env.root, '..', 'shared', 'data', 'vektis2023-national-age-sex.csv'));
+    const ratesInfo = await page.textContent('[data-testid="region-national-info"]');
+    assert(/38 klassen van geslacht × leeftijd gelezen/.test(ratesInfo ?? ''), `national rates read: ${ratesInfo}`);
     await page.click('[data-testid="region-build"]');
     await page.waitForSelector('[data-testid="region-result"]');
+    const standardised = await page.textContent('[data-testid="region-result"]');
+    assert(/landelijk gemiddelde bij dezelfde leeftijd en geslacht: \d+,\d{3} \(1 = landelijk\)/.test(standardised ?? ''), `the age–sex ratio in Dutch notation: ${standardised}`);
     const rows = await page.$$eval('[data-testid="region-groups"] tbody tr', (els) => els.map((e) => e.textContent ?? ''));
     assert(rows.length === DEFAULT_LINE_GROUPS.length, `one row per line group: ${rows.join(' | ')}`);
     assert(

@@ -89,6 +89,7 @@ const COUNTS: Record<string, { vars?: Record<string, string>; nl: [string, strin
     nl: ['a.csv: 1 gebied (gemeenten), 2023', 'a.csv: 2 gebieden (gemeenten), 2023'],
     en: ['a.csv: 1 area (gemeenten), 2023', 'a.csv: 2 areas (gemeenten), 2023'],
   },
+  'region/texts.ts.REGION_TEXTS.nationalRead': { vars: { f: 'land.csv' }, nl: ['voor 1 klasse van', 'voor 2 klassen van'], en: ['for 1 class of', 'for 2 classes of'] },
   'region/texts.ts.REGION_TEXTS.more': { nl: ['nog 1 gebied:', 'nog 2 gebieden:'], en: ['1 more area:', '2 more areas:'] },
   'region/texts.ts.REGION_TEXTS.remapCorrelations': { nl: ['1 correlatie tussen', '2 correlaties tussen'], en: ['1 correlation between', '2 correlations between'] },
 };
