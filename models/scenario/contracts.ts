@@ -13,7 +13,7 @@ import { ISSUE_EN } from '../core/issues';
  */
 const id = z.string().regex(ID_PATTERN, ISSUE_EN.idForm({}));
 const LineEnum = z.enum(LINES);
-const scope = z.array(LineEnum).min(1).describe('Care lines the contract covers.');
+const scope = z.array(LineEnum).min(1).describe("Care lines the contract covers. Leave out for today's scope: GP, 1.5-line care, hospital and pharmacy.");
 const split = z.strictObject({ gp: z.number().min(0).max(1), hospital: z.number().min(0).max(1) }).describe('Share of a payment that goes to the GP group and to the hospital (sum 1).');
 
 const provider = (fixed: number, speed: number) =>

@@ -6,7 +6,7 @@ import { DEFAULT_SCENARIO } from '../workspace/store';
 import { fieldId, getAt, pathString, type Path } from '../workspace/paths';
 import { DIST_PARTS, FIXED_CHOICE, FORMULA_PAYEES, OPTION_WORDS, PLACED_LABELS, fieldLabel, fieldUnit } from './labels';
 import { render } from '../texts/catalogue';
-import { addableKeys, defaultValueAt, enumAt, helpText, isParamField, limitsAt, schemaAt } from './schemaHelp';
+import { addableKeys, defaultValueAt, enumAt, helpText, isParamField, limitsAt, removableAt, schemaAt } from './schemaHelp';
 import { DIST_FACTS, DIST_KINDS, isDistKind } from '../../models/scenario/distributions';
 import { formatInputNumber, numberProblemText, parseLocalNumber } from './numbers';
 import { isShareAt, shareUnit } from './shares';
@@ -408,6 +408,7 @@ function LineScopeField(props: { ws: Workspace; path: Path; label: string }) {
   return (
     <fieldset class="field refs" classList={{ invalid: errs().length > 0 }} data-testid="scope-lines">
       <legend>{props.label}</legend>
+      <RemoveField ws={props.ws} path={props.path} />
       <For each={[...LINES]}>
         {(l) => (
           <label class="check">
@@ -427,6 +428,7 @@ function LineScopeField(props: { ws: Workspace; path: Path; label: string }) {
         )}
       </For>
       <FieldErrors messages={errs()} id={`${fieldId(props.path)}-err`} />
+      <Help path={props.path} />
     </fieldset>
   );
 }
@@ -658,7 +660,7 @@ export function FieldNode(props: { ws: Workspace; path: Path; skip?: string[] })
 /** A choice of the optional fields the format allows here but the scenario leaves out; adds one. */
 export function AddField(props: { ws: Workspace; path: Path }) {
   const present = () => Object.keys((getAt(props.ws.scenario, props.path) as object) ?? {});
-  const options = () => addableKeys(props.path, present());
+  const options = () => addableKeys(props.path, present(), getAt(props.ws.scenario, props.path));
   return (
     <Show when={options().length > 0}>
       <div class="add-field">
@@ -682,12 +684,7 @@ export function AddField(props: { ws: Workspace; path: Path }) {
 
 /** Removes an optional field (only offered where the format allows leaving it out). */
 function RemoveField(props: { ws: Workspace; path: Path }) {
-  const parent = () => schemaAt(props.path.slice(0, -1));
-  const optional = () => {
-    const p = parent();
-    const k = props.path[props.path.length - 1];
-    return typeof k === 'string' && p?.type === 'object' && !(p.required as string[] | undefined)?.includes(k) && props.path.length > 1 && k !== 'meta';
-  };
+  const optional = () => removableAt(props.path, getAt(props.ws.scenario, props.path.slice(0, -1)));
   return (
     <Show when={optional()}>
       <button type="button" class="mini" onClick={() => props.ws.edit(props.path, undefined)}>

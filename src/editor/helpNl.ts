@@ -109,7 +109,7 @@ export const HELP_NL: Record<string, string> = {
   'financing.models[].pot': 'Vaste bonuspot per jaar, in euro.',
   'financing.models[].qualityThreshold': 'Alleen uitbetaald als de kwaliteitsscore minstens dit is.',
   'financing.models[].costTarget': 'Alleen uitbetaald als de kosten binnen de scope minstens dit deel onder de benchmark liggen.',
-  'financing.models[].scope': 'Zorgvormen waarop het contract betrekking heeft.',
+  'financing.models[].scope': 'Zorgvormen waarop het contract betrekking heeft. Weggelaten: de huidige scope, huisarts, anderhalvelijnszorg, ziekenhuis en farmacie.',
   'financing.models[].split': 'Deel van een betaling voor de zorggroep en voor het ziekenhuis (samen 1).',
   'financing.models[].*.fixed': 'Vaste drempel, als deel van de benchmark.',
   'financing.models[].*.confidence': 'Afgeleid van de regiogrootte: de besparing die toeval alleen overschrijdt met kans 1 − zekerheid.',

@@ -111,6 +111,8 @@ export const FIELD_LABELS: Record<string, L> = {
   perInsured: { nl: 'Bedrag per verzekerde', en: 'Amount per insured', unit: EUR_Y },
   qualityThreshold: { nl: 'Minimale kwaliteitsscore', en: 'Minimum quality score' },
   costTarget: { nl: 'Kostendoel (besparing)', en: 'Cost target (saving)', unit: FRAC },
+  pot: { nl: 'Vaste bonuspot', en: 'Fixed bonus pot', unit: EUR_Y },
+  scope: { nl: 'Zorgvormen in het contract', en: 'Care lines in the contract' },
   sided: { nl: 'Eenzijdig of tweezijdig', en: 'One- or two-sided' },
   minimumSavingsRate: { nl: 'Minimale besparing voor uitbetaling (MSR)', en: 'Minimum savings rate (MSR)' },
   minimumLossRate: { nl: 'Minimaal verlies voor terugbetaling (MLR)', en: 'Minimum loss rate (MLR)' },

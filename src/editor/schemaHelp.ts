@@ -23,7 +23,9 @@ function derefAt(a: At | undefined): At | undefined {
     const target = root.$defs?.[name];
     if (!target) return undefined;
     const own = cur.node.description;
-    cur = { node: { ...target, ...(own ? { description: own } : {}) }, key: own || !named(name) ? cur.key : name };
+    // A default written beside the reference applies to the field (zod puts `.default()` there).
+    const dflt = cur.node.default !== undefined ? { default: cur.node.default } : {};
+    cur = { node: { ...target, ...(own ? { description: own } : {}), ...dflt }, key: own || !named(name) ? cur.key : name };
   }
   return cur;
 }
@@ -177,14 +179,39 @@ export function enumAt(path: Path): string[] | undefined {
   return undefined;
 }
 
-/** Keys the format allows at `path` (an object) that the scenario does not have yet. */
-export function addableKeys(path: Path, present: string[]): string[] {
+/**
+ * The object form of the field at `path` holding `value`: the node itself, or for a choice of
+ * forms (a contract: one form per kind) the form whose fixed fields (`kind`) the value has.
+ */
+function objectFormAt(path: Path, value: unknown): Node | undefined {
   const n = schemaAt(path);
-  if (!n || n.type !== 'object') return [];
+  if (!n) return undefined;
+  if (n.type === 'object') return n;
+  const v = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
+  for (const alt of [...(n.anyOf ?? []), ...(n.oneOf ?? [])]) {
+    const a = deref(alt);
+    if (a?.type !== 'object' || !a.properties) continue;
+    const fixed = Object.entries(a.properties as Record<string, Node>).filter(([, p]) => p.const !== undefined);
+    if (fixed.length > 0 && fixed.every(([k, p]) => v[k] === p.const)) return a;
+  }
+  return undefined;
+}
+
+/** Keys the format allows at `path` (an object, `value` what the scenario has there) that the scenario does not have yet. */
+export function addableKeys(path: Path, present: string[], value?: unknown): string[] {
+  const n = objectFormAt(path, value);
+  if (!n) return [];
   let keys: string[] = [];
   if (n.properties) keys = Object.keys(n.properties);
   else if (n.propertyNames) keys = (deref(n.propertyNames)?.enum as string[] | undefined) ?? [];
   return keys.filter((k) => !present.includes(k) && k !== '$schema' && k !== 'version' && k !== 'financing');
+}
+
+/** True when the format lets the field at `path` be left out of its object (`parent` what the scenario has there). */
+export function removableAt(path: Path, parent: unknown): boolean {
+  const k = path[path.length - 1];
+  const p = objectFormAt(path.slice(0, -1), parent);
+  return typeof k === 'string' && !!p && !(p.required as string[] | undefined)?.includes(k) && path.length > 1 && k !== 'meta';
 }
 
 /** A starting value for a new field, built from the schema (parameters start as a fixed number to fill in). */
