@@ -3,18 +3,22 @@
 // UI thread, with progress.
 import './zodConfig'; // first: before any schema is built
 import * as Comlink from 'comlink';
-import { VektisError, parseVektis, type VektisFile } from '../models/region/vektis';
-import { DEFAULT_BANDS, areasOf, nationalRatesFromFile, parseBands, selectRegion } from '../models/region/select';
-import { CalibrationError, calibrate } from '../models/analysis/calibrate';
+import { DEFAULT_COLUMN_RULES, VektisError, parseVektis, type ColumnRule, type VektisFile } from '../models/region/vektis';
+import { DEFAULT_BANDS, areasOf, nationalRatesFromFile, parseBands, regionSource, selectRegion } from '../models/region/select';
+import { CalibrationError } from '../models/analysis/calibrate';
+import { importRegion, mappingOf } from '../models/analysis/regionScenario';
+import { RegionImportSchema } from '../models/scenario/regionImport';
 import { validateScenario } from '../models/pipeline/validate';
 import { formatErrors } from '../models/core/issues';
 import type { RegionApi, RegionProblem } from './regionApi';
 
-let file: { data: VektisFile; name: string; sha256: string } | null = null;
+/** The file last read: its text kept so that a base scenario with its own column mapping re-reads it. */
+let file: { data: VektisFile; text: string; rules: readonly ColumnRule[]; name: string; sha256: string } | null = null;
 
 const problem = (e: unknown): RegionProblem => {
   if (e instanceof VektisError) return { code: e.code, row: e.row, column: e.column, message: e.message };
   if (e instanceof CalibrationError) return { code: 'calibration', message: e.message };
+  if (e instanceof RangeError) return { code: 'badBands', message: e.message };
   return { code: 'read', message: e instanceof Error ? e.message : String(e) };
 };
 
@@ -26,7 +30,7 @@ const api: RegionApi = {
       const text = new TextDecoder('utf-8').decode(bytes);
       const data = parseVektis(text, { onProgress: (s) => void onProgress(s) });
       const sha256 = hex(await crypto.subtle.digest('SHA-256', bytes));
-      file = { data, name: fileName, sha256 };
+      file = { data, text, rules: DEFAULT_COLUMN_RULES, name: fileName, sha256 };
       const year = /(?:19|20)\d\d/.exec(fileName)?.[0];
       return {
         ok: true,
@@ -36,16 +40,31 @@ const api: RegionApi = {
       return { ok: false, problem: problem(e) };
     }
   },
-  async build(areas, bands, year, base) {
+  async build(areas, bands, year, base, segments, lines) {
     if (!file) return { ok: false, problem: { code: 'read', message: 'no file has been read' } };
     try {
       const v = validateScenario(base);
       if (!v.ok) return { ok: false, problem: { code: 'base', message: formatErrors(v.errors) } };
+      const bandList = parseBands(bands || DEFAULT_BANDS);
+      const mapping = mappingOf(v.scenario);
+      if (JSON.stringify(mapping.columns) !== JSON.stringify(file.rules)) file = { ...file, data: parseVektis(file.text, { rules: mapping.columns }), rules: mapping.columns };
       const rates = new Set(file.data.rows.map((r) => r.area)).size > 300 ? nationalRatesFromFile(file.data) : undefined;
-      const region = selectRegion(file.data, areas, parseBands(bands || DEFAULT_BANDS), rates);
-      const source = `Bron: Vektis, Open Databestand Zvw ${year} (${file.name}, sha256 ${file.sha256.slice(0, 12)}), ${region.areaKind === 'gemeente' ? 'gemeenten' : 'postcode-3'}: ${region.areas.join(', ')}`;
-      const cal = calibrate(v.scenario, { costPerInsuredYear: region.costPerInsuredYear, insuredYears: region.insuredYears, dataYear: year, source });
-      cal.scenario.region.name = region.areas.join(', ');
+      const region = selectRegion(file.data, areas, bandList, rates);
+      const source = regionSource({ name: file.name, year, sha256: file.sha256 }, region);
+      const record = {
+        source,
+        file: { name: file.name, year, sha256: file.sha256 },
+        areaKind: region.areaKind,
+        areas: region.areas,
+        bands: bands || DEFAULT_BANDS,
+        segments,
+        columns: mapping.columns,
+        lines: lines ?? mapping.lines,
+      };
+      // An edited mapping is checked as the scenario file would check it.
+      const checked = RegionImportSchema.safeParse(record);
+      if (!checked.success) return { ok: false, problem: { code: 'mapping', message: checked.error.issues.map((i) => `region.import.${i.path.join('.')}: ${i.message}`).join('; ') } };
+      const cal = importRegion(v.scenario, { region, record });
       return {
         ok: true,
         built: {
@@ -53,6 +72,10 @@ const api: RegionApi = {
           source,
           region: { areas: region.areas, insuredYears: region.insuredYears, costPerInsuredYear: region.costPerInsuredYear, standardised: region.standardised },
           calibration: { groups: cal.groups, outside: cal.outside, personCv: cal.personCv, top1: cal.top1 },
+          segments: cal.segments,
+          notes: cal.notes,
+          mapping: cal.scenario.region.import!.lines,
+          columns: file.data.costColumns,
         },
       };
     } catch (e) {

@@ -47,6 +47,9 @@ export interface IssueParams {
   sharesSum: { segments?: boolean; total?: number };
   duplicateId: { id: string; segment?: boolean };
   unknownSegment: { id: string };
+  /** A category or care line in two groups of a region's mapping; `other` is the 1-based group that has it first. */
+  mappedTwice: { name: string; category: boolean; other: number };
+  shareOutsideGroup: { line: string };
   sameAsFrom: Record<string, never>;
   aboveMedian: Record<string, never>;
   nearZero: { dist: 'gamma' | 'lognormal'; min: number };
@@ -158,6 +161,8 @@ export const ISSUE_EN: Renderers = {
   sharesSum: (p) => `${p.segments ? 'segment ' : ''}shares must sum to 1${p.total === undefined ? '' : ` (now ${p.total})`}`,
   duplicateId: (p) => `duplicate ${p.segment ? 'segment ' : ''}id "${p.id}"`,
   unknownSegment: (p) => `unknown segment "${p.id}"`,
+  mappedTwice: (p) => `${p.category ? 'category' : 'care line'} "${p.name}" is already mapped by line group ${p.other}; each may be in one group only`,
+  shareOutsideGroup: (p) => `line "${p.line}" is not one of this group's lines`,
   sameAsFrom: () => 'must differ from "from"',
   aboveMedian: () => 'must be greater than the median',
   nearZero: (p) => `a ${p.dist} can be near 0; this field needs ≥ ${p.min}`,

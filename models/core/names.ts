@@ -15,3 +15,10 @@ export const PAYERS = ['insurer', 'hospital', 'gp', 'municipality', 'patients'] 
 export type Payer = (typeof PAYERS)[number];
 
 export const lineIndex = (l: Line): number => LINES.indexOf(l);
+
+/**
+ * Care categories as Vektis groups the cost columns of its open data (the category mapping of
+ * ../shared/data): the middle step between a file's columns and a scenario's care lines.
+ */
+export const CATEGORIES = ['hospital', 'pharmacy', 'gp', 'mentalHealth', 'nursing', 'devices', 'paramedical', 'transport', 'dental', 'maternity', 'other'] as const;
+export type Category = (typeof CATEGORIES)[number];

@@ -13,7 +13,7 @@ export const DEFAULT_BANDS = '0-17,18-44,45-64,65-74,75+';
 export function parseBands(text: string): AgeBand[] {
   const bands = text.split(',').map((part): AgeBand => {
     const t = part.trim();
-    let m = /^(\d+)\s*-\s*(\d+)$/.exec(t);
+    let m = /^(\d+)\s*[-–]\s*(\d+)$/.exec(t);
     if (m) return { lo: Number(m[1]), hi: Number(m[2]), label: `${m[1]}–${m[2]}` };
     m = /^(\d+)\s*\+$/.exec(t);
     if (m) return { lo: Number(m[1]), hi: Infinity, label: `${m[1]}+` };
@@ -139,6 +139,13 @@ export function selectRegion(file: VektisFile, areas: string[], bands: AgeBand[]
     bands: bandTotals,
     standardised: rates ? { actual, expected, ratio: actual / expected } : null,
   };
+}
+
+/**
+ * What every number derived from a region of a file cites: the file's name, year and hash, and the areas.
+ */
+export function regionSource(file: { name: string; year: number | string; sha256: string }, region: Pick<Region, 'areaKind' | 'areas'>): string {
+  return `Bron: Vektis, Open Databestand Zvw ${file.year} (${file.name}, sha256 ${file.sha256.slice(0, 12)}), ${region.areaKind === 'gemeente' ? 'gemeenten' : 'postcode-3'}: ${region.areas.join(', ')}`;
 }
 
 /** The areas a file holds, sorted, with their insured-years: for a picker. */

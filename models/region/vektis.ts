@@ -7,12 +7,19 @@
  * rule knows is counted as other Zvw care and reported.
  */
 
-/** Care categories as Vektis groups its cost columns (the category mapping of ../shared/data). */
-export const CATEGORIES = ['hospital', 'pharmacy', 'gp', 'mentalHealth', 'nursing', 'devices', 'paramedical', 'transport', 'dental', 'maternity', 'other'] as const;
-export type Category = (typeof CATEGORIES)[number];
+import { CATEGORIES, type Category } from '../core/names';
+
+export { CATEGORIES, type Category };
+
+/** One rule of the mapping from cost columns to care categories. */
+export interface ColumnRule {
+  match: string;
+  kind: 'exact' | 'prefix' | 'contains';
+  category: Category;
+}
 
 /** Which cost columns make up each category: first matching rule wins; names normalised (lower case, cut at 32). */
-export const DEFAULT_COLUMN_RULES: { match: string; kind: 'exact' | 'prefix' | 'contains'; category: Category }[] = [
+export const DEFAULT_COLUMN_RULES: ColumnRule[] = [
   { match: 'kosten_medisch_specialistische_z', kind: 'exact', category: 'hospital' },
   { match: 'kosten_farmacie', kind: 'exact', category: 'pharmacy' },
   { match: 'kosten_huisarts_', kind: 'prefix', category: 'gp' },
@@ -82,7 +89,7 @@ export interface VektisFile {
 
 export const normaliseColumn = (name: string) => name.trim().replace(/^"|"$/g, '').toLowerCase().slice(0, 32);
 
-export function categoryOf(column: string, rules = DEFAULT_COLUMN_RULES): Category | null {
+export function categoryOf(column: string, rules: readonly ColumnRule[] = DEFAULT_COLUMN_RULES): Category | null {
   for (const r of rules) {
     if (r.kind === 'exact' ? column === r.match : r.kind === 'prefix' ? column.startsWith(r.match) : column.includes(r.match)) return r.category;
   }
@@ -135,7 +142,7 @@ function fields(line: string): string[] {
 }
 
 export interface ParseOptions {
-  rules?: typeof DEFAULT_COLUMN_RULES;
+  rules?: readonly ColumnRule[];
   /** Called every 10,000 rows with the share of the text read (0–1), for a progress bar. */
   onProgress?: (share: number) => void;
 }

@@ -7,6 +7,7 @@ import { pow } from '../random/math';
 import { localTextSchema } from './localTextSchema';
 import { addIssue, ID_PATTERN, SHA256_PATTERN } from './issue';
 import { ISSUE_EN } from '../core/issues';
+import { RegionImportSchema } from './regionImport';
 
 export type { Distribution, Param } from './param';
 
@@ -238,6 +239,7 @@ export const ScenarioSchema = z
       name: text(200).default(''),
       population: z.number().int().min(1).max(MAX_POPULATION).describe('Insured people in the region at the start year.'),
       segments: z.array(SegmentSchema).min(1).max(50),
+      import: RegionImportSchema.optional().describe('How the region was made from a Vektis open-data file (absent for a region typed by hand).'),
     }),
     lines: z
       .strictObject(

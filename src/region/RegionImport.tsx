@@ -9,6 +9,16 @@ import { regionWorker, type RegionWorker } from '../../workers/regionPool';
 import { moved } from '../../workers/remote';
 import type { RegionBuilt, RegionFileInfo, RegionProblem } from '../../workers/regionApi';
 import { categoryName, tr, type RegionTextKey } from './texts';
+import { localText } from '../../models/scenario/localText';
+import { CATEGORIES, type Category } from '../../models/core/names';
+import type { LineGroupRecord } from '../../models/scenario/regionImport';
+
+/** The import record of a scenario made by an earlier import, read defensively from the unvalidated workspace value. */
+function storedImport(base: unknown): { bands: string; segments: 'ageBands' | 'base' } | null {
+  const m = (base as { region?: { import?: { bands?: unknown; segments?: unknown } } } | null)?.region?.import;
+  if (!m || typeof m.bands !== 'string' || (m.segments !== 'ageBands' && m.segments !== 'base')) return null;
+  return { bands: m.bands, segments: m.segments };
+}
 
 /** Most areas listed at once: a national file holds about 340 municipalities or 800 postcode-3 areas. */
 const LISTED = 40;
@@ -27,6 +37,10 @@ export function RegionImport(props: { base: () => unknown; onScenario: (s: Scena
   const [chosen, setChosen] = createSignal<string[]>([]);
   const [yearText, setYearText] = createSignal('');
   const [bands, setBands] = createSignal(DEFAULT_BANDS);
+  const [segMode, setSegMode] = createSignal<'ageBands' | 'base'>('ageBands');
+  // The mapping from categories to care lines as edited in the result's table (empty groups kept, so
+  // that a category can move back); null: the current scenario's own or the defaults.
+  const [groupsEdit, setGroupsEdit] = createSignal<LineGroupRecord[] | null>(null);
   const [built, setBuilt] = createSignal<RegionBuilt | null>(null);
   const [busy, setBusy] = createSignal(false);
   let worker: RegionWorker | null = null;
@@ -52,6 +66,7 @@ export function RegionImport(props: { base: () => unknown; onScenario: (s: Scena
     stop();
     setInfo(null);
     setBuilt(null);
+    setGroupsEdit(null);
     setProblem(null);
     setChosen([]);
     setProgress(0);
@@ -74,17 +89,22 @@ export function RegionImport(props: { base: () => unknown; onScenario: (s: Scena
     }
   };
 
-  const build = async () => {
+  /** `keep`: the result stays in view while it is built again (a changed mapping). */
+  const build = async (keep = false) => {
     const w = worker;
     const y = year();
     if (!w || y === null || chosen().length === 0) return;
     setBusy(true);
     setProblem(null);
-    setBuilt(null);
+    if (!keep) setBuilt(null);
     try {
-      const r = await w.build(chosen(), bands(), y, props.base());
+      const edited = groupsEdit()?.filter((g) => g.categories.length > 0);
+      const r = await w.build(chosen(), bands(), y, props.base(), segMode(), edited);
       if (!r.ok) setProblem(r.problem);
-      else setBuilt(r.built);
+      else {
+        setBuilt(r.built);
+        if (!groupsEdit()) setGroupsEdit(r.built.mapping);
+      }
     } catch {
       setProblem({ code: 'read', message: 'crashed' });
     } finally {
@@ -107,10 +127,32 @@ export function RegionImport(props: { base: () => unknown; onScenario: (s: Scena
     return tr(key, { r: p.row ?? '', c: p.column ?? '' });
   };
   const lineNames = (lines: string[]) => lines.map((l) => fieldLabel(l, lang())).join(' + ');
+  /** Moves category `c` to group `to` (-1: no care line) and builds again with that mapping. */
+  const remap = (c: Category, to: number) => {
+    const groups = (groupsEdit() ?? []).map((g, i) => ({ ...g, categories: [...g.categories.filter((x) => x !== c), ...(i === to ? [c] : [])] }));
+    setGroupsEdit(groups);
+    void build(true);
+  };
+  const noteText = (n: RegionBuilt['notes'][number]) =>
+    n.kind === 'correlations'
+      ? tr('remapCorrelations', { n: n.count })
+      : tr(n.kind === 'intervention' ? 'remapIntervention' : 'remapSubstitution', { id: n.id, s: n.segments.join(', '), f: num(n.factor, 3) });
 
   return (
     <>
-      <button type="button" data-testid="region-import-open" onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        data-testid="region-import-open"
+        onClick={() => {
+          // A scenario made by an earlier import brings its bands and choice of segments.
+          const stored = storedImport(props.base());
+          if (stored) {
+            setBands(stored.bands);
+            setSegMode(stored.segments);
+          }
+          setOpen(true);
+        }}
+      >
         {tr('open')}
       </button>
       <Show when={open()}>
@@ -183,10 +225,23 @@ export function RegionImport(props: { base: () => unknown; onScenario: (s: Scena
                   <p class="muted small">{tr('none', { q: query() })}</p>
                 </Show>
                 <p data-testid="region-chosen">{chosen().length ? tr('chosen', { n: chosen().length, a: chosen().join(', ') }) : tr('noneChosen')}</p>
-                <label class="field">
-                  <span>{tr('bands')}</span>
-                  <input type="text" data-testid="region-bands" value={bands()} onInput={(e) => (setBands(e.currentTarget.value), setBuilt(null))} />
-                </label>
+                <fieldset class="region-segments">
+                  <legend>{tr('segmentsLegend')}</legend>
+                  <label>
+                    <input type="radio" name="region-segments" data-testid="region-segments-bands" checked={segMode() === 'ageBands'} onChange={() => (setSegMode('ageBands'), setBuilt(null))} />{' '}
+                    {tr('segmentsBands')}
+                  </label>
+                  <label>
+                    <input type="radio" name="region-segments" data-testid="region-segments-base" checked={segMode() === 'base'} onChange={() => (setSegMode('base'), setBuilt(null))} />{' '}
+                    {tr('segmentsBase')}
+                  </label>
+                </fieldset>
+                <Show when={segMode() === 'ageBands'}>
+                  <label class="field">
+                    <span>{tr('bands')}</span>
+                    <input type="text" data-testid="region-bands" value={bands()} onInput={(e) => (setBands(e.currentTarget.value), setBuilt(null))} />
+                  </label>
+                </Show>
                 <button type="button" data-testid="region-build" disabled={busy() || chosen().length === 0 || year() === null} onClick={() => void build()}>
                   {busy() ? tr('building') : tr('build')}
                 </button>
@@ -196,7 +251,7 @@ export function RegionImport(props: { base: () => unknown; onScenario: (s: Scena
           <Show when={built()}>
             {(b) => (
               <div data-testid="region-result">
-                <table class="data">
+                <table class="data" data-testid="region-groups">
                   <caption>{tr('result', { y: b().scenario.simulation.startYear })}</caption>
                   <thead>
                     <tr>
@@ -221,6 +276,78 @@ export function RegionImport(props: { base: () => unknown; onScenario: (s: Scena
                     </For>
                   </tbody>
                 </table>
+                <table class="data" data-testid="region-segments">
+                  <caption>{tr('segmentsCaption', { y: b().scenario.simulation.startYear })}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{tr('colSegment')}</th>
+                      <th scope="col">{tr('colShare')}</th>
+                      <th scope="col">{tr('colPerInsured')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <For each={b().scenario.region.segments}>
+                      {(seg, i) => (
+                        <tr>
+                          <th scope="row">{localText(seg.name, lang())}</th>
+                          <td class="num">{pct(seg.share, 1)}</td>
+                          <td class="num">{euro(b().segments[i()].perInsured)}</td>
+                        </tr>
+                      )}
+                    </For>
+                  </tbody>
+                </table>
+                <Show when={b().notes.length > 0}>
+                  <p class="small" data-testid="region-notes">
+                    {tr('remapped', { list: b().notes.map(noteText).join('; ') })}
+                  </p>
+                </Show>
+                <details data-testid="region-mapping">
+                  <summary>{tr('mappingSummary')}</summary>
+                  <table class="data">
+                    <caption>{tr('mappingCaption')}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{tr('colColumns')}</th>
+                        <th scope="col">{tr('colCategory')}</th>
+                        <th scope="col">{tr('colLines')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      <For each={CATEGORIES.filter((c) => b().columns.some((col) => col.category === c))}>
+                        {(c) => {
+                          const group = (groupsEdit() ?? b().mapping).find((g) => g.categories.includes(c));
+                          return (
+                            <tr>
+                              <td class="small">
+                                {b()
+                                  .columns.filter((col) => col.category === c)
+                                  .map((col) => col.column)
+                                  .join(', ')}
+                              </td>
+                              <th scope="row">{categoryName(c)}</th>
+                              <td>
+                                <select data-testid={`region-map-${c}`} aria-label={tr('mapTo', { c: categoryName(c) })} disabled={busy()} onChange={(e) => remap(c, Number(e.currentTarget.value))}>
+                                  <For each={groupsEdit() ?? b().mapping}>
+                                    {(g, i) => (
+                                      <option value={i()} selected={(groupsEdit() ?? b().mapping)[i()].categories.includes(c)}>
+                                        {lineNames(g.lines)}
+                                      </option>
+                                    )}
+                                  </For>
+                                  <option value={-1} selected={!group}>
+                                    {tr('notModelled')}
+                                  </option>
+                                </select>
+                              </td>
+                            </tr>
+                          );
+                        }}
+                      </For>
+                    </tbody>
+                  </table>
+                  <p class="muted small">{tr('mappingEdit')}</p>
+                </details>
                 <Show when={b().calibration.outside.length > 0}>
                   <p class="small">
                     {tr('outside', {

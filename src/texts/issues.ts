@@ -112,6 +112,11 @@ export const ISSUE_TEXTS: IssueTexts = {
   },
   duplicateId: { nl: (p) => `id "${p.id}" komt twee keer voor`, en: asEngine('duplicateId') },
   unknownSegment: { nl: (p) => `onbekende groep "${p.id}"`, en: asEngine('unknownSegment') },
+  mappedTwice: {
+    nl: (p) => `${p.category ? 'categorie' : 'zorglijn'} "${p.name}" staat al in zorglijngroep ${p.other}; elk mag in één groep staan`,
+    en: asEngine('mappedTwice'),
+  },
+  shareOutsideGroup: { nl: (p) => `zorglijn "${p.line}" hoort niet bij deze groep`, en: asEngine('shareOutsideGroup') },
   sameAsFrom: { nl: () => 'moet anders zijn dan "van"', en: asEngine('sameAsFrom') },
   aboveMedian: { nl: () => 'moet groter zijn dan de mediaan', en: asEngine('aboveMedian') },
   nearZero: {

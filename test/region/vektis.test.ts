@@ -1,74 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import seedrandom from 'seedrandom';
 import { CATEGORIES, VektisError, categoryOf, normaliseColumn, parseAgeClass, parseVektis, type Category } from '../../models/region/vektis';
 import { DEFAULT_BANDS, areasOf, classShare, nationalRatesFromFile, parseBands, selectRegion } from '../../models/region/select';
 import { root } from '../helpers';
 import { SHARED_CATEGORY_NAMES } from '../../scenarios/defaultRegion';
 import { validateScenario } from '../../models/pipeline/validate';
 
-/**
- * Fixtures in the exact layouts of the Vektis open data files of several years. Every number in
- * them is invented (seeded random), not Vektis data.
- */
-const AGES_2023 = ['0 t/m  4 jaar', ...Array.from({ length: 17 }, (_, i) => `${5 * (i + 1)} t/m ${5 * (i + 1) + 4} jaar`), '90+'];
-const AGES_OLD = [...Array.from({ length: 18 }, (_, i) => String(5 * i)), '90+'];
-
-const HEADER_2023 =
-  'geslacht;leeftijdsklasse;gemeentenaam;aantal_bsn;aantal_verzekerdejaren;kosten_medisch_specialistische_z;kosten_farmacie;kosten_huisarts_inschrijftarief;kosten_huisarts_consult;kosten_huisarts_mdz;kosten_huisarts_overig;kosten_hulpmiddelen;kosten_mondzorg;kosten_paramedische_zorg_fysioth;kosten_paramedische_zorg_overig;kosten_ziekenvervoer_zittend;kosten_ziekenvervoer_liggend;kosten_kraamzorg;kosten_verloskundige_zorg;kosten_grensoverschrijdende_zorg;kosten_eerstelijns_ondersteuning;kosten_geriatrische_revalidatiez;kosten_eerstelijnsverblijf;kosten_verpleging_en_verzorging;kosten_gzsp;kosten_integrale_geboortezorg;kosten_innovatiegelden_ggz;kosten_overig;kosten_consulten_ggz;kosten_intramuraal_verblijf_ggz;kosten_overige_prestaties_ggz';
-const HEADER_2016 =
-  'GESLACHT;LEEFTIJDSKLASSE;POSTCODE_3;AANTAL_BSN;AANTAL_VERZEKERDEJAREN;KOSTEN_MEDISCH_SPECIALISTISCHE_ZORG;KOSTEN_FARMACIE;KOSTEN_HUISARTS_INSCHRIJFTARIEF;KOSTEN_HUISARTS_CONSULT;KOSTEN_HUISARTS_MDZ;KOSTEN_HUISARTS_OVERIG;KOSTEN_HULPMIDDELEN;KOSTEN_MONDZORG;KOSTEN_PARAMEDISCHE_ZORG_FYSIOTHERAPIE;KOSTEN_PARAMEDISCHE_ZORG_OVERIG;KOSTEN_ZIEKENVERVOER_ZITTEND;KOSTEN_ZIEKENVERVOER_LIGGEND;KOSTEN_KRAAMZORG;KOSTEN_VERLOSKUNDIGE_ZORG;KOSTEN_GRENSOVERSCHRIJDENDE_ZORG;KOSTEN_EERSTELIJNS_ONDERSTEUNING;KOSTEN_GERIATRISCHE_REVALIDATIEZORG;KOSTEN_VERPLEGING_EN_VERZORGING;KOSTEN_OVERIG;KOSTEN_GENERALISTISCHE_BASIS_GGZ;KOSTEN_SPECIALISTISCHE_GGZ;KOSTEN_LANGDURIGE_GGZ';
-const HEADER_2012 =
-  'GESLACHT;LEEFTIJDSKLASSE;GEMEENTENAAM;AANTAL_BSN;AANTAL_VERZEKERDEJAREN;KOSTEN_MEDISCH_SPECIALISTISCHE_ZORG;KOSTEN_FARMACIE;KOSTEN_HUISARTS_INSCHRIJFTARIEF;KOSTEN_HUISARTS_CONSULT;KOSTEN_HUISARTS_OVERIG;KOSTEN_HULPMIDDELEN;KOSTEN_MONDZORG;KOSTEN_PARAMEDISCHE_ZORG_FYSIOTHERAPIE;KOSTEN_PARAMEDISCHE_ZORG_OVERIG;KOSTEN_ZIEKENVERVOER_ZITTEND;KOSTEN_ZIEKENVERVOER_LIGGEND;KOSTEN_KRAAMZORG;KOSTEN_VERLOSKUNDIGE_ZORG;KOSTEN_GRENSOVERSCHRIJDENDE_ZORG;KOSTEN_OVERIG;KOSTEN_EERSTELIJNS_PSYCHOLOGISCHE_ZORG;KOSTEN_TWEEDELIJNS_GGZ';
-
-interface Fixture {
-  text: string;
-  /** Each area row's insured-years and cost per category, computed while writing, in file order. */
-  rows: { area: string; years: number; cost: Record<Category, number> }[];
-}
-
-/** The region's totals as a slow, obvious sum over the fixture's rows in file order. */
-function sums(fx: Fixture, areas: string[]) {
-  const cost = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
-  let years = 0;
-  for (const r of fx.rows.filter((x) => areas.includes(x.area))) {
-    years += r.years;
-    for (const c of CATEGORIES) cost[c] += r.cost[c];
-  }
-  return { years, cost };
-}
-
-/** A file of `header`'s layout for `areas`, every sex × age class, invented numbers. */
-function fixture(header: string, areas: string[], ages: string[], opts: { totalRow?: boolean; rest?: number; seed?: string } = {}): Fixture {
-  const rng = seedrandom(opts.seed ?? 'vektis-fixture');
-  const cols = header.split(';').map(normaliseColumn);
-  const rows: Fixture['rows'] = [];
-  const lines = [header];
-  const row = (sex: string, age: string, area: string) => {
-    const years = Math.round(rng() * 2000 * 100) / 100;
-    const vals = cols.map((c) => {
-      if (c === 'geslacht') return sex;
-      if (c === 'leeftijdsklasse') return age;
-      if (c === 'gemeentenaam' || c === 'postcode_3') return area;
-      if (c === 'aantal_bsn') return String(Math.round(years * 1.01));
-      if (c === 'aantal_verzekerdejaren') return String(years);
-      return (Math.round(rng() * 1e8) / 100).toFixed(2);
-    });
-    if (area) {
-      const cost = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
-      cols.forEach((c, i) => {
-        if (c.startsWith('kosten_')) cost[categoryOf(c)!] += Number(vals[i]);
-      });
-      rows.push({ area, years, cost });
-    }
-    lines.push(vals.join(';'));
-  };
-  if (opts.totalRow) lines.push(cols.map((c) => (c.startsWith('kosten_') || c.startsWith('aantal_') ? '99999999.00' : '')).join(';'));
-  for (const area of areas) for (const sex of ['M', 'V']) for (const age of ages) row(sex, age, area);
-  for (let i = 0; i < (opts.rest ?? 0); i++) row('', '', '');
-  return { text: lines.join('\r\n') + '\r\n', rows };
-}
+import { AGES_2023, AGES_OLD, HEADER_2012, HEADER_2016, HEADER_2023, fixture, sums } from './fixtures';
 
 describe('Vektis open data reader', () => {
   it('maps every cost column as the category mapping of ../shared/data does', () => {
@@ -236,6 +176,27 @@ describe('npm run region', () => {
     expect(typeof hospital === 'object' && hospital.source).toMatch(/sha256 [0-9a-f]{12}\), gemeenten: MAASTRICHT, VAALS/);
     await cli(csv, '--areas', 'Maastricht,VAALS', '--base', base, '--out', scenario);
     expect(readFileSync(scenario, 'utf8')).toBe(first);
+    // Its segments are the age bands, and the import record (file, hash, areas, bands, mapping) is in it.
+    expect(parsed.scenario.region.segments.map((g) => g.id)).toEqual(['age-0-17', 'age-18-44', 'age-45-64', 'age-65-74', 'age-75-plus']);
+    expect(parsed.scenario.region.import).toMatchObject({ file: { name: basename(csv), year: 2023 }, areas: ['MAASTRICHT', 'VAALS'], bands: DEFAULT_BANDS, segments: 'ageBands' });
+    expect(parsed.scenario.region.import!.file.sha256).toBe(createHash('sha256').update(fx.text).digest('hex'));
+    // Re-importing with the scenario itself as the base needs only the file: same scenario, to the byte.
+    const again = join(dir, 'again.json');
+    await cli(csv, '--base', scenario, '--out', again);
+    expect(readFileSync(again, 'utf8')).toBe(first);
+    // The base's own segments, their cost level scaled, on request.
+    const kept = join(dir, 'kept.json');
+    await cli(csv, '--areas', 'VAALS', '--base', base, '--segments', 'base', '--out', kept);
+    const keptScenario = JSON.parse(readFileSync(kept, 'utf8'));
+    expect(keptScenario.region.segments.map((g: { id: string }) => g.id)).toEqual(['healthy', 'chronic', 'multimorbid', 'frail', 'mental']);
+    expect(keptScenario.region.import.segments).toBe('base');
+    // A bad entry of the stored mapping is named by its path.
+    const wrong = JSON.parse(first);
+    wrong.region.import.lines[1].categories = ['farmacie'];
+    write(join(dir, 'wrong.json'), JSON.stringify(wrong));
+    const refused = await cli(csv, '--base', join(dir, 'wrong.json'), '--out', again).catch((e) => e);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/region\.import\.lines\[1\]\.categories\[0\]: must be one of "hospital"/);
     write(join(dir, 'bad.csv'), fx.text.replace(/;/g, ','));
     const bad = await cli(join(dir, 'bad.csv'), '--areas', 'VAALS').catch((e) => e);
     expect(bad.code).toBe(2);

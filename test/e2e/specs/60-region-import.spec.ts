@@ -1,4 +1,4 @@
-import { env, test } from '../fixtures';
+import { env, eventually, test } from '../fixtures';
 import type { ProeftuinHook } from '../../../src/testHook';
 import type { BrowserContext } from '@playwright/test';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -46,6 +46,8 @@ function fixture(): { text: string; years: Map<string, number> } {
 }
 const value = (p: Page, path: string) => p.inputValue(`[data-path="${path}"]`);
 const digits = (s: string) => Number(s.replace(/[^\d]/g, ''));
+/** The segment names the editor shows, in order. */
+const segmentNames = (p: Page) => p.$$eval('[data-path^="region.segments["][data-path$="].name"]', (els) => els.map((e) => (e as HTMLInputElement).value));
 
 /**
  * A region from the Vektis open data, as a steering-group member would make it: open the
@@ -107,7 +109,7 @@ test.describe.serial('60-region-import', () => {
     assert(/Gekozen \(2\): MAASTRICHT, VAALS/.test(chosen ?? ''), `chosen: ${chosen}`);
     await page.click('[data-testid="region-build"]');
     await page.waitForSelector('[data-testid="region-result"]');
-    const rows = await page.$$eval('[data-testid="region-result"] tbody tr', (els) => els.map((e) => e.textContent ?? ''));
+    const rows = await page.$$eval('[data-testid="region-groups"] tbody tr', (els) => els.map((e) => e.textContent ?? ''));
     assert(rows.length === DEFAULT_LINE_GROUPS.length, `one row per line group: ${rows.join(' | ')}`);
     assert(
       rows.some((r) => r.startsWith('Ziekenhuis')),
@@ -119,6 +121,12 @@ test.describe.serial('60-region-import', () => {
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.locator('[data-testid="region-result"]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(env.artifacts, 'region-import-nl-1366.png') });
+    const segRows = await page.$$eval('[data-testid="region-segments"] tbody tr th', (els) => els.map((e) => e.textContent ?? ''));
+    assert(segRows.join('|') === 'Leeftijd 0–17|Leeftijd 18–44|Leeftijd 45–64|Leeftijd 65–74|Leeftijd 75+', `the new scenario's segments are the age bands: ${segRows.join(' | ')}`);
+    const mapping = await page.textContent('[data-testid="region-mapping"]');
+    assert(/kosten_farmacie/.test(mapping ?? '') && /region\.import/.test(mapping ?? ''), `the mapping is shown and where to edit it: ${mapping}`);
+    const notes = await page.textContent('[data-testid="region-notes"]');
+    assert(/velp-ouderen/.test(notes ?? ''), `says which interventions now aim at every band: ${notes}`);
     const keptBefore = await page.$$eval('[data-testid="saved-item"]', (els) => els.length);
     await page.click('[data-testid="region-open-scenario"]');
     await env.waitDone(page, first.generation + 1);
@@ -128,6 +136,48 @@ test.describe.serial('60-region-import', () => {
     const keptAfter = await page.$$eval('[data-testid="saved-item"]', (els) => els.length);
     assert(keptAfter === keptBefore + 1, `the previous scenario is kept in the workspace (${keptBefore} → ${keptAfter})`);
     assert((await page.$('[data-testid="region-import"]')) === null, 'the importer closes');
+    assert((await segmentNames(page)).join('|') === 'Leeftijd 0–17|Leeftijd 18–44|Leeftijd 45–64|Leeftijd 65–74|Leeftijd 75+', `editor segments: ${(await segmentNames(page)).join(' | ')}`);
+  });
+  test('region import: age bands typed key by key become the segments, and the stored bands come back when importing again', async () => {
+    const before = await env.waitDone(page);
+    await page.click('[data-testid="region-import-open"]');
+    await page.setInputFiles('[data-testid="region-file"]', good);
+    await page.waitForSelector('[data-testid="region-file-info"]');
+    // The current scenario came from an import: its bands are offered again.
+    assert((await page.inputValue('[data-testid="region-bands"]')) === '0-17,18-44,45-64,65-74,75+', 'stored bands offered');
+    await page.click('[data-testid="region-search"]', { clickCount: 3 });
+    await page.keyboard.type('meer', { delay: 30 });
+    await page.click('[data-testid="region-areas"] li:nth-child(1) input');
+    await page.click('[data-testid="region-bands"]', { clickCount: 3 });
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('0-17,18-', { delay: 30 });
+    await page.click('[data-testid="region-build"]');
+    await page.waitForSelector('[data-testid="region-problem"]');
+    const problem = await page.textContent('[data-testid="region-problem"]');
+    assert(/leeftijdsgroepen kloppen niet/.test(problem ?? ''), `bad bands are named in Dutch: ${problem}`);
+    await page.click('[data-testid="region-bands"]');
+    await page.keyboard.press('End');
+    await page.keyboard.type('64,65+', { delay: 30 });
+    assert((await page.inputValue('[data-testid="region-bands"]')) === '0-17,18-64,65+', `typed bands: ${await page.inputValue('[data-testid="region-bands"]')}`);
+    await page.click('[data-testid="region-build"]');
+    await page.waitForSelector('[data-testid="region-result"]');
+    const segRows = await page.$$eval('[data-testid="region-segments"] tbody tr th', (els) => els.map((e) => e.textContent ?? ''));
+    assert(segRows.join('|') === 'Leeftijd 0–17|Leeftijd 18–64|Leeftijd 65+', `three bands: ${segRows.join(' | ')}`);
+    // Pharmacy taken out of the modelled lines in the mapping table: built again, listed as outside.
+    await page.click('[data-testid="region-mapping"] summary');
+    await page.selectOption('[data-testid="region-map-pharmacy"]', '-1');
+    const groupRows = () => page.$$eval('[data-testid="region-groups"] tbody tr', (els) => els.length);
+    await eventually(async () => (await groupRows()) === DEFAULT_LINE_GROUPS.length - 1);
+    assert((await groupRows()) === DEFAULT_LINE_GROUPS.length - 1, `one row fewer: ${await groupRows()}`);
+    const outside = await page.textContent('[data-testid="region-result"]');
+    assert(/Niet in een gemodelleerde zorglijn .*farmacie/.test(outside ?? ''), 'pharmacy listed as outside the modelled lines');
+    await page.click('[data-testid="region-open-scenario"]');
+    await env.waitDone(page, before.generation + 1);
+    assert((await value(page, 'region.name')) === 'MEERSSEN', 'region name from the area');
+    assert((await segmentNames(page)).join('|') === 'Leeftijd 0–17|Leeftijd 18–64|Leeftijd 65+', `editor segments: ${(await segmentNames(page)).join(' | ')}`);
+    await page.click('[data-testid="lang-en"]');
+    assert((await segmentNames(page)).join('|') === 'Age 0–17|Age 18–64|Age 65+', `English segment names: ${(await segmentNames(page)).join(' | ')}`);
+    await page.click('[data-testid="lang-nl"]');
   });
   test.afterAll(async () => {
     await ctx.close();

@@ -90,6 +90,7 @@ const COUNTS: Record<string, { vars?: Record<string, string>; nl: [string, strin
     en: ['a.csv: 1 area (gemeenten), 2023', 'a.csv: 2 areas (gemeenten), 2023'],
   },
   'region/texts.ts.REGION_TEXTS.more': { nl: ['nog 1 gebied:', 'nog 2 gebieden:'], en: ['1 more area:', '2 more areas:'] },
+  'region/texts.ts.REGION_TEXTS.remapCorrelations': { nl: ['1 correlatie tussen', '2 correlaties tussen'], en: ['1 correlation between', '2 correlations between'] },
 };
 
 describe('every interface text table is in the catalogue', () => {
