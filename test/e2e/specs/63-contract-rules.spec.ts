@@ -234,7 +234,9 @@ for (const lang of ['nl', 'en'] as const) {
       // Savings made in the first five years lower the benchmark of the next five: the providers
       // under two-sided shared savings get less from year 6 on, and the same in years 1–5.
       assert(providers(rebased, 5) < providers(before, 5), `providers from year 6: €${(providers(before, 5) / 1e6).toFixed(2)} mln → €${(providers(rebased, 5) / 1e6).toFixed(2)} mln`);
-      assert(providers(rebased, 0, 5) === providers(before, 0, 5), 'rebasing after year 5 changed years 1–5');
+      // Years 1–5 the same up to rounding (the rebasing path computes the same benchmark another way).
+      const e = [providers(rebased, 0, 5), providers(before, 0, 5)];
+      assert(Math.abs(e[0] - e[1]) <= 1e-9 * Math.abs(e[1]) + 1e-3, `rebasing after year 5 changed years 1–5: ${e[1]} → ${e[0]}`);
 
       await typeKeys(page, dp('benchmark.rebase.everyYears'), '20');
       await refused(page, 'benchmark.rebase.everyYears', LABEL.everyYears[lang], TOO_BIG[lang]);
