@@ -1,5 +1,6 @@
 // Rewrites scenarios/default.json calibrated to the shared Vektis data of Maastricht-Heuvelland
-// (`npm run default:region`): only the cost per contact, the population and their sources change.
+// (`npm run default:region`): only the cost per contact, the population and their sources change,
+// and the high-cost persistence is set to the default's (defaultRegion.ts).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseScenarioText } from '../models/pipeline/validate';
@@ -17,6 +18,7 @@ raw.region.population = cal.scenario.region.population;
 raw.region.segments.forEach((seg: any, i: number) => {
   const lines = cal.scenario.region.segments[i].lines as Record<string, { costPerContact: unknown }>;
   for (const l of Object.keys(seg.lines)) seg.lines[l].costPerContact = lines[l].costPerContact;
+  if (seg.highCost) seg.highCost.persistence = cal.scenario.region.segments[i].highCost!.persistence;
 });
 writeFileSync(path, `${JSON.stringify(raw, null, 2)}\n`);
 process.stdout.write(`wrote ${path}\n${data.source}\n`);

@@ -4,11 +4,11 @@ import { isBilingual, localText, localTextForEdit, withLocalText, type LocalText
 import type { Workspace } from '../workspace/store';
 import { DEFAULT_SCENARIO } from '../workspace/store';
 import { fieldId, getAt, pathString, type Path } from '../workspace/paths';
-import { DIST_PARTS, FIXED_CHOICE, FORMULA_PAYEES, OPTION_WORDS, PLACED_LABELS, fieldLabel, fieldUnit } from './labels';
+import { DIST_PARTS, FIXED_CHOICE, FORMULA_PAYEES, NATIONAL_TREND_START, OPTION_WORDS, PLACED_LABELS, TREND_CHOICES, fieldLabel, fieldUnit } from './labels';
 import { render } from '../texts/catalogue';
 import { addableKeys, defaultValueAt, enumAt, helpText, isParamField, limitsAt, removableAt, schemaAt } from './schemaHelp';
 import { DIST_FACTS, DIST_KINDS, isDistKind } from '../../models/scenario/distributions';
-import { formatInputNumber, numberProblemText, parseLocalNumber } from './numbers';
+import { formatInputNumber, formatInputNumberList, numberProblemText, parseLocalNumber, parseLocalNumberList } from './numbers';
 import { isShareAt, shareUnit } from './shares';
 import { fromFormulaLanguage, toFormulaLanguage } from './formulaText';
 import { parsePath } from '../../models/scenario/paths';
@@ -31,6 +31,13 @@ function wantsNumber(path: Path): boolean {
   return type === 'number' || type === 'integer' || isParamField(path) || (path.length > 1 && isParamField(path.slice(0, -1)));
 }
 
+/** True when the format wants a list of plain numbers at `path` (the benchmark's base-year weights). */
+export function isNumberList(path: Path): boolean {
+  if (schemaAt(path)?.type !== 'array') return false;
+  const item = schemaAt([...path, 0])?.type;
+  return item === 'number' || item === 'integer';
+}
+
 /**
  * A validator message in the interface's language, for the field at `path`. Text typed into a
  * number field gets the reason it is no number (e.g. an unclear separator) instead of "must be a
@@ -41,6 +48,12 @@ export function fieldMessage(scenario: unknown, path: Path, issue: Issue, l: 'nl
   if (typeof v === 'string' && wantsNumber(path) && issue.code === 'wrongType' && (issue.params.expected === 'number' || issue.params.expected === 'int')) {
     const p = parseLocalNumber(v, l, { percent: isShare(path) });
     return { text: numberProblemText(p.ok ? 'notNumber' : p.reason, l, { percent: isShare(path) }), numberProblem: true };
+  }
+  if (typeof v === 'string' && isNumberList(path) && issue.code === 'wrongType') {
+    const p = parseLocalNumberList(v, l, { percent: isShare(path) });
+    const at = p.ok ? 1 : p.position;
+    const text = numberProblemText(p.ok ? 'notNumber' : p.reason, l, { percent: isShare(path) });
+    return { text: render(PLACED_LABELS.listPosition, l, { field: fieldLabel(path[path.length - 1], l), i: at, problem: text }), numberProblem: true };
   }
   return { text: issueText(isShare(path) ? inPercent(issue) : issue, l), numberProblem: false };
 }
@@ -401,6 +414,78 @@ function PlainNumberField(props: { ws: Workspace; path: Path; label: string }) {
   );
 }
 
+/**
+ * A list of numbers in one text box (the benchmark's base-year weights), typed in the interface's
+ * notation and separated by `;`. As in NumberInput, the element is made once and keeps what is
+ * typed: the scenario gets the numbers when every entry is one, and the text otherwise, so the
+ * validator marks the field (naming the entry that is no number) and nothing typed is lost.
+ */
+function NumberListField(props: { ws: Workspace; path: Path; label: string }) {
+  const errs = () => errorsUnder(props.ws, props.path);
+  const id = () => fieldId(props.path);
+  const percent = () => isShare(props.path);
+  const value = () => getAt(props.ws.scenario, props.path);
+  const shown = (v: unknown) =>
+    Array.isArray(v) && v.every((x) => typeof x === 'number')
+      ? formatInputNumberList(v, lang(), { percent: percent() })
+      : v === undefined || v === null
+        ? ''
+        : typeof v === 'string'
+          ? v
+          : JSON.stringify(v);
+  const unit = () => (percent() ? shareUnit(props.path, lang()) : fieldUnit(props.path[props.path.length - 1], lang()));
+  let el: HTMLInputElement | undefined;
+  let draft: string | null = null;
+  const isDraftOf = (v: unknown): boolean => {
+    if (draft === null) return false;
+    const p = parseLocalNumberList(draft, lang(), { percent: percent() });
+    return p.ok ? JSON.stringify(p.values) === JSON.stringify(v) : draft === v;
+  };
+  createEffect(() => {
+    const text = shown(value());
+    if (!el || isDraftOf(value())) return;
+    draft = null;
+    if (el.value !== text) el.value = text;
+  });
+  return (
+    <div class="field" classList={{ invalid: errs().length > 0 }} data-field={pathString(props.path)}>
+      <div class="field-head">
+        <label for={id()}>
+          {props.label}
+          <Show when={unit()}>
+            <span class="unit"> ({unit()})</span>
+          </Show>
+        </label>
+        <ResetButton ws={props.ws} path={props.path} />
+        <RemoveField ws={props.ws} path={props.path} />
+      </div>
+      <input
+        ref={el}
+        type="text"
+        inputmode="decimal"
+        class="num-list"
+        id={id()}
+        data-path={pathString(props.path)}
+        aria-invalid={errs().length > 0 ? 'true' : undefined}
+        aria-describedby={`${id()}-err ${id()}-help`}
+        onInput={(e) => {
+          const s = e.currentTarget.value;
+          draft = s;
+          const p = parseLocalNumberList(s, lang(), { percent: percent() });
+          props.ws.edit(props.path, p.ok ? p.values : s);
+        }}
+        onBlur={(e) => {
+          draft = null;
+          const text = shown(value());
+          if (e.currentTarget.value !== text) e.currentTarget.value = text;
+        }}
+      />
+      <FieldErrors messages={errs()} id={`${id()}-err`} />
+      <Help path={props.path} />
+    </div>
+  );
+}
+
 /** A contract's scope: one checkbox per care line, by name, in the care-line table's order. */
 function LineScopeField(props: { ws: Workspace; path: Path; label: string }) {
   const chosen = () => (getAt(props.ws.scenario, props.path) as string[]) ?? [];
@@ -580,6 +665,7 @@ export function FieldNode(props: { ws: Workspace; path: Path; skip?: string[] })
     if (key() === 'price' && parent === 'effects') return render(PLACED_LABELS.effectPrice, lang());
     if (key() === 'quality' && parent === 'effects') return render(PLACED_LABELS.effectQuality, lang());
     if (key() === 'max' && parent === 'reach') return fieldLabel('reachMax', lang());
+    if (key() === 'trend' && props.path.length === 2 && props.path[0] === 'benchmark') return render(PLACED_LABELS.benchmarkTrend, lang());
     if (parent === 'formulas' && typeof key() === 'string') {
       const payee = FORMULA_PAYEES[String(key())];
       const who = payee ? render(payee, lang()) : partyLabelIn(String(key()), lang());
@@ -599,6 +685,7 @@ export function FieldNode(props: { ws: Workspace; path: Path; skip?: string[] })
     if (en && (typeof x === 'string' || x === undefined)) return 'enum';
     if (key() === 'segments' && Array.isArray(x) && props.path[0] !== 'region') return 'refs';
     if (key() === 'scope' && props.path[0] === 'financing' && Array.isArray(x)) return 'lineScope';
+    if (isNumberList(props.path)) return 'numberList';
     if (typeof x === 'boolean') return 'bool';
     // By the schema, not the current value: a number field holding typed text stays a number field.
     const type = schemaAt(props.path)?.type;
@@ -617,6 +704,8 @@ export function FieldNode(props: { ws: Workspace; path: Path; skip?: string[] })
             return <ParamField ws={props.ws} path={props.path} label={label()} />;
           case 'number':
             return <PlainNumberField ws={props.ws} path={props.path} label={label()} />;
+          case 'numberList':
+            return <NumberListField ws={props.ws} path={props.path} label={label()} />;
           case 'text':
             return <TextField ws={props.ws} path={props.path} label={label()} multiline={MULTILINE.has(String(key()))} />;
           case 'bool':
@@ -659,8 +748,9 @@ export function FieldNode(props: { ws: Workspace; path: Path; skip?: string[] })
 
 /** A choice of the optional fields the format allows here but the scenario leaves out; adds one. */
 export function AddField(props: { ws: Workspace; path: Path }) {
-  const present = () => Object.keys((getAt(props.ws.scenario, props.path) as object) ?? {});
-  const options = () => addableKeys(props.path, present(), getAt(props.ws.scenario, props.path));
+  const here = () => getAt(props.ws.scenario, props.path);
+  const present = () => Object.keys((here() as object) ?? {});
+  const options = () => addableKeys(props.path, present(), here()).filter((k) => !(props.path.length === 1 && props.path[0] === 'benchmark' && k === 'trend'));
   return (
     <Show when={options().length > 0}>
       <div class="add-field">
@@ -671,7 +761,7 @@ export function AddField(props: { ws: Workspace; path: Path }) {
           onChange={(e) => {
             const k = e.currentTarget.value;
             e.currentTarget.value = '';
-            if (k) props.ws.edit([...props.path, k], defaultValueAt([...props.path, k]));
+            if (k) props.ws.edit([...props.path, k], defaultValueAt([...props.path, k], here(), props.ws.scenario));
           }}
         >
           <option value="">+ {t('addField')}…</option>
@@ -694,8 +784,47 @@ function RemoveField(props: { ws: Workspace; path: Path }) {
   );
 }
 
+type TrendKind = 'region' | 'fixed' | 'national';
+const trendKindOf = (v: unknown): TrendKind => (v === undefined ? 'region' : v && typeof v === 'object' && 'dist' in v ? 'national' : 'fixed');
+
+/**
+ * The trend a contract's benchmark assumes, as the choice a steering group makes: the region's
+ * expected growth (the field left out), a fixed rate, or a national trend with its uncertainty
+ * (a distribution, drawn per run). The choice follows the value, so the parameter's own picker
+ * and undo keep it right.
+ */
+function TrendChoice(props: { ws: Workspace; path: Path }) {
+  const v = () => getAt(props.ws.scenario, props.path);
+  const id = () => `${fieldId(props.path)}-choice`;
+  const choose = (k: TrendKind) => {
+    const now = v();
+    if (k === trendKindOf(now)) return;
+    if (k === 'region') return props.ws.edit(props.path, undefined);
+    if (k === 'national') return props.ws.edit(props.path, JSON.parse(JSON.stringify(NATIONAL_TREND_START)));
+    // A fixed rate starts at the distribution's centre, or at the default scenario's rate with its source.
+    const def = getAt(DEFAULT_SCENARIO, props.path);
+    if (now !== undefined) return props.ws.edit(props.path, { value: centre(now), illustrative: true, source: '' });
+    props.ws.edit(props.path, def !== undefined && trendKindOf(def) === 'fixed' ? JSON.parse(JSON.stringify(def)) : { value: centre(def), illustrative: true, source: '' });
+  };
+  return (
+    <div class="field" data-field={`${pathString(props.path)}-choice`}>
+      <label for={id()}>{render(TREND_CHOICES.label, lang())}</label>
+      <select id={id()} data-testid="benchmark-trend-choice" aria-describedby={`${id()}-help`} value={trendKindOf(v())} onChange={(e) => choose(e.currentTarget.value as TrendKind)}>
+        <For each={['region', 'fixed', 'national'] as const}>{(k) => <option value={k}>{render(TREND_CHOICES[k], lang())}</option>}</For>
+      </select>
+      <p class="help" id={`${id()}-help`}>
+        {render(TREND_CHOICES[`${trendKindOf(v())}Help`], lang())}
+      </p>
+      <Show when={v() !== undefined}>
+        <FieldNode ws={props.ws} path={props.path} />
+      </Show>
+    </div>
+  );
+}
+
 export function ObjectGroup(props: { ws: Workspace; path: Path; label: string; skip?: string[]; open?: boolean }) {
-  const keys = () => Object.keys((getAt(props.ws.scenario, props.path) as object) ?? {}).filter((k) => !props.skip?.includes(k));
+  const isBenchmark = () => props.path.length === 1 && props.path[0] === 'benchmark';
+  const keys = () => Object.keys((getAt(props.ws.scenario, props.path) as object) ?? {}).filter((k) => !props.skip?.includes(k) && !(isBenchmark() && k === 'trend'));
   return (
     <details class="group" open={props.open ?? props.path.length <= 2}>
       <summary>
@@ -709,7 +838,19 @@ export function ObjectGroup(props: { ws: Workspace; path: Path; label: string; s
       </summary>
       <div class="group-body">
         <RemoveField ws={props.ws} path={props.path} />
-        <For each={keys()}>{(k) => <FieldNode ws={props.ws} path={[...props.path, k]} />}</For>
+        <Show when={isBenchmark() && !keys().includes('preContractYears')}>
+          <TrendChoice ws={props.ws} path={[...props.path, 'trend']} />
+        </Show>
+        <For each={keys()}>
+          {(k) => (
+            <>
+              <FieldNode ws={props.ws} path={[...props.path, k]} />
+              <Show when={isBenchmark() && k === 'preContractYears'}>
+                <TrendChoice ws={props.ws} path={[...props.path, 'trend']} />
+              </Show>
+            </>
+          )}
+        </For>
         <AddField ws={props.ws} path={props.path} />
       </div>
     </details>

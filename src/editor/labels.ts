@@ -56,7 +56,7 @@ export const FIELD_LABELS: Record<string, L> = {
   persistence: { nl: 'Blijvend hoge kosten (correlatie tussen jaren)', en: 'Persistence of high cost (correlation between years)', unit: FRAC },
   trend: { nl: 'Kostengroei per contact', en: 'Cost growth per contact', unit: PER_Y },
   benchmark: { nl: 'Benchmark van het contract', en: 'Contract benchmark' },
-  coverage: { nl: 'Dekking: deel van de verzekerden', en: 'Coverage: share of the insured', unit: FRAC },
+  coverage: { nl: 'Dekking (deel van de verzekerden)', en: 'Coverage (share of the insured)', unit: FRAC },
   behaviour: { nl: 'Gedrag: zorgaanbieders reageren op het contract', en: 'Behaviour: providers respond to the contract' },
   elasticity: { nl: 'Volume-elasticiteit voor de marginale opbrengst', en: 'Volume elasticity to marginal revenue', unit: u('0–5') },
   discretionary: { nl: 'Stuurbaar deel van de contacten per zorgvorm', en: 'Discretionary share of contacts per line', unit: FRAC },
@@ -66,6 +66,10 @@ export const FIELD_LABELS: Record<string, L> = {
   rebase: { nl: 'Opnieuw vaststellen (rebasing)', en: 'Rebasing' },
   everyYears: { nl: 'Elke … jaar', en: 'Every … years', unit: YEARS },
   ratchet: { nl: 'Deel van de besparing dat de benchmark verlaagt (ratchet)', en: 'Share of the saving that lowers the benchmark (ratchet)', unit: FRAC },
+  method: { nl: 'Hoe de benchmark wordt bepaald', en: 'How the benchmark is set' },
+  pot: { nl: 'Vaste pot per jaar', en: 'Fixed pot per year', unit: EUR_Y },
+  scope: { nl: 'Zorgvormen in het contract', en: 'Care lines in the contract' },
+  headline: { nl: 'Kernboodschap', en: 'Headline' },
   preContractYears: { nl: 'Jaren vóór het contract voor de benchmark', en: 'Pre-contract years for the benchmark', unit: YEARS },
   quality: { nl: 'Kwaliteit', en: 'Quality', unit: u('punten', 'points') },
   baseline: { nl: 'Kwaliteitsscore zonder verandering', en: 'Quality score without change', unit: u('0–100') },
@@ -111,8 +115,6 @@ export const FIELD_LABELS: Record<string, L> = {
   perInsured: { nl: 'Bedrag per verzekerde', en: 'Amount per insured', unit: EUR_Y },
   qualityThreshold: { nl: 'Minimale kwaliteitsscore', en: 'Minimum quality score' },
   costTarget: { nl: 'Kostendoel (besparing)', en: 'Cost target (saving)', unit: FRAC },
-  pot: { nl: 'Vaste bonuspot', en: 'Fixed bonus pot', unit: EUR_Y },
-  scope: { nl: 'Zorgvormen in het contract', en: 'Care lines in the contract' },
   sided: { nl: 'Eenzijdig of tweezijdig', en: 'One- or two-sided' },
   minimumSavingsRate: { nl: 'Minimale besparing voor uitbetaling (MSR)', en: 'Minimum savings rate (MSR)' },
   minimumLossRate: { nl: 'Minimaal verlies voor terugbetaling (MLR)', en: 'Minimum loss rate (MLR)' },
@@ -156,6 +158,10 @@ export const PLACED_LABELS = {
   effectPrice: { nl: 'Lagere prijs per contact (fractie per zorgvorm)', en: 'Lower price per contact (fraction per care line)' },
   effectQuality: { nl: 'Verandering van de kwaliteitsscore', en: 'Change of the quality score' },
   formula: { nl: 'Formule: extra betaling aan {who} per jaar', en: 'Formula: yearly extra payment to {who}' },
+  /** The benchmark's trend is the growth the contract assumes, not a care line's cost growth. */
+  benchmarkTrend: { nl: 'Trend waarmee de benchmark wordt doorgetrokken', en: 'Trend the benchmark is projected with' },
+  /** A list entry that is no number, named by the field and its place in the list. */
+  listPosition: { nl: '{field}, nummer {i}: {problem}', en: '{field}, number {i}: {problem}' },
 } satisfies Record<string, Entry>;
 
 /** Who a custom contract's formula pays, where the party's own name would be too vague. */
@@ -171,6 +177,41 @@ export const OPTION_WORDS: Record<string, Label> = {
   estimated: { nl: 'geschat uit de jaren vóór het contract', en: 'estimated from the pre-contract years' },
   expected: { nl: 'verwachte waarde (ter vergelijking)', en: 'expected value (for reference)' },
 };
+
+/**
+ * The three trends a contract's benchmark can assume: the region's own expected growth (the
+ * field left out), a fixed rate, or a national trend with its uncertainty (a distribution).
+ */
+export const TREND_CHOICES = {
+  label: { nl: 'Welke trend neemt het contract aan?', en: 'Which trend does the contract assume?' },
+  region: { nl: 'verwachte groei van de regio', en: "the region's expected growth" },
+  fixed: { nl: 'vast percentage', en: 'fixed rate' },
+  national: { nl: 'landelijke trend met onzekerheid', en: 'national trend with uncertainty' },
+  regionHelp: {
+    nl: 'De benchmark groeit met de kostengroei die het scenario zelf verwacht zonder verandering (alle aannames op hun gemiddelde, inclusief de verschuiving tussen groepen), zodat hij zonder besparing niet wegloopt van de kosten.',
+    en: 'The benchmark grows with the cost growth the scenario itself expects without any change (every assumption at its mean, the shift between segments included), so that without a saving it does not drift from the cost.',
+  },
+  fixedHelp: {
+    nl: 'Eén groeivoet voor elke run, zoals een contract die vastlegt; wijkt hij af van de verwachte groei, dan loopt de benchmark weg van de kosten (zie de financiering).',
+    en: 'One growth rate for every run, as a contract fixes it; when it differs from the expected growth, the benchmark drifts from the cost (see financing).',
+  },
+  nationalHelp: {
+    nl: 'Een trend die per run wordt getrokken: de onzekerheid van een landelijke raming komt zo in de benchmark en in ieders resultaat. Begint op PERT 2,9–3,2–3,5% per jaar: RIVM VTV-2018 (2,9%) en CPB 2023 (3,5%) als grenzen, het midden illustratief.',
+    en: "A trend drawn per run: the uncertainty of a national projection enters the benchmark and everyone's result. Starts at PERT 2.9–3.2–3.5% a year: RIVM VTV-2018 (2.9%) and CPB 2023 (3.5%) as the bounds, the middle illustrative.",
+  },
+} satisfies Record<string, Entry>;
+
+/** Where a national trend starts when it is chosen: the two national projections as its bounds (../shared/domain.md). */
+export const NATIONAL_TREND_START = {
+  dist: 'pert',
+  min: 0.029,
+  mode: 0.032,
+  max: 0.035,
+  source: {
+    nl: 'RIVM VTV-2018 raamt 2,9% reële groei per jaar (2015–2040), CPB (2023) ongeveer 3,5% per jaar tot 2028 (domain.md): de grenzen; het midden is illustratief',
+    en: 'RIVM VTV-2018 projects 2.9% real growth a year (2015–2040), CPB (2023) about 3.5% a year to 2028 (domain.md): the bounds; the middle is illustrative',
+  },
+} as const;
 
 /** The distribution picker's choice for a plain number. */
 export const FIXED_CHOICE: Label = { nl: 'vast getal', en: 'fixed number' };

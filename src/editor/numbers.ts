@@ -120,3 +120,28 @@ export function showNumber(x: unknown, lang: Lang): string {
   const s = String(x);
   return lang === 'nl' ? s.replace('.', ',') : s;
 }
+
+export type ParsedList = { ok: true; values: number[] } | { ok: false; position: number; reason: Exclude<ParsedNumber, { ok: true }>['reason'] };
+
+/**
+ * A list of numbers as typed in the interface's language (base-year weights: `10%; 30%; 60%`).
+ * Numbers are separated by `;` or by a comma followed by a space, in both languages: a comma
+ * between two digits is the Dutch decimal comma (`0,1, 0,3, 0,6`) and the English thousands
+ * separator, as in a single number. `position` counts from 1.
+ */
+export function parseLocalNumberList(text: string, lang: Lang, opts: { percent?: boolean } = {}): ParsedList {
+  const parts = text.split(/;|,\s+/).map((p) => p.trim());
+  if (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
+  const values: number[] = [];
+  for (const [i, p] of parts.entries()) {
+    const r = parseLocalNumber(p, lang, opts);
+    if (!r.ok) return { ok: false, position: i + 1, reason: r.reason };
+    values.push(r.value);
+  }
+  return { ok: true, values };
+}
+
+/** A list of numbers for an input box: each as `formatInputNumber` writes it, separated by `; `. */
+export function formatInputNumberList(xs: readonly number[], lang: Lang, opts: { percent?: boolean } = {}): string {
+  return xs.map((x) => formatInputNumber(x, lang, opts)).join('; ');
+}

@@ -180,24 +180,24 @@ export function enumAt(path: Path): string[] | undefined {
 }
 
 /**
- * The object form of the field at `path` holding `value`: the node itself, or for a choice of
- * forms (a contract: one form per kind) the form whose fixed fields (`kind`) the value has.
+ * The object form of the node at `path` that fits `value`: the node itself, or for a union (a
+ * contract, whose fields depend on its kind) the form whose fixed values (`kind`) the value has.
  */
-function objectFormAt(path: Path, value: unknown): Node | undefined {
+function objectFormAt(path: Path, value?: unknown): Node | undefined {
   const n = schemaAt(path);
   if (!n) return undefined;
   if (n.type === 'object') return n;
   const v = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
-  for (const alt of [...(n.anyOf ?? []), ...(n.oneOf ?? [])]) {
-    const a = deref(alt);
-    if (a?.type !== 'object' || !a.properties) continue;
-    const fixed = Object.entries(a.properties as Record<string, Node>).filter(([, p]) => p.const !== undefined);
-    if (fixed.length > 0 && fixed.every(([k, p]) => v[k] === p.const)) return a;
+  for (const a of [...(n.anyOf ?? []), ...(n.oneOf ?? [])]) {
+    const d = deref(a);
+    if (d?.type !== 'object' || !d.properties) continue;
+    const fixed = Object.entries(d.properties as Record<string, Node>).filter(([, p]) => p.const !== undefined);
+    if (fixed.length > 0 && fixed.every(([k, p]) => v[k] === p.const)) return d;
   }
   return undefined;
 }
 
-/** Keys the format allows at `path` (an object, `value` what the scenario has there) that the scenario does not have yet. */
+/** Keys the format allows at `path` (an object, or the form of a union that `value` has) that the scenario does not have yet. */
 export function addableKeys(path: Path, present: string[], value?: unknown): string[] {
   const n = objectFormAt(path, value);
   if (!n) return [];
@@ -214,19 +214,47 @@ export function removableAt(path: Path, parent: unknown): boolean {
   return typeof k === 'string' && !!p && !(p.required as string[] | undefined)?.includes(k) && path.length > 1 && k !== 'meta';
 }
 
-/** A starting value for a new field, built from the schema (parameters start as a fixed number to fill in). */
-export function defaultValueAt(path: Path): unknown {
+/**
+ * Starting values where the schema's own would not do: a contract's coverage starts at 100% (as
+ * if absent; the schema's lower bound 0 is excluded), an agreement period at 3 years (the
+ * shortest Medicare Shared Savings Program agreement), base-year weights equal in whole percents
+ * with the rest on the newest year (one per pre-contract year, so the field starts valid).
+ */
+function startValueAt(path: Path, scenario: unknown): unknown {
+  const k = path[path.length - 1];
+  if (k === 'coverage' && path[0] === 'financing') return 1;
+  // A contract's behaviour switch starts as if absent (on), so adding it changes nothing until it is switched.
+  if (k === 'behaviour' && path[0] === 'financing' && path[1] === 'models') return true;
+  if (k === 'everyYears' && path[path.length - 2] === 'rebase') return 3;
+  if (k === 'weights' && path[0] === 'benchmark') {
+    const pre = (scenario as { benchmark?: { preContractYears?: unknown } } | undefined)?.benchmark?.preContractYears;
+    const n = typeof pre === 'number' && Number.isInteger(pre) && pre >= 1 && pre <= 10 ? pre : 3;
+    const each = Math.floor(100 / n);
+    return Array.from({ length: n }, (_, i) => (i === n - 1 ? 100 - each * (n - 1) : each) / 100);
+  }
+  return undefined;
+}
+
+/** A starting value for a new field, built from the schema (parameters start as a fixed number to fill in); `value` is the object it is added to, `scenario` the whole. */
+export function defaultValueAt(path: Path, value?: unknown, scenario?: unknown): unknown {
+  const start = startValueAt(path, scenario);
+  if (start !== undefined) return start;
   if (isParamField(path)) {
     const lo = limitsAt(path)?.lo ?? 0;
     return { value: Math.max(0, lo), illustrative: true, source: '' };
   }
-  return defaultForNode(schemaAt(path), path, 0);
+  const form = value === undefined ? undefined : objectFormAt(path.slice(0, -1), value);
+  const k = path[path.length - 1];
+  const node = form && typeof k === 'string' ? form.properties?.[k] : schemaAt(path);
+  return defaultForNode(node, path, 0);
 }
 
 function defaultForNode(n0: Node | undefined, path: Path, depth: number): unknown {
   const n = deref(n0);
   if (!n || depth > 6) return null;
-  if (n.default !== undefined) return JSON.parse(JSON.stringify(n.default));
+  // A default written beside a reference is the field's own (the referenced type's may differ).
+  const dflt = n0?.default !== undefined ? n0.default : n.default;
+  if (dflt !== undefined) return JSON.parse(JSON.stringify(dflt));
   if (Array.isArray(n.enum)) return n.enum[0];
   if (n.const !== undefined) return n.const;
   const alts = n.anyOf ?? n.oneOf;
@@ -245,7 +273,7 @@ function defaultForNode(n0: Node | undefined, path: Path, depth: number): unknow
       const out: Record<string, unknown> = {};
       for (const k of (n.required as string[] | undefined) ?? []) {
         const child = [...path, k];
-        out[k] = isParamField(child) ? defaultValueAt(child) : defaultForNode(n.properties?.[k], child, depth + 1);
+        out[k] = startValueAt(child, undefined) ?? (isParamField(child) ? defaultValueAt(child) : defaultForNode(n.properties?.[k], child, depth + 1));
       }
       return out;
     }

@@ -32,6 +32,8 @@ const SHARE_KEYS = new Set([
   'band',
   'marginal',
   'fixed',
+  'ratchet',
+  'weights',
 ]);
 /** Maps whose every entry is a share. */
 const SHARE_MAPS = new Set(['deductibleShare', 'split', 'owner', 'payer']);

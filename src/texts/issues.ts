@@ -140,7 +140,10 @@ export const ISSUE_TEXTS: IssueTexts = {
     en: (p, f) =>
       `allows up to ${f.num(p.cases)} high-cost cases in one run (${p.years} simulated years, ${p.pre} of them before the contract); at most ${f.num(p.max)} are simulated individually per run`,
   },
-  coverageWithRebase: { nl: () => 'een dekking onder 100% kan (nog) niet samen met het opnieuw vaststellen van de benchmark', en: asEngine('coverageWithRebase') },
+  coverageWithRebase: {
+    nl: () => 'een dekking onder 100% kan (nog) niet samen met het opnieuw vaststellen van de benchmark',
+    en: () => 'a coverage below 100% cannot (yet) be combined with rebasing the benchmark',
+  },
   coverageNeedsEstimated: { nl: () => 'een dekking onder 100% vraagt een geschatte benchmark (methode "estimated")', en: asEngine('coverageNeedsEstimated') },
   weightsCount: { nl: (p) => `moet één gewicht per jaar vóór het contract hebben (${p.need}), heeft er ${p.got}`, en: asEngine('weightsCount') },
   weightsSum: { nl: (p, f) => `de gewichten moeten samen 1 zijn (nu ${f.num(+p.sum.toFixed(6))})`, en: (p, f) => `weights must sum to 1 (now ${f.num(+p.sum.toFixed(6))})` },

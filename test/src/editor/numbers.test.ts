@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatInputNumber, numberProblemText, parseLocalNumber } from '../../../src/editor/numbers';
+import { formatInputNumber, formatInputNumberList, numberProblemText, parseLocalNumber, parseLocalNumberList } from '../../../src/editor/numbers';
 
 const nl = (s: string, percent = false) => parseLocalNumber(s, 'nl', { percent });
 const en = (s: string, percent = false) => parseLocalNumber(s, 'en', { percent });
@@ -109,5 +109,39 @@ describe('messages for refused entries', () => {
     expect(numberProblemText('unclear', 'en')).toMatch(/^Unclear number/);
     expect(numberProblemText('notNumber', 'nl')).toMatch(/moet een getal zijn/);
     expect(numberProblemText('notNumber', 'en')).toMatch(/must be a number/);
+  });
+});
+
+describe('lists of numbers (base-year weights)', () => {
+  const nlL = (s: string, percent = true) => parseLocalNumberList(s, 'nl', { percent });
+  const enL = (s: string, percent = true) => parseLocalNumberList(s, 'en', { percent });
+  it('separates by ";" or by a comma followed by a space, in both languages', () => {
+    expect(nlL('10%; 30%; 60%')).toEqual({ ok: true, values: [0.1, 0.3, 0.6] });
+    expect(nlL('10;30;60')).toEqual({ ok: true, values: [0.1, 0.3, 0.6] });
+    expect(nlL('0,1, 0,3, 0,6', false)).toEqual({ ok: true, values: [0.1, 0.3, 0.6] });
+    expect(nlL('12,5; 37,5; 50')).toEqual({ ok: true, values: [0.125, 0.375, 0.5] });
+    expect(enL('10, 30, 60')).toEqual({ ok: true, values: [0.1, 0.3, 0.6] });
+    expect(enL('12.5; 37.5; 50')).toEqual({ ok: true, values: [0.125, 0.375, 0.5] });
+  });
+  it('keeps a trailing separator while the next number is typed', () => {
+    expect(nlL('10; ')).toEqual({ ok: true, values: [0.1] });
+    expect(enL('10, ')).toEqual({ ok: true, values: [0.1] });
+  });
+  it('names the position of an entry that is no number, never guessing a comma between digits', () => {
+    // In Dutch a comma between digits is the decimal sign, so "0,1,0,3" is one unclear number.
+    expect(nlL('0,1,0,3', false)).toEqual({ ok: false, position: 1, reason: 'unclear' });
+    expect(enL('0.1,0.3', false)).toEqual({ ok: false, position: 1, reason: 'unclear' });
+    expect(nlL('10; 1.5; 60')).toEqual({ ok: false, position: 2, reason: 'unclear' });
+    expect(enL('10; x; 60')).toEqual({ ok: false, position: 2, reason: 'notNumber' });
+    expect(nlL('10;; 60')).toEqual({ ok: false, position: 2, reason: 'empty' });
+  });
+  it('writes what it reads back to the same numbers', () => {
+    for (const xs of [[0.1, 0.3, 0.6], [1 / 3, 1 / 3, 1 / 3], [0.33, 0.33, 0.34], [1]])
+      for (const l of ['nl', 'en'] as const) {
+        const text = formatInputNumberList(xs, l, { percent: true });
+        expect(parseLocalNumberList(text, l, { percent: true }), `${l}: ${text}`).toEqual({ ok: true, values: xs });
+      }
+    expect(formatInputNumberList([0.1, 0.3, 0.6], 'nl', { percent: true })).toBe('10; 30; 60');
+    expect(formatInputNumberList([0.125, 0.875], 'nl', { percent: true })).toBe('12,5; 87,5');
   });
 });
