@@ -3,7 +3,7 @@ import { localText } from '../../models/scenario/localText';
 import type { Lang } from '../i18n';
 import { render, type Label } from '../texts/catalogue';
 import { LINES, PARTIES } from '../../models/core/names';
-import { fieldLabel } from '../editor/labels';
+import { PLACED_LABELS, fieldLabel } from '../editor/labels';
 import { partyLabelIn } from '../parties';
 
 /** What kind of item a path belongs to, for the tooltip. */
@@ -77,7 +77,9 @@ export function paramLabel(path: string, scenario: unknown, lang: Lang): { label
       what = `${p}${parent === 'contacts' || parent === 'price' ? ',' : ':'} ${lower(fieldLabel(leaf, lang))}`;
     } else what = fieldLabel(leaf, lang);
   }
-  if (!subject) return { label: tail.length > 1 ? tail.map((k) => fieldLabel(k, lang)).join(' › ') : what || path, group: fieldLabel(String(keys[0]), lang) };
+  // The benchmark's trend is not a line's cost growth, though both are called `trend` in the file.
+  const named = (k: string, i: number) => (k === 'trend' && i === 1 && tail[0] === 'benchmark' ? render(PLACED_LABELS.benchmarkTrend, lang) : fieldLabel(k, lang));
+  if (!subject) return { label: tail.length > 1 ? tail.map(named).join(' › ') : what || path, group: fieldLabel(String(keys[0]), lang) };
   return { label: what ? `${subject}: ${lower(what)}` : subject, group };
 }
 

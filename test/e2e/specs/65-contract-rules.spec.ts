@@ -119,7 +119,7 @@ const model = (s: Summary, id: string) => s.financing.models.find((m) => m.id ==
 
 for (const lang of ['nl', 'en'] as const) {
   const n = (nl: string, en: string) => (lang === 'nl' ? nl : en);
-  test.describe.serial(`63-contract-rules (${lang})`, () => {
+  test.describe.serial(`65-contract-rules (${lang})`, () => {
     let page: Page;
     let base: Summary;
 
@@ -245,7 +245,7 @@ for (const lang of ['nl', 'en'] as const) {
       await refused(page, 'benchmark.rebase.ratchet', LABEL.ratchet[lang], TOO_BIG[lang]);
       await typeKeys(page, dp('benchmark.rebase.ratchet.value'), n('37,5', '37.5'));
       await typeKeys(page, dp('financing.models[2].coverage'), '60');
-      await refused(page, 'financing.models[2].coverage', LABEL.coverage[lang], lang === 'nl' ? /opnieuw vaststellen van de benchmark/ : /rebase/);
+      await refused(page, 'financing.models[2].coverage', LABEL.coverage[lang], lang === 'nl' ? /opnieuw vaststellen van de benchmark/ : /rebasing the benchmark/);
       await typeKeys(page, dp('financing.models[2].coverage'), '100');
       await runOfEditor(page);
     });
