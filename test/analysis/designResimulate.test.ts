@@ -3,7 +3,9 @@ import { designContract } from '../../models/analysis/design';
 import { compile } from '../../models/pipeline/compile';
 import { simulateBlock } from '../../models/simulation/block';
 import { summarizeFinancing } from '../../models/summary/financing';
-import { defaultInput, valid } from '../helpers';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defaultInput, root, valid } from '../helpers';
 
 const RUNS = 60;
 
@@ -26,6 +28,28 @@ describe('contract designer: a term that changes what the simulation records', (
       const full = summarizeFinancing(model.financing, simulateBlock(model, 0, RUNS, 'aggregate')).models.find((x) => x.id === 'populatie')!;
       for (const party of Object.keys(p.outcome) as (keyof typeof p.outcome)[]) {
         expect(p.outcome[party]!.gain, `${party} at ${p.terms['stopLoss.threshold']}`).toBe(full.horizon[party].changeVsStatusQuo.mean);
+        expect(p.outcome[party]!.es).toBe(full.horizon[party].changeEs95);
+      }
+    }
+  });
+
+  it('simulates each variant again when the contract\'s incentives change care (behaviour on), and equals the variant run normally', () => {
+    // The library scenario whose contracts change care: a sharing rate moves the GP group's uptake and volume.
+    const lib = JSON.parse(readFileSync(join(root, 'scenarios', 'welk-contract-substitutie.json'), 'utf8'));
+    lib.simulation = { ...lib.simulation, runs: RUNS, varianceSplitRuns: 0 };
+    const b = valid(lib);
+    const d = designContract(b, 'ss', [{ path: 'sharingRate', lo: 0.2, hi: 0.8 }], { steps: 2 });
+    expect(d.resimulated).toBe(true);
+    const gains = d.points.map((p) => p.outcome.insurer!.gain);
+    expect(gains[0]).not.toBe(gains[1]);
+    for (const p of d.points) {
+      const v = structuredClone(b);
+      const m = v.financing!.models.find((x) => x.id === 'ss')! as { sharingRate: unknown };
+      m.sharingRate = p.terms.sharingRate;
+      const model = compile(valid(v));
+      const full = summarizeFinancing(model.financing, simulateBlock(model, 0, RUNS, 'aggregate')).models.find((x) => x.id === 'ss')!;
+      for (const party of Object.keys(p.outcome) as (keyof typeof p.outcome)[]) {
+        expect(p.outcome[party]!.gain, `${party} at ${p.terms.sharingRate}`).toBe(full.horizon[party].changeVsStatusQuo.mean);
         expect(p.outcome[party]!.es).toBe(full.horizon[party].changeEs95);
       }
     }
