@@ -22,7 +22,9 @@ const MAX_TERMS = 4;
 type Contract = { id: string; name: string; kind: string } & Record<string, unknown>;
 type TermDef = (typeof DESIGN_TERMS)[string][number];
 
+/** Whether contract `c` has the term at `path` to vary; coverage always (absent it is 100%). */
 const has = (c: Record<string, unknown>, path: string) =>
+  path === 'coverage' ||
   path.split('.').every((k, i, a) => {
     let o: unknown = c;
     for (const x of a.slice(0, i + 1)) o = o && typeof o === 'object' ? (o as Record<string, unknown>)[x] : undefined;

@@ -33,7 +33,7 @@ describe('contract designer: a term that changes what the simulation records', (
     }
   });
 
-  it('simulates each variant again when the contract\'s incentives change care (behaviour on), and equals the variant run normally', () => {
+  it("simulates each variant again when the contract's incentives change care (behaviour on), and equals the variant run normally", () => {
     // The library scenario whose contracts change care: a sharing rate moves the GP group's uptake and volume.
     const lib = JSON.parse(readFileSync(join(root, 'scenarios', 'welk-contract-substitutie.json'), 'utf8'));
     lib.simulation = { ...lib.simulation, runs: RUNS, varianceSplitRuns: 0 };
@@ -53,5 +53,21 @@ describe('contract designer: a term that changes what the simulation records', (
         expect(p.outcome[party]!.es).toBe(full.horizon[party].changeEs95);
       }
     }
+  });
+
+  it('simulates each coverage of the contract again, and at 100% equals the scenario as it is', () => {
+    const d = designContract(s, 'ss-one', [{ path: 'coverage', lo: 0.5, hi: 1 }], { steps: 2 });
+    expect(d.resimulated).toBe(true);
+    const model = compile(s);
+    const asIs = summarizeFinancing(model.financing, simulateBlock(model, 0, RUNS, 'aggregate')).models.find((x) => x.id === 'ss-one')!;
+    for (const p of d.points) {
+      const v = structuredClone(s);
+      (v.financing!.models.find((x) => x.id === 'ss-one')! as { coverage?: number }).coverage = p.terms.coverage;
+      const vm = compile(valid(v));
+      const full = summarizeFinancing(vm.financing, simulateBlock(vm, 0, RUNS, 'aggregate')).models.find((x) => x.id === 'ss-one')!;
+      for (const party of Object.keys(p.outcome) as (keyof typeof p.outcome)[]) expect(p.outcome[party]!.gain, `${party} at ${p.terms.coverage}`).toBe(full.horizon[party].changeVsStatusQuo.mean);
+      if (p.terms.coverage === 1) for (const party of Object.keys(p.outcome) as (keyof typeof p.outcome)[]) expect(p.outcome[party]!.gain).toBe(asIs.horizon[party].changeVsStatusQuo.mean);
+    }
+    expect(d.points.some((p) => p.terms.coverage === 1) && d.points.some((p) => p.terms.coverage === 0.5)).toBe(true);
   });
 });
