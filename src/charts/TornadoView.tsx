@@ -8,6 +8,7 @@ import { partyLabel } from './partyStyle';
 import { paramLabel, wrapLabel } from './paramLabel';
 import type { ImportanceLike } from './financeShape';
 import { svgWidth } from './svgWidth';
+import { RowLabel } from './RowLabel';
 import { TYPE } from './chartDefaults';
 
 /** The output the tornado explains: the last year's reduction, or one party's result under one model. */
@@ -119,15 +120,7 @@ export function TornadoView(props: { summary: Summary; scenario: unknown }) {
                   return (
                     <g transform={`translate(0 ${i * rowH()})`} data-testid="tornado-row">
                       <title>{`${x().group ? `${x().group} · ` : ''}${x().label}\n${x().path}`}</title>
-                      <text x={labelW() - 6} y={rowH() / 2 + 4 - (lines().length - 1) * 8} text-anchor="end" font-size={String(TYPE.body)}>
-                        <Index each={lines()}>
-                          {(l, j) => (
-                            <tspan x={labelW() - 6} dy={j === 0 ? 0 : 16}>
-                              {l()}
-                            </tspan>
-                          )}
-                        </Index>
-                      </text>
+                      <RowLabel x={labelW() - 6} mid={rowH() / 2} lines={lines()} />
                       <rect x={Math.min(sx(x().lowDecileMean), sx(view().mean))} y={8} width={Math.abs(sx(x().lowDecileMean) - sx(view().mean))} height={rowH() - 16} fill={CF_COLOR} />
                       <rect x={Math.min(sx(x().highDecileMean), sx(view().mean))} y={8} width={Math.abs(sx(x().highDecileMean) - sx(view().mean))} height={rowH() - 16} fill={SC_COLOR} />
                       <text x={Math.max(sx(x().lowDecileMean), sx(x().highDecileMean)) + 5} y={rowH() / 2 + 4} font-size={String(TYPE.note)}>

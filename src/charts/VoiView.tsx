@@ -12,6 +12,7 @@ import { useFairWorker } from '../decision/fairWorker';
 import { runsOf } from '../decision/FairPanels';
 import { paramLabel, wrapLabel } from './paramLabel';
 import { svgWidth } from './svgWidth';
+import { RowLabel } from './RowLabel';
 import { TYPE } from './chartDefaults';
 
 /** Runs the regressions use, at most the scenario's own (the method's error is the bootstrap's, shown). */
@@ -57,15 +58,7 @@ function VoiBars(props: { rows: { path: string; label: string; group: string; e:
           return (
             <g data-testid="voi-row">
               <title>{hoverText(r(), r().path)}</title>
-              <text x={labelW() - 6} y={y() + rowH() / 2 + 4 - (lines().length - 1) * 8} text-anchor="end" font-size={String(TYPE.body)}>
-                <Index each={lines()}>
-                  {(l, j) => (
-                    <tspan x={labelW() - 6} dy={j === 0 ? 0 : 16}>
-                      {l()}
-                    </tspan>
-                  )}
-                </Index>
-              </text>
+              <RowLabel x={labelW() - 6} mid={y() + rowH() / 2} lines={lines()} />
               <rect x={sx(0)} y={y() + 8} width={Math.max(1, sx(r().e.value) - sx(0))} height={rowH() - 16} fill={BAR} />
               <line x1={sx(r().e.value - r().e.se)} x2={sx(r().e.value + r().e.se)} y1={y() + rowH() / 2} y2={y() + rowH() / 2} stroke="#000" stroke-width="1.5" />
               <text x={Math.max(sx(r().e.value), sx(r().e.value + r().e.se)) + 5} y={y() + rowH() / 2 + 4} font-size={String(TYPE.note)} data-testid="voi-value">
