@@ -114,8 +114,10 @@ describe('calibrating a scenario to a region’s Vektis data', () => {
     input.substitution = [];
     input.interventions = [];
     const R = 200;
-    const { model, block } = run(input, R);
-    const year = model.preYears;
+    const { block } = run(input, R);
+    // The block holds the simulated years from the start year on (the pre-contract years are the benchmark's history only).
+    const year = 0;
+    expect(block.years).toBe(1);
     const pop = yearValues(block, 'population', year);
     for (const g of cal.groups) {
       const perCapita = new Float64Array(R);
