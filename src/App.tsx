@@ -41,6 +41,7 @@ import { clone } from './workspace/paths';
 import { num } from './format';
 import { PrecisionNote, PrecisionOption, precisionRequest } from './decision/PrecisionOption';
 import { DecisionSection } from './decision/DecisionSection';
+import { designProposalFor } from './decision/designProposal';
 import { warmUpFonts } from './components/fontWarmUp';
 import { issueText } from './texts/issues';
 import { SummaryBand } from './components/SummaryBand';
@@ -545,6 +546,7 @@ export function App(props: { loaded: Loaded }) {
                       hists={ctl.outcome()!.extras.partyResults}
                       defaultParty={scenarioParty(ctl.outcome()!.input)}
                       drift={ctl.outcome()!.summary.benchmarkDrift}
+                      proposal={designProposalFor(ctl.outcome()!.input)}
                     />
                   </Later>
                 </ViewGuard>

@@ -7,6 +7,7 @@ import { lang, t, textOf, type MessageKey } from '../i18n';
 import { ChartCard } from '../components/ChartCard';
 import { Later } from '../components/Later';
 import type { PartyResultHist } from '../../models/summary/histograms';
+import type { DesignPoint } from '../../models/analysis/design';
 import type { FinancingLike, PartyRiskLike } from './financeShape';
 import { UPlot } from './UPlot';
 import { inkOn, partyColor, partyLabel } from './partyStyle';
@@ -16,6 +17,8 @@ import { svgWidth } from './svgWidth';
 import { pickedParty, pickParty } from './financeFocus';
 import { ts } from '../components/summaryTexts';
 import { niceTicks, paddedExtent, tickCount } from './ticks';
+import type { DesignProposal } from '../decision/designProposal';
+import { tx } from '../decision/designTexts';
 
 const modelColor = (i: number) => MODEL_COLORS[i % MODEL_COLORS.length];
 
@@ -96,7 +99,7 @@ function value(r: PartyRiskLike, m: CellMetric): number {
 }
 
 /** Parties × financing models: who carries the risk under each contract (question 3). */
-export function FinanceView(props: { fin: FinancingLike; startYear: number; hists?: PartyResultHist[]; defaultParty?: string; drift?: BenchmarkDrift | null }) {
+export function FinanceView(props: { fin: FinancingLike; startYear: number; hists?: PartyResultHist[]; defaultParty?: string; drift?: BenchmarkDrift | null; proposal?: DesignProposal | null }) {
   const years = () => props.fin.models[0].years.length;
   const [period, setPeriod] = createSignal<'horizon' | number>('horizon');
   const [metric, setMetric] = createSignal<Metric>('result');
@@ -234,10 +237,18 @@ export function FinanceView(props: { fin: FinancingLike; startYear: number; hist
                   </tr>
                 )}
               </For>
+              <Show when={period() === 'horizon' ? props.proposal : null}>{(d) => <ProposalRows proposal={d()} parties={parties()} />}</Show>
             </tbody>
           </table>
         </div>
         <p class="caption">{t('finTableCaption')}</p>
+        <Show when={period() === 'horizon' ? props.proposal : null}>
+          {(d) => (
+            <p class="caption" data-testid="fin-design-note">
+              {tx(d().design.resimulated ? 'finNoteResimulated' : 'finNote', { n: num(d().design.runs) })}
+            </p>
+          )}
+        </Show>
         <ContractCare fin={props.fin} startYear={props.startYear} period={period()} />
         <Show when={parties().includes('patients')}>
           <p class="caption" data-testid="fin-patients-note">
@@ -273,6 +284,63 @@ export function FinanceView(props: { fin: FinancingLike; startYear: number; hist
         </Later>
       </div>
     </section>
+  );
+}
+
+/**
+ * The contract designer's proposal (and its equal-shares alternative when that is another point)
+ * as rows under the contracts, from the search's own numbers: the change against the status quo
+ * over the horizon with its Monte Carlo error, and the chance of being worse off.
+ */
+function ProposalRows(props: { proposal: DesignProposal; parties: string[] }) {
+  const d = () => props.proposal.design;
+  const rows = () =>
+    [
+      { i: d().nash, key: 'finRowNash' as const, id: 'fin-design-nash' },
+      { i: d().equalShares !== d().nash ? d().equalShares : null, key: 'finRowEqual' as const, id: 'fin-design-equal' },
+    ].filter((r): r is { i: number; key: 'finRowNash' | 'finRowEqual'; id: string } => r.i !== null);
+  return (
+    <For each={rows()}>
+      {(r) => (
+        <tr class="design-row" data-testid={r.id}>
+          <th scope="row" title={tx('finRowTitle', { n: textOf(props.proposal.contractName) })}>
+            <span class="model-no design" aria-hidden="true">
+              {r.key === 'finRowNash' ? 'N' : lang() === 'nl' ? 'G' : 'E'}
+            </span>{' '}
+            {tx(r.key)}
+            <span class="for">{tx('finRowFor', { n: textOf(props.proposal.contractName) })}</span>
+          </th>
+          <For each={props.parties}>
+            {(p) => {
+              const o = () => d().points[r.i].outcome[p as keyof DesignPoint['outcome']];
+              return (
+                <Show
+                  when={o()}
+                  fallback={
+                    <td class="absent" title={tx('finNotSigner')}>
+                      —<span class="sr-only"> {tx('finNotSigner')}</span>
+                    </td>
+                  }
+                >
+                  {(x) => (
+                    <td classList={{ neg: x().gain < 0 }} data-party={p}>
+                      <span class="v">
+                        <span class="delta" aria-hidden="true">
+                          Δ
+                        </span>{' '}
+                        {mln(x().gain)}
+                      </span>
+                      <span class="pm">± {mln(x().gainMcse, 2)}</span>
+                      <span class="pw">{tx('finWorse', { w: pct(x().pWorse, 0) })}</span>
+                    </td>
+                  )}
+                </Show>
+              );
+            }}
+          </For>
+        </tr>
+      )}
+    </For>
   );
 }
 

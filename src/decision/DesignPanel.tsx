@@ -12,6 +12,7 @@ import type { Party } from '../../models/core/names';
 import { designWorker, type DesignWorker } from '../../workers/designPool';
 import { tx } from './designTexts';
 import { issueText } from '../texts/issues';
+import { setDesignProposal } from './designProposal';
 
 /** Runs the designer simulates: its variants' differences are in the settlement, so fewer runs than a full run do. */
 const DESIGN_RUNS = 1000;
@@ -79,7 +80,7 @@ export function DesignPanel(props: { input: unknown; onAdd?: (contract: Record<s
     worker?.terminate();
     worker = null;
   };
-  onCleanup(stop);
+  onCleanup(() => (stop(), setDesignProposal(null)));
 
   const esHeader = () => tx(esUnit() === 'revenue' ? (esOver() === 'year' ? 'maxEsPctYear' : 'maxEsPct') : esOver() === 'year' ? 'maxEsYear' : 'maxEs');
 
@@ -124,6 +125,7 @@ export function DesignPanel(props: { input: unknown; onAdd?: (contract: Record<s
       return;
     }
     setDesign(null);
+    setDesignProposal(null);
     setAdded(null);
     setMessage(null);
     setStatus('running');
@@ -137,6 +139,7 @@ export function DesignPanel(props: { input: unknown; onAdd?: (contract: Record<s
       if (r.ok) {
         setSearchedFor(props.input);
         setDesign(r.design);
+        setDesignProposal({ for: props.input, contractName: contract()!.name, design: r.design });
         setStatus('done');
       } else {
         // The worker's issues are worded in the interface language; its message is the English fallback.
@@ -178,6 +181,8 @@ export function DesignPanel(props: { input: unknown; onAdd?: (contract: Record<s
     for (let i = 2; ids.has(id); i++) id = `${contract()!.id}-voorstel-${i}`;
     c.id = id;
     props.onAdd?.(c);
+    // Now a contract of its own: the financing table shows it as one after the next run.
+    setDesignProposal(null);
     setAdded(tx('added', { n: name }));
   };
 
@@ -372,7 +377,11 @@ function DesignResult(props: { d: Design; terms: TermDef[]; termsText: (p: Desig
         <For each={signers()}>
           {(p) => {
             const o = d().points[i!].outcome[p]!;
-            return <td class="num">{tx('gainCell', { g: euroMln(o.gain), e: euroMln(o.gainMcse), w: pct(o.pWorse, 0) })}</td>;
+            return (
+              <td class="num" data-party={p}>
+                {tx('gainCell', { g: euroMln(o.gain), e: euroMln(o.gainMcse), w: pct(o.pWorse, 0) })}
+              </td>
+            );
           }}
         </For>
       </tr>

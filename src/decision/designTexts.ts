@@ -95,6 +95,20 @@ const X = {
   add: { nl: 'Voorstel toevoegen als nieuw contract', en: 'Add the proposal as a new contract' },
   added: { nl: 'Toegevoegd als "{n}" (ongedaan maken kan met Ctrl+Z).', en: 'Added as "{n}" (Ctrl+Z undoes it).' },
   proposalName: { nl: '{n} (voorstel)', en: '{n} (proposal)' },
+  finRowNash: { nl: 'Voorstel (Nash)', en: 'Proposal (Nash)' },
+  finRowEqual: { nl: 'Alternatief (gelijke delen)', en: 'Alternative (equal shares)' },
+  finRowTitle: { nl: 'Voorstel van de contractontwerper voor "{n}", nog geen contract', en: 'The contract designer’s proposal for "{n}", not yet a contract' },
+  finRowFor: { nl: 'voor "{n}"', en: 'for "{n}"' },
+  finWorse: { nl: 'slechter af {w}', en: 'worse off {w}' },
+  finNotSigner: { nl: 'Tekent dit contract niet', en: 'Does not sign this contract' },
+  finNote: {
+    nl: 'Voorstel en alternatief van de contractontwerper: afrekening toegepast op dezelfde gesimuleerde zorg ({n} runs). Per partij de verandering tegen de status quo over de hele looptijd (± Monte Carlo-fout) en de kans slechter af te zijn, in elke maat. Voeg het voorstel toe als contract voor alle maten.',
+    en: 'The contract designer’s proposal and alternative: settlement applied to the same simulated care ({n} runs). Per party the change against the status quo over the whole horizon (± Monte Carlo error) and the chance of being worse off, in every measure. Add the proposal as a contract for every measure.',
+  },
+  finNoteResimulated: {
+    nl: 'Voorstel en alternatief van de contractontwerper: opnieuw gesimuleerd met dezelfde trekkingen ({n} runs). Per partij de verandering tegen de status quo over de hele looptijd (± Monte Carlo-fout) en de kans slechter af te zijn, in elke maat. Voeg het voorstel toe als contract voor alle maten.',
+    en: 'The contract designer’s proposal and alternative: simulated again with the same draws ({n} runs). Per party the change against the status quo over the whole horizon (± Monte Carlo error) and the chance of being worse off, in every measure. Add the proposal as a contract for every measure.',
+  },
 } satisfies Record<string, Entry>;
 /** The table itself, for the catalogue's test. */
 export { X as DESIGN_TEXTS };

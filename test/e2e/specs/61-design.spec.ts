@@ -11,6 +11,34 @@ async function retype(page: Page, sel: string, text: string) {
   await page.keyboard.type(text, { delay: 30 });
 }
 
+/** The numbers in a cell's text, read in the page's notation (euro signs dropped so a minus stays with its digits). */
+function numbers(text: string, lang: 'nl' | 'en'): number[] {
+  const t = text.replace(/€\s*/g, '').replace(/−/g, '-');
+  const re = lang === 'nl' ? /-?\d{1,3}(?:\.\d{3})*(?:,\d+)?/g : /-?\d{1,3}(?:,\d{3})*(?:\.\d+)?/g;
+  return (t.match(re) ?? []).map((s) => Number(lang === 'nl' ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, '')));
+}
+/**
+ * The designer's proposal row against the financing table's proposal row, party by party: the
+ * same mean change (both rounded to € 0,1 mln), the same chance of being worse off (whole
+ * percent), and the Monte Carlo error within the rounding of the designer's one decimal.
+ */
+async function sameAsDesigner(page: Page, lang: 'nl' | 'en') {
+  const design = await page.$$eval('[data-testid="design-nash"] td[data-party]', (els) => els.map((e) => ({ p: e.getAttribute('data-party')!, t: e.textContent ?? '' })));
+  const fin = await page.$$eval('[data-testid="fin-design-nash"] td[data-party]', (els) => els.map((e) => ({ p: e.getAttribute('data-party')!, t: e.textContent ?? '' })));
+  assert(design.length > 1 && fin.length === design.length, `a cell per signing party: designer ${design.length}, table ${fin.length}`);
+  const worse = lang === 'nl' ? /slechter af \d+%$/ : /worse off \d+%$/;
+  for (const d of design) {
+    const f = fin.find((x) => x.p === d.p);
+    assert(f !== undefined, `the table has ${d.p}`);
+    assert(worse.test(f!.t.trim()), `${d.p}: chance of being worse off in ${lang} words: ${f!.t}`);
+    const [g, e, w] = numbers(d.t, lang);
+    const [g2, e2, w2] = numbers(f!.t, lang);
+    assert(g === g2 && w === w2 && Math.abs(e - e2) <= 0.05 + 1e-9, `${d.p}: designer "${d.t}" vs table "${f!.t}"`);
+  }
+  const note = (await page.textContent('[data-testid="fin-design-note"]')) ?? '';
+  assert(lang === 'nl' ? /dezelfde gesimuleerde zorg \(\d+ runs\)/.test(note) : /the same simulated care \(\d+ runs\)/.test(note), `the note says it is the same simulated care: ${note}`);
+}
+
 /**
  * "Welk contract kan iedereen tekenen?" as a steering group uses it: pick a contract and its
  * terms, type the ranges and each party's limits, search (Stop works), read the map, the
@@ -75,8 +103,17 @@ test.describe.serial('61-design', () => {
     await page.locator('[data-testid="design-map"]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${env.artifacts}/design-nl-1366.png` });
   });
+  test('designer: the proposal is a marked row of the financing table with the designer’s numbers, until it is added', async () => {
+    const head = (await page.textContent('[data-testid="fin-design-nash"] th')) ?? '';
+    assert(/Voorstel \(Nash\)/.test(head), `the row is named as the designer's proposal: ${head}`);
+    await sameAsDesigner(page, 'nl');
+    await page.locator('[data-testid="fin-design-nash"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${env.artifacts}/design-fin-row-nl-1366.png` });
+  });
   test('designer: the proposal is added as a new contract in one click, and Ctrl+Z takes it back', async () => {
     await page.click('[data-testid="design-add"]');
+    // A contract now (after the next run): no longer the designer's row.
+    assert((await page.$('[data-testid="fin-design-nash"]')) === null, 'the proposal row goes once it is added');
     const added = await page.textContent('[data-testid="design-added"]');
     assert(/Toegevoegd als "Shared savings, eenzijdig \(50%\) \(voorstel\)"/.test(added ?? ''), `added note: ${added}`);
     const after = await editorScenario(page);
@@ -144,6 +181,26 @@ test.describe.serial('61-design', () => {
     assert(/^The map shows .+ against .+, with .+\.$/.test(note), `slice note in English: ${note}`);
     await page.locator('[data-testid="design-slice"]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${env.artifacts}/design-3terms-en-1366.png` });
+    await page.click('[data-testid="lang-nl"]');
+  });
+  test('designer: a new search’s proposal shows in the financing table in both languages, and goes when the scenario is run again', async () => {
+    const gen = ((await page.evaluate(() => (window as any).__proeftuin)) as { generation: number }).generation;
+    await env.waitDone(page, gen, 120_000);
+    await page.click('[data-testid="design-run"]');
+    await page.waitForSelector('[data-testid="design-nash"], [data-testid="design-message"]', { timeout: 300_000 });
+    await page.waitForSelector('[data-testid="fin-design-nash"]', { timeout: 10_000 });
+    await sameAsDesigner(page, 'nl');
+    await page.click('[data-testid="lang-en"]');
+    const head = (await page.textContent('[data-testid="fin-design-nash"] th')) ?? '';
+    assert(/Proposal \(Nash\)/.test(head), `named in English: ${head}`);
+    await sameAsDesigner(page, 'en');
+    await page.locator('[data-testid="fin-design-nash"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${env.artifacts}/design-fin-row-en-1366.png` });
+    await page.click('[data-testid="run-button"]');
+    await env.waitDone(page, gen + 1, 120_000);
+    await page.waitForSelector('[data-testid="design-stale"]', { timeout: 10_000 });
+    assert((await page.$('[data-testid="fin-design-nash"]')) === null, 'the row of an older run is gone');
+    assert((await page.$('[data-testid="fin-design-note"]')) === null, 'its note too');
     await page.click('[data-testid="lang-nl"]');
   });
   test.afterAll(async () => {
