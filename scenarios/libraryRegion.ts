@@ -17,6 +17,7 @@ export const REBASED_FILES: Record<string, string> = {
   'populatie-10k.json': 'no region of its own: a GP group of 10,000 insured',
   'populatie-170k.json': 'no region of its own: a region of 170,000 insured',
   'ziekenhuisbudget-substitutie.json': 'no region of its own: a multi-year hospital contract',
+  'welk-contract-substitutie.json': '1.5-line care of Blauwe Zorg (Maastricht-Heuvelland) under contracts that change behaviour',
 };
 
 /** The questions of other pilot regions: each keeps its numbers and names the region (and its Vektis areas) whose data can be imported. */
