@@ -1,10 +1,12 @@
-// npm run bench:ui [-- --opens N] [--edits N] [--record]
+// npm run bench:ui [-- --opens N] [--edits N] [--only open|design] [--record]
 // The workbench as a person meets it, in Debian's Chromium on the production build (dist/, served
 // with its Content-Security-Policy by test/e2e/server.ts): the time from opening the page to the
 // complete default answer (2,000 runs, every view drawn and the page idle again), the time from
 // the last keystroke of an edit (the population typed key by key) to the complete updated answer,
-// each web worker's time from being created to answering its first message, and the main
-// thread's long tasks (over 50 ms) in each of those spans. Printed; with --record appended to
+// each web worker's time from being created to answering its first message, the main
+// thread's long tasks (over 50 ms) in each of those spans, and the contract designer's search of
+// 8 values per term of three terms (512 variants) on 2,000 runs: the click to the complete
+// result, the progress updates shown, and Stop's click to the panel idle again. Printed; with --record appended to
 // bench/README.md with the date. Nothing here is asserted: the numbers depend on the machine.
 import { appendFileSync, existsSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
@@ -32,6 +34,8 @@ const INIT = `(() => {
   const B = (window.__bench = { workers: [], longTasks: [], lastKey: 0 });
   new PerformanceObserver((l) => { for (const e of l.getEntries()) B.longTasks.push({ start: e.startTime, duration: e.duration }); }).observe({ type: 'longtask', buffered: true });
   addEventListener('keydown', (e) => { B.lastKey = performance.now(); }, true);
+  B.lastClick = 0;
+  addEventListener('click', () => { B.lastClick = performance.now(); }, true);
   const W = window.Worker;
   window.Worker = class extends W {
     constructor(url, opts) {
@@ -141,8 +145,117 @@ async function editOnce(page: Page, text: string): Promise<Edit> {
   return { ms: done - s.lastKey, firstMs: first - s.lastKey, longTasks: tasks.length, maxLongTask: Math.max(0, ...tasks.map((t) => t.duration)) };
 }
 
+/** The designer's search the bench asks for: the one-sided shared-savings contract, three of its terms. */
+const DESIGN = { contract: 'ss-one', terms: ['sharingRate', 'minimumSavingsRate.fixed', 'savingsCap'], levels: 8, runs: 2000 };
+
+interface DesignRun {
+  ms: number;
+  progressUpdates: number;
+  /** Click → the first variant settled (the care simulated), and → the last one settled (the rest is drawing the result). */
+  firstSettledMs: number;
+  lastSettledMs: number;
+  found: string;
+  longTasks: number;
+  maxLongTask: number;
+}
+interface DesignStop {
+  /** What the panel showed when Stop was clicked. */
+  at: string;
+  ms: number;
+}
+
+/** The designer's form set to `DESIGN`, every number typed key by key. */
+async function designForm(page: Page) {
+  const panel = page.locator('[data-testid="design-panel"]');
+  await panel.scrollIntoViewIfNeeded();
+  await page.selectOption('[data-testid="design-contract"]', DESIGN.contract);
+  for (const [i, t] of DESIGN.terms.entries()) await page.selectOption(`[data-testid="design-term-${i}"]`, t);
+  for (const [sel, text] of [
+    ['design-levels', String(DESIGN.levels)],
+    ['design-runs', String(DESIGN.runs)],
+  ]) {
+    await page.click(`[data-testid="${sel}"]`, { clickCount: 3 });
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type(text, { delay: KEY_DELAY_MS });
+  }
+}
+
+/** Counts, in the page, each new text of the designer's progress line until `stopCount` is called. */
+const watchProgress = (page: Page) =>
+  page.evaluate(() => {
+    const B = (window as any).__bench;
+    B.progress = [];
+    let last = '';
+    const panel = document.querySelector('[data-testid="design-panel"]')!;
+    B.progressObserver?.disconnect();
+    B.progressObserver = new MutationObserver(() => {
+      const t = panel.querySelector('[data-testid="design-progress"]')?.textContent ?? '';
+      if (t && t !== last) B.progress.push({ t, at: performance.now() });
+      last = t;
+    });
+    B.progressObserver.observe(panel, { subtree: true, childList: true, characterData: true });
+  });
+
+async function designOnce(page: Page): Promise<DesignRun> {
+  await watchProgress(page);
+  await page.click('[data-testid="design-run"]');
+  const h = await page.waitForFunction(
+    () => {
+      const msg = document.querySelector('[data-testid="design-message"]');
+      if (msg) throw new Error(`the search failed: ${msg.textContent}`);
+      const done = document.querySelector('[data-testid="design-result"]') && !document.querySelector('[data-testid="design-cancel"]');
+      return done ? performance.now() : 0;
+    },
+    null,
+    { timeout: 10 * 60_000, polling: 'raf' },
+  );
+  const end = (await h.jsonValue()) as number;
+  const s = (await bench(page)) as BenchState & { lastClick: number; progress: { t: string; at: number }[] };
+  const tasks = tasksIn(s, s.lastClick, end);
+  // The first text is the "simulating care" line; the others are the variants' progress.
+  const settled = s.progress.filter((p) => /^\d/.test(p.t));
+  return {
+    ms: end - s.lastClick,
+    progressUpdates: settled.length,
+    firstSettledMs: (settled[0]?.at ?? NaN) - s.lastClick,
+    lastSettledMs: (settled[settled.length - 1]?.at ?? NaN) - s.lastClick,
+    found: ((await page.textContent('[data-testid="design-found"]')) ?? '').trim(),
+    longTasks: tasks.length,
+    maxLongTask: Math.max(0, ...tasks.map((t) => t.duration)),
+  };
+}
+
+/** Starts the search, clicks Stop once the progress line shows `when`, and times the click to the panel idle (Stopped shown, Search enabled). */
+async function stopOnce(page: Page, when: 'simulating' | 'settling'): Promise<DesignStop> {
+  await watchProgress(page);
+  await page.click('[data-testid="design-run"]');
+  await page.waitForFunction(
+    (w) => {
+      const t = document.querySelector('[data-testid="design-progress"]')?.textContent ?? '';
+      return w === 'simulating' ? t !== '' : /^\d/.test(t) && !t.startsWith('0 ');
+    },
+    when,
+    { timeout: 10 * 60_000, polling: 'raf' },
+  );
+  const at = ((await page.textContent('[data-testid="design-progress"]')) ?? '').trim();
+  await page.click('[data-testid="design-cancel"]');
+  const h = await page.waitForFunction(
+    () => {
+      const idle = document.querySelector('[data-testid="design-cancelled"]') && !(document.querySelector('[data-testid="design-run"]') as HTMLButtonElement).disabled;
+      return idle ? performance.now() : 0;
+    },
+    null,
+    { timeout: 60_000, polling: 'raf' },
+  );
+  const end = (await h.jsonValue()) as number;
+  const s = (await bench(page)) as BenchState & { lastClick: number };
+  return { at, ms: end - s.lastClick };
+}
+
 async function main() {
-  const { values } = parseArgs({ options: { opens: { type: 'string' }, edits: { type: 'string' }, record: { type: 'boolean' } } });
+  const { values } = parseArgs({ options: { opens: { type: 'string' }, edits: { type: 'string' }, only: { type: 'string' }, record: { type: 'boolean' } } });
+  const only = values.only;
+  if (only !== undefined && only !== 'open' && only !== 'design') throw new Error(`--only ${only}: choose open (opening and edits) or design (the contract designer)`);
   const opens = Number(values.opens ?? 3);
   const edits = Math.min(EDITS.length, Number(values.edits ?? 3));
   if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/ is missing: run `npm run build` first (npm run bench:ui does)');
@@ -164,21 +277,22 @@ async function main() {
   try {
     const o: Open[] = [];
     const e: Edit[] = [];
-    for (let k = 0; k < opens; k++) {
+    for (let k = 0; k < (only === 'design' ? 0 : opens); k++) {
       const r = await openOnce(browser, server.url);
       o.push(r.open);
       // Edits in the last page only: each is typed into the field of the page as a person left it.
       if (k === opens - 1) for (let j = 0; j < edits; j++) e.push(await editOnce(r.page, EDITS[j]));
       await r.close();
     }
-    say(`open → complete default answer (${o[0].runs.toLocaleString('en')} runs, every view drawn, page idle), fresh profile, ${opens} opens`, list(o.map((x) => x.ms)));
-    say('  of which: open → run started', list(o.map((x) => x.runStart)));
-    say('  of which: run started → run ended', list(o.map((x) => x.runEnd - x.runStart)));
-    say('  of which: run ended → every view drawn', list(o.map((x) => x.ms - x.runEnd)));
-    say(
-      'main-thread long tasks (> 50 ms) from open to the answer',
-      `count median ${median(o.map((x) => x.longTasks))} (${o.map((x) => x.longTasks).join(' / ')}), longest median ${ms(median(o.map((x) => x.maxLongTask)))} (${o.map((x) => Math.round(x.maxLongTask)).join(' / ')} ms)`,
-    );
+    if (o.length) say(`open → complete default answer (${o[0].runs.toLocaleString('en')} runs, every view drawn, page idle), fresh profile, ${opens} opens`, list(o.map((x) => x.ms)));
+    if (o.length) say('  of which: open → run started', list(o.map((x) => x.runStart)));
+    if (o.length) say('  of which: run started → run ended', list(o.map((x) => x.runEnd - x.runStart)));
+    if (o.length) say('  of which: run ended → every view drawn', list(o.map((x) => x.ms - x.runEnd)));
+    if (o.length)
+      say(
+        'main-thread long tasks (> 50 ms) from open to the answer',
+        `count median ${median(o.map((x) => x.longTasks))} (${o.map((x) => x.longTasks).join(' / ')}), longest median ${ms(median(o.map((x) => x.maxLongTask)))} (${o.map((x) => Math.round(x.maxLongTask)).join(' / ')} ms)`,
+      );
     const names = [...new Set(o.flatMap((x) => x.workers.map((w) => w.name)))];
     for (const name of names) {
       const ready = o.flatMap((x) => x.workers.filter((w) => w.name === name)).map((w) => w.readyAfter);
@@ -199,6 +313,22 @@ async function main() {
         'main-thread long tasks from the last keystroke to the answer',
         `count median ${median(e.map((x) => x.longTasks))} (${e.map((x) => x.longTasks).join(' / ')}), longest median ${ms(median(e.map((x) => x.maxLongTask)))} (${e.map((x) => Math.round(x.maxLongTask)).join(' / ')} ms)`,
       );
+    }
+    if (only !== 'open') {
+      // A page of its own, opened and answered as a person meets it, then the designer used twice: a whole search, and one stopped at each stage.
+      const r = await openOnce(browser, server.url);
+      await designForm(r.page);
+      const d = await designOnce(r.page);
+      const stops = [await stopOnce(r.page, 'simulating'), await stopOnce(r.page, 'settling')];
+      await r.close();
+      const what = `${DESIGN.contract}, ${DESIGN.terms.length} terms × ${DESIGN.levels} values (${(DESIGN.levels ** DESIGN.terms.length).toLocaleString('en')} variants) on ${DESIGN.runs.toLocaleString('en')} runs, 2 workers`;
+      say(`designer: click Search → complete result (${what}; target under 10 s)`, `${ms(d.ms)}; panel says "${d.found}"`);
+      say('  of which: click → first variants settled (the care simulated on 2,000 runs)', ms(d.firstSettledMs));
+      say('  of which: first → last variants settled', ms(d.lastSettledMs - d.firstSettledMs));
+      say('  of which: last variants settled → result drawn, page idle', ms(d.ms - d.lastSettledMs));
+      say('designer: progress updates shown during that search ("n of 512 variants settled")', String(d.progressUpdates));
+      say('designer: main-thread long tasks during that search', `count ${d.longTasks}, longest ${ms(d.maxLongTask)}`);
+      for (const x of stops) say(`designer: click Stop → panel idle (Stopped shown, Search enabled), stopped at "${x.at}" (target under 1 s)`, ms(x.ms));
     }
   } finally {
     await browser.close();

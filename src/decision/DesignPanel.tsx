@@ -19,6 +19,9 @@ const DESIGN_RUNS = 1000;
 /** Values per term on the first grid: 7 for one or two terms (refined along the boundary), fewer for three (5³) or four (4⁴). */
 const stepsFor = (k: number) => (k <= 2 ? 7 : k === 3 ? 5 : 4);
 const MAX_TERMS = 4;
+/** What the panel lets one search ask for: 10⁴ variants of four terms at most, and runs enough for a 5% tail yet within a meeting's patience. */
+const LEVELS = { min: 2, max: 10 };
+const RUNS = { min: 100, max: 10_000 };
 
 type Contract = { id: string; name: string; kind: string } & Record<string, unknown>;
 type TermDef = (typeof DESIGN_TERMS)[string][number];
@@ -66,10 +69,18 @@ export function DesignPanel(props: { input: unknown; onAdd?: (contract: Record<s
   const [esUnit, setEsUnit] = createSignal<'euro' | 'revenue'>('euro');
   const [esOver, setEsOver] = createSignal<'horizon' | 'year'>('horizon');
   const parties = () => (contract() ? signingParties(contract()!.kind) : []);
+  const scenarioRuns = () => Number((props.input as { simulation?: { runs?: number } })?.simulation?.runs ?? DESIGN_RUNS);
+  /** Typed levels per term and runs; untouched they follow the number of terms and the scenario. */
+  const [levelsTyped, setLevelsTyped] = createSignal<string | null>(null);
+  const [runsTyped, setRunsTyped] = createSignal<string | null>(null);
+  const levelsText = () => levelsTyped() ?? String(stepsFor(chosenTerms().length));
+  const runsText = () => runsTyped() ?? formatInputNumber(Math.min(DESIGN_RUNS, scenarioRuns()), lang());
   const limitText = (p: Party) => limits()[p] ?? { min: '0', worse: '50', es: '' };
 
   const [status, setStatus] = createSignal<'idle' | 'running' | 'done' | 'cancelled' | 'error'>('idle');
   const [progress, setProgress] = createSignal<{ d: number; p: number } | null>(null);
+  /** The runs of the search under way, for its status line. */
+  const [running, setRunning] = createSignal(0);
   const [message, setMessage] = createSignal<string | null>(null);
   const [design, setDesign] = createSignal<Design | null>(null);
   const [added, setAdded] = createSignal<string | null>(null);
@@ -85,7 +96,17 @@ export function DesignPanel(props: { input: unknown; onAdd?: (contract: Record<s
   const esHeader = () => tx(esUnit() === 'revenue' ? (esOver() === 'year' ? 'maxEsPctYear' : 'maxEsPct') : esOver() === 'year' ? 'maxEsYear' : 'maxEs');
 
   /** The form as the engine's ranges and limits, or the first problem, named by its field. */
-  const form = (): { terms: TermRange[]; accept: Acceptance[] } | { problem: string } => {
+  const form = (): { terms: TermRange[]; accept: Acceptance[]; steps: number; runs: number } | { problem: string } => {
+    const whole = (text: string, name: string, lim: { min: number; max: number }): number | { problem: string } => {
+      const v = parseLocalNumber(text, lang());
+      if (!v.ok) return { problem: tx('badNumber', { f: name, m: numberProblemText(v.reason, lang()) }) };
+      if (!Number.isInteger(v.value) || v.value < lim.min || v.value > lim.max) return { problem: tx('badWhole', { f: name, lo: num(lim.min), hi: num(lim.max) }) };
+      return v.value;
+    };
+    const steps = whole(levelsText(), tx('levels'), LEVELS);
+    if (typeof steps !== 'number') return steps;
+    const runs = whole(runsText(), tx('runs'), RUNS);
+    if (typeof runs !== 'number') return runs;
     const out: TermRange[] = [];
     for (const path of chosenTerms()) {
       const t = terms().find((x) => x.path === path)!;
@@ -114,7 +135,7 @@ export function DesignPanel(props: { input: unknown; onAdd?: (contract: Record<s
         ...(es && es.ok ? { maxEs: esUnit() === 'revenue' ? es.value / 100 : es.value * 1e6, esUnit: esUnit(), esOver: esOver() } : {}),
       });
     }
-    return { terms: out, accept };
+    return { terms: out, accept, steps, runs };
   };
 
   const run = async () => {
@@ -132,9 +153,9 @@ export function DesignPanel(props: { input: unknown; onAdd?: (contract: Record<s
     setProgress(null);
     // One worker for the panel's searches; Stop terminates it and the next search starts another.
     const w = (worker ??= designWorker());
-    const runs = Math.min(DESIGN_RUNS, Number((props.input as { simulation?: { runs?: number } })?.simulation?.runs ?? DESIGN_RUNS));
+    setRunning(f.runs);
     try {
-      const r = await w.design(props.input, contract()!.id, f.terms, f.accept, { runs, steps: stepsFor(f.terms.length) }, (d: number, p: number) => setProgress({ d, p }));
+      const r = await w.design(props.input, contract()!.id, f.terms, f.accept, { runs: f.runs, steps: f.steps }, (d: number, p: number) => setProgress({ d, p }));
       if (worker !== w) return;
       if (r.ok) {
         setSearchedFor(props.input);
@@ -253,6 +274,16 @@ export function DesignPanel(props: { input: unknown; onAdd?: (contract: Record<s
             )}
           </For>
           <div class="design-es">
+            <label class="field narrow">
+              <span>{tx('levels')}</span>
+              <input type="text" inputmode="numeric" data-testid="design-levels" value={levelsText()} onInput={(e) => setLevelsTyped(e.currentTarget.value)} />
+            </label>
+            <label class="field narrow">
+              <span>{tx('runs')}</span>
+              <input type="text" inputmode="numeric" data-testid="design-runs" value={runsText()} onInput={(e) => setRunsTyped(e.currentTarget.value)} />
+            </label>
+          </div>
+          <div class="design-es">
             <label class="field">
               <span>{tx('esUnit')}</span>
               <select data-testid="design-es-unit" value={esUnit()} onChange={(e) => setEsUnit(e.currentTarget.value as 'euro' | 'revenue')}>
@@ -311,9 +342,7 @@ export function DesignPanel(props: { input: unknown; onAdd?: (contract: Record<s
                 {tx('cancel')}
               </button>{' '}
               <span role="status" data-testid="design-progress">
-                {progress()
-                  ? tx('progress', { d: progress()!.d, p: progress()!.p })
-                  : tx('simulating', { n: num(Math.min(DESIGN_RUNS, Number((props.input as { simulation?: { runs?: number } })?.simulation?.runs ?? DESIGN_RUNS))) })}
+                {progress() ? tx('progress', { d: progress()!.d, p: progress()!.p }) : tx('simulating', { n: num(running()) })}
               </span>
             </Show>
             <Show when={status() === 'cancelled'}>

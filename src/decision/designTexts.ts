@@ -55,6 +55,9 @@ const X = {
   cancelled: { nl: 'Gestopt. Er is niets veranderd.', en: 'Stopped. Nothing has changed.' },
   failed: { nl: 'Het zoeken lukte niet: {m}', en: 'The search failed: {m}' },
   badNumber: { nl: '{f}: {m}', en: '{f}: {m}' },
+  levels: { nl: 'Waarden per voorwaarde', en: 'Values per term' },
+  runs: { nl: 'Runs', en: 'Runs' },
+  badWhole: { nl: '{f}: een geheel getal van {lo} tot en met {hi}.', en: '{f}: a whole number from {lo} to {hi}.' },
   rangeOrder: { nl: '{f}: "van" moet kleiner zijn dan "tot".', en: '{f}: "from" must be below "to".' },
   stale: {
     nl: 'Het scenario is sindsdien opnieuw doorgerekend: deze uitkomst hoort bij de vorige doorrekening. Zoek opnieuw voor het huidige scenario.',

@@ -203,6 +203,28 @@ test.describe.serial('61-design', () => {
     assert((await page.$('[data-testid="fin-design-note"]')) === null, 'its note too');
     await page.click('[data-testid="lang-nl"]');
   });
+  test('designer: values per term and runs are typed, refused outside their bounds in both languages, and used', async () => {
+    await retype(page, '[data-testid="design-levels"]', '12');
+    await page.click('[data-testid="design-run"]');
+    const nl = await page.textContent('[data-testid="design-message"]');
+    assert(nl === 'Waarden per voorwaarde: een geheel getal van 2 tot en met 10.', `Dutch message: ${nl}`);
+    await page.click('[data-testid="lang-en"]');
+    await retype(page, '[data-testid="design-levels"]', '3');
+    await retype(page, '[data-testid="design-runs"]', '50');
+    await page.click('[data-testid="design-run"]');
+    const en = await page.textContent('[data-testid="design-message"]');
+    assert(en === 'Runs: a whole number from 100 to 10,000.', `English message: ${en}`);
+    await page.click('[data-testid="lang-nl"]');
+    await retype(page, '[data-testid="design-runs"]', '300');
+    await page.click('[data-testid="design-run"]');
+    await page.waitForSelector('[data-testid="design-nash"], [data-testid="design-message"]', { timeout: 300_000 });
+    const problem = await page.$('[data-testid="design-message"]');
+    assert(problem === null, `the search failed: ${await problem?.textContent()}`);
+    const found = await page.textContent('[data-testid="design-found"]');
+    assert(/ van 27 varianten/.test(found ?? ''), `three terms at 3 values: ${found}`);
+    const care = (await page.textContent('[data-testid="design-care"]')) ?? '';
+    assert(/\(300 runs\)/.test(care), `the typed runs are simulated: ${care}`);
+  });
   test.afterAll(async () => {
     await ctx.close();
   });
