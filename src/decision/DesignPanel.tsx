@@ -74,7 +74,8 @@ export function DesignPanel(props: { input: unknown; onAdd?: (contract: Record<s
   const [levelsTyped, setLevelsTyped] = createSignal<string | null>(null);
   const [runsTyped, setRunsTyped] = createSignal<string | null>(null);
   const levelsText = () => levelsTyped() ?? String(stepsFor(chosenTerms().length));
-  const runsText = () => runsTyped() ?? formatInputNumber(Math.min(DESIGN_RUNS, scenarioRuns()), lang());
+  // The scenario's runs up to 1,000, but never below the least the field accepts (a quick look at 20 runs must not refuse its own default).
+  const runsText = () => runsTyped() ?? formatInputNumber(Math.max(RUNS.min, Math.min(DESIGN_RUNS, scenarioRuns())), lang());
   const limitText = (p: Party) => limits()[p] ?? { min: '0', worse: '50', es: '' };
 
   const [status, setStatus] = createSignal<'idle' | 'running' | 'done' | 'cancelled' | 'error'>('idle');

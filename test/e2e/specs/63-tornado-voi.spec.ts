@@ -1,4 +1,6 @@
-import { env, test } from '../fixtures';
+import { DEFAULT_SCENARIO, env, test } from '../fixtures';
+import { uncertainParameters } from '../../../models/analysis/decisionValue';
+import { validateScenario } from '../../../models/pipeline/validate';
 import type { BrowserContext, Page } from '@playwright/test';
 import { assert } from '../harness';
 import { typeInto } from '../typing';
@@ -74,8 +76,15 @@ test.describe.serial('63-tornado-voi', () => {
     assert((await page.$('[data-testid="voi-group-3"]')) === null, 'at most three in a group');
     assert((await page.$('[data-testid="voi-pending"]')) !== null, 'says what will appear');
     const options = await page.$$eval('[data-testid="voi-group-0"] option', (els) => els.map((e) => ({ v: (e as HTMLOptionElement).value, t: e.textContent ?? '' })));
-    // The default scenario's 24 uncertain parameters (decisionValue.test lists them the slow way), and "(geen)".
-    assert(options.length === 25 && options[0].v === '', `options: ${options.length}`);
+    // The default scenario's uncertain parameters (decisionValue.test lists them the slow way), and "(geen)".
+    const v = validateScenario(DEFAULT_SCENARIO);
+    if (!v.ok) throw new Error('the default scenario is invalid');
+    const want = uncertainParameters(v.scenario);
+    assert(want.length >= 20 && options.length === want.length + 1 && options[0].v === '', `options: ${options.length} for ${want.length} uncertain parameters`);
+    assert(
+      options.slice(1).every((o) => want.includes(o.v)),
+      `every option is an uncertain parameter: ${options.map((o) => o.v).join(', ')}`,
+    );
     const trend = options.find((o) => o.v === 'lines.hospital.trend');
     const refill = options.find((o) => o.v === 'substitution[0].refill');
     assert(trend !== undefined && refill !== undefined, `the hospital trend and the refill share can be picked: ${options.map((o) => o.v).join(', ')}`);
