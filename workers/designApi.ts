@@ -1,6 +1,7 @@
 import type { Issue } from '../models/core/issues';
 import type { Acceptance, Design, DesignSetup, TermRange, VariantOutcome } from '../models/analysis/design';
 import type { RunBlock } from '../models/runner/protocol';
+import type { Scenario } from '../models/scenario/schema';
 import type { Moved } from './remote';
 
 /** A design that could not be made: the English message and, when known, the issues to word in the interface language. */
@@ -31,8 +32,20 @@ export interface DesignRequest {
 export interface DesignWorkerApi extends DesignApi {
   /** Validates the request and simulates runs from..from+count of the designer's simulation (they move to the caller), with the search's setup. */
   simulate(request: DesignRequest, from: number, count: number): Promise<{ ok: true; setup: DesignSetup; block: Moved<RunBlock> } | DesignFailure>;
+  /**
+   * Validates the request and takes the search's runs from runs of the scenario already
+   * simulated (the page's last run: `block` of `scenario`), back to the caller; `block` is null when they cannot serve
+   * (another scenario, too few runs, behavioural responses on) and the runs must be simulated.
+   */
+  reuse(request: DesignRequest, scenario: Scenario, block: RunBlock): Promise<{ ok: true; setup: DesignSetup; block: Moved<RunBlock> | null } | DesignFailure>;
   /** Takes the block of all the search's runs and prepares to settle variants of the contract on it. */
   load(request: DesignRequest, block: RunBlock): Promise<{ ok: true } | DesignFailure>;
   /** Each variant's outcome on the loaded runs, in the order asked. */
   evaluate(points: Record<string, number>[]): Promise<{ ok: true; outcomes: VariantOutcome[] } | DesignFailure>;
+}
+
+/** Runs of a scenario already simulated, with the scenario they were made for. */
+export interface StoredRuns {
+  scenario: Scenario;
+  block: RunBlock;
 }

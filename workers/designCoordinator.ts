@@ -1,7 +1,7 @@
 import { designPoint, designResult, gridPoints, newPoints, refinementPoints, type DesignPoint, type DesignSetup } from '../models/analysis/design';
 import { mergeBlocks } from '../models/runner/merge';
 import type { RunBlock } from '../models/runner/protocol';
-import type { DesignAnswer, DesignFailure, DesignRequest, DesignWorkerApi } from './designApi';
+import type { DesignAnswer, DesignFailure, DesignRequest, DesignWorkerApi, StoredRuns } from './designApi';
 import { moved, type Remote } from './remote';
 
 /** Variants per request to a worker: small enough that progress moves several times a second, large enough that messages cost little. */
@@ -14,14 +14,31 @@ const BATCH = 8;
  * worker is free. Each variant's outcome depends only on the runs and its terms, so the design is
  * the same, bit for bit, for any number of workers. Stopping is terminating the workers.
  */
-export async function designOnWorkers(pool: Remote<DesignWorkerApi>[], request: DesignRequest, onProgress: (done: number, planned: number) => void): Promise<DesignAnswer> {
+export async function designOnWorkers(
+  pool: Remote<DesignWorkerApi>[],
+  request: DesignRequest,
+  onProgress: (done: number, planned: number) => void,
+  stored?: (runs: number) => Promise<StoredRuns | null>,
+): Promise<DesignAnswer> {
   const n = pool.length;
   const runs = request.opts.runs;
-  const parts = await Promise.all(pool.map((w, k) => w.simulate(request, Math.floor((k * runs) / n), Math.floor(((k + 1) * runs) / n) - Math.floor((k * runs) / n))));
-  const failed = parts.find((p): p is DesignFailure => !p.ok);
-  if (failed) return failed;
-  const setup: DesignSetup = (parts[0] as { setup: DesignSetup }).setup;
-  const all = mergeBlocks(parts.map((p) => (p as { block: RunBlock }).block));
+  // The runs already made for this scenario serve when they are its runs (checked in the worker):
+  // the same block as simulating them, without the simulation.
+  const made = stored ? await stored(runs) : null;
+  const reused = made ? await pool[0].reuse(request, made.scenario, moved(made.block)) : null;
+  if (reused && !reused.ok) return reused;
+  let setup: DesignSetup;
+  let all: RunBlock;
+  if (reused?.block) {
+    setup = reused.setup;
+    all = reused.block;
+  } else {
+    const parts = await Promise.all(pool.map((w, k) => w.simulate(request, Math.floor((k * runs) / n), Math.floor(((k + 1) * runs) / n) - Math.floor((k * runs) / n))));
+    const failed = parts.find((p): p is DesignFailure => !p.ok);
+    if (failed) return failed;
+    setup = (parts[0] as { setup: DesignSetup }).setup;
+    all = mergeBlocks(parts.map((p) => (p as { block: RunBlock }).block));
+  }
   // A copy to every worker but the last, which takes the block itself (the message is posted at the call).
   const loads = await Promise.all(pool.map((w, k) => w.load(request, k === n - 1 ? moved(all) : all)));
   const loadFailed = loads.find((p): p is DesignFailure => !p.ok);

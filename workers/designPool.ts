@@ -1,8 +1,14 @@
-import { startWorker, type Started } from './remote';
-import type { DesignApi, DesignWorkerApi } from './designApi';
+import { startWorker, type WorkerControl } from './remote';
+import type { DesignApi, DesignWorkerApi, StoredRuns } from './designApi';
 import { designOnWorkers } from './designCoordinator';
 
-export type DesignWorker = Started<DesignApi>;
+/**
+ * The designer's workers behind one call; `stored` offers the runs already made for the scenario
+ * (the search takes them when they are its runs, and simulates them otherwise).
+ */
+export type DesignWorker = WorkerControl & {
+  design(...args: [...Parameters<DesignApi['design']>, stored?: (runs: number) => Promise<StoredRuns | null>]): ReturnType<DesignApi['design']>;
+};
 
 /** Workers a search shares: the simulation and the variants are split over them. */
 const WORKERS = 2;
@@ -18,6 +24,6 @@ export function designWorker(): DesignWorker {
   return {
     crashed,
     terminate: () => pool.forEach((w) => w.terminate()),
-    design: (input, contract, terms, accept, opts, onProgress) => Promise.race([designOnWorkers(pool, { input, contract, terms, accept, opts }, onProgress), crashed]),
+    design: (input, contract, terms, accept, opts, onProgress, stored) => Promise.race([designOnWorkers(pool, { input, contract, terms, accept, opts }, onProgress, stored), crashed]),
   };
 }

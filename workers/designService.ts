@@ -1,11 +1,13 @@
 // The design worker's API (web worker and Node worker thread alike).
 import * as Comlink from 'comlink';
-import { DesignError, designContract, designEvaluator, designRuns, designScenario, designSetup, type Evaluator } from '../models/analysis/design';
+import { DesignError, designContract, designEvaluator, designRuns, designRunsFrom, designScenario, designSetup, type Evaluator } from '../models/analysis/design';
 import { validateScenario } from '../models/pipeline/validate';
 import { formatErrors, type Issue } from '../models/core/issues';
 import type { Scenario } from '../models/scenario/schema';
 import type { DesignFailure, DesignRequest, DesignWorkerApi } from './designApi';
-import { moved } from './remote';
+import { moved, type Moved } from './remote';
+import { blockBuffers } from '../models/runner/merge';
+import type { RunBlock } from '../models/runner/protocol';
 
 const failure = (e: unknown): DesignFailure => {
   if (e instanceof DesignError && e.issue) return { ok: false, message: e.message, issues: [{ path: '', ...e.issue } as Issue] };
@@ -42,6 +44,18 @@ export function createDesignApi(): DesignWorkerApi {
       try {
         const setup = setupOf(request, v.scenario);
         return { ok: true, setup, block: moved(designRuns(designScenario(v.scenario), from, count)) };
+      } catch (e) {
+        return failure(e);
+      }
+    },
+    async reuse(request, scenario, made) {
+      const v = validated(request.input);
+      if (!v.ok) return v;
+      try {
+        const setup = setupOf(request, v.scenario);
+        const block = designRunsFrom(v.scenario, request.opts.runs, { scenario, block: made });
+        // The answer itself marked for transfer: comlink transfers only what the top-level value names.
+        return block ? Comlink.transfer({ ok: true as const, setup, block: block as Moved<RunBlock> }, blockBuffers(block)) : { ok: true, setup, block: null };
       } catch (e) {
         return failure(e);
       }

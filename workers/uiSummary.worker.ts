@@ -4,7 +4,9 @@
 import * as Comlink from 'comlink';
 import { createSimApi } from '../models/runner/api';
 import type { RunBlock } from '../models/simulation/columns';
-import { BlockAssembly } from '../models/runner/merge';
+import { BlockAssembly, blockBuffers, mergeBlocks } from '../models/runner/merge';
+import type { Scenario } from '../models/scenario/schema';
+import type { Moved } from './remote';
 import { uiExtras } from '../models/summary/histograms';
 import type { SummaryWithExtras, UiSummaryApi } from './uiSummaryApi';
 
@@ -12,6 +14,8 @@ const api = createSimApi();
 let target = 0.02;
 /** The current run's chunks, put in place as they arrive (the runs held once, never merged again). */
 let kept = new BlockAssembly(0, 0);
+/** The scenario the kept chunks are runs of. */
+let keptFor: Scenario | null = null;
 
 function summarize(block: RunBlock, partial: boolean): SummaryWithExtras {
   // Partial summaries (while running) skip what only the final results show: the financing
@@ -25,6 +29,7 @@ function summarize(block: RunBlock, partial: boolean): SummaryWithExtras {
 const exposed: UiSummaryApi = {
   load(def) {
     kept = new BlockAssembly(0, def.scenario.simulation.runs);
+    keptFor = def.scenario;
     const r = api.load(def);
     target = def.scenario.simulation.targetReduction;
     return r;
@@ -33,5 +38,12 @@ const exposed: UiSummaryApi = {
     kept.add(block);
   },
   summarizeKept: (runs, partial = false) => summarize(kept.prefix(runs), partial),
+  keptRuns(runs) {
+    if (!keptFor || kept.contiguous() < runs) return null;
+    // A copy: the kept runs stay here for the summaries still to come.
+    const block = mergeBlocks([kept.prefix(runs)]);
+    // The answer itself marked for transfer: comlink transfers only what the top-level value names.
+    return Comlink.transfer({ scenario: keptFor, block: block as Moved<RunBlock> }, blockBuffers(block));
+  },
 };
 Comlink.expose(exposed);

@@ -1,6 +1,8 @@
 import type { LoadResult, RunBlock, Summary } from '../models/runner/protocol';
 import type { UiExtras } from '../models/summary/histograms';
 import type { ModelDefinition } from '../models/define/definition';
+import type { Scenario } from '../models/scenario/schema';
+import type { Moved } from './remote';
 
 /** A summary and the histograms the views draw. */
 export interface SummaryWithExtras {
@@ -22,4 +24,9 @@ export interface UiSummaryApi {
    * run goes on (without financing, sensitivity analyses and party histograms).
    */
   summarizeKept(runs: number, partial?: boolean): SummaryWithExtras;
+  /**
+   * A copy of runs 0..runs−1 of the kept chunks (moved to the caller) with the scenario they were
+   * simulated for, so other analyses reuse the runs already made; null when fewer have arrived.
+   */
+  keptRuns(runs: number): { scenario: Scenario; block: Moved<RunBlock> } | null;
 }

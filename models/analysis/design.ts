@@ -199,6 +199,30 @@ export function designRuns(s: Scenario, from: number, count: number): RunBlock {
   return simulateBlock(compile(s), from, count, 'aggregate');
 }
 
+/**
+ * The designer's runs 0..runs−1 taken from a block of `s`'s own simulation (the page's last run),
+ * or null when that block was made for another scenario or holds fewer runs. Each run depends only
+ * on the scenario and its index, and the variance split's second replicate draws from streams of
+ * its own, so the result equals `designRuns(designScenario(s), 0, runs)` bit for bit once the
+ * replicate's columns are blanked as a run without one leaves them.
+ */
+export function designRunsFrom(s: Scenario, runs: number, made: { scenario: Scenario; block: RunBlock }): RunBlock | null {
+  const { block } = made;
+  // With behavioural responses each variant's care is simulated again anyway (`designEvaluator`).
+  if (block.firstRun !== 0 || block.runs < runs || s.financing?.behaviour !== undefined) return null;
+  if (JSON.stringify(designScenario(made.scenario)) !== JSON.stringify(designScenario(s))) return null;
+  const { years, nParams } = block;
+  return {
+    firstRun: 0,
+    runs,
+    years,
+    names: block.names.slice(),
+    cols: block.cols.map((c, i) => (block.names[i].startsWith('twin.') ? new Float64Array(runs * years).fill(NaN) : c.slice(0, runs * years))),
+    params: block.params.slice(0, runs * nParams),
+    nParams,
+  };
+}
+
 const contractIndex = (s: Scenario, id: string) => {
   const index = s.financing?.models.findIndex((m) => m.id === id) ?? -1;
   if (index < 0) throw new DesignError({ code: 'designNoContract', params: { id, have: (s.financing?.models ?? []).map((m) => m.id) } });

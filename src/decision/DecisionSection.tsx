@@ -18,7 +18,7 @@ export function DecisionSection(props: { ctl: RunController; outcome: RunOutcome
         <VarianceView summary={props.outcome.summary} modelNames={modelNames()} />
       </Later>
       <GoalPanel ctl={props.ctl} input={props.outcome.input} target={props.outcome.summary.target} />
-      <DesignPanel input={props.outcome.input} onAdd={props.onAddContract} />
+      <DesignPanel input={props.outcome.input} onAdd={props.onAddContract} stored={props.ctl.keptRuns} />
       <ShapleyPanel input={props.outcome.input} summary={props.outcome.summary} />
     </section>
   );

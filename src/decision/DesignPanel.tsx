@@ -10,6 +10,7 @@ import { niceTicks, tickCount } from '../charts/ticks';
 import { DESIGN_TERMS, signingParties, type Acceptance, type Design, type DesignPoint, type TermRange } from '../../models/analysis/design';
 import type { Party } from '../../models/core/names';
 import { designWorker, type DesignWorker } from '../../workers/designPool';
+import type { StoredRuns } from '../../workers/designApi';
 import { tx } from './designTexts';
 import { issueText } from '../texts/issues';
 import { setDesignProposal } from './designProposal';
@@ -46,7 +47,7 @@ const termValue = (d: TermDef | undefined, v: number) => (d?.unit === 'euro' ? `
  * accept, in its own worker (Stop terminates it), shown as a map of the acceptable region, the
  * frontier of the parties' gains and the proposal, which one click adds as a new contract.
  */
-export function DesignPanel(props: { input: unknown; onAdd?: (contract: Record<string, unknown>) => string }) {
+export function DesignPanel(props: { input: unknown; onAdd?: (contract: Record<string, unknown>) => string; stored?: (input: unknown, runs: number) => Promise<StoredRuns | null> }) {
   const contracts = createMemo(() => {
     const models = ((props.input as { financing?: { models?: Contract[] } })?.financing?.models ?? []) as Contract[];
     return models.filter((m) => (DESIGN_TERMS[m.kind] ?? []).some((t) => has(m, t.path)));
@@ -156,7 +157,16 @@ export function DesignPanel(props: { input: unknown; onAdd?: (contract: Record<s
     const w = (worker ??= designWorker());
     setRunning(f.runs);
     try {
-      const r = await w.design(props.input, contract()!.id, f.terms, f.accept, { runs: f.runs, steps: f.steps }, (d: number, p: number) => setProgress({ d, p }));
+      const input = props.input;
+      const r = await w.design(
+        input,
+        contract()!.id,
+        f.terms,
+        f.accept,
+        { runs: f.runs, steps: f.steps },
+        (d: number, p: number) => setProgress({ d, p }),
+        props.stored && ((n) => props.stored!(input, n)),
+      );
       if (worker !== w) return;
       if (r.ok) {
         setSearchedFor(props.input);

@@ -12,6 +12,7 @@ import type { Summary } from '../../models/summary/summarize';
 import type { FieldError, Issue } from '../../models/core/issues';
 import type { UiValidator } from '../../workers/uiValidatePool';
 import type { Prepared } from '../../models/pipeline/validate';
+import type { Scenario } from '../../models/scenario/schema';
 
 /** What the run panel shows. `summarizing` is the short step after the last run. */
 export type RunPhase = 'idle' | 'running' | 'summarizing' | 'done' | 'cancelled' | 'error';
@@ -370,6 +371,20 @@ export function createRunController(validator: UiValidator) {
 
   const busy = () => phase() === 'running' || phase() === 'summarizing';
 
+  /**
+   * Runs 0..runs−1 of the finished run of `input`, copied from the summary worker with the scenario
+   * they were made for, or null (another scenario's run, a run under way or coming, too few runs).
+   * The taker checks the scenario again: the summary worker may have been given a newer run since.
+   */
+  async function keptRuns(input: unknown, runs: number): Promise<{ scenario: Scenario; block: RunBlock } | null> {
+    if (busy() || queued() || outcome()?.input !== input) return null;
+    try {
+      return await summarizer.keptRuns(runs);
+    } catch {
+      return null; // the summary worker went down: the taker simulates the runs itself
+    }
+  }
+
   return {
     timing,
     phase,
@@ -387,6 +402,7 @@ export function createRunController(validator: UiValidator) {
     busy,
     borrow,
     borrowed,
+    keptRuns,
     precisionCheck,
     dispose: () => {
       pool.forEach((w) => w.terminate());

@@ -4,6 +4,8 @@ import { designOnWorkers } from '../../workers/designCoordinator';
 import { createDesignApi } from '../../workers/designService';
 import type { DesignRequest, DesignWorkerApi } from '../../workers/designApi';
 import type { Remote } from '../../workers/remote';
+import { compile } from '../../models/pipeline/compile';
+import { simulateBlock } from '../../models/simulation/block';
 import { defaultInput, valid } from '../helpers';
 
 const RUNS = 90;
@@ -15,6 +17,7 @@ function inProcess(): Remote<DesignWorkerApi> {
   return {
     design: async (...a) => copy(await api.design(...(copy(a.slice(0, 5)) as [unknown, string, never, never, never]), a[5])),
     simulate: async (r, from, count) => copy(await api.simulate(copy(r), from, count)),
+    reuse: async (r, sc, b) => copy(await api.reuse(copy(r), copy(sc), copy(b))),
     load: async (r, b) => copy(await api.load(copy(r), copy(b))),
     evaluate: async (p) => copy(await api.evaluate(copy(p))),
   };
@@ -43,6 +46,30 @@ describe('the contract designer over workers', () => {
       expect(r.ok, `${n} workers`).toBe(true);
       expect(r.ok && r.design, `${n} workers`).toEqual(alone);
       expect(seen.at(-1)).toEqual([alone.points.length, alone.points.length]);
+    }
+  });
+
+  it("takes the page's runs of the scenario instead of simulating them, with the same design bit for bit, and simulates when they are another scenario's", async () => {
+    const alone = designContract(valid(structuredClone(input)), request.contract, request.terms, { accept: request.accept, runs: RUNS, steps: 4 });
+    // The page's run: the scenario as it stands (its variance split on), more runs than the search asks.
+    const page = valid({ ...structuredClone(input), simulation: { ...input.simulation!, runs: RUNS + 20, varianceSplitRuns: 30 } });
+    const made = { scenario: page, block: simulateBlock(compile(page), 0, RUNS + 20, 'aggregate') };
+    for (const [what, offered, simulates] of [
+      ['its own runs', made, false],
+      ["another seed's runs", { ...made, scenario: valid({ ...structuredClone(input), simulation: { ...input.simulation!, seed: 'other' } }) }, true],
+    ] as const) {
+      let simulated = 0;
+      const pool = [inProcess(), inProcess()].map((w) => ({ ...w, simulate: (...a: Parameters<typeof w.simulate>) => (simulated++, w.simulate(...a)) }));
+      // The request's scenario without the page's variance split is the same scenario's runs.
+      const r = await designOnWorkers(
+        pool,
+        { ...request, input: { ...structuredClone(input), simulation: { ...input.simulation!, runs: RUNS + 20, varianceSplitRuns: 30 } } },
+        () => {},
+        async () => structuredClone(offered),
+      );
+      expect(r.ok, what).toBe(true);
+      expect(simulated > 0, what).toBe(simulates);
+      expect(r.ok && r.design, what).toEqual(alone);
     }
   });
 
