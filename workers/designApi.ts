@@ -33,11 +33,13 @@ export interface DesignWorkerApi extends DesignApi {
   /** Validates the request and simulates runs from..from+count of the designer's simulation (they move to the caller), with the search's setup. */
   simulate(request: DesignRequest, from: number, count: number): Promise<{ ok: true; setup: DesignSetup; block: Moved<RunBlock> } | DesignFailure>;
   /**
-   * Validates the request and takes the search's runs from runs of the scenario already
-   * simulated (the page's last run: `block` of `scenario`), back to the caller; `block` is null when they cannot serve
-   * (another scenario, too few runs, behavioural responses on) and the runs must be simulated.
+   * Validates the request and takes the search's runs from runs of the scenario already simulated
+   * (the page's last run: `block` of `scenario`): loads them, as `load` does, and returns `copies`
+   * copies of them (moved to the caller) for the search's other workers, so the page's thread
+   * copies nothing. `blocks` is null when the runs cannot serve (another scenario, too few runs,
+   * behavioural responses on): then they must be simulated.
    */
-  reuse(request: DesignRequest, scenario: Scenario, block: RunBlock): Promise<{ ok: true; setup: DesignSetup; block: Moved<RunBlock> | null } | DesignFailure>;
+  reuse(request: DesignRequest, scenario: Scenario, block: RunBlock, copies: number): Promise<{ ok: true; setup: DesignSetup; blocks: Moved<RunBlock>[] | null } | DesignFailure>;
   /** Takes the block of all the search's runs and prepares to settle variants of the contract on it. */
   load(request: DesignRequest, block: RunBlock): Promise<{ ok: true } | DesignFailure>;
   /** Each variant's outcome on the loaded runs, in the order asked. */

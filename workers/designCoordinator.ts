@@ -25,22 +25,24 @@ export async function designOnWorkers(
   // The runs already made for this scenario serve when they are its runs (checked in the worker):
   // the same block as simulating them, without the simulation.
   const made = stored ? await stored(runs) : null;
-  const reused = made ? await pool[0].reuse(request, made.scenario, moved(made.block)) : null;
+  // The first worker takes them and hands back a copy for each other worker.
+  const reused = made ? await pool[0].reuse(request, made.scenario, moved(made.block), n - 1) : null;
   if (reused && !reused.ok) return reused;
   let setup: DesignSetup;
-  let all: RunBlock;
-  if (reused?.block) {
+  let loads: ({ ok: true } | DesignFailure)[];
+  if (reused?.blocks) {
+    const copies = reused.blocks;
     setup = reused.setup;
-    all = reused.block;
+    loads = await Promise.all(pool.slice(1).map((w, k) => w.load(request, moved(copies[k]))));
   } else {
     const parts = await Promise.all(pool.map((w, k) => w.simulate(request, Math.floor((k * runs) / n), Math.floor(((k + 1) * runs) / n) - Math.floor((k * runs) / n))));
     const failed = parts.find((p): p is DesignFailure => !p.ok);
     if (failed) return failed;
     setup = (parts[0] as { setup: DesignSetup }).setup;
-    all = mergeBlocks(parts.map((p) => (p as { block: RunBlock }).block));
+    const all = mergeBlocks(parts.map((p) => (p as { block: RunBlock }).block));
+    // A copy to every worker but the last, which takes the block itself (the message is posted at the call).
+    loads = await Promise.all(pool.map((w, k) => w.load(request, k === n - 1 ? moved(all) : all)));
   }
-  // A copy to every worker but the last, which takes the block itself (the message is posted at the call).
-  const loads = await Promise.all(pool.map((w, k) => w.load(request, k === n - 1 ? moved(all) : all)));
   const loadFailed = loads.find((p): p is DesignFailure => !p.ok);
   if (loadFailed) return loadFailed;
 

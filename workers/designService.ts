@@ -6,7 +6,7 @@ import { formatErrors, type Issue } from '../models/core/issues';
 import type { Scenario } from '../models/scenario/schema';
 import type { DesignFailure, DesignRequest, DesignWorkerApi } from './designApi';
 import { moved, type Moved } from './remote';
-import { blockBuffers } from '../models/runner/merge';
+import { blockBuffers, mergeBlocks } from '../models/runner/merge';
 import type { RunBlock } from '../models/runner/protocol';
 
 const failure = (e: unknown): DesignFailure => {
@@ -48,14 +48,18 @@ export function createDesignApi(): DesignWorkerApi {
         return failure(e);
       }
     },
-    async reuse(request, scenario, made) {
+    async reuse(request, scenario, made, copies) {
       const v = validated(request.input);
       if (!v.ok) return v;
       try {
         const setup = setupOf(request, v.scenario);
         const block = designRunsFrom(v.scenario, request.opts.runs, { scenario, block: made });
+        if (!block) return { ok: true, setup, blocks: null };
+        evaluator = designEvaluator(designScenario(v.scenario), request.contract, setup.parties, block);
+        // Copied before any variant is settled on the block (settling writes the contract's columns).
+        const blocks = Array.from({ length: copies }, () => mergeBlocks([block]));
         // The answer itself marked for transfer: comlink transfers only what the top-level value names.
-        return block ? Comlink.transfer({ ok: true as const, setup, block: block as Moved<RunBlock> }, blockBuffers(block)) : { ok: true, setup, block: null };
+        return Comlink.transfer({ ok: true as const, setup, blocks: blocks as Moved<RunBlock>[] }, blocks.flatMap(blockBuffers));
       } catch (e) {
         return failure(e);
       }

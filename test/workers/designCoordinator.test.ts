@@ -17,7 +17,7 @@ function inProcess(): Remote<DesignWorkerApi> {
   return {
     design: async (...a) => copy(await api.design(...(copy(a.slice(0, 5)) as [unknown, string, never, never, never]), a[5])),
     simulate: async (r, from, count) => copy(await api.simulate(copy(r), from, count)),
-    reuse: async (r, sc, b) => copy(await api.reuse(copy(r), copy(sc), copy(b))),
+    reuse: async (r, sc, b, k) => copy(await api.reuse(copy(r), copy(sc), copy(b), k)),
     load: async (r, b) => copy(await api.load(copy(r), copy(b))),
     evaluate: async (p) => copy(await api.evaluate(copy(p))),
   };
@@ -54,12 +54,13 @@ describe('the contract designer over workers', () => {
     // The page's run: the scenario as it stands (its variance split on), more runs than the search asks.
     const page = valid({ ...structuredClone(input), simulation: { ...input.simulation!, runs: RUNS + 20, varianceSplitRuns: 30 } });
     const made = { scenario: page, block: simulateBlock(compile(page), 0, RUNS + 20, 'aggregate') };
-    for (const [what, offered, simulates] of [
-      ['its own runs', made, false],
-      ["another seed's runs", { ...made, scenario: valid({ ...structuredClone(input), simulation: { ...input.simulation!, seed: 'other' } }) }, true],
+    for (const [what, offered, simulates, workers] of [
+      ['its own runs, 1 worker', made, false, 1],
+      ['its own runs, 3 workers', made, false, 3],
+      ["another seed's runs", { ...made, scenario: valid({ ...structuredClone(input), simulation: { ...input.simulation!, seed: 'other' } }) }, true, 2],
     ] as const) {
       let simulated = 0;
-      const pool = [inProcess(), inProcess()].map((w) => ({ ...w, simulate: (...a: Parameters<typeof w.simulate>) => (simulated++, w.simulate(...a)) }));
+      const pool = Array.from({ length: workers }, inProcess).map((w) => ({ ...w, simulate: (...a: Parameters<typeof w.simulate>) => (simulated++, w.simulate(...a)) }));
       // The request's scenario without the page's variance split is the same scenario's runs.
       const r = await designOnWorkers(
         pool,
