@@ -585,8 +585,12 @@ function DesignMap(props: { d: Design; terms: TermDef[] }) {
     const y0 = sy(Math.min(ty0.hi, y + hy));
     return { x: x0, y: y0, w: Math.max(1, sx(Math.min(tx0.hi, x + hx)) - x0), h: Math.max(1, sy(Math.max(ty0.lo, y - hy)) - y0) };
   };
-  const ordered = () =>
-    [...props.d.points].sort((a, b) => Number(onGrid(b.terms[tx0.path], tx0) && onGrid(b.terms[ty0.path], ty0)) - Number(onGrid(a.terms[tx0.path], tx0) && onGrid(a.terms[ty0.path], ty0)));
+  // Each cell worked out once per result (and per width), first-grid cells first.
+  const ordered = createMemo(() =>
+    [...props.d.points]
+      .sort((a, b) => Number(onGrid(b.terms[tx0.path], tx0) && onGrid(b.terms[ty0.path], ty0)) - Number(onGrid(a.terms[tx0.path], tx0) && onGrid(a.terms[ty0.path], ty0)))
+      .map((p) => ({ ...cell(p), ok: p.acceptable })),
+  );
   return (
     <figure class="chart-figure" data-testid="design-map">
       <figcaption>
@@ -594,9 +598,7 @@ function DesignMap(props: { d: Design; terms: TermDef[] }) {
       </figcaption>
       <svg ref={ref} viewBox={viewBox(H)} width="100%" height={H} role="img" aria-label={tx('mapTitle')}>
         {/* first-grid cells first, refined cells drawn over them */}
-        <For each={ordered()}>
-          {(p) => <rect x={cell(p).x} y={cell(p).y} width={cell(p).w} height={cell(p).h} fill={p.acceptable ? OKABE_ITO.bluishGreen : '#d9d9d9'} stroke="#fff" stroke-width="1" />}
-        </For>
+        <For each={ordered()}>{(c) => <rect x={c.x} y={c.y} width={c.w} height={c.h} fill={c.ok ? OKABE_ITO.bluishGreen : '#d9d9d9'} stroke="#fff" stroke-width="1" />}</For>
         <For
           each={[
             { i: props.d.nash, t: 'N' },
@@ -644,15 +646,17 @@ function Frontier(props: { d: Design }) {
   const H = 290;
   const m = { l: 64, r: 28, t: 26, b: 44 };
   const providers = (p: DesignPoint) => Object.entries(p.outcome).reduce((s, [k, o]) => (k === 'insurer' ? s : s + o!.gain), 0);
-  const pts = () => props.d.points.map((p) => ({ x: p.outcome.insurer?.gain ?? 0, y: providers(p), ok: p.acceptable }));
+  // Worked out once per result: every point's position reads the ranges, and a search has hundreds of points.
+  const pts = createMemo(() => props.d.points.map((p) => ({ x: p.outcome.insurer?.gain ?? 0, y: providers(p), ok: p.acceptable })));
   const ext = (vals: number[]) => {
-    const lo = Math.min(...vals, 0);
-    const hi = Math.max(...vals, 0);
+    let lo = 0;
+    let hi = 0;
+    for (const v of vals) ((lo = Math.min(lo, v)), (hi = Math.max(hi, v)));
     const pad = (hi - lo) * 0.06 || 1;
     return [lo - pad, hi + pad];
   };
-  const xr = () => ext(pts().map((p) => p.x));
-  const yr = () => ext(pts().map((p) => p.y));
+  const xr = createMemo(() => ext(pts().map((p) => p.x)));
+  const yr = createMemo(() => ext(pts().map((p) => p.y)));
   const sx = (v: number) => m.l + ((v - xr()[0]) / (xr()[1] - xr()[0])) * (W() - m.l - m.r);
   const sy = (v: number) => H - m.b - ((v - yr()[0]) / (yr()[1] - yr()[0])) * (H - m.t - m.b);
   const frontier = () =>
