@@ -362,6 +362,10 @@ export function settlementOf(model: ModelDefinition): FinancingPlan & ContractSe
     y.movedGp = moved.movedG;
     y.excess = ri >= 0 && stopLossEngineAt[ri] >= 0 ? (V ? V.excess : C.excess)[ws][stopLossEngineAt[ri]] : null;
     y.paidItems = C.paidItems[mi];
+    // The columns this contract's settlement writes, looked up once per run rather than per year and party.
+    const revOut = C.rev[mi];
+    const costOut = C.cost[mi];
+    const paidOut = mi > 0 ? C.paid[mi] : null;
     previous.fill(0);
     settler?.begin?.();
     for (let t = 0; t < H; t++) {
@@ -412,11 +416,11 @@ export function settlementOf(model: ModelDefinition): FinancingPlan & ContractSe
       }
       settler?.year(y);
       for (let p = 0; p < 6; p++) {
-        C.rev[mi][p][row] = rev[p];
-        C.cost[mi][p][row] = cost[p];
+        revOut[p][row] = rev[p];
+        costOut[p][row] = cost[p];
         previous[p] = rev[p] - cost[p];
       }
-      if (mi > 0) C.paid[mi][row] = y.paid;
+      if (paidOut) paidOut[row] = y.paid;
     }
   };
 

@@ -35,8 +35,9 @@ export const sharedSavings: ContractKind<ContractOf<'sharedSavings'>> = {
       },
       year(y) {
         const { theta, N } = y;
-        accS += s.sumBench(y, sc) - s.sumClaims(y, sc);
-        accB += s.sumBench(y, sc);
+        const bench = s.sumBench(y, sc);
+        accS += bench - s.sumClaims(y, sc);
+        accB += bench;
         accQ += y.quality[y.row];
         accN++;
         if (accN === m.settlementYears || y.t === y.years - 1) {
