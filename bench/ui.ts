@@ -157,6 +157,8 @@ interface DesignRun {
   found: string;
   longTasks: number;
   maxLongTask: number;
+  /** The longest main-thread task from the last variant settled to the result drawn. */
+  maxDrawTask: number;
 }
 interface DesignStop {
   /** What the panel showed when Stop was clicked. */
@@ -222,6 +224,7 @@ async function designOnce(page: Page): Promise<DesignRun> {
     found: ((await page.textContent('[data-testid="design-found"]')) ?? '').trim(),
     longTasks: tasks.length,
     maxLongTask: Math.max(0, ...tasks.map((t) => t.duration)),
+    maxDrawTask: Math.max(0, ...tasksIn(s, settled[settled.length - 1]?.at ?? s.lastClick, end).map((t) => t.duration)),
   };
 }
 
@@ -328,6 +331,7 @@ async function main() {
       say('  of which: last variants settled → result drawn, page idle', ms(d.ms - d.lastSettledMs));
       say('designer: progress updates shown during that search ("n of 512 variants settled")', String(d.progressUpdates));
       say('designer: main-thread long tasks during that search', `count ${d.longTasks}, longest ${ms(d.maxLongTask)}`);
+      say('designer: longest main-thread long task drawing the result (last variants settled → page idle)', ms(d.maxDrawTask));
       for (const x of stops) say(`designer: click Stop → panel idle (Stopped shown, Search enabled), stopped at "${x.at}" (target under 1 s)`, ms(x.ms));
     }
   } finally {

@@ -451,10 +451,18 @@ export function gridPoints(d: DesignSetup): Record<string, number>[] {
   return out;
 }
 
-/** For one or two terms: the midpoints between grid neighbours that disagree (the boundary at twice the resolution); none for more terms. */
+/** Whether `v` is one of the first grid's values of term `t` (else a refined point's, half-way between two). */
+export function onGrid(v: number, t: TermRange, steps: number): boolean {
+  const k = ((v - t.lo) / (t.hi - t.lo)) * (steps - 1);
+  return Math.abs(k - Math.round(k)) < 1e-6;
+}
+
+/**
+ * The midpoints between grid neighbours (along one term, the others equal) on opposite sides of the
+ * acceptable set's boundary: the boundary at twice the resolution, for any number of terms.
+ */
 export function refinementPoints(d: DesignSetup, coarse: DesignPoint[]): Record<string, number>[] {
   const { terms, steps } = d;
-  if (terms.length > 2) return [];
   const idx = (p: DesignPoint) => terms.map((t) => Math.round(((p.terms[t.path] - t.lo) / (t.hi - t.lo)) * (steps - 1)));
   const byIdx = new Map(coarse.map((p) => [idx(p).join(), p]));
   const out: Record<string, number>[] = [];
@@ -524,9 +532,8 @@ export function designResult(d: DesignSetup, points: DesignPoint[], resimulated:
 }
 
 /**
- * Searches the terms' ranges on a grid (`steps` values per term; fewer for 3–4 terms), then, for
- * one or two terms, refines once between neighbouring points on opposite sides of the acceptable
- * set's boundary, and returns the acceptable set, its Pareto frontier and two proposals. In this
+ * Searches the terms' ranges on a grid (`steps` values per term; fewer for 3–4 terms), then
+ * refines once between neighbouring points on opposite sides of the acceptable set's boundary, and returns the acceptable set, its Pareto frontier and two proposals. In this
  * thread; `workers/designCoordinator.ts` spreads the same search over workers.
  */
 export function designContract(

@@ -7,7 +7,7 @@ import { partyLabelIn } from '../parties';
 import { OKABE_ITO } from '../colors';
 import { svgWidth } from '../charts/svgWidth';
 import { niceTicks, tickCount } from '../charts/ticks';
-import { DESIGN_TERMS, signingParties, type Acceptance, type Design, type DesignPoint, type TermRange } from '../../models/analysis/design';
+import { DESIGN_TERMS, onGrid as onGridOf, signingParties, type Acceptance, type Design, type DesignPoint, type TermRange } from '../../models/analysis/design';
 import type { Party } from '../../models/core/names';
 import { designWorker, type DesignWorker } from '../../workers/designPool';
 import type { StoredRuns } from '../../workers/designApi';
@@ -489,14 +489,20 @@ function DesignResult(props: { d: Design; terms: TermDef[]; termsText: (p: Desig
 
 /**
  * Three or four terms: the map of two chosen terms, the others held at one of their grid values
- * (the proposal's by default); the view says which.
+ * (the proposal's by default, or the proposal's own value when it is a refined point between two);
+ * the view says which. The slice shows the grid's cells and the refined points between them along
+ * the map's two terms; a point refined along a held term lies between two slices.
  */
 function SlicedMap(props: { d: Design; terms: TermDef[] }) {
   const paths = () => props.d.terms.map((t) => t.path);
   const [axes, setAxes] = createSignal<[string, string]>([paths()[0], paths()[1]]);
   const [held, setHeld] = createSignal<Record<string, number>>({});
   const proposal = () => props.d.nash ?? props.d.equalShares;
-  const levels = (path: string) => [...new Set(props.d.points.map((p) => p.terms[path]))].sort((a, b) => a - b);
+  const termOf = (path: string) => props.d.terms.find((t) => t.path === path)!;
+  const levels = (path: string) =>
+    [...new Set(props.d.points.map((p) => p.terms[path]))]
+      .filter((v) => onGridOf(v, termOf(path), props.d.steps) || (proposal() !== null && props.d.points[proposal()!].terms[path] === v))
+      .sort((a, b) => a - b);
   const others = () => paths().filter((p) => !axes().includes(p));
   const heldAt = (path: string) => held()[path] ?? (proposal() !== null ? props.d.points[proposal()!].terms[path] : levels(path)[0]);
   const def = (p: string) => props.terms.find((t) => t.path === p);
@@ -555,13 +561,13 @@ function SlicedMap(props: { d: Design; terms: TermDef[] }) {
             .join(', '),
         })}
       </p>
-      <DesignMap d={view()} terms={props.terms} />
+      <DesignMap d={view()} terms={props.terms} all={props.d.terms} />
     </div>
   );
 }
 
 /** The two terms as a map: every variant a cell, the acceptable ones green, the proposals marked. */
-function DesignMap(props: { d: Design; terms: TermDef[] }) {
+function DesignMap(props: { d: Design; terms: TermDef[]; all?: TermRange[] }) {
   const { ref, W, viewBox } = svgWidth(520);
   const H = 310;
   const m = { l: 64, r: 28, t: 26, b: 44 };
@@ -571,10 +577,7 @@ function DesignMap(props: { d: Design; terms: TermDef[] }) {
   const sy = (v: number) => H - m.b - ((v - ty0.lo) / (ty0.hi - ty0.lo)) * (H - m.t - m.b);
   // A first-grid cell spans half-way to its neighbours; a refined point (half-way between two)
   // is drawn half that size on top, so the boundary shows at twice the resolution.
-  const onGrid = (v: number, t: TermRange) => {
-    const k = ((v - t.lo) / (t.hi - t.lo)) * (props.d.steps - 1);
-    return Math.abs(k - Math.round(k)) < 1e-6;
-  };
+  const onGrid = (v: number, t: TermRange) => onGridOf(v, t, props.d.steps);
   const cell = (p: DesignPoint) => {
     const x = p.terms[tx0.path];
     const y = p.terms[ty0.path];
@@ -589,16 +592,30 @@ function DesignMap(props: { d: Design; terms: TermDef[] }) {
   const ordered = createMemo(() =>
     [...props.d.points]
       .sort((a, b) => Number(onGrid(b.terms[tx0.path], tx0) && onGrid(b.terms[ty0.path], ty0)) - Number(onGrid(a.terms[tx0.path], tx0) && onGrid(a.terms[ty0.path], ty0)))
-      .map((p) => ({ ...cell(p), ok: p.acceptable })),
+      // A refined point: off the grid in any term, also one held beside the map (`all`: every term of the search).
+      .map((p) => ({ ...cell(p), ok: p.acceptable, refined: !(props.all ?? props.d.terms).every((t) => onGrid(p.terms[t.path], t)) })),
   );
   return (
-    <figure class="chart-figure" data-testid="design-map">
+    <figure class="chart-figure" data-testid="design-map" data-points={props.d.points.length}>
       <figcaption>
         <strong>{tx('mapTitle')}</strong>
       </figcaption>
       <svg ref={ref} viewBox={viewBox(H)} width="100%" height={H} role="img" aria-label={tx('mapTitle')}>
         {/* first-grid cells first, refined cells drawn over them */}
-        <For each={ordered()}>{(c) => <rect x={c.x} y={c.y} width={c.w} height={c.h} fill={c.ok ? OKABE_ITO.bluishGreen : '#d9d9d9'} stroke="#fff" stroke-width="1" />}</For>
+        <For each={ordered()}>
+          {(c) => (
+            <rect
+              x={c.x}
+              y={c.y}
+              width={c.w}
+              height={c.h}
+              fill={c.ok ? OKABE_ITO.bluishGreen : '#d9d9d9'}
+              stroke={c.refined ? '#333' : '#fff'}
+              stroke-width="1"
+              data-refined={c.refined ? '' : undefined}
+            />
+          )}
+        </For>
         <For
           each={[
             { i: props.d.nash, t: 'N' },

@@ -81,8 +81,8 @@ const X = {
   bindEs: { nl: '{p}: verlies in de slechtste 5% nooit onder {v}; het dichtst bij is {b} te veel', en: '{p}: loss in the worst 5% never below {v}; the nearest is {b} too much' },
   mapTitle: { nl: 'Welke combinaties zijn acceptabel?', en: 'Which combinations are acceptable?' },
   mapCaption: {
-    nl: 'Elk vakje is een variant: groen = voor iedereen acceptabel, grijs = niet; N = voorstel (Nash), G = alternatief (gelijke verdeling).',
-    en: 'Each cell is a variant: green = acceptable to every party, grey = not; N = proposal (Nash), E = alternative (equal shares).',
+    nl: 'Elk vakje is een variant: groen = voor iedereen acceptabel, grijs = niet; omlijnd = tussenpunt, halverwege twee waarden van het raster waar de grens ligt; N = voorstel (Nash), G = alternatief (gelijke verdeling).',
+    en: 'Each cell is a variant: green = acceptable to every party, grey = not; outlined = a point half-way between two grid values where the boundary lies; N = proposal (Nash), E = alternative (equal shares).',
   },
   frontierTitle: { nl: 'Wie krijgt wat? Verzekeraar tegenover aanbieders', en: 'Who gets what? Insurer against providers' },
   frontierCaption: {

@@ -138,19 +138,32 @@ test.describe.serial('61-design', () => {
     assert(problem === null, `the search failed: ${await problem?.textContent()}`);
     // The insurer's limit in % of its yearly revenue binds: it is named in that unit.
     const binding = (await page.textContent('[data-testid="design-binding"]')) ?? '';
+    // Values per term as the form holds them: the grid has that many to the power of the terms.
+    const levels3 = Number(await page.inputValue('[data-testid="design-levels"]'));
     assert(
-      /Zorgverzekeraar: verlies in de slechtste 5% van de jaren (nooit onder 0,01% van de omzet|\(% van de omzet\) — in \d+ van de 125 varianten)/.test(binding),
+      new RegExp(`Zorgverzekeraar: verlies in de slechtste 5% van de jaren (nooit onder 0,01% van de omzet|\\(% van de omzet\\) — in \\d+ van de ${levels3 ** 3} varianten)`).test(binding),
       `the insurer's limit named in its unit: ${binding}`,
     );
     await retype(page, '[data-testid="design-limit-insurer-es"]', '10');
     await page.click('[data-testid="design-run"]');
     await page.waitForSelector('[data-testid="design-nash"], [data-testid="design-message"]', { timeout: 300_000 });
     const found = await page.textContent('[data-testid="design-found"]');
-    assert(/ van 125 varianten/.test(found ?? ''), `a 5 × 5 × 5 grid: ${found}`);
+    const total = Number(/ van (\d+) varianten/.exec(found ?? '')?.[1]);
+    assert(total >= levels3 ** 3, `the ${levels3}³ grid and any points refined along the boundary: ${found}`);
     const note = (await page.textContent('[data-testid="design-slice-note"]')) ?? '';
     assert(/^De kaart toont .+ tegen .+, met .+ \d+(,\d)?%\.$/.test(note), `the held term is named with its value: ${note}`);
     const cells = await page.$$eval('[data-testid="design-slice"] [data-testid="design-map"] rect', (els) => els.map((e) => e.getAttribute('fill')));
-    assert(cells.length === 25, `one cell per variant of the slice (${cells.length})`);
+    const inSlice = Number(await page.getAttribute('[data-testid="design-slice"] [data-testid="design-map"]', 'data-points'));
+    assert(cells.length === inSlice, `one cell per variant of the slice (${cells.length} cells, ${inSlice} variants)`);
+    // Held at its lowest value (always a grid level): the slice's grid cells are the map terms' grid, the rest refined points between them.
+    const proposalHeld = await page.$eval('[data-testid="design-map-held-2"]', (e) => (e as HTMLSelectElement).value);
+    const lowest = await page.$eval('[data-testid="design-map-held-2"] option', (e) => (e as HTMLOptionElement).value);
+    await page.selectOption('[data-testid="design-map-held-2"]', lowest);
+    const atLowest = Number(await page.getAttribute('[data-testid="design-slice"] [data-testid="design-map"]', 'data-points'));
+    const gridCells = await page.$$eval('[data-testid="design-slice"] [data-testid="design-map"] rect:not([data-refined])', (els) => els.length);
+    const allCells = await page.$$eval('[data-testid="design-slice"] [data-testid="design-map"] rect', (els) => els.length);
+    assert(gridCells === levels3 ** 2 && allCells === atLowest, `the slice's grid cells: ${levels3} × ${levels3} (${gridCells}), one cell per variant (${allCells} of ${atLowest})`);
+    await page.selectOption('[data-testid="design-map-held-2"]', proposalHeld);
     assert(
       cells.some((f) => f !== '#d9d9d9'),
       'the proposal’s slice has acceptable cells',
@@ -221,7 +234,8 @@ test.describe.serial('61-design', () => {
     const problem = await page.$('[data-testid="design-message"]');
     assert(problem === null, `the search failed: ${await problem?.textContent()}`);
     const found = await page.textContent('[data-testid="design-found"]');
-    assert(/ van 27 varianten/.test(found ?? ''), `three terms at 3 values: ${found}`);
+    const n = Number(/ van (\d+) varianten/.exec(found ?? '')?.[1]);
+    assert(n >= 27, `three terms at 3 values (27 on the grid, and any points refined along the boundary): ${found}`);
     const care = (await page.textContent('[data-testid="design-care"]')) ?? '';
     assert(/\(300 runs\)/.test(care), `the typed runs are simulated: ${care}`);
   });
