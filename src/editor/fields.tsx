@@ -32,7 +32,7 @@ function wantsNumber(path: Path): boolean {
 }
 
 /** True when the format wants a list of plain numbers at `path` (the benchmark's base-year weights). */
-export function isNumberList(path: Path): boolean {
+function isNumberList(path: Path): boolean {
   if (schemaAt(path)?.type !== 'array') return false;
   const item = schemaAt([...path, 0])?.type;
   return item === 'number' || item === 'integer';
@@ -130,26 +130,36 @@ function FieldWarnings(props: { ws: Workspace; path: Path }) {
 }
 
 /**
- * A text box for a number that keeps exactly what was typed. When the text is a number (in the
- * interface's notation; a share as a percentage) the scenario gets the number; when it is not, the
- * scenario keeps the text itself, so the validator marks the field and nothing typed is lost
- * (also across a reload).
+ * A text box for a number (or, with `list`, for numbers separated by `;`) that keeps exactly what
+ * was typed. When the text is a number (in the interface's notation; a share as a percentage) the
+ * scenario gets the number; when it is not, the scenario keeps the text itself, so the validator
+ * marks the field and nothing typed is lost (also across a reload).
  *
  * The element is made once: its text is set from the scenario only when the scenario changes from
  * outside (reset, import, language), never while it holds what is being typed, so a half-typed
  * `0,` or `1.` stays as it is and the caret does not move.
  */
-export function NumberInput(props: { ws: Workspace; path: Path; id?: string; label: string; describedBy?: string; invalid?: boolean }) {
+export function NumberInput(props: { ws: Workspace; path: Path; id?: string; label?: string; describedBy?: string; invalid?: boolean; list?: boolean }) {
   const value = () => getAt(props.ws.scenario, props.path);
-  const percent = () => isShare(props.path);
-  const shown = (v: unknown) => (typeof v === 'number' ? formatInputNumber(v, lang(), { percent: percent() }) : v === undefined || v === null ? '' : String(v));
+  const opts = () => ({ percent: isShare(props.path) });
+  const shown = (v: unknown): string => {
+    if (v === undefined || v === null) return '';
+    if (!props.list) return typeof v === 'number' ? formatInputNumber(v, lang(), opts()) : String(v);
+    return Array.isArray(v) && v.every((x) => typeof x === 'number') ? formatInputNumberList(v, lang(), opts()) : typeof v === 'string' ? v : JSON.stringify(v);
+  };
+  const read = (s: string): { ok: true; value: unknown } | { ok: false } => {
+    if (!props.list) return parseLocalNumber(s, lang(), opts());
+    const p = parseLocalNumberList(s, lang(), opts());
+    return p.ok ? { ok: true, value: p.values } : p;
+  };
+  const same = (a: unknown, b: unknown) => (props.list ? JSON.stringify(a) === JSON.stringify(b) : Object.is(a, b));
   let el: HTMLInputElement | undefined;
   /** The text as typed, while the field has focus. */
   let draft: string | null = null;
   const isDraftOf = (v: unknown): boolean => {
     if (draft === null) return false;
-    const p = parseLocalNumber(draft, lang(), { percent: percent() });
-    return p.ok ? Object.is(p.value, v) : draft === v;
+    const p = read(draft);
+    return p.ok ? same(p.value, v) : draft === v;
   };
   createEffect(() => {
     const text = shown(value());
@@ -162,7 +172,7 @@ export function NumberInput(props: { ws: Workspace; path: Path; id?: string; lab
       ref={el}
       type="text"
       inputmode="decimal"
-      class="num"
+      class={props.list ? 'num-list' : 'num'}
       id={props.id ?? fieldId(props.path)}
       aria-label={props.label}
       aria-invalid={props.invalid ? 'true' : undefined}
@@ -171,7 +181,7 @@ export function NumberInput(props: { ws: Workspace; path: Path; id?: string; lab
       onInput={(e) => {
         const s = e.currentTarget.value;
         draft = s;
-        const p = parseLocalNumber(s, lang(), { percent: percent() });
+        const p = read(s);
         props.ws.edit(props.path, p.ok ? p.value : s);
       }}
       onBlur={(e) => {
@@ -243,6 +253,34 @@ function ResetButton(props: { ws: Workspace; path: Path }) {
   );
 }
 
+/** The unit a field's number is typed in: a share's percent, or the field's own unit. */
+const unitAt = (path: Path, l: Lang): string | undefined => (isShare(path) ? shareUnit(path, l) : fieldUnit(path[path.length - 1], l));
+
+/**
+ * A field's head: its label (with the unit, or with `note` where the field says something else
+ * about its text), then `children` (a badge), the reset button and, for the fields that offer it,
+ * removal of an optional field.
+ */
+function FieldHead(props: { ws: Workspace; path: Path; label: string; unit?: boolean; note?: JSX.Element; remove?: boolean; children?: JSX.Element }) {
+  const unit = () => (props.unit ? unitAt(props.path, lang()) : '');
+  return (
+    <div class="field-head">
+      <label for={fieldId(props.path)}>
+        {props.label}
+        <Show when={unit()}>
+          <span class="unit"> ({unit()})</span>
+        </Show>
+        {props.note}
+      </label>
+      {props.children}
+      <ResetButton ws={props.ws} path={props.path} />
+      <Show when={props.remove}>
+        <RemoveField ws={props.ws} path={props.path} />
+      </Show>
+    </div>
+  );
+}
+
 /** A parameter: a number, a number with its source, or a distribution, with source note and picture. */
 export function ParamField(props: { ws: Workspace; path: Path; label: string }) {
   const v = () => getAt(props.ws.scenario, props.path) as any;
@@ -250,24 +288,15 @@ export function ParamField(props: { ws: Workspace; path: Path; label: string }) 
   const plain = () => typeof v() !== 'object' || v() === null;
   const errs = () => errorsUnder(props.ws, props.path);
   const id = () => fieldId(props.path);
-  const unit = () => (isShare(props.path) ? shareUnit(props.path, lang()) : fieldUnit(props.path[props.path.length - 1], lang()));
   return (
     <div class="field param" classList={{ invalid: errs().length > 0 }} data-field={pathString(props.path)}>
-      <div class="field-head">
-        <label for={id()}>
-          {props.label}
-          <Show when={unit()}>
-            <span class="unit"> ({unit()})</span>
-          </Show>
-        </label>
+      <FieldHead ws={props.ws} path={props.path} label={props.label} unit remove>
         <Show when={v()?.illustrative}>
           <span class="badge" title={t('illustrativeHelp')}>
             {t('illustrative')}
           </span>
         </Show>
-        <ResetButton ws={props.ws} path={props.path} />
-        <RemoveField ws={props.ws} path={props.path} />
-      </div>
+      </FieldHead>
       <div class="param-row">
         <select
           aria-label={`${props.label}: ${t('distribution')}`}
@@ -352,18 +381,19 @@ function TextField(props: { ws: Workspace; path: Path; label: string; multiline?
   };
   return (
     <div class="field" classList={{ invalid: errs().length > 0 }} data-field={pathString(props.path)}>
-      <div class="field-head">
-        <label for={id()}>
-          {props.label}
+      <FieldHead
+        ws={props.ws}
+        path={props.path}
+        label={props.label}
+        note={
           <Show when={bilingual()}>
             <span class="unit" data-testid="text-language" title={t('bilingualHelp')}>
               {' '}
               ({t('bilingualIn')})
             </span>
           </Show>
-        </label>
-        <ResetButton ws={props.ws} path={props.path} />
-      </div>
+        }
+      />
       <Show
         when={props.multiline}
         fallback={
@@ -394,18 +424,9 @@ function TextField(props: { ws: Workspace; path: Path; label: string; multiline?
 function PlainNumberField(props: { ws: Workspace; path: Path; label: string }) {
   const errs = () => errorsUnder(props.ws, props.path);
   const id = () => fieldId(props.path);
-  const unit = () => (isShare(props.path) ? shareUnit(props.path, lang()) : fieldUnit(props.path[props.path.length - 1], lang()));
   return (
     <div class="field" classList={{ invalid: errs().length > 0 }} data-field={pathString(props.path)}>
-      <div class="field-head">
-        <label for={id()}>
-          {props.label}
-          <Show when={unit()}>
-            <span class="unit"> ({unit()})</span>
-          </Show>
-        </label>
-        <ResetButton ws={props.ws} path={props.path} />
-      </div>
+      <FieldHead ws={props.ws} path={props.path} label={props.label} unit />
       <NumberInput ws={props.ws} path={props.path} label={props.label} describedBy={`${id()}-err ${id()}-help`} invalid={errs().length > 0} />
       <FieldErrors messages={errs()} id={`${id()}-err`} />
       <FieldWarnings ws={props.ws} path={props.path} />
@@ -416,70 +437,15 @@ function PlainNumberField(props: { ws: Workspace; path: Path; label: string }) {
 
 /**
  * A list of numbers in one text box (the benchmark's base-year weights), typed in the interface's
- * notation and separated by `;`. As in NumberInput, the element is made once and keeps what is
- * typed: the scenario gets the numbers when every entry is one, and the text otherwise, so the
- * validator marks the field (naming the entry that is no number) and nothing typed is lost.
+ * notation and separated by `;`; the validator names the entry that is no number.
  */
 function NumberListField(props: { ws: Workspace; path: Path; label: string }) {
   const errs = () => errorsUnder(props.ws, props.path);
   const id = () => fieldId(props.path);
-  const percent = () => isShare(props.path);
-  const value = () => getAt(props.ws.scenario, props.path);
-  const shown = (v: unknown) =>
-    Array.isArray(v) && v.every((x) => typeof x === 'number')
-      ? formatInputNumberList(v, lang(), { percent: percent() })
-      : v === undefined || v === null
-        ? ''
-        : typeof v === 'string'
-          ? v
-          : JSON.stringify(v);
-  const unit = () => (percent() ? shareUnit(props.path, lang()) : fieldUnit(props.path[props.path.length - 1], lang()));
-  let el: HTMLInputElement | undefined;
-  let draft: string | null = null;
-  const isDraftOf = (v: unknown): boolean => {
-    if (draft === null) return false;
-    const p = parseLocalNumberList(draft, lang(), { percent: percent() });
-    return p.ok ? JSON.stringify(p.values) === JSON.stringify(v) : draft === v;
-  };
-  createEffect(() => {
-    const text = shown(value());
-    if (!el || isDraftOf(value())) return;
-    draft = null;
-    if (el.value !== text) el.value = text;
-  });
   return (
     <div class="field" classList={{ invalid: errs().length > 0 }} data-field={pathString(props.path)}>
-      <div class="field-head">
-        <label for={id()}>
-          {props.label}
-          <Show when={unit()}>
-            <span class="unit"> ({unit()})</span>
-          </Show>
-        </label>
-        <ResetButton ws={props.ws} path={props.path} />
-        <RemoveField ws={props.ws} path={props.path} />
-      </div>
-      <input
-        ref={el}
-        type="text"
-        inputmode="decimal"
-        class="num-list"
-        id={id()}
-        data-path={pathString(props.path)}
-        aria-invalid={errs().length > 0 ? 'true' : undefined}
-        aria-describedby={`${id()}-err ${id()}-help`}
-        onInput={(e) => {
-          const s = e.currentTarget.value;
-          draft = s;
-          const p = parseLocalNumberList(s, lang(), { percent: percent() });
-          props.ws.edit(props.path, p.ok ? p.values : s);
-        }}
-        onBlur={(e) => {
-          draft = null;
-          const text = shown(value());
-          if (e.currentTarget.value !== text) e.currentTarget.value = text;
-        }}
-      />
+      <FieldHead ws={props.ws} path={props.path} label={props.label} unit remove />
+      <NumberInput ws={props.ws} path={props.path} list describedBy={`${id()}-err ${id()}-help`} invalid={errs().length > 0} />
       <FieldErrors messages={errs()} id={`${id()}-err`} />
       <Help path={props.path} />
     </div>
