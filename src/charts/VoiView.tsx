@@ -10,9 +10,10 @@ import type { Evppi } from '../../models/analysis/voi';
 import { fx } from '../decision/fairTexts';
 import { useFairWorker } from '../decision/fairWorker';
 import { runsOf } from '../decision/FairPanels';
-import { paramLabel, wrapLabel } from './paramLabel';
+import { paramHover, paramLabel } from './paramLabel';
 import { svgWidth } from './svgWidth';
-import { RowLabel } from './RowLabel';
+import { RowLabel, rowLayout } from './RowLabel';
+import { ParamNameCell } from './ParamNameCell';
 import { TYPE } from './chartDefaults';
 
 /** Runs the regressions use, at most the scenario's own (the method's error is the bootstrap's, shown). */
@@ -23,16 +24,10 @@ const GROUP_MAX = 3;
 const BAR = OKABE_ITO.vermillion;
 const EVPI_COLOR = '#333';
 
-/** The tornado's hover text for a parameter, so the two charts name each one alike. */
-const hoverText = (x: { group: string; label: string }, path: string) => `${x.group ? `${x.group} · ` : ''}${x.label}\n${path}`;
-
 /** The ranked EVPPI bars of one decision, drawn like the tornado (same label column, wrapping and type), with the EVPI as the bound. */
 function VoiBars(props: { rows: { path: string; label: string; group: string; e: Evppi }[]; evpi: number; title: string }) {
   const { ref, W, viewBox } = svgWidth(640, 320);
-  const maxLines = () => (W() < 800 ? 3 : 2);
-  const rowH = () => (maxLines() === 3 ? 54 : 42);
-  const labelW = () => Math.min(400, Math.round(0.45 * W()));
-  const chars = () => Math.floor((labelW() - 14) / (TYPE.body * 0.55));
+  const { rowH, labelW, lines } = rowLayout(W);
   const top = 22;
   const plotH = () => rowH() * props.rows.length;
   const H = () => top + plotH() + 48;
@@ -53,12 +48,11 @@ function VoiBars(props: { rows: { path: string; label: string; group: string; e:
       </text>
       <Index each={props.rows}>
         {(r, i) => {
-          const lines = () => wrapLabel(r().label, chars(), maxLines());
           const y = () => top + i * rowH();
           return (
             <g data-testid="voi-row">
-              <title>{hoverText(r(), r().path)}</title>
-              <RowLabel x={labelW() - 6} mid={y() + rowH() / 2} lines={lines()} />
+              <title>{paramHover(r())}</title>
+              <RowLabel x={labelW() - 6} mid={y() + rowH() / 2} lines={lines(r().label)} />
               <rect x={sx(0)} y={y() + 8} width={Math.max(1, sx(r().e.value) - sx(0))} height={rowH() - 16} fill={BAR} />
               <line x1={sx(r().e.value - r().e.se)} x2={sx(r().e.value + r().e.se)} y1={y() + rowH() / 2} y2={y() + rowH() / 2} stroke="#000" stroke-width="1.5" />
               <text x={Math.max(sx(r().e.value), sx(r().e.value + r().e.se)) + 5} y={y() + rowH() / 2 + 4} font-size={String(TYPE.note)} data-testid="voi-value">
@@ -334,11 +328,7 @@ export function VoiView(props: { input: unknown }) {
                 <For each={ranked()}>
                   {(x) => (
                     <tr>
-                      <th scope="row" class="param-name">
-                        {x.label}
-                        <br />
-                        <code class="muted">{x.path}</code>
-                      </th>
+                      <ParamNameCell label={x.label} path={x.path} />
                       <td class="num">{fx('cell', { v: euroMln(x.e.value, 2), e: euroMln(x.e.se, 2) })}</td>
                       <td class="num">{num(r2(x.e), 2)}</td>
                     </tr>
