@@ -9,7 +9,7 @@ import type { DecisionValue, DecisionVoi } from '../../models/analysis/decisionV
 import type { Evppi } from '../../models/analysis/voi';
 import { fx } from '../decision/fairTexts';
 import { useFairWorker } from '../decision/fairWorker';
-import { runsOf } from '../decision/FairPanels';
+import { runsOf } from '../decision/runsOf';
 import { paramHover, paramLabel } from './paramLabel';
 import { svgWidth } from './svgWidth';
 import { RowLabel, rowLayout } from './RowLabel';

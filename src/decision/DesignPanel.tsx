@@ -13,6 +13,7 @@ import { designWorker, type DesignWorker } from '../../workers/designPool';
 import { tx } from './designTexts';
 import { issueText } from '../texts/issues';
 import { setDesignProposal } from './designProposal';
+import { runsOf } from './runsOf';
 
 /** Runs the designer simulates: its variants' differences are in the settlement, so fewer runs than a full run do. */
 const DESIGN_RUNS = 1000;
@@ -69,13 +70,12 @@ export function DesignPanel(props: { input: unknown; onAdd?: (contract: Record<s
   const [esUnit, setEsUnit] = createSignal<'euro' | 'revenue'>('euro');
   const [esOver, setEsOver] = createSignal<'horizon' | 'year'>('horizon');
   const parties = () => (contract() ? signingParties(contract()!.kind) : []);
-  const scenarioRuns = () => Number((props.input as { simulation?: { runs?: number } })?.simulation?.runs ?? DESIGN_RUNS);
   /** Typed levels per term and runs; untouched they follow the number of terms and the scenario. */
   const [levelsTyped, setLevelsTyped] = createSignal<string | null>(null);
   const [runsTyped, setRunsTyped] = createSignal<string | null>(null);
   const levelsText = () => levelsTyped() ?? String(stepsFor(chosenTerms().length));
   // The scenario's runs up to 1,000, but never below the least the field accepts (a quick look at 20 runs must not refuse its own default).
-  const runsText = () => runsTyped() ?? formatInputNumber(Math.max(RUNS.min, Math.min(DESIGN_RUNS, scenarioRuns())), lang());
+  const runsText = () => runsTyped() ?? formatInputNumber(Math.max(RUNS.min, runsOf(props.input, DESIGN_RUNS)), lang());
   const limitText = (p: Party) => limits()[p] ?? { min: '0', worse: '50', es: '' };
 
   const [status, setStatus] = createSignal<'idle' | 'running' | 'done' | 'cancelled' | 'error'>('idle');
