@@ -9,7 +9,6 @@ const X = {
     en: 'Choose a contract, one to four of its terms with their range, and what each party can accept. The variants are settled on the same simulated care: only the settlement differs.',
   },
   contract: { nl: 'Contract', en: 'Contract' },
-  noTerms: { nl: 'Dit soort contract heeft geen voorwaarden om te zoeken.', en: 'This kind of contract has no terms to search.' },
   noContracts: { nl: 'Het scenario heeft geen contract met voorwaarden om te zoeken.', en: 'The scenario has no contract with terms to search.' },
   term: { nl: 'Voorwaarde {i}', en: 'Term {i}' },
   none: { nl: '(geen)', en: '(none)' },

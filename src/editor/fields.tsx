@@ -139,7 +139,7 @@ function FieldWarnings(props: { ws: Workspace; path: Path }) {
  * outside (reset, import, language), never while it holds what is being typed, so a half-typed
  * `0,` or `1.` stays as it is and the caret does not move.
  */
-export function NumberInput(props: { ws: Workspace; path: Path; id?: string; label?: string; describedBy?: string; invalid?: boolean; list?: boolean }) {
+function NumberInput(props: { ws: Workspace; path: Path; id?: string; label?: string; describedBy?: string; invalid?: boolean; list?: boolean }) {
   const value = () => getAt(props.ws.scenario, props.path);
   const opts = () => ({ percent: isShare(props.path) });
   const shown = (v: unknown): string => {
