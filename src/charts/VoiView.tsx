@@ -1,7 +1,7 @@
 import { createEffect, createMemo, createSignal, For, Index, on, onCleanup, Show } from 'solid-js';
 import { lang } from '../i18n';
 import { euroMln, num } from '../format';
-import { formatInputNumber, numberProblemText, parseLocalNumber } from '../editor/numbers';
+import { formatInputNumber, numberProblemText, parseLocalNumber, retypeNumbers } from '../editor/numbers';
 import { partyLabelIn } from '../parties';
 import { OKABE_ITO } from '../colors';
 import { ChartCard } from '../components/ChartCard';
@@ -89,22 +89,12 @@ export function VoiView(props: { input: unknown }) {
   const fixedText = () => fixed() ?? formatInputNumber(200000, lang());
   const perText = () => per() ?? formatInputNumber(25, lang());
   const label = (path: string) => paramLabel(path, props.input, lang());
-  // What was typed is rewritten in the new language's notation when the language changes: kept as
-  // typed, "5.000" people in Dutch would read as 5 in English. (Not deferred: `on` hands a deferred
-  // effect no previous language on its first change.)
+  // What was typed is rewritten in the new language's notation when the language changes. (Not
+  // deferred: `on` hands a deferred effect no previous language on its first change.)
   createEffect(
     on(lang, (l, prev) => {
       if (!prev || prev === l) return;
-      const re = (text: string | null) =>
-        text === null
-          ? null
-          : text
-              .split(';')
-              .map((part) => {
-                const v = parseLocalNumber(part, prev);
-                return v.ok ? formatInputNumber(v.value, l) : part.trim();
-              })
-              .join('; ');
+      const re = (text: string | null) => (text === null ? null : retypeNumbers(text, prev, l));
       setSizes(re(sizes()));
       setFixed(re(fixed()));
       setPer(re(per()));

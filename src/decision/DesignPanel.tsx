@@ -1,8 +1,8 @@
-import { createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, on, onCleanup, Show } from 'solid-js';
 import { lang, textOf } from '../i18n';
 import { euroMln, num, pct } from '../format';
 import { fieldLabel } from '../editor/labels';
-import { formatInputNumber, numberProblemText, parseLocalNumber } from '../editor/numbers';
+import { formatInputNumber, numberProblemText, parseLocalNumber, retypeNumbers } from '../editor/numbers';
 import { partyLabelIn } from '../parties';
 import { OKABE_ITO } from '../colors';
 import { svgWidth } from '../charts/svgWidth';
@@ -77,6 +77,19 @@ export function DesignPanel(props: { input: unknown; onAdd?: (contract: Record<s
   // The scenario's runs up to 1,000, but never below the least the field accepts (a quick look at 20 runs must not refuse its own default).
   const runsText = () => runsTyped() ?? formatInputNumber(Math.max(RUNS.min, runsOf(props.input, DESIGN_RUNS)), lang());
   const limitText = (p: Party) => limits()[p] ?? { min: '0', worse: '50', es: '' };
+  // What was typed is rewritten in the new language's notation when the language changes, as in the
+  // value-of-information panel. (Not deferred: `on` hands a deferred effect no previous language.)
+  createEffect(
+    on(lang, (l, prev) => {
+      if (!prev || prev === l) return;
+      const re = (text: string, percent = false) => retypeNumbers(text, prev, l, { percent });
+      const isShare = (path: string) => Object.values(DESIGN_TERMS).some((ts) => ts.some((t) => t.path === path && t.unit === 'share'));
+      setRanges((r) => Object.fromEntries(Object.entries(r).map(([path, x]) => [path, { lo: re(x.lo, isShare(path)), hi: re(x.hi, isShare(path)) }])));
+      setLimits((m) => Object.fromEntries(Object.entries(m).map(([p, x]) => [p, { min: re(x.min), worse: re(x.worse), es: re(x.es) }])));
+      setLevelsTyped((s) => (s === null ? null : re(s)));
+      setRunsTyped((s) => (s === null ? null : re(s)));
+    }),
+  );
 
   const [status, setStatus] = createSignal<'idle' | 'running' | 'done' | 'cancelled' | 'error'>('idle');
   const [progress, setProgress] = createSignal<{ d: number; p: number } | null>(null);

@@ -214,7 +214,10 @@ test.describe.serial('61-design', () => {
     await page.click('[data-testid="design-run"]');
     const en = await page.textContent('[data-testid="design-message"]');
     assert(en === 'Runs: a whole number from 100 to 10,000.', `English message: ${en}`);
+    // A typed number keeps its value across the language switch: "1,000" in English is "1.000" in Dutch, not 1.
+    await retype(page, '[data-testid="design-runs"]', '1,000');
     await page.click('[data-testid="lang-nl"]');
+    await page.waitForFunction(() => (document.querySelector('[data-testid="design-runs"]') as HTMLInputElement | null)?.value === '1.000', null, { timeout: 5_000 });
     await retype(page, '[data-testid="design-runs"]', '300');
     await page.click('[data-testid="design-run"]');
     await page.waitForSelector('[data-testid="design-nash"], [data-testid="design-message"]', { timeout: 300_000 });
