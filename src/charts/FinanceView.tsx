@@ -245,7 +245,7 @@ export function FinanceView(props: { fin: FinancingLike; startYear: number; hist
         <Show when={period() === 'horizon' ? props.proposal : null}>
           {(d) => (
             <p class="caption" data-testid="fin-design-note">
-              {tx(d().design.resimulated ? 'finNoteResimulated' : 'finNote', { n: num(d().design.runs) })}
+              {tx('finNote', { how: tx(d().design.resimulated ? 'finHowResimulated' : 'finHowSame', { n: num(d().design.runs) }) })}
             </p>
           )}
         </Show>

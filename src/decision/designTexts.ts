@@ -104,13 +104,11 @@ const X = {
   finWorse: { nl: 'slechter af {w}', en: 'worse off {w}' },
   finNotSigner: { nl: 'Tekent dit contract niet', en: 'Does not sign this contract' },
   finNote: {
-    nl: 'Voorstel en alternatief van de contractontwerper: afrekening toegepast op dezelfde gesimuleerde zorg ({n} runs). Per partij de verandering tegen de status quo over de hele looptijd (± Monte Carlo-fout) en de kans slechter af te zijn, in elke maat. Voeg het voorstel toe als contract voor alle maten.',
-    en: 'The contract designer’s proposal and alternative: settlement applied to the same simulated care ({n} runs). Per party the change against the status quo over the whole horizon (± Monte Carlo error) and the chance of being worse off, in every measure. Add the proposal as a contract for every measure.',
+    nl: 'Voorstel en alternatief van de contractontwerper: {how}. Per partij de verandering tegen de status quo over de hele looptijd (± Monte Carlo-fout) en de kans slechter af te zijn, in elke maat. Voeg het voorstel toe als contract voor alle maten.',
+    en: 'The contract designer’s proposal and alternative: {how}. Per party the change against the status quo over the whole horizon (± Monte Carlo error) and the chance of being worse off, in every measure. Add the proposal as a contract for every measure.',
   },
-  finNoteResimulated: {
-    nl: 'Voorstel en alternatief van de contractontwerper: opnieuw gesimuleerd met dezelfde trekkingen ({n} runs). Per partij de verandering tegen de status quo over de hele looptijd (± Monte Carlo-fout) en de kans slechter af te zijn, in elke maat. Voeg het voorstel toe als contract voor alle maten.',
-    en: 'The contract designer’s proposal and alternative: simulated again with the same draws ({n} runs). Per party the change against the status quo over the whole horizon (± Monte Carlo error) and the chance of being worse off, in every measure. Add the proposal as a contract for every measure.',
-  },
+  finHowSame: { nl: 'afrekening toegepast op dezelfde gesimuleerde zorg ({n} runs)', en: 'settlement applied to the same simulated care ({n} runs)' },
+  finHowResimulated: { nl: 'opnieuw gesimuleerd met dezelfde trekkingen ({n} runs)', en: 'simulated again with the same draws ({n} runs)' },
 } satisfies Record<string, Entry>;
 /** The table itself, for the catalogue's test. */
 export { X as DESIGN_TEXTS };
