@@ -99,6 +99,9 @@ const X = {
   proposalName: { nl: '{n} (voorstel)', en: '{n} (proposal)' },
   finRowNash: { nl: 'Voorstel (Nash)', en: 'Proposal (Nash)' },
   finRowEqual: { nl: 'Alternatief (gelijke delen)', en: 'Alternative (equal shares)' },
+  /** The rows' marks in the model-number column: Nash; gelijke delen / equal shares. */
+  finMarkNash: { nl: 'N', en: 'N' },
+  finMarkEqual: { nl: 'G', en: 'E' },
   finRowTitle: { nl: 'Voorstel van de contractontwerper voor "{n}", nog geen contract', en: 'The contract designer’s proposal for "{n}", not yet a contract' },
   finRowFor: { nl: 'voor "{n}"', en: 'for "{n}"' },
   finWorse: { nl: 'slechter af {w}', en: 'worse off {w}' },
