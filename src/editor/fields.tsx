@@ -4,7 +4,7 @@ import { isBilingual, localText, localTextForEdit, withLocalText, type LocalText
 import type { Workspace } from '../workspace/store';
 import { DEFAULT_SCENARIO } from '../workspace/store';
 import { fieldId, getAt, pathString, type Path } from '../workspace/paths';
-import { DIST_PARTS, FIXED_CHOICE, FORMULA_PAYEES, NATIONAL_TREND_START, OPTION_WORDS, PLACED_LABELS, TREND_CHOICES, fieldLabel, fieldUnit } from './labels';
+import { DIST_PARTS, FIXED_CHOICE, FORMULA_PAYEES, NATIONAL_TREND_START, OPTION_WORDS, PLACED_LABELS, TREND_CHOICES, fieldLabel, fieldUnit, trendStartVars } from './labels';
 import { render } from '../texts/catalogue';
 import { addableKeys, defaultValueAt, enumAt, helpText, isParamField, limitsAt, removableAt, schemaAt } from './schemaHelp';
 import { DIST_FACTS, DIST_KINDS, isDistKind } from '../../models/scenario/distributions';
@@ -779,7 +779,7 @@ function TrendChoice(props: { ws: Workspace; path: Path }) {
         <For each={['region', 'fixed', 'national'] as const}>{(k) => <option value={k}>{render(TREND_CHOICES[k], lang())}</option>}</For>
       </select>
       <p class="help" id={`${id()}-help`}>
-        {render(TREND_CHOICES[`${trendKindOf(v())}Help`], lang())}
+        {render(TREND_CHOICES[`${trendKindOf(v())}Help`], lang(), trendStartVars(lang()))}
       </p>
       <Show when={v() !== undefined}>
         <FieldNode ws={props.ws} path={props.path} />
