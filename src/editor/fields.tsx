@@ -3,7 +3,7 @@ import { lang, t, textOf, tIn, type Lang } from '../i18n';
 import { isBilingual, localText, localTextForEdit, withLocalText, type LocalText } from '../../models/scenario/localText';
 import type { Workspace } from '../workspace/store';
 import { DEFAULT_SCENARIO } from '../workspace/store';
-import { fieldId, getAt, pathString, type Path } from '../workspace/paths';
+import { clone, fieldId, getAt, pathString, type Path } from '../workspace/paths';
 import { DIST_PARTS, FIXED_CHOICE, FORMULA_PAYEES, NATIONAL_TREND_START, OPTION_WORDS, PLACED_LABELS, TREND_CHOICES, fieldLabel, fieldUnit, trendStartVars } from './labels';
 import { render } from '../texts/catalogue';
 import { addableKeys, defaultValueAt, enumAt, helpText, isParamField, limitsAt, removableAt, schemaAt } from './schemaHelp';
@@ -631,7 +631,7 @@ export function FieldNode(props: { ws: Workspace; path: Path; skip?: string[] })
     if (key() === 'price' && parent === 'effects') return render(PLACED_LABELS.effectPrice, lang());
     if (key() === 'quality' && parent === 'effects') return render(PLACED_LABELS.effectQuality, lang());
     if (key() === 'max' && parent === 'reach') return fieldLabel('reachMax', lang());
-    if (key() === 'trend' && props.path.length === 2 && props.path[0] === 'benchmark') return render(PLACED_LABELS.benchmarkTrend, lang());
+    if (isBenchmarkTrend(props.path)) return render(PLACED_LABELS.benchmarkTrend, lang());
     if (parent === 'formulas' && typeof key() === 'string') {
       const payee = FORMULA_PAYEES[String(key())];
       const who = payee ? render(payee, lang()) : partyLabelIn(String(key()), lang());
@@ -716,7 +716,7 @@ export function FieldNode(props: { ws: Workspace; path: Path; skip?: string[] })
 export function AddField(props: { ws: Workspace; path: Path }) {
   const here = () => getAt(props.ws.scenario, props.path);
   const present = () => Object.keys((here() as object) ?? {});
-  const options = () => addableKeys(props.path, present(), here()).filter((k) => !(props.path.length === 1 && props.path[0] === 'benchmark' && k === 'trend'));
+  const options = () => addableKeys(props.path, present(), here()).filter((k) => !isBenchmarkTrend([...props.path, k]));
   return (
     <Show when={options().length > 0}>
       <div class="add-field">
@@ -750,6 +750,9 @@ function RemoveField(props: { ws: Workspace; path: Path }) {
   );
 }
 
+/** The benchmark's trend: offered by TrendChoice, never as a plain field of the group or to add. */
+const isBenchmarkTrend = (path: Path): boolean => path.length === 2 && path[0] === 'benchmark' && path[1] === 'trend';
+
 type TrendKind = 'region' | 'fixed' | 'national';
 const trendKindOf = (v: unknown): TrendKind => (v === undefined ? 'region' : v && typeof v === 'object' && 'dist' in v ? 'national' : 'fixed');
 
@@ -766,11 +769,11 @@ function TrendChoice(props: { ws: Workspace; path: Path }) {
     const now = v();
     if (k === trendKindOf(now)) return;
     if (k === 'region') return props.ws.edit(props.path, undefined);
-    if (k === 'national') return props.ws.edit(props.path, JSON.parse(JSON.stringify(NATIONAL_TREND_START)));
+    if (k === 'national') return props.ws.edit(props.path, clone(NATIONAL_TREND_START));
     // A fixed rate starts at the distribution's centre, or at the default scenario's rate with its source.
     const def = getAt(DEFAULT_SCENARIO, props.path);
     if (now !== undefined) return props.ws.edit(props.path, { value: centre(now), illustrative: true, source: '' });
-    props.ws.edit(props.path, def !== undefined && trendKindOf(def) === 'fixed' ? JSON.parse(JSON.stringify(def)) : { value: centre(def), illustrative: true, source: '' });
+    props.ws.edit(props.path, def !== undefined && trendKindOf(def) === 'fixed' ? clone(def) : { value: centre(def), illustrative: true, source: '' });
   };
   return (
     <div class="field" data-field={`${pathString(props.path)}-choice`}>
@@ -790,7 +793,7 @@ function TrendChoice(props: { ws: Workspace; path: Path }) {
 
 export function ObjectGroup(props: { ws: Workspace; path: Path; label: string; skip?: string[]; open?: boolean }) {
   const isBenchmark = () => props.path.length === 1 && props.path[0] === 'benchmark';
-  const keys = () => Object.keys((getAt(props.ws.scenario, props.path) as object) ?? {}).filter((k) => !props.skip?.includes(k) && !(isBenchmark() && k === 'trend'));
+  const keys = () => Object.keys((getAt(props.ws.scenario, props.path) as object) ?? {}).filter((k) => !props.skip?.includes(k) && !isBenchmarkTrend([...props.path, k]));
   return (
     <details class="group" open={props.open ?? props.path.length <= 2}>
       <summary>
@@ -841,7 +844,7 @@ export function ListEditor(props: { ws: Workspace; path: Path; label: string }) 
   const itemName = (x: any, i: number) => (x && typeof x === 'object' ? localText(x.name, lang()) || x.id || `#${i + 1}` : `#${i + 1}`);
   const template = () => (getAt(DEFAULT_SCENARIO, props.path) as any[] | undefined)?.[0] ?? list()[0];
   const add = (from: any) => {
-    const copy = JSON.parse(JSON.stringify(from));
+    const copy = clone(from);
     if (copy && typeof copy === 'object' && 'id' in copy) copy.id = freshId(list(), copy.id);
     if (copy && typeof copy === 'object' && 'name' in copy) copy.name = copyName(copy.name);
     props.ws.edit(props.path, [...list(), copy]);
