@@ -209,7 +209,7 @@ export async function runOnWorkers(workers: WorkerHandle[], input: unknown, opts
     opts.onProgress({ done: doneTotal, total, elapsedMs, etaMs: doneTotal > 0 ? (elapsedMs / doneTotal) * (total - doneTotal) : NaN });
   };
   const blocks: RunBlock[] = [];
-  const spill = opts.spill ? new RunSpill(opts.spill, start, total) : null;
+  const spill = opts.spill ? new RunSpill(opts.spill, start) : null;
   const assembly = opts.assemble && !spill ? new BlockAssembly(start, total) : null;
   let next = 0;
   let cancelled = false;

@@ -43,11 +43,17 @@ export interface SensitivityInputs {
 }
 
 export function prepareInputs(params: Float64Array, nParams: number, slots: number[], runs: number): SensitivityInputs {
-  const cols = slots.map((p) => {
-    const c = new Float64Array(runs);
-    for (let r = 0; r < runs; r++) c[r] = params[r * nParams + p];
-    return c;
-  });
+  return prepareInputsOf(
+    slots.map((p) => {
+      const c = new Float64Array(runs);
+      for (let r = 0; r < runs; r++) c[r] = params[r * nParams + p];
+      return c;
+    }),
+  );
+}
+
+/** The same from the parameters' columns (one value per run each), e.g. read from spilled runs one slot at a time. */
+export function prepareInputsOf(cols: Float64Array[]): SensitivityInputs {
   const rx = cols.map(ranks);
   const zx = rx.map(standardise);
   let lu: SensitivityInputs['lu'] = null;
