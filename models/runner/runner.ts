@@ -53,9 +53,9 @@ export interface RunOptions {
    */
   assemble?: boolean;
   /**
-   * Write each chunk to this store as it arrives and let it go (instead of `assemble`): memory
-   * then holds θ per run but not the runs' columns, and `block` reads them back from the store
-   * when touched, bit for bit the same.
+   * Write each chunk (its columns and θ) to this store as it arrives and let it go (instead of
+   * `assemble`): memory then holds only where each chunk is, and `block` reads the runs back from
+   * the store when touched, bit for bit the same.
    */
   spill?: RunStore;
   /** Bytes of spilled columns `block` keeps in memory at most (default `SPILL_CACHE_BYTES`). */
