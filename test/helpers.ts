@@ -95,6 +95,22 @@ export function yearValues(b: RunBlock, name: string, year: number): Float64Arra
   return Float64Array.from({ length: b.runs }, (_, r) => c[r * b.years + year]);
 }
 
+/** A block of runs [first, first + runs) whose every value names its column, run and year (and θ its run and slot). */
+export function labelledChunk(first: number, runs: number): RunBlock {
+  const years = 3;
+  const nParams = 2;
+  const names = ['a', 'b', 'c'];
+  return {
+    firstRun: first,
+    runs,
+    years,
+    names,
+    cols: names.map((_, i) => Float64Array.from({ length: runs * years }, (_, k) => 1000 * i + 10 * (first + Math.floor(k / years)) + (k % years))),
+    params: Float64Array.from({ length: runs * nParams }, (_, k) => first + Math.floor(k / nParams) + (k % nParams) / 10),
+    nParams,
+  };
+}
+
 export function clone<T>(x: T): T {
   return structuredClone(x);
 }
