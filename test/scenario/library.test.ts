@@ -74,6 +74,18 @@ function paramSlot(f: string, path: string): number {
   }
   return slots.get(f)!.indexOf(path);
 }
+/** Each run's sum over the horizon of column `name`. */
+function horizonSum(b: RunBlock, name: string): Float64Array {
+  const c = column(b, name);
+  return Float64Array.from({ length: b.runs }, (_, r) => c.subarray(r * b.years, (r + 1) * b.years).reduce((x, y) => x + y, 0));
+}
+/** Each run's result (revenue − cost) over the horizon of party `p` under contract `m`. */
+function horizonResult(b: RunBlock, m: string, p: string): Float64Array {
+  const cost = horizonSum(b, `fin.${m}.${p}.cost`);
+  return Float64Array.from(horizonSum(b, `fin.${m}.${p}.revenue`), (x, i) => x - cost[i]);
+}
+/** Each run's draw of the parameter in θ slot `k`. */
+const drawsOf = (b: RunBlock, k: number) => Float64Array.from({ length: b.runs }, (_, r) => b.params[r * b.nParams + k]);
 const last = (s: Summary) => s.years[s.years.length - 1];
 const model = (s: Summary, id: string) => s.financing.models.find((m) => m.id === id)!;
 
@@ -195,14 +207,10 @@ describe('scenario library', () => {
     expect(ffs.hospital.changeVsStatusQuo.mean + 4 * ffs.hospital.changeVsStatusQuo.mcse).toBeLessThan(0);
     // The budget's result follows the drawn hospital price trend (the glide is fixed): with the
     // trend as control variate (its PERT mean is known) the error of the means shrinks about fourfold.
-    const horizon = (name: string) => {
-      const c = column(b, name);
-      return Float64Array.from({ length: b.runs }, (_, r) => c.subarray(r * b.years, (r + 1) * b.years).reduce((x, y) => x + y, 0));
-    };
-    const result = (m: string, p: string) => Float64Array.from(horizon(`fin.${m}.${p}.revenue`), (x, i) => x - horizon(`fin.${m}.${p}.cost`)[i]);
+    const result = (m: string, p: string) => horizonResult(b, m, p);
     const raw = JSON.parse(readFileSync(new URL('ziekenhuisbudget-substitutie.json', dir), 'utf8'));
     const k = paramSlot('ziekenhuisbudget-substitutie.json', 'lines.hospital.trend');
-    const trend = Float64Array.from({ length: b.runs }, (_, r) => b.params[r * b.nParams + k]);
+    const trend = drawsOf(b, k);
     const trendMean = distributionMean(raw.lines.hospital.trend);
     expect(Math.abs(mean(trend) - trendMean)).toBeLessThan(4 * meanSe(trend).se);
     const sq = result('statusQuo', 'hospital');
@@ -219,8 +227,9 @@ describe('scenario library', () => {
     // 4.3 ± 1.2 mln at 300 runs: held to three standard errors.
     expect(half.mean - 3 * half.se).toBeGreaterThan(0);
     // What the hospital keeps the insurer does not gain (same runs).
+    const budgetInsurer = result('zh-budget', 'insurer');
     const insurer = controlled(
-      Float64Array.from(result('ffs', 'insurer'), (x, i) => x - result('zh-budget', 'insurer')[i]),
+      Float64Array.from(result('ffs', 'insurer'), (x, i) => x - budgetInsurer[i]),
       trend,
       trendMean,
     );
@@ -230,13 +239,9 @@ describe('scenario library', () => {
   it("multi-year hospital budget: the hospital's risk is the hospital price trend the fixed glide does not follow (FFS hedges it)", () => {
     const { b } = runFile('ziekenhuisbudget-substitutie.json');
     const k = paramSlot('ziekenhuisbudget-substitutie.json', 'lines.hospital.trend');
-    const horizon = (name: string) => {
-      const c = column(b, name);
-      return Float64Array.from({ length: b.runs }, (_, r) => c.subarray(r * b.years, (r + 1) * b.years).reduce((x, y) => x + y, 0));
-    };
-    const budget = Float64Array.from(horizon('fin.zh-budget.hospital.revenue'), (x, i) => x - horizon('fin.zh-budget.hospital.cost')[i]);
-    const ffs = Float64Array.from(horizon('fin.ffs.hospital.revenue'), (x, i) => x - horizon('fin.ffs.hospital.cost')[i]);
-    const trend = Float64Array.from({ length: b.runs }, (_, r) => b.params[r * b.nParams + k]);
+    const budget = horizonResult(b, 'zh-budget', 'hospital');
+    const ffs = horizonResult(b, 'ffs', 'hospital');
+    const trend = drawsOf(b, k);
     const pLoss = (res: Float64Array, keep: (g: number) => boolean) => {
       const idx = [...trend.keys()].filter((i) => keep(trend[i]));
       return { p: idx.filter((i) => res[i] < 0).length / idx.length, n: idx.length };
