@@ -7,6 +7,7 @@ import { compile, type Model } from '../models/pipeline/compile';
 import { simulateBlock } from '../models/simulation/block';
 import { column, type RunBlock } from '../models/simulation/columns';
 import type { Mode } from '../models/simulation/simulate';
+import { summarizeFinancing } from '../models/summary/financing';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -87,6 +88,14 @@ export function smallInput(over: { population?: number; seed?: string; horizon?:
 export function run(input: unknown, runs: number, mode: Mode = 'aggregate', firstRun = 0, opts: { excessThresholds?: number[] } = {}): { model: Model; block: RunBlock } {
   const model = compile(valid(input), opts);
   return { model, block: simulateBlock(model, firstRun, runs, mode) };
+}
+
+/** Slow and obvious: contract `id` of `s` with `set` applied, validated, compiled and simulated from scratch for `runs` runs; its financing summary. */
+export function runNormally(s: Scenario, id: string, runs: number, set: (m: Record<string, unknown>) => void) {
+  const v = structuredClone(s);
+  set(v.financing!.models.find((x) => x.id === id)! as unknown as Record<string, unknown>);
+  const model = compile(valid(v));
+  return summarizeFinancing(model.financing, simulateBlock(model, 0, runs, 'aggregate')).models.find((x) => x.id === id)!;
 }
 
 /** Values of column `name` in year `year` across runs. */
