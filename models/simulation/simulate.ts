@@ -1,5 +1,5 @@
 import { makeSamplers, type Samplers } from '../random/samplers';
-import { STREAMS, streamFor } from '../random/rng';
+import { aleaFromState, STREAMS, streamFor, type AleaState } from '../random/rng';
 import { LINES, PAYERS } from '../core/names';
 import { drawParams } from '../params/registry';
 import { severityLogParams, val, type InterventionModel, type SubstitutionModel } from '../define/definition';
@@ -50,8 +50,10 @@ interface RunStreams {
   quality: Samplers;
   subs: Samplers[];
   ivs: Samplers[];
-  /** One per behaviour world, all on the same stream. */
+  /** One per behaviour world, each pointed at its own copy of the behaviour stream when its care is drawn. */
   worlds: Samplers[];
+  /** The behaviour stream's start state in this replicate (every world's draws start from it). */
+  behaviour: AleaState | null;
 }
 
 function makeStreams(model: Model): RunStreams {
@@ -64,6 +66,7 @@ function makeStreams(model: Model): RunStreams {
     subs: model.substitutions.map(() => makeSamplers(none)),
     ivs: model.interventions.map(() => makeSamplers(none)),
     worlds: (model.behaviour?.worlds ?? []).map(() => makeSamplers(none)),
+    behaviour: null,
   };
 }
 
@@ -74,7 +77,7 @@ function seedStreams(rs: RunStreams, model: Model, run: number, replicate: strin
   rs.quality.use(g(STREAMS.quality));
   model.substitutions.forEach((x, i) => rs.subs[i].use(g(STREAMS.actionOf(x.block))));
   model.interventions.forEach((x, i) => rs.ivs[i].use(g(STREAMS.actionOf(x.block))));
-  rs.worlds.forEach((w) => w.use(g(STREAMS.behaviour)));
+  rs.behaviour = rs.worlds.length > 0 ? (g(STREAMS.behaviour).state ?? null) : null;
   return rs;
 }
 
@@ -128,6 +131,8 @@ export class RunSimulator {
   private readonly pool: { cuts: Cut[][]; moves: Move[][]; hcCuts: Cut[] }[];
   private readonly ivWeight: Float64Array;
   private readonly worlds: WorldState[];
+  /** The worlds whose care is drawn in the run being simulated: one per distinct response (all plans share this array). */
+  private readonly drawn: BehaviourWorld[] = [];
 
   constructor(
     private readonly model: Model,
@@ -163,7 +168,7 @@ export class RunSimulator {
             states: model.segments.map(() => Array.from({ length: L + 1 }, () => ({ prevCases: -1, prevN: 0, flags: new Uint8Array(0) }))),
           };
     const nt = model.excessThresholds.length;
-    this.worlds = (model.behaviour?.worlds ?? []).map((w) => {
+    this.worlds = (model.behaviour?.worlds ?? []).map((w, self) => {
       const total = newTally(NL, nt);
       const level = w.coverage < 1 ? model.coverageLevels.indexOf(w.coverage) : -1;
       return {
@@ -173,9 +178,11 @@ export class RunSimulator {
         piece: newTally(NL, nt),
         level,
         covered: level >= 0 ? newTally(NL, nt) : null,
+        self,
+        rep: -1,
       };
     });
-    const worlds = this.worlds.map((w) => w.world);
+    const worlds = this.drawn;
     this.plans = model.segments.map((seg) => ({
       n: 0,
       scenarioActive: false,
@@ -273,11 +280,7 @@ export class RunSimulator {
     const cols = out.cols;
     const expectedBenchmark = m.scenario.benchmark.method === 'expected';
     this.expected.fill(0);
-    for (let i = 0; i < this.worlds.length; i++) {
-      const w = this.worlds[i];
-      behaviourAt(theta, m.behaviour!, w.model, w.world.volume, w.world.uptake);
-      w.world.rng = rs.worlds[i];
-    }
+    this.distinctWorlds(theta, rs);
     const bench = this.horizon(theta, rs, (t, y) => {
       const r = row0 + t;
       const tl = y.tally;
@@ -320,7 +323,10 @@ export class RunSimulator {
       for (let i = 0; i < this.worlds.length; i++) {
         const ws = this.worlds[i];
         const W = L.worlds[i];
-        const wt = ws.total;
+        // A neutral world's care is the scenario's; a world responding as an earlier one did is that world's.
+        const src = ws.rep < 0 ? null : this.worlds[ws.rep];
+        const wt = src ? src.total : tl;
+        const wc = src ? src.covered : ws.level >= 0 ? this.cov!.tallies[ws.level] : null;
         let total = ivCost;
         for (let l = 0; l < NL; l++) {
           const x = wt.scClaims[l] + (l === HOSPITAL ? wt.scHcCost : 0);
@@ -331,10 +337,10 @@ export class RunSimulator {
         }
         cols[W.total][r] = total;
         cols[W.reduction][r] = 1 - total / cfTotal;
-        if (W.covered && ws.covered)
+        if (W.covered && wc)
           for (let l = 0; l < NL; l++) {
-            cols[W.covered.claims[l]][r] = ws.covered.scClaims[l] + (l === HOSPITAL ? ws.covered.scHcCost : 0);
-            cols[W.covered.movedOut[l]][r] = ws.covered.movedOut[l];
+            cols[W.covered.claims[l]][r] = wc.scClaims[l] + (l === HOSPITAL ? wc.scHcCost : 0);
+            cols[W.covered.movedOut[l]][r] = wc.movedOut[l];
           }
       }
       const cov = this.cov;
@@ -398,6 +404,7 @@ export class RunSimulator {
     for (let t = -P; t < m.horizon; t++) {
       resetTally(tally);
       for (const w of this.worlds) {
+        if (w.rep !== w.self) continue;
         resetTally(w.total);
         if (w.covered) resetTally(w.covered);
       }
@@ -437,6 +444,33 @@ export class RunSimulator {
       return (t, pop, line, world = 1) => pop * perCap[(world * m.horizon + t) * (NL + 1) + (line === undefined ? NL : line)];
     }
     return (t, pop, line) => pop * (line === undefined ? perCapAt0 : lineAt0[line]) * ipow(1 + g, t);
+  }
+
+  /**
+   * Each world's response to its contract under θ, and which worlds' care is drawn: a world that
+   * changes nothing has the scenario's care, and one responding exactly as an earlier world (same
+   * volume and uptake fractions, same covered people) has that world's. Every world's draws start
+   * from the same behaviour stream and depend only on its fractions, so sharing the care is the
+   * care it would have drawn itself, bit for bit.
+   */
+  private distinctWorlds(theta: Float64Array, rs: RunStreams): void {
+    const m = this.model;
+    const W = this.worlds;
+    this.drawn.length = 0;
+    for (let i = 0; i < W.length; i++) {
+      const w = W[i];
+      const { volume, uptake } = w.world;
+      behaviourAt(theta, m.behaviour!, w.model, volume, uptake);
+      let neutral = true;
+      for (let l = 0; l < volume.length && neutral; l++) neutral = volume[l] === 0;
+      for (let j = 0; j < uptake.length && neutral; j++) neutral = uptake[j] >= 1;
+      w.rep = neutral ? -1 : i;
+      for (let k = 0; k < i && w.rep === i; k++) if (W[k].rep === k && W[k].level === w.level && sameResponse(W[k].world, w.world)) w.rep = k;
+      if (w.rep !== i) continue;
+      rs.worlds[i].use(aleaFromState({ ...rs.behaviour! }));
+      w.world.rng = rs.worlds[i];
+      this.drawn.push(w.world);
+    }
   }
 
   private historyBuffer: Float64Array | null = null;
@@ -529,11 +563,13 @@ export class RunSimulator {
       plan.n = to - from;
       resetTally(cov.piece);
       for (const w of this.worlds) {
+        if (w.rep !== w.self) continue;
         resetTally(w.piece);
         w.world.tally = w.piece;
       }
       this.segYear(plan, base, cov.piece);
       for (const w of this.worlds) {
+        if (w.rep !== w.self) continue;
         addTally(w.total, w.piece);
         if (w.covered && k <= w.level) addTally(w.covered, w.piece);
       }
@@ -703,6 +739,12 @@ export class RunSimulator {
 
 const HOSPITAL = LINES.indexOf('hospital');
 
+const sameResponse = (a: BehaviourWorld, b: BehaviourWorld) => {
+  for (let l = 0; l < a.volume.length; l++) if (!Object.is(a.volume[l], b.volume[l])) return false;
+  for (let j = 0; j < a.uptake.length; j++) if (!Object.is(a.uptake[j], b.uptake[j])) return false;
+  return true;
+};
+
 /** One behaviour world's state in a run: its plan entry and its year's tallies (all people; one piece; its covered people). */
 interface WorldState {
   model: BehaviourWorldModel;
@@ -712,6 +754,9 @@ interface WorldState {
   /** Its contract's coverage level (−1: the whole region) and that level's tally. */
   level: number;
   covered: Tally | null;
+  /** Its index, and in the run being simulated the world whose care it has (itself, an earlier world responding the same, or −1: the scenario's). */
+  self: number;
+  rep: number;
 }
 
 interface CoverageState {
