@@ -370,6 +370,10 @@ export class RunSimulator {
       }
       if (!expectedBenchmark) B = bench(t, cols[L.population][r]);
       cols[L.benchmark][r] = B;
+      for (let i = 0; i < this.worlds.length; i++) {
+        const own = L.worlds[i].benchmarkLine;
+        if (own) for (let l = 0; l < NL; l++) cols[own[l]][r] = bench(t, cols[L.population][r], l, 2 + i);
+      }
       // Rebased on realised cost, each world's benchmark follows its own cost: the counterfactual's
       // observed savings (what chance alone shows) are measured against its own rebased benchmark.
       const Bcf = m.rebase && !expectedBenchmark ? bench(t, cols[L.population][r], undefined, 0) : B;
@@ -476,12 +480,12 @@ export class RunSimulator {
   private historyBuffer: Float64Array | null = null;
   private perCapBuffer: Float64Array | null = null;
   /**
-   * Realised claims per person by world (0 counterfactual, 1 scenario), year (−P..H−1, index t + P)
-   * and line (index NL: all lines), for rebasing.
+   * Realised claims per person by world (0 counterfactual, 1 scenario, 2 + i behaviour world i),
+   * year (−P..H−1, index t + P) and line (index NL: all lines), for rebasing.
    */
   private history(): Float64Array {
     const m = this.model;
-    if (!this.historyBuffer) this.historyBuffer = new Float64Array(2 * (m.preYears + m.horizon) * (NL + 1));
+    if (!this.historyBuffer) this.historyBuffer = new Float64Array((2 + this.worlds.length) * (m.preYears + m.horizon) * (NL + 1));
     return this.historyBuffer;
   }
 
@@ -489,9 +493,12 @@ export class RunSimulator {
     const m = this.model;
     const tl = this.tally;
     const Y = m.preYears + m.horizon;
-    for (let w = 0; w < 2; w++) {
-      const claims = w === 0 || t < 0 ? tl.cfClaims : tl.scClaims;
-      const hc = w === 0 || t < 0 ? tl.cfHcCost : tl.scHcCost;
+    for (let w = 0; w < 2 + this.worlds.length; w++) {
+      // A behaviour world's care: its own, an earlier world's that responds the same, or the scenario's.
+      const rep = w >= 2 ? this.worlds[w - 2].rep : -1;
+      const src = rep >= 0 ? this.worlds[rep].total : tl;
+      const claims = w === 0 || t < 0 ? tl.cfClaims : src.scClaims;
+      const hc = w === 0 || t < 0 ? tl.cfHcCost : src.scHcCost;
       const at = (w * Y + t + m.preYears) * (NL + 1);
       let total = 0;
       for (let l = 0; l < NL; l++) {
@@ -517,9 +524,10 @@ export class RunSimulator {
     const H = m.horizon;
     const Y = P + H;
     const wt = m.benchmarkWeights;
-    if (!this.perCapBuffer) this.perCapBuffer = new Float64Array(2 * H * (NL + 1));
+    const nw = 2 + this.worlds.length;
+    if (!this.perCapBuffer) this.perCapBuffer = new Float64Array(nw * H * (NL + 1));
     const out = this.perCapBuffer;
-    for (let w = 0; w < 2; w++)
+    for (let w = 0; w < nw; w++)
       for (let l = 0; l <= NL; l++) {
         let base = l === NL ? perCapAt0 : lineAt0[l];
         let from = 0;
