@@ -61,7 +61,7 @@ export interface WorldPlan {
 /**
  * The behaviour worlds' column plan of a model. A world has a benchmark of its own when the
  * benchmark is rebased on realised cost (not when it is the expected cost) and the contract covers
- * the whole region (a covered level's benchmark is its people's base, not rebased).
+ * the whole region (validation refuses partial coverage with rebasing).
  */
 export function worldsOf(model: { behaviour: { worlds: { id: string; coverage: number }[] } | null; rebase: unknown; scenario: { benchmark: { method?: string } } }): WorldPlan[] {
   const rebased = model.rebase !== null && model.scenario.benchmark.method !== 'expected';
