@@ -471,7 +471,9 @@ export class RunSimulator {
       w.rep = neutral ? -1 : i;
       for (let k = 0; k < i && w.rep === i; k++) if (W[k].rep === k && W[k].level === w.level && sameResponse(W[k].world, w.world)) w.rep = k;
       if (w.rep !== i) continue;
-      rs.worlds[i].use(aleaFromState({ ...rs.behaviour! }));
+      const b = rs.behaviour!;
+      // Built as seedrandom builds its state (same fields in the same order), so every stream's state has one shape and the samplers stay monomorphic.
+      rs.worlds[i].use(aleaFromState({ c: b.c, s0: b.s0, s1: b.s1, s2: b.s2 }));
       w.world.rng = rs.worlds[i];
       this.drawn.push(w.world);
     }
