@@ -5,26 +5,9 @@ import { runOnWorkers } from '../../models/runner/runner';
 import { inProcessWorker } from '../../models/runner/inProcess';
 import { compile } from '../../models/pipeline/compile';
 import { summarize } from '../../models/summary/summarize';
-import type { RunBlock } from '../../models/simulation/columns';
-import { bitDifferences, defaultInput, valid } from '../helpers';
+import { bitDifferences, defaultInput, labelledChunk as chunk, valid } from '../helpers';
 
 const sameBits = (x: Float64Array, y: Float64Array) => x.length === y.length && Buffer.from(x.buffer, x.byteOffset, x.byteLength).equals(Buffer.from(y.buffer, y.byteOffset, y.byteLength));
-
-/** A block of runs [first, first + runs) whose every value names its column, run and year (and θ its run and slot). */
-const chunk = (first: number, runs: number): RunBlock => {
-  const years = 3;
-  const nParams = 2;
-  const names = ['a', 'b', 'c'];
-  return {
-    firstRun: first,
-    runs,
-    years,
-    names,
-    cols: names.map((_, i) => Float64Array.from({ length: runs * years }, (_, k) => 1000 * i + 10 * (first + Math.floor(k / years)) + (k % years))),
-    params: Float64Array.from({ length: runs * nParams }, (_, k) => first + Math.floor(k / nParams) + (k % nParams) / 10),
-    nParams,
-  };
-};
 
 describe('runs spilled to a store and read back', () => {
   it('in any order give what mergeBlocks gives, column by column and θ; a prefix only once its runs arrived', () => {
