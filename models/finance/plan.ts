@@ -250,8 +250,14 @@ export function settlementOf(model: ModelDefinition): FinancingPlan & ContractSe
     paidItems: (Float64Array[] | null)[];
     /** Per coverage level: its people's columns. */
     covered: { pop: Float64Array; claims: Float64Array[][]; movedH: Float64Array; movedG: Float64Array; bench: Float64Array[]; excess: Float64Array[][] }[];
-    /** Per behaviour world: its care's columns, and its covered people's. */
-    worlds: { claims: Float64Array[]; movedH: Float64Array; movedG: Float64Array; covered: { claims: Float64Array[]; movedH: Float64Array; movedG: Float64Array } | null }[];
+    /** Per behaviour world: its care's columns, its own rebased benchmark (else null), and its covered people's. */
+    worlds: {
+      claims: Float64Array[];
+      movedH: Float64Array;
+      movedG: Float64Array;
+      bench: Float64Array[] | null;
+      covered: { claims: Float64Array[]; movedH: Float64Array; movedG: Float64Array } | null;
+    }[];
   }
   let R: Cols | null = null;
   // The simulator alternates between its block and a one-run scratch block (variance-split twins).
@@ -293,7 +299,8 @@ export function settlementOf(model: ModelDefinition): FinancingPlan & ContractSe
       worlds: behaviourWorlds.map((bw) => {
         const p = worldPrefix(bw.id);
         const part = (q: string) => ({ claims: LINES.map((l) => col(`${p}${q}claims.${l}`)), movedH: col(`${p}${q}moved.out.hospital`), movedG: col(`${p}${q}moved.out.gp`) });
-        return { ...part(''), covered: bw.coverage < 1 ? part('covered.') : null };
+        const own = I.has(`${p}benchmark.${LINES[0]}`) ? LINES.map((l) => col(`${p}benchmark.${l}`)) : null;
+        return { ...part(''), bench: own, covered: bw.coverage < 1 ? part('covered.') : null };
       }),
     };
   };
@@ -356,7 +363,7 @@ export function settlementOf(model: ModelDefinition): FinancingPlan & ContractSe
     y.theta = theta;
     y.row0 = row0;
     y.quality = C.quality[ws];
-    y.bench = V ? V.bench : C.bench;
+    y.bench = V ? V.bench : (bw?.bench ?? C.bench);
     const moved = bw ? (V ? bw.covered! : bw) : V ? V : C;
     y.movedHospital = moved.movedH;
     y.movedGp = moved.movedG;
