@@ -435,7 +435,6 @@ export function settlementOf(model: ModelDefinition): FinancingPlan & ContractSe
       settle(index, worldFor(index), settler ?? settlers[index]);
     },
     settleContract(b, index, settler, thetaOf) {
-      const j = levelOf[index];
       const perRun = H * NL;
       let byIndex = keptOf.get(b);
       if (!byIndex) keptOf.set(b, (byIndex = new Map()));
@@ -450,10 +449,7 @@ export function settlementOf(model: ModelDefinition): FinancingPlan & ContractSe
           k.claims.set(c, r * perRun);
         }
       }
-      if (R?.block !== b) {
-        R = resolved.get(b) ?? resolve(b);
-        resolved.set(b, R);
-      }
+      useBlock(b);
       c = k.claims;
       for (let r = 0; r < b.runs; r++) {
         theta = thetaOf(r);
@@ -471,12 +467,18 @@ export function settlementOf(model: ModelDefinition): FinancingPlan & ContractSe
     },
   };
 
-  /** The baseline money of run `slot` of `b` under θ: what every contract's settlement starts from. */
-  function prepare(b: RunBlock, slot: number, th: Float64Array) {
+  /** The columns of block `b`, resolved once per block and made the ones `settle` writes. */
+  function useBlock(b: RunBlock): Cols {
     if (R?.block !== b) {
       R = resolved.get(b) ?? resolve(b);
       resolved.set(b, R);
     }
+    return R;
+  }
+
+  /** The baseline money of run `slot` of `b` under θ: what every contract's settlement starts from. */
+  function prepare(b: RunBlock, slot: number, th: Float64Array) {
+    const R = useBlock(b);
     theta = th;
     row0 = slot * b.years;
     margin = v(theta, parties.margin);

@@ -137,6 +137,21 @@ export interface RunBlock {
   /** θ per run: `params[(run − firstRun)·nParams + p]`. */
   params: Float64Array;
   nParams: number;
+  /**
+   * θ of the given slots, one column (one value per run) each, without θ of every slot at once:
+   * runs kept outside memory read only these (`thetaColumns`).
+   */
+  paramColumns?: (slots: readonly number[]) => Float64Array[];
+}
+
+/** θ of the given slots over the block's runs, one column each (the same values as `params`). */
+export function thetaColumns(b: RunBlock, slots: readonly number[]): Float64Array[] {
+  if (b.paramColumns) return b.paramColumns(slots);
+  return slots.map((p) => {
+    const c = new Float64Array(b.runs);
+    for (let r = 0; r < b.runs; r++) c[r] = b.params[r * b.nParams + p];
+    return c;
+  });
 }
 
 /**

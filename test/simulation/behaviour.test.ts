@@ -182,7 +182,8 @@ describe('behaviour: money', () => {
     for (const c of CONTRACTS) {
       const tk = total(c.id);
       for (let r = 0; r < b.runs; r++) {
-        const freed = resources('cf.', r).map((x, t) => x - resources(`world.${c.id}.`, r)[t] - iv[r * H + t]);
+        const own = resources(`world.${c.id}.`, r);
+        const freed = resources('cf.', r).map((x, t) => x - own[t] - iv[r * H + t]);
         for (let t = 0; t < H; t++) {
           const i = r * H + t;
           expect(Math.abs(tk[i] - (sq[i] + freed[t])), `${c.id} run ${r} year ${t}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(sq[i])));
