@@ -29,7 +29,7 @@ const FILE_SPAN = 2 ** 40;
 
 /**
  * The study the shard files make up, its columns read from the files when the summary touches
- * them (θ of every run is read at once): a merge then holds a few columns in memory, not every
+ * them (θ too, only the slots asked for): a merge then holds a few columns in memory, not every
  * run of every shard. The files stay open until `close`. Checked as `mergeShards` checks them.
  */
 export function openShards(names: string[]): { header: ShardHeader; block: RunBlock; close(): void } {
@@ -56,12 +56,10 @@ export function openShards(names: string[]): { header: ShardHeader; block: RunBl
       },
       read: (into, position) => readFully(fds[Math.floor(position / FILE_SPAN)], into, position % FILE_SPAN),
     };
-    const spill = new RunSpill(store, 0, header.total);
+    const spill = new RunSpill(store, 0);
     heads.forEach((h, k) => {
       const { runs, years, nParams, names: cols, firstRun } = h.header;
-      const raw = new Uint8Array(8 * runs * nParams);
-      readFully(h.fd, raw, h.start + 8 * cols.length * runs * years);
-      spill.addStored({ firstRun, runs, years, names: cols, nParams, params: new Float64Array(raw.buffer) }, k * FILE_SPAN + h.start);
+      spill.addStored({ firstRun, runs, years, names: cols, nParams }, k * FILE_SPAN + h.start);
     });
     return {
       header,

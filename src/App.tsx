@@ -83,9 +83,15 @@ export function App(props: { loaded: Loaded }) {
   );
   // The first run starts by itself once the page is ready: say so rather than "no results yet".
   ctl.expect(true);
-  installEditorHook(() => ws.snapshot());
-  const history = createHistory(ws);
   const [ranRevision, setRanRevision] = createSignal(-1);
+  installEditorHook(
+    () => ws.snapshot(),
+    () => {
+      const v = ws.validation();
+      return { revision: ws.revision(), validatedRevision: v.pending ? -1 : v.revision, valid: v.ok, startedRevision: ranRevision() };
+    },
+  );
+  const history = createHistory(ws);
   const [importErrors, setImportErrors] = createSignal<{ fileName: string; errors: FieldError[] } | null>(null);
   const [dragging, setDragging] = createSignal(false);
   /** The page "How do we know it is right?" is open while the address ends in its hash (so Back closes it). */

@@ -33,6 +33,19 @@ export interface ProeftuinHook {
 /** The scenario as it stands in the editor now (typed text included), for the end-to-end tests. */
 export interface ProeftuinEditorHook {
   scenario: () => unknown;
+  /**
+   * Where the workspace is with the last edit: its revision, the revision the last finished
+   * validation was of (and whether it passed), and the revision the last run was started for.
+   * A test waits on these for "the edit was taken in" instead of sleeping.
+   */
+  progress: () => EditorProgress;
+}
+
+export interface EditorProgress {
+  revision: number;
+  validatedRevision: number;
+  valid: boolean;
+  startedRevision: number;
 }
 
 declare global {
@@ -77,6 +90,6 @@ export function installTestHook(ctl: RunController, settled: () => boolean = () 
   });
 }
 
-export function installEditorHook(snapshot: () => unknown): void {
-  window.__proeftuinEditor = { scenario: snapshot };
+export function installEditorHook(snapshot: () => unknown, progress: () => EditorProgress): void {
+  window.__proeftuinEditor = { scenario: snapshot, progress };
 }

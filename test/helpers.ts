@@ -7,6 +7,7 @@ import { compile, type Model } from '../models/pipeline/compile';
 import { simulateBlock } from '../models/simulation/block';
 import { column, type RunBlock } from '../models/simulation/columns';
 import type { Mode } from '../models/simulation/simulate';
+import { summarizeFinancing } from '../models/summary/financing';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -89,10 +90,34 @@ export function run(input: unknown, runs: number, mode: Mode = 'aggregate', firs
   return { model, block: simulateBlock(model, firstRun, runs, mode) };
 }
 
+/** Slow and obvious: contract `id` of `s` with `set` applied, validated, compiled and simulated from scratch for `runs` runs; its financing summary. */
+export function runNormally(s: Scenario, id: string, runs: number, set: (m: Record<string, unknown>) => void) {
+  const v = structuredClone(s);
+  set(v.financing!.models.find((x) => x.id === id)! as unknown as Record<string, unknown>);
+  const model = compile(valid(v));
+  return summarizeFinancing(model.financing, simulateBlock(model, 0, runs, 'aggregate')).models.find((x) => x.id === id)!;
+}
+
 /** Values of column `name` in year `year` across runs. */
 export function yearValues(b: RunBlock, name: string, year: number): Float64Array {
   const c = column(b, name);
   return Float64Array.from({ length: b.runs }, (_, r) => c[r * b.years + year]);
+}
+
+/** A block of runs [first, first + runs) whose every value names its column, run and year (and θ its run and slot). */
+export function labelledChunk(first: number, runs: number): RunBlock {
+  const years = 3;
+  const nParams = 2;
+  const names = ['a', 'b', 'c'];
+  return {
+    firstRun: first,
+    runs,
+    years,
+    names,
+    cols: names.map((_, i) => Float64Array.from({ length: runs * years }, (_, k) => 1000 * i + 10 * (first + Math.floor(k / years)) + (k % years))),
+    params: Float64Array.from({ length: runs * nParams }, (_, k) => first + Math.floor(k / nParams) + (k % nParams) / 10),
+    nParams,
+  };
 }
 
 export function clone<T>(x: T): T {

@@ -545,19 +545,24 @@ export function designContract(
   const d = designSetup(s, id, terms, opts);
   s = designScenario(s);
   const ev = designEvaluator(s, id, d.parties, designRuns(s, 0, d.runs));
+  return searchDesign(d, (t) => ev.evaluate(t), opts.onProgress);
+}
+
+/** The search of `designContract` in this thread with any variant's outcome: the first grid, then the refinement along the boundary. */
+export function searchDesign(d: DesignSetup, evaluate: (terms: Record<string, number>) => VariantOutcome, onProgress?: (done: number, planned: number) => void): Design {
   let resimulated = false;
   const points: DesignPoint[] = [];
   const seen = new Set<string>();
-  const planned = d.steps ** terms.length;
-  const evaluate = (list: Record<string, number>[]) => {
+  const planned = d.steps ** d.terms.length;
+  const evaluateAll = (list: Record<string, number>[]) => {
     for (const t of newPoints(list, seen)) {
-      const r = ev.evaluate(t);
+      const r = evaluate(t);
       resimulated ||= r.resimulated;
       points.push(designPoint(d, t, r.outcome));
-      opts.onProgress?.(points.length, Math.max(points.length, planned));
+      onProgress?.(points.length, Math.max(points.length, planned));
     }
   };
-  evaluate(gridPoints(d));
-  evaluate(refinementPoints(d, points.slice()));
+  evaluateAll(gridPoints(d));
+  evaluateAll(refinementPoints(d, points.slice()));
   return designResult(d, points, resimulated);
 }

@@ -16,7 +16,7 @@
 import { CATEGORIES, LINES, type Category, type Line } from '../core/names';
 import type { LineUse, Param, Scenario, Segment } from '../scenario/schema';
 import type { LineGroupRecord, RegionImport } from '../scenario/regionImport';
-import { DIST_FACTS, distributionMean, partValues } from '../scenario/distributions';
+import { DIST_FACTS, partValues } from '../scenario/distributions';
 import { compile } from '../pipeline/compile';
 import { severityLogParams, val } from '../define/definition';
 import { drawParams } from '../params/registry';
@@ -26,6 +26,7 @@ import { exp, ipow } from '../random/math';
 import type { AgeBand, Region } from '../region/select';
 import { DEFAULT_COLUMN_RULES, type ColumnRule } from '../region/vektis';
 import { CalibrationError, DEFAULT_LINE_GROUPS, calibrate, scaleParam, topShare, type CalibratedGroup, type Calibration } from './calibrate';
+import { paramMean } from '../scenario/param';
 
 /** The mapping a base scenario carries, or the defaults. */
 export function mappingOf(base: Pick<Scenario, 'region'>): { columns: ColumnRule[]; lines: LineGroupRecord[] } {
@@ -56,7 +57,7 @@ export interface RegionImportResult extends Omit<Calibration, 'scenario'> {
   segments: { id: string; label: string; share: number; perInsured: number }[];
 }
 
-const meanOf = (p: Param | undefined): number => (p === undefined ? 0 : typeof p === 'number' ? p : 'dist' in p ? distributionMean(p) : p.value);
+const meanOf = (p: Param | undefined): number => (p === undefined ? 0 : paramMean(p));
 const sourceText = (p: Param | undefined): string | undefined => {
   if (typeof p !== 'object' || p.source === undefined) return undefined;
   return typeof p.source === 'string' ? p.source : (p.source.en ?? p.source.nl);

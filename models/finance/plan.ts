@@ -250,8 +250,14 @@ export function settlementOf(model: ModelDefinition): FinancingPlan & ContractSe
     paidItems: (Float64Array[] | null)[];
     /** Per coverage level: its people's columns. */
     covered: { pop: Float64Array; claims: Float64Array[][]; movedH: Float64Array; movedG: Float64Array; bench: Float64Array[]; excess: Float64Array[][] }[];
-    /** Per behaviour world: its care's columns, and its covered people's. */
-    worlds: { claims: Float64Array[]; movedH: Float64Array; movedG: Float64Array; covered: { claims: Float64Array[]; movedH: Float64Array; movedG: Float64Array } | null }[];
+    /** Per behaviour world: its care's columns, its own rebased benchmark (else null), and its covered people's. */
+    worlds: {
+      claims: Float64Array[];
+      movedH: Float64Array;
+      movedG: Float64Array;
+      bench: Float64Array[] | null;
+      covered: { claims: Float64Array[]; movedH: Float64Array; movedG: Float64Array } | null;
+    }[];
   }
   let R: Cols | null = null;
   // The simulator alternates between its block and a one-run scratch block (variance-split twins).
@@ -293,7 +299,8 @@ export function settlementOf(model: ModelDefinition): FinancingPlan & ContractSe
       worlds: behaviourWorlds.map((bw) => {
         const p = worldPrefix(bw.id);
         const part = (q: string) => ({ claims: LINES.map((l) => col(`${p}${q}claims.${l}`)), movedH: col(`${p}${q}moved.out.hospital`), movedG: col(`${p}${q}moved.out.gp`) });
-        return { ...part(''), covered: bw.coverage < 1 ? part('covered.') : null };
+        const own = I.has(`${p}benchmark.${LINES[0]}`) ? LINES.map((l) => col(`${p}benchmark.${l}`)) : null;
+        return { ...part(''), bench: own, covered: bw.coverage < 1 ? part('covered.') : null };
       }),
     };
   };
@@ -356,7 +363,7 @@ export function settlementOf(model: ModelDefinition): FinancingPlan & ContractSe
     y.theta = theta;
     y.row0 = row0;
     y.quality = C.quality[ws];
-    y.bench = V ? V.bench : C.bench;
+    y.bench = V ? V.bench : (bw?.bench ?? C.bench);
     const moved = bw ? (V ? bw.covered! : bw) : V ? V : C;
     y.movedHospital = moved.movedH;
     y.movedGp = moved.movedG;
@@ -439,7 +446,6 @@ export function settlementOf(model: ModelDefinition): FinancingPlan & ContractSe
       settle(index, worldFor(index), settler ?? settlers[index]);
     },
     settleContract(b, index, settler, thetaOf) {
-      const j = levelOf[index];
       const perRun = H * NL;
       let byIndex = keptOf.get(b);
       if (!byIndex) keptOf.set(b, (byIndex = new Map()));
@@ -454,10 +460,7 @@ export function settlementOf(model: ModelDefinition): FinancingPlan & ContractSe
           k.claims.set(c, r * perRun);
         }
       }
-      if (R?.block !== b) {
-        R = resolved.get(b) ?? resolve(b);
-        resolved.set(b, R);
-      }
+      useBlock(b);
       c = k.claims;
       for (let r = 0; r < b.runs; r++) {
         theta = thetaOf(r);
@@ -475,12 +478,18 @@ export function settlementOf(model: ModelDefinition): FinancingPlan & ContractSe
     },
   };
 
-  /** The baseline money of run `slot` of `b` under θ: what every contract's settlement starts from. */
-  function prepare(b: RunBlock, slot: number, th: Float64Array) {
+  /** The columns of block `b`, resolved once per block and made the ones `settle` writes. */
+  function useBlock(b: RunBlock): Cols {
     if (R?.block !== b) {
       R = resolved.get(b) ?? resolve(b);
       resolved.set(b, R);
     }
+    return R;
+  }
+
+  /** The baseline money of run `slot` of `b` under θ: what every contract's settlement starts from. */
+  function prepare(b: RunBlock, slot: number, th: Float64Array) {
+    const R = useBlock(b);
     theta = th;
     row0 = slot * b.years;
     margin = v(theta, parties.margin);

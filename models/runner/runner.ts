@@ -53,9 +53,9 @@ export interface RunOptions {
    */
   assemble?: boolean;
   /**
-   * Write each chunk to this store as it arrives and let it go (instead of `assemble`): memory
-   * then holds θ per run but not the runs' columns, and `block` reads them back from the store
-   * when touched, bit for bit the same.
+   * Write each chunk (its columns and θ) to this store as it arrives and let it go (instead of
+   * `assemble`): memory then holds only where each chunk is, and `block` reads the runs back from
+   * the store when touched, bit for bit the same.
    */
   spill?: RunStore;
   /** Bytes of spilled columns `block` keeps in memory at most (default `SPILL_CACHE_BYTES`). */
@@ -209,7 +209,7 @@ export async function runOnWorkers(workers: WorkerHandle[], input: unknown, opts
     opts.onProgress({ done: doneTotal, total, elapsedMs, etaMs: doneTotal > 0 ? (elapsedMs / doneTotal) * (total - doneTotal) : NaN });
   };
   const blocks: RunBlock[] = [];
-  const spill = opts.spill ? new RunSpill(opts.spill, start, total) : null;
+  const spill = opts.spill ? new RunSpill(opts.spill, start) : null;
   const assembly = opts.assemble && !spill ? new BlockAssembly(start, total) : null;
   let next = 0;
   let cancelled = false;

@@ -44,62 +44,49 @@ export const SPILL_CACHE_BYTES = 32 * 1024 * 1024;
 interface Piece {
   firstRun: number;
   runs: number;
-  /** Position of the chunk's first column in the store; its columns follow one another, each runs × years values. */
+  /**
+   * Position of the chunk's first column in the store; its columns follow one another, each runs ×
+   * years values, and then its θ, runs × nParams values in run order (as a shard file holds them).
+   */
   at: number;
 }
 
 /**
  * The runs of a study kept outside the JavaScript heap as chunks arrive (in any order), so that
- * memory does not grow by every run's columns: each chunk is written to the store at once and let
- * go. θ per run stays in memory (the sensitivity analyses read all of it at once; 243 values, 1.9 kB,
- * per run of the default scenario against its columns' 17.8 kB). `block()` gives the runs
- * back as an ordinary block whose columns are read from the store when first touched, with the
- * same values bit for bit, so every summary made from it equals one made from the runs in memory.
+ * memory does not grow with the runs: each chunk's columns and θ are written to the store at once
+ * and let go; only where each chunk is stays in memory. `block()` gives the runs back as an
+ * ordinary block whose columns are read from the store when first touched, and θ when `params` is
+ * read (or only some slots' θ, by `paramColumns`), with the same values bit for bit, so every
+ * summary made from it equals one made from the runs in memory.
  */
 export class RunSpill {
   private readonly pieces: Piece[] = [];
   private shape: { names: string[]; years: number; nParams: number } | null = null;
-  private params = new Float64Array(0);
-  private capacity: number;
   constructor(
     private readonly store: RunStore,
     private readonly start: number,
-    capacity: number,
-  ) {
-    this.capacity = capacity;
-  }
+  ) {}
 
   add(b: RunBlock): void {
     if (b.firstRun < this.start) throw new Error(`run ${b.firstRun} comes before the first run ${this.start}`);
     const rows = b.runs * b.years;
-    const bytes = new Uint8Array(8 * rows * b.cols.length);
+    const theta = b.runs * b.nParams;
+    const bytes = new Uint8Array(8 * (rows * b.cols.length + theta));
     const f = new Float64Array(bytes.buffer);
     b.cols.forEach((c, i) => f.set(c.subarray(0, rows), i * rows));
+    f.set(b.params.subarray(0, theta), rows * b.cols.length);
     this.addStored(b, this.store.append(bytes));
   }
 
   /**
-   * A chunk whose columns are already in the store at `at`, one after another (each runs × years
-   * values, as `add` writes them and as a shard file holds them): only θ is taken from `b`.
+   * A chunk whose columns and θ are already in the store at `at`, one after another (as `add`
+   * writes them and as a shard file holds them).
    */
-  addStored(b: Omit<RunBlock, 'cols'>, at: number): void {
+  addStored(b: Omit<RunBlock, 'cols' | 'params'>, at: number): void {
     if (b.firstRun < this.start) throw new Error(`run ${b.firstRun} comes before the first run ${this.start}`);
     if (!this.shape) this.shape = { names: b.names, years: b.years, nParams: b.nParams };
     else if (b.years !== this.shape.years || b.nParams !== this.shape.nParams || b.names.length !== this.shape.names.length) throw new Error('a chunk of another study');
     this.pieces.push({ firstRun: b.firstRun, runs: b.runs, at });
-    this.keepParams(b);
-  }
-
-  private keepParams(b: Omit<RunBlock, 'cols'>): void {
-    const at = b.firstRun - this.start;
-    const need = (at + b.runs) * b.nParams;
-    if (need > this.params.length) {
-      this.capacity = Math.max(at + b.runs, this.params.length === 0 ? this.capacity : 2 * this.capacity);
-      const grown = new Float64Array(this.capacity * b.nParams);
-      grown.set(this.params);
-      this.params = grown;
-    }
-    this.params.set(b.params.subarray(0, b.runs * b.nParams), at * b.nParams);
   }
 
   /** How many consecutive runs from the first have arrived. */
@@ -115,7 +102,8 @@ export class RunSpill {
   /**
    * Runs start..start+runs−1 as a block. Its columns are read from the store when touched and
    * kept in a cache of at most `cacheBytes` (least recently used first out); a column handed out
-   * stays valid after it leaves the cache. Columns must not be written to.
+   * stays valid after it leaves the cache. `params` reads θ of every run when read and keeps it
+   * only while someone holds it. Columns and θ must not be written to.
    */
   block(runs: number, cacheBytes = SPILL_CACHE_BYTES): RunBlock {
     const have = this.contiguous();
@@ -148,6 +136,36 @@ export class RunSpill {
       }
       return col;
     };
+    /** Each piece's θ in turn (its own runs of it only), read into one reused buffer. */
+    const eachTheta = (visit: (theta: Float64Array, firstRow: number, n: number) => void) => {
+      let buf = new Float64Array(0);
+      for (const p of pieces) {
+        const n = Math.min(p.runs, start + runs - p.firstRun);
+        if (buf.length < n * nParams) buf = new Float64Array(n * nParams);
+        const view = buf.subarray(0, n * nParams);
+        store.read(new Uint8Array(view.buffer, 0, view.byteLength), p.at + 8 * names.length * p.runs * years);
+        visit(view, p.firstRun - start, n);
+      }
+    };
+    let held: WeakRef<Float64Array> | null = null;
+    const params = (): Float64Array => {
+      const kept = held?.deref();
+      if (kept) return kept;
+      const all = new Float64Array(runs * nParams);
+      eachTheta((theta, row) => all.set(theta, row * nParams));
+      held = new WeakRef(all);
+      return all;
+    };
+    const paramColumns = (slots: readonly number[]): Float64Array[] => {
+      const out = slots.map(() => new Float64Array(runs));
+      eachTheta((theta, row, n) => {
+        slots.forEach((slot, j) => {
+          const c = out[j];
+          for (let r = 0; r < n; r++) c[row + r] = theta[r * nParams + slot];
+        });
+      });
+      return out;
+    };
     // Every index is present (so map and forEach visit it); reading one loads the column.
     const cols = new Proxy(
       names.map(() => null),
@@ -164,6 +182,11 @@ export class RunSpill {
         },
       },
     ) as unknown as Float64Array[];
-    return { firstRun: start, runs, years, names, cols, params: this.params.subarray(0, runs * nParams), nParams };
+    const block = { firstRun: start, runs, years, names, cols, nParams } as RunBlock;
+    // `params` stays a plain field for a copy of the block (`{ ...block }` reads it); the slots'
+    // reader does not travel with a copy, which may hold other runs.
+    Object.defineProperty(block, 'params', { get: params, enumerable: true });
+    Object.defineProperty(block, 'paramColumns', { value: paramColumns, enumerable: false });
+    return block;
   }
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { localTextSchema } from './localTextSchema';
 import { addIssue, refineIssue } from './issue';
 import { LIMITS } from './limits';
-import { DIST_FACTS, DIST_KINDS, partValues, type DistKind, type DistributionParts, type PartRule } from './distributions';
+import { DIST_FACTS, DIST_KINDS, distributionMean, partValues, type DistKind, type DistributionParts, type PartRule } from './distributions';
 
 /**
  * A numeric parameter: a plain number, a number with its source, or a distribution.
@@ -87,6 +87,9 @@ export function paramRange(p: Param, lo: number, hi: number): { lo: number; hi: 
   const v = partValues(p);
   return { lo: v.min, hi: v.max };
 }
+
+/** A parameter's central value: the number itself, a sourced number's value, a distribution's mean. */
+export const paramMean = (p: Param): number => (typeof p === 'number' ? p : 'dist' in p ? distributionMean(p) : p.value);
 
 /** True when a parameter can take the value 0 or less. */
 export function canBeNonPositive(p: Param): boolean {

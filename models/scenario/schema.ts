@@ -214,7 +214,7 @@ const BenchmarkSchema = z.strictObject({
     })
     .optional()
     .describe(
-      "Rebasing at the end of each agreement period from the region's realised cost of the last pre-contract-years years, weighted as above, so that savings made early lower the later benchmark.",
+      "Rebasing at the end of each agreement period from the region's realised cost of the last pre-contract-years years, weighted as above, so that savings made early lower the later benchmark. With financing.behaviour, a contract whose care responds to its incentives is rebased on its own care's realised cost.",
     ),
 });
 

@@ -39,6 +39,11 @@ export interface WorldCols {
   claims: number[];
   contacts: number[];
   movedOut: number[];
+  /**
+   * Its own benchmark per line when the benchmark is rebased on realised cost: each contract's
+   * benchmark is rebased on the cost of its own care. Else null (the scenario's benchmark).
+   */
+  benchmarkLine: number[] | null;
   /** Its covered people's claims and moved contacts (contracts covering part of the region), else null. */
   covered: { claims: number[]; movedOut: number[] } | null;
 }
@@ -46,9 +51,21 @@ export interface WorldCols {
 /** Column-name prefix of the care under contract `id` when its incentives change it. */
 export const worldPrefix = (id: string) => `world.${id}.`;
 
-/** The behaviour worlds' column plan of a model: contract id and whether it covers part of the region. */
-export function worldsOf(model: { behaviour: { worlds: { id: string; coverage: number }[] } | null }): { id: string; covered: boolean }[] {
-  return (model.behaviour?.worlds ?? []).map((w) => ({ id: w.id, covered: w.coverage < 1 }));
+/** A behaviour world's column plan: its contract's id, whether it covers part of the region, whether it has a benchmark of its own. */
+export interface WorldPlan {
+  id: string;
+  covered: boolean;
+  rebased: boolean;
+}
+
+/**
+ * The behaviour worlds' column plan of a model. A world has a benchmark of its own when the
+ * benchmark is rebased on realised cost (not when it is the expected cost) and the contract covers
+ * the whole region (validation refuses partial coverage with rebasing).
+ */
+export function worldsOf(model: { behaviour: { worlds: { id: string; coverage: number }[] } | null; rebase: unknown; scenario: { benchmark: { method?: string } } }): WorldPlan[] {
+  const rebased = model.rebase !== null && model.scenario.benchmark.method !== 'expected';
+  return (model.behaviour?.worlds ?? []).map((w) => ({ id: w.id, covered: w.coverage < 1, rebased: rebased && w.coverage >= 1 }));
 }
 
 /** The covered population of one coverage level: what a contract with that coverage settles on. */
@@ -74,7 +91,7 @@ export interface Side {
   quality: number;
 }
 
-export function makeLayout(nThresholds: number, nLevels = 0, worlds: { id: string; covered: boolean }[] = []): Layout {
+export function makeLayout(nThresholds: number, nLevels = 0, worlds: WorldPlan[] = []): Layout {
   const names: string[] = [];
   const add = (n: string) => (names.push(n), names.length - 1);
   const side = (p: 'cf' | 'sc'): Side => ({
@@ -112,7 +129,7 @@ export function makeLayout(nThresholds: number, nLevels = 0, worlds: { id: strin
         benchmarkLine: LINES.map((l) => add(`${p}benchmark.${l}`)),
       };
     }),
-    worlds: worlds.map(({ id, covered }): WorldCols => {
+    worlds: worlds.map(({ id, covered, rebased }): WorldCols => {
       const p = worldPrefix(id);
       return {
         total: add(`${p}total`),
@@ -120,6 +137,7 @@ export function makeLayout(nThresholds: number, nLevels = 0, worlds: { id: strin
         claims: LINES.map((l) => add(`${p}claims.${l}`)),
         contacts: LINES.map((l) => add(`${p}contacts.${l}`)),
         movedOut: LINES.map((l) => add(`${p}moved.out.${l}`)),
+        benchmarkLine: rebased ? LINES.map((l) => add(`${p}benchmark.${l}`)) : null,
         covered: covered ? { claims: LINES.map((l) => add(`${p}covered.claims.${l}`)), movedOut: LINES.map((l) => add(`${p}covered.moved.out.${l}`)) } : null,
       };
     }),
@@ -137,6 +155,21 @@ export interface RunBlock {
   /** θ per run: `params[(run − firstRun)·nParams + p]`. */
   params: Float64Array;
   nParams: number;
+  /**
+   * θ of the given slots, one column (one value per run) each, without θ of every slot at once:
+   * runs kept outside memory read only these (`thetaColumns`).
+   */
+  paramColumns?: (slots: readonly number[]) => Float64Array[];
+}
+
+/** θ of the given slots over the block's runs, one column each (the same values as `params`). */
+export function thetaColumns(b: RunBlock, slots: readonly number[]): Float64Array[] {
+  if (b.paramColumns) return b.paramColumns(slots);
+  return slots.map((p) => {
+    const c = new Float64Array(b.runs);
+    for (let r = 0; r < b.runs; r++) c[r] = b.params[r * b.nParams + p];
+    return c;
+  });
 }
 
 /**

@@ -10,6 +10,7 @@ export function expectedSegmentYear(plan: SegmentYearPlan, _base: unknown, t: Ta
   const { n } = plan;
   const W = plan.worlds;
   const nw = W.length;
+  if (back.length < nw) ((back = new Float64Array(nw)), (backCost = new Float64Array(nw)));
   for (let l = 0; l < plan.lines.length; l++) {
     const lp = plan.lines[l];
     if (!lp) continue;
@@ -31,7 +32,6 @@ export function expectedSegmentYear(plan: SegmentYearPlan, _base: unknown, t: Ta
       c *= 1 - cut.f;
     }
     c *= lp.priceFactor;
-    if (back.length < nw) ((back = new Float64Array(nw)), (backCost = new Float64Array(nw)));
     for (let w = 0; w < nw; w++) back[w] = backCost[w] = 0;
     for (let mi = 0; mi < lp.nMoves; mi++) {
       const mv = lp.moves[mi];

@@ -1,5 +1,5 @@
 import { makeSamplers, type Samplers } from '../random/samplers';
-import { STREAMS, streamFor } from '../random/rng';
+import { aleaFromState, STREAMS, streamFor, type AleaState } from '../random/rng';
 import { LINES, PAYERS } from '../core/names';
 import { drawParams } from '../params/registry';
 import { severityLogParams, val, type InterventionModel, type SubstitutionModel } from '../define/definition';
@@ -50,8 +50,10 @@ interface RunStreams {
   quality: Samplers;
   subs: Samplers[];
   ivs: Samplers[];
-  /** One per behaviour world, all on the same stream. */
+  /** One per behaviour world, each pointed at its own copy of the behaviour stream when its care is drawn. */
   worlds: Samplers[];
+  /** The behaviour stream's start state in this replicate (every world's draws start from it). */
+  behaviour: AleaState | null;
 }
 
 function makeStreams(model: Model): RunStreams {
@@ -64,6 +66,7 @@ function makeStreams(model: Model): RunStreams {
     subs: model.substitutions.map(() => makeSamplers(none)),
     ivs: model.interventions.map(() => makeSamplers(none)),
     worlds: (model.behaviour?.worlds ?? []).map(() => makeSamplers(none)),
+    behaviour: null,
   };
 }
 
@@ -74,7 +77,7 @@ function seedStreams(rs: RunStreams, model: Model, run: number, replicate: strin
   rs.quality.use(g(STREAMS.quality));
   model.substitutions.forEach((x, i) => rs.subs[i].use(g(STREAMS.actionOf(x.block))));
   model.interventions.forEach((x, i) => rs.ivs[i].use(g(STREAMS.actionOf(x.block))));
-  rs.worlds.forEach((w) => w.use(g(STREAMS.behaviour)));
+  rs.behaviour = rs.worlds.length > 0 ? (g(STREAMS.behaviour).state ?? null) : null;
   return rs;
 }
 
@@ -128,6 +131,8 @@ export class RunSimulator {
   private readonly pool: { cuts: Cut[][]; moves: Move[][]; hcCuts: Cut[] }[];
   private readonly ivWeight: Float64Array;
   private readonly worlds: WorldState[];
+  /** The worlds whose care is drawn in the run being simulated: one per distinct response (all plans share this array). */
+  private readonly drawn: BehaviourWorld[] = [];
 
   constructor(
     private readonly model: Model,
@@ -163,7 +168,7 @@ export class RunSimulator {
             states: model.segments.map(() => Array.from({ length: L + 1 }, () => ({ prevCases: -1, prevN: 0, flags: new Uint8Array(0) }))),
           };
     const nt = model.excessThresholds.length;
-    this.worlds = (model.behaviour?.worlds ?? []).map((w) => {
+    this.worlds = (model.behaviour?.worlds ?? []).map((w, self) => {
       const total = newTally(NL, nt);
       const level = w.coverage < 1 ? model.coverageLevels.indexOf(w.coverage) : -1;
       return {
@@ -173,9 +178,11 @@ export class RunSimulator {
         piece: newTally(NL, nt),
         level,
         covered: level >= 0 ? newTally(NL, nt) : null,
+        self,
+        rep: -1,
       };
     });
-    const worlds = this.worlds.map((w) => w.world);
+    const worlds = this.drawn;
     this.plans = model.segments.map((seg) => ({
       n: 0,
       scenarioActive: false,
@@ -273,11 +280,7 @@ export class RunSimulator {
     const cols = out.cols;
     const expectedBenchmark = m.scenario.benchmark.method === 'expected';
     this.expected.fill(0);
-    for (let i = 0; i < this.worlds.length; i++) {
-      const w = this.worlds[i];
-      behaviourAt(theta, m.behaviour!, w.model, w.world.volume, w.world.uptake);
-      w.world.rng = rs.worlds[i];
-    }
+    this.distinctWorlds(theta, rs);
     const bench = this.horizon(theta, rs, (t, y) => {
       const r = row0 + t;
       const tl = y.tally;
@@ -320,7 +323,10 @@ export class RunSimulator {
       for (let i = 0; i < this.worlds.length; i++) {
         const ws = this.worlds[i];
         const W = L.worlds[i];
-        const wt = ws.total;
+        // A neutral world's care is the scenario's; a world responding as an earlier one did is that world's.
+        const src = ws.rep < 0 ? null : this.worlds[ws.rep];
+        const wt = src ? src.total : tl;
+        const wc = src ? src.covered : ws.level >= 0 ? this.cov!.tallies[ws.level] : null;
         let total = ivCost;
         for (let l = 0; l < NL; l++) {
           const x = wt.scClaims[l] + (l === HOSPITAL ? wt.scHcCost : 0);
@@ -331,10 +337,10 @@ export class RunSimulator {
         }
         cols[W.total][r] = total;
         cols[W.reduction][r] = 1 - total / cfTotal;
-        if (W.covered && ws.covered)
+        if (W.covered && wc)
           for (let l = 0; l < NL; l++) {
-            cols[W.covered.claims[l]][r] = ws.covered.scClaims[l] + (l === HOSPITAL ? ws.covered.scHcCost : 0);
-            cols[W.covered.movedOut[l]][r] = ws.covered.movedOut[l];
+            cols[W.covered.claims[l]][r] = wc.scClaims[l] + (l === HOSPITAL ? wc.scHcCost : 0);
+            cols[W.covered.movedOut[l]][r] = wc.movedOut[l];
           }
       }
       const cov = this.cov;
@@ -364,6 +370,10 @@ export class RunSimulator {
       }
       if (!expectedBenchmark) B = bench(t, cols[L.population][r]);
       cols[L.benchmark][r] = B;
+      for (let i = 0; i < this.worlds.length; i++) {
+        const own = L.worlds[i].benchmarkLine;
+        if (own) for (let l = 0; l < NL; l++) cols[own[l]][r] = bench(t, cols[L.population][r], l, 2 + i);
+      }
       // Rebased on realised cost, each world's benchmark follows its own cost: the counterfactual's
       // observed savings (what chance alone shows) are measured against its own rebased benchmark.
       const Bcf = m.rebase && !expectedBenchmark ? bench(t, cols[L.population][r], undefined, 0) : B;
@@ -398,6 +408,7 @@ export class RunSimulator {
     for (let t = -P; t < m.horizon; t++) {
       resetTally(tally);
       for (const w of this.worlds) {
+        if (w.rep !== w.self) continue;
         resetTally(w.total);
         if (w.covered) resetTally(w.covered);
       }
@@ -439,15 +450,44 @@ export class RunSimulator {
     return (t, pop, line) => pop * (line === undefined ? perCapAt0 : lineAt0[line]) * ipow(1 + g, t);
   }
 
+  /**
+   * Each world's response to its contract under θ, and which worlds' care is drawn: a world that
+   * changes nothing has the scenario's care, and one responding exactly as an earlier world (same
+   * volume and uptake fractions, same covered people) has that world's. Every world's draws start
+   * from the same behaviour stream and depend only on its fractions, so sharing the care is the
+   * care it would have drawn itself, bit for bit.
+   */
+  private distinctWorlds(theta: Float64Array, rs: RunStreams): void {
+    const m = this.model;
+    const W = this.worlds;
+    this.drawn.length = 0;
+    for (let i = 0; i < W.length; i++) {
+      const w = W[i];
+      const { volume, uptake } = w.world;
+      behaviourAt(theta, m.behaviour!, w.model, volume, uptake);
+      let neutral = true;
+      for (let l = 0; l < volume.length && neutral; l++) neutral = volume[l] === 0;
+      for (let j = 0; j < uptake.length && neutral; j++) neutral = uptake[j] >= 1;
+      w.rep = neutral ? -1 : i;
+      for (let k = 0; k < i && w.rep === i; k++) if (W[k].rep === k && W[k].level === w.level && sameResponse(W[k].world, w.world)) w.rep = k;
+      if (w.rep !== i) continue;
+      const b = rs.behaviour!;
+      // Built as seedrandom builds its state (same fields in the same order), so every stream's state has one shape and the samplers stay monomorphic.
+      rs.worlds[i].use(aleaFromState({ c: b.c, s0: b.s0, s1: b.s1, s2: b.s2 }));
+      w.world.rng = rs.worlds[i];
+      this.drawn.push(w.world);
+    }
+  }
+
   private historyBuffer: Float64Array | null = null;
   private perCapBuffer: Float64Array | null = null;
   /**
-   * Realised claims per person by world (0 counterfactual, 1 scenario), year (−P..H−1, index t + P)
-   * and line (index NL: all lines), for rebasing.
+   * Realised claims per person by world (0 counterfactual, 1 scenario, 2 + i behaviour world i),
+   * year (−P..H−1, index t + P) and line (index NL: all lines), for rebasing.
    */
   private history(): Float64Array {
     const m = this.model;
-    if (!this.historyBuffer) this.historyBuffer = new Float64Array(2 * (m.preYears + m.horizon) * (NL + 1));
+    if (!this.historyBuffer) this.historyBuffer = new Float64Array((2 + this.worlds.length) * (m.preYears + m.horizon) * (NL + 1));
     return this.historyBuffer;
   }
 
@@ -455,9 +495,12 @@ export class RunSimulator {
     const m = this.model;
     const tl = this.tally;
     const Y = m.preYears + m.horizon;
-    for (let w = 0; w < 2; w++) {
-      const claims = w === 0 || t < 0 ? tl.cfClaims : tl.scClaims;
-      const hc = w === 0 || t < 0 ? tl.cfHcCost : tl.scHcCost;
+    for (let w = 0; w < 2 + this.worlds.length; w++) {
+      // A behaviour world's care: its own, an earlier world's that responds the same, or the scenario's.
+      const rep = w >= 2 ? this.worlds[w - 2].rep : -1;
+      const src = rep >= 0 ? this.worlds[rep].total : tl;
+      const claims = w === 0 || t < 0 ? tl.cfClaims : src.scClaims;
+      const hc = w === 0 || t < 0 ? tl.cfHcCost : src.scHcCost;
       const at = (w * Y + t + m.preYears) * (NL + 1);
       let total = 0;
       for (let l = 0; l < NL; l++) {
@@ -483,9 +526,10 @@ export class RunSimulator {
     const H = m.horizon;
     const Y = P + H;
     const wt = m.benchmarkWeights;
-    if (!this.perCapBuffer) this.perCapBuffer = new Float64Array(2 * H * (NL + 1));
+    const nw = 2 + this.worlds.length;
+    if (!this.perCapBuffer) this.perCapBuffer = new Float64Array(nw * H * (NL + 1));
     const out = this.perCapBuffer;
-    for (let w = 0; w < 2; w++)
+    for (let w = 0; w < nw; w++)
       for (let l = 0; l <= NL; l++) {
         let base = l === NL ? perCapAt0 : lineAt0[l];
         let from = 0;
@@ -529,11 +573,13 @@ export class RunSimulator {
       plan.n = to - from;
       resetTally(cov.piece);
       for (const w of this.worlds) {
+        if (w.rep !== w.self) continue;
         resetTally(w.piece);
         w.world.tally = w.piece;
       }
       this.segYear(plan, base, cov.piece);
       for (const w of this.worlds) {
+        if (w.rep !== w.self) continue;
         addTally(w.total, w.piece);
         if (w.covered && k <= w.level) addTally(w.covered, w.piece);
       }
@@ -703,6 +749,12 @@ export class RunSimulator {
 
 const HOSPITAL = LINES.indexOf('hospital');
 
+const sameResponse = (a: BehaviourWorld, b: BehaviourWorld) => {
+  for (let l = 0; l < a.volume.length; l++) if (!Object.is(a.volume[l], b.volume[l])) return false;
+  for (let j = 0; j < a.uptake.length; j++) if (!Object.is(a.uptake[j], b.uptake[j])) return false;
+  return true;
+};
+
 /** One behaviour world's state in a run: its plan entry and its year's tallies (all people; one piece; its covered people). */
 interface WorldState {
   model: BehaviourWorldModel;
@@ -712,6 +764,9 @@ interface WorldState {
   /** Its contract's coverage level (−1: the whole region) and that level's tally. */
   level: number;
   covered: Tally | null;
+  /** Its index, and in the run being simulated the world whose care it has (itself, an earlier world responding the same, or −1: the scenario's). */
+  self: number;
+  rep: number;
 }
 
 interface CoverageState {

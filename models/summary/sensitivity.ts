@@ -34,8 +34,11 @@ export function sensitivity(params: Float64Array, nParams: number, slots: number
 export interface SensitivityInputs {
   cols: Float64Array[];
   rx: Float64Array[];
-  /** Sorted copies of each column, for the deciles. */
-  sorted: Float64Array[];
+  /**
+   * Each column's values at the ranks of its lowest and highest decile: two numbers, not a sorted
+   * copy of the column (which kept another value per run and parameter through every output).
+   */
+  deciles: { lo: number; hi: number }[];
   /** Standardised ranks of each parameter. */
   zx: Float64Array[];
   /** LU decomposition of zxᵀzx, or null when it could not be formed. */
@@ -43,11 +46,17 @@ export interface SensitivityInputs {
 }
 
 export function prepareInputs(params: Float64Array, nParams: number, slots: number[], runs: number): SensitivityInputs {
-  const cols = slots.map((p) => {
-    const c = new Float64Array(runs);
-    for (let r = 0; r < runs; r++) c[r] = params[r * nParams + p];
-    return c;
-  });
+  return prepareInputsOf(
+    slots.map((p) => {
+      const c = new Float64Array(runs);
+      for (let r = 0; r < runs; r++) c[r] = params[r * nParams + p];
+      return c;
+    }),
+  );
+}
+
+/** The same from the parameters' columns (one value per run each), e.g. read from spilled runs one slot at a time. */
+export function prepareInputsOf(cols: Float64Array[]): SensitivityInputs {
   const rx = cols.map(ranks);
   const zx = rx.map(standardise);
   let lu: SensitivityInputs['lu'] = null;
@@ -56,7 +65,12 @@ export function prepareInputs(params: Float64Array, nParams: number, slots: numb
   } catch {
     lu = null;
   }
-  return { cols, rx, sorted: cols.map((c) => c.slice().sort()), zx, lu };
+  const deciles = cols.map((c) => {
+    const sorted = c.slice().sort();
+    const n = sorted.length;
+    return { lo: sorted[Math.floor(0.1 * (n - 1))], hi: sorted[Math.ceil(0.9 * (n - 1))] };
+  });
+  return { cols, rx, deciles, zx, lu };
 }
 
 export function sensitivityOf(inp: SensitivityInputs, paths: string[], y: ArrayLike<number>): Importance[] {
@@ -67,9 +81,7 @@ export function sensitivityOf(inp: SensitivityInputs, paths: string[], y: ArrayL
   const srrc = rankRegression(inp, ry);
   const out = cols.map((_, j): Importance => {
     const x = cols[j];
-    const sorted = inp.sorted[j];
-    const lo = sorted[Math.floor(0.1 * (runs - 1))];
-    const hi = sorted[Math.ceil(0.9 * (runs - 1))];
+    const { lo, hi } = inp.deciles[j];
     let sl = 0;
     let nl = 0;
     let sh = 0;

@@ -1,6 +1,6 @@
 import { LINES, type Line } from '../core/names';
 import type { Model } from '../simulation/model';
-import { column, type RunBlock } from '../simulation/columns';
+import { column, thetaColumns, type RunBlock } from '../simulation/columns';
 import { minimumSavingsRate } from '../define/closedForm';
 import { chanceCv, personCostMoments } from '../define/personCost';
 import { benchmarkDrift, type BenchmarkDrift } from '../define/benchmarkDrift';
@@ -8,7 +8,7 @@ import { effectiveBaseYears } from '../define/definition';
 import { drawParams } from '../params/registry';
 import { probAtLeast, quantileMcse, quantileSorted, stat, yearSlice, type Prob, type Stat } from './stats';
 import { varianceSplit, type VarianceSplit } from './varianceSplit';
-import { prepareInputs, sensitivityOf, type Importance } from './sensitivity';
+import { prepareInputsOf, sensitivityOf, type Importance } from './sensitivity';
 import { finColumn, partiesOf, twinResultColumn } from '../core/columns';
 import { detectabilityCurve, type DetectabilityPoint } from './detectability';
 import { summarizeFinancing, type FinancingSummary } from './financing';
@@ -184,7 +184,7 @@ export function summarize(model: Model, b: RunBlock, opts: SummarizeOptions = {}
   if (opts.analyses !== false) {
     const uncertain = model.registry.slots.map((x, i) => (x.uncertain && model.scenario.simulation.parameterUncertainty ? i : -1)).filter((i) => i >= 0);
     const paths = uncertain.map((i) => model.registry.slots[i].path);
-    const inputs = prepareInputs(b.params, b.nParams, uncertain, b.runs);
+    const inputs = prepareInputsOf(thetaColumns(b, uncertain));
     drivers = sensitivityOf(inputs, paths, ys('reduction', b.years - 1)).slice(0, 10);
     for (const fm of model.financing.models)
       for (const party of ['insurer', 'hospital', 'gp', 'municipality', 'patients', 'integrator']) {

@@ -245,7 +245,7 @@ export function FinanceView(props: { fin: FinancingLike; startYear: number; hist
         <Show when={period() === 'horizon' ? props.proposal : null}>
           {(d) => (
             <p class="caption" data-testid="fin-design-note">
-              {tx(d().design.resimulated ? 'finNoteResimulated' : 'finNote', { n: num(d().design.runs) })}
+              {tx('finNote', { how: tx(d().design.resimulated ? 'finHowResimulated' : 'finHowSame', { n: num(d().design.runs) }) })}
             </p>
           )}
         </Show>
@@ -296,16 +296,16 @@ function ProposalRows(props: { proposal: DesignProposal; parties: string[] }) {
   const d = () => props.proposal.design;
   const rows = () =>
     [
-      { i: d().nash, key: 'finRowNash' as const, id: 'fin-design-nash' },
-      { i: d().equalShares !== d().nash ? d().equalShares : null, key: 'finRowEqual' as const, id: 'fin-design-equal' },
-    ].filter((r): r is { i: number; key: 'finRowNash' | 'finRowEqual'; id: string } => r.i !== null);
+      { i: d().nash, key: 'finRowNash' as const, mark: 'finMarkNash' as const, id: 'fin-design-nash' },
+      { i: d().equalShares !== d().nash ? d().equalShares : null, key: 'finRowEqual' as const, mark: 'finMarkEqual' as const, id: 'fin-design-equal' },
+    ].filter((r): r is typeof r & { i: number } => r.i !== null);
   return (
     <For each={rows()}>
       {(r) => (
         <tr class="design-row" data-testid={r.id}>
           <th scope="row" title={tx('finRowTitle', { n: textOf(props.proposal.contractName) })}>
             <span class="model-no design" aria-hidden="true">
-              {r.key === 'finRowNash' ? 'N' : lang() === 'nl' ? 'G' : 'E'}
+              {tx(r.mark)}
             </span>{' '}
             {tx(r.key)}
             <span class="for">{tx('finRowFor', { n: textOf(props.proposal.contractName) })}</span>

@@ -5,10 +5,11 @@ import { euroMln, num, pct, signed } from '../format';
 import { lang, t, textOf } from '../i18n';
 import { ChartCard } from '../components/ChartCard';
 import { partyLabel } from './partyStyle';
-import { paramLabel, wrapLabel } from './paramLabel';
+import { paramHover, paramLabel } from './paramLabel';
 import type { ImportanceLike } from './financeShape';
 import { svgWidth } from './svgWidth';
-import { RowLabel } from './RowLabel';
+import { RowLabel, rowLayout } from './RowLabel';
+import { ParamNameCell } from './ParamNameCell';
 import { TYPE } from './chartDefaults';
 
 /** The output the tornado explains: the last year's reduction, or one party's result under one model. */
@@ -62,15 +63,7 @@ export function TornadoView(props: { summary: Summary; scenario: unknown }) {
   const top = () => named().slice(0, 8);
 
   const { ref: svgRef, W, viewBox } = svgWidth(900, 560);
-  /** Label lines per parameter: three where the label column is narrow. */
-  const maxLines = () => (W() < 800 ? 3 : 2);
-  const rowH = () => (maxLines() === 3 ? 54 : 42);
-  /** Label column: up to 400 px, at most 45% of a narrow chart. */
-  const labelW = () => Math.min(400, Math.round(0.45 * W()));
-  // The label font of the rows below (the wrap width depends on it).
-  const fontPx = TYPE.body;
-  /** Characters per label line at this font (average glyph ≈ 0.55 em). */
-  const chars = () => Math.floor((labelW() - 14) / (fontPx * 0.55));
+  const { rowH, labelW, lines } = rowLayout(W);
   const lo = () => Math.min(view().mean, ...top().flatMap((x) => [x.lowDecileMean, x.highDecileMean]));
   const hi = () => Math.max(view().mean, ...top().flatMap((x) => [x.lowDecileMean, x.highDecileMean]));
   const sx = (v: number) => labelW() + 10 + ((v - lo()) / (hi() - lo() || 1)) * (W() - labelW() - 180);
@@ -116,11 +109,10 @@ export function TornadoView(props: { summary: Summary; scenario: unknown }) {
               </text>
               <Index each={top()}>
                 {(x, i) => {
-                  const lines = () => wrapLabel(x().label, chars(), maxLines());
                   return (
                     <g transform={`translate(0 ${i * rowH()})`} data-testid="tornado-row">
-                      <title>{`${x().group ? `${x().group} · ` : ''}${x().label}\n${x().path}`}</title>
-                      <RowLabel x={labelW() - 6} mid={rowH() / 2} lines={lines()} />
+                      <title>{paramHover(x())}</title>
+                      <RowLabel x={labelW() - 6} mid={rowH() / 2} lines={lines(x().label)} />
                       <rect x={Math.min(sx(x().lowDecileMean), sx(view().mean))} y={8} width={Math.abs(sx(x().lowDecileMean) - sx(view().mean))} height={rowH() - 16} fill={CF_COLOR} />
                       <rect x={Math.min(sx(x().highDecileMean), sx(view().mean))} y={8} width={Math.abs(sx(x().highDecileMean) - sx(view().mean))} height={rowH() - 16} fill={SC_COLOR} />
                       <text x={Math.max(sx(x().lowDecileMean), sx(x().highDecileMean)) + 5} y={rowH() / 2 + 4} font-size={String(TYPE.note)}>
@@ -151,11 +143,7 @@ export function TornadoView(props: { summary: Summary; scenario: unknown }) {
               <For each={named()}>
                 {(x) => (
                   <tr>
-                    <th scope="row" class="param-name">
-                      {x.label}
-                      <br />
-                      <code class="muted">{x.path}</code>
-                    </th>
+                    <ParamNameCell label={x.label} path={x.path} />
                     <td>{view().fmt(x.lowDecileMean)}</td>
                     <td>{view().fmt(x.highDecileMean)}</td>
                     <td>{num(x.spearman, 2)}</td>

@@ -1,7 +1,7 @@
 import { createEffect, createMemo, createSignal, For, Index, on, onCleanup, Show } from 'solid-js';
 import { lang } from '../i18n';
 import { euroMln, num } from '../format';
-import { formatInputNumber, numberProblemText, parseLocalNumber } from '../editor/numbers';
+import { formatInputNumber, numberProblemText, parseLocalNumber, retypeNumbers } from '../editor/numbers';
 import { partyLabelIn } from '../parties';
 import { OKABE_ITO } from '../colors';
 import { ChartCard } from '../components/ChartCard';
@@ -9,10 +9,11 @@ import type { DecisionValue, DecisionVoi } from '../../models/analysis/decisionV
 import type { Evppi } from '../../models/analysis/voi';
 import { fx } from '../decision/fairTexts';
 import { useFairWorker } from '../decision/fairWorker';
-import { runsOf } from '../decision/FairPanels';
-import { paramLabel, wrapLabel } from './paramLabel';
+import { runsOf } from '../decision/runsOf';
+import { paramHover, paramLabel } from './paramLabel';
 import { svgWidth } from './svgWidth';
-import { RowLabel } from './RowLabel';
+import { RowLabel, rowLayout } from './RowLabel';
+import { ParamNameCell } from './ParamNameCell';
 import { TYPE } from './chartDefaults';
 
 /** Runs the regressions use, at most the scenario's own (the method's error is the bootstrap's, shown). */
@@ -23,16 +24,10 @@ const GROUP_MAX = 3;
 const BAR = OKABE_ITO.vermillion;
 const EVPI_COLOR = '#333';
 
-/** The tornado's hover text for a parameter, so the two charts name each one alike. */
-const hoverText = (x: { group: string; label: string }, path: string) => `${x.group ? `${x.group} · ` : ''}${x.label}\n${path}`;
-
 /** The ranked EVPPI bars of one decision, drawn like the tornado (same label column, wrapping and type), with the EVPI as the bound. */
 function VoiBars(props: { rows: { path: string; label: string; group: string; e: Evppi }[]; evpi: number; title: string }) {
   const { ref, W, viewBox } = svgWidth(640, 320);
-  const maxLines = () => (W() < 800 ? 3 : 2);
-  const rowH = () => (maxLines() === 3 ? 54 : 42);
-  const labelW = () => Math.min(400, Math.round(0.45 * W()));
-  const chars = () => Math.floor((labelW() - 14) / (TYPE.body * 0.55));
+  const { rowH, labelW, lines } = rowLayout(W);
   const top = 22;
   const plotH = () => rowH() * props.rows.length;
   const H = () => top + plotH() + 48;
@@ -53,12 +48,11 @@ function VoiBars(props: { rows: { path: string; label: string; group: string; e:
       </text>
       <Index each={props.rows}>
         {(r, i) => {
-          const lines = () => wrapLabel(r().label, chars(), maxLines());
           const y = () => top + i * rowH();
           return (
             <g data-testid="voi-row">
-              <title>{hoverText(r(), r().path)}</title>
-              <RowLabel x={labelW() - 6} mid={y() + rowH() / 2} lines={lines()} />
+              <title>{paramHover(r())}</title>
+              <RowLabel x={labelW() - 6} mid={y() + rowH() / 2} lines={lines(r().label)} />
               <rect x={sx(0)} y={y() + 8} width={Math.max(1, sx(r().e.value) - sx(0))} height={rowH() - 16} fill={BAR} />
               <line x1={sx(r().e.value - r().e.se)} x2={sx(r().e.value + r().e.se)} y1={y() + rowH() / 2} y2={y() + rowH() / 2} stroke="#000" stroke-width="1.5" />
               <text x={Math.max(sx(r().e.value), sx(r().e.value + r().e.se)) + 5} y={y() + rowH() / 2 + 4} font-size={String(TYPE.note)} data-testid="voi-value">
@@ -95,22 +89,12 @@ export function VoiView(props: { input: unknown }) {
   const fixedText = () => fixed() ?? formatInputNumber(200000, lang());
   const perText = () => per() ?? formatInputNumber(25, lang());
   const label = (path: string) => paramLabel(path, props.input, lang());
-  // What was typed is rewritten in the new language's notation when the language changes: kept as
-  // typed, "5.000" people in Dutch would read as 5 in English. (Not deferred: `on` hands a deferred
-  // effect no previous language on its first change.)
+  // What was typed is rewritten in the new language's notation when the language changes. (Not
+  // deferred: `on` hands a deferred effect no previous language on its first change.)
   createEffect(
     on(lang, (l, prev) => {
       if (!prev || prev === l) return;
-      const re = (text: string | null) =>
-        text === null
-          ? null
-          : text
-              .split(';')
-              .map((part) => {
-                const v = parseLocalNumber(part, prev);
-                return v.ok ? formatInputNumber(v.value, l) : part.trim();
-              })
-              .join('; ');
+      const re = (text: string | null) => (text === null ? null : retypeNumbers(text, prev, l));
       setSizes(re(sizes()));
       setFixed(re(fixed()));
       setPer(re(per()));
@@ -334,11 +318,7 @@ export function VoiView(props: { input: unknown }) {
                 <For each={ranked()}>
                   {(x) => (
                     <tr>
-                      <th scope="row" class="param-name">
-                        {x.label}
-                        <br />
-                        <code class="muted">{x.path}</code>
-                      </th>
+                      <ParamNameCell label={x.label} path={x.path} />
                       <td class="num">{fx('cell', { v: euroMln(x.e.value, 2), e: euroMln(x.e.se, 2) })}</td>
                       <td class="num">{num(r2(x.e), 2)}</td>
                     </tr>

@@ -26,6 +26,9 @@ const SKIP = new Set(['effects', 'value']);
 
 const lower = (s: string) => (s.length > 1 && s[1] === s[1].toLowerCase() ? s[0].toLowerCase() + s.slice(1) : s);
 
+/** A chart row's hover text for a parameter: its kind of item, its name and its path. */
+export const paramHover = (x: { group: string; label: string; path: string }): string => `${x.group ? `${x.group} · ` : ''}${x.label}\n${x.path}`;
+
 /**
  * A readable name for a scenario parameter path, using the scenario's own item names:
  * `substitution[0].maxShift` → "Ziekenhuis → anderhalvelijnszorg (Blauwe Zorg): deel dat verschuift

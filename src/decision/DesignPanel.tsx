@@ -1,8 +1,8 @@
-import { createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, on, onCleanup, Show } from 'solid-js';
 import { lang, textOf } from '../i18n';
 import { euroMln, num, pct } from '../format';
 import { fieldLabel } from '../editor/labels';
-import { formatInputNumber, numberProblemText, parseLocalNumber } from '../editor/numbers';
+import { formatInputNumber, numberProblemText, parseLocalNumber, retypeNumbers } from '../editor/numbers';
 import { partyLabelIn } from '../parties';
 import { OKABE_ITO } from '../colors';
 import { svgWidth } from '../charts/svgWidth';
@@ -14,6 +14,7 @@ import type { StoredRuns } from '../../workers/designApi';
 import { tx } from './designTexts';
 import { issueText } from '../texts/issues';
 import { setDesignProposal } from './designProposal';
+import { runsOf } from './runsOf';
 
 /** Runs the designer simulates: its variants' differences are in the settlement, so fewer runs than a full run do. */
 const DESIGN_RUNS = 1000;
@@ -70,14 +71,26 @@ export function DesignPanel(props: { input: unknown; onAdd?: (contract: Record<s
   const [esUnit, setEsUnit] = createSignal<'euro' | 'revenue'>('euro');
   const [esOver, setEsOver] = createSignal<'horizon' | 'year'>('horizon');
   const parties = () => (contract() ? signingParties(contract()!.kind) : []);
-  const scenarioRuns = () => Number((props.input as { simulation?: { runs?: number } })?.simulation?.runs ?? DESIGN_RUNS);
   /** Typed levels per term and runs; untouched they follow the number of terms and the scenario. */
   const [levelsTyped, setLevelsTyped] = createSignal<string | null>(null);
   const [runsTyped, setRunsTyped] = createSignal<string | null>(null);
   const levelsText = () => levelsTyped() ?? String(stepsFor(chosenTerms().length));
   // The scenario's runs up to 1,000, but never below the least the field accepts (a quick look at 20 runs must not refuse its own default).
-  const runsText = () => runsTyped() ?? formatInputNumber(Math.max(RUNS.min, Math.min(DESIGN_RUNS, scenarioRuns())), lang());
+  const runsText = () => runsTyped() ?? formatInputNumber(Math.max(RUNS.min, runsOf(props.input, DESIGN_RUNS)), lang());
   const limitText = (p: Party) => limits()[p] ?? { min: '0', worse: '50', es: '' };
+  // What was typed is rewritten in the new language's notation when the language changes, as in the
+  // value-of-information panel. (Not deferred: `on` hands a deferred effect no previous language.)
+  createEffect(
+    on(lang, (l, prev) => {
+      if (!prev || prev === l) return;
+      const re = (text: string, percent = false) => retypeNumbers(text, prev, l, { percent });
+      const isShare = (path: string) => Object.values(DESIGN_TERMS).some((ts) => ts.some((t) => t.path === path && t.unit === 'share'));
+      setRanges((r) => Object.fromEntries(Object.entries(r).map(([path, x]) => [path, { lo: re(x.lo, isShare(path)), hi: re(x.hi, isShare(path)) }])));
+      setLimits((m) => Object.fromEntries(Object.entries(m).map(([p, x]) => [p, { min: re(x.min), worse: re(x.worse), es: re(x.es) }])));
+      setLevelsTyped((s) => (s === null ? null : re(s)));
+      setRunsTyped((s) => (s === null ? null : re(s)));
+    }),
+  );
 
   const [status, setStatus] = createSignal<'idle' | 'running' | 'done' | 'cancelled' | 'error'>('idle');
   const [progress, setProgress] = createSignal<{ d: number; p: number } | null>(null);

@@ -8,10 +8,10 @@ import { financingOf } from '../charts/financeShape';
 import type { ScenarioShapley } from '../../models/analysis/shapley';
 import { fx } from './fairTexts';
 import { useFairWorker } from './fairWorker';
+import { runsOf } from './runsOf';
 
 /** Runs each coalition simulates, at most the scenario's own. */
 const SHAPLEY_RUNS = 300;
-export const runsOf = (input: unknown, most: number) => Math.min(most, Number((input as { simulation?: { runs?: number } })?.simulation?.runs ?? most));
 
 /** Horizontal bars with an error whisker each, labels on the left (values in € mln). */
 function Bars(props: { title: string; rows: { label: string; value: number; se: number }[]; testid: string; color?: string }) {

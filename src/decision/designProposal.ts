@@ -15,7 +15,6 @@ export interface DesignProposal {
 }
 
 const [proposal, setProposal] = createSignal<DesignProposal | null>(null);
-export const designProposal = proposal;
 export const setDesignProposal = (p: DesignProposal | null) => setProposal(p);
 
 /** The proposal for the run whose input is `input`, or null (none, or made for another run). */

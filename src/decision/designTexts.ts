@@ -9,7 +9,6 @@ const X = {
     en: 'Choose a contract, one to four of its terms with their range, and what each party can accept. The variants are settled on the same simulated care: only the settlement differs.',
   },
   contract: { nl: 'Contract', en: 'Contract' },
-  noTerms: { nl: 'Dit soort contract heeft geen voorwaarden om te zoeken.', en: 'This kind of contract has no terms to search.' },
   noContracts: { nl: 'Het scenario heeft geen contract met voorwaarden om te zoeken.', en: 'The scenario has no contract with terms to search.' },
   term: { nl: 'Voorwaarde {i}', en: 'Term {i}' },
   none: { nl: '(geen)', en: '(none)' },
@@ -100,18 +99,19 @@ const X = {
   proposalName: { nl: '{n} (voorstel)', en: '{n} (proposal)' },
   finRowNash: { nl: 'Voorstel (Nash)', en: 'Proposal (Nash)' },
   finRowEqual: { nl: 'Alternatief (gelijke delen)', en: 'Alternative (equal shares)' },
+  /** The rows' marks in the model-number column: Nash; gelijke delen / equal shares. */
+  finMarkNash: { nl: 'N', en: 'N' },
+  finMarkEqual: { nl: 'G', en: 'E' },
   finRowTitle: { nl: 'Voorstel van de contractontwerper voor "{n}", nog geen contract', en: 'The contract designer’s proposal for "{n}", not yet a contract' },
   finRowFor: { nl: 'voor "{n}"', en: 'for "{n}"' },
   finWorse: { nl: 'slechter af {w}', en: 'worse off {w}' },
   finNotSigner: { nl: 'Tekent dit contract niet', en: 'Does not sign this contract' },
   finNote: {
-    nl: 'Voorstel en alternatief van de contractontwerper: afrekening toegepast op dezelfde gesimuleerde zorg ({n} runs). Per partij de verandering tegen de status quo over de hele looptijd (± Monte Carlo-fout) en de kans slechter af te zijn, in elke maat. Voeg het voorstel toe als contract voor alle maten.',
-    en: 'The contract designer’s proposal and alternative: settlement applied to the same simulated care ({n} runs). Per party the change against the status quo over the whole horizon (± Monte Carlo error) and the chance of being worse off, in every measure. Add the proposal as a contract for every measure.',
+    nl: 'Voorstel en alternatief van de contractontwerper: {how}. Per partij de verandering tegen de status quo over de hele looptijd (± Monte Carlo-fout) en de kans slechter af te zijn, in elke maat. Voeg het voorstel toe als contract voor alle maten.',
+    en: 'The contract designer’s proposal and alternative: {how}. Per party the change against the status quo over the whole horizon (± Monte Carlo error) and the chance of being worse off, in every measure. Add the proposal as a contract for every measure.',
   },
-  finNoteResimulated: {
-    nl: 'Voorstel en alternatief van de contractontwerper: opnieuw gesimuleerd met dezelfde trekkingen ({n} runs). Per partij de verandering tegen de status quo over de hele looptijd (± Monte Carlo-fout) en de kans slechter af te zijn, in elke maat. Voeg het voorstel toe als contract voor alle maten.',
-    en: 'The contract designer’s proposal and alternative: simulated again with the same draws ({n} runs). Per party the change against the status quo over the whole horizon (± Monte Carlo error) and the chance of being worse off, in every measure. Add the proposal as a contract for every measure.',
-  },
+  finHowSame: { nl: 'afrekening toegepast op dezelfde gesimuleerde zorg ({n} runs)', en: 'settlement applied to the same simulated care ({n} runs)' },
+  finHowResimulated: { nl: 'opnieuw gesimuleerd met dezelfde trekkingen ({n} runs)', en: 'simulated again with the same draws ({n} runs)' },
 } satisfies Record<string, Entry>;
 /** The table itself, for the catalogue's test. */
 export { X as DESIGN_TEXTS };

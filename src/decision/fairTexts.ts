@@ -67,7 +67,6 @@ const X = {
   pilotPer: { nl: 'Kosten per deelnemer (€)', en: 'Cost per participant (€)' },
   voiRun: { nl: 'Bereken de waarde van informatie', en: 'Compute the value of information' },
   evpi: { nl: 'Alles weten vóór het tekenen (EVPI): {v} (± {e})', en: 'Knowing everything before signing (EVPI): {v} (± {e})' },
-  voiChart: { nl: 'Wat de beslissing verandert: waarde van kennis per parameter (€ mln)', en: 'What changes the decision: value of knowing each parameter (€ mln)' },
   parameter: { nl: 'Parameter', en: 'Parameter' },
   evppi: { nl: 'EVPPI', en: 'EVPPI' },
   fit: { nl: 'Fit R² (hoogste)', en: 'Fit R² (highest)' },

@@ -3,8 +3,8 @@ import { lang, t, textOf, tIn, type Lang } from '../i18n';
 import { isBilingual, localText, localTextForEdit, withLocalText, type LocalText } from '../../models/scenario/localText';
 import type { Workspace } from '../workspace/store';
 import { DEFAULT_SCENARIO } from '../workspace/store';
-import { fieldId, getAt, pathString, type Path } from '../workspace/paths';
-import { DIST_PARTS, FIXED_CHOICE, FORMULA_PAYEES, NATIONAL_TREND_START, OPTION_WORDS, PLACED_LABELS, TREND_CHOICES, fieldLabel, fieldUnit } from './labels';
+import { clone, fieldId, getAt, pathString, type Path } from '../workspace/paths';
+import { DIST_PARTS, FIXED_CHOICE, FORMULA_PAYEES, NATIONAL_TREND_START, OPTION_WORDS, PLACED_LABELS, TREND_CHOICES, fieldLabel, fieldUnit, trendStartVars } from './labels';
 import { render } from '../texts/catalogue';
 import { addableKeys, defaultValueAt, enumAt, helpText, isParamField, limitsAt, removableAt, schemaAt } from './schemaHelp';
 import { DIST_FACTS, DIST_KINDS, isDistKind } from '../../models/scenario/distributions';
@@ -32,7 +32,7 @@ function wantsNumber(path: Path): boolean {
 }
 
 /** True when the format wants a list of plain numbers at `path` (the benchmark's base-year weights). */
-export function isNumberList(path: Path): boolean {
+function isNumberList(path: Path): boolean {
   if (schemaAt(path)?.type !== 'array') return false;
   const item = schemaAt([...path, 0])?.type;
   return item === 'number' || item === 'integer';
@@ -130,26 +130,36 @@ function FieldWarnings(props: { ws: Workspace; path: Path }) {
 }
 
 /**
- * A text box for a number that keeps exactly what was typed. When the text is a number (in the
- * interface's notation; a share as a percentage) the scenario gets the number; when it is not, the
- * scenario keeps the text itself, so the validator marks the field and nothing typed is lost
- * (also across a reload).
+ * A text box for a number (or, with `list`, for numbers separated by `;`) that keeps exactly what
+ * was typed. When the text is a number (in the interface's notation; a share as a percentage) the
+ * scenario gets the number; when it is not, the scenario keeps the text itself, so the validator
+ * marks the field and nothing typed is lost (also across a reload).
  *
  * The element is made once: its text is set from the scenario only when the scenario changes from
  * outside (reset, import, language), never while it holds what is being typed, so a half-typed
  * `0,` or `1.` stays as it is and the caret does not move.
  */
-export function NumberInput(props: { ws: Workspace; path: Path; id?: string; label: string; describedBy?: string; invalid?: boolean }) {
+function NumberInput(props: { ws: Workspace; path: Path; id?: string; label?: string; describedBy?: string; invalid?: boolean; list?: boolean }) {
   const value = () => getAt(props.ws.scenario, props.path);
-  const percent = () => isShare(props.path);
-  const shown = (v: unknown) => (typeof v === 'number' ? formatInputNumber(v, lang(), { percent: percent() }) : v === undefined || v === null ? '' : String(v));
+  const opts = () => ({ percent: isShare(props.path) });
+  const shown = (v: unknown): string => {
+    if (v === undefined || v === null) return '';
+    if (!props.list) return typeof v === 'number' ? formatInputNumber(v, lang(), opts()) : String(v);
+    return Array.isArray(v) && v.every((x) => typeof x === 'number') ? formatInputNumberList(v, lang(), opts()) : typeof v === 'string' ? v : JSON.stringify(v);
+  };
+  const read = (s: string): { ok: true; value: unknown } | { ok: false } => {
+    if (!props.list) return parseLocalNumber(s, lang(), opts());
+    const p = parseLocalNumberList(s, lang(), opts());
+    return p.ok ? { ok: true, value: p.values } : p;
+  };
+  const same = (a: unknown, b: unknown) => (props.list ? JSON.stringify(a) === JSON.stringify(b) : Object.is(a, b));
   let el: HTMLInputElement | undefined;
   /** The text as typed, while the field has focus. */
   let draft: string | null = null;
   const isDraftOf = (v: unknown): boolean => {
     if (draft === null) return false;
-    const p = parseLocalNumber(draft, lang(), { percent: percent() });
-    return p.ok ? Object.is(p.value, v) : draft === v;
+    const p = read(draft);
+    return p.ok ? same(p.value, v) : draft === v;
   };
   createEffect(() => {
     const text = shown(value());
@@ -162,7 +172,7 @@ export function NumberInput(props: { ws: Workspace; path: Path; id?: string; lab
       ref={el}
       type="text"
       inputmode="decimal"
-      class="num"
+      class={props.list ? 'num-list' : 'num'}
       id={props.id ?? fieldId(props.path)}
       aria-label={props.label}
       aria-invalid={props.invalid ? 'true' : undefined}
@@ -171,7 +181,7 @@ export function NumberInput(props: { ws: Workspace; path: Path; id?: string; lab
       onInput={(e) => {
         const s = e.currentTarget.value;
         draft = s;
-        const p = parseLocalNumber(s, lang(), { percent: percent() });
+        const p = read(s);
         props.ws.edit(props.path, p.ok ? p.value : s);
       }}
       onBlur={(e) => {
@@ -243,6 +253,34 @@ function ResetButton(props: { ws: Workspace; path: Path }) {
   );
 }
 
+/** The unit a field's number is typed in: a share's percent, or the field's own unit. */
+const unitAt = (path: Path, l: Lang): string | undefined => (isShare(path) ? shareUnit(path, l) : fieldUnit(path[path.length - 1], l));
+
+/**
+ * A field's head: its label (with the unit, or with `note` where the field says something else
+ * about its text), then `children` (a badge), the reset button and, for the fields that offer it,
+ * removal of an optional field.
+ */
+function FieldHead(props: { ws: Workspace; path: Path; label: string; unit?: boolean; note?: JSX.Element; remove?: boolean; children?: JSX.Element }) {
+  const unit = () => (props.unit ? unitAt(props.path, lang()) : '');
+  return (
+    <div class="field-head">
+      <label for={fieldId(props.path)}>
+        {props.label}
+        <Show when={unit()}>
+          <span class="unit"> ({unit()})</span>
+        </Show>
+        {props.note}
+      </label>
+      {props.children}
+      <ResetButton ws={props.ws} path={props.path} />
+      <Show when={props.remove}>
+        <RemoveField ws={props.ws} path={props.path} />
+      </Show>
+    </div>
+  );
+}
+
 /** A parameter: a number, a number with its source, or a distribution, with source note and picture. */
 export function ParamField(props: { ws: Workspace; path: Path; label: string }) {
   const v = () => getAt(props.ws.scenario, props.path) as any;
@@ -250,24 +288,15 @@ export function ParamField(props: { ws: Workspace; path: Path; label: string }) 
   const plain = () => typeof v() !== 'object' || v() === null;
   const errs = () => errorsUnder(props.ws, props.path);
   const id = () => fieldId(props.path);
-  const unit = () => (isShare(props.path) ? shareUnit(props.path, lang()) : fieldUnit(props.path[props.path.length - 1], lang()));
   return (
     <div class="field param" classList={{ invalid: errs().length > 0 }} data-field={pathString(props.path)}>
-      <div class="field-head">
-        <label for={id()}>
-          {props.label}
-          <Show when={unit()}>
-            <span class="unit"> ({unit()})</span>
-          </Show>
-        </label>
+      <FieldHead ws={props.ws} path={props.path} label={props.label} unit remove>
         <Show when={v()?.illustrative}>
           <span class="badge" title={t('illustrativeHelp')}>
             {t('illustrative')}
           </span>
         </Show>
-        <ResetButton ws={props.ws} path={props.path} />
-        <RemoveField ws={props.ws} path={props.path} />
-      </div>
+      </FieldHead>
       <div class="param-row">
         <select
           aria-label={`${props.label}: ${t('distribution')}`}
@@ -352,18 +381,19 @@ function TextField(props: { ws: Workspace; path: Path; label: string; multiline?
   };
   return (
     <div class="field" classList={{ invalid: errs().length > 0 }} data-field={pathString(props.path)}>
-      <div class="field-head">
-        <label for={id()}>
-          {props.label}
+      <FieldHead
+        ws={props.ws}
+        path={props.path}
+        label={props.label}
+        note={
           <Show when={bilingual()}>
             <span class="unit" data-testid="text-language" title={t('bilingualHelp')}>
               {' '}
               ({t('bilingualIn')})
             </span>
           </Show>
-        </label>
-        <ResetButton ws={props.ws} path={props.path} />
-      </div>
+        }
+      />
       <Show
         when={props.multiline}
         fallback={
@@ -394,18 +424,9 @@ function TextField(props: { ws: Workspace; path: Path; label: string; multiline?
 function PlainNumberField(props: { ws: Workspace; path: Path; label: string }) {
   const errs = () => errorsUnder(props.ws, props.path);
   const id = () => fieldId(props.path);
-  const unit = () => (isShare(props.path) ? shareUnit(props.path, lang()) : fieldUnit(props.path[props.path.length - 1], lang()));
   return (
     <div class="field" classList={{ invalid: errs().length > 0 }} data-field={pathString(props.path)}>
-      <div class="field-head">
-        <label for={id()}>
-          {props.label}
-          <Show when={unit()}>
-            <span class="unit"> ({unit()})</span>
-          </Show>
-        </label>
-        <ResetButton ws={props.ws} path={props.path} />
-      </div>
+      <FieldHead ws={props.ws} path={props.path} label={props.label} unit />
       <NumberInput ws={props.ws} path={props.path} label={props.label} describedBy={`${id()}-err ${id()}-help`} invalid={errs().length > 0} />
       <FieldErrors messages={errs()} id={`${id()}-err`} />
       <FieldWarnings ws={props.ws} path={props.path} />
@@ -416,70 +437,15 @@ function PlainNumberField(props: { ws: Workspace; path: Path; label: string }) {
 
 /**
  * A list of numbers in one text box (the benchmark's base-year weights), typed in the interface's
- * notation and separated by `;`. As in NumberInput, the element is made once and keeps what is
- * typed: the scenario gets the numbers when every entry is one, and the text otherwise, so the
- * validator marks the field (naming the entry that is no number) and nothing typed is lost.
+ * notation and separated by `;`; the validator names the entry that is no number.
  */
 function NumberListField(props: { ws: Workspace; path: Path; label: string }) {
   const errs = () => errorsUnder(props.ws, props.path);
   const id = () => fieldId(props.path);
-  const percent = () => isShare(props.path);
-  const value = () => getAt(props.ws.scenario, props.path);
-  const shown = (v: unknown) =>
-    Array.isArray(v) && v.every((x) => typeof x === 'number')
-      ? formatInputNumberList(v, lang(), { percent: percent() })
-      : v === undefined || v === null
-        ? ''
-        : typeof v === 'string'
-          ? v
-          : JSON.stringify(v);
-  const unit = () => (percent() ? shareUnit(props.path, lang()) : fieldUnit(props.path[props.path.length - 1], lang()));
-  let el: HTMLInputElement | undefined;
-  let draft: string | null = null;
-  const isDraftOf = (v: unknown): boolean => {
-    if (draft === null) return false;
-    const p = parseLocalNumberList(draft, lang(), { percent: percent() });
-    return p.ok ? JSON.stringify(p.values) === JSON.stringify(v) : draft === v;
-  };
-  createEffect(() => {
-    const text = shown(value());
-    if (!el || isDraftOf(value())) return;
-    draft = null;
-    if (el.value !== text) el.value = text;
-  });
   return (
     <div class="field" classList={{ invalid: errs().length > 0 }} data-field={pathString(props.path)}>
-      <div class="field-head">
-        <label for={id()}>
-          {props.label}
-          <Show when={unit()}>
-            <span class="unit"> ({unit()})</span>
-          </Show>
-        </label>
-        <ResetButton ws={props.ws} path={props.path} />
-        <RemoveField ws={props.ws} path={props.path} />
-      </div>
-      <input
-        ref={el}
-        type="text"
-        inputmode="decimal"
-        class="num-list"
-        id={id()}
-        data-path={pathString(props.path)}
-        aria-invalid={errs().length > 0 ? 'true' : undefined}
-        aria-describedby={`${id()}-err ${id()}-help`}
-        onInput={(e) => {
-          const s = e.currentTarget.value;
-          draft = s;
-          const p = parseLocalNumberList(s, lang(), { percent: percent() });
-          props.ws.edit(props.path, p.ok ? p.values : s);
-        }}
-        onBlur={(e) => {
-          draft = null;
-          const text = shown(value());
-          if (e.currentTarget.value !== text) e.currentTarget.value = text;
-        }}
-      />
+      <FieldHead ws={props.ws} path={props.path} label={props.label} unit remove />
+      <NumberInput ws={props.ws} path={props.path} list describedBy={`${id()}-err ${id()}-help`} invalid={errs().length > 0} />
       <FieldErrors messages={errs()} id={`${id()}-err`} />
       <Help path={props.path} />
     </div>
@@ -665,7 +631,7 @@ export function FieldNode(props: { ws: Workspace; path: Path; skip?: string[] })
     if (key() === 'price' && parent === 'effects') return render(PLACED_LABELS.effectPrice, lang());
     if (key() === 'quality' && parent === 'effects') return render(PLACED_LABELS.effectQuality, lang());
     if (key() === 'max' && parent === 'reach') return fieldLabel('reachMax', lang());
-    if (key() === 'trend' && props.path.length === 2 && props.path[0] === 'benchmark') return render(PLACED_LABELS.benchmarkTrend, lang());
+    if (isBenchmarkTrend(props.path)) return render(PLACED_LABELS.benchmarkTrend, lang());
     if (parent === 'formulas' && typeof key() === 'string') {
       const payee = FORMULA_PAYEES[String(key())];
       const who = payee ? render(payee, lang()) : partyLabelIn(String(key()), lang());
@@ -750,7 +716,7 @@ export function FieldNode(props: { ws: Workspace; path: Path; skip?: string[] })
 export function AddField(props: { ws: Workspace; path: Path }) {
   const here = () => getAt(props.ws.scenario, props.path);
   const present = () => Object.keys((here() as object) ?? {});
-  const options = () => addableKeys(props.path, present(), here()).filter((k) => !(props.path.length === 1 && props.path[0] === 'benchmark' && k === 'trend'));
+  const options = () => addableKeys(props.path, present(), here()).filter((k) => !isBenchmarkTrend([...props.path, k]));
   return (
     <Show when={options().length > 0}>
       <div class="add-field">
@@ -784,6 +750,9 @@ function RemoveField(props: { ws: Workspace; path: Path }) {
   );
 }
 
+/** The benchmark's trend: offered by TrendChoice, never as a plain field of the group or to add. */
+const isBenchmarkTrend = (path: Path): boolean => path.length === 2 && path[0] === 'benchmark' && path[1] === 'trend';
+
 type TrendKind = 'region' | 'fixed' | 'national';
 const trendKindOf = (v: unknown): TrendKind => (v === undefined ? 'region' : v && typeof v === 'object' && 'dist' in v ? 'national' : 'fixed');
 
@@ -800,11 +769,11 @@ function TrendChoice(props: { ws: Workspace; path: Path }) {
     const now = v();
     if (k === trendKindOf(now)) return;
     if (k === 'region') return props.ws.edit(props.path, undefined);
-    if (k === 'national') return props.ws.edit(props.path, JSON.parse(JSON.stringify(NATIONAL_TREND_START)));
+    if (k === 'national') return props.ws.edit(props.path, clone(NATIONAL_TREND_START));
     // A fixed rate starts at the distribution's centre, or at the default scenario's rate with its source.
     const def = getAt(DEFAULT_SCENARIO, props.path);
     if (now !== undefined) return props.ws.edit(props.path, { value: centre(now), illustrative: true, source: '' });
-    props.ws.edit(props.path, def !== undefined && trendKindOf(def) === 'fixed' ? JSON.parse(JSON.stringify(def)) : { value: centre(def), illustrative: true, source: '' });
+    props.ws.edit(props.path, def !== undefined && trendKindOf(def) === 'fixed' ? clone(def) : { value: centre(def), illustrative: true, source: '' });
   };
   return (
     <div class="field" data-field={`${pathString(props.path)}-choice`}>
@@ -813,7 +782,7 @@ function TrendChoice(props: { ws: Workspace; path: Path }) {
         <For each={['region', 'fixed', 'national'] as const}>{(k) => <option value={k}>{render(TREND_CHOICES[k], lang())}</option>}</For>
       </select>
       <p class="help" id={`${id()}-help`}>
-        {render(TREND_CHOICES[`${trendKindOf(v())}Help`], lang())}
+        {render(TREND_CHOICES[`${trendKindOf(v())}Help`], lang(), trendStartVars(lang()))}
       </p>
       <Show when={v() !== undefined}>
         <FieldNode ws={props.ws} path={props.path} />
@@ -824,7 +793,7 @@ function TrendChoice(props: { ws: Workspace; path: Path }) {
 
 export function ObjectGroup(props: { ws: Workspace; path: Path; label: string; skip?: string[]; open?: boolean }) {
   const isBenchmark = () => props.path.length === 1 && props.path[0] === 'benchmark';
-  const keys = () => Object.keys((getAt(props.ws.scenario, props.path) as object) ?? {}).filter((k) => !props.skip?.includes(k) && !(isBenchmark() && k === 'trend'));
+  const keys = () => Object.keys((getAt(props.ws.scenario, props.path) as object) ?? {}).filter((k) => !props.skip?.includes(k) && !isBenchmarkTrend([...props.path, k]));
   return (
     <details class="group" open={props.open ?? props.path.length <= 2}>
       <summary>
@@ -875,7 +844,7 @@ export function ListEditor(props: { ws: Workspace; path: Path; label: string }) 
   const itemName = (x: any, i: number) => (x && typeof x === 'object' ? localText(x.name, lang()) || x.id || `#${i + 1}` : `#${i + 1}`);
   const template = () => (getAt(DEFAULT_SCENARIO, props.path) as any[] | undefined)?.[0] ?? list()[0];
   const add = (from: any) => {
-    const copy = JSON.parse(JSON.stringify(from));
+    const copy = clone(from);
     if (copy && typeof copy === 'object' && 'id' in copy) copy.id = freshId(list(), copy.id);
     if (copy && typeof copy === 'object' && 'name' in copy) copy.name = copyName(copy.name);
     props.ws.edit(props.path, [...list(), copy]);

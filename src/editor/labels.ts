@@ -1,6 +1,7 @@
 import { DIST_FACTS } from '../../models/scenario/distributions';
 import type { Lang } from '../i18n';
-import { render, type Entry, type Label } from '../texts/catalogue';
+import { render, type Entry, type Label, type Vars } from '../texts/catalogue';
+import { textFormat } from '../texts/format';
 import { LINES } from '../../models/core/names';
 import { LINE_FACTS } from '../../models/core/lines';
 
@@ -195,9 +196,10 @@ export const TREND_CHOICES = {
     nl: 'Eén groeivoet voor elke run, zoals een contract die vastlegt; wijkt hij af van de verwachte groei, dan loopt de benchmark weg van de kosten (zie de financiering).',
     en: 'One growth rate for every run, as a contract fixes it; when it differs from the expected growth, the benchmark drifts from the cost (see financing).',
   },
+  // {lo}, {mode}, {hi}: the start's numbers, from NATIONAL_TREND_START (trendStartVars), so the help cannot describe another start.
   nationalHelp: {
-    nl: 'Een trend die per run wordt getrokken: de onzekerheid van een landelijke raming komt zo in de benchmark en in ieders resultaat. Begint op PERT 2,9–3,2–3,5% per jaar: RIVM VTV-2018 (2,9%) en CPB 2023 (3,5%) als grenzen, het midden illustratief.',
-    en: "A trend drawn per run: the uncertainty of a national projection enters the benchmark and everyone's result. Starts at PERT 2.9–3.2–3.5% a year: RIVM VTV-2018 (2.9%) and CPB 2023 (3.5%) as the bounds, the middle illustrative.",
+    nl: 'Een trend die per run wordt getrokken: de onzekerheid van een landelijke raming komt zo in de benchmark en in ieders resultaat. Begint op PERT {lo}–{mode}–{hi}% per jaar: RIVM VTV-2018 ({lo}%) en CPB 2023 ({hi}%) als grenzen, het midden illustratief.',
+    en: "A trend drawn per run: the uncertainty of a national projection enters the benchmark and everyone's result. Starts at PERT {lo}–{mode}–{hi}% a year: RIVM VTV-2018 ({lo}%) and CPB 2023 ({hi}%) as the bounds, the middle illustrative.",
   },
 } satisfies Record<string, Entry>;
 
@@ -212,6 +214,12 @@ export const NATIONAL_TREND_START = {
     en: 'RIVM VTV-2018 projects 2.9% real growth a year (2015–2040), CPB (2023) about 3.5% a year to 2028 (domain.md): the bounds; the middle is illustrative',
   },
 } as const;
+
+/** The national trend's start as percentages in language `l`'s notation, for the trend choice's help. */
+export function trendStartVars(l: Lang): Vars {
+  const pct = (x: number) => textFormat(l).num(+(x * 100).toFixed(6));
+  return { lo: pct(NATIONAL_TREND_START.min), mode: pct(NATIONAL_TREND_START.mode), hi: pct(NATIONAL_TREND_START.max) };
+}
 
 /** The distribution picker's choice for a plain number. */
 export const FIXED_CHOICE: Label = { nl: 'vast getal', en: 'fixed number' };

@@ -145,3 +145,18 @@ export function parseLocalNumberList(text: string, lang: Lang, opts: { percent?:
 export function formatInputNumberList(xs: readonly number[], lang: Lang, opts: { percent?: boolean } = {}): string {
   return xs.map((x) => formatInputNumber(x, lang, opts)).join('; ');
 }
+
+/**
+ * Text typed in language `from`, written again in the notation of `to`: each number between `;`
+ * as `formatInputNumber` writes it, the rest as typed. Kept as typed, "5.000" people in Dutch
+ * would read as 5 in English.
+ */
+export function retypeNumbers(text: string, from: Lang, to: Lang, opts: { percent?: boolean } = {}): string {
+  return text
+    .split(';')
+    .map((part) => {
+      const v = parseLocalNumber(part, from, opts);
+      return v.ok ? formatInputNumber(v.value, to, opts) : part.trim();
+    })
+    .join('; ');
+}

@@ -145,6 +145,8 @@ export function RegionImport(props: { base: () => unknown; onScenario: (s: Scena
     return tr(key, { r: p.row ?? '', c: p.column ?? '' });
   };
   const lineNames = (lines: string[]) => lines.map((l) => fieldLabel(l, lang())).join(' + ');
+  /** The mapping the result's table shows: as edited, or as the import made it. */
+  const mapping = (b: RegionBuilt) => groupsEdit() ?? b.mapping;
   /** Moves category `c` to group `to` (-1: no care line) and builds again with that mapping. */
   const remap = (c: Category, to: number) => {
     const groups = (groupsEdit() ?? []).map((g, i) => ({ ...g, categories: [...g.categories.filter((x) => x !== c), ...(i === to ? [c] : [])] }));
@@ -364,7 +366,7 @@ export function RegionImport(props: { base: () => unknown; onScenario: (s: Scena
                     <tbody>
                       <For each={CATEGORIES.filter((c) => b().columns.some((col) => col.category === c))}>
                         {(c) => {
-                          const group = (groupsEdit() ?? b().mapping).find((g) => g.categories.includes(c));
+                          const inGroup = (i: number) => mapping(b())[i].categories.includes(c);
                           return (
                             <tr>
                               <td class="small">
@@ -376,14 +378,14 @@ export function RegionImport(props: { base: () => unknown; onScenario: (s: Scena
                               <th scope="row">{categoryName(c)}</th>
                               <td>
                                 <select data-testid={`region-map-${c}`} aria-label={tr('mapTo', { c: categoryName(c) })} disabled={busy()} onChange={(e) => remap(c, Number(e.currentTarget.value))}>
-                                  <For each={groupsEdit() ?? b().mapping}>
+                                  <For each={mapping(b())}>
                                     {(g, i) => (
-                                      <option value={i()} selected={(groupsEdit() ?? b().mapping)[i()].categories.includes(c)}>
+                                      <option value={i()} selected={inGroup(i())}>
                                         {lineNames(g.lines)}
                                       </option>
                                     )}
                                   </For>
-                                  <option value={-1} selected={!group}>
+                                  <option value={-1} selected={!mapping(b()).some((g) => g.categories.includes(c))}>
                                     {tr('notModelled')}
                                   </option>
                                 </select>

@@ -6,7 +6,7 @@ import { simulateBlock } from '../../models/simulation/block';
 import { summarizeFinancing } from '../../models/summary/financing';
 import { PARTIES } from '../../models/core/names';
 import type { Scenario } from '../../models/scenario/schema';
-import { defaultInput, valid } from '../helpers';
+import { defaultInput, runNormally, valid } from '../helpers';
 
 const RUNS = 120;
 
@@ -25,11 +25,7 @@ describe('contract designer', () => {
     expect(d.resimulated).toBe(false);
     for (const p of d.points) {
       // Slow and obvious: the variant written into the scenario and simulated from scratch.
-      const v = structuredClone(s);
-      const m = v.financing!.models.find((x) => x.id === 'ss-one')!;
-      (m as { sharingRate: unknown }).sharingRate = p.terms.sharingRate;
-      const model = compile(valid(v));
-      const full = summarizeFinancing(model.financing, simulateBlock(model, 0, RUNS, 'aggregate')).models.find((x) => x.id === 'ss-one')!;
+      const full = runNormally(s, 'ss-one', RUNS, (m) => (m.sharingRate = p.terms.sharingRate));
       for (const party of Object.keys(p.outcome) as (keyof typeof p.outcome)[]) {
         expect(p.outcome[party]!.gain, `${party} at ${p.terms.sharingRate}`).toBe(full.horizon[party].changeVsStatusQuo.mean);
         expect(p.outcome[party]!.pWorse).toBe(full.horizon[party].pWorseOff.p);

@@ -5,7 +5,7 @@ import { simulateBlock } from '../../models/simulation/block';
 import { summarizeFinancing } from '../../models/summary/financing';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaultInput, root, valid } from '../helpers';
+import { defaultInput, root, runNormally, valid } from '../helpers';
 
 const RUNS = 60;
 
@@ -21,11 +21,7 @@ describe('contract designer: a term that changes what the simulation records', (
     // The threshold matters: two different results (so the comparison below is not of one number).
     expect(gains[0]).not.toBe(gains[1]);
     for (const p of d.points) {
-      const v = structuredClone(s);
-      const m = v.financing!.models.find((x) => x.id === 'populatie')! as { stopLoss: { threshold: number } };
-      m.stopLoss.threshold = p.terms['stopLoss.threshold'];
-      const model = compile(valid(v));
-      const full = summarizeFinancing(model.financing, simulateBlock(model, 0, RUNS, 'aggregate')).models.find((x) => x.id === 'populatie')!;
+      const full = runNormally(s, 'populatie', RUNS, (m) => ((m.stopLoss as { threshold: number }).threshold = p.terms['stopLoss.threshold']));
       for (const party of Object.keys(p.outcome) as (keyof typeof p.outcome)[]) {
         expect(p.outcome[party]!.gain, `${party} at ${p.terms['stopLoss.threshold']}`).toBe(full.horizon[party].changeVsStatusQuo.mean);
         expect(p.outcome[party]!.es).toBe(full.horizon[party].changeEs95);
@@ -43,11 +39,7 @@ describe('contract designer: a term that changes what the simulation records', (
     const gains = d.points.map((p) => p.outcome.insurer!.gain);
     expect(gains[0]).not.toBe(gains[1]);
     for (const p of d.points) {
-      const v = structuredClone(b);
-      const m = v.financing!.models.find((x) => x.id === 'ss')! as { sharingRate: unknown };
-      m.sharingRate = p.terms.sharingRate;
-      const model = compile(valid(v));
-      const full = summarizeFinancing(model.financing, simulateBlock(model, 0, RUNS, 'aggregate')).models.find((x) => x.id === 'ss')!;
+      const full = runNormally(b, 'ss', RUNS, (m) => (m.sharingRate = p.terms.sharingRate));
       for (const party of Object.keys(p.outcome) as (keyof typeof p.outcome)[]) {
         expect(p.outcome[party]!.gain, `${party} at ${p.terms.sharingRate}`).toBe(full.horizon[party].changeVsStatusQuo.mean);
         expect(p.outcome[party]!.es).toBe(full.horizon[party].changeEs95);
@@ -61,10 +53,7 @@ describe('contract designer: a term that changes what the simulation records', (
     const model = compile(s);
     const asIs = summarizeFinancing(model.financing, simulateBlock(model, 0, RUNS, 'aggregate')).models.find((x) => x.id === 'ss-one')!;
     for (const p of d.points) {
-      const v = structuredClone(s);
-      (v.financing!.models.find((x) => x.id === 'ss-one')! as { coverage?: number }).coverage = p.terms.coverage;
-      const vm = compile(valid(v));
-      const full = summarizeFinancing(vm.financing, simulateBlock(vm, 0, RUNS, 'aggregate')).models.find((x) => x.id === 'ss-one')!;
+      const full = runNormally(s, 'ss-one', RUNS, (m) => (m.coverage = p.terms.coverage));
       for (const party of Object.keys(p.outcome) as (keyof typeof p.outcome)[]) expect(p.outcome[party]!.gain, `${party} at ${p.terms.coverage}`).toBe(full.horizon[party].changeVsStatusQuo.mean);
       if (p.terms.coverage === 1) for (const party of Object.keys(p.outcome) as (keyof typeof p.outcome)[]) expect(p.outcome[party]!.gain).toBe(asIs.horizon[party].changeVsStatusQuo.mean);
     }

@@ -7,18 +7,18 @@ import { parseVektis } from '../../models/region/vektis';
 import { parseBands, regionSource, selectRegion } from '../../models/region/select';
 import { bandId, importRegion, mappingOf } from '../../models/analysis/regionScenario';
 import { validateScenario } from '../../models/pipeline/validate';
-import { distributionMean } from '../../models/scenario/distributions';
 import type { RegionImport } from '../../models/scenario/regionImport';
-import type { Distribution, Param, Scenario } from '../../models/scenario/schema';
+import type { Param, Scenario } from '../../models/scenario/schema';
 import { defaultInput, root, run, valid, yearValues } from '../helpers';
 import { AGES_2023, HEADER_2023, fixture, type Fixture } from '../region/fixtures';
+import { paramMean } from '../../models/scenario/param';
 
 /**
  * A region of an invented Vektis file (fixtures.ts: the 2023 layout, seeded random numbers, not
  * Vektis data) made into a scenario on the default base, checked against slow sums written here
  * apart from the importer.
  */
-const meanOf = (p: Param | undefined) => (p === undefined ? 0 : typeof p === 'number' ? p : 'dist' in p ? distributionMean(p as Distribution) : p.value);
+const meanOf = (p: Param | undefined) => (p === undefined ? 0 : paramMean(p));
 const AREAS = ['MAASTRICHT', 'VAALS'];
 const BANDS = '0-17,18-44,45-64,65-74,75+';
 const SHA = 'ab'.repeat(32);

@@ -9,6 +9,17 @@ const dir = mkdtempSync(join(tmpdir(), 'proeftuin-voi-'));
 describe('npm run sim -- --voi', { timeout: 400_000 }, () => {
   it('prints each decision’s EVPI, ranked EVPPI, the group and the pilot, writes them, and refuses bad flags naming them', async () => {
     const out = join(dir, 'voi.json');
+    // The refusals are independent processes: started together with the run, and checked after it.
+    const refusals = Promise.all(
+      (
+        [
+          [['--voi', '--pilot', '1000,x'], /--pilot: /],
+          [['--voi', '--voi-group', 'nope'], /"nope" is not an uncertain parameter/],
+          [['--pilot', '1000'], /go with --voi/],
+          [['--voi', '--pilot-cost', '1,2'], /--pilot-cost goes with --pilot/],
+        ] as const
+      ).map(async ([args, msg]) => ({ msg, bad: await sim('scenarios/default.json', '--runs', '60', ...args) })),
+    );
     const r = await sim(
       'scenarios/default.json',
       '--runs',
@@ -32,13 +43,7 @@ describe('npm run sim -- --voi', { timeout: 400_000 }, () => {
       [1000, 215_000],
       [20000, 500_000],
     ]);
-    for (const [args, msg] of [
-      [['--voi', '--pilot', '1000,x'], /--pilot: /],
-      [['--voi', '--voi-group', 'nope'], /"nope" is not an uncertain parameter/],
-      [['--pilot', '1000'], /go with --voi/],
-      [['--voi', '--pilot-cost', '1,2'], /--pilot-cost goes with --pilot/],
-    ] as const) {
-      const bad = await sim('scenarios/default.json', '--runs', '60', ...args);
+    for (const { msg, bad } of await refusals) {
       expect(bad.code, bad.stderr).toBe(64);
       expect(bad.stderr).toMatch(msg);
     }

@@ -138,5 +138,21 @@ export async function languageShown(page: Page, lang: 'nl' | 'en'): Promise<void
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
+/**
+ * Waits until the workspace has taken the last edit in: its validation answered for that very
+ * revision and, when valid, the run the editor starts by itself after a pause has started for it.
+ * What the edit makes the page do (messages, a field rewritten, a run) has happened by then.
+ */
+export async function editTaken(page: Page, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const p = (window as any).__proeftuinEditor?.progress();
+      return p && p.validatedRevision === p.revision && (!p.valid || p.startedRevision === p.revision);
+    },
+    null,
+    { timeout, polling: 50 },
+  );
+}
+
 /** No editor error list on the page (the scenario is valid as it stands). */
 export const noEditorErrors = (page: Page) => page.evaluate(() => document.querySelector('[data-testid="editor-errors"]') === null);

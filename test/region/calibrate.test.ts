@@ -5,14 +5,14 @@ import { CATEGORIES, type Category } from '../../models/region/vektis';
 import { DEFAULT_LINE_GROUPS, calibrate, scaleParam, topShare, type RegionData } from '../../models/analysis/calibrate';
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
-import { distributionMean } from '../../models/scenario/distributions';
 import { expectedPerCapita } from '../../models/finance/expected';
 import { compile } from '../../models/pipeline/compile';
 import { meanSd } from '../../models/summary/stats';
-import type { Distribution, Param } from '../../models/scenario/schema';
+import type { Param } from '../../models/scenario/schema';
 import { LINES } from '../../models/core/names';
 import { defaultInput, root, run, valid, yearValues } from '../helpers';
 import { SHARED_CATEGORY_NAMES } from '../../scenarios/defaultRegion';
+import { paramMean } from '../../models/scenario/param';
 
 /** Maastricht-Heuvelland 2023 from the shared reference file (municipality × category rows), summed slowly. */
 function maastrichtHeuvelland(): RegionData {
@@ -34,8 +34,6 @@ function maastrichtHeuvelland(): RegionData {
   };
 }
 
-const meanOf = (p: Param) => (typeof p === 'number' ? p : 'dist' in p ? distributionMean(p as Distribution) : p.value);
-
 describe('calibrating a scenario to a region’s Vektis data', () => {
   it('scales every parameter form so that its mean scales exactly', () => {
     const forms: Param[] = [
@@ -52,7 +50,7 @@ describe('calibrating a scenario to a region’s Vektis data', () => {
     ];
     for (const p of forms) {
       const q = scaleParam(p, 1.37, 'src');
-      expect(meanOf(q) / meanOf(p), JSON.stringify(p)).toBeCloseTo(1.37, 12);
+      expect(paramMean(q) / paramMean(p), JSON.stringify(p)).toBeCloseTo(1.37, 12);
       expect(typeof q === 'object' && 'illustrative' in q).toBe(false);
     }
   });
@@ -66,7 +64,7 @@ describe('calibrating a scenario to a region’s Vektis data', () => {
    * so their group has one index).
    */
   const target = (g: (typeof cal.groups)[number]) => {
-    const trends = g.lines.map((l) => meanOf(base.lines[l]!.trend));
+    const trends = g.lines.map((l) => paramMean(base.lines[l]!.trend));
     expect(new Set(trends).size, g.lines.join('+')).toBe(1);
     return g.categories.reduce((s, c) => s + data.costPerInsuredYear[c], 0) * (1 + trends[0]) ** (base.simulation.startYear - 2023);
   };

@@ -1,28 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rebaseDefault, readSharedRegion, SHARED_REGION_FILE } from '../../scenarios/defaultRegion';
 import { DEFAULT_LINE_GROUPS } from '../../models/analysis/calibrate';
 import { expectedPerCapita } from '../../models/finance/expected';
 import { compile } from '../../models/pipeline/compile';
-import { distributionMean } from '../../models/scenario/distributions';
 import { LINES } from '../../models/core/names';
-import type { Distribution, Param } from '../../models/scenario/schema';
 import { defaultInput, root, valid } from '../helpers';
-
-const meanOf = (p: Param) => (typeof p === 'number' ? p : 'dist' in p ? distributionMean(p as Distribution) : p.value);
-
-/** The shared file summed slowly, apart from the reader: cost per category and insured-years. */
-function slowSums(file: string) {
-  const cost = new Map<string, number>();
-  const years = new Map<string, number>();
-  for (const line of readFileSync(file, 'utf8').trim().split('\n').slice(1)) {
-    const [area, category, eur, insured] = line.split(';');
-    cost.set(category, (cost.get(category) ?? 0) + Number(eur));
-    years.set(area, Number(insured));
-  }
-  return { cost, insuredYears: [...years.values()].reduce((s, v) => s + v, 0) };
-}
+import { paramMean } from '../../models/scenario/param';
+import { slowSums } from './fixtures';
 
 describe('the default scenario is the real Maastricht-Heuvelland (Vektis 2023)', () => {
   const file = join(root, SHARED_REGION_FILE);
@@ -33,7 +19,7 @@ describe('the default scenario is the real Maastricht-Heuvelland (Vektis 2023)',
   const perLine = expectedPerCapita(model, []).lines;
   const years = scenario.simulation.startYear - data.dataYear;
   // The documented index: each line's mean cost trend (RIVM/CPB, domain.md) compounded from the data year.
-  const index = (l: (typeof LINES)[number]) => (1 + meanOf(scenario.lines[l]!.trend)) ** years;
+  const index = (l: (typeof LINES)[number]) => (1 + paramMean(scenario.lines[l]!.trend)) ** years;
   const { cost, insuredYears } = slowSums(file);
   const dataOf = (names: string[]) => names.reduce((s, n) => s + cost.get(n)!, 0) / insuredYears;
   const WANT: { lines: (typeof LINES)[number][]; categories: string[] }[] = [
@@ -78,7 +64,7 @@ describe('the default scenario is the real Maastricht-Heuvelland (Vektis 2023)',
     // The same file but for the costs, each within the cent it is rounded to (a recalibration of
     // rounded costs may move one by a cent; the 0.5% above is what the costs are held to).
     const costs: [number, number][] = [];
-    const strip = (r: typeof scenario.region, into: number[]) => JSON.stringify(r, (k, v) => (k === 'costPerContact' ? (into.push(meanOf(v)), typeof v === 'object' ? v.source : '') : v));
+    const strip = (r: typeof scenario.region, into: number[]) => JSON.stringify(r, (k, v) => (k === 'costPerContact' ? (into.push(paramMean(v)), typeof v === 'object' ? v.source : '') : v));
     const a: number[] = [];
     const b: number[] = [];
     expect(strip(again.scenario.region, a)).toBe(strip(scenario.region, b));

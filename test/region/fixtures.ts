@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import seedrandom from 'seedrandom';
 import { CATEGORIES, categoryOf, normaliseColumn, type Category } from '../../models/region/vektis';
 
@@ -61,4 +62,16 @@ export function fixture(header: string, areas: string[], ages: string[], opts: {
   for (const area of areas) for (const sex of ['M', 'V']) for (const age of ages) row(sex, age, area);
   for (let i = 0; i < (opts.rest ?? 0); i++) row('', '', '');
   return { text: lines.join('\r\n') + '\r\n', rows };
+}
+
+/** The shared file summed slowly, apart from the reader: cost per category and insured-years. */
+export function slowSums(file: string) {
+  const cost = new Map<string, number>();
+  const years = new Map<string, number>();
+  for (const line of readFileSync(file, 'utf8').trim().split('\n').slice(1)) {
+    const [area, category, eur, insured] = line.split(';');
+    cost.set(category, (cost.get(category) ?? 0) + Number(eur));
+    years.set(area, Number(insured));
+  }
+  return { cost, insuredYears: [...years.values()].reduce((s, v) => s + v, 0) };
 }

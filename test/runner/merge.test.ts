@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BlockAssembly, mergeBlocks, pickColumns } from '../../models/runner/merge';
-import type { RunBlock } from '../../models/simulation/columns';
 import { KEY_ERROR_COLUMNS, keyErrors } from '../../models/analysis/precision';
-import { defaultInput, run } from '../helpers';
+import { defaultInput, labelledChunk as chunk, run } from '../helpers';
 
 describe('blocks cut to the columns a worker needs', () => {
   it('pickColumns copies only the named columns', () => {
@@ -31,22 +30,6 @@ describe('blocks cut to the columns a worker needs', () => {
 });
 
 describe('chunks assembled in place', () => {
-  /** A block of runs [first, first + runs) whose every value names its column, run and year (and θ its run and slot). */
-  const chunk = (first: number, runs: number): RunBlock => {
-    const years = 3;
-    const nParams = 2;
-    const names = ['a', 'b'];
-    return {
-      firstRun: first,
-      runs,
-      years,
-      names,
-      cols: names.map((_, i) => Float64Array.from({ length: runs * years }, (_, k) => 1000 * i + 10 * (first + Math.floor(k / years)) + (k % years))),
-      params: Float64Array.from({ length: runs * nParams }, (_, k) => first + Math.floor(k / nParams) + (k % nParams) / 10),
-      nParams,
-    };
-  };
-
   it('in any order, and growing past the runs first expected, give what mergeBlocks gives; a prefix only once its runs arrived', () => {
     const parts = [chunk(4, 3), chunk(0, 2), chunk(9, 5), chunk(2, 2), chunk(7, 2)];
     // Room for 5 runs: the chunk at 9–13 makes it grow twice over.

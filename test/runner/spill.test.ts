@@ -5,32 +5,15 @@ import { runOnWorkers } from '../../models/runner/runner';
 import { inProcessWorker } from '../../models/runner/inProcess';
 import { compile } from '../../models/pipeline/compile';
 import { summarize } from '../../models/summary/summarize';
-import type { RunBlock } from '../../models/simulation/columns';
-import { bitDifferences, defaultInput, valid } from '../helpers';
+import { thetaColumns } from '../../models/simulation/columns';
+import { bitDifferences, defaultInput, labelledChunk as chunk, valid } from '../helpers';
 
 const sameBits = (x: Float64Array, y: Float64Array) => x.length === y.length && Buffer.from(x.buffer, x.byteOffset, x.byteLength).equals(Buffer.from(y.buffer, y.byteOffset, y.byteLength));
-
-/** A block of runs [first, first + runs) whose every value names its column, run and year (and θ its run and slot). */
-const chunk = (first: number, runs: number): RunBlock => {
-  const years = 3;
-  const nParams = 2;
-  const names = ['a', 'b', 'c'];
-  return {
-    firstRun: first,
-    runs,
-    years,
-    names,
-    cols: names.map((_, i) => Float64Array.from({ length: runs * years }, (_, k) => 1000 * i + 10 * (first + Math.floor(k / years)) + (k % years))),
-    params: Float64Array.from({ length: runs * nParams }, (_, k) => first + Math.floor(k / nParams) + (k % nParams) / 10),
-    nParams,
-  };
-};
 
 describe('runs spilled to a store and read back', () => {
   it('in any order give what mergeBlocks gives, column by column and θ; a prefix only once its runs arrived', () => {
     const parts = [chunk(4, 3), chunk(0, 2), chunk(9, 5), chunk(2, 2), chunk(7, 2)];
-    // Room for 5 runs at first: θ grows past it.
-    const s = new RunSpill(new MemoryStore(), 0, 5);
+    const s = new RunSpill(new MemoryStore(), 0);
     s.add(parts[0]);
     s.add(parts[1]);
     expect(s.contiguous()).toBe(2);
@@ -42,6 +25,14 @@ describe('runs spilled to a store and read back', () => {
     const got = s.block(14, 1);
     expect(got).toMatchObject({ firstRun: 0, runs: 14, years: 3, nParams: 2, names: want.names });
     expect(sameBits(got.params, want.params)).toBe(true);
+    // θ of some slots, read without θ of every slot, in any order of the slots.
+    const slotCols = got.paramColumns!([1, 0]);
+    [1, 0].forEach((slot, j) => expect(Array.from(slotCols[j])).toEqual(Array.from({ length: 14 }, (_, r) => want.params[r * 2 + slot])));
+    expect(thetaColumns(want, [1])).toEqual([slotCols[0]]);
+    // A copy of the block has θ as a plain value and reads the slots from it.
+    const copy = { ...got };
+    expect(copy.paramColumns).toBeUndefined();
+    expect(sameBits(thetaColumns(copy, [1])[0], slotCols[0])).toBe(true);
     for (let round = 0; round < 2; round++) want.cols.forEach((c, i) => expect(sameBits(got.cols[i], c)).toBe(true));
     expect(got.cols.map((c) => c[3])).toEqual(want.cols.map((c) => c[3]));
     expect(got.cols.length).toBe(3);
@@ -55,7 +46,7 @@ describe('runs spilled to a store and read back', () => {
   });
 
   it('a first run after 0: chunks before it are refused', () => {
-    const s = new RunSpill(new MemoryStore(), 10, 4);
+    const s = new RunSpill(new MemoryStore(), 10);
     expect(() => s.add(chunk(8, 2))).toThrow(/run 8 comes before the first run 10/);
     s.add(chunk(10, 4));
     expect(s.block(4).cols[1][0]).toBe(1000 + 100);

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSharedRegion, SHARED_REGION_FILE } from '../../scenarios/defaultRegion';
@@ -6,26 +6,18 @@ import { OWN_REGION_FILES, REBASED_FILES, rebaseLibraryFile } from '../../scenar
 import { DEFAULT_LINE_GROUPS } from '../../models/analysis/calibrate';
 import { expectedPerCapita } from '../../models/finance/expected';
 import { compile } from '../../models/pipeline/compile';
-import { distributionMean } from '../../models/scenario/distributions';
 import { LINES } from '../../models/core/names';
 import { localText } from '../../models/scenario/localText';
-import type { Distribution, Param } from '../../models/scenario/schema';
 import { readJson, root, valid } from '../helpers';
+import { paramMean } from '../../models/scenario/param';
+import { slowSums } from '../region/fixtures';
 
-const meanOf = (p: Param) => (typeof p === 'number' ? p : 'dist' in p ? distributionMean(p as Distribution) : p.value);
 const AREAS = ['EIJSDEN-MARGRATEN', 'GULPEN-WITTEM', 'MAASTRICHT', 'MEERSSEN', 'VAALS', 'VALKENBURG AAN DE GEUL'];
 
 /** Cost per insured-year per shared-file category, summed slowly apart from the reader. */
 function slowPerInsured(file: string): Map<string, number> {
-  const cost = new Map<string, number>();
-  const years = new Map<string, number>();
-  for (const line of readFileSync(file, 'utf8').trim().split('\n').slice(1)) {
-    const [area, category, eur, insured] = line.split(';');
-    cost.set(category, (cost.get(category) ?? 0) + Number(eur));
-    years.set(area, Number(insured));
-  }
-  const n = [...years.values()].reduce((s, v) => s + v, 0);
-  return new Map([...cost].map(([c, v]) => [c, v / n]));
+  const { cost, insuredYears } = slowSums(file);
+  return new Map([...cost].map(([c, v]) => [c, v / insuredYears]));
 }
 
 describe('library files re-based on Maastricht-Heuvelland (Vektis 2023)', () => {
@@ -53,7 +45,7 @@ describe('library files re-based on Maastricht-Heuvelland (Vektis 2023)', () => 
       let want = 0;
       for (const g of DEFAULT_LINE_GROUPS) {
         const cats = CATEGORIES[g.lines.join('+')];
-        const index = new Set(g.lines.map((l) => (1 + meanOf(s.lines[l]!.trend)) ** years));
+        const index = new Set(g.lines.map((l) => (1 + paramMean(s.lines[l]!.trend)) ** years));
         expect(index.size).toBe(1);
         const target = cats.reduce((t, c) => t + perInsured.get(c)!, 0) * [...index][0];
         const sum = g.lines.reduce((t, l) => t + perLine[LINES.indexOf(l)], 0);

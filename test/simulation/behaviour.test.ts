@@ -53,6 +53,22 @@ describe('behaviour: neutral cases are bit-identical', () => {
     expect(column(b, 'world.budget.claims.hospital')).not.toEqual(column(b, 'world.ffs.claims.hospital'));
   });
 
+  it('each contract’s care is the care it gets as the only contract, bit for bit (identical responses drawn once and shared)', () => {
+    // FFS and the budget with marginal rate 1 respond alike and share one draw: sharing must not change a number.
+    // (Without the half-covered contract: coverage splits the region's draws into pieces.)
+    const whole = CONTRACTS.filter((c) => c.coverage === undefined);
+    const sAll = scenario(ON);
+    sAll.financing.models = clone(whole);
+    const all = run(sAll, 40).block;
+    for (const c of whole) {
+      const s = scenario(ON);
+      s.financing.models = [clone(c)];
+      const alone = run(s, 40).block;
+      for (const l of LINES_OUT) expect(column(all, `world.${c.id}.claims.${l}`), `${c.id} ${l}`).toEqual(column(alone, `world.${c.id}.claims.${l}`));
+      expect(column(all, `world.${c.id}.moved.out.hospital`)).toEqual(column(alone, `world.${c.id}.moved.out.hospital`));
+    }
+  });
+
   it('switching behaviour off for one contract keeps that contract on the scenario’s care (no world columns)', () => {
     const s = scenario(ON);
     s.financing.models[4].behaviour = false;
@@ -182,7 +198,8 @@ describe('behaviour: money', () => {
     for (const c of CONTRACTS) {
       const tk = total(c.id);
       for (let r = 0; r < b.runs; r++) {
-        const freed = resources('cf.', r).map((x, t) => x - resources(`world.${c.id}.`, r)[t] - iv[r * H + t]);
+        const own = resources(`world.${c.id}.`, r);
+        const freed = resources('cf.', r).map((x, t) => x - own[t] - iv[r * H + t]);
         for (let t = 0; t < H; t++) {
           const i = r * H + t;
           expect(Math.abs(tk[i] - (sq[i] + freed[t])), `${c.id} run ${r} year ${t}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(sq[i])));

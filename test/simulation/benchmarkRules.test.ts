@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { column } from '../../models/simulation/columns';
+import { finColumn } from '../../models/core/columns';
 import { validateScenario } from '../../models/pipeline/validate';
 import type { ScenarioInput } from '../../models/scenario/schema';
 import { clone, defaultInput, run } from '../helpers';
@@ -89,6 +90,43 @@ describe('benchmark rules (hand-computed cases)', () => {
     const plain = benchmarks({ weights: w }).B;
     expect(b.B[1]).toBeCloseTo(plain[1], 6);
     expect(b.B[2]).toBeLessThan(plain[2]);
+  });
+
+  it('rebasing with behaviour on: each contract’s benchmark is rebased on its own care’s realised cost', () => {
+    // A population contract whose GP group earns nothing per extra contact: with elasticity 1 and a
+    // discretionary share of 0.25, a quarter of the GP contacts left after the intervention go,
+    // so its care costs 0.8 · 0.75 = 0.6 of the cost without change from year 0.
+    const input = region({ weights: [0.1, 0.3, 0.6], rebase: { everyYears: 2, ratchet: 0.5 } }) as any;
+    input.financing = {
+      parties: {
+        intermediateProvider: 'gp',
+        hospital: { fixedShare: 0.8, adjustment: 0.2, costRatio: 1 },
+        gp: { fixedShare: 0.5, adjustment: 0.5, costRatio: 1 },
+        insurerMargin: 0.01,
+        deductibleShare: { hospital: 0.05, intermediate: 0.05, pharmacy: 0.05 },
+      },
+      models: [{ id: 'pop', name: 'population', kind: 'population', discount: 0, owner: { gp: 1, hospital: 0 } }],
+      behaviour: { elasticity: 1, discretionary: { gp: 0.25 }, holdBack: 0 },
+    };
+    const { block } = run(input, 1);
+    const w = [0.1, 0.3, 0.6];
+    const b0 = 0.1 * projected(-3) + 0.3 * projected(-2) + 0.6 * projected(-1);
+    const realisedAt = (T: number, cost: (t: number) => number) => w[0] * cost(T - 3) * (1 + G) ** 3 + w[1] * cost(T - 2) * (1 + G) ** 2 + w[2] * cost(T - 1) * (1 + G);
+    const path = (share: number) => {
+      const cost = (t: number) => (t < 0 ? COST(t) : share * COST(t));
+      const b2 = b0 * (1 + G) ** 2 - 0.5 * (b0 * (1 + G) ** 2 - realisedAt(2, cost));
+      const b4 = b2 * (1 + G) ** 2 - 0.5 * (b2 * (1 + G) ** 2 - realisedAt(4, cost));
+      return [b0, b0 * (1 + G), b2, b2 * (1 + G), b4, b4 * (1 + G)].map((x) => N * x);
+    };
+    close(
+      Array.from(column(block, 'world.pop.claims.gp')),
+      [0, 1, 2, 3, 4, 5].map((t) => N * 0.6 * COST(t)),
+    );
+    close(Array.from(column(block, 'world.pop.benchmark.gp')), path(0.6));
+    // The scenario's benchmark is still rebased on the scenario's own cost…
+    close(Array.from(column(block, 'benchmark.gp')), path(0.8));
+    // …and the contract is paid on its own: the integrator's budget is its rebased benchmark (discount 0).
+    close(Array.from(column(block, finColumn('pop', 'integrator', 'revenue'))), path(0.6));
   });
 
   it('ratchet 0 leaves the benchmark as without rebasing; ratchet 1 (the default) is the realised cost projected', () => {

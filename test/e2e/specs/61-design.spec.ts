@@ -1,4 +1,4 @@
-import { env, test } from '../fixtures';
+import { DEFAULT_SCENARIO, env, hookOf, test } from '../fixtures';
 import type { BrowserContext, Locator } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { assert } from '../harness';
@@ -102,6 +102,10 @@ test.describe.serial('61-design', () => {
     await page.screenshot({ path: `${env.artifacts}/design-form-nl-1366.png` });
     await page.locator('[data-testid="design-map"]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${env.artifacts}/design-nl-1366.png` });
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.locator('[data-testid="design-map"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${env.artifacts}/design-nl-1920.png` });
+    await page.setViewportSize({ width: 1366, height: 768 });
   });
   test('designer: the proposal is a marked row of the financing table with the designer’s numbers, until it is added', async () => {
     const head = (await page.textContent('[data-testid="fin-design-nash"] th')) ?? '';
@@ -111,11 +115,19 @@ test.describe.serial('61-design', () => {
     await page.screenshot({ path: `${env.artifacts}/design-fin-row-nl-1366.png` });
   });
   test('designer: the proposal is added as a new contract in one click, and Ctrl+Z takes it back', async () => {
+    const shown = await hookOf(page);
+    assert((await page.$('[data-testid="fin-design-nash"]')) !== null, 'the proposal row is there before it is added');
     await page.click('[data-testid="design-add"]');
-    // A contract now (after the next run): no longer the designer's row.
+    // A contract now (after the next run): no longer the designer's row. Gone while the run it
+    // was searched for is still the one on screen: the adding took it away, not the run after it
+    // (a finished new run makes any proposal an older run's and would hide the row by itself).
     assert((await page.$('[data-testid="fin-design-nash"]')) === null, 'the proposal row goes once it is added');
+    const still = await hookOf(page);
+    assert(still.generation === shown.generation, `the row was checked after a new run (generation ${shown.generation} → ${still.generation})`);
     const added = await page.textContent('[data-testid="design-added"]');
-    assert(/Toegevoegd als "Shared savings, eenzijdig \(50%\) \(voorstel\)"/.test(added ?? ''), `added note: ${added}`);
+    // Named after the picked contract as the scenario names it in Dutch.
+    const picked = (DEFAULT_SCENARIO.financing.models as { id: string; name: { nl: string } }[]).find((m) => m.id === 'ss-one')!.name.nl;
+    assert((added ?? '').includes(`Toegevoegd als "${picked} (voorstel)"`), `added note: ${added}`);
     const after = await editorScenario(page);
     assert(after.financing.models.length === before.financing.models.length + 1, 'one contract more');
     const c = after.financing.models[after.financing.models.length - 1];
@@ -194,6 +206,10 @@ test.describe.serial('61-design', () => {
     assert(/^The map shows .+ against .+, with .+\.$/.test(note), `slice note in English: ${note}`);
     await page.locator('[data-testid="design-slice"]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${env.artifacts}/design-3terms-en-1366.png` });
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.locator('[data-testid="design-slice"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${env.artifacts}/design-3terms-en-1920.png` });
+    await page.setViewportSize({ width: 1366, height: 768 });
     await page.click('[data-testid="lang-nl"]');
   });
   test('designer: a new search’s proposal shows in the financing table in both languages, and goes when the scenario is run again', async () => {
@@ -227,7 +243,10 @@ test.describe.serial('61-design', () => {
     await page.click('[data-testid="design-run"]');
     const en = await page.textContent('[data-testid="design-message"]');
     assert(en === 'Runs: a whole number from 100 to 10,000.', `English message: ${en}`);
+    // A typed number keeps its value across the language switch: "1,000" in English is "1.000" in Dutch, not 1.
+    await retype(page, '[data-testid="design-runs"]', '1,000');
     await page.click('[data-testid="lang-nl"]');
+    await page.waitForFunction(() => (document.querySelector('[data-testid="design-runs"]') as HTMLInputElement | null)?.value === '1.000', null, { timeout: 5_000 });
     await retype(page, '[data-testid="design-runs"]', '300');
     await page.click('[data-testid="design-run"]');
     await page.waitForSelector('[data-testid="design-nash"], [data-testid="design-message"]', { timeout: 300_000 });

@@ -1,9 +1,11 @@
-import { env, test } from '../fixtures';
+import { DEFAULT_SCENARIO, env, languageShown, test } from '../fixtures';
 import type { BrowserContext, Page } from '@playwright/test';
 import { assert } from '../harness';
 import type { E2EEnv } from '../fixtures';
 import { typeInto } from '../typing';
-const RUNS = 200;
+import { computeVoi, openDefault, VOI_SPEC_RUNS as RUNS } from '../voi';
+/** The default scenario's actions, each split out: its interventions and substitutions. */
+const ACTIONS = DEFAULT_SCENARIO.interventions.length + DEFAULT_SCENARIO.substitution.length;
 async function shots(page: Page, env: E2EEnv, sel: string, name: string) {
   await page.locator(sel).scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${env.artifacts}/${name}.png` });
@@ -18,10 +20,7 @@ test.describe.serial('62-shapley-voi', () => {
   let ctx: BrowserContext;
   let page: Page;
   test.beforeAll(async () => {
-    ({ ctx, page } = await env.openPage());
-    await page.setViewportSize({ width: 1366, height: 768 });
-    await page.goto(`${env.baseUrl}?runs=${RUNS}`);
-    await env.waitDone(page, 1, 120_000);
+    ({ ctx, page } = await openDefault());
   });
   test('shapley: Stop ends the split at once; a second start gives the split that adds up, in Dutch notation', async () => {
     await page.locator('[data-testid="shapley-panel"]').scrollIntoViewIfNeeded();
@@ -34,15 +33,15 @@ test.describe.serial('62-shapley-voi', () => {
     const problem = await page.$('[data-testid="shapley-message"]');
     assert(problem === null, `the split failed: ${await problem?.textContent()}`);
     const head = (await page.textContent('[data-testid="shapley-headline"]')) ?? '';
-    assert(/^Van de €\s-?[\d.]+,\d mln die in 200 runs/.test(head), `headline in Dutch notation: ${head}`);
+    assert(new RegExp(`^Van de €\\s-?[\\d.]+,\\d mln die in ${RUNS} runs`).test(head), `headline in Dutch notation: ${head}`);
     const items = await page.$$eval('[data-testid="shapley-sentences"] li', (els) => els.map((e) => e.textContent ?? ''));
-    assert(items.length === 5, `one line per action: ${items.join(' | ')}`);
+    assert(items.length === ACTIONS, `one line per action: ${items.join(' | ')}`);
     assert(
       items.some((t) => /1,5-lijn|anderhalve|Anderhalve/i.test(t)),
       `the 1.5-line action is named: ${items.join(' | ')}`,
     );
     const bars = await page.$$eval('[data-testid="shapley-chart"] rect', (els) => els.length);
-    assert(bars === 5, `one bar per action (${bars})`);
+    assert(bars === ACTIONS, `one bar per action (${bars})`);
     const heads = await page.$$eval('[data-testid="shapley-parties"] th[scope="row"]', (els) => els.map((e) => e.textContent ?? ''));
     assert(
       heads.some((t) => /^Krijgt onder /.test(t)),
@@ -50,7 +49,7 @@ test.describe.serial('62-shapley-voi', () => {
     );
     await page.click('[data-testid="shapley-table"] summary');
     const rows = await page.$$eval('[data-testid="shapley-table"] tbody tr', (els) => els.length);
-    assert(rows === 5, `table view: one row per action (${rows})`);
+    assert(rows === ACTIONS, `table view: one row per action (${rows})`);
     await shots(page, env, '[data-testid="shapley-result"]', 'shapley-nl-1366');
   });
   test('voi: a pilot size that is not a number is refused naming the field and position', async () => {
@@ -63,10 +62,7 @@ test.describe.serial('62-shapley-voi', () => {
     await typeInto(page, '[data-testid="voi-pilot-sizes"]', '2.000; 20.000');
     await typeInto(page, '[data-testid="voi-pilot-fixed"]', '150.000');
     await typeInto(page, '[data-testid="voi-pilot-per"]', '12,5');
-    await page.click('[data-testid="voi-run"]');
-    await page.waitForSelector('[data-testid="voi-result"], [data-testid="voi-message"]', { timeout: 600_000 });
-    const problem = await page.$('[data-testid="voi-message"]');
-    assert(problem === null, `the computation failed: ${await problem?.textContent()}`);
+    await computeVoi(page);
     const evpi = (await page.textContent('[data-testid="voi-evpi"]')) ?? '';
     assert(/EVPI\): €\s[\d.]+,\d\d mln \(± €\s[\d.]+,\d\d mln\)/.test(evpi), `EVPI in Dutch notation: ${evpi}`);
     const bars = await page.$$eval('[data-testid="voi-chart"] rect', (els) => els.length);
@@ -97,6 +93,7 @@ test.describe.serial('62-shapley-voi', () => {
   });
   test('shapley and voi: in English, and at 1920×1080', async () => {
     await page.click('[data-testid="lang-en"]');
+    await languageShown(page, 'en');
     const t1 = await page.textContent('#shapley-title');
     const t2 = await page.textContent('#voi-title');
     assert(t1 === 'Who created the saving?' && t2 === 'What is knowing more worth?', `titles: ${t1} / ${t2}`);
@@ -108,6 +105,7 @@ test.describe.serial('62-shapley-voi', () => {
     await shots(page, env, '[data-testid="voi-chart"]', 'voi-en-1920');
     await shots(page, env, '[data-testid="shapley-chart"]', 'shapley-en-1920');
     await page.click('[data-testid="lang-nl"]');
+    await languageShown(page, 'nl');
     await shots(page, env, '[data-testid="voi-chart"]', 'voi-nl-1920');
     await shots(page, env, '[data-testid="shapley-chart"]', 'shapley-nl-1920');
   });

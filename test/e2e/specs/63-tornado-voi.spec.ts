@@ -4,8 +4,8 @@ import { validateScenario } from '../../../models/pipeline/validate';
 import type { BrowserContext, Page } from '@playwright/test';
 import { assert } from '../harness';
 import { typeInto } from '../typing';
+import { computeVoi, openDefault } from '../voi';
 
-const RUNS = 200;
 const TORNADO = '[data-testid="card-tornado"]';
 const VOI = '[data-testid="card-voi"]';
 
@@ -62,10 +62,7 @@ test.describe.serial('63-tornado-voi', () => {
   let ctx: BrowserContext;
   let page: Page;
   test.beforeAll(async () => {
-    ({ ctx, page } = await env.openPage());
-    await page.setViewportSize({ width: 1366, height: 768 });
-    await page.goto(`${env.baseUrl}?runs=${RUNS}`);
-    await env.waitDone(page, 1, 120_000);
+    ({ ctx, page } = await openDefault());
   });
 
   test('before any computation: the note on the difference, and a group of up to three to pick from the scenario’s uncertain parameters', async () => {
@@ -91,10 +88,7 @@ test.describe.serial('63-tornado-voi', () => {
     await page.selectOption('[data-testid="voi-group-0"]', trend!.v);
     await page.selectOption('[data-testid="voi-group-1"]', refill!.v);
     await typeInto(page, '[data-testid="voi-pilot-sizes"]', '5.000');
-    await page.click('[data-testid="voi-run"]');
-    await page.waitForSelector('[data-testid="voi-result"], [data-testid="voi-message"]', { timeout: 600_000 });
-    const problem = await page.$('[data-testid="voi-message"]');
-    assert(problem === null, `the computation failed: ${await problem?.textContent()}`);
+    await computeVoi(page);
     const g = (await page.textContent('[data-testid="voi-group-value"]')) ?? '';
     assert(g.startsWith(`Groep: ${trend!.t} + ${refill!.t}: €`), `the group picked before the computation is valued: ${g}`);
     const pilot = await page.$$eval('[data-testid="voi-pilot"] tbody tr', (els) => els.map((e) => e.textContent ?? ''));
@@ -108,7 +102,7 @@ test.describe.serial('63-tornado-voi', () => {
     assert(v.y >= t.y + t.height - 1, `stacked: tornado ${JSON.stringify(t)}, value of information ${JSON.stringify(v)}`);
     const tornado = await rowTitles(page, '[data-testid="tornado-chart"]');
     const voi = await rowTitles(page, '[data-testid="voi-chart"]');
-    assert(voi.length === 8, `eight ranked rows like the tornado: ${voi.length}`);
+    assert(voi.length === 8 && tornado.length === 8, `eight ranked rows like the tornado: ${voi.length} and ${tornado.length}`);
     const path = (s: string) => s.split('\n')[1];
     const shared = voi.filter((x) => tornado.some((y) => path(y) === path(x)));
     assert(shared.length > 0, `an assumption in both charts: ${voi.map(path).join(', ')} / ${tornado.map(path).join(', ')}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatInputNumber, formatInputNumberList, numberProblemText, parseLocalNumber, parseLocalNumberList } from '../../../src/editor/numbers';
+import { formatInputNumber, formatInputNumberList, numberProblemText, parseLocalNumber, parseLocalNumberList, retypeNumbers } from '../../../src/editor/numbers';
 
 const nl = (s: string, percent = false) => parseLocalNumber(s, 'nl', { percent });
 const en = (s: string, percent = false) => parseLocalNumber(s, 'en', { percent });
@@ -143,5 +143,26 @@ describe('lists of numbers (base-year weights)', () => {
       }
     expect(formatInputNumberList([0.1, 0.3, 0.6], 'nl', { percent: true })).toBe('10; 30; 60');
     expect(formatInputNumberList([0.125, 0.875], 'nl', { percent: true })).toBe('12,5; 87,5');
+  });
+});
+
+describe('typed numbers rewritten when the language changes', () => {
+  it('writes each number of a list in the new notation, so it keeps its value', () => {
+    expect(retypeNumbers('1.000; 10.000;50.000', 'nl', 'en')).toBe('1,000; 10,000; 50,000');
+    expect(retypeNumbers('200,000', 'en', 'nl')).toBe('200.000');
+    expect(retypeNumbers('2,5', 'nl', 'en')).toBe('2.5');
+    expect(retypeNumbers('12,5%', 'nl', 'en', { percent: true })).toBe('12.5');
+    for (const [text, l] of [
+      ['1.234,5', 'nl'],
+      ['0,05', 'nl'],
+      ['1,234.5', 'en'],
+    ] as const) {
+      const other = l === 'nl' ? 'en' : 'nl';
+      expect(parseLocalNumber(retypeNumbers(text, l, other), other)).toEqual(parseLocalNumber(text, l));
+    }
+  });
+  it('leaves what is no number as typed (trimmed), so the field still names the problem', () => {
+    expect(retypeNumbers('1.000; abc ; ', 'nl', 'en')).toBe('1,000; abc; ');
+    expect(retypeNumbers('', 'nl', 'en')).toBe('');
   });
 });
