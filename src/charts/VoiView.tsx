@@ -1,6 +1,6 @@
 import { createEffect, createMemo, createSignal, For, Index, on, onCleanup, Show } from 'solid-js';
 import { lang } from '../i18n';
-import { euroMln, num } from '../format';
+import { euroMln, num, signed } from '../format';
 import { formatInputNumber, numberProblemText, parseLocalNumber, retypeNumbers } from '../editor/numbers';
 import { partyLabelIn } from '../parties';
 import { OKABE_ITO } from '../colors';
@@ -185,7 +185,7 @@ export function VoiView(props: { input: unknown }) {
                     <th scope="row">{num(p.n)}</th>
                     <td class="num">{fx('cell', { v: euroMln(p.value, 2), e: euroMln(p.se, 2) })}</td>
                     <td class="num">{euroMln(p.cost, 2)}</td>
-                    <td class="num">{euroMln(p.net, 2)}</td>
+                    <td class="num">{signed(p.net, (v) => euroMln(v, 2))}</td>
                   </tr>
                 )}
               </For>
