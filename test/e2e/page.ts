@@ -1,5 +1,5 @@
 // Helpers that read what the page drew: canvas pixels, fonts in use, collapsed groups.
-import type { Page } from '@playwright/test';
+import type { ElementHandle, Page } from '@playwright/test';
 
 /**
  * In the page: the fonts of all visible text in the results pane, as fontKey() names them
@@ -66,10 +66,15 @@ export async function colourPixels(page: Page, testId: string, colors: string[])
 /** Parses a Dutch percentage ("12,3%", "0,0 %") into a number of percent. */
 export const nlPct = (s: string) => Number(s.replace(/[^\d,-]/g, '').replace(',', '.'));
 
-/** Opens every collapsed group around an element, as a user would by clicking the group titles. */
-export async function reveal(page: Page, selector: string): Promise<void> {
-  await page.waitForSelector(selector, { state: 'attached' });
-  await page.$eval(selector, (el) => {
-    for (let p = el.parentElement; p; p = p.parentElement) if (p instanceof HTMLDetailsElement) p.open = true;
+/**
+ * Opens every collapsed group around an element, as a user would by clicking the group titles,
+ * and scrolls it into view; returns the element.
+ */
+export async function reveal(page: Page, selector: string): Promise<ElementHandle<HTMLElement>> {
+  const el = (await page.waitForSelector(selector, { state: 'attached' })) as ElementHandle<HTMLElement>;
+  await el.evaluate((e) => {
+    for (let p = e.parentElement; p; p = p.parentElement) if (p instanceof HTMLDetailsElement) p.open = true;
   });
+  await el.scrollIntoViewIfNeeded();
+  return el;
 }

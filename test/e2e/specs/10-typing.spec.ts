@@ -3,8 +3,9 @@ import { env, test, eventually, DEFAULT_SCENARIO } from '../fixtures';
 import type { BrowserContext } from '@playwright/test';
 import { join } from 'node:path';
 import { localText } from '../../../models/scenario/localText';
-import type { ElementHandle, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { assert } from '../harness';
+import { reveal } from '../page';
 import type { E2EEnv } from '../fixtures';
 import type { ProeftuinHook } from '../../../src/testHook';
 import { pathString } from '../../../src/workspace/paths';
@@ -33,14 +34,6 @@ function getAt(root: unknown, path: Path): unknown {
   let v: any = root;
   for (const k of path) v = v == null ? undefined : v[k as any];
   return v;
-}
-async function reveal(page: Page, sel: string): Promise<ElementHandle<HTMLElement>> {
-  const el = (await page.waitForSelector(sel, { state: 'attached', timeout: 10_000 })) as ElementHandle<HTMLElement>;
-  await el.evaluate((e) => {
-    for (let p = e.parentElement; p; p = p.parentElement) if (p instanceof HTMLDetailsElement) p.open = true;
-  });
-  await el.scrollIntoViewIfNeeded();
-  return el;
 }
 /**
  * Focuses the field, selects what it holds and types `text` key by key. Returns what happened to

@@ -2,8 +2,9 @@ import { env, test, languageShown } from '../fixtures';
 import type { BrowserContext } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ElementHandle, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { assert } from '../harness';
+import { reveal } from '../page';
 import type { ProeftuinHook } from '../../../src/testHook';
 /**
  * A scenario file with its names in Dutch and English (format version 2), opened as a person
@@ -21,14 +22,6 @@ const NAMES = {
 };
 const editorScenario = (page: Page) => page.evaluate(() => (window as any).__proeftuinEditor?.scenario()) as Promise<any>;
 const hookOf = (page: Page) => page.evaluate(() => (window as any).__proeftuin as ProeftuinHook);
-async function reveal(page: Page, sel: string): Promise<ElementHandle<HTMLElement>> {
-  const el = (await page.waitForSelector(sel, { state: 'attached', timeout: 10_000 })) as ElementHandle<HTMLElement>;
-  await el.evaluate((e) => {
-    for (let p = e.parentElement; p; p = p.parentElement) if (p instanceof HTMLDetailsElement) p.open = true;
-  });
-  await el.scrollIntoViewIfNeeded();
-  return el;
-}
 async function save(page: Page, testId: string, path: string): Promise<string> {
   const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click(`[data-testid="${testId}"]`)]);
   await dl.saveAs(path);

@@ -1,7 +1,8 @@
 import { editTaken, env, test, eventually, languageShown } from '../fixtures';
-import type { ElementHandle, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { join } from 'node:path';
 import { assert } from '../harness';
+import { reveal } from '../page';
 import type { ProeftuinHook } from '../../../src/testHook';
 import type { Summary } from '../../../models/summary/summarize';
 import { differences } from '../reference';
@@ -38,15 +39,6 @@ const SUM_WRONG: Record<Lang, RegExp> = { nl: /samen 1 zijn \(nu 1,1\)/, en: /su
 const UNCLEAR_2: Record<Lang, RegExp> = { nl: /nummer 2: Onduidelijk getal/, en: /number 2: Unclear number/ };
 const NUMBER: Record<Lang, string> = { nl: 'nummer', en: 'number' };
 const COUPLED: Record<Lang, RegExp> = { nl: /opnieuw vaststellen van de benchmark/, en: /rebasing the benchmark/ };
-
-async function reveal(page: Page, sel: string): Promise<ElementHandle<HTMLElement>> {
-  const el = (await page.waitForSelector(sel, { state: 'attached', timeout: 10_000 })) as ElementHandle<HTMLElement>;
-  await el.evaluate((e) => {
-    for (let p = e.parentElement; p; p = p.parentElement) if (p instanceof HTMLDetailsElement) p.open = true;
-  });
-  await el.scrollIntoViewIfNeeded();
-  return el;
-}
 
 /**
  * Selects what the field holds and types `text` key by key. The field must stay the same element,
