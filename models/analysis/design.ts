@@ -155,6 +155,22 @@ const setPath = (obj: Record<string, unknown>, path: string, v: number) => {
   o[keys[keys.length - 1]] = v;
 };
 
+/** A party's outcome of a variant: its change against the status quo over the horizon, and the worst 5% of its years. */
+export function partyOutcome(r: ReturnType<typeof changeRisk>, year: { es: number; mcse: number }, revenue: number, years: number): PartyOutcome {
+  return {
+    gain: r.changeVsStatusQuo.mean,
+    gainMcse: r.changeVsStatusQuo.mcse,
+    pWorse: r.pWorseOff.p,
+    pWorseMcse: r.pWorseOff.mcse,
+    es: r.changeEs95,
+    esMcse: r.changeEs95Mcse,
+    esYear: year.es,
+    esYearMcse: year.mcse,
+    revenue,
+    years,
+  };
+}
+
 /** Parses `sharingRate=0:1,msr=0:0.05` into term ranges (aliases expanded). */
 export function parseTerms(text: string): TermRange[] {
   return text
@@ -285,20 +301,7 @@ export function designEvaluator(s: Scenario, id: string, parties: readonly Party
     const outcome: Partial<Record<Party, PartyOutcome>> = {};
     for (const p of parties) {
       const sq = b === block ? statusQuo.get(p)! : { horizon: horizonResults(b, STATUS_QUO, p), years: statusQuoByYear(b, p), revenue: sqRevenue(b, p) };
-      const r = changeRisk(horizonResults(b, id, p), sq.horizon);
-      const y = yearlyShortfall(b, id, p, sq.years);
-      outcome[p] = {
-        gain: r.changeVsStatusQuo.mean,
-        gainMcse: r.changeVsStatusQuo.mcse,
-        pWorse: r.pWorseOff.p,
-        pWorseMcse: r.pWorseOff.mcse,
-        es: r.changeEs95,
-        esMcse: r.changeEs95Mcse,
-        esYear: y.es,
-        esYearMcse: y.mcse,
-        revenue: sq.revenue,
-        years: b.years,
-      };
+      outcome[p] = partyOutcome(changeRisk(horizonResults(b, id, p), sq.horizon), yearlyShortfall(b, id, p, sq.years), sq.revenue, b.years);
     }
     return outcome;
   };

@@ -1,6 +1,6 @@
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import { describe, expect, it } from 'vitest';
-import { designContract, searchDesign, type DesignSetup, type PartyOutcome } from '../../models/analysis/design';
+import { designContract, partyOutcome, searchDesign, type DesignSetup, type PartyOutcome } from '../../models/analysis/design';
 import type { Party } from '../../models/core/names';
 import { streamFor } from '../../models/random/rng';
 import { zigguratNormal } from '../../models/random/ziggurat';
@@ -25,19 +25,9 @@ describe('contract designer: a constructed case with a closed form', () => {
   const outcomeOf = (result: Float64Array): PartyOutcome => {
     const r = changeRisk(result, zero);
     // One year, and no limit in a fraction of revenue: the year's shortfall is the horizon's, no revenue is needed.
-    return {
-      gain: r.changeVsStatusQuo.mean,
-      gainMcse: r.changeVsStatusQuo.mcse,
-      pWorse: r.pWorseOff.p,
-      pWorseMcse: r.pWorseOff.mcse,
-      es: r.changeEs95,
-      esMcse: r.changeEs95Mcse,
-      esYear: r.changeEs95,
-      esYearMcse: r.changeEs95Mcse,
-      revenue: NaN,
-      years: 1,
-    };
+    return partyOutcome(r, { es: r.changeEs95, mcse: r.changeEs95Mcse }, NaN, 1);
   };
+
   const parties = ['insurer', 'hospital'] as const satisfies readonly Party[];
   const setup: DesignSetup = {
     contract: 'constructed',
