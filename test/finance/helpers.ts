@@ -54,6 +54,15 @@ export const PARTIES_DEFAULT = {
   deductibleShare: { hospital: 0.05, intermediate: 0.05, pharmacy: 0.05 },
 };
 
+/** Parties whose hospital adjusts 20% of its cost to volume, as the engine's fallback financing has them (PARTIES_DEFAULT: 10%). */
+export const PARTIES_FIXED = {
+  intermediateProvider: 'gp',
+  hospital: { fixedShare: 0.8, adjustment: 0.2, costRatio: 1 },
+  gp: { fixedShare: 0.5, adjustment: 0.5, costRatio: 1 },
+  insurerMargin: 0.01,
+  deductibleShare: { hospital: 0.05, intermediate: 0.05, pharmacy: 0.05 },
+};
+
 /** A two-sided shared-savings contract with 2% thresholds, half shared each way, all of it to the hospital. */
 export const TWO_SIDED = {
   id: 'ss',

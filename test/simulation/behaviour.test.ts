@@ -5,17 +5,10 @@ import { column } from '../../models/simulation/columns';
 import { finColumn } from '../../models/core/columns';
 import { PARTIES } from '../../models/core/names';
 import { clone, run, smallInput, yearValues } from '../helpers';
+import { PARTIES_FIXED } from '../finance/helpers';
 
 // Contracts whose incentives change care (README "Incentives change behaviour"): each such contract
 // gets its own care, drawn by thinning the scenario's, on one stream shared by all contracts.
-
-const PARTIES_FIXED = {
-  intermediateProvider: 'gp',
-  hospital: { fixedShare: 0.8, adjustment: 0.2, costRatio: 1 },
-  gp: { fixedShare: 0.5, adjustment: 0.5, costRatio: 1 },
-  insurerMargin: 0.01,
-  deductibleShare: { hospital: 0.05, intermediate: 0.05, pharmacy: 0.05 },
-};
 
 const CONTRACTS = [
   { id: 'ffs', name: 'ffs', kind: 'ffs' },

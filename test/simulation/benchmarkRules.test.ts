@@ -4,6 +4,7 @@ import { finColumn } from '../../models/core/columns';
 import { validateScenario } from '../../models/pipeline/validate';
 import type { ScenarioInput } from '../../models/scenario/schema';
 import { clone, defaultInput, run } from '../helpers';
+import { PARTIES_FIXED } from '../finance/helpers';
 
 // Benchmark rules checked against hand computation on a region with expected values instead of
 // random care use: 1,000 insured, one line (2 GP contacts a person at €50, €100 a person in the
@@ -98,13 +99,7 @@ describe('benchmark rules (hand-computed cases)', () => {
     // so its care costs 0.8 · 0.75 = 0.6 of the cost without change from year 0.
     const input = region({ weights: [0.1, 0.3, 0.6], rebase: { everyYears: 2, ratchet: 0.5 } }) as any;
     input.financing = {
-      parties: {
-        intermediateProvider: 'gp',
-        hospital: { fixedShare: 0.8, adjustment: 0.2, costRatio: 1 },
-        gp: { fixedShare: 0.5, adjustment: 0.5, costRatio: 1 },
-        insurerMargin: 0.01,
-        deductibleShare: { hospital: 0.05, intermediate: 0.05, pharmacy: 0.05 },
-      },
+      parties: PARTIES_FIXED,
       models: [{ id: 'pop', name: 'population', kind: 'population', discount: 0, owner: { gp: 1, hospital: 0 } }],
       behaviour: { elasticity: 1, discretionary: { gp: 0.25 }, holdBack: 0 },
     };
