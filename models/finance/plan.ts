@@ -56,10 +56,10 @@ export function financingOf(s: Scenario): Financing {
   );
 }
 
-/** Registers the financing parameters (the define stage calls it) and names the stop-loss thresholds. */
 /**
- * The financing section's parameters, and its custom formulas as checked trees (`parseFormula`
- * is passed in, so that what settles runs need not load the formula parser).
+ * Registers the financing section's parameters (the define stage calls it), names the stop-loss
+ * thresholds and checks its custom formulas into trees (`parseFormula` is passed in, so that what
+ * settles runs need not load the formula parser).
  */
 export const contractRegistrar =
   (parseFormula: FormulaParser): ContractRegistrar =>
