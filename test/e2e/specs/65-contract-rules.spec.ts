@@ -119,6 +119,20 @@ async function refused(page: Page, field: string, label: string, word: RegExp): 
   await page.waitForFunction(() => document.querySelector<HTMLButtonElement>('[data-testid="run-button"]')?.disabled === true, null, { timeout: 10_000 });
 }
 
+/**
+ * Weights that do not sum to 1 are refused, and so is a list whose second number is written in the
+ * other language's notation (its text kept as typed), each message naming the field and the number.
+ */
+async function weightsRefused(page: Page, l: Lang): Promise<void> {
+  await typeKeys(page, dp('benchmark.weights'), '10; 30; 70');
+  await refused(page, 'benchmark.weights', LABEL.weights[l], SUM_WRONG[l]);
+  const unclear = l === 'nl' ? '10; 1.5; 60' : '10; 1,5; 60';
+  await typeKeys(page, dp('benchmark.weights'), unclear);
+  await refused(page, 'benchmark.weights', `${LABEL.weights[l]}, ${NUMBER[l]} 2`, UNCLEAR_2[l]);
+  const text = (await editorScenario(page)).benchmark.weights;
+  assert(text === unclear, `the typed text was not kept: ${JSON.stringify(text)}`);
+}
+
 const model = (s: Summary, id: string) => s.financing.models.find((m) => m.id === id)!;
 
 test.describe.serial('65-contract-rules', () => {
@@ -203,13 +217,7 @@ test.describe.serial('65-contract-rules', () => {
       'the weights did not change the observed savings or the shared-savings result',
     );
 
-    await typeKeys(page, dp('benchmark.weights'), '10; 30; 70');
-    await refused(page, 'benchmark.weights', LABEL.weights.nl, SUM_WRONG.nl);
-    const unclear = '10; 1.5; 60';
-    await typeKeys(page, dp('benchmark.weights'), unclear);
-    await refused(page, 'benchmark.weights', `${LABEL.weights.nl}, ${NUMBER.nl} 2`, UNCLEAR_2.nl);
-    const text = (await editorScenario(page)).benchmark.weights;
-    assert(text === unclear, `the typed text was not kept: ${JSON.stringify(text)}`);
+    await weightsRefused(page, 'nl');
     await typeKeys(page, dp('benchmark.weights'), typed);
     await runOfEditor(page);
   });
@@ -306,13 +314,7 @@ test.describe.serial('65-contract-rules', () => {
     await refused(page, 'region.segments[2].highCost.persistence', LABEL.persistence.en, TOO_BIG.en);
     await typeKeys(page, dp('region.segments[2].highCost.persistence.value'), '0.9');
 
-    await typeKeys(page, dp('benchmark.weights'), '10; 30; 70');
-    await refused(page, 'benchmark.weights', LABEL.weights.en, SUM_WRONG.en);
-    const unclear = '10; 1,5; 60';
-    await typeKeys(page, dp('benchmark.weights'), unclear);
-    await refused(page, 'benchmark.weights', `${LABEL.weights.en}, ${NUMBER.en} 2`, UNCLEAR_2.en);
-    const text = (await editorScenario(page)).benchmark.weights;
-    assert(text === unclear, `the typed text was not kept: ${JSON.stringify(text)}`);
+    await weightsRefused(page, 'en');
     await typeKeys(page, dp('benchmark.weights'), '12.5; 37.5; 50');
     await holds(page, ['benchmark', 'weights'], [0.125, 0.375, 0.5]);
 
