@@ -75,11 +75,11 @@ export function aggregateSegmentYear(plan: SegmentYearPlan, base: Samplers, t: T
         // total they are spread evenly over the moves, a multinomial).
         const rng = W[w].rng;
         const NR = S - R;
-        const N1 = rng.binomial(NR, u);
-        const S1 = N1 + rng.binomial(R, u);
+        const N1 = rng.binomialRejection(NR, u);
+        const S1 = N1 + rng.binomialRejection(R, u);
         retK[w] += NR - N1;
         retC[w] += removedCost * (1 - refilledShare) * keptShare(rng, NR, N1, lp.alpha);
-        const A1 = A > 0 ? rng.binomial(A, S1 / S) : 0;
+        const A1 = A > 0 ? rng.binomialRejection(A, S1 / S) : 0;
         wt.movedOut[l] += S1;
         wt.movedIn[mv.to] += S1 + A1;
         wt.added[mv.to] += A1;
@@ -95,7 +95,7 @@ export function aggregateSegmentYear(plan: SegmentYearPlan, base: Samplers, t: T
       let cw = c + retC[w];
       const v = wd.volume[l];
       if (v > 0 && kw > 0) {
-        const V = wd.rng.binomial(kw, v);
+        const V = wd.rng.binomialRejection(kw, v);
         cw *= keptShare(wd.rng, kw, V, lp.alpha);
         kw -= V;
       }
@@ -122,16 +122,19 @@ export function aggregateSegmentYear(plan: SegmentYearPlan, base: Samplers, t: T
   for (let i = m; i < M; i++) cf += x[i];
   for (let j = 0; j < th.length; j++) {
     const T = th[j];
+    // The worlds keep the scenario's cases: their excess is summed once and added to each.
+    let kept = 0;
     for (let i = 0; i < M; i++) {
       const e = x[i] - T;
       if (e > 0) {
         t.cfExcess[j] += e;
         if (i < m) {
           t.scExcess[j] += e;
-          for (let w = 0; w < nw; w++) W[w].tally.scExcess[j] += e;
+          kept += e;
         }
       }
     }
+    for (let w = 0; w < nw; w++) W[w].tally.scExcess[j] += kept;
   }
   t.cfHcCost += cf;
   t.scHcCost += sc;

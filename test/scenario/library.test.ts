@@ -190,13 +190,13 @@ describe('scenario library', () => {
     // The headline's chances are of 1,000 runs; here 300. A run depends only on the seed and its
     // index, so these are the headline's first 300 runs: in the difference of the two proportions
     // the shared runs cancel, leaving variance q(1 − q)(1/300 − 1/1000). Tolerance: 4 standard errors
-    // of that difference (at 300 runs: 0.787, 0.593, 0.113).
+    // of that difference (at 300 runs: 0.780, 0.603, 0.120).
     const HEADLINE_RUNS = 1000;
     const se = (q: number) => Math.sqrt(q * (1 - q) * (1 / RUNS - 1 / HEADLINE_RUNS));
     expect(p('ffs').p).toBeLessThan(0.05);
     expect(Math.abs(p('populatie').p - 0.757)).toBeLessThan(4 * se(0.757));
-    expect(Math.abs(p('zh-budget').p - 0.596)).toBeLessThan(4 * se(0.596));
-    expect(Math.abs(p('ss').p - 0.112)).toBeLessThan(4 * se(0.112));
+    expect(Math.abs(p('zh-budget').p - 0.601)).toBeLessThan(4 * se(0.601));
+    expect(Math.abs(p('ss').p - 0.11)).toBeLessThan(4 * se(0.11));
     // Without behaviour the scenario itself (full uptake, no volume response) stays below 2%.
     expect(last(s).pReachTarget.p).toBeLessThan(0.05);
   });
