@@ -1,4 +1,5 @@
 import { createEffect, createMemo, createSignal, For, Index, on, onCleanup, Show } from 'solid-js';
+import { ValueSe } from '../components/ValueSe';
 import { lang } from '../i18n';
 import { euroMln, num, signed } from '../format';
 import { formatInputNumber, numberProblemText, parseLocalNumber, retypeNumbers } from '../editor/numbers';
@@ -183,7 +184,9 @@ export function VoiView(props: { input: unknown }) {
                 {(p) => (
                   <tr>
                     <th scope="row">{num(p.n)}</th>
-                    <td class="num">{fx('cell', { v: euroMln(p.value, 2), e: euroMln(p.se, 2) })}</td>
+                    <td class="num">
+                      <ValueSe v={euroMln(p.value, 2)} e={euroMln(p.se, 2)} />
+                    </td>
                     <td class="num">{euroMln(p.cost, 2)}</td>
                     <td class="num">{signed(p.net, (v) => euroMln(v, 2))}</td>
                   </tr>
@@ -310,7 +313,9 @@ export function VoiView(props: { input: unknown }) {
                   {(g) => (
                     <tr data-testid="voi-group-row">
                       <th scope="row">{fx('groupRow', { g: groupName() })}</th>
-                      <td class="num">{fx('cell', { v: euroMln(g().value, 2), e: euroMln(g().se, 2) })}</td>
+                      <td class="num">
+                        <ValueSe v={euroMln(g().value, 2)} e={euroMln(g().se, 2)} />
+                      </td>
                       <td class="num">{num(r2(g()), 2)}</td>
                     </tr>
                   )}
@@ -319,7 +324,9 @@ export function VoiView(props: { input: unknown }) {
                   {(x) => (
                     <tr>
                       <ParamNameCell label={x.label} path={x.path} />
-                      <td class="num">{fx('cell', { v: euroMln(x.e.value, 2), e: euroMln(x.e.se, 2) })}</td>
+                      <td class="num">
+                        <ValueSe v={euroMln(x.e.value, 2)} e={euroMln(x.e.se, 2)} />
+                      </td>
                       <td class="num">{num(r2(x.e), 2)}</td>
                     </tr>
                   )}

@@ -4,6 +4,8 @@ import { euroMln, num, pct } from '../format';
 import { partyLabelIn } from '../parties';
 import { OKABE_ITO } from '../colors';
 import { svgWidth } from '../charts/svgWidth';
+import { wrapLabel } from '../charts/paramLabel';
+import { ValueSe } from '../components/ValueSe';
 import { financingOf } from '../charts/financeShape';
 import type { ScenarioShapley } from '../../models/analysis/shapley';
 import { fx } from './fairTexts';
@@ -16,19 +18,17 @@ const SHAPLEY_RUNS = 300;
 /** Horizontal bars with an error whisker each, labels on the left (values in € mln). */
 function Bars(props: { title: string; rows: { label: string; value: number; se: number }[]; testid: string; color?: string }) {
   const { ref, W, viewBox } = svgWidth(560);
-  const rowH = 26;
   const left = () => Math.min(440, Math.max(140, W() * 0.52));
-  const H = () => 30 + rowH * props.rows.length + 24;
+  const H = () => 30 + rowH() * props.rows.length + 24;
   const range = () => {
     const lo = Math.min(0, ...props.rows.map((r) => r.value - r.se));
     const hi = Math.max(0, ...props.rows.map((r) => r.value + r.se));
     return [lo, hi === lo ? lo + 1 : hi];
   };
   const sx = (v: number) => left() + ((v - range()[0]) / (range()[1] - range()[0])) * (W() - left() - 70);
-  const fit = (s: string) => {
-    const max = Math.floor((left() - 12) / 6.6);
-    return s.length > max ? `${s.slice(0, max - 1)}…` : s;
-  };
+  // Long action names take two lines rather than being cut: the names are what the group reads.
+  const lines = (s: string) => wrapLabel(s, Math.floor((left() - 12) / 6.6), 2);
+  const rowH = () => (props.rows.some((r) => lines(r.label).length > 1) ? 36 : 26);
   return (
     <figure class="chart-figure" data-testid={props.testid}>
       <figcaption>
@@ -38,16 +38,23 @@ function Bars(props: { title: string; rows: { label: string; value: number; se: 
         <line x1={sx(0)} x2={sx(0)} y1={22} y2={H() - 20} stroke="#999" />
         <For each={props.rows}>
           {(r, i) => {
-            const y = () => 26 + i() * rowH;
+            const y = () => 26 + i() * rowH();
+            const mid = () => y() + rowH() / 2;
             return (
               <g>
-                <text x={left() - 8} y={y() + 15} text-anchor="end" font-size="12">
+                <text x={left() - 8} y={mid() + 4 - (lines(r.label).length - 1) * 7} text-anchor="end" font-size="12">
                   <title>{r.label}</title>
-                  {fit(r.label)}
+                  <For each={lines(r.label)}>
+                    {(line, k) => (
+                      <tspan x={left() - 8} dy={k() === 0 ? 0 : 14}>
+                        {line}
+                      </tspan>
+                    )}
+                  </For>
                 </text>
-                <rect x={Math.min(sx(0), sx(r.value))} y={y() + 3} width={Math.max(1, Math.abs(sx(r.value) - sx(0)))} height={rowH - 8} fill={props.color ?? OKABE_ITO.blue} />
-                <line x1={sx(r.value - r.se)} x2={sx(r.value + r.se)} y1={y() + rowH / 2 - 1} y2={y() + rowH / 2 - 1} stroke="#000" stroke-width="1.5" />
-                <text x={Math.max(sx(r.value), sx(0), sx(r.value + r.se)) + 4} y={y() + 15} font-size="12">
+                <rect x={Math.min(sx(0), sx(r.value))} y={mid() - 9} width={Math.max(1, Math.abs(sx(r.value) - sx(0)))} height={18} fill={props.color ?? OKABE_ITO.blue} />
+                <line x1={sx(r.value - r.se)} x2={sx(r.value + r.se)} y1={mid()} y2={mid()} stroke="#000" stroke-width="1.5" />
+                <text x={Math.max(sx(r.value), sx(0), sx(r.value + r.se)) + 4} y={mid() + 4} font-size="12">
                   {num(r.value / 1e6, 2)}
                 </text>
               </g>
@@ -140,7 +147,9 @@ export function ShapleyPanel(props: { input: unknown; summary: unknown }) {
                         <tr>
                           <th scope="row">{textOf(a.name)}</th>
                           <td>{partiesText(a.carriers)}</td>
-                          <td class="num">{fx('cell', { v: euroMln(r().values[i()].value), e: euroMln(r().values[i()].se) })}</td>
+                          <td class="num">
+                            <ValueSe v={euroMln(r().values[i()].value)} e={euroMln(r().values[i()].se)} />
+                          </td>
                         </tr>
                       )}
                     </For>

@@ -81,7 +81,6 @@ const X = {
   cost: { nl: 'Kosten', en: 'Cost' },
   net: { nl: 'Netto', en: 'Net' },
   badNumber: { nl: '{f}: {m}', en: '{f}: {m}' },
-  cell: { nl: '{v} (± {e})', en: '{v} (± {e})' },
   fitNote: {
     nl: 'Fit R²: het deel van de spreiding van de nettowaarde dat de parameter verklaart (diagnose van de regressie); ± is de bootstrapfout.',
     en: 'Fit R²: the share of the net benefit’s spread the parameter explains (the regression’s diagnostic); ± is the bootstrap error.',

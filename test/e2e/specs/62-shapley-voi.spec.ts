@@ -50,6 +50,15 @@ test.describe.serial('62-shapley-voi', () => {
     await page.click('[data-testid="shapley-table"] summary');
     const rows = await page.$$eval('[data-testid="shapley-table"] tbody tr', (els) => els.length);
     assert(rows === ACTIONS, `table view: one row per action (${rows})`);
+    const cut = await page.$$eval('[data-testid="shapley-chart"] text', (els) => els.map((e) => e.textContent ?? '').filter((t) => t.includes('…')));
+    assert(cut.length === 0, `action names are wrapped, not cut: ${cut.join(' | ')}`);
+    // An amount broken over two lines reads as two numbers: each amount and its error keep one line (their text boxes share one top).
+    const broken = await page.$$eval('[data-testid="shapley-table"] td .nowrap', (els) =>
+      els.filter((e) => new Set([...e.getClientRects()].map((r) => Math.round(r.top))).size !== 1).map((e) => e.textContent ?? ''),
+    );
+    const amounts = await page.$$eval('[data-testid="shapley-table"] td .nowrap', (els) => els.length);
+    assert(amounts === 2 * ACTIONS, `each action's share and its error as an amount of its own (${amounts})`);
+    assert(broken.length === 0, `amounts not broken inside: ${broken.join(' | ')}`);
     await shots(page, env, '[data-testid="shapley-result"]', 'shapley-nl-1366');
   });
   test('voi: a pilot size that is not a number is refused naming the field and position', async () => {
