@@ -165,9 +165,9 @@ function PartyTable(props: { fin: FinancingLike; old: boolean; flashKey?: number
               </th>
               <For each={parties()}>
                 {(p) => (
-                  <th scope="col" data-party={p}>
+                  <th scope="col" data-party={p} class="party-key" style={{ '--c': partyColor(p) }}>
                     <a href="#partydist-title" class="band-link" title={ts('partyLink', { p: label(p) })} onClick={() => pickParty(p)}>
-                      <span class="swatch band" style={{ '--c': partyColor(p) }} aria-hidden="true" /> {label(p)}
+                      {label(p)}
                     </a>
                   </th>
                 )}

@@ -134,6 +134,12 @@ test.describe.serial('50-summary-band', () => {
               return [...new Set(out)];
             });
             assert(missing.length === 0, `band fonts not warmed up: ${missing.join('; ')}`);
+            // Each party's colour spans its column's top edge (a key beside the name was left on a line of its own when the name wrapped).
+            const keys = await page.$$eval('[data-testid="band-table"] thead th[data-party]', (els) =>
+              els.map((e) => ({ p: e.getAttribute('data-party'), w: parseFloat(getComputedStyle(e).borderTopWidth), c: getComputedStyle(e).borderTopColor })),
+            );
+            assert(keys.length > 0 && keys.every((k) => k.w >= 3 && k.c !== 'rgba(0, 0, 0, 0)'), `a coloured bar over each party column: ${JSON.stringify(keys)}`);
+            assert(new Set(keys.map((k) => k.c)).size === keys.length, `each party its own colour: ${JSON.stringify(keys)}`);
             await page.screenshot({ path: join(env.artifacts, `50-summary-band-${vp.w}x${vp.h}-${l}.png`) });
           });
           if (vp.w === 1366)
