@@ -574,6 +574,15 @@ function SlicedMap(props: { d: Design; terms: TermDef[] }) {
             .join(', '),
         })}
       </p>
+      <Show when={view().points.length > 0 && view().points.every((p) => !p.acceptable)}>
+        <p class="small" role="status" data-testid="design-slice-empty">
+          {tx('mapSliceEmpty', {
+            h: others()
+              .map((o) => `${termLabel(o)} ${termValue(def(o), heldAt(o))}`)
+              .join(', '),
+          })}
+        </p>
+      </Show>
       <DesignMap d={view()} terms={props.terms} all={props.d.terms} />
     </div>
   );

@@ -47,6 +47,10 @@ const X = {
   mapY: { nl: 'Kaart: verticaal', en: 'Map: up' },
   mapHeld: { nl: '{t} vast op', en: '{t} held at' },
   mapSlice: { nl: 'De kaart toont {x} tegen {y}, met {h}.', en: 'The map shows {x} against {y}, with {h}.' },
+  mapSliceEmpty: {
+    nl: 'Met {h} is geen enkele variant voor iedereen acceptabel: kies hierboven een andere waarde om de combinaties te zien die dat wel zijn.',
+    en: 'With {h} no variant is acceptable to everyone: pick another value above to see the combinations that are.',
+  },
   run: { nl: 'Zoek contracten', en: 'Search contracts' },
   cancel: { nl: 'Stoppen', en: 'Stop' },
   progress: { nl: '{d} van {p} varianten doorgerekend', en: '{d} of {p} variants settled' },

@@ -186,6 +186,11 @@ test.describe.serial('61-design', () => {
     await page.selectOption('[data-testid="design-map-held-2"]', other);
     const note2 = (await page.textContent('[data-testid="design-slice-note"]')) ?? '';
     assert(note2 !== note && new RegExp(` ${Math.round(Number(other) * 100)}(,0)?%\\.$`).test(note2), `a picked level is named: ${note2}`);
+    // A slice where no variant is acceptable says so in words instead of leaving an all-grey map to be read.
+    const cells2 = await page.$$eval('[data-testid="design-slice"] [data-testid="design-map"] rect', (els) => els.map((e) => e.getAttribute('fill')));
+    const empty = await page.$('[data-testid="design-slice-empty"]');
+    assert((empty !== null) === cells2.every((f) => f === '#d9d9d9'), `the empty-slice note shows exactly when every cell is grey (${cells2.length} cells, note ${empty !== null})`);
+    if (empty) assert(/^Met .+ is geen enkele variant voor iedereen acceptabel/.test((await empty.textContent()) ?? ''), 'the empty-slice note in Dutch');
     const head = await page.textContent('.design-limits thead th:nth-child(4)');
     assert(/% van de jaaromzet/.test(head ?? ''), `the limit's unit is stated: ${head}`);
     await page.locator('[data-testid="design-slice"]').scrollIntoViewIfNeeded();
