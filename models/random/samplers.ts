@@ -294,6 +294,9 @@ function fillCommon(st: AleaState, out: Float64Array, from: number, count: numbe
   let s2 = st.s2;
   let c = st.c;
   let i = from;
+  // Two passes: the first steps the generator (each step waits on the last one's carry) and keeps
+  // the normal's log-value; the second takes exp of them, steps that wait on nothing, so the
+  // processor overlaps them. The same operations on the same numbers as one pass, so the same bits.
   for (; i < count; i++) {
     const t = 2091639 * s0 + c * 2.3283064365386963e-10;
     const ct = t | 0;
@@ -307,8 +310,9 @@ function fillCommon(st: AleaState, out: Float64Array, from: number, count: numbe
     s1 = s2;
     c = ct;
     s2 = u;
-    out[i] = expInRange(x);
+    out[i] = x;
   }
+  for (let j = from; j < i; j++) out[j] = expInRange(out[j]);
   st.s0 = s0;
   st.s1 = s1;
   st.s2 = s2;
