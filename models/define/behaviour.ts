@@ -50,7 +50,8 @@ export function defineBehaviour(s: Scenario, models: Record<string, Ref>[], P: R
     return [{ contract: i, id: m.id, coverage: m.coverage ?? 1, marginal, gain }];
   });
   const controller = s.substitution.map((x) => (x.controlledBy ? BEHAVIOUR_PARTIES.indexOf(x.controlledBy) : -1));
-  return { elasticity, holdBack, discretionary, worlds, controller };
+  const ivController = s.interventions.map((x) => (x.controlledBy ? BEHAVIOUR_PARTIES.indexOf(x.controlledBy) : -1));
+  return { elasticity, holdBack, discretionary, worlds, controller, ivController };
 }
 
 const at = (theta: Float64Array, x: Affine) => (x.ref < 0 ? x.a : x.a + x.b * theta[x.ref]);
@@ -61,9 +62,10 @@ const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
  * - `volume[l]`: the fraction of line l's contacts no longer supplied,
  *   d_l · min(1, ε · (1 − r_l)), with r_l = 1 − c·(1 − marginal revenue relative to fee-for-service);
  * - `uptake[j]`: the fraction of substitution j's moves that happen, 1 − h · (1 − c·g) with g the
- *   controlling party's share of the saving (1 when no party controls it).
+ *   controlling party's share of the saving (1 when no party controls it);
+ * - `reach[i]`: the same for intervention i's reach: the fraction of what it does that happens.
  */
-export function behaviourAt(theta: Float64Array, d: BehaviourDefinition, w: BehaviourWorldModel, volume: Float64Array, uptake: Float64Array): void {
+export function behaviourAt(theta: Float64Array, d: BehaviourDefinition, w: BehaviourWorldModel, volume: Float64Array, uptake: Float64Array, reach: Float64Array): void {
   const eps = theta[d.elasticity];
   const h = theta[d.holdBack];
   const c = w.coverage;
@@ -72,8 +74,7 @@ export function behaviourAt(theta: Float64Array, d: BehaviourDefinition, w: Beha
     const r = 1 - c * (1 - clamp01(at(theta, w.marginal[l])));
     volume[l] = share > 0 && r < 1 ? share * Math.min(1, eps * (1 - r)) : 0;
   }
-  for (let j = 0; j < uptake.length; j++) {
-    const p = d.controller[j];
-    uptake[j] = p < 0 ? 1 : 1 - h * (1 - c * clamp01(at(theta, w.gain[p])));
-  }
+  const respond = (p: number) => (p < 0 ? 1 : 1 - h * (1 - c * clamp01(at(theta, w.gain[p]))));
+  for (let j = 0; j < uptake.length; j++) uptake[j] = respond(d.controller[j]);
+  for (let i = 0; i < reach.length; i++) reach[i] = respond(d.ivController[i]);
 }

@@ -88,6 +88,8 @@ export interface BehaviourDefinition {
   worlds: BehaviourWorldModel[];
   /** Per substitution (model order): the index in `BEHAVIOUR_PARTIES` (define/behaviour.ts) of the party controlling it, or −1. */
   controller: number[];
+  /** Per intervention (model order): the same for the party controlling its reach. */
+  ivController: number[];
 }
 
 /** The parties' parameters that every contract reads. */

@@ -134,6 +134,12 @@ export const InterventionSchema = z.strictObject({
     perParticipant: nonNegative('Cost per person reached per year, euros.'),
   }),
   payer,
+  controlledBy: z
+    .enum(['hospital', 'gp'])
+    .optional()
+    .describe(
+      "The provider that decides how far the intervention reaches; with the financing section's behaviour set its reach (and so every effect) responds to its share of the saving. Leave out: no response.",
+    ),
 });
 
 export const CorrelationSchema = z.strictObject({

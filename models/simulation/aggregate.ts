@@ -1,5 +1,5 @@
 import type { Samplers } from '../random/samplers';
-import { persistentRate, type HighCostPlan, type SegmentYearPlan, type Tally } from './plan';
+import { persistentRate, worldPriceFactor, type BehaviourWorld, type HighCostPlan, type LinePlan, type SegmentYearPlan, type Tally } from './plan';
 
 /**
  * Exact aggregate sampling (model.md §2): the segment's contacts and costs are drawn as sums with
@@ -15,7 +15,7 @@ export function aggregateSegmentYear(plan: SegmentYearPlan, base: Samplers, t: T
   const { n } = plan;
   const W = plan.worlds;
   const nw = W.length;
-  if (retK.length < nw) ((retK = new Float64Array(nw)), (retC = new Float64Array(nw)));
+  if (retK.length < nw) ((retK = new Float64Array(nw)), (retC = new Float64Array(nw)), (poolK = new Float64Array(nw)), (poolC = new Float64Array(nw)));
   for (let l = 0; l < plan.lines.length; l++) {
     const lp = plan.lines[l];
     if (!lp) continue;
@@ -32,14 +32,22 @@ export function aggregateSegmentYear(plan: SegmentYearPlan, base: Samplers, t: T
     }
     let k = K;
     let c = C;
+    if (cutS.length < lp.nCuts) ((cutS = new Float64Array(2 * lp.nCuts)), (cutC = new Float64Array(2 * lp.nCuts)));
     for (let ci = 0; ci < lp.nCuts; ci++) {
       const cut = lp.cuts[ci];
       const S = cut.rng.binomial(k, cut.f);
+      const before = c;
       c *= keptShare(cut.rng, k, S, lp.alpha);
       k -= S;
+      cutS[ci] = S;
+      cutC[ci] = before - c;
     }
     c *= lp.priceFactor;
-    for (let w = 0; w < nw; w++) retK[w] = retC[w] = 0;
+    for (let w = 0; w < nw; w++) {
+      retK[w] = retC[w] = 0;
+      if (W[w].reachResponds) handBack(W[w], lp, w);
+      else poolK[w] = poolC[w] = 0;
+    }
     for (let mi = 0; mi < lp.nMoves; mi++) {
       const mv = lp.moves[mi];
       const S = mv.rng.binomial(k, mv.f);
@@ -91,8 +99,12 @@ export function aggregateSegmentYear(plan: SegmentYearPlan, base: Samplers, t: T
     t.scClaims[l] += c;
     for (let w = 0; w < nw; w++) {
       const wd = W[w];
-      let kw = k + retK[w];
+      if (poolK[w] > 0) movePool(wd, lp, l, w);
+      let kw = k + retK[w] + poolK[w];
       let cw = c + retC[w];
+      // The scenario's cost here is priced at its factor; the world's reach prices it at its own.
+      if (wd.reachResponds && lp.priceFactor > 0) cw *= worldPriceFactor(wd, lp) / lp.priceFactor;
+      cw += poolC[w];
       const v = wd.volume[l];
       if (v > 0 && kw > 0) {
         const V = wd.rng.binomialRejection(kw, v);
@@ -107,10 +119,20 @@ export function aggregateSegmentYear(plan: SegmentYearPlan, base: Samplers, t: T
   if (!hc) return;
   const M = hc.persistence > 0 ? persistentCases(base, hc, n) : base.binomial(n, hc.rate);
   let m = M;
-  if (plan.scenarioActive) for (let ci = 0; ci < hc.nCuts; ci++) m -= hc.cuts[ci].rng.binomial(m, hc.cuts[ci].f);
+  if (cutS.length < hc.nCuts) ((cutS = new Float64Array(2 * hc.nCuts)), (cutC = new Float64Array(2 * hc.nCuts)));
+  if (plan.scenarioActive)
+    for (let ci = 0; ci < hc.nCuts; ci++) {
+      const S = hc.cuts[ci].rng.binomial(m, hc.cuts[ci].f);
+      m -= S;
+      cutS[ci] = S;
+    }
   t.cfHcCases += M;
   t.scHcCases += m;
-  for (let w = 0; w < nw; w++) W[w].tally.scHcCases += m;
+  for (let w = 0; w < nw; w++) {
+    // A world that reaches less keeps some of the cases the scenario prevents (nested thinning, as for contacts).
+    poolK[w] = plan.scenarioActive && W[w].reachResponds ? handBackCases(W[w], hc) : 0;
+    W[w].tally.scHcCases += m + poolK[w];
+  }
   // Cases are exchangeable, so the first m of the M drawn severities are the ones that remain.
   const th = hc.thresholds;
   const x = severities(M);
@@ -138,12 +160,101 @@ export function aggregateSegmentYear(plan: SegmentYearPlan, base: Samplers, t: T
   }
   t.cfHcCost += cf;
   t.scHcCost += sc;
-  for (let w = 0; w < nw; w++) W[w].tally.scHcCost += sc;
+  for (let w = 0; w < nw; w++) {
+    const wt = W[w].tally;
+    wt.scHcCost += sc;
+    // Cases are exchangeable: the world's extra cases are the next ones of the M drawn.
+    for (let i = m; i < m + poolK[w]; i++) {
+      wt.scHcCost += x[i];
+      for (let j = 0; j < th.length; j++) if (x[i] > th[j]) wt.scExcess[j] += x[i] - th[j];
+    }
+  }
 }
 
 /** Per world, the contacts (and their cost) that stay on the line being simulated because their move did not happen. */
 let retK = new Float64Array(4);
 let retC = new Float64Array(4);
+/** Per cut of the line (or of the high-cost cases) being simulated: what the scenario removed, and its cost. */
+let cutS = new Float64Array(8);
+let cutC = new Float64Array(8);
+/**
+ * Per world: contacts (or cases) that the scenario's interventions remove but the world's smaller
+ * reach does not, and their cost (unpriced until the price factor is applied, then priced).
+ */
+let poolK = new Float64Array(4);
+let poolC = new Float64Array(4);
+
+/**
+ * The contacts a world keeps because it reaches less: of the S contacts cut i removes in the
+ * scenario, Binomial(S, 1 − q) stay in the world (q its reach of the intervention), with a Beta
+ * share of their cost; those kept from earlier cuts face each later cut with probability q·f. So
+ * each contact is removed in the world with probability q·f at each cut, independently, as in a
+ * scenario whose interventions reach q times as far. The pool's cost is then priced at the
+ * world's price factor.
+ */
+function handBack(wd: BehaviourWorld, lp: LinePlan, w: number): void {
+  const rng = wd.rng;
+  let P = 0;
+  let Pc = 0;
+  for (let ci = 0; ci < lp.nCuts; ci++) {
+    const cut = lp.cuts[ci];
+    const q = wd.reach[cut.iv];
+    if (P > 0) {
+      const X = rng.binomialRejection(P, q * cut.f);
+      Pc *= keptShare(rng, P, X, lp.alpha);
+      P -= X;
+    }
+    const S = cutS[ci];
+    if (q < 1 && S > 0) {
+      const H = S - rng.binomialRejection(S, q);
+      Pc += cutC[ci] * (1 - keptShare(rng, S, H, lp.alpha));
+      P += H;
+    }
+  }
+  poolK[w] = P;
+  poolC[w] = P > 0 ? Pc * worldPriceFactor(wd, lp) : 0;
+}
+
+/** The high-cost cases a world keeps because it reaches less (as `handBack`; the cases' costs are drawn after). */
+function handBackCases(wd: BehaviourWorld, hc: HighCostPlan): number {
+  let P = 0;
+  for (let ci = 0; ci < hc.nCuts; ci++) {
+    const q = wd.reach[hc.cuts[ci].iv];
+    if (P > 0) P -= wd.rng.binomialRejection(P, q * hc.cuts[ci].f);
+    if (q < 1 && cutS[ci] > 0) P += cutS[ci] - wd.rng.binomialRejection(cutS[ci], q);
+  }
+  return P;
+}
+
+/**
+ * A world's kept contacts face the line's substitutions as its other contacts would: each moves
+ * with probability f·u (u the world's uptake), a moved one is refilled with the refill fraction,
+ * and the moves bring their additions and receiving-line cost, all drawn from the world's stream.
+ */
+function movePool(wd: BehaviourWorld, lp: LinePlan, l: number, w: number): void {
+  const rng = wd.rng;
+  const wt = wd.tally;
+  let P = poolK[w];
+  let Pc = poolC[w];
+  for (let mi = 0; mi < lp.nMoves && P > 0; mi++) {
+    const mv = lp.moves[mi];
+    const S = rng.binomialRejection(P, mv.f * Math.min(1, wd.uptake[mv.sub]));
+    if (S === 0) continue;
+    const kept = Pc * keptShare(rng, P, S, lp.alpha);
+    const R = rng.binomialRejection(S, mv.refill);
+    const refilledShare = keptShare(rng, S, S - R, lp.alpha);
+    Pc = kept + (Pc - kept) * refilledShare;
+    P = P - S + R;
+    const A = rng.poisson(S * mv.additionality);
+    wt.movedOut[l] += S;
+    wt.movedIn[mv.to] += S + A;
+    wt.added[mv.to] += A;
+    wt.scContacts[mv.to] += S + A;
+    wt.scClaims[mv.to] += costOf(rng, S + A, mv.toMu, mv.toAlpha);
+  }
+  poolK[w] = P;
+  poolC[w] = Pc;
+}
 
 /**
  * This year's counterfactual cases of a segment whose high cost persists: the people who had a

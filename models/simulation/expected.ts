@@ -1,5 +1,5 @@
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
-import type { SegmentYearPlan, Tally } from './plan';
+import { worldPriceFactor, type SegmentYearPlan, type Tally } from './plan';
 import { exp, log } from '../random/math';
 
 /**
@@ -10,7 +10,7 @@ export function expectedSegmentYear(plan: SegmentYearPlan, _base: unknown, t: Ta
   const { n } = plan;
   const W = plan.worlds;
   const nw = W.length;
-  if (back.length < nw) ((back = new Float64Array(nw)), (backCost = new Float64Array(nw)));
+  if (back.length < nw) ((back = new Float64Array(nw)), (backCost = new Float64Array(nw)), (worldCases = new Float64Array(nw)));
   for (let l = 0; l < plan.lines.length; l++) {
     const lp = plan.lines[l];
     if (!lp) continue;
@@ -26,6 +26,8 @@ export function expectedSegmentYear(plan: SegmentYearPlan, _base: unknown, t: Ta
     }
     let k = K;
     let c = C;
+    let k0 = K;
+    for (let ci = 0; ci < lp.nCuts; ci++) k0 *= 1 - lp.cuts[ci].f;
     for (let ci = 0; ci < lp.nCuts; ci++) {
       const cut = lp.cuts[ci];
       k *= 1 - cut.f;
@@ -64,6 +66,32 @@ export function expectedSegmentYear(plan: SegmentYearPlan, _base: unknown, t: Ta
     t.scClaims[l] += c;
     for (let w = 0; w < nw; w++) {
       const v = W[w].volume[l];
+      if (W[w].reachResponds) {
+        // Contacts the scenario's interventions remove but the world's smaller reach keeps: at
+        // each cut a contact goes with probability q·f instead of f; they then move as the
+        // world's other contacts do (probability f·u per substitution).
+        let kw = K;
+        for (let ci = 0; ci < lp.nCuts; ci++) kw *= 1 - W[w].reach[lp.cuts[ci].iv] * lp.cuts[ci].f;
+        let extra = kw - k0;
+        let extraCost = extra * lp.mu * worldPriceFactor(W[w], lp);
+        const wt = W[w].tally;
+        for (let mi = 0; mi < lp.nMoves; mi++) {
+          const mv = lp.moves[mi];
+          const S = extra * mv.f * Math.min(1, W[w].uptake[mv.sub]);
+          const A = S * mv.additionality;
+          wt.movedOut[l] += S;
+          wt.movedIn[mv.to] += S + A;
+          wt.added[mv.to] += A;
+          wt.scContacts[mv.to] += S + A;
+          wt.scClaims[mv.to] += (S + A) * mv.toMu;
+          extraCost *= 1 - mv.f * Math.min(1, W[w].uptake[mv.sub]) * (1 - mv.refill);
+          extra -= S * (1 - mv.refill);
+        }
+        const ratio = lp.priceFactor > 0 ? worldPriceFactor(W[w], lp) / lp.priceFactor : 1;
+        wt.scContacts[l] += (k + back[w] + extra) * (1 - v);
+        wt.scClaims[l] += ((c + backCost[w]) * ratio + extraCost) * (1 - v);
+        continue;
+      }
       W[w].tally.scContacts[l] += (k + back[w]) * (1 - v);
       W[w].tally.scClaims[l] += (c + backCost[w]) * (1 - v);
     }
@@ -78,18 +106,29 @@ export function expectedSegmentYear(plan: SegmentYearPlan, _base: unknown, t: Ta
   t.scHcCases += m;
   t.cfHcCost += M * mean;
   t.scHcCost += m * mean;
-  for (let w = 0; w < nw; w++) ((W[w].tally.scHcCases += m), (W[w].tally.scHcCost += m * mean));
+  for (let w = 0; w < nw; w++) {
+    let mw = m;
+    if (plan.scenarioActive && W[w].reachResponds) {
+      mw = M;
+      for (let ci = 0; ci < hc.nCuts; ci++) mw *= 1 - W[w].reach[hc.cuts[ci].iv] * hc.cuts[ci].f;
+    }
+    worldCases[w] = mw;
+    W[w].tally.scHcCases += mw;
+    W[w].tally.scHcCost += mw * mean;
+  }
   hc.thresholds.forEach((T, j) => {
     const e = lognormalExcess(hc.mu, hc.sigma, T);
     t.cfExcess[j] += M * e;
     t.scExcess[j] += m * e;
-    for (let w = 0; w < nw; w++) W[w].tally.scExcess[j] += m * e;
+    for (let w = 0; w < nw; w++) W[w].tally.scExcess[j] += worldCases[w] * e;
   });
 }
 
 /** Per world, the contacts (and their cost) that stay on the line because their move did not happen. */
 let back = new Float64Array(4);
 let backCost = new Float64Array(4);
+/** Per world: its expected high-cost cases this segment-year. */
+let worldCases = new Float64Array(4);
 
 /** E[(X − T)+] for X lognormal(mu, sigma). */
 export function lognormalExcess(mu: number, sigma: number, T: number): number {

@@ -1,5 +1,5 @@
 import type { Samplers } from '../random/samplers';
-import { persistentRate, type HighCostPlan, type SegmentYearPlan, type Tally } from './plan';
+import { persistentRate, worldPriceFactor, type BehaviourWorld, type Cut, type HighCostPlan, type LinePlan, type SegmentYearPlan, type Tally } from './plan';
 
 /**
  * Person-level reference mode: every person, contact and case drawn one by one. Slow and obvious
@@ -12,7 +12,7 @@ export function personSegmentYear(plan: SegmentYearPlan, base: Samplers, t: Tall
   const before = persistent ? startPersistenceYear(plan.highCost!, plan.n) : 0;
   const W = plan.worlds;
   const nw = W.length;
-  if (happens.length < nw) ((happens = new Uint8Array(nw)), (returned = new Uint8Array(nw)));
+  if (happens.length < nw) ((happens = new Uint8Array(nw)), (returned = new Uint8Array(nw)), (inWorld = new Uint8Array(nw)));
   for (let i = 0; i < plan.n; i++) {
     for (let l = 0; l < plan.lines.length; l++) {
       const lp = plan.lines[l];
@@ -29,9 +29,12 @@ export function personSegmentYear(plan: SegmentYearPlan, base: Samplers, t: Tall
           for (let w = 0; w < nw; w++) ((W[w].tally.scContacts[l] += 1), (W[w].tally.scClaims[l] += cost));
           continue;
         }
-        let removed = false;
-        for (let ci = 0; ci < lp.nCuts; ci++) if (!removed && lp.cuts[ci].rng.uniform() < lp.cuts[ci].f) removed = true;
-        if (removed) continue;
+        let removedAt = -1;
+        for (let ci = 0; ci < lp.nCuts; ci++) if (removedAt < 0 && lp.cuts[ci].rng.uniform() < lp.cuts[ci].f) removedAt = ci;
+        if (removedAt >= 0) {
+          for (let w = 0; w < nw; w++) if (W[w].reachResponds && keptByWorld(W[w], lp.cuts, lp.nCuts, removedAt)) worldOnly(W[w], lp, l, cost);
+          continue;
+        }
         let stays = true;
         if (nw > 0) returned.fill(0);
         for (let mi = 0; mi < lp.nMoves; mi++) {
@@ -74,7 +77,7 @@ export function personSegmentYear(plan: SegmentYearPlan, base: Samplers, t: Tall
           const v = W[w].volume[l];
           if (v > 0 && W[w].rng.uniform() < v) continue;
           W[w].tally.scContacts[l] += 1;
-          W[w].tally.scClaims[l] += cost * lp.priceFactor;
+          W[w].tally.scClaims[l] += cost * worldPriceFactor(W[w], lp);
         }
       }
     }
@@ -87,20 +90,22 @@ export function personSegmentYear(plan: SegmentYearPlan, base: Samplers, t: Tall
       const x = base.lognormal(hc.mu, hc.sigma);
       t.cfHcCases += 1;
       t.cfHcCost += x;
-      let kept = true;
-      if (active) for (let ci = 0; ci < hc.nCuts; ci++) if (kept && hc.cuts[ci].rng.uniform() < hc.cuts[ci].f) kept = false;
+      let removedAt = -1;
+      if (active) for (let ci = 0; ci < hc.nCuts; ci++) if (removedAt < 0 && hc.cuts[ci].rng.uniform() < hc.cuts[ci].f) removedAt = ci;
+      const kept = removedAt < 0;
       if (kept) {
         t.scHcCases += 1;
         t.scHcCost += x;
-        for (let w = 0; w < nw; w++) ((W[w].tally.scHcCases += 1), (W[w].tally.scHcCost += x));
+      }
+      for (let w = 0; w < nw; w++) {
+        inWorld[w] = kept || (W[w].reachResponds && keptByWorld(W[w], hc.cuts, hc.nCuts, removedAt)) ? 1 : 0;
+        if (inWorld[w]) ((W[w].tally.scHcCases += 1), (W[w].tally.scHcCost += x));
       }
       for (let j = 0; j < hc.thresholds.length; j++) {
         const e = Math.max(0, x - hc.thresholds[j]);
         t.cfExcess[j] += e;
-        if (kept) {
-          t.scExcess[j] += e;
-          for (let w = 0; w < nw; w++) W[w].tally.scExcess[j] += e;
-        }
+        if (kept) t.scExcess[j] += e;
+        for (let w = 0; w < nw; w++) if (inWorld[w]) W[w].tally.scExcess[j] += e;
       }
     }
   }
@@ -137,6 +142,42 @@ function personRate(hc: HighCostPlan, i: number, before: number): number {
 /** Per world, for the contact being simulated: its move happens; it stays on its line because its move did not. */
 let happens = new Uint8Array(4);
 let returned = new Uint8Array(4);
+/** Per world, for the high-cost case being simulated: the world has it. */
+let inWorld = new Uint8Array(4);
+
+/**
+ * Whether a world that reaches less keeps a contact (or case) the scenario's cut `at` removed:
+ * that cut removes it in the world too with probability q (its reach of the intervention), and
+ * each later cut with probability q·f, so in all it is removed at each cut with probability q·f.
+ */
+function keptByWorld(wd: BehaviourWorld, cuts: Cut[], nCuts: number, at: number): boolean {
+  if (wd.rng.uniform() < wd.reach[cuts[at].iv]) return false;
+  for (let ci = at + 1; ci < nCuts; ci++) if (wd.rng.uniform() < wd.reach[cuts[ci].iv] * cuts[ci].f) return false;
+  return true;
+}
+
+/** A contact only the world has: its substitutions (probability f·u each), refill, additions and volume response, drawn from the world's stream. */
+function worldOnly(wd: BehaviourWorld, lp: LinePlan, l: number, cost: number): void {
+  const rng = wd.rng;
+  const wt = wd.tally;
+  let stays = true;
+  for (let mi = 0; mi < lp.nMoves && stays; mi++) {
+    const mv = lp.moves[mi];
+    if (rng.uniform() >= mv.f * Math.min(1, wd.uptake[mv.sub])) continue;
+    wt.movedOut[l] += 1;
+    if (!(rng.uniform() < mv.refill)) stays = false;
+    const extra = rng.poisson(mv.additionality);
+    wt.movedIn[mv.to] += 1 + extra;
+    wt.added[mv.to] += extra;
+    wt.scContacts[mv.to] += 1 + extra;
+    for (let j = 0; j <= extra; j++) wt.scClaims[mv.to] += oneCost(rng, mv.toMu, mv.toAlpha);
+  }
+  if (!stays) return;
+  const v = wd.volume[l];
+  if (v > 0 && rng.uniform() < v) return;
+  wt.scContacts[l] += 1;
+  wt.scClaims[l] += cost * worldPriceFactor(wd, lp);
+}
 
 function oneCost(rng: Samplers, mu: number, alpha: number): number {
   return alpha === Infinity ? mu : rng.gamma(alpha, mu / alpha);

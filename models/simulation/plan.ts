@@ -27,6 +27,10 @@ export interface BehaviourWorld {
   volume: Float64Array;
   /** Per substitution (model order): fraction of its moves that happen. */
   uptake: Float64Array;
+  /** Per intervention (model order): fraction of its reach that happens (1: the scenario's). */
+  reach: Float64Array;
+  /** False when every `reach` is 1, so the intervention paths can be skipped. */
+  reachResponds: boolean;
   rng: Samplers;
   /** The world's care (scenario side only; the counterfactual fields are unused). */
   tally: Tally;
@@ -46,6 +50,8 @@ export interface LinePlan {
   nCuts: number;
   /** Relative price factor after interventions (1 = unchanged). */
   priceFactor: number;
+  /** Per intervention (model order): its price reduction on this line this year (0: none); `priceFactor` is the product of 1 − each. */
+  priceCut: Float64Array;
   /**
    * Substitutions moving contacts away from this line, applied in order after the cuts: the first
    * `nMoves` entries. (Counts rather than emptying the arrays each segment-year, which made V8
@@ -59,6 +65,19 @@ export interface LinePlan {
 export interface Cut {
   f: number;
   rng: Samplers;
+  /** The intervention's index (model order). */
+  iv: number;
+}
+
+/**
+ * A world's price factor on a line: the scenario's, or with each intervention's price reduction
+ * scaled by the world's reach of it (the same product, in the same order, as `priceFactor`).
+ */
+export function worldPriceFactor(w: BehaviourWorld, lp: LinePlan): number {
+  if (!w.reachResponds) return lp.priceFactor;
+  let f = 1;
+  for (let i = 0; i < lp.priceCut.length; i++) if (lp.priceCut[i] > 0) f *= 1 - w.reach[i] * lp.priceCut[i];
+  return f;
 }
 
 export interface Move {

@@ -144,7 +144,7 @@ export class RunSimulator {
     this.tally = newTally(NL, model.excessThresholds.length);
     this.rs = makeStreams(model);
     const base = this.rs.base;
-    const cut = (): Cut => ({ f: 0, rng: base });
+    const cut = (_: unknown, iv: number): Cut => ({ f: 0, rng: base, iv });
     const move = (): Move => ({ f: 0, rng: base, to: 0, toMu: 0, toAlpha: Infinity, additionality: 0, refill: 0, sub: 0 });
     this.ivWeight = new Float64Array(model.interventions.length);
     this.sizes = new Float64Array(model.segments.length);
@@ -173,7 +173,14 @@ export class RunSimulator {
       const level = w.coverage < 1 ? model.coverageLevels.indexOf(w.coverage) : -1;
       return {
         model: w,
-        world: { volume: new Float64Array(NL), uptake: new Float64Array(model.substitutions.length), rng: base, tally: total },
+        world: {
+          volume: new Float64Array(NL),
+          uptake: new Float64Array(model.substitutions.length),
+          reach: new Float64Array(model.interventions.length),
+          reachResponds: false,
+          rng: base,
+          tally: total,
+        },
         total,
         piece: newTally(NL, nt),
         level,
@@ -187,7 +194,9 @@ export class RunSimulator {
       n: 0,
       scenarioActive: false,
       worlds,
-      lines: seg.lines.map((u): LinePlan | null => (u ? { lambda: 0, k: Infinity, mu: 0, alpha: Infinity, cuts: [], nCuts: 0, priceFactor: 1, moves: [], nMoves: 0 } : null)),
+      lines: seg.lines.map((u): LinePlan | null =>
+        u ? { lambda: 0, k: Infinity, mu: 0, alpha: Infinity, cuts: [], nCuts: 0, priceFactor: 1, priceCut: new Float64Array(model.interventions.length), moves: [], nMoves: 0 } : null,
+      ),
       highCost: seg.highCost ? { rate: 0, mu: 0, sigma: 0, cuts: [], nCuts: 0, thresholds: model.excessThresholds, persistence: 0, prevCases: -1, prevN: 0, flags: new Uint8Array(0) } : null,
     }));
   }
@@ -453,7 +462,7 @@ export class RunSimulator {
   /**
    * Each world's response to its contract under θ, and which worlds' care is drawn: a world that
    * changes nothing has the scenario's care, and one responding exactly as an earlier world (same
-   * volume and uptake fractions, same covered people) has that world's. Every world's draws start
+   * volume, uptake and reach fractions, same covered people) has that world's. Every world's draws start
    * from the same behaviour stream and depend only on its fractions, so sharing the care is the
    * care it would have drawn itself, bit for bit.
    */
@@ -463,9 +472,10 @@ export class RunSimulator {
     this.drawn.length = 0;
     for (let i = 0; i < W.length; i++) {
       const w = W[i];
-      const { volume, uptake } = w.world;
-      behaviourAt(theta, m.behaviour!, w.model, volume, uptake);
-      let neutral = true;
+      const { volume, uptake, reach } = w.world;
+      behaviourAt(theta, m.behaviour!, w.model, volume, uptake, reach);
+      w.world.reachResponds = reach.some((q) => q < 1);
+      let neutral = !w.world.reachResponds;
       for (let l = 0; l < volume.length && neutral; l++) neutral = volume[l] === 0;
       for (let j = 0; j < uptake.length && neutral; j++) neutral = uptake[j] >= 1;
       w.rep = neutral ? -1 : i;
@@ -662,6 +672,7 @@ export class RunSimulator {
       lp.nCuts = 0;
       lp.nMoves = 0;
       let priceFactor = 1;
+      lp.priceCut.fill(0);
       for (let i = 0; i < m.interventions.length; i++) {
         if (w[i] <= 0) continue;
         const iv = m.interventions[i];
@@ -672,7 +683,8 @@ export class RunSimulator {
           cut.rng = rs.ivs[i];
           lp.cuts[lp.nCuts++] = cut;
         }
-        priceFactor *= 1 - w[i] * val(theta, iv.price[l]);
+        lp.priceCut[i] = w[i] * val(theta, iv.price[l]);
+        priceFactor *= 1 - lp.priceCut[i];
       }
       lp.priceFactor = priceFactor;
       if (active)
@@ -752,6 +764,7 @@ const HOSPITAL = LINES.indexOf('hospital');
 const sameResponse = (a: BehaviourWorld, b: BehaviourWorld) => {
   for (let l = 0; l < a.volume.length; l++) if (!Object.is(a.volume[l], b.volume[l])) return false;
   for (let j = 0; j < a.uptake.length; j++) if (!Object.is(a.uptake[j], b.uptake[j])) return false;
+  for (let i = 0; i < a.reach.length; i++) if (!Object.is(a.reach[i], b.reach[i])) return false;
   return true;
 };
 

@@ -164,6 +164,8 @@ export const HELP_NL: Record<string, string> = {
   'financing.behaviour.discretionary.*': 'Deel van de contacten van deze zorgvorm waarvan het volume de marginale opbrengst van de zorgaanbieder volgt.',
   'financing.behaviour.holdBack': 'Deel van de opname van een substitutie dat achterwege blijft als de partij die erover beslist niets van de besparing houdt.',
   'substitution[].controlledBy': 'De zorgaanbieder die beslist of contacten verschuiven; met het gedrag van de bekostiging ingesteld volgt de opname zijn deel van de besparing. Leeg: geen reactie.',
+  'interventions[].controlledBy':
+    'De zorgaanbieder die beslist hoe ver de interventie reikt; met het gedrag van de bekostiging ingesteld volgt het bereik (en daarmee elk effect) zijn deel van de besparing. Leeg: geen reactie.',
   'financing.parties.deductibleShare.mentalHealth': 'Deel van de GGZ-declaraties dat patiënten zelf betalen; leeg: niets.',
   'financing.parties.deductibleShare.otherZvw':
     'Deel van de declaraties voor overige Zvw-zorg dat patiënten zelf betalen (kraamzorg en wijkverpleging vallen niet onder het eigen risico); leeg: niets.',

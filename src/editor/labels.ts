@@ -62,7 +62,7 @@ export const FIELD_LABELS: Record<string, L> = {
   elasticity: { nl: 'Volume-elasticiteit voor de marginale opbrengst', en: 'Volume elasticity to marginal revenue', unit: u('0–5') },
   discretionary: { nl: 'Stuurbaar deel van de contacten per zorgvorm', en: 'Discretionary share of contacts per line', unit: FRAC },
   holdBack: { nl: 'Terughoudendheid zonder deel in de besparing', en: 'Hold-back without a share of the saving', unit: FRAC },
-  controlledBy: { nl: 'Wie beslist over de verschuiving', en: 'Who decides the shift' },
+  controlledBy: { nl: 'Wie beslist erover', en: 'Who decides it' },
   weights: { nl: 'Gewichten van de basisjaren', en: 'Weights of the base years', unit: FRAC },
   rebase: { nl: 'Opnieuw vaststellen (rebasing)', en: 'Rebasing' },
   everyYears: { nl: 'Elke … jaar', en: 'Every … years', unit: YEARS },

@@ -150,6 +150,8 @@ describe('behaviour: aggregate ≡ person mode in distribution', () => {
 
 describe('behaviour: money', () => {
   const s = scenario(ON);
+  // The intervention controlled too, so each contract's care also differs in the intervention's reach.
+  s.interventions[0].controlledBy = 'gp';
   // Fixed numbers and no price trends, so the providers' production cost is easy to recompute.
   s.lines = {};
   s.benchmark.trend = 0;
