@@ -43,11 +43,7 @@ export function expectedSegmentYear(plan: SegmentYearPlan, _base: unknown, t: Ta
       c = c * (1 - mv.f) + c * mv.f * mv.refill;
       k = k - S + R;
       const A = S * mv.additionality;
-      t.movedOut[l] += S;
-      t.movedIn[mv.to] += S + A;
-      t.added[mv.to] += A;
-      t.scContacts[mv.to] += S + A;
-      t.scClaims[mv.to] += (S + A) * mv.toMu;
+      addMove(t, l, mv.to, S, A, (S + A) * mv.toMu);
       for (let w = 0; w < nw; w++) {
         const u = W[w].uptake[mv.sub];
         const wt = W[w].tally;
@@ -79,11 +75,7 @@ export function expectedSegmentYear(plan: SegmentYearPlan, _base: unknown, t: Ta
           const mv = lp.moves[mi];
           const S = extra * mv.f * Math.min(1, W[w].uptake[mv.sub]);
           const A = S * mv.additionality;
-          wt.movedOut[l] += S;
-          wt.movedIn[mv.to] += S + A;
-          wt.added[mv.to] += A;
-          wt.scContacts[mv.to] += S + A;
-          wt.scClaims[mv.to] += (S + A) * mv.toMu;
+          addMove(wt, l, mv.to, S, A, (S + A) * mv.toMu);
           extraCost *= 1 - mv.f * Math.min(1, W[w].uptake[mv.sub]) * (1 - mv.refill);
           extra -= S * (1 - mv.refill);
         }
@@ -127,6 +119,15 @@ export function expectedSegmentYear(plan: SegmentYearPlan, _base: unknown, t: Ta
 /** Per world, the contacts (and their cost) that stay on the line because their move did not happen. */
 let back = new Float64Array(4);
 let backCost = new Float64Array(4);
+/** Adds S contacts moved from line `from` to `to`, with A added there and the receiving cost, to a tally. */
+function addMove(t: Tally, from: number, to: number, S: number, A: number, cost: number): void {
+  t.movedOut[from] += S;
+  t.movedIn[to] += S + A;
+  t.added[to] += A;
+  t.scContacts[to] += S + A;
+  t.scClaims[to] += cost;
+}
+
 /** Per world: its expected high-cost cases this segment-year. */
 let worldCases = new Float64Array(4);
 
