@@ -103,6 +103,11 @@ const store = (): UseStore => (db ??= idbStore('proeftuin', 'workspace'));
 
 export interface Loaded {
   stored: SavedWorkspace | null;
+  /**
+   * Current scenarios that pages going away had not yet got into IndexedDB (its writes are
+   * asynchronous and may be cut off by a reload or close), newest first.
+   */
+  unsaved?: UnsavedEdit[];
   /** Where it came from: the old localStorage entry is moved to IndexedDB on first open. */
   from: 'indexeddb' | 'localStorage' | 'none';
   /** IndexedDB could not be opened (e.g. some private windows): saving will fail and say so. */
@@ -122,6 +127,12 @@ function legacy(): SavedWorkspace | null {
 
 /** The stored workspace; the first time, the old localStorage one (moved over, then removed). */
 export async function loadWorkspace(): Promise<Loaded> {
+  const unsaved = readUnsaved();
+  const loaded = await loadStored();
+  return unsaved.length > 0 ? { ...loaded, unsaved } : loaded;
+}
+
+async function loadStored(): Promise<Loaded> {
   let stored: unknown;
   try {
     stored = await get(RECORD, store());
@@ -157,6 +168,88 @@ export async function saveWorkspace(merge: (stored: SavedWorkspace | null) => Sa
     store(),
   );
   return written!;
+}
+
+/**
+ * The current scenario of a page going away before its save reached IndexedDB, written
+ * synchronously (IndexedDB cannot be waited for while a page unloads). One entry per tab, in
+ * localStorage, or in this tab's sessionStorage (which a reload keeps) when localStorage is full.
+ */
+export interface UnsavedEdit {
+  key: string;
+  scenario: ScenarioInput;
+  /** Scenarios kept on that page whose save had not been confirmed either (without results). */
+  kept: SavedScenario[];
+  /** When it was edited (ISO time), to compare with the stored workspace's `savedAt`. */
+  at: string;
+}
+const UNSAVED_PREFIX = 'proeftuin.unsaved.';
+/** The journal entry's key of one tab. */
+export const unsavedKey = (tab: string) => UNSAVED_PREFIX + tab;
+
+const storages = (): Storage[] => {
+  const out: Storage[] = [];
+  for (const get of [() => localStorage, () => sessionStorage]) {
+    try {
+      const s = get();
+      if (s) out.push(s);
+    } catch {
+      // blocked (e.g. storage disabled): the other one, or none
+    }
+  }
+  return out;
+};
+
+/** Writes the journal entry of `tab`; false when no storage took it. */
+export function keepUnsaved(tab: string, scenario: ScenarioInput, kept: SavedScenario[], at: Date): boolean {
+  const text = JSON.stringify({ scenario, kept: kept.map(({ result: _recomputable, ...k }) => k), at: at.toISOString() });
+  for (const s of storages()) {
+    try {
+      s.setItem(unsavedKey(tab), text);
+      return true;
+    } catch {
+      // full: try the next storage
+    }
+  }
+  return false;
+}
+
+/** Removes journal entries (once what they held is safely in IndexedDB). */
+export function dropUnsaved(keys: string[]): void {
+  for (const s of storages())
+    for (const k of keys) {
+      try {
+        s.removeItem(k);
+      } catch {
+        // already gone
+      }
+    }
+}
+
+/** The journal entries of pages that went away, newest first; damaged ones are skipped. */
+function readUnsaved(): UnsavedEdit[] {
+  const found: UnsavedEdit[] = [];
+  for (const s of storages()) {
+    try {
+      for (let i = 0; i < s.length; i++) {
+        const key = s.key(i);
+        if (!key?.startsWith(UNSAVED_PREFIX) || found.some((f) => f.key === key)) continue;
+        try {
+          const v = JSON.parse(s.getItem(key) ?? '') as { scenario?: unknown; kept?: unknown; at?: unknown };
+          if (!v || typeof v.scenario !== 'object' || !v.scenario || typeof v.at !== 'string') continue;
+          const kept = (Array.isArray(v.kept) ? v.kept : []).filter(
+            (k): k is SavedScenario => !!k && typeof k === 'object' && typeof k.id === 'string' && typeof k.name === 'string' && !!k.scenario && typeof k.scenario === 'object',
+          );
+          found.push({ key, scenario: v.scenario as ScenarioInput, kept, at: v.at });
+        } catch {
+          // unreadable: ignored (nothing in it can be shown)
+        }
+      }
+    } catch {
+      // storage unreadable
+    }
+  }
+  return found.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
 }
 
 /** The stored workspace as it is now (another tab may have written it). */

@@ -5,7 +5,20 @@ import defaultScenario from '../../scenarios/default.json';
 import type { FieldError } from '../../models/core/issues';
 import type { UiValidator } from '../../workers/uiValidatePool';
 import type { UiValidation } from '../../workers/uiValidateApi';
-import { saveWorkspace, readWorkspace, slimSummary, storageEstimate, type Loaded, type SavedScenario, type SavedWorkspace, type ScenarioInput } from './persist';
+import {
+  dropUnsaved,
+  keepUnsaved,
+  unsavedKey,
+  saveWorkspace,
+  readWorkspace,
+  slimSummary,
+  storageEstimate,
+  type Loaded,
+  type SavedScenario,
+  type UnsavedEdit,
+  type SavedWorkspace,
+  type ScenarioInput,
+} from './persist';
 import type { Summary } from '../../models/summary/summarize';
 import { otherTabName } from './texts';
 import { clone, pathString, type Path } from './paths';
@@ -31,9 +44,14 @@ export interface SaveFailure {
  */
 export function createWorkspace(validator: UiValidator, loaded: Loaded, initial?: ScenarioInput | null) {
   const stored = loaded.stored;
-  const restored = initial ? null : (stored?.scenario ?? null);
+  const journal = loaded.unsaved ?? [];
+  // A page that went away before its last save was written left its current scenario (and what it
+  // had kept) in a journal: the newest one newer than the stored workspace is the current scenario
+  // again; any other that differs is kept, as another tab's version would be.
+  const newest = !initial && journal[0] && journal[0].at > (stored?.savedAt ?? '') ? journal[0] : null;
+  const restored = initial ? null : (newest?.scenario ?? stored?.scenario ?? null);
   const [scenario, setScenario] = createStore<ScenarioInput>(clone(initial ?? restored ?? DEFAULT_SCENARIO));
-  const [saved, setSaved] = createSignal<SavedScenario[]>(Array.isArray(stored?.saved) ? stored!.saved! : []);
+  const [saved, setSaved] = createSignal<SavedScenario[]>(withJournal(Array.isArray(stored?.saved) ? stored!.saved! : [], journal, newest, restored));
   const [compare, setCompare] = createSignal<string[]>(Array.isArray(stored?.compare) ? stored!.compare! : []);
   /** Bumped on every change: validation and saving depend on it rather than on every field. */
   const [revision, setRevision] = createSignal(0);
@@ -86,6 +104,15 @@ export function createWorkspace(validator: UiValidator, loaded: Loaded, initial?
   /** The current scenario as this tab last read or wrote it in storage. */
   let lastStoredScenario = JSON.stringify(stored?.scenario ?? null);
   let ownEdits = 0;
+  /** The revision of the scenario last confirmed written (a journal read at opening is not yet). */
+  let writtenRevision = journal.length > 0 ? -1 : 0;
+  /** Scenarios kept here whose save is not yet confirmed: they go into the journal too. */
+  const keptUnwritten = new Set<string>(
+    saved()
+      .filter((x) => !stored?.saved?.some((y) => y.id === x.id))
+      .map((x) => x.id),
+  );
+  const journalKeys = journal.map((j) => j.key);
   const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('proeftuin-workspace') : null;
   const tell = (m: TabMessage) => {
     try {
@@ -122,9 +149,18 @@ export function createWorkspace(validator: UiValidator, loaded: Loaded, initial?
   let saving: Promise<void> = Promise.resolve();
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   const doSave = async () => {
+    const rev = revision();
     try {
       const written = await saveWorkspace(merge);
       lastStoredScenario = JSON.stringify(written.scenario);
+      // Whatever the journal read at opening held is in this write (current scenario and kept ones).
+      const done = journalKeys.splice(0);
+      if (rev === revision()) {
+        writtenRevision = rev;
+        done.push(unsavedKey(tab));
+      }
+      if (done.length > 0) dropUnsaved(done);
+      for (const x of written.saved ?? []) keptUnwritten.delete(x.id);
       // Merged, not replaced: a scenario kept here while the write was under way is not in `written`.
       const next = mergeKept(saved(), written.saved);
       if (!sameIds(next, saved())) setSaved(next);
@@ -187,10 +223,23 @@ export function createWorkspace(validator: UiValidator, loaded: Loaded, initial?
   if (typeof window !== 'undefined') {
     // A save still waiting for its timer goes out before the page is left or hidden.
     window.addEventListener('pagehide', () => {
+      // IndexedDB cannot be waited for here: what is not yet written goes into the journal first.
+      if (writtenRevision !== revision() || keptUnwritten.size > 0)
+        keepUnsaved(
+          tab,
+          snapshot(),
+          saved().filter((x) => keptUnwritten.has(x.id)),
+          new Date(),
+        );
       if (saveTimer !== undefined) void save();
+    });
+    // A hidden tab may be discarded without a pagehide (mobile, memory pressure): save now.
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden' && saveTimer !== undefined) void save();
     });
   }
   void refreshUsage();
+  if (journal.length > 0) scheduleSave();
 
   /** The whole workspace as a file (when the browser refuses to keep it). */
   const fileText = (): string =>
@@ -245,6 +294,7 @@ export function createWorkspace(validator: UiValidator, loaded: Loaded, initial?
       }
     }
     const item: SavedScenario = { id: `s${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`, name, scenario, savedAt: new Date().toISOString(), ...(result ? { result } : {}) };
+    keptUnwritten.add(item.id);
     setSaved((l) => [...l, item]);
     if (opts.compare !== false) setCompare((c) => (c.length < 4 ? [...c, item.id] : c));
     void save();
@@ -290,3 +340,21 @@ export function createWorkspace(validator: UiValidator, loaded: Loaded, initial?
 }
 
 export type Workspace = ReturnType<typeof createWorkspace>;
+
+/**
+ * The kept scenarios once the journal's are added: each journal's kept scenarios the list lacks,
+ * and each journal's current scenario that is neither the one opened (`current`) nor kept already.
+ */
+function withJournal(kept: SavedScenario[], journal: UnsavedEdit[], opened: UnsavedEdit | null, current: ScenarioInput | null): SavedScenario[] {
+  const out = [...kept];
+  const same = (a: unknown) => {
+    const t = JSON.stringify(a);
+    return (x: SavedScenario) => JSON.stringify(x.scenario) === t;
+  };
+  for (const j of journal) {
+    for (const k of j.kept) if (!out.some((x) => x.id === k.id) && !out.some(same(k.scenario))) out.push(k);
+    if (j === opened || JSON.stringify(j.scenario) === JSON.stringify(current) || out.some(same(j.scenario))) continue;
+    out.push({ id: `unsaved-${j.key}`, name: otherTabName(textOf(j.scenario.meta?.title) || 'Scenario'), scenario: j.scenario, savedAt: j.at });
+  }
+  return out;
+}

@@ -120,28 +120,10 @@ test.describe.serial('20-workspace', () => {
         throw new Error(`kept ${(await keptNames(page)).length} instead of ${expected}: ${(await keptNames(page)).join(' | ')}`);
       });
     await typeInto(page, '[data-path="region.population"]', '123456');
-    await page
-      .waitForFunction(
-        async () => {
-          const db: IDBDatabase = await new Promise((ok) => {
-            const r = indexedDB.open('proeftuin');
-            r.onsuccess = () => ok(r.result);
-          });
-          const w: any = await new Promise((ok) => {
-            const q = db.transaction('workspace').objectStore('workspace').get('workspace');
-            q.onsuccess = () => ok(q.result);
-          });
-          db.close();
-          return w?.scenario?.region?.population === 123456;
-        },
-        null,
-        { timeout: 10_000, polling: 200 },
-      )
-      .catch(async () => {
-        throw new Error(
-          `the edit was not saved: stored population ${(await storedWorkspace(page)).scenario?.region?.population}, field ${await pop(page)}, save failed: ${await page.isVisible('[data-testid="save-failed"]')}`,
-        );
-      });
+    // Polled from here: the page's own predicate could not await IndexedDB.
+    await eventually(async () => (await storedWorkspace(page)).scenario?.region?.population === 123456);
+    const storedPop = (await storedWorkspace(page)).scenario?.region?.population;
+    assert(storedPop === 123456, `the edit was not saved: stored population ${storedPop}, field ${await pop(page)}, save failed: ${await page.isVisible('[data-testid="save-failed"]')}`);
     assert(!(await page.isVisible('[data-testid="save-failed"]')), 'a save failed');
     const bytes = Number(await page.getAttribute('[data-testid="storage-usage"]', 'data-bytes'));
     const storedBytes = JSON.stringify(await storedWorkspace(page)).length;
@@ -155,6 +137,53 @@ test.describe.serial('20-workspace', () => {
     const usage = (await page.textContent('[data-testid="storage-usage"]')) ?? '';
     assert(/Opslag in deze browser: .* gebruikt van/.test(usage), `space used not shown: ${usage}`);
     console.log(`    after ${FILES} files and a reload: ${names.length} kept scenarios; workspace record ${storedBytes} bytes; site storage ${bytes} bytes (${usage})`);
+  });
+  test('an edit typed just before a reload is there after it, also when IndexedDB never wrote it and localStorage is full', async () => {
+    // The reload follows the last key at once (inside the save's pause), as a person presses F5.
+    await typeInto(page, '[data-path="region.population"]', '124680');
+    await page.reload();
+    await env.waitDone(page);
+    assert((await pop(page)) === 124680, `edit typed just before a reload lost: ${await pop(page)}`);
+    // Now no write reaches IndexedDB (a reload that cuts every write off) and localStorage is full.
+    const full = await page.evaluate(() => {
+      IDBObjectStore.prototype.put = function () {
+        throw new DOMException('The write was cut off.', 'AbortError');
+      };
+      let chunk = 'x'.repeat(256 * 1024);
+      for (let i = 0; chunk.length > 16;) {
+        try {
+          localStorage.setItem(`refill${i++}`, chunk);
+        } catch {
+          chunk = chunk.slice(0, chunk.length / 2);
+        }
+      }
+      try {
+        localStorage.setItem('one-more', 'x'.repeat(64));
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    assert(full, 'localStorage could not be filled');
+    await typeInto(page, '[data-path="region.population"]', '135791');
+    await page.waitForSelector('[data-testid="save-failed"]', { timeout: 5000 });
+    const before = (await storedWorkspace(page)).scenario?.region?.population;
+    assert(before === 124680, `IndexedDB should still hold the earlier edit, holds ${before}`);
+    await page.reload();
+    await env.waitDone(page);
+    assert((await pop(page)) === 135791, `edit that IndexedDB never wrote lost on reload: ${await pop(page)}`);
+    const names = await keptNames(page);
+    assert(names.length === 3 + FILES, `kept scenarios after the reloads: ${names.length}`);
+    // Written now, the journal is done with.
+    await eventually(async () => (await storedWorkspace(page)).scenario?.region?.population === 135791);
+    assert((await storedWorkspace(page)).scenario?.region?.population === 135791, 'the journal was not written to IndexedDB');
+    const left = await page.evaluate(() => [...Object.keys(localStorage), ...Object.keys(sessionStorage)].filter((k) => k.startsWith('proeftuin.unsaved')));
+    assert(left.length === 0, `journal entries left: ${left.join(', ')}`);
+    await page.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith('refill') || k === 'one-more')
+        .forEach((k) => localStorage.removeItem(k)),
+    );
   });
   test('the page asks for persistent storage; a save the browser refuses (QuotaExceededError) is said at once, in both languages, with the workspace as a download', async () => {
     await ctx.close();

@@ -70,6 +70,30 @@ test.describe.serial('22-tabs', () => {
     assert(other?.scenario.region.population === 120000, `A's version not kept: ${JSON.stringify(w.saved.map((s: any) => [s.name, s.scenario.region.population]))}`);
     console.log(`    kept after two tabs: ${w.saved.map((s: any) => s.name).join(' | ')}`);
   });
+  test('a tab closed before its edit was written, while the other goes on: on the next open that edit is kept as the other tab’s', async () => {
+    // A's writes never reach IndexedDB (closed in the middle of them); its edit must not vanish.
+    await a.evaluate(() => {
+      IDBObjectStore.prototype.put = function () {
+        throw new DOMException('The write was cut off.', 'AbortError');
+      };
+    });
+    await typeInto(a, '[data-path="region.population"]', '141414');
+    await a.close();
+    await typeInto(b, '[data-path="region.population"]', '151515');
+    await eventually(async () => (await storedWorkspace(b)).scenario?.region?.population === 151515);
+    const c = await ctx.newPage();
+    env.watch(c);
+    await c.goto(`${env.baseUrl}?runs=${RUNS}`);
+    await env.waitDone(c);
+    const pop = Number((await c.inputValue('[data-path="region.population"]')).replace(/\./g, ''));
+    assert(pop === 151515, `current scenario after reopening: ${pop} (the later edit, of tab B, should be current)`);
+    await eventually(async () => ((await storedWorkspace(c)).saved as any[]).some((s) => s.scenario?.region?.population === 141414));
+    const w = await storedWorkspace(c);
+    const kept = (w.saved as any[]).find((s) => s.scenario?.region?.population === 141414);
+    assert(kept?.name.includes('(ander tabblad)'), `A's unwritten edit not kept: ${JSON.stringify(w.saved.map((s: any) => [s.name, s.scenario.region.population]))}`);
+    assert((await keptNames(c)).includes(kept.name), 'kept in storage but not listed');
+    a = c; // for the context's close
+  });
   test.afterAll(async () => {
     await ctx.close();
   });
