@@ -167,16 +167,21 @@ test.describe.serial('20-workspace', () => {
     assert(full, 'localStorage could not be filled');
     await typeInto(page, '[data-path="region.population"]', '135791');
     await page.waitForSelector('[data-testid="save-failed"]', { timeout: 5000 });
+    // A scenario kept now is not written either.
+    await typeInto(page, '[data-testid="keep-name"]', 'Bewaard, niet geschreven');
+    await page.click('[data-testid="keep-scenario"]');
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="saved-item"] .saved-name')].some((e) => e.textContent === 'Bewaard, niet geschreven'));
     const before = (await storedWorkspace(page)).scenario?.region?.population;
     assert(before === 124680, `IndexedDB should still hold the earlier edit, holds ${before}`);
     await page.reload();
     await env.waitDone(page);
     assert((await pop(page)) === 135791, `edit that IndexedDB never wrote lost on reload: ${await pop(page)}`);
     const names = await keptNames(page);
-    assert(names.length === 3 + FILES, `kept scenarios after the reloads: ${names.length}`);
+    assert(names.length === 4 + FILES && names.includes('Bewaard, niet geschreven'), `kept scenarios after the reloads: ${names.length}, ${names.slice(-3).join(' | ')}`);
     // Written now, the journal is done with.
     await eventually(async () => (await storedWorkspace(page)).scenario?.region?.population === 135791);
-    assert((await storedWorkspace(page)).scenario?.region?.population === 135791, 'the journal was not written to IndexedDB');
+    const written = await storedWorkspace(page);
+    assert(written.scenario?.region?.population === 135791 && written.saved.some((x: any) => x.name === 'Bewaard, niet geschreven'), 'the journal was not written to IndexedDB');
     const left = await page.evaluate(() => [...Object.keys(localStorage), ...Object.keys(sessionStorage)].filter((k) => k.startsWith('proeftuin.unsaved')));
     assert(left.length === 0, `journal entries left: ${left.join(', ')}`);
     await page.evaluate(() =>
