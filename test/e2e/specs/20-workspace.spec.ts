@@ -18,6 +18,17 @@ const pop = async (p: Page) => Number((await p.inputValue('[data-path="region.po
 /** The run-in-progress marks in localStorage (one per tab with a run going). */
 const marks = (p: Page) => p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('proeftuin.runInProgress')));
 const keptNames = (p: Page) => p.$$eval('[data-testid="saved-item"] .saved-name', (els) => els.map((e) => e.textContent ?? ''));
+/** Run in the page: fills the rest of localStorage's 5 MB (UTF-16: 2 bytes a character) until the browser refuses. */
+const fillLocalStorage = (prefix: string) => {
+  let chunk = 'x'.repeat(256 * 1024);
+  for (let i = 0; chunk.length > 16;) {
+    try {
+      localStorage.setItem(`${prefix}${i++}`, chunk);
+    } catch {
+      chunk = chunk.slice(0, chunk.length / 2);
+    }
+  }
+};
 const linkFor = (base: string, s: unknown) => `${base}?runs=${RUNS}#s=${LZString.compressToEncodedURIComponent(JSON.stringify(s))}`;
 
 /**
@@ -67,19 +78,11 @@ test.describe.serial('20-workspace', () => {
           savedAt: new Date().toISOString(),
         });
         localStorage.setItem('proeftuin.workspace.v1', w);
-        // fill the rest of the 5 MB (UTF-16: 2 bytes a character) until the browser refuses
-        let chunk = 'x'.repeat(256 * 1024);
-        for (let i = 0; chunk.length > 16;) {
-          try {
-            localStorage.setItem(`filler${i++}`, chunk);
-          } catch {
-            chunk = chunk.slice(0, chunk.length / 2);
-          }
-        }
         return w.length;
       },
       { base, summary: fullSummary },
     );
+    await page.evaluate(fillLocalStorage, 'filler');
     // An IndexedDB workspace from the first visit would win over the old entry: start without one.
     await page.evaluate(
       () =>
@@ -145,18 +148,11 @@ test.describe.serial('20-workspace', () => {
     await env.waitDone(page);
     assert((await pop(page)) === 124680, `edit typed just before a reload lost: ${await pop(page)}`);
     // Now no write reaches IndexedDB (a reload that cuts every write off) and localStorage is full.
+    await page.evaluate(fillLocalStorage, 'refill');
     const full = await page.evaluate(() => {
       IDBObjectStore.prototype.put = function () {
         throw new DOMException('The write was cut off.', 'AbortError');
       };
-      let chunk = 'x'.repeat(256 * 1024);
-      for (let i = 0; chunk.length > 16;) {
-        try {
-          localStorage.setItem(`refill${i++}`, chunk);
-        } catch {
-          chunk = chunk.slice(0, chunk.length / 2);
-        }
-      }
       try {
         localStorage.setItem('one-more', 'x'.repeat(64));
         return false;
