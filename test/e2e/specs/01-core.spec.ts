@@ -536,7 +536,7 @@ test.describe.serial('01-core', () => {
     const verdict = (await p.textContent('[data-testid="file-results-verdict"]'))!;
     assert(/andere cijfers \(1 verschil/.test(verdict), `verdict: ${verdict}`);
     await p.click('[data-testid="file-results"] .card-head button');
-    await p.waitForSelector('[data-testid="file-results"]', { state: 'detached', timeout: 2000 });
+    await p.waitForSelector('[data-testid="file-results"]', { state: 'detached', timeout: 10_000 });
   });
   test('import a broken file → every error shown by field, workspace and results unchanged', async () => {
     assert(fresh, 'no fresh page');
