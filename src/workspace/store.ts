@@ -224,13 +224,18 @@ export function createWorkspace(validator: UiValidator, loaded: Loaded, initial?
     // A save still waiting for its timer goes out before the page is left or hidden.
     window.addEventListener('pagehide', () => {
       // IndexedDB cannot be waited for here: what is not yet written goes into the journal first.
-      if (writtenRevision !== revision() || keptUnwritten.size > 0)
+      // This tab's entry holds all that the entries it opened with held (their scenarios are its
+      // current or kept ones): those go, or a browser that never writes would pile them up.
+      if (
+        (writtenRevision !== revision() || keptUnwritten.size > 0) &&
         keepUnsaved(
           tab,
           snapshot(),
           saved().filter((x) => keptUnwritten.has(x.id)),
           new Date(),
-        );
+        )
+      )
+        dropUnsaved(journalKeys.splice(0));
       if (saveTimer !== undefined) void save();
     });
     // A hidden tab may be discarded without a pagehide (mobile, memory pressure): save now.

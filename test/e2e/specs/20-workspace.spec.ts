@@ -215,6 +215,19 @@ test.describe.serial('20-workspace', () => {
     const file = JSON.parse(readFileSync(await dl.path(), 'utf8'));
     assert(file.format === 'proeftuin-workspace' && file.scenario.region.population === 150000, `downloaded workspace: ${JSON.stringify(file).slice(0, 120)}`);
     await p.screenshot({ path: join(env.artifacts, '20-save-failed.png') });
+    // A browser that never writes: the edit survives reloads through the journal, and the journals
+    // do not pile up as kept copies.
+    await p.click('[data-testid="lang-nl"]');
+    const keptBefore = (await keptNames(p)).length;
+    for (let k = 0; k < 3; k++) {
+      await p.reload();
+      await env.waitDone(p);
+      assert((await pop(p)) === 150000, `reload ${k + 1} without a working IndexedDB: population ${await pop(p)}`);
+    }
+    const keptAfter = await keptNames(p);
+    assert(keptAfter.length === keptBefore, `kept scenarios grew from ${keptBefore} to ${keptAfter.length} over three reloads: ${keptAfter.join(' | ')}`);
+    const entries = await p.evaluate(() => [...Object.keys(localStorage), ...Object.keys(sessionStorage)].filter((k) => k.startsWith('proeftuin.unsaved')).length);
+    assert(entries === 1, `journal entries after three reloads: ${entries}`);
     await c.close();
   });
   test('opening a share link keeps the autosaved scenario first and removes #s= from the address', async () => {
