@@ -1,7 +1,9 @@
 // `npm run sim -- <scenario> --design <contract id> --terms "sharingRate=0:1,msr=0:0.05" [--accept accept.json] [--steps N] [--out design.json]`:
 // which terms of one contract every party can sign, settled on one simulation's care.
 import { readFileSync } from 'node:fs';
-import { DesignError, defaultAcceptance, designContract, parseTerms, type Acceptance, type Design } from '../models/analysis/design';
+import { DesignError, designContract, parseTerms } from '../models/analysis/design';
+import type { Design } from '../models/analysis/designSearch';
+import { defaultAcceptance, type Acceptance } from '../models/analysis/designTerms';
 import { PARTIES, type Party } from '../models/core/names';
 import type { Scenario } from '../models/scenario/schema';
 

@@ -1,5 +1,6 @@
 import type { Issue } from '../models/core/issues';
-import type { Acceptance, Design, DesignSetup, TermRange, VariantOutcome } from '../models/analysis/design';
+import type { Design, DesignSetup, VariantOutcome } from '../models/analysis/designSearch';
+import type { Acceptance, TermRange } from '../models/analysis/designTerms';
 import type { RunBlock } from '../models/runner/protocol';
 import type { Scenario } from '../models/scenario/schema';
 import type { Moved } from './remote';

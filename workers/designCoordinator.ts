@@ -1,4 +1,4 @@
-import { designPoint, designResult, gridPoints, newPoints, refinementPoints, type DesignPoint, type DesignSetup } from '../models/analysis/design';
+import { designPoint, designResult, gridPoints, newPoints, refinementPoints, type DesignPoint, type DesignSetup } from '../models/analysis/designSearch';
 import { mergeBlocks } from '../models/runner/merge';
 import type { RunBlock } from '../models/runner/protocol';
 import type { DesignAnswer, DesignFailure, DesignRequest, DesignWorkerApi, StoredRuns } from './designApi';

@@ -16,7 +16,7 @@ import { finColumn, STATUS_QUO } from '../core/columns';
 import { chanceCv } from '../define/personCost';
 import { observedSd } from '../summary/detectability';
 import { evpi, evppi, evsi, partitionOf, type Evppi, type EvsiPoint, type Voi } from './voi';
-import { signingParties } from './design';
+import { signingParties } from './designTerms';
 
 export interface DecisionVoi {
   /** `go` (the group's go/no-go on the target) or the party whose choice among contracts it is. */

@@ -5,6 +5,7 @@
  * A variant that changes what the simulation must record (a stop-loss threshold adds high-cost
  * excess columns) is simulated again from the same seeds, which gives the same care bit for bit.
  */
+
 import type { Party } from '../core/names';
 import type { Scenario } from '../scenario/schema';
 import { validateScenario } from '../pipeline/validate';
@@ -12,7 +13,6 @@ import { issueEn, type Issue } from '../core/issues';
 import { compile, defineScenario, runnable, type Model, type ModelDefinition } from '../pipeline/compile';
 import { simulateBlock } from '../simulation/block';
 import type { RunBlock } from '../simulation/columns';
-import { partiesOf } from '../core/columns';
 import { changeRisk, horizonResults } from '../summary/financing';
 import { selectInPlace } from '../summary/stats';
 import { finColumn, STATUS_QUO } from '../core/columns';
@@ -20,119 +20,8 @@ import { FinancingSchema, type FinancingModel } from '../scenario/contracts';
 import { settlementOf } from '../finance/plan';
 import { KINDS } from '../finance/kinds';
 import type { ContractKind } from '../finance/kinds/kind';
-
-/** A term of the contract with the range to search: a path inside the contract, e.g. `sharingRate`, `corridor.band`. */
-export interface TermRange {
-  path: string;
-  lo: number;
-  hi: number;
-}
-
-/** Short names for the terms steering groups name most. */
-export const TERM_ALIASES: Record<string, string> = {
-  msr: 'minimumSavingsRate.fixed',
-  mlr: 'minimumLossRate.fixed',
-  share: 'sharingRate',
-  lossShare: 'lossSharingRate',
-};
-
-/**
- * The terms of each contract kind a steering group negotiates, with the range searched by default
- * (`share`: a fraction shown as a percentage; `euro`: euros). A stop-loss threshold and the
- * contract's coverage change what the simulation records, so each of their values is simulated
- * again on the same draws (slower, and said in the view). Coverage is offered on every contract
- * (absent it is 100%).
- */
-export const DESIGN_TERMS: Record<string, { path: string; lo: number; hi: number; unit: 'share' | 'euro' }[]> = {
-  sharedSavings: [
-    { path: 'sharingRate', lo: 0, hi: 1, unit: 'share' },
-    { path: 'lossSharingRate', lo: 0, hi: 1, unit: 'share' },
-    { path: 'minimumSavingsRate.fixed', lo: 0, hi: 0.05, unit: 'share' },
-    { path: 'savingsCap', lo: 0, hi: 0.2, unit: 'share' },
-    { path: 'lossCap', lo: 0, hi: 0.2, unit: 'share' },
-    { path: 'coverage', lo: 0.2, hi: 1, unit: 'share' },
-  ],
-  population: [
-    { path: 'discount', lo: -0.05, hi: 0.05, unit: 'share' },
-    { path: 'corridor.band', lo: 0, hi: 0.1, unit: 'share' },
-    { path: 'corridor.rate', lo: 0, hi: 1, unit: 'share' },
-    { path: 'stopLoss.loading', lo: 0, hi: 1, unit: 'share' },
-    { path: 'stopLoss.threshold', lo: 25_000, hi: 250_000, unit: 'euro' },
-    { path: 'coverage', lo: 0.2, hi: 1, unit: 'share' },
-  ],
-  hospitalBudget: [
-    { path: 'glide', lo: 0, hi: 0.06, unit: 'share' },
-    { path: 'band', lo: 0, hi: 0.1, unit: 'share' },
-    { path: 'marginal', lo: 0, hi: 1, unit: 'share' },
-    { path: 'coverage', lo: 0.2, hi: 1, unit: 'share' },
-  ],
-  bonus: [
-    { path: 'perInsured', lo: 0, hi: 50, unit: 'euro' },
-    { path: 'costTarget', lo: 0, hi: 0.05, unit: 'share' },
-    { path: 'coverage', lo: 0.2, hi: 1, unit: 'share' },
-  ],
-};
-
-/** What one party can accept, over the horizon, as the change against the status quo. */
-export interface Acceptance {
-  party: Party;
-  /** Least mean change of its result against the status quo, euros over the horizon (default 0). */
-  minMeanGain: number;
-  /** Highest chance of being worse off than under the status quo (default 0.5). */
-  maxPWorse: number;
-  /**
-   * Largest mean shortfall against the status quo in the worst 5% (default: none): euros, or with
-   * `esUnit: 'revenue'` a fraction of the party's mean revenue under the status quo (over the
-   * horizon, or per year with `esOver: 'year'`).
-   */
-  maxEs?: number;
-  esUnit?: 'euro' | 'revenue';
-  /** The worst 5% of runs over the whole horizon (default), or of all simulated years (run × year). */
-  esOver?: 'horizon' | 'year';
-}
-
-export interface PartyOutcome {
-  gain: number;
-  gainMcse: number;
-  pWorse: number;
-  pWorseMcse: number;
-  es: number;
-  esMcse: number;
-  /** The same over the worst 5% of all simulated years (run × year), euros per year. */
-  esYear: number;
-  esYearMcse: number;
-  /** Mean revenue under the status quo, euros over the horizon: the reference of a limit in % of revenue. */
-  revenue: number;
-  years: number;
-}
-
-export interface DesignPoint {
-  terms: Record<string, number>;
-  outcome: Partial<Record<Party, PartyOutcome>>;
-  acceptable: boolean;
-  /** The limits this point breaks: party, which limit, and by how much (in the limit's unit: euros, probability or fraction of revenue). */
-  breaks: { party: Party; limit: 'minMeanGain' | 'maxPWorse' | 'maxEs'; by: number }[];
-}
-
-export interface Design {
-  contract: string;
-  terms: TermRange[];
-  accept: Acceptance[];
-  runs: number;
-  /** Values per term on the first grid; points between them are the refinement along the boundary. */
-  steps: number;
-  /** True when variants were simulated again (same seeds) because they change what is recorded. */
-  resimulated: boolean;
-  points: DesignPoint[];
-  /** Acceptable points that no other acceptable point betters for every party's mean gain. */
-  pareto: number[];
-  /** The acceptable point with the largest product of the signing parties' mean gains (Nash bargaining), or null. */
-  nash: number | null;
-  /** The acceptable point whose parties' mean gains are closest to equal (smallest max − min), or null. */
-  equalShares: number | null;
-  /** When nothing is acceptable: per party and limit, the smallest amount by which it is broken over all points. */
-  binding: { party: Party; limit: DesignPoint['breaks'][number]['limit']; by: number }[];
-}
+import { TERM_ALIASES, defaultAcceptance, signingParties, type Acceptance, type TermRange } from './designTerms';
+import { searchDesign, type Design, type DesignSetup, type PartyOutcome, type VariantOutcome } from './designSearch';
 
 /** A contract design that cannot be made, with its issue (the command line prints the English text). */
 export class DesignError extends Error {
@@ -185,21 +74,6 @@ export function parseTerms(text: string): TermRange[] {
       if (!Number.isFinite(lo) || !Number.isFinite(hi) || !(lo < hi)) throw new DesignError({ code: 'designTermsRange', params: { text: s } });
       return { path: TERM_ALIASES[m[1]] ?? m[1], lo, hi };
     });
-}
-
-/** The parties that sign the contract: the insurer and the providers it pays (the integrator under population-based payment). */
-export function signingParties(kind: string): Party[] {
-  return partiesOf(kind).filter((p) => p !== 'municipality' && p !== 'patients') as Party[];
-}
-
-export function defaultAcceptance(kind: string): Acceptance[] {
-  return signingParties(kind).map((party) => ({ party, minMeanGain: 0, maxPWorse: 0.5 }));
-}
-
-/** What one variant does to each party, and whether its care had to be simulated again. */
-export interface VariantOutcome {
-  outcome: Partial<Record<Party, PartyOutcome>>;
-  resimulated: boolean;
 }
 
 export interface Evaluator {
@@ -387,13 +261,6 @@ function sqRevenue(b: RunBlock, party: Party): number {
   return s / b.runs;
 }
 
-/** The shortfall a limit is about, in the limit's unit (euros, or a fraction of revenue). */
-export function shortfallOf(o: PartyOutcome, a: Pick<Acceptance, 'esUnit' | 'esOver'>): number {
-  const es = a.esOver === 'year' ? o.esYear : o.es;
-  if (a.esUnit !== 'revenue') return es;
-  return es / (a.esOver === 'year' ? o.revenue / o.years : o.revenue);
-}
-
 /** Same parameter slots and the same recorded columns: the variant can be settled on the stored care. */
 function sameLayout(a: ModelDefinition, b: ModelDefinition): boolean {
   if (a.registry.slots.length !== b.registry.slots.length) return false;
@@ -401,31 +268,6 @@ function sameLayout(a: ModelDefinition, b: ModelDefinition): boolean {
   if (a.excessThresholds.join() !== b.excessThresholds.join() || a.coverageLevels.join() !== b.coverageLevels.join()) return false;
   // A varied term must be a plain number in the variant (it is set to one).
   return b.registry.slots.every((s, i) => JSON.stringify(s.node) === JSON.stringify(a.registry.slots[i].node) || typeof s.node === 'number' || !('dist' in s.node));
-}
-
-function judge(outcome: Partial<Record<Party, PartyOutcome>>, accept: Acceptance[]): DesignPoint['breaks'] {
-  const out: DesignPoint['breaks'] = [];
-  for (const a of accept) {
-    const o = outcome[a.party];
-    if (!o) continue;
-    if (o.gain < a.minMeanGain) out.push({ party: a.party, limit: 'minMeanGain', by: a.minMeanGain - o.gain });
-    if (o.pWorse > a.maxPWorse) out.push({ party: a.party, limit: 'maxPWorse', by: o.pWorse - a.maxPWorse });
-    if (a.maxEs !== undefined && shortfallOf(o, a) > a.maxEs) out.push({ party: a.party, limit: 'maxEs', by: shortfallOf(o, a) - a.maxEs });
-  }
-  return out;
-}
-
-// The ends exactly: lo + (hi − lo)·1 can round past hi (0.2 + 0.8 = 1.0000000000000002), outside the field's range.
-const grid = (t: TermRange, n: number) => Array.from({ length: n }, (_, i) => (i === n - 1 ? t.hi : t.lo + ((t.hi - t.lo) * i) / (n - 1)));
-
-/** What a search needs besides its variants' outcomes: the contract's kind, the limits, who is judged, values per term. */
-export interface DesignSetup {
-  contract: string;
-  terms: TermRange[];
-  accept: Acceptance[];
-  parties: Party[];
-  runs: number;
-  steps: number;
 }
 
 export function designSetup(s: Scenario, id: string, terms: TermRange[], opts: { runs?: number; steps?: number; accept?: Acceptance[] } = {}): DesignSetup {
@@ -439,98 +281,6 @@ export function designSetup(s: Scenario, id: string, terms: TermRange[], opts: {
     parties: [...new Set([...signingParties(kind), ...accept.map((a) => a.party)])],
     runs: opts.runs ?? s.simulation.runs,
     steps: opts.steps ?? (terms.length <= 2 ? 9 : terms.length === 3 ? 5 : 4),
-  };
-}
-
-/** The points of the first grid, `steps` values per term, in order (the first term varies slowest). */
-export function gridPoints(d: DesignSetup): Record<string, number>[] {
-  const axes = d.terms.map((t) => grid(t, d.steps));
-  const out: Record<string, number>[] = [];
-  const visit = (prefix: number[]) => {
-    if (prefix.length === d.terms.length) return void out.push(Object.fromEntries(d.terms.map((x, i) => [x.path, prefix[i]])));
-    for (const v of axes[prefix.length]) visit([...prefix, v]);
-  };
-  visit([]);
-  return out;
-}
-
-/** Whether `v` is one of the first grid's values of term `t` (else a refined point's, half-way between two). */
-export function onGrid(v: number, t: TermRange, steps: number): boolean {
-  const k = ((v - t.lo) / (t.hi - t.lo)) * (steps - 1);
-  return Math.abs(k - Math.round(k)) < 1e-6;
-}
-
-/**
- * The midpoints between grid neighbours (along one term, the others equal) on opposite sides of the
- * acceptable set's boundary: the boundary at twice the resolution, for any number of terms.
- */
-export function refinementPoints(d: DesignSetup, coarse: DesignPoint[]): Record<string, number>[] {
-  const { terms, steps } = d;
-  const idx = (p: DesignPoint) => terms.map((t) => Math.round(((p.terms[t.path] - t.lo) / (t.hi - t.lo)) * (steps - 1)));
-  const byIdx = new Map(coarse.map((p) => [idx(p).join(), p]));
-  const out: Record<string, number>[] = [];
-  for (const p of coarse) {
-    const i = idx(p);
-    for (let k = 0; k < terms.length; k++) {
-      const j = i.slice();
-      j[k] += 1;
-      const q = byIdx.get(j.join());
-      if (q && q.acceptable !== p.acceptable) out.push(Object.fromEntries(terms.map((t) => [t.path, (p.terms[t.path] + q.terms[t.path]) / 2])));
-    }
-  }
-  return out;
-}
-
-/** Points not yet seen (by their terms to 12 digits), each once, in order; `seen` is updated. */
-export function newPoints(points: Record<string, number>[], seen: Set<string>): Record<string, number>[] {
-  return points.filter((t) => {
-    const key = Object.values(t)
-      .map((v) => v.toPrecision(12))
-      .join('|');
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-/** A variant's point: its outcome judged against every party's limits. */
-export function designPoint(d: DesignSetup, terms: Record<string, number>, outcome: Partial<Record<Party, PartyOutcome>>): DesignPoint {
-  const breaks = judge(outcome, d.accept);
-  return { terms, outcome, acceptable: breaks.length === 0, breaks };
-}
-
-/** The acceptable set's Pareto frontier, the two proposals and, when nothing is acceptable, the limits that bind. */
-export function designResult(d: DesignSetup, points: DesignPoint[], resimulated: boolean): Design {
-  const { accept } = d;
-  const ok = points.map((p, i) => (p.acceptable ? i : -1)).filter((i) => i >= 0);
-  const signers = accept.map((a) => a.party);
-  const gains = (i: number) => signers.map((p) => points[i].outcome[p]!.gain);
-  const pareto = ok.filter((i) => !ok.some((j) => j !== i && gains(j).every((g, k) => g >= gains(i)[k]) && gains(j).some((g, k) => g > gains(i)[k])));
-  const product = (i: number) => gains(i).reduce((s, g) => s * Math.max(g, 0), 1);
-  const nash = ok.length ? ok.reduce((b, i) => (product(i) > product(b) ? i : b), ok[0]) : null;
-  const spread = (i: number) => Math.max(...gains(i)) - Math.min(...gains(i));
-  const equalShares = ok.length ? ok.reduce((b, i) => (spread(i) < spread(b) ? i : b), ok[0]) : null;
-  const binding: Design['binding'] = [];
-  if (ok.length === 0) {
-    // The limit that no point meets, with the least it is broken by: what a party would have to give.
-    for (const a of accept)
-      for (const limit of ['minMeanGain', 'maxPWorse', 'maxEs'] as const) {
-        const br = points.map((p) => p.breaks.find((b) => b.party === a.party && b.limit === limit)?.by ?? 0);
-        if (br.every((b) => b > 0)) binding.push({ party: a.party, limit, by: Math.min(...br) });
-      }
-  }
-  return {
-    contract: d.contract,
-    terms: d.terms,
-    accept,
-    runs: d.runs,
-    steps: d.steps,
-    resimulated,
-    points,
-    pareto,
-    nash: nash !== null && product(nash) > 0 ? nash : null,
-    equalShares,
-    binding,
   };
 }
 
@@ -549,23 +299,4 @@ export function designContract(
   s = designScenario(s);
   const ev = designEvaluator(s, id, d.parties, designRuns(s, 0, d.runs));
   return searchDesign(d, (t) => ev.evaluate(t), opts.onProgress);
-}
-
-/** The search of `designContract` in this thread with any variant's outcome: the first grid, then the refinement along the boundary. */
-export function searchDesign(d: DesignSetup, evaluate: (terms: Record<string, number>) => VariantOutcome, onProgress?: (done: number, planned: number) => void): Design {
-  let resimulated = false;
-  const points: DesignPoint[] = [];
-  const seen = new Set<string>();
-  const planned = d.steps ** d.terms.length;
-  const evaluateAll = (list: Record<string, number>[]) => {
-    for (const t of newPoints(list, seen)) {
-      const r = evaluate(t);
-      resimulated ||= r.resimulated;
-      points.push(designPoint(d, t, r.outcome));
-      onProgress?.(points.length, Math.max(points.length, planned));
-    }
-  };
-  evaluateAll(gridPoints(d));
-  evaluateAll(refinementPoints(d, points.slice()));
-  return designResult(d, points, resimulated);
 }

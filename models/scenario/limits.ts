@@ -39,3 +39,6 @@ export const LIMITS = {
   /** Volume elasticity to marginal revenue: the literature's range reaches about 1.5 for elective care. */
   elasticity: [0, 5],
 } as const satisfies Record<string, Limits>;
+
+/** What a parameter field's description ends with: its range and forms, for a reader of the JSON Schema (and the editor's help, which loads no schema). */
+export const paramNote = (lo: number, hi: number): string => `Range ${String(lo)} to ${String(hi)}. A number, {value, source}, or a distribution.`;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { localTextSchema } from './localTextSchema';
 import { addIssue, refineIssue } from './issue';
-import { LIMITS } from './limits';
+import { LIMITS, paramNote } from './limits';
 import { DIST_FACTS, DIST_KINDS, distributionMean, partValues, type DistKind, type DistributionParts, type PartRule } from './distributions';
 
 /**
@@ -35,8 +35,6 @@ export type Distribution = DistributionParts & { source?: z.infer<typeof sourceF
 export type FixedParamT = z.infer<typeof FixedParam>;
 export type Param = number | FixedParamT | Distribution;
 
-const fmt = (x: number) => String(x);
-
 /**
  * A parameter field whose values must lie in [lo, hi]. Bounded distributions must lie inside the
  * range; unbounded ones (normal, lognormal, gamma) need their centre inside it and are clamped to
@@ -69,9 +67,6 @@ export function param(lo: number, hi: number, description: string) {
     })
     .meta({ description: `${description} ${paramNote(lo, hi)}`, minimum: lo, maximum: hi });
 }
-
-/** What a parameter field's description ends with: its range and forms, for a reader of the JSON Schema. */
-export const paramNote = (lo: number, hi: number): string => `Range ${fmt(lo)} to ${fmt(hi)}. A number, {value, source}, or a distribution.`;
 
 export const probability = (d: string) => param(...LIMITS.share, d);
 export const nonNegative = (d: string) => param(...LIMITS.amount, d);

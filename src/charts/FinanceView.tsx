@@ -7,7 +7,7 @@ import { lang, t, textOf, type MessageKey } from '../i18n';
 import { ChartCard } from '../components/ChartCard';
 import { Later } from '../components/Later';
 import type { PartyResultHist } from '../../models/summary/histograms';
-import type { DesignPoint } from '../../models/analysis/design';
+import type { DesignPoint } from '../../models/analysis/designSearch';
 import type { FinancingLike, PartyRiskLike } from './financeShape';
 import { UPlot } from './UPlot';
 import { inkOn, partyColor, partyLabel } from './partyStyle';

@@ -1,5 +1,5 @@
 import { createSignal } from 'solid-js';
-import type { Design } from '../../models/analysis/design';
+import type { Design } from '../../models/analysis/designSearch';
 
 /**
  * The designer's latest proposal, shared by the designer and the financing table (which shows it

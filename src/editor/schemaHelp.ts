@@ -2,7 +2,7 @@ import schema from '../../scenarios/scenario.schema.json';
 import type { Path } from '../workspace/paths';
 import type { Lang } from '../i18n';
 import { HELP_NL } from './helpNl';
-import { paramNote } from '../../models/scenario/param';
+import { paramNote } from '../../models/scenario/limits';
 
 type Node = Record<string, any>;
 const root = schema as Node;

@@ -1,6 +1,7 @@
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import { describe, expect, it } from 'vitest';
-import { designContract, partyOutcome, searchDesign, type DesignSetup, type PartyOutcome } from '../../models/analysis/design';
+import { designContract, partyOutcome } from '../../models/analysis/design';
+import { searchDesign, type DesignSetup, type PartyOutcome } from '../../models/analysis/designSearch';
 import type { Party } from '../../models/core/names';
 import { streamFor } from '../../models/random/rng';
 import { zigguratNormal } from '../../models/random/ziggurat';

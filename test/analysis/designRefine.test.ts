@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gridPoints, newPoints, refinementPoints, type DesignPoint, type DesignSetup } from '../../models/analysis/design';
+import { gridPoints, newPoints, refinementPoints, type DesignPoint, type DesignSetup } from '../../models/analysis/designSearch';
 
 /** A search's setup over `k` terms on [0, 1] with `steps` values each (no outcomes are needed to place points). */
 const setup = (k: number, steps: number): DesignSetup => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { designProposalFor, setDesignProposal } from '../../../src/decision/designProposal';
-import type { Design } from '../../../models/analysis/design';
+import type { Design } from '../../../models/analysis/designSearch';
 
 const design = (nash: number | null, equalShares: number | null) => ({ nash, equalShares }) as unknown as Design;
 
