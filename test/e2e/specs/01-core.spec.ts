@@ -640,11 +640,15 @@ test.describe.serial('01-core', () => {
     await p.click('[data-testid="lang-en"]');
     assert((await p.textContent(`${item} [data-testid="library-question"]`))!.trim() === localText(zelf.question, 'en'), 'question not shown in English');
     await p.click('[data-testid="lang-nl"]');
+    // The choice is remembered on the details' toggle event, a task after the click: waited for, as no person reloads within it.
+    const remembered = (v: string) => p.waitForFunction((x) => localStorage.getItem('proeftuin.start.v1') === x, v, { timeout: 10_000 });
     await p.click('[data-testid="library"] > summary');
+    await remembered('closed');
     await p.reload();
     await waitDone(p);
     assert(!(await p.evaluate(() => (document.querySelector('[data-testid="library"]') as HTMLDetailsElement).open)), 'closed start view opened again after a reload');
     await p.click('[data-testid="library"] > summary');
+    await remembered('open');
     await p.reload();
     await p.waitForSelector('[data-testid="library-item"]', { state: 'visible', timeout: 10_000 });
     await ctx.close();
