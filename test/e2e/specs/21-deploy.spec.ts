@@ -1,6 +1,6 @@
 import { env, test } from '../fixtures';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
@@ -124,6 +124,39 @@ test.describe.serial('21-deploy', () => {
     const headers = readFileSync(join(dist, '_headers'), 'utf8');
     assert(headers.includes(`Content-Security-Policy: ${CSP}`), `_headers: ${headers}`);
     console.log(`    notices: ${count} bundled packages (${Object.keys(pkg.dependencies).length} direct runtime dependencies), ${text.length} characters`);
+  });
+  test("the page itself loads no simulation engine, mathjs, zod or seedrandom: those are the workers' (the page would parse them at every open)", async () => {
+    const dist = join(env.root, 'dist');
+    const html = readFileSync(join(dist, 'index.html'), 'utf8');
+    const entry = /<script type="module"[^>]*src="\/?([^"]+)"/.exec(html)?.[1];
+    assert(entry, 'no module script in dist/index.html');
+    // The entry and every chunk it imports statically (dynamic imports load only when used).
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const code = readFileSync(join(dist, file), 'utf8').replace(/const __vite__mapDeps=[^;]*;/, '');
+      for (const m of code.matchAll(/(?:import|export)\s*(?:[\w*{}\s,$]*from\s*)?["']\.\/([\w.-]+\.js)["']/g)) visit(join(file, '..', m[1]));
+    };
+    visit(entry);
+    // A chunk without a source map is the bundler's own runtime helper.
+    const sources = [...seen].flatMap((f) => (existsSync(join(dist, `${f}.map`)) ? (JSON.parse(readFileSync(join(dist, `${f}.map`), 'utf8')) as { sources: string[] }).sources : []));
+    const banned = [
+      'node_modules/mathjs/',
+      'node_modules/zod/',
+      'node_modules/seedrandom/',
+      'models/simulation/block.ts',
+      'models/simulation/simulate.ts',
+      'models/random/samplers.ts',
+      'models/pipeline/',
+    ];
+    const found = banned.filter((b) => sources.some((x) => x.includes(b)));
+    assert(
+      sources.some((x) => x.includes('src/App.tsx')),
+      `the walk missed the app itself: ${[...seen].join(', ')}`,
+    );
+    assert(found.length === 0, `the page's own scripts (${[...seen].join(', ')}) carry ${found.join(', ')}`);
+    console.log(`    page scripts loaded at opening: ${[...seen].length} files, ${[...seen].reduce((a, f) => a + readFileSync(join(dist, f)).length, 0)} bytes`);
   });
   test('the dev server (npm run dev) sends its policy as a header too, for the page and a worker module', async () => {
     const dev = await vitePreview(env.root, true);
