@@ -5,7 +5,6 @@
  * A variant that changes what the simulation must record (a stop-loss threshold adds high-cost
  * excess columns) is simulated again from the same seeds, which gives the same care bit for bit.
  */
-
 import type { Party } from '../core/names';
 import type { Scenario } from '../scenario/schema';
 import { validateScenario } from '../pipeline/validate';

@@ -21,42 +21,47 @@ export const TERM_ALIASES: Record<string, string> = {
   lossShare: 'lossSharingRate',
 };
 
+/** A negotiable term with its default search range: `share` a fraction shown as a percentage, `euro` euros. */
+export type DesignTerm = TermRange & { unit: 'share' | 'euro' };
+
 /**
- * The terms of each contract kind a steering group negotiates, with the range searched by default
- * (`share`: a fraction shown as a percentage; `euro`: euros). A stop-loss threshold and the
- * contract's coverage change what the simulation records, so each of their values is simulated
- * again on the same draws (slower, and said in the view). Coverage is offered on every contract
- * (absent it is 100%).
+ * The contract's coverage (the contracting insurer's share of the region; absent it is 100%): a
+ * term of every contract kind.
  */
-export const DESIGN_TERMS: Record<string, { path: string; lo: number; hi: number; unit: 'share' | 'euro' }[]> = {
-  sharedSavings: [
-    { path: 'sharingRate', lo: 0, hi: 1, unit: 'share' },
-    { path: 'lossSharingRate', lo: 0, hi: 1, unit: 'share' },
-    { path: 'minimumSavingsRate.fixed', lo: 0, hi: 0.05, unit: 'share' },
-    { path: 'savingsCap', lo: 0, hi: 0.2, unit: 'share' },
-    { path: 'lossCap', lo: 0, hi: 0.2, unit: 'share' },
-    { path: 'coverage', lo: 0.2, hi: 1, unit: 'share' },
-  ],
-  population: [
-    { path: 'discount', lo: -0.05, hi: 0.05, unit: 'share' },
-    { path: 'corridor.band', lo: 0, hi: 0.1, unit: 'share' },
-    { path: 'corridor.rate', lo: 0, hi: 1, unit: 'share' },
-    { path: 'stopLoss.loading', lo: 0, hi: 1, unit: 'share' },
-    { path: 'stopLoss.threshold', lo: 25_000, hi: 250_000, unit: 'euro' },
-    { path: 'coverage', lo: 0.2, hi: 1, unit: 'share' },
-  ],
-  hospitalBudget: [
-    { path: 'glide', lo: 0, hi: 0.06, unit: 'share' },
-    { path: 'band', lo: 0, hi: 0.1, unit: 'share' },
-    { path: 'marginal', lo: 0, hi: 1, unit: 'share' },
-    { path: 'coverage', lo: 0.2, hi: 1, unit: 'share' },
-  ],
-  bonus: [
-    { path: 'perInsured', lo: 0, hi: 50, unit: 'euro' },
-    { path: 'costTarget', lo: 0, hi: 0.05, unit: 'share' },
-    { path: 'coverage', lo: 0.2, hi: 1, unit: 'share' },
-  ],
-};
+const COVERAGE: DesignTerm = { path: 'coverage', lo: 0.2, hi: 1, unit: 'share' };
+
+/**
+ * The terms of each contract kind a steering group negotiates, with the range searched by default.
+ * A stop-loss threshold and the coverage change what the simulation records, so each of their
+ * values is simulated again on the same draws (slower, and said in the view).
+ */
+export const DESIGN_TERMS: Record<string, DesignTerm[]> = Object.fromEntries(
+  Object.entries({
+    sharedSavings: [
+      { path: 'sharingRate', lo: 0, hi: 1, unit: 'share' },
+      { path: 'lossSharingRate', lo: 0, hi: 1, unit: 'share' },
+      { path: 'minimumSavingsRate.fixed', lo: 0, hi: 0.05, unit: 'share' },
+      { path: 'savingsCap', lo: 0, hi: 0.2, unit: 'share' },
+      { path: 'lossCap', lo: 0, hi: 0.2, unit: 'share' },
+    ],
+    population: [
+      { path: 'discount', lo: -0.05, hi: 0.05, unit: 'share' },
+      { path: 'corridor.band', lo: 0, hi: 0.1, unit: 'share' },
+      { path: 'corridor.rate', lo: 0, hi: 1, unit: 'share' },
+      { path: 'stopLoss.loading', lo: 0, hi: 1, unit: 'share' },
+      { path: 'stopLoss.threshold', lo: 25_000, hi: 250_000, unit: 'euro' },
+    ],
+    hospitalBudget: [
+      { path: 'glide', lo: 0, hi: 0.06, unit: 'share' },
+      { path: 'band', lo: 0, hi: 0.1, unit: 'share' },
+      { path: 'marginal', lo: 0, hi: 1, unit: 'share' },
+    ],
+    bonus: [
+      { path: 'perInsured', lo: 0, hi: 50, unit: 'euro' },
+      { path: 'costTarget', lo: 0, hi: 0.05, unit: 'share' },
+    ],
+  } satisfies Record<string, DesignTerm[]>).map(([kind, terms]) => [kind, [...terms, COVERAGE]]),
+);
 
 /** What one party can accept, over the horizon, as the change against the status quo. */
 export interface Acceptance {

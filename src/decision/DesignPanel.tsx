@@ -8,7 +8,7 @@ import { OKABE_ITO } from '../colors';
 import { svgWidth } from '../charts/svgWidth';
 import { niceTicks, tickCount } from '../charts/ticks';
 import type { Design, DesignPoint } from '../../models/analysis/designSearch';
-import { DESIGN_TERMS, onGrid as onGridOf, signingParties, type Acceptance, type TermRange } from '../../models/analysis/designTerms';
+import { DESIGN_TERMS, onGrid as onGridOf, signingParties, type Acceptance, type DesignTerm, type TermRange } from '../../models/analysis/designTerms';
 import type { Party } from '../../models/core/names';
 import { designWorker, type DesignWorker } from '../../workers/designPool';
 import type { StoredRuns } from '../../workers/designApi';
@@ -27,7 +27,6 @@ const LEVELS = { min: 2, max: 10 };
 const RUNS = { min: 100, max: 10_000 };
 
 type Contract = { id: string; name: string; kind: string } & Record<string, unknown>;
-type TermDef = (typeof DESIGN_TERMS)[string][number];
 
 /** Whether contract `c` has the term at `path` to vary; coverage always (absent it is 100%). */
 const has = (c: Record<string, unknown>, path: string) =>
@@ -42,7 +41,7 @@ const termLabel = (path: string) => {
   const last = keys[keys.length - 1] === 'fixed' ? keys[keys.length - 2] : keys[keys.length - 1];
   return keys[0] === 'corridor' || keys[0] === 'stopLoss' ? `${fieldLabel(keys[0], lang())}: ${fieldLabel(last, lang())}` : fieldLabel(last, lang());
 };
-const termValue = (d: TermDef | undefined, v: number) => (d?.unit === 'euro' ? `€ ${num(v, 0)}` : pct(v, v !== 0 && Math.abs(v) < 0.1 ? 1 : 0));
+const termValue = (d: DesignTerm | undefined, v: number) => (d?.unit === 'euro' ? `€ ${num(v, 0)}` : pct(v, v !== 0 && Math.abs(v) < 0.1 ? 1 : 0));
 
 /**
  * "Welk contract kan iedereen tekenen?": one contract's terms searched for what every party can
@@ -67,7 +66,8 @@ export function DesignPanel(props: { input: unknown; onAdd?: (contract: Record<s
           .map((t) => t.path);
   };
   const [ranges, setRanges] = createSignal<Record<string, { lo: string; hi: string }>>({});
-  const rangeText = (t: TermDef) => ranges()[t.path] ?? { lo: formatInputNumber(t.lo, lang(), { percent: t.unit === 'share' }), hi: formatInputNumber(t.hi, lang(), { percent: t.unit === 'share' }) };
+  const rangeText = (t: DesignTerm) =>
+    ranges()[t.path] ?? { lo: formatInputNumber(t.lo, lang(), { percent: t.unit === 'share' }), hi: formatInputNumber(t.hi, lang(), { percent: t.unit === 'share' }) };
   const [limits, setLimits] = createSignal<Record<string, { min: string; worse: string; es: string }>>({});
   const [esUnit, setEsUnit] = createSignal<'euro' | 'revenue'>('euro');
   const [esOver, setEsOver] = createSignal<'horizon' | 'year'>('horizon');
@@ -393,7 +393,7 @@ export function DesignPanel(props: { input: unknown; onAdd?: (contract: Record<s
   );
 }
 
-function DesignResult(props: { d: Design; terms: TermDef[]; termsText: (p: DesignPoint) => string; onAdd?: (p: DesignPoint) => void; added: string | null }) {
+function DesignResult(props: { d: Design; terms: DesignTerm[]; termsText: (p: DesignPoint) => string; onAdd?: (p: DesignPoint) => void; added: string | null }) {
   const d = () => props.d;
   const ok = () => d().points.filter((p) => p.acceptable).length;
   const signers = () => d().accept.map((a) => a.party);
@@ -507,7 +507,7 @@ function DesignResult(props: { d: Design; terms: TermDef[]; termsText: (p: Desig
  * the view says which. The slice shows the grid's cells and the refined points between them along
  * the map's two terms; a point refined along a held term lies between two slices.
  */
-function SlicedMap(props: { d: Design; terms: TermDef[] }) {
+function SlicedMap(props: { d: Design; terms: DesignTerm[] }) {
   const paths = () => props.d.terms.map((t) => t.path);
   const [axes, setAxes] = createSignal<[string, string]>([paths()[0], paths()[1]]);
   const [held, setHeld] = createSignal<Record<string, number>>({});
@@ -590,7 +590,7 @@ function SlicedMap(props: { d: Design; terms: TermDef[] }) {
 }
 
 /** The two terms as a map: every variant a cell, the acceptable ones green, the proposals marked. */
-function DesignMap(props: { d: Design; terms: TermDef[]; all?: TermRange[] }) {
+function DesignMap(props: { d: Design; terms: DesignTerm[]; all?: TermRange[] }) {
   const { ref, W, viewBox } = svgWidth(520);
   const H = 310;
   const m = { l: 64, r: 28, t: 26, b: 44 };
