@@ -87,7 +87,9 @@ export async function interruptedRun(): Promise<Interrupted | null> {
     await new Promise((r) => setTimeout(r, ANSWER_MS));
     channel.removeEventListener('message', listen);
   }
-  const gone = found.filter((f) => !alive.has(f.tab));
+  // A mark cleared while waiting belonged to a tab whose run just ended normally (it had stopped
+  // answering because it was no longer running): only marks still there and unanswered count.
+  const gone = found.filter((f) => !alive.has(f.tab) && s.getItem(f.key) !== null);
   if (gone.length === 0) return null;
   return { startedAt: gone[0].startedAt, title: gone[0].title, keys: gone.map((g) => g.key) };
 }
