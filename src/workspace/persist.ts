@@ -233,14 +233,17 @@ function readUnsaved(): UnsavedEdit[] {
     try {
       for (let i = 0; i < s.length; i++) {
         const key = s.key(i);
-        if (!key?.startsWith(UNSAVED_PREFIX) || found.some((f) => f.key === key)) continue;
+        if (!key?.startsWith(UNSAVED_PREFIX)) continue;
         try {
           const v = JSON.parse(s.getItem(key) ?? '') as { scenario?: unknown; kept?: unknown; at?: unknown };
           if (!v || typeof v.scenario !== 'object' || !v.scenario || typeof v.at !== 'string') continue;
           const kept = (Array.isArray(v.kept) ? v.kept : []).filter(
             (k): k is SavedScenario => !!k && typeof k === 'object' && typeof k.id === 'string' && typeof k.name === 'string' && !!k.scenario && typeof k.scenario === 'object',
           );
-          found.push({ key, scenario: v.scenario as ScenarioInput, kept, at: v.at });
+          // The same tab's entry in both storages (localStorage was full once): the later one.
+          const twin = found.findIndex((f) => f.key === key);
+          if (twin < 0) found.push({ key, scenario: v.scenario as ScenarioInput, kept, at: v.at });
+          else if (found[twin].at < v.at) found[twin] = { key, scenario: v.scenario as ScenarioInput, kept, at: v.at };
         } catch {
           // unreadable: ignored (nothing in it can be shown)
         }

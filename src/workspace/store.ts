@@ -137,7 +137,7 @@ export function createWorkspace(validator: UiValidator, loaded: Loaded, initial?
       const theirs = JSON.stringify(cur.scenario);
       if (theirs !== lastStoredScenario && theirs !== JSON.stringify(scenarioNow) && !kept.some((x) => JSON.stringify(x.scenario) === theirs)) {
         const id = `tab-${cur.writer}`;
-        const item: SavedScenario = { id, name: otherTabName(textOf(cur.scenario?.meta?.title) || 'Scenario'), scenario: cur.scenario, savedAt: cur.savedAt };
+        const item = otherTabCopy(id, cur.scenario, cur.savedAt);
         kept = kept.some((x) => x.id === id) ? kept.map((x) => (x.id === id ? item : x)) : [...kept, item];
       }
     }
@@ -352,14 +352,23 @@ export type Workspace = ReturnType<typeof createWorkspace>;
  */
 function withJournal(kept: SavedScenario[], journal: UnsavedEdit[], opened: UnsavedEdit | null, current: ScenarioInput | null): SavedScenario[] {
   const out = [...kept];
-  const same = (a: unknown) => {
-    const t = JSON.stringify(a);
-    return (x: SavedScenario) => JSON.stringify(x.scenario) === t;
+  const ids = new Set(out.map((x) => x.id));
+  const texts = new Set(out.map((x) => JSON.stringify(x.scenario)));
+  const currentText = JSON.stringify(current);
+  const add = (x: SavedScenario) => {
+    out.push(x);
+    ids.add(x.id);
+    texts.add(JSON.stringify(x.scenario));
   };
   for (const j of journal) {
-    for (const k of j.kept) if (!out.some((x) => x.id === k.id) && !out.some(same(k.scenario))) out.push(k);
-    if (j === opened || JSON.stringify(j.scenario) === JSON.stringify(current) || out.some(same(j.scenario))) continue;
-    out.push({ id: `unsaved-${j.key}`, name: otherTabName(textOf(j.scenario.meta?.title) || 'Scenario'), scenario: j.scenario, savedAt: j.at });
+    for (const k of j.kept) if (!ids.has(k.id) && !texts.has(JSON.stringify(k.scenario))) add(k);
+    const text = JSON.stringify(j.scenario);
+    if (j !== opened && text !== currentText && !texts.has(text)) add(otherTabCopy(`unsaved-${j.key}`, j.scenario, j.at));
   }
   return out;
+}
+
+/** Another tab's version of the current scenario, kept under its title and "(other tab)". */
+function otherTabCopy(id: string, scenario: ScenarioInput, savedAt: string): SavedScenario {
+  return { id, name: otherTabName(textOf(scenario?.meta?.title) || 'Scenario'), scenario, savedAt };
 }
