@@ -18,6 +18,8 @@ const pop = async (p: Page) => Number((await p.inputValue('[data-path="region.po
 /** The run-in-progress marks in localStorage (one per tab with a run going). */
 const marks = (p: Page) => p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('proeftuin.runInProgress')));
 const keptNames = (p: Page) => p.$$eval('[data-testid="saved-item"] .saved-name', (els) => els.map((e) => e.textContent ?? ''));
+/** The keys of the unsaved-work journal in both storages (src/workspace/persist.ts). */
+const journalEntries = (p: Page) => p.evaluate(() => [...Object.keys(localStorage), ...Object.keys(sessionStorage)].filter((k) => k.startsWith('proeftuin.unsaved')));
 /** Run in the page: fills the rest of localStorage's 5 MB (UTF-16: 2 bytes a character) until the browser refuses. */
 const fillLocalStorage = (prefix: string) => {
   let chunk = 'x'.repeat(256 * 1024);
@@ -178,7 +180,7 @@ test.describe.serial('20-workspace', () => {
     await eventually(async () => (await storedWorkspace(page)).scenario?.region?.population === 135791);
     const written = await storedWorkspace(page);
     assert(written.scenario?.region?.population === 135791 && written.saved.some((x: any) => x.name === 'Bewaard, niet geschreven'), 'the journal was not written to IndexedDB');
-    const left = await page.evaluate(() => [...Object.keys(localStorage), ...Object.keys(sessionStorage)].filter((k) => k.startsWith('proeftuin.unsaved')));
+    const left = await journalEntries(page);
     assert(left.length === 0, `journal entries left: ${left.join(', ')}`);
     await page.evaluate(() =>
       Object.keys(localStorage)
@@ -226,7 +228,7 @@ test.describe.serial('20-workspace', () => {
     }
     const keptAfter = await keptNames(p);
     assert(keptAfter.length === keptBefore, `kept scenarios grew from ${keptBefore} to ${keptAfter.length} over three reloads: ${keptAfter.join(' | ')}`);
-    const entries = await p.evaluate(() => [...Object.keys(localStorage), ...Object.keys(sessionStorage)].filter((k) => k.startsWith('proeftuin.unsaved')).length);
+    const entries = (await journalEntries(p)).length;
     assert(entries === 1, `journal entries after three reloads: ${entries}`);
     await c.close();
   });
