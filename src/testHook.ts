@@ -5,8 +5,9 @@ import { lang } from './i18n';
 
 /**
  * The contract with the end-to-end tests: `window.__proeftuin` mirrors the run state.
- * `state` is 'running' while a run or its summary is under way, 'done' when a summary is shown
- * (also after a cancel: then `cancelled` is true), 'error' when the last run failed.
+ * `state` is 'running' while a run or its summary is under way or an edit waits for its run to
+ * start, 'done' when a summary of the scenario as edited is shown (also after a cancel: then
+ * `cancelled` is true), 'error' when the last run failed.
  */
 export interface ProeftuinHook {
   state: 'idle' | 'running' | 'done' | 'error';
@@ -71,7 +72,7 @@ export function installTestHook(ctl: RunController, settled: () => boolean = () 
   createEffect(() => {
     const phase = ctl.phase();
     const o = ctl.outcome();
-    const state: ProeftuinHook['state'] = phase === 'running' || phase === 'summarizing' ? 'running' : phase === 'error' ? 'error' : o ? 'done' : phase === 'cancelled' ? 'done' : 'idle';
+    const state: ProeftuinHook['state'] = phase === 'running' || phase === 'summarizing' || ctl.queued() ? 'running' : phase === 'error' ? 'error' : o ? 'done' : phase === 'cancelled' ? 'done' : 'idle';
     window.__proeftuin = {
       state,
       summary: o?.summary ?? null,

@@ -32,15 +32,18 @@ export interface E2EEnv {
 }
 
 export async function waitDone(page: Page, minGeneration = 1, timeout = 60_000): Promise<ProeftuinHook> {
-  await page.waitForFunction(
+  // The hook is read in the same evaluation that found it finished: read again afterwards, it
+  // may already belong to the next run.
+  const handle = await page.waitForFunction(
     (g) => {
       const p = (window as any).__proeftuin;
-      return p && (p.state === 'error' || (p.state === 'done' && p.generation >= g && p.settled !== false));
+      return p && (p.state === 'error' || (p.state === 'done' && p.generation >= g && p.settled !== false)) ? p : null;
     },
     minGeneration,
     { timeout, polling: 100 },
   );
-  const hook = (await page.evaluate(() => (window as any).__proeftuin)) as ProeftuinHook;
+  const hook = (await handle.jsonValue()) as ProeftuinHook;
+  await handle.dispose();
   assert(hook.state === 'done', `page reports state ${hook.state}: ${hook.error ?? ''}`);
   return hook;
 }

@@ -209,6 +209,9 @@ test.describe.serial('50-summary-band', () => {
                 await page.focus(field);
                 await page.keyboard.press('Control+A');
                 await page.keyboard.type('250000', { delay: 40 });
+                // Until the edit's run starts, the page must not report the previous run as the answer.
+                const waiting = await hook(page);
+                assert(waiting.state === 'running', `right after the last key the page reports ${waiting.state}`);
                 const after = await env.waitDone(page, before.generation + 1, 120_000);
                 assert(after.generation > before.generation, 'no new run');
                 assert(after.scenarioHash !== before.scenarioHash, 'the run did not use the typed value (same scenario hash)');
