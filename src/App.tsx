@@ -464,12 +464,13 @@ export function App(props: { loaded: Loaded }) {
                 <div class="results-head">
                   <h2>{t('questionCost')}</h2>
                   <div class="toolbar">
-                    <ExportButtons summary={o().summary} input={o().input as ScenarioInput} partial={o().partial} />
+                    {/* An edit's run coming: the numbers on screen are no longer of the scenario in the editor, so none are handed out. */}
+                    <ExportButtons summary={o().summary} input={o().input as ScenarioInput} partial={o().partial || runComing()} />
                     <button
                       type="button"
                       data-testid="export-results-json"
-                      disabled={o().partial}
-                      title={o().partial ? t('exportAfterRun') : undefined}
+                      disabled={o().partial || runComing()}
+                      title={o().partial || runComing() ? t('exportAfterRun') : undefined}
                       onClick={() =>
                         download(
                           fileNameFor(o().input as ScenarioInput, 'results.json'),

@@ -357,8 +357,8 @@ const M = {
   cmpProbTitle: { nl: 'Kans dat de besparing ≥ {t} is, per jaar', en: 'Chance that the reduction is ≥ {t}, per year' },
   cmpProbCaption: { nl: 'Per scenario en jaar: het deel van de runs dat het doel haalt.', en: 'Per scenario and year: the share of runs reaching the target.' },
   exportAfterRun: {
-    nl: 'Beschikbaar zodra de doorrekening klaar is (de tussenstand heeft nog geen bekostigingsresultaten).',
-    en: 'Available once the run has finished (the interim results have no financing results yet).',
+    nl: 'Beschikbaar zodra de doorrekening van het scenario zoals het nu is klaar is.',
+    en: 'Available once the run of the scenario as it is now has finished.',
   },
   withResults: { nl: 'met samenvatting van de resultaten', en: 'with a summary of the results' },
   withResultsUnavailable: { nl: 'mogelijk na een volledige doorrekening van dit scenario', en: 'available after a complete run of this scenario' },

@@ -14,7 +14,7 @@ import { defaultWithRuns, differences, maxRelativeDifference, nodeReference } fr
 import { A11Y_SCRIPT } from '../a11y';
 import { MATH_PROBE, probeDifferences, runProbeHere, type ProbeResult } from '../mathProbe';
 import type { ProeftuinHook } from '../../../src/testHook';
-import { newContext, problems, waitDone, type E2EEnv } from '../fixtures';
+import { hookOf, newContext, problems, waitDone, type E2EEnv } from '../fixtures';
 import { canvasPixels, colourPixels, FONTS_IN_RESULTS, nlPct, reveal } from '../page';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -452,9 +452,13 @@ test.describe.serial('01-core', () => {
     // An edit makes the results belong to another scenario: the summary is no longer offered.
     await typeInto(page, '[data-path="region.population"]', '60001');
     await page.waitForFunction(() => (document.querySelector('[data-testid="export-with-results"]') as HTMLInputElement | null)?.disabled === true, null, { timeout: 5000 });
+    // Nor are the last run's tables and charts handed out while the edit's run is still to come.
+    for (const id of ['export-csv', 'export-xlsx', 'export-png-set', 'export-results-json']) assert(await page.isDisabled(`[data-testid="${id}"]`), `${id} enabled while the edit's run is still to come`);
     await typeInto(page, '[data-path="region.population"]', POP);
   });
   test('CSV export: semicolons and decimal commas in Dutch', async () => {
+    // The population typed back is run again (the same numbers as `edited`: same scenario, same seed).
+    await waitDone(page, (await hookOf(page)).generation);
     const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), page.click('[data-testid="export-csv"]')]);
     const path = join(env.artifacts, 'results-nl.csv');
     await dl.saveAs(path);
