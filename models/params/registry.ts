@@ -68,6 +68,45 @@ export function paramValue(slot: ParamSlot, u: number, uncertainty: boolean): nu
   return clamp(uncertainty ? distributionQuantile(p, clamp(u, U_EDGE, 1 - U_EDGE)) : distributionMean(p), slot.lo, slot.hi);
 }
 
+/**
+ * Quantiles already worked out, per distribution (its definition and bounds, so an edited one never
+ * meets an old value) and uniform. A PERT quantile is an inverse incomplete beta of several
+ * microseconds, about a fifth of a run of the default scenario, and after an edit nearly every
+ * parameter of every run is drawn again from the same uniform: the same value then comes from here,
+ * to the bit. At most QUANTILE_MEMO_MAX values are kept; beyond that the memo starts afresh.
+ */
+const QUANTILE_MEMO_MAX = 1 << 18;
+let memoBySlot = new WeakMap<ParamSlot, Map<number, number>>();
+const memoByDistribution = new Map<string, Map<number, number>>();
+let memoSize = 0;
+
+/** Values held by the quantile memo (for its tests). */
+export const quantileMemoSize = (): number => memoSize;
+
+/** `paramValue(slot, u, true)` for an uncertain slot, through the memo. */
+function drawnValue(slot: ParamSlot, u: number): number {
+  let memo = memoBySlot.get(slot);
+  if (memo === undefined) {
+    const key = `${JSON.stringify(slot.node)}|${slot.lo}|${slot.hi}`;
+    memo = memoByDistribution.get(key);
+    if (memo === undefined) memoByDistribution.set(key, (memo = new Map()));
+    memoBySlot.set(slot, memo);
+  }
+  let v = memo.get(u);
+  if (v === undefined) {
+    v = paramValue(slot, u, true);
+    if (memoSize >= QUANTILE_MEMO_MAX) {
+      memoByDistribution.clear();
+      memoBySlot = new WeakMap();
+      memoSize = 0;
+      return v;
+    }
+    memo.set(u, v);
+    memoSize++;
+  }
+  return v;
+}
+
 /** What a run needs to draw θ, worked out once per model: fixed values and the uncertain slots per block. */
 interface DrawPlan {
   /** θ with every fixed slot filled in (uncertain slots hold 0). */
@@ -124,7 +163,7 @@ export function drawParams(reg: ParamTable, blocks: Map<string, number[]>, seed:
       pos++;
       const i = b.slots[j];
       const c = copula ? corr!.slots.indexOf(i) : -1;
-      theta[i] = paramValue(reg.slots[i], c >= 0 ? copula![c] : u, true);
+      theta[i] = drawnValue(reg.slots[i], c >= 0 ? copula![c] : u);
     }
   }
   return theta;

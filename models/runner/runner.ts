@@ -116,6 +116,9 @@ export function chunkPlan(total: number, workers: number, fixed?: number): [numb
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
+/** Per worker, the first runs of the chunks it ran in its last complete hand-out. */
+const lastRan = new WeakMap<WorkerHandle, Set<number>>();
+
 interface CrashWatch {
   /** The rejections of the calls waiting on this worker now. */
   waiting: Set<(e: unknown) => void>;
@@ -221,9 +224,38 @@ export async function runOnWorkers(workers: WorkerHandle[], input: unknown, opts
   opts.signal?.addEventListener('abort', onAbort);
   const control: ChunkControl = { sliceMs: opts.sliceMs ?? 100, cancel };
 
-  const loop = async (w: WorkerHandle) => {
-    while (next < chunks.length && !aborted()) {
-      const [firstRun, count] = chunks[next++];
+  // Each worker first takes, in run order, the chunks it ran last time: it remembers what it worked
+  // out for those runs (parameter quantiles), so after an edit it finds it. Then chunks no worker
+  // ran, in run order; then another worker's, from the last (that worker goes on from its first).
+  const taken = new Uint8Array(chunks.length);
+  const owner = new Int32Array(chunks.length).fill(-1);
+  const own = workers.map((): number[] => []);
+  workers.forEach((w, k) => {
+    const ran = lastRan.get(w);
+    chunks.forEach((c, i) => {
+      if (ran?.has(c[0]) && owner[i] < 0) {
+        owner[i] = k;
+        own[k].push(i);
+      }
+    });
+  });
+  let last = chunks.length - 1;
+  const ranNow = workers.map(() => new Set<number>());
+  const nextFor = (k: number): number => {
+    while (own[k].length > 0) {
+      const i = own[k].shift()!;
+      if (!taken[i]) return i;
+    }
+    while (next < chunks.length && (taken[next] || owner[next] >= 0)) next++;
+    if (next < chunks.length) return next;
+    while (last >= 0 && taken[last]) last--;
+    return last >= 0 ? last : chunks.length;
+  };
+  const loop = async (w: WorkerHandle, k: number) => {
+    for (let i = nextFor(k); i < chunks.length && !aborted(); i = nextFor(k)) {
+      taken[i] = 1;
+      ranNow[k].add(chunks[i][0]);
+      const [firstRun, count] = chunks[i];
       // A chunk comes back in slices; they are put together again, so callers see the same chunks.
       const parts: RunBlock[] = [];
       let done = 0;
@@ -266,6 +298,7 @@ export async function runOnWorkers(workers: WorkerHandle[], input: unknown, opts
   };
   try {
     await Promise.all(workers.map(loop));
+    workers.forEach((w, k) => lastRan.set(w, ranNow[k]));
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
   }

@@ -43,6 +43,42 @@ describe('runner', () => {
     for (let i = 1; i < guided.length; i++) expect(guided[i][1]).toBeLessThanOrEqual(guided[i - 1][1]);
   });
 
+  it('hands each worker the chunks it ran in the last run first, with the same block as any hand-out', async () => {
+    // Workers that record the chunks asked of them. In the first run the second one waits before
+    // each chunk until the first has been asked twice as often (or every chunk is handed out), so
+    // the two take chunks in an uneven pattern that a plain queue would not repeat.
+    const asked: number[][] = [[], []];
+    let slow = true;
+    const tick = () => new Promise((r) => setTimeout(r, 0));
+    const recorder = (k: number): WorkerHandle => {
+      const w = inProcessWorker();
+      return {
+        ...w,
+        runChunk: async (first, count, mode, onProgress, control) => {
+          asked[k].push(first);
+          while (k === 1 && slow && asked[0].length < 2 * asked[1].length && asked[0].length + asked[1].length < 12) await tick();
+          return w.runChunk(first, count, mode, onProgress, control);
+        },
+      };
+    };
+    const workers = [recorder(0), recorder(1)];
+    const opts = { runs: 120, chunkSize: 10, sliceMs: Number.POSITIVE_INFINITY };
+    const first = await runOnWorkers(workers, smallInput(), opts);
+    const firstAsked = asked.map((a) => [...a]);
+    expect(firstAsked[0].length).toBeGreaterThan(firstAsked[1].length); // uneven, as meant
+    asked.forEach((a) => (a.length = 0));
+    slow = false;
+    const second = await runOnWorkers(workers, smallInput(), opts);
+    // The worker with fewer chunks runs all of its own, in run order, then takes the other's from the
+    // last; the other runs a first part of its own, in run order. Every chunk once.
+    expect(asked[1].slice(0, firstAsked[1].length)).toEqual(firstAsked[1]);
+    const stolen = asked[1].slice(firstAsked[1].length);
+    expect(stolen).toEqual([...firstAsked[0]].reverse().slice(0, stolen.length));
+    expect(asked[0]).toEqual(firstAsked[0].slice(0, asked[0].length));
+    expect([...asked[0], ...asked[1]].sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => i * 10));
+    expect(second.block.cols.map((c) => Array.from(c))).toEqual(first.block.cols.map((c) => Array.from(c)));
+  });
+
   it('reports progress and can be cancelled, keeping a usable prefix of runs', async () => {
     const controller = new AbortController();
     const seen: number[] = [];

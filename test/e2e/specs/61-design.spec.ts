@@ -66,10 +66,15 @@ test.describe.serial('61-design', () => {
   });
   test('designer: Stop ends a search at once and changes nothing', async () => {
     await retype(page, '[data-testid="design-hi-0"]', '100%');
+    // A search of 5.000 runs, which the page's runs cannot serve: it lasts long enough for the
+    // click on Stop to come during it on any machine (a search on the page's runs could end first).
+    const runs = await page.inputValue('[data-testid="design-runs"]');
+    await retype(page, '[data-testid="design-runs"]', '5000');
     await page.click('[data-testid="design-run"]');
     await page.click('[data-testid="design-cancel"]');
     await page.waitForSelector('[data-testid="design-cancelled"]');
     assert((await page.$('[data-testid="design-result"]')) === null, 'no result after Stop');
+    await retype(page, '[data-testid="design-runs"]', runs);
   });
   test('designer: typed ranges and limits give the acceptable set, a map, the frontier and a proposal', async () => {
     before = await editorScenario(page);
