@@ -71,7 +71,7 @@ export function paramValue(slot: ParamSlot, u: number, uncertainty: boolean): nu
 /**
  * Quantiles already worked out, per distribution (its definition and bounds, so an edited one never
  * meets an old value) and uniform. A PERT quantile is an inverse incomplete beta of several
- * microseconds, about a fifth of a run of the default scenario, and after an edit nearly every
+ * microseconds (8–17% of a run of the default scenario in all), and after an edit nearly every
  * parameter of every run is drawn again from the same uniform: the same value then comes from here,
  * to the bit. At most QUANTILE_MEMO_MAX values are kept; beyond that the memo starts afresh.
  */

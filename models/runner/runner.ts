@@ -116,7 +116,7 @@ export function chunkPlan(total: number, workers: number, fixed?: number): [numb
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
-/** Per worker, the first runs of the chunks it ran in its last complete hand-out. */
+/** Per worker, the first runs of the chunks it ran in its last hand-out. */
 const lastRan = new WeakMap<WorkerHandle, Set<number>>();
 
 interface CrashWatch {
