@@ -308,6 +308,8 @@ export function App(props: { loaded: Loaded }) {
       .filter((s) => s !== undefined);
   const stale = () => ctl.live() !== null && ws.revision() !== ranRevision() && !ctl.busy() && !ctl.queued();
   const runComing = () => ctl.queued() || ctl.busy();
+  /** Nothing is handed out (tables, charts, results file) until the scenario as edited has run: the numbers on screen may be of an earlier version. */
+  const notYet = () => ctl.live()?.partial !== false || runComing();
 
   return (
     <div class="app">
@@ -464,13 +466,12 @@ export function App(props: { loaded: Loaded }) {
                 <div class="results-head">
                   <h2>{t('questionCost')}</h2>
                   <div class="toolbar">
-                    {/* An edit's run coming: the numbers on screen are no longer of the scenario in the editor, so none are handed out. */}
-                    <ExportButtons summary={o().summary} input={o().input as ScenarioInput} partial={o().partial || runComing()} />
+                    <ExportButtons summary={o().summary} input={o().input as ScenarioInput} partial={notYet()} />
                     <button
                       type="button"
                       data-testid="export-results-json"
-                      disabled={o().partial || runComing()}
-                      title={o().partial || runComing() ? t('exportAfterRun') : undefined}
+                      disabled={notYet()}
+                      title={notYet() ? t('exportAfterRun') : undefined}
                       onClick={() =>
                         download(
                           fileNameFor(o().input as ScenarioInput, 'results.json'),

@@ -3,6 +3,7 @@ import { drawParams, paramValue, quantileMemoSize } from '../../models/params/re
 import { compile } from '../../models/pipeline/compile';
 import { bitDifferences, clone, defaultInput, smallInput, valid } from '../helpers';
 import { STREAMS, streamFor } from '../../models/random/rng';
+import { withValueAt } from '../../models/scenario/paths';
 
 const R = 300;
 
@@ -50,9 +51,8 @@ describe('quantile memo', () => {
     const path = m0.registry.slots[k].path;
     const old = thetas(input).map((t) => t[k]);
     // The same slot with a different mode: every run's value must be the new distribution's.
-    const edited = clone(input) as unknown as Record<string, unknown>;
     const node = m0.registry.slots[k].node as { min: number; mode: number; max: number };
-    setAt(edited, path, { ...node, mode: (node.mode + node.max) / 2 });
+    const edited = withValueAt(input, path, { ...node, mode: (node.mode + node.max) / 2 });
     const m1 = compile(valid(edited));
     const now = Array.from({ length: R }, (_, r) => drawParams(m1.registry, m1.blocks, m1.seed, r, true, m1.correlation)[k]);
     let moved = 0;
@@ -79,11 +79,3 @@ describe('quantile memo', () => {
     expect(quantileMemoSize()).toBeLessThan(1 << 18);
   });
 });
-
-/** Sets a value at a path like `a.b[2].c` in a plain object. */
-function setAt(obj: Record<string, unknown>, path: string, value: unknown): void {
-  const keys = path.replace(/\[(\d+)\]/g, '.$1').split('.');
-  let o = obj as Record<string, unknown>;
-  for (const key of keys.slice(0, -1)) o = o[key] as Record<string, unknown>;
-  o[keys.at(-1)!] = value;
-}
