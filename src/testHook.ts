@@ -72,7 +72,8 @@ export function installTestHook(ctl: RunController, settled: () => boolean = () 
   createEffect(() => {
     const phase = ctl.phase();
     const o = ctl.outcome();
-    const state: ProeftuinHook['state'] = phase === 'running' || phase === 'summarizing' || ctl.queued() ? 'running' : phase === 'error' ? 'error' : o ? 'done' : phase === 'cancelled' ? 'done' : 'idle';
+    const state: ProeftuinHook['state'] =
+      phase === 'running' || phase === 'summarizing' || ctl.queued() ? 'running' : phase === 'error' ? 'error' : o ? 'done' : phase === 'cancelled' ? 'done' : 'idle';
     window.__proeftuin = {
       state,
       summary: o?.summary ?? null,

@@ -453,7 +453,8 @@ test.describe.serial('01-core', () => {
     await typeInto(page, '[data-path="region.population"]', '60001');
     await page.waitForFunction(() => (document.querySelector('[data-testid="export-with-results"]') as HTMLInputElement | null)?.disabled === true, null, { timeout: 5000 });
     // Nor are the last run's tables and charts handed out while the edit's run is still to come.
-    for (const id of ['export-csv', 'export-xlsx', 'export-png-set', 'export-results-json']) assert(await page.isDisabled(`[data-testid="${id}"]`), `${id} enabled while the edit's run is still to come`);
+    for (const id of ['export-csv', 'export-xlsx', 'export-png-set', 'export-results-json'])
+      assert(await page.isDisabled(`[data-testid="${id}"]`), `${id} enabled while the edit's run is still to come`);
     await typeInto(page, '[data-path="region.population"]', POP);
   });
   test('CSV export: semicolons and decimal commas in Dutch', async () => {
