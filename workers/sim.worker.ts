@@ -2,4 +2,4 @@
 // Browser web-worker entry: the simulation API over comlink.
 import { exposeSimApi } from './expose';
 
-exposeSimApi();
+exposeSimApi(undefined, { keepCare: true });

@@ -1,6 +1,7 @@
 import { runnable } from '../pipeline/runnable';
 import type { Model } from '../simulation/model';
 import { simulateBlock } from '../simulation/block';
+import type { KeptCare } from '../simulation/keptCare';
 import { summarize } from '../summary/summarize';
 import { blockColumns, makeLayout, worldsOf } from '../simulation/columns';
 import type { LoadResult, SimApi } from './protocol';
@@ -11,8 +12,13 @@ const PROGRESS_MS = 100;
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
-/** The worker-side implementation, free of any transport. */
-export function createSimApi(): SimApi {
+/**
+ * The worker-side implementation, free of any transport. With `kept` it keeps the care of the
+ * chunks it ran, so that an edit of contract terms alone settles that care again (the page's
+ * workers are handed the same chunks again) instead of simulating it; a one-off run (the command
+ * line) keeps nothing.
+ */
+export function createSimApi(kept: KeptCare | null = null): SimApi {
   let model: Model | null = null;
   const need = (): Model => {
     if (!model) throw new Error('no scenario loaded');
@@ -56,6 +62,8 @@ export function createSimApi(): SimApi {
           }
         },
         cancelled,
+        undefined,
+        kept ?? undefined,
       );
     },
     summarize(block, opts) {

@@ -3,6 +3,7 @@ import type { Model } from './model';
 import type { IssueParams, RunCause } from '../core/issues';
 import { RUN_STOPPED, RunSimulator, type Mode, type PartTimer } from './simulate';
 import { RunValueError } from './errors';
+import type { KeptCare } from './keptCare';
 
 export { RunValueError };
 
@@ -10,9 +11,19 @@ export { RunValueError };
  * Simulates runs [firstRun, firstRun + runs) into a fresh block. Each run depends only on (seed, run).
  * `onRun` is told after each run and may end the chunk early by returning false; `stop` is asked
  * inside each run and abandons the run in progress. Either way the block holds the runs finished.
- * `timer` (benchmarks only) accumulates the time spent in each part of the runs.
+ * `timer` (benchmarks only) accumulates the time spent in each part of the runs. With `kept` (a
+ * worker's store of the care it simulated) runs whose care is kept are only settled again.
  */
-export function simulateBlock(model: Model, firstRun: number, runs: number, mode: Mode = 'aggregate', onRun?: (done: number) => boolean | void, stop?: () => boolean, timer?: PartTimer): RunBlock {
+export function simulateBlock(
+  model: Model,
+  firstRun: number,
+  runs: number,
+  mode: Mode = 'aggregate',
+  onRun?: (done: number) => boolean | void,
+  stop?: () => boolean,
+  timer?: PartTimer,
+  kept?: KeptCare,
+): RunBlock {
   const layout = makeLayout(model.excessThresholds.length, model.coverageLevels.length, worldsOf(model));
   const block = allocBlock(blockColumns(model, layout), firstRun, runs, model.horizon, model.registry.slots.length);
   const sim = new RunSimulator(model, layout, mode);
@@ -20,10 +31,11 @@ export function simulateBlock(model: Model, firstRun: number, runs: number, mode
   sim.stop = stop ?? null;
   const twinRuns = model.scenario.simulation.randomVariation ? model.scenario.simulation.varianceSplitRuns : 0;
   const twinCol = block.names.map((n) => n.startsWith('twin.'));
+  const care = kept?.chunk(model, mode, block.names, firstRun, runs, twinRuns) ?? null;
   for (let i = 0; i < runs; i++) {
     const run = firstRun + i;
     try {
-      sim.run(run, block, i);
+      sim.run(run, block, i, care);
     } catch (e) {
       if (e === RUN_STOPPED) return truncateBlock(block, i);
       if (e instanceof RunValueError)

@@ -13,6 +13,7 @@ import { addTally, newTally, resetTally, type BehaviourWorld, type Cut, type Lin
 import { behaviourAt } from '../define/behaviour';
 import type { BehaviourWorldModel } from '../define/definition';
 import { exp, ipow, log } from '../random/math';
+import type { KeptChunk } from './keptCare';
 
 export type Mode = 'aggregate' | 'person';
 
@@ -207,15 +208,24 @@ export class RunSimulator {
    */
   stop: (() => boolean) | null = null;
 
-  /** Simulates run `run` and writes it at row block position `slot` of `out`. */
-  run(run: number, out: RunBlock, slot: number): void {
+  /**
+   * Simulates run `run` and writes it at row block position `slot` of `out`. With `kept` (the care
+   * this chunk's runs had last time, row `slot` for this run) a run whose care parameters drew the
+   * same θ is only settled again; any other run is simulated and its care kept.
+   */
+  run(run: number, out: RunBlock, slot: number, kept: KeptChunk | null = null): void {
     const m = this.model;
     const sim = m.scenario.simulation;
     const clock = this.timer?.clock;
     const t0 = clock ? clock() : 0;
     const theta = drawParams(m.registry, m.blocks, m.seed, run, sim.parameterUncertainty, m.correlation);
     out.params.set(theta, slot * out.nParams);
-    this.replicate(theta, seedStreams(this.rs, m, run, ''), out, slot);
+    const reuse = kept !== null && kept.matches(slot, theta);
+    if (reuse) kept.restore(slot, out.cols, slot);
+    else {
+      this.replicate(theta, seedStreams(this.rs, m, run, ''), out, slot);
+      kept?.keep(slot, out.cols, slot);
+    }
     m.financing.apply(out, slot, theta);
 
     // The variance split's second replicate: same θ, its own random streams, simulated and settled
@@ -227,7 +237,11 @@ export class RunSimulator {
     const t1 = clock ? clock() : 0;
     if (twin) {
       const sb = this.scratch();
-      this.replicate(theta, seedStreams(this.rs, m, run, `${STREAMS.twin}:`), sb, 0);
+      if (reuse) kept.restore(slot, sb.cols, 0, true);
+      else {
+        this.replicate(theta, seedStreams(this.rs, m, run, `${STREAMS.twin}:`), sb, 0);
+        kept?.keep(slot, sb.cols, 0, true);
+      }
       m.financing.apply(sb, 0, theta);
       const S = this.twinCols(sb);
       for (let t = 0; t < H; t++) {
@@ -243,6 +257,7 @@ export class RunSimulator {
         T.sc[row0 + t] = NaN;
         for (let k = 0; k < T.fin.length; k++) T.fin[k][row0 + t] = NaN;
       }
+    if (!reuse) kept?.done(slot, theta);
     if (clock) {
       const t2 = clock();
       this.timer!.main += t1 - t0;

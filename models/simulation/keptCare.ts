@@ -1,0 +1,141 @@
+import type { Model } from './model';
+
+/** A worker keeps at most this much care (64 MB: the default scenario's 2,000 runs need about 23 MB a worker). */
+const MAX_BYTES = 2 ** 26;
+
+const FINANCING = 'financing.';
+
+/**
+ * What the care of a run depends on besides θ: the scenario outside its financing section, the
+ * columns the contracts make the simulation record (stop-loss thresholds, coverage levels) and the
+ * parameters outside financing. Runs of scenarios with the same key and the same θ of those
+ * parameters have the same care, bit for bit.
+ */
+const keys = new WeakMap<Model, string>();
+function careKey(model: Model, mode: string, names: readonly string[]): string {
+  let k = keys.get(model);
+  if (k === undefined) {
+    const s = model.scenario;
+    const { runs: _runs, ...simulation } = s.simulation;
+    const { financing: _financing, ...rest } = s;
+    const paths = model.registry.slots.map((slot) => slot.path).filter((p) => !p.startsWith(FINANCING));
+    k = JSON.stringify([mode, names, model.excessThresholds, model.coverageLevels, paths, { ...rest, simulation }]);
+    keys.set(model, k);
+  }
+  return k;
+}
+
+const careSlots = (model: Model) => Int32Array.from(model.registry.slots.flatMap((slot, i) => (slot.path.startsWith(FINANCING) ? [] : [i])));
+
+/**
+ * The care one worker simulated last, per chunk of runs: every column of each run as the
+ * simulation left it before the financing stage, for the run and for its variance-split twin. When
+ * only contract terms change, the next run of the same chunk settles this care again instead of
+ * simulating it: the financing stage reads nothing but a run's columns and θ, so the numbers are
+ * the same to the bit as a simulation from scratch. When contracts change care (behavioural
+ * responses) nothing is kept.
+ */
+export class KeptCare {
+  private key: string | null = null;
+  private readonly chunks = new Map<string, KeptChunk>();
+  private bytes = 0;
+  /** Runs settled on kept care instead of simulated (read by tests and benchmarks). */
+  reused = 0;
+
+  constructor(private readonly maxBytes = MAX_BYTES) {}
+
+  /** The kept care of runs firstRun..firstRun+runs−1 of `model`, made empty (to be kept as it runs) when there is none; null when none can be kept. */
+  chunk(model: Model, mode: string, names: readonly string[], firstRun: number, runs: number, twinRuns: number): KeptChunk | null {
+    if (model.behaviour) return null;
+    const key = careKey(model, mode, names);
+    if (key !== this.key) {
+      this.chunks.clear();
+      this.bytes = 0;
+      this.key = key;
+    }
+    const id = `${firstRun}:${runs}`;
+    const slots = careSlots(model);
+    const have = this.chunks.get(id);
+    if (have) return have.use(slots, this);
+    const twins = Math.max(0, Math.min(runs, twinRuns - firstRun));
+    const bytes = 8 * (names.length * model.horizon * (runs + twins) + runs * slots.length);
+    if (this.bytes + bytes > this.maxBytes) return null;
+    this.bytes += bytes;
+    const c = new KeptChunk(names.length, model.horizon, runs, twins, slots);
+    this.chunks.set(id, c);
+    return c.use(slots, this);
+  }
+}
+
+/** One chunk's kept care; run i of the chunk is row i. */
+export class KeptChunk {
+  private readonly care: Float64Array;
+  private readonly twinCare: Float64Array;
+  private readonly theta: Float64Array;
+  /** Whether run i's care (and its twin's, if it has one) is kept whole. */
+  private readonly whole: Uint8Array;
+  private slots: Int32Array;
+  private owner: KeptCare | null = null;
+
+  constructor(
+    private readonly nCols: number,
+    private readonly years: number,
+    runs: number,
+    twins: number,
+    slots: Int32Array,
+  ) {
+    this.care = new Float64Array(nCols * years * runs);
+    this.twinCare = new Float64Array(nCols * years * twins);
+    this.theta = new Float64Array(slots.length * runs);
+    this.whole = new Uint8Array(runs);
+    this.slots = slots;
+  }
+
+  /** Points the chunk at the care parameters' slots of the model now running (same paths, maybe other positions). */
+  use(slots: Int32Array, owner: KeptCare): this {
+    this.slots = slots;
+    this.owner = owner;
+    return this;
+  }
+
+  /** Whether run i's kept care was simulated with the same θ of every parameter outside financing. */
+  matches(i: number, theta: Float64Array): boolean {
+    if (this.whole[i] === 0) return false;
+    const s = this.slots;
+    const n = s.length;
+    for (let j = 0; j < n; j++) if (!Object.is(theta[s[j]], this.theta[i * n + j])) return false;
+    this.owner!.reused++;
+    return true;
+  }
+
+  /** Keeps the care of row `row` of `cols` as run i's (its twin's when `twin`); the run is not whole until `done`. */
+  keep(i: number, cols: readonly Float64Array[], row: number, twin = false): void {
+    this.whole[i] = 0;
+    copyRows(cols, row, twin ? this.twinCare : this.care, i, this.nCols, this.years, true);
+  }
+
+  /** Writes run i's kept care (its twin's when `twin`) into row `row` of `cols`. */
+  restore(i: number, cols: readonly Float64Array[], row: number, twin = false): void {
+    copyRows(cols, row, twin ? this.twinCare : this.care, i, this.nCols, this.years, false);
+  }
+
+  /** Run i's care (and its twin's) is kept whole, drawn with this θ. */
+  done(i: number, theta: Float64Array): void {
+    const s = this.slots;
+    const n = s.length;
+    for (let j = 0; j < n; j++) this.theta[i * n + j] = theta[s[j]];
+    this.whole[i] = 1;
+  }
+}
+
+/** Copies the `years` values of row `row` of every column to or from run i's place in `store`. */
+function copyRows(cols: readonly Float64Array[], row: number, store: Float64Array, i: number, nCols: number, years: number, toStore: boolean): void {
+  const at = row * years;
+  let k = i * nCols * years;
+  for (let c = 0; c < nCols; c++) {
+    const col = cols[c];
+    if (toStore) for (let t = 0; t < years; t++) store[k + t] = col[at + t];
+    else for (let t = 0; t < years; t++) col[at + t] = store[k + t];
+    k += years;
+  }
+}
