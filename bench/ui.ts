@@ -2,7 +2,8 @@
 // The workbench as a person meets it, in Debian's Chromium on the production build (dist/, served
 // with its Content-Security-Policy by test/e2e/server.ts): the time from opening the page to the
 // complete default answer (2,000 runs, every view drawn and the page idle again), the time from
-// the last keystroke of an edit (the population typed key by key) to the complete updated answer,
+// the last keystroke of an edit (the population, then a contract's sharing rate, typed key by key)
+// to the complete updated answer,
 // each web worker's time from being created to answering its first message, the main
 // thread's long tasks (over 50 ms) in each of those spans, and the contract designer's search of
 // 8 values per term of three terms (512 variants) on 2,000 runs: the click to the complete
@@ -22,6 +23,10 @@ const DIST = join(ROOT, 'dist');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Typed into the population field one key at a time (Dutch notation, the page's default language). */
 const EDITS = ['165000', '170000', '175000', '168000', '172000'];
+/** Typed into the one-sided shared-savings contract's sharing rate (per cent): only contract terms change, so the workers settle their kept care. */
+const TERM_EDITS = ['55', '60', '45', '65', '40'];
+const POPULATION = 'region.population';
+const SHARING_RATE = 'financing.models[2].sharingRate.value';
 const KEY_DELAY_MS = 60;
 
 /**
@@ -93,6 +98,10 @@ interface Edit {
   ms: number;
   /** Last keystroke → the first updated (partial) numbers on screen. */
   firstMs: number;
+  /** Last keystroke → the run started (the pause after typing), the run itself, and its end → every view drawn. */
+  startMs: number;
+  runMs: number;
+  drawMs: number;
   longTasks: number;
   maxLongTask: number;
 }
@@ -127,8 +136,8 @@ async function openOnce(browser: Browser, base: string): Promise<{ open: Open; p
   };
 }
 
-async function editOnce(page: Page, text: string): Promise<Edit> {
-  const sel = '[data-path="region.population"]';
+async function editOnce(page: Page, path: string, text: string): Promise<Edit> {
+  const sel = `[data-path="${path}"]`;
   const el = await page.waitForSelector(sel, { state: 'attached' });
   await el.evaluate((e) => {
     for (let p = e.parentElement; p; p = p.parentElement) if (p instanceof HTMLDetailsElement) p.open = true;
@@ -141,8 +150,16 @@ async function editOnce(page: Page, text: string): Promise<Edit> {
   const done = await answered(page, g + 1);
   const s = await bench(page);
   const tasks = tasksIn(s, s.lastKey, done);
-  const first = (await hookOf(page)).timing.firstResultsAt;
-  return { ms: done - s.lastKey, firstMs: first - s.lastKey, longTasks: tasks.length, maxLongTask: Math.max(0, ...tasks.map((t) => t.duration)) };
+  const t = (await hookOf(page)).timing;
+  return {
+    ms: done - s.lastKey,
+    firstMs: t.firstResultsAt - s.lastKey,
+    startMs: t.startedAt - s.lastKey,
+    runMs: t.runEndedAt - t.startedAt,
+    drawMs: done - t.runEndedAt,
+    longTasks: tasks.length,
+    maxLongTask: Math.max(0, ...tasks.map((x) => x.duration)),
+  };
 }
 
 /** The designer's search the bench asks for: the one-sided shared-savings contract, three of its terms. */
@@ -280,11 +297,13 @@ async function main() {
   try {
     const o: Open[] = [];
     const e: Edit[] = [];
+    const te: Edit[] = [];
     for (let k = 0; k < (only === 'design' ? 0 : opens); k++) {
       const r = await openOnce(browser, server.url);
       o.push(r.open);
       // Edits in the last page only: each is typed into the field of the page as a person left it.
-      if (k === opens - 1) for (let j = 0; j < edits; j++) e.push(await editOnce(r.page, EDITS[j]));
+      if (k === opens - 1) for (let j = 0; j < edits; j++) e.push(await editOnce(r.page, POPULATION, EDITS[j]));
+      if (k === opens - 1) for (let j = 0; j < edits; j++) te.push(await editOnce(r.page, SHARING_RATE, TERM_EDITS[j]));
       await r.close();
     }
     if (o.length) say(`open → complete default answer (${o[0].runs.toLocaleString('en')} runs, every view drawn, page idle), fresh profile, ${opens} opens`, list(o.map((x) => x.ms)));
@@ -306,15 +325,22 @@ async function main() {
         `${ready.some((x) => x === null) ? `${ready.filter((x) => x === null).length} never answered; ` : ''}${list(ready.filter((x): x is number => x !== null))}; created at ${list(created)} after opening`,
       );
     }
-    if (e.length) {
+    for (const [what, xs] of [
+      ['population', e],
+      ['a contract term (the sharing rate of ss-one)', te],
+    ] as const) {
+      if (!xs.length) continue;
       say(
-        `last keystroke of an edit (population typed key by key, ${KEY_DELAY_MS} ms between keys) → first updated numbers on screen (partial results; the recompute waits 400 ms after the last key)`,
-        list(e.map((x) => x.firstMs)),
+        `last keystroke of an edit of ${what} (typed key by key, ${KEY_DELAY_MS} ms between keys) → first updated numbers on screen (partial results; the recompute waits 400 ms after the last key)`,
+        list(xs.map((x) => x.firstMs)),
       );
-      say(`last keystroke of an edit (population typed key by key, ${KEY_DELAY_MS} ms between keys) → complete updated answer, ${e.length} edits`, list(e.map((x) => x.ms)));
+      say(`last keystroke of an edit of ${what} (typed key by key, ${KEY_DELAY_MS} ms between keys) → complete updated answer, ${xs.length} edits`, list(xs.map((x) => x.ms)));
+      say('  of which: last keystroke → run started', list(xs.map((x) => x.startMs)));
+      say('  of which: run started → run ended', list(xs.map((x) => x.runMs)));
+      say('  of which: run ended → every view drawn', list(xs.map((x) => x.drawMs)));
       say(
-        'main-thread long tasks from the last keystroke to the answer',
-        `count median ${median(e.map((x) => x.longTasks))} (${e.map((x) => x.longTasks).join(' / ')}), longest median ${ms(median(e.map((x) => x.maxLongTask)))} (${e.map((x) => Math.round(x.maxLongTask)).join(' / ')} ms)`,
+        `main-thread long tasks from the last keystroke to the answer (${what})`,
+        `count median ${median(xs.map((x) => x.longTasks))} (${xs.map((x) => x.longTasks).join(' / ')}), longest median ${ms(median(xs.map((x) => x.maxLongTask)))} (${xs.map((x) => Math.round(x.maxLongTask)).join(' / ')} ms)`,
       );
     }
     if (only !== 'open') {

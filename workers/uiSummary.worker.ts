@@ -8,9 +8,11 @@ import { BlockAssembly, blockBuffers, mergeBlocks } from '../models/runner/merge
 import type { Scenario } from '../models/scenario/schema';
 import type { Moved } from './remote';
 import { uiExtras } from '../models/summary/histograms';
+import { SummaryMemo } from '../models/summary/memo';
 import type { SummaryWithExtras, UiSummaryApi } from './uiSummaryApi';
 
 const api = createSimApi();
+const memo = new SummaryMemo();
 let target = 0.02;
 /** The current run's chunks, put in place as they arrive (the runs held once, never merged again). */
 let kept = new BlockAssembly(0, 0);
@@ -22,7 +24,9 @@ function summarize(block: RunBlock, partial: boolean): SummaryWithExtras {
   // results, the sensitivity analyses and the party histograms. They are made every few hundred
   // ms and compete with the simulation workers (and the UI thread) for the CPU, and the UI thread
   // has to receive them.
-  const summary = api.summarize(block, { analyses: !partial, financing: !partial });
+  // Final summaries keep their statistics for the next one (after an edit of contract terms most
+  // are the same); partial ones, of ever more runs, would only crowd them out.
+  const summary = api.summarize(block, { analyses: !partial, financing: !partial, memo: partial ? undefined : memo });
   return { summary, extras: uiExtras(block, target, summary, !partial) };
 }
 

@@ -4,6 +4,7 @@ import { worldPrefix, type RunBlock } from '../simulation/columns';
 import { expectedShortfallMcse, meanSd, probAtLeast, proportion, quantilesBySelection, selectInPlace, stat, yearSlice, type Prob, type Stat } from './stats';
 import { finColumn, PAID_ITEMS, paidColumn, paidItemColumn, STATUS_QUO, type PaidItem } from '../core/columns';
 import type { FinancingPlan } from '../finance/plan';
+import type { SummaryMemo } from './memo';
 
 /**
  * Risk of each party under each financing model. "Result" = revenue − cost, euros (per year, or
@@ -151,8 +152,17 @@ export function changeRisk(result: Float64Array, sq: Float64Array): Pick<PartyRi
 /** Each run's result (revenue − cost) of a party under a model, summed over the horizon. */
 export const horizonResults = (b: RunBlock, model: string, party: Party): Float64Array => resultsOf(b, model, party, 'horizon').result;
 
-function partyRisks(b: RunBlock, model: string, year: number | 'horizon', sqOf: (p: Party) => Float64Array): Record<Party, PartyRisk> {
+function partyRisks(b: RunBlock, model: string, year: number | 'horizon', sqOf: (p: Party) => Float64Array, memo?: SummaryMemo): Record<Party, PartyRisk> {
   const per = PARTIES.map((p) => ({ p, ...resultsOf(b, model, p, year), sq: sqOf(p) }));
+  if (!memo) return risksOf(per);
+  return memo.get(
+    'partyRisks',
+    per.flatMap((x) => [x.result, x.revenue, x.sq]),
+    () => risksOf(per),
+  );
+}
+
+function risksOf(per: { p: Party; result: Float64Array; revenue: Float64Array; sq: Float64Array }[]): Record<Party, PartyRisk> {
   const risks = per.map((x): PartyRisk => {
     const n = x.result.length;
     const scratch = x.result.slice();
@@ -181,7 +191,8 @@ function partyRisks(b: RunBlock, model: string, year: number | 'horizon', sqOf: 
 }
 
 /** `target`: the reduction whose chance each contract's care reaches is reported (NaN: not reported). */
-export function summarizeFinancing(plan: FinancingPlan, b: RunBlock, target = NaN): FinancingSummary {
+export function summarizeFinancing(plan: FinancingPlan, b: RunBlock, target = NaN, memo?: SummaryMemo): FinancingSummary {
+  const st = (x: Float64Array) => (memo ? memo.get('stat', [x], () => stat(x)) : stat(x));
   const yearsIdx = Array.from({ length: b.years }, (_, t) => t);
   // Status-quo results per period, computed once and shared by every model.
   const sqResults = new Map<string, Float64Array>();
@@ -191,11 +202,11 @@ export function summarizeFinancing(plan: FinancingPlan, b: RunBlock, target = Na
     if (!r) sqResults.set(key, (r = resultsOf(b, STATUS_QUO, p, year).result));
     return r;
   };
-  const sq = (year: number | 'horizon') => Object.fromEntries(PARTIES.map((p) => [p, stat(sqOf(year)(p))])) as Record<Party, Stat>;
+  const sq = (year: number | 'horizon') => Object.fromEntries(PARTIES.map((p) => [p, st(sqOf(year)(p))])) as Record<Party, Stat>;
   return {
     parties: PARTIES,
     statusQuo: { horizon: sq('horizon'), years: yearsIdx.map(sq) },
-    statusQuoRisk: { horizon: partyRisks(b, STATUS_QUO, 'horizon', sqOf('horizon')), years: yearsIdx.map((t) => partyRisks(b, STATUS_QUO, t, sqOf(t))) },
+    statusQuoRisk: { horizon: partyRisks(b, STATUS_QUO, 'horizon', sqOf('horizon'), memo), years: yearsIdx.map((t) => partyRisks(b, STATUS_QUO, t, sqOf(t), memo)) },
     models: plan.models.map((m) => {
       const paidCol = b.cols[b.names.indexOf(paidColumn(m.id))];
       const paid = new Float64Array(b.runs);
@@ -238,7 +249,7 @@ export function summarizeFinancing(plan: FinancingPlan, b: RunBlock, target = Na
         target,
         years: yearsIdx.map((t) => {
           const x = yearSlice(red, b.years, t);
-          return { reduction: stat(x), pReachTarget: probAtLeast(x, target) };
+          return { reduction: st(x), pReachTarget: probAtLeast(x, target) };
         }),
       };
       return {
@@ -246,8 +257,8 @@ export function summarizeFinancing(plan: FinancingPlan, b: RunBlock, target = Na
         ...(owners ? { owners } : {}),
         care,
         paid: { mean: meanSd(paid).mean, pPaid: proportion(paidRuns, b.runs), ...(items ? { items } : {}) },
-        horizon: partyRisks(b, m.id, 'horizon', sqOf('horizon')),
-        years: yearsIdx.map((t) => partyRisks(b, m.id, t, sqOf(t))),
+        horizon: partyRisks(b, m.id, 'horizon', sqOf('horizon'), memo),
+        years: yearsIdx.map((t) => partyRisks(b, m.id, t, sqOf(t), memo)),
       };
     }),
   };

@@ -8,7 +8,8 @@ import { effectiveBaseYears } from '../define/definition';
 import { drawParams } from '../params/registry';
 import { probAtLeast, quantileMcse, quantileSorted, stat, yearSlice, type Prob, type Stat } from './stats';
 import { varianceSplit, type VarianceSplit } from './varianceSplit';
-import { prepareInputsOf, sensitivityOf, type Importance } from './sensitivity';
+import { prepareInputsOf, sensitivityOf, type Importance, type SensitivityInputs } from './sensitivity';
+import type { SummaryMemo } from './memo';
 import { finColumn, partiesOf, twinResultColumn } from '../core/columns';
 import { detectabilityCurve, type DetectabilityPoint } from './detectability';
 import { summarizeFinancing, type FinancingSummary } from './financing';
@@ -124,8 +125,8 @@ export interface Summary {
   };
 }
 
-function side(b: RunBlock, p: 'cf' | 'sc', y: number): SideSummary {
-  const s = (name: string) => stat(yearSlice(column(b, name), b.years, y));
+function side(b: RunBlock, p: 'cf' | 'sc', y: number, st: (x: Float64Array) => Stat): SideSummary {
+  const s = (name: string) => st(yearSlice(column(b, name), b.years, y));
   return {
     total: s(`${p}.total`),
     claims: Object.fromEntries(LINES.map((l) => [l, s(`${p}.claims.${l}`)])) as PerLine,
@@ -148,26 +149,31 @@ export interface SummarizeOptions {
    * also for partial summaries, where they were most of the work and of the message size.
    */
   financing?: boolean;
+  /** The statistics of earlier summaries, for those whose numbers have not changed (the summary worker's). */
+  memo?: SummaryMemo;
 }
 
 /** Summaries of a merged block (model.md §6). Runs in workers or in Node, never on the UI thread. */
 export function summarize(model: Model, b: RunBlock, opts: SummarizeOptions = {}): Summary {
   const sim = model.scenario.simulation;
   const target = sim.targetReduction;
+  const memo = opts.memo;
+  memo?.begin();
+  const st = (x: Float64Array) => (memo ? memo.get('stat', [x], () => stat(x)) : stat(x));
   const ys = (name: string, y: number) => yearSlice(column(b, name), b.years, y);
   const years: YearSummary[] = [];
   for (let y = 0; y < b.years; y++) {
-    const perLine = (prefix: string) => Object.fromEntries(LINES.map((l) => [l, stat(ys(`${prefix}.${l}`, y))])) as PerLine;
+    const perLine = (prefix: string) => Object.fromEntries(LINES.map((l) => [l, st(ys(`${prefix}.${l}`, y))])) as PerLine;
     const reduction = ys('reduction', y);
     years.push({
       year: sim.startYear + y,
-      population: stat(ys('population', y)),
-      benchmark: stat(ys('benchmark', y)),
-      cf: side(b, 'cf', y),
-      sc: side(b, 'sc', y),
+      population: st(ys('population', y)),
+      benchmark: st(ys('benchmark', y)),
+      cf: side(b, 'cf', y, st),
+      sc: side(b, 'sc', y, st),
       moved: { out: perLine('moved.out'), in: perLine('moved.in'), added: perLine('moved.added') },
-      interventionCost: stat(ys('sc.interventionCost', y)),
-      reduction: stat(reduction),
+      interventionCost: st(ys('sc.interventionCost', y)),
+      reduction: st(reduction),
       pReachTarget: probAtLeast(reduction, target),
       pObserveTarget: probAtLeast(ys('sc.observedSavings', y), target),
       pObserveTargetByChance: probAtLeast(ys('cf.observedSavings', y), target),
@@ -184,8 +190,11 @@ export function summarize(model: Model, b: RunBlock, opts: SummarizeOptions = {}
   if (opts.analyses !== false) {
     const uncertain = model.registry.slots.map((x, i) => (x.uncertain && model.scenario.simulation.parameterUncertainty ? i : -1)).filter((i) => i >= 0);
     const paths = uncertain.map((i) => model.registry.slots[i].path);
-    const inputs = prepareInputsOf(thetaColumns(b, uncertain));
-    drivers = sensitivityOf(inputs, paths, ys('reduction', b.years - 1)).slice(0, 10);
+    const theta = thetaColumns(b, uncertain);
+    let prepared: SensitivityInputs | null = null;
+    const top = (y: Float64Array) => sensitivityOf((prepared ??= prepareInputsOf(theta)), paths, y).slice(0, 10);
+    const drive = (y: Float64Array) => (memo ? memo.get(`sensitivity\u0000${paths.join('\u0000')}`, [...theta, y], () => top(y)) : top(y));
+    drivers = drive(ys('reduction', b.years - 1));
     for (const fm of model.financing.models)
       for (const party of ['insurer', 'hospital', 'gp', 'municipality', 'patients', 'integrator']) {
         if (party === 'integrator' && fm.kind !== 'population') continue;
@@ -193,7 +202,7 @@ export function summarize(model: Model, b: RunBlock, opts: SummarizeOptions = {}
         const cost = column(b, finColumn(fm.id, party, 'cost'));
         const y = new Float64Array(b.runs);
         for (let r = 0; r < b.runs; r++) for (let t = 0; t < b.years; t++) y[r] += rev[r * b.years + t] - cost[r * b.years + t];
-        results.push({ model: fm.id, party, drivers: sensitivityOf(inputs, paths, y).slice(0, 10) });
+        results.push({ model: fm.id, party, drivers: drive(y) });
       }
   }
   const last = b.years - 1;
@@ -267,7 +276,7 @@ export function summarize(model: Model, b: RunBlock, opts: SummarizeOptions = {}
             statusQuoRisk: { horizon: {} as FinancingSummary['statusQuoRisk']['horizon'], years: [] },
             models: [],
           }
-        : summarizeFinancing(model.financing, b, target),
+        : summarizeFinancing(model.financing, b, target, memo),
     sensitivity: { reductionLastYear: drivers, results },
   };
 }
