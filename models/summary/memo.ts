@@ -1,4 +1,4 @@
-/** The memo keeps at most this many bytes of inputs (64 MB: a summary of the default's 2,000 runs reads about 25 MB). */
+/** The memo keeps at most this many bytes of inputs (64 MB: a summary of the default's 2,000 runs keeps about 15 MB). */
 const MAX_BYTES = 2 ** 26;
 
 /**
@@ -6,11 +6,15 @@ const MAX_BYTES = 2 ** 26;
  * next summary: after an edit of contract terms most columns (all of the care, the other
  * contracts) hold the same numbers as before, and their statistics are taken from here instead
  * of being computed again. A result is used only when every input equals the kept copy bit for
- * bit, so a summary with the memo is the same as one without it; the hash only finds candidates.
- * It keeps what the last summary used: each summary drops what the one before did not touch.
+ * bit, so a summary with the memo is the same as one without it; hashes only find candidates.
+ * Inputs that several statistics read (θ for every sensitivity, the status quo for every
+ * contract) are kept once. It keeps what the last summary used: each summary drops what the one
+ * before did not touch.
  */
 export class SummaryMemo {
   private entries = new Map<string, Entry[]>();
+  /** The kept copies of inputs, by the hash of their numbers. */
+  private copies = new Map<number, Float64Array[]>();
   private bytes = 0;
   private generation = 0;
   /** Statistics taken from the memo, and computed (read by tests). */
@@ -27,14 +31,23 @@ export class SummaryMemo {
   /** A new summary begins: what the last one neither made nor used is let go. */
   begin(): void {
     const keep = new Map<string, Entry[]>();
+    const copies = new Map<number, Float64Array[]>();
     let bytes = 0;
     for (const [key, list] of this.entries) {
       const used = list.filter((e) => e.generation === this.generation);
       if (used.length === 0) continue;
       keep.set(key, used);
-      for (const e of used) bytes += e.bytes;
+      for (const e of used)
+        e.inputs.forEach((x, i) => {
+          const same = copies.get(e.hashes[i]) ?? [];
+          if (same.includes(x)) return;
+          same.push(x);
+          copies.set(e.hashes[i], same);
+          bytes += x.byteLength;
+        });
     }
     this.entries = keep;
+    this.copies = copies;
     this.bytes = bytes;
     this.generation++;
   }
@@ -44,9 +57,10 @@ export class SummaryMemo {
    * copy, so that nothing done to one summary reaches another.
    */
   get<T>(kind: string, inputs: readonly Float64Array[], compute: () => T): T {
-    const key = `${kind}\u0000${hashOf(inputs)}`;
+    const hashes = inputs.map(hashOf);
+    const key = `${kind}\u0000${hashes.join()}`;
     const list = this.entries.get(key);
-    const found = list?.find((e) => sameNumbers(e.inputs, inputs));
+    const found = list?.find((e) => e.inputs.every((x, i) => sameNumbers(x, inputs[i])));
     if (found) {
       this.hits++;
       found.generation = this.generation;
@@ -54,47 +68,56 @@ export class SummaryMemo {
     }
     this.misses++;
     const value = compute();
-    const size = inputs.reduce((a, x) => a + x.byteLength, 0);
-    // Full: the rest of this summary is computed without being kept.
-    if (this.bytes + size <= this.maxBytes) {
-      this.bytes += size;
-      const entry: Entry = { inputs: inputs.map((x) => x.slice()), value: structuredClone(value), bytes: size, generation: this.generation };
-      if (list) list.push(entry);
-      else this.entries.set(key, [entry]);
+    const kept: Float64Array[] = [];
+    let added = 0;
+    for (let i = 0; i < inputs.length; i++) {
+      const same = this.copies.get(hashes[i]);
+      const copy = same?.find((x) => sameNumbers(x, inputs[i]));
+      if (copy) kept.push(copy);
+      else {
+        kept.push(inputs[i]);
+        added += inputs[i].byteLength;
+      }
     }
+    // Full: the rest of this summary is computed without being kept.
+    if (this.bytes + added > this.maxBytes) return value;
+    this.bytes += added;
+    for (let i = 0; i < kept.length; i++) {
+      if (kept[i] !== inputs[i]) continue;
+      kept[i] = inputs[i].slice();
+      const same = this.copies.get(hashes[i]);
+      if (same) same.push(kept[i]);
+      else this.copies.set(hashes[i], [kept[i]]);
+    }
+    const entry: Entry = { inputs: kept, hashes, value: structuredClone(value), generation: this.generation };
+    if (list) list.push(entry);
+    else this.entries.set(key, [entry]);
     return value;
   }
 }
 
 interface Entry {
+  /** Kept copies of the inputs (shared with other entries that read the same numbers). */
   inputs: Float64Array[];
+  hashes: number[];
   value: unknown;
-  bytes: number;
   /** The summary that last made or used it. */
   generation: number;
 }
 
 /** FNV-1a over the bits of the numbers. */
-function hashOf(inputs: readonly Float64Array[]): string {
+function hashOf(x: Float64Array): number {
   let h = 0x811c9dc5;
-  for (const x of inputs) {
-    const w = new Uint32Array(x.buffer, x.byteOffset, 2 * x.length);
-    for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w[i], 0x01000193);
-    h = Math.imul(h ^ x.length, 0x01000193);
-  }
-  return `${inputs.length}:${h >>> 0}`;
+  const w = new Uint32Array(x.buffer, x.byteOffset, 2 * x.length);
+  for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w[i], 0x01000193);
+  return Math.imul(h ^ x.length, 0x01000193) >>> 0;
 }
 
-/** Whether the two lists hold the same numbers, bit for bit (NaN equals NaN, 0 is not −0). */
-function sameNumbers(a: readonly Float64Array[], b: readonly Float64Array[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let k = 0; k < a.length; k++) {
-    const x = a[k];
-    const y = b[k];
-    if (x.length !== y.length) return false;
-    const wx = new Uint32Array(x.buffer, x.byteOffset, 2 * x.length);
-    const wy = new Uint32Array(y.buffer, y.byteOffset, 2 * y.length);
-    for (let i = 0; i < wx.length; i++) if (wx[i] !== wy[i]) return false;
-  }
+/** Whether the two arrays hold the same numbers, bit for bit (NaN equals NaN, 0 is not −0). */
+function sameNumbers(x: Float64Array, y: Float64Array): boolean {
+  if (x.length !== y.length) return false;
+  const wx = new Uint32Array(x.buffer, x.byteOffset, 2 * x.length);
+  const wy = new Uint32Array(y.buffer, y.byteOffset, 2 * y.length);
+  for (let i = 0; i < wx.length; i++) if (wx[i] !== wy[i]) return false;
   return true;
 }
