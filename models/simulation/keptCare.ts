@@ -25,7 +25,12 @@ function careKey(model: Model, mode: string, names: readonly string[]): string {
   return k;
 }
 
-const careSlots = (model: Model) => Int32Array.from(model.registry.slots.flatMap((slot, i) => (slot.path.startsWith(FINANCING) ? [] : [i])));
+const slotsOf = new WeakMap<Model, Int32Array>();
+function careSlots(model: Model): Int32Array {
+  let s = slotsOf.get(model);
+  if (!s) slotsOf.set(model, (s = Int32Array.from(model.registry.slots.flatMap((slot, i) => (slot.path.startsWith(FINANCING) ? [] : [i])))));
+  return s;
+}
 
 /**
  * The care one worker simulated last, per chunk of runs: every column of each run as the
@@ -38,6 +43,8 @@ const careSlots = (model: Model) => Int32Array.from(model.registry.slots.flatMap
 export class KeptCare {
   private key: string | null = null;
   private readonly chunks = new Map<string, KeptChunk>();
+  /** The chunks of the care kept before, emptied, whose memory new chunks of the same size take over. */
+  private spare: KeptChunk[] = [];
   private bytes = 0;
   /** Runs settled on kept care instead of simulated (read by tests and benchmarks). */
   reused = 0;
@@ -49,8 +56,10 @@ export class KeptCare {
     if (model.behaviour) return null;
     const key = careKey(model, mode, names);
     if (key !== this.key) {
+      // Other care: nothing kept holds, but the memory is taken over (fresh memory costs more
+      // than copying the care into it).
+      this.spare = [...this.spare, ...this.chunks.values()];
       this.chunks.clear();
-      this.bytes = 0;
       this.key = key;
     }
     const id = `${firstRun}:${runs}`;
@@ -58,10 +67,19 @@ export class KeptCare {
     const have = this.chunks.get(id);
     if (have) return have.use(slots, this);
     const twins = Math.max(0, Math.min(runs, twinRuns - firstRun));
-    const bytes = 8 * (names.length * model.horizon * (runs + twins) + runs * slots.length);
-    if (this.bytes + bytes > this.maxBytes) return null;
-    this.bytes += bytes;
-    const c = new KeptChunk(names.length, model.horizon, runs, twins, slots);
+    const size = KeptChunk.bytesFor(names.length, model.horizon, runs, twins, slots.length);
+    const reuse = this.spare.findIndex((c) => c.bytes === size && c.fits(names.length, model.horizon, runs, twins, slots.length));
+    let c: KeptChunk;
+    if (reuse >= 0) {
+      c = this.spare[reuse];
+      this.spare.splice(reuse, 1);
+      c.empty();
+    } else {
+      while (this.bytes + size > this.maxBytes && this.spare.length > 0) this.bytes -= this.spare.pop()!.bytes;
+      if (this.bytes + size > this.maxBytes) return null;
+      this.bytes += size;
+      c = new KeptChunk(names.length, model.horizon, runs, twins, slots.length);
+    }
     this.chunks.set(id, c);
     return c.use(slots, this);
   }
@@ -77,18 +95,35 @@ export class KeptChunk {
   private slots: Int32Array;
   private owner: KeptCare | null = null;
 
+  static bytesFor(nCols: number, years: number, runs: number, twins: number, nSlots: number): number {
+    return 8 * (nCols * years * (runs + twins) + runs * nSlots) + runs;
+  }
+
+  readonly bytes: number;
+
   constructor(
     private readonly nCols: number,
     private readonly years: number,
     runs: number,
     twins: number,
-    slots: Int32Array,
+    nSlots: number,
   ) {
     this.care = new Float64Array(nCols * years * runs);
     this.twinCare = new Float64Array(nCols * years * twins);
-    this.theta = new Float64Array(slots.length * runs);
+    this.theta = new Float64Array(nSlots * runs);
     this.whole = new Uint8Array(runs);
-    this.slots = slots;
+    this.slots = new Int32Array(0);
+    this.bytes = KeptChunk.bytesFor(nCols, years, runs, twins, nSlots);
+  }
+
+  /** Whether the chunk has room for exactly this shape. */
+  fits(nCols: number, years: number, runs: number, twins: number, nSlots: number): boolean {
+    return nCols === this.nCols && years === this.years && this.whole.length === runs && this.twinCare.length === nCols * years * twins && this.theta.length === nSlots * runs;
+  }
+
+  /** Nothing kept (the memory stays). */
+  empty(): void {
+    this.whole.fill(0);
   }
 
   /** Points the chunk at the care parameters' slots of the model now running (same paths, maybe other positions). */
