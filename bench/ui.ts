@@ -82,7 +82,9 @@ async function answered(page: Page, g: number): Promise<number> {
 
 const bench = (page: Page) => page.evaluate(() => (window as any).__bench as BenchState);
 const hookOf = (page: Page) =>
-  page.evaluate(() => (window as any).__proeftuin as { generation: number; summary: { runs: number } | null; timing: { startedAt: number; firstResultsAt: number; runEndedAt: number } });
+  page.evaluate(
+    () => (window as any).__proeftuin as { generation: number; summary: { runs: number } | null; timing: { startedAt: number; firstProgressAt: number; firstResultsAt: number; runEndedAt: number } },
+  );
 const tasksIn = (s: BenchState, from: number, to: number) => s.longTasks.filter((t) => t.start + t.duration > from && t.start < to);
 
 interface Open {
@@ -101,6 +103,8 @@ interface Edit {
   /** Last keystroke → the run started (the pause after typing), the run itself, and its end → every view drawn. */
   startMs: number;
   runMs: number;
+  /** Run started → the first runs reported done (the scenario validated, defined and loaded by the workers). */
+  firstRunsMs: number;
   drawMs: number;
   longTasks: number;
   maxLongTask: number;
@@ -156,6 +160,7 @@ async function editOnce(page: Page, path: string, text: string): Promise<Edit> {
     firstMs: t.firstResultsAt - s.lastKey,
     startMs: t.startedAt - s.lastKey,
     runMs: t.runEndedAt - t.startedAt,
+    firstRunsMs: t.firstProgressAt - t.startedAt,
     drawMs: done - t.runEndedAt,
     longTasks: tasks.length,
     maxLongTask: Math.max(0, ...tasks.map((x) => x.duration)),
@@ -337,6 +342,7 @@ async function main() {
       say(`last keystroke of an edit of ${what} (typed key by key, ${KEY_DELAY_MS} ms between keys) → complete updated answer, ${xs.length} edits`, list(xs.map((x) => x.ms)));
       say('  of which: last keystroke → run started', list(xs.map((x) => x.startMs)));
       say('  of which: run started → run ended', list(xs.map((x) => x.runMs)));
+      say('    of which: run started → first runs done (validated, defined, loaded)', list(xs.map((x) => x.firstRunsMs)));
       say('  of which: run ended → every view drawn', list(xs.map((x) => x.drawMs)));
       say(
         `main-thread long tasks from the last keystroke to the answer (${what})`,

@@ -169,6 +169,28 @@ export function drawParams(reg: ParamTable, blocks: Map<string, number[]>, seed:
   return theta;
 }
 
+/**
+ * What the uncertain values of θ depend on besides the seed and the run: two models with the same
+ * key draw the same uncertain values in every run, whatever their fixed values (each block's
+ * stream gives its k-th slot the k-th uniform, and an uncertain value is its distribution's
+ * quantile there, or its mean without parameter uncertainty).
+ */
+export function drawKey(reg: ParamTable, blocks: Map<string, number[]>, uncertainty: boolean, corr: CorrelationPlan | null): string {
+  return JSON.stringify([uncertainty, [...blocks], reg.slots.map((s) => (s.uncertain ? [s.path, s.block, s.lo, s.hi, s.node] : [s.path, s.block])), corr ? [corr.slots, Array.from(corr.chol)] : null]);
+}
+
+/**
+ * θ of a run as `drawParams` gives it, from θ of the same run drawn for a model with the same
+ * `drawKey`: its uncertain values, and this model's fixed ones. Nothing is drawn.
+ */
+export function withFixedValues(reg: ParamTable, blocks: Map<string, number[]>, uncertainty: boolean, drawn: Float64Array): Float64Array {
+  const plan = drawPlan(reg, blocks);
+  if (!uncertainty) return plan.means.slice();
+  const theta = plan.fixed.slice();
+  for (const b of plan.blocks) for (let j = 0; j < b.slots.length; j++) theta[b.slots[j]] = drawn[b.slots[j]];
+  return theta;
+}
+
 function copulaUniforms(corr: CorrelationPlan, seed: string, run: number): Float64Array {
   const k = corr.slots.length;
   const rng = streamFor(seed, run, STREAMS.paramsOf('correlation'));

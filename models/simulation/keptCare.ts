@@ -1,4 +1,5 @@
 import type { Model } from './model';
+import { drawKey, withFixedValues } from '../params/registry';
 
 /** A worker keeps at most this much care (64 MB: the default scenario's 2,000 runs need about 23 MB a worker). */
 const MAX_BYTES = 2 ** 26;
@@ -24,6 +25,13 @@ function careKey(model: Model, mode: string, names: readonly string[]): string {
   }
   return k;
 }
+
+const drawKeys = new WeakMap<Model, string>();
+const drawKeyOf = (m: Model) => {
+  let k = drawKeys.get(m);
+  if (k === undefined) drawKeys.set(m, (k = drawKey(m.registry, m.blocks, m.scenario.simulation.parameterUncertainty, m.correlation)));
+  return k;
+};
 
 const slotsOf = new WeakMap<Model, Int32Array>();
 function careSlots(model: Model): Int32Array {
@@ -65,10 +73,12 @@ export class KeptCare {
     const id = `${firstRun}:${runs}`;
     const slots = careSlots(model);
     const have = this.chunks.get(id);
-    if (have) return have.use(slots, this);
+    const draws = this.drawId(model);
+    if (have) return have.use(model, slots, draws, this);
     const twins = Math.max(0, Math.min(runs, twinRuns - firstRun));
-    const size = KeptChunk.bytesFor(names.length, model.horizon, runs, twins, slots.length);
-    const reuse = this.spare.findIndex((c) => c.bytes === size && c.fits(names.length, model.horizon, runs, twins, slots.length));
+    const nParams = model.registry.slots.length;
+    const size = KeptChunk.bytesFor(names.length, model.horizon, runs, twins, slots.length, nParams);
+    const reuse = this.spare.findIndex((c) => c.bytes === size && c.fits(names.length, model.horizon, runs, twins, slots.length, nParams));
     let c: KeptChunk;
     if (reuse >= 0) {
       c = this.spare[reuse];
@@ -78,11 +88,25 @@ export class KeptCare {
       while (this.bytes + size > this.maxBytes && this.spare.length > 0) this.bytes -= this.spare.pop()!.bytes;
       if (this.bytes + size > this.maxBytes) return null;
       this.bytes += size;
-      c = new KeptChunk(names.length, model.horizon, runs, twins, slots.length);
+      c = new KeptChunk(names.length, model.horizon, runs, twins, slots.length, nParams);
     }
     this.chunks.set(id, c);
-    return c.use(slots, this);
+    return c.use(model, slots, draws, this);
   }
+
+  /** Ids of the models' `drawKey`s: runs kept with the same id drew the same uncertain parameter values. */
+  private readonly drawIds = new Map<string, number>();
+  private drawId(model: Model): number {
+    const k = drawKeyOf(model);
+    let id = this.drawIds.get(k);
+    if (id === undefined) {
+      // Only the latest few are ever met again; the ids of older ones are let go.
+      if (this.drawIds.size > 64) this.drawIds.clear();
+      this.drawIds.set(k, (id = this.nextDrawId++));
+    }
+    return id;
+  }
+  private nextDrawId = 1;
 }
 
 /** One chunk's kept care; run i of the chunk is row i. */
@@ -92,11 +116,16 @@ export class KeptChunk {
   private readonly theta: Float64Array;
   /** Whether run i's care (and its twin's, if it has one) is kept whole. */
   private readonly whole: Uint8Array;
+  /** θ of each kept run, and the id of the draws it came from. */
+  private readonly drawn: Float64Array;
+  private readonly drawnBy: Int32Array;
   private slots: Int32Array;
+  private model: Model | null = null;
+  private drawId = 0;
   private owner: KeptCare | null = null;
 
-  static bytesFor(nCols: number, years: number, runs: number, twins: number, nSlots: number): number {
-    return 8 * (nCols * years * (runs + twins) + runs * nSlots) + runs;
+  static bytesFor(nCols: number, years: number, runs: number, twins: number, nSlots: number, nParams: number): number {
+    return 8 * (nCols * years * (runs + twins) + runs * (nSlots + nParams)) + 5 * runs;
   }
 
   readonly bytes: number;
@@ -107,18 +136,23 @@ export class KeptChunk {
     runs: number,
     twins: number,
     nSlots: number,
+    private readonly nParams: number,
   ) {
     this.care = new Float64Array(nCols * years * runs);
     this.twinCare = new Float64Array(nCols * years * twins);
     this.theta = new Float64Array(nSlots * runs);
+    this.drawn = new Float64Array(nParams * runs);
+    this.drawnBy = new Int32Array(runs);
     this.whole = new Uint8Array(runs);
     this.slots = new Int32Array(0);
-    this.bytes = KeptChunk.bytesFor(nCols, years, runs, twins, nSlots);
+    this.bytes = KeptChunk.bytesFor(nCols, years, runs, twins, nSlots, nParams);
   }
 
   /** Whether the chunk has room for exactly this shape. */
-  fits(nCols: number, years: number, runs: number, twins: number, nSlots: number): boolean {
-    return nCols === this.nCols && years === this.years && this.whole.length === runs && this.twinCare.length === nCols * years * twins && this.theta.length === nSlots * runs;
+  fits(nCols: number, years: number, runs: number, twins: number, nSlots: number, nParams: number): boolean {
+    return (
+      nCols === this.nCols && years === this.years && this.whole.length === runs && this.twinCare.length === nCols * years * twins && this.theta.length === nSlots * runs && nParams === this.nParams
+    );
   }
 
   /** Nothing kept (the memory stays). */
@@ -126,11 +160,25 @@ export class KeptChunk {
     this.whole.fill(0);
   }
 
-  /** Points the chunk at the care parameters' slots of the model now running (same paths, maybe other positions). */
-  use(slots: Int32Array, owner: KeptCare): this {
+  /** Points the chunk at the model now running: its care parameters' slots (same paths, maybe other positions) and the id of its uncertain draws. */
+  use(model: Model, slots: Int32Array, drawId: number, owner: KeptCare): this {
+    this.model = model;
     this.slots = slots;
+    this.drawId = drawId;
     this.owner = owner;
     return this;
+  }
+
+  /**
+   * θ of run i without drawing it, when the run was kept from a model that drew the same
+   * uncertain values (the same `drawKey`): those values with the running model's fixed ones.
+   * Null when it must be drawn.
+   */
+  thetaOf(i: number): Float64Array | null {
+    if (this.whole[i] === 0 || this.drawnBy[i] !== this.drawId || this.drawId === 0) return null;
+    const m = this.model!;
+    const n = this.nParams;
+    return withFixedValues(m.registry, m.blocks, m.scenario.simulation.parameterUncertainty, this.drawn.subarray(i * n, i * n + n));
   }
 
   /** Whether run i's kept care was simulated with the same θ of every parameter outside financing. */
@@ -159,6 +207,8 @@ export class KeptChunk {
     const s = this.slots;
     const n = s.length;
     for (let j = 0; j < n; j++) this.theta[i * n + j] = theta[s[j]];
+    this.drawn.set(theta, i * this.nParams);
+    this.drawnBy[i] = this.drawId;
     this.whole[i] = 1;
   }
 }

@@ -218,7 +218,7 @@ export class RunSimulator {
     const sim = m.scenario.simulation;
     const clock = this.timer?.clock;
     const t0 = clock ? clock() : 0;
-    const theta = drawParams(m.registry, m.blocks, m.seed, run, sim.parameterUncertainty, m.correlation);
+    const theta = kept?.thetaOf(slot) ?? drawParams(m.registry, m.blocks, m.seed, run, sim.parameterUncertainty, m.correlation);
     out.params.set(theta, slot * out.nParams);
     const reuse = kept !== null && kept.matches(slot, theta);
     if (reuse) kept.restore(slot, out.cols, slot);
