@@ -64,7 +64,7 @@ export class SummaryMemo {
     if (found) {
       this.hits++;
       found.generation = this.generation;
-      return structuredClone(found.value) as T;
+      return copyOf(found.value) as T;
     }
     this.misses++;
     const value = compute();
@@ -89,7 +89,7 @@ export class SummaryMemo {
       if (same) same.push(kept[i]);
       else this.copies.set(hashes[i], [kept[i]]);
     }
-    const entry: Entry = { inputs: kept, hashes, value: structuredClone(value), generation: this.generation };
+    const entry: Entry = { inputs: kept, hashes, value: copyOf(value), generation: this.generation };
     if (list) list.push(entry);
     else this.entries.set(key, [entry]);
     return value;
@@ -103,6 +103,16 @@ interface Entry {
   value: unknown;
   /** The summary that last made or used it. */
   generation: number;
+}
+
+/** A deep copy of a statistic's value (plain objects, arrays and numbers; far quicker than structuredClone for many small ones). */
+function copyOf(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null) return v;
+  if (Array.isArray(v)) return v.map(copyOf);
+  if (ArrayBuffer.isView(v)) return (v as Float64Array).slice();
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) out[k] = copyOf((v as Record<string, unknown>)[k]);
+  return out;
 }
 
 /** FNV-1a over the bits of the numbers. */
