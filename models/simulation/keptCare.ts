@@ -4,23 +4,29 @@ import { drawKey, withFixedValues } from '../params/registry';
 /** A worker keeps at most this much care (64 MB: the default scenario's 2,000 runs need about 23 MB a worker). */
 const MAX_BYTES = 2 ** 26;
 
+/** Runs kept together in one piece of memory. */
+const PAGE = 25;
+
 const FINANCING = 'financing.';
 
+/** JSON that tells −0 from 0 (a sign of zero can reach a result). */
+const exact = (x: unknown) => JSON.stringify(x, (_, v: unknown) => (Object.is(v, -0) ? '-0' : v));
+
 /**
- * What the care of a run depends on besides θ: the scenario outside its financing section, the
- * columns the contracts make the simulation record (stop-loss thresholds, coverage levels) and the
- * parameters outside financing. Runs of scenarios with the same key and the same θ of those
- * parameters have the same care, bit for bit.
+ * What the care of a run depends on besides θ and the mode: the scenario outside its financing
+ * section, the columns the contracts make the simulation record (stop-loss thresholds, coverage
+ * levels) and the parameters outside financing. Runs of scenarios with the same key and the same
+ * θ of those parameters have the same care, bit for bit.
  */
 const keys = new WeakMap<Model, string>();
-function careKey(model: Model, mode: string, names: readonly string[]): string {
+function careKey(model: Model, names: readonly string[]): string {
   let k = keys.get(model);
   if (k === undefined) {
     const s = model.scenario;
     const { runs: _runs, ...simulation } = s.simulation;
     const { financing: _financing, ...rest } = s;
     const paths = model.registry.slots.map((slot) => slot.path).filter((p) => !p.startsWith(FINANCING));
-    k = JSON.stringify([mode, names, model.excessThresholds, model.coverageLevels, paths, { ...rest, simulation }]);
+    k = exact([names, model.excessThresholds, model.coverageLevels, paths, { ...rest, simulation }]);
     keys.set(model, k);
   }
   return k;
@@ -40,62 +46,77 @@ function careSlots(model: Model): Int32Array {
   return s;
 }
 
+/** The shape of what one page holds, the same for every page of one care key and model. */
+interface Shape {
+  nCols: number;
+  years: number;
+  nSlots: number;
+  nParams: number;
+}
+
 /**
- * The care one worker simulated last, per chunk of runs: every column of each run as the
- * simulation left it before the financing stage, for the run and for its variance-split twin. When
- * only contract terms change, the next run of the same chunk settles this care again instead of
+ * The care one worker simulated last, run by run: every column of each run as the simulation
+ * left it before the financing stage, for the run and for its variance-split twin. When only
+ * contract terms change, the next run of the same run index settles this care again instead of
  * simulating it: the financing stage reads nothing but a run's columns and θ, so the numbers are
- * the same to the bit as a simulation from scratch. When contracts change care (behavioural
- * responses) nothing is kept.
+ * the same to the bit as a simulation from scratch. Any split of the runs into chunks finds them.
+ * When contracts change care (behavioural responses) nothing is kept.
  */
 export class KeptCare {
   private key: string | null = null;
-  private readonly chunks = new Map<string, KeptChunk>();
-  /** The chunks of the care kept before, emptied, whose memory new chunks of the same size take over. */
-  private spare: KeptChunk[] = [];
+  private readonly pages = new Map<number, Page>();
+  /** Pages of the care kept before, emptied, whose memory new pages of the same shape take over. */
+  private spare: Page[] = [];
   private bytes = 0;
   /** Runs settled on kept care instead of simulated (read by tests and benchmarks). */
   reused = 0;
 
   constructor(private readonly maxBytes = MAX_BYTES) {}
 
-  /** The kept care of runs firstRun..firstRun+runs−1 of `model`, made empty (to be kept as it runs) when there is none; null when none can be kept. */
-  chunk(model: Model, mode: string, names: readonly string[], firstRun: number, runs: number, twinRuns: number): KeptChunk | null {
+  /** The kept care of the runs of a chunk from `firstRun` of `model` in `mode` (what is not kept yet is kept as the runs go); null when none can be kept. */
+  chunk(model: Model, mode: string, names: readonly string[], firstRun: number, twinRuns: number): KeptRuns | null {
     if (model.behaviour) return null;
-    const key = careKey(model, mode, names);
+    const shape: Shape = { nCols: names.length, years: model.horizon, nSlots: careSlots(model).length, nParams: model.registry.slots.length };
+    const key = `${mode}\u0000${careKey(model, names)}`;
     if (key !== this.key) {
       // Other care: nothing kept holds, but the memory is taken over (fresh memory costs more
       // than copying the care into it).
-      this.spare = [...this.spare, ...this.chunks.values()];
-      this.chunks.clear();
+      this.spare.push(...this.pages.values());
+      this.pages.clear();
       this.key = key;
     }
-    const id = `${firstRun}:${runs}`;
-    const slots = careSlots(model);
-    const have = this.chunks.get(id);
-    const draws = this.drawId(model);
-    if (have) return have.use(model, slots, draws, this);
-    const twins = Math.max(0, Math.min(runs, twinRuns - firstRun));
-    const nParams = model.registry.slots.length;
-    const size = KeptChunk.bytesFor(names.length, model.horizon, runs, twins, slots.length, nParams);
-    const reuse = this.spare.findIndex((c) => c.bytes === size && c.fits(names.length, model.horizon, runs, twins, slots.length, nParams));
-    let c: KeptChunk;
-    if (reuse >= 0) {
-      c = this.spare[reuse];
-      this.spare.splice(reuse, 1);
-      c.empty();
+    return new KeptRuns(this, model, careSlots(model), this.drawId(model), shape, firstRun, twinRuns);
+  }
+
+  /** The page holding run `run`; made (from spare memory if it has the shape) when `make`, null when absent or when there is no room. */
+  page(run: number, shape: Shape, twinRuns: number, make: boolean): Page | null {
+    const p = Math.floor(run / PAGE);
+    const have = this.pages.get(p);
+    if (have && have.fits(shape, twinRuns)) return have;
+    if (!make) return null;
+    if (have) {
+      this.pages.delete(p);
+      this.spare.push(have);
+    }
+    const twins = Math.max(0, Math.min(PAGE, twinRuns - p * PAGE));
+    const size = Page.bytesFor(shape, twins);
+    const i = this.spare.findIndex((s) => s.bytes === size && s.fits(shape, twinRuns, p));
+    let page: Page;
+    if (i >= 0) {
+      page = this.spare.splice(i, 1)[0].reset(p);
     } else {
       while (this.bytes + size > this.maxBytes && this.spare.length > 0) this.bytes -= this.spare.pop()!.bytes;
       if (this.bytes + size > this.maxBytes) return null;
       this.bytes += size;
-      c = new KeptChunk(names.length, model.horizon, runs, twins, slots.length, nParams);
+      page = new Page(p, shape, twins);
     }
-    this.chunks.set(id, c);
-    return c.use(model, slots, draws, this);
+    this.pages.set(p, page);
+    return page;
   }
 
   /** Ids of the models' `drawKey`s: runs kept with the same id drew the same uncertain parameter values. */
   private readonly drawIds = new Map<string, number>();
+  private nextDrawId = 1;
   private drawId(model: Model): number {
     const k = drawKeyOf(model);
     let id = this.drawIds.get(k);
@@ -106,67 +127,72 @@ export class KeptCare {
     }
     return id;
   }
-  private nextDrawId = 1;
 }
 
-/** One chunk's kept care; run i of the chunk is row i. */
-export class KeptChunk {
-  private readonly care: Float64Array;
-  private readonly twinCare: Float64Array;
-  private readonly theta: Float64Array;
-  /** Whether run i's care (and its twin's, if it has one) is kept whole. */
-  private readonly whole: Uint8Array;
-  /** θ of each kept run, and the id of the draws it came from. */
-  private readonly drawn: Float64Array;
-  private readonly drawnBy: Int32Array;
-  private slots: Int32Array;
-  private model: Model | null = null;
-  private drawId = 0;
-  private owner: KeptCare | null = null;
-
-  static bytesFor(nCols: number, years: number, runs: number, twins: number, nSlots: number, nParams: number): number {
-    return 8 * (nCols * years * (runs + twins) + runs * (nSlots + nParams)) + 5 * runs;
+/** PAGE consecutive runs' kept care, from run `first`. */
+class Page {
+  static bytesFor(s: Shape, twins: number): number {
+    return 8 * (s.nCols * s.years * (PAGE + twins) + PAGE * (s.nSlots + s.nParams)) + 5 * PAGE;
   }
 
   readonly bytes: number;
+  first: number;
+  readonly care: Float64Array;
+  readonly twinCare: Float64Array;
+  /** θ of the care parameters, and all of θ with the id of the draws it came from, per run. */
+  readonly theta: Float64Array;
+  readonly drawn: Float64Array;
+  readonly drawnBy: Int32Array;
+  /** Whether each run's care (and its twin's, if it has one) is kept whole. */
+  readonly whole: Uint8Array;
 
   constructor(
-    private readonly nCols: number,
-    private readonly years: number,
-    runs: number,
-    twins: number,
-    nSlots: number,
-    private readonly nParams: number,
+    index: number,
+    readonly shape: Shape,
+    readonly twins: number,
   ) {
-    this.care = new Float64Array(nCols * years * runs);
-    this.twinCare = new Float64Array(nCols * years * twins);
-    this.theta = new Float64Array(nSlots * runs);
-    this.drawn = new Float64Array(nParams * runs);
-    this.drawnBy = new Int32Array(runs);
-    this.whole = new Uint8Array(runs);
-    this.slots = new Int32Array(0);
-    this.bytes = KeptChunk.bytesFor(nCols, years, runs, twins, nSlots, nParams);
+    this.first = index * PAGE;
+    this.care = new Float64Array(shape.nCols * shape.years * PAGE);
+    this.twinCare = new Float64Array(shape.nCols * shape.years * twins);
+    this.theta = new Float64Array(shape.nSlots * PAGE);
+    this.drawn = new Float64Array(shape.nParams * PAGE);
+    this.drawnBy = new Int32Array(PAGE);
+    this.whole = new Uint8Array(PAGE);
+    this.bytes = Page.bytesFor(shape, twins);
   }
 
-  /** Whether the chunk has room for exactly this shape. */
-  fits(nCols: number, years: number, runs: number, twins: number, nSlots: number, nParams: number): boolean {
-    return (
-      nCols === this.nCols && years === this.years && this.whole.length === runs && this.twinCare.length === nCols * years * twins && this.theta.length === nSlots * runs && nParams === this.nParams
-    );
+  /** Whether the page has exactly this shape (and, for page `index`, room for its twins). */
+  fits(s: Shape, twinRuns: number, index = this.first / PAGE): boolean {
+    const o = this.shape;
+    return o.nCols === s.nCols && o.years === s.years && o.nSlots === s.nSlots && o.nParams === s.nParams && this.twins === Math.max(0, Math.min(PAGE, twinRuns - index * PAGE));
   }
 
-  /** Nothing kept (the memory stays). */
-  empty(): void {
+  /** Emptied, for the runs of page `index`. */
+  reset(index: number): this {
+    this.first = index * PAGE;
     this.whole.fill(0);
-  }
-
-  /** Points the chunk at the model now running: its care parameters' slots (same paths, maybe other positions) and the id of its uncertain draws. */
-  use(model: Model, slots: Int32Array, drawId: number, owner: KeptCare): this {
-    this.model = model;
-    this.slots = slots;
-    this.drawId = drawId;
-    this.owner = owner;
     return this;
+  }
+}
+
+/** One chunk's view of the kept care: run i of the chunk is run firstRun + i. */
+export class KeptRuns {
+  constructor(
+    private readonly owner: KeptCare,
+    private readonly model: Model,
+    /** The care parameters' slots in the running model (the same paths as the kept runs', maybe other positions). */
+    private readonly slots: Int32Array,
+    /** The id of the running model's uncertain draws. */
+    private readonly drawId: number,
+    private readonly shape: Shape,
+    private readonly firstRun: number,
+    private readonly twinRuns: number,
+  ) {}
+
+  private at(i: number, make: boolean): { page: Page; row: number } | null {
+    const run = this.firstRun + i;
+    const page = this.owner.page(run, this.shape, this.twinRuns, make);
+    return page ? { page, row: run - page.first } : null;
   }
 
   /**
@@ -175,52 +201,61 @@ export class KeptChunk {
    * Null when it must be drawn.
    */
   thetaOf(i: number): Float64Array | null {
-    if (this.whole[i] === 0 || this.drawnBy[i] !== this.drawId || this.drawId === 0) return null;
-    const m = this.model!;
-    const n = this.nParams;
-    return withFixedValues(m.registry, m.blocks, m.scenario.simulation.parameterUncertainty, this.drawn.subarray(i * n, i * n + n));
+    const a = this.at(i, false);
+    if (!a || a.page.whole[a.row] === 0 || a.page.drawnBy[a.row] !== this.drawId) return null;
+    const m = this.model;
+    const n = this.shape.nParams;
+    return withFixedValues(m.registry, m.blocks, m.scenario.simulation.parameterUncertainty, a.page.drawn.subarray(a.row * n, a.row * n + n));
   }
 
   /** Whether run i's kept care was simulated with the same θ of every parameter outside financing. */
   matches(i: number, theta: Float64Array): boolean {
-    if (this.whole[i] === 0) return false;
+    const a = this.at(i, false);
+    if (!a || a.page.whole[a.row] === 0) return false;
     const s = this.slots;
     const n = s.length;
-    for (let j = 0; j < n; j++) if (!Object.is(theta[s[j]], this.theta[i * n + j])) return false;
-    this.owner!.reused++;
+    const kept = a.page.theta;
+    for (let j = 0; j < n; j++) if (!Object.is(theta[s[j]], kept[a.row * n + j])) return false;
+    this.owner.reused++;
     return true;
   }
 
   /** Keeps the care of row `row` of `cols` as run i's (its twin's when `twin`); the run is not whole until `done`. */
   keep(i: number, cols: readonly Float64Array[], row: number, twin = false): void {
-    this.whole[i] = 0;
-    copyRows(cols, row, twin ? this.twinCare : this.care, i, this.nCols, this.years, true);
+    const a = this.at(i, true);
+    if (!a) return;
+    a.page.whole[a.row] = 0;
+    copyRows(cols, row, twin ? a.page.twinCare : a.page.care, a.row, this.shape, true);
   }
 
   /** Writes run i's kept care (its twin's when `twin`) into row `row` of `cols`. */
   restore(i: number, cols: readonly Float64Array[], row: number, twin = false): void {
-    copyRows(cols, row, twin ? this.twinCare : this.care, i, this.nCols, this.years, false);
+    const a = this.at(i, false)!;
+    copyRows(cols, row, twin ? a.page.twinCare : a.page.care, a.row, this.shape, false);
   }
 
   /** Run i's care (and its twin's) is kept whole, drawn with this θ. */
   done(i: number, theta: Float64Array): void {
+    const a = this.at(i, false);
+    if (!a) return;
     const s = this.slots;
     const n = s.length;
-    for (let j = 0; j < n; j++) this.theta[i * n + j] = theta[s[j]];
-    this.drawn.set(theta, i * this.nParams);
-    this.drawnBy[i] = this.drawId;
-    this.whole[i] = 1;
+    for (let j = 0; j < n; j++) a.page.theta[a.row * n + j] = theta[s[j]];
+    a.page.drawn.set(theta, a.row * this.shape.nParams);
+    a.page.drawnBy[a.row] = this.drawId;
+    a.page.whole[a.row] = 1;
   }
 }
 
-/** Copies the `years` values of row `row` of every column to or from run i's place in `store`. */
-function copyRows(cols: readonly Float64Array[], row: number, store: Float64Array, i: number, nCols: number, years: number, toStore: boolean): void {
-  const at = row * years;
-  let k = i * nCols * years;
+/** Copies the `years` values of row `row` of every column to or from run `at`'s place in `store`. */
+function copyRows(cols: readonly Float64Array[], row: number, store: Float64Array, at: number, s: Shape, toStore: boolean): void {
+  const { nCols, years } = s;
+  const from = row * years;
+  let k = at * nCols * years;
   for (let c = 0; c < nCols; c++) {
     const col = cols[c];
-    if (toStore) for (let t = 0; t < years; t++) store[k + t] = col[at + t];
-    else for (let t = 0; t < years; t++) col[at + t] = store[k + t];
+    if (toStore) for (let t = 0; t < years; t++) store[k + t] = col[from + t];
+    else for (let t = 0; t < years; t++) col[from + t] = store[k + t];
     k += years;
   }
 }

@@ -13,7 +13,7 @@ import { addTally, newTally, resetTally, type BehaviourWorld, type Cut, type Lin
 import { behaviourAt } from '../define/behaviour';
 import type { BehaviourWorldModel } from '../define/definition';
 import { exp, ipow, log } from '../random/math';
-import type { KeptChunk } from './keptCare';
+import type { KeptRuns } from './keptCare';
 
 export type Mode = 'aggregate' | 'person';
 
@@ -213,7 +213,7 @@ export class RunSimulator {
    * this chunk's runs had last time, row `slot` for this run) a run whose care parameters drew the
    * same θ is only settled again; any other run is simulated and its care kept.
    */
-  run(run: number, out: RunBlock, slot: number, kept: KeptChunk | null = null): void {
+  run(run: number, out: RunBlock, slot: number, kept: KeptRuns | null = null): void {
     const m = this.model;
     const sim = m.scenario.simulation;
     const clock = this.timer?.clock;

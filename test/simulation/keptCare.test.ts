@@ -99,28 +99,51 @@ describe('kept care', () => {
     expect(kept.reused).toBe(0);
   });
 
-  it('a run of other chunks, or beyond what may be kept, is simulated and still exact', () => {
-    const kept = new KeptCare(8 * 200 * 13 * CHUNK * 2); // room for about one chunk
-    simulate(base(), kept);
+  it('runs kept in chunks of one size are found in chunks of another, and a run cut short is simulated again', () => {
+    const kept = new KeptCare();
+    const model = compile(valid(base()));
+    // Cut short after 5 of 8 runs (as a cancel or a time slice ends a chunk), then the rest apart.
+    simulateBlock(model, 0, 8, 'aggregate', (done) => done < 5, undefined, undefined, kept);
+    simulateBlock(model, 5, 19, 'aggregate', undefined, undefined, undefined, kept);
     const s = clone(base());
     s.financing.models[2].sharingRate.value = 0.65;
-    expect(differing(simulate(s, kept), simulate(s))).toBe(0);
-    expect(kept.reused).toBeGreaterThan(0);
-    expect(kept.reused).toBeLessThan(RUNS);
-    // Chunks of another size are not the kept ones.
-    const other = new KeptCare();
-    simulate(base(), other);
-    const model = compile(valid(s));
-    const whole = simulateBlock(model, 0, RUNS, 'aggregate', undefined, undefined, undefined, other);
-    expect(other.reused).toBe(0);
-    expect(differing([whole], [simulateBlock(model, 0, RUNS)])).toBe(0);
+    const m2 = compile(valid(s));
+    const whole = simulateBlock(m2, 0, RUNS, 'aggregate', undefined, undefined, undefined, kept);
+    expect(kept.reused).toBe(RUNS);
+    expect(differing([whole], [simulateBlock(m2, 0, RUNS)])).toBe(0);
+  });
+
+  it('an edit that adds a contract parameter after a run cut short is exact (the kept shape does not fit)', () => {
+    // Runs 20..24: the last rows of a page of kept runs, where a θ of another length would not fit.
+    const kept = new KeptCare();
+    simulateBlock(compile(valid(base())), 20, 5, 'aggregate', (done) => done < 1, undefined, undefined, kept);
+    const s = clone(base());
+    s.financing.models[3].minimumSavingsRate = { fixed: 0.01 };
+    const m2 = compile(valid(s));
+    expect(m2.registry.slots.length).toBeGreaterThan(compile(valid(base())).registry.slots.length);
+    for (let k = 0; k < 2; k++) expect(differing([simulateBlock(m2, 20, 5, 'aggregate', undefined, undefined, undefined, kept)], [simulateBlock(m2, 20, 5)])).toBe(0);
+  });
+
+  it('keeps no more than it may, and stays exact', () => {
+    const runs = 75; // three pages of kept runs
+    const model = compile(valid(base()));
+    const names = simulateBlock(model, 0, 1).names.length;
+    // Room for one page of 25 runs with 10 twins: about a third of what the runs need.
+    const kept = new KeptCare(8 * (names * model.horizon * 35 + 25 * 2 * model.registry.slots.length) + 125);
+    for (let f = 0; f < runs; f += CHUNK) simulateBlock(model, f, Math.min(CHUNK, runs - f), 'aggregate', undefined, undefined, undefined, kept);
+    const s = clone(base());
+    s.financing.models[2].sharingRate.value = 0.65;
+    const m2 = compile(valid(s));
+    const again = simulateBlock(m2, 0, runs, 'aggregate', undefined, undefined, undefined, kept);
+    expect(kept.reused).toBe(25);
+    expect(differing([again], [simulateBlock(m2, 0, runs)])).toBe(0);
   });
 
   it('a kept run is used only with the same θ of every parameter outside financing', () => {
     const model = compile(valid(base()));
     const names = ['a', 'b'];
     const kept = new KeptCare();
-    const chunk = kept.chunk(model, 'aggregate', names, 0, 2, 0)!;
+    const chunk = kept.chunk(model, 'aggregate', names, 0, 0)!;
     const care = model.registry.slots.findIndex((slot) => slot.path.startsWith('region.'));
     const contract = model.registry.slots.findIndex((slot) => slot.path.startsWith('financing.'));
     expect(care).toBeGreaterThanOrEqual(0);
@@ -144,6 +167,21 @@ describe('kept care', () => {
     chunk.restore(0, back, 1);
     expect([...back[0].subarray(H), ...back[1].subarray(H)]).toEqual([...cols[0].subarray(0, H), ...cols[1].subarray(0, H)]);
     expect([...back[0].subarray(0, H)].every((v) => v === 0)).toBe(true);
+  });
+
+  it('the same model run in the other mode is other care', () => {
+    const kept = new KeptCare();
+    const api = createSimApi(kept);
+    const t = readJson('scenarios/populatie-10k.json') as Input;
+    t.simulation.varianceSplitRuns = 1;
+    const def = defineScenario(valid(t));
+    api.load(def);
+    api.runChunk(0, 2, 'aggregate');
+    const person = api.runChunk(0, 2, 'person');
+    expect(kept.reused).toBe(0);
+    const scratch = createSimApi();
+    scratch.load(def);
+    expect(differing([person], [scratch.runChunk(0, 2, 'person')])).toBe(0);
   });
 
   it("the worker's API settles a contract edit on the care of its last chunk", () => {
