@@ -31,7 +31,7 @@ export function simulateBlock(
   sim.stop = stop ?? null;
   const twinRuns = model.scenario.simulation.randomVariation ? model.scenario.simulation.varianceSplitRuns : 0;
   const twinCol = block.names.map((n) => n.startsWith('twin.'));
-  const care = kept?.chunk(model, mode, block.names, firstRun, twinRuns) ?? null;
+  const care = kept?.chunk(model, mode, layout.names, firstRun, twinRuns) ?? null;
   for (let i = 0; i < runs; i++) {
     const run = firstRun + i;
     try {

@@ -14,9 +14,10 @@ const exact = (x: unknown) => JSON.stringify(x, (_, v: unknown) => (Object.is(v,
 
 /**
  * What the care of a run depends on besides θ and the mode: the scenario outside its financing
- * section, the columns the contracts make the simulation record (stop-loss thresholds, coverage
- * levels) and the parameters outside financing. Runs of scenarios with the same key and the same
- * θ of those parameters have the same care, bit for bit.
+ * section, what the contracts make the simulation record (the engine's columns, stop-loss
+ * thresholds, coverage levels) and the parameters outside financing. Runs of scenarios with the
+ * same key and the same θ of those parameters have the same care, bit for bit, whatever
+ * contracts they settle it under.
  */
 const keys = new WeakMap<Model, string>();
 function careKey(model: Model, names: readonly string[]): string {
@@ -46,20 +47,22 @@ function careSlots(model: Model): Int32Array {
   return s;
 }
 
-/** The shape of what one page holds, the same for every page of one care key and model. */
+/** The shape of what one page holds, the same for every page of one care key. */
 interface Shape {
+  /** The engine's columns: the first of a block's columns, before the financing stage's. */
   nCols: number;
   years: number;
   nSlots: number;
-  nParams: number;
 }
 
 /**
  * The care one worker simulated last, run by run: every column of each run as the simulation
  * left it before the financing stage, for the run and for its variance-split twin. When only
  * contract terms change, the next run of the same run index settles this care again instead of
- * simulating it: the financing stage reads nothing but a run's columns and θ, so the numbers are
- * the same to the bit as a simulation from scratch. Any split of the runs into chunks finds them.
+ * simulating it: the financing stage reads nothing but a run's engine columns and θ, and writes
+ * every one of its own columns, so the numbers are the same to the bit as a simulation from
+ * scratch, also with contracts added, removed or of another kind. Any split of the runs into
+ * chunks finds them.
  * When contracts change care (behavioural responses) nothing is kept.
  */
 export class KeptCare {
@@ -73,11 +76,14 @@ export class KeptCare {
 
   constructor(private readonly maxBytes = MAX_BYTES) {}
 
-  /** The kept care of the runs of a chunk from `firstRun` of `model` in `mode` (what is not kept yet is kept as the runs go); null when none can be kept. */
-  chunk(model: Model, mode: string, names: readonly string[], firstRun: number, twinRuns: number): KeptRuns | null {
+  /**
+   * The kept care of the runs of a chunk from `firstRun` of `model` in `mode`, whose engine
+   * columns are `engine` (what is not kept yet is kept as the runs go); null when none can be kept.
+   */
+  chunk(model: Model, mode: string, engine: readonly string[], firstRun: number, twinRuns: number): KeptRuns | null {
     if (model.behaviour) return null;
-    const shape: Shape = { nCols: names.length, years: model.horizon, nSlots: careSlots(model).length, nParams: model.registry.slots.length };
-    const key = `${mode}\u0000${careKey(model, names)}`;
+    const shape: Shape = { nCols: engine.length, years: model.horizon, nSlots: careSlots(model).length };
+    const key = `${mode}\u0000${careKey(model, engine)}`;
     if (key !== this.key) {
       // Other care: nothing kept holds, but the memory is taken over (fresh memory costs more
       // than copying the care into it).
@@ -89,7 +95,7 @@ export class KeptCare {
   }
 
   /** The page holding run `run`; made (from spare memory if it has the shape) when `make`, null when absent or when there is no room. */
-  page(run: number, shape: Shape, twinRuns: number, make: boolean): Page | null {
+  page(run: number, shape: Shape, twinRuns: number, nParams: number, make: boolean): Page | null {
     const p = Math.floor(run / PAGE);
     const have = this.pages.get(p);
     if (have && have.fits(shape, twinRuns)) return have;
@@ -99,7 +105,7 @@ export class KeptCare {
       this.spare.push(have);
     }
     const twins = Math.max(0, Math.min(PAGE, twinRuns - p * PAGE));
-    const size = Page.bytesFor(shape, twins);
+    const size = Page.bytesFor(shape, twins, nParams);
     const i = this.spare.findIndex((s) => s.bytes === size && s.fits(shape, twinRuns, p));
     let page: Page;
     if (i >= 0) {
@@ -108,7 +114,7 @@ export class KeptCare {
       while (this.bytes + size > this.maxBytes && this.spare.length > 0) this.bytes -= this.spare.pop()!.bytes;
       if (this.bytes + size > this.maxBytes) return null;
       this.bytes += size;
-      page = new Page(p, shape, twins);
+      page = new Page(p, shape, twins, nParams);
     }
     this.pages.set(p, page);
     return page;
@@ -131,15 +137,18 @@ export class KeptCare {
 
 /** PAGE consecutive runs' kept care, from run `first`. */
 class Page {
-  static bytesFor(s: Shape, twins: number): number {
-    return 8 * (s.nCols * s.years * (PAGE + twins) + PAGE * (s.nSlots + s.nParams)) + 5 * PAGE;
+  static bytesFor(s: Shape, twins: number, nParams: number): number {
+    return 8 * (s.nCols * s.years * (PAGE + twins) + PAGE * (s.nSlots + nParams)) + 5 * PAGE;
   }
 
   readonly bytes: number;
   first: number;
   readonly care: Float64Array;
   readonly twinCare: Float64Array;
-  /** θ of the care parameters, and all of θ with the id of the draws it came from, per run. */
+  /**
+   * θ of the care parameters, and all of θ with the id of the draws it came from, per run; all of
+   * θ only while it has `nParams` values (a contract edit may add or drop some).
+   */
   readonly theta: Float64Array;
   readonly drawn: Float64Array;
   readonly drawnBy: Int32Array;
@@ -150,27 +159,29 @@ class Page {
     index: number,
     readonly shape: Shape,
     readonly twins: number,
+    readonly nParams: number,
   ) {
     this.first = index * PAGE;
     this.care = new Float64Array(shape.nCols * shape.years * PAGE);
     this.twinCare = new Float64Array(shape.nCols * shape.years * twins);
     this.theta = new Float64Array(shape.nSlots * PAGE);
-    this.drawn = new Float64Array(shape.nParams * PAGE);
+    this.drawn = new Float64Array(nParams * PAGE);
     this.drawnBy = new Int32Array(PAGE);
     this.whole = new Uint8Array(PAGE);
-    this.bytes = Page.bytesFor(shape, twins);
+    this.bytes = Page.bytesFor(shape, twins, nParams);
   }
 
   /** Whether the page has exactly this shape (and, for page `index`, room for its twins). */
   fits(s: Shape, twinRuns: number, index = this.first / PAGE): boolean {
     const o = this.shape;
-    return o.nCols === s.nCols && o.years === s.years && o.nSlots === s.nSlots && o.nParams === s.nParams && this.twins === Math.max(0, Math.min(PAGE, twinRuns - index * PAGE));
+    return o.nCols === s.nCols && o.years === s.years && o.nSlots === s.nSlots && this.twins === Math.max(0, Math.min(PAGE, twinRuns - index * PAGE));
   }
 
   /** Emptied, for the runs of page `index`. */
   reset(index: number): this {
     this.first = index * PAGE;
     this.whole.fill(0);
+    this.drawnBy.fill(0);
     return this;
   }
 }
@@ -191,7 +202,7 @@ export class KeptRuns {
 
   private at(i: number, make: boolean): { page: Page; row: number } | null {
     const run = this.firstRun + i;
-    const page = this.owner.page(run, this.shape, this.twinRuns, make);
+    const page = this.owner.page(run, this.shape, this.twinRuns, this.model.registry.slots.length, make);
     return page ? { page, row: run - page.first } : null;
   }
 
@@ -202,9 +213,9 @@ export class KeptRuns {
    */
   thetaOf(i: number): Float64Array | null {
     const a = this.at(i, false);
-    if (!a || a.page.whole[a.row] === 0 || a.page.drawnBy[a.row] !== this.drawId) return null;
     const m = this.model;
-    const n = this.shape.nParams;
+    const n = m.registry.slots.length;
+    if (!a || a.page.whole[a.row] === 0 || a.page.drawnBy[a.row] !== this.drawId || a.page.nParams !== n) return null;
     return withFixedValues(m.registry, m.blocks, m.scenario.simulation.parameterUncertainty, a.page.drawn.subarray(a.row * n, a.row * n + n));
   }
 
@@ -241,13 +252,15 @@ export class KeptRuns {
     const s = this.slots;
     const n = s.length;
     for (let j = 0; j < n; j++) a.page.theta[a.row * n + j] = theta[s[j]];
-    a.page.drawn.set(theta, a.row * this.shape.nParams);
-    a.page.drawnBy[a.row] = this.drawId;
+    if (theta.length === a.page.nParams) {
+      a.page.drawn.set(theta, a.row * a.page.nParams);
+      a.page.drawnBy[a.row] = this.drawId;
+    } else a.page.drawnBy[a.row] = 0;
     a.page.whole[a.row] = 1;
   }
 }
 
-/** Copies the `years` values of row `row` of every column to or from run `at`'s place in `store`. */
+/** Copies the `years` values of row `row` of each engine column to or from run `at`'s place in `store`. */
 function copyRows(cols: readonly Float64Array[], row: number, store: Float64Array, at: number, s: Shape, toStore: boolean): void {
   const { nCols, years } = s;
   const from = row * years;

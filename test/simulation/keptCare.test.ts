@@ -46,8 +46,10 @@ const edits: [string, (s: Input) => void, boolean][] = [
   ['a sharing rate (a fixed number)', (s) => (s.financing.models[2].sharingRate.value = 0.65), true],
   ['a budget discount made uncertain (a distribution of its own)', (s) => (s.financing.models[4].discount = { dist: 'pert', min: 0, mode: 0.01, max: 0.03 }), true],
   ['a custom contract formula', (s) => (s.financing.models[6].formulas.gp = 'savingsRate >= 0.01 ? 0.4 * savings : 0'), true],
+  ['a contract added (columns of its own)', (s) => s.financing.models.push({ ...clone(s.financing.models[2]), id: 'ss-extra', sharingRate: 0.3 }), true],
+  ['a contract removed', (s) => s.financing.models.splice(3, 1), true],
+  ['a contract of another kind', (s) => (s.financing.models[1] = { id: 'bonus', name: s.financing.models[1].name, kind: 'ffs' }), true],
   // These change what the simulation records or draws: the care must be simulated again.
-  ['a contract added (columns of its own)', (s) => s.financing.models.push({ ...clone(s.financing.models[2]), id: 'ss-extra', sharingRate: 0.3 }), false],
   ['a stop-loss threshold (another excess column)', (s) => (s.financing.models[4].stopLoss.threshold = 150000), false],
   ['the population (care itself)', (s) => (s.region.population = 170000), false],
   ['a care parameter (its θ)', (s) => (s.region.segments[0].lines.gp.contacts = 3.1), false],
@@ -113,7 +115,7 @@ describe('kept care', () => {
     expect(differing([whole], [simulateBlock(m2, 0, RUNS)])).toBe(0);
   });
 
-  it('an edit that adds a contract parameter after a run cut short is exact (the kept shape does not fit)', () => {
+  it('an edit that adds a contract parameter after a run cut short is exact (θ of another length is drawn, the care reused)', () => {
     // Runs 20..24: the last rows of a page of kept runs, where a θ of another length would not fit.
     const kept = new KeptCare();
     simulateBlock(compile(valid(base())), 20, 5, 'aggregate', (done) => done < 1, undefined, undefined, kept);
@@ -122,12 +124,14 @@ describe('kept care', () => {
     const m2 = compile(valid(s));
     expect(m2.registry.slots.length).toBeGreaterThan(compile(valid(base())).registry.slots.length);
     for (let k = 0; k < 2; k++) expect(differing([simulateBlock(m2, 20, 5, 'aggregate', undefined, undefined, undefined, kept)], [simulateBlock(m2, 20, 5)])).toBe(0);
+    // The care still holds: the run kept before and, the second time, all five are settled on it.
+    expect(kept.reused).toBe(1 + 5);
   });
 
   it('keeps no more than it may, and stays exact', () => {
     const runs = 75; // three pages of kept runs
     const model = compile(valid(base()));
-    const names = simulateBlock(model, 0, 1).names.length;
+    const names = simulateBlock(model, 0, 1).names.length - model.financing.columns.length - model.financing.twinColumns.length; // the engine columns
     // Room for one page of 25 runs with 10 twins: about a third of what the runs need.
     const kept = new KeptCare(8 * (names * model.horizon * 35 + 25 * 2 * model.registry.slots.length) + 125);
     for (let f = 0; f < runs; f += CHUNK) simulateBlock(model, f, Math.min(CHUNK, runs - f), 'aggregate', undefined, undefined, undefined, kept);
