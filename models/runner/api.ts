@@ -14,9 +14,9 @@ const now = () => (typeof performance !== 'undefined' ? performance.now() : Date
 
 /**
  * The worker-side implementation, free of any transport. With `kept` it keeps the care of the
- * chunks it ran, so that an edit of contract terms alone settles that care again (the page's
- * workers are handed the same chunks again) instead of simulating it; a one-off run (the command
- * line) keeps nothing.
+ * runs it simulated, so that after an edit of contract terms alone the runs it is handed again
+ * (the page's workers first take the chunks they ran last time) are settled on that care instead
+ * of simulated; a one-off run (the command line) keeps nothing.
  */
 export function createSimApi(kept: KeptCare | null = null): SimApi {
   let model: Model | null = null;
