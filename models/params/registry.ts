@@ -2,6 +2,7 @@ import type { Param } from '../scenario/schema';
 import { distributionMean, distributionQuantile } from '../scenario/distributions';
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import { STREAMS, streamFor } from '../random/rng';
+import { canonicalJson } from '../scenario/hash';
 import { zigguratNormal } from '../random/ziggurat';
 
 /** One parameter of the scenario: where it sits in the file and how it is drawn. */
@@ -176,7 +177,7 @@ export function drawParams(reg: ParamTable, blocks: Map<string, number[]>, seed:
  * quantile there, or its mean without parameter uncertainty).
  */
 export function drawKey(reg: ParamTable, blocks: Map<string, number[]>, uncertainty: boolean, corr: CorrelationPlan | null): string {
-  return JSON.stringify([uncertainty, [...blocks], reg.slots.map((s) => (s.uncertain ? [s.path, s.block, s.lo, s.hi, s.node] : [s.path, s.block])), corr ? [corr.slots, Array.from(corr.chol)] : null]);
+  return canonicalJson([uncertainty, [...blocks], reg.slots.map((s) => (s.uncertain ? [s.path, s.block, s.lo, s.hi, s.node] : [s.path, s.block])), corr ? [corr.slots, Array.from(corr.chol)] : null]);
 }
 
 /**

@@ -63,7 +63,7 @@ export function createSimApi(kept: KeptCare | null = null): SimApi {
         },
         cancelled,
         undefined,
-        kept ?? undefined,
+        kept,
       );
     },
     summarize(block, opts) {

@@ -1,5 +1,9 @@
-/** JSON with object keys sorted, so that equal scenarios hash equally whatever their key order. */
+/**
+ * JSON with object keys sorted, so that equal scenarios hash equally whatever their key order; −0
+ * is written as such (JSON.stringify writes 0), since a sign of zero can reach a result.
+ */
 export function canonicalJson(v: unknown): string {
+  if (Object.is(v, -0)) return '-0';
   if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
   if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
   const o = v as Record<string, unknown>;

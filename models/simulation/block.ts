@@ -22,7 +22,7 @@ export function simulateBlock(
   onRun?: (done: number) => boolean | void,
   stop?: () => boolean,
   timer?: PartTimer,
-  kept?: KeptCare,
+  kept: KeptCare | null = null,
 ): RunBlock {
   const layout = makeLayout(model.excessThresholds.length, model.coverageLevels.length, worldsOf(model));
   const block = allocBlock(blockColumns(model, layout), firstRun, runs, model.horizon, model.registry.slots.length);

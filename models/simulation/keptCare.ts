@@ -1,5 +1,6 @@
 import type { Model } from './model';
 import { drawKey, withFixedValues } from '../params/registry';
+import { canonicalJson } from '../scenario/hash';
 
 /** A worker keeps at most this much care (64 MB: the default scenario's 2,000 runs need about 12 MB a worker (1,000 runs with 250 twins)). */
 const MAX_BYTES = 2 ** 26;
@@ -8,9 +9,6 @@ const MAX_BYTES = 2 ** 26;
 const PAGE = 25;
 
 const FINANCING = 'financing.';
-
-/** JSON that tells −0 from 0 (a sign of zero can reach a result). */
-const exact = (x: unknown) => JSON.stringify(x, (_, v: unknown) => (Object.is(v, -0) ? '-0' : v));
 
 /**
  * What the care of a run depends on besides θ and the mode: the scenario outside its financing
@@ -27,7 +25,7 @@ function careKey(model: Model, names: readonly string[]): string {
     const { runs: _runs, ...simulation } = s.simulation;
     const { financing: _financing, ...rest } = s;
     const paths = model.registry.slots.map((slot) => slot.path).filter((p) => !p.startsWith(FINANCING));
-    k = exact([names, model.excessThresholds, model.coverageLevels, paths, { ...rest, simulation }]);
+    k = canonicalJson([names, model.excessThresholds, model.coverageLevels, paths, { ...rest, simulation }]);
     keys.set(model, k);
   }
   return k;
@@ -82,7 +80,8 @@ export class KeptCare {
    */
   chunk(model: Model, mode: string, engine: readonly string[], firstRun: number, twinRuns: number): KeptRuns | null {
     if (model.behaviour) return null;
-    const shape: Shape = { nCols: engine.length, years: model.horizon, nSlots: careSlots(model).length };
+    const slots = careSlots(model);
+    const shape: Shape = { nCols: engine.length, years: model.horizon, nSlots: slots.length };
     const key = `${mode}\u0000${careKey(model, engine)}`;
     if (key !== this.key) {
       // Other care: nothing kept holds, but the memory is taken over (fresh memory costs more
@@ -91,7 +90,7 @@ export class KeptCare {
       this.pages.clear();
       this.key = key;
     }
-    return new KeptRuns(this, model, careSlots(model), this.drawId(model), shape, firstRun, twinRuns);
+    return new KeptRuns(this, model, slots, this.drawId(model), shape, firstRun, twinRuns);
   }
 
   /** The page holding run `run`; made (from spare memory if it has the shape) when `make`, null when absent or when there is no room. */
@@ -104,13 +103,13 @@ export class KeptCare {
       this.pages.delete(p);
       this.spare.push(have);
     }
-    const twins = Math.max(0, Math.min(PAGE, twinRuns - p * PAGE));
-    const size = Page.bytesFor(shape, twins, nParams);
-    const i = this.spare.findIndex((s) => s.bytes === size && s.fits(shape, twinRuns, p));
+    const twins = twinsOf(p, twinRuns);
+    const i = this.spare.findIndex((s) => s.nParams === nParams && s.fits(shape, twinRuns, p));
     let page: Page;
     if (i >= 0) {
       page = this.spare.splice(i, 1)[0].reset(p);
     } else {
+      const size = Page.bytesFor(shape, twins, nParams);
       while (this.bytes + size > this.maxBytes && this.spare.length > 0) this.bytes -= this.spare.pop()!.bytes;
       if (this.bytes + size > this.maxBytes) return null;
       this.bytes += size;
@@ -134,6 +133,9 @@ export class KeptCare {
     return id;
   }
 }
+
+/** How many of page `index`'s runs have a twin replicate (the first `twinRuns` runs do). */
+const twinsOf = (index: number, twinRuns: number) => Math.max(0, Math.min(PAGE, twinRuns - index * PAGE));
 
 /** PAGE consecutive runs' kept care, from run `first`. */
 class Page {
@@ -174,7 +176,7 @@ class Page {
   /** Whether the page has exactly this shape (and, for page `index`, room for its twins). */
   fits(s: Shape, twinRuns: number, index = this.first / PAGE): boolean {
     const o = this.shape;
-    return o.nCols === s.nCols && o.years === s.years && o.nSlots === s.nSlots && this.twins === Math.max(0, Math.min(PAGE, twinRuns - index * PAGE));
+    return o.nCols === s.nCols && o.years === s.years && o.nSlots === s.nSlots && this.twins === twinsOf(index, twinRuns);
   }
 
   /** Emptied, for the runs of page `index`. */
