@@ -4,7 +4,7 @@ import { worldPrefix, type RunBlock } from '../simulation/columns';
 import { expectedShortfallMcse, meanSd, probAtLeast, proportion, quantilesBySelection, selectInPlace, stat, yearSlice, type Prob, type Stat } from './stats';
 import { finColumn, PAID_ITEMS, paidColumn, paidItemColumn, STATUS_QUO, type PaidItem } from '../core/columns';
 import type { FinancingPlan } from '../finance/plan';
-import type { SummaryMemo } from './memo';
+import { memoised, statWith, type SummaryMemo } from './memo';
 
 /**
  * Risk of each party under each financing model. "Result" = revenue − cost, euros (per year, or
@@ -154,8 +154,8 @@ export const horizonResults = (b: RunBlock, model: string, party: Party): Float6
 
 function partyRisks(b: RunBlock, model: string, year: number | 'horizon', sqOf: (p: Party) => Float64Array, memo?: SummaryMemo): Record<Party, PartyRisk> {
   const per = PARTIES.map((p) => ({ p, ...resultsOf(b, model, p, year), sq: sqOf(p) }));
-  if (!memo) return risksOf(per);
-  return memo.get(
+  return memoised(
+    memo,
     'partyRisks',
     per.flatMap((x) => [x.result, x.revenue, x.sq]),
     () => risksOf(per),
@@ -192,7 +192,7 @@ function risksOf(per: { p: Party; result: Float64Array; revenue: Float64Array; s
 
 /** `target`: the reduction whose chance each contract's care reaches is reported (NaN: not reported). */
 export function summarizeFinancing(plan: FinancingPlan, b: RunBlock, target = NaN, memo?: SummaryMemo): FinancingSummary {
-  const st = (x: Float64Array) => (memo ? memo.get('stat', [x], () => stat(x)) : stat(x));
+  const st = statWith(memo);
   const yearsIdx = Array.from({ length: b.years }, (_, t) => t);
   // Status-quo results per period, computed once and shared by every model.
   const sqResults = new Map<string, Float64Array>();

@@ -1,3 +1,5 @@
+import { stat, type Stat } from './stats';
+
 /** The memo keeps at most this many bytes of inputs (64 MB: a summary of the default's 2,000 runs keeps about 15 MB). */
 const MAX_BYTES = 2 ** 26;
 
@@ -95,6 +97,15 @@ export class SummaryMemo {
     return value;
   }
 }
+
+/** `compute()`'s value, through `memo` when there is one (see `SummaryMemo.get`). */
+export const memoised = <T>(memo: SummaryMemo | undefined, kind: string, inputs: readonly Float64Array[], compute: () => T): T => (memo ? memo.get(kind, inputs, compute) : compute());
+
+/** `stat` through `memo` when there is one. */
+export const statWith =
+  (memo: SummaryMemo | undefined) =>
+  (x: Float64Array): Stat =>
+    memoised(memo, 'stat', [x], () => stat(x));
 
 interface Entry {
   /** Kept copies of the inputs (shared with other entries that read the same numbers). */

@@ -6,10 +6,10 @@ import { chanceCv, personCostMoments } from '../define/personCost';
 import { benchmarkDrift, type BenchmarkDrift } from '../define/benchmarkDrift';
 import { effectiveBaseYears } from '../define/definition';
 import { drawParams } from '../params/registry';
-import { probAtLeast, quantileMcse, quantileSorted, stat, yearSlice, type Prob, type Stat } from './stats';
+import { probAtLeast, quantileMcse, quantileSorted, yearSlice, type Prob, type Stat } from './stats';
 import { varianceSplit, type VarianceSplit } from './varianceSplit';
 import { prepareInputsOf, sensitivityOf, type Importance, type SensitivityInputs } from './sensitivity';
-import type { SummaryMemo } from './memo';
+import { memoised, statWith, type SummaryMemo } from './memo';
 import { finColumn, partiesOf, twinResultColumn } from '../core/columns';
 import { detectabilityCurve, type DetectabilityPoint } from './detectability';
 import { summarizeFinancing, type FinancingSummary } from './financing';
@@ -159,7 +159,7 @@ export function summarize(model: Model, b: RunBlock, opts: SummarizeOptions = {}
   const target = sim.targetReduction;
   const memo = opts.memo;
   memo?.begin();
-  const st = (x: Float64Array) => (memo ? memo.get('stat', [x], () => stat(x)) : stat(x));
+  const st = statWith(memo);
   const ys = (name: string, y: number) => yearSlice(column(b, name), b.years, y);
   const years: YearSummary[] = [];
   for (let y = 0; y < b.years; y++) {
@@ -193,7 +193,7 @@ export function summarize(model: Model, b: RunBlock, opts: SummarizeOptions = {}
     const theta = thetaColumns(b, uncertain);
     let prepared: SensitivityInputs | null = null;
     const top = (y: Float64Array) => sensitivityOf((prepared ??= prepareInputsOf(theta)), paths, y).slice(0, 10);
-    const drive = (y: Float64Array) => (memo ? memo.get(`sensitivity\u0000${paths.join('\u0000')}`, [...theta, y], () => top(y)) : top(y));
+    const drive = (y: Float64Array) => memoised(memo, `sensitivity\u0000${paths.join('\u0000')}`, [...theta, y], () => top(y));
     drivers = drive(ys('reduction', b.years - 1));
     for (const fm of model.financing.models)
       for (const party of ['insurer', 'hospital', 'gp', 'municipality', 'patients', 'integrator']) {
