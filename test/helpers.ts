@@ -134,3 +134,21 @@ export function bitDifferences(a: unknown, b: unknown, path = '', out: string[] 
   } else if (a !== b) out.push(`${path}: ${String(a)} vs ${String(b)}`);
   return out;
 }
+
+/** How many numbers differ bit for bit (Object.is) between two blocks of the same shape (all of them, if the shapes differ). */
+export function blockDifferences(a: RunBlock, b: RunBlock): number {
+  const total = a.cols.reduce((s, c) => s + c.length, 0) + a.params.length;
+  if (a.runs !== b.runs || a.names.join() !== b.names.join()) return total;
+  let k = 0;
+  const count = (x: Float64Array, y: Float64Array) => {
+    if (x.length !== y.length) return (k += Math.max(x.length, y.length));
+    for (let i = 0; i < x.length; i++) if (!Object.is(x[i], y[i])) k++;
+  };
+  a.cols.forEach((c, i) => count(c, b.cols[i]));
+  count(a.params, b.params);
+  return k;
+}
+
+/** A scenario as plain data that a test edits anywhere. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Editable = Record<string, any>;

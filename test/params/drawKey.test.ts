@@ -1,19 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { drawKey, drawParams, withFixedValues } from '../../models/params/registry';
 import { compile } from '../../models/pipeline/compile';
-import { bitDifferences, clone, defaultInput, valid } from '../helpers';
-
-// Edits reach into any part of the file.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Input = Record<string, any>;
+import { bitDifferences, clone, defaultInput, valid, type Editable } from '../helpers';
 
 const key = (m: ReturnType<typeof compile>) => drawKey(m.registry, m.blocks, m.scenario.simulation.parameterUncertainty, m.correlation);
 const theta = (m: ReturnType<typeof compile>, r: number) => drawParams(m.registry, m.blocks, m.seed, r, m.scenario.simulation.parameterUncertainty, m.correlation);
 
 describe('draw key', () => {
   const a = compile(valid(defaultInput()));
-  const edit = (f: (s: Input) => void) => {
-    const s = clone(defaultInput()) as Input;
+  const edit = (f: (s: Editable) => void) => {
+    const s = clone(defaultInput()) as Editable;
     f(s);
     return compile(valid(s));
   };

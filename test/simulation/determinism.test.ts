@@ -3,27 +3,13 @@ import { runOnWorkers, type WorkerHandle } from '../../models/runner/runner';
 import { inProcessWorker } from '../../models/runner/inProcess';
 import { nodeWorkers } from '../../workers/nodePool';
 import type { RunBlock } from '../../models/simulation/columns';
-import { clone, defaultInput, run, smallInput } from '../helpers';
+import { blockDifferences, clone, defaultInput, run, smallInput } from '../helpers';
 import { recordCheck } from '../support/record';
 
 function identical(a: RunBlock, b: RunBlock): boolean {
   if (a.runs !== b.runs || a.names.join() !== b.names.join()) return false;
   const same = (x: Float64Array, y: Float64Array) => x.length === y.length && x.every((v, i) => Object.is(v, y[i]));
   return a.cols.every((c, i) => same(c, b.cols[i])) && same(a.params, b.params);
-}
-
-/** How many numbers differ bit for bit (Object.is) between two blocks of the same shape (all, if the shapes differ). */
-function differing(a: RunBlock, b: RunBlock): number {
-  const total = a.cols.reduce((s, c) => s + c.length, 0) + a.params.length;
-  if (a.runs !== b.runs || a.names.join() !== b.names.join()) return total;
-  let k = 0;
-  const count = (x: Float64Array, y: Float64Array) => {
-    if (x.length !== y.length) return (k += Math.max(x.length, y.length));
-    for (let i = 0; i < x.length; i++) if (!Object.is(x[i], y[i])) k++;
-  };
-  a.cols.forEach((c, i) => count(c, b.cols[i]));
-  count(a.params, b.params);
-  return k;
 }
 
 describe('reproducibility', () => {
@@ -43,10 +29,10 @@ describe('reproducibility', () => {
       label: { nl: `${nl} (${numbers.toLocaleString('nl-NL')} getallen)`, en: `${en} (${numbers.toLocaleString('en-GB')} numbers)` },
       unit: 'count' as const,
       reference: 0,
-      result: differing(one.block, other),
+      result: blockDifferences(one.block, other),
       mcse: null,
       criterion: { kind: 'equal' as const },
-      pass: differing(one.block, other) === 0,
+      pass: blockDifferences(one.block, other) === 0,
     });
     recordCheck({
       id: 'workers-bit-identity',

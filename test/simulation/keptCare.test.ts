@@ -6,18 +6,14 @@ import type { RunBlock } from '../../models/simulation/columns';
 import type { Mode } from '../../models/simulation/simulate';
 import { createSimApi } from '../../models/runner/api';
 import { defineScenario } from '../../models/pipeline/compile';
-import { clone, defaultInput, readJson, valid } from '../helpers';
-
-// Edits reach into any part of the file.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Input = Record<string, any>;
+import { blockDifferences, clone, defaultInput, readJson, valid, type Editable } from '../helpers';
 
 const RUNS = 24;
 const CHUNK = 8;
 
 /** The default with 10 of its 24 runs twinned, so that runs with and without a twin replicate are both kept. */
-function base(): Input {
-  const s = defaultInput() as Input;
+function base(): Editable {
+  const s = defaultInput() as Editable;
   s.simulation.varianceSplitRuns = 10;
   return s;
 }
@@ -30,19 +26,10 @@ function simulate(input: unknown, kept?: KeptCare, mode: Mode = 'aggregate', run
   return out;
 }
 
-/** Numbers that differ bit for bit between two lists of blocks (all of them when the shapes differ). */
-function differing(a: RunBlock[], b: RunBlock[]): number {
-  let k = 0;
-  a.forEach((x, j) => {
-    const y = b[j];
-    if (x.names.join() !== y.names.join()) return void (k += x.cols.length * x.cols[0].length);
-    x.cols.forEach((c, i) => c.forEach((v, r) => (k += Object.is(v, y.cols[i][r]) ? 0 : 1)));
-    x.params.forEach((v, r) => (k += Object.is(v, y.params[r]) ? 0 : 1));
-  });
-  return k;
-}
+/** Numbers that differ bit for bit between two lists of blocks. */
+const differing = (a: RunBlock[], b: RunBlock[]) => a.reduce((k, x, j) => k + blockDifferences(x, b[j]), 0);
 
-const edits: [string, (s: Input) => void, boolean][] = [
+const edits: [string, (s: Editable) => void, boolean][] = [
   ['a sharing rate (a fixed number)', (s) => (s.financing.models[2].sharingRate.value = 0.65), true],
   ['a budget discount made uncertain (a distribution of its own)', (s) => (s.financing.models[4].discount = { dist: 'pert', min: 0, mode: 0.01, max: 0.03 }), true],
   ['a custom contract formula', (s) => (s.financing.models[6].formulas.gp = 'savingsRate >= 0.01 ? 0.4 * savings : 0'), true],
@@ -77,7 +64,7 @@ describe('kept care', () => {
   });
 
   it('settles kept person-level care too', () => {
-    const s = readJson('scenarios/populatie-10k.json') as Input;
+    const s = readJson('scenarios/populatie-10k.json') as Editable;
     s.simulation.varianceSplitRuns = 1;
     const kept = new KeptCare();
     simulate(s, kept, 'person', 2);
@@ -91,7 +78,7 @@ describe('kept care', () => {
   });
 
   it('keeps nothing when contracts change care (behavioural responses)', () => {
-    const s = readJson('scenarios/welk-contract-substitutie.json') as Input;
+    const s = readJson('scenarios/welk-contract-substitutie.json') as Editable;
     s.simulation.varianceSplitRuns = 4;
     const kept = new KeptCare();
     simulate(s, kept);
@@ -176,7 +163,7 @@ describe('kept care', () => {
   it('the same model run in the other mode is other care', () => {
     const kept = new KeptCare();
     const api = createSimApi(kept);
-    const t = readJson('scenarios/populatie-10k.json') as Input;
+    const t = readJson('scenarios/populatie-10k.json') as Editable;
     t.simulation.varianceSplitRuns = 1;
     const def = defineScenario(valid(t));
     api.load(def);
