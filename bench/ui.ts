@@ -307,8 +307,10 @@ async function main() {
       const r = await openOnce(browser, server.url);
       o.push(r.open);
       // Edits in the last page only: each is typed into the field of the page as a person left it.
-      if (k === opens - 1) for (let j = 0; j < edits; j++) e.push(await editOnce(r.page, POPULATION, EDITS[j]));
-      if (k === opens - 1) for (let j = 0; j < edits; j++) te.push(await editOnce(r.page, SHARING_RATE, TERM_EDITS[j]));
+      if (k === opens - 1) {
+        for (let j = 0; j < edits; j++) e.push(await editOnce(r.page, POPULATION, EDITS[j]));
+        for (let j = 0; j < edits; j++) te.push(await editOnce(r.page, SHARING_RATE, TERM_EDITS[j]));
+      }
       await r.close();
     }
     if (o.length) say(`open → complete default answer (${o[0].runs.toLocaleString('en')} runs, every view drawn, page idle), fresh profile, ${opens} opens`, list(o.map((x) => x.ms)));
