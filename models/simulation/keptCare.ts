@@ -69,7 +69,7 @@ export class KeptCare {
   /** Pages of the care kept before, emptied, whose memory new pages of the same shape take over. */
   private spare: Page[] = [];
   private bytes = 0;
-  /** Runs settled on kept care instead of simulated (read by tests and benchmarks). */
+  /** Runs settled on kept care instead of simulated (read by tests). */
   reused = 0;
 
   constructor(private readonly maxBytes = MAX_BYTES) {}
