@@ -1,4 +1,4 @@
-// npm run bench:ui [-- --opens N] [--edits N] [--only open|design] [--record]
+// npm run bench:ui [-- --opens N] [--edits N] [--only open|design] [--dist DIR] [--record]
 // The workbench as a person meets it, in Debian's Chromium on the production build (dist/, served
 // with its Content-Security-Policy by test/e2e/server.ts): the time from opening the page to the
 // complete default answer (2,000 runs, every view drawn and the page idle again), the time from
@@ -19,7 +19,7 @@ import { serveStatic } from '../test/e2e/server';
 import { median } from './core';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const DIST = join(ROOT, 'dist');
+const DEFAULT_DIST = join(ROOT, 'dist');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Typed into the population field one key at a time (Dutch notation, the page's default language). */
 const EDITS = ['165000', '170000', '175000', '168000', '172000'];
@@ -278,7 +278,9 @@ async function stopOnce(page: Page, when: 'simulating' | 'settling'): Promise<De
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { opens: { type: 'string' }, edits: { type: 'string' }, only: { type: 'string' }, record: { type: 'boolean' } } });
+  const { values } = parseArgs({ options: { opens: { type: 'string' }, edits: { type: 'string' }, only: { type: 'string' }, record: { type: 'boolean' }, dist: { type: 'string' } } });
+  // Another build's directory (a copy of dist/ from another commit), to alternate builds in A/B comparisons.
+  const DIST = values.dist ? resolve(values.dist) : DEFAULT_DIST;
   const only = values.only;
   if (only !== undefined && only !== 'open' && only !== 'design') throw new Error(`--only ${only}: choose open (opening and edits) or design (the contract designer)`);
   const opens = Number(values.opens ?? 3);

@@ -283,39 +283,51 @@ function stirlingTail(k: number): number {
 }
 
 /**
+ * Alea's step in whole numbers. Every state fraction is k·2^−32 for a 32-bit k (seedrandom seeds
+ * it so and each step keeps it), and 2091639·k + c < 2^53, so seedrandom's step
+ *   t = 2091639·s0 + c·2^−32,  c' = ⌊t⌋,  s' = t − c'
+ * is exactly the 64-bit multiply-with-carry x = 2091639·k0 + c, c' = ⌊x / 2^32⌋, k' = x mod 2^32.
+ * Split as below, only an integer add and compare wait on the previous step's carry (in the
+ * floating-point form a multiply, an add and two conversions do), so the processor overlaps
+ * consecutive steps: the hot loops below keep k0, k1, k2 as int32 views of the 32-bit values.
+ */
+const toK = (s: number): number => (s * 4294967296) | 0;
+const fromK = (k: number): number => (k >>> 0) * 2.3283064365386963e-10;
+
+/**
  * Lognormal draws into out[from..count) with the Alea state in local variables and no call in
  * the loop (this loop is most of a run): the same numbers, in the same order, as `lognormal`
  * calls. Stops, without consuming its uniform, at the first draw that needs zigguratFix or exp
  * outside its main path; returns that index (or `count`).
  */
 function fillCommon(st: AleaState, out: Float64Array, from: number, count: number, mu: number, sigma: number): number {
-  let s0 = st.s0;
-  let s1 = st.s1;
-  let s2 = st.s2;
+  let k0 = toK(st.s0);
+  let k1 = toK(st.s1);
+  let k2 = toK(st.s2);
   let c = st.c;
   let i = from;
-  // Two passes: the first steps the generator (each step waits on the last one's carry) and keeps
-  // the normal's log-value; the second takes exp of them, steps that wait on nothing, so the
-  // processor overlaps them. The same operations on the same numbers as one pass, so the same bits.
+  // Two passes: the first steps the generator and keeps the normal's log-value; the second takes
+  // exp of them, steps that wait on nothing, so the processor overlaps them. The same operations
+  // on the same numbers as one pass, so the same bits.
   for (; i < count; i++) {
-    const t = 2091639 * s0 + c * 2.3283064365386963e-10;
-    const ct = t | 0;
-    const u = t - ct;
-    const hz = int32Of(u);
+    const lo = Math.imul(2091639, k0);
+    const hi = (2091639 * (k0 >>> 0) * 2.3283064365386963e-10) | 0;
+    // hz is the uniform's 32 bits as a signed integer: int32Of(fromK(hz)) without the round trip.
+    const hz = (lo + c) | 0;
     const iz = hz & 127;
     if (!(Math.abs(hz) < KN[iz])) break;
     const x = mu + sigma * (hz * WN[iz]);
     if (!expMainPath(x)) break;
-    s0 = s1;
-    s1 = s2;
-    c = ct;
-    s2 = u;
+    c = hi + (hz >>> 0 < lo >>> 0 ? 1 : 0);
+    k0 = k1;
+    k1 = k2;
+    k2 = hz;
     out[i] = x;
   }
   for (let j = from; j < i; j++) out[j] = expInRange(out[j]);
-  st.s0 = s0;
-  st.s1 = s1;
-  st.s2 = s2;
+  st.s0 = fromK(k0);
+  st.s1 = fromK(k1);
+  st.s2 = fromK(k2);
   st.c = c;
   return i;
 }
@@ -326,24 +338,26 @@ function fillCommon(st: AleaState, out: Float64Array, from: number, count: numbe
  * with the Alea state in local variables: about a fifth of a run's uniforms are drawn here.
  */
 function knuthCount(st: AleaState, limit: number): number {
-  let s0 = st.s0;
-  let s1 = st.s1;
-  let s2 = st.s2;
+  let k0 = toK(st.s0);
+  let k1 = toK(st.s1);
+  let k2 = toK(st.s2);
   let c = st.c;
   let k = -1;
   let prod = 1;
   do {
-    const t = 2091639 * s0 + c * 2.3283064365386963e-10;
-    s0 = s1;
-    s1 = s2;
-    c = t | 0;
-    s2 = t - c;
-    prod *= s2;
+    const lo = Math.imul(2091639, k0);
+    const hi = (2091639 * (k0 >>> 0) * 2.3283064365386963e-10) | 0;
+    const kn = (lo + c) | 0;
+    c = hi + (kn >>> 0 < lo >>> 0 ? 1 : 0);
+    k0 = k1;
+    k1 = k2;
+    k2 = kn;
+    prod *= fromK(kn);
     k++;
   } while (prod > limit);
-  st.s0 = s0;
-  st.s1 = s1;
-  st.s2 = s2;
+  st.s0 = fromK(k0);
+  st.s1 = fromK(k1);
+  st.s2 = fromK(k2);
   st.c = c;
   return k;
 }

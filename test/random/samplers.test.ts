@@ -2,7 +2,7 @@ import seedrandom from 'seedrandom';
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import { describe, expect, it } from 'vitest';
 import { makeSamplers, type Samplers } from '../../models/random/samplers';
-import { streamFor } from '../../models/random/rng';
+import { aleaFromState, streamFor } from '../../models/random/rng';
 import { ks2, kolmogorovQ } from '../support/ks';
 
 // d3-random's habit: fixed seed, N draws, moments against exact formulas. Tolerance for a mean:
@@ -59,6 +59,36 @@ describe('random streams', () => {
       for (let i = 0; i < n; i++) expect(a[i]).toBe(b[i]);
     }
     expect(stepped.uniform()).toBe(called.uniform());
+  });
+
+  it("the hot loops' whole-number Alea step equals seedrandom's floating-point one at the carry's edges", () => {
+    // States seedrandom can reach: fractions k·2^-32 and an integer carry below 2091639. Where a
+    // wrong carry-out test would show: a carry of 0, and k0 with 2091639·k0 ≡ 2^32 − 1 (mod 2^32),
+    // whose low word a carry of 1 wraps exactly to 0. (s1 is ½ so that no state is the
+    // multiply-with-carry's fixed point k = 2^32 − 1, c = 2091638, which seedrandom never reaches.)
+    const A = 2091639n;
+    let inverse = 1n;
+    for (let i = 0; i < 5; i++) inverse = (inverse * (2n - A * inverse)) % 2n ** 32n;
+    const wrap = Number(((((2n ** 32n - 1n) * inverse) % 2n ** 32n) + 2n ** 32n) % 2n ** 32n);
+    expect(Number((A * BigInt(wrap)) % 2n ** 32n)).toBe(2 ** 32 - 1);
+    const K = [0, 1, 2 ** 31, wrap, 2 ** 32 - 1].map((k) => k * 2 ** -32);
+    for (const c of [0, 1, 2091638])
+      for (const s0 of K)
+        for (const s2 of K) {
+          const state = () => ({ s0, s1: 0.5, s2, c });
+          const stepped = makeSamplers(aleaFromState(state()));
+          const r = aleaFromState(state());
+          const called = makeSamplers(() => r());
+          const a = new Float64Array(64);
+          const b = new Float64Array(64);
+          stepped.fillLognormal(a, 64, 9, 1.3);
+          called.fillLognormal(b, 64, 9, 1.3);
+          for (let i = 0; i < 64; i++) expect(a[i]).toBe(b[i]);
+          const knuth = makeSamplers(aleaFromState(state()));
+          const r2 = aleaFromState(state());
+          expect(knuth.poisson(12)).toBe(makeSamplers(() => r2()).poisson(12));
+          expect(stepped.uniform()).toBe(called.uniform());
+        }
   });
 
   it('fillLognormal matches lognormal calls where exp leaves its main path (|x| < 2^-28, x beyond ±700) and for short fills', () => {
