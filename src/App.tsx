@@ -24,6 +24,7 @@ import { fx } from './decision/fairTexts';
 import { financingOf, sensitivityOf } from './charts/financeShape';
 import { FanChart } from './charts/FanChart';
 import { ResultViews } from './charts/ResultViews';
+import { fillBodiesWhenIdle } from './editor/lazyBodies';
 import { Editor, errorLabel } from './editor/Editor';
 import { plausibilityOf } from './editor/fields';
 import { createHistory } from './editor/history';
@@ -78,9 +79,16 @@ export function App(props: { loaded: Loaded }) {
       unsettle?.();
       unsettle = undefined;
       if (p === 'running' || p === 'summarizing' || p === 'idle') return;
-      unsettle = settleAfterDrawing(() => setSettled(true));
+      unsettle = settleAfterDrawing(() => {
+        setSettled(true);
+        fillBodiesWhenIdle();
+      });
     }),
   );
+  // Without a first answer (a scenario that does not validate, a run waiting to be confirmed) the
+  // editor's closed groups are made in idle time all the same.
+  const fillAnyway = setTimeout(fillBodiesWhenIdle, 10_000);
+  onCleanup(() => clearTimeout(fillAnyway));
   // The first run starts by itself once the page is ready: say so rather than "no results yet".
   ctl.expect(true);
   const [ranRevision, setRanRevision] = createSignal(-1);

@@ -16,6 +16,7 @@ import { partyLabelIn } from '../parties';
 import { neutralItem } from './newItem';
 import { plausibilityNotes, type Note } from './plausibility';
 import { DistPicture } from './DistPicture';
+import { lazyBody } from './lazyBodies';
 import { inPercent, issueText } from '../texts/issues';
 import type { Issue } from '../../models/core/issues';
 import { LINES } from '../../models/core/names';
@@ -794,8 +795,9 @@ function TrendChoice(props: { ws: Workspace; path: Path }) {
 export function ObjectGroup(props: { ws: Workspace; path: Path; label: string; skip?: string[]; open?: boolean }) {
   const isBenchmark = () => props.path.length === 1 && props.path[0] === 'benchmark';
   const keys = () => Object.keys((getAt(props.ws.scenario, props.path) as object) ?? {}).filter((k) => !props.skip?.includes(k) && !isBenchmarkTrend([...props.path, k]));
+  const body = lazyBody(props.open ?? props.path.length <= 2);
   return (
-    <details class="group" open={props.open ?? props.path.length <= 2}>
+    <details class="group" open={props.open ?? props.path.length <= 2} onToggle={body.onToggle}>
       <summary>
         {props.label}
         <Show when={errorsUnder(props.ws, props.path).length > 0}>
@@ -805,23 +807,25 @@ export function ObjectGroup(props: { ws: Workspace; path: Path; label: string; s
           </span>
         </Show>
       </summary>
-      <div class="group-body">
-        <RemoveField ws={props.ws} path={props.path} />
-        <Show when={isBenchmark() && !keys().includes('preContractYears')}>
-          <TrendChoice ws={props.ws} path={[...props.path, 'trend']} />
-        </Show>
-        <For each={keys()}>
-          {(k) => (
-            <>
-              <FieldNode ws={props.ws} path={[...props.path, k]} />
-              <Show when={isBenchmark() && k === 'preContractYears'}>
-                <TrendChoice ws={props.ws} path={[...props.path, 'trend']} />
-              </Show>
-            </>
-          )}
-        </For>
-        <AddField ws={props.ws} path={props.path} />
-      </div>
+      <Show when={body.made()}>
+        <div class="group-body">
+          <RemoveField ws={props.ws} path={props.path} />
+          <Show when={isBenchmark() && !keys().includes('preContractYears')}>
+            <TrendChoice ws={props.ws} path={[...props.path, 'trend']} />
+          </Show>
+          <For each={keys()}>
+            {(k) => (
+              <>
+                <FieldNode ws={props.ws} path={[...props.path, k]} />
+                <Show when={isBenchmark() && k === 'preContractYears'}>
+                  <TrendChoice ws={props.ws} path={[...props.path, 'trend']} />
+                </Show>
+              </>
+            )}
+          </For>
+          <AddField ws={props.ws} path={props.path} />
+        </div>
+      </Show>
     </details>
   );
 }
@@ -855,28 +859,33 @@ export function ListEditor(props: { ws: Workspace; path: Path; label: string }) 
     <Show when={isObjects()} fallback={<TextField ws={props.ws} path={props.path} label={props.label} />}>
       <div class="list" data-list={pathString(props.path)}>
         <For each={list()}>
-          {(item, i) => (
-            <details class="group item" data-testid={`item-${pathString([...props.path, i()])}`}>
-              <summary>
-                <span class="item-name">{itemName(item, i())}</span>
-                <Show when={errorsUnder(props.ws, [...props.path, i()]).length > 0}>
-                  <span class="err-count"> ⚠ {errorsUnder(props.ws, [...props.path, i()]).length}</span>
+          {(item, i) => {
+            const body = lazyBody(false);
+            return (
+              <details class="group item" data-testid={`item-${pathString([...props.path, i()])}`} onToggle={body.onToggle}>
+                <summary>
+                  <span class="item-name">{itemName(item, i())}</span>
+                  <Show when={errorsUnder(props.ws, [...props.path, i()]).length > 0}>
+                    <span class="err-count"> ⚠ {errorsUnder(props.ws, [...props.path, i()]).length}</span>
+                  </Show>
+                </summary>
+                <div class="item-actions">
+                  <button type="button" class="mini" onClick={() => add(list()[i()])}>
+                    {t('copy')}
+                  </button>
+                  <button type="button" class="mini" onClick={() => props.ws.edit([...props.path, i()], undefined)}>
+                    {t('remove')}
+                  </button>
+                </div>
+                <Show when={body.made()}>
+                  <div class="group-body">
+                    <For each={Object.keys(item ?? {})}>{(k) => <FieldNode ws={props.ws} path={[...props.path, i(), k]} />}</For>
+                    <AddField ws={props.ws} path={[...props.path, i()]} />
+                  </div>
                 </Show>
-              </summary>
-              <div class="item-actions">
-                <button type="button" class="mini" onClick={() => add(list()[i()])}>
-                  {t('copy')}
-                </button>
-                <button type="button" class="mini" onClick={() => props.ws.edit([...props.path, i()], undefined)}>
-                  {t('remove')}
-                </button>
-              </div>
-              <div class="group-body">
-                <For each={Object.keys(item ?? {})}>{(k) => <FieldNode ws={props.ws} path={[...props.path, i(), k]} />}</For>
-                <AddField ws={props.ws} path={[...props.path, i()]} />
-              </div>
-            </details>
-          )}
+              </details>
+            );
+          }}
         </For>
         <Show when={template()}>
           <button type="button" class="add" data-testid={`add-${pathString(props.path)}`} onClick={addNew}>
