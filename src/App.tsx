@@ -85,9 +85,11 @@ export function App(props: { loaded: Loaded }) {
       });
     }),
   );
-  // Without a first answer (a scenario that does not validate, a run waiting to be confirmed) the
-  // editor's closed groups are made in idle time all the same.
+  // Without a first run (a scenario that does not validate, a run waiting to be confirmed) the
+  // editor's closed groups are made in idle time all the same; once a run starts, they wait for
+  // its answer instead, so as not to take the cores from it.
   const fillAnyway = setTimeout(fillBodiesWhenIdle, 10_000);
+  createEffect(on(ctl.phase, (p) => p === 'running' && clearTimeout(fillAnyway)));
   onCleanup(() => clearTimeout(fillAnyway));
   // The first run starts by itself once the page is ready: say so rather than "no results yet".
   ctl.expect(true);

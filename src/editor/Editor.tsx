@@ -1,6 +1,6 @@
 import { DIST_PARTS } from './labels';
 import { For, onCleanup, onMount, Show } from 'solid-js';
-import { lazyBody, makeAllBodies } from './lazyBodies';
+import { lazyBody, makeBodiesAround } from './lazyBodies';
 import type { History } from './history';
 import { lang, t } from '../i18n';
 import { issueText } from '../texts/issues';
@@ -14,7 +14,7 @@ import { isParamField } from './schemaHelp';
 
 function Group(props: { title: string; id: string; open?: boolean; children: any; errorPrefixes: string[]; ws: Workspace }) {
   const count = () => props.ws.errors().filter((e) => props.errorPrefixes.some((p) => e.path === p || e.path.startsWith(p + '.') || e.path.startsWith(p + '['))).length;
-  const body = lazyBody(!!props.open);
+  const body = lazyBody(!!props.open, () => props.errorPrefixes);
   return (
     <details class="top-group" open={props.open} data-group={props.id} onToggle={body.onToggle}>
       <summary>
@@ -32,7 +32,7 @@ function Group(props: { title: string; id: string; open?: boolean; children: any
 
 /** Opens the groups around a field and focuses it (from the error list). */
 function focusField(path: string) {
-  makeAllBodies();
+  makeBodiesAround(path);
   // The field itself, or else the nearest enclosing field/list (e.g. "shares must sum to 1" sits on the list).
   let el: HTMLElement | null = null;
   for (let p = path; p && !el; p = p.replace(/(\.[^.[\]]+|\[\d+\])$/, '')) {

@@ -795,7 +795,7 @@ function TrendChoice(props: { ws: Workspace; path: Path }) {
 export function ObjectGroup(props: { ws: Workspace; path: Path; label: string; skip?: string[]; open?: boolean }) {
   const isBenchmark = () => props.path.length === 1 && props.path[0] === 'benchmark';
   const keys = () => Object.keys((getAt(props.ws.scenario, props.path) as object) ?? {}).filter((k) => !props.skip?.includes(k) && !isBenchmarkTrend([...props.path, k]));
-  const body = lazyBody(props.open ?? props.path.length <= 2);
+  const body = lazyBody(props.open ?? props.path.length <= 2, () => [pathString(props.path)]);
   return (
     <details class="group" open={props.open ?? props.path.length <= 2} onToggle={body.onToggle}>
       <summary>
@@ -860,7 +860,7 @@ export function ListEditor(props: { ws: Workspace; path: Path; label: string }) 
       <div class="list" data-list={pathString(props.path)}>
         <For each={list()}>
           {(item, i) => {
-            const body = lazyBody(false);
+            const body = lazyBody(false, () => [pathString([...props.path, i()])]);
             return (
               <details class="group item" data-testid={`item-${pathString([...props.path, i()])}`} onToggle={body.onToggle}>
                 <summary>

@@ -5,10 +5,14 @@ import { createSignal, onCleanup, type Accessor } from 'solid-js';
  * nothing else to do, instead of all at opening: making every field of the default scenario was
  * most of the page's first render (about 0.7 s of main thread on a slow laptop), time in which the
  * simulation workers waited for the two cores. Once the first answer is on screen the rest are
- * made one group at a time in idle time, so that the browser's find-in-page and the error list's
- * links reach every field again.
+ * made one group at a time in idle time, so that the browser's find-in-page reaches every field.
  */
-const waiting = new Set<() => void>();
+interface Waiting {
+  make: () => void;
+  /** Paths of what the body holds (a field's path lies under one of them). */
+  holds: () => string[];
+}
+const waiting = new Set<Waiting>();
 let idleFill = false;
 let scheduled = false;
 
@@ -20,23 +24,38 @@ export interface LazyBody {
 }
 
 /** A group body made at once when `open`, otherwise on first opening or in idle time. */
-export function lazyBody(open: boolean): LazyBody {
+export function lazyBody(open: boolean, holds: () => string[]): LazyBody {
   const [made, setMade] = createSignal(open);
-  const make = () => {
-    waiting.delete(make);
-    setMade(true);
+  const entry: Waiting = {
+    make: () => {
+      waiting.delete(entry);
+      setMade(true);
+    },
+    holds,
   };
   if (!open) {
-    waiting.add(make);
-    onCleanup(() => waiting.delete(make));
+    waiting.add(entry);
+    onCleanup(() => waiting.delete(entry));
     if (idleFill) schedule();
   }
-  return { made, onToggle: (e) => e.currentTarget.open && !made() && make() };
+  return { made, onToggle: (e) => e.currentTarget.open && !made() && entry.make() };
 }
 
-/** Makes every body still waiting, nested ones included (before looking a field up by its path). */
-export function makeAllBodies(): void {
-  while (waiting.size > 0) for (const m of [...waiting]) m();
+const under = (path: string, holder: string) => path === holder || path.startsWith(holder + '.') || path.startsWith(holder + '[');
+
+/**
+ * Makes the bodies a field at `path` lies in, outer ones first (the inner ones exist only then),
+ * before the field is looked up: only those, so a click on an error's link stays quick.
+ */
+export function makeBodiesAround(path: string): void {
+  for (let found = true; found;) {
+    found = false;
+    for (const w of [...waiting])
+      if (w.holds().some((h) => under(path, h))) {
+        w.make();
+        found = true;
+      }
+  }
 }
 
 function schedule(): void {
@@ -44,15 +63,19 @@ function schedule(): void {
   scheduled = true;
   const idle = window.requestIdleCallback ?? ((f: (d: IdleDeadline) => void) => setTimeout(() => f({ didTimeout: true, timeRemaining: () => 10 }), 50));
   const step = (d: IdleDeadline) => {
-    // One body at a time while the frame has room: each makes only its own fields (the groups
-    // inside it wait in turn), so no step holds the page for long.
-    do {
-      const next = waiting.values().next();
-      if (next.done) break;
-      next.value();
-    } while (d.timeRemaining() > 10);
-    if (waiting.size > 0) idle(step);
-    else scheduled = false;
+    try {
+      // One body at a time while the frame has room: each makes only its own fields (the groups
+      // inside it wait in turn), so no step holds the page for long.
+      do {
+        const next = waiting.values().next();
+        if (next.done) break;
+        next.value.make();
+      } while (d.timeRemaining() > 10);
+    } finally {
+      // A body that failed to render leaves the set all the same, so the fill goes on.
+      if (waiting.size > 0) idle(step);
+      else scheduled = false;
+    }
   };
   idle(step);
 }

@@ -87,6 +87,7 @@ describe('random streams', () => {
           const knuth = makeSamplers(aleaFromState(state()));
           const r2 = aleaFromState(state());
           expect(knuth.poisson(12)).toBe(makeSamplers(() => r2()).poisson(12));
+          expect(knuth.uniform()).toBe(r2());
           expect(stepped.uniform()).toBe(called.uniform());
         }
   });

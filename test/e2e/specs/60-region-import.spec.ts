@@ -46,8 +46,22 @@ function fixture(): { text: string; years: Map<string, number> } {
 }
 const value = (p: Page, path: string) => p.inputValue(`[data-path="${path}"]`);
 const digits = (s: string) => Number(s.replace(/[^\d]/g, ''));
-/** The segment names the editor shows, in order. */
-const segmentNames = (p: Page) => p.$$eval('[data-path^="region.segments["][data-path$="].name"]', (els) => els.map((e) => (e as HTMLInputElement).value));
+/**
+ * The segment names the editor shows, in order: once every segment's fields are made (a closed
+ * item makes them when opened or in idle time).
+ */
+async function segmentNames(p: Page): Promise<string[]> {
+  const names = '[data-path^="region.segments["][data-path$="].name"]';
+  await p.waitForFunction(
+    (sel) => {
+      const items = document.querySelectorAll('[data-list="region.segments"] > [data-testid^="item-region.segments["]').length;
+      return items > 0 && document.querySelectorAll(sel).length === items;
+    },
+    names,
+    { polling: 50 },
+  );
+  return p.$$eval(names, (els) => els.map((e) => (e as HTMLInputElement).value));
+}
 
 /**
  * A region from the Vektis open data, as a steering-group member would make it: open the
