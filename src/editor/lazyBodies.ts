@@ -64,13 +64,14 @@ function schedule(): void {
   const idle = window.requestIdleCallback ?? ((f: (d: IdleDeadline) => void) => setTimeout(() => f({ didTimeout: true, timeRemaining: () => 10 }), 50));
   const step = (d: IdleDeadline) => {
     try {
-      // One body at a time while the frame has room: each makes only its own fields (the groups
-      // inside it wait in turn), so no step holds the page for long.
+      // Bodies one at a time while over half of the idle period (at most 50 ms) is left: each
+      // makes only its own fields (the groups inside it wait in turn), so no task grows long even
+      // when a run started by an edit is going on beside it.
       do {
         const next = waiting.values().next();
         if (next.done) break;
         next.value.make();
-      } while (d.timeRemaining() > 10);
+      } while (d.timeRemaining() > 25);
     } finally {
       // A body that failed to render leaves the set all the same, so the fill goes on.
       if (waiting.size > 0) idle(step);
