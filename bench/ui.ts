@@ -285,7 +285,7 @@ async function main() {
   if (only !== undefined && only !== 'open' && only !== 'design') throw new Error(`--only ${only}: choose open (opening and edits) or design (the contract designer)`);
   const opens = Number(values.opens ?? 3);
   const edits = Math.min(EDITS.length, Number(values.edits ?? 3));
-  if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/ is missing: run `npm run build` first (npm run bench:ui does)');
+  if (!existsSync(join(DIST, 'index.html'))) throw new Error(`${DIST} holds no build: run \`npm run build\` first (npm run bench:ui does), or give --dist a copy of dist/`);
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
   const server = await serveStatic(DIST);
   const browser = await chromium.launch({

@@ -7,13 +7,13 @@ import { issueText } from '../texts/issues';
 import type { Issue } from '../../models/core/issues';
 import { paramLabel } from '../charts/paramLabel';
 import type { Workspace } from '../workspace/store';
-import { getAt, pathString, type Path } from '../workspace/paths';
+import { getAt, pathString, pathUnder, type Path } from '../workspace/paths';
 import { fieldMessage, FieldNode, ObjectGroup, ListEditor } from './fields';
 import { parsePath } from '../../models/scenario/paths';
 import { isParamField } from './schemaHelp';
 
 function Group(props: { title: string; id: string; open?: boolean; children: any; errorPrefixes: string[]; ws: Workspace }) {
-  const count = () => props.ws.errors().filter((e) => props.errorPrefixes.some((p) => e.path === p || e.path.startsWith(p + '.') || e.path.startsWith(p + '['))).length;
+  const count = () => props.ws.errors().filter((e) => props.errorPrefixes.some((p) => pathUnder(e.path, p))).length;
   const body = lazyBody(!!props.open, () => props.errorPrefixes);
   return (
     <details class="top-group" open={props.open} data-group={props.id} onToggle={body.onToggle}>

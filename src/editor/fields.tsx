@@ -3,7 +3,7 @@ import { lang, t, textOf, tIn, type Lang } from '../i18n';
 import { isBilingual, localText, localTextForEdit, withLocalText, type LocalText } from '../../models/scenario/localText';
 import type { Workspace } from '../workspace/store';
 import { DEFAULT_SCENARIO } from '../workspace/store';
-import { clone, fieldId, getAt, pathString, type Path } from '../workspace/paths';
+import { clone, fieldId, getAt, pathString, pathUnder, type Path } from '../workspace/paths';
 import { DIST_PARTS, FIXED_CHOICE, FORMULA_PAYEES, NATIONAL_TREND_START, OPTION_WORDS, PLACED_LABELS, TREND_CHOICES, fieldLabel, fieldUnit, trendStartVars } from './labels';
 import { render } from '../texts/catalogue';
 import { addableKeys, defaultValueAt, enumAt, helpText, isParamField, limitsAt, removableAt, schemaAt } from './schemaHelp';
@@ -75,7 +75,7 @@ function errorsUnder(ws: Workspace, path: Path): FieldMsg[] {
   const p = pathString(path);
   const out: FieldMsg[] = [];
   for (const [k, msgs] of ws.errorsByPath()) {
-    if (k !== p && !k.startsWith(p + '.') && !k.startsWith(p + '[')) continue;
+    if (!pathUnder(k, p)) continue;
     let full: Path;
     try {
       full = parsePath(k);

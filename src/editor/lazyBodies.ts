@@ -1,4 +1,5 @@
 import { createSignal, onCleanup, type Accessor } from 'solid-js';
+import { pathUnder } from '../workspace/paths';
 
 /**
  * The editor's closed groups make their fields when first opened, or later while the page has
@@ -41,8 +42,6 @@ export function lazyBody(open: boolean, holds: () => string[]): LazyBody {
   return { made, onToggle: (e) => e.currentTarget.open && !made() && entry.make() };
 }
 
-const under = (path: string, holder: string) => path === holder || path.startsWith(holder + '.') || path.startsWith(holder + '[');
-
 /**
  * Makes the bodies a field at `path` lies in, outer ones first (the inner ones exist only then),
  * before the field is looked up: only those, so a click on an error's link stays quick.
@@ -51,7 +50,7 @@ export function makeBodiesAround(path: string): void {
   for (let found = true; found;) {
     found = false;
     for (const w of [...waiting])
-      if (w.holds().some((h) => under(path, h))) {
+      if (w.holds().some((h) => pathUnder(path, h))) {
         w.make();
         found = true;
       }

@@ -17,6 +17,9 @@ export function pathString(path: Path): string {
   return out === '' ? '(file)' : out;
 }
 
+/** True when the path string `path` is `holder` or lies inside it (`holder.x`, `holder[3]`). */
+export const pathUnder = (path: string, holder: string): boolean => path === holder || path.startsWith(holder + '.') || path.startsWith(holder + '[');
+
 /** An element id for the field at `path`, so error messages can link to it. */
 export const fieldId = (path: Path): string => `f-${pathString(path).replace(/[^A-Za-z0-9_-]+/g, '-')}`;
 
