@@ -603,7 +603,7 @@ export function App(props: { loaded: Loaded }) {
             )}
           </Show>
           {/* Printed at the end of the report, after the results it underlies. */}
-          <Show when={ctl.live()}>{(o) => <AssumptionsTable scenario={o().input as ScenarioInput} />}</Show>
+          <Show when={ctl.live()}>{(o) => <AssumptionsTable scenario={o().input as ScenarioInput} settled={settled()} />}</Show>
           <Glossary />
         </section>
       </main>

@@ -4,9 +4,10 @@ import { schedule } from './schedule';
 /**
  * Renders its children in a later task (through the UI job queue, in document order), so mounting
  * many views at once is split into several short main-thread tasks instead of one long one (the
- * page stays responsive during a run). `delayMs` waits that long before queueing.
+ * page stays responsive during a run). `delayMs` waits that long before queueing; `now` renders
+ * them at once (the page is being printed).
  */
-export function Later(props: { delayMs?: number; children: JSX.Element }) {
+export function Later(props: { delayMs?: number; now?: boolean; children: JSX.Element }) {
   const [ready, setReady] = createSignal(false);
   onMount(() => {
     let cancel = () => {};
@@ -17,5 +18,5 @@ export function Later(props: { delayMs?: number; children: JSX.Element }) {
       cancel();
     });
   });
-  return <Show when={ready()}>{props.children}</Show>;
+  return <Show when={ready() || props.now}>{props.children}</Show>;
 }

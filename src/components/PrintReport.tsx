@@ -1,4 +1,4 @@
-import { createEffect, createMemo, For, onCleanup, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
 import { lang, textOf } from '../i18n';
 import type { ScenarioInput } from '../workspace/store';
 import type { Summary } from '../../models/summary/summarize';
@@ -124,13 +124,31 @@ export function PrintHeader(props: { scenario: ScenarioInput; runs: number; hash
   );
 }
 
-export function AssumptionsTable(props: { scenario: ScenarioInput }) {
-  // Printed only: built in its own later task, not in the one that shows the first results
-  // (walking the scenario against the schema takes a while).
+/**
+ * `settled`: the run's results are drawn and the page is idle. Printed only, and walking the
+ * scenario against the schema takes about 0.1 s of the main thread, which a run on two cores would
+ * lose and the views would wait for: the table follows the scenario once its results are on
+ * screen, in a later task, and at once when the page is printed.
+ */
+export function AssumptionsTable(props: { scenario: ScenarioInput; settled: boolean }) {
+  const [printing, setPrinting] = createSignal(false);
+  const start = () => setPrinting(true);
+  const end = () => setPrinting(false);
+  window.addEventListener('beforeprint', start);
+  window.addEventListener('afterprint', end);
+  onCleanup(() => {
+    window.removeEventListener('beforeprint', start);
+    window.removeEventListener('afterprint', end);
+  });
+  const scenario = createMemo<ScenarioInput | undefined>((shown) => (props.settled || printing() ? props.scenario : shown));
   return (
-    <Later>
-      <AssumptionRows scenario={props.scenario} />
-    </Later>
+    <Show when={scenario()}>
+      {(s) => (
+        <Later now={printing()}>
+          <AssumptionRows scenario={s()} />
+        </Later>
+      )}
+    </Show>
   );
 }
 

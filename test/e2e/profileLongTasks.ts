@@ -48,6 +48,30 @@ async function main() {
         start = -1;
       }
     }
+    // The main thread's busy time while the workers run, and what it goes to: on two cores all of it
+    // is taken from the run.
+    const runFrom = (timing.startedAt - pageAtProfileStart) * 1000 + profile.startTime;
+    const runTo = (timing.runEndedAt - pageAtProfileStart) * 1000 + profile.startTime;
+    const during = new Map<string, number>();
+    let busyDuring = 0;
+    for (let i = 0; i + 1 < profile.samples.length; i++) {
+      if (times[i] < runFrom || times[i] >= runTo || idle(profile.samples[i])) continue;
+      const dt = (times[i + 1] - times[i]) / 1000;
+      busyDuring += dt;
+      const seen = new Set<string>();
+      for (let id: number | undefined = profile.samples[i]; id !== undefined; id = parent.get(id)) {
+        const k = name(byId.get(id)!);
+        if (seen.has(k)) continue;
+        seen.add(k);
+        during.set(k, (during.get(k) ?? 0) + dt);
+      }
+    }
+    const duringTop = [...during]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, Number(process.env.TOP ?? 40))
+      .map(([f, v]) => `${v.toFixed(1).padStart(6)} ms  ${f}`)
+      .join('\n    ');
+    console.log(`main thread busy ${busyDuring.toFixed(0)} ms of the run's ${((runTo - runFrom) / 1000).toFixed(0)} ms; inclusive:\n    ${duringTop}`);
     for (const s of spans) {
       const ms = (times[s.to] - times[s.from]) / 1000;
       if (ms < Number(process.env.MIN_SPAN_MS ?? 40)) continue;
