@@ -149,6 +149,9 @@ export function App(props: { loaded: Loaded }) {
     const runInput = clone(input);
     forgetInterrupted(interrupted());
     setInterrupted(null);
+    // The last run's wait for its drawing must not mark this one settled.
+    unsettle?.();
+    unsettle = undefined;
     setSettled(false);
     markRunStarted(textOf(input.meta?.title));
     void ctl.run(runInput, runs, precisionRequest(runs, target));

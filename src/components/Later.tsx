@@ -1,4 +1,4 @@
-import { createSignal, onCleanup, onMount, Show, type JSX } from 'solid-js';
+import { createEffect, createSignal, onCleanup, onMount, Show, type JSX } from 'solid-js';
 import { schedule } from './schedule';
 
 /**
@@ -9,6 +9,8 @@ import { schedule } from './schedule';
  */
 export function Later(props: { delayMs?: number; now?: boolean; children: JSX.Element }) {
   const [ready, setReady] = createSignal(false);
+  // Once shown, kept: `now` going false again (the print is over) must not take them away.
+  createEffect(() => props.now && setReady(true));
   onMount(() => {
     let cancel = () => {};
     const queue = () => (cancel = schedule(() => setReady(true)));

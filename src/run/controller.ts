@@ -67,14 +67,14 @@ const PROGRESS_EVERY_MS = 150;
 /** Partial summaries at most this often while a run goes on. */
 const PARTIAL_EVERY_MS = 350;
 /**
- * The share of the time partial summaries (made in the summary worker, drawn on this thread) may
- * take. On two cores they take the CPU from the simulation workers, and one of more runs takes
- * longer: a fixed pause let them cost a fifth of a 2,000-run default's run. After one that took
- * d ms the next waits at least d·(1 − share)/share.
+ * About the share of the time partial summaries (made in the summary worker, handed to the views
+ * here) may take. On two cores they take the CPU from the simulation workers, and a summary of
+ * more runs takes longer, so with a fixed pause they would take a growing share of a core. After
+ * one that took d ms the next waits at least d·(1 − share)/share.
  */
 const PARTIAL_SHARE = 0.25;
 
-/** The pause after a partial summary that took `tookMs` from request to screen, before the next. */
+/** The pause after a partial summary that took `tookMs` from request to the views, before the next. */
 export const partialPause = (tookMs: number): number => Math.max(PARTIAL_EVERY_MS, (tookMs * (1 - PARTIAL_SHARE)) / PARTIAL_SHARE);
 
 /** The longest run of consecutive blocks from run 0 (blocks arrive in completion order). */
@@ -164,22 +164,24 @@ export function createRunController(validator: UiValidator) {
     let partialBusy = false;
     let lastPartialRuns = 0;
     let lastProgressAt = 0;
-    /** When the last partial summary was on screen, and the pause it asks for before the next. */
+    /** When the last partial summary reached the views, and the pause it asks for before the next. */
     let lastPartialAt = 0;
     let pause = PARTIAL_EVERY_MS;
     let finished = false;
     const partial = async () => {
       if (partialBusy || finished || my !== ticket) return;
-      const now = performance.now();
-      if (now - lastPartialAt < pause && lastPartialRuns > 0) return;
+      if (performance.now() - lastPartialAt < pause && lastPartialRuns > 0) return;
       const prefix = prefixOf(chunks);
       const n = prefix.reduce((a, b) => a + b.runs, 0);
       if (n === 0 || n === lastPartialRuns || n >= (precision?.maxRuns ?? runs)) return;
       partialBusy = true;
       lastPartialRuns = n;
+      // Timed from after the load: a slow first load is not the summaries' cost.
+      let asked = NaN;
       try {
         const lr = await loaded;
         if (!lr.ok) return;
+        asked = performance.now();
         // The summary worker has its own copies of the chunks and merges them there.
         const r = await summarizer.summarizeKept(n, true);
         if (finished || my !== ticket) return;
@@ -190,7 +192,7 @@ export function createRunController(validator: UiValidator) {
       } finally {
         partialBusy = false;
         lastPartialAt = performance.now();
-        pause = partialPause(lastPartialAt - now);
+        pause = partialPause(Number.isNaN(asked) ? 0 : lastPartialAt - asked);
       }
     };
 
