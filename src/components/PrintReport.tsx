@@ -1,4 +1,4 @@
-import { createEffect, createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
+import { createEffect, createMemo, For, onCleanup, Show } from 'solid-js';
 import { lang, textOf } from '../i18n';
 import type { ScenarioInput } from '../workspace/store';
 import type { Summary } from '../../models/summary/summarize';
@@ -12,6 +12,7 @@ import { dateText, rt } from '../report/texts';
 import { setRunInfo } from '../report/runInfo';
 import '../report/print.css';
 import { installPrintPrep } from '../report/printPrep';
+import { printing } from '../report/printWidth';
 import { otherZvwParts, totalIncludes } from '../region/totalIncludes';
 
 installPrintPrep();
@@ -131,15 +132,6 @@ export function PrintHeader(props: { scenario: ScenarioInput; runs: number; hash
  * screen, in a later task, and at once when the page is printed.
  */
 export function AssumptionsTable(props: { scenario: ScenarioInput; settled: boolean }) {
-  const [printing, setPrinting] = createSignal(false);
-  const start = () => setPrinting(true);
-  const end = () => setPrinting(false);
-  window.addEventListener('beforeprint', start);
-  window.addEventListener('afterprint', end);
-  onCleanup(() => {
-    window.removeEventListener('beforeprint', start);
-    window.removeEventListener('afterprint', end);
-  });
   const scenario = createMemo<ScenarioInput | undefined>((shown) => (props.settled || printing() ? props.scenario : shown));
   return (
     <Show when={scenario()}>

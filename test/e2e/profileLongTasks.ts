@@ -34,7 +34,7 @@ async function main() {
     const parent = new Map<number, number>();
     for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
     const name = (n: Node) => `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}`;
-    const idle = (id: number) => ['(idle)', '(program)', '(garbage collector)'].includes(byId.get(id)!.callFrame.functionName) && byId.get(id)!.callFrame.functionName !== '(garbage collector)';
+    const idle = (id: number) => ['(idle)', '(program)'].includes(byId.get(id)!.callFrame.functionName);
     // Spans of consecutive busy samples.
     let t = profile.startTime;
     const times = profile.timeDeltas.map((d) => (t += d));
@@ -48,6 +48,22 @@ async function main() {
         start = -1;
       }
     }
+    /** Adds sample i's time to every distinct function on its stack (inclusive time). */
+    const addInclusive = (m: Map<string, number>, i: number, dt: number) => {
+      const seen = new Set<string>();
+      for (let id: number | undefined = profile.samples[i]; id !== undefined; id = parent.get(id)) {
+        const k = name(byId.get(id)!);
+        if (seen.has(k)) continue;
+        seen.add(k);
+        m.set(k, (m.get(k) ?? 0) + dt);
+      }
+    };
+    const top = (m: Map<string, number>, k: number) =>
+      [...m]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, k)
+        .map(([f, v]) => `${v.toFixed(1).padStart(6)} ms  ${f}`)
+        .join('\n    ');
     // The main thread's busy time while the workers run, and what it goes to: on two cores all of it
     // is taken from the run.
     const runFrom = (timing.startedAt - pageAtProfileStart) * 1000 + profile.startTime;
@@ -58,20 +74,9 @@ async function main() {
       if (times[i] < runFrom || times[i] >= runTo || idle(profile.samples[i])) continue;
       const dt = (times[i + 1] - times[i]) / 1000;
       busyDuring += dt;
-      const seen = new Set<string>();
-      for (let id: number | undefined = profile.samples[i]; id !== undefined; id = parent.get(id)) {
-        const k = name(byId.get(id)!);
-        if (seen.has(k)) continue;
-        seen.add(k);
-        during.set(k, (during.get(k) ?? 0) + dt);
-      }
+      addInclusive(during, i, dt);
     }
-    const duringTop = [...during]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, Number(process.env.TOP ?? 40))
-      .map(([f, v]) => `${v.toFixed(1).padStart(6)} ms  ${f}`)
-      .join('\n    ');
-    console.log(`main thread busy ${busyDuring.toFixed(0)} ms of the run's ${((runTo - runFrom) / 1000).toFixed(0)} ms; inclusive:\n    ${duringTop}`);
+    console.log(`main thread busy ${busyDuring.toFixed(0)} ms of the run's ${((runTo - runFrom) / 1000).toFixed(0)} ms; inclusive:\n    ${top(during, Number(process.env.TOP ?? 40))}`);
     for (const s of spans) {
       const ms = (times[s.to] - times[s.from]) / 1000;
       if (ms < Number(process.env.MIN_SPAN_MS ?? 40)) continue;
@@ -79,22 +84,10 @@ async function main() {
       const incl = new Map<string, number>();
       for (let i = s.from; i < s.to; i++) {
         const dt = (times[i + 1] - times[i]) / 1000;
-        const n = byId.get(profile.samples[i])!;
-        self.set(name(n), (self.get(name(n)) ?? 0) + dt);
-        const seen = new Set<string>();
-        for (let id: number | undefined = n.id; id !== undefined; id = parent.get(id)) {
-          const k = name(byId.get(id)!);
-          if (seen.has(k)) continue;
-          seen.add(k);
-          incl.set(k, (incl.get(k) ?? 0) + dt);
-        }
+        const n = name(byId.get(profile.samples[i])!);
+        self.set(n, (self.get(n) ?? 0) + dt);
+        addInclusive(incl, i, dt);
       }
-      const top = (m: Map<string, number>, k: number) =>
-        [...m]
-          .sort((a, b) => b[1] - a[1])
-          .slice(0, k)
-          .map(([f, v]) => `${v.toFixed(1).padStart(6)} ms  ${f}`)
-          .join('\n    ');
       console.log(`\n=== busy span at ${((times[s.from] - profile.startTime) / 1000).toFixed(0)} ms, ${ms.toFixed(0)} ms\n  self:\n    ${top(self, 12)}\n  inclusive:\n    ${top(incl, 30)}`);
     }
   } finally {
