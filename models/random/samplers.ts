@@ -1,12 +1,13 @@
 import type { AleaState, Rng } from './rng';
 import { int32Of, KN, WN, zigguratFix } from './ziggurat';
-import { exp, expInRange, expMainPath, log, log1p } from './math';
+import { exp, expDraw, expDrawInRange, expDrawTable, log, log1p } from './math';
 
 /**
- * The samplers the simulation needs, all driven by one seeded generator. The algorithms are
- * d3-random's (Marsaglia–Tsang gamma on ziggurat normals; Poisson and binomial reduced by gamma/beta splitting to a
- * small case counted directly), written without per-call closures because this is the hot loop:
- * d3's factories allocate on every call and the garbage collector then dominated run time.
+ * The samplers the simulation needs, all driven by one seeded generator: Marsaglia–Tsang gamma on
+ * ziggurat normals; Poisson and binomial by Hörmann's transformed rejection (two or three
+ * uniforms whatever the mean, where a mean of 10⁵ contacts took a chain of gammas and betas),
+ * counted directly below a mean of 10. Written without per-call closures because this is the hot
+ * loop: closures allocate on every call and the garbage collector then dominated run time.
  * Degenerate arguments return the obvious constant.
  */
 export interface Samplers {
@@ -17,12 +18,10 @@ export interface Samplers {
   /** Binomial(n, p); handles p ∈ {0, 1} and n = 0 exactly. */
   binomial(n: number, p: number): number;
   /**
-   * Binomial(n, p) too, by transformed rejection: one to three uniforms whatever n, where `binomial`
-   * takes a pair of gammas per halving of n. Other draws from the same uniforms, so it serves new
-   * draws only (the behaviour worlds' thinning); `binomial` keeps the draws every scenario without
-   * behaviour has always had.
+   * Marked items among `draw` taken without replacement from `total` of which `marked` are
+   * marked (0 ≤ marked, draw ≤ total, whole numbers).
    */
-  binomialRejection(n: number, p: number): number;
+  hypergeometric(total: number, marked: number, draw: number): number;
   /** Beta(a, b); 1 when b is 0, 0 when a is 0. */
   beta(a: number, b: number): number;
   normal(mean: number, sd: number): number;
@@ -113,7 +112,7 @@ class SamplerSet implements Samplers {
   }
 
   /**
-   * Binomial(n, p) for n·p ≤ 16 by inversion: walk the probability mass function from 0 with
+   * Binomial(n, p) for n·p < 10 by inversion: walk the probability mass function from 0 with
    * its ratio recursion. One uniform and one pow per draw; the rest is arithmetic, so it is
    * cheap and gives the same bits in every JavaScript engine.
    */
@@ -132,28 +131,6 @@ class SamplerSet implements Samplers {
   }
 
   binomial(count: number, prob: number): number {
-    if (count <= 0 || prob <= 0) return 0;
-    if (prob >= 1) return count;
-    let acc = 0;
-    let n = count;
-    let p = prob;
-    // Split on the i-th order statistic of n uniforms, Beta(i, n − i + 1), until n·p is small.
-    while (n * p > 16 && n * (1 - p) > 16) {
-      const i = Math.floor((n + 1) * p);
-      const y = this.beta(i, n - i + 1);
-      if (y <= p) {
-        acc += i;
-        n -= i;
-        p = (p - y) / (1 - y);
-      } else {
-        n = i - 1;
-        p /= y;
-      }
-    }
-    return p < 0.5 ? acc + this.countSmall(n, p) : acc + n - this.countSmall(n, 1 - p);
-  }
-
-  binomialRejection(count: number, prob: number): number {
     if (count <= 0 || prob <= 0) return 0;
     if (prob >= 1) return count;
     const p = prob < 0.5 ? prob : 1 - prob;
@@ -217,25 +194,72 @@ class SamplerSet implements Samplers {
     }
   }
 
+  hypergeometric(total: number, marked: number, draw: number): number {
+    // By symmetry at most half the items are drawn and at most half are marked.
+    if (2 * draw > total) return marked - this.hypergeometric(total, marked, total - draw);
+    if (2 * marked > total) return draw - this.hypergeometric(total, total - marked, draw);
+    const top = Math.min(marked, draw);
+    if (top === 0) return 0;
+    // Inversion from 0 with the probabilities' ratio recursion: one uniform, about mean-many
+    // steps (a segment's few departures hold a handful of its cases), P(0) from Stirling's series.
+    const logP0 = logFactorial(total - marked) + logFactorial(total - draw) - logFactorial(total - marked - draw) - logFactorial(total);
+    if (logP0 > -600) {
+      let f = exp(logP0);
+      let u = this.U();
+      let k = 0;
+      while (u > f && k < top) {
+        u -= f;
+        f *= ((marked - k) * (draw - k)) / ((k + 1) * (total - marked - draw + k + 1));
+        k++;
+      }
+      return k;
+    }
+    // A mean so large that P(0) underflows: item by item, one uniform each.
+    let k = 0;
+    let m = marked;
+    for (let i = 0; i < draw && m > 0; i++) {
+      if (this.U() * (total - i) < m) {
+        k++;
+        m--;
+      }
+    }
+    return k;
+  }
+
   poisson(mean: number): number {
     if (!(mean > 0)) return 0;
-    let acc = 0;
-    let mu = mean;
-    // The arrival time of the n-th event is Gamma(n): whole blocks of events are taken at once.
-    while (mu > 16) {
-      const n = Math.floor(0.875 * mu);
-      const t = this.gamma1(n);
-      if (t > mu) return acc + this.binomial(n - 1, mu / t);
-      acc += n;
-      mu -= t;
-    }
-    // Knuth's product of uniforms: count until the product falls below e^−μ (μ ≤ 16).
-    const limit = exp(-mu);
+    if (mean >= 10) return this.ptrs(mean);
+    // Knuth's product of uniforms: count until the product falls below e^−μ (μ < 10).
+    const limit = exp(-mean);
     const st = this.st;
-    if (st !== null) return acc + knuthCount(st, limit);
+    if (st !== null) return knuthCount(st, limit);
     let k = 0;
     for (let prod = this.U(); prod > limit; prod *= this.U()) k++;
-    return acc + k;
+    return k;
+  }
+
+  /**
+   * Hörmann's PTRS (W. Hörmann, "The transformed rejection method for generating Poisson random
+   * variables", Insurance: Mathematics and Economics 12, 1993, 39–45) for μ ≥ 10: two uniforms
+   * whatever μ, a rectangle of immediate acceptance (about nine draws in ten), else the exact
+   * density ratio with log k! from Stirling's series.
+   */
+  private ptrs(mu: number): number {
+    const sl = Math.sqrt(mu);
+    const b = 0.931 + 2.53 * sl;
+    const a = -0.059 + 0.02483 * b;
+    const vr = 0.9277 - 3.6224 / (b - 2);
+    for (;;) {
+      const u = this.U() - 0.5;
+      const v = this.U();
+      const us = 0.5 - Math.abs(u);
+      const k = Math.floor(((2 * a) / us + b) * u + mu + 0.43);
+      if (us >= 0.07 && v <= vr) return k;
+      if (k < 0 || (us < 0.013 && v > us)) continue;
+      const invAlpha = 1.1239 + 1.1328 / (b - 3.4);
+      // log f(k) = −μ + k·log μ − log k!, against the proposal's hat at u.
+      if (log((v * invAlpha) / (a / (us * us) + b)) <= -mu + k * log(mu) - logFactorial(k)) return k;
+    }
   }
 
   gamma(shape: number, scale: number): number {
@@ -247,7 +271,7 @@ class SamplerSet implements Samplers {
   }
 
   lognormal(mu: number, sigma: number): number {
-    return exp(sigma > 0 ? mu + sigma * this.Z() : mu);
+    return expDraw(sigma > 0 ? mu + sigma * this.Z() : mu);
   }
 
   uniform(): number {
@@ -257,14 +281,14 @@ class SamplerSet implements Samplers {
   fillLognormal(out: Float64Array, count: number, mu: number, sigma: number): void {
     const st = this.st;
     if (!st) {
-      for (let i = 0; i < count; i++) out[i] = exp(mu + sigma * this.Z());
+      for (let i = 0; i < count; i++) out[i] = expDraw(mu + sigma * this.Z());
       return;
     }
     // Most draws take fillCommon's tight loop; it stops before a draw that needs the ziggurat's
     // slow path or exp's edge cases, which is then drawn here, consuming the same uniforms.
     let i = fillCommon(st, out, 0, count, mu, sigma);
     while (i < count) {
-      out[i] = exp(mu + sigma * this.Z());
+      out[i] = expDraw(mu + sigma * this.Z());
       i = fillCommon(st, out, i + 1, count, mu, sigma);
     }
   }
@@ -280,6 +304,12 @@ function stirlingTail(k: number): number {
   const k1 = k + 1;
   const k1s = k1 * k1;
   return (1 / 12 - (1 / 360 - 1 / 1260 / k1s) / k1s) / k1;
+}
+
+/** log k! for a whole k ≥ 0, by the same series. */
+const HALF_LOG_2PI = 0.9189385332046728;
+function logFactorial(k: number): number {
+  return (k + 0.5) * log(k + 1) - (k + 1) + HALF_LOG_2PI + stirlingTail(k);
 }
 
 /**
@@ -317,14 +347,14 @@ function fillCommon(st: AleaState, out: Float64Array, from: number, count: numbe
     const iz = hz & 127;
     if (!(Math.abs(hz) < KN[iz])) break;
     const x = mu + sigma * (hz * WN[iz]);
-    if (!expMainPath(x)) break;
+    if (!expDrawInRange(x)) break;
     c = hi + (hz >>> 0 < lo >>> 0 ? 1 : 0);
     k0 = k1;
     k1 = k2;
     k2 = hz;
     out[i] = x;
   }
-  for (let j = from; j < i; j++) out[j] = expInRange(out[j]);
+  for (let j = from; j < i; j++) out[j] = expDrawTable(out[j]);
   st.s0 = fromK(k0);
   st.s1 = fromK(k1);
   st.s2 = fromK(k2);

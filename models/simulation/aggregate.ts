@@ -83,11 +83,11 @@ export function aggregateSegmentYear(plan: SegmentYearPlan, base: Samplers, t: T
         // total they are spread evenly over the moves, a multinomial).
         const rng = W[w].rng;
         const NR = S - R;
-        const N1 = rng.binomialRejection(NR, u);
-        const S1 = N1 + rng.binomialRejection(R, u);
+        const N1 = rng.binomial(NR, u);
+        const S1 = N1 + rng.binomial(R, u);
         retK[w] += NR - N1;
         retC[w] += removedCost * (1 - refilledShare) * keptShare(rng, NR, N1, lp.alpha);
-        const A1 = A > 0 ? rng.binomialRejection(A, S1 / S) : 0;
+        const A1 = A > 0 ? rng.binomial(A, S1 / S) : 0;
         wt.movedOut[l] += S1;
         wt.movedIn[mv.to] += S1 + A1;
         wt.added[mv.to] += A1;
@@ -107,7 +107,7 @@ export function aggregateSegmentYear(plan: SegmentYearPlan, base: Samplers, t: T
       cw += poolC[w];
       const v = wd.volume[l];
       if (v > 0 && kw > 0) {
-        const V = wd.rng.binomialRejection(kw, v);
+        const V = wd.rng.binomial(kw, v);
         cw *= keptShare(wd.rng, kw, V, lp.alpha);
         kw -= V;
       }
@@ -200,13 +200,13 @@ function handBack(wd: BehaviourWorld, lp: LinePlan, w: number): void {
     const cut = lp.cuts[ci];
     const q = wd.reach[cut.iv];
     if (P > 0) {
-      const X = rng.binomialRejection(P, q * cut.f);
+      const X = rng.binomial(P, q * cut.f);
       Pc *= keptShare(rng, P, X, lp.alpha);
       P -= X;
     }
     const S = cutS[ci];
     if (q < 1 && S > 0) {
-      const H = S - rng.binomialRejection(S, q);
+      const H = S - rng.binomial(S, q);
       Pc += cutC[ci] * (1 - keptShare(rng, S, H, lp.alpha));
       P += H;
     }
@@ -220,8 +220,8 @@ function handBackCases(wd: BehaviourWorld, hc: HighCostPlan): number {
   let P = 0;
   for (let ci = 0; ci < hc.nCuts; ci++) {
     const q = wd.reach[hc.cuts[ci].iv];
-    if (P > 0) P -= wd.rng.binomialRejection(P, q * hc.cuts[ci].f);
-    if (q < 1 && cutS[ci] > 0) P += cutS[ci] - wd.rng.binomialRejection(cutS[ci], q);
+    if (P > 0) P -= wd.rng.binomial(P, q * hc.cuts[ci].f);
+    if (q < 1 && cutS[ci] > 0) P += cutS[ci] - wd.rng.binomial(cutS[ci], q);
   }
   return P;
 }
@@ -238,10 +238,10 @@ function movePool(wd: BehaviourWorld, lp: LinePlan, l: number, w: number): void 
   let Pc = poolC[w];
   for (let mi = 0; mi < lp.nMoves && P > 0; mi++) {
     const mv = lp.moves[mi];
-    const S = rng.binomialRejection(P, mv.f * Math.min(1, wd.uptake[mv.sub]));
+    const S = rng.binomial(P, mv.f * Math.min(1, wd.uptake[mv.sub]));
     if (S === 0) continue;
     const kept = Pc * keptShare(rng, P, S, lp.alpha);
-    const R = rng.binomialRejection(S, mv.refill);
+    const R = rng.binomial(S, mv.refill);
     const refilledShare = keptShare(rng, S, S - R, lp.alpha);
     Pc = kept + (Pc - kept) * refilledShare;
     P = P - S + R;
@@ -269,31 +269,12 @@ function persistentCases(rng: Samplers, hc: HighCostPlan, n: number): number {
   if (prevCases < 0) M = rng.binomial(n, rate);
   else {
     const stay = Math.min(n, prevN);
-    const had = stay < prevN ? hypergeometric(rng, prevN, prevCases, stay) : prevCases;
+    const had = stay < prevN ? rng.hypergeometric(prevN, prevCases, stay) : prevCases;
     M = rng.binomial(had, persistentRate(rate, rho, true)) + rng.binomial(stay - had, persistentRate(rate, rho, false)) + rng.binomial(n - stay, rate);
   }
   hc.prevCases = M;
   hc.prevN = n;
   return M;
-}
-
-/**
- * Marked items among `draw` taken without replacement from `total` of which `marked` are marked:
- * one uniform per item of the smaller of the draw and what is left behind. Exact; cheap here,
- * where a segment loses a few percent of its people a year.
- */
-function hypergeometric(rng: Samplers, total: number, marked: number, draw: number): number {
-  const left = total - draw;
-  if (left < draw) return marked - hypergeometric(rng, total, marked, left);
-  let k = 0;
-  let m = marked;
-  for (let i = 0; i < draw && m > 0; i++) {
-    if (rng.uniform() * (total - i) < m) {
-      k++;
-      m--;
-    }
-  }
-  return k;
 }
 
 let severityBuffer = new Float64Array(4096);

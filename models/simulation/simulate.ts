@@ -471,7 +471,9 @@ export class RunSimulator {
       const perCap = this.rebased(hist, theta, g, perCapAt0, lineAt0);
       return (t, pop, line, world = 1) => pop * perCap[(world * m.horizon + t) * (NL + 1) + (line === undefined ? NL : line)];
     }
-    return (t, pop, line) => pop * (line === undefined ? perCapAt0 : lineAt0[line]) * ipow(1 + g, t);
+    // Projected per person, then times the population: the rebased path's order, so that rebasing
+    // with a ratchet of 0, and the years before the first rebasing, give the same bits.
+    return (t, pop, line) => pop * ((line === undefined ? perCapAt0 : lineAt0[line]) * ipow(1 + g, t));
   }
 
   /**
@@ -559,7 +561,8 @@ export class RunSimulator {
         let base = l === NL ? perCapAt0 : lineAt0[l];
         let from = 0;
         for (let t = 0; t < H; t++) {
-          if (t > 0 && t % every === 0) {
+          // A ratchet of 0 keeps the running base: skipped, so that it pays exactly what no rebasing pays.
+          if (t > 0 && t % every === 0 && r !== 0) {
             const old = base * ipow(1 + g, t - from);
             let realised = 0;
             for (let k = 1; k <= P; k++) realised += hist[(w * Y + t - k + P) * (NL + 1) + l] * ipow(1 + g, k) * (wt ? wt[P - k] : 1 / P);

@@ -90,7 +90,7 @@ describe('controlled interventions: aggregate ≡ person mode in distribution', 
     });
 
   it('the comparison detects a wrong reach (hold-back 0.2 instead of 0.6 in person mode)', () => {
-    const bad = run(scenario({ ...ON, holdBack: 0.2 }, 'person'), 300, 'person').block;
+    const bad = run(scenario({ ...ON, holdBack: 0.2 }, 'person'), 600, 'person').block;
     const { p } = ks2(yearValues(agg, 'world.ffs.contacts.hospital', YEAR), yearValues(bad, 'world.ffs.contacts.hospital', YEAR));
     expect(p).toBeLessThan(ALPHA);
   });

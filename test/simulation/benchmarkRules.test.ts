@@ -124,8 +124,8 @@ describe('benchmark rules (hand-computed cases)', () => {
     close(Array.from(column(block, finColumn('pop', 'integrator', 'revenue'))), path(0.6));
   });
 
-  it('ratchet 0 leaves the benchmark as without rebasing; ratchet 1 (the default) is the realised cost projected', () => {
-    close(benchmarks({ rebase: { everyYears: 3, ratchet: 0 } }).B, benchmarks({}).B);
+  it('ratchet 0 leaves the benchmark as without rebasing, bit for bit; ratchet 1 (the default) is the realised cost projected', () => {
+    expect(Array.from(benchmarks({ rebase: { everyYears: 3, ratchet: 0 } }).B)).toEqual(Array.from(benchmarks({}).B));
     const full = benchmarks({ rebase: { everyYears: 3 } }).B;
     const realised = (0.8 * COST(0) * (1 + G) ** 3 + 0.8 * COST(1) * (1 + G) ** 2 + 0.8 * COST(2) * (1 + G)) / 3;
     expect(full[3] / (N * realised) - 1).toBeCloseTo(0, 12);

@@ -175,25 +175,27 @@ test.describe.serial('65-contract-rules', () => {
     await runOfEditor(page);
   });
 
-  test(`persistence (nl): ${'0,9'} in the two costliest segments widens the spread of a ten-year result`, async () => {
+  test(`persistence (nl): ${'0,9'} in every segment widens the spread of a ten-year result`, async () => {
     const sd = (s: Summary) => model(s, 'ffs').horizon.insurer.result.sd;
-    for (const i of [2, 3]) {
+    const segments = [0, 1, 2, 3, 4];
+    for (const i of segments) {
       await (await reveal(page, `[data-testid="kind-region.segments[${i}].highCost.persistence"]`)).selectOption('fixed');
       await typeKeys(page, dp(`region.segments[${i}].highCost.persistence.value`), '0');
       await holds(page, ['region', 'segments', i, 'highCost', 'persistence', 'value'], 0);
     }
     const independent = await runOfEditor(page);
-    for (const i of [2, 3]) {
+    for (const i of segments) {
       await typeKeys(page, dp(`region.segments[${i}].highCost.persistence.value`), '0,9');
       await holds(page, ['region', 'segments', i, 'highCost', 'persistence', 'value'], 0.9);
     }
     const persistent = await runOfEditor(page);
     // The yearly rate stays the same (the mean moves by chance only), the ten-year sum of the
-    // cases' cost spreads more: +25% in Node (ratio 1.251 at 200 runs, 1.259 at 400). Both runs
-    // share their draws, so the ratio varies far less than each SD's own 5% at 200 runs.
+    // cases' cost spreads more. The SD ratio in Node, 200 runs: 1.32 ± 0.08 (mean ± SD over 16
+    // seeds; 1.33 at 4,000 runs), so it falls to 1 (4 SD below) by chance with a probability
+    // below 1e-4; with persistence ignored the two runs are the same draws and the ratio is 1.
     const mean = (s: Summary) => model(s, 'ffs').horizon.insurer.result;
     assert(Math.abs(mean(persistent).mean - mean(independent).mean) < 4 * Math.hypot(mean(persistent).mcse, mean(independent).mcse), 'persistence moved the mean result');
-    assert(sd(persistent) > 1.12 * sd(independent), `SD of the insurer's ten-year result: €${(sd(independent) / 1e6).toFixed(2)} mln at ρ = 0, €${(sd(persistent) / 1e6).toFixed(2)} mln at ρ = 0.9`);
+    assert(sd(persistent) > sd(independent), `SD of the insurer's ten-year result: €${(sd(independent) / 1e6).toFixed(2)} mln at ρ = 0, €${(sd(persistent) / 1e6).toFixed(2)} mln at ρ = 0.9`);
 
     await typeKeys(page, dp('region.segments[2].highCost.persistence.value'), '1,5');
     await refused(page, 'region.segments[2].highCost.persistence', LABEL.persistence.nl, TOO_BIG.nl);
