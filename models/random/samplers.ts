@@ -113,8 +113,8 @@ class SamplerSet implements Samplers {
 
   /**
    * Binomial(n, p) for n·p < 10 by inversion: walk the probability mass function from 0 with
-   * its ratio recursion. One uniform and one pow per draw; the rest is arithmetic, so it is
-   * cheap and gives the same bits in every JavaScript engine.
+   * its ratio recursion. One uniform, one exp and one log1p per draw; the rest is arithmetic, so
+   * it is cheap and gives the same bits in every JavaScript engine.
    */
   private countSmall(n: number, p: number): number {
     let f = exp(n * log1p(-p));
@@ -202,7 +202,7 @@ class SamplerSet implements Samplers {
     if (top === 0) return 0;
     // Inversion from 0 with the probabilities' ratio recursion: one uniform, about mean-many
     // steps (a segment's few departures hold a handful of its cases), P(0) from Stirling's series.
-    const logP0 = logFactorial(total - marked) + logFactorial(total - draw) - logFactorial(total - marked - draw) - logFactorial(total);
+    const logP0 = logHypergeometricP0(total, marked, draw);
     if (logP0 > -600) {
       let f = exp(logP0);
       let u = this.U();
@@ -306,6 +306,20 @@ function stirlingTail(k: number): number {
   return (1 / 12 - (1 / 360 - 1 / 1260 / k1s) / k1s) / k1;
 }
 
+/**
+ * log P(0) of the hypergeometric law, log[(N−M)! (N−n)! / ((N−M−n)! N!)] for N items of which M are
+ * marked and n drawn. Written as four log k! it cancels terms of size N·log N, whose rounding
+ * (about 1e-8 for N in the millions) is as large as P(k > 0) itself when few items are marked or
+ * drawn. Paired by Stirling's formula, the large terms cancel exactly and what is left is
+ * M·log(1 − n/(N+1)) + (N−M+½)·log(1 − M/(N+1)) − (N−M−n+½)·log(1 − M/(N−n+1)) plus the four
+ * series' tails, each term of the size of the result.
+ */
+function logHypergeometricP0(N: number, M: number, n: number): number {
+  return (
+    M * log1p(-n / (N + 1)) + (N - M + 0.5) * log1p(-M / (N + 1)) - (N - M - n + 0.5) * log1p(-M / (N - n + 1)) + stirlingTail(N - M) + stirlingTail(N - n) - stirlingTail(N - M - n) - stirlingTail(N)
+  );
+}
+
 /** log k! for a whole k ≥ 0, by the same series. */
 const HALF_LOG_2PI = 0.9189385332046728;
 function logFactorial(k: number): number {
@@ -328,7 +342,7 @@ const fromK = (k: number): number => (k >>> 0) * 2.3283064365386963e-10;
  * Lognormal draws into out[from..count) with the Alea state in local variables and no call in
  * the loop (this loop is most of a run): the same numbers, in the same order, as `lognormal`
  * calls. Stops, without consuming its uniform, at the first draw that needs zigguratFix or exp
- * outside its main path; returns that index (or `count`).
+ * outside `expDrawInRange`; returns that index (or `count`).
  */
 function fillCommon(st: AleaState, out: Float64Array, from: number, count: number, mu: number, sigma: number): number {
   let k0 = toK(st.s0);
