@@ -1,7 +1,8 @@
 import { PARTIES, type Party } from '../core/names';
 import type { LocalText } from '../scenario/localText';
 import { worldPrefix, type RunBlock } from '../simulation/columns';
-import { expectedShortfallMcse, meanSd, probAtLeast, proportion, quantilesBySelection, selectInPlace, stat, yearSlice, type Prob, type Stat } from './stats';
+import { expectedShortfallMcse, meanSd, probAtLeast, proportion, quantilesOf, stat, yearSlice, type Prob, type Stat } from './stats';
+import { smallestSorted } from './orderStats';
 import { finColumn, PAID_ITEMS, paidColumn, paidItemColumn, STATUS_QUO, type PaidItem } from '../core/columns';
 import type { FinancingPlan } from '../finance/plan';
 import { memoised, statWith, type SummaryMemo } from './memo';
@@ -108,20 +109,15 @@ function resultsOf(b: RunBlock, model: string, party: Party, year: number | 'hor
   return { result: r, revenue: v };
 }
 
-/**
- * The worst 5% of results (at least one): their sum (in ascending order), count and SD.
- * Rearranges `a` (selection, then a sort of the tail only).
- */
+/** The worst 5% of results (at least one): their sum (in ascending order), count and SD. */
 function worstTail(a: Float64Array): { es: number; tail: number; tailSd: number } {
   const n = a.length;
   const tail = Math.max(1, Math.floor(0.05 * n));
   if (n === 0) return { es: NaN, tail, tailSd: NaN };
-  selectInPlace(a, 0, n - 1, tail - 1);
-  a.subarray(0, tail).sort();
+  const worst = smallestSorted(a, tail);
   let es = 0;
-  for (let i = 0; i < tail; i++) es += a[i];
-  const tailSd = meanSd(a.subarray(0, tail)).sd;
-  return { es, tail, tailSd };
+  for (let i = 0; i < tail; i++) es += worst[i];
+  return { es, tail, tailSd: meanSd(worst).sd };
 }
 
 const esMcse = (w: { es: number; tail: number; tailSd: number }, var95: number, n: number) => expectedShortfallMcse(w.tailSd, -w.es / w.tail, var95, n, 0.05);
@@ -139,8 +135,8 @@ export function changeRisk(result: Float64Array, sq: Float64Array): Pick<PartyRi
     if (diff[i] < 0) worse++;
   }
   const d = meanSd(diff);
-  const dw = worstTail(diff.slice());
-  const [p5, p95] = quantilesBySelection(diff, [0.05, 0.95]);
+  const dw = worstTail(diff);
+  const [p5, p95] = quantilesOf(diff, [0.05, 0.95]);
   return {
     changeVsStatusQuo: { mean: d.mean, sd: d.sd, mcse: d.n > 0 ? d.sd / Math.sqrt(d.n) : NaN, p5, p95 },
     pWorseOff: proportion(worse, n),
@@ -165,10 +161,9 @@ function partyRisks(b: RunBlock, model: string, year: number | 'horizon', sqOf: 
 function risksOf(per: { p: Party; result: Float64Array; revenue: Float64Array; sq: Float64Array }[]): Record<Party, PartyRisk> {
   const risks = per.map((x): PartyRisk => {
     const n = x.result.length;
-    const scratch = x.result.slice();
-    const w = worstTail(scratch);
+    const w = worstTail(x.result);
     const revenue = meanSd(x.revenue).mean;
-    const result = stat(x.result, scratch);
+    const result = stat(x.result);
     let losses = 0;
     for (let i = 0; i < n; i++) if (x.result[i] < 0) losses++;
     return {
@@ -224,9 +219,8 @@ export function summarizeFinancing(plan: FinancingPlan, b: RunBlock, target = Na
               const x = new Float64Array(own.length);
               let losses = 0;
               for (let i = 0; i < x.length; i++) if ((x[i] = own[i] + share * integ[i]) < 0) losses++;
-              const scratch = x.slice();
-              const { es, tail } = worstTail(scratch);
-              const result = stat(x, scratch);
+              const { es, tail } = worstTail(x);
+              const result = stat(x);
               return [p, { share, result, pLoss: proportion(losses, x.length), var95: -result.p5, es95: -es / tail }];
             }),
           ) as { gp: OwnerRisk; hospital: OwnerRisk })

@@ -1,3 +1,4 @@
+import { orderStatistics } from './orderStats';
 /** Summary of a sample: mean with its Monte Carlo standard error, spread and percentiles. */
 export interface Stat {
   n: number;
@@ -108,12 +109,11 @@ export function meanSd(x: ArrayLike<number>): { n: number; mean: number; sd: num
 }
 
 /**
- * Mean, SD, MC SE and percentiles of x (NaN values skipped). `scratch`, when given, holds x's
- * non-NaN values in any order and may be rearranged; otherwise a copy is made.
+ * Mean, SD, MC SE and percentiles of x (NaN values skipped).
  */
-export function stat(x: ArrayLike<number>, scratch?: Float64Array): Stat {
+export function stat(x: ArrayLike<number>): Stat {
   const { n, mean, sd } = meanSd(x);
-  const a = scratch ?? finiteCopy(x, n);
+  const a = finiteCopy(x, n);
   const { q, mcse } = quantilesWithMcse(a, STAT_QUANTILES);
   return {
     n,
@@ -134,9 +134,8 @@ export function stat(x: ArrayLike<number>, scratch?: Float64Array): Stat {
 }
 
 /**
- * Quantiles of the values in `a` (as `quantileSorted` on the sorted values) with their Monte Carlo
- * SEs (as `quantileMcse`), by selection: every order statistic either needs is put in place in
- * ascending rank order, each selection searching only above the previous one. `a` is rearranged.
+ * Quantiles of the values in `a` (no NaN; as `quantileSorted` on the sorted values) with their
+ * Monte Carlo SEs (as `quantileMcse`), from the order statistics either needs.
  */
 export function quantilesWithMcse(a: Float64Array, qs: readonly number[]): { q: number[]; mcse: number[] } {
   const n = a.length;
@@ -147,14 +146,11 @@ export function quantilesWithMcse(a: Float64Array, qs: readonly number[]): { q: 
     return { h, lo, hi: Math.min(n - 1, lo + 1), se: quantileMcseRanks(n, q) };
   });
   const ranks = [...new Set(parts.flatMap((p) => (n < 2 ? [p.lo, p.hi] : [p.lo, p.hi, p.se.lo, p.se.hi])))].sort((x, y) => x - y);
-  let from = 0;
-  for (const k of ranks) {
-    selectInPlace(a, from, n - 1, k);
-    from = k + 1;
-  }
+  const values = orderStatistics(a, ranks);
+  const at = (r: number) => values[ranks.indexOf(r)];
   return {
-    q: parts.map((p) => a[p.lo] + (p.h - p.lo) * (a[p.hi] - a[p.lo])),
-    mcse: parts.map((p) => (n < 2 ? NaN : mcseBetween(a[p.se.lo], a[p.se.hi], p.se.lo, p.se.hi, p.se.d))),
+    q: parts.map((p) => at(p.lo) + (p.h - p.lo) * (at(p.hi) - at(p.lo))),
+    mcse: parts.map((p) => (n < 2 ? NaN : mcseBetween(at(p.se.lo), at(p.se.hi), p.se.lo, p.se.hi, p.se.d))),
   };
 }
 
@@ -166,25 +162,19 @@ function finiteCopy(x: ArrayLike<number>, n: number): Float64Array {
   return out;
 }
 
-/**
- * Quantiles (ascending qs) of the values in `a`, exactly as `quantileSorted` would give on the
- * sorted values, but found by selection: only the two order statistics each quantile needs are put
- * in place, which is several times faster than sorting for the hundreds of columns a summary
- * reads. `a` is rearranged.
- */
-export function quantilesBySelection(a: Float64Array, qs: number[]): number[] {
+/** Quantiles (ascending qs) of the values in `a` (no NaN), exactly as `quantileSorted` gives them on the sorted values. */
+export function quantilesOf(a: Float64Array, qs: readonly number[]): number[] {
   const n = a.length;
   if (n === 0) return qs.map(() => NaN);
-  let from = 0;
-  return qs.map((q) => {
+  const parts = qs.map((q) => {
     const h = (n - 1) * q;
     const lo = Math.floor(h);
-    const hi = Math.min(n - 1, lo + 1);
-    selectInPlace(a, from, n - 1, lo);
-    if (hi > lo) selectInPlace(a, lo + 1, n - 1, hi);
-    from = hi;
-    return a[lo] + (h - lo) * (a[hi] - a[lo]);
+    return { h, lo, hi: Math.min(n - 1, lo + 1) };
   });
+  const ranks = [...new Set(parts.flatMap((p) => [p.lo, p.hi]))].sort((x, y) => x - y);
+  const values = orderStatistics(a, ranks);
+  const at = (r: number) => values[ranks.indexOf(r)];
+  return parts.map((p) => at(p.lo) + (p.h - p.lo) * (at(p.hi) - at(p.lo)));
 }
 
 /**

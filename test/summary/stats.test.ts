@@ -1,7 +1,7 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { meanSd, probAtLeast, quantileMcse, quantileSorted, quantilesBySelection, stat, STAT_QUANTILES } from '../../models/summary/stats';
+import { meanSd, probAtLeast, quantileMcse, quantileSorted, quantilesOf, stat, STAT_QUANTILES } from '../../models/summary/stats';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import { varianceSplit } from '../../models/summary/varianceSplit';
 import { minimumSavingsRate } from '../../models/define/closedForm';
@@ -86,7 +86,7 @@ describe('summary statistics', () => {
     expect(stat([]).p95Mcse).toBeNaN();
   });
 
-  it('quantiles by selection equal quantiles of the sorted values, ties and all', () => {
+  it('quantiles from order statistics equal quantiles of the sorted values, ties and all', () => {
     fc.assert(
       fc.property(
         fc.array(fc.oneof(fc.double({ noNaN: true, min: -1e12, max: 1e12 }), fc.integer({ min: -3, max: 3 })), { minLength: 1, maxLength: 3000, size: 'max' }),
@@ -94,7 +94,7 @@ describe('summary statistics', () => {
         (xs, raw) => {
           const qs = [...raw, 0.05, 0.5, 0.95].sort((a, b) => a - b);
           const sorted = Float64Array.from(xs).sort();
-          const got = quantilesBySelection(Float64Array.from(xs), qs);
+          const got = quantilesOf(Float64Array.from(xs), qs);
           qs.forEach((q, i) => expect(got[i]).toBe(quantileSorted(sorted, q)));
         },
       ),
