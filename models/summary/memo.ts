@@ -19,6 +19,15 @@ export class SummaryMemo {
   private copies = new Map<number, Float64Array[]>();
   private bytes = 0;
   private generation = 0;
+  /**
+   * Within one summary: each input array's hash, and the kept copy it was found equal to. The
+   * same arrays (θ for every sensitivity, the status quo for every contract) are read by many
+   * statistics; hashing and comparing them each time took a fifth of a summary. Only within one
+   * summary, because a block's columns are the same arrays from one summary to the next while
+   * the runs kept in them grow; inputs are never changed while a summary is made.
+   */
+  private hashed = new WeakMap<Float64Array, number>();
+  private matched = new WeakMap<Float64Array, Float64Array>();
   /** Statistics taken from the memo, and computed (read by tests). */
   hits = 0;
   misses = 0;
@@ -52,17 +61,33 @@ export class SummaryMemo {
     this.copies = copies;
     this.bytes = bytes;
     this.generation++;
+    this.hashed = new WeakMap();
+    this.matched = new WeakMap();
+  }
+
+  private hash(x: Float64Array): number {
+    let h = this.hashed.get(x);
+    if (h === undefined) this.hashed.set(x, (h = hashOf(x)));
+    return h;
+  }
+
+  /** Whether `input` holds the same numbers as the kept copy `kept` (remembered when it does). */
+  private same(kept: Float64Array, input: Float64Array): boolean {
+    if (this.matched.get(input) === kept) return true;
+    if (!sameNumbers(kept, input)) return false;
+    this.matched.set(input, kept);
+    return true;
   }
 
   /**
-   * `compute()`'s value, which must depend only on `kind` and the numbers in `inputs`. Returns a
-   * copy, so that nothing done to one summary reaches another.
+   * `compute()`'s value, which must depend only on `kind` and the numbers in `inputs` and must not
+   * change them. Returns a copy, so that nothing done to one summary reaches another.
    */
   get<T>(kind: string, inputs: readonly Float64Array[], compute: () => T): T {
-    const hashes = inputs.map(hashOf);
+    const hashes = inputs.map((x) => this.hash(x));
     const key = `${kind}\u0000${hashes.join()}`;
     const list = this.entries.get(key);
-    const found = list?.find((e) => e.inputs.every((x, i) => sameNumbers(x, inputs[i])));
+    const found = list?.find((e) => e.inputs.every((x, i) => this.same(x, inputs[i])));
     if (found) {
       this.hits++;
       found.generation = this.generation;
@@ -74,7 +99,7 @@ export class SummaryMemo {
     let added = 0;
     for (let i = 0; i < inputs.length; i++) {
       const same = this.copies.get(hashes[i]);
-      const copy = same?.find((x) => sameNumbers(x, inputs[i]));
+      const copy = same?.find((x) => this.same(x, inputs[i]));
       if (copy) kept.push(copy);
       else {
         kept.push(inputs[i]);
@@ -87,6 +112,7 @@ export class SummaryMemo {
     for (let i = 0; i < kept.length; i++) {
       if (kept[i] !== inputs[i]) continue;
       kept[i] = inputs[i].slice();
+      this.matched.set(inputs[i], kept[i]);
       const same = this.copies.get(hashes[i]);
       if (same) same.push(kept[i]);
       else this.copies.set(hashes[i], [kept[i]]);
