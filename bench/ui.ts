@@ -83,7 +83,12 @@ async function answered(page: Page, g: number): Promise<number> {
 const bench = (page: Page) => page.evaluate(() => (window as any).__bench as BenchState);
 const hookOf = (page: Page) =>
   page.evaluate(
-    () => (window as any).__proeftuin as { generation: number; summary: { runs: number } | null; timing: { startedAt: number; firstProgressAt: number; firstResultsAt: number; runEndedAt: number } },
+    () =>
+      (window as any).__proeftuin as {
+        generation: number;
+        summary: { runs: number } | null;
+        timing: { startedAt: number; firstProgressAt: number; firstResultsAt: number; runEndedAt: number; summarizedAt: number };
+      },
   );
 const tasksIn = (s: BenchState, from: number, to: number) => s.longTasks.filter((t) => t.start + t.duration > from && t.start < to);
 
@@ -91,6 +96,7 @@ interface Open {
   ms: number;
   runStart: number;
   runEnd: number;
+  summarized: number;
   runs: number;
   workers: { name: string; created: number; readyAfter: number | null }[];
   longTasks: number;
@@ -106,6 +112,8 @@ interface Edit {
   /** Run started → the first runs reported done (the scenario validated, defined and loaded by the workers). */
   firstRunsMs: number;
   drawMs: number;
+  /** Run ended → its final summary (made in the summary worker) on the UI thread. */
+  summaryMs: number;
   longTasks: number;
   maxLongTask: number;
 }
@@ -130,6 +138,7 @@ async function openOnce(browser: Browser, base: string): Promise<{ open: Open; p
       ms: done,
       runStart: hook.timing.startedAt,
       runEnd: hook.timing.runEndedAt,
+      summarized: hook.timing.summarizedAt,
       runs: hook.summary?.runs ?? 0,
       workers: s.workers.map((w) => ({ name: w.url.replace(/^.*\//, '').replace(/-[\w-]{8}\.js$/, '.js'), created: w.created, readyAfter: w.ready === null ? null : w.ready - w.created })),
       longTasks: tasks.length,
@@ -162,6 +171,7 @@ async function editOnce(page: Page, path: string, text: string): Promise<Edit> {
     runMs: t.runEndedAt - t.startedAt,
     firstRunsMs: t.firstProgressAt - t.startedAt,
     drawMs: done - t.runEndedAt,
+    summaryMs: t.summarizedAt - t.runEndedAt,
     longTasks: tasks.length,
     maxLongTask: Math.max(0, ...tasks.map((x) => x.duration)),
   };
@@ -319,6 +329,7 @@ async function main() {
     if (o.length) say('  of which: open → run started', list(o.map((x) => x.runStart)));
     if (o.length) say('  of which: run started → run ended', list(o.map((x) => x.runEnd - x.runStart)));
     if (o.length) say('  of which: run ended → every view drawn', list(o.map((x) => x.ms - x.runEnd)));
+    if (o.length) say('    of which: run ended → final summary on the UI thread', list(o.map((x) => x.summarized - x.runEnd)));
     if (o.length)
       say(
         'main-thread long tasks (> 50 ms) from open to the answer',
@@ -348,6 +359,7 @@ async function main() {
       say('  of which: run started → run ended', list(xs.map((x) => x.runMs)));
       say('    of which: run started → first runs done (validated, defined, loaded)', list(xs.map((x) => x.firstRunsMs)));
       say('  of which: run ended → every view drawn', list(xs.map((x) => x.drawMs)));
+      say('    of which: run ended → final summary on the UI thread', list(xs.map((x) => x.summaryMs)));
       say(
         `main-thread long tasks from the last keystroke to the answer (${what})`,
         `count median ${median(xs.map((x) => x.longTasks))} (${xs.map((x) => x.longTasks).join(' / ')}), longest median ${ms(median(xs.map((x) => x.maxLongTask)))} (${xs.map((x) => Math.round(x.maxLongTask)).join(' / ')} ms)`,

@@ -21,7 +21,7 @@ export interface ProeftuinHook {
   lang: 'nl' | 'en';
   error?: string;
   /** performance.now() at the start of the last run and at its first progress report. */
-  timing: { startedAt: number; firstProgressAt: number; firstResultsAt: number; runEndedAt: number };
+  timing: { startedAt: number; firstProgressAt: number; firstResultsAt: number; runEndedAt: number; summarizedAt: number };
   /** Runs behind the results on screen (a partial summary while running). */
   shownRuns?: number;
   shownPartial: boolean;

@@ -113,8 +113,8 @@ export function createRunController(validator: UiValidator) {
   /** What the views show: the partial summary while running, else the outcome. */
   const [live, setLive] = createSignal<RunOutcome | null>(null);
   const [error, setError] = createSignal<{ message: string; errors?: FieldError[]; issue?: Omit<Issue, 'path'> } | null>(null);
-  /** performance.now() when the last run started, its first progress, its first partial results, the end of its runs. */
-  const timing = { startedAt: NaN, firstProgressAt: NaN, firstResultsAt: NaN, runEndedAt: NaN };
+  /** performance.now() when the last run started, its first progress, its first partial results, the end of its runs, its final summary's arrival. */
+  const timing = { startedAt: NaN, firstProgressAt: NaN, firstResultsAt: NaN, runEndedAt: NaN, summarizedAt: NaN };
   /** Increases on every finished run, so views can highlight numbers that changed. */
   const [generation, setGeneration] = createSignal(0);
   /**
@@ -152,7 +152,7 @@ export function createRunController(validator: UiValidator) {
     });
     setError(null);
     setProgress({ done: 0, total: runs, elapsedMs: 0, etaMs: NaN });
-    Object.assign(timing, { startedAt: performance.now(), firstProgressAt: NaN, firstResultsAt: NaN, runEndedAt: NaN });
+    Object.assign(timing, { startedAt: performance.now(), firstProgressAt: NaN, firstResultsAt: NaN, runEndedAt: NaN, summarizedAt: NaN });
     // Validated and defined once, in the validator worker; the other workers take the definition.
     const prep = validator.prepare(input, true);
     const loaded = prep.then((p) => (p.ok ? summarizer.load(p.prepared.definition) : p));
@@ -253,6 +253,7 @@ export function createRunController(validator: UiValidator) {
       if (!lr.ok) throw new ScenarioError(lr.errors);
       const [res, h] = await Promise.all([summarizer.summarizeKept(r.runs), hash]);
       if (my !== ticket) return;
+      timing.summarizedAt = performance.now();
       if (Number.isNaN(timing.firstResultsAt)) timing.firstResultsAt = performance.now();
       const o: RunOutcome = {
         ...res,
