@@ -34,7 +34,8 @@ test.describe.serial('25-hostile-files', () => {
     const before = await title(page);
     const pop = await page.inputValue('[data-path="region.population"]');
     await page.setInputFiles('[data-testid="import-file"]', write(name, Buffer.from(content)));
-    await page.waitForSelector('[data-testid="import-errors"]', { timeout: 10_000 });
+    // The list names the file it is about: wait for this file's, not the one left by the test before.
+    await page.waitForFunction((n) => document.querySelector('[data-testid="import-errors"]')?.textContent?.includes(`"${n}"`), name, { timeout: 10_000 });
     const errs = (await page.textContent('[data-testid="import-errors"]')) ?? '';
     assert(path.test(errs), `the field is not named: ${errs.slice(0, 300)}`);
     assert(nl.test(errs), `not in Dutch: ${errs.slice(0, 300)}`);
