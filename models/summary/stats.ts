@@ -163,19 +163,7 @@ function finiteCopy(x: ArrayLike<number>, n: number): Float64Array {
 }
 
 /** Quantiles (ascending qs) of the values in `a` (no NaN), exactly as `quantileSorted` gives them on the sorted values. */
-export function quantilesOf(a: Float64Array, qs: readonly number[]): number[] {
-  const n = a.length;
-  if (n === 0) return qs.map(() => NaN);
-  const parts = qs.map((q) => {
-    const h = (n - 1) * q;
-    const lo = Math.floor(h);
-    return { h, lo, hi: Math.min(n - 1, lo + 1) };
-  });
-  const ranks = [...new Set(parts.flatMap((p) => [p.lo, p.hi]))].sort((x, y) => x - y);
-  const values = orderStatistics(a, ranks);
-  const at = (r: number) => values[ranks.indexOf(r)];
-  return parts.map((p) => at(p.lo) + (p.h - p.lo) * (at(p.hi) - at(p.lo)));
-}
+export const quantilesOf = (a: Float64Array, qs: readonly number[]): number[] => quantilesWithMcse(a, qs).q;
 
 /**
  * Rearranges a[lo..hi] so that a[k] holds the value it would have if a[lo..hi] were sorted, with no
