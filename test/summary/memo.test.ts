@@ -3,7 +3,8 @@ import { compile } from '../../models/pipeline/compile';
 import { simulateBlock } from '../../models/simulation/block';
 import { KeptCare } from '../../models/simulation/keptCare';
 import { summarize } from '../../models/summary/summarize';
-import { SummaryMemo } from '../../models/summary/memo';
+import { SummaryMemo, statWith } from '../../models/summary/memo';
+import { stat } from '../../models/summary/stats';
 import { column, type RunBlock } from '../../models/simulation/columns';
 import { finColumn, partiesOf } from '../../models/core/columns';
 import { PARTIES } from '../../models/core/names';
@@ -88,5 +89,16 @@ describe('summary memo', () => {
     first.years[0].reduction.mean = 123;
     first.financing.models[0].horizon.insurer.result.mean = 456;
     for (const x of [b, c, a]) expect(bitDifferences(summarize(x.model, x.block, { memo }), summarize(x.model, x.block))).toEqual([]);
+  });
+
+  it('reads an array again when its numbers change between summaries (a block’s columns grow in place as runs arrive)', () => {
+    const memo = new SummaryMemo();
+    const x = Float64Array.from({ length: 500 }, (_, i) => i);
+    memo.begin();
+    expect(statWith(memo)(x)).toEqual(stat(x));
+    for (let i = 0; i < x.length; i++) x[i] = 2 * i;
+    memo.begin();
+    expect(statWith(memo)(x)).toEqual(stat(x));
+    expect(memo.misses).toBe(2);
   });
 });
