@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { serveStatic } from '../test/e2e/server';
+import type { ProeftuinHook } from '../src/testHook';
 import { median } from './core';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -81,15 +82,7 @@ async function answered(page: Page, g: number): Promise<number> {
 }
 
 const bench = (page: Page) => page.evaluate(() => (window as any).__bench as BenchState);
-const hookOf = (page: Page) =>
-  page.evaluate(
-    () =>
-      (window as any).__proeftuin as {
-        generation: number;
-        summary: { runs: number } | null;
-        timing: { startedAt: number; firstProgressAt: number; firstResultsAt: number; runEndedAt: number; summarizedAt: number };
-      },
-  );
+const hookOf = (page: Page) => page.evaluate(() => (window as any).__proeftuin as ProeftuinHook);
 const tasksIn = (s: BenchState, from: number, to: number) => s.longTasks.filter((t) => t.start + t.duration > from && t.start < to);
 
 interface Open {

@@ -20,7 +20,7 @@ export interface ProeftuinHook {
   generation: number;
   lang: 'nl' | 'en';
   error?: string;
-  /** performance.now() at the start of the last run and at its first progress report. */
+  /** The run controller's marks of the last run (performance.now()): start, first progress, first results, end of the runs, final summary received. */
   timing: { startedAt: number; firstProgressAt: number; firstResultsAt: number; runEndedAt: number; summarizedAt: number };
   /** Runs behind the results on screen (a partial summary while running). */
   shownRuns?: number;
