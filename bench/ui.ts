@@ -344,7 +344,7 @@ async function main() {
     ] as const) {
       if (!xs.length) continue;
       say(
-        `last keystroke of an edit of ${what} (typed key by key, ${KEY_DELAY_MS} ms between keys) → first updated numbers on screen (partial results; the recompute waits 400 ms after the last key)`,
+        `last keystroke of an edit of ${what} (typed key by key, ${KEY_DELAY_MS} ms between keys) → first updated numbers on screen (partial results; the recompute waits 200–400 ms after the last key, three times the typist's usual gap)`,
         list(xs.map((x) => x.firstMs)),
       );
       say(`last keystroke of an edit of ${what} (typed key by key, ${KEY_DELAY_MS} ms between keys) → complete updated answer, ${xs.length} edits`, list(xs.map((x) => x.ms)));

@@ -49,9 +49,7 @@ import { SummaryBand } from './components/SummaryBand';
 import { ts } from './components/summaryTexts';
 import { pickParty, scenarioParty } from './charts/financeFocus';
 import { isTypingTarget, presenting, togglePresenting } from './components/presentation';
-
-/** Pause after the last edit before the scenario recomputes by itself. */
-const AUTO_RUN_MS = 400;
+import { EditPause } from './run/editPause';
 
 /** `?runs=N` overrides the scenario's run count (tests use fewer runs). */
 function runsFromUrl(): number | undefined {
@@ -159,18 +157,20 @@ export function App(props: { loaded: Loaded }) {
   };
 
   /**
-   * Edits recompute by themselves: AUTO_RUN_MS after the last change of a valid scenario, a new
-   * run starts (which stops the one in progress). Changes a start already covers (opening a file
+   * Edits recompute by themselves: a pause after the last change of a valid scenario (see
+   * `EditPause`), a new run starts (which stops the one in progress). Changes a start already covers (opening a file
    * or a library question) and those before the first run are left alone.
    */
   let autoReady = false;
   let autoTimer: ReturnType<typeof setTimeout> | undefined;
+  const pause = new EditPause();
   createEffect(
     on(
       ws.revision,
       (rev) => {
         if (!autoReady || rev === requested) return;
         clearTimeout(autoTimer);
+        const wait = pause.edit(performance.now());
         ctl.expect(true);
         autoTimer = setTimeout(async () => {
           if (ws.revision() !== rev || requested === rev) return;
@@ -181,7 +181,7 @@ export function App(props: { loaded: Loaded }) {
             return;
           }
           void start();
-        }, AUTO_RUN_MS);
+        }, wait);
       },
       { defer: true },
     ),

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 
-/** Milliseconds between keys: a quick typist, well inside the editor's 400 ms pause before a run. */
+/** Milliseconds between keys: a quick typist, well inside the editor's shortest pause before a run (200 ms). */
 export const KEY_DELAY_MS = 40;
 
 /**

@@ -20,7 +20,7 @@ test.describe.serial('23-faults', () => {
   test('a worker crashing mid-run: the finished runs are kept and shown as partial with the reason; the next run recovers', async () => {
     await page.goto(`${env.baseUrl}?runs=${RUNS}`);
     const first = await env.waitDone(page, 1, 180_000);
-    // Typed key by key, the edit starts the next run by itself (400 ms after the last key).
+    // Typed key by key, the edit starts the next run by itself (200–400 ms after the last key).
     await typeInto(page, '[data-path="region.population"]', '150000');
     await page.waitForFunction(
       () => {

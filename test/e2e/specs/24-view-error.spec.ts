@@ -13,7 +13,7 @@ const setFault = (page: Page, view: string | undefined) =>
     if (v === undefined) delete window.__proeftuinViewFault;
     else window.__proeftuinViewFault = v;
   }, view);
-/** An edit the page runs by itself (400 ms after the last key); the run after `after` is waited for. */
+/** An edit the page runs by itself (200–400 ms after the last key); the run after `after` is waited for. */
 async function editAndRun(env: E2EEnv, page: Page, population: string, after: ProeftuinHook): Promise<ProeftuinHook> {
   await typeInto(page, POPULATION, population);
   const h = await env.waitDone(page, after.generation + 1, 120_000);

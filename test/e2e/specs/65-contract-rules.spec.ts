@@ -88,7 +88,7 @@ let last: Summary;
 
 /**
  * The finished run of the scenario as the editor holds it now, started after the last one this
- * spec read (the editor re-runs by itself 400 ms after an edit, also when an edit returns to the
+ * spec read (the editor re-runs by itself 200–400 ms after an edit, also when an edit returns to the
  * scenario of the results on screen, which must not count as the new run).
  */
 async function runOfEditor(page: Page): Promise<Summary> {
