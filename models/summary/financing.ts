@@ -5,7 +5,7 @@ import { expectedShortfallMcse, meanSd, probAtLeast, proportion, quantilesOf, st
 import { smallestSorted } from './orderStats';
 import { finColumn, PAID_ITEMS, paidColumn, paidItemColumn, STATUS_QUO, type PaidItem } from '../core/columns';
 import type { FinancingPlan } from '../finance/plan';
-import { memoised, statWith, type SummaryMemo } from './memo';
+import { memoised, type SummaryMemo } from './memo';
 
 /**
  * Risk of each party under each financing model. "Result" = revenue − cost, euros (per year, or
@@ -148,14 +148,8 @@ export function changeRisk(result: Float64Array, sq: Float64Array): Pick<PartyRi
 /** Each run's result (revenue − cost) of a party under a model, summed over the horizon. */
 export const horizonResults = (b: RunBlock, model: string, party: Party): Float64Array => resultsOf(b, model, party, 'horizon').result;
 
-function partyRisks(b: RunBlock, model: string, year: number | 'horizon', sqOf: (p: Party) => Float64Array, memo?: SummaryMemo): Record<Party, PartyRisk> {
-  const per = PARTIES.map((p) => ({ p, ...resultsOf(b, model, p, year), sq: sqOf(p) }));
-  return memoised(
-    memo,
-    'partyRisks',
-    per.flatMap((x) => [x.result, x.revenue, x.sq]),
-    () => risksOf(per),
-  );
+function partyRisks(b: RunBlock, model: string, year: number | 'horizon', sqOf: (p: Party) => Float64Array): Record<Party, PartyRisk> {
+  return risksOf(PARTIES.map((p) => ({ p, ...resultsOf(b, model, p, year), sq: sqOf(p) })));
 }
 
 function risksOf(per: { p: Party; result: Float64Array; revenue: Float64Array; sq: Float64Array }[]): Record<Party, PartyRisk> {
@@ -185,9 +179,23 @@ function risksOf(per: { p: Party; result: Float64Array; revenue: Float64Array; s
   return Object.fromEntries(per.map((x, k) => [x.p, risks[k]])) as Record<Party, PartyRisk>;
 }
 
-/** `target`: the reduction whose chance each contract's care reaches is reported (NaN: not reported). */
+/** The columns a contract's part of the summary reads (besides the status quo's): its parties' money, what it paid, its care's reduction. */
+function modelColumns(b: RunBlock, m: FinancingPlan['models'][number]): Float64Array[] {
+  const names: string[] = [...partyColumnNames(m.id), paidColumn(m.id), ...(m.kind === 'population' ? PAID_ITEMS.map((k) => paidItemColumn(m.id, k)) : [])];
+  const own = b.names.indexOf(`${worldPrefix(m.id)}reduction`);
+  names.push(own >= 0 ? `${worldPrefix(m.id)}reduction` : 'reduction');
+  return names.map((n) => b.cols[b.names.indexOf(n)]);
+}
+
+const partyColumnNames = (id: string) => PARTIES.flatMap((p) => [finColumn(id, p, 'revenue'), finColumn(id, p, 'cost')]);
+
+/**
+ * `target`: the reduction whose chance each contract's care reaches is reported (NaN: not reported).
+ * With a memo, the status quo's part and each contract's part are kept whole with the columns they
+ * read: after an edit of one contract's terms only that contract's columns differ, and the others'
+ * parts come back without building their results per party and period again.
+ */
 export function summarizeFinancing(plan: FinancingPlan, b: RunBlock, target = NaN, memo?: SummaryMemo): FinancingSummary {
-  const st = statWith(memo);
   const yearsIdx = Array.from({ length: b.years }, (_, t) => t);
   // Status-quo results per period, computed once and shared by every model.
   const sqResults = new Map<string, Float64Array>();
@@ -197,63 +205,73 @@ export function summarizeFinancing(plan: FinancingPlan, b: RunBlock, target = Na
     if (!r) sqResults.set(key, (r = resultsOf(b, STATUS_QUO, p, year).result));
     return r;
   };
-  const sq = (year: number | 'horizon') => Object.fromEntries(PARTIES.map((p) => [p, st(sqOf(year)(p))])) as Record<Party, Stat>;
+  const sqColumns = partyColumnNames(STATUS_QUO).map((n) => b.cols[b.names.indexOf(n)]);
+  const sq = (year: number | 'horizon') => Object.fromEntries(PARTIES.map((p) => [p, stat(sqOf(year)(p))])) as Record<Party, Stat>;
+  const statusQuo = memoised(memo, `financing.statusQuo\u0000${b.years}`, sqColumns, () => ({
+    statusQuo: { horizon: sq('horizon'), years: yearsIdx.map(sq) },
+    statusQuoRisk: { horizon: partyRisks(b, STATUS_QUO, 'horizon', sqOf('horizon')), years: yearsIdx.map((t) => partyRisks(b, STATUS_QUO, t, sqOf(t))) },
+  }));
   return {
     parties: PARTIES,
-    statusQuo: { horizon: sq('horizon'), years: yearsIdx.map(sq) },
-    statusQuoRisk: { horizon: partyRisks(b, STATUS_QUO, 'horizon', sqOf('horizon'), memo), years: yearsIdx.map((t) => partyRisks(b, STATUS_QUO, t, sqOf(t), memo)) },
-    models: plan.models.map((m) => {
-      const paidCol = b.cols[b.names.indexOf(paidColumn(m.id))];
-      const paid = new Float64Array(b.runs);
-      let paidRuns = 0;
-      for (let i = 0; i < b.runs; i++) {
-        for (let t = 0; t < b.years; t++) paid[i] += paidCol[i * b.years + t];
-        if (paid[i] > 0) paidRuns++;
-      }
-      const owners = m.owner
-        ? (Object.fromEntries(
-            (['gp', 'hospital'] as const).map((p) => {
-              const own = resultsOf(b, m.id, p, 'horizon').result;
-              const integ = resultsOf(b, m.id, 'integrator', 'horizon').result;
-              const share = m.owner![p];
-              const x = new Float64Array(own.length);
-              let losses = 0;
-              for (let i = 0; i < x.length; i++) if ((x[i] = own[i] + share * integ[i]) < 0) losses++;
-              const { es, tail } = worstTail(x);
-              const result = stat(x);
-              return [p, { share, result, pLoss: proportion(losses, x.length), var95: -result.p5, es95: -es / tail }];
-            }),
-          ) as { gp: OwnerRisk; hospital: OwnerRisk })
-        : undefined;
-      const items =
-        m.kind === 'population'
-          ? (Object.fromEntries(
-              PAID_ITEMS.map((k) => {
-                const col = b.cols[b.names.indexOf(paidItemColumn(m.id, k))];
-                let sum = 0;
-                for (let i = 0; i < col.length; i++) sum += col[i];
-                return [k, b.runs > 0 ? sum / b.runs : NaN];
-              }),
-            ) as Record<PaidItem, number>)
-          : undefined;
-      const own = b.names.indexOf(`${worldPrefix(m.id)}reduction`);
-      const red = b.cols[own >= 0 ? own : b.names.indexOf('reduction')];
-      const care = {
-        ownCare: own >= 0,
-        target,
-        years: yearsIdx.map((t) => {
-          const x = yearSlice(red, b.years, t);
-          return { reduction: st(x), pReachTarget: probAtLeast(x, target) };
+    ...statusQuo,
+    models: plan.models.map((m) =>
+      memoised(memo, `financing.model\u0000${b.years}\u0000${target}\u0000${JSON.stringify(m)}`, [...sqColumns, ...modelColumns(b, m)], () => modelRisk(b, m, target, sqOf)),
+    ),
+  };
+}
+
+/** One contract's part of the financing summary (`modelColumns` lists what it reads). */
+function modelRisk(b: RunBlock, m: FinancingPlan['models'][number], target: number, sqOf: (year: number | 'horizon') => (p: Party) => Float64Array): ModelRisk {
+  const yearsIdx = Array.from({ length: b.years }, (_, t) => t);
+  const paidCol = b.cols[b.names.indexOf(paidColumn(m.id))];
+  const paid = new Float64Array(b.runs);
+  let paidRuns = 0;
+  for (let i = 0; i < b.runs; i++) {
+    for (let t = 0; t < b.years; t++) paid[i] += paidCol[i * b.years + t];
+    if (paid[i] > 0) paidRuns++;
+  }
+  const owners = m.owner
+    ? (Object.fromEntries(
+        (['gp', 'hospital'] as const).map((p) => {
+          const own = resultsOf(b, m.id, p, 'horizon').result;
+          const integ = resultsOf(b, m.id, 'integrator', 'horizon').result;
+          const share = m.owner![p];
+          const x = new Float64Array(own.length);
+          let losses = 0;
+          for (let i = 0; i < x.length; i++) if ((x[i] = own[i] + share * integ[i]) < 0) losses++;
+          const { es, tail } = worstTail(x);
+          const result = stat(x);
+          return [p, { share, result, pLoss: proportion(losses, x.length), var95: -result.p5, es95: -es / tail }];
         }),
-      };
-      return {
-        ...m,
-        ...(owners ? { owners } : {}),
-        care,
-        paid: { mean: meanSd(paid).mean, pPaid: proportion(paidRuns, b.runs), ...(items ? { items } : {}) },
-        horizon: partyRisks(b, m.id, 'horizon', sqOf('horizon'), memo),
-        years: yearsIdx.map((t) => partyRisks(b, m.id, t, sqOf(t), memo)),
-      };
+      ) as { gp: OwnerRisk; hospital: OwnerRisk })
+    : undefined;
+  const items =
+    m.kind === 'population'
+      ? (Object.fromEntries(
+          PAID_ITEMS.map((k) => {
+            const col = b.cols[b.names.indexOf(paidItemColumn(m.id, k))];
+            let sum = 0;
+            for (let i = 0; i < col.length; i++) sum += col[i];
+            return [k, b.runs > 0 ? sum / b.runs : NaN];
+          }),
+        ) as Record<PaidItem, number>)
+      : undefined;
+  const own = b.names.indexOf(`${worldPrefix(m.id)}reduction`);
+  const red = b.cols[own >= 0 ? own : b.names.indexOf('reduction')];
+  const care = {
+    ownCare: own >= 0,
+    target,
+    years: yearsIdx.map((t) => {
+      const x = yearSlice(red, b.years, t);
+      return { reduction: stat(x), pReachTarget: probAtLeast(x, target) };
     }),
+  };
+  return {
+    ...m,
+    ...(owners ? { owners } : {}),
+    care,
+    paid: { mean: meanSd(paid).mean, pPaid: proportion(paidRuns, b.runs), ...(items ? { items } : {}) },
+    horizon: partyRisks(b, m.id, 'horizon', sqOf('horizon')),
+    years: yearsIdx.map((t) => partyRisks(b, m.id, t, sqOf(t))),
   };
 }

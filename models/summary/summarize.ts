@@ -192,7 +192,8 @@ export function summarize(model: Model, b: RunBlock, opts: SummarizeOptions = {}
     const paths = uncertain.map((i) => model.registry.slots[i].path);
     const theta = thetaColumns(b, uncertain);
     let prepared: SensitivityInputs | null = null;
-    const top = (y: Float64Array) => sensitivityOf((prepared ??= prepareInputsOf(theta)), paths, y).slice(0, 10);
+    // θ's ranks and regression are the same in every summary of the same runs' parameters: after an edit of contract terms or care they are kept.
+    const top = (y: Float64Array) => sensitivityOf((prepared ??= memoised(memo, 'sensitivityInputs', theta, () => prepareInputsOf(theta))), paths, y).slice(0, 10);
     const drive = (y: Float64Array) => memoised(memo, `sensitivity\u0000${paths.join('\u0000')}`, [...theta, y], () => top(y));
     drivers = drive(ys('reduction', b.years - 1));
     for (const fm of model.financing.models)
@@ -211,10 +212,18 @@ export function summarize(model: Model, b: RunBlock, opts: SummarizeOptions = {}
     for (let r = 0; r < b.runs; r++) for (let t = 0; t < b.years; t++) out[r] += col[r * b.years + t];
     return out;
   };
-  const resultCol = (id: string, party: string) => {
+  /** A party's result (revenue − cost) per run, over the horizon and in the first year. */
+  const partyResults = (id: string, party: string) => {
     const rev = column(b, finColumn(id, party, 'revenue'));
     const cost = column(b, finColumn(id, party, 'cost'));
-    return rev.map((v, i) => v - cost[i]);
+    const horizon = new Float64Array(b.runs);
+    const firstYear = new Float64Array(b.runs);
+    for (let r = 0; r < b.runs; r++) {
+      const at = r * b.years;
+      firstYear[r] = rev[at] - cost[at];
+      for (let t = 0; t < b.years; t++) horizon[r] += rev[at + t] - cost[at + t];
+    }
+    return { horizon, firstYear };
   };
   const splits: Summary['varianceSplit'] = {
     reductionLastYear: years[last].reductionVariance,
@@ -228,13 +237,13 @@ export function summarize(model: Model, b: RunBlock, opts: SummarizeOptions = {}
         ? []
         : model.financing.models.flatMap((fm) =>
             partiesOf(fm.kind).map((party) => {
-              const y = resultCol(fm.id, party);
+              const y = partyResults(fm.id, party);
               const tw = column(b, twinResultColumn(fm.id, party));
               return {
                 model: fm.id,
                 party,
-                horizon: varianceSplit(horizonSum(y), horizonSum(tw)),
-                firstYear: varianceSplit(yearSlice(y, b.years, 0), yearSlice(tw, b.years, 0)),
+                horizon: varianceSplit(y.horizon, horizonSum(tw)),
+                firstYear: varianceSplit(y.firstYear, yearSlice(tw, b.years, 0)),
               };
             }),
           ),

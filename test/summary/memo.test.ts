@@ -3,6 +3,7 @@ import { compile } from '../../models/pipeline/compile';
 import { simulateBlock } from '../../models/simulation/block';
 import { KeptCare } from '../../models/simulation/keptCare';
 import { summarize } from '../../models/summary/summarize';
+import { summarizeFinancing } from '../../models/summary/financing';
 import { SummaryMemo, statWith } from '../../models/summary/memo';
 import { stat } from '../../models/summary/stats';
 import { column, type RunBlock } from '../../models/simulation/columns';
@@ -46,23 +47,46 @@ describe('summary memo', () => {
     summarize(a.model, a.block, { memo });
     const { hits, misses } = memo;
     summarize(b.model, b.block, { memo });
-    // The obvious count: the edited contract's party risks of each period (the horizon and each
-    // year) in which any party's result or revenue moved, and its drivers of each party whose
-    // horizon result moved. Nothing else reads its columns.
+    // The obvious count: the edited contract's part of the financing summary (kept whole with
+    // the columns it reads) and its drivers of each party whose horizon result moved. Nothing
+    // else reads its columns.
     const id = termEdit.financing.models[2].id as string;
     const parties = b.model.financing.models.find((m) => m.id === id)!.kind === 'population' ? PARTIES : partiesOf('sharedSavings');
     const H = a.block.years;
-    const sums = (x: RunBlock, party: string, w: 'revenue' | 'cost', from: number, to: number) => {
+    const sums = (x: RunBlock, party: string, w: 'revenue' | 'cost') => {
       const col = column(x, finColumn(id, party, w));
-      return Array.from({ length: x.runs }, (_, r) => col.slice(r * H + from, r * H + to).reduce((s, v) => s + v, 0));
+      return Array.from({ length: x.runs }, (_, r) => col.slice(r * H, (r + 1) * H).reduce((s, v) => s + v, 0));
     };
-    const moved = (party: string, from: number, to: number) =>
-      (['revenue', 'cost'] as const).some((w) => bitDifferences(sums(a.block, party, w, from, to), sums(b.block, party, w, from, to)).length > 0);
-    const periods = [[0, H], ...Array.from({ length: H }, (_, t) => [t, t + 1])].filter(([f, t]) => PARTIES.some((p) => moved(p, f, t))).length;
-    const drivers = parties.filter((p) => moved(p, 0, H)).length;
-    expect(periods + drivers).toBeGreaterThan(0);
-    expect(memo.misses - misses).toBe(periods + drivers);
+    const moved = (party: string) => (['revenue', 'cost'] as const).some((w) => bitDifferences(sums(a.block, party, w), sums(b.block, party, w)).length > 0);
+    const drivers = parties.filter(moved).length;
+    expect(drivers).toBeGreaterThan(0);
+    expect(memo.misses - misses).toBe(1 + drivers);
     expect(memo.hits - hits).toBeGreaterThan(0);
+  });
+
+  it('takes a contract’s part, or the status quo’s, from the memo only while every column the financing summary reads is unchanged', () => {
+    // 30 runs: one summary per column of the block, twice.
+    const { model } = a;
+    const block = simulateBlock(model, 0, 30);
+    const target = model.scenario.simulation.targetReduction;
+    const memo = new SummaryMemo();
+    memo.begin();
+    const before = summarizeFinancing(model.financing, block, target, memo);
+    // One number of one column changed at a time (run 0, the last year), then put back.
+    const at = block.years - 1;
+    let read = 0;
+    for (let c = 0; c < block.cols.length; c++) {
+      const col = block.cols[c];
+      const kept = col[at];
+      col[at] = 1.5 * kept + 1;
+      const fresh = summarizeFinancing(model.financing, block, target);
+      memo.begin(); // as each summary does: the arrays' numbers changed since the last one
+      expect(bitDifferences(summarizeFinancing(model.financing, block, target, memo), fresh), block.names[c]).toEqual([]);
+      if (bitDifferences(fresh, before).length > 0) read++;
+      col[at] = kept;
+    }
+    // The status quo's and every contract's money, what each paid and the reduction of the care it is settled on.
+    expect(read).toBeGreaterThan(2 * PARTIES.length * (1 + model.financing.models.length));
   });
 
   it('keeps only what the last summary made or used', () => {
