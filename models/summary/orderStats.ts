@@ -88,6 +88,7 @@ export function orderStatistics(a: Float64Array, ranks: readonly number[]): numb
   const n = a.length;
   const bk = n < SMALL || !LITTLE_ENDIAN ? null : bucketize(a);
   if (bk === null || bk.nb === 1) {
+    if (allSame(a)) return ranks.map(() => a[0]);
     const s = sortedCopy(a);
     return ranks.map((r) => s[r]);
   }
@@ -113,7 +114,7 @@ export function orderStatistics(a: Float64Array, ranks: readonly number[]): numb
 export function smallestSorted(a: Float64Array, k: number): Float64Array {
   const n = a.length;
   const bk = n < SMALL || !LITTLE_ENDIAN ? null : bucketize(a);
-  if (bk === null || bk.nb === 1) return sortedCopy(a).subarray(0, k);
+  if (bk === null || bk.nb === 1) return allSame(a) ? new Float64Array(k).fill(a[0]) : sortedCopy(a).subarray(0, k);
   // Every value in a bucket below the one holding rank k − 1 is among the k smallest.
   const last = bucketOf(k - 1, 0);
   const below = new Float64Array(counts[last]);
@@ -124,6 +125,20 @@ export function smallestSorted(a: Float64Array, k: number): Float64Array {
   out.set(sortedCopy(below));
   out.set(smallestSorted(parts[0].values, k - below.length), below.length);
   return out;
+}
+
+/**
+ * Whether every value of `a` has the same bits. Parties outside a contract have no money in it,
+ * so many columns (and most buckets of the others) hold one repeated value: no sort is needed.
+ */
+function allSame(a: Float64Array): boolean {
+  const n = a.length;
+  if (n < 2) return true;
+  const w = new Int32Array(a.buffer, a.byteOffset, 2 * n);
+  const lo = w[0];
+  const hi = w[1];
+  for (let i = 2; i < 2 * n; i += 2) if (w[i] !== lo || w[i + 1] !== hi) return false;
+  return true;
 }
 
 /** −0 before +0, as the typed array's sort orders them. */
