@@ -313,6 +313,9 @@ async function main() {
       o.push(r.open);
       // Edits in the last page only: each is typed into the field of the page as a person left it.
       if (k === opens - 1) {
+        // The page makes its offline cache once the first answer is drawn (about a second of a
+        // core); a person reads that answer before typing, so the edits start after it.
+        await r.page.evaluate(() => navigator.serviceWorker?.ready);
         for (let j = 0; j < edits; j++) e.push(await editOnce(r.page, POPULATION, EDITS[j]));
         for (let j = 0; j < edits; j++) te.push(await editOnce(r.page, SHARING_RATE, TERM_EDITS[j]));
       }

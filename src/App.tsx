@@ -50,6 +50,7 @@ import { ts } from './components/summaryTexts';
 import { pickParty, scenarioParty } from './charts/financeFocus';
 import { isTypingTarget, presenting, togglePresenting } from './components/presentation';
 import { EditPause } from './run/editPause';
+import { registerServiceWorker } from './sw/register';
 
 /** `?runs=N` overrides the scenario's run count (tests use fewer runs). */
 function runsFromUrl(): number | undefined {
@@ -80,6 +81,7 @@ export function App(props: { loaded: Loaded }) {
       unsettle = settleAfterDrawing(() => {
         setSettled(true);
         fillBodiesWhenIdle();
+        registerServiceWorker();
       });
     }),
   );

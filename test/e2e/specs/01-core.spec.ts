@@ -830,6 +830,9 @@ test.describe.serial('01-core', () => {
       const p = await ctx.newPage();
       env.watch(p);
       await p.goto(`${own.url}?runs=200`);
+      // The offline cache waits for the first answer: it would take a core from the run.
+      await p.waitForFunction(() => (window as any).__proeftuin?.state === 'running', null, { polling: 'raf' });
+      assert((await p.evaluate(() => navigator.serviceWorker.getRegistration())) === undefined, 'service worker registered while the first run was going');
       const online = await waitDone(p);
       const cache = await p.evaluate(async () => {
         const reg = await navigator.serviceWorker.ready;
