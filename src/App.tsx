@@ -160,8 +160,8 @@ export function App(props: { loaded: Loaded }) {
 
   /**
    * Edits recompute by themselves: a pause after the last change of a valid scenario (see
-   * `EditPause`), a new run starts (which stops the one in progress). Changes a start already covers (opening a file
-   * or a library question) and those before the first run are left alone.
+   * `EditPause`), a new run starts (which stops the one in progress). Changes a start already
+   * covers (opening a file or a library question) and those before the first run are left alone.
    */
   let autoReady = false;
   let autoTimer: ReturnType<typeof setTimeout> | undefined;

@@ -1,6 +1,6 @@
 import { PARTIES, type Party } from '../core/names';
 import type { LocalText } from '../scenario/localText';
-import { worldPrefix, type RunBlock } from '../simulation/columns';
+import { column, worldPrefix, type RunBlock } from '../simulation/columns';
 import { expectedShortfallMcse, meanSd, probAtLeast, proportion, quantilesOf, stat, yearSlice, type Prob, type Stat } from './stats';
 import { smallestSorted } from './orderStats';
 import { finColumn, PAID_ITEMS, paidColumn, paidItemColumn, STATUS_QUO, type PaidItem } from '../core/columns';
@@ -91,7 +91,8 @@ export interface FinancingSummary {
   models: ModelRisk[];
 }
 
-function resultsOf(b: RunBlock, model: string, party: Party, year: number | 'horizon') {
+/** Each run's result (revenue − cost) and revenue of a party under a model, in one year or summed over the horizon. */
+export function resultsOf(b: RunBlock, model: string, party: Party, year: number | 'horizon') {
   const rev = b.cols[b.names.indexOf(finColumn(model, party, 'revenue'))];
   const cost = b.cols[b.names.indexOf(finColumn(model, party, 'cost'))];
   const n = b.runs;
@@ -181,10 +182,14 @@ function risksOf(per: { p: Party; result: Float64Array; revenue: Float64Array; s
 
 /** The columns a contract's part of the summary reads (besides the status quo's): its parties' money, what it paid, its care's reduction. */
 function modelColumns(b: RunBlock, m: FinancingPlan['models'][number]): Float64Array[] {
-  const names: string[] = [...partyColumnNames(m.id), paidColumn(m.id), ...(m.kind === 'population' ? PAID_ITEMS.map((k) => paidItemColumn(m.id, k)) : [])];
-  const own = b.names.indexOf(`${worldPrefix(m.id)}reduction`);
-  names.push(own >= 0 ? `${worldPrefix(m.id)}reduction` : 'reduction');
-  return names.map((n) => b.cols[b.names.indexOf(n)]);
+  const names = [...partyColumnNames(m.id), paidColumn(m.id), ...(m.kind === 'population' ? PAID_ITEMS.map((k) => paidItemColumn(m.id, k)) : []), careReduction(b, m.id)];
+  return names.map((n) => column(b, n));
+}
+
+/** The reduction of the care a contract is settled on: its own when its incentives change care, else the scenario's. */
+function careReduction(b: RunBlock, id: string): string {
+  const own = `${worldPrefix(id)}reduction`;
+  return b.names.includes(own) ? own : 'reduction';
 }
 
 const partyColumnNames = (id: string) => PARTIES.flatMap((p) => [finColumn(id, p, 'revenue'), finColumn(id, p, 'cost')]);
@@ -205,7 +210,7 @@ export function summarizeFinancing(plan: FinancingPlan, b: RunBlock, target = Na
     if (!r) sqResults.set(key, (r = resultsOf(b, STATUS_QUO, p, year).result));
     return r;
   };
-  const sqColumns = partyColumnNames(STATUS_QUO).map((n) => b.cols[b.names.indexOf(n)]);
+  const sqColumns = partyColumnNames(STATUS_QUO).map((n) => column(b, n));
   const sq = (year: number | 'horizon') => Object.fromEntries(PARTIES.map((p) => [p, stat(sqOf(year)(p))])) as Record<Party, Stat>;
   const statusQuo = memoised(memo, `financing.statusQuo\u0000${b.years}`, sqColumns, () => ({
     statusQuo: { horizon: sq('horizon'), years: yearsIdx.map(sq) },
@@ -215,14 +220,13 @@ export function summarizeFinancing(plan: FinancingPlan, b: RunBlock, target = Na
     parties: PARTIES,
     ...statusQuo,
     models: plan.models.map((m) =>
-      memoised(memo, `financing.model\u0000${b.years}\u0000${target}\u0000${JSON.stringify(m)}`, [...sqColumns, ...modelColumns(b, m)], () => modelRisk(b, m, target, sqOf)),
+      memoised(memo, `financing.model\u0000${b.years}\u0000${target}\u0000${JSON.stringify(m)}`, [...sqColumns, ...modelColumns(b, m)], () => modelRisk(b, m, target, yearsIdx, sqOf)),
     ),
   };
 }
 
 /** One contract's part of the financing summary (`modelColumns` lists what it reads). */
-function modelRisk(b: RunBlock, m: FinancingPlan['models'][number], target: number, sqOf: (year: number | 'horizon') => (p: Party) => Float64Array): ModelRisk {
-  const yearsIdx = Array.from({ length: b.years }, (_, t) => t);
+function modelRisk(b: RunBlock, m: FinancingPlan['models'][number], target: number, yearsIdx: number[], sqOf: (year: number | 'horizon') => (p: Party) => Float64Array): ModelRisk {
   const paidCol = b.cols[b.names.indexOf(paidColumn(m.id))];
   const paid = new Float64Array(b.runs);
   let paidRuns = 0;
@@ -256,10 +260,10 @@ function modelRisk(b: RunBlock, m: FinancingPlan['models'][number], target: numb
           }),
         ) as Record<PaidItem, number>)
       : undefined;
-  const own = b.names.indexOf(`${worldPrefix(m.id)}reduction`);
-  const red = b.cols[own >= 0 ? own : b.names.indexOf('reduction')];
+  const reduction = careReduction(b, m.id);
+  const red = column(b, reduction);
   const care = {
-    ownCare: own >= 0,
+    ownCare: reduction !== 'reduction',
     target,
     years: yearsIdx.map((t) => {
       const x = yearSlice(red, b.years, t);

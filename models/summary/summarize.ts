@@ -12,7 +12,7 @@ import { prepareInputsOf, sensitivityOf, type Importance, type SensitivityInputs
 import { memoised, statWith, type SummaryMemo } from './memo';
 import { finColumn, partiesOf, twinResultColumn } from '../core/columns';
 import { detectabilityCurve, type DetectabilityPoint } from './detectability';
-import { summarizeFinancing, type FinancingSummary } from './financing';
+import { resultsOf, summarizeFinancing, type FinancingSummary } from './financing';
 
 type PerLine = Record<Line, Stat>;
 
@@ -212,19 +212,6 @@ export function summarize(model: Model, b: RunBlock, opts: SummarizeOptions = {}
     for (let r = 0; r < b.runs; r++) for (let t = 0; t < b.years; t++) out[r] += col[r * b.years + t];
     return out;
   };
-  /** A party's result (revenue − cost) per run, over the horizon and in the first year. */
-  const partyResults = (id: string, party: string) => {
-    const rev = column(b, finColumn(id, party, 'revenue'));
-    const cost = column(b, finColumn(id, party, 'cost'));
-    const horizon = new Float64Array(b.runs);
-    const firstYear = new Float64Array(b.runs);
-    for (let r = 0; r < b.runs; r++) {
-      const at = r * b.years;
-      firstYear[r] = rev[at] - cost[at];
-      for (let t = 0; t < b.years; t++) horizon[r] += rev[at + t] - cost[at + t];
-    }
-    return { horizon, firstYear };
-  };
   const splits: Summary['varianceSplit'] = {
     reductionLastYear: years[last].reductionVariance,
     totalCostLastYear: {
@@ -237,13 +224,12 @@ export function summarize(model: Model, b: RunBlock, opts: SummarizeOptions = {}
         ? []
         : model.financing.models.flatMap((fm) =>
             partiesOf(fm.kind).map((party) => {
-              const y = partyResults(fm.id, party);
               const tw = column(b, twinResultColumn(fm.id, party));
               return {
                 model: fm.id,
                 party,
-                horizon: varianceSplit(y.horizon, horizonSum(tw)),
-                firstYear: varianceSplit(y.firstYear, yearSlice(tw, b.years, 0)),
+                horizon: varianceSplit(resultsOf(b, fm.id, party, 'horizon').result, horizonSum(tw)),
+                firstYear: varianceSplit(resultsOf(b, fm.id, party, 0).result, yearSlice(tw, b.years, 0)),
               };
             }),
           ),
