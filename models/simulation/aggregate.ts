@@ -135,29 +135,35 @@ export function aggregateSegmentYear(plan: SegmentYearPlan, base: Samplers, t: T
   }
   // Cases are exchangeable, so the first m of the M drawn severities are the ones that remain.
   const th = hc.thresholds;
+  const nt = th.length;
+  const lowest = nt > 0 ? th[0] : Infinity;
   const x = severities(M);
   base.fillLognormal(x, M, hc.mu, hc.sigma);
-  let cf = 0;
+  if (keptExcess.length < nt) keptExcess = new Float64Array(2 * nt);
+  keptExcess.fill(0, 0, nt);
+  // One pass over the cases: their cost, and their excess over each threshold. The thresholds
+  // ascend, so a case under one is under every later one; few cases exceed the lowest. Each sum
+  // takes its terms in the order of the cases, as a pass per threshold would.
   let sc = 0;
-  for (let i = 0; i < m; i++) sc += x[i];
-  cf = sc;
-  for (let i = m; i < M; i++) cf += x[i];
-  for (let j = 0; j < th.length; j++) {
-    const T = th[j];
-    // The worlds keep the scenario's cases: their excess is summed once and added to each.
-    let kept = 0;
-    for (let i = 0; i < M; i++) {
-      const e = x[i] - T;
-      if (e > 0) {
+  for (let i = 0; i < m; i++) {
+    const v = x[i];
+    sc += v;
+    if (v > lowest)
+      for (let j = 0; j < nt && v > th[j]; j++) {
+        const e = v - th[j];
         t.cfExcess[j] += e;
-        if (i < m) {
-          t.scExcess[j] += e;
-          kept += e;
-        }
+        t.scExcess[j] += e;
+        keptExcess[j] += e;
       }
-    }
-    for (let w = 0; w < nw; w++) W[w].tally.scExcess[j] += kept;
   }
+  let cf = sc;
+  for (let i = m; i < M; i++) {
+    const v = x[i];
+    cf += v;
+    if (v > lowest) for (let j = 0; j < nt && v > th[j]; j++) t.cfExcess[j] += v - th[j];
+  }
+  // The worlds keep the scenario's cases: their excess is summed once and added to each.
+  for (let j = 0; j < nt; j++) for (let w = 0; w < nw; w++) W[w].tally.scExcess[j] += keptExcess[j];
   t.cfHcCost += cf;
   t.scHcCost += sc;
   for (let w = 0; w < nw; w++) {
@@ -171,6 +177,8 @@ export function aggregateSegmentYear(plan: SegmentYearPlan, base: Samplers, t: T
   }
 }
 
+/** Per threshold: the excess of the scenario's cases, which every world keeps. */
+let keptExcess = new Float64Array(4);
 /** Per world, the contacts (and their cost) that stay on the line being simulated because their move did not happen. */
 let retK = new Float64Array(4);
 let retC = new Float64Array(4);

@@ -690,8 +690,9 @@ export class RunSimulator {
       lp.nCuts = 0;
       lp.nMoves = 0;
       let priceFactor = 1;
-      lp.priceCut.fill(0);
       for (let i = 0; i < m.interventions.length; i++) {
+        // Set in the loop rather than by fill(0) first: the call cost more than the loop here.
+        lp.priceCut[i] = 0;
         if (w[i] <= 0) continue;
         const iv = m.interventions[i];
         const f = w[i] * val(theta, iv.contacts[l]);
