@@ -1,7 +1,7 @@
 import { PARTIES, type Party } from '../core/names';
 import type { LocalText } from '../scenario/localText';
 import { column, worldPrefix, type RunBlock } from '../simulation/columns';
-import { expectedShortfallMcse, meanSd, probAtLeast, proportion, quantilesOf, stat, yearSlice, type Prob, type Stat } from './stats';
+import { expectedShortfallMcse, meanSd, probAtLeast, proportion, quantilesAndSmallest, quantilesOf, stat, statAndSmallest, yearSlice, type Prob, type Stat } from './stats';
 import { smallestSorted } from './orderStats';
 import { finColumn, PAID_ITEMS, paidColumn, paidItemColumn, STATUS_QUO, type PaidItem } from '../core/columns';
 import type { FinancingPlan } from '../finance/plan';
@@ -93,32 +93,68 @@ export interface FinancingSummary {
 
 /** Each run's result (revenue − cost) and revenue of a party under a model, in one year or summed over the horizon. */
 export function resultsOf(b: RunBlock, model: string, party: Party, year: number | 'horizon') {
-  const rev = b.cols[b.names.indexOf(finColumn(model, party, 'revenue'))];
-  const cost = b.cols[b.names.indexOf(finColumn(model, party, 'cost'))];
-  const n = b.runs;
-  const r = new Float64Array(n);
-  const v = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const from = year === 'horizon' ? 0 : year;
-    const to = year === 'horizon' ? b.years : year + 1;
-    for (let t = from; t < to; t++) {
-      const row = i * b.years + t;
-      r[i] += rev[row] - cost[row];
-      v[i] += rev[row];
-    }
-  }
-  return { result: r, revenue: v };
+  const from = year === 'horizon' ? 0 : year;
+  return rowSums(column(b, finColumn(model, party, 'revenue')), column(b, finColumn(model, party, 'cost')), b.runs, b.years, from, year === 'horizon' ? b.years : from + 1);
 }
+
+/**
+ * Per run, the sums of revenue − cost and of revenue over the years [from, to). Apart from
+ * `resultsOf`, whose year may be a word: with it the loop's bounds were compared with text on
+ * every run, and Chromium's compiler left the loop slow (a fifth of a summary there).
+ */
+function rowSums(rev: Float64Array, cost: Float64Array, runs: number, years: number, from: number, to: number) {
+  const result = new Float64Array(runs);
+  const revenue = new Float64Array(runs);
+  for (let i = 0; i < runs; i++) {
+    let r = 0;
+    let v = 0;
+    for (let row = i * years + from; row < i * years + to; row++) {
+      r += rev[row] - cost[row];
+      v += rev[row];
+    }
+    result[i] = r;
+    revenue[i] = v;
+  }
+  return { result, revenue };
+}
+
+/** How many runs of n make the worst 5% (at least one). */
+const tailOf = (n: number) => Math.max(1, Math.floor(0.05 * n));
 
 /** The worst 5% of results (at least one): their sum (in ascending order), count and SD. */
 function worstTail(a: Float64Array): { es: number; tail: number; tailSd: number } {
-  const n = a.length;
-  const tail = Math.max(1, Math.floor(0.05 * n));
-  if (n === 0) return { es: NaN, tail, tailSd: NaN };
-  const worst = smallestSorted(a, tail);
+  const tail = tailOf(a.length);
+  if (a.length === 0) return { es: NaN, tail, tailSd: NaN };
+  return tailFrom(smallestSorted(a, tail));
+}
+
+/** The sum (in ascending order), count and SD of the worst results, ascending. */
+function tailFrom(worst: Float64Array): { es: number; tail: number; tailSd: number } {
   let es = 0;
-  for (let i = 0; i < tail; i++) es += worst[i];
-  return { es, tail, tailSd: meanSd(worst).sd };
+  for (let i = 0; i < worst.length; i++) es += worst[i];
+  return { es, tail: worst.length, tailSd: meanSd(worst).sd };
+}
+
+const hasNaN = (a: Float64Array): boolean => {
+  for (let i = 0; i < a.length; i++) if (a[i] !== a[i]) return true;
+  return false;
+};
+
+/** `stat(a)` and `worstTail(a)`, from one pass of order statistics when `a` holds numbers only. */
+function statAndTail(a: Float64Array): { result: Stat; w: { es: number; tail: number; tailSd: number } } {
+  if (a.length === 0 || hasNaN(a)) return { result: stat(a), w: worstTail(a) };
+  const r = statAndSmallest(a, tailOf(a.length));
+  return { result: r.stat, w: tailFrom(r.smallest) };
+}
+
+/** The 5th and 95th percentiles of `a` and `worstTail(a)`, from one pass of order statistics when `a` holds numbers only. */
+function percentilesAndTail(a: Float64Array): { p5: number; p95: number; w: { es: number; tail: number; tailSd: number } } {
+  if (a.length === 0 || hasNaN(a)) {
+    const [p5, p95] = quantilesOf(a, [0.05, 0.95]);
+    return { p5, p95, w: worstTail(a) };
+  }
+  const r = quantilesAndSmallest(a, [0.05, 0.95], tailOf(a.length));
+  return { p5: r.q[0], p95: r.q[1], w: tailFrom(r.smallest) };
 }
 
 const esMcse = (w: { es: number; tail: number; tailSd: number }, var95: number, n: number) => expectedShortfallMcse(w.tailSd, -w.es / w.tail, var95, n, 0.05);
@@ -136,8 +172,7 @@ export function changeRisk(result: Float64Array, sq: Float64Array): Pick<PartyRi
     if (diff[i] < 0) worse++;
   }
   const d = meanSd(diff);
-  const dw = worstTail(diff);
-  const [p5, p95] = quantilesOf(diff, [0.05, 0.95]);
+  const { p5, p95, w: dw } = percentilesAndTail(diff);
   return {
     changeVsStatusQuo: { mean: d.mean, sd: d.sd, mcse: d.n > 0 ? d.sd / Math.sqrt(d.n) : NaN, p5, p95 },
     pWorseOff: proportion(worse, n),
@@ -156,9 +191,8 @@ function partyRisks(b: RunBlock, model: string, year: number | 'horizon', sqOf: 
 function risksOf(per: { p: Party; result: Float64Array; revenue: Float64Array; sq: Float64Array }[]): Record<Party, PartyRisk> {
   const risks = per.map((x): PartyRisk => {
     const n = x.result.length;
-    const w = worstTail(x.result);
+    const { result, w } = statAndTail(x.result);
     const revenue = meanSd(x.revenue).mean;
-    const result = stat(x.result);
     let losses = 0;
     for (let i = 0; i < n; i++) if (x.result[i] < 0) losses++;
     return {
@@ -243,8 +277,10 @@ function modelRisk(b: RunBlock, m: FinancingPlan['models'][number], target: numb
           const x = new Float64Array(own.length);
           let losses = 0;
           for (let i = 0; i < x.length; i++) if ((x[i] = own[i] + share * integ[i]) < 0) losses++;
-          const { es, tail } = worstTail(x);
-          const result = stat(x);
+          const {
+            result,
+            w: { es, tail },
+          } = statAndTail(x);
           return [p, { share, result, pLoss: proportion(losses, x.length), var95: -result.p5, es95: -es / tail }];
         }),
       ) as { gp: OwnerRisk; hospital: OwnerRisk })

@@ -88,7 +88,7 @@ export function orderStatistics(a: Float64Array, ranks: readonly number[]): numb
   const n = a.length;
   const bk = n < SMALL || !LITTLE_ENDIAN ? null : bucketize(a);
   if (bk === null || bk.nb === 1) {
-    if (allSame(a)) return ranks.map(() => a[0]);
+    if (bk !== null && allSame(a)) return ranks.map(() => a[0]);
     const s = sortedCopy(a);
     return ranks.map((r) => s[r]);
   }
@@ -114,7 +114,7 @@ export function orderStatistics(a: Float64Array, ranks: readonly number[]): numb
 export function smallestSorted(a: Float64Array, k: number): Float64Array {
   const n = a.length;
   const bk = n < SMALL || !LITTLE_ENDIAN ? null : bucketize(a);
-  if (bk === null || bk.nb === 1) return allSame(a) ? new Float64Array(k).fill(a[0]) : sortedCopy(a).subarray(0, k);
+  if (bk === null || bk.nb === 1) return bk !== null && allSame(a) ? new Float64Array(k).fill(a[0]) : sortedCopy(a).subarray(0, k);
   // Every value in a bucket below the one holding rank k − 1 is among the k smallest.
   const last = bucketOf(k - 1, 0);
   const below = new Float64Array(counts[last]);
@@ -128,8 +128,63 @@ export function smallestSorted(a: Float64Array, k: number): Float64Array {
 }
 
 /**
+ * `orderStatistics(a, ranks)` and `smallestSorted(a, k)` of the same array from one bucketing:
+ * a summary reads both the percentiles and the worst 5% of most columns, and each bucketing is
+ * two passes over the column.
+ */
+export function orderStatisticsAndSmallest(a: Float64Array, ranks: readonly number[], k: number): { values: number[]; smallest: Float64Array } {
+  const n = a.length;
+  const bk = n < SMALL || !LITTLE_ENDIAN ? null : bucketize(a);
+  if (bk === null || bk.nb === 1) {
+    if (bk !== null && allSame(a)) return { values: ranks.map(() => a[0]), smallest: new Float64Array(k).fill(a[0]) };
+    const s = sortedCopy(a);
+    return { values: ranks.map((r) => s[r]), smallest: s.subarray(0, k) };
+  }
+  // Ranks below k are read from the k smallest; the buckets holding the others are gathered.
+  const last = bucketOf(k - 1, 0);
+  const wanted = [last];
+  let b = last;
+  for (const r of ranks) {
+    if (r < k) continue;
+    b = bucketOf(r, b);
+    if (wanted[wanted.length - 1] !== b) wanted.push(b);
+  }
+  const below = new Float64Array(counts[last]);
+  const parts = wanted.map((w, i) => {
+    slotOf[w] = i + 1;
+    return { first: counts[w], values: new Float64Array(counts[w + 1] - counts[w]) };
+  });
+  const fill = new Int32Array(wanted.length);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const bi = ((keys[i] - bk.min) | 0) >>> bk.shift;
+    if (bi < last) below[m++] = a[i];
+    else {
+      const s = slotOf[bi];
+      if (s > 0) parts[s - 1].values[fill[s - 1]++] = a[i];
+    }
+  }
+  for (const w of wanted) slotOf[w] = 0;
+  // The tables above are free again: the buckets may be bucketed in turn.
+  const localOf = (p: { first: number; values: Float64Array }) => ranks.filter((r) => r >= k && r >= p.first && r < p.first + p.values.length).map((r) => r - p.first);
+  const inLast = orderStatisticsAndSmallest(parts[0].values, localOf(parts[0]), k - below.length);
+  const smallest = new Float64Array(k);
+  smallest.set(sortedCopy(below));
+  smallest.set(inLast.smallest, below.length);
+  const above = new Map<number, number>();
+  localOf(parts[0]).forEach((r, i) => above.set(r + parts[0].first, inLast.values[i]));
+  for (const p of parts.slice(1)) {
+    const local = localOf(p);
+    orderStatistics(p.values, local).forEach((v, i) => above.set(local[i] + p.first, v));
+  }
+  return { values: ranks.map((r) => (r < k ? smallest[r] : above.get(r)!)), smallest };
+}
+
+/**
  * Whether every value of `a` has the same bits. Parties outside a contract have no money in it,
- * so many columns (and most buckets of the others) hold one repeated value: no sort is needed.
+ * so many columns (and many buckets of the others) hold one repeated value: no sort is needed.
+ * Asked only of arrays that were bucketed into one bucket: a small array's insertion sort moves
+ * nothing when its values are all the same, and the test cost more than that sort.
  */
 function allSame(a: Float64Array): boolean {
   const n = a.length;

@@ -1,4 +1,4 @@
-import { orderStatistics } from './orderStats';
+import { orderStatistics, orderStatisticsAndSmallest } from './orderStats';
 /** Summary of a sample: mean with its Monte Carlo standard error, spread and percentiles. */
 export interface Stat {
   n: number;
@@ -112,9 +112,20 @@ export function meanSd(x: ArrayLike<number>): { n: number; mean: number; sd: num
  * Mean, SD, MC SE and percentiles of x (NaN values skipped).
  */
 export function stat(x: ArrayLike<number>): Stat {
-  const { n, mean, sd } = meanSd(x);
-  const a = finiteCopy(x, n);
-  const { q, mcse } = quantilesWithMcse(a, STAT_QUANTILES);
+  const m = meanSd(x);
+  return statOf(m, quantilesWithMcse(finiteCopy(x, m.n), STAT_QUANTILES));
+}
+
+/**
+ * `stat(x)` and the k smallest values of x in ascending order (`smallestSorted`), from one pass of
+ * order statistics; x must hold no NaN and at least k values (k ≥ 1).
+ */
+export function statAndSmallest(x: Float64Array, k: number): { stat: Stat; smallest: Float64Array } {
+  const r = quantilesAndSmallest(x, STAT_QUANTILES, k);
+  return { stat: statOf(meanSd(x), r), smallest: r.smallest };
+}
+
+function statOf({ n, mean, sd }: { n: number; mean: number; sd: number }, { q, mcse }: { q: number[]; mcse: number[] }): Stat {
   return {
     n,
     mean,
@@ -133,6 +144,26 @@ export function stat(x: ArrayLike<number>): Stat {
   };
 }
 
+/** The ranks the quantiles qs of n values (and their Monte Carlo SEs) read, and how. */
+function quantilePlan(n: number, qs: readonly number[]) {
+  const parts = qs.map((q) => {
+    const h = (n - 1) * q;
+    const lo = Math.floor(h);
+    return { h, lo, hi: Math.min(n - 1, lo + 1), se: quantileMcseRanks(n, q) };
+  });
+  const ranks = [...new Set(parts.flatMap((p) => (n < 2 ? [p.lo, p.hi] : [p.lo, p.hi, p.se.lo, p.se.hi])))].sort((x, y) => x - y);
+  return { n, parts, ranks };
+}
+
+/** The quantiles and their SEs from the order statistics `values` at the plan's ranks. */
+function quantilesFrom({ n, parts, ranks }: ReturnType<typeof quantilePlan>, values: number[]): { q: number[]; mcse: number[] } {
+  const at = (r: number) => values[ranks.indexOf(r)];
+  return {
+    q: parts.map((p) => at(p.lo) + (p.h - p.lo) * (at(p.hi) - at(p.lo))),
+    mcse: parts.map((p) => (n < 2 ? NaN : mcseBetween(at(p.se.lo), at(p.se.hi), p.se.lo, p.se.hi, p.se.d))),
+  };
+}
+
 /**
  * Quantiles of the values in `a` (no NaN; as `quantileSorted` on the sorted values) with their
  * Monte Carlo SEs (as `quantileMcse`), from the order statistics either needs.
@@ -140,18 +171,15 @@ export function stat(x: ArrayLike<number>): Stat {
 export function quantilesWithMcse(a: Float64Array, qs: readonly number[]): { q: number[]; mcse: number[] } {
   const n = a.length;
   if (n === 0) return { q: qs.map(() => NaN), mcse: qs.map(() => NaN) };
-  const parts = qs.map((q) => {
-    const h = (n - 1) * q;
-    const lo = Math.floor(h);
-    return { h, lo, hi: Math.min(n - 1, lo + 1), se: quantileMcseRanks(n, q) };
-  });
-  const ranks = [...new Set(parts.flatMap((p) => (n < 2 ? [p.lo, p.hi] : [p.lo, p.hi, p.se.lo, p.se.hi])))].sort((x, y) => x - y);
-  const values = orderStatistics(a, ranks);
-  const at = (r: number) => values[ranks.indexOf(r)];
-  return {
-    q: parts.map((p) => at(p.lo) + (p.h - p.lo) * (at(p.hi) - at(p.lo))),
-    mcse: parts.map((p) => (n < 2 ? NaN : mcseBetween(at(p.se.lo), at(p.se.hi), p.se.lo, p.se.hi, p.se.d))),
-  };
+  const plan = quantilePlan(n, qs);
+  return quantilesFrom(plan, orderStatistics(a, plan.ranks));
+}
+
+/** `quantilesWithMcse(a, qs)` and the k smallest values of `a` ascending (1 ≤ k ≤ a.length), from one pass of order statistics. */
+export function quantilesAndSmallest(a: Float64Array, qs: readonly number[], k: number): { q: number[]; mcse: number[]; smallest: Float64Array } {
+  const plan = quantilePlan(a.length, qs);
+  const { values, smallest } = orderStatisticsAndSmallest(a, plan.ranks, k);
+  return { ...quantilesFrom(plan, values), smallest };
 }
 
 /** The n non-NaN values of x, in their order. */

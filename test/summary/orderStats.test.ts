@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import seedrandom from 'seedrandom';
-import { orderStatistics, smallestSorted } from '../../models/summary/orderStats';
+import { orderStatistics, orderStatisticsAndSmallest, smallestSorted } from '../../models/summary/orderStats';
+import { quantileMcseRanks, STAT_QUANTILES } from '../../models/summary/stats';
 
 /** The obvious definition: a sorted copy (the typed array's sort puts −0 before +0). */
 const sortedCopy = (a: Float64Array) => a.slice().sort();
@@ -46,6 +47,52 @@ describe('order statistics by bucketing', () => {
       expect(differ).toBe(0);
       const low = smallestSorted(a, Math.ceil(n / 20));
       expect(Array.from(low)).toEqual(Array.from(s.subarray(0, low.length)));
+    }
+  });
+
+  it('ranks and the k smallest from one bucketing are a sorted copy’s, whichever side of k the ranks fall', () => {
+    fc.assert(
+      fc.property(
+        fc.array(values, { minLength: 1, maxLength: 3000, size: 'max' }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 25 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (xs, raw, uk) => {
+          const a = Float64Array.from(xs);
+          const before = a.slice();
+          const ranks = [...new Set(raw.map((u) => Math.min(a.length - 1, Math.floor(u * a.length))))].sort((x, y) => x - y);
+          const k = 1 + Math.min(a.length - 1, Math.floor(uk * a.length));
+          const s = sortedCopy(a);
+          const { values: got, smallest } = orderStatisticsAndSmallest(a, ranks, k);
+          ranks.forEach((r, i) => expect(Object.is(got[i], s[r]), `rank ${r} of ${a.length}, k ${k}`).toBe(true));
+          expect(smallest.length).toBe(k);
+          for (let i = 0; i < k; i++) expect(Object.is(smallest[i], s[i])).toBe(true);
+          expect(a).toEqual(before);
+        },
+      ),
+      { numRuns: 400, seed: 20261208 },
+    );
+  });
+
+  it('the summaries’ own case: five percentiles with their SE ranks and the worst 5% of 2,000 results of either sign, many of them equal', () => {
+    const u = seedrandom.alea('order-stats-tail');
+    for (const shape of ['spread', 'zeros', 'narrow'] as const) {
+      const n = 2000;
+      const a = Float64Array.from({ length: n }, (_, i) => (shape === 'zeros' && i % 3 === 0 ? 0 : shape === 'narrow' ? 1e6 + Math.floor(u() * 40) : (u() - 0.45) * Math.exp(10 + 4 * u())));
+      // The ranks `stat` reads for n = 2,000 (for p5: 89, 99, 100, 109) and k = 100, the worst 5%.
+      const ranks = [
+        ...new Set(
+          STAT_QUANTILES.flatMap((q) => {
+            const lo = Math.floor((n - 1) * q);
+            const se = quantileMcseRanks(n, q);
+            return [lo, lo + 1, se.lo, se.hi];
+          }),
+        ),
+      ].sort((x, y) => x - y);
+      expect(ranks.slice(0, 4)).toEqual([89, 99, 100, 109]);
+      const s = sortedCopy(a);
+      const { values: got, smallest } = orderStatisticsAndSmallest(a, ranks, 100);
+      expect(got).toEqual(ranks.map((r) => s[r]));
+      expect(Array.from(smallest)).toEqual(Array.from(s.subarray(0, 100)));
     }
   });
 });
