@@ -10,7 +10,7 @@ import { probAtLeast, quantileMcse, quantileSorted, yearSlice, type Prob, type S
 import { varianceSplit, type VarianceSplit } from './varianceSplit';
 import { prepareInputsOf, sensitivityOf, type Importance, type SensitivityInputs } from './sensitivity';
 import { memoised, statWith, type SummaryMemo } from './memo';
-import { finColumn, partiesOf, twinResultColumn } from '../core/columns';
+import { partiesOf, twinResultColumn } from '../core/columns';
 import { detectabilityCurve, type DetectabilityPoint } from './detectability';
 import { resultsOf, summarizeFinancing, type FinancingSummary } from './financing';
 
@@ -196,15 +196,7 @@ export function summarize(model: Model, b: RunBlock, opts: SummarizeOptions = {}
     const top = (y: Float64Array) => sensitivityOf((prepared ??= memoised(memo, 'sensitivityInputs', theta, () => prepareInputsOf(theta))), paths, y).slice(0, 10);
     const drive = (y: Float64Array) => memoised(memo, `sensitivity\u0000${paths.join('\u0000')}`, [...theta, y], () => top(y));
     drivers = drive(ys('reduction', b.years - 1));
-    for (const fm of model.financing.models)
-      for (const party of ['insurer', 'hospital', 'gp', 'municipality', 'patients', 'integrator']) {
-        if (party === 'integrator' && fm.kind !== 'population') continue;
-        const rev = column(b, finColumn(fm.id, party, 'revenue'));
-        const cost = column(b, finColumn(fm.id, party, 'cost'));
-        const y = new Float64Array(b.runs);
-        for (let r = 0; r < b.runs; r++) for (let t = 0; t < b.years; t++) y[r] += rev[r * b.years + t] - cost[r * b.years + t];
-        results.push({ model: fm.id, party, drivers: drive(y) });
-      }
+    for (const fm of model.financing.models) for (const party of partiesOf(fm.kind)) results.push({ model: fm.id, party, drivers: drive(resultsOf(b, fm.id, party, 'horizon').result) });
   }
   const last = b.years - 1;
   const horizonSum = (col: Float64Array) => {
