@@ -201,11 +201,23 @@ test.describe.serial('50-summary-band', () => {
                 await page.$eval(field, (el) => {
                   for (let p = el.parentElement; p; p = p.parentElement) if (p instanceof HTMLDetailsElement) p.open = true;
                 });
-                // Watches for the highlight from now on (no time limit on how long it stays).
-                const lit = page.waitForSelector('[data-testid="summary-band"] .changed', { state: 'attached', timeout: 120_000 }).then(
-                  () => true,
-                  () => false,
-                );
+                // Watches for the highlight from now on (no time limit on how long it stays), and reads how
+                // it is drawn the moment it appears: lit, with no CSS animation (one would make the page
+                // draw every frame while the lit numbers stay).
+                const lit = page
+                  .waitForFunction(
+                    () => {
+                      const el = document.querySelector('[data-testid="summary-band"] .changed');
+                      if (!el) return false;
+                      return { background: getComputedStyle(el).backgroundColor, animations: document.getAnimations().flatMap((a) => (a instanceof CSSAnimation ? [a.animationName] : [])) };
+                    },
+                    null,
+                    { polling: 'raf', timeout: 120_000 },
+                  )
+                  .then(
+                    (h) => h.jsonValue(),
+                    () => null,
+                  );
                 await page.focus(field);
                 await page.keyboard.press('Control+A');
                 await page.keyboard.type('250000', { delay: 40 });
@@ -220,7 +232,10 @@ test.describe.serial('50-summary-band', () => {
                 assert(b.sc.total.mean !== a.sc.total.mean && b.cf.total.mean === a.cf.total.mean, 'the scenario numbers did not change (or the counterfactual did)');
                 const shown = Number(await page.getAttribute('[data-testid="band-reduction"]', 'data-value'));
                 assert(shown === b.reduction.mean, 'the band does not show the new run');
-                assert(await lit, 'no number of the band lit up');
+                const flash = await lit;
+                assert(flash, 'no number of the band lit up');
+                assert(flash.background === 'rgb(255, 233, 168)', `the changed number is not lit: ${JSON.stringify(flash)}`);
+                assert(flash.animations.length === 0, `animations run while the number is lit: ${JSON.stringify(flash)}`);
                 // The workspace as stored (IndexedDB); the save follows the edit after a short debounce.
                 let saved: unknown;
                 for (let i = 0; i < 100 && saved !== 250000; i++) {
