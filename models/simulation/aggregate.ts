@@ -142,8 +142,8 @@ export function aggregateSegmentYear(plan: SegmentYearPlan, base: Samplers, t: T
   if (keptExcess.length < nt) keptExcess = new Float64Array(2 * nt);
   keptExcess.fill(0, 0, nt);
   // One pass over the cases: their cost, and their excess over each threshold. The thresholds
-  // ascend, so a case under one is under every later one; few cases exceed the lowest. Each sum
-  // takes its terms in the order of the cases, as a pass per threshold would.
+  // ascend, so a case under one is under every later one. Each sum takes its terms in the order
+  // of the cases, as a pass per threshold would, so the sums are the same bits.
   let sc = 0;
   for (let i = 0; i < m; i++) {
     const v = x[i];

@@ -98,9 +98,9 @@ export function resultsOf(b: RunBlock, model: string, party: Party, year: number
 }
 
 /**
- * Per run, the sums of revenue − cost and of revenue over the years [from, to). Apart from
- * `resultsOf`, whose year may be a word: with it the loop's bounds were compared with text on
- * every run, and Chromium's compiler left the loop slow (a fifth of a summary there).
+ * Per run, the sums of revenue − cost and of revenue over the years [from, to). Kept apart from
+ * `resultsOf`, whose year may be a word, so that the loop sees numbers only: with a comparison
+ * with text in the loop Chromium's compiler leaves it slow (a fifth of a summary there).
  */
 function rowSums(rev: Float64Array, cost: Float64Array, runs: number, years: number, from: number, to: number) {
   const result = new Float64Array(runs);

@@ -128,9 +128,9 @@ export function smallestSorted(a: Float64Array, k: number): Float64Array {
 }
 
 /**
- * `orderStatistics(a, ranks)` and `smallestSorted(a, k)` of the same array from one bucketing:
- * a summary reads both the percentiles and the worst 5% of most columns, and each bucketing is
- * two passes over the column.
+ * `orderStatistics(a, ranks)` and `smallestSorted(a, k)` of the same array from one bucketing
+ * (ranks ascending, 1 ≤ k ≤ a.length): a summary reads both the percentiles and the worst 5% of
+ * most columns, and each bucketing is two passes over the column.
  */
 export function orderStatisticsAndSmallest(a: Float64Array, ranks: readonly number[], k: number): { values: number[]; smallest: Float64Array } {
   const n = a.length;
