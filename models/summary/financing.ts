@@ -118,6 +118,23 @@ function rowSums(rev: Float64Array, cost: Float64Array, runs: number, years: num
   return { result, revenue };
 }
 
+/**
+ * The parties' results of one block, each summed once: a summary reads a party's result under a
+ * contract for its risks, its variance split and its sensitivity, and the status quo's for every
+ * contract. The arrays are shared, so their readers must not change them.
+ */
+export class PartyResults {
+  private kept = new Map<string, { result: Float64Array; revenue: Float64Array }>();
+  constructor(private readonly b: RunBlock) {}
+
+  of(model: string, party: Party, year: number | 'horizon'): { result: Float64Array; revenue: Float64Array } {
+    const key = `${model}\u0000${party}\u0000${year}`;
+    let r = this.kept.get(key);
+    if (!r) this.kept.set(key, (r = resultsOf(this.b, model, party, year)));
+    return r;
+  }
+}
+
 /** How many runs of n make the worst 5% (at least one). */
 const tailOf = (n: number) => Math.max(1, Math.floor(0.05 * n));
 
@@ -184,8 +201,8 @@ export function changeRisk(result: Float64Array, sq: Float64Array): Pick<PartyRi
 /** Each run's result (revenue − cost) of a party under a model, summed over the horizon. */
 export const horizonResults = (b: RunBlock, model: string, party: Party): Float64Array => resultsOf(b, model, party, 'horizon').result;
 
-function partyRisks(b: RunBlock, model: string, year: number | 'horizon', sqOf: (p: Party) => Float64Array): Record<Party, PartyRisk> {
-  return risksOf(PARTIES.map((p) => ({ p, ...resultsOf(b, model, p, year), sq: sqOf(p) })));
+function partyRisks(results: PartyResults, model: string, year: number | 'horizon'): Record<Party, PartyRisk> {
+  return risksOf(PARTIES.map((p) => ({ p, ...results.of(model, p, year), sq: results.of(STATUS_QUO, p, year).result })));
 }
 
 function risksOf(per: { p: Party; result: Float64Array; revenue: Float64Array; sq: Float64Array }[]): Record<Party, PartyRisk> {
@@ -234,33 +251,25 @@ const partyColumnNames = (id: string) => PARTIES.flatMap((p) => [finColumn(id, p
  * read: after an edit of one contract's terms only that contract's columns differ, and the others'
  * parts come back without building their results per party and period again.
  */
-export function summarizeFinancing(plan: FinancingPlan, b: RunBlock, target = NaN, memo?: SummaryMemo): FinancingSummary {
+export function summarizeFinancing(plan: FinancingPlan, b: RunBlock, target = NaN, memo?: SummaryMemo, results = new PartyResults(b)): FinancingSummary {
   const yearsIdx = Array.from({ length: b.years }, (_, t) => t);
-  // Status-quo results per period, computed once and shared by every model.
-  const sqResults = new Map<string, Float64Array>();
-  const sqOf = (year: number | 'horizon') => (p: Party) => {
-    const key = `${year}:${p}`;
-    let r = sqResults.get(key);
-    if (!r) sqResults.set(key, (r = resultsOf(b, STATUS_QUO, p, year).result));
-    return r;
-  };
   const sqColumns = partyColumnNames(STATUS_QUO).map((n) => column(b, n));
-  const sq = (year: number | 'horizon') => Object.fromEntries(PARTIES.map((p) => [p, stat(sqOf(year)(p))])) as Record<Party, Stat>;
+  const sq = (year: number | 'horizon') => Object.fromEntries(PARTIES.map((p) => [p, stat(results.of(STATUS_QUO, p, year).result)])) as Record<Party, Stat>;
   const statusQuo = memoised(memo, `financing.statusQuo\u0000${b.years}`, sqColumns, () => ({
     statusQuo: { horizon: sq('horizon'), years: yearsIdx.map(sq) },
-    statusQuoRisk: { horizon: partyRisks(b, STATUS_QUO, 'horizon', sqOf('horizon')), years: yearsIdx.map((t) => partyRisks(b, STATUS_QUO, t, sqOf(t))) },
+    statusQuoRisk: { horizon: partyRisks(results, STATUS_QUO, 'horizon'), years: yearsIdx.map((t) => partyRisks(results, STATUS_QUO, t)) },
   }));
   return {
     parties: PARTIES,
     ...statusQuo,
     models: plan.models.map((m) =>
-      memoised(memo, `financing.model\u0000${b.years}\u0000${target}\u0000${JSON.stringify(m)}`, [...sqColumns, ...modelColumns(b, m)], () => modelRisk(b, m, target, yearsIdx, sqOf)),
+      memoised(memo, `financing.model\u0000${b.years}\u0000${target}\u0000${JSON.stringify(m)}`, [...sqColumns, ...modelColumns(b, m)], () => modelRisk(b, m, target, yearsIdx, results)),
     ),
   };
 }
 
 /** One contract's part of the financing summary (`modelColumns` lists what it reads). */
-function modelRisk(b: RunBlock, m: FinancingPlan['models'][number], target: number, yearsIdx: number[], sqOf: (year: number | 'horizon') => (p: Party) => Float64Array): ModelRisk {
+function modelRisk(b: RunBlock, m: FinancingPlan['models'][number], target: number, yearsIdx: number[], results: PartyResults): ModelRisk {
   const paidCol = b.cols[b.names.indexOf(paidColumn(m.id))];
   const paid = new Float64Array(b.runs);
   let paidRuns = 0;
@@ -271,8 +280,8 @@ function modelRisk(b: RunBlock, m: FinancingPlan['models'][number], target: numb
   const owners = m.owner
     ? (Object.fromEntries(
         (['gp', 'hospital'] as const).map((p) => {
-          const own = resultsOf(b, m.id, p, 'horizon').result;
-          const integ = resultsOf(b, m.id, 'integrator', 'horizon').result;
+          const own = results.of(m.id, p, 'horizon').result;
+          const integ = results.of(m.id, 'integrator', 'horizon').result;
           const share = m.owner![p];
           const x = new Float64Array(own.length);
           let losses = 0;
@@ -311,7 +320,7 @@ function modelRisk(b: RunBlock, m: FinancingPlan['models'][number], target: numb
     ...(owners ? { owners } : {}),
     care,
     paid: { mean: meanSd(paid).mean, pPaid: proportion(paidRuns, b.runs), ...(items ? { items } : {}) },
-    horizon: partyRisks(b, m.id, 'horizon', sqOf('horizon')),
-    years: yearsIdx.map((t) => partyRisks(b, m.id, t, sqOf(t))),
+    horizon: partyRisks(results, m.id, 'horizon'),
+    years: yearsIdx.map((t) => partyRisks(results, m.id, t)),
   };
 }

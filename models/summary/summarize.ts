@@ -12,7 +12,7 @@ import { prepareInputsOf, sensitivityOf, type Importance, type SensitivityInputs
 import { memoised, statWith, type SummaryMemo } from './memo';
 import { partiesOf, twinResultColumn } from '../core/columns';
 import { detectabilityCurve, type DetectabilityPoint } from './detectability';
-import { resultsOf, summarizeFinancing, type FinancingSummary } from './financing';
+import { PartyResults, summarizeFinancing, type FinancingSummary } from './financing';
 
 type PerLine = Record<Line, Stat>;
 
@@ -159,6 +159,8 @@ export function summarize(model: Model, b: RunBlock, opts: SummarizeOptions = {}
   const target = sim.targetReduction;
   const memo = opts.memo;
   memo?.begin();
+  // Each party's result under each contract, summed once for its risks, variance split and sensitivity.
+  const sums = new PartyResults(b);
   const st = statWith(memo);
   const ys = (name: string, y: number) => yearSlice(column(b, name), b.years, y);
   const years: YearSummary[] = [];
@@ -196,7 +198,7 @@ export function summarize(model: Model, b: RunBlock, opts: SummarizeOptions = {}
     const top = (y: Float64Array) => sensitivityOf((prepared ??= memoised(memo, 'sensitivityInputs', theta, () => prepareInputsOf(theta))), paths, y).slice(0, 10);
     const drive = (y: Float64Array) => memoised(memo, `sensitivity\u0000${paths.join('\u0000')}`, [...theta, y], () => top(y));
     drivers = drive(ys('reduction', b.years - 1));
-    for (const fm of model.financing.models) for (const party of partiesOf(fm.kind)) results.push({ model: fm.id, party, drivers: drive(resultsOf(b, fm.id, party, 'horizon').result) });
+    for (const fm of model.financing.models) for (const party of partiesOf(fm.kind)) results.push({ model: fm.id, party, drivers: drive(sums.of(fm.id, party, 'horizon').result) });
   }
   const last = b.years - 1;
   const horizonSum = (col: Float64Array) => {
@@ -220,8 +222,8 @@ export function summarize(model: Model, b: RunBlock, opts: SummarizeOptions = {}
               return {
                 model: fm.id,
                 party,
-                horizon: varianceSplit(resultsOf(b, fm.id, party, 'horizon').result, horizonSum(tw)),
-                firstYear: varianceSplit(resultsOf(b, fm.id, party, 0).result, yearSlice(tw, b.years, 0)),
+                horizon: varianceSplit(sums.of(fm.id, party, 'horizon').result, horizonSum(tw)),
+                firstYear: varianceSplit(sums.of(fm.id, party, 0).result, yearSlice(tw, b.years, 0)),
               };
             }),
           ),
@@ -263,7 +265,7 @@ export function summarize(model: Model, b: RunBlock, opts: SummarizeOptions = {}
             statusQuoRisk: { horizon: {} as FinancingSummary['statusQuoRisk']['horizon'], years: [] },
             models: [],
           }
-        : summarizeFinancing(model.financing, b, target, memo),
+        : summarizeFinancing(model.financing, b, target, memo, sums),
     sensitivity: { reductionLastYear: drivers, results },
   };
 }
