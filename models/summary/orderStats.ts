@@ -58,19 +58,28 @@ function bucketize(a: Float64Array): Buckets {
   return { min, shift, nb };
 }
 
-/** The values of `a` in each of the buckets `wanted` of the last `bucketize(a)`, with the bucket's first rank. */
-function gather(a: Float64Array, { min, shift }: Buckets, wanted: number[]): { first: number; values: Float64Array }[] {
-  const out = wanted.map((b, w) => {
+/**
+ * The values of `a` in each of the buckets `wanted` of the last `bucketize(a)`, with the bucket's
+ * first rank, and (in the same pass) every value in a bucket below `below`.
+ */
+function gather(a: Float64Array, { min, shift }: Buckets, wanted: number[], below = 0): { parts: { first: number; values: Float64Array }[]; lower: Float64Array } {
+  const parts = wanted.map((b, w) => {
     slotOf[b] = w + 1;
     return { first: counts[b], values: new Float64Array(counts[b + 1] - counts[b]) };
   });
+  const lower = new Float64Array(counts[below]);
   const fill = new Int32Array(wanted.length);
+  let m = 0;
   for (let i = 0; i < a.length; i++) {
-    const s = slotOf[((keys[i] - min) | 0) >>> shift];
-    if (s > 0) out[s - 1].values[fill[s - 1]++] = a[i];
+    const b = ((keys[i] - min) | 0) >>> shift;
+    if (b < below) lower[m++] = a[i];
+    else {
+      const s = slotOf[b];
+      if (s > 0) parts[s - 1].values[fill[s - 1]++] = a[i];
+    }
   }
   for (const b of wanted) slotOf[b] = 0;
-  return out;
+  return { parts, lower };
 }
 
 /** The bucket holding rank r (counts[b] ≤ r < counts[b + 1]), searching upward from `from`. */
@@ -99,7 +108,7 @@ export function orderStatistics(a: Float64Array, ranks: readonly number[]): numb
     if (wanted[wanted.length - 1] !== b) wanted.push(b);
   }
   // Gathered before going deeper: the tables above are reused there.
-  const parts = gather(a, bk, wanted);
+  const { parts } = gather(a, bk, wanted);
   const out: number[] = [];
   let k = 0;
   for (const { first, values } of parts) {
@@ -111,21 +120,7 @@ export function orderStatistics(a: Float64Array, ranks: readonly number[]): numb
 }
 
 /** The k smallest values of `a` (1 ≤ k ≤ a.length) in ascending order, as a sorted copy's first k. `a` is not changed. */
-export function smallestSorted(a: Float64Array, k: number): Float64Array {
-  const n = a.length;
-  const bk = n < SMALL || !LITTLE_ENDIAN ? null : bucketize(a);
-  if (bk === null || bk.nb === 1) return bk !== null && allSame(a) ? new Float64Array(k).fill(a[0]) : sortedCopy(a).subarray(0, k);
-  // Every value in a bucket below the one holding rank k − 1 is among the k smallest.
-  const last = bucketOf(k - 1, 0);
-  const below = new Float64Array(counts[last]);
-  const parts = gather(a, bk, [last]);
-  let m = 0;
-  for (let i = 0; i < n; i++) if (((keys[i] - bk.min) | 0) >>> bk.shift < last) below[m++] = a[i];
-  const out = new Float64Array(k);
-  out.set(sortedCopy(below));
-  out.set(smallestSorted(parts[0].values, k - below.length), below.length);
-  return out;
-}
+export const smallestSorted = (a: Float64Array, k: number): Float64Array => orderStatisticsAndSmallest(a, [], k).smallest;
 
 /**
  * `orderStatistics(a, ranks)` and `smallestSorted(a, k)` of the same array from one bucketing
@@ -140,44 +135,32 @@ export function orderStatisticsAndSmallest(a: Float64Array, ranks: readonly numb
     const s = sortedCopy(a);
     return { values: ranks.map((r) => s[r]), smallest: s.subarray(0, k) };
   }
-  // Ranks below k are read from the k smallest; the buckets holding the others are gathered.
+  // Every value in a bucket below the one holding rank k − 1 is among the k smallest, and ranks
+  // below k are read from those; the buckets holding the other ranks are gathered with them.
   const last = bucketOf(k - 1, 0);
+  let j = 0;
+  while (j < ranks.length && ranks[j] < k) j++;
   const wanted = [last];
-  let b = last;
-  for (const r of ranks) {
-    if (r < k) continue;
-    b = bucketOf(r, b);
+  for (let i = j, b = last; i < ranks.length; i++) {
+    b = bucketOf(ranks[i], b);
     if (wanted[wanted.length - 1] !== b) wanted.push(b);
   }
-  const below = new Float64Array(counts[last]);
-  const parts = wanted.map((w, i) => {
-    slotOf[w] = i + 1;
-    return { first: counts[w], values: new Float64Array(counts[w + 1] - counts[w]) };
+  const { parts, lower } = gather(a, bk, wanted, last);
+  // Each part's ranks, counted from its first (the parts ascend, as the ranks do).
+  const local = parts.map(({ first, values }) => {
+    const out: number[] = [];
+    for (; j < ranks.length && ranks[j] < first + values.length; j++) out.push(ranks[j] - first);
+    return out;
   });
-  const fill = new Int32Array(wanted.length);
-  let m = 0;
-  for (let i = 0; i < n; i++) {
-    const bi = ((keys[i] - bk.min) | 0) >>> bk.shift;
-    if (bi < last) below[m++] = a[i];
-    else {
-      const s = slotOf[bi];
-      if (s > 0) parts[s - 1].values[fill[s - 1]++] = a[i];
-    }
-  }
-  for (const w of wanted) slotOf[w] = 0;
   // The tables above are free again: the buckets may be bucketed in turn.
-  const localOf = (p: { first: number; values: Float64Array }) => ranks.filter((r) => r >= k && r >= p.first && r < p.first + p.values.length).map((r) => r - p.first);
-  const inLast = orderStatisticsAndSmallest(parts[0].values, localOf(parts[0]), k - below.length);
+  const inLast = orderStatisticsAndSmallest(parts[0].values, local[0], k - lower.length);
   const smallest = new Float64Array(k);
-  smallest.set(sortedCopy(below));
-  smallest.set(inLast.smallest, below.length);
-  const above = new Map<number, number>();
-  localOf(parts[0]).forEach((r, i) => above.set(r + parts[0].first, inLast.values[i]));
-  for (const p of parts.slice(1)) {
-    const local = localOf(p);
-    orderStatistics(p.values, local).forEach((v, i) => above.set(local[i] + p.first, v));
-  }
-  return { values: ranks.map((r) => (r < k ? smallest[r] : above.get(r)!)), smallest };
+  smallest.set(sortedCopy(lower));
+  smallest.set(inLast.smallest, lower.length);
+  const values = ranks.filter((r) => r < k).map((r) => smallest[r]);
+  values.push(...inLast.values);
+  for (let i = 1; i < parts.length; i++) values.push(...orderStatistics(parts[i].values, local[i]));
+  return { values, smallest };
 }
 
 /**
