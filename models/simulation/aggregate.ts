@@ -139,8 +139,6 @@ export function aggregateSegmentYear(plan: SegmentYearPlan, base: Samplers, t: T
   const lowest = nt > 0 ? th[0] : Infinity;
   const x = severities(M);
   base.fillLognormal(x, M, hc.mu, hc.sigma);
-  if (keptExcess.length < nt) keptExcess = new Float64Array(2 * nt);
-  keptExcess.fill(0, 0, nt);
   // One pass over the cases: their cost, and their excess over each threshold. The thresholds
   // ascend, so a case under one is under every later one. Each sum takes its terms in the order
   // of the cases, as a pass per threshold would, so the sums are the same bits.
@@ -153,7 +151,6 @@ export function aggregateSegmentYear(plan: SegmentYearPlan, base: Samplers, t: T
         const e = v - th[j];
         t.cfExcess[j] += e;
         t.scExcess[j] += e;
-        keptExcess[j] += e;
       }
   }
   let cf = sc;
@@ -162,23 +159,16 @@ export function aggregateSegmentYear(plan: SegmentYearPlan, base: Samplers, t: T
     cf += v;
     if (v > lowest) for (let j = 0; j < nt && v > th[j]; j++) t.cfExcess[j] += v - th[j];
   }
-  // The worlds keep the scenario's cases: their excess is summed once and added to each.
-  for (let j = 0; j < nt; j++) for (let w = 0; w < nw; w++) W[w].tally.scExcess[j] += keptExcess[j];
   t.cfHcCost += cf;
   t.scHcCost += sc;
   for (let w = 0; w < nw; w++) {
     const wt = W[w].tally;
     wt.scHcCost += sc;
     // Cases are exchangeable: the world's extra cases are the next ones of the M drawn.
-    for (let i = m; i < m + poolK[w]; i++) {
-      wt.scHcCost += x[i];
-      for (let j = 0; j < th.length; j++) if (x[i] > th[j]) wt.scExcess[j] += x[i] - th[j];
-    }
+    for (let i = m; i < m + poolK[w]; i++) wt.scHcCost += x[i];
   }
 }
 
-/** Per threshold: the excess of the scenario's cases, which every world keeps. */
-let keptExcess = new Float64Array(4);
 /** Per world, the contacts (and their cost) that stay on the line being simulated because their move did not happen. */
 let retK = new Float64Array(4);
 let retC = new Float64Array(4);

@@ -10,7 +10,7 @@ export function expectedSegmentYear(plan: SegmentYearPlan, _base: unknown, t: Ta
   const { n } = plan;
   const W = plan.worlds;
   const nw = W.length;
-  if (back.length < nw) ((back = new Float64Array(nw)), (backCost = new Float64Array(nw)), (worldCases = new Float64Array(nw)));
+  if (back.length < nw) ((back = new Float64Array(nw)), (backCost = new Float64Array(nw)));
   for (let l = 0; l < plan.lines.length; l++) {
     const lp = plan.lines[l];
     if (!lp) continue;
@@ -104,7 +104,6 @@ export function expectedSegmentYear(plan: SegmentYearPlan, _base: unknown, t: Ta
       mw = M;
       for (let ci = 0; ci < hc.nCuts; ci++) mw *= 1 - W[w].reach[hc.cuts[ci].iv] * hc.cuts[ci].f;
     }
-    worldCases[w] = mw;
     W[w].tally.scHcCases += mw;
     W[w].tally.scHcCost += mw * mean;
   }
@@ -112,7 +111,6 @@ export function expectedSegmentYear(plan: SegmentYearPlan, _base: unknown, t: Ta
     const e = lognormalExcess(hc.mu, hc.sigma, T);
     t.cfExcess[j] += M * e;
     t.scExcess[j] += m * e;
-    for (let w = 0; w < nw; w++) W[w].tally.scExcess[j] += worldCases[w] * e;
   });
 }
 
@@ -127,9 +125,6 @@ function addMove(t: Tally, from: number, to: number, S: number, A: number, cost:
   t.scContacts[to] += S + A;
   t.scClaims[to] += cost;
 }
-
-/** Per world: its expected high-cost cases this segment-year. */
-let worldCases = new Float64Array(4);
 
 /** E[(X − T)+] for X lognormal(mu, sigma). */
 export function lognormalExcess(mu: number, sigma: number, T: number): number {

@@ -105,7 +105,6 @@ export function personSegmentYear(plan: SegmentYearPlan, base: Samplers, t: Tall
         const e = Math.max(0, x - hc.thresholds[j]);
         t.cfExcess[j] += e;
         if (kept) t.scExcess[j] += e;
-        for (let w = 0; w < nw; w++) if (inWorld[w]) W[w].tally.scExcess[j] += e;
       }
     }
   }

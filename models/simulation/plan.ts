@@ -138,6 +138,10 @@ export interface Tally {
   cfHcCost: number;
   scHcCases: number;
   scHcCost: number;
+  /**
+   * Per stop-loss threshold, the high-cost cases' excess over it. Left at 0 in a behaviour world's
+   * tally: every contract is settled on the scenario's excess (finance/plan.ts).
+   */
   cfExcess: Float64Array;
   scExcess: Float64Array;
 }
