@@ -14,20 +14,29 @@ const values = fc.oneof(
   fc.constantFrom(0, -0, Infinity, -Infinity, 5e-324, -5e-324, Number.MAX_VALUE),
 );
 
+/** A column of values, and fractions that become its ranks (`ranksOf`). */
+const column = fc.array(values, { minLength: 1, maxLength: 3000, size: 'max' });
+const fractions = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 25 });
+const ranksOf = (raw: number[], n: number) => [...new Set(raw.map((u) => Math.min(n - 1, Math.floor(u * n))))].sort((x, y) => x - y);
+
+/** The values at `ranks` and the k smallest are a sorted copy's, bit for bit. */
+function expectSortedCopy(a: Float64Array, ranks: number[], got: number[], smallest: Float64Array) {
+  const s = sortedCopy(a);
+  ranks.forEach((r, i) => expect(Object.is(got[i], s[r]), `rank ${r} of ${a.length}`).toBe(true));
+  smallest.forEach((v, i) => expect(Object.is(v, s[i]), `smallest ${i} of ${a.length}`).toBe(true));
+}
+
 describe('order statistics by bucketing', () => {
   it('give every rank exactly as a sorted copy, ties, signed zeros and infinities included', () => {
     fc.assert(
-      fc.property(fc.array(values, { minLength: 1, maxLength: 3000, size: 'max' }), fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 25 }), (xs, raw) => {
+      fc.property(column, fractions, (xs, raw) => {
         const a = Float64Array.from(xs);
         const before = a.slice();
-        const ranks = [...new Set(raw.map((u) => Math.min(a.length - 1, Math.floor(u * a.length))))].sort((x, y) => x - y);
-        const s = sortedCopy(a);
-        const got = orderStatistics(a, ranks);
-        ranks.forEach((r, i) => expect(Object.is(got[i], s[r])).toBe(true));
+        const ranks = ranksOf(raw, a.length);
         const k = 1 + ranks[ranks.length - 1];
         const low = smallestSorted(a, k);
         expect(low.length).toBe(k);
-        for (let i = 0; i < k; i++) expect(Object.is(low[i], s[i])).toBe(true);
+        expectSortedCopy(a, ranks, orderStatistics(a, ranks), low);
         expect(a).toEqual(before);
       }),
       { numRuns: 400, seed: 20261207 },
@@ -52,23 +61,16 @@ describe('order statistics by bucketing', () => {
 
   it('ranks and the k smallest from one bucketing are a sorted copy’s, whichever side of k the ranks fall', () => {
     fc.assert(
-      fc.property(
-        fc.array(values, { minLength: 1, maxLength: 3000, size: 'max' }),
-        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 25 }),
-        fc.double({ min: 0, max: 1, noNaN: true }),
-        (xs, raw, uk) => {
-          const a = Float64Array.from(xs);
-          const before = a.slice();
-          const ranks = [...new Set(raw.map((u) => Math.min(a.length - 1, Math.floor(u * a.length))))].sort((x, y) => x - y);
-          const k = 1 + Math.min(a.length - 1, Math.floor(uk * a.length));
-          const s = sortedCopy(a);
-          const { values: got, smallest } = orderStatisticsAndSmallest(a, ranks, k);
-          ranks.forEach((r, i) => expect(Object.is(got[i], s[r]), `rank ${r} of ${a.length}, k ${k}`).toBe(true));
-          expect(smallest.length).toBe(k);
-          for (let i = 0; i < k; i++) expect(Object.is(smallest[i], s[i])).toBe(true);
-          expect(a).toEqual(before);
-        },
-      ),
+      fc.property(column, fractions, fc.double({ min: 0, max: 1, noNaN: true }), (xs, raw, uk) => {
+        const a = Float64Array.from(xs);
+        const before = a.slice();
+        const ranks = ranksOf(raw, a.length);
+        const k = 1 + Math.min(a.length - 1, Math.floor(uk * a.length));
+        const { values, smallest } = orderStatisticsAndSmallest(a, ranks, k);
+        expect(smallest.length).toBe(k);
+        expectSortedCopy(a, ranks, values, smallest);
+        expect(a).toEqual(before);
+      }),
       { numRuns: 400, seed: 20261208 },
     );
   });
