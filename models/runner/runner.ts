@@ -116,7 +116,7 @@ export function chunkPlan(total: number, workers: number, fixed?: number): [numb
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
-/** Per worker, the first runs of the chunks it ran in its last hand-out. */
+/** Per worker, the first runs of the chunks it ran in its last whole hand-out (and in those stopped since). */
 const lastRan = new WeakMap<WorkerHandle, Set<number>>();
 
 interface CrashWatch {
@@ -298,7 +298,8 @@ export async function runOnWorkers(workers: WorkerHandle[], input: unknown, opts
   };
   try {
     await Promise.all(workers.map(loop));
-    workers.forEach((w, k) => lastRan.set(w, ranNow[k]));
+    // A stopped hand-out ran a few chunks only: the worker still has what it ran before as well.
+    workers.forEach((w, k) => lastRan.set(w, aborted() ? new Set([...(lastRan.get(w) ?? []), ...ranNow[k]]) : ranNow[k]));
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
   }

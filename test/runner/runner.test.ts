@@ -79,6 +79,41 @@ describe('runner', () => {
     expect(second.block.cols.map((c) => Array.from(c))).toEqual(first.block.cols.map((c) => Array.from(c)));
   });
 
+  it('a hand-out stopped early (an edit typed on) leaves each worker first its chunks of the whole one before', async () => {
+    const asked: number[][] = [[], []];
+    let slow = true;
+    let stopWhenBothAsked: AbortController | null = null;
+    const tick = () => new Promise((r) => setTimeout(r, 0));
+    const recorder = (k: number): WorkerHandle => {
+      const w = inProcessWorker();
+      return {
+        ...w,
+        runChunk: async (first, count, mode, onProgress, control) => {
+          asked[k].push(first);
+          if (stopWhenBothAsked && asked[0].length > 0 && asked[1].length > 0) stopWhenBothAsked.abort();
+          while (k === 1 && slow && asked[0].length < 2 * asked[1].length && asked[0].length + asked[1].length < 12) await tick();
+          return w.runChunk(first, count, mode, onProgress, control);
+        },
+      };
+    };
+    const workers = [recorder(0), recorder(1)];
+    const opts = { runs: 120, chunkSize: 10, sliceMs: Number.POSITIVE_INFINITY };
+    await runOnWorkers(workers, smallInput(), opts);
+    const firstAsked = asked.map((a) => [...a]);
+    expect(firstAsked[0].length).toBeGreaterThan(firstAsked[1].length);
+    slow = false;
+    // Stopped once each worker has been handed one chunk: a few runs, not every chunk.
+    asked.forEach((a) => (a.length = 0));
+    stopWhenBothAsked = new AbortController();
+    await runOnWorkers(workers, smallInput(), { ...opts, signal: stopWhenBothAsked.signal }).catch(() => undefined);
+    expect(asked[0].length + asked[1].length).toBeLessThan(12);
+    stopWhenBothAsked = null;
+    asked.forEach((a) => (a.length = 0));
+    await runOnWorkers(workers, smallInput(), opts);
+    expect(asked[1].slice(0, firstAsked[1].length)).toEqual(firstAsked[1]);
+    expect(asked[0]).toEqual(firstAsked[0].slice(0, asked[0].length));
+  });
+
   it('reports progress and can be cancelled, keeping a usable prefix of runs', async () => {
     const controller = new AbortController();
     const seen: number[] = [];
