@@ -124,6 +124,26 @@ export function App(props: { loaded: Loaded }) {
 
   /** The revision the last start was asked for (before its validation), so an edit is never run twice. */
   let requested = -1;
+  /** What a run of the scenario as it is now is given; `validatedRuns` are the runs its validation read. */
+  const planRun = (validatedRuns: number | undefined) => {
+    const input = ws.snapshot();
+    const override = runsFromUrl();
+    if (override !== undefined) input.simulation = { ...(input.simulation ?? {}), runs: override };
+    const runs = override ?? validatedRuns ?? 2000;
+    const target = Number((input.simulation as { targetReduction?: unknown } | undefined)?.targetReduction ?? 0.02);
+    return { title: textOf(input.meta?.title), input: clone(input), runs, precision: precisionRequest(runs, target) };
+  };
+  /** The page's record of a run it shows from now on (the run itself is already under way). */
+  const began = (title: string) => {
+    setRanRevision(ws.revision());
+    forgetInterrupted(interrupted());
+    setInterrupted(null);
+    // The last run's wait for its drawing must not mark this one settled.
+    unsettle?.();
+    unsettle = undefined;
+    setSettled(false);
+    markRunStarted(title);
+  };
   /**
    * Runs the scenario as it is now; returns the input handed to the run (undefined when invalid).
    * `fresh`: another scenario than the one on screen (a file, a library question, a saved one).
@@ -140,31 +160,25 @@ export function App(props: { loaded: Loaded }) {
       ctl.expect(false);
       return undefined;
     }
-    const input = ws.snapshot();
-    const override = runsFromUrl();
-    if (override !== undefined) input.simulation = { ...(input.simulation ?? {}), runs: override };
-    const runs = override ?? v.runs ?? 2000;
-    setRanRevision(ws.revision());
-    const target = Number((input.simulation as { targetReduction?: unknown } | undefined)?.targetReduction ?? 0.02);
-    const runInput = clone(input);
-    forgetInterrupted(interrupted());
-    setInterrupted(null);
-    // The last run's wait for its drawing must not mark this one settled.
-    unsettle?.();
-    unsettle = undefined;
-    setSettled(false);
-    markRunStarted(textOf(input.meta?.title));
-    void ctl.run(runInput, runs, precisionRequest(runs, target));
-    return runInput;
+    const plan = planRun(v.runs);
+    began(plan.title);
+    void ctl.run(plan.input, plan.runs, plan.precision);
+    return plan.input;
   };
 
   /**
    * Edits recompute by themselves: a pause after the last change of a valid scenario (see
-   * `EditPause`), a new run starts (which stops the one in progress). Changes a start already
-   * covers (opening a file or a library question) and those before the first run are left alone.
+   * `EditPause`), the new numbers start to show (and the run in progress stops). Changes a start
+   * already covers (opening a file or a library question) and those before the first run are left
+   * alone. When nothing else is computing, the run starts at the edit itself, unseen, and the pause
+   * only decides when its numbers appear: each key stops the run of the key before, and a scenario
+   * typed halfway is never shown. A run on screen or a goal search is not stopped before the pause.
    */
   let autoReady = false;
   let autoTimer: ReturnType<typeof setTimeout> | undefined;
+  let aheadTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The run started at an edit, not yet shown: its revision and what it was given. */
+  let ahead: { rev: number; runs: number; precision: string } | null = null;
   const pause = new EditPause();
   createEffect(
     on(
@@ -172,14 +186,32 @@ export function App(props: { loaded: Loaded }) {
       (rev) => {
         if (!autoReady || rev === requested) return;
         clearTimeout(autoTimer);
+        clearTimeout(aheadTimer);
         const wait = pause.edit(performance.now());
         ctl.expect(true);
+        // In a later task: whoever made the change may start a run of their own right after it.
+        aheadTimer = setTimeout(() => {
+          if (ws.revision() !== rev || requested === rev || ctl.busy() || ctl.borrowed()) return;
+          // The runs as last validated: the pause's end checks them against this revision's.
+          const plan = planRun(ws.validation().runs);
+          ahead = { rev, runs: plan.runs, precision: JSON.stringify(plan.precision ?? null) };
+          void ctl.run(plan.input, plan.runs, plan.precision, { ahead: true });
+        }, 0);
         autoTimer = setTimeout(async () => {
           if (ws.revision() !== rev || requested === rev) return;
           const v = await ws.validated();
           if (ws.revision() !== rev || requested === rev) return;
+          const early = ahead?.rev === rev ? ahead : null;
+          ahead = null;
           if (!v.ok) {
+            ctl.drop();
             ctl.expect(false);
+            return;
+          }
+          const plan = planRun(v.runs);
+          if (early && early.runs === plan.runs && early.precision === JSON.stringify(plan.precision ?? null) && ctl.reveal()) {
+            requested = rev;
+            began(plan.title);
             return;
           }
           void start();
@@ -188,7 +220,10 @@ export function App(props: { loaded: Loaded }) {
       { defer: true },
     ),
   );
-  onCleanup(() => clearTimeout(autoTimer));
+  onCleanup(() => {
+    clearTimeout(autoTimer);
+    clearTimeout(aheadTimer);
+  });
 
   const openFile = async (f: File) => {
     const r = await readScenarioFile(f, validator);

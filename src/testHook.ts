@@ -20,8 +20,12 @@ export interface ProeftuinHook {
   generation: number;
   lang: 'nl' | 'en';
   error?: string;
-  /** The run controller's marks of the last run (performance.now()): start, first progress, first results, end of the runs, final summary received. */
-  timing: { startedAt: number; firstProgressAt: number; firstResultsAt: number; runEndedAt: number; summarizedAt: number };
+  /**
+   * The run controller's marks of the last run (performance.now()): start, first progress, first
+   * results, end of the runs, final summary received, and for a run started ahead of an edit's
+   * pause when it was shown.
+   */
+  timing: { startedAt: number; firstProgressAt: number; firstResultsAt: number; runEndedAt: number; summarizedAt: number; revealedAt: number };
   /** Runs behind the results on screen (a partial summary while running). */
   shownRuns?: number;
   shownPartial: boolean;
@@ -29,6 +33,8 @@ export interface ProeftuinHook {
   settled: boolean;
   /** The scenario input handed to the last run. */
   input?: unknown;
+  /** The scenario input behind the results on screen (a partial summary's while running). */
+  shownInput?: unknown;
 }
 
 /** The scenario as it stands in the editor now (typed text included), for the end-to-end tests. */
@@ -88,6 +94,7 @@ export function installTestHook(ctl: RunController, settled: () => boolean = () 
       shownPartial: ctl.live()?.partial ?? false,
       settled: settled(),
       input: o?.input,
+      shownInput: ctl.live()?.input,
     };
   });
 }

@@ -113,8 +113,12 @@ export function createRunController(validator: UiValidator) {
   /** What the views show: the partial summary while running, else the outcome. */
   const [live, setLive] = createSignal<RunOutcome | null>(null);
   const [error, setError] = createSignal<{ message: string; errors?: FieldError[]; issue?: Omit<Issue, 'path'> } | null>(null);
-  /** performance.now() when the last run started, its first progress, its first partial results, the end of its runs, its final summary's arrival. */
-  const timing = { startedAt: NaN, firstProgressAt: NaN, firstResultsAt: NaN, runEndedAt: NaN, summarizedAt: NaN };
+  /**
+   * performance.now() when the last run started, its first progress, its first partial results, the
+   * end of its runs, its final summary's arrival; for a run started ahead of an edit's pause, when
+   * it was shown (NaN otherwise).
+   */
+  const timing = { startedAt: NaN, firstProgressAt: NaN, firstResultsAt: NaN, runEndedAt: NaN, summarizedAt: NaN, revealedAt: NaN };
   /** Increases on every finished run, so views can highlight numbers that changed. */
   const [generation, setGeneration] = createSignal(0);
   /**
@@ -133,6 +137,21 @@ export function createRunController(validator: UiValidator) {
   let queue: Promise<void> = Promise.resolve();
   let controller: AbortController | null = null;
   let ticket = 0;
+  /**
+   * The latest run's effects on what the views show. A run started ahead of an edit's pause
+   * computes at once but holds them back until `reveal`: the answer is then as far along as if the
+   * pause had cost nothing, and no number for a value typed halfway ever reaches the screen.
+   */
+  interface View {
+    my: number;
+    shown: boolean;
+    /** When a run started ahead was shown (NaN until then, and for other runs). */
+    revealedAt: number;
+    held: (() => void)[];
+    /** Asks for a partial summary (none are made while held: nobody would see them). */
+    kick: () => void;
+  }
+  let view: View | null = null;
 
   const restartPool = () => {
     pool.forEach((w) => w.terminate());
@@ -143,16 +162,17 @@ export function createRunController(validator: UiValidator) {
     summarizer = uiSummaryWorker();
   };
 
-  async function execute(my: number, ac: AbortController, input: unknown, runs: number, precision?: PrecisionRequest) {
+  async function execute(my: number, ac: AbortController, v: View, input: unknown, runs: number, precision?: PrecisionRequest) {
     if (my !== ticket) return; // superseded before it started
+    const show = (f: () => void) => (v.shown ? f() : v.held.push(f));
     // Queued until running, in one step: the page never shows "no results yet" in between.
-    batch(() => {
+    show(() => {
       setPhase('running');
       setQueued(false);
+      setError(null);
+      setProgress({ done: 0, total: runs, elapsedMs: 0, etaMs: NaN });
     });
-    setError(null);
-    setProgress({ done: 0, total: runs, elapsedMs: 0, etaMs: NaN });
-    Object.assign(timing, { startedAt: performance.now(), firstProgressAt: NaN, firstResultsAt: NaN, runEndedAt: NaN, summarizedAt: NaN });
+    Object.assign(timing, { startedAt: performance.now(), firstProgressAt: NaN, firstResultsAt: NaN, runEndedAt: NaN, summarizedAt: NaN, revealedAt: v.revealedAt });
     // Validated and defined once, in the validator worker; the other workers take the definition.
     const prep = validator.prepare(input, true);
     const loaded = prep.then((p) => (p.ok ? summarizer.load(p.prepared.definition) : p));
@@ -168,9 +188,14 @@ export function createRunController(validator: UiValidator) {
     let lastPartialAt = 0;
     let pause = PARTIAL_EVERY_MS;
     let finished = false;
+    /** When the runs are expected to end, from the last progress report (NaN when not known). */
+    let endsAt = NaN;
     const partial = async () => {
-      if (partialBusy || finished || my !== ticket) return;
+      if (partialBusy || finished || my !== ticket || !v.shown) return;
       if (performance.now() - lastPartialAt < pause && lastPartialRuns > 0) return;
+      // The complete answer is nearer than the next partial one would be: a partial summary now
+      // would only hold the final one up in the summary worker.
+      if (endsAt - performance.now() < PARTIAL_EVERY_MS) return;
       const prefix = prefixOf(chunks);
       const n = prefix.reduce((a, b) => a + b.runs, 0);
       if (n === 0 || n === lastPartialRuns || n >= (precision?.maxRuns ?? runs)) return;
@@ -196,10 +221,12 @@ export function createRunController(validator: UiValidator) {
       }
     };
 
+    v.kick = () => void partial();
+
     // "Enough runs?": runs before the current batch, and the outcome of the last check.
     let before = 0;
     let checked: PrecisionOutcome | undefined;
-    setPrecisionCheck(null);
+    show(() => setPrecisionCheck(null));
     try {
       const opts = {
         runs,
@@ -210,12 +237,14 @@ export function createRunController(validator: UiValidator) {
         onProgress: (p: Progress) => {
           if (my !== ticket) return;
           const now = performance.now();
+          endsAt = precision ? NaN : now + p.etaMs;
           const first = Number.isNaN(timing.firstProgressAt) && p.done > 0;
           if (first) timing.firstProgressAt = now;
           if (!first && p.done < p.total && now - lastProgressAt < PROGRESS_EVERY_MS) return;
           lastProgressAt = now;
           // While adding runs: the count so far out of the maximum (no time left: the end is not known).
-          setProgress(precision ? { done: before + p.done, total: precision.maxRuns, elapsedMs: now - timing.startedAt, etaMs: NaN } : p);
+          const shown = precision ? { done: before + p.done, total: precision.maxRuns, elapsedMs: now - timing.startedAt, etaMs: NaN } : p;
+          show(() => setProgress(shown));
         },
         onChunk: (b: RunBlock) => {
           if (my !== ticket) return;
@@ -239,7 +268,7 @@ export function createRunController(validator: UiValidator) {
             preciseEnough: async (b) => {
               before = b.runs;
               const c = await analysisWorker().precision(moved(pickColumns(b, KEY_ERROR_COLUMNS)), precision.target, precision.tolerances);
-              if (my === ticket) setPrecisionCheck(c.errors);
+              if (my === ticket) show(() => setPrecisionCheck(c.errors));
               checked = { precise: c.precise, runs: b.runs, maxRuns: precision.maxRuns, tolerances: precision.tolerances, errors: c.errors };
               return c.precise;
             },
@@ -248,7 +277,7 @@ export function createRunController(validator: UiValidator) {
       finished = true;
       if (my !== ticket) return;
       timing.runEndedAt = performance.now();
-      setPhase('summarizing');
+      show(() => setPhase('summarizing'));
       const lr = await loaded;
       if (!lr.ok) throw new ScenarioError(lr.errors);
       const [res, h] = await Promise.all([summarizer.summarizeKept(r.runs), hash]);
@@ -266,33 +295,35 @@ export function createRunController(validator: UiValidator) {
         seed: h.seed,
         finishedAt: new Date().toISOString(),
       };
-      // Stopped: the bar shows the runs the results cover (the finished prefix), not the last
-      // progress report, which also counted runs finished out of order and thrown away.
-      if (r.cancelled && !precision) setProgress({ done: r.runs, total: runs, elapsedMs: r.elapsedMs, etaMs: NaN });
-      if (precision) {
-        // The run is over: the bar shows the runs done, not a share of the maximum.
-        setProgress({ done: r.runs, total: r.runs, elapsedMs: r.elapsedMs, etaMs: 0 });
+      if (precision)
         o.precision = checked && checked.runs === r.runs ? checked : { precise: false, runs: r.runs, maxRuns: precision.maxRuns, tolerances: precision.tolerances, errors: checked?.errors ?? null };
-      }
-      setOutcome(o);
-      setLive(o);
-      setGeneration((g) => g + 1);
-      setPhase(r.cancelled ? 'cancelled' : 'done');
+      show(() => {
+        // Stopped: the bar shows the runs the results cover (the finished prefix), not the last
+        // progress report, which also counted runs finished out of order and thrown away.
+        if (r.cancelled && !precision) setProgress({ done: r.runs, total: runs, elapsedMs: r.elapsedMs, etaMs: NaN });
+        // The run is over: the bar shows the runs done, not a share of the maximum.
+        if (precision) setProgress({ done: r.runs, total: r.runs, elapsedMs: r.elapsedMs, etaMs: 0 });
+        setOutcome(o);
+        setLive(o);
+        setGeneration((g) => g + 1);
+        setPhase(r.cancelled ? 'cancelled' : 'done');
+      });
     } catch (e) {
       finished = true;
       if (my !== ticket) return;
       if (e instanceof CancelledError) {
-        setLive(outcome());
-        // Stopped before any run finished: the results on screen are the previous run's (or none),
-        // and the bar says so instead of showing runs that are not in them.
-        const shown = outcome();
-        setProgress(shown ? { done: shown.summary.runs, total: shown.runsRequested, elapsedMs: shown.elapsedMs, etaMs: NaN } : null);
-        setPhase('cancelled');
+        show(() => {
+          setLive(outcome());
+          // Stopped before any run finished: the results on screen are the previous run's (or none),
+          // and the bar says so instead of showing runs that are not in them.
+          const shown = outcome();
+          setProgress(shown ? { done: shown.summary.runs, total: shown.runsRequested, elapsedMs: shown.elapsedMs, etaMs: NaN } : null);
+          setPhase('cancelled');
+        });
         return;
       }
       const message = e instanceof Error ? e.message : String(e);
-      if (e instanceof ScenarioError) setError({ message: e.message, errors: e.errors });
-      else setError({ message, issue: (e as { issue?: Omit<Issue, 'path'> } | null)?.issue });
+      const failed = e instanceof ScenarioError ? { message: e.message, errors: e.errors } : { message, issue: (e as { issue?: Omit<Issue, 'path'> } | null)?.issue };
       // What the failed run finished is kept and shown as partial, with the reason; the previous
       // run's numbers never stay on screen as if they were this scenario's.
       let kept: RunOutcome | null = null;
@@ -310,19 +341,23 @@ export function createRunController(validator: UiValidator) {
         }
       }
       if (my !== ticket) return;
-      setOutcome(kept);
-      setLive(kept);
-      if (kept) setGeneration((g) => g + 1);
       if (!(e instanceof ScenarioError)) restartPool(); // a worker may have died; start afresh for the next run
-      setPhase('error');
+      show(() => {
+        setError(failed);
+        setOutcome(kept);
+        setLive(kept);
+        if (kept) setGeneration((g) => g + 1);
+        setPhase('error');
+      });
     }
   }
 
   /**
    * Starts a run of `input` (a scenario object) with `runs` runs; cancels any run in flight and any
    * goal search. With `precision`, `runs` is the first batch and batches are added until precise.
+   * `ahead`: the run computes but the views see nothing of it until `reveal` (or ever, after `drop`).
    */
-  function run(input: unknown, runs: number, precision?: PrecisionRequest, opts: { fresh?: boolean } = {}): Promise<void> {
+  function run(input: unknown, runs: number, precision?: PrecisionRequest, opts: { fresh?: boolean; ahead?: boolean } = {}): Promise<void> {
     controller?.abort();
     borrowers.forEach((b) => b.abort());
     // The run starts in a later task (after any run in flight has stopped); until then it is coming.
@@ -331,8 +366,32 @@ export function createRunController(validator: UiValidator) {
     const my = ++ticket;
     const ac = new AbortController();
     controller = ac;
-    queue = queue.then(() => execute(my, ac, input, runs, precision));
+    const v: View = { my, shown: !opts.ahead, revealedAt: NaN, held: [], kick: () => {} };
+    view = v;
+    queue = queue.then(() => execute(my, ac, v, input, runs, precision));
     return queue;
+  }
+
+  /**
+   * Shows the run started ahead (what it has done so far, then the rest as it comes). False when
+   * there is none to show: another run came since, or it was stopped.
+   */
+  function reveal(): boolean {
+    const v = view;
+    if (!v || v.shown || v.my !== ticket || controller?.signal.aborted) return false;
+    v.shown = true;
+    timing.revealedAt = v.revealedAt = performance.now();
+    batch(() => v.held.splice(0).forEach((f) => f()));
+    v.kick();
+    return true;
+  }
+
+  /** Stops the run started ahead, unseen (the edit it was for did not make a runnable scenario). */
+  function drop(): void {
+    if (!view || view.shown || view.my !== ticket) return;
+    controller?.abort();
+    view = null;
+    ++ticket;
   }
 
   /**
@@ -413,6 +472,8 @@ export function createRunController(validator: UiValidator) {
     /** Marks a run as about to start (or, with false, as not coming after all). */
     expect: (on: boolean) => setQueued(on),
     run,
+    reveal,
+    drop,
     clear,
     cancel,
     busy,

@@ -9,6 +9,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { serveStatic } from '../server';
 import { assert } from '../harness';
 import { typeInto } from '../typing';
+import { MIN_MS as EDIT_PAUSE_MIN_MS } from '../../../src/run/editPause';
 import { storedWorkspace } from '../stored';
 import { defaultWithRuns, differences, maxRelativeDifference, nodeReference } from '../reference';
 import { A11Y_SCRIPT } from '../a11y';
@@ -406,11 +407,40 @@ test.describe.serial('01-core', () => {
     assert(await page.isDisabled('[data-testid="run-button"]'), 'run button enabled while invalid');
     await page.screenshot({ path: join(env.artifacts, '05-editor-invalid.png') });
   });
-  test('change a parameter (population 170.000 → 60.000) → it recomputes by itself → numbers change', async () => {
+  test('change a parameter (population → 60.000) → it recomputes by itself → numbers change', async () => {
+    // Every state the page reports while the edit is typed and run: the population behind the
+    // numbers on screen, and the last key's time.
+    await page.evaluate(() => {
+      const w = window as unknown as { __shownPopulations: unknown[]; __lastKey: number };
+      let h = window.__proeftuin;
+      w.__shownPopulations = [];
+      Object.defineProperty(window, '__proeftuin', {
+        configurable: true,
+        get: () => h,
+        set: (v: ProeftuinHook) => {
+          h = v;
+          w.__shownPopulations.push((v.shownInput as { region?: { population?: unknown } } | undefined)?.region?.population);
+        },
+      });
+      addEventListener('keydown', () => (w.__lastKey = performance.now()), true);
+    });
     await typeInto(page, '[data-path="region.population"]', POP);
     await page.waitForSelector('[data-testid="editor-errors"]', { state: 'detached', timeout: 5000 });
     // No click: a valid edit recomputes by itself after a short pause.
     edited = await waitDone(page, (before?.generation ?? 1) + 1);
+    // The run started at the keys, ahead of the pause, yet nothing of it showed before the pause
+    // was over, and no number of a population typed halfway (6, 60, 600, 6000) ever reached the screen.
+    const seen = await page.evaluate(() => {
+      const w = window as unknown as { __shownPopulations: unknown[]; __lastKey: number };
+      return { shown: [...new Set(w.__shownPopulations)], lastKey: w.__lastKey };
+    });
+    const was = before!.input as { region: { population: number } };
+    assert(
+      seen.shown.every((x) => x === was.region.population || x === Number(POP)),
+      `numbers of other populations than ${was.region.population} and ${POP} were shown: ${JSON.stringify(seen.shown)}`,
+    );
+    assert(!Number.isNaN(edited.timing.revealedAt), 'the edit ran only after its pause (not started ahead)');
+    assert(edited.timing.revealedAt - seen.lastKey >= EDIT_PAUSE_MIN_MS, `the run's numbers showed ${edited.timing.revealedAt - seen.lastKey} ms after the last key, within the pause`);
     const a = before!.summary!.years.at(-1)!;
     const b = edited.summary!.years.at(-1)!;
     assert(b.cf.total.mean < a.cf.total.mean * 0.5, `cost did not fall with population: ${a.cf.total.mean} → ${b.cf.total.mean}`);
