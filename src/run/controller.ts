@@ -8,6 +8,7 @@ import { KEY_ERROR_COLUMNS, type KeyErrors, type Tolerances } from '../../models
 import { pickColumns } from '../../models/runner/merge';
 import { moved } from '../../workers/remote';
 import type { RunBlock } from '../../models/simulation/columns';
+import { RunValueError } from '../../models/simulation/errors';
 import type { Summary } from '../../models/summary/summarize';
 import type { FieldError, Issue } from '../../models/core/issues';
 import type { UiValidator } from '../../workers/uiValidatePool';
@@ -341,7 +342,9 @@ export function createRunController(validator: UiValidator) {
         }
       }
       if (my !== ticket) return;
-      if (!(e instanceof ScenarioError)) restartPool(); // a worker may have died; start afresh for the next run
+      // A worker may have died: start afresh for the next run. Not when the scenario is at fault:
+      // those workers are well, and new ones would make the next answer wait for their start.
+      if (!(e instanceof ScenarioError) && !(e instanceof RunValueError)) restartPool();
       show(() => {
         setError(failed);
         setOutcome(kept);

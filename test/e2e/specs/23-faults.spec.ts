@@ -52,6 +52,27 @@ test.describe.serial('23-faults', () => {
     assert((await page.locator('[data-testid="run-failed-partial"]').count()) === 0, 'the failure note stayed');
     // Any other page or console error fails the test (the fixture's rule).
   });
+  test("a run the scenario's own numbers stop (one insured: no cost without the scenario) says why, and keeps the simulation workers", async () => {
+    const sims = () => page.workers().filter((w) => w.url().includes('sim.worker'));
+    const before = sims();
+    assert(before.length === 2, `${before.length} simulation workers`);
+    const g = (await page.evaluate(() => (window as any).__proeftuin.generation)) as number;
+    await typeInto(page, '[data-path="region.population"]', '1');
+    await page.waitForFunction(() => (window as any).__proeftuin.state === 'error', null, { timeout: 60_000 });
+    const msg = (await page.textContent('[data-testid="run-error"]')) ?? '';
+    assert(/totale kosten zonder het scenario zijn 0/.test(msg), `message: ${msg}`);
+    // The workers are well (the numbers were the scenario's): the same two answer the next edit,
+    // where new ones would make it wait for their start.
+    const after = sims();
+    assert(after.length === 2 && after.every((w) => before.includes(w)), `simulation workers replaced: ${before.length} before, ${after.filter((w) => !before.includes(w)).length} new`);
+    await typeInto(page, '[data-path="region.population"]', '150000');
+    const again = await env.waitDone(page, g + 1, 180_000);
+    assert(again.summary?.runs === RUNS && !again.shownPartial, `the next run: ${again.summary?.runs} runs`);
+    assert(
+      sims().every((w) => before.includes(w)),
+      'simulation workers replaced for the next run',
+    );
+  });
   test.afterAll(async () => {
     await ctx.close();
   });
