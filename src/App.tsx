@@ -209,11 +209,15 @@ export function App(props: { loaded: Loaded }) {
             return;
           }
           const plan = planRun(v.runs);
-          if (early && early.runs === plan.runs && early.precision === JSON.stringify(plan.precision ?? null) && ctl.reveal()) {
-            requested = rev;
-            began(plan.title);
-            return;
-          }
+          const shown =
+            early &&
+            early.runs === plan.runs &&
+            early.precision === JSON.stringify(plan.precision ?? null) &&
+            ctl.reveal(() => {
+              requested = rev;
+              began(plan.title);
+            });
+          if (shown) return;
           void start();
         }, wait);
       },

@@ -376,12 +376,15 @@ export function createRunController(validator: UiValidator) {
   }
 
   /**
-   * Shows the run started ahead (what it has done so far, then the rest as it comes). False when
-   * there is none to show: another run came since, or it was stopped.
+   * Shows the run started ahead (what it has done so far, then the rest as it comes), calling
+   * `before` first: the page's record that a run is shown must come before the run's numbers,
+   * which may all be there already. False when there is none to show: another run came since, or
+   * it was stopped.
    */
-  function reveal(): boolean {
+  function reveal(before: () => void): boolean {
     const v = view;
     if (!v || v.shown || v.my !== ticket || controller?.signal.aborted) return false;
+    before();
     v.shown = true;
     timing.revealedAt = v.revealedAt = performance.now();
     batch(() => v.held.splice(0).forEach((f) => f()));
