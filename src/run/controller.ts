@@ -165,7 +165,8 @@ export function createRunController(validator: UiValidator) {
 
   async function execute(my: number, ac: AbortController, v: View, input: unknown, runs: number, precision?: PrecisionRequest) {
     if (my !== ticket) return; // superseded before it started
-    const show = (f: () => void) => (v.shown ? f() : v.held.push(f));
+    /** A change of what the views show, in one step; held back while the run is not shown. */
+    const show = (f: () => void) => (v.shown ? batch(f) : v.held.push(f));
     // Queued until running, in one step: the page never shows "no results yet" in between.
     show(() => {
       setPhase('running');

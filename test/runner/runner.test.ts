@@ -43,32 +43,41 @@ describe('runner', () => {
     for (let i = 1; i < guided.length; i++) expect(guided[i][1]).toBeLessThanOrEqual(guided[i - 1][1]);
   });
 
-  it('hands each worker the chunks it ran in the last run first, with the same block as any hand-out', async () => {
-    // Workers that record the chunks asked of them. In the first run the second one waits before
-    // each chunk until the first has been asked twice as often (or every chunk is handed out), so
-    // the two take chunks in an uneven pattern that a plain queue would not repeat.
-    const asked: number[][] = [[], []];
-    let slow = true;
+  /**
+   * Two workers that record the chunks asked of them. While `slow`, the second one waits before
+   * each chunk until the first has been asked twice as often (or every chunk is handed out), so the
+   * two take chunks in an uneven pattern that a plain queue would not repeat. With `stop` set, it
+   * is aborted once each worker has been asked for a chunk.
+   */
+  function recordingWorkers() {
+    const rec = { asked: [[], []] as number[][], slow: true, stop: null as AbortController | null, workers: [] as WorkerHandle[] };
     const tick = () => new Promise((r) => setTimeout(r, 0));
-    const recorder = (k: number): WorkerHandle => {
+    const { asked } = rec;
+    rec.workers = [0, 1].map((k): WorkerHandle => {
       const w = inProcessWorker();
       return {
         ...w,
         runChunk: async (first, count, mode, onProgress, control) => {
           asked[k].push(first);
-          while (k === 1 && slow && asked[0].length < 2 * asked[1].length && asked[0].length + asked[1].length < 12) await tick();
+          if (rec.stop && asked[0].length > 0 && asked[1].length > 0) rec.stop.abort();
+          while (k === 1 && rec.slow && asked[0].length < 2 * asked[1].length && asked[0].length + asked[1].length < 12) await tick();
           return w.runChunk(first, count, mode, onProgress, control);
         },
       };
-    };
-    const workers = [recorder(0), recorder(1)];
-    const opts = { runs: 120, chunkSize: 10, sliceMs: Number.POSITIVE_INFINITY };
-    const first = await runOnWorkers(workers, smallInput(), opts);
+    });
+    return rec;
+  }
+  const handOut = { runs: 120, chunkSize: 10, sliceMs: Number.POSITIVE_INFINITY };
+
+  it('hands each worker the chunks it ran in the last run first, with the same block as any hand-out', async () => {
+    const rec = recordingWorkers();
+    const { asked, workers } = rec;
+    const first = await runOnWorkers(workers, smallInput(), handOut);
     const firstAsked = asked.map((a) => [...a]);
     expect(firstAsked[0].length).toBeGreaterThan(firstAsked[1].length); // uneven, as meant
     asked.forEach((a) => (a.length = 0));
-    slow = false;
-    const second = await runOnWorkers(workers, smallInput(), opts);
+    rec.slow = false;
+    const second = await runOnWorkers(workers, smallInput(), handOut);
     // The worker with fewer chunks runs all of its own, in run order, then takes the other's from the
     // last; the other runs a first part of its own, in run order. Every chunk once.
     expect(asked[1].slice(0, firstAsked[1].length)).toEqual(firstAsked[1]);
@@ -80,36 +89,20 @@ describe('runner', () => {
   });
 
   it('a hand-out stopped early (an edit typed on) leaves each worker first its chunks of the whole one before', async () => {
-    const asked: number[][] = [[], []];
-    let slow = true;
-    let stopWhenBothAsked: AbortController | null = null;
-    const tick = () => new Promise((r) => setTimeout(r, 0));
-    const recorder = (k: number): WorkerHandle => {
-      const w = inProcessWorker();
-      return {
-        ...w,
-        runChunk: async (first, count, mode, onProgress, control) => {
-          asked[k].push(first);
-          if (stopWhenBothAsked && asked[0].length > 0 && asked[1].length > 0) stopWhenBothAsked.abort();
-          while (k === 1 && slow && asked[0].length < 2 * asked[1].length && asked[0].length + asked[1].length < 12) await tick();
-          return w.runChunk(first, count, mode, onProgress, control);
-        },
-      };
-    };
-    const workers = [recorder(0), recorder(1)];
-    const opts = { runs: 120, chunkSize: 10, sliceMs: Number.POSITIVE_INFINITY };
-    await runOnWorkers(workers, smallInput(), opts);
+    const rec = recordingWorkers();
+    const { asked, workers } = rec;
+    await runOnWorkers(workers, smallInput(), handOut);
     const firstAsked = asked.map((a) => [...a]);
     expect(firstAsked[0].length).toBeGreaterThan(firstAsked[1].length);
-    slow = false;
+    rec.slow = false;
     // Stopped once each worker has been handed one chunk: a few runs, not every chunk.
     asked.forEach((a) => (a.length = 0));
-    stopWhenBothAsked = new AbortController();
-    await runOnWorkers(workers, smallInput(), { ...opts, signal: stopWhenBothAsked.signal }).catch(() => undefined);
+    rec.stop = new AbortController();
+    await runOnWorkers(workers, smallInput(), { ...handOut, signal: rec.stop.signal }).catch(() => undefined);
     expect(asked[0].length + asked[1].length).toBeLessThan(12);
-    stopWhenBothAsked = null;
+    rec.stop = null;
     asked.forEach((a) => (a.length = 0));
-    await runOnWorkers(workers, smallInput(), opts);
+    await runOnWorkers(workers, smallInput(), handOut);
     expect(asked[1].slice(0, firstAsked[1].length)).toEqual(firstAsked[1]);
     expect(asked[0]).toEqual(firstAsked[0].slice(0, asked[0].length));
   });
