@@ -75,6 +75,19 @@ const PARTIAL_EVERY_MS = 350;
  */
 const PARTIAL_SHARE = 0.25;
 
+/**
+ * A partial summary is made only if the complete answer is expected at least this much later (the
+ * first one, the first numbers of the run: PARTIAL_EVERY_MS): one replaced sooner is barely seen,
+ * and its work (on two cores, taken from the simulation workers) holds the complete answer up.
+ */
+const PARTIAL_MIN_SHOWN_MS = 700;
+
+/**
+ * Whether a partial summary is worth making `leftMs` before the runs are expected to end (NaN: not
+ * known), when `before` partial ones have been shown.
+ */
+export const partialWanted = (leftMs: number, before: number): boolean => !(leftMs < (before > 0 ? PARTIAL_MIN_SHOWN_MS : PARTIAL_EVERY_MS));
+
 /** The pause after a partial summary that took `tookMs` from request to the views, before the next. */
 export const partialPause = (tookMs: number): number => Math.max(PARTIAL_EVERY_MS, (tookMs * (1 - PARTIAL_SHARE)) / PARTIAL_SHARE);
 
@@ -195,9 +208,7 @@ export function createRunController(validator: UiValidator) {
     const partial = async () => {
       if (partialBusy || finished || my !== ticket || !v.shown) return;
       if (performance.now() - lastPartialAt < pause && lastPartialRuns > 0) return;
-      // The complete answer is nearer than the next partial one would be: a partial summary now
-      // would only hold the final one up in the summary worker.
-      if (endsAt - performance.now() < PARTIAL_EVERY_MS) return;
+      if (!partialWanted(endsAt - performance.now(), lastPartialRuns)) return;
       const prefix = prefixOf(chunks);
       const n = prefix.reduce((a, b) => a + b.runs, 0);
       if (n === 0 || n === lastPartialRuns || n >= (precision?.maxRuns ?? runs)) return;
