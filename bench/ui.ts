@@ -347,7 +347,7 @@ async function main() {
     ] as const) {
       if (!xs.length) continue;
       say(
-        `last keystroke of an edit of ${what} (typed key by key, ${KEY_DELAY_MS} ms between keys) → first updated numbers on screen (partial results; the recompute waits 200–400 ms after the last key, three times the typist's usual gap)`,
+        `last keystroke of an edit of ${what} (typed key by key, ${KEY_DELAY_MS} ms between keys) → first updated numbers on screen (partial results; they show 200–400 ms after the last key at the earliest, three times the typist's usual gap, while the run starts at the keys)`,
         list(xs.map((x) => x.firstMs)),
       );
       say(`last keystroke of an edit of ${what} (typed key by key, ${KEY_DELAY_MS} ms between keys) → complete updated answer, ${xs.length} edits`, list(xs.map((x) => x.ms)));
