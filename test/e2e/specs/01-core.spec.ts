@@ -411,15 +411,17 @@ test.describe.serial('01-core', () => {
     // Every state the page reports while the edit is typed and run: the population behind the
     // numbers on screen, and the last key's time.
     await page.evaluate(() => {
-      const w = window as unknown as { __shownPopulations: unknown[]; __lastKey: number };
+      const w = window as unknown as { __shownPopulations: unknown[]; __reveals: number[]; __lastKey: number };
       let h = window.__proeftuin;
       w.__shownPopulations = [];
+      w.__reveals = [];
       Object.defineProperty(window, '__proeftuin', {
         configurable: true,
         get: () => h,
         set: (v: ProeftuinHook) => {
           h = v;
           w.__shownPopulations.push((v.shownInput as { region?: { population?: unknown } } | undefined)?.region?.population);
+          if (!Number.isNaN(v.timing.revealedAt)) w.__reveals.push(v.timing.revealedAt);
         },
       });
       addEventListener('keydown', () => (w.__lastKey = performance.now()), true);
@@ -431,16 +433,27 @@ test.describe.serial('01-core', () => {
     // The run started at the keys, ahead of the pause, yet nothing of it showed before the pause
     // was over, and no number of a population typed halfway (6, 60, 600, 6000) ever reached the screen.
     const seen = await page.evaluate(() => {
-      const w = window as unknown as { __shownPopulations: unknown[]; __lastKey: number };
-      return { shown: [...new Set(w.__shownPopulations)], lastKey: w.__lastKey };
+      const w = window as unknown as { __shownPopulations: unknown[]; __reveals: number[]; __lastKey: number };
+      return { shown: [...new Set(w.__shownPopulations)], reveals: w.__reveals, lastKey: w.__lastKey };
     });
     const was = before!.input as { region: { population: number } };
     assert(
       seen.shown.every((x) => x === was.region.population || x === Number(POP)),
       `numbers of other populations than ${was.region.population} and ${POP} were shown: ${JSON.stringify(seen.shown)}`,
     );
-    assert(!Number.isNaN(edited.timing.revealedAt), 'the edit ran only after its pause (not started ahead)');
-    assert(edited.timing.revealedAt - seen.lastKey >= EDIT_PAUSE_MIN_MS, `the run's numbers showed ${edited.timing.revealedAt - seen.lastKey} ms after the last key, within the pause`);
+    // On a busy machine a gap between two keys can outlast the pause: the run of the value typed so
+    // far is then shown (its numbers not yet in), and the last key's run waits for its own pause
+    // as any edit during a run on screen does. Otherwise the last key's run started ahead.
+    const shownMidway = seen.reveals.some((t) => t < seen.lastKey);
+    assert(
+      shownMidway || !Number.isNaN(edited.timing.revealedAt),
+      `the edit ran only after its pause (not started ahead); timing ${JSON.stringify(edited.timing)}, last key ${seen.lastKey}, reveals ${JSON.stringify(seen.reveals)}`,
+    );
+    if (!Number.isNaN(edited.timing.revealedAt))
+      assert(edited.timing.revealedAt - seen.lastKey >= EDIT_PAUSE_MIN_MS, `the run's numbers showed ${edited.timing.revealedAt - seen.lastKey} ms after the last key, within the pause`);
+    console.log(
+      `    population typed key by key: ${shownMidway ? 'a run was shown between two keys (a gap longer than the pause)' : `the run started ahead, shown ${Math.round(edited.timing.revealedAt - seen.lastKey)} ms after the last key`}`,
+    );
     const a = before!.summary!.years.at(-1)!;
     const b = edited.summary!.years.at(-1)!;
     assert(b.cf.total.mean < a.cf.total.mean * 0.5, `cost did not fall with population: ${a.cf.total.mean} → ${b.cf.total.mean}`);
