@@ -152,21 +152,23 @@ function tailFrom(worst: Float64Array): { es: number; tail: number; tailSd: numb
   return { es, tail: worst.length, tailSd: meanSd(worst).sd };
 }
 
-const hasNaN = (a: Float64Array): boolean => {
-  for (let i = 0; i < a.length; i++) if (a[i] !== a[i]) return true;
-  return false;
-};
-
-/** `stat(a)` and `worstTail(a)`, from one pass of order statistics when `a` holds numbers only. */
+/**
+ * `stat(a)` and `worstTail(a)`, from one pass of order statistics when `a` holds numbers only (as
+ * the runs' outputs do: they are checked finite). `meanSd` counts the values that are not NaN.
+ */
 function statAndTail(a: Float64Array): { result: Stat; w: { es: number; tail: number; tailSd: number } } {
-  if (a.length === 0 || hasNaN(a)) return { result: stat(a), w: worstTail(a) };
-  const r = statAndSmallest(a, tailOf(a.length));
+  const m = meanSd(a);
+  if (a.length === 0 || m.n < a.length) return { result: stat(a), w: worstTail(a) };
+  const r = statAndSmallest(a, tailOf(a.length), m);
   return { result: r.stat, w: tailFrom(r.smallest) };
 }
 
-/** The 5th and 95th percentiles of `a` and `worstTail(a)`, from one pass of order statistics when `a` holds numbers only. */
-function percentilesAndTail(a: Float64Array): { p5: number; p95: number; w: { es: number; tail: number; tailSd: number } } {
-  if (a.length === 0 || hasNaN(a)) {
+/**
+ * The 5th and 95th percentiles of `a` and `worstTail(a)`, from one pass of order statistics when
+ * `a` holds numbers only (`numbers`: the caller has counted them).
+ */
+function percentilesAndTail(a: Float64Array, numbers: boolean): { p5: number; p95: number; w: { es: number; tail: number; tailSd: number } } {
+  if (a.length === 0 || !numbers) {
     const [p5, p95] = quantilesOf(a, [0.05, 0.95]);
     return { p5, p95, w: worstTail(a) };
   }
@@ -189,7 +191,7 @@ export function changeRisk(result: Float64Array, sq: Float64Array): Pick<PartyRi
     if (diff[i] < 0) worse++;
   }
   const d = meanSd(diff);
-  const { p5, p95, w: dw } = percentilesAndTail(diff);
+  const { p5, p95, w: dw } = percentilesAndTail(diff, d.n === n);
   return {
     changeVsStatusQuo: { mean: d.mean, sd: d.sd, mcse: d.n > 0 ? d.sd / Math.sqrt(d.n) : NaN, p5, p95 },
     pWorseOff: proportion(worse, n),

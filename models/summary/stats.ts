@@ -119,11 +119,11 @@ export function stat(x: ArrayLike<number>): Stat {
 
 /**
  * `stat(x)` and the k smallest values of x in ascending order (`smallestSorted`), from one pass of
- * order statistics; x must hold no NaN and at least k values (k ≥ 1).
+ * order statistics; x must hold no NaN and at least k values (k ≥ 1). `m` is `meanSd(x)`.
  */
-export function statAndSmallest(x: Float64Array, k: number): { stat: Stat; smallest: Float64Array } {
+export function statAndSmallest(x: Float64Array, k: number, m = meanSd(x)): { stat: Stat; smallest: Float64Array } {
   const r = quantilesAndSmallest(x, STAT_QUANTILES, k);
-  return { stat: statOf(meanSd(x), r), smallest: r.smallest };
+  return { stat: statOf(m, r), smallest: r.smallest };
 }
 
 function statOf({ n, mean, sd }: { n: number; mean: number; sd: number }, { q, mcse }: { q: number[]; mcse: number[] }): Stat {
