@@ -167,7 +167,13 @@ export function createRunController(validator: UiValidator) {
   }
   let view: View | null = null;
 
-  const restartPool = () => {
+  /**
+   * After a failure a worker may have died: the workers start afresh for the next job. Not when the
+   * scenario is at fault (invalid, or numbers a run cannot use): those workers are well, and new ones
+   * would make the next answer wait for their start.
+   */
+  const restartAfter = (e: unknown) => {
+    if (e instanceof ScenarioError || e instanceof RunValueError) return;
     pool.forEach((w) => w.terminate());
     summarizer.terminate();
     analysis?.terminate();
@@ -354,9 +360,7 @@ export function createRunController(validator: UiValidator) {
         }
       }
       if (my !== ticket) return;
-      // A worker may have died: start afresh for the next run. Not when the scenario is at fault:
-      // those workers are well, and new ones would make the next answer wait for their start.
-      if (!(e instanceof ScenarioError) && !(e instanceof RunValueError)) restartPool();
+      restartAfter(e);
       show(() => {
         setError(failed);
         setOutcome(kept);
@@ -427,7 +431,7 @@ export function createRunController(validator: UiValidator) {
       try {
         return await job(pool, analysisWorker(), ac.signal, prepare);
       } catch (e) {
-        if (!ac.signal.aborted) restartPool(); // a worker may have died
+        if (!ac.signal.aborted) restartAfter(e);
         throw e;
       } finally {
         setBorrowed(false);
